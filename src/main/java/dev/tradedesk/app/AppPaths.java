@@ -1,0 +1,85 @@
+package dev.tradedesk.app;
+
+import java.nio.file.Path;
+
+/**
+ * Where TradeDesk keeps its settings, data and logs. Defaults follow each OS's convention:
+ * <ul>
+ *   <li>Linux and other Unix: settings in {@code $XDG_CONFIG_HOME/tradedesk} (default
+ *       {@code ~/.config/tradedesk}), data in {@code $XDG_DATA_HOME/tradedesk} (default
+ *       {@code ~/.local/share/tradedesk});</li>
+ *   <li>macOS: both in {@code ~/Library/Application Support/TradeDesk};</li>
+ *   <li>Windows: both in {@code %APPDATA%\TradeDesk}.</li>
+ * </ul>
+ * {@code --config FILE} and {@code --data-dir DIR} override them.
+ *
+ * @param settingsFile the JSON settings file
+ * @param dataDir      the database, logs and other state
+ */
+public record AppPaths(Path settingsFile, Path dataDir) {
+
+    static final String SETTINGS_FILE_NAME = "settings.json";
+
+    public AppPaths {
+        settingsFile = settingsFile.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public Path logFile() {
+        return logDir().resolve("tradedesk.log");
+    }
+
+    /**
+     * Resolves the paths for this machine.
+     *
+     * @param dataDirOption      {@code --data-dir}, or {@code null} for the OS default
+     * @param settingsFileOption {@code --config}, or {@code null} for the OS default
+     */
+    public static AppPaths resolve(Path dataDirOption, Path settingsFileOption, HostEnvironment host) {
+        Path settings = settingsFileOption != null
+                ? settingsFileOption
+                : defaultConfigDir(host).resolve(SETTINGS_FILE_NAME);
+        Path data = dataDirOption != null ? dataDirOption : defaultDataDir(host);
+        return new AppPaths(settings, data);
+    }
+
+    static Path defaultConfigDir(HostEnvironment host) {
+        if (host.isWindows()) {
+            return windowsAppData(host);
+        }
+        if (host.isMac()) {
+            return macApplicationSupport(host);
+        }
+        return xdgDir(host, "XDG_CONFIG_HOME", host.userHome().resolve(".config")).resolve("tradedesk");
+    }
+
+    static Path defaultDataDir(HostEnvironment host) {
+        if (host.isWindows()) {
+            return windowsAppData(host);
+        }
+        if (host.isMac()) {
+            return macApplicationSupport(host);
+        }
+        return xdgDir(host, "XDG_DATA_HOME", host.userHome().resolve(".local").resolve("share"))
+                .resolve("tradedesk");
+    }
+
+    private static Path windowsAppData(HostEnvironment host) {
+        Path appData = host.variable("APPDATA").map(Path::of)
+                .orElse(host.userHome().resolve("AppData").resolve("Roaming"));
+        return appData.resolve("TradeDesk");
+    }
+
+    private static Path macApplicationSupport(HostEnvironment host) {
+        return host.userHome().resolve("Library").resolve("Application Support").resolve("TradeDesk");
+    }
+
+    /** The XDG spec says a relative value is invalid and must be ignored. */
+    private static Path xdgDir(HostEnvironment host, String variable, Path fallback) {
+        return host.variable(variable).map(Path::of).filter(Path::isAbsolute).orElse(fallback);
+    }
+}

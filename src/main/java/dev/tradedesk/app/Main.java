@@ -1,0 +1,20 @@
+package dev.tradedesk.app;
+
+import dev.tradedesk.cli.TradeDeskCommand;
+
+/**
+ * Entry point of {@code java -jar tradedesk.jar} and the installers. Deliberately not a JavaFX
+ * {@code Application}: the app runs from the plain class path, and commands without a window
+ * never start the toolkit.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode = TradeDeskCommand.commandLine(HostEnvironment.current(), BuildInfo.load(), System.out, System.err)
+                .execute(args);
+        System.exit(exitCode);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tradedesk.app;
+
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.Theme;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The user's settings, read from {@code settings.json}. Immutable: a change makes a new value
+ * ({@code withTheme}, ...), which the settings writer saves. Every field has a documented default
+ * ({@link #DEFAULTS}, and docs/CONFIGURATION.md); a field missing from the file takes its default.
+ *
+ * @param watchlist  symbols shown in the watchlist, in order, without duplicates
+ * @param timeframe  the chart's default timeframe
+ * @param provider   where market data comes from; {@code sim} is the built-in simulated exchange
+ * @param alpaca     Alpaca credentials and endpoint
+ * @param indicators indicator parameters
+ * @param theme      light or dark
+ */
+public record Settings(
+        List<Symbol> watchlist,
+        Timeframe timeframe,
+        ProviderKind provider,
+        AlpacaSettings alpaca,
+        IndicatorParameters indicators,
+        Theme theme) {
+
+    /** Longest watchlist accepted, so a runaway file cannot make the app poll thousands of symbols. */
+    public static final int MAX_WATCHLIST = 500;
+
+    public static final Settings DEFAULTS = new Settings(
+            Stream.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY").map(Symbol::of).toList(),
+            Timeframe.ONE_MINUTE,
+            ProviderKind.SIM,
+            AlpacaSettings.DEFAULTS,
+            IndicatorParameters.DEFAULTS,
+            Theme.LIGHT);
+
+    public Settings {
+        if (watchlist == null || watchlist.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("watchlist must be a list of symbols");
+        }
+        watchlist = List.copyOf(new LinkedHashSet<>(watchlist));
+        if (watchlist.size() > MAX_WATCHLIST) {
+            throw new IllegalArgumentException("watchlist holds " + watchlist.size()
+                    + " symbols; at most " + MAX_WATCHLIST + " are supported");
+        }
+        requireSet(timeframe, "timeframe");
+        requireSet(provider, "provider");
+        requireSet(alpaca, "alpaca");
+        requireSet(indicators, "indicators");
+        requireSet(theme, "theme");
+    }
+
+    public Settings withTheme(Theme newTheme) {
+        return new Settings(watchlist, timeframe, provider, alpaca, indicators, newTheme);
+    }
+
+    /** Every configured credential, so the logging layer can mask it wherever it might appear. */
+    public List<Secret> secrets() {
+        return Stream.of(alpaca.keyId(), alpaca.secretKey()).filter(Secret::isPresent).toList();
+    }
+
+    private static void requireSet(Object value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.tradedesk.app;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes {@code settings.json}.
+ *
+ * <p>Reading never fails: a missing file means the defaults; a field missing from the file takes
+ * its default; a broken file (bad JSON, a wrong type, an invalid value) is reported with its line
+ * and column, and the defaults apply. Writing is atomic (a temp file in the same directory, then a
+ * move), so a crash mid-save leaves either the old or the new file, never half of one; the file is
+ * readable by its owner only, because it may hold API secrets.
+ *
+ * <p>Thread-safe for concurrent reads; callers serialise writes (the app uses one writer thread).
+ */
+public final class SettingsStore {
+
+    private static final Logger log = LoggerFactory.getLogger(SettingsStore.class);
+
+    private final Path file;
+    private final ObjectMapper mapper;
+    private final ObjectNode defaultsTree;
+
+    public SettingsStore(Path file) {
+        this.file = file;
+        this.mapper = JsonMapper.builder()
+                .addModule(new SettingsJsonModule())
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+        this.defaultsTree = mapper.valueToTree(Settings.DEFAULTS);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Reads the settings file; see the class comment for what happens when it is missing or broken. */
+    public SettingsLoad load() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException missing) {
+            return new SettingsLoad(Settings.DEFAULTS, SettingsLoad.Status.MISSING, "", List.of());
+        } catch (IOException | SecurityException unreadable) {
+            return broken("cannot be read (" + unreadable + ")");
+        }
+        List<String> warnings = new ArrayList<>();
+        try {
+            JsonNode parsed = mapper.readTree(bytes);
+            if (parsed == null || parsed.isMissingNode()) {
+                return broken("is empty; expected a JSON object such as {\"theme\": \"dark\"}");
+            }
+            if (!parsed.isObject()) {
+                return broken("line 1, column 1: expected a JSON object, found " + parsed.getNodeType());
+            }
+            ObjectNode merged = defaultsTree.deepCopy();
+            mergeKnownFields(merged, (ObjectNode) parsed, "", warnings);
+            Settings settings = mapper.treeToValue(merged, Settings.class);
+            warnings.forEach(warning -> log.warn("Settings file {}: {}", file, warning));
+            return new SettingsLoad(settings, SettingsLoad.Status.LOADED, "", warnings);
+        } catch (JsonMappingException invalid) {
+            return broken(describeInvalidValue(bytes, invalid));
+        } catch (JsonProcessingException malformed) {
+            return broken(where(malformed.getLocation()) + ": not valid JSON: " + firstLine(malformed.getOriginalMessage()));
+        } catch (IOException unexpected) {
+            return broken("cannot be parsed (" + unexpected + ")");
+        }
+    }
+
+    /**
+     * Writes {@code settings} atomically, replacing the file.
+     *
+     * @throws IOException if the directory cannot be created or the file cannot be written; the
+     *                     previous file is then untouched
+     */
+    public void save(Settings settings) throws IOException {
+        byte[] json = mapper.writeValueAsBytes(settings);
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = createOwnerOnlyTempFile(dir);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(json);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        log.info("Saved settings to {}", target);
+    }
+
+    private static Path createOwnerOnlyTempFile(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, ".settings-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return Files.createTempFile(dir, ".settings-", ".tmp");
+    }
+
+    /**
+     * Overlays the user's values on the defaults, key by key, so any key the user left out keeps its
+     * default. An explicit {@code null} also means "the default". Unknown keys are reported and dropped,
+     * which keeps a typo from failing the whole file.
+     */
+    private static void mergeKnownFields(ObjectNode target, ObjectNode source, String prefix, List<String> warnings) {
+        Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            JsonNode current = target.get(name);
+            if (current == null) {
+                warnings.add("unknown setting '" + prefix + name + "' ignored");
+            } else if (value.isNull()) {
+                continue;
+            } else if (current.isObject() && value.isObject()) {
+                mergeKnownFields((ObjectNode) current, (ObjectNode) value, prefix + name + ".", warnings);
+            } else {
+                target.set(name, value);
+            }
+        }
+    }
+
+    private String describeInvalidValue(byte[] bytes, JsonMappingException invalid) {
+        StringBuilder pointer = new StringBuilder();
+        StringBuilder shown = new StringBuilder();
+        for (JsonMappingException.Reference step : invalid.getPath()) {
+            if (step.getFieldName() != null) {
+                pointer.append('/').append(step.getFieldName().replace("~", "~0").replace("/", "~1"));
+                shown.append(shown.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                pointer.append('/').append(step.getIndex());
+                shown.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        String reason;
+        if (invalid instanceof ValueInstantiationException && invalid.getCause() != null) {
+            reason = invalid.getCause().getMessage();
+        } else if (invalid instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && !(invalid.getCause() instanceof IllegalArgumentException)) {
+            reason = "expected " + describeType(mismatch.getTargetType());
+        } else {
+            reason = invalid.getOriginalMessage();
+        }
+        String place = locate(bytes, JsonPointer.compile(pointer.toString()))
+                .map(SettingsStore::where)
+                .orElse("line ?, column ?");
+        return place + " (" + (shown.length() == 0 ? "top level" : shown) + "): " + firstLine(reason);
+    }
+
+    private static String describeType(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list, such as [\"AAPL\", \"MSFT\"]";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        return "an object ({ ... })";
+    }
+
+    /** Finds where the value at {@code pointer} starts in the original text. */
+    private Optional<JsonLocation> locate(byte[] bytes, JsonPointer pointer) {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() != JsonToken.FIELD_NAME
+                        && parser.currentToken() != JsonToken.END_OBJECT
+                        && parser.currentToken() != JsonToken.END_ARRAY
+                        && parser.getParsingContext().pathAsPointer().equals(pointer)) {
+                    return Optional.of(parser.currentTokenLocation());
+                }
+            }
+        } catch (IOException unreachable) {
+            // the text parsed once already; if not, the location is simply unknown
+        }
+        return Optional.empty();
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null ? "line ?, column ?"
+                : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown problem";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private SettingsLoad broken(String problem) {
+        String message = "Settings file " + file + " " + (problem.startsWith("line") ? "has a problem at " : "")
+                + problem + ". Using the default settings; the file is left unchanged until you fix it.";
+        return new SettingsLoad(Settings.DEFAULTS, SettingsLoad.Status.BROKEN, message, List.of());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tradedesk.cli;
+
+import dev.tradedesk.app.AppContext;
+import dev.tradedesk.app.AppPaths;
+import dev.tradedesk.app.BuildInfo;
+import dev.tradedesk.app.HostEnvironment;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code tradedesk}: the command line. Each command is one small class, registered below; they
+ * share the global options and the {@link AppContext} this class opens once, lazily, so that
+ * {@code --help} and {@code --version} touch no file.
+ *
+ * <p>Exit codes: 0 success, 1 failure (a clear message on stderr, details in the log), 2 usage
+ * error. Not thread-safe: one instance runs one command line.
+ */
+@Command(name = "tradedesk",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "TradeDesk trading workstation. Without a command, opens the workstation window.",
+        subcommands = {GuiCommand.class, CommandLine.HelpCommand.class},
+        footer = {"",
+                "Settings: $XDG_CONFIG_HOME/tradedesk/settings.json on Linux (default ~/.config),",
+                "  ~/Library/Application Support/TradeDesk on macOS, %%APPDATA%%\\TradeDesk on Windows.",
+                "Data and logs: $XDG_DATA_HOME/tradedesk on Linux (default ~/.local/share),",
+                "  the same folders as the settings elsewhere."})
+public final class TradeDeskCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(TradeDeskCommand.class);
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Directory for the database and logs (default: the OS convention, see below).")
+    private Path dataDir;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Settings file (default: settings.json in the OS config directory).")
+    private Path settingsFile;
+
+    private final HostEnvironment host;
+    private final BuildInfo build;
+    private AppContext context;
+
+    TradeDeskCommand(HostEnvironment host, BuildInfo build) {
+        this.host = host;
+        this.build = build;
+    }
+
+    /**
+     * The configured command line, writing to {@code out} and {@code err}; {@code execute(args)}
+     * runs it and returns the exit code.
+     */
+    public static CommandLine commandLine(HostEnvironment host, BuildInfo build, PrintStream out, PrintStream err) {
+        TradeDeskCommand root = new TradeDeskCommand(host, build);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.getCommandSpec().version("tradedesk " + build.version());
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                root.closeContext();
+            }
+        });
+        commandLine.setExecutionExceptionHandler((failure, failedCommand, parseResult) -> {
+            failedCommand.getErr().println("tradedesk: " + describe(failure));
+            log.error("Command '{}' failed", failedCommand.getCommandName(), failure);
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return commandLine;
+    }
+
+    /** Without a command: the workstation. */
+    @Override
+    public Integer call() throws Exception {
+        return new GuiCommand(this).call();
+    }
+
+    /** Opens logging and settings on first use. */
+    AppContext context() {
+        if (context == null) {
+            context = AppContext.open(AppPaths.resolve(dataDir, settingsFile, host), build, host);
+        }
+        return context;
+    }
+
+    private void closeContext() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.toString() : message;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tradedesk.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parameters of the indicator set, with the trading bot's defaults (see docs/indicators.md in
+ * the shared reference): Wilder RSI, StochRSI %K/%D, Wilder ATR, the ATR moving average behind
+ * the volatility ratio, the dynamic StochRSI bands and the volume SMA.
+ *
+ * <p>Validated at construction; every problem is reported at once, each naming its field.
+ * Immutable and thread-safe.
+ *
+ * @param rsiPeriod    RSI look-back n (default 14)
+ * @param stochPeriod  StochRSI min/max window m over RSI values (default 14)
+ * @param kSmoothing   SMA length of %K over the raw StochRSI (default 3)
+ * @param dSmoothing   SMA length of %D over %K (default 3)
+ * @param atrPeriod    Wilder ATR period (default 14)
+ * @param atrMaPeriod  SMA length over ATR for the volatility ratio (default 20)
+ * @param baseLower    lower band at normal volatility, on the 0..100 StochRSI scale (default 35)
+ * @param baseUpper    upper band at normal volatility (default 100)
+ * @param sensitivity  volatility ratio threshold s in (0, 1] (default 0.7)
+ * @param volumePeriod SMA length of volume for relative volume (default 20)
+ */
+public record IndicatorParameters(
+        int rsiPeriod,
+        int stochPeriod,
+        int kSmoothing,
+        int dSmoothing,
+        int atrPeriod,
+        int atrMaPeriod,
+        double baseLower,
+        double baseUpper,
+        double sensitivity,
+        int volumePeriod) {
+
+    /** Longest period accepted: far beyond any trading use, small enough to keep buffers sane. */
+    public static final int MAX_PERIOD = 10_000;
+
+    public static final IndicatorParameters DEFAULTS =
+            new IndicatorParameters(14, 14, 3, 3, 14, 20, 35, 100, 0.7, 20);
+
+    public IndicatorParameters {
+        List<String> problems = new ArrayList<>();
+        checkPeriod(problems, "rsiPeriod", rsiPeriod);
+        checkPeriod(problems, "stochPeriod", stochPeriod);
+        checkPeriod(problems, "kSmoothing", kSmoothing);
+        checkPeriod(problems, "dSmoothing", dSmoothing);
+        checkPeriod(problems, "atrPeriod", atrPeriod);
+        checkPeriod(problems, "atrMaPeriod", atrMaPeriod);
+        checkPeriod(problems, "volumePeriod", volumePeriod);
+        checkBase(problems, "baseLower", baseLower);
+        checkBase(problems, "baseUpper", baseUpper);
+        if (isBase(baseLower) && isBase(baseUpper) && baseLower >= baseUpper) {
+            problems.add("baseLower (" + baseLower + ") must be below baseUpper (" + baseUpper + ")");
+        }
+        if (!(sensitivity > 0 && sensitivity <= 1)) {
+            problems.add("sensitivity must be in (0, 1], was " + sensitivity);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid indicator parameters: " + String.join("; ", problems));
+        }
+    }
+
+    private static void checkPeriod(List<String> problems, String name, int period) {
+        if (period < 1 || period > MAX_PERIOD) {
+            problems.add(name + " must be between 1 and " + MAX_PERIOD + ", was " + period);
+        }
+    }
+
+    private static void checkBase(List<String> problems, String name, double base) {
+        if (!isBase(base)) {
+            problems.add(name + " must be within [0, 100], was " + base);
+        }
+    }
+
+    private static boolean isBase(double value) {
+        return value >= 0 && value <= 100;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tradedesk.core;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A market symbol as the user and the providers spell it: {@code AAPL}, {@code BRK.B},
+ * {@code BTCUSDT}, {@code BTC-USD}, {@code BTC/USD}.
+ *
+ * <p>Validated at construction so that no unchecked text ever reaches SQL, a URL or a file
+ * name: letters, digits, {@code .}, {@code -} and {@code /}, 1 to {@value #MAX_LENGTH}
+ * characters, upper-cased, with separators only between letters or digits (so nothing like
+ * {@code ../x} gets through). Immutable and thread-safe.
+ */
+public record Symbol(String value) implements Comparable<Symbol> {
+
+    public static final int MAX_LENGTH = 15;
+
+    /** Separators only between letters or digits: no "..", no leading "/" or "-", nothing path-like. */
+    private static final Pattern ALLOWED = Pattern.compile("[A-Z0-9]+(?:[./-][A-Z0-9]+)*");
+
+    public Symbol {
+        if (value == null) {
+            throw new IllegalArgumentException("symbol is missing");
+        }
+        value = value.strip().toUpperCase(Locale.ROOT);
+        if (value.length() > MAX_LENGTH || !ALLOWED.matcher(value).matches()) {
+            throw new IllegalArgumentException("invalid symbol '" + printable(value) + "': use 1 to " + MAX_LENGTH
+                    + " letters, digits, '.', '-' or '/' (separators only between letters or digits)");
+        }
+    }
+
+    /** Parses user or file input; same as the constructor, named for readability at call sites. */
+    public static Symbol of(String text) {
+        return new Symbol(text);
+    }
+
+    @Override
+    public int compareTo(Symbol other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    /** Keeps error messages readable and log-safe when the input is hostile or huge. */
+    private static String printable(String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        StringBuilder out = new StringBuilder(shown.length());
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar, started as a user would ({@code java -jar target/tradedesk.jar}), in a fresh
+ * JVM with only the manifest's class path: proves the manifest, the copied libraries and the exit
+ * codes.
+ */
+class JarLaunchIT {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private Result launch(String... args) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("tradedesk.jar", "target/tradedesk.jar"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        builder.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("process finished").isTrue();
+        return new Result(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() throws Exception {
+        Result result = launch("--version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout().strip()).matches("tradedesk \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
+    void usageErrorExitsWithTwo() throws Exception {
+        Result result = launch("--no-such-option");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void guiWithoutADisplayFailsWithAClearMessageAndExitCodeOne() throws Exception {
+        Result result = launch("--data-dir", dir.resolve("td").toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("tradedesk: cannot open a window", "xvfb-run")
+                .doesNotContain("Exception in thread", "Unsupported JavaFX configuration");
+        assertThat(dir.resolve("td/logs/tradedesk.log")).exists();
+    }
+}

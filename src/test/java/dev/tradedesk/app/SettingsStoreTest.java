@@ -1,0 +1,162 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.Theme;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private SettingsStore storeWith(String json) throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+        return new SettingsStore(file);
+    }
+
+    @Test
+    void missingFileMeansDefaults() {
+        SettingsLoad load = new SettingsStore(dir.resolve("absent.json")).load();
+        assertThat(load.status()).isEqualTo(SettingsLoad.Status.MISSING);
+        assertThat(load.settings()).isEqualTo(Settings.DEFAULTS);
+        assertThat(load.canSave()).isTrue();
+    }
+
+    @Test
+    void defaultsAreDocumentedValues() {
+        Settings defaults = Settings.DEFAULTS;
+        assertThat(defaults.watchlist()).hasSize(8).first().isEqualTo(Symbol.of("AAPL"));
+        assertThat(defaults.timeframe()).isEqualTo(Timeframe.ONE_MINUTE);
+        assertThat(defaults.provider()).isEqualTo(ProviderKind.SIM);
+        assertThat(defaults.indicators()).isEqualTo(IndicatorParameters.DEFAULTS);
+        assertThat(defaults.theme()).isEqualTo(Theme.LIGHT);
+        assertThat(defaults.alpaca().baseUrl()).isEqualTo("https://data.alpaca.markets");
+    }
+
+    @Test
+    void partialFileKeepsDefaultsForEverythingElse() throws IOException {
+        SettingsLoad load = storeWith("""
+                {"theme": "dark", "indicators": {"rsiPeriod": 21}, "watchlist": ["btc-usd", "ETHUSDT"]}
+                """).load();
+        assertThat(load.status()).isEqualTo(SettingsLoad.Status.LOADED);
+        Settings settings = load.settings();
+        assertThat(settings.theme()).isEqualTo(Theme.DARK);
+        assertThat(settings.indicators().rsiPeriod()).isEqualTo(21);
+        assertThat(settings.indicators().atrMaPeriod()).isEqualTo(20);
+        assertThat(settings.watchlist()).containsExactly(Symbol.of("BTC-USD"), Symbol.of("ETHUSDT"));
+        assertThat(settings.timeframe()).isEqualTo(Timeframe.ONE_MINUTE);
+    }
+
+    @Test
+    void brokenJsonIsReportedWithLineAndColumnAndTheFileIsKept() throws IOException {
+        String text = "{\n  \"theme\": \"dark\",\n  \"timeframe\": \"5Min\"\n  \"provider\": \"sim\"\n}\n";
+        SettingsStore store = storeWith(text);
+        SettingsLoad load = store.load();
+        assertThat(load.status()).isEqualTo(SettingsLoad.Status.BROKEN);
+        assertThat(load.settings()).isEqualTo(Settings.DEFAULTS);
+        assertThat(load.problem()).contains("line 4, column 3").contains("not valid JSON")
+                .contains(store.file().toString()).contains("left unchanged");
+        assertThat(load.canSave()).isFalse();
+        assertThat(Files.readString(store.file())).isEqualTo(text);
+    }
+
+    @Test
+    void invalidValueIsReportedWithItsLocationAndPath() throws IOException {
+        SettingsLoad load = storeWith("{\n  \"indicators\": {\n    \"rsiPeriod\": 14,\n    \"sensitivity\": 1.5\n  }\n}").load();
+        assertThat(load.status()).isEqualTo(SettingsLoad.Status.BROKEN);
+        assertThat(load.problem()).contains("line 2, column 17").contains("(indicators)")
+                .contains("sensitivity must be in (0, 1], was 1.5");
+    }
+
+    @Test
+    void wrongTypeIsReportedAtTheValue() throws IOException {
+        SettingsLoad load = storeWith("{\"theme\": \"light\",\n \"indicators\": {\"rsiPeriod\": \"fourteen\"}}").load();
+        assertThat(load.problem()).contains("line 2, column 30").contains("(indicators.rsiPeriod)")
+                .contains("expected a whole number");
+    }
+
+    @Test
+    void badSymbolIsReportedWithItsIndex() throws IOException {
+        SettingsLoad load = storeWith("{\"watchlist\": [\"AAPL\", \"MSFT\",\n  \"DROP TABLE\"]}").load();
+        assertThat(load.problem()).contains("line 2, column 3").contains("(watchlist[2])")
+                .contains("invalid symbol 'DROP TABLE'");
+    }
+
+    @Test
+    void unknownValuesOfEnumsNameTheValidChoices() throws IOException {
+        assertThat(storeWith("{\"timeframe\": \"2Min\"}").load().problem())
+                .contains("unknown timeframe '2Min': use one of 1Min, 5Min, 15Min, 1Hour, 1Day");
+        assertThat(storeWith("{\"theme\": \"blue\"}").load().problem()).contains("unknown theme 'blue'");
+        assertThat(storeWith("{\"provider\": \"kraken\"}").load().problem()).contains("unknown provider 'kraken'");
+    }
+
+    @Test
+    void nonObjectAndEmptyFilesAreBroken() throws IOException {
+        assertThat(storeWith("[1, 2]").load().problem()).contains("expected a JSON object");
+        assertThat(storeWith("").load().problem()).contains("is empty");
+        assertThat(storeWith("{\"theme\": \"dark\"} trailing").load().status()).isEqualTo(SettingsLoad.Status.BROKEN);
+    }
+
+    @Test
+    void unknownKeysAreIgnoredWithAWarningAndNullsMeanDefault() throws IOException {
+        SettingsLoad load = storeWith("{\"themme\": \"dark\", \"indicators\": {\"rsi\": 3}, \"timeframe\": null}").load();
+        assertThat(load.status()).isEqualTo(SettingsLoad.Status.LOADED);
+        assertThat(load.settings()).isEqualTo(Settings.DEFAULTS);
+        assertThat(load.warnings()).containsExactly("unknown setting 'themme' ignored",
+                "unknown setting 'indicators.rsi' ignored");
+    }
+
+    @Test
+    void fractionalPeriodsAndNullNumbersAreRejectedNotTruncated() throws IOException {
+        assertThat(storeWith("{\"indicators\": {\"rsiPeriod\": 14.5}}").load().status())
+                .isEqualTo(SettingsLoad.Status.BROKEN);
+    }
+
+    @Test
+    void saveWritesAtomicallyAndRoundTrips() throws IOException {
+        SettingsStore store = new SettingsStore(dir.resolve("nested/deeper/settings.json"));
+        Settings settings = new Settings(List.of(Symbol.of("BTCUSDT")), Timeframe.FIVE_MINUTES, ProviderKind.BINANCE,
+                new AlpacaSettings(Secret.of("PKTEST1234"), Secret.of("very-secret-value"), "http://127.0.0.1:8080/", "sip"),
+                new IndicatorParameters(10, 12, 4, 5, 7, 30, 20, 90, 0.5, 15), Theme.DARK);
+        store.save(settings);
+        assertThat(store.load().settings()).isEqualTo(settings);
+        assertThat(store.load().settings().alpaca().baseUrl()).isEqualTo("http://127.0.0.1:8080");
+        try (var leftovers = Files.list(store.file().getParent())) {
+            assertThat(leftovers).containsExactly(store.file());
+        }
+        store.save(Settings.DEFAULTS);
+        assertThat(store.load().settings()).isEqualTo(Settings.DEFAULTS);
+    }
+
+    @Test
+    void savedFileIsReadableByItsOwnerOnly() throws IOException {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        store.save(Settings.DEFAULTS);
+        if (store.file().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void savedJsonUsesReadableNames() throws IOException {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        store.save(Settings.DEFAULTS);
+        assertThat(Files.readString(store.file()))
+                .contains("\"timeframe\" : \"1Min\"", "\"provider\" : \"sim\"", "\"theme\" : \"light\"",
+                        "\"kSmoothing\" : 3", "\"watchlist\" : [ \"AAPL\"");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.tradedesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.app.BuildInfo;
+import dev.tradedesk.app.HostEnvironment;
+import dev.tradedesk.app.ManagedExecutors;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The default command end to end, headless: opens the real workstation window, saves a theme change
+ * in the background, and on File → Exit returns 0 with every application thread stopped.
+ */
+class GuiCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ExecutorService commandRunner = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "test-command-runner");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stopRunner() {
+        commandRunner.shutdownNow();
+    }
+
+    @Test
+    void workstationOpensSavesThemeAndStopsEveryThreadOnExit() throws Exception {
+        Path settings = dir.resolve("config/settings.json");
+        Path data = dir.resolve("data");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        HostEnvironment host = new HostEnvironment("Linux", dir, Map.of());
+
+        Future<Integer> exitCode = commandRunner.submit(() -> TradeDeskCommand.commandLine(host, new BuildInfo("1.2.3"),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute("--data-dir", data.toString(), "--config", settings.toString()));
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workstationWindow() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxRobot robot = new FxRobot();
+        assertThat(robot.lookup("#statusBar").tryQuery()).isPresent();
+        assertThat(robot.lookup("#menuBar").tryQuery()).isPresent();
+
+        robot.clickOn(robot.lookup(".menu-bar .menu").match((javafx.scene.control.Labeled menu) ->
+                menu.getText().replace("_", "").equals("View")).queryLabeled());
+        robot.clickOn("Theme");
+        robot.clickOn("Dark");
+        robot.clickOn(robot.lookup(".menu-bar .menu").match((javafx.scene.control.Labeled menu) ->
+                menu.getText().replace("_", "").equals("File")).queryLabeled());
+        robot.clickOn("Exit");
+
+        assertThat(exitCode.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(Files.readString(settings)).contains("\"theme\" : \"dark\"");
+        assertThat(data.resolve("logs/tradedesk.log")).exists();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> thread.getName().startsWith(ManagedExecutors.THREAD_PREFIX))
+                .as("application threads left running after exit")
+                .isEmpty();
+    }
+
+    private static Stage workstationWindow() {
+        return Window.getWindows().stream()
+                .filter(window -> window instanceof Stage stage && "TradeDesk".equals(stage.getTitle()) && stage.isShowing())
+                .map(Stage.class::cast)
+                .findFirst().orElse(null);
+    }
+}

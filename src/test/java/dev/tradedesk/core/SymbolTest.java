@@ -1,0 +1,41 @@
+package dev.tradedesk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SymbolTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AAPL", "brk.b", "BTCUSDT", "BTC-USD", "BTC/USD", " spy ", "A", "ABCDEFGHIJKLMNO"})
+    void acceptsProviderSpellingsAndUpperCasesThem(String text) {
+        Symbol symbol = Symbol.of(text);
+        assertThat(symbol.value()).isEqualTo(text.strip().toUpperCase(java.util.Locale.ROOT));
+        assertThat(symbol).hasToString(symbol.value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "ABCDEFGHIJKLMNOP", "AAPL; DROP TABLE bars", "../etc/passwd", "A'B", "A B",
+            "AAP\nL", "ÄPPLE", "...", "-/-", "%41",
+            "/AAPL", "AAPL/", "BTC//USD", ".B", "A..B", "C:\\x"})
+    void rejectsAnythingThatCouldReachSqlOrAUrlUnchecked(String text) {
+        assertThatThrownBy(() -> Symbol.of(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid symbol")
+                .hasMessageContaining("letters, digits");
+    }
+
+    @org.junit.jupiter.api.Test
+    void rejectsNullWithAClearMessage() {
+        assertThatThrownBy(() -> Symbol.of(null)).hasMessage("symbol is missing");
+    }
+
+    @org.junit.jupiter.api.Test
+    void errorMessageKeepsHostileInputShortAndPrintable() {
+        String hostile = "X".repeat(5000) + "\u0000";
+        assertThatThrownBy(() -> Symbol.of(hostile))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).doesNotContain("\u0000"));
+    }
+}
