@@ -37,8 +37,6 @@ import picocli.CommandLine.ScopeType;
                 "  the same folders as the settings elsewhere."})
 public final class TradeDeskCommand implements Callable<Integer> {
 
-    private static final Logger log = LoggerFactory.getLogger(TradeDeskCommand.class);
-
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Directory for the database and logs (default: the OS convention, see below).")
     private Path dataDir;
@@ -75,6 +73,8 @@ public final class TradeDeskCommand implements Callable<Integer> {
         });
         commandLine.setExecutionExceptionHandler((failure, failedCommand, parseResult) -> {
             failedCommand.getErr().println("tradedesk: " + describe(failure));
+            // Looked up here, not in a static field: --version and --help never start logging.
+            Logger log = LoggerFactory.getLogger(TradeDeskCommand.class);
             log.error("Command '{}' failed", failedCommand.getCommandName(), failure);
             return CommandLine.ExitCode.SOFTWARE;
         });

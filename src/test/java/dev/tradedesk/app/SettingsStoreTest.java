@@ -152,6 +152,15 @@ class SettingsStoreTest {
     }
 
     @Test
+    void documentedDefaultsAreTheDefaultsInTheCode() throws IOException {
+        String doc = Files.readString(Path.of("docs/CONFIGURATION.md"), StandardCharsets.UTF_8);
+        String documented = doc.substring(doc.indexOf("```json\n") + 8, doc.indexOf("```", doc.indexOf("```json\n") + 8));
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        store.save(Settings.DEFAULTS);
+        assertThat(Files.readString(store.file()).strip()).isEqualToNormalizingNewlines(documented.strip());
+    }
+
+    @Test
     void savedJsonUsesReadableNames() throws IOException {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         store.save(Settings.DEFAULTS);
