@@ -1,0 +1,45 @@
+package dev.tradedesk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BarTest {
+
+    @Test
+    void acceptsAConsistentBar() {
+        Bar bar = new Bar(1_700_000_000_000L, 10, 11, 9.5, 10.5, 1200);
+        assertThat(bar.high()).isEqualTo(11);
+        assertThat(Bar.problem(10, 10, 10, 10, 0)).as("flat bar with no volume").isNull();
+    }
+
+    @Test
+    void rejectsNaNInfiniteZeroAndNegativePrices() {
+        assertThat(Bar.problem(Double.NaN, 11, 9, 10, 1)).contains("finite and positive");
+        assertThat(Bar.problem(10, Double.POSITIVE_INFINITY, 9, 10, 1)).contains("finite and positive");
+        assertThat(Bar.problem(10, 11, 0, 10, 1)).contains("finite and positive");
+        assertThat(Bar.problem(10, 11, 9, -10, 1)).contains("finite and positive");
+    }
+
+    @Test
+    void rejectsInconsistentRanges() {
+        assertThat(Bar.problem(10, 9, 11, 10, 1)).isEqualTo("high 9.0 is below low 11.0");
+        assertThat(Bar.problem(12, 11, 9, 10, 1)).contains("must lie within [low 9.0, high 11.0]");
+        assertThat(Bar.problem(10, 11, 9, 8.9, 1)).contains("must lie within");
+    }
+
+    @Test
+    void rejectsBadVolume() {
+        assertThat(Bar.problem(10, 11, 9, 10, -1)).contains("volume");
+        assertThat(Bar.problem(10, 11, 9, 10, Double.NaN)).contains("volume");
+        assertThat(Bar.problem(10, 11, 9, 10, Double.POSITIVE_INFINITY)).contains("volume");
+    }
+
+    @Test
+    void constructorNamesTheBarsTime() {
+        assertThatThrownBy(() -> new Bar(0, 10, 9, 11, 10, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid bar at 1970-01-01T00:00:00Z: high 9.0 is below low 11.0");
+    }
+}
