@@ -37,6 +37,11 @@ public final class ManagedExecutors implements AutoCloseable {
         return own(Executors.newSingleThreadExecutor(threadFactory(role)));
     }
 
+    /** {@code threads} threads sharing one queue, for independent short tasks such as HTTP requests. */
+    public ExecutorService fixedPool(String role, int threads) {
+        return own(Executors.newFixedThreadPool(threads, threadFactory(role)));
+    }
+
     /** One thread for delayed and periodic tasks. */
     public ScheduledExecutorService scheduled(String role) {
         return own(Executors.newSingleThreadScheduledExecutor(threadFactory(role)));

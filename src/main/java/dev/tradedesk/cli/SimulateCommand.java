@@ -1,0 +1,114 @@
+package dev.tradedesk.cli;
+
+import dev.tradedesk.app.ManagedExecutors;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.sim.SimClock;
+import dev.tradedesk.feed.sim.SimulatedExchange;
+import dev.tradedesk.feed.sim.SimulatedMarket;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tradedesk simulate}: runs the built-in simulated exchange alone and prints its URL, for
+ * trying the Alpaca provider, curl, or another client against it. Runs until Ctrl-C or
+ * {@code --duration}.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the built-in simulated exchange (Alpaca Market Data API v2 on 127.0.0.1).",
+                "Serves /v2/stocks/bars, /v2/stocks/{symbol}/bars and /v2/stocks/bars/latest."})
+final class SimulateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TradeDeskCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--symbols", paramLabel = "A,B", split = ",",
+            description = "Symbols to list (default: a catalogue of 50 well-known US tickers).")
+    private List<String> symbols;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Simulated minutes per real minute: 60 = one simulated minute per second (default: ${DEFAULT-VALUE}).")
+    private double speed;
+
+    @Option(names = "--history", paramLabel = "DURATION", defaultValue = "2d", converter = DurationConverter.class,
+            description = "How much history before now to serve (default: ${DEFAULT-VALUE}).")
+    private Duration history;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the price model; the same seed gives the same prices (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this long (default: run until Ctrl-C).")
+    private Duration duration;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65_535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
+        }
+        List<Symbol> listed = parseSymbols();
+        root.context();
+        PrintWriter out = spec.commandLine().getOut();
+        SimClock clock = new SimClock(Clock.systemUTC(), Clock.systemUTC().instant(), speed);
+        SimulatedMarket market = SimulatedMarket.withHistory(seed, clock, history, listed, listed.isEmpty());
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(2));
+                SimulatedExchange exchange = SimulatedExchange.start(market, port, executors.fixedPool("sim-http", 4))) {
+            Thread onCtrlC = new Thread(() -> {
+                exchange.close();
+                stopped.countDown();
+            }, "tradedesk-simulate-shutdown");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            out.println("simulated exchange: " + exchange.baseUrl());
+            out.println("api: Alpaca Market Data v2 (any API key is accepted)");
+            out.println("symbols: " + market.symbols().stream().map(Symbol::value).collect(Collectors.joining(",")));
+            out.println("speed: " + speed + "x, history from " + market.historyStart() + ", seed " + seed);
+            out.println(duration == null ? "Press Ctrl-C to stop." : "Stopping after " + duration + ".");
+            out.flush();
+            if (duration == null) {
+                stopped.await();
+            } else {
+                stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            removeHook(onCtrlC);
+            return 0;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is running or has run; nothing left to undo
+        }
+    }
+
+    private List<Symbol> parseSymbols() {
+        if (symbols == null) {
+            return List.of();
+        }
+        try {
+            return symbols.stream().filter(text -> !text.isBlank()).map(Symbol::of).distinct().toList();
+        } catch (IllegalArgumentException invalid) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--symbols: " + invalid.getMessage());
+        }
+    }
+}

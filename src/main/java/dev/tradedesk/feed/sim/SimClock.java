@@ -1,0 +1,40 @@
+package dev.tradedesk.feed.sim;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The simulated exchange's clock: starts at {@code simulatedStart} and runs {@code speed} times
+ * faster than the wall clock it is given ({@code speed} 60 = one simulated minute per second).
+ * Thread-safe (immutable).
+ */
+public final class SimClock {
+
+    private final Clock wallClock;
+    private final long wallStartMillis;
+    private final long simulatedStartMillis;
+    private final double speed;
+
+    public SimClock(Clock wallClock, Instant simulatedStart, double speed) {
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be a positive number, was " + speed);
+        }
+        this.wallClock = wallClock;
+        this.wallStartMillis = wallClock.millis();
+        this.simulatedStartMillis = simulatedStart.toEpochMilli();
+        this.speed = speed;
+    }
+
+    /** Simulated time in epoch milliseconds. */
+    public long millis() {
+        return simulatedStartMillis + (long) ((wallClock.millis() - wallStartMillis) * speed);
+    }
+
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis());
+    }
+
+    public double speed() {
+        return speed;
+    }
+}
