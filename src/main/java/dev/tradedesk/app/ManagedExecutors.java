@@ -42,6 +42,14 @@ public final class ManagedExecutors implements AutoCloseable {
         return own(Executors.newFixedThreadPool(threads, threadFactory(role)));
     }
 
+    /**
+     * Threads created on demand and retired after 60 s idle, for work that must never wait in a
+     * queue, such as OkHttp's dispatcher.
+     */
+    public ExecutorService cachedPool(String role) {
+        return own(Executors.newCachedThreadPool(threadFactory(role)));
+    }
+
     /** One thread for delayed and periodic tasks. */
     public ScheduledExecutorService scheduled(String role) {
         return own(Executors.newSingleThreadScheduledExecutor(threadFactory(role)));

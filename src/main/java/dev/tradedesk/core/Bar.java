@@ -16,26 +16,61 @@ public record Bar(long time, double open, double high, double low, double close,
         }
     }
 
+    /** The ways a set of values can fail to form a bar, each with a short, stable description. */
+    public enum Defect {
+        PRICE("price not finite and positive"),
+        HIGH_BELOW_LOW("high below low"),
+        OUTSIDE_RANGE("open or close outside [low, high]"),
+        VOLUME("volume not finite or negative");
+
+        private final String description;
+
+        Defect(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
     /**
-     * Why these values cannot form a bar, or {@code null} when they can: every price finite and
+     * What is wrong with these values, or {@code null} when they form a bar: every price finite and
      * positive, {@code high >= low}, open and close inside {@code [low, high]}, volume finite and not
-     * negative. Allocates nothing when the values are valid.
+     * negative. Allocates nothing.
      */
-    public static String problem(double open, double high, double low, double close, double volume) {
+    public static Defect defect(double open, double high, double low, double close, double volume) {
         if (!isPrice(open) || !isPrice(high) || !isPrice(low) || !isPrice(close)) {
-            return "prices must be finite and positive (open " + open + ", high " + high + ", low " + low
-                    + ", close " + close + ")";
+            return Defect.PRICE;
         }
         if (high < low) {
-            return "high " + high + " is below low " + low;
+            return Defect.HIGH_BELOW_LOW;
         }
         if (open < low || open > high || close < low || close > high) {
-            return "open " + open + " and close " + close + " must lie within [low " + low + ", high " + high + "]";
+            return Defect.OUTSIDE_RANGE;
         }
         if (!(volume >= 0) || Double.isInfinite(volume)) {
-            return "volume must be finite and not negative, was " + volume;
+            return Defect.VOLUME;
         }
         return null;
+    }
+
+    /**
+     * Why these values cannot form a bar, with the numbers, or {@code null} when they can (see
+     * {@link #defect}). Allocates nothing when the values are valid.
+     */
+    public static String problem(double open, double high, double low, double close, double volume) {
+        Defect defect = defect(open, high, low, close, volume);
+        if (defect == null) {
+            return null;
+        }
+        return switch (defect) {
+            case PRICE -> "prices must be finite and positive (open " + open + ", high " + high + ", low " + low
+                    + ", close " + close + ")";
+            case HIGH_BELOW_LOW -> "high " + high + " is below low " + low;
+            case OUTSIDE_RANGE -> "open " + open + " and close " + close + " must lie within [low " + low + ", high " + high + "]";
+            case VOLUME -> "volume must be finite and not negative, was " + volume;
+        };
     }
 
     private static boolean isPrice(double value) {

@@ -37,6 +37,15 @@ class BarTest {
     }
 
     @Test
+    void defectsClassifyWhatIsWrong() {
+        assertThat(Bar.defect(10, 11, 9, 10, 1)).isNull();
+        assertThat(Bar.defect(Double.NaN, 11, 9, 10, 1)).isEqualTo(Bar.Defect.PRICE);
+        assertThat(Bar.defect(10, 9, 11, 10, 1)).isEqualTo(Bar.Defect.HIGH_BELOW_LOW);
+        assertThat(Bar.defect(12, 11, 9, 10, 1)).isEqualTo(Bar.Defect.OUTSIDE_RANGE);
+        assertThat(Bar.defect(10, 11, 9, 10, -1)).isEqualTo(Bar.Defect.VOLUME);
+    }
+
+    @Test
     void constructorNamesTheBarsTime() {
         assertThatThrownBy(() -> new Bar(0, 10, 9, 11, 10, 1))
                 .isInstanceOf(IllegalArgumentException.class)

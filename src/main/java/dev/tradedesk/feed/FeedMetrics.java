@@ -1,0 +1,100 @@
+package dev.tradedesk.feed;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counters of one provider's traffic: requests, retries, failures by kind, and records dropped by
+ * reason. Each kind of dropped record or malformed body is logged once, with a sample, then only
+ * counted, so a provider sending garbage cannot flood the log. Thread-safe (lock-free counters).
+ */
+public final class FeedMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedMetrics.class);
+    private static final int SAMPLE_LENGTH = 300;
+
+    private final ProviderKind provider;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final Map<ProviderException.Kind, LongAdder> failures = new EnumMap<>(ProviderException.Kind.class);
+    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+    private final Set<String> alreadyLogged = ConcurrentHashMap.newKeySet();
+
+    public FeedMetrics(ProviderKind provider) {
+        this.provider = provider;
+        for (ProviderException.Kind kind : ProviderException.Kind.values()) {
+            failures.put(kind, new LongAdder());
+        }
+    }
+
+    public ProviderKind provider() {
+        return provider;
+    }
+
+    public void countRequest() {
+        requests.increment();
+    }
+
+    public void countRetry() {
+        retries.increment();
+    }
+
+    /** Counts a failed request; logs the first failure of each kind with a sample of what came back. */
+    public void countFailure(ProviderException failure, String sample) {
+        failures.get(failure.kind()).increment();
+        if (alreadyLogged.add("failure:" + failure.kind())) {
+            log.warn("{}: {} ({}){}; further {} failures are only counted", provider, failure.getMessage(),
+                    failure.kind(), sample == null || sample.isEmpty() ? "" : ", body sample: " + shorten(sample), failure.kind());
+        }
+    }
+
+    /** Counts a record dropped by validation; logs the first of each reason with the record. */
+    public void countDropped(String reason, String sample) {
+        dropped.computeIfAbsent(reason, key -> new LongAdder()).increment();
+        if (alreadyLogged.add("dropped:" + reason)) {
+            log.warn("{}: dropped a record: {}; sample: {}; further such records are only counted", provider, reason,
+                    shorten(sample));
+        }
+    }
+
+    public long requests() {
+        return requests.sum();
+    }
+
+    public long retries() {
+        return retries.sum();
+    }
+
+    public long failures(ProviderException.Kind kind) {
+        return failures.get(kind).sum();
+    }
+
+    public long failures() {
+        return failures.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    public long droppedRecords() {
+        return dropped.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Dropped records by reason, sorted by reason. */
+    public Map<String, Long> droppedByReason() {
+        Map<String, Long> copy = new TreeMap<>();
+        dropped.forEach((reason, count) -> copy.put(reason, count.sum()));
+        return copy;
+    }
+
+    static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= SAMPLE_LENGTH ? oneLine : oneLine.substring(0, SAMPLE_LENGTH) + "…";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tradedesk.feed;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A source of market data over HTTP. Calls are asynchronous (OkHttp {@code enqueue}): they return
+ * at once, and the futures complete on the HTTP client's threads, exceptionally with a
+ * {@link ProviderException} when the request fails. Every bar delivered has been validated (finite
+ * positive prices, high ≥ low, open and close within the range, volume not negative, time inside
+ * the requested range); invalid records are dropped and counted in {@link FeedMetrics}.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface MarketDataProvider {
+
+    ProviderKind kind();
+
+    /**
+     * Bars of {@code symbols} at {@code timeframe} whose open time lies in {@code [from, to]}, all
+     * pages fetched and merged, in time order per symbol. Symbols without data are absent.
+     */
+    CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to);
+
+    /**
+     * The latest bar of each symbol at {@code timeframe}: the still-forming bar where the provider
+     * serves one, otherwise the last completed bar. One request for the whole batch where the
+     * provider has a multi-symbol call; otherwise one concurrent request per symbol.
+     */
+    CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe);
+}

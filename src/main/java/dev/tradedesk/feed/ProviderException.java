@@ -1,0 +1,71 @@
+package dev.tradedesk.feed;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A failed request to a market data provider, classified so the scheduler knows what to do:
+ * retry later, back off, or stop the provider. Messages are user-facing and never contain
+ * credentials.
+ */
+public final class ProviderException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong, from the caller's point of view. */
+    public enum Kind {
+        /** HTTP 429 or 418: too many requests; honour {@link #retryAfter()} if present. */
+        RATE_LIMITED(true),
+        /** HTTP 5xx: the provider failed; the outcome of the request is unknown. */
+        SERVER_ERROR(true),
+        /** The connect, read or whole-call timeout passed. */
+        TIMEOUT(true),
+        /** The connection failed or was reset. */
+        NETWORK(true),
+        /** The body was not the documented JSON (cut short, an HTML error page, wrong shape). */
+        MALFORMED_BODY(true),
+        /** HTTP 401 or 403: the API key was rejected or the plan does not allow this; retrying will not help. */
+        AUTH_REJECTED(false),
+        /** Any other HTTP 4xx: the request itself is wrong (bad symbol, bad parameter). */
+        BAD_REQUEST(false);
+
+        private final boolean retryable;
+
+        Kind(boolean retryable) {
+            this.retryable = retryable;
+        }
+
+        public boolean retryable() {
+            return retryable;
+        }
+    }
+
+    private final Kind kind;
+    private final int status;
+    private final transient Duration retryAfter;
+
+    public ProviderException(Kind kind, int status, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    public ProviderException(Kind kind, String message, Throwable cause) {
+        this(kind, 0, message, null, cause);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The HTTP status, or 0 when there was no response. */
+    public int status() {
+        return status;
+    }
+
+    /** How long the provider asked us to wait ({@code Retry-After}), if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

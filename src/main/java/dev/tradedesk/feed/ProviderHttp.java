@@ -1,0 +1,211 @@
+package dev.tradedesk.feed;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends one provider request asynchronously and turns every outcome into either a parsed value or
+ * a classified {@link ProviderException}: HTTP statuses (429/418 with {@code Retry-After} in
+ * seconds or as an HTTP date, 401/403, other 4xx, 5xx), timeouts, dropped connections, and bodies
+ * that are not the documented JSON. Times the fetch and the parse into {@link PipelineMetrics}.
+ *
+ * <p>Request URLs and headers never appear in exceptions or logs, since they may carry keys.
+ * Thread-safe.
+ */
+public final class ProviderHttp {
+
+    /** Parses a successful body; throws {@link IOException} (usually Jackson's) when it is malformed. */
+    @FunctionalInterface
+    public interface BodyParser<T> {
+        T parse(JsonParser json) throws IOException;
+    }
+
+    private static final ObjectMapper ERROR_BODIES = new ObjectMapper();
+
+    private final OkHttpClient client;
+    private final String providerName;
+    private final FeedMetrics metrics;
+    private final PipelineMetrics pipeline;
+    private final Clock clock;
+
+    public ProviderHttp(OkHttpClient client, String providerName, FeedMetrics metrics, PipelineMetrics pipeline, Clock clock) {
+        this.client = client;
+        this.providerName = providerName;
+        this.metrics = metrics;
+        this.pipeline = pipeline;
+        this.clock = clock;
+    }
+
+    public FeedMetrics metrics() {
+        return metrics;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** {@code GET url} with {@code headers}; the future completes on an HTTP client thread. */
+    public <T> CompletableFuture<T> get(HttpUrl url, Headers headers, BodyParser<T> parser) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Request request = new Request.Builder().url(url).headers(headers).get().build();
+        long started = System.nanoTime();
+        metrics.countRequest();
+        Call call = client.newCall(request);
+        call.enqueue(new Callback() {
+            @Override
+            public void onResponse(Call call, Response response) {
+                try (response) {
+                    byte[] body = readBody(response.body());
+                    pipeline.record(PipelineStage.FETCH, System.nanoTime() - started);
+                    if (response.isSuccessful()) {
+                        result.complete(parse(body, parser));
+                    } else {
+                        throw failureFor(response, body);
+                    }
+                } catch (ProviderException failure) {
+                    result.completeExceptionally(failure);
+                } catch (IOException cutOff) {
+                    result.completeExceptionally(fail(transportFailure(cutOff, "while reading the response"), ""));
+                } catch (RuntimeException bug) {
+                    result.completeExceptionally(fail(new ProviderException(ProviderException.Kind.MALFORMED_BODY,
+                            providerName + " response could not be handled: " + bug, bug), ""));
+                }
+            }
+
+            @Override
+            public void onFailure(Call call, IOException failure) {
+                result.completeExceptionally(fail(transportFailure(failure, "before a response arrived"), ""));
+            }
+        });
+        // Cancelling the future cancels the call, so an abandoned cycle does not keep a connection busy.
+        result.whenComplete((value, failure) -> {
+            if (result.isCancelled()) {
+                call.cancel();
+            }
+        });
+        return result;
+    }
+
+    private static byte[] readBody(ResponseBody body) throws IOException {
+        return body == null ? new byte[0] : body.bytes();
+    }
+
+    private <T> T parse(byte[] body, BodyParser<T> parser) {
+        long started = System.nanoTime();
+        try (JsonParser json = ERROR_BODIES.getFactory().createParser(body)) {
+            T value = parser.parse(json);
+            pipeline.record(PipelineStage.PARSE, System.nanoTime() - started);
+            return value;
+        } catch (IOException | IllegalArgumentException malformed) {
+            String sample = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8);
+            String what = body.length == 0 ? "an empty body" : malformed instanceof JsonProcessingException
+                    ? "a body that is not the documented JSON (" + firstLine(((JsonProcessingException) malformed).getOriginalMessage()) + ")"
+                    : "an unusable body (" + malformed.getMessage() + ")";
+            throw fail(new ProviderException(ProviderException.Kind.MALFORMED_BODY, providerName + " sent " + what, malformed), sample);
+        }
+    }
+
+    private ProviderException failureFor(Response response, byte[] body) {
+        int status = response.code();
+        String sample = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8);
+        String detail = errorMessage(body);
+        String said = "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
+        ProviderException failure;
+        if (status == 429 || status == 418) {
+            failure = new ProviderException(ProviderException.Kind.RATE_LIMITED, status,
+                    providerName + " is rate limiting requests (" + said + ")", retryAfter(response.header("Retry-After")), null);
+        } else if (status == 401 || status == 403) {
+            failure = new ProviderException(ProviderException.Kind.AUTH_REJECTED, status,
+                    providerName + " rejected the API key (" + said + ")", null, null);
+        } else if (status >= 500) {
+            failure = new ProviderException(ProviderException.Kind.SERVER_ERROR, status,
+                    providerName + " failed to answer (" + said + ")", retryAfter(response.header("Retry-After")), null);
+        } else {
+            failure = new ProviderException(ProviderException.Kind.BAD_REQUEST, status,
+                    providerName + " refused the request (" + said + ")", null, null);
+        }
+        return fail(failure, sample);
+    }
+
+    private ProviderException transportFailure(IOException failure, String when) {
+        boolean timeout = failure instanceof InterruptedIOException;
+        return new ProviderException(timeout ? ProviderException.Kind.TIMEOUT : ProviderException.Kind.NETWORK,
+                providerName + (timeout ? " did not answer in time " : " connection failed ") + when + " ("
+                        + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")",
+                failure);
+    }
+
+    private ProviderException fail(ProviderException failure, String sample) {
+        metrics.countFailure(failure, sample);
+        return failure;
+    }
+
+    /** The provider's own words from an error body: Alpaca and Coinbase say "message", Binance "msg". */
+    static String errorMessage(byte[] body) {
+        try {
+            JsonNode node = ERROR_BODIES.readTree(body);
+            if (node != null && node.isObject()) {
+                JsonNode message = node.hasNonNull("message") ? node.get("message") : node.get("msg");
+                if (message != null && message.isValueNode()) {
+                    return FeedMetrics.shorten(message.asText());
+                }
+            }
+        } catch (IOException notJson) {
+            // an HTML error page or similar: the status alone will have to do
+        }
+        return "";
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date; absent, negative or unreadable means none. */
+    Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.strip();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(clock.instant(), at.toInstant());
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        int newline = message == null ? -1 : message.indexOf('\n');
+        return message == null ? "" : newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Skips the value at the parser's current token, whatever its shape. */
+    public static void skipValue(JsonParser json) throws IOException {
+        JsonToken token = json.currentToken();
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            json.skipChildren();
+        }
+    }
+}

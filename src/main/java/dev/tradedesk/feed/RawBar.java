@@ -1,0 +1,98 @@
+package dev.tradedesk.feed;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * One bar record as read from a provider body, before validation: the six values plus what was
+ * missing or mistyped. Reused record after record by one parser. Confined to one thread.
+ */
+public final class RawBar {
+
+    public long time;
+    public double open;
+    public double high;
+    public double low;
+    public double close;
+    public double volume;
+    private int seen;
+    private String defect;
+
+    public static final int TIME = 1;
+    public static final int OPEN = 2;
+    public static final int HIGH = 4;
+    public static final int LOW = 8;
+    public static final int CLOSE = 16;
+    public static final int VOLUME = 32;
+    private static final int ALL = TIME | OPEN | HIGH | LOW | CLOSE | VOLUME;
+
+    public void reset() {
+        seen = 0;
+        defect = null;
+    }
+
+    public void set(int field, double value) {
+        switch (field) {
+            case OPEN -> open = value;
+            case HIGH -> high = value;
+            case LOW -> low = value;
+            case CLOSE -> close = value;
+            case VOLUME -> volume = value;
+            default -> throw new IllegalArgumentException("not a price field: " + field);
+        }
+        seen |= field;
+    }
+
+    public void setTime(long epochMillis) {
+        time = epochMillis;
+        seen |= TIME;
+    }
+
+    public void markDefect(String reason) {
+        if (defect == null) {
+            defect = reason;
+        }
+    }
+
+    /** Why the record cannot be used before value checks (a field missing or mistyped), or null. */
+    public String readDefect() {
+        if (defect != null) {
+            return defect;
+        }
+        return seen == ALL ? null : RecordValidator.MISSING_FIELD;
+    }
+
+    /** Reads a JSON number into {@code field}; anything else marks the record as mistyped. */
+    public void readNumber(JsonParser json, int field) throws IOException {
+        JsonToken token = json.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            set(field, json.getDoubleValue());
+        } else {
+            markDefect(RecordValidator.WRONG_TYPE);
+            ProviderHttp.skipValue(json);
+        }
+    }
+
+    /** Reads a decimal given as a JSON string (Binance, Coinbase tickers) into {@code field}. */
+    public void readDecimalText(JsonParser json, int field) throws IOException {
+        JsonToken token = json.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            try {
+                set(field, Double.parseDouble(json.getText()));
+            } catch (NumberFormatException notANumber) {
+                markDefect(RecordValidator.WRONG_TYPE);
+            }
+        } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            set(field, json.getDoubleValue());
+        } else {
+            markDefect(RecordValidator.WRONG_TYPE);
+            ProviderHttp.skipValue(json);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "time=" + time + " open=" + open + " high=" + high + " low=" + low + " close=" + close + " volume=" + volume;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.tradedesk.feed.alpaca;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.ProviderHttp;
+import dev.tradedesk.feed.RawBar;
+import dev.tradedesk.feed.RecordValidator;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Streams Alpaca's bar bodies with Jackson's parser: {@code {"bars":{"AAPL":[...]},
+ * "next_page_token":...}} (history), {@code {"bars":{"AAPL":{...}}}} (latest) and the single-symbol
+ * form {@code {"bars":[...],"symbol":"AAPL"}}; {@code "bars": null} means no data. Unknown fields
+ * are skipped; each record is validated and dropped (and counted) if bad, while the rest of the
+ * body is kept. A body that is not JSON of this shape fails as a whole. One instance per body.
+ */
+final class AlpacaBarsParser {
+
+    private final RecordValidator validator;
+    private final Set<Symbol> requested;
+    private final long fromMillis;
+    private final long toMillis;
+    private final RawBar raw = new RawBar();
+
+    AlpacaBarsParser(RecordValidator validator, Set<Symbol> requested, long fromMillis, long toMillis) {
+        this.validator = validator;
+        this.requested = requested;
+        this.fromMillis = fromMillis;
+        this.toMillis = toMillis;
+    }
+
+    /** Appends one history page to {@code into}; returns the next page token, or null on the last page. */
+    String parseHistoryPage(JsonParser json, Map<Symbol, BarColumns> into) throws IOException {
+        expect(json, json.nextToken(), JsonToken.START_OBJECT);
+        String nextPageToken = null;
+        String singleSymbol = null;
+        BarColumns singleSymbolBars = new BarColumns(0);
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            if ("bars".equals(field) && value == JsonToken.START_OBJECT) {
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    Symbol symbol = symbolOf(json.currentName());
+                    JsonToken bars = json.nextToken();
+                    if (bars == JsonToken.START_ARRAY) {
+                        readArray(json, symbol == null ? null : into.computeIfAbsent(symbol, key -> new BarColumns(256)));
+                    } else if (bars != JsonToken.VALUE_NULL) {
+                        throw malformed(json, "expected a list of bars for " + json.currentName());
+                    }
+                }
+            } else if ("bars".equals(field) && value == JsonToken.START_ARRAY) {
+                readArray(json, singleSymbolBars);
+            } else if ("bars".equals(field) && value != JsonToken.VALUE_NULL) {
+                throw malformed(json, "\"bars\" is neither an object, a list nor null");
+            } else if ("symbol".equals(field) && value == JsonToken.VALUE_STRING) {
+                singleSymbol = json.getText();
+            } else if ("next_page_token".equals(field)) {
+                nextPageToken = value == JsonToken.VALUE_STRING ? json.getText() : null;
+            } else {
+                ProviderHttp.skipValue(json);
+            }
+        }
+        expectEnd(json);
+        if (!singleSymbolBars.isEmpty()) {
+            Symbol symbol = singleSymbol == null ? null : symbolOf(singleSymbol);
+            if (symbol != null) {
+                BarColumns target = into.computeIfAbsent(symbol, key -> new BarColumns(singleSymbolBars.size()));
+                for (int i = 0; i < singleSymbolBars.size(); i++) {
+                    target.add(singleSymbolBars.time(i), singleSymbolBars.open(i), singleSymbolBars.high(i),
+                            singleSymbolBars.low(i), singleSymbolBars.close(i), singleSymbolBars.volume(i));
+                }
+            }
+        }
+        return nextPageToken;
+    }
+
+    /** Reads {@code {"bars":{"AAPL":{bar},...}}}. */
+    Map<Symbol, Bar> parseLatest(JsonParser json) throws IOException {
+        expect(json, json.nextToken(), JsonToken.START_OBJECT);
+        Map<Symbol, Bar> latest = new HashMap<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            if ("bars".equals(field) && value == JsonToken.START_OBJECT) {
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    Symbol symbol = symbolOf(json.currentName());
+                    JsonToken bar = json.nextToken();
+                    if (bar == JsonToken.VALUE_NULL) {
+                        continue;
+                    }
+                    expect(json, bar, JsonToken.START_OBJECT);
+                    if (readBar(json) && symbol != null) {
+                        latest.put(symbol, new Bar(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume));
+                    }
+                }
+            } else if ("bars".equals(field) && value != JsonToken.VALUE_NULL) {
+                throw malformed(json, "\"bars\" is not an object");
+            } else {
+                ProviderHttp.skipValue(json);
+            }
+        }
+        expectEnd(json);
+        return latest;
+    }
+
+    private void readArray(JsonParser json, BarColumns into) throws IOException {
+        JsonToken token;
+        while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw malformed(json, "the body ends inside a list of bars");
+            }
+            if (token != JsonToken.START_OBJECT) {
+                validator.reject(RecordValidator.WRONG_TYPE, "a bar that is not an object: " + json.getText());
+                ProviderHttp.skipValue(json);
+                continue;
+            }
+            if (readBar(json) && into != null) {
+                into.add(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume);
+            }
+        }
+    }
+
+    /** Reads one bar object (the parser is on its START_OBJECT); returns whether it is valid. */
+    private boolean readBar(JsonParser json) throws IOException {
+        raw.reset();
+        JsonToken token;
+        while ((token = json.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            json.nextToken();
+            switch (field) {
+                case "t" -> readTime(json);
+                case "o" -> raw.readNumber(json, RawBar.OPEN);
+                case "h" -> raw.readNumber(json, RawBar.HIGH);
+                case "l" -> raw.readNumber(json, RawBar.LOW);
+                case "c" -> raw.readNumber(json, RawBar.CLOSE);
+                case "v" -> raw.readNumber(json, RawBar.VOLUME);
+                default -> ProviderHttp.skipValue(json);
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw malformed(json, "the body ends inside a bar");
+        }
+        String defect = raw.readDefect();
+        if (defect != null) {
+            validator.reject(defect, raw.toString());
+            return false;
+        }
+        return validator.accept(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume, fromMillis, toMillis,
+                raw::toString);
+    }
+
+    private void readTime(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.VALUE_STRING) {
+            raw.markDefect(RecordValidator.WRONG_TYPE);
+            ProviderHttp.skipValue(json);
+            return;
+        }
+        try {
+            raw.setTime(OffsetDateTime.parse(json.getText()).toInstant().toEpochMilli());
+        } catch (DateTimeParseException | ArithmeticException unreadable) {
+            raw.markDefect(RecordValidator.BAD_TIMESTAMP);
+        }
+    }
+
+    private Symbol symbolOf(String text) {
+        try {
+            Symbol symbol = Symbol.of(text);
+            if (requested.contains(symbol)) {
+                return symbol;
+            }
+        } catch (IllegalArgumentException invalid) {
+            // counted below like any other symbol we did not ask for
+        }
+        validator.reject(RecordValidator.UNREQUESTED_SYMBOL, "bars for '" + text + "'");
+        return null;
+    }
+
+    private static void expect(JsonParser json, JsonToken actual, JsonToken expected) throws JsonParseException {
+        if (actual != expected) {
+            throw malformed(json, "expected " + expected + " but found " + actual);
+        }
+    }
+
+    private static void expectEnd(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.END_OBJECT) {
+            throw malformed(json, "the body ends before the closing brace");
+        }
+        if (json.nextToken() != null) {
+            throw malformed(json, "unexpected content after the closing brace");
+        }
+    }
+
+    private static JsonParseException malformed(JsonParser json, String message) {
+        return new JsonParseException(json, message);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.tradedesk.feed.alpaca;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.LatestBars;
+import dev.tradedesk.feed.MarketDataProvider;
+import dev.tradedesk.feed.ProviderHttp;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.RecordValidator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * Alpaca Market Data API v2 for US stocks: history from {@code /v2/stocks/bars}, following
+ * {@code page_token} until it is null and merging each symbol across pages, and the latest bars of
+ * many symbols in one {@code /v2/stocks/bars/latest} call. The key id and secret go in the
+ * {@code APCA-API-KEY-ID} / {@code APCA-API-SECRET-KEY} headers and nowhere else. The same code
+ * serves the built-in simulated exchange, which speaks this API on loopback. Thread-safe.
+ */
+public final class AlpacaProvider implements MarketDataProvider {
+
+    /** Symbols per request: keeps URLs far below common length limits. */
+    static final int SYMBOLS_PER_REQUEST = 200;
+    static final int PAGE_LIMIT = 10_000;
+    /** Latest bars may be stamped slightly ahead of our clock. */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
+
+    private final ProviderHttp http;
+    private final HttpUrl baseUrl;
+    private final Headers headers;
+    private final String feed;
+    private final RecordValidator validator;
+
+    /**
+     * @param baseUrl {@code https://data.alpaca.markets}, a proxy, or the simulated exchange
+     * @param feed    {@code iex} (free plan) or {@code sip}
+     */
+    public AlpacaProvider(ProviderHttp http, HttpUrl baseUrl, Secret keyId, Secret secretKey, String feed) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.feed = feed;
+        this.validator = new RecordValidator(http.metrics());
+        Headers.Builder builder = new Headers.Builder();
+        if (keyId.isPresent()) {
+            builder.add("APCA-API-KEY-ID", keyId.reveal());
+        }
+        if (secretKey.isPresent()) {
+            builder.add("APCA-API-SECRET-KEY", secretKey.reveal());
+        }
+        this.headers = builder.build();
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.ALPACA;
+    }
+
+    @Override
+    public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
+        List<CompletableFuture<Map<Symbol, BarColumns>>> batches = new ArrayList<>();
+        for (List<Symbol> batch : batches(symbols)) {
+            batches.add(historyPages(Set.copyOf(batch), timeframe, from, to, null, new HashMap<>()));
+        }
+        return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<Symbol, BarColumns> merged = new HashMap<>();
+            batches.forEach(batch -> merged.putAll(batch.join()));
+            merged.values().removeIf(BarColumns::isEmpty);
+            return merged;
+        });
+    }
+
+    private CompletableFuture<Map<Symbol, BarColumns>> historyPages(Set<Symbol> symbols, Timeframe timeframe, Instant from,
+            Instant to, String pageToken, Map<Symbol, BarColumns> collected) {
+        HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars")
+                .addQueryParameter("symbols", joined(symbols))
+                .addQueryParameter("timeframe", timeframe.label())
+                .addQueryParameter("start", from.toString())
+                .addQueryParameter("end", to.toString())
+                .addQueryParameter("limit", Integer.toString(PAGE_LIMIT))
+                .addQueryParameter("feed", feed)
+                .addQueryParameter("sort", "asc");
+        if (pageToken != null) {
+            url.addQueryParameter("page_token", pageToken);
+        }
+        AlpacaBarsParser parser = new AlpacaBarsParser(validator, symbols, from.toEpochMilli(), to.toEpochMilli());
+        return http.get(url.build(), headers, json -> parser.parseHistoryPage(json, collected))
+                .thenCompose(next -> next == null
+                        ? CompletableFuture.completedFuture(collected)
+                        : historyPages(symbols, timeframe, from, to, next, collected));
+    }
+
+    @Override
+    public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
+        long latestAllowed = http.clock().instant().plus(CLOCK_TOLERANCE).toEpochMilli();
+        List<CompletableFuture<Map<Symbol, dev.tradedesk.core.Bar>>> batches = new ArrayList<>();
+        for (List<Symbol> batch : batches(symbols)) {
+            HttpUrl url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars/latest")
+                    .addQueryParameter("symbols", joined(batch))
+                    .addQueryParameter("feed", feed)
+                    .build();
+            AlpacaBarsParser parser = new AlpacaBarsParser(validator, Set.copyOf(batch), Long.MIN_VALUE, latestAllowed);
+            batches.add(http.get(url, headers, parser::parseLatest));
+        }
+        return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<Symbol, dev.tradedesk.core.Bar> bars = new HashMap<>();
+            batches.forEach(batch -> bars.putAll(batch.join()));
+            return new LatestBars(bars, Map.of());
+        });
+    }
+
+    private static List<List<Symbol>> batches(List<Symbol> symbols) {
+        List<Symbol> distinct = List.copyOf(new LinkedHashSet<>(symbols));
+        List<List<Symbol>> batches = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i += SYMBOLS_PER_REQUEST) {
+            batches.add(distinct.subList(i, Math.min(distinct.size(), i + SYMBOLS_PER_REQUEST)));
+        }
+        return batches;
+    }
+
+    private static String joined(java.util.Collection<Symbol> symbols) {
+        return symbols.stream().map(Symbol::value).sorted().collect(Collectors.joining(","));
+    }
+}

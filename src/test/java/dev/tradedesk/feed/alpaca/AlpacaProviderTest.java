@@ -1,0 +1,257 @@
+package dev.tradedesk.feed.alpaca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.FeedMetrics;
+import dev.tradedesk.feed.HttpClients;
+import dev.tradedesk.feed.LatestBars;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.PipelineStage;
+import dev.tradedesk.feed.ProviderException;
+import dev.tradedesk.feed.ProviderHttp;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.RecordValidator;
+import dev.tradedesk.testing.LogCapture;
+import dev.tradedesk.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Alpaca provider against MockWebServer replaying Alpaca's documented wire formats. */
+class AlpacaProviderTest {
+
+    private static final String KEY_ID = "PKTESTKEYID0042";
+    private static final String SECRET = "s3cr3t-alpaca-value-9931";
+    private static final Symbol AAPL = Symbol.of("AAPL");
+    private static final Symbol MSFT = Symbol.of("MSFT");
+    private static final Instant FROM = Instant.parse("2022-02-01T14:30:00Z");
+    private static final Instant TO = Instant.parse("2022-02-01T14:40:00Z");
+
+    private final MockWebServer server = new MockWebServer();
+    private final MutableClock clock = new MutableClock(Instant.parse("2022-02-01T15:00:00Z"));
+    private final FeedMetrics metrics = new FeedMetrics(ProviderKind.ALPACA);
+    private final PipelineMetrics pipeline = new PipelineMetrics();
+    private ExecutorService dispatcher;
+    private OkHttpClient client;
+    private AlpacaProvider provider;
+    private LogCapture logs;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start(0);
+        dispatcher = Executors.newCachedThreadPool();
+        client = HttpClients.create(dispatcher, Duration.ofMillis(700));
+        provider = new AlpacaProvider(new ProviderHttp(client, "Alpaca", metrics, pipeline, clock), server.url("/"),
+                Secret.of(KEY_ID), Secret.of(SECRET), "iex");
+        logs = new LogCapture();
+    }
+
+    @AfterEach
+    void stop() {
+        assertThat(logs.text()).as("credentials never reach the logs").doesNotContain(KEY_ID, SECRET);
+        logs.close();
+        HttpClients.close(client);
+        dispatcher.shutdownNow();
+        server.close();
+    }
+
+    private void respond(int code, String body) {
+        server.enqueue(new MockResponse.Builder().code(code).body(body).build());
+    }
+
+    private static String bar(String time, double close) {
+        return "{\"t\":\"" + time + "\",\"o\":" + close + ",\"h\":" + (close + 1) + ",\"l\":" + (close - 1) + ",\"c\":" + close
+                + ",\"v\":1000,\"n\":12,\"vw\":" + close + "}";
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        return future.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    private static ProviderException failureOf(CompletableFuture<?> future) {
+        try {
+            future.orTimeout(10, TimeUnit.SECONDS).join();
+        } catch (CompletionException failed) {
+            assertThat(failed.getCause()).isInstanceOf(ProviderException.class);
+            return (ProviderException) failed.getCause();
+        }
+        throw new AssertionError("expected the request to fail");
+    }
+
+    @Test
+    void historyFollowsPageTokensAndMergesASymbolSplitAcrossPages() throws Exception {
+        respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "," + bar("2022-02-01T14:31:00Z", 175)
+                + "],\"MSFT\":[" + bar("2022-02-01T14:30:00Z", 300) + "]},\"next_page_token\":\"TVNGVHwxNDMx\"}");
+        respond(200, "{\"bars\":{\"MSFT\":[" + bar("2022-02-01T14:31:00.123456789Z", 301) + "," + bar("2022-02-01T14:32:00Z", 302)
+                + "]},\"next_page_token\":null}");
+
+        Map<Symbol, BarColumns> bars = await(provider.history(List.of(MSFT, AAPL), Timeframe.ONE_MINUTE, FROM, TO));
+
+        assertThat(bars.get(AAPL).size()).isEqualTo(2);
+        assertThat(bars.get(MSFT).size()).isEqualTo(3);
+        assertThat(bars.get(MSFT).close(2)).isEqualTo(302);
+        assertThat(bars.get(MSFT).time(1)).isEqualTo(Instant.parse("2022-02-01T14:31:00.123Z").toEpochMilli());
+        RecordedRequest first = server.takeRequest();
+        assertThat(first.getUrl().encodedPath()).isEqualTo("/v2/stocks/bars");
+        assertThat(first.getUrl().queryParameter("symbols")).isEqualTo("AAPL,MSFT");
+        assertThat(first.getUrl().queryParameter("timeframe")).isEqualTo("1Min");
+        assertThat(first.getUrl().queryParameter("start")).isEqualTo("2022-02-01T14:30:00Z");
+        assertThat(first.getUrl().queryParameter("end")).isEqualTo("2022-02-01T14:40:00Z");
+        assertThat(first.getUrl().queryParameter("page_token")).isNull();
+        assertThat(first.getHeaders().get("APCA-API-KEY-ID")).isEqualTo(KEY_ID);
+        assertThat(first.getHeaders().get("APCA-API-SECRET-KEY")).isEqualTo(SECRET);
+        assertThat(server.takeRequest().getUrl().queryParameter("page_token")).isEqualTo("TVNGVHwxNDMx");
+        assertThat(pipeline.total(PipelineStage.FETCH).getTotalCount()).isEqualTo(2);
+        assertThat(pipeline.total(PipelineStage.PARSE).getTotalCount()).isEqualTo(2);
+    }
+
+    @Test
+    void emptyResultsAndNullBarsMeanNoData() {
+        respond(200, "{\"bars\":{},\"next_page_token\":null}");
+        assertThat(await(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO))).isEmpty();
+        respond(200, "{\"bars\":{\"AAPL\":null},\"next_page_token\":null}");
+        assertThat(await(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO))).isEmpty();
+        respond(200, "{\"bars\":null,\"symbol\":\"AAPL\",\"next_page_token\":null}");
+        assertThat(await(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO))).isEmpty();
+        assertThat(metrics.failures()).isZero();
+    }
+
+    @Test
+    void theSingleSymbolShapeIsUnderstoodToo() {
+        respond(200, "{\"bars\":[" + bar("2022-02-01T14:35:00Z", 10) + "],\"symbol\":\"AAPL\",\"next_page_token\":null}");
+        assertThat(await(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO)).get(AAPL).close(0)).isEqualTo(10);
+    }
+
+    @Test
+    void invalidRecordsAreDroppedAndCountedWhileTheRestIsKept() {
+        respond(200, "{\"bars\":{\"AAPL\":["
+                + bar("2022-02-01T14:30:00Z", 174) + ","
+                + "{\"t\":\"2022-02-01T14:31:00Z\",\"o\":-5,\"h\":1,\"l\":-6,\"c\":1,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:32:00Z\",\"o\":10,\"h\":9,\"l\":11,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:33:00Z\",\"o\":12,\"h\":11,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:34:00Z\",\"o\":\"abc\",\"h\":11,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:35:00Z\",\"h\":11,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"yesterday\",\"o\":10,\"h\":11,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T18:00:00Z\",\"o\":10,\"h\":11,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:36:00Z\",\"o\":10,\"h\":11,\"l\":9,\"c\":10,\"v\":-1},"
+                + "{\"t\":\"2022-02-01T14:37:00Z\",\"o\":1e400,\"h\":1e400,\"l\":9,\"c\":10,\"v\":1},"
+                + "42,"
+                + bar("2022-02-01T14:39:00Z", 176)
+                + "],\"ZZZZ\":[" + bar("2022-02-01T14:39:00Z", 50) + "]},\"next_page_token\":null}");
+
+        BarColumns bars = await(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO)).get(AAPL);
+
+        assertThat(bars.size()).isEqualTo(2);
+        assertThat(bars.close(1)).isEqualTo(176);
+        assertThat(metrics.droppedByReason()).containsEntry(Bar.Defect.PRICE.description(), 2L)
+                .containsEntry(Bar.Defect.HIGH_BELOW_LOW.description(), 1L)
+                .containsEntry(Bar.Defect.OUTSIDE_RANGE.description(), 1L)
+                .containsEntry(Bar.Defect.VOLUME.description(), 1L)
+                .containsEntry(RecordValidator.WRONG_TYPE, 2L)
+                .containsEntry(RecordValidator.MISSING_FIELD, 1L)
+                .containsEntry(RecordValidator.BAD_TIMESTAMP, 1L)
+                .containsEntry(RecordValidator.OUTSIDE_REQUESTED_RANGE, 1L)
+                .containsEntry(RecordValidator.UNREQUESTED_SYMBOL, 1L);
+        assertThat(logs.lines()).filteredOn(line -> line.contains("high below low")).hasSize(1);
+    }
+
+    @Test
+    void latestBarsForManySymbolsInOneCall() throws Exception {
+        respond(200, "{\"bars\":{\"AAPL\":" + bar("2022-02-01T14:59:00Z", 174) + ",\"MSFT\":" + bar("2022-02-01T14:59:00Z", 300) + "}}");
+        LatestBars latest = await(provider.latest(List.of(AAPL, MSFT, Symbol.of("NOPE")), Timeframe.ONE_MINUTE));
+        assertThat(latest.bars()).containsOnlyKeys(AAPL, MSFT);
+        assertThat(latest.bars().get(MSFT).close()).isEqualTo(300);
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/v2/stocks/bars/latest");
+        assertThat(request.getUrl().queryParameter("symbols")).isEqualTo("AAPL,MSFT,NOPE");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void rateLimitCarriesRetryAfterInSecondsOrAsAnHttpDate() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "7")
+                .body("{\"code\":42910000,\"message\":\"too many requests\"}").build());
+        ProviderException seconds = failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
+        assertThat(seconds.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED);
+        assertThat(seconds.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(seconds.getMessage()).isEqualTo("Alpaca is rate limiting requests (HTTP 429: too many requests)");
+
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "Tue, 01 Feb 2022 15:01:30 GMT").build());
+        assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).retryAfter()).contains(Duration.ofSeconds(90));
+
+        respond(429, "");
+        assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).retryAfter()).isEmpty();
+    }
+
+    @Test
+    void rejectedKeysStopWithAClearMessage() {
+        respond(401, "{\"message\":\"forbidden\"}");
+        ProviderException failure = failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
+        assertThat(failure.kind()).isEqualTo(ProviderException.Kind.AUTH_REJECTED);
+        assertThat(failure.kind().retryable()).isFalse();
+        assertThat(failure.getMessage()).isEqualTo("Alpaca rejected the API key (HTTP 401: forbidden)");
+    }
+
+    @Test
+    void serverErrorsAndBadRequestsAreClassified() {
+        respond(503, "<html>Service Unavailable</html>");
+        assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).kind()).isEqualTo(ProviderException.Kind.SERVER_ERROR);
+        respond(422, "{\"code\":42210000,\"message\":\"invalid timeframe\"}");
+        ProviderException badRequest = failureOf(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO));
+        assertThat(badRequest.kind()).isEqualTo(ProviderException.Kind.BAD_REQUEST);
+        assertThat(badRequest.getMessage()).contains("HTTP 422: invalid timeframe");
+    }
+
+    @Test
+    void aBodyCutMidJsonAnErrorPageAndAnEmptyBodyAreMalformed() {
+        respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + ",{\"t\":\"2022-02-01T14:31");
+        ProviderException cut = failureOf(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO));
+        assertThat(cut.kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        respond(200, "<html><body>Gateway says hello</body></html>");
+        assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        respond(200, "");
+        ProviderException empty = failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
+        assertThat(empty.getMessage()).isEqualTo("Alpaca sent an empty body");
+        respond(200, "[1,2,3]");
+        assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        assertThat(metrics.failures(ProviderException.Kind.MALFORMED_BODY)).isEqualTo(4);
+        assertThat(logs.lines()).filteredOn(line -> line.contains("MALFORMED_BODY")).as("logged once per kind").hasSize(1);
+    }
+
+    @Test
+    void aStalledResponseTimesOut() {
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"bars\":{}}").bodyDelay(3, TimeUnit.SECONDS).build());
+        assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).kind()).isEqualTo(ProviderException.Kind.TIMEOUT);
+    }
+
+    @Test
+    void aConnectionResetMidBodyIsANetworkFailure() {
+        String big = "{\"bars\":{\"AAPL\":[" + String.join(",", java.util.Collections.nCopies(2000, bar("2022-02-01T14:30:00Z", 174)))
+                + "]},\"next_page_token\":null}";
+        server.enqueue(new MockResponse.Builder().code(200).body(big).throttleBody(1024, 10, TimeUnit.MILLISECONDS)
+                .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
+        ProviderException failure = failureOf(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO));
+        assertThat(failure.kind()).isIn(ProviderException.Kind.NETWORK, ProviderException.Kind.MALFORMED_BODY);
+        assertThat(failure.kind().retryable()).isTrue();
+    }
+}

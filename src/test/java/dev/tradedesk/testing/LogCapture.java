@@ -1,0 +1,45 @@
+package dev.tradedesk.testing;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Captures every log event while open, with messages and exception texts, for assertions. */
+public final class LogCapture implements AutoCloseable {
+
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    public LogCapture() {
+        appender.setContext(root.getLoggerContext());
+        appender.start();
+        root.addAppender(appender);
+    }
+
+    /** Every captured line: level, message and the full exception chain's messages. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : List.copyOf(appender.list)) {
+            StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getFormattedMessage());
+            for (IThrowableProxy proxy = event.getThrowableProxy(); proxy != null; proxy = proxy.getCause()) {
+                line.append(" | ").append(proxy.getClassName()).append(": ").append(proxy.getMessage());
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    public String text() {
+        return String.join("\n", lines());
+    }
+
+    @Override
+    public void close() {
+        root.detachAppender(appender);
+        appender.stop();
+    }
+}
