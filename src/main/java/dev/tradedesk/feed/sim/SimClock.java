@@ -34,6 +34,32 @@ public final class SimClock {
         return Instant.ofEpochMilli(millis());
     }
 
+    /** This clock as a {@link Clock}, for code that takes one (the scheduler's market clock). */
+    public Clock asClock() {
+        SimClock sim = this;
+        return new Clock() {
+            @Override
+            public long millis() {
+                return sim.millis();
+            }
+
+            @Override
+            public Instant instant() {
+                return sim.instant();
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                throw new UnsupportedOperationException("the simulated clock is UTC");
+            }
+        };
+    }
+
     public double speed() {
         return speed;
     }

@@ -150,6 +150,17 @@ public final class SimulatedMarket {
     }
 
     /**
+     * Appends to {@code out} the closed one-minute bars of {@code symbol} with open times in
+     * {@code [fromMillis, toMillis]}: the ground truth a database filled from this market must equal.
+     */
+    public void closedMinuteBars(Symbol symbol, long fromMillis, long toMillis, dev.tradedesk.core.BarColumns out) {
+        forEachClosedBar(symbol, SimTimeframe.ONE_MINUTE, fromMillis, toMillis, bar -> {
+            out.add(bar.time, bar.open, bar.high, bar.low, bar.close, bar.volume);
+            return true;
+        });
+    }
+
+    /**
      * The latest minute bar of {@code symbol} at the clock's now: the forming bar of the current
      * minute, or, if nothing has traded in it, the last closed bar.
      *

@@ -1,0 +1,16 @@
+package dev.tradedesk.feed;
+
+/**
+ * How far a backfill has come, for a progress bar: {@code done} of {@code total} history windows,
+ * and what is being fetched now. Immutable.
+ */
+public record BackfillProgress(String fetching, int done, int total) {
+
+    public boolean finished() {
+        return done >= total;
+    }
+
+    public double fraction() {
+        return total == 0 ? 1 : (double) done / total;
+    }
+}

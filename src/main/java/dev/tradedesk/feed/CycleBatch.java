@@ -1,0 +1,42 @@
+package dev.tradedesk.feed;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything one scheduler cycle learned, handed over in one call: for each symbol the bars that
+ * closed since the last cycle (final values from the history endpoint, strictly after any bar
+ * handed over before, in time order) and the current forming bar; the symbols the provider has no
+ * data for; and per-symbol failures. A long backfill is handed over in several batches, in time
+ * order, the forming bars coming with the last.
+ *
+ * <p>The maps are unmodifiable, but the {@link BarColumns} in them belong to the receiver once
+ * handed over: the scheduler never touches them again.
+ *
+ * @param responseNanos {@link System#nanoTime()} when the latest-bars response arrived, for
+ *                      tick-to-screen latency
+ */
+public record CycleBatch(
+        long cycle,
+        Timeframe timeframe,
+        Map<Symbol, BarColumns> closed,
+        Map<Symbol, Bar> forming,
+        Set<Symbol> withoutData,
+        Map<Symbol, ProviderException> failures,
+        long responseNanos) {
+
+    public CycleBatch {
+        closed = Map.copyOf(closed);
+        forming = Map.copyOf(forming);
+        withoutData = Set.copyOf(withoutData);
+        failures = Map.copyOf(failures);
+    }
+
+    public int closedBarCount() {
+        return closed.values().stream().mapToInt(BarColumns::size).sum();
+    }
+}

@@ -1,0 +1,348 @@
+package dev.tradedesk.feed;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls prices for the whole watchlist from one provider, cycle after cycle, on the one thread it is
+ * given. Each cycle:
+ * <ol>
+ *   <li>asks for the latest bar of every symbol at once (one call, or concurrent calls for
+ *       providers without a multi-symbol call);</li>
+ *   <li>for every symbol whose forming bar moved on, fetches the bars that closed in between from
+ *       the history endpoint, so closed bars carry their final values; for a symbol seen for the
+ *       first time that range starts after the last stored bar (or a look-back before now), which
+ *       makes start-up and recovery after an outage the same backfill, in windows, with
+ *       progress;</li>
+ *   <li>hands everything to the {@link MarketDataListener} in {@link CycleBatch}es, in time order
+ *       per symbol, never a closed bar twice;</li>
+ *   <li>waits {@code max(minGap, interval - time taken)} and starts over.</li>
+ * </ol>
+ * Failures back off ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s);
+ * a rejected API key stops the scheduler with a clear reason. Nothing is lost across an outage: the
+ * next successful cycle fetches the gap. No exception escapes the scheduler thread.
+ *
+ * <p>Two clocks: the market clock says what time it is for bars (the simulated exchange's clock
+ * runs faster than real time), the wall clock when a back-off ends.
+ *
+ * <p>Thread-safety: {@link #setSymbols} and {@link #close} may be called from any thread; all other
+ * state is confined to the scheduler thread.
+ */
+public final class PriceScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PriceScheduler.class);
+
+    /**
+     * @param interval   target time between cycle starts
+     * @param minGap     least pause between the end of a cycle and the start of the next
+     * @param lookback   how far back an empty series is backfilled
+     * @param windowBars bars per symbol per history request window, bounding memory during backfill
+     */
+    public record Config(Timeframe timeframe, Duration interval, Duration minGap, Duration lookback, int windowBars) {
+
+        public static Config defaults(Timeframe timeframe) {
+            return new Config(timeframe, Duration.ofSeconds(1), Duration.ofMillis(100),
+                    timeframe == Timeframe.ONE_MINUTE ? Duration.ofDays(2) : Duration.ofDays(30), 2_000);
+        }
+    }
+
+    private final MarketDataProvider provider;
+    private final ScheduledExecutorService thread;
+    private final BarHistory history;
+    private final MarketDataListener listener;
+    private final Clock marketClock;
+    private final Clock wallClock;
+    private final Backoff backoff;
+    private final PipelineMetrics pipeline;
+    private final FeedMetrics metrics;
+    private final Config config;
+    private final long barMillis;
+
+    private volatile List<Symbol> symbols;
+    private volatile boolean closed;
+    private volatile Future<?> pending;
+
+    /** Exclusive bound per symbol: every closed bar before it has been handed over. Scheduler thread only. */
+    private final Map<Symbol, Long> coveredUntil = new HashMap<>();
+    private long cycle;
+    private int consecutiveFailures;
+    private ConnectionState state;
+
+    public PriceScheduler(MarketDataProvider provider, ScheduledExecutorService thread, BarHistory history,
+            MarketDataListener listener, Clock marketClock, Clock wallClock, Backoff backoff, PipelineMetrics pipeline,
+            FeedMetrics metrics, Config config, List<Symbol> symbols) {
+        this.provider = provider;
+        this.thread = thread;
+        this.history = history;
+        this.listener = listener;
+        this.marketClock = marketClock;
+        this.wallClock = wallClock;
+        this.backoff = backoff;
+        this.pipeline = pipeline;
+        this.metrics = metrics;
+        this.config = config;
+        this.barMillis = config.timeframe().millis();
+        this.symbols = List.copyOf(symbols);
+        this.state = ConnectionState.connecting(provider.kind());
+    }
+
+    /** Starts the first cycle now. */
+    public void start() {
+        submit(this::runCycle, Duration.ZERO);
+    }
+
+    /** Replaces the watchlist; takes effect at the next cycle. New symbols are backfilled first. */
+    public void setSymbols(List<Symbol> newSymbols) {
+        symbols = List.copyOf(newSymbols);
+    }
+
+    public List<Symbol> symbols() {
+        return symbols;
+    }
+
+    /** Stops after the current step; in-flight requests are cancelled. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        Future<?> current = pending;
+        if (current != null) {
+            current.cancel(false);
+        }
+    }
+
+    private void runCycle() {
+        if (closed) {
+            return;
+        }
+        long started = System.nanoTime();
+        long cycleNumber = ++cycle;
+        List<Symbol> watched = symbols;
+        if (watched.isEmpty()) {
+            scheduleNext(started);
+            return;
+        }
+        CompletableFuture<LatestBars> latest = provider.latest(watched, config.timeframe());
+        pending = latest;
+        latest.whenCompleteAsync((bars, failure) -> guarded(() -> {
+            if (failure != null) {
+                onFailure(failure);
+            } else {
+                onLatest(cycleNumber, watched, bars, System.nanoTime(), started);
+            }
+        }), thread);
+    }
+
+    private void onLatest(long cycleNumber, List<Symbol> watched, LatestBars latest, long responseNanos, long started) {
+        Map<Symbol, long[]> needs = new LinkedHashMap<>();
+        Set<Symbol> withoutData = new HashSet<>();
+        for (Symbol symbol : watched) {
+            Bar forming = latest.bars().get(symbol);
+            if (forming == null) {
+                if (!latest.failures().containsKey(symbol)) {
+                    withoutData.add(symbol);
+                }
+                continue;
+            }
+            long from = coveredUntil.computeIfAbsent(symbol, this::firstUncoveredTime);
+            long to = forming.time() - 1;
+            if (from <= to) {
+                needs.put(symbol, new long[] {from, to});
+            }
+        }
+        Context context = new Context(cycleNumber, latest, withoutData, responseNanos, started, needs);
+        if (needs.isEmpty()) {
+            finishCycle(context);
+        } else {
+            fetchWindow(context, windowStart(needs));
+        }
+    }
+
+    /** All that one cycle carries from step to step. */
+    private record Context(long cycle, LatestBars latest, Set<Symbol> withoutData, long responseNanos, long started,
+            Map<Symbol, long[]> needs) {
+    }
+
+    private void fetchWindow(Context context, long windowStart) {
+        long lastTo = context.needs().values().stream().mapToLong(range -> range[1]).max().orElseThrow();
+        long windowEnd = Math.min(lastTo, windowStart + config.windowBars() * barMillis - 1);
+        List<Symbol> wanted = new ArrayList<>();
+        context.needs().forEach((symbol, range) -> {
+            if (range[0] <= windowEnd && range[1] >= windowStart) {
+                wanted.add(symbol);
+            }
+        });
+        int total = windowsBetween(windowStart(context.needs()), lastTo);
+        int done = windowsBetween(windowStart(context.needs()), windowStart) - 1;
+        if (total > 1) {
+            listener.onBackfillProgress(new BackfillProgress(describe(wanted, windowStart, windowEnd), done, total));
+        }
+        CompletableFuture<Map<Symbol, BarColumns>> window =
+                provider.history(wanted, config.timeframe(), Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowEnd));
+        pending = window;
+        window.whenCompleteAsync((bars, failure) -> guarded(() -> {
+            if (failure != null) {
+                onFailure(failure);
+                return;
+            }
+            deliverWindow(context, wanted, windowEnd, bars);
+            if (windowEnd < lastTo) {
+                fetchWindow(context, windowEnd + 1);
+            } else {
+                if (total > 1) {
+                    listener.onBackfillProgress(new BackfillProgress("", total, total));
+                }
+                finishCycle(context);
+            }
+        }), thread);
+    }
+
+    private void deliverWindow(Context context, List<Symbol> wanted, long windowEnd, Map<Symbol, BarColumns> fetched) {
+        Map<Symbol, BarColumns> closedBars = new HashMap<>();
+        Map<Symbol, Long> newCoverage = new HashMap<>();
+        for (Symbol symbol : wanted) {
+            long from = coveredUntil.get(symbol);
+            long to = Math.min(context.needs().get(symbol)[1], windowEnd);
+            BarColumns bars = fetched.get(symbol);
+            BarColumns kept = bars == null ? null : between(bars, from, to);
+            if (kept != null && !kept.isEmpty()) {
+                closedBars.put(symbol, kept);
+            }
+            newCoverage.put(symbol, Math.max(from, to + 1));
+        }
+        if (!closedBars.isEmpty()) {
+            listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), closedBars, Map.of(), Set.of(), Map.of(),
+                    context.responseNanos()));
+        }
+        // Only once the listener has them: if it throws, the next cycle fetches these bars again.
+        coveredUntil.putAll(newCoverage);
+    }
+
+    private void finishCycle(Context context) {
+        Map<Symbol, Bar> forming = new HashMap<>();
+        context.latest().bars().forEach((symbol, bar) -> {
+            Long covered = coveredUntil.get(symbol);
+            if (covered != null && covered >= bar.time()) {
+                forming.put(symbol, bar);
+            }
+        });
+        listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), Map.of(), forming, context.withoutData(),
+                context.latest().failures(), context.responseNanos()));
+        pipeline.record(PipelineStage.CYCLE, System.nanoTime() - context.started());
+        consecutiveFailures = 0;
+        changeState(ConnectionState.live(provider.kind()));
+        scheduleNext(context.started());
+    }
+
+    private void onFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (closed) {
+            return;
+        }
+        ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
+                : new ProviderException(ProviderException.Kind.NETWORK, provider.kind() + " request failed: " + cause, cause);
+        if (problem.kind() == ProviderException.Kind.AUTH_REJECTED) {
+            changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
+            log.error("{}: stopped: {}", provider.kind(), problem.getMessage());
+            return;
+        }
+        consecutiveFailures++;
+        Duration wait = backoff.delay(consecutiveFailures, problem);
+        changeState(ConnectionState.backingOff(provider.kind(), wallClock.instant().plus(wait), problem.getMessage()));
+        metrics.countRetry();
+        submit(this::runCycle, wait);
+    }
+
+    private long firstUncoveredTime(Symbol symbol) {
+        OptionalLong last = history.lastBarTime(new SeriesKey(symbol, config.timeframe()));
+        if (last.isPresent()) {
+            return last.getAsLong() + 1;
+        }
+        long lookbackStart = marketClock.millis() - config.lookback().toMillis();
+        return Math.floorDiv(lookbackStart, barMillis) * barMillis;
+    }
+
+    private long windowStart(Map<Symbol, long[]> needs) {
+        long start = needs.values().stream().mapToLong(range -> range[0]).min().orElseThrow();
+        return Math.floorDiv(start, barMillis) * barMillis;
+    }
+
+    private int windowsBetween(long start, long end) {
+        long window = config.windowBars() * barMillis;
+        return (int) Math.max(1, (end - start + window) / window);
+    }
+
+    private static BarColumns between(BarColumns bars, long from, long to) {
+        BarColumns kept = new BarColumns(bars.size());
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < bars.size(); i++) {
+            long time = bars.time(i);
+            if (time >= from && time <= to && time > last) {
+                kept.add(time, bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+                last = time;
+            }
+        }
+        return kept;
+    }
+
+    private static String describe(List<Symbol> symbols, long from, long to) {
+        String names = symbols.size() <= 3 ? symbols.toString() : symbols.size() + " symbols";
+        return names + " " + Instant.ofEpochMilli(from) + " … " + Instant.ofEpochMilli(to);
+    }
+
+    private void scheduleNext(long startedNanos) {
+        long elapsed = System.nanoTime() - startedNanos;
+        long wait = Math.max(config.minGap().toNanos(), config.interval().toNanos() - elapsed);
+        submit(this::runCycle, Duration.ofNanos(wait));
+    }
+
+    private void changeState(ConnectionState newState) {
+        if (!newState.equals(state)) {
+            state = newState;
+            listener.onConnectionState(newState);
+        }
+    }
+
+    private void submit(Runnable task, Duration delay) {
+        if (closed) {
+            return;
+        }
+        try {
+            pending = thread.schedule(() -> guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shutDown) {
+            closed = true;
+        }
+    }
+
+    /** Keeps the scheduler alive whatever a step or a listener throws: log, back off, carry on. */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error bug) {
+            log.error("{}: scheduler step failed; retrying after a pause", provider.kind(), bug);
+            consecutiveFailures++;
+            submit(this::runCycle, backoff.delay(consecutiveFailures, null));
+        }
+    }
+}

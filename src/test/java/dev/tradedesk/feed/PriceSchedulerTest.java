@@ -1,0 +1,308 @@
+package dev.tradedesk.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.alpaca.AlpacaProvider;
+import dev.tradedesk.feed.sim.SimClock;
+import dev.tradedesk.feed.sim.SimulatedExchange;
+import dev.tradedesk.feed.sim.SimulatedMarket;
+import dev.tradedesk.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scheduler end to end against the simulated exchange on loopback, through the real Alpaca
+ * provider: backfill, live cycles, outages. The simulated market is its own ground truth.
+ */
+class PriceSchedulerTest {
+
+    private static final Instant START = Instant.parse("2026-03-02T15:00:30Z");
+    private static final List<Symbol> WATCHLIST = List.of(Symbol.of("AAPL"), Symbol.of("MSFT"), Symbol.of("ZZTOP"));
+
+    private final MutableClock simWall = new MutableClock(START);
+    private final MutableClock wall = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    private final FeedMetrics metrics = new FeedMetrics(ProviderKind.SIM);
+    private final RecordingListener listener = new RecordingListener();
+    private SimulatedMarket market;
+    private SimulatedExchange exchange;
+    private ExecutorService serverThreads;
+    private ExecutorService httpThreads;
+    private ScheduledExecutorService schedulerThread;
+    private OkHttpClient client;
+    private FlakyProvider provider;
+    private PriceScheduler scheduler;
+
+    @BeforeEach
+    void start() throws Exception {
+        SimClock simClock = new SimClock(simWall, START, 1);
+        market = SimulatedMarket.withHistory(3, simClock, Duration.ofHours(6), Set.of(Symbol.of("ZZTOP")), true);
+        serverThreads = Executors.newFixedThreadPool(2);
+        exchange = SimulatedExchange.start(market, 0, serverThreads);
+        httpThreads = Executors.newCachedThreadPool();
+        client = HttpClients.create(httpThreads, Duration.ofSeconds(5));
+        ProviderHttp http = new ProviderHttp(client, "Simulated exchange", metrics, new PipelineMetrics(), simClock.asClock());
+        provider = new FlakyProvider(new AlpacaProvider(http, HttpUrl.get(exchange.baseUrl().toString()), Secret.empty(),
+                Secret.empty(), "iex"));
+        schedulerThread = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    private void startScheduler(BarHistory history) {
+        PriceScheduler.Config config = new PriceScheduler.Config(Timeframe.ONE_MINUTE, Duration.ofMillis(20),
+                Duration.ofMillis(5), Duration.ofHours(3), 60);
+        scheduler = new PriceScheduler(provider, schedulerThread, history, listener, market.clock().asClock(), wall,
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0.5), new PipelineMetrics(), metrics,
+                config, WATCHLIST);
+        scheduler.start();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        schedulerThread.shutdownNow();
+        assertThat(schedulerThread.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        HttpClients.close(client);
+        httpThreads.shutdownNow();
+        exchange.close();
+        serverThreads.shutdownNow();
+    }
+
+    @Test
+    void firstCycleBackfillsTheLookbackInWindowsThenStreamsTheFormingBar() {
+        startScheduler(BarHistory.EMPTY);
+        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(formingTime);
+
+        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        for (Symbol symbol : WATCHLIST) {
+            assertThat(listener.closedBars(symbol)).isEqualTo(groundTruth(symbol, from, formingTime - 1));
+        }
+        assertThat(listener.progress).extracting(BackfillProgress::total).containsOnly(3);
+        assertThat(listener.progress.get(listener.progress.size() - 1).finished()).isTrue();
+        assertThat(listener.states).first().extracting(ConnectionState::status).isEqualTo(ConnectionState.Status.LIVE);
+    }
+
+    @Test
+    void closedBarsArriveOnceWithTheirFinalValuesAsTheMarketMoves() {
+        startScheduler(BarHistory.EMPTY);
+        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(formingTime);
+        for (int step = 1; step <= 4; step++) {
+            simWall.advance(Duration.ofSeconds(50 + step));
+            long expected = market.nowMillis() / 60_000 * 60_000;
+            awaitForming(expected);
+        }
+        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        long lastClosed = market.nowMillis() / 60_000 * 60_000 - 1;
+        for (Symbol symbol : WATCHLIST) {
+            assertThat(listener.closedBars(symbol)).isEqualTo(groundTruth(symbol, from, lastClosed));
+        }
+    }
+
+    @Test
+    void aSeriesResumesAfterTheLastStoredBar() {
+        long lastStored = Instant.parse("2026-03-02T14:50:00Z").toEpochMilli();
+        startScheduler(series -> series.symbol().value().equals("AAPL") ? OptionalLong.of(lastStored) : OptionalLong.empty());
+        awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
+        assertThat(listener.closedBars(Symbol.of("AAPL"))).isEqualTo(
+                groundTruth(Symbol.of("AAPL"), lastStored + 1, Instant.parse("2026-03-02T14:59:59Z").toEpochMilli()));
+    }
+
+    @Test
+    void anOutageBacksOffAndEveryMissedBarIsBackfilledExactlyOnce() {
+        startScheduler(BarHistory.EMPTY);
+        awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
+        provider.failWith(new ProviderException(ProviderException.Kind.SERVER_ERROR, 503, "Simulated exchange failed", null, null));
+        simWall.advance(Duration.ofMinutes(12));
+        await(() -> listener.lastState().status() == ConnectionState.Status.BACKING_OFF);
+        assertThat(listener.lastState().reason()).isEqualTo("Simulated exchange failed");
+        provider.recover();
+        long now = market.nowMillis() / 60_000 * 60_000;
+        awaitForming(now);
+        for (Symbol symbol : WATCHLIST) {
+            assertThat(listener.closedBars(symbol))
+                    .isEqualTo(groundTruth(symbol, Instant.parse("2026-03-02T12:00:00Z").toEpochMilli(), now - 1));
+        }
+        assertThat(metrics.retries()).isPositive();
+    }
+
+    @Test
+    void retryAfterIsHonouredToTheSecond() {
+        provider.failWith(new ProviderException(ProviderException.Kind.RATE_LIMITED, 429, "slow down", Duration.ofSeconds(30), null));
+        startScheduler(BarHistory.EMPTY);
+        await(() -> listener.lastState() != null && listener.lastState().status() == ConnectionState.Status.BACKING_OFF);
+        assertThat(listener.lastState().until()).isEqualTo(wall.instant().plusSeconds(30));
+        int calls = provider.calls.get();
+        sleep(200);
+        assertThat(provider.calls.get()).as("no request before Retry-After has passed").isEqualTo(calls);
+    }
+
+    @Test
+    void aRejectedKeyStopsTheSchedulerWithTheReason() {
+        provider.failWith(new ProviderException(ProviderException.Kind.AUTH_REJECTED, 401,
+                "Alpaca rejected the API key (HTTP 401: forbidden)", null, null));
+        startScheduler(BarHistory.EMPTY);
+        await(() -> listener.lastState() != null && listener.lastState().status() == ConnectionState.Status.STOPPED);
+        assertThat(listener.lastState().reason()).isEqualTo("Alpaca rejected the API key (HTTP 401: forbidden)");
+        int calls = provider.calls.get();
+        sleep(200);
+        assertThat(provider.calls.get()).isEqualTo(calls);
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotKillTheSchedulerNorLoseBars() {
+        listener.throwOnce.set(true);
+        startScheduler(BarHistory.EMPTY);
+        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(formingTime);
+        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        assertThat(listener.closedBars(Symbol.of("AAPL"))).isEqualTo(groundTruth(Symbol.of("AAPL"), from, formingTime - 1));
+    }
+
+    @Test
+    void symbolsWithoutDataAreReported() {
+        scheduler = null;
+        startScheduler(BarHistory.EMPTY);
+        scheduler.setSymbols(List.of(Symbol.of("AAPL"), Symbol.of("NOSUCH")));
+        await(() -> listener.batches.stream().anyMatch(batch -> batch.withoutData().contains(Symbol.of("NOSUCH"))));
+    }
+
+    private List<Bar> groundTruth(Symbol symbol, long from, long to) {
+        List<Bar> bars = new ArrayList<>();
+        BarColumns columns = new BarColumns(0);
+        market.closedMinuteBars(symbol, from, to, columns);
+        for (int i = 0; i < columns.size(); i++) {
+            bars.add(columns.bar(i));
+        }
+        return bars;
+    }
+
+    private void awaitForming(long time) {
+        await(() -> listener.batches.stream().anyMatch(batch -> !batch.forming().isEmpty()
+                && batch.forming().values().stream().allMatch(bar -> bar.time() == time)
+                && batch.forming().size() == WATCHLIST.size()));
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 15 s");
+            }
+            sleep(5);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Collects what the scheduler hands over, as the app's pipeline would receive it. */
+    static final class RecordingListener implements MarketDataListener {
+        final List<CycleBatch> batches = new CopyOnWriteArrayList<>();
+        final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        final List<BackfillProgress> progress = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicBoolean throwOnce = new java.util.concurrent.atomic.AtomicBoolean();
+
+        @Override
+        public void onBatch(CycleBatch batch) {
+            if (!batch.closed().isEmpty() && throwOnce.compareAndSet(true, false)) {
+                throw new IllegalStateException("listener bug");
+            }
+            batches.add(batch);
+        }
+
+        @Override
+        public void onConnectionState(ConnectionState state) {
+            states.add(state);
+        }
+
+        @Override
+        public void onBackfillProgress(BackfillProgress update) {
+            progress.add(update);
+        }
+
+        ConnectionState lastState() {
+            return states.isEmpty() ? null : states.get(states.size() - 1);
+        }
+
+        List<Bar> closedBars(Symbol symbol) {
+            List<Bar> bars = new ArrayList<>();
+            for (CycleBatch batch : batches) {
+                BarColumns columns = batch.closed().get(symbol);
+                for (int i = 0; columns != null && i < columns.size(); i++) {
+                    bars.add(columns.bar(i));
+                }
+            }
+            return bars;
+        }
+    }
+
+    /** The real provider, made to fail on demand: an outage without sleeping through one. */
+    static final class FlakyProvider implements MarketDataProvider {
+        private final MarketDataProvider real;
+        private final AtomicReference<ProviderException> failure = new AtomicReference<>();
+        final AtomicInteger calls = new AtomicInteger();
+
+        FlakyProvider(MarketDataProvider real) {
+            this.real = real;
+        }
+
+        void failWith(ProviderException problem) {
+            failure.set(problem);
+        }
+
+        void recover() {
+            failure.set(null);
+        }
+
+        @Override
+        public ProviderKind kind() {
+            return ProviderKind.SIM;
+        }
+
+        @Override
+        public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
+            calls.incrementAndGet();
+            ProviderException problem = failure.get();
+            return problem != null ? CompletableFuture.failedFuture(problem) : real.history(symbols, timeframe, from, to);
+        }
+
+        @Override
+        public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
+            calls.incrementAndGet();
+            ProviderException problem = failure.get();
+            return problem != null ? CompletableFuture.failedFuture(problem) : real.latest(symbols, timeframe);
+        }
+    }
+
+}
