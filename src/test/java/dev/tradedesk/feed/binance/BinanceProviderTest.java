@@ -296,7 +296,7 @@ class BinanceProviderTest {
     @Test
     void onceOneSymbolIsRateLimitedNoOtherSymbolRequestsAFurtherPage() throws Exception {
         bySymbol().enqueue("BTCUSDT", new MockResponse.Builder().code(200).body(klines(FROM, 1000))
-                        .headersDelay(200, TimeUnit.MILLISECONDS).build())
+                        .headersDelay(300, TimeUnit.MILLISECONDS).build())
                 .enqueue("BTCUSDT", response(200, "[]"))
                 .enqueue("ETHUSDT", new MockResponse.Builder().code(429).setHeader("Retry-After", "30").build());
 
@@ -305,7 +305,7 @@ class BinanceProviderTest {
 
         assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
         assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
-        assertThat(server.takeRequest(600, TimeUnit.MILLISECONDS)).as("no second BTCUSDT page").isNull();
+        assertThat(server.takeRequest(700, TimeUnit.MILLISECONDS)).as("no second BTCUSDT page").isNull();
     }
 
     @Test
