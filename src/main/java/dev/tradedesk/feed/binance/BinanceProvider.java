@@ -123,7 +123,7 @@ public final class BinanceProvider implements MarketDataProvider {
     }
 
     /** Binance's spelling of each timeframe. */
-    static String interval(Timeframe timeframe) {
+    private static String interval(Timeframe timeframe) {
         return switch (timeframe) {
             case ONE_MINUTE -> "1m";
             case FIVE_MINUTES -> "5m";

@@ -64,7 +64,8 @@ public final class CoinbaseProvider implements MarketDataProvider {
     public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
         long fromMillis = from.toEpochMilli();
         long toMillis = to.toEpochMilli();
-        long firstOpen = -Math.floorDiv(-fromMillis, timeframe.millis()) * timeframe.millis();
+        long step = stepMillis(timeframe);
+        long firstOpen = -Math.floorDiv(-fromMillis, step) * step;
         if (firstOpen > toMillis) {
             return CompletableFuture.completedFuture(new HashMap<>());
         }
@@ -79,7 +80,7 @@ public final class CoinbaseProvider implements MarketDataProvider {
 
     /** Fetches the window whose first candle opens at {@code windowStart}, then the next, until {@code toMillis}. */
     private CompletableFuture<BarColumns> historyWindows(HistoryRun run, long windowStart) {
-        long step = run.timeframe().millis();
+        long step = stepMillis(run.timeframe());
         long windowEnd = Math.min(windowStart + (CANDLES_PER_REQUEST - 1) * step, run.toMillis());
         CoinbaseCandlesParser parser = new CoinbaseCandlesParser(validator, run.fromMillis(), run.toMillis());
         return http.get(candlesUrl(run.product(), run.timeframe(), windowStart, windowEnd), Headers.EMPTY, json -> {
@@ -100,7 +101,7 @@ public final class CoinbaseProvider implements MarketDataProvider {
      * first, as documented), skipping any that is not newer than the last one already there: a
      * candle a window repeats from the one before.
      */
-    static void appendOldestFirst(BarColumns window, BarColumns into) {
+    private static void appendOldestFirst(BarColumns window, BarColumns into) {
         int[] oldestFirst = IntStream.range(0, window.size()).boxed()
                 .sorted(Comparator.comparingLong(window::time))
                 .mapToInt(Integer::intValue)
@@ -115,7 +116,7 @@ public final class CoinbaseProvider implements MarketDataProvider {
     @Override
     public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
         long now = http.clock().millis();
-        long step = timeframe.millis();
+        long step = stepMillis(timeframe);
         long start = Math.floorDiv(now, step) * step - (LATEST_INTERVALS - 1) * step;
         long latestAllowed = now + RecordValidator.LATEST_CLOCK_TOLERANCE.toMillis();
         return PerSymbolRequests.latest(symbols, symbol -> {
@@ -141,8 +142,13 @@ public final class CoinbaseProvider implements MarketDataProvider {
         return Instant.ofEpochSecond(Math.floorDiv(epochMillis, 1000L)).toString();
     }
 
+    /** One candle's span: candles open at multiples of it since the epoch. */
+    private static long stepMillis(Timeframe timeframe) {
+        return granularitySeconds(timeframe) * 1000L;
+    }
+
     /** Coinbase's granularity, in seconds, for each timeframe. */
-    static int granularitySeconds(Timeframe timeframe) {
+    private static int granularitySeconds(Timeframe timeframe) {
         return switch (timeframe) {
             case ONE_MINUTE -> 60;
             case FIVE_MINUTES -> 300;
