@@ -1,6 +1,7 @@
 package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Bar;
+import java.time.Duration;
 
 /**
  * The gate every parsed record passes before it becomes a bar: {@link Bar#defect} plus the time
@@ -14,6 +15,12 @@ public final class RecordValidator {
     public static final String WRONG_TYPE = "field of the wrong type";
     public static final String BAD_TIMESTAMP = "unreadable timestamp";
     public static final String UNREQUESTED_SYMBOL = "symbol not requested";
+
+    /**
+     * How far ahead of our clock a latest bar may be stamped before it counts as outside the
+     * requested range: clocks drift, and a forming bar opens at the start of its interval anyway.
+     */
+    public static final Duration LATEST_CLOCK_TOLERANCE = Duration.ofMinutes(2);
 
     private final FeedMetrics metrics;
 
@@ -38,6 +45,20 @@ public final class RecordValidator {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Validates the record a parser has just read into {@code raw}: first what was missing or
+     * mistyped while reading ({@link RawBar#readDefect}), then the values and the time window as
+     * {@link #accept(long, double, double, double, double, double, long, long, java.util.function.Supplier)}.
+     */
+    public boolean accept(RawBar raw, long fromMillis, long toMillis) {
+        String readDefect = raw.readDefect();
+        if (readDefect != null) {
+            metrics.countDropped(readDefect, raw.toString());
+            return false;
+        }
+        return accept(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume, fromMillis, toMillis, raw::toString);
     }
 
     /** Counts a record that could not even be read (missing or mistyped fields). */

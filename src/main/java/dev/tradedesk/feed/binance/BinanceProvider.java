@@ -1,0 +1,135 @@
+package dev.tradedesk.feed.binance;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.LatestBars;
+import dev.tradedesk.feed.MarketDataProvider;
+import dev.tradedesk.feed.PerSymbolRequests;
+import dev.tradedesk.feed.ProviderHttp;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.RecordValidator;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * Binance spot public market data (no key) from {@code /api/v3/klines}, which takes one symbol per
+ * call ({@code BTCUSDT}).
+ *
+ * <p>History pages forward from {@code from}: each request asks for up to {@value #PAGE_LIMIT}
+ * klines from its {@code startTime}, and the next page starts one interval after the latest open
+ * time seen, until a page comes back short or the next start passes {@code to}. Symbols are fetched
+ * concurrently, the pages of one symbol in sequence; once any symbol fails, no further pages are
+ * requested, since Binance answers clients that keep going after a 429 with a 418 ban. Latest: one
+ * concurrent {@code limit=1} request per symbol, which returns the kline still forming; a symbol
+ * that fails (an invalid symbol is HTTP 400, code -1121) becomes an entry in
+ * {@link LatestBars#failures()} without disturbing the others.
+ *
+ * <p>Rate limits (429/418 with {@code Retry-After}) and every other failure are classified by
+ * {@link ProviderHttp}. Thread-safe.
+ */
+public final class BinanceProvider implements MarketDataProvider {
+
+    /** Klines per request: Binance's maximum. */
+    static final int PAGE_LIMIT = 1000;
+
+    private final ProviderHttp http;
+    private final HttpUrl baseUrl;
+    private final RecordValidator validator;
+
+    /** @param baseUrl {@code https://api.binance.com}, {@code https://data-api.binance.vision} or a proxy */
+    public BinanceProvider(ProviderHttp http, HttpUrl baseUrl) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.validator = new RecordValidator(http.metrics());
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.BINANCE;
+    }
+
+    @Override
+    public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
+        if (from.isAfter(to)) {
+            return CompletableFuture.completedFuture(new HashMap<>());
+        }
+        long fromMillis = from.toEpochMilli();
+        long toMillis = to.toEpochMilli();
+        return PerSymbolRequests.history(symbols,
+                (symbol, abandoned) -> historyPages(symbol, timeframe, fromMillis, toMillis, new BarColumns(256), abandoned));
+    }
+
+    private CompletableFuture<BarColumns> historyPages(Symbol symbol, Timeframe timeframe, long pageStart, long toMillis,
+            BarColumns collected, BooleanSupplier abandoned) {
+        HttpUrl url = klinesUrl(symbol, timeframe)
+                .addQueryParameter("startTime", Long.toString(pageStart))
+                .addQueryParameter("endTime", Long.toString(toMillis))
+                .addQueryParameter("limit", Integer.toString(PAGE_LIMIT))
+                .build();
+        // Rows before this page's startTime would repeat the previous page: they count as outside the range.
+        BinanceKlinesParser parser = new BinanceKlinesParser(validator, pageStart, toMillis);
+        return http.get(url, Headers.EMPTY,
+                        json -> nextPageStart(json, parser.parse(json, collected), pageStart, timeframe, toMillis))
+                .thenCompose(next -> next.isEmpty() || abandoned.getAsBoolean()
+                        ? CompletableFuture.completedFuture(collected)
+                        : historyPages(symbol, timeframe, next.getAsLong(), toMillis, collected, abandoned));
+    }
+
+    /**
+     * Where the page after this one starts, or empty when this one is the last: it came back short,
+     * or the next start would pass {@code toMillis}. A full page that does not move past its own
+     * start would be requested forever, so it fails the request as a malformed body.
+     */
+    private static OptionalLong nextPageStart(JsonParser json, BinanceKlinesParser.Page page, long pageStart,
+            Timeframe timeframe, long toMillis) throws JsonParseException {
+        if (page.rows() < PAGE_LIMIT || page.latestOpenTime() > toMillis - timeframe.millis()) {
+            return OptionalLong.empty();
+        }
+        long next = page.latestOpenTime() + timeframe.millis();
+        if (next <= pageStart) {
+            throw new JsonParseException(json, "a full page of klines that does not move past its startTime " + pageStart);
+        }
+        return OptionalLong.of(next);
+    }
+
+    @Override
+    public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
+        long latestAllowed = http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli();
+        return PerSymbolRequests.latest(symbols, symbol -> {
+            HttpUrl url = klinesUrl(symbol, timeframe).addQueryParameter("limit", "1").build();
+            BinanceKlinesParser parser = new BinanceKlinesParser(validator, Long.MIN_VALUE, latestAllowed);
+            return http.get(url, Headers.EMPTY, json -> {
+                BarColumns bars = new BarColumns(1);
+                parser.parse(json, bars);
+                return bars;
+            });
+        });
+    }
+
+    private HttpUrl.Builder klinesUrl(Symbol symbol, Timeframe timeframe) {
+        return baseUrl.newBuilder().addPathSegments("api/v3/klines")
+                .addQueryParameter("symbol", symbol.value())
+                .addQueryParameter("interval", interval(timeframe));
+    }
+
+    /** Binance's spelling of each timeframe. */
+    private static String interval(Timeframe timeframe) {
+        return switch (timeframe) {
+            case ONE_MINUTE -> "1m";
+            case FIVE_MINUTES -> "5m";
+            case FIFTEEN_MINUTES -> "15m";
+            case ONE_HOUR -> "1h";
+            case ONE_DAY -> "1d";
+        };
+    }
+}
