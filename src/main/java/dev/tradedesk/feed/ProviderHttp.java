@@ -40,17 +40,28 @@ public final class ProviderHttp {
         T parse(JsonParser json) throws IOException;
     }
 
+    /** Whether the provider authenticates us: only then does 401/403 mean a rejected key. */
+    public enum Access {
+        /** Requests carry API keys (Alpaca): 401/403 stop the provider. */
+        KEYED,
+        /** Public endpoints (Binance, Coinbase): a 403 is a firewall or rate limit, so back off. */
+        PUBLIC
+    }
+
     private static final ObjectMapper ERROR_BODIES = new ObjectMapper();
 
     private final OkHttpClient client;
     private final String providerName;
+    private final Access access;
     private final FeedMetrics metrics;
     private final PipelineMetrics pipeline;
     private final Clock clock;
 
-    public ProviderHttp(OkHttpClient client, String providerName, FeedMetrics metrics, PipelineMetrics pipeline, Clock clock) {
+    public ProviderHttp(OkHttpClient client, String providerName, Access access, FeedMetrics metrics,
+            PipelineMetrics pipeline, Clock clock) {
         this.client = client;
         this.providerName = providerName;
+        this.access = access;
         this.metrics = metrics;
         this.pipeline = pipeline;
         this.clock = clock;
@@ -134,9 +145,13 @@ public final class ProviderHttp {
         if (status == 429 || status == 418) {
             failure = new ProviderException(ProviderException.Kind.RATE_LIMITED, status,
                     providerName + " is rate limiting requests (" + said + ")", retryAfter(response.header("Retry-After")), null);
-        } else if (status == 401 || status == 403) {
+        } else if ((status == 401 || status == 403) && access == Access.KEYED) {
             failure = new ProviderException(ProviderException.Kind.AUTH_REJECTED, status,
                     providerName + " rejected the API key (" + said + ")", null, null);
+        } else if (status == 403) {
+            // Binance answers 403 when its web application firewall limits a client.
+            failure = new ProviderException(ProviderException.Kind.RATE_LIMITED, status,
+                    providerName + " is refusing requests for now (" + said + ")", retryAfter(response.header("Retry-After")), null);
         } else if (status >= 500) {
             failure = new ProviderException(ProviderException.Kind.SERVER_ERROR, status,
                     providerName + " failed to answer (" + said + ")", retryAfter(response.header("Retry-After")), null);

@@ -64,7 +64,7 @@ class PriceSchedulerTest {
         exchange = SimulatedExchange.start(market, 0, serverThreads);
         httpThreads = Executors.newCachedThreadPool();
         client = HttpClients.create(httpThreads, Duration.ofSeconds(5));
-        ProviderHttp http = new ProviderHttp(client, "Simulated exchange", metrics, new PipelineMetrics(), simClock.asClock());
+        ProviderHttp http = new ProviderHttp(client, "Simulated exchange", ProviderHttp.Access.KEYED, metrics, new PipelineMetrics(), simClock.asClock());
         provider = new FlakyProvider(new AlpacaProvider(http, HttpUrl.get(exchange.baseUrl().toString()), Secret.empty(),
                 Secret.empty(), "iex"));
         schedulerThread = Executors.newSingleThreadScheduledExecutor();

@@ -149,13 +149,7 @@ final class AlpacaBarsParser {
         if (token != JsonToken.END_OBJECT) {
             throw malformed(json, "the body ends inside a bar");
         }
-        String defect = raw.readDefect();
-        if (defect != null) {
-            validator.reject(defect, raw.toString());
-            return false;
-        }
-        return validator.accept(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume, fromMillis, toMillis,
-                raw::toString);
+        return validator.accept(raw, fromMillis, toMillis);
     }
 
     private void readTime(JsonParser json) throws IOException {

@@ -9,7 +9,6 @@ import dev.tradedesk.feed.MarketDataProvider;
 import dev.tradedesk.feed.ProviderHttp;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.RecordValidator;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +33,6 @@ public final class AlpacaProvider implements MarketDataProvider {
     /** Symbols per request: keeps URLs far below common length limits. */
     static final int SYMBOLS_PER_REQUEST = 200;
     static final int PAGE_LIMIT = 10_000;
-    /** Latest bars may be stamped slightly ahead of our clock. */
-    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
 
     private final ProviderHttp http;
     private final HttpUrl baseUrl;
@@ -103,7 +100,7 @@ public final class AlpacaProvider implements MarketDataProvider {
 
     @Override
     public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
-        long latestAllowed = http.clock().instant().plus(CLOCK_TOLERANCE).toEpochMilli();
+        long latestAllowed = http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli();
         List<CompletableFuture<Map<Symbol, dev.tradedesk.core.Bar>>> batches = new ArrayList<>();
         for (List<Symbol> batch : batches(symbols)) {
             HttpUrl url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars/latest")

@@ -61,7 +61,7 @@ class AlpacaProviderTest {
         server.start(0);
         dispatcher = Executors.newCachedThreadPool();
         client = HttpClients.create(dispatcher, Duration.ofMillis(700));
-        provider = new AlpacaProvider(new ProviderHttp(client, "Alpaca", metrics, pipeline, clock), server.url("/"),
+        provider = new AlpacaProvider(new ProviderHttp(client, "Alpaca", ProviderHttp.Access.KEYED, metrics, pipeline, clock), server.url("/"),
                 Secret.of(KEY_ID), Secret.of(SECRET), "iex");
         logs = new LogCapture();
     }

@@ -62,7 +62,7 @@ class BinanceProviderTest {
         server.start(0);
         dispatcher = Executors.newCachedThreadPool();
         client = HttpClients.create(dispatcher, Duration.ofMillis(700));
-        provider = new BinanceProvider(new ProviderHttp(client, "Binance", metrics, pipeline, clock), server.url("/"));
+        provider = new BinanceProvider(new ProviderHttp(client, "Binance", ProviderHttp.Access.PUBLIC, metrics, pipeline, clock), server.url("/"));
         logs = new LogCapture();
     }
 
@@ -291,6 +291,15 @@ class BinanceProviderTest {
         assertThat(banned.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED);
         assertThat(banned.status()).isEqualTo(418);
         assertThat(banned.retryAfter()).contains(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void aFirewallRefusalBacksOffInsteadOfBlamingAKeyWeNeverSent() {
+        respond(403, "<html>403 Forbidden</html>");
+        ProviderException refused = failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, TO));
+        assertThat(refused.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED);
+        assertThat(refused.kind().retryable()).isTrue();
+        assertThat(refused.getMessage()).isEqualTo("Binance is refusing requests for now (HTTP 403)");
     }
 
     @Test

@@ -60,7 +60,7 @@ class CoinbaseProviderTest {
         server.start(0);
         dispatcher = Executors.newCachedThreadPool();
         client = HttpClients.create(dispatcher, Duration.ofMillis(700));
-        provider = new CoinbaseProvider(new ProviderHttp(client, "Coinbase", metrics, pipeline, clock), server.url("/"));
+        provider = new CoinbaseProvider(new ProviderHttp(client, "Coinbase", ProviderHttp.Access.PUBLIC, metrics, pipeline, clock), server.url("/"));
         logs = new LogCapture();
     }
 
