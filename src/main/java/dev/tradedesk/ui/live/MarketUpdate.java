@@ -1,0 +1,86 @@
+package dev.tradedesk.ui.live;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.BackfillProgress;
+import dev.tradedesk.feed.ConnectionState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What changed in the market since the UI last looked: new quotes, bars that closed (in time order
+ * per symbol), the latest forming bars, which symbols have no data or failed, the provider's
+ * connection state and backfill progress. Producers {@link #merge} updates while the UI is busy, so
+ * nothing is lost between two frames: closed bars accumulate, everything else keeps the newest value.
+ * Immutable.
+ *
+ * @param oldestResponseNanos {@link System#nanoTime()} of the oldest provider response in this
+ *                            update ({@code Long.MAX_VALUE} if none), for tick-to-screen latency
+ */
+public record MarketUpdate(
+        Map<Symbol, Quote> quotes,
+        Map<Symbol, List<Bar>> closedBars,
+        Map<Symbol, Bar> formingBars,
+        Map<Symbol, String> problems,
+        ConnectionState connection,
+        BackfillProgress backfill,
+        long oldestResponseNanos) {
+
+    public MarketUpdate {
+        quotes = Map.copyOf(quotes);
+        closedBars = Map.copyOf(closedBars);
+        formingBars = Map.copyOf(formingBars);
+        problems = Map.copyOf(problems);
+    }
+
+    public static MarketUpdate ofConnection(ConnectionState state) {
+        return new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(), state, null, Long.MAX_VALUE);
+    }
+
+    public static MarketUpdate ofBackfill(BackfillProgress progress) {
+        return new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(), null, progress, Long.MAX_VALUE);
+    }
+
+    /** This update followed by {@code later}: as if the UI had applied both, in order. */
+    public MarketUpdate merge(MarketUpdate later) {
+        Map<Symbol, Quote> mergedQuotes = new HashMap<>(quotes);
+        mergedQuotes.putAll(later.quotes);
+        Map<Symbol, List<Bar>> mergedClosed = new HashMap<>(closedBars);
+        later.closedBars.forEach((symbol, bars) -> mergedClosed.merge(symbol, bars, (earlier, newer) -> {
+            List<Bar> both = new ArrayList<>(earlier.size() + newer.size());
+            both.addAll(earlier);
+            both.addAll(newer);
+            return both;
+        }));
+        Map<Symbol, Bar> mergedForming = new HashMap<>(formingBars);
+        mergedForming.putAll(later.formingBars);
+        // A closed bar supersedes a forming bar of the same time or earlier.
+        later.closedBars.forEach((symbol, bars) -> {
+            Bar forming = mergedForming.get(symbol);
+            if (forming != null && !bars.isEmpty() && forming.time() <= bars.get(bars.size() - 1).time()
+                    && !later.formingBars.containsKey(symbol)) {
+                mergedForming.remove(symbol);
+            }
+        });
+        Map<Symbol, String> mergedProblems = new HashMap<>(problems);
+        later.quotes.keySet().forEach(mergedProblems::remove);
+        mergedProblems.putAll(later.problems);
+        return new MarketUpdate(mergedQuotes, mergedClosed, mergedForming, mergedProblems,
+                later.connection != null ? later.connection : connection,
+                later.backfill != null ? later.backfill : backfill,
+                Math.min(oldestResponseNanos, later.oldestResponseNanos));
+    }
+
+    /** Symbols this update says anything about. */
+    public Set<Symbol> symbols() {
+        Set<Symbol> symbols = new HashSet<>(quotes.keySet());
+        symbols.addAll(closedBars.keySet());
+        symbols.addAll(formingBars.keySet());
+        symbols.addAll(problems.keySet());
+        return symbols;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tradedesk.ui.watchlist;
+
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.ui.live.Quote;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One watchlist line: a symbol and its live values as JavaFX properties, updated in place so the
+ * table redraws only the cells that changed. {@code NaN} shows as blank. Confined to the JavaFX
+ * thread.
+ */
+public final class WatchlistRow {
+
+    private final Symbol symbol;
+    private final DoubleProperty last = new SimpleDoubleProperty(this, "last", Double.NaN);
+    private final DoubleProperty changePercent = new SimpleDoubleProperty(this, "changePercent", Double.NaN);
+    private final DoubleProperty rsi = new SimpleDoubleProperty(this, "rsi", Double.NaN);
+    private final DoubleProperty stochK = new SimpleDoubleProperty(this, "stochK", Double.NaN);
+    private final DoubleProperty relativeVolume = new SimpleDoubleProperty(this, "relativeVolume", Double.NaN);
+    private final ObjectProperty<Quote.Zone> zone = new SimpleObjectProperty<>(this, "zone", Quote.Zone.UNDEFINED);
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+
+    WatchlistRow(Symbol symbol) {
+        this.symbol = symbol;
+    }
+
+    void apply(Quote quote) {
+        last.set(quote.last());
+        changePercent.set(quote.changePercent());
+        rsi.set(quote.rsi());
+        stochK.set(quote.stochK());
+        relativeVolume.set(quote.relativeVolume());
+        zone.set(quote.zone());
+        problem.set("");
+    }
+
+    void reportProblem(String text) {
+        problem.set(text);
+    }
+
+    public Symbol symbol() {
+        return symbol;
+    }
+
+    public ReadOnlyDoubleProperty lastProperty() {
+        return last;
+    }
+
+    public ReadOnlyDoubleProperty changePercentProperty() {
+        return changePercent;
+    }
+
+    public ReadOnlyDoubleProperty rsiProperty() {
+        return rsi;
+    }
+
+    public ReadOnlyDoubleProperty stochKProperty() {
+        return stochK;
+    }
+
+    public ReadOnlyDoubleProperty relativeVolumeProperty() {
+        return relativeVolume;
+    }
+
+    public ReadOnlyObjectProperty<Quote.Zone> zoneProperty() {
+        return zone;
+    }
+
+    /** Why this symbol has no live values ("unknown symbol", a failure), or empty. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+}

@@ -1,0 +1,251 @@
+package dev.tradedesk.ui.watchlist;
+
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.ui.live.Quote;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The watchlist: a symbol field to add to it, and a table of symbol, last price, change %, RSI,
+ * StochRSI %K (coloured below the lower and above the upper dynamic band) and relative volume.
+ * Delete removes the selected symbol, Alt+Up/Down move it; the same is in the row menu. A thin
+ * view over {@link WatchlistViewModel}; JavaFX thread only.
+ */
+public final class WatchlistView {
+
+    static final String BELOW_LOWER = "stoch-below-lower";
+    static final String ABOVE_UPPER = "stoch-above-upper";
+    static final String SYMBOL_PROBLEM = "symbol-problem";
+    static final String NEGATIVE = "change-negative";
+    static final String POSITIVE = "change-positive";
+
+    private final WatchlistViewModel model;
+    private final TextField symbolField = new TextField();
+    private final TableView<WatchlistRow> table = new TableView<>();
+
+    public WatchlistView(WatchlistViewModel model) {
+        this.model = model;
+    }
+
+    public TextField symbolField() {
+        return symbolField;
+    }
+
+    public TableView<WatchlistRow> table() {
+        return table;
+    }
+
+    public Node createView() {
+        symbolField.setId("symbolField");
+        symbolField.setPromptText("Add symbol (Ctrl+F)");
+        Button add = new Button("Add");
+        add.setId("addSymbol");
+        Label error = new Label();
+        error.setId("symbolError");
+        error.getStyleClass().add("symbol-error");
+        error.setWrapText(true);
+        error.managedProperty().bind(error.visibleProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        Runnable submit = () -> {
+            String text = symbolField.getText();
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            model.add(text).ifPresentOrElse(error::setText, () -> {
+                error.setText("");
+                symbolField.clear();
+            });
+        };
+        add.setOnAction(event -> submit.run());
+        symbolField.setOnAction(event -> submit.run());
+        symbolField.textProperty().addListener((property, before, after) -> error.setText(""));
+        HBox.setHgrow(symbolField, Priority.ALWAYS);
+        HBox entry = new HBox(6, symbolField, add);
+        entry.getStyleClass().add("watchlist-entry");
+
+        createTable();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox view = new VBox(6, entry, error, table);
+        view.setId("watchlistPane");
+        view.getStyleClass().add("watchlist");
+        return view;
+    }
+
+    private void createTable() {
+        table.setId("watchlist");
+        table.setItems(model.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Add a symbol above"));
+        TableColumn<WatchlistRow, String> symbol = new TableColumn<>("Symbol");
+        // Depends on the problem too, so a symbol turning "unknown" redraws its cell.
+        symbol.setCellValueFactory(cell -> javafx.beans.binding.Bindings.createStringBinding(
+                () -> cell.getValue().problemProperty().get(), cell.getValue().problemProperty()));
+        symbol.setCellFactory(column -> new SymbolCell());
+        table.getColumns().add(symbol);
+        table.getColumns().add(numberColumn("Last", WatchlistRow::lastProperty, value -> format(value, 2), null));
+        table.getColumns().add(numberColumn("Chg %", WatchlistRow::changePercentProperty,
+                value -> String.format(Locale.ROOT, "%+.2f", value), WatchlistView::changeStyle));
+        table.getColumns().add(numberColumn("RSI", WatchlistRow::rsiProperty, value -> format(value, 1), null));
+        TableColumn<WatchlistRow, Number> stochK = numberColumn("%K", WatchlistRow::stochKProperty, value -> format(value, 1), null);
+        // Redrawn when the zone changes as well as when %K does: the bands move on their own.
+        stochK.setCellValueFactory(cell -> javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> cell.getValue().stochKProperty().get(), cell.getValue().stochKProperty(), cell.getValue().zoneProperty()));
+        stochK.setCellFactory(column -> new StochKCell());
+        table.getColumns().add(stochK);
+        table.getColumns().add(numberColumn("RelVol", WatchlistRow::relativeVolumeProperty, value -> format(value, 2), null));
+        table.getColumns().forEach(column -> column.setSortable(false));
+
+        table.getSelectionModel().selectedItemProperty().addListener((property, before, row) -> {
+            if (row != null) {
+                model.selectedProperty().set(row.symbol());
+            }
+        });
+        model.selectedProperty().addListener((property, before, selected) -> select(selected));
+        select(model.selectedProperty().get());
+        table.setRowFactory(view -> {
+            TableRow<WatchlistRow> row = new TableRow<>();
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
+                    .then((ContextMenu) null).otherwise(rowMenu(row)));
+            return row;
+        });
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private ContextMenu rowMenu(TableRow<WatchlistRow> row) {
+        MenuItem up = new MenuItem("Move up");
+        up.setOnAction(event -> model.move(row.getItem().symbol(), -1));
+        MenuItem down = new MenuItem("Move down");
+        down.setOnAction(event -> model.move(row.getItem().symbol(), 1));
+        MenuItem remove = new MenuItem("Remove");
+        remove.setOnAction(event -> model.remove(row.getItem().symbol()));
+        return new ContextMenu(up, down, remove);
+    }
+
+    private void onKey(KeyEvent event) {
+        Symbol selected = model.selectedProperty().get();
+        if (selected == null) {
+            return;
+        }
+        if (event.getCode() == KeyCode.DELETE) {
+            model.remove(selected);
+            event.consume();
+        } else if (event.isAltDown() && (event.getCode() == KeyCode.UP || event.getCode() == KeyCode.DOWN)) {
+            model.move(selected, event.getCode() == KeyCode.UP ? -1 : 1);
+            select(selected);
+            event.consume();
+        }
+    }
+
+    private void select(Symbol symbol) {
+        if (symbol == null) {
+            table.getSelectionModel().clearSelection();
+            return;
+        }
+        model.row(symbol).ifPresent(row -> {
+            if (table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+            }
+        });
+    }
+
+    private static TableColumn<WatchlistRow, Number> numberColumn(String title,
+            Function<WatchlistRow, ObservableValue<Number>> property, Function<Double, String> format,
+            Function<Double, String> styleClass) {
+        TableColumn<WatchlistRow, Number> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> property.apply(cell.getValue()));
+        column.setCellFactory(view -> new NumberCell(format, styleClass));
+        column.getStyleClass().add("number-column");
+        return column;
+    }
+
+    private static String format(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String changeStyle(double value) {
+        return value < 0 ? NEGATIVE : value > 0 ? POSITIVE : null;
+    }
+
+    private static class NumberCell extends TableCell<WatchlistRow, Number> {
+        private final Function<Double, String> format;
+        private final Function<Double, String> styleClass;
+
+        NumberCell(Function<Double, String> format, Function<Double, String> styleClass) {
+            this.format = format;
+            this.styleClass = styleClass;
+            getStyleClass().add("number-cell");
+        }
+
+        @Override
+        protected void updateItem(Number item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(NEGATIVE, POSITIVE, BELOW_LOWER, ABOVE_UPPER);
+            double value = item == null ? Double.NaN : item.doubleValue();
+            setText(empty || Double.isNaN(value) ? null : format.apply(value));
+            String style = empty || Double.isNaN(value) || styleClass == null ? null : styleClass.apply(value);
+            if (style != null) {
+                getStyleClass().add(style);
+            }
+        }
+    }
+
+    /** %K, coloured by where it stands against the dynamic bands. */
+    private static final class StochKCell extends NumberCell {
+        StochKCell() {
+            super(value -> format(value, 1), null);
+        }
+
+        @Override
+        protected void updateItem(Number item, boolean empty) {
+            super.updateItem(item, empty);
+            WatchlistRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (!empty && row != null) {
+                Quote.Zone zone = row.zoneProperty().get();
+                if (zone == Quote.Zone.BELOW_LOWER) {
+                    getStyleClass().add(BELOW_LOWER);
+                } else if (zone == Quote.Zone.ABOVE_UPPER) {
+                    getStyleClass().add(ABOVE_UPPER);
+                }
+            }
+        }
+    }
+
+    /** The symbol, with a warning and a tooltip when the provider does not know it or it failed. */
+    private static final class SymbolCell extends TableCell<WatchlistRow, String> {
+        @Override
+        protected void updateItem(String problem, boolean empty) {
+            super.updateItem(problem, empty);
+            getStyleClass().remove(SYMBOL_PROBLEM);
+            setTooltip(null);
+            WatchlistRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            boolean troubled = problem != null && !problem.isEmpty();
+            setText(troubled ? row.symbol().value() + "  ⚠" : row.symbol().value());
+            if (troubled) {
+                getStyleClass().add(SYMBOL_PROBLEM);
+                setTooltip(new Tooltip(problem));
+            }
+        }
+    }
+}

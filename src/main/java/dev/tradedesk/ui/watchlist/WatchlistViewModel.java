@@ -1,0 +1,134 @@
+package dev.tradedesk.ui.watchlist;
+
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.ui.live.MarketUpdate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The watchlist's state and commands, testable without a scene: the rows in order, the selected
+ * symbol, adding (validated), removing and reordering symbols, and applying market updates. Every
+ * change to the list of symbols is reported, so the app can re-target the scheduler and save the
+ * settings. Confined to the JavaFX thread.
+ */
+public final class WatchlistViewModel {
+
+    public static final int MAX_SYMBOLS = 500;
+
+    private final ObservableList<WatchlistRow> rows = FXCollections.observableArrayList();
+    private final Map<Symbol, WatchlistRow> bySymbol = new HashMap<>();
+    private final ObjectProperty<Symbol> selected = new SimpleObjectProperty<>(this, "selected");
+    private final Consumer<List<Symbol>> symbolsChanged;
+
+    /** @param symbolsChanged told the new symbol list, in order, after every add, remove or move */
+    public WatchlistViewModel(List<Symbol> symbols, Consumer<List<Symbol>> symbolsChanged) {
+        this.symbolsChanged = symbolsChanged;
+        symbols.forEach(this::insertRow);
+        if (!rows.isEmpty()) {
+            selected.set(rows.get(0).symbol());
+        }
+    }
+
+    public ObservableList<WatchlistRow> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<Symbol> selectedProperty() {
+        return selected;
+    }
+
+    public List<Symbol> symbols() {
+        return rows.stream().map(WatchlistRow::symbol).toList();
+    }
+
+    /**
+     * Adds a symbol typed by the user.
+     *
+     * @return why it was not added (invalid, duplicate, list full), or empty if it was
+     */
+    public Optional<String> add(String text) {
+        Symbol symbol;
+        try {
+            symbol = Symbol.of(text);
+        } catch (IllegalArgumentException invalid) {
+            return Optional.of(capitalised(invalid.getMessage()));
+        }
+        if (bySymbol.containsKey(symbol)) {
+            return Optional.of(symbol + " is already in the watchlist");
+        }
+        if (rows.size() >= MAX_SYMBOLS) {
+            return Optional.of("The watchlist holds at most " + MAX_SYMBOLS + " symbols");
+        }
+        insertRow(symbol);
+        selected.set(symbol);
+        symbolsChanged.accept(symbols());
+        return Optional.empty();
+    }
+
+    public void remove(Symbol symbol) {
+        WatchlistRow row = bySymbol.remove(symbol);
+        if (row == null) {
+            return;
+        }
+        int index = rows.indexOf(row);
+        rows.remove(row);
+        if (symbol.equals(selected.get())) {
+            selected.set(rows.isEmpty() ? null : rows.get(Math.min(index, rows.size() - 1)).symbol());
+        }
+        symbolsChanged.accept(symbols());
+    }
+
+    /** Moves {@code symbol} by {@code offset} places (negative: up), within the list's bounds. */
+    public void move(Symbol symbol, int offset) {
+        WatchlistRow row = bySymbol.get(symbol);
+        if (row == null) {
+            return;
+        }
+        int from = rows.indexOf(row);
+        int to = Math.max(0, Math.min(rows.size() - 1, from + offset));
+        if (from != to) {
+            rows.remove(from);
+            rows.add(to, row);
+            symbolsChanged.accept(symbols());
+        }
+    }
+
+    /** Applies one frame's market update to the rows it concerns. */
+    public void apply(MarketUpdate update) {
+        update.quotes().forEach((symbol, quote) -> {
+            WatchlistRow row = bySymbol.get(symbol);
+            if (row != null) {
+                row.apply(quote);
+            }
+        });
+        update.problems().forEach((symbol, problem) -> {
+            WatchlistRow row = bySymbol.get(symbol);
+            if (row != null) {
+                row.reportProblem(problem);
+            }
+        });
+    }
+
+    public Optional<WatchlistRow> row(Symbol symbol) {
+        return Optional.ofNullable(bySymbol.get(symbol));
+    }
+
+    private void insertRow(Symbol symbol) {
+        if (!bySymbol.containsKey(symbol)) {
+            WatchlistRow row = new WatchlistRow(symbol);
+            bySymbol.put(symbol, row);
+            rows.add(row);
+        }
+    }
+
+    private static String capitalised(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+}

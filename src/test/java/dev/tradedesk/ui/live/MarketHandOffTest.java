@@ -1,0 +1,80 @@
+package dev.tradedesk.ui.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.ConnectionState;
+import dev.tradedesk.feed.ProviderKind;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class MarketHandOffTest {
+
+    private static final Symbol AAPL = Symbol.of("AAPL");
+
+    private static Bar bar(long minute) {
+        return new Bar(minute * 60_000, 10, 11, 9, 10, 100);
+    }
+
+    private static MarketUpdate closed(long minute) {
+        return new MarketUpdate(Map.of(), Map.of(AAPL, List.of(bar(minute))), Map.of(), Map.of(), null, null, minute);
+    }
+
+    @Test
+    void updatesPublishedBetweenTwoFramesAreMergedWithoutLosingClosedBars() {
+        MarketHandOff handOff = new MarketHandOff();
+        handOff.publish(closed(1));
+        handOff.publish(new MarketUpdate(Map.of(), Map.of(), Map.of(AAPL, bar(2)), Map.of(), null, null, 5));
+        handOff.publish(closed(2));
+        handOff.publish(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.SIM)));
+
+        MarketUpdate frame = handOff.take();
+        assertThat(frame.closedBars().get(AAPL)).containsExactly(bar(1), bar(2));
+        assertThat(frame.formingBars()).as("the forming bar closed in the meantime").isEmpty();
+        assertThat(frame.connection().status()).isEqualTo(ConnectionState.Status.LIVE);
+        assertThat(frame.oldestResponseNanos()).isEqualTo(1);
+        assertThat(handOff.take()).isNull();
+    }
+
+    @Test
+    void aProblemClearsWhenTheSymbolQuotesAgain() {
+        MarketUpdate failing = new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(AAPL, "timeout"), null, null, Long.MAX_VALUE);
+        MarketUpdate quoting = new MarketUpdate(Map.of(AAPL, new Quote(AAPL, 0, 1, 0, 50, 50, 35, 100, 1)), Map.of(), Map.of(),
+                Map.of(), null, null, Long.MAX_VALUE);
+        assertThat(failing.merge(quoting).problems()).isEmpty();
+        assertThat(quoting.merge(failing).problems()).containsEntry(AAPL, "timeout");
+    }
+
+    @Test
+    void concurrentProducersNeverLoseABar() throws Exception {
+        MarketHandOff handOff = new MarketHandOff();
+        ExecutorService producers = Executors.newFixedThreadPool(4);
+        CountDownLatch done = new CountDownLatch(4);
+        for (int p = 0; p < 4; p++) {
+            int producer = p;
+            producers.execute(() -> {
+                for (int i = 0; i < 500; i++) {
+                    handOff.publish(closed(producer * 1000L + i));
+                }
+                done.countDown();
+            });
+        }
+        int seen = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((done.getCount() > 0 || seen < 2000) && System.nanoTime() < deadline) {
+            MarketUpdate frame = handOff.take();
+            if (frame != null) {
+                seen += frame.closedBars().get(AAPL).size();
+            }
+            done.await(1, TimeUnit.MILLISECONDS);
+        }
+        producers.shutdown();
+        assertThat(seen).isEqualTo(2000);
+    }
+}

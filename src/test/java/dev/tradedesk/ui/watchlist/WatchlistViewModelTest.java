@@ -1,0 +1,80 @@
+package dev.tradedesk.ui.watchlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.ui.live.MarketUpdate;
+import dev.tradedesk.ui.live.Quote;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WatchlistViewModelTest {
+
+    private final List<List<Symbol>> reported = new ArrayList<>();
+    private final WatchlistViewModel model = new WatchlistViewModel(
+            List.of(Symbol.of("AAPL"), Symbol.of("MSFT"), Symbol.of("SPY")), reported::add);
+
+    private static List<String> names(List<Symbol> symbols) {
+        return symbols.stream().map(Symbol::value).toList();
+    }
+
+    @Test
+    void startsWithTheSymbolsInOrderAndTheFirstSelected() {
+        assertThat(names(model.symbols())).containsExactly("AAPL", "MSFT", "SPY");
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("AAPL"));
+    }
+
+    @Test
+    void addingValidatesNormalisesSelectsAndReports() {
+        assertThat(model.add(" btc-usd ")).isEmpty();
+        assertThat(names(model.symbols())).containsExactly("AAPL", "MSFT", "SPY", "BTC-USD");
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("BTC-USD"));
+        assertThat(reported).hasSize(1);
+    }
+
+    @Test
+    void invalidAndDuplicateSymbolsAreRefusedWithAReason() {
+        assertThat(model.add("DROP TABLE")).hasValueSatisfying(reason -> assertThat(reason).startsWith("Invalid symbol 'DROP TABLE'"));
+        assertThat(model.add("ABCDEFGHIJKLMNOP")).isPresent();
+        assertThat(model.add("msft")).contains("MSFT is already in the watchlist");
+        assertThat(model.symbols()).hasSize(3);
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void removingSelectsTheNeighbour() {
+        model.selectedProperty().set(Symbol.of("MSFT"));
+        model.remove(Symbol.of("MSFT"));
+        assertThat(names(model.symbols())).containsExactly("AAPL", "SPY");
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("SPY"));
+        model.remove(Symbol.of("SPY"));
+        model.remove(Symbol.of("AAPL"));
+        assertThat(model.selectedProperty().get()).isNull();
+        assertThat(reported).hasSize(3);
+    }
+
+    @Test
+    void movingReordersWithinBounds() {
+        model.move(Symbol.of("SPY"), -1);
+        assertThat(names(model.symbols())).containsExactly("AAPL", "SPY", "MSFT");
+        model.move(Symbol.of("AAPL"), -5);
+        assertThat(reported).hasSize(1).as("a move that changes nothing is not reported");
+        model.move(Symbol.of("AAPL"), 10);
+        assertThat(names(model.symbols())).containsExactly("SPY", "MSFT", "AAPL");
+    }
+
+    @Test
+    void updatesFillTheRowsAndFlagProblems() {
+        Quote quote = new Quote(Symbol.of("MSFT"), 0, 410.5, -1.25, 44.0, 12.0, 20.0, 90.0, 1.7);
+        model.apply(new MarketUpdate(Map.of(Symbol.of("MSFT"), quote), Map.of(), Map.of(),
+                Map.of(Symbol.of("SPY"), "unknown symbol"), null, null, Long.MAX_VALUE));
+        WatchlistRow msft = model.row(Symbol.of("MSFT")).orElseThrow();
+        assertThat(msft.lastProperty().get()).isEqualTo(410.5);
+        assertThat(msft.changePercentProperty().get()).isEqualTo(-1.25);
+        assertThat(msft.zoneProperty().get()).isEqualTo(Quote.Zone.BELOW_LOWER);
+        assertThat(model.row(Symbol.of("SPY")).orElseThrow().problemProperty().get()).isEqualTo("unknown symbol");
+        assertThat(model.row(Symbol.of("AAPL")).orElseThrow().lastProperty().get()).isNaN();
+    }
+}
