@@ -8,9 +8,12 @@ package dev.tradedesk.core;
  * {@code n - 1}. A window of exact zeros has mean exactly 0.
  *
  * <p>Exactness: the window sum is kept as a running Neumaier-compensated sum (an addition for the
- * incoming value, one for the outgoing), so rounding does not accumulate over millions of updates
- * and a series decaying towards 0 keeps its relative precision (TA-Lib's plain running sum does
- * not). The window lives in a power-of-two ring of primitives.
+ * incoming value, one for the outgoing), and every {@code max(64, n)} rounded up to a power of two
+ * inputs it is summed afresh from the window, which resets whatever rounding the compensation
+ * itself gathered. So error does not accumulate over millions of updates, and a series decaying
+ * towards 0 keeps its relative precision (TA-Lib's plain running sum does not). The fresh sum runs
+ * after a commit, so {@code peek} and the following {@code push} still see the same state. O(1)
+ * amortized. The window lives in a power-of-two ring of primitives.
  *
  * <p>{@link #push} commits an input; {@link #peek} returns what {@code push} would return for the
  * same input, bit for bit, without changing state. Both O(1), no allocation. Not thread-safe.
@@ -20,6 +23,7 @@ public final class SmaIndicator {
     private final int period;
     private final double[] window;
     private final int mask;
+    private final long resumMask;
     private long count;
     private long lastUndefined = -1;
     private long lastNonZero = -1;
@@ -33,6 +37,7 @@ public final class SmaIndicator {
         this.period = period;
         this.window = new double[RingCapacity.atLeast(period)];
         this.mask = window.length - 1;
+        this.resumMask = Math.max(64, window.length) - 1;
     }
 
     /** Commits {@code x} ({@code NaN} for an undefined input) and returns the mean including it. */
@@ -47,6 +52,22 @@ public final class SmaIndicator {
 
     public int warmUpLength() {
         return period - 1;
+    }
+
+    /** Sums the window afresh (compensated), dropping the rounding gathered so far. */
+    private void resum() {
+        double s = 0;
+        double c = 0;
+        for (long i = Math.max(0, count - period); i < count; i++) {
+            double x = window[(int) (i & mask)];
+            if (x == x) {
+                double t = s + x;
+                c += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
+                s = t;
+            }
+        }
+        sum = s;
+        compensation = c;
     }
 
     /** Computes the next mean in locals; stores the new state only when committing. */
@@ -80,6 +101,9 @@ public final class SmaIndicator {
             lastUndefined = undefinedAt;
             lastNonZero = nonZeroAt;
             count = index + 1;
+            if ((count & resumMask) == 0) {
+                resum();
+            }
         }
         long windowStart = index - period + 1;
         if (windowStart < 0 || undefinedAt >= windowStart) {
