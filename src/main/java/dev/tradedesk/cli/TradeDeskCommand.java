@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "TradeDesk trading workstation. Without a command, opens the workstation window.",
-        subcommands = {GuiCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GuiCommand.class, IndicatorsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
                 "Settings: $XDG_CONFIG_HOME/tradedesk/settings.json on Linux (default ~/.config),",
                 "  ~/Library/Application Support/TradeDesk on macOS, %%APPDATA%%\\TradeDesk on Windows.",

@@ -53,10 +53,16 @@ public final class IndicatorSeries implements IndicatorSeriesView {
         return pipeline.parameters();
     }
 
-    /** Appends a closed bar: {@code update} then {@code close}. */
+    /**
+     * Appends a closed bar: the same as {@code update} then {@code close}, computed once. A forming
+     * bar with the same time is replaced; one with an earlier time is closed first.
+     *
+     * @throws IllegalArgumentException when the bar is invalid or older than the last bar
+     */
     public void append(long time, double open, double high, double low, double close, double volume) {
-        update(time, open, high, low, close, volume);
-        close();
+        start(time, open, high, low, close, volume);
+        pipeline.push(high, low, close, volume);
+        commit();
     }
 
     public void append(Bar bar) {
@@ -70,16 +76,8 @@ public final class IndicatorSeries implements IndicatorSeriesView {
      * @throws IllegalArgumentException when the bar is invalid or older than the last bar
      */
     public void update(long time, double open, double high, double low, double close, double volume) {
-        String problem = Bar.problem(open, high, low, close, volume);
-        if (problem != null) {
-            throw new IllegalArgumentException("invalid bar at " + Instant.ofEpochMilli(time) + ": " + problem);
-        }
-        checkTimeOrder(time);
-        if (forming && time != bars.time(closedCount)) {
-            close();
-        }
+        start(time, open, high, low, close, volume);
         forming = true;
-        bars.set(closedCount, time, open, high, low, close, volume);
         pipeline.peek(high, low, close, volume);
         pipeline.copyTo(values, (int) (closedCount & mask));
     }
@@ -99,6 +97,25 @@ public final class IndicatorSeries implements IndicatorSeriesView {
         }
         long index = closedCount;
         pipeline.push(bars.high(index), bars.low(index), bars.close(index), bars.volume(index));
+        commit();
+    }
+
+    /** Validates a bar, closes a forming bar it follows, and stores it at the next index. */
+    private void start(long time, double open, double high, double low, double close, double volume) {
+        String problem = Bar.problem(open, high, low, close, volume);
+        if (problem != null) {
+            throw new IllegalArgumentException("invalid bar at " + Instant.ofEpochMilli(time) + ": " + problem);
+        }
+        checkTimeOrder(time);
+        if (forming && time != bars.time(closedCount)) {
+            close();
+        }
+        bars.set(closedCount, time, open, high, low, close, volume);
+    }
+
+    /** Stores the values just pushed for the bar at the next index and makes it closed. */
+    private void commit() {
+        long index = closedCount;
         pipeline.copyTo(values, (int) (index & mask));
         closedCount = index + 1;
         forming = false;

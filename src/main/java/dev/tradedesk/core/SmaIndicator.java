@@ -21,6 +21,7 @@ package dev.tradedesk.core;
 public final class SmaIndicator {
 
     private final int period;
+    private final double inversePeriod;
     private final double[] window;
     private final int mask;
     private final long resumMask;
@@ -35,6 +36,7 @@ public final class SmaIndicator {
             throw new IllegalArgumentException("period must be at least 1, was " + period);
         }
         this.period = period;
+        this.inversePeriod = 1.0 / period;
         this.window = new double[RingCapacity.atLeast(period)];
         this.mask = window.length - 1;
         this.resumMask = Math.max(64, window.length) - 1;
@@ -109,6 +111,8 @@ public final class SmaIndicator {
         if (windowStart < 0 || undefinedAt >= windowStart) {
             return Double.NaN;
         }
-        return nonZeroAt < windowStart ? 0.0 : (s + c) / period;
+        // Times the reciprocal rather than a division: within an ulp, and the divider is the
+        // engine's busiest unit.
+        return nonZeroAt < windowStart ? 0.0 : (s + c) * inversePeriod;
     }
 }
