@@ -68,6 +68,11 @@ public final class IndicatorPipeline {
         }
     }
 
+    /** Copies the values of the last push or peek, in {@link Indicator} order, to {@code row[offset...]}. */
+    public void copyTo(double[] row, int offset) {
+        System.arraycopy(values, 0, row, offset, Indicator.COUNT);
+    }
+
     /**
      * Pushes every bar of {@code bars}, continuing from the current state, and writes the values of
      * bar {@code i} to row {@code i} of {@code out} (resized to {@code bars.size()}). Feeding a long

@@ -29,9 +29,7 @@ public final class IndicatorSeries implements IndicatorSeriesView {
 
     private final SeriesKey key;
     private final IndicatorPipeline pipeline;
-    private final BarRing bars;
-    private final double[][] values;
-    private final int mask;
+    private final SeriesRing bars;
     private long closedCount;
     private boolean forming;
 
@@ -39,10 +37,7 @@ public final class IndicatorSeries implements IndicatorSeriesView {
     public IndicatorSeries(SeriesKey key, IndicatorParameters parameters, int capacity) {
         this.key = Objects.requireNonNull(key, "key");
         this.pipeline = new IndicatorPipeline(Objects.requireNonNull(parameters, "parameters"));
-        int slots = RingCapacity.atLeast(capacity);
-        this.bars = new BarRing(slots);
-        this.values = new double[Indicator.COUNT][slots];
-        this.mask = slots - 1;
+        this.bars = new SeriesRing(RingCapacity.atLeast(capacity));
     }
 
     public IndicatorSeries(SeriesKey key, IndicatorParameters parameters) {
@@ -79,7 +74,7 @@ public final class IndicatorSeries implements IndicatorSeriesView {
         start(time, open, high, low, close, volume);
         forming = true;
         pipeline.peek(high, low, close, volume);
-        pipeline.copyTo(values, (int) (closedCount & mask));
+        pipeline.copyTo(bars.rows(), bars.valuesOffset(closedCount));
     }
 
     public void update(Bar bar) {
@@ -110,13 +105,13 @@ public final class IndicatorSeries implements IndicatorSeriesView {
         if (forming && time != bars.time(closedCount)) {
             close();
         }
-        bars.set(closedCount, time, open, high, low, close, volume);
+        bars.setBar(closedCount, time, open, high, low, close, volume);
     }
 
     /** Stores the values just pushed for the bar at the next index and makes it closed. */
     private void commit() {
         long index = closedCount;
-        pipeline.copyTo(values, (int) (index & mask));
+        pipeline.copyTo(bars.rows(), bars.valuesOffset(index));
         closedCount = index + 1;
         forming = false;
     }
@@ -141,9 +136,9 @@ public final class IndicatorSeries implements IndicatorSeriesView {
         double[] opens = history.opensArray();
         for (int i = 0; i < history.size(); i++) {
             long index = closedCount;
-            bars.set(index, times[i], opens[i], highs[i], lows[i], closes[i], volumes[i]);
+            bars.setBar(index, times[i], opens[i], highs[i], lows[i], closes[i], volumes[i]);
             pipeline.push(highs[i], lows[i], closes[i], volumes[i]);
-            pipeline.copyTo(values, (int) (index & mask));
+            pipeline.copyTo(bars.rows(), bars.valuesOffset(index));
             closedCount = index + 1;
         }
     }
@@ -210,13 +205,13 @@ public final class IndicatorSeries implements IndicatorSeriesView {
 
     @Override
     public double value(Indicator indicator, long index) {
-        return values[indicator.ordinal()][(int) (checked(index) & mask)];
+        return bars.value(indicator, checked(index));
     }
 
     @Override
     public double latest(Indicator indicator) {
         long size = size();
-        return size == 0 ? Double.NaN : values[indicator.ordinal()][(int) ((size - 1) & mask)];
+        return size == 0 ? Double.NaN : bars.value(indicator, size - 1);
     }
 
     @Override
@@ -225,12 +220,13 @@ public final class IndicatorSeries implements IndicatorSeriesView {
         if (index < 0) {
             throw new IllegalStateException("series " + key + " is empty");
         }
-        int slot = (int) (index & mask);
-        double[][] v = values;
         return new IndicatorSnapshot(key, index, forming, bars.time(index), bars.open(index), bars.high(index),
                 bars.low(index), bars.close(index), bars.volume(index),
-                v[0][slot], v[1][slot], v[2][slot], v[3][slot], v[4][slot], v[5][slot], v[6][slot], v[7][slot],
-                v[8][slot], v[9][slot]);
+                bars.value(Indicator.RSI, index), bars.value(Indicator.STOCH_K, index),
+                bars.value(Indicator.STOCH_D, index), bars.value(Indicator.ATR, index),
+                bars.value(Indicator.ATR_MA, index), bars.value(Indicator.VOLATILITY_RATIO, index),
+                bars.value(Indicator.BAND_LOWER, index), bars.value(Indicator.BAND_UPPER, index),
+                bars.value(Indicator.VOLUME_SMA, index), bars.value(Indicator.RELATIVE_VOLUME, index));
     }
 
     private void checkTimeOrder(long time) {

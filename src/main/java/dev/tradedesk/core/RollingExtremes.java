@@ -3,7 +3,8 @@ package dev.tradedesk.core;
 /**
  * Minimum and maximum of the last {@code m} values of a stream, by two monotonic deques on primitive
  * power-of-two rings: each value enters and leaves each deque once, so an update is O(1) amortized,
- * never a scan of the window.
+ * never a scan of the window. The maximum is kept as the minimum of the negated values (negation is
+ * exact), so both deques share one small, inlinable implementation.
  *
  * <p>Contract: after an update, {@link #min()} and {@link #max()} are the extremes of the last
  * {@code m} values when all of them are defined, and {@code NaN} otherwise (fewer than {@code m}
@@ -16,15 +17,8 @@ package dev.tradedesk.core;
 public final class RollingExtremes {
 
     private final int period;
-    private final int mask;
-    private final double[] minValues;
-    private final long[] minIndices;
-    private final double[] maxValues;
-    private final long[] maxIndices;
-    private long minHead;
-    private long minTail;
-    private long maxHead;
-    private long maxTail;
+    private final MinimumDeque lows;
+    private final MinimumDeque negatedHighs;
     private long count;
     private long definedRun;
     private double min = Double.NaN;
@@ -35,46 +29,27 @@ public final class RollingExtremes {
             throw new IllegalArgumentException("period must be at least 1, was " + period);
         }
         this.period = period;
-        int capacity = RingCapacity.atLeast(period + 1);
-        this.mask = capacity - 1;
-        this.minValues = new double[capacity];
-        this.minIndices = new long[capacity];
-        this.maxValues = new double[capacity];
-        this.maxIndices = new long[capacity];
+        this.lows = new MinimumDeque(period);
+        this.negatedHighs = new MinimumDeque(period);
     }
 
     /** Commits {@code x} ({@code NaN} for undefined, which empties the window). */
     public void push(double x) {
         long index = count++;
-        if (Double.isNaN(x)) {
-            minHead = minTail;
-            maxHead = maxTail;
+        if (x != x) {
+            lows.clear();
+            negatedHighs.clear();
             definedRun = 0;
             min = Double.NaN;
             max = Double.NaN;
             return;
         }
         long expired = index - period;
-        while (minTail > minHead && minValues[slot(minTail - 1)] >= x) {
-            minTail--;
-        }
-        minValues[slot(minTail)] = x;
-        minIndices[slot(minTail++)] = index;
-        if (minIndices[slot(minHead)] <= expired) {
-            minHead++;
-        }
-        while (maxTail > maxHead && maxValues[slot(maxTail - 1)] <= x) {
-            maxTail--;
-        }
-        maxValues[slot(maxTail)] = x;
-        maxIndices[slot(maxTail++)] = index;
-        if (maxIndices[slot(maxHead)] <= expired) {
-            maxHead++;
-        }
-        definedRun++;
-        boolean full = definedRun >= period;
-        min = full ? minValues[slot(minHead)] : Double.NaN;
-        max = full ? maxValues[slot(maxHead)] : Double.NaN;
+        lows.push(index, x, expired);
+        negatedHighs.push(index, -x, expired);
+        boolean full = ++definedRun >= period;
+        min = full ? lows.front() : Double.NaN;
+        max = full ? -negatedHighs.front() : Double.NaN;
     }
 
     /**
@@ -82,28 +57,14 @@ public final class RollingExtremes {
      * produce, in O(1): the committed deques, less an expiring head, plus {@code x}.
      */
     public void peek(double x) {
-        if (Double.isNaN(x) || definedRun + 1 < period) {
+        if (x != x || definedRun + 1 < period) {
             min = Double.NaN;
             max = Double.NaN;
             return;
         }
         long expired = count - period;
-        min = x;
-        long head = minHead;
-        if (head < minTail && minIndices[slot(head)] <= expired) {
-            head++;
-        }
-        if (head < minTail && minValues[slot(head)] < x) {
-            min = minValues[slot(head)];
-        }
-        max = x;
-        head = maxHead;
-        if (head < maxTail && maxIndices[slot(head)] <= expired) {
-            head++;
-        }
-        if (head < maxTail && maxValues[slot(head)] > x) {
-            max = maxValues[slot(head)];
-        }
+        min = lows.peek(x, expired);
+        max = -negatedHighs.peek(-x, expired);
     }
 
     /** Minimum of the window after the last push or peek, {@code NaN} when undefined. */
@@ -120,7 +81,64 @@ public final class RollingExtremes {
         return period - 1;
     }
 
-    private int slot(long position) {
-        return (int) (position & mask);
+    /**
+     * Candidates for the minimum of a sliding window, oldest first and strictly increasing: a value
+     * leaves the back when a smaller or equal one arrives, and the front when it is older than the
+     * window. Positions grow forever and address a ring of at least {@code period + 1} slots.
+     */
+    private static final class MinimumDeque {
+
+        private final int mask;
+        private final double[] values;
+        private final long[] indices;
+        private long head;
+        private long tail;
+
+        MinimumDeque(int period) {
+            int capacity = RingCapacity.atLeast(period + 1);
+            this.mask = capacity - 1;
+            this.values = new double[capacity];
+            this.indices = new long[capacity];
+        }
+
+        /** Adds value {@code x} of stream index {@code index}; drops the front if it is {@code <= expired}. */
+        void push(long index, double x, long expired) {
+            long back = tail;
+            while (back > head && values[slot(back - 1)] >= x) {
+                back--;
+            }
+            int slot = slot(back);
+            values[slot] = x;
+            indices[slot] = index;
+            tail = back + 1;
+            if (indices[slot(head)] <= expired) {
+                head++;
+            }
+        }
+
+        /** The minimum {@code push(x)} would leave at the front, without changing anything. */
+        double peek(double x, long expired) {
+            long front = head;
+            if (front < tail && indices[slot(front)] <= expired) {
+                front++;
+            }
+            if (front < tail) {
+                double candidate = values[slot(front)];
+                return candidate < x ? candidate : x;
+            }
+            return x;
+        }
+
+        double front() {
+            return values[slot(head)];
+        }
+
+        void clear() {
+            head = tail;
+        }
+
+        private int slot(long position) {
+            return (int) (position & mask);
+        }
     }
 }

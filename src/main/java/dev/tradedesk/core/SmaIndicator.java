@@ -62,42 +62,39 @@ public final class SmaIndicator {
         double c = 0;
         for (long i = Math.max(0, count - period); i < count; i++) {
             double x = window[(int) (i & mask)];
-            if (x == x) {
-                double t = s + x;
-                c += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
-                s = t;
-            }
+            double t = s + x;
+            double z = t - s;
+            c += (s - (t - z)) + (x - z);
+            s = t;
         }
         sum = s;
         compensation = c;
     }
 
-    /** Computes the next mean in locals; stores the new state only when committing. */
+    /**
+     * Computes the next mean in locals; stores the new state only when committing. Branch-free
+     * apart from the rare fresh sum: an undefined input is kept as 0 in the window (its index marks
+     * the window undefined), and each compensated addition is Knuth's TwoSum.
+     */
     private double advance(double x, boolean commit) {
         long index = count;
-        double outgoing = index >= period ? window[(int) ((index - period) & mask)] : 0;
+        // Slots not yet written hold 0, so the first period inputs subtract nothing.
+        double outgoing = window[(int) ((index - period) & mask)];
+        boolean undefined = x != x;
+        double value = undefined ? 0 : x;
+        long undefinedAt = undefined ? index : lastUndefined;
+        long nonZeroAt = value != 0 ? index : lastNonZero;
         double s = sum;
-        double c = compensation;
-        long undefinedAt = lastUndefined;
-        long nonZeroAt = lastNonZero;
-        if (Double.isNaN(x)) {
-            undefinedAt = index;
-        } else {
-            double t = s + x;
-            c += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
-            s = t;
-            if (x != 0) {
-                nonZeroAt = index;
-            }
-        }
-        if (outgoing == outgoing && outgoing != 0) {
-            double minus = -outgoing;
-            double t = s + minus;
-            c += Math.abs(s) >= Math.abs(minus) ? (s - t) + minus : (minus - t) + s;
-            s = t;
-        }
+        double t = s + value;
+        double z = t - s;
+        double c = compensation + ((s - (t - z)) + (value - z));
+        s = t;
+        t = s - outgoing;
+        z = t - s;
+        c += (s - (t - z)) - (outgoing + z);
+        s = t;
         if (commit) {
-            window[(int) (index & mask)] = x;
+            window[(int) (index & mask)] = value;
             sum = s;
             compensation = c;
             lastUndefined = undefinedAt;
