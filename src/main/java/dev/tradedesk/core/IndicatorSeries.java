@@ -15,7 +15,8 @@ import java.util.Objects;
  *   <li>{@link #close()} commits the forming bar; {@link #append} is {@code update} then
  *       {@code close}. Once a bar is closed its values equal {@link IndicatorBatch}'s over the same
  *       bars, bit for bit (both run {@link IndicatorPipeline}).</li>
- *   <li>{@link #appendAll} warms the series from history through the batch path.</li>
+ *   <li>{@link #appendAll} warms the series from history, bar by bar through the same
+ *       {@link IndicatorPipeline} the batch path runs.</li>
  *   <li>Bars must be valid ({@link Bar#problem}) and in strictly increasing time order; otherwise an
  *       {@link IllegalArgumentException} is thrown and the series is unchanged.</li>
  * </ul>
@@ -117,8 +118,8 @@ public final class IndicatorSeries implements IndicatorSeriesView {
     }
 
     /**
-     * Appends closed bars from history (valid, in time order, after the last bar) through the batch
-     * path. Checked first, so a bad batch leaves the series unchanged.
+     * Appends closed bars from history (valid, in time order, after the last bar) with the batch
+     * path's pipeline. Checked first, so a bad batch leaves the series unchanged.
      *
      * @throws IllegalStateException    when a bar is forming
      * @throws IllegalArgumentException when a bar is invalid or out of time order
