@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,12 +83,10 @@ final class IndicatorsCommand implements Callable<Integer> {
     public Integer call() {
         IndicatorParameters parameters = parameters();
         Path target = output.toAbsolutePath();
-        Path temporary;
-        try {
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        } catch (IOException e) {
-            return fail("cannot write " + output + ": " + reason(e));
-        }
+        // Beside the target, so the final move is a rename; created like any new file (the
+        // user's umask), not with createTempFile's owner-only permissions.
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".tmp");
         try {
             long rows = convert(parameters, temporary);
             moveIntoPlace(temporary, target);
@@ -123,7 +122,8 @@ final class IndicatorsCommand implements Callable<Integer> {
         long rows = 0;
         try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
                 BarCsvReader barReader = new BarCsvReader(reader);
-                BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+                BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 JsonGenerator csv = new CsvMapper().getFactory().createGenerator(writer)) {
             writeHeader(csv);
             for (int read = barReader.read(bars, timestamps); read > 0; read = barReader.read(bars, timestamps)) {

@@ -1,5 +1,7 @@
 package dev.tradedesk.core;
 
+import java.util.Arrays;
+
 /**
  * The whole indicator set of one series, fed bar by bar: RSI, StochRSI %K/%D, ATR, ATR moving
  * average, volatility ratio, dynamic bands, volume SMA and relative volume (docs/indicators.md).
@@ -33,7 +35,7 @@ public final class IndicatorPipeline {
         this.atrAverage = new SmaIndicator(parameters.atrMaPeriod());
         this.volumeAverage = new SmaIndicator(parameters.volumePeriod());
         this.bands = new DynamicBands(parameters);
-        java.util.Arrays.fill(values, Double.NaN);
+        Arrays.fill(values, Double.NaN);
     }
 
     public IndicatorParameters parameters() {

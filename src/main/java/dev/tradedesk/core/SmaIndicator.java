@@ -7,8 +7,8 @@ package dev.tradedesk.core;
  * been seen and whenever any input in the window is {@code NaN}; {@link #warmUpLength()} is
  * {@code n - 1}. A window of exact zeros has mean exactly 0.
  *
- * <p>Exactness: the window sum is kept as a running Neumaier-compensated sum (an addition for the
- * incoming value, one for the outgoing), and every {@code max(64, n)} rounded up to a power of two
+ * <p>Exactness: the window sum is kept as a running compensated sum (Knuth's TwoSum carries the
+ * rounding of each addition, one for the incoming value and one for the outgoing), and every {@code max(64, n)} rounded up to a power of two
  * inputs it is summed afresh from the window, which resets whatever rounding the compensation
  * itself gathered. So error does not accumulate over millions of updates, and a series decaying
  * towards 0 keeps its relative precision (TA-Lib's plain running sum does not). The fresh sum runs
