@@ -55,10 +55,10 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--stoch", paramLabel = "N", description = "StochRSI window (default ${DEFAULT-VALUE}).")
     private int stoch = D.stochPeriod();
 
-    @Option(names = "--k", paramLabel = "N", description = "%K smoothing (default ${DEFAULT-VALUE}).")
+    @Option(names = "--k", paramLabel = "N", description = "%%K smoothing (default ${DEFAULT-VALUE}).")
     private int k = D.kSmoothing();
 
-    @Option(names = "--d", paramLabel = "N", description = "%D smoothing (default ${DEFAULT-VALUE}).")
+    @Option(names = "--d", paramLabel = "N", description = "%%D smoothing (default ${DEFAULT-VALUE}).")
     private int d = D.dSmoothing();
 
     @Option(names = "--atr", paramLabel = "N", description = "ATR period (default ${DEFAULT-VALUE}).")

@@ -151,6 +151,25 @@ class IndicatorsCommandTest {
     }
 
     @Test
+    void helpListsEveryParameterWithItsDefault() {
+        // picocli reports a badly formatted description on System.err, not on the command's stream.
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("indicators", "--help")).isZero();
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--in=BARS.csv", "--out=OUT.csv",
+                "%K smoothing (default 3)", "%D smoothing (default 3)", "--sensitivity=S", "(default 0.7)");
+        assertThat(run("bench", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: tradedesk bench", "indicators");
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
     void benchIndicatorsPrintsItsFigures() {
         assertThat(run("bench", "indicators", "--bars", "2000")).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
