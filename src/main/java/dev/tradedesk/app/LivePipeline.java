@@ -1,0 +1,204 @@
+package dev.tradedesk.app;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Indicator;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.IndicatorSeries;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.BackfillProgress;
+import dev.tradedesk.feed.ConnectionState;
+import dev.tradedesk.feed.CycleBatch;
+import dev.tradedesk.feed.MarketDataListener;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.PipelineStage;
+import dev.tradedesk.ui.live.MarketUpdate;
+import dev.tradedesk.ui.live.Quote;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the scheduler's batches go: every closed bar into the series' indicator engine and, in one
+ * batched write per cycle, into the store; every forming bar into the engine's forming-bar path;
+ * and one {@link MarketUpdate} per batch to the UI (quotes with indicator values, the closed and
+ * forming bars, problems). A series is warmed from stored history the first time it is seen.
+ *
+ * <p>Runs on the scheduler thread (one call at a time); owns the live {@link IndicatorSeries}.
+ * The store writer and the publisher must not block.
+ */
+final class LivePipeline implements MarketDataListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LivePipeline.class);
+
+    /** Bars kept per live series: plenty for the indicators to converge, small for 50+ symbols. */
+    static final int LIVE_CAPACITY = 4_096;
+    private static final ZoneId SESSION_ZONE = ZoneId.of("America/New_York");
+    /** A New York day is never shorter than 23 hours (the spring DST change). */
+    private static final long SHORTEST_DAY_MILLIS = 23 * 3_600_000L;
+
+    /** Receives closed bars to store; returns at once (the write happens on its own thread). */
+    interface ClosedBarWriter {
+        void write(SeriesKey series, BarColumns bars);
+    }
+
+    /** Reads the most recent stored bars of a series, oldest first, to warm its indicators. */
+    interface HistoryLoader {
+        BarColumns recentBars(SeriesKey series, int count);
+    }
+
+    private final IndicatorParameters parameters;
+    private final ClosedBarWriter store;
+    private final HistoryLoader history;
+    private final Consumer<MarketUpdate> publisher;
+    private final PipelineMetrics pipeline;
+    private final Map<Symbol, LiveSeries> series = new HashMap<>();
+
+    /** One symbol's live state: its engine and where its session opened. */
+    private static final class LiveSeries {
+        final IndicatorSeries engine;
+        long sessionStart = Long.MIN_VALUE;
+        double sessionOpen = Double.NaN;
+
+        LiveSeries(IndicatorSeries engine) {
+            this.engine = engine;
+        }
+
+        long lastClosedTime() {
+            long closed = engine.hasFormingBar() ? engine.size() - 1 : engine.size();
+            return closed == 0 ? Long.MIN_VALUE : engine.time(closed - 1);
+        }
+
+        void trackSession(long time, double open) {
+            if (time >= sessionStart && time < sessionStart + SHORTEST_DAY_MILLIS) {
+                return; // same session, without the calendar arithmetic
+            }
+            long start = sessionStartOf(time);
+            if (start > sessionStart) {
+                sessionStart = start;
+                sessionOpen = open;
+            }
+        }
+    }
+
+    LivePipeline(IndicatorParameters parameters, ClosedBarWriter store, HistoryLoader history,
+            Consumer<MarketUpdate> publisher, PipelineMetrics pipeline) {
+        this.parameters = parameters;
+        this.store = store;
+        this.history = history;
+        this.publisher = publisher;
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public void onBatch(CycleBatch batch) {
+        long started = System.nanoTime();
+        Map<Symbol, List<Bar>> closedForUi = new HashMap<>();
+        batch.closed().forEach((symbol, bars) -> {
+            LiveSeries live = seriesFor(symbol, batch.timeframe());
+            BarColumns fresh = appendClosed(live, bars, closedForUi, symbol);
+            if (!fresh.isEmpty()) {
+                store.write(new SeriesKey(symbol, batch.timeframe()), fresh);
+            }
+        });
+        Map<Symbol, Bar> formingForUi = new HashMap<>();
+        batch.forming().forEach((symbol, bar) -> {
+            LiveSeries live = seriesFor(symbol, batch.timeframe());
+            if (bar.time() > live.lastClosedTime()) {
+                live.engine.update(bar);
+                live.trackSession(bar.time(), bar.open());
+                formingForUi.put(symbol, bar);
+            }
+        });
+        long computed = System.nanoTime();
+        pipeline.record(PipelineStage.INDICATORS, computed - started);
+
+        Map<Symbol, Quote> quotes = new HashMap<>();
+        for (Symbol symbol : union(closedForUi.keySet(), formingForUi.keySet())) {
+            quotes.put(symbol, quoteOf(symbol, series.get(symbol)));
+        }
+        Map<Symbol, String> problems = new HashMap<>();
+        batch.withoutData().forEach(symbol -> problems.put(symbol, "No data from the provider: unknown symbol?"));
+        batch.failures().forEach((symbol, failure) -> problems.put(symbol, failure.getMessage()));
+        if (!quotes.isEmpty() || !problems.isEmpty() || !closedForUi.isEmpty()) {
+            publisher.accept(new MarketUpdate(quotes, closedForUi, formingForUi, problems, null, null, batch.responseNanos()));
+        }
+        pipeline.record(PipelineStage.PUBLISH, System.nanoTime() - computed);
+    }
+
+    @Override
+    public void onConnectionState(ConnectionState state) {
+        publisher.accept(MarketUpdate.ofConnection(state));
+    }
+
+    @Override
+    public void onBackfillProgress(BackfillProgress progress) {
+        publisher.accept(MarketUpdate.ofBackfill(progress));
+    }
+
+    /** Appends the bars newer than the series' last closed bar; returns them (for the store). */
+    private BarColumns appendClosed(LiveSeries live, BarColumns bars, Map<Symbol, List<Bar>> forUi, Symbol symbol) {
+        BarColumns fresh = new BarColumns(bars.size());
+        List<Bar> uiBars = new ArrayList<>(bars.size());
+        for (int i = 0; i < bars.size(); i++) {
+            long time = bars.time(i);
+            if (time <= live.lastClosedTime()) {
+                continue;
+            }
+            live.engine.append(time, bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+            live.trackSession(time, bars.open(i));
+            fresh.add(time, bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+            uiBars.add(bars.bar(i));
+        }
+        if (!uiBars.isEmpty()) {
+            forUi.put(symbol, uiBars);
+        }
+        return fresh;
+    }
+
+    private LiveSeries seriesFor(Symbol symbol, Timeframe timeframe) {
+        return series.computeIfAbsent(symbol, key -> {
+            SeriesKey seriesKey = new SeriesKey(symbol, timeframe);
+            LiveSeries live = new LiveSeries(new IndicatorSeries(seriesKey, parameters, LIVE_CAPACITY));
+            try {
+                BarColumns stored = history.recentBars(seriesKey, LIVE_CAPACITY);
+                live.engine.appendAll(stored);
+                for (int i = 0; i < stored.size(); i++) {
+                    live.trackSession(stored.time(i), stored.open(i));
+                }
+            } catch (RuntimeException unreadable) {
+                log.warn("Could not warm {} from stored history; its indicators start cold: {}", seriesKey, unreadable.toString());
+            }
+            return live;
+        });
+    }
+
+    private static Quote quoteOf(Symbol symbol, LiveSeries live) {
+        IndicatorSeries engine = live.engine;
+        long last = engine.size() - 1;
+        double close = engine.close(last);
+        double change = Double.isNaN(live.sessionOpen) ? Double.NaN : (close - live.sessionOpen) / live.sessionOpen * 100;
+        return new Quote(symbol, engine.time(last), close, change, engine.value(Indicator.RSI, last),
+                engine.value(Indicator.STOCH_K, last), engine.value(Indicator.BAND_LOWER, last),
+                engine.value(Indicator.BAND_UPPER, last), engine.value(Indicator.RELATIVE_VOLUME, last));
+    }
+
+    /** The New York calendar day a bar belongs to, as the trading session. */
+    static long sessionStartOf(long time) {
+        return Instant.ofEpochMilli(time).atZone(SESSION_ZONE).toLocalDate().atStartOfDay(SESSION_ZONE).toInstant().toEpochMilli();
+    }
+
+    private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
+        java.util.Set<T> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

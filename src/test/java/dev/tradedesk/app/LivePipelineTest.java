@@ -1,0 +1,142 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Indicator;
+import dev.tradedesk.core.IndicatorBatch;
+import dev.tradedesk.core.IndicatorColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.CycleBatch;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.PipelineStage;
+import dev.tradedesk.feed.ProviderException;
+import dev.tradedesk.feed.sim.SimClock;
+import dev.tradedesk.feed.sim.SimulatedMarket;
+import dev.tradedesk.testing.MutableClock;
+import dev.tradedesk.ui.live.MarketUpdate;
+import dev.tradedesk.ui.live.Quote;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LivePipelineTest {
+
+    private static final Symbol AAPL = Symbol.of("AAPL");
+    private static final Instant NOW = Instant.parse("2026-03-02T18:00:00Z");
+    private final SimulatedMarket market = SimulatedMarket.withHistory(5, new SimClock(new MutableClock(NOW), NOW, 1),
+            Duration.ofHours(10), Set.of(), true);
+    private final Map<SeriesKey, BarColumns> stored = new HashMap<>();
+    private final List<MarketUpdate> published = new ArrayList<>();
+    private final PipelineMetrics metrics = new PipelineMetrics();
+
+    private BarColumns bars(long from, long to) {
+        BarColumns bars = new BarColumns(0);
+        market.closedMinuteBars(AAPL, from, to, bars);
+        return bars;
+    }
+
+    private LivePipeline pipeline(BarColumns history) {
+        return new LivePipeline(IndicatorParameters.DEFAULTS,
+                (series, bars) -> {
+                    BarColumns target = stored.computeIfAbsent(series, key -> new BarColumns(0));
+                    for (int i = 0; i < bars.size(); i++) {
+                        target.add(bars.bar(i));
+                    }
+                },
+                (series, count) -> history, published::add, metrics);
+    }
+
+    private static CycleBatch batch(Map<Symbol, BarColumns> closed, Map<Symbol, Bar> forming) {
+        return new CycleBatch(1, Timeframe.ONE_MINUTE, closed, forming, Set.of(), Map.of(), 42);
+    }
+
+    @Test
+    void liveValuesEqualTheBatchOverStoredHistoryPlusTheNewBars() {
+        long t0 = NOW.minus(Duration.ofHours(10)).toEpochMilli();
+        long split = NOW.minus(Duration.ofHours(2)).toEpochMilli();
+        BarColumns history = bars(t0, split - 1);
+        LivePipeline pipeline = pipeline(history);
+        BarColumns fresh = bars(split, NOW.toEpochMilli() - 1);
+        pipeline.onBatch(batch(Map.of(AAPL, fresh), Map.of()));
+
+        BarColumns all = bars(t0, NOW.toEpochMilli() - 1);
+        IndicatorColumns expected = IndicatorBatch.compute(all, IndicatorParameters.DEFAULTS);
+        Quote quote = published.get(0).quotes().get(AAPL);
+        int last = all.size() - 1;
+        assertThat(quote.last()).isEqualTo(all.close(last));
+        assertThat(quote.rsi()).isEqualTo(expected.get(Indicator.RSI, last));
+        assertThat(quote.stochK()).isEqualTo(expected.get(Indicator.STOCH_K, last));
+        assertThat(quote.bandLower()).isEqualTo(expected.get(Indicator.BAND_LOWER, last));
+        assertThat(quote.relativeVolume()).isEqualTo(expected.get(Indicator.RELATIVE_VOLUME, last));
+        assertThat(published.get(0).closedBars().get(AAPL)).hasSize(fresh.size());
+        assertThat(published.get(0).oldestResponseNanos()).isEqualTo(42);
+        assertThat(metrics.total(PipelineStage.INDICATORS).getTotalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void barsAlreadyClosedAreNeitherAppendedNorStoredTwice() {
+        long t0 = NOW.minus(Duration.ofHours(1)).toEpochMilli();
+        BarColumns first = bars(t0, t0 + 30 * 60_000 - 1);
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        pipeline.onBatch(batch(Map.of(AAPL, first), Map.of()));
+        BarColumns overlapping = bars(t0 + 20 * 60_000, t0 + 40 * 60_000 - 1);
+        pipeline.onBatch(batch(Map.of(AAPL, overlapping), Map.of()));
+        assertThat(published.get(1).closedBars().get(AAPL)).hasSize(10);
+        BarColumns storedBars = stored.get(new SeriesKey(AAPL, Timeframe.ONE_MINUTE));
+        assertThat(storedBars.size()).isEqualTo(first.size() + 10);
+        for (int i = 1; i < storedBars.size(); i++) {
+            assertThat(storedBars.time(i)).isGreaterThan(storedBars.time(i - 1));
+        }
+    }
+
+    @Test
+    void theFormingBarUpdatesTheQuoteAndAStaleFormingBarIsIgnored() {
+        long t0 = NOW.minus(Duration.ofHours(1)).toEpochMilli();
+        BarColumns closed = bars(t0, NOW.toEpochMilli() - 60_001);
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        pipeline.onBatch(batch(Map.of(AAPL, closed), Map.of()));
+        Bar last = closed.bar(closed.size() - 1);
+        Bar forming = new Bar(last.time() + 60_000, last.close(), last.close() + 1, last.close() - 1, last.close() + 0.5, 10);
+        pipeline.onBatch(batch(Map.of(), Map.of(AAPL, forming)));
+        assertThat(published.get(1).quotes().get(AAPL).last()).isEqualTo(forming.close());
+        assertThat(published.get(1).formingBars()).containsEntry(AAPL, forming);
+        pipeline.onBatch(batch(Map.of(), Map.of(AAPL, last)));
+        assertThat(published).hasSize(2).as("a forming bar at or before the last closed bar changes nothing");
+    }
+
+    @Test
+    void changeIsMeasuredFromTheSessionsFirstBar() {
+        long sessionStart = LivePipeline.sessionStartOf(NOW.toEpochMilli());
+        assertThat(Instant.ofEpochMilli(sessionStart)).isEqualTo(Instant.parse("2026-03-02T05:00:00Z"));
+        BarColumns history = bars(NOW.minus(Duration.ofHours(10)).toEpochMilli(), NOW.toEpochMilli() - 1);
+        pipeline(new BarColumns(0)).onBatch(batch(Map.of(AAPL, history), Map.of()));
+        int first = 0;
+        while (history.time(first) < sessionStart) {
+            first++;
+        }
+        double open = history.open(first);
+        double close = history.close(history.size() - 1);
+        assertThat(published.get(0).quotes().get(AAPL).changePercent()).isCloseTo((close - open) / open * 100,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void symbolsWithoutDataAndFailuresBecomeProblems() {
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        pipeline.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(Symbol.of("NOPE")),
+                Map.of(Symbol.of("ETH"), new ProviderException(ProviderException.Kind.TIMEOUT, "Binance did not answer in time", null)),
+                1));
+        assertThat(published.get(0).problems()).containsEntry(Symbol.of("NOPE"), "No data from the provider: unknown symbol?")
+                .containsEntry(Symbol.of("ETH"), "Binance did not answer in time");
+    }
+}
