@@ -68,7 +68,7 @@ final class SimulateCommand implements Callable<Integer> {
         root.context();
         PrintWriter out = spec.commandLine().getOut();
         SimClock clock = new SimClock(Clock.systemUTC(), Clock.systemUTC().instant(), speed);
-        SimulatedMarket market = SimulatedMarket.withHistory(seed, clock, history, listed, listed.isEmpty());
+        SimulatedMarket market = SimulatedMarket.anchoredOnGrid(seed, clock, history, listed, listed.isEmpty());
         CountDownLatch stopped = new CountDownLatch(1);
         try (ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(2));
                 SimulatedExchange exchange = SimulatedExchange.start(market, port, executors.fixedPool("sim-http", 4))) {

@@ -65,6 +65,18 @@ public final class SimulatedMarket {
         return new SimulatedMarket(seed, clock.instant().minus(historyLength), clock, listedSymbols, listCatalogue);
     }
 
+    /**
+     * A market whose history starts on a fixed grid of 32-day blocks at least {@code historyLength}
+     * before the clock's start. Every run started within the same block sees the same prices for the
+     * same minutes, so history stored by one run of the app continues seamlessly in the next.
+     */
+    public static SimulatedMarket anchoredOnGrid(long seed, SimClock clock, Duration historyLength,
+            Collection<Symbol> listedSymbols, boolean listCatalogue) {
+        long block = Duration.ofDays(32).toMillis();
+        long anchor = Math.floorDiv(clock.millis() - historyLength.toMillis(), block) * block;
+        return new SimulatedMarket(seed, Instant.ofEpochMilli(anchor), clock, listedSymbols, listCatalogue);
+    }
+
     /** Lists a symbol (idempotent). Unlisted symbols are unknown to the exchange. */
     public void list(Symbol symbol) {
         models.computeIfAbsent(symbol, this::newModel);

@@ -151,6 +151,19 @@ class SimulatedMarketTest {
     }
 
     @Test
+    void runsStartedInTheSameGridBlockAgreeOnEveryBar() {
+        SimulatedMarket morning = SimulatedMarket.anchoredOnGrid(4, new SimClock(wall, START, 1), Duration.ofDays(2), Set.of(), true);
+        Instant later = START.plus(Duration.ofHours(5));
+        SimulatedMarket afternoon = SimulatedMarket.anchoredOnGrid(4, new SimClock(new MutableClock(later), later, 1),
+                Duration.ofDays(2), Set.of(), true);
+        assertThat(morning.historyStart()).isEqualTo(afternoon.historyStart());
+        assertThat(morning.historyStart()).isBeforeOrEqualTo(START.minus(Duration.ofDays(2)));
+        long from = START.minus(Duration.ofHours(3)).toEpochMilli();
+        assertThat(bars(afternoon, AAPL, SimTimeframe.ONE_MINUTE, from, START.toEpochMilli()))
+                .isEqualTo(bars(morning, AAPL, SimTimeframe.ONE_MINUTE, from, START.toEpochMilli()));
+    }
+
+    @Test
     void aRangeFarInTheFutureCostsNothing() {
         SimulatedMarket market = market(1, 1);
         long farFuture = Instant.parse("2999-01-01T00:00:00Z").toEpochMilli();
