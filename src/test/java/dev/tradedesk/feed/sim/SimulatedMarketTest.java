@@ -159,8 +159,9 @@ class SimulatedMarketTest {
         assertThat(morning.historyStart()).isEqualTo(afternoon.historyStart());
         assertThat(morning.historyStart()).isBeforeOrEqualTo(START.minus(Duration.ofDays(2)));
         long from = START.minus(Duration.ofHours(3)).toEpochMilli();
-        assertThat(bars(afternoon, AAPL, SimTimeframe.ONE_MINUTE, from, START.toEpochMilli()))
-                .isEqualTo(bars(morning, AAPL, SimTimeframe.ONE_MINUTE, from, START.toEpochMilli()));
+        long to = START.toEpochMilli() - 1;
+        assertThat(bars(afternoon, AAPL, SimTimeframe.ONE_MINUTE, from, to)).hasSize(180)
+                .isEqualTo(bars(morning, AAPL, SimTimeframe.ONE_MINUTE, from, to));
     }
 
     @Test
