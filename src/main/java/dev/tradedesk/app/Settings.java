@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  * @param alpaca     Alpaca credentials and endpoint
  * @param indicators indicator parameters
  * @param theme      light or dark
+ * @param timeZone   the zone chart times are shown in: {@code system} or an IANA zone id such as
+ *                   {@code America/New_York}
+ * @param simulator  the built-in simulated exchange
  */
 public record Settings(
         List<Symbol> watchlist,
@@ -28,10 +31,15 @@ public record Settings(
         ProviderKind provider,
         AlpacaSettings alpaca,
         IndicatorParameters indicators,
-        Theme theme) {
+        Theme theme,
+        String timeZone,
+        SimulatorSettings simulator) {
 
     /** Longest watchlist accepted, so a runaway file cannot make the app poll thousands of symbols. */
     public static final int MAX_WATCHLIST = 500;
+
+    /** The {@code timeZone} value meaning "whatever zone the computer is set to". */
+    public static final String SYSTEM_ZONE = "system";
 
     public static final Settings DEFAULTS = new Settings(
             Stream.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY").map(Symbol::of).toList(),
@@ -39,7 +47,9 @@ public record Settings(
             ProviderKind.SIM,
             AlpacaSettings.DEFAULTS,
             IndicatorParameters.DEFAULTS,
-            Theme.LIGHT);
+            Theme.LIGHT,
+            SYSTEM_ZONE,
+            SimulatorSettings.DEFAULTS);
 
     public Settings {
         if (watchlist == null || watchlist.stream().anyMatch(java.util.Objects::isNull)) {
@@ -55,10 +65,45 @@ public record Settings(
         requireSet(alpaca, "alpaca");
         requireSet(indicators, "indicators");
         requireSet(theme, "theme");
+        requireSet(simulator, "simulator");
+        timeZone = timeZone == null || timeZone.isBlank() ? SYSTEM_ZONE : timeZone.strip();
+        if (!SYSTEM_ZONE.equals(timeZone)) {
+            try {
+                java.time.ZoneId.of(timeZone);
+            } catch (java.time.DateTimeException unknown) {
+                throw new IllegalArgumentException("unknown time zone '" + timeZone
+                        + "': use \"system\" or an IANA zone id such as America/New_York");
+            }
+        }
+    }
+
+    /** The zone to show times in, resolving {@code system} to the computer's zone. */
+    public java.time.ZoneId zone() {
+        return SYSTEM_ZONE.equals(timeZone) ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(timeZone);
     }
 
     public Settings withTheme(Theme newTheme) {
-        return new Settings(watchlist, timeframe, provider, alpaca, indicators, newTheme);
+        return new Settings(watchlist, timeframe, provider, alpaca, indicators, newTheme, timeZone, simulator);
+    }
+
+    public Settings withWatchlist(List<Symbol> newWatchlist) {
+        return new Settings(newWatchlist, timeframe, provider, alpaca, indicators, theme, timeZone, simulator);
+    }
+
+    public Settings withTimeframe(Timeframe newTimeframe) {
+        return new Settings(watchlist, newTimeframe, provider, alpaca, indicators, theme, timeZone, simulator);
+    }
+
+    public Settings withIndicators(IndicatorParameters newIndicators) {
+        return new Settings(watchlist, timeframe, provider, alpaca, newIndicators, theme, timeZone, simulator);
+    }
+
+    public Settings withConnection(ProviderKind newProvider, AlpacaSettings newAlpaca) {
+        return new Settings(watchlist, timeframe, newProvider, newAlpaca, indicators, theme, timeZone, simulator);
+    }
+
+    public Settings withTimeZone(String newTimeZone) {
+        return new Settings(watchlist, timeframe, provider, alpaca, indicators, theme, newTimeZone, simulator);
     }
 
     /** Every configured credential, so the logging layer can mask it wherever it might appear. */

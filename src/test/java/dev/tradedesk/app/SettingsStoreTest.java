@@ -121,6 +121,15 @@ class SettingsStoreTest {
     }
 
     @Test
+    void timeZoneAndSimulatorSpeedAreValidated() throws IOException {
+        assertThat(storeWith("{\"timeZone\": \"Mars/Olympus\"}").load().problem()).contains("unknown time zone 'Mars/Olympus'");
+        assertThat(storeWith("{\"simulator\": {\"speed\": 0}}").load().problem()).contains("simulator speed must be in (0, 10000]");
+        Settings berlin = storeWith("{\"timeZone\": \"Europe/Berlin\"}").load().settings();
+        assertThat(berlin.zone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(Settings.DEFAULTS.zone()).isEqualTo(java.time.ZoneId.systemDefault());
+    }
+
+    @Test
     void fractionalPeriodsAndNullNumbersAreRejectedNotTruncated() throws IOException {
         assertThat(storeWith("{\"indicators\": {\"rsiPeriod\": 14.5}}").load().status())
                 .isEqualTo(SettingsLoad.Status.BROKEN);
@@ -131,7 +140,8 @@ class SettingsStoreTest {
         SettingsStore store = new SettingsStore(dir.resolve("nested/deeper/settings.json"));
         Settings settings = new Settings(List.of(Symbol.of("BTCUSDT")), Timeframe.FIVE_MINUTES, ProviderKind.BINANCE,
                 new AlpacaSettings(Secret.of("PKTEST1234"), Secret.of("very-secret-value"), "http://127.0.0.1:8080/", "sip"),
-                new IndicatorParameters(10, 12, 4, 5, 7, 30, 20, 90, 0.5, 15), Theme.DARK);
+                new IndicatorParameters(10, 12, 4, 5, 7, 30, 20, 90, 0.5, 15), Theme.DARK, "Europe/Berlin",
+                new SimulatorSettings(60, 7));
         store.save(settings);
         assertThat(store.load().settings()).isEqualTo(settings);
         assertThat(store.load().settings().alpaca().baseUrl()).isEqualTo("http://127.0.0.1:8080");
