@@ -1,0 +1,152 @@
+package dev.tradedesk.core;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Builds bars of a higher timeframe exactly from one-minute bars: first open, highest high, lowest
+ * low, last close, summed volume, stamped with the bucket's open time. Minute and hour buckets align
+ * to the epoch clock (as providers align them); daily buckets are calendar days in the exchange's
+ * zone (New York for US stocks), stamped at that day's midnight, as Alpaca stamps daily bars.
+ *
+ * <p>Works on history ({@link #aggregate}) and live ({@link #add}, {@link #forming}): closed
+ * one-minute bars go in one at a time, a completed bucket comes out when the first bar of the next
+ * bucket arrives, and the bucket in progress can be read at any time, with a forming minute bar
+ * folded in. Allocation-free per bar. Not thread-safe.
+ */
+public final class BarAggregator {
+
+    /** Receives completed buckets. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(long time, double open, double high, double low, double close, double volume);
+    }
+
+    private final Timeframe timeframe;
+    private final ZoneId dayZone;
+    private boolean open;
+    private long bucketStart;
+    private long bucketEnd;
+    private double bucketOpen;
+    private double bucketHigh;
+    private double bucketLow;
+    private double bucketClose;
+    private double bucketVolume;
+
+    public BarAggregator(Timeframe timeframe, ZoneId dayZone) {
+        this.timeframe = timeframe;
+        this.dayZone = dayZone;
+    }
+
+    public Timeframe timeframe() {
+        return timeframe;
+    }
+
+    /** Aggregates a whole history of one-minute bars (time order) into {@code out}, the last bucket included. */
+    public static BarColumns aggregate(BarColumns minuteBars, Timeframe timeframe, ZoneId dayZone) {
+        if (timeframe == Timeframe.ONE_MINUTE) {
+            BarColumns copy = new BarColumns(minuteBars.size());
+            for (int i = 0; i < minuteBars.size(); i++) {
+                copy.add(minuteBars.time(i), minuteBars.open(i), minuteBars.high(i), minuteBars.low(i),
+                        minuteBars.close(i), minuteBars.volume(i));
+            }
+            return copy;
+        }
+        BarColumns out = new BarColumns(Math.max(16, minuteBars.size() / (int) Math.min(Integer.MAX_VALUE, timeframe.millis() / 60_000)));
+        BarAggregator aggregator = new BarAggregator(timeframe, dayZone);
+        for (int i = 0; i < minuteBars.size(); i++) {
+            aggregator.add(minuteBars.time(i), minuteBars.open(i), minuteBars.high(i), minuteBars.low(i),
+                    minuteBars.close(i), minuteBars.volume(i), out::add);
+        }
+        aggregator.flush(out::add);
+        return out;
+    }
+
+    /**
+     * Adds a closed one-minute bar (in time order); if it starts a new bucket, the previous bucket is
+     * complete and goes to {@code completed} first.
+     */
+    public void add(long time, double open, double high, double low, double close, double volume, Sink completed) {
+        if (this.open && time >= bucketEnd) {
+            emit(completed);
+        }
+        if (!this.open) {
+            start(time, open, high, low, close, volume);
+        } else {
+            merge(high, low, close, volume);
+        }
+    }
+
+    /** Emits the bucket in progress, if any, and starts afresh. */
+    public void flush(Sink completed) {
+        if (open) {
+            emit(completed);
+        }
+    }
+
+    /**
+     * The bucket in progress with a forming one-minute bar folded in, without changing any state.
+     * A forming bar from a later bucket is shown alone as that bucket's first bar.
+     *
+     * @return false if there is nothing to show
+     */
+    public boolean forming(Bar formingMinute, Sink out) {
+        if (formingMinute == null) {
+            if (!open) {
+                return false;
+            }
+            out.accept(bucketStart, bucketOpen, bucketHigh, bucketLow, bucketClose, bucketVolume);
+            return true;
+        }
+        if (!open || formingMinute.time() >= bucketEnd) {
+            out.accept(bucketStartOf(formingMinute.time()), formingMinute.open(), formingMinute.high(), formingMinute.low(),
+                    formingMinute.close(), formingMinute.volume());
+            return true;
+        }
+        out.accept(bucketStart, bucketOpen, Math.max(bucketHigh, formingMinute.high()), Math.min(bucketLow, formingMinute.low()),
+                formingMinute.close(), bucketVolume + formingMinute.volume());
+        return true;
+    }
+
+    /** Open time of the bucket holding {@code time}. */
+    public long bucketStartOf(long time) {
+        if (timeframe == Timeframe.ONE_DAY) {
+            LocalDate day = Instant.ofEpochMilli(time).atZone(dayZone).toLocalDate();
+            return day.atStartOfDay(dayZone).toInstant().toEpochMilli();
+        }
+        long width = timeframe.millis();
+        return Math.floorDiv(time, width) * width;
+    }
+
+    private long bucketEndOf(long start) {
+        if (timeframe == Timeframe.ONE_DAY) {
+            LocalDate next = Instant.ofEpochMilli(start).atZone(dayZone).toLocalDate().plusDays(1);
+            return next.atStartOfDay(dayZone).toInstant().toEpochMilli();
+        }
+        return start + timeframe.millis();
+    }
+
+    private void start(long time, double open, double high, double low, double close, double volume) {
+        this.open = true;
+        bucketStart = bucketStartOf(time);
+        bucketEnd = bucketEndOf(bucketStart);
+        bucketOpen = open;
+        bucketHigh = high;
+        bucketLow = low;
+        bucketClose = close;
+        bucketVolume = volume;
+    }
+
+    private void merge(double high, double low, double close, double volume) {
+        bucketHigh = Math.max(bucketHigh, high);
+        bucketLow = Math.min(bucketLow, low);
+        bucketClose = close;
+        bucketVolume += volume;
+    }
+
+    private void emit(Sink completed) {
+        completed.accept(bucketStart, bucketOpen, bucketHigh, bucketLow, bucketClose, bucketVolume);
+        open = false;
+    }
+}
