@@ -32,6 +32,7 @@ public final class HistoryStore implements AutoCloseable {
     private final StoreDatabase database;
     private final BarRepository repository;
     private final BarRangeCache cache;
+    private volatile boolean compactOnClose;
 
     private HistoryStore(StoreDatabase database, BarRepository repository, BarRangeCache cache) {
         this.database = database;
@@ -176,12 +177,14 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * Closes the store and rewrites the database file without free space. Slow on a large
-     * database; for benchmarks and maintenance.
+     * Asks {@link #close()} to rewrite the database file without free space
+     * ({@code SHUTDOWN COMPACT}) instead of H2's usual close, which compacts for at most 200 ms.
+     * Worth it after a bulk write: H2 writes a large transaction's pages several times before it
+     * commits, leaving the file mostly free space until it is compacted or the space is reused.
+     * Close then takes time proportional to the stored bars (about 2 s per million measured).
      */
-    public void closeCompacted() {
-        cache.close();
-        database.closeCompacted();
+    public void compactOnClose() {
+        compactOnClose = true;
     }
 
     /** Closes the cache and the database (every pooled connection, then the file). */
@@ -190,8 +193,15 @@ public final class HistoryStore implements AutoCloseable {
         try {
             cache.close();
         } finally {
-            database.close();
-            log.info("History store closed: {}", database.file());
+            if (compactOnClose) {
+                long start = System.nanoTime();
+                database.closeCompacted();
+                log.info("History store closed and compacted in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
+                        database.file());
+            } else {
+                database.close();
+                log.info("History store closed: {}", database.file());
+            }
         }
     }
 }

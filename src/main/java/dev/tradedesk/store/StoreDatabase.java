@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +40,16 @@ final class StoreDatabase implements AutoCloseable {
     /** Statements the store prepares: H2 keeps this many parsed per connection (default 8). */
     private static final int QUERY_CACHE_SIZE = 32;
 
+    private static final String USER = "sa";
+    private static final String PASSWORD = "";
+
     private final HikariDataSource pool;
+    private final String url;
     private final Path file;
 
     private StoreDatabase(HikariDataSource pool, Path file) {
         this.pool = pool;
+        this.url = pool.getJdbcUrl();
         this.file = file;
     }
 
@@ -83,8 +89,8 @@ final class StoreDatabase implements AutoCloseable {
         config.setPoolName(POOL_NAME);
         config.setJdbcUrl("jdbc:h2:file:" + options.directory().resolve(StoreOptions.DATABASE_NAME)
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE);
-        config.setUsername("sa");
-        config.setPassword("");
+        config.setUsername(USER);
+        config.setPassword(PASSWORD);
         config.setMaximumPoolSize(options.poolSize());
         config.setMinimumIdle(1);
         // A desktop app fails fast and says why rather than freezing for HikariCP's default 30 s.
@@ -121,17 +127,17 @@ final class StoreDatabase implements AutoCloseable {
     }
 
     /**
-     * Closes the database rewriting the file without free space ({@code SHUTDOWN COMPACT}), then
-     * the pool. Takes time proportional to the database size: for benchmarks and maintenance, not
-     * for every exit.
+     * Closes the pool, then opens the file once more outside the pool to rewrite it without free
+     * space ({@code SHUTDOWN COMPACT}). Takes time proportional to the database size: for
+     * benchmarks and maintenance, not for every exit.
      */
     void closeCompacted() {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        close();
+        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
             throw new StoreException("cannot compact the history database " + file + ": " + e.getMessage(), e);
-        } finally {
-            close();
         }
     }
 
