@@ -19,9 +19,9 @@ CREATE TABLE IF NOT EXISTS series (
 -- that needs no sort, and latest-N reads the same index backwards.
 --
 -- No foreign key to series on purpose: H2 cannot back a foreign key on (series_id) with the
--- (series_id, time_ms) primary key, so it adds a second index on series_id, which cost 10-40% of
--- the ingest rate and disk space per bar when measured. The store writes series and bars in
--- the same transaction and deletes them together (BarRepository), which keeps them consistent.
+-- (series_id, time_ms) primary key, so it adds a second index on series_id; measured, that cost
+-- 11% more disk per bar and a quarter to 45% of the ingest rate (docs/PERFORMANCE.md). The store
+-- writes series and bars in the same transaction and deletes them together (BarRepository).
 CREATE TABLE IF NOT EXISTS bars (
     series_id INTEGER          NOT NULL,
     time_ms   BIGINT           NOT NULL,  -- bar open time, epoch milliseconds, UTC

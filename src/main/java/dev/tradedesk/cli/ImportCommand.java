@@ -58,17 +58,13 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         AppContext context = root.context();
         Logger log = LoggerFactory.getLogger(ImportCommand.class);
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SeriesKey key = series.key();
-        ProgressLine[] progress = {null};
+        ProgressLine progress = new ProgressLine(err, System::nanoTime, System.console() != null);
         long[] rejected = {0};
         BarCsvSource source;
         try {
             source = BarCsvSource.open(in, (line, reason) -> {
-                if (progress[0] != null) {
-                    progress[0].clear();
-                }
+                progress.clear();
                 err.println("skipped line " + line + ": " + reason);
                 if (++rejected[0] <= MAX_LOGGED_REJECTS) {
                     log.info("Import of {}: skipped line {}: {}", in, line, reason);
@@ -77,25 +73,36 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             return inputError(log, err, describe(e));
         }
-        progress[0] = new ProgressLine(source, err, System::nanoTime, System.console() != null);
-        try (source; TradeDesk desk = new TradeDesk(context)) {
+        try (source) {
+            return importFrom(context, source, progress, log);
+        } catch (IOException e) {
+            throw new StoreException("cannot close " + in + ": " + e.getMessage(), e);
+        } finally {
+            progress.clear();
+        }
+    }
+
+    private int importFrom(AppContext context, BarCsvSource source, ProgressLine progress, Logger log) {
+        SeriesKey key = series.key();
+        try (TradeDesk desk = new TradeDesk(context)) {
             HistoryStore store = desk.historyStore();
-            long imported = store.write(key, progress[0]);
-            progress[0].clear();
+            long imported = store.write(key, (chunk, limit) -> {
+                source.fill(chunk, limit);
+                progress.advance(chunk.size());
+            });
             if (imported >= COMPACT_AFTER_BARS) {
                 store.compactOnClose();
             }
-            out.println("imported: " + imported + ", skipped: " + source.skipped());
+            progress.clear();
+            spec.commandLine().getOut().println("imported: " + imported + ", skipped: " + source.skipped());
             log.info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, source.skipped());
             return 0;
         } catch (StoreException e) {
-            progress[0].clear();
             if (e.getCause() instanceof BarCsvException csv) {
-                return inputError(log, err, csv.getMessage() + "; nothing was imported");
+                progress.clear();
+                return inputError(log, spec.commandLine().getErr(), csv.getMessage() + "; nothing was imported");
             }
             throw e;
-        } catch (IOException e) {
-            throw new StoreException("cannot close " + in + ": " + e.getMessage(), e);
         }
     }
 

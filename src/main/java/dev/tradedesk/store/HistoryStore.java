@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * and read by the UI and backfill at the same time; writes are serialized inside the store,
  * reads never wait for writes. Calls do blocking I/O: never call them on the JavaFX thread.
  * The store starts no threads of its own; HikariCP's housekeeping threads
- * ({@code tradedesk-store housekeeper}) run until {@link #close()}.
+ * ({@code tradedesk-store:housekeeper} and others) run until {@link #close()}.
  */
 public final class HistoryStore implements AutoCloseable {
 

@@ -26,11 +26,13 @@ import org.slf4j.LoggerFactory;
  * {@code DB_CLOSE_ON_EXIT=FALSE} (the store, not a JVM shutdown hook, closes it) and
  * {@code WRITE_DELAY=0}: every commit writes its changes to the file before it returns, so a
  * committed transaction survives the process being killed (H2's default keeps up to 500 ms of
- * commits in memory). The database closes when {@link #close()} closes the pool's last connection.
+ * commits in memory). {@code CACHE_SIZE} is {@link StoreOptions#pageCacheMb()}. The database
+ * closes when {@link #close()} closes the pool's last connection.
  *
  * <p>Thread-safe: connections are borrowed from the pool by any thread, one per operation.
- * HikariCP runs its own daemon threads, named {@code tradedesk-store housekeeper} and similar,
- * which {@link #close()} stops.
+ * HikariCP runs its own daemon threads, {@code tradedesk-store:housekeeper},
+ * {@code tradedesk-store:connection-adder} and {@code tradedesk-store:connection-closer}, which
+ * {@link #close()} stops.
  */
 final class StoreDatabase implements AutoCloseable {
 
@@ -88,7 +90,8 @@ final class StoreDatabase implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME);
         config.setJdbcUrl("jdbc:h2:file:" + options.directory().resolve(StoreOptions.DATABASE_NAME)
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE);
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE
+                + ";CACHE_SIZE=" + options.pageCacheMb() * 1024);
         config.setUsername(USER);
         config.setPassword(PASSWORD);
         config.setMaximumPoolSize(options.poolSize());

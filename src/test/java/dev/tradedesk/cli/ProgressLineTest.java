@@ -2,8 +2,6 @@ package dev.tradedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradedesk.core.BarColumns;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -13,27 +11,16 @@ class ProgressLineTest {
     private final StringWriter err = new StringWriter();
     private long now;
 
-    private ProgressLine progress(boolean terminal) {
-        return new ProgressLine((chunk, limit) -> {
-            for (int i = 0; i < limit; i++) {
-                chunk.add(i, 1, 1, 1, 1, 1);
-            }
-        }, new PrintWriter(err), () -> now, terminal);
-    }
-
     @Test
-    void onATerminalOneLineIsRedrawnAtMostEveryTwoHundredMilliseconds() throws IOException {
-        ProgressLine line = progress(true);
-        BarColumns chunk = new BarColumns(4_096);
+    void onATerminalOneLineIsRedrawnAtMostEveryTwoHundredMilliseconds() {
+        ProgressLine line = new ProgressLine(new PrintWriter(err), () -> now, true);
 
-        line.fill(chunk, 4_096);
+        line.advance(4_096);
         now += 100_000_000;
-        chunk.clear();
-        line.fill(chunk, 4_096);
+        line.advance(4_096);
         assertThat(err.toString()).as("not yet 200 ms").isEmpty();
         now += 100_000_000;
-        chunk.clear();
-        line.fill(chunk, 4_096);
+        line.advance(4_096);
         assertThat(err.toString()).isEqualTo("\rimporting: 12,288 bars");
 
         line.clear();
@@ -41,11 +28,11 @@ class ProgressLineTest {
     }
 
     @Test
-    void offATerminalNothingIsPrinted() throws IOException {
-        ProgressLine line = progress(false);
+    void offATerminalNothingIsPrinted() {
+        ProgressLine line = new ProgressLine(new PrintWriter(err), () -> now, false);
         for (int i = 0; i < 5; i++) {
             now += 1_000_000_000;
-            line.fill(new BarColumns(10), 10);
+            line.advance(10);
         }
         line.clear();
         assertThat(err.toString()).isEmpty();
