@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS series (
 --
 -- No foreign key to series on purpose: H2 cannot back a foreign key on (series_id) with the
 -- (series_id, time_ms) primary key, so it adds a second index on series_id; measured, that cost
--- 11% more disk per bar and a quarter to 45% of the ingest rate (docs/PERFORMANCE.md). The store
+-- 11% more disk per bar and 25-48% of the ingest rate (docs/PERFORMANCE.md). The store
 -- writes series and bars in the same transaction and deletes them together (BarRepository).
 CREATE TABLE IF NOT EXISTS bars (
     series_id INTEGER          NOT NULL,

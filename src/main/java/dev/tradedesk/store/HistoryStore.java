@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ public final class HistoryStore implements AutoCloseable {
     private final BarRepository repository;
     private final BarRangeCache cache;
     private volatile boolean compactOnClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private HistoryStore(StoreDatabase database, BarRepository repository, BarRangeCache cache) {
         this.database = database;
@@ -187,9 +189,12 @@ public final class HistoryStore implements AutoCloseable {
         compactOnClose = true;
     }
 
-    /** Closes the cache and the database (every pooled connection, then the file). */
+    /** Closes the cache and the database (every pooled connection, then the file). Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             cache.close();
         } finally {

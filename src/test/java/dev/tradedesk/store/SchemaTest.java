@@ -89,6 +89,7 @@ class SchemaTest {
         assertThat(poolThreads()).as("HikariCP threads while open").isNotEmpty();
 
         store.close();
+        store.close(); // idempotent
 
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
             assertThat(lock).as("no one holds the database file").isNotNull();
