@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tradedesk export}: writes a stored series, or a time range of it, as a bar CSV that
  * {@code tradedesk import} reads back as the same bars. Streams in chunks from one consistent
- * snapshot into a temporary file next to the target, then moves it into place, so a failed
- * export never leaves a partial file.
+ * snapshot into {@code FILE.partial} next to the target, then moves it into place, so a failed
+ * export never leaves a partial file under the target's name.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Export stored bars to a CSV file that 'import' reads back.",
@@ -86,10 +87,11 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private static long export(AppContext context, SeriesKey key, long first, long last, Path target) throws IOException {
-        Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".partial");
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (TradeDesk desk = new TradeDesk(context)) {
             long exported;
-            try (BarCsvWriter writer = new BarCsvWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
+            try (BarCsvWriter writer = new BarCsvWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
                 exported = desk.historyStore().stream(key, first, last, CHUNK, writer::write);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,8 +64,7 @@ final class StoreDatabase implements AutoCloseable {
         try {
             Files.createDirectories(options.directory());
         } catch (IOException e) {
-            throw new StoreException("cannot create the data directory " + options.directory() + ": " + e.getMessage(),
-                    new UncheckedIOException(e));
+            throw new StoreException("cannot create the data directory " + options.directory() + ": " + e.getMessage(), e);
         }
         HikariDataSource pool = createPool(options);
         try {

@@ -79,6 +79,7 @@ class StoreCommandsTest {
         assertThat(run("export", "--symbol", "aapl", "--timeframe", "1min", "--out", exported.toString())).isZero();
         assertThat(stdout()).isEqualTo("exported: 250" + System.lineSeparator());
         assertThat(Files.readString(exported)).isEqualTo(Files.readString(in));
+        assertThat(dir).isDirectoryNotContaining("glob:**.partial");
 
         assertThat(run("import", "--symbol", "MSFT", "--timeframe", "1Min", "--in", exported.toString())).isZero();
         Path again = dir.resolve("again.csv");
@@ -178,6 +179,20 @@ class StoreCommandsTest {
         assertThat(stdout()).isEqualTo("exported: 0" + System.lineSeparator());
         assertThat(stderr()).contains("no stored bars of NONE/1Day");
         assertThat(exported).hasContent(HEADER.strip());
+    }
+
+    @Test
+    void aFailedExportLeavesNoPartialFile() throws IOException {
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(5)).toString()))
+                .isZero();
+        Path occupied = Files.createDirectories(dir.resolve("occupied.csv"));
+        Files.writeString(occupied.resolve("keep.txt"), "x");
+
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", occupied.toString())).isEqualTo(1);
+
+        assertThat(stderr()).startsWith("tradedesk: cannot write " + occupied);
+        assertThat(dir).isDirectoryNotContaining("glob:**.partial");
+        assertThat(occupied.resolve("keep.txt")).hasContent("x");
     }
 
     @Test
