@@ -83,6 +83,29 @@ class SchemaTest {
     }
 
     @Test
+    void aBulkWriteCompactedOnCloseTakesAtMost64BytesPerBar() throws Exception {
+        int bars = 30_000;
+        SeriesKey key = SeriesKey.of("BULK", Timeframe.ONE_MINUTE);
+        // A bulk write holds its connection for longer than the tests' usual 2 s leak threshold.
+        StoreOptions options = StoreFixture.options(dir, clock).withLeakDetection(java.time.Duration.ofMinutes(1));
+        HistoryStore store = HistoryStore.open(options);
+        store.write(key, minutes(T0, bars, 0));
+        store.close();
+        long uncompacted = Files.size(dir.resolve("history.mv.db"));
+
+        store = HistoryStore.open(options);
+        store.compactOnClose();
+        store.close();
+        long compacted = Files.size(dir.resolve("history.mv.db"));
+
+        assertThat((double) compacted / bars).as("bytes per bar after compaction").isLessThanOrEqualTo(64);
+        assertThat(compacted).as("compaction reclaimed the bulk write's free space").isLessThan(uncompacted);
+        try (HistoryStore reopened = HistoryStore.open(StoreFixture.options(dir, clock))) {
+            assertThat(reopened.listSeries()).containsExactly(new SeriesInfo(key, bars, T0, T0 + (bars - 1) * TestBars.MINUTE));
+        }
+    }
+
+    @Test
     void closingTheStoreReleasesTheDatabaseFileAndItsThreads() throws Exception {
         HistoryStore store = HistoryStore.open(StoreFixture.options(dir, clock));
         Path file = store.databaseFile();
