@@ -1,5 +1,7 @@
 package dev.tradedesk.app;
 
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreOptions;
 import dev.tradedesk.ui.AboutInfo;
 import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.MainWindow;
@@ -13,7 +15,8 @@ import javafx.stage.Stage;
  * executor in it. One instance per process; {@link #close()} stops all of its threads.
  *
  * <p>Threads: {@code tradedesk-settings-writer} saves settings. Later parts (scheduler, store
- * writer) are added here, each on an executor from {@link ManagedExecutors}.
+ * writer) are added here, each on an executor from {@link ManagedExecutors}. The history store is
+ * opened on first use and closed after the executors, so a writer can finish its last batch.
  */
 public final class TradeDesk implements AutoCloseable {
 
@@ -23,6 +26,9 @@ public final class TradeDesk implements AutoCloseable {
     private final ManagedExecutors executors;
     private final SettingsWriter settingsWriter;
     private final AtomicReference<Settings> settings;
+    private final Object storeLock = new Object();
+    private HistoryStore historyStore; // guarded by storeLock
+    private boolean closed; // guarded by storeLock
 
     public TradeDesk(AppContext context) {
         this.context = context;
@@ -56,8 +62,35 @@ public final class TradeDesk implements AutoCloseable {
         new MainWindow(mainViewModel()).show(stage);
     }
 
+    /**
+     * The bar history in the data dir, opened (and migrated) on first use. Thread-safe.
+     *
+     * @throws dev.tradedesk.store.StoreException if it cannot be opened
+     * @throws IllegalStateException              after {@link #close()}
+     */
+    public HistoryStore historyStore() {
+        synchronized (storeLock) {
+            if (closed) {
+                throw new IllegalStateException("TradeDesk is closed");
+            }
+            if (historyStore == null) {
+                historyStore = HistoryStore.open(StoreOptions.defaults(context.paths().dataDir()));
+            }
+            return historyStore;
+        }
+    }
+
     @Override
     public void close() {
-        executors.close();
+        try {
+            executors.close();
+        } finally {
+            synchronized (storeLock) {
+                closed = true;
+                if (historyStore != null) {
+                    historyStore.close();
+                }
+            }
+        }
     }
 }

@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Quick in-process benchmarks, printed as key: value lines.",
-        subcommands = {BenchIndicatorsCommand.class})
+        subcommands = {BenchIndicatorsCommand.class, StoreBenchCommand.class})
 final class BenchCommand {
 }

@@ -1,0 +1,127 @@
+package dev.tradedesk.cli;
+
+import dev.tradedesk.app.AppContext;
+import dev.tradedesk.app.TradeDesk;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.store.BarCsvException;
+import dev.tradedesk.store.BarCsvSource;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tradedesk import}: streams a bar CSV into the history in one transaction. Bad rows are
+ * reported with their line and skipped; a missing, unreadable or malformed file is an input
+ * error (exit code 2) and writes nothing.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Import bars from a CSV file into the history.",
+                "One transaction: a file that cannot be read writes nothing.",
+                "Header: timestamp,open,high,low,close,volume; timestamps ISO-8601 (UTC unless an offset is"
+                        + " given) or epoch milliseconds, strictly increasing.",
+                "Rows that are not valid bars are reported with their line number and skipped; bars already"
+                        + " stored at the same times are replaced.",
+                "An import of 100,000 bars or more compacts the database file when it finishes."})
+final class ImportCommand implements Callable<Integer> {
+
+    private static final int MAX_LOGGED_REJECTS = 20;
+    /** A bulk import leaves the file mostly free space; from this size on it is compacted on close. */
+    static final long COMPACT_AFTER_BARS = 100_000;
+
+    @ParentCommand
+    private TradeDeskCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SeriesOptions series;
+
+    @Option(names = "--in", required = true, paramLabel = "FILE", description = "The CSV file to read.")
+    private Path in;
+
+    @Override
+    public Integer call() {
+        AppContext context = root.context();
+        Logger log = LoggerFactory.getLogger(ImportCommand.class);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressLine progress = new ProgressLine(err, System::nanoTime, System.console() != null);
+        long[] rejected = {0};
+        BarCsvSource source;
+        try {
+            source = BarCsvSource.open(in, (line, reason) -> {
+                progress.clear();
+                err.println("skipped line " + line + ": " + reason);
+                if (++rejected[0] <= MAX_LOGGED_REJECTS) {
+                    log.info("Import of {}: skipped line {}: {}", in, line, reason);
+                }
+            });
+        } catch (IOException e) {
+            return inputError(log, err, describe(e));
+        }
+        try (source) {
+            return importFrom(context, source, progress, log);
+        } catch (IOException e) {
+            throw new StoreException("cannot close " + in + ": " + e.getMessage(), e);
+        } finally {
+            progress.clear();
+        }
+    }
+
+    private int importFrom(AppContext context, BarCsvSource source, ProgressLine progress, Logger log) {
+        SeriesKey key = series.key();
+        try (TradeDesk desk = new TradeDesk(context)) {
+            HistoryStore store = desk.historyStore();
+            long imported = store.write(key, (chunk, limit) -> {
+                source.fill(chunk, limit);
+                progress.advance(chunk.size());
+            });
+            if (imported >= COMPACT_AFTER_BARS) {
+                store.compactOnClose();
+            }
+            progress.clear();
+            spec.commandLine().getOut().println("imported: " + imported + ", skipped: " + source.skipped());
+            log.info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, source.skipped());
+            return 0;
+        } catch (StoreException e) {
+            if (e.getCause() instanceof BarCsvException csv) {
+                progress.clear();
+                return inputError(log, spec.commandLine().getErr(), csv.getMessage() + "; nothing was imported");
+            }
+            throw e;
+        }
+    }
+
+    private String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file: " + in;
+        }
+        if (e instanceof AccessDeniedException) {
+            return "cannot read " + in + ": permission denied";
+        }
+        if (e instanceof BarCsvException) {
+            return e.getMessage();
+        }
+        return "cannot read " + in + ": " + e.getMessage();
+    }
+
+    private static int inputError(Logger log, PrintWriter err, String message) {
+        err.println("tradedesk: " + message);
+        log.warn("Import refused: {}", message);
+        return CommandLine.ExitCode.USAGE;
+    }
+}

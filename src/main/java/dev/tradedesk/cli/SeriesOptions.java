@@ -1,0 +1,63 @@
+package dev.tradedesk.cli;
+
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.store.BarCsvFormat;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code --symbol} and {@code --timeframe}, shared by the commands that work on one bar series.
+ * Both are validated as they are parsed, so hostile text is a usage error (exit code 2) and
+ * never reaches the store.
+ */
+final class SeriesOptions {
+
+    @Option(names = "--symbol", required = true, paramLabel = "SYMBOL", converter = SymbolConverter.class,
+            description = "Symbol, e.g. AAPL, BRK.B, BTC/USD.")
+    private Symbol symbol;
+
+    @Option(names = "--timeframe", required = true, paramLabel = "TIMEFRAME", converter = TimeframeConverter.class,
+            description = "Bar timeframe: 1Min, 5Min, 15Min, 1Hour or 1Day.")
+    private Timeframe timeframe;
+
+    SeriesKey key() {
+        return new SeriesKey(symbol, timeframe);
+    }
+
+    static final class SymbolConverter implements ITypeConverter<Symbol> {
+        @Override
+        public Symbol convert(String value) {
+            try {
+                return Symbol.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class TimeframeConverter implements ITypeConverter<Timeframe> {
+        @Override
+        public Timeframe convert(String value) {
+            try {
+                return Timeframe.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** An ISO-8601 date (UTC midnight) or date-time (UTC without an offset), or epoch milliseconds. */
+    static final class TimeConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return BarCsvFormat.parseTime(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.tradedesk.store;
+
+import java.io.IOException;
+
+/**
+ * A bar CSV that cannot be read as such: a wrong or missing header, a broken quote, text that is
+ * not UTF-8. The message names the file and the line. Rows that are merely bad bars are not
+ * this: they are reported and skipped.
+ */
+public final class BarCsvException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    BarCsvException(String source, long line, String problem) {
+        super(source + ", line " + line + ": " + problem);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tradedesk.store;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * The bar CSV format of {@code tradedesk import} and {@code export}: the header
+ * {@code timestamp,open,high,low,close,volume}, one bar per row. Timestamps are read as epoch
+ * milliseconds (digits only), an ISO-8601 date (UTC midnight), or an ISO-8601 date-time (UTC
+ * when it has no offset); they are written as ISO-8601 UTC instants. Numbers are plain decimals
+ * (an exponent is accepted when reading), written so that reading them back gives the same
+ * double. Stateless.
+ */
+public final class BarCsvFormat {
+
+    /** The columns, in order, as the header names them. */
+    static final String[] HEADER = {"timestamp", "open", "high", "low", "close", "volume"};
+
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,19}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:NaN|Infinity|(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)");
+    private static final int ISO_DATE_LENGTH = 10;
+
+    private BarCsvFormat() {
+    }
+
+    /** The header line, comma-separated. */
+    public static String header() {
+        return String.join(",", HEADER);
+    }
+
+    /**
+     * Epoch milliseconds of a timestamp field (also used for the command line's time options).
+     *
+     * @throws IllegalArgumentException if it is none of the accepted forms
+     */
+    public static long parseTime(String text) {
+        try {
+            if (EPOCH_MILLIS.matcher(text).matches()) {
+                return Long.parseLong(text);
+            }
+            if (text.length() == ISO_DATE_LENGTH) {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            }
+            try {
+                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            } catch (DateTimeParseException noOffset) {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
+        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("bad timestamp '" + text
+                    + "': use an ISO-8601 date or date-time, or epoch milliseconds", e);
+        }
+    }
+
+    /**
+     * A number field. {@code NaN} and {@code Infinity} are numbers here (the bar check rejects
+     * them with a clearer reason); Java's type suffixes and hexadecimal forms are not.
+     *
+     * @throws IllegalArgumentException if it is not a decimal number
+     */
+    static double parseNumber(String text, String column) {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new IllegalArgumentException("bad number '" + text + "' for " + column);
+        }
+        return Double.parseDouble(text);
+    }
+
+    /** ISO-8601 UTC, e.g. {@code 2024-01-02T14:30:00Z} (milliseconds only when not zero). */
+    static String formatTime(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    /** The shortest decimal that reads back as {@code value}, without an exponent. */
+    static String formatNumber(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude == 0 || magnitude >= 1e-3 && magnitude < 1e7) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(value).toPlainString();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.tradedesk.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Streams a bar CSV ({@link BarCsvFormat}) into the store chunk by chunk, with Jackson's CSV
+ * parser: constant memory for any file size. A row that cannot be a bar (wrong field count, bad
+ * timestamp or number, an invalid bar such as high below low or a negative or NaN price, or a
+ * timestamp not after the previous accepted row's) is reported to the {@link RejectListener}
+ * with its line number and skipped. A file that is not a bar CSV at all fails with
+ * {@link BarCsvException}. Blank lines are ignored. Not thread-safe.
+ */
+public final class BarCsvSource implements BarSource, Closeable {
+
+    /** Told about every skipped row. */
+    @FunctionalInterface
+    public interface RejectListener {
+        void rejected(long line, String reason);
+    }
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    private final String name;
+    private final MappingIterator<String[]> rows;
+    private final RejectListener rejects;
+    private long line;
+    private long previousTime = Long.MIN_VALUE;
+    private long accepted;
+    private long skipped;
+
+    private BarCsvSource(String name, MappingIterator<String[]> rows, RejectListener rejects) {
+        this.name = name;
+        this.rows = rows;
+        this.rejects = rejects;
+    }
+
+    /**
+     * Opens {@code file} (UTF-8) and checks its header.
+     *
+     * @throws java.nio.file.NoSuchFileException    if it does not exist
+     * @throws java.nio.file.AccessDeniedException if it cannot be read
+     * @throws BarCsvException                     if it is empty or its header is not the bar header
+     * @throws IOException                         if it cannot be read otherwise (a directory, say)
+     */
+    public static BarCsvSource open(Path file, RejectListener rejects) throws IOException {
+        Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try {
+            return read(reader, file.toString(), rejects);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** Reads a bar CSV from {@code reader}, named {@code name} in messages; checks the header. */
+    public static BarCsvSource read(Reader reader, String name, RejectListener rejects) throws IOException {
+        MappingIterator<String[]> rows;
+        try {
+            rows = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader);
+        } catch (CharacterCodingException e) {
+            throw notUtf8(name, 1, e);
+        }
+        BarCsvSource source = new BarCsvSource(name, rows, rejects);
+        source.checkHeader();
+        return source;
+    }
+
+    private void checkHeader() throws IOException {
+        String[] header = nextRow();
+        if (header == null) {
+            throw new BarCsvException(name, 1, "the file is empty; expected the header " + BarCsvFormat.header());
+        }
+        String[] names = Arrays.stream(header).map(field -> field.replace(BYTE_ORDER_MARK, "").strip()
+                .toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        if (!Arrays.equals(names, BarCsvFormat.HEADER)) {
+            throw new BarCsvException(name, line, "expected the header " + BarCsvFormat.header() + ", found "
+                    + String.join(",", header));
+        }
+    }
+
+    @Override
+    public void fill(BarColumns chunk, int limit) throws IOException {
+        while (chunk.size() < limit) {
+            String[] row = nextRow();
+            if (row == null) {
+                return;
+            }
+            String problem = addRow(row, chunk);
+            if (problem == null) {
+                accepted++;
+            } else {
+                skipped++;
+                rejects.rejected(line, problem);
+            }
+        }
+    }
+
+    /** Adds the row to {@code chunk}, or says why it cannot be a bar. */
+    private String addRow(String[] row, BarColumns chunk) {
+        if (row.length != BarCsvFormat.HEADER.length) {
+            return "expected " + BarCsvFormat.HEADER.length + " fields, found " + row.length;
+        }
+        try {
+            long time = BarCsvFormat.parseTime(row[0].strip());
+            double open = BarCsvFormat.parseNumber(row[1].strip(), "open");
+            double high = BarCsvFormat.parseNumber(row[2].strip(), "high");
+            double low = BarCsvFormat.parseNumber(row[3].strip(), "low");
+            double close = BarCsvFormat.parseNumber(row[4].strip(), "close");
+            double volume = BarCsvFormat.parseNumber(row[5].strip(), "volume");
+            String problem = Bar.problem(open, high, low, close, volume);
+            if (problem != null) {
+                return problem;
+            }
+            if (time <= previousTime) {
+                return "timestamp " + row[0].strip() + " is not after the previous row's ("
+                        + BarCsvFormat.formatTime(previousTime) + ")";
+            }
+            previousTime = time;
+            chunk.add(time, open, high, low, close, volume);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The next row that is not blank, or {@code null} at the end. */
+    private String[] nextRow() throws IOException {
+        try {
+            while (rows.hasNextValue()) {
+                String[] row = rows.nextValue();
+                line = rows.getParser().currentTokenLocation().getLineNr();
+                if (!(row.length == 0 || row.length == 1 && row[0].isBlank())) {
+                    return row;
+                }
+            }
+            return null;
+        } catch (CharacterCodingException e) {
+            throw notUtf8(name, line + 1, e);
+        } catch (JsonProcessingException e) {
+            long at = e.getLocation() != null ? e.getLocation().getLineNr() : line + 1;
+            throw new BarCsvException(name, at, "not valid CSV: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The parser reads ahead, so the bad bytes are at or after {@code line}. */
+    private static BarCsvException notUtf8(String name, long line, CharacterCodingException e) {
+        return new BarCsvException(name, line, "not UTF-8 text at or after this line (" + e.getMessage() + ")");
+    }
+
+    /** Rows stored into chunks so far. */
+    public long accepted() {
+        return accepted;
+    }
+
+    /** Rows reported and skipped so far. */
+    public long skipped() {
+        return skipped;
+    }
+
+    @Override
+    public void close() throws IOException {
+        rows.close();
+    }
+}

@@ -1,0 +1,386 @@
+package dev.tradedesk.store;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bars in the database: batch upserts and the reads the workstation needs, every statement
+ * parameterized, symbols and timeframes already validated by {@link SeriesKey}. Uncached; the
+ * {@link HistoryStore} puts its read cache in front.
+ *
+ * <p>A series is a row of {@code series} numbered by an identity column; bars refer to it by
+ * that number. Writers look the number up (or create the row) inside their own transaction, so
+ * a bar can never point at a series that is not there. Readers remember numbers they have seen:
+ * numbers are never reused, so a remembered number of a deleted series can only find no bars,
+ * and the next write of that series replaces it.
+ *
+ * <p>Thread-safe. Writes (upserts and deletes) are serialized by a lock, so two writers never
+ * wait on each other's row locks inside H2; reads run concurrently with each other and with a
+ * write, and see only committed data (H2's MVCC, read committed).
+ */
+final class BarRepository {
+
+    private static final String COLUMNS = "time_ms, open, high, low, close, volume";
+    private static final String SELECT_SERIES_ID = "SELECT id FROM series WHERE symbol = ? AND timeframe = ?";
+    private static final String INSERT_SERIES = "INSERT INTO series (symbol, timeframe) VALUES (?, ?)";
+    private static final String UPSERT = "MERGE INTO bars (series_id, " + COLUMNS + ") KEY (series_id, time_ms)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /** Ordered by the whole key so H2 reads the primary key index in order and does not sort. */
+    static final String RANGE = "SELECT " + COLUMNS + " FROM bars"
+            + " WHERE series_id = ? AND time_ms BETWEEN ? AND ? ORDER BY series_id, time_ms";
+    private static final String RANGE_PAGE = RANGE + " LIMIT ?";
+    static final String LATEST = "SELECT " + COLUMNS + " FROM bars"
+            + " WHERE series_id = ? ORDER BY series_id DESC, time_ms DESC LIMIT ?";
+    private static final String FIRST_TIME = "SELECT time_ms FROM bars WHERE series_id = ? ORDER BY series_id, time_ms LIMIT 1";
+    private static final String LAST_TIME = "SELECT time_ms FROM bars WHERE series_id = ?"
+            + " ORDER BY series_id DESC, time_ms DESC LIMIT 1";
+    private static final String DELETE_BARS = "DELETE FROM bars WHERE series_id = ?";
+    private static final String DELETE_SERIES = "DELETE FROM series WHERE id = ?";
+    static final String LIST_SERIES = "SELECT s.symbol, s.timeframe, b.bars, b.first_ms, b.last_ms FROM series s"
+            + " JOIN (SELECT series_id, COUNT(*) AS bars, MIN(time_ms) AS first_ms, MAX(time_ms) AS last_ms"
+            + " FROM bars GROUP BY series_id) b ON b.series_id = s.id ORDER BY s.symbol, s.timeframe";
+    private static final int NO_SERIES = -1;
+
+    private final StoreDatabase database;
+    private final int writeChunk;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ConcurrentHashMap<SeriesKey, Integer> knownIds = new ConcurrentHashMap<>();
+
+    BarRepository(StoreDatabase database, int writeChunk) {
+        this.database = database;
+        this.writeChunk = writeChunk;
+    }
+
+    /**
+     * Inserts or updates (same series and time) every bar {@code source} yields, in one
+     * transaction, {@code writeChunk} bars per JDBC batch. Either all bars are stored or, if a bar
+     * is invalid, the source fails or the database fails, none is.
+     *
+     * @return the number of bars written (updates included)
+     * @throws IllegalArgumentException if a bar is invalid ({@link Bar#problem})
+     * @throws StoreException           if the source or the database fails
+     */
+    long upsert(SeriesKey key, BarSource source) {
+        writeLock.lock();
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                int seriesId = findOrCreateSeries(connection, key);
+                long written = upsertChunks(connection, key, seriesId, source);
+                if (written == 0) {
+                    connection.rollback();
+                    return 0;
+                }
+                connection.commit();
+                knownIds.put(key, seriesId);
+                return written;
+            } catch (IllegalArgumentException e) {
+                rollback(connection, e);
+                throw e;
+            } catch (SQLException | IOException | RuntimeException e) {
+                rollback(connection, e);
+                throw new StoreException("cannot write bars of " + key + ", nothing was written: " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot write bars of " + key + ": " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private long upsertChunks(Connection connection, SeriesKey key, int seriesId, BarSource source)
+            throws SQLException, IOException {
+        BarColumns chunk = new BarColumns(writeChunk);
+        long written = 0;
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            while (true) {
+                chunk.clear();
+                source.fill(chunk, writeChunk);
+                if (chunk.isEmpty()) {
+                    return written;
+                }
+                validate(key, chunk, written);
+                for (int i = 0; i < chunk.size(); i++) {
+                    upsert.setInt(1, seriesId);
+                    upsert.setLong(2, chunk.time(i));
+                    upsert.setDouble(3, chunk.open(i));
+                    upsert.setDouble(4, chunk.high(i));
+                    upsert.setDouble(5, chunk.low(i));
+                    upsert.setDouble(6, chunk.close(i));
+                    upsert.setDouble(7, chunk.volume(i));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+                written += chunk.size();
+            }
+        }
+    }
+
+    private static void validate(SeriesKey key, BarColumns chunk, long offset) {
+        for (int i = 0; i < chunk.size(); i++) {
+            String problem = Bar.problem(chunk.open(i), chunk.high(i), chunk.low(i), chunk.close(i), chunk.volume(i));
+            if (problem != null) {
+                throw new IllegalArgumentException("bar " + (offset + i) + " of " + key + " at "
+                        + java.time.Instant.ofEpochMilli(chunk.time(i)) + " is invalid: " + problem + "; nothing was written");
+            }
+        }
+    }
+
+    private static int findOrCreateSeries(Connection connection, SeriesKey key) throws SQLException {
+        int id = selectSeriesId(connection, key);
+        if (id != NO_SERIES) {
+            return id;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_SERIES, Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, key.symbol().value());
+            insert.setString(2, key.timeframe().label());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getInt(1);
+            }
+        }
+    }
+
+    private static int selectSeriesId(Connection connection, SeriesKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_SERIES_ID)) {
+            select.setString(1, key.symbol().value());
+            select.setString(2, key.timeframe().label());
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? result.getInt(1) : NO_SERIES;
+            }
+        }
+    }
+
+    /** The series number for reading, or {@link #NO_SERIES}. */
+    private int seriesIdForReading(Connection connection, SeriesKey key) throws SQLException {
+        Integer known = knownIds.get(key);
+        if (known != null) {
+            return known;
+        }
+        int id = selectSeriesId(connection, key);
+        if (id != NO_SERIES) {
+            // putIfAbsent: a writer's fresher number, put after its commit, is never overwritten.
+            knownIds.putIfAbsent(key, id);
+        }
+        return id;
+    }
+
+    /**
+     * Appends the bars of {@code key} with {@code from <= time <= to}, in time order, to
+     * {@code into}; returns how many. An empty range ({@code from > to}) or an unknown series
+     * appends nothing.
+     */
+    int readRange(SeriesKey key, long from, long to, BarColumns into) {
+        if (from > to) {
+            return 0;
+        }
+        try (Connection connection = database.connection()) {
+            int seriesId = seriesIdForReading(connection, key);
+            if (seriesId == NO_SERIES) {
+                return 0;
+            }
+            try (PreparedStatement range = connection.prepareStatement(RANGE)) {
+                range.setInt(1, seriesId);
+                range.setLong(2, from);
+                range.setLong(3, to);
+                return readBars(range, into);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read bars of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hands the bars of {@code key} with {@code from <= time <= to} to {@code consumer} in chunks
+     * of up to {@code chunkSize}, in time order, reading one chunk at a time (keyset pages of the
+     * primary key) from one consistent snapshot, so memory stays flat for any range.
+     *
+     * @return the number of bars handed over
+     * @throws StoreException if the database or the consumer fails
+     */
+    long stream(SeriesKey key, long from, long to, int chunkSize, BarChunkConsumer consumer) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be at least 1, was " + chunkSize);
+        }
+        if (from > to) {
+            return 0;
+        }
+        try (Connection connection = database.connection()) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setAutoCommit(false);
+            try {
+                long streamed = streamPages(connection, key, from, to, chunkSize, consumer);
+                connection.commit();
+                return streamed;
+            } catch (SQLException | IOException | RuntimeException e) {
+                rollback(connection, e);
+                throw new StoreException("cannot stream bars of " + key + ": " + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot stream bars of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long streamPages(Connection connection, SeriesKey key, long from, long to, int chunkSize,
+            BarChunkConsumer consumer) throws SQLException, IOException {
+        int seriesId = seriesIdForReading(connection, key);
+        if (seriesId == NO_SERIES) {
+            return 0;
+        }
+        BarColumns chunk = new BarColumns(chunkSize);
+        long streamed = 0;
+        long next = from;
+        try (PreparedStatement page = connection.prepareStatement(RANGE_PAGE)) {
+            while (true) {
+                chunk.clear();
+                page.setInt(1, seriesId);
+                page.setLong(2, next);
+                page.setLong(3, to);
+                page.setInt(4, chunkSize);
+                int read = readBars(page, chunk);
+                if (read == 0) {
+                    return streamed;
+                }
+                consumer.accept(chunk);
+                streamed += read;
+                long last = chunk.time(read - 1);
+                if (read < chunkSize || last == to) {
+                    return streamed;
+                }
+                next = last + 1;
+            }
+        }
+    }
+
+    /** Appends the latest {@code count} bars of {@code key}, in time order, to {@code into}. */
+    int readLatest(SeriesKey key, int count, BarColumns into) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative, was " + count);
+        }
+        if (count == 0) {
+            return 0;
+        }
+        try (Connection connection = database.connection()) {
+            int seriesId = seriesIdForReading(connection, key);
+            if (seriesId == NO_SERIES) {
+                return 0;
+            }
+            BarColumns newestFirst = new BarColumns(Math.min(count, 4_096));
+            try (PreparedStatement latest = connection.prepareStatement(LATEST)) {
+                latest.setInt(1, seriesId);
+                latest.setInt(2, count);
+                readBars(latest, newestFirst);
+            }
+            for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                into.add(newestFirst.time(i), newestFirst.open(i), newestFirst.high(i), newestFirst.low(i),
+                        newestFirst.close(i), newestFirst.volume(i));
+            }
+            return newestFirst.size();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the latest bars of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Open time of the first ({@code last == false}) or last bar of {@code key}; empty if it has none. */
+    OptionalLong boundaryTime(SeriesKey key, boolean last) {
+        try (Connection connection = database.connection()) {
+            int seriesId = seriesIdForReading(connection, key);
+            if (seriesId == NO_SERIES) {
+                return OptionalLong.empty();
+            }
+            try (PreparedStatement select = connection.prepareStatement(last ? LAST_TIME : FIRST_TIME)) {
+                select.setInt(1, seriesId);
+                try (ResultSet result = select.executeQuery()) {
+                    return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the time span of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes every bar of {@code key} and the series itself, in one transaction; returns the bars deleted. */
+    long deleteSeries(SeriesKey key) {
+        writeLock.lock();
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                int seriesId = selectSeriesId(connection, key);
+                if (seriesId == NO_SERIES) {
+                    connection.rollback();
+                    return 0;
+                }
+                long deleted = deleteWhereId(connection, DELETE_BARS, seriesId);
+                deleteWhereId(connection, DELETE_SERIES, seriesId);
+                connection.commit();
+                knownIds.remove(key);
+                return deleted;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot delete " + key + ": " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static long deleteWhereId(Connection connection, String sql, int seriesId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setInt(1, seriesId);
+            return delete.executeLargeUpdate();
+        }
+    }
+
+    /** Every stored series with its bar count and time span, by symbol then timeframe. Reads every key: O(bars). */
+    List<SeriesInfo> listSeries() {
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement(LIST_SERIES);
+                ResultSet result = select.executeQuery()) {
+            List<SeriesInfo> series = new ArrayList<>();
+            while (result.next()) {
+                SeriesKey key = new SeriesKey(Symbol.of(result.getString(1)), Timeframe.parse(result.getString(2)));
+                series.add(new SeriesInfo(key, result.getLong(3), result.getLong(4), result.getLong(5)));
+            }
+            return series;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list the stored series: " + e.getMessage(), e);
+        }
+    }
+
+    private static int readBars(PreparedStatement query, BarColumns into) throws SQLException {
+        int count = 0;
+        try (ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                into.add(result.getLong(1), result.getDouble(2), result.getDouble(3), result.getDouble(4),
+                        result.getDouble(5), result.getDouble(6));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

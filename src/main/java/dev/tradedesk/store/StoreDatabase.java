@@ -1,0 +1,150 @@
+package dev.tradedesk.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.api.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The H2 file database behind a HikariCP pool, its schema brought up to date by the Flyway
+ * migrations in {@code db/migration} when it opens.
+ *
+ * <p>H2 runs embedded, in file mode, in its default compatibility mode, with
+ * {@code DB_CLOSE_ON_EXIT=FALSE} (the store, not a JVM shutdown hook, closes it) and
+ * {@code WRITE_DELAY=0}: every commit writes its changes to the file before it returns, so a
+ * committed transaction survives the process being killed (H2's default keeps up to 500 ms of
+ * commits in memory). {@code CACHE_SIZE} is {@link StoreOptions#pageCacheMb()}. The database
+ * closes when {@link #close()} closes the pool's last connection.
+ *
+ * <p>Thread-safe: connections are borrowed from the pool by any thread, one per operation.
+ * HikariCP runs its own daemon threads, {@code tradedesk-store:housekeeper},
+ * {@code tradedesk-store:connection-adder} and {@code tradedesk-store:connection-closer}, which
+ * {@link #close()} stops.
+ */
+final class StoreDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreDatabase.class);
+
+    static final String POOL_NAME = "tradedesk-store";
+    /** Statements the store prepares: H2 keeps this many parsed per connection (default 8). */
+    private static final int QUERY_CACHE_SIZE = 32;
+
+    private static final String USER = "sa";
+    private static final String PASSWORD = "";
+
+    private final HikariDataSource pool;
+    private final String url;
+    private final Path file;
+
+    private StoreDatabase(HikariDataSource pool, Path file) {
+        this.pool = pool;
+        this.url = pool.getJdbcUrl();
+        this.file = file;
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code options.directory()} and migrates it.
+     *
+     * @throws StoreException if the directory cannot be created, the file is locked by another
+     *                        process, or a migration fails
+     */
+    static StoreDatabase open(StoreOptions options) {
+        try {
+            Files.createDirectories(options.directory());
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory " + options.directory() + ": " + e.getMessage(), e);
+        }
+        HikariDataSource pool = createPool(options);
+        try {
+            MigrateResult result = Flyway.configure(StoreDatabase.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("History database {} migrated to schema version {}", options.databaseFile(), result.targetSchemaVersion);
+            }
+            return new StoreDatabase(pool, options.databaseFile());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot migrate the history database " + options.databaseFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource createPool(StoreOptions options) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(POOL_NAME);
+        config.setJdbcUrl("jdbc:h2:file:" + options.directory().resolve(StoreOptions.DATABASE_NAME)
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE
+                + ";CACHE_SIZE=" + options.pageCacheMb() * 1024);
+        config.setUsername(USER);
+        config.setPassword(PASSWORD);
+        config.setMaximumPoolSize(options.poolSize());
+        config.setMinimumIdle(1);
+        // A desktop app fails fast and says why rather than freezing for HikariCP's default 30 s.
+        config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(10));
+        // Connections are validated with JDBC4 isValid() when borrowed after being idle.
+        config.setValidationTimeout(TimeUnit.SECONDS.toMillis(2));
+        config.setLeakDetectionThreshold(options.leakDetection().toMillis());
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StoreException(openFailure(options.databaseFile(), e.getCause()), e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    private static String openFailure(Path file, Throwable cause) {
+        if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return "the history database " + file + " is in use by another process (is TradeDesk already running?)";
+        }
+        return "cannot open the history database " + file + ": " + (cause == null ? "unknown error" : cause.getMessage());
+    }
+
+    /** Borrows a connection; closing it returns it to the pool. */
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Connections borrowed and not yet returned: 0 whenever no store call is in progress. */
+    int activeConnections() {
+        return pool.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    /**
+     * Closes the pool, then opens the file once more outside the pool to rewrite it without free
+     * space ({@code SHUTDOWN COMPACT}). Takes time proportional to the database size: for
+     * benchmarks and maintenance, not for every exit.
+     */
+    void closeCompacted() {
+        close();
+        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw new StoreException("cannot compact the history database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes every connection, which closes the database file. Idempotent. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

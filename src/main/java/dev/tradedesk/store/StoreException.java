@@ -1,0 +1,16 @@
+package dev.tradedesk.store;
+
+/**
+ * The history store could not do what was asked: the database failed, is in use by another
+ * process, or could not be opened. A write that fails with it has been rolled back; nothing it
+ * carried was stored. The message says what failed in words a user can act on; the cause, when
+ * there is one, is the underlying {@link java.sql.SQLException}.
+ */
+public final class StoreException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.store.HistoryStore;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The composition root opens the history store in the data dir on first use and closes it. */
+class TradeDeskStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void historyStoreOpensLazilyInTheDataDirAndClosesWithTheApp() throws Exception {
+        AppPaths paths = new AppPaths(dir.resolve("settings.json"), dir.resolve("data"));
+        try (AppContext context = AppContext.open(paths, new BuildInfo("test"), new HostEnvironment("Linux", dir, Map.of()))) {
+            TradeDesk desk = new TradeDesk(context);
+            Path file = paths.dataDir().resolve("history.mv.db");
+            assertThat(file).as("not opened before it is needed").doesNotExist();
+
+            HistoryStore store = desk.historyStore();
+            assertThat(desk.historyStore()).isSameAs(store);
+            assertThat(store.databaseFile()).isEqualTo(file).exists();
+            BarColumns bars = new BarColumns(1);
+            bars.add(new Bar(0, 1, 2, 0.5, 1.5, 10));
+            store.write(SeriesKey.of("AAPL", Timeframe.ONE_DAY), bars);
+
+            desk.close();
+
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+                assertThat(lock).as("closing the app closed the database").isNotNull();
+            }
+            assertThatThrownBy(desk::historyStore).isInstanceOf(IllegalStateException.class);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.tradedesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.app.BuildInfo;
+import dev.tradedesk.app.HostEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code import}, {@code export} and {@code bench store} end to end, on a real data dir. */
+class StoreCommandsTest {
+
+    private static final String HEADER = "timestamp,open,high,low,close,volume\n";
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        HostEnvironment host = new HostEnvironment("Linux", dir, Map.of());
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir().toString(), "--config",
+                dir.resolve("settings.json").toString()));
+        all.addAll(List.of(args));
+        return TradeDeskCommand.commandLine(host, new BuildInfo("1.2.3"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute(all.toArray(String[]::new));
+    }
+
+    private Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path csv(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    /** {@code count} canonical rows (as export writes them), one minute apart from 2024-01-02T14:30Z. */
+    private static String rows(int count) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            double open = 187 + i * 0.25;
+            rows.append(java.time.Instant.parse("2024-01-02T14:30:00Z").plusSeconds(60L * i)).append(',')
+                    .append(open).append(',').append(open + 1.5).append(',').append(open - 0.75).append(',')
+                    .append(open + 0.5).append(',').append(1000.0 + i).append('\n');
+        }
+        return rows.toString();
+    }
+
+    @Test
+    void exportWritesBackExactlyWhatWasImported() throws IOException {
+        Path in = csv("in.csv", HEADER + rows(250));
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", in.toString())).isZero();
+        assertThat(stdout()).isEqualTo("imported: 250, skipped: 0" + System.lineSeparator());
+        assertThat(stderr()).isEmpty();
+
+        Path exported = dir.resolve("out.csv");
+        assertThat(run("export", "--symbol", "aapl", "--timeframe", "1min", "--out", exported.toString())).isZero();
+        assertThat(stdout()).isEqualTo("exported: 250" + System.lineSeparator());
+        assertThat(Files.readString(exported)).isEqualTo(Files.readString(in));
+        assertThat(dir).isDirectoryNotContaining("glob:**.partial");
+
+        assertThat(run("import", "--symbol", "MSFT", "--timeframe", "1Min", "--in", exported.toString())).isZero();
+        Path again = dir.resolve("again.csv");
+        assertThat(run("export", "--symbol", "MSFT", "--timeframe", "1Min", "--out", again.toString())).isZero();
+        assertThat(Files.readString(again)).isEqualTo(Files.readString(in));
+    }
+
+    @Test
+    void badRowsAreReportedWithTheirLineNumberAndSkipped() throws IOException {
+        Path in = csv("bad.csv", HEADER
+                + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T14:31:00Z,10,eleven,9,10.5,100\n"
+                + "2024-01-02T14:32:00Z,10,9,11,10,100\n"
+                + "2024-01-02T14:33:00Z,-1,11,9,10.5,100\n"
+                + "2024-01-02T14:29:00Z,10,11,9,10.5,100\n"
+                + "1704206040000,10,11,9,10.5,100\n");
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", in.toString())).isZero();
+
+        assertThat(stdout()).isEqualTo("imported: 2, skipped: 4" + System.lineSeparator());
+        assertThat(stderr().lines()).containsExactly(
+                "skipped line 3: bad number 'eleven' for high",
+                "skipped line 4: high 9.0 is below low 11.0",
+                "skipped line 5: prices must be finite and positive (open -1.0, high 11.0, low 9.0, close 10.5)",
+                "skipped line 6: timestamp 2024-01-02T14:29:00Z is not after the previous row's (2024-01-02T14:30:00Z)");
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
+                .contains("skipped line 4: high 9.0 is below low 11.0", "Imported " + in + " into AAPL/1Min: 2 bars, 4 rows skipped");
+    }
+
+    @Test
+    void aMissingFileIsAnInputErrorAndWritesNothing() {
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", dir.resolve("none.csv").toString()))
+                .isEqualTo(2);
+
+        assertThat(stderr()).isEqualTo("tradedesk: no such file: " + dir.resolve("none.csv") + System.lineSeparator());
+        assertThat(stdout()).isEmpty();
+        assertThat(dataDir().resolve("history.mv.db")).as("the store was not even opened").doesNotExist();
+    }
+
+    @Test
+    void aWrongHeaderIsAnInputErrorAndLeavesStoredBarsAlone() throws IOException {
+        Path good = csv("good.csv", HEADER + rows(3));
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", good.toString())).isZero();
+        Path wrong = csv("wrong.csv", "date,open,high,low,close,volume\n" + rows(5));
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", wrong.toString())).isEqualTo(2);
+
+        assertThat(stderr()).contains("tradedesk: " + wrong + ", line 1: expected the header timestamp,open,high,low,close,volume");
+        assertThat(exportAll("AAPL")).isEqualTo(HEADER + rows(3));
+    }
+
+    @Test
+    void aFileThatBreaksHalfwayWritesNothing() throws IOException {
+        StringBuilder content = new StringBuilder(HEADER).append(rows(10_000)).append("\"2025-01-01,1,2,0.5,1,1\n");
+        Path broken = csv("broken.csv", content.toString());
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", broken.toString())).isEqualTo(2);
+
+        assertThat(stderr()).contains("not valid CSV", "nothing was imported");
+        assertThat(exportAll("AAPL")).isEqualTo(HEADER);
+    }
+
+    @Test
+    void aHostileSymbolIsAUsageErrorThatNeverReachesTheStore() throws IOException {
+        Path in = csv("in.csv", HEADER + rows(3));
+
+        assertThat(run("import", "--symbol", "AAPL'; DROP TABLE bars; --", "--timeframe", "1Min", "--in", in.toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("Invalid value for option '--symbol'", "invalid symbol");
+        assertThat(run("export", "--symbol", "A' OR '1'='1", "--timeframe", "1Min", "--out", "x.csv")).isEqualTo(2);
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min; DROP TABLE bars", "--in", in.toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("Invalid value for option '--timeframe'", "unknown timeframe");
+        assertThat(dataDir().resolve("history.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void exportKeepsToTheRequestedTimeRange() throws IOException {
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(10)).toString()))
+                .isZero();
+        Path exported = dir.resolve("range.csv");
+
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--from", "2024-01-02T14:32:00Z",
+                "--to", "2024-01-02T09:34:00-05:00", "--out", exported.toString())).isZero();
+
+        assertThat(stdout()).isEqualTo("exported: 3" + System.lineSeparator());
+        assertThat(Files.readString(exported)).isEqualTo(HEADER + rows(10).lines().skip(2).limit(3)
+                .map(line -> line + "\n").reduce("", String::concat));
+    }
+
+    @Test
+    void exportingNothingWritesTheHeaderAndSaysSo() {
+        Path exported = dir.resolve("empty.csv");
+
+        assertThat(run("export", "--symbol", "NONE", "--timeframe", "1Day", "--out", exported.toString())).isZero();
+
+        assertThat(stdout()).isEqualTo("exported: 0" + System.lineSeparator());
+        assertThat(stderr()).contains("no stored bars of NONE/1Day");
+        assertThat(exported).hasContent(HEADER.strip());
+    }
+
+    @Test
+    void aFailedExportLeavesNoPartialFile() throws IOException {
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(5)).toString()))
+                .isZero();
+        Path occupied = Files.createDirectories(dir.resolve("occupied.csv"));
+        Files.writeString(occupied.resolve("keep.txt"), "x");
+
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", occupied.toString())).isEqualTo(1);
+
+        assertThat(stderr()).startsWith("tradedesk: cannot write " + occupied);
+        assertThat(dir).isDirectoryNotContaining("glob:**.partial");
+        assertThat(occupied.resolve("keep.txt")).hasContent("x");
+    }
+
+    @Test
+    void exportArgumentErrorsAreUsageErrors() {
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--from", "2024-02-01", "--to", "2024-01-01",
+                "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("is after --to");
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--from", "last tuesday",
+                "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("bad timestamp 'last tuesday'");
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", dir.resolve("no/such/x.csv").toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("no such directory");
+    }
+
+    @Test
+    void benchStorePrintsEveryFigureAsKeyValueLines() {
+        assertThat(run("bench", "store", "--bars", "3000", "--queries", "100")).isZero();
+
+        assertThat(stdout().lines().map(line -> line.substring(0, line.indexOf(": "))).toList()).containsExactly(
+                "store.bars", "store.open_ms", "store.ingest.bars_per_s", "store.ingest.seconds",
+                "store.upsert_existing.bars_per_s", "store.query_1000.median_us", "store.query_1000.p99_us",
+                "store.cached_query_1000.median_us", "store.cached_query_1000.p99_us",
+                "store.disk.bytes_per_bar_before_compact", "store.compact_ms", "store.disk.bytes_per_bar");
+        assertThat(stdout().lines().map(line -> Double.parseDouble(line.substring(line.indexOf(": ") + 2))))
+                .allMatch(value -> value > 0);
+        assertThat(dataDir().resolve("history.mv.db")).as("the data dir is not touched").doesNotExist();
+    }
+
+    @Test
+    void benchNeedsAnAreaAndEnoughBars() {
+        assertThat(run("bench")).isEqualTo(2);
+        assertThat(stderr()).contains("Missing required subcommand", "store");
+        assertThat(run("bench", "store", "--bars", "10")).isEqualTo(2);
+        assertThat(stderr()).contains("--bars must be at least 2000");
+    }
+
+    private String exportAll(String symbol) throws IOException {
+        Path exported = dir.resolve(symbol + "-all.csv");
+        assertThat(run("export", "--symbol", symbol, "--timeframe", "1Min", "--out", exported.toString())).isZero();
+        return Files.readString(exported);
+    }
+}

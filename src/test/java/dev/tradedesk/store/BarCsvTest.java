@@ -1,0 +1,187 @@
+package dev.tradedesk.store;
+
+import static dev.tradedesk.store.TestBars.T0;
+import static dev.tradedesk.store.TestBars.minutes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bar CSV format: reading, writing, and what is skipped or refused. */
+class BarCsvTest {
+
+    private static final String HEADER = "timestamp,open,high,low,close,volume\n";
+
+    @TempDir
+    Path dir;
+
+    private final List<String> rejected = new ArrayList<>();
+
+    private BarColumns readAll(String csv) throws IOException {
+        BarColumns all = new BarColumns(16);
+        try (BarCsvSource source = BarCsvSource.read(new StringReader(csv), "test.csv",
+                (line, reason) -> rejected.add(line + ": " + reason))) {
+            BarColumns chunk = new BarColumns(3);
+            do {
+                chunk.clear();
+                source.fill(chunk, 3);
+                for (int i = 0; i < chunk.size(); i++) {
+                    all.add(chunk.bar(i));
+                }
+            } while (!chunk.isEmpty());
+        }
+        return all;
+    }
+
+    private static String write(BarColumns bars) throws IOException {
+        StringWriter out = new StringWriter();
+        try (BarCsvWriter writer = new BarCsvWriter(out)) {
+            writer.write(bars);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void writtenBarsReadBackAsTheSameBars() throws IOException {
+        BarColumns bars = minutes(T0, 10, 3);
+        bars.add(T0 + 3_600_000, 0.000123456789, 12_345_678.9, 0.0000001, 1e-7 * 3, 98_765_432_109.0);
+
+        String csv = write(bars);
+
+        assertThat(csv).startsWith(HEADER + "2023-11-14T22:13:20Z,").doesNotContain("E");
+        assertThat(BarSnapshot.copyOf(readAll(csv))).isEqualTo(BarSnapshot.copyOf(bars));
+        assertThat(rejected).isEmpty();
+    }
+
+    @Test
+    void anEmptyExportIsJustTheHeader() throws IOException {
+        assertThat(write(new BarColumns(0))).isEqualTo(HEADER);
+    }
+
+    @Test
+    void timestampsMayBeEpochMillisDatesOrDateTimes() throws IOException {
+        BarColumns bars = readAll(HEADER
+                + "1700000000000,1,2,0.5,1,10\n"
+                + "2023-11-15,1,2,0.5,1,10\n"
+                + "2023-11-15T09:30:00,1,2,0.5,1,10\n"
+                + "2023-11-15T09:31:00.250Z,1,2,0.5,1,10\n"
+                + "2023-11-15T05:32:00-04:00,1,2,0.5,1,10\n");
+
+        assertThat(bars.size()).isEqualTo(5);
+        assertThat(bars.time(0)).isEqualTo(1_700_000_000_000L);
+        assertThat(Instant.ofEpochMilli(bars.time(1))).isEqualTo(Instant.parse("2023-11-15T00:00:00Z"));
+        assertThat(Instant.ofEpochMilli(bars.time(2))).isEqualTo(Instant.parse("2023-11-15T09:30:00Z"));
+        assertThat(Instant.ofEpochMilli(bars.time(3))).isEqualTo(Instant.parse("2023-11-15T09:31:00.250Z"));
+        assertThat(Instant.ofEpochMilli(bars.time(4))).isEqualTo(Instant.parse("2023-11-15T09:32:00Z"));
+    }
+
+    @Test
+    void badRowsAreReportedWithTheirLineAndSkipped() throws IOException {
+        BarColumns bars = readAll(HEADER
+                + "2024-01-02T00:00:00Z,10,11,9,10.5,100\n"          // line 2: good
+                + "2024-01-02T00:01:00Z,10,abc,9,10.5,100\n"         // 3: bad number
+                + "2024-01-02T00:02:00Z,10,9,11,10,100\n"            // 4: high < low
+                + "2024-01-02T00:03:00Z,-10,11,9,10.5,100\n"         // 5: negative price
+                + "2024-01-02T00:04:00Z,NaN,11,9,10.5,100\n"         // 6: NaN price
+                + "2024-01-02T00:05:00Z,10,11,9,10.5\n"              // 7: missing field
+                + "yesterday,10,11,9,10.5,100\n"                     // 8: bad timestamp
+                + "\n"                                               // 9: blank, ignored
+                + "2024-01-02T00:06:00Z,10,11,9,10.5,100\n"          // 10: good
+                + "2024-01-02T00:01:00Z,10,11,9,10.5,100\n"          // 11: out of order
+                + "2024-01-02T00:06:00Z,10,11,9,10.5,100\n"          // 12: repeated timestamp
+                + "2024-01-02T00:07:00Z,10,11,9,10.5,-1\n"           // 13: negative volume
+                + "2024-01-02T00:08:00Z,10,11,9,10.5,1.5d\n"         // 14: Java suffix, not a decimal
+                + "2024-01-02T00:09:00Z,10,11,9,10.5,7\n");          // 15: good
+
+        assertThat(bars.size()).isEqualTo(3);
+        assertThat(Instant.ofEpochMilli(bars.time(2))).isEqualTo(Instant.parse("2024-01-02T00:09:00Z"));
+        assertThat(rejected).containsExactly(
+                "3: bad number 'abc' for high",
+                "4: high 9.0 is below low 11.0",
+                "5: prices must be finite and positive (open -10.0, high 11.0, low 9.0, close 10.5)",
+                "6: prices must be finite and positive (open NaN, high 11.0, low 9.0, close 10.5)",
+                "7: expected 6 fields, found 5",
+                "8: bad timestamp 'yesterday': use an ISO-8601 date or date-time, or epoch milliseconds",
+                "11: timestamp 2024-01-02T00:01:00Z is not after the previous row's (2024-01-02T00:06:00Z)",
+                "12: timestamp 2024-01-02T00:06:00Z is not after the previous row's (2024-01-02T00:06:00Z)",
+                "13: volume must be finite and not negative, was -1.0",
+                "14: bad number '1.5d' for volume");
+    }
+
+    @Test
+    void theHeaderMayDifferInCaseSpacesAndAByteOrderMark() throws IOException {
+        assertThat(readAll("\uFEFFTimestamp, Open ,HIGH,low,close,volume\n2024-01-02,1,2,0.5,1,10\n").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongHeaderIsRefused() {
+        assertThatThrownBy(() -> readAll("time,open,high,low,close,volume\n2024-01-02,1,2,0.5,1,10\n"))
+                .isInstanceOf(BarCsvException.class)
+                .hasMessage("test.csv, line 1: expected the header timestamp,open,high,low,close,volume,"
+                        + " found time,open,high,low,close,volume");
+        assertThatThrownBy(() -> readAll("2024-01-02,1,2,0.5,1,10\n"))
+                .isInstanceOf(BarCsvException.class).hasMessageContaining("expected the header");
+    }
+
+    @Test
+    void anEmptyFileIsRefused() {
+        assertThatThrownBy(() -> readAll("")).isInstanceOf(BarCsvException.class).hasMessageContaining("the file is empty");
+        assertThatThrownBy(() -> readAll("\n\n")).isInstanceOf(BarCsvException.class).hasMessageContaining("the file is empty");
+    }
+
+    @Test
+    void brokenCsvStopsTheReadWithItsLine() {
+        assertThatThrownBy(() -> readAll(HEADER + "2024-01-02,1,2,0.5,1,10\n\"2024-01-03,1,2,0.5,1,10\n"))
+                .isInstanceOf(BarCsvException.class).hasMessageContaining("not valid CSV");
+    }
+
+    @Test
+    void textThatIsNotUtf8IsRefused() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, (HEADER + "2024-01-02,1,2,0.5,1,10\n\u00e9\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> {
+            try (BarCsvSource source = BarCsvSource.open(file, (line, reason) -> { })) {
+                source.fill(new BarColumns(10), 10);
+            }
+        }).isInstanceOf(BarCsvException.class).hasMessageContaining("not UTF-8");
+    }
+
+    @Test
+    void missingAndUnreadableFilesFailOnOpen() throws IOException {
+        assertThatThrownBy(() -> BarCsvSource.open(dir.resolve("none.csv"), (line, reason) -> { }))
+                .isInstanceOf(NoSuchFileException.class);
+        Path locked = Files.writeString(dir.resolve("locked.csv"), HEADER);
+        assertThat(locked.toFile().setReadable(false)).isTrue();
+        if (!Files.isReadable(locked)) { // root reads anything
+            assertThatThrownBy(() -> BarCsvSource.open(locked, (line, reason) -> { }))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThatThrownBy(() -> BarCsvSource.open(dir, (line, reason) -> { })).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void numbersAreWrittenWithoutExponentAndReadBackExactly() {
+        for (double value : new double[] {1.0, 187.23, 0.001, 0.000999, 1e7, 9_999_999.99, 1.5e-9, 123_456_789_012.5,
+                Double.MIN_VALUE, 1e300}) {
+            String text = BarCsvFormat.formatNumber(value);
+            assertThat(text).as("%s", value).doesNotContain("E");
+            assertThat(BarCsvFormat.parseNumber(text, "open")).isEqualTo(value);
+        }
+        assertThat(new Bar(T0, 1, 1, 1, 1, 0).volume()).isZero();
+        assertThat(BarCsvFormat.formatNumber(0)).isEqualTo("0.0");
+    }
+}

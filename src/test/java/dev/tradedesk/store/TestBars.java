@@ -1,0 +1,24 @@
+package dev.tradedesk.store;
+
+import dev.tradedesk.core.BarColumns;
+
+/** Deterministic bars for store tests: every value follows from the time and a version. */
+final class TestBars {
+
+    static final long T0 = 1_700_000_000_000L; // 2023-11-14T22:13:20Z
+    static final long MINUTE = 60_000L;
+
+    private TestBars() {
+    }
+
+    /** {@code count} bars one minute apart from {@code start}, valid, values tied to time and {@code version}. */
+    static BarColumns minutes(long start, int count, int version) {
+        BarColumns bars = new BarColumns(count);
+        for (int i = 0; i < count; i++) {
+            long time = start + i * MINUTE;
+            double base = 100 + (time - T0) / MINUTE % 1000 * 0.01 + version;
+            bars.add(time, base, base + 0.5, base - 0.25, base + 0.125, 1_000 + version);
+        }
+        return bars;
+    }
+}
