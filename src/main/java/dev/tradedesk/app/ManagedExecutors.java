@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +53,12 @@ public final class ManagedExecutors implements AutoCloseable {
 
     /** One thread for delayed and periodic tasks. */
     public ScheduledExecutorService scheduled(String role) {
-        return own(Executors.newSingleThreadScheduledExecutor(threadFactory(role)));
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threadFactory(role));
+        // A delayed task (the next cycle, a back-off) must not hold up shutdown until it is due.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        return own(executor);
     }
 
     private <E extends ExecutorService> E own(E executor) {

@@ -1,0 +1,223 @@
+package dev.tradedesk.app;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.Backoff;
+import dev.tradedesk.feed.FeedMetrics;
+import dev.tradedesk.feed.HttpClients;
+import dev.tradedesk.feed.MarketDataProvider;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.PriceScheduler;
+import dev.tradedesk.feed.ProviderHttp;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.alpaca.AlpacaProvider;
+import dev.tradedesk.feed.binance.BinanceProvider;
+import dev.tradedesk.feed.coinbase.CoinbaseProvider;
+import dev.tradedesk.feed.sim.SimClock;
+import dev.tradedesk.feed.sim.SimulatedExchange;
+import dev.tradedesk.feed.sim.SimulatedMarket;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.ui.live.MarketUpdate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * One provider's live data: the provider (and, for {@code sim}, the simulated exchange it talks
+ * to on loopback), the price scheduler on its own thread, the live pipeline into the indicator
+ * engine, and the store writer. Used by the workstation and by {@code tradedesk record}. Owns its
+ * threads ({@code tradedesk-scheduler-<provider>}, {@code tradedesk-store-writer},
+ * {@code tradedesk-http}, {@code tradedesk-sim-http}); {@link #close()} stops them after the last
+ * queued store write.
+ */
+public final class MarketSession implements AutoCloseable {
+
+    public static final String BINANCE_URL = "https://api.binance.com";
+    public static final String COINBASE_URL = "https://api.exchange.coinbase.com";
+
+    /** What to connect to and what to watch. */
+    public record Options(ProviderKind provider, List<Symbol> symbols, Timeframe timeframe, IndicatorParameters indicators,
+            AlpacaSettings alpaca, SimulatorSettings simulator, Optional<String> baseUrl, Duration simulatedHistory) {
+
+        public static Options from(Settings settings) {
+            return new Options(settings.provider(), settings.watchlist(), Timeframe.ONE_MINUTE, settings.indicators(),
+                    settings.alpaca(), settings.simulator(), Optional.empty(), Duration.ofDays(3));
+        }
+    }
+
+    private final ProviderKind kind;
+    private final ManagedExecutors executors;
+    private final OkHttpClient http;
+    private final SimulatedExchange exchange;
+    private final MarketDataProvider provider;
+    private final PriceScheduler scheduler;
+    private final StoreWriter storeWriter;
+    private final FeedMetrics feedMetrics;
+
+    private MarketSession(ProviderKind kind, ManagedExecutors executors, OkHttpClient http, SimulatedExchange exchange,
+            MarketDataProvider provider, PriceScheduler scheduler, StoreWriter storeWriter, FeedMetrics feedMetrics) {
+        this.kind = kind;
+        this.executors = executors;
+        this.http = http;
+        this.exchange = exchange;
+        this.provider = provider;
+        this.scheduler = scheduler;
+        this.storeWriter = storeWriter;
+        this.feedMetrics = feedMetrics;
+    }
+
+    /**
+     * Connects and starts the first cycle.
+     *
+     * @param publisher receives market updates for the UI (may discard them, as {@code record} does)
+     * @throws IllegalArgumentException if the provider cannot be configured (no Alpaca key, bad URL)
+     */
+    public static MarketSession start(Options options, HistoryStore store, PipelineMetrics pipeline,
+            Consumer<MarketUpdate> publisher, HostEnvironment host, Clock wallClock) {
+        ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(10));
+        try {
+            OkHttpClient http = HttpClients.create(executors.cachedPool("http"), HttpClients.READ_TIMEOUT);
+            FeedMetrics feedMetrics = new FeedMetrics(options.provider());
+            SimulatedExchange exchange = null;
+            Clock marketClock = wallClock;
+            MarketDataProvider provider;
+            if (options.provider() == ProviderKind.SIM) {
+                SimClock simClock = new SimClock(wallClock, wallClock.instant(), options.simulator().speed());
+                SimulatedMarket market = SimulatedMarket.anchoredOnGrid(options.simulator().seed(), simClock,
+                        options.simulatedHistory(), options.symbols(), true);
+                exchange = startExchange(market, executors);
+                marketClock = simClock.asClock();
+                provider = new AlpacaProvider(httpFor(http, "Simulated exchange", ProviderHttp.Access.KEYED, feedMetrics, pipeline,
+                        marketClock), HttpUrl.get(exchange.baseUrl().toString()), Secret.empty(), Secret.empty(), "iex");
+            } else {
+                provider = realProvider(options, http, feedMetrics, pipeline, host, wallClock);
+            }
+            StoreWriter storeWriter = new StoreWriter(store, executors.singleThread("store-writer"), pipeline);
+            LivePipeline live = new LivePipeline(options.indicators(), storeWriter,
+                    (series, count) -> recentBars(store, series, count), publisher, pipeline);
+            PriceScheduler.Config config = schedulerConfig(options);
+            PriceScheduler scheduler = new PriceScheduler(provider, executors.scheduled("scheduler-" + options.provider().label()),
+                    store::lastTime, live, marketClock, wallClock, Backoff.standard(), pipeline, feedMetrics, config,
+                    options.symbols());
+            scheduler.start();
+            return new MarketSession(options.provider(), executors, http, exchange, provider, scheduler, storeWriter,
+                    feedMetrics);
+        } catch (RuntimeException failure) {
+            executors.close();
+            throw failure;
+        }
+    }
+
+    private static SimulatedExchange startExchange(SimulatedMarket market, ManagedExecutors executors) {
+        try {
+            return SimulatedExchange.start(market, 0, executors.fixedPool("sim-http", 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the simulated exchange on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    private static MarketDataProvider realProvider(Options options, OkHttpClient http, FeedMetrics metrics,
+            PipelineMetrics pipeline, HostEnvironment host, Clock clock) {
+        return switch (options.provider()) {
+            case ALPACA -> {
+                Secret keyId = options.alpaca().keyId().isPresent() ? options.alpaca().keyId()
+                        : Secret.of(host.variable(AppContext.ALPACA_KEY_ID_VARIABLE).orElse(""));
+                Secret secret = options.alpaca().secretKey().isPresent() ? options.alpaca().secretKey()
+                        : Secret.of(host.variable(AppContext.ALPACA_SECRET_VARIABLE).orElse(""));
+                if (!keyId.isPresent() || !secret.isPresent()) {
+                    throw new IllegalArgumentException("Alpaca needs an API key: enter it in Settings, or set "
+                            + AppContext.ALPACA_KEY_ID_VARIABLE + " and " + AppContext.ALPACA_SECRET_VARIABLE);
+                }
+                yield new AlpacaProvider(httpFor(http, "Alpaca", ProviderHttp.Access.KEYED, metrics, pipeline, clock),
+                        url(options.baseUrl().orElse(options.alpaca().baseUrl())), keyId, secret, options.alpaca().feed());
+            }
+            case BINANCE -> new BinanceProvider(httpFor(http, "Binance", ProviderHttp.Access.PUBLIC, metrics, pipeline, clock),
+                    url(options.baseUrl().orElse(BINANCE_URL)));
+            case COINBASE -> new CoinbaseProvider(httpFor(http, "Coinbase", ProviderHttp.Access.PUBLIC, metrics, pipeline, clock),
+                    url(options.baseUrl().orElse(COINBASE_URL)));
+            case SIM -> throw new IllegalStateException("the simulated exchange is started by the session itself");
+        };
+    }
+
+    private static ProviderHttp httpFor(OkHttpClient http, String name, ProviderHttp.Access access, FeedMetrics metrics,
+            PipelineMetrics pipeline, Clock clock) {
+        return new ProviderHttp(http, name, access, metrics, pipeline, clock);
+    }
+
+    private static HttpUrl url(String text) {
+        HttpUrl url = HttpUrl.parse(text);
+        if (url == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + text);
+        }
+        return url;
+    }
+
+    /** Public endpoints without a multi-symbol call pay per symbol: keep within their request budgets. */
+    private static PriceScheduler.Config schedulerConfig(Options options) {
+        PriceScheduler.Config defaults = PriceScheduler.Config.defaults(options.timeframe());
+        double perSecond = switch (options.provider()) {
+            case COINBASE -> 8;
+            case BINANCE -> 20;
+            default -> Double.POSITIVE_INFINITY;
+        };
+        Duration interval = Duration.ofMillis((long) Math.max(defaults.interval().toMillis(),
+                1000 * options.symbols().size() / perSecond));
+        return new PriceScheduler.Config(defaults.timeframe(), interval, defaults.minGap(), defaults.lookback(),
+                defaults.windowBars());
+    }
+
+    private static BarColumns recentBars(HistoryStore store, dev.tradedesk.core.SeriesKey series, int count) {
+        BarColumns bars = new BarColumns(0);
+        store.latest(series, count).appendTo(bars);
+        return bars;
+    }
+
+    /** Watches these symbols from the next cycle on. */
+    public void setSymbols(List<Symbol> symbols) {
+        scheduler.setSymbols(symbols);
+    }
+
+    /** The provider chosen ({@code sim} even though the simulated exchange speaks Alpaca's API). */
+    public ProviderKind provider() {
+        return kind;
+    }
+
+    public FeedMetrics feedMetrics() {
+        return feedMetrics;
+    }
+
+    /** Bars stored per symbol since start. */
+    public Map<Symbol, Long> storedBySymbol() {
+        return storeWriter.storedBySymbol();
+    }
+
+    public long storeFailures() {
+        return storeWriter.failures();
+    }
+
+    /** The simulated exchange, when the provider is {@code sim}. */
+    public Optional<SimulatedExchange> simulatedExchange() {
+        return Optional.ofNullable(exchange);
+    }
+
+    /** Stops the scheduler, lets queued store writes finish, and stops every thread of the session. */
+    @Override
+    public void close() {
+        scheduler.close();
+        HttpClients.close(http);
+        if (exchange != null) {
+            exchange.close();
+        }
+        executors.close();
+    }
+}

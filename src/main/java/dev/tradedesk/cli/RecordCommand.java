@@ -1,0 +1,185 @@
+package dev.tradedesk.cli;
+
+import dev.tradedesk.app.MarketSession;
+import dev.tradedesk.app.SimulatorSettings;
+import dev.tradedesk.app.TradeDesk;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.FeedMetrics;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.PipelineStage;
+import dev.tradedesk.feed.ProviderException;
+import dev.tradedesk.feed.ProviderKind;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tradedesk record}: runs the price scheduler headless and stores every bar in the history
+ * database, for a server or a cron job. Backfills each series from its last stored bar first. At
+ * the end (duration over, or Ctrl-C) it flushes, closes the database cleanly and prints
+ * {@code key: value} lines.
+ */
+@Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Record bars from a provider into the history database, headless.")
+final class RecordCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TradeDeskCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--provider", paramLabel = "NAME", required = true,
+            description = "alpaca, binance, coinbase or sim (the built-in simulated exchange).")
+    private String provider;
+
+    @Option(names = "--symbols", paramLabel = "A,B", split = ",", required = true, description = "Symbols to record.")
+    private List<String> symbols;
+
+    @Option(names = "--timeframe", paramLabel = "TF", defaultValue = "1Min",
+            description = "1Min, 5Min, 15Min, 1Hour or 1Day (default: ${DEFAULT-VALUE}).")
+    private String timeframe;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Override the provider's host (a proxy, a test server).")
+    private String baseUrl;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this long, e.g. 10m (default: until Ctrl-C).")
+    private Duration duration;
+
+    @Option(names = "--speed", paramLabel = "X", description = "With --provider sim: simulated minutes per real minute (default: the settings' value).")
+    private Double speed;
+
+    @Option(names = "--seed", paramLabel = "N", description = "With --provider sim: the price model's seed (default: the settings' value).")
+    private Long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        MarketSession.Options options = options();
+        try (TradeDesk desk = new TradeDesk(root.context())) {
+            PipelineMetrics pipeline = new PipelineMetrics();
+            CountDownLatch stop = new CountDownLatch(1);
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread onCtrlC = new Thread(() -> {
+                stop.countDown();
+                awaitQuietly(finished);
+            }, "tradedesk-record-shutdown");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            long started = System.nanoTime();
+            try {
+                MarketSession session = MarketSession.start(options, desk.historyStore(), pipeline, update -> { },
+                        root.context().host(), Clock.systemUTC());
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("recording " + options.symbols().size() + " symbols from " + options.provider().label()
+                        + (duration == null ? " until Ctrl-C" : " for " + duration));
+                out.flush();
+                try {
+                    if (duration == null) {
+                        stop.await();
+                    } else {
+                        stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                } finally {
+                    session.close();
+                }
+                printSummary(out, session, pipeline, System.nanoTime() - started);
+                return session.feedMetrics().failures(ProviderException.Kind.AUTH_REJECTED) > 0 ? 1 : 0;
+            } finally {
+                finished.countDown();
+                removeHook(onCtrlC);
+            }
+        }
+    }
+
+    private MarketSession.Options options() {
+        ProviderKind kind;
+        Timeframe frame;
+        List<Symbol> parsed;
+        try {
+            kind = ProviderKind.parse(provider);
+            frame = Timeframe.parse(timeframe);
+            parsed = symbols.stream().filter(text -> !text.isBlank()).map(Symbol::of).distinct().toList();
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), invalid.getMessage());
+        }
+        if (parsed.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--symbols: give at least one symbol");
+        }
+        if ((speed != null || seed != null) && kind != ProviderKind.SIM) {
+            throw new ParameterException(spec.commandLine(), "--speed and --seed apply to --provider sim only");
+        }
+        var settings = root.context().settingsLoad().settings();
+        SimulatorSettings simulator;
+        try {
+            simulator = new SimulatorSettings(speed != null ? speed : settings.simulator().speed(),
+                    seed != null ? seed : settings.simulator().seed());
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), "--speed: " + invalid.getMessage());
+        }
+        return new MarketSession.Options(kind, parsed, frame, settings.indicators(), settings.alpaca(), simulator,
+                Optional.ofNullable(baseUrl), Duration.ofDays(3));
+    }
+
+    private static void printSummary(PrintWriter out, MarketSession session, PipelineMetrics pipeline, long elapsedNanos) {
+        FeedMetrics feed = session.feedMetrics();
+        out.println("record.provider: " + session.provider().label());
+        out.println("record.duration_s: " + format(elapsedNanos / 1e9));
+        long total = 0;
+        for (var entry : session.storedBySymbol().entrySet()) {
+            out.println("stored." + entry.getKey().value() + ": " + entry.getValue());
+            total += entry.getValue();
+        }
+        out.println("stored.total: " + total);
+        out.println("store.failures: " + session.storeFailures());
+        out.println("requests: " + feed.requests());
+        out.println("retries: " + feed.retries());
+        out.println("errors.total: " + feed.failures());
+        for (ProviderException.Kind kind : ProviderException.Kind.values()) {
+            out.println("errors." + kind.name().toLowerCase(Locale.ROOT) + ": " + feed.failures(kind));
+        }
+        out.println("dropped.total: " + feed.droppedRecords());
+        feed.droppedByReason().forEach((reason, count) -> out.println("dropped." + reason.replace(' ', '_') + ": " + count));
+        for (PipelineStage stage : List.of(PipelineStage.FETCH, PipelineStage.PARSE, PipelineStage.INDICATORS,
+                PipelineStage.STORE_WRITE, PipelineStage.PUBLISH, PipelineStage.CYCLE)) {
+            Histogram histogram = pipeline.total(stage);
+            out.println("latency." + stage.key() + ".count: " + histogram.getTotalCount());
+            out.println("latency." + stage.key() + ".p50_ms: " + format(histogram.getValueAtPercentile(50) / 1e6));
+            out.println("latency." + stage.key() + ".p99_ms: " + format(histogram.getValueAtPercentile(99) / 1e6));
+        }
+        out.flush();
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is waiting for us; nothing to undo
+        }
+    }
+}
