@@ -45,9 +45,12 @@ final class LivePipeline implements MarketDataListener {
     /** A New York day is never shorter than 23 hours (the spring DST change). */
     private static final long SHORTEST_DAY_MILLIS = 23 * 3_600_000L;
 
-    /** Receives closed bars to store; returns at once (the write happens on its own thread). */
+    /**
+     * Receives one cycle's closed bars of every series, to store in one batched write; returns at
+     * once (the write happens on its own thread).
+     */
     interface ClosedBarWriter {
-        void write(SeriesKey series, BarColumns bars);
+        void write(Map<SeriesKey, BarColumns> batch);
     }
 
     /** Reads the most recent stored bars of a series, oldest first, to warm its indicators. */
@@ -102,13 +105,17 @@ final class LivePipeline implements MarketDataListener {
     public void onBatch(CycleBatch batch) {
         long started = System.nanoTime();
         Map<Symbol, List<Bar>> closedForUi = new HashMap<>();
+        Map<SeriesKey, BarColumns> toStore = new HashMap<>();
         batch.closed().forEach((symbol, bars) -> {
             LiveSeries live = seriesFor(symbol, batch.timeframe());
             BarColumns fresh = appendClosed(live, bars, closedForUi, symbol);
             if (!fresh.isEmpty()) {
-                store.write(new SeriesKey(symbol, batch.timeframe()), fresh);
+                toStore.put(new SeriesKey(symbol, batch.timeframe()), fresh);
             }
         });
+        if (!toStore.isEmpty()) {
+            store.write(toStore);
+        }
         Map<Symbol, Bar> formingForUi = new HashMap<>();
         batch.forming().forEach((symbol, bar) -> {
             LiveSeries live = seriesFor(symbol, batch.timeframe());

@@ -45,13 +45,25 @@ public final class MarketSession implements AutoCloseable {
     public static final String BINANCE_URL = "https://api.binance.com";
     public static final String COINBASE_URL = "https://api.exchange.coinbase.com";
 
-    /** What to connect to and what to watch. */
+    /**
+     * What to connect to and what to watch.
+     *
+     * @param lookback how far back an empty series is backfilled
+     * @param interval time between cycle starts; empty for the provider's default
+     */
     public record Options(ProviderKind provider, List<Symbol> symbols, Timeframe timeframe, IndicatorParameters indicators,
-            AlpacaSettings alpaca, SimulatorSettings simulator, Optional<String> baseUrl, Duration simulatedHistory) {
+            AlpacaSettings alpaca, SimulatorSettings simulator, Optional<String> baseUrl, Duration lookback,
+            Optional<Duration> interval) {
 
         public static Options from(Settings settings) {
             return new Options(settings.provider(), settings.watchlist(), Timeframe.ONE_MINUTE, settings.indicators(),
-                    settings.alpaca(), settings.simulator(), Optional.empty(), Duration.ofDays(3));
+                    settings.alpaca(), settings.simulator(), Optional.empty(),
+                    PriceScheduler.Config.defaults(Timeframe.ONE_MINUTE).lookback(), Optional.empty());
+        }
+
+        /** History the simulated exchange serves: the look-back and a day to spare. */
+        Duration simulatedHistory() {
+            return lookback.plus(Duration.ofDays(1));
         }
     }
 
@@ -170,9 +182,9 @@ public final class MarketSession implements AutoCloseable {
             case BINANCE -> 20;
             default -> Double.POSITIVE_INFINITY;
         };
-        Duration interval = Duration.ofMillis((long) Math.max(defaults.interval().toMillis(),
-                1000 * options.symbols().size() / perSecond));
-        return new PriceScheduler.Config(defaults.timeframe(), interval, defaults.minGap(), defaults.lookback(),
+        Duration interval = options.interval().orElse(Duration.ofMillis((long) Math.max(defaults.interval().toMillis(),
+                1000 * options.symbols().size() / perSecond)));
+        return new PriceScheduler.Config(defaults.timeframe(), interval, defaults.minGap(), options.lookback(),
                 defaults.windowBars());
     }
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes closed bars to the history store on its own thread ({@code tradedesk-store-writer}), one
- * batched upsert per series per cycle, so the scheduler never waits on the disk. A failed write is
+ * transaction per cycle for all series, so the scheduler never waits on the disk. A failed write is
  * logged and counted; the bars are not lost for good: the next start backfills from the last bar
  * that did reach the store. Thread-safe.
  */
@@ -37,24 +37,25 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         this.pipeline = pipeline;
     }
 
-    /** Queues the write; {@code bars} now belongs to the writer. */
+    /** Queues one transaction for the whole batch; the batch now belongs to the writer. */
     @Override
-    public void write(SeriesKey series, BarColumns bars) {
+    public void write(Map<SeriesKey, BarColumns> batch) {
         try {
-            thread.execute(() -> writeNow(series, bars));
+            thread.execute(() -> writeNow(batch));
         } catch (RejectedExecutionException shuttingDown) {
-            log.warn("{} bars of {} not stored: shutting down; they will be backfilled at the next start", bars.size(), series);
+            log.warn("Bars of {} series not stored: shutting down; they will be backfilled at the next start", batch.size());
         }
     }
 
-    private void writeNow(SeriesKey series, BarColumns bars) {
+    private void writeNow(Map<SeriesKey, BarColumns> batch) {
         long started = System.nanoTime();
         try {
-            store.write(series, bars);
-            storedBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size());
+            store.writeAll(batch);
+            batch.forEach((series, bars) ->
+                    storedBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
         } catch (RuntimeException failure) {
             failures.increment();
-            log.error("Could not store {} bars of {}; they will be backfilled at the next start: {}", bars.size(), series,
+            log.error("Could not store the bars of {} series; they will be backfilled at the next start: {}", batch.size(),
                     failure.getMessage());
         } finally {
             pipeline.record(PipelineStage.STORE_WRITE, System.nanoTime() - started);

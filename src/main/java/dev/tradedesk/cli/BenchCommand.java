@@ -1,6 +1,7 @@
 package dev.tradedesk.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tradedesk bench}: in-process benchmarks that print {@code key: value} lines, one
@@ -9,6 +10,13 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Quick in-process benchmarks, printed as key: value lines.",
-        subcommands = {BenchIndicatorsCommand.class, StoreBenchCommand.class})
+        subcommands = {BenchIndicatorsCommand.class, StoreBenchCommand.class, BenchPipelineCommand.class})
 final class BenchCommand {
+
+    @ParentCommand
+    private TradeDeskCommand root;
+
+    TradeDeskCommand root() {
+        return root;
+    }
 }

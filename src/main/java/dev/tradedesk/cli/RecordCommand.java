@@ -8,6 +8,7 @@ import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.FeedMetrics;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.PipelineStage;
+import dev.tradedesk.feed.PriceScheduler;
 import dev.tradedesk.feed.ProviderException;
 import dev.tradedesk.feed.ProviderKind;
 import java.io.PrintWriter;
@@ -131,7 +132,7 @@ final class RecordCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--speed: " + invalid.getMessage());
         }
         return new MarketSession.Options(kind, parsed, frame, settings.indicators(), settings.alpaca(), simulator,
-                Optional.ofNullable(baseUrl), Duration.ofDays(3));
+                Optional.ofNullable(baseUrl), PriceScheduler.Config.defaults(frame).lookback(), Optional.empty());
     }
 
     private static void printSummary(PrintWriter out, MarketSession session, PipelineMetrics pipeline, long elapsedNanos) {

@@ -47,26 +47,11 @@ final class StoreBenchCommand implements Callable<Integer> {
         if (queries < 100) {
             throw new ParameterException(spec.commandLine(), "--queries must be at least 100");
         }
-        Path directory = Files.createTempDirectory("tradedesk-bench-store-");
-        try {
-            Map<String, String> results = new StoreBenchmark(directory, barCount, queries, seed).run();
+        try (TemporaryDirectory directory = new TemporaryDirectory("tradedesk-bench-store-")) {
+            Map<String, String> results = new StoreBenchmark(directory.path(), barCount, queries, seed).run();
             PrintWriter out = spec.commandLine().getOut();
             results.forEach((key, value) -> out.println(key + ": " + value));
             return 0;
-        } finally {
-            deleteTree(directory);
-        }
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

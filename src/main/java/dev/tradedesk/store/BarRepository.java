@@ -74,6 +74,41 @@ final class BarRepository {
      * @throws IllegalArgumentException if a bar is invalid ({@link Bar#problem})
      * @throws StoreException           if the source or the database fails
      */
+    /**
+     * Upserts the bars of several series in ONE transaction: all of them are written, or none.
+     *
+     * @return bars written per series, in the map's order
+     */
+    java.util.Map<SeriesKey, Long> upsertAll(java.util.Map<SeriesKey, BarSource> sources) {
+        writeLock.lock();
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                java.util.Map<SeriesKey, Long> written = new java.util.LinkedHashMap<>();
+                java.util.Map<SeriesKey, Integer> ids = new java.util.HashMap<>();
+                for (java.util.Map.Entry<SeriesKey, BarSource> entry : sources.entrySet()) {
+                    int seriesId = findOrCreateSeries(connection, entry.getKey());
+                    ids.put(entry.getKey(), seriesId);
+                    written.put(entry.getKey(), upsertChunks(connection, entry.getKey(), seriesId, entry.getValue()));
+                }
+                connection.commit();
+                knownIds.putAll(ids);
+                return written;
+            } catch (IllegalArgumentException e) {
+                rollback(connection, e);
+                throw e;
+            } catch (SQLException | IOException | RuntimeException e) {
+                rollback(connection, e);
+                throw new StoreException("cannot write bars of " + sources.size() + " series, nothing was written: "
+                        + e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot write bars of " + sources.size() + " series: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     long upsert(SeriesKey key, BarSource source) {
         writeLock.lock();
         try (Connection connection = database.connection()) {

@@ -64,14 +64,19 @@ public final class HistoryStore implements AutoCloseable {
      */
     public long write(SeriesKey key, BarColumns bars) {
         Objects.requireNonNull(bars, "bars");
+        return write(key, sourceOf(bars));
+    }
+
+    /** Reads {@code bars} chunk by chunk, as a {@link BarSource}. */
+    private static BarSource sourceOf(BarColumns bars) {
         int[] next = {0};
-        return write(key, (chunk, limit) -> {
+        return (chunk, limit) -> {
             int end = Math.min(bars.size(), next[0] + limit);
             for (int i = next[0]; i < end; i++) {
                 chunk.add(bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
             }
             next[0] = end;
-        });
+        };
     }
 
     /**
@@ -83,6 +88,27 @@ public final class HistoryStore implements AutoCloseable {
      * @throws IllegalArgumentException if a bar is invalid; nothing is written
      * @throws StoreException           if the source or the database fails; nothing is written
      */
+    /**
+     * Writes the bars of several series in one transaction (all or nothing), as the live pipeline
+     * does once per cycle, and invalidates the cached ranges of every series written.
+     *
+     * @return bars written in total
+     */
+    public long writeAll(java.util.Map<SeriesKey, BarColumns> batch) {
+        Objects.requireNonNull(batch, "batch");
+        java.util.Map<SeriesKey, BarSource> sources = new java.util.LinkedHashMap<>();
+        batch.forEach((key, bars) -> sources.put(key, sourceOf(bars)));
+        java.util.Map<SeriesKey, Long> written = repository.upsertAll(sources);
+        long total = 0;
+        for (java.util.Map.Entry<SeriesKey, Long> entry : written.entrySet()) {
+            if (entry.getValue() > 0) {
+                cache.invalidate(entry.getKey());
+                total += entry.getValue();
+            }
+        }
+        return total;
+    }
+
     public long write(SeriesKey key, BarSource source) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(source, "source");

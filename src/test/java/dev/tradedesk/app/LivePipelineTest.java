@@ -47,12 +47,12 @@ class LivePipelineTest {
 
     private LivePipeline pipeline(BarColumns history) {
         return new LivePipeline(IndicatorParameters.DEFAULTS,
-                (series, bars) -> {
+                batch -> batch.forEach((series, bars) -> {
                     BarColumns target = stored.computeIfAbsent(series, key -> new BarColumns(0));
                     for (int i = 0; i < bars.size(); i++) {
                         target.add(bars.bar(i));
                     }
-                },
+                }),
                 (series, count) -> history, published::add, metrics);
     }
 

@@ -55,6 +55,34 @@ class HistoryStoreTest {
     }
 
     @Test
+    void severalSeriesAreWrittenInOneTransactionAndEachCacheIsInvalidated() {
+        store.write(AAPL_1MIN, minutes(T0, 10, 0));
+        assertThat(store.range(AAPL_1MIN, T0, T0 + 20 * MINUTE).size()).isEqualTo(10);
+        java.util.Map<SeriesKey, BarColumns> batch = new java.util.LinkedHashMap<>();
+        batch.put(AAPL_1MIN, minutes(T0 + 10 * MINUTE, 5, 0));
+        batch.put(MSFT_1MIN, minutes(T0, 3, 1));
+
+        assertThat(store.writeAll(batch)).isEqualTo(8);
+
+        assertThat(store.range(AAPL_1MIN, T0, T0 + 20 * MINUTE).size()).as("cached range invalidated").isEqualTo(15);
+        assertThat(store.range(MSFT_1MIN, T0, T0 + 20 * MINUTE)).isEqualTo(BarSnapshot.copyOf(minutes(T0, 3, 1)));
+    }
+
+    @Test
+    void aBatchWithOneBadBarWritesNothingAtAll() {
+        BarColumns bad = new BarColumns(1);
+        bad.add(T0, 10, 9, 11, 10, 1);
+        java.util.Map<SeriesKey, BarColumns> batch = new java.util.LinkedHashMap<>();
+        batch.put(AAPL_1MIN, minutes(T0, 5, 0));
+        batch.put(MSFT_1MIN, bad);
+
+        assertThatThrownBy(() -> store.writeAll(batch)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.lastTime(AAPL_1MIN)).isEmpty();
+        assertThat(store.listSeries()).isEmpty();
+    }
+
+    @Test
     void writingTheSameBarsAgainStoresThemOnce() {
         store.write(AAPL_1MIN, minutes(T0, 50, 0));
         store.write(AAPL_1MIN, minutes(T0, 50, 0));

@@ -1,5 +1,6 @@
 package dev.tradedesk.store;
 
+import dev.tradedesk.testing.MutableClock;
 import static dev.tradedesk.store.TestBars.MINUTE;
 import static dev.tradedesk.store.TestBars.T0;
 import static dev.tradedesk.store.TestBars.minutes;

@@ -1,5 +1,6 @@
 package dev.tradedesk.store;
 
+import dev.tradedesk.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
