@@ -1,0 +1,27 @@
+package dev.tradedesk.app;
+
+/**
+ * Where the user left the workstation: window placement, the watchlist splitter, the selected
+ * symbol and timeframe, and the chart's zoom range. Restored at the next start. Any field may be
+ * {@code null} (not known yet); values are checked when applied, not here, so a hand-edited file
+ * can never stop the app from starting. Immutable.
+ *
+ * @param chartFrom       first visible time of the chart, epoch millis UTC
+ * @param chartTo         last visible time of the chart
+ * @param followsLiveEdge whether the chart scrolls with new bars
+ */
+public record Workspace(
+        Double windowX,
+        Double windowY,
+        Double windowWidth,
+        Double windowHeight,
+        Boolean maximized,
+        Double dividerPosition,
+        String symbol,
+        String timeframe,
+        Long chartFrom,
+        Long chartTo,
+        Boolean followsLiveEdge) {
+
+    public static final Workspace EMPTY = new Workspace(null, null, null, null, null, null, null, null, null, null, null);
+}
