@@ -66,6 +66,7 @@ public final class MainWindow {
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(TITLE);
+        stage.getIcons().setAll(icons());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         applyTheme(model.theme());
@@ -210,6 +211,15 @@ public final class MainWindow {
         alert.getDialogPane().setContent(rows);
         alert.getDialogPane().setId("aboutDialog");
         alert.show();
+    }
+
+    /** The application icon in the sizes window managers pick from. */
+    static java.util.List<javafx.scene.image.Image> icons() {
+        return java.util.stream.IntStream.of(16, 32, 48, 64, 128, 256)
+                .mapToObj(size -> MainWindow.class.getResource("icon/tradedesk-" + size + ".png"))
+                .filter(Objects::nonNull)
+                .map(url -> new javafx.scene.image.Image(url.toExternalForm()))
+                .toList();
     }
 
     /** AtlantaFX themes are user-agent stylesheets: one switch restyles every window. */

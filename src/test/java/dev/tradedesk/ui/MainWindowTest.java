@@ -43,6 +43,7 @@ class MainWindowTest {
     @Test
     void showsTitleMenusWatchlistChartAreaAndStatusBar(FxRobot robot) {
         assertThat(stage.getTitle()).isEqualTo("TradeDesk");
+        assertThat(stage.getIcons()).hasSize(6).allSatisfy(icon -> assertThat(icon.isError()).isFalse());
         MenuBar menuBar = robot.lookup("#menuBar").queryAs(MenuBar.class);
         assertThat(menuBar.getMenus()).extracting(menu -> menu.getText().replace("_", ""))
                 .containsExactly("File", "View", "Help");
