@@ -293,15 +293,26 @@ public final class PriceScheduler implements AutoCloseable {
         return (int) Math.max(1, (end - start + window) / window);
     }
 
+    /**
+     * The bars inside {@code [from, to]}, in time order, each time once (the last one received wins):
+     * providers may repeat bars or send them out of order, and the engine takes them strictly in order.
+     */
     private static BarColumns between(BarColumns bars, long from, long to) {
-        BarColumns kept = new BarColumns(bars.size());
-        long last = Long.MIN_VALUE;
+        Integer[] order = new Integer[bars.size()];
+        int count = 0;
         for (int i = 0; i < bars.size(); i++) {
-            long time = bars.time(i);
-            if (time >= from && time <= to && time > last) {
-                kept.add(time, bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
-                last = time;
+            if (bars.time(i) >= from && bars.time(i) <= to) {
+                order[count++] = i;
             }
+        }
+        java.util.Arrays.sort(order, 0, count, java.util.Comparator.comparingLong(bars::time));
+        BarColumns kept = new BarColumns(count);
+        for (int k = 0; k < count; k++) {
+            int i = order[k];
+            if (k + 1 < count && bars.time(order[k + 1]) == bars.time(i)) {
+                continue; // a later copy of the same bar follows
+            }
+            kept.add(bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
         }
         return kept;
     }

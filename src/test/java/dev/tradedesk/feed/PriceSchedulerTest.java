@@ -152,6 +152,18 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void barsRepeatedOrOutOfOrderAreHandedOverOnceInTimeOrder() {
+        provider.scramble(true);
+        startScheduler(BarHistory.EMPTY);
+        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(formingTime);
+        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        for (Symbol symbol : WATCHLIST) {
+            assertThat(listener.closedBars(symbol)).isEqualTo(groundTruth(symbol, from, formingTime - 1));
+        }
+    }
+
+    @Test
     void retryAfterIsHonouredToTheSecond() {
         provider.failWith(new ProviderException(ProviderException.Kind.RATE_LIMITED, 429, "slow down", Duration.ofSeconds(30), null));
         startScheduler(BarHistory.EMPTY);
@@ -271,7 +283,13 @@ class PriceSchedulerTest {
     static final class FlakyProvider implements MarketDataProvider {
         private final MarketDataProvider real;
         private final AtomicReference<ProviderException> failure = new AtomicReference<>();
+        private volatile boolean scramble;
         final AtomicInteger calls = new AtomicInteger();
+
+        /** History answers come back reversed, with every bar twice. */
+        void scramble(boolean on) {
+            scramble = on;
+        }
 
         FlakyProvider(MarketDataProvider real) {
             this.real = real;
@@ -294,7 +312,23 @@ class PriceSchedulerTest {
         public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
             calls.incrementAndGet();
             ProviderException problem = failure.get();
-            return problem != null ? CompletableFuture.failedFuture(problem) : real.history(symbols, timeframe, from, to);
+            if (problem != null) {
+                return CompletableFuture.failedFuture(problem);
+            }
+            return real.history(symbols, timeframe, from, to).thenApply(bars -> scramble ? scrambled(bars) : bars);
+        }
+
+        private static Map<Symbol, BarColumns> scrambled(Map<Symbol, BarColumns> bars) {
+            Map<Symbol, BarColumns> scrambled = new java.util.HashMap<>();
+            bars.forEach((symbol, columns) -> {
+                BarColumns reversed = new BarColumns(columns.size() * 2);
+                for (int i = columns.size() - 1; i >= 0; i--) {
+                    reversed.add(columns.bar(i));
+                    reversed.add(columns.bar(i));
+                }
+                scrambled.put(symbol, reversed);
+            });
+            return scrambled;
         }
 
         @Override

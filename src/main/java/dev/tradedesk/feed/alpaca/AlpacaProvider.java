@@ -92,7 +92,14 @@ public final class AlpacaProvider implements MarketDataProvider {
             url.addQueryParameter("page_token", pageToken);
         }
         AlpacaBarsParser parser = new AlpacaBarsParser(validator, symbols, from.toEpochMilli(), to.toEpochMilli());
-        return http.get(url.build(), headers, json -> parser.parseHistoryPage(json, collected))
+        return http.get(url.build(), headers, json -> {
+                    String next = parser.parseHistoryPage(json, collected);
+                    if (next != null && next.equals(pageToken)) {
+                        // A server that hands back the token it was given would keep us paging forever.
+                        throw new com.fasterxml.jackson.core.JsonParseException(json, "next_page_token repeats the page just read");
+                    }
+                    return next;
+                })
                 .thenCompose(next -> next == null
                         ? CompletableFuture.completedFuture(collected)
                         : historyPages(symbols, timeframe, from, to, next, collected));

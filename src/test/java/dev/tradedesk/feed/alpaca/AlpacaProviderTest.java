@@ -126,6 +126,16 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void aPageTokenThatRepeatsFailsInsteadOfPagingForever() {
+        respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "]},\"next_page_token\":\"QUJD\"}");
+        respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:31:00Z", 175) + "]},\"next_page_token\":\"QUJD\"}");
+        ProviderException failure = failureOf(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO));
+        assertThat(failure.kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        assertThat(failure.getMessage()).contains("next_page_token repeats");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
     void emptyResultsAndNullBarsMeanNoData() {
         respond(200, "{\"bars\":{},\"next_page_token\":null}");
         assertThat(await(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO))).isEmpty();
