@@ -1,0 +1,181 @@
+package dev.tradedesk.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Indicator;
+import dev.tradedesk.core.IndicatorColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.IndicatorPipeline;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tradedesk indicators --in BARS.csv --out OUT.csv}: the indicator set for a CSV of bars,
+ * one output row per input row (docs/indicators.md), streamed in chunks so any number of rows runs
+ * in constant memory. The output is written to a temporary file beside the target and moved into
+ * place only on success: a bad row (reported with its line, exit code 1) leaves no partial file.
+ */
+@Command(name = "indicators", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compute RSI, StochRSI, ATR, volatility bands and relative volume for a CSV of bars.",
+                "Input header: timestamp,open,high,low,close,volume (timestamp: ISO-8601 date or date-time,"
+                        + " or epoch milliseconds, strictly increasing).",
+                "Output: timestamp followed by one column per indicator; empty where undefined."})
+final class IndicatorsCommand implements Callable<Integer> {
+
+    private static final int CHUNK = 8_192;
+    private static final IndicatorParameters D = IndicatorParameters.DEFAULTS;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--in", required = true, paramLabel = "BARS.csv", description = "Bars to read.")
+    private Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "Where to write the values.")
+    private Path output;
+
+    @Option(names = "--rsi", paramLabel = "N", description = "RSI period (default ${DEFAULT-VALUE}).")
+    private int rsi = D.rsiPeriod();
+
+    @Option(names = "--stoch", paramLabel = "N", description = "StochRSI window (default ${DEFAULT-VALUE}).")
+    private int stoch = D.stochPeriod();
+
+    @Option(names = "--k", paramLabel = "N", description = "%K smoothing (default ${DEFAULT-VALUE}).")
+    private int k = D.kSmoothing();
+
+    @Option(names = "--d", paramLabel = "N", description = "%D smoothing (default ${DEFAULT-VALUE}).")
+    private int d = D.dSmoothing();
+
+    @Option(names = "--atr", paramLabel = "N", description = "ATR period (default ${DEFAULT-VALUE}).")
+    private int atr = D.atrPeriod();
+
+    @Option(names = "--atr-ma", paramLabel = "N", description = "ATR moving average (default ${DEFAULT-VALUE}).")
+    private int atrMa = D.atrMaPeriod();
+
+    @Option(names = "--lower", paramLabel = "X", description = "Base lower band, 0..100 (default ${DEFAULT-VALUE}).")
+    private double lower = D.baseLower();
+
+    @Option(names = "--upper", paramLabel = "X", description = "Base upper band, 0..100 (default ${DEFAULT-VALUE}).")
+    private double upper = D.baseUpper();
+
+    @Option(names = "--sensitivity", paramLabel = "S", description = "Volatility threshold in (0, 1] (default ${DEFAULT-VALUE}).")
+    private double sensitivity = D.sensitivity();
+
+    @Option(names = "--volume", paramLabel = "N", description = "Volume SMA period (default ${DEFAULT-VALUE}).")
+    private int volume = D.volumePeriod();
+
+    @Override
+    public Integer call() {
+        IndicatorParameters parameters = parameters();
+        Path target = output.toAbsolutePath();
+        Path temporary;
+        try {
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        } catch (IOException e) {
+            return fail("cannot write " + output + ": " + reason(e));
+        }
+        try {
+            long rows = convert(parameters, temporary);
+            moveIntoPlace(temporary, target);
+            spec.commandLine().getOut().println("wrote " + rows + " rows to " + output);
+            return 0;
+        } catch (BarCsvReader.BadRowException e) {
+            return fail(input + " " + e.getMessage());
+        } catch (IOException e) {
+            return fail("cannot convert " + input + ": " + reason(e));
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("tradedesk: could not delete " + temporary + ": " + reason(e));
+            }
+        }
+    }
+
+    private IndicatorParameters parameters() {
+        try {
+            return new IndicatorParameters(rsi, stoch, k, d, atr, atrMa, lower, upper, sensitivity, volume);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private long convert(IndicatorParameters parameters, Path temporary)
+            throws IOException, BarCsvReader.BadRowException {
+        IndicatorPipeline pipeline = new IndicatorPipeline(parameters);
+        BarColumns bars = new BarColumns(CHUNK);
+        IndicatorColumns values = new IndicatorColumns(CHUNK);
+        String[] timestamps = new String[CHUNK];
+        long rows = 0;
+        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+                BarCsvReader barReader = new BarCsvReader(reader);
+                BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+                JsonGenerator csv = new CsvMapper().getFactory().createGenerator(writer)) {
+            writeHeader(csv);
+            for (int read = barReader.read(bars, timestamps); read > 0; read = barReader.read(bars, timestamps)) {
+                pipeline.pushAll(bars, values);
+                for (int i = 0; i < read; i++) {
+                    writeRow(csv, timestamps[i], values, i);
+                }
+                rows += read;
+            }
+        }
+        return rows;
+    }
+
+    private static void writeHeader(JsonGenerator csv) throws IOException {
+        csv.writeStartArray();
+        csv.writeString("timestamp");
+        for (int i = 0; i < Indicator.COUNT; i++) {
+            csv.writeString(Indicator.at(i).column());
+        }
+        csv.writeEndArray();
+    }
+
+    private static void writeRow(JsonGenerator csv, String timestamp, IndicatorColumns values, int row)
+            throws IOException {
+        csv.writeStartArray();
+        csv.writeString(timestamp);
+        for (int i = 0; i < Indicator.COUNT; i++) {
+            double value = values.column(Indicator.at(i))[row];
+            csv.writeString(Double.isNaN(value) ? "" : Double.toString(value));
+        }
+        csv.writeEndArray();
+    }
+
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or directory " + missing.getFile();
+        }
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private int fail(String message) {
+        spec.commandLine().getErr().println("tradedesk: " + message);
+        return 1;
+    }
+}

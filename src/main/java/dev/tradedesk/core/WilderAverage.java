@@ -1,0 +1,62 @@
+package dev.tradedesk.core;
+
+/**
+ * Wilder's smoothed average of a stream: the mean of the first {@code n} inputs, then
+ * {@code avg = (avg * (n - 1) + x) / n}. Undefined ({@code NaN}) for the first {@code n - 1} inputs;
+ * {@link #warmUpLength()} is {@code n - 1}, the index of the first defined value.
+ *
+ * <p>{@link #push} commits an input; {@link #peek} returns what {@code push} would return for the
+ * same input, bit for bit, without changing any state. Both are O(1) and allocate nothing. Inputs
+ * must be finite. Not thread-safe.
+ */
+public final class WilderAverage {
+
+    private final int period;
+    private final double periodMinusOne;
+    private long count;
+    private double seedSum;
+    private double average = Double.NaN;
+
+    /** @throws IllegalArgumentException when {@code period} is below 1 */
+    public WilderAverage(int period) {
+        if (period < 1) {
+            throw new IllegalArgumentException("period must be at least 1, was " + period);
+        }
+        this.period = period;
+        this.periodMinusOne = period - 1;
+    }
+
+    /** Commits {@code x} and returns the average including it. */
+    public double push(double x) {
+        average = next(x);
+        if (count < period) {
+            seedSum += x;
+        }
+        count++;
+        return average;
+    }
+
+    /** The value {@link #push} would return for {@code x}; changes nothing. */
+    public double peek(double x) {
+        return next(x);
+    }
+
+    /** The average after the last {@link #push}, {@code NaN} while warming up. */
+    public double value() {
+        return average;
+    }
+
+    public int warmUpLength() {
+        return period - 1;
+    }
+
+    private double next(double x) {
+        if (count >= period) {
+            return (average * periodMinusOne + x) / period;
+        }
+        if (count == period - 1) {
+            return (seedSum + x) / period;
+        }
+        return Double.NaN;
+    }
+}

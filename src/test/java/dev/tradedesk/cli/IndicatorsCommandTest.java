@@ -1,0 +1,162 @@
+package dev.tradedesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.app.BuildInfo;
+import dev.tradedesk.app.HostEnvironment;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Indicator;
+import dev.tradedesk.core.IndicatorBatch;
+import dev.tradedesk.core.IndicatorColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndicatorsCommandTest {
+
+    private static final String HEADER = "timestamp,rsi,stoch_k,stoch_d,atr,atr_ma,volatility_ratio,band_lower,"
+            + "band_upper,volume_sma,relative_volume";
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        HostEnvironment host = new HostEnvironment("Linux", dir.resolve("home"), Map.of());
+        return TradeDeskCommand.commandLine(host, new BuildInfo("1.2.3"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute(args);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesOneRowPerBarWithTheBatchValuesAndTheInputTimestamps() throws IOException {
+        BarColumns bars = BenchIndicatorsCommand.randomWalk(20_000);
+        List<String> lines = new ArrayList<>(List.of("timestamp,open,high,low,close,volume"));
+        for (int i = 0; i < bars.size(); i++) {
+            String time = i % 3 == 0 ? Long.toString(bars.time(i))
+                    : java.time.Instant.ofEpochMilli(bars.time(i)).toString();
+            lines.add(time + "," + bars.open(i) + "," + bars.high(i) + "," + bars.low(i) + "," + bars.close(i) + ","
+                    + bars.volume(i));
+        }
+        Path in = Files.write(dir.resolve("bars.csv"), lines);
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("out.csv").toString())).isZero();
+        assertThat(stderr()).isEmpty();
+        List<String> output = Files.readAllLines(dir.resolve("out.csv"));
+        assertThat(output).hasSize(20_001);
+        assertThat(output.get(0)).isEqualTo(HEADER);
+        IndicatorColumns expected = IndicatorBatch.compute(bars, IndicatorParameters.DEFAULTS);
+        for (int i = 0; i < bars.size(); i++) {
+            String[] cells = output.get(i + 1).split(",", -1);
+            assertThat(cells).hasSize(11);
+            assertThat(cells[0]).isEqualTo(lines.get(i + 1).split(",")[0]);
+            for (int c = 0; c < Indicator.COUNT; c++) {
+                double value = expected.get(Indicator.at(c), i);
+                assertThat(cells[c + 1]).as("row %d, %s", i, Indicator.at(c).column())
+                        .isEqualTo(Double.isNaN(value) ? "" : Double.toString(value));
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("bars.csv", "out.csv");
+        }
+    }
+
+    @Test
+    void acceptsIsoDatesAndCustomParameters() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("timestamp,open,high,low,close,volume"));
+        for (int day = 1; day <= 9; day++) {
+            lines.add("2024-01-0" + day + ",10," + (11 + day % 3) + ",9," + (10 + day % 2) + ",100");
+        }
+        Path in = Files.write(dir.resolve("days.csv"), lines);
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("out.csv").toString(),
+                "--rsi", "2", "--stoch", "2", "--k", "1", "--d", "1", "--atr", "2", "--atr-ma", "2",
+                "--lower", "30", "--upper", "90", "--sensitivity", "0.5")).isZero();
+        List<String> output = Files.readAllLines(dir.resolve("out.csv"));
+        assertThat(output.get(1)).isEqualTo("2024-01-01,,,,,,,,,,");
+        assertThat(output.get(9)).startsWith("2024-01-09,").doesNotContain(",,,");
+    }
+
+    @Test
+    void aBadNumberIsReportedWithItsLineAndLeavesNoOutput() throws IOException {
+        Path in = Files.write(dir.resolve("bad.csv"), List.of("timestamp,open,high,low,close,volume",
+                "1700000000000,10,11,9,10,5", "", "1700000060000,10,11,9,ten,5"));
+        Path target = dir.resolve("out.csv");
+        assertThat(run("indicators", "--in", in.toString(), "--out", target.toString())).isEqualTo(1);
+        assertThat(stderr().strip()).isEqualTo("tradedesk: " + in + " line 4: bad number 'ten' for close");
+        assertThat(target).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no temporary file is left behind").hasSize(1);
+        }
+    }
+
+    @Test
+    void anExistingOutputIsKeptWhenTheInputIsBad() throws IOException {
+        Path target = Files.writeString(dir.resolve("out.csv"), "previous results");
+        Path in = Files.write(dir.resolve("bad.csv"), List.of("timestamp,open,high,low,close,volume",
+                "1700000000000,10,9,11,10,5"));
+        assertThat(run("indicators", "--in", in.toString(), "--out", target.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("line 2: high 9.0 is below low 11.0");
+        assertThat(Files.readString(target)).isEqualTo("previous results");
+    }
+
+    @Test
+    void barsOutOfTimeOrderAreAnError() throws IOException {
+        Path in = Files.write(dir.resolve("order.csv"), List.of("timestamp,open,high,low,close,volume",
+                "2024-01-02T10:01:00Z,10,11,9,10,5", "2024-01-02T10:00:00Z,10,11,9,10,5"));
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(1);
+        assertThat(stderr()).contains("line 3: timestamp 2024-01-02T10:00:00Z is not after the previous row's");
+    }
+
+    @Test
+    void aWrongHeaderOrTimestampIsReported() throws IOException {
+        Path in = Files.write(dir.resolve("h.csv"), List.of("time,open,high,low,close,volume"));
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(1);
+        assertThat(stderr()).contains("line 1: expected the header timestamp,open,high,low,close,volume");
+        err.reset();
+        Path dates = Files.write(dir.resolve("d.csv"), List.of("timestamp,open,high,low,close,volume",
+                "yesterday,10,11,9,10,5"));
+        assertThat(run("indicators", "--in", dates.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(1);
+        assertThat(stderr()).contains("line 2: bad timestamp 'yesterday'");
+    }
+
+    @Test
+    void aMissingInputIsAOneLineFailure() {
+        assertThat(run("indicators", "--in", dir.resolve("none.csv").toString(), "--out",
+                dir.resolve("o.csv").toString())).isEqualTo(1);
+        assertThat(stderr().strip()).startsWith("tradedesk: cannot convert").contains("none.csv").doesNotContain("\n");
+    }
+
+    @Test
+    void invalidParametersAreUsageErrors() throws IOException {
+        Path in = Files.write(dir.resolve("bars.csv"), List.of("timestamp,open,high,low,close,volume"));
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("o.csv").toString(),
+                "--rsi", "0", "--sensitivity", "1.5")).isEqualTo(2);
+        assertThat(stderr()).contains("rsiPeriod must be between 1 and 10000, was 0",
+                "sensitivity must be in (0, 1], was 1.5", "Usage: tradedesk indicators");
+        assertThat(dir.resolve("o.csv")).doesNotExist();
+    }
+
+    @Test
+    void benchIndicatorsPrintsItsFigures() {
+        assertThat(run("bench", "indicators", "--bars", "2000")).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).containsPattern("indicators.batch.ns_per_bar: \\d+\\.\\d+")
+                .containsPattern("indicators.append.ns_per_bar: \\d+\\.\\d+")
+                .containsPattern("indicators.update.ns_per_tick: \\d+\\.\\d+")
+                .containsPattern("indicators.alloc.bytes_per_update: \\d+\\.\\d+");
+    }
+}

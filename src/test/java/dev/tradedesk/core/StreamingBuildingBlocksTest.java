@@ -1,0 +1,113 @@
+package dev.tradedesk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The O(1) building blocks against window scans, including undefined inputs and peeks. */
+class StreamingBuildingBlocksTest {
+
+    @Test
+    void rollingExtremesEqualAWindowScanAndPeekEqualsPush() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int period : new int[] {1, 2, 3, 14, 50}) {
+            RollingExtremes extremes = new RollingExtremes(period);
+            double[] values = new double[5_000];
+            for (int i = 0; i < values.length; i++) {
+                int kind = random.nextInt(100);
+                values[i] = kind == 0 ? Double.NaN : kind < 20 ? Math.floor(random.nextDouble(5)) : random.nextDouble();
+                extremes.peek(values[i]);
+                double peekMin = extremes.min();
+                double peekMax = extremes.max();
+                extremes.push(values[i]);
+                check(peekMin, extremes.min(), "peek min", i);
+                check(peekMax, extremes.max(), "peek max", i);
+                check(scan(values, i, period, true), extremes.min(), "min over " + period, i);
+                check(scan(values, i, period, false), extremes.max(), "max over " + period, i);
+            }
+        }
+    }
+
+    @Test
+    void movingAverageIsUndefinedWhileItsWindowHoldsAnUndefinedValue() {
+        SmaIndicator sma = new SmaIndicator(3);
+        assertThat(sma.push(1)).isNaN();
+        assertThat(sma.push(2)).isNaN();
+        assertThat(sma.push(3)).isEqualTo(2.0);
+        assertThat(sma.push(Double.NaN)).isNaN();
+        assertThat(sma.push(4)).isNaN();
+        assertThat(sma.peek(5)).isNaN();
+        assertThat(sma.push(5)).isNaN();
+        assertThat(sma.peek(6)).isEqualTo(5.0);
+        assertThat(sma.push(6)).isEqualTo(5.0);
+        assertThat(sma.warmUpLength()).isEqualTo(2);
+    }
+
+    @Test
+    void movingAverageOfAWindowOfZerosIsExactlyZero() {
+        SmaIndicator sma = new SmaIndicator(4);
+        for (double x : new double[] {1e-3, 1e17, 0.1, 3.3}) {
+            sma.push(x);
+        }
+        double last = Double.NaN;
+        for (int i = 0; i < 4; i++) {
+            last = sma.push(0);
+        }
+        assertThat(last).isZero();
+    }
+
+    @Test
+    void movingAverageDoesNotDriftOverMillionsOfUpdatesOfWildMagnitudes() {
+        SplittableRandom random = new SplittableRandom(5);
+        int period = 20;
+        SmaIndicator sma = new SmaIndicator(period);
+        double[] window = new double[period];
+        double mean = Double.NaN;
+        for (int i = 0; i < 3_000_000; i++) {
+            double x = i > 2_999_900 ? random.nextDouble() * 1e-9 : Math.exp(random.nextDouble(-30, 30));
+            window[i % period] = x;
+            mean = sma.push(x);
+        }
+        double exact = 0;
+        for (double x : window) {
+            exact += x;
+        }
+        exact /= period;
+        assertThat(Math.abs(mean - exact) / exact).isLessThan(1e-12);
+    }
+
+    @Test
+    void wilderAverageSeedsWithTheMeanThenSmooths() {
+        WilderAverage average = new WilderAverage(3);
+        assertThat(average.push(3)).isNaN();
+        assertThat(average.push(6)).isNaN();
+        assertThat(average.peek(9)).isEqualTo(6.0);
+        assertThat(average.push(9)).isEqualTo(6.0);
+        assertThat(average.push(0)).isEqualTo(4.0);
+        assertThat(average.warmUpLength()).isEqualTo(2);
+        assertThatThrownBy(() -> new WilderAverage(0)).hasMessage("period must be at least 1, was 0");
+    }
+
+    private static double scan(double[] values, int end, int period, boolean min) {
+        if (end - period + 1 < 0) {
+            return Double.NaN;
+        }
+        double extreme = min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        for (int i = end - period + 1; i <= end; i++) {
+            if (Double.isNaN(values[i])) {
+                return Double.NaN;
+            }
+            extreme = min ? Math.min(extreme, values[i]) : Math.max(extreme, values[i]);
+        }
+        return extreme;
+    }
+
+    private static void check(double expected, double actual, String what, int index) {
+        if (Double.doubleToLongBits(expected) != Double.doubleToLongBits(actual)) {
+            fail(what + " at " + index + ": expected " + expected + ", was " + actual);
+        }
+    }
+}
