@@ -173,6 +173,11 @@ public final class ChartModel {
         }
     }
 
+    /** Whether bars or a history wait for {@link #applyPending()}; a hint, as producers may add at any moment. */
+    public boolean hasPendingUpdates() {
+        return !pending.isEmpty();
+    }
+
     /** Incremented whenever the displayed data changes, so views can tell whether to redraw. */
     public long dataVersion() {
         return dataVersion;
