@@ -39,6 +39,9 @@ final class ChartPanes {
     /** StochRSI is drawn on its fixed 0..100 scale, with this much room so 0 and 100 stay readable. */
     static final double STOCH_PADDING = 4;
 
+    /** Share of the candle spacing a volume bar covers (the candles' CSS -fx-bar-width-percent matches). */
+    static final double BAR_WIDTH_SHARE = 0.7;
+
     static final double PRICE_SHARE = 60;
     static final double VOLUME_SHARE = 15;
     static final double STOCH_SHARE = 25;
@@ -59,8 +62,9 @@ final class ChartPanes {
     final IndicatorDataSet stochD;
     final IndicatorDataSet band;
     final GridPane grid;
+    private ErrorDataSetRenderer volumeBars;
 
-    ChartPanes(VisibleCandles visible, ZoneId zone, Locale locale) {
+    ChartPanes(VisibleCandles visible, VisibleEnvelopes envelopes, ZoneId zone, Locale locale) {
         candles = styled(new CandleDataSet("price", visible), "price-candles");
         upVolume = styled(new VolumeDataSet("volume up", visible, true), "volume-up");
         downVolume = styled(new VolumeDataSet("volume down", visible, false), "volume-down");
@@ -79,7 +83,7 @@ final class ChartPanes {
 
         price = chart(PRICE_PANE, priceTime, priceAxis, new CandleRenderer(candles));
         volume = chart(VOLUME_PANE, volumeTime, volumeAxis, volumeRenderer());
-        stoch = chart(STOCH_PANE, stochTime, stochAxis, bandRenderer(), lineRenderer());
+        stoch = chart(STOCH_PANE, stochTime, stochAxis, bandRenderer(envelopes), lineRenderer(envelopes));
 
         grid = new GridPane();
         grid.getStyleClass().add("chart-panes");
@@ -134,31 +138,36 @@ final class ChartPanes {
     private ErrorDataSetRenderer volumeRenderer() {
         ErrorDataSetRenderer renderer = new ManuallyRangedRenderer();
         renderer.setDrawBars(true);
-        renderer.setDynamicBarWidth(true);
-        renderer.setBarWidthPercentage(70);
+        // Set per frame (setVolumeBarWidth): 11.3.1's dynamic width is broken without error bars
+        // (fair-acc/chart-fx#695, fixed after the release).
+        renderer.setDynamicBarWidth(false);
         renderer.setShiftBar(false);
         renderer.setPolyLineStyle(LineStyle.NONE);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
         renderer.setPointReduction(false); // already one bar per candle, at most one per 2 pixels
         renderer.getDatasets().addAll(upVolume, downVolume);
+        volumeBars = renderer;
         return renderer;
     }
 
-    private BandRenderer bandRenderer() {
-        BandRenderer renderer = new BandRenderer();
+    /** Volume bars {@link #BAR_WIDTH_SHARE} of the candle spacing wide, at least one pixel. */
+    void setVolumeBarWidth(double candleSpacingPixels) {
+        int width = Math.max(1, (int) Math.floor(candleSpacingPixels * BAR_WIDTH_SHARE));
+        if (volumeBars.getBarWidth() != width) {
+            volumeBars.setBarWidth(width);
+        }
+    }
+
+    private BandRenderer bandRenderer(VisibleEnvelopes envelopes) {
+        BandRenderer renderer = new BandRenderer(envelopes);
         renderer.getDatasets().add(band);
         return renderer;
     }
 
-    private ErrorDataSetRenderer lineRenderer() {
-        ErrorDataSetRenderer renderer = new ManuallyRangedRenderer();
-        renderer.setErrorStyle(ErrorStyle.NONE);
-        renderer.setPolyLineStyle(LineStyle.NORMAL);
-        renderer.setDrawMarker(false);
-        renderer.setAllowNaNs(true);
-        renderer.setPointReduction(true);
-        renderer.getDatasets().addAll(stochD, stochK);
+    private IndicatorLineRenderer lineRenderer(VisibleEnvelopes envelopes) {
+        IndicatorLineRenderer renderer = new IndicatorLineRenderer(envelopes);
+        renderer.getDatasets().addAll(stochK, stochD);
         return renderer;
     }
 

@@ -7,8 +7,9 @@ import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.SeriesKey;
 
 /**
- * The series a chart displays: the live {@link IndicatorSeries} (bars and every indicator value)
- * and the {@link CandlePyramid} of its bars, kept in step.
+ * The series a chart displays: the live {@link IndicatorSeries} (bars and every indicator value),
+ * the {@link CandlePyramid} of its bars and the pyramid of the StochRSI pane's extremes, kept in
+ * step.
  *
  * <p>Bars that would break the series' time order are refused (the methods return false) rather
  * than thrown at, because they arrive from feeds and must not stop the JavaFX thread: a bar older
@@ -22,10 +23,12 @@ final class ChartSeries {
 
     private final IndicatorSeries series;
     private final CandlePyramid pyramid;
+    private final BlockPyramid extremes;
 
     private ChartSeries(IndicatorSeries series) {
         this.series = series;
         this.pyramid = new CandlePyramid(series);
+        this.extremes = new BlockPyramid(series, VisibleEnvelopes.CHANNELS);
     }
 
     /** An empty series holding at most {@code capacity} bars (rounded up to a power of two). */
@@ -43,6 +46,7 @@ final class ChartSeries {
         ChartSeries chartSeries = empty(key, parameters, capacity);
         chartSeries.series.appendAll(history);
         chartSeries.pyramid.rebuild();
+        chartSeries.extremes.rebuild();
         return chartSeries;
     }
 
@@ -52,6 +56,11 @@ final class ChartSeries {
 
     CandlePyramid pyramid() {
         return pyramid;
+    }
+
+    /** Extremes of the StochRSI pane's values ({@link VisibleEnvelopes#CHANNELS}). */
+    BlockPyramid extremes() {
+        return extremes;
     }
 
     boolean isEmpty() {
@@ -64,7 +73,7 @@ final class ChartSeries {
             return false;
         }
         series.append(time, open, high, low, close, volume);
-        pyramid.barChanged(series.size() - 1);
+        barChanged();
         return true;
     }
 
@@ -74,8 +83,13 @@ final class ChartSeries {
             return false;
         }
         series.update(time, open, high, low, close, volume);
-        pyramid.barChanged(series.size() - 1);
+        barChanged();
         return true;
+    }
+
+    private void barChanged() {
+        pyramid.barChanged(series.size() - 1);
+        extremes.barChanged(series.size() - 1);
     }
 
     private boolean accepts(long time) {

@@ -50,6 +50,7 @@ public final class ChartView {
 
     private final ChartModel model;
     private final VisibleCandles visible = new VisibleCandles();
+    private final VisibleEnvelopes envelopes = new VisibleEnvelopes();
     private final ChartPanes panes;
     private final ChartOverlay overlay = new ChartOverlay();
     private final StackPane root;
@@ -87,7 +88,7 @@ public final class ChartView {
         this.model = Objects.requireNonNull(model, "model");
         this.zone = new SimpleObjectProperty<>(this, "zone", Objects.requireNonNull(zone, "zone"));
         this.readoutFormat = new ReadoutFormat(zone);
-        panes = new ChartPanes(visible, zone, locale);
+        panes = new ChartPanes(visible, envelopes, zone, locale);
         lineSets = List.of(panes.stochK, panes.stochD, panes.band);
         lineWrites = new DataSetWriteLocks(lineSets);
         candleWrites = new DataSetWriteLocks(List.of(panes.candles, panes.upVolume, panes.downVolume));
@@ -97,7 +98,10 @@ public final class ChartView {
         root.getStylesheets().add(Objects.requireNonNull(ChartView.class.getResource(STYLESHEET)).toExternalForm());
 
         model.rangeProperty().addListener((property, previous, current) -> rangeDirty = true);
-        model.levelOfDetailProperty().addListener((property, previous, current) -> rangeDirty = true);
+        model.levelOfDetailProperty().addListener((property, previous, current) -> {
+            rangeDirty = true;
+            panes.stoch.invalidate(); // its lines switch between polyline and envelope
+        });
         this.zone.addListener((property, previous, current) -> applyZone(current));
         new ChartMouseControl(model, overlay, () -> priceGeometry, this::cursorAt).install(root);
 
@@ -206,8 +210,10 @@ public final class ChartView {
         boolean written = candleWrites.tryWrite(() -> {
             if (series == null || range == null) {
                 visible.clear();
+                envelopes.clear();
             } else {
                 visible.fill(series, range, width, model.isLevelOfDetail());
+                envelopes.fill(series, range, width, model.isLevelOfDetail());
             }
             return true;
         });
@@ -219,6 +225,7 @@ public final class ChartView {
         drawnVersion = attachedVersion;
         if (range != null) {
             setAxes(range);
+            panes.setVolumeBarWidth(candleSpacing(range, width));
         }
         return true;
     }
@@ -235,6 +242,12 @@ public final class ChartView {
         }
         double volume = visible.largestVolume();
         panes.volumeAxis.set(0, volume > 0 ? volume * VOLUME_HEADROOM : 1);
+    }
+
+    /** Pixels between neighbouring candles: the plot width over the candles in range. */
+    private double candleSpacing(ChartRange range, double width) {
+        double barsInRange = range.spanMillis() / (double) model.key().timeframe().millis();
+        return width * visible.barsPerCandle() / Math.max(1, barsInRange);
     }
 
     private double plotWidth() {

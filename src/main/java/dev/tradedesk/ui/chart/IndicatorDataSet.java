@@ -48,6 +48,16 @@ final class IndicatorDataSet extends AbstractErrorDataSet<IndicatorDataSet> {
         return new IndicatorDataSet(name, lower, upper, domainMin, domainMax);
     }
 
+    /** The line's indicator, or the band's lower edge. */
+    Indicator lower() {
+        return lower;
+    }
+
+    /** The band's upper edge; null for a line. */
+    Indicator upper() {
+        return upper;
+    }
+
     /** Points the dataset at {@code view}'s current bars (null: no data); call under the write lock. */
     void attach(IndicatorSeriesView view) {
         series = view;

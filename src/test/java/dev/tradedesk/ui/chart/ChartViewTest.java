@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -161,7 +162,7 @@ class ChartViewTest {
             return view.overlay().localToScreen(x, y);
         });
 
-        robot.moveTo(target);
+        robot.moveTo(target, Motion.DIRECT);
         awaitPulses(3);
 
         robot.interact(() -> {
@@ -195,13 +196,13 @@ class ChartViewTest {
             return view.overlay().localToScreen(price.plot().getMinX() + price.plot().getWidth() * 0.3,
                     price.plot().getMinY() + price.plot().getHeight() / 2);
         });
-        robot.moveTo(centre);
+        robot.moveTo(centre, Motion.DIRECT);
         robot.scroll(3, VerticalDirection.UP);
         awaitPulses(2);
         ChartRange zoomed = onFx(model::range);
         assertThat(zoomed.spanMillis()).as("zoomed").isNotEqualTo(initial.spanMillis());
 
-        robot.drag(centre, MouseButton.PRIMARY).moveBy(300, 0).release(MouseButton.PRIMARY);
+        robot.drag(centre, MouseButton.PRIMARY).moveBy(300, 0, Motion.DIRECT).release(MouseButton.PRIMARY);
         awaitPulses(2);
         ChartRange panned = onFx(model::range);
         assertThat(panned.fromMillis()).as("dragging right shows earlier bars").isLessThan(zoomed.fromMillis());
