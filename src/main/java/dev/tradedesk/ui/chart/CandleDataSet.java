@@ -12,6 +12,7 @@ import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
  * <p>Threading: the JavaFX thread refills the columns under this dataset's write lock and then
  * fires one invalidation; ChartFX reads under the read lock while drawing.
  */
+@SuppressWarnings("unchecked") // ChartFX's AbstractDataSet.lock() narrows DataSet.lock() unchecked
 final class CandleDataSet extends AbstractDataSet<CandleDataSet> {
 
     private static final long serialVersionUID = 1L;

@@ -162,8 +162,10 @@ public final class ChartModel {
                     series = ChartSeries.empty(key, parameters, capacity);
                 }
                 boolean accepted = update.kind == PendingBars.Kind.CLOSED
-                        ? series.appendClosed(update.time, update.open, update.high, update.low, update.close, update.volume)
-                        : series.updateForming(update.time, update.open, update.high, update.low, update.close, update.volume);
+                        ? series.appendClosed(update.time, update.open, update.high, update.low, update.close,
+                                update.volume)
+                        : series.updateForming(update.time, update.open, update.high, update.low, update.close,
+                                update.volume);
                 if (!accepted) {
                     refusedBars++;
                 }

@@ -7,9 +7,11 @@ import io.fair_acc.chartfx.axes.spi.AxisRange;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.Renderer;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.spi.AbstractDataSet;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +102,7 @@ final class ChartPanes {
         return List.of(priceTime, volumeTime, stochTime);
     }
 
-    private static <D extends io.fair_acc.dataset.spi.AbstractDataSet<D>> D styled(D dataSet, String styleClass) {
+    private static <D extends AbstractDataSet<D>> D styled(D dataSet, String styleClass) {
         dataSet.addStyleClasses(styleClass);
         return dataSet;
     }
@@ -123,7 +125,7 @@ final class ChartPanes {
         return axis;
     }
 
-    private static XYChart chart(String styleClass, Axis timeAxis, Axis valueAxis, io.fair_acc.chartfx.renderer.Renderer... renderers) {
+    private static XYChart chart(String styleClass, Axis timeAxis, Axis valueAxis, Renderer... renderers) {
         XYChart chart = new XYChart(timeAxis, valueAxis);
         valueAxis.setSide(Side.RIGHT); // after construction: XYChart puts a second axis on the left
         chart.getStyleClass().add(styleClass);

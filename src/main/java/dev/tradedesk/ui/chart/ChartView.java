@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -34,8 +36,13 @@ import javafx.stage.Window;
  * time from the start of that work to the end of the pulse's layout (which includes ChartFX's
  * canvas drawing); {@link #applyTimes()} records the apply step alone, every pulse.
  *
- * <p>Dense candles are merged per pixel bucket when the model's level of detail is on
- * ({@link VisibleCandles}); the indicator lines rely on ChartFX's point reduction.
+ * <p>With the model's level of detail on and more bars in view than one per two pixels, candles
+ * are merged into exact aggregates ({@link VisibleCandles}) and the StochRSI pane is drawn from
+ * per-pixel extremes ({@link VisibleEnvelopes}), both read from pyramids in O(plot width);
+ * otherwise every bar is a candle and ChartFX's point reduction draws the lines.
+ *
+ * <p>The view listens to its model weakly: a view that is no longer shown (an export, a closed
+ * window) can be collected while the model lives on.
  *
  * <p>JavaFX thread only (construction included).
  */
@@ -64,6 +71,8 @@ public final class ChartView {
     private final AnimationTimer timer;
     private final ObservableValue<Boolean> showing;
     private final Runnable afterLayout = this::afterLayout;
+    private final InvalidationListener rangeChanged = observable -> rangeDirty = true;
+    private final InvalidationListener levelOfDetailChanged = observable -> levelOfDetailChanged();
     private ReadoutFormat readoutFormat;
 
     private long attachedVersion = -1;
@@ -97,11 +106,8 @@ public final class ChartView {
         root.setId("tradeChart");
         root.getStylesheets().add(Objects.requireNonNull(ChartView.class.getResource(STYLESHEET)).toExternalForm());
 
-        model.rangeProperty().addListener((property, previous, current) -> rangeDirty = true);
-        model.levelOfDetailProperty().addListener((property, previous, current) -> {
-            rangeDirty = true;
-            panes.stoch.invalidate(); // its lines switch between polyline and envelope
-        });
+        model.rangeProperty().addListener(new WeakInvalidationListener(rangeChanged));
+        model.levelOfDetailProperty().addListener(new WeakInvalidationListener(levelOfDetailChanged));
         this.zone.addListener((property, previous, current) -> applyZone(current));
         new ChartMouseControl(model, overlay, () -> priceGeometry, this::cursorAt).install(root);
 
@@ -329,6 +335,11 @@ public final class ChartView {
         overlayDirty = true;
     }
 
+    private void levelOfDetailChanged() {
+        rangeDirty = true;
+        panes.stoch.invalidate(); // its lines switch between polylines and envelopes
+    }
+
     private void applyZone(ZoneId newZone) {
         readoutFormat = new ReadoutFormat(newZone);
         panes.timeAxes().forEach(axis -> axis.setZone(newZone));
@@ -341,9 +352,14 @@ public final class ChartView {
             frameTimes.record(end, end - frameStart);
             frameStart = 0;
         }
-        if (panes.price.getCanvas().getWidth() != drawnWidth) {
-            overlayDirty = true; // resized: refill at the new width next pulse
+        if (moved(priceGeometry, panes.price) || moved(volumeGeometry, panes.volume)
+                || moved(stochGeometry, panes.stoch)) {
+            overlayDirty = true; // laid out anew (resized): place the overlay again next pulse
         }
+    }
+
+    private boolean moved(PlotGeometry placed, XYChart chart) {
+        return placed == null || !placed.plot().equals(geometry(chart, 0, 1, 0, 1).plot());
     }
 
     private void runWhileShowing(boolean isShowing) {

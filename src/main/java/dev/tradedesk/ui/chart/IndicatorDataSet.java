@@ -18,6 +18,7 @@ import io.fair_acc.dataset.spi.AbstractErrorDataSet;
  * thread under this dataset's write lock, followed by one invalidation; ChartFX reads under the
  * read lock while drawing.
  */
+@SuppressWarnings("unchecked") // ChartFX's AbstractDataSet.lock() narrows DataSet.lock() unchecked
 final class IndicatorDataSet extends AbstractErrorDataSet<IndicatorDataSet> {
 
     private static final long serialVersionUID = 1L;

@@ -10,6 +10,7 @@ import io.fair_acc.dataset.spi.AbstractDataSet;
  *
  * <p>Threading as {@link CandleDataSet}.
  */
+@SuppressWarnings("unchecked") // ChartFX's AbstractDataSet.lock() narrows DataSet.lock() unchecked
 final class VolumeDataSet extends AbstractDataSet<VolumeDataSet> {
 
     private static final long serialVersionUID = 1L;

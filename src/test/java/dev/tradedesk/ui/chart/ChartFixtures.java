@@ -26,7 +26,8 @@ final class ChartFixtures {
         SimulatedMarket market = SimulatedMarket.withHistory(seed, clock, Duration.ofMinutes(minutes + 1L),
                 Set.of(SYMBOL), false);
         BarColumns bars = new BarColumns(minutes + 16);
-        market.closedMinuteBars(SYMBOL, NOW.minus(Duration.ofMinutes(minutes + 1L)).toEpochMilli(), NOW.toEpochMilli(), bars);
+        long from = NOW.minus(Duration.ofMinutes(minutes + 1L)).toEpochMilli();
+        market.closedMinuteBars(SYMBOL, from, NOW.toEpochMilli(), bars);
         return bars;
     }
 }

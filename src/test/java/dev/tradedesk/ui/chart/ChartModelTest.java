@@ -164,7 +164,8 @@ class ChartModelTest {
         model.applyPending();
         ChartRange start = model.range();
         model.panLeft();
-        assertThat(model.range().fromMillis()).isEqualTo(start.fromMillis() - Math.round(start.spanMillis() * ChartModel.PAN_STEP));
+        long step = Math.round(start.spanMillis() * ChartModel.PAN_STEP);
+        assertThat(model.range().fromMillis()).isEqualTo(start.fromMillis() - step);
         model.panRight();
         assertThat(model.range().fromMillis()).isEqualTo(start.fromMillis());
     }

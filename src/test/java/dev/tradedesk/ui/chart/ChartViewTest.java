@@ -290,7 +290,8 @@ class ChartViewTest {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 Color pixel = pixels.getColor(x, y);
-                if (Math.abs(pixel.getRed() - colour.getRed()) < 0.02 && Math.abs(pixel.getGreen() - colour.getGreen()) < 0.02
+                if (Math.abs(pixel.getRed() - colour.getRed()) < 0.02
+                        && Math.abs(pixel.getGreen() - colour.getGreen()) < 0.02
                         && Math.abs(pixel.getBlue() - colour.getBlue()) < 0.02) {
                     matching++;
                 }

@@ -53,7 +53,8 @@ class PendingBarsTest {
 
     @Test
     void aNewSeriesDropsWhatWasPendingBeforeIt() {
-        ChartSeries replacement = ChartSeries.empty(SeriesKey.of("X", Timeframe.ONE_MINUTE), IndicatorParameters.DEFAULTS, 16);
+        ChartSeries replacement =
+                ChartSeries.empty(SeriesKey.of("X", Timeframe.ONE_MINUTE), IndicatorParameters.DEFAULTS, 16);
         pending.offerClosed(1, 10, 11, 9, 10, 1);
         pending.offerReplacement(replacement);
         pending.offerClosed(2, 10, 11, 9, 10, 1);
