@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * The chart's model: one displayed series (bars, every indicator value and the candle pyramid), the
+ * The chart's model: one displayed series (bars, every indicator value and their pyramids), the
  * visible range (zoom and pan, following the live edge or not), the level-of-detail switch and the
  * readout of the bar under a given time. It holds no controls, so it is tested without a scene.
  *
@@ -32,7 +32,11 @@ public final class ChartModel {
 
     /** Bars in view after {@link #resetView()}. */
     public static final int DEFAULT_VISIBLE_BARS = 200;
-    /** Largest series a chart keeps: 2^22 bars (about 650 MB with all indicator values). */
+    /**
+     * Largest series a chart keeps: 2^22 bars. Memory is fixed by the capacity: about 210 bytes per
+     * bar (the series with every indicator value 136, the candle pyramid 24, the StochRSI pane's
+     * extremes 48), so 2^20 bars take about 220 MB and the default 2^17 about 27 MB.
+     */
     public static final int MAX_CAPACITY = 1 << 22;
     /** Zoom factor of one {@link #zoomIn()} step. */
     public static final double ZOOM_STEP = 1.25;
@@ -256,7 +260,11 @@ public final class ChartModel {
         range.set(viewport == null ? restored : viewport.restore(restored));
     }
 
-    /** Zooms by {@code factor} (below 1 zooms in) around {@code anchorMillis}; a live range keeps its right edge. */
+    /**
+     * Zooms by {@code factor} (below 1 zooms in) around {@code anchorMillis}, which stays at the
+     * same place on the plot (the mouse wheel passes the time under the cursor). The range keeps
+     * following the live edge if the latest bar stays in view.
+     */
     public void zoom(double factor, long anchorMillis) {
         Viewport viewport = viewport();
         ChartRange current = range.get();
@@ -265,18 +273,20 @@ public final class ChartModel {
         }
     }
 
+    /** One zoom step in: around the latest bar while following the live edge, else around the centre. */
     public void zoomIn() {
-        zoomAroundCentre(1 / ZOOM_STEP);
+        zoomStep(1 / ZOOM_STEP);
     }
 
+    /** One zoom step out, anchored like {@link #zoomIn()}. */
     public void zoomOut() {
-        zoomAroundCentre(ZOOM_STEP);
+        zoomStep(ZOOM_STEP);
     }
 
-    private void zoomAroundCentre(double factor) {
+    private void zoomStep(double factor) {
         ChartRange current = range.get();
-        if (current != null) {
-            zoom(factor, current.fromMillis() + current.spanMillis() / 2);
+        if (current != null && hasData()) {
+            zoom(factor, current.followsLiveEdge() ? series.lastTime() : current.fromMillis() + current.spanMillis() / 2);
         }
     }
 
@@ -327,7 +337,11 @@ public final class ChartModel {
 
     // ---- level of detail -------------------------------------------------------------------------
 
-    /** Whether dense candles are merged into exact aggregates per pixel bucket (on by default). */
+    /**
+     * Whether, with more bars in view than the plot can show, candles are merged into exact
+     * aggregates and the StochRSI pane is drawn from per-pixel extremes (on by default); off, every
+     * bar is drawn, for A/B comparison. Change it on the JavaFX thread.
+     */
     public BooleanProperty levelOfDetailProperty() {
         return levelOfDetail;
     }

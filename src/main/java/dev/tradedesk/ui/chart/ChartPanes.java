@@ -15,6 +15,7 @@ import io.fair_acc.dataset.spi.AbstractDataSet;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -22,12 +23,12 @@ import javafx.scene.layout.RowConstraints;
 import javafx.util.StringConverter;
 
 /**
- * The chart's three ChartFX panes over one time range: price (candles),
- * volume (bars coloured by direction) and StochRSI (%K, %D and the dynamic band as a filled
- * area, {@link BandRenderer}), stacked in a
- * grid. Every axis is ranged from outside (the view sets them from the model once per pulse), so
- * the panes' time ranges are equal by construction and no renderer scans data to range an axis.
- * Only the bottom pane shows time labels; the others draw the same ticks as grid lines.
+ * The chart's three ChartFX panes over one time range, stacked in a grid: price (candles), volume
+ * (bars coloured by direction) and StochRSI (%K and %D lines, {@link IndicatorLineRenderer}, over
+ * the dynamic band drawn as a filled area, {@link BandRenderer}). Every axis is ranged from outside
+ * (the view sets them from the model once per pulse), so the panes' time ranges are equal by
+ * construction and no renderer scans data to range an axis. Only the bottom pane shows time
+ * labels; the others draw the same ticks as grid lines.
  *
  * <p>Scene-graph nodes: build and use on the JavaFX thread.
  */
@@ -64,7 +65,7 @@ final class ChartPanes {
     final IndicatorDataSet stochD;
     final IndicatorDataSet band;
     final GridPane grid;
-    private ErrorDataSetRenderer volumeBars;
+    private final ErrorDataSetRenderer volumeBars;
 
     ChartPanes(VisibleCandles visible, VisibleEnvelopes envelopes, ZoneId zone, Locale locale) {
         candles = styled(new CandleDataSet("price", visible), "price-candles");
@@ -84,7 +85,8 @@ final class ChartPanes {
         stochAxis.set(-STOCH_PADDING, 100 + STOCH_PADDING);
 
         price = chart(PRICE_PANE, priceTime, priceAxis, new CandleRenderer(candles));
-        volume = chart(VOLUME_PANE, volumeTime, volumeAxis, volumeRenderer());
+        volumeBars = volumeRenderer();
+        volume = chart(VOLUME_PANE, volumeTime, volumeAxis, volumeBars);
         stoch = chart(STOCH_PANE, stochTime, stochAxis, bandRenderer(envelopes), lineRenderer(envelopes));
 
         grid = new GridPane();
@@ -149,7 +151,6 @@ final class ChartPanes {
         renderer.setDrawMarker(false);
         renderer.setPointReduction(false); // already one bar per candle, at most one per 2 pixels
         renderer.getDatasets().addAll(upVolume, downVolume);
-        volumeBars = renderer;
         return renderer;
     }
 
@@ -188,7 +189,7 @@ final class ChartPanes {
         return row;
     }
 
-    private static StringConverter<Number> converter(java.util.function.DoubleFunction<String> format) {
+    private static StringConverter<Number> converter(DoubleFunction<String> format) {
         return new StringConverter<>() {
             @Override
             public String toString(Number value) {
@@ -220,8 +221,8 @@ final class ChartPanes {
     }
 
     /**
-     * Lines, bars and bands whose axes are ranged by the view. Skipping the range computation also
-     * avoids ChartFX 11.3.1's endless redraw with empty datasets (chartfx.md pitfall 6).
+     * Volume bars whose axes are ranged by the view. Skipping the range computation also avoids
+     * ChartFX 11.3.1's endless redraw with empty datasets (chartfx.md pitfall 6).
      */
     private static final class ManuallyRangedRenderer extends ErrorDataSetRenderer {
         @Override

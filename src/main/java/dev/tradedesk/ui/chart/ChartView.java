@@ -169,8 +169,8 @@ public final class ChartView {
         return priceGeometry;
     }
 
-    /** The per-pulse work: the view's timer calls it; visible for tests and benchmarks. */
-    void pulse() {
+    /** The per-pulse work, called by the view's timer. */
+    private void pulse() {
         long start = System.nanoTime();
         applyData();
         boolean redrawn = refreshPanes();

@@ -8,8 +8,9 @@ import io.fair_acc.dataset.spi.AbstractErrorDataSet;
 /**
  * An indicator of the displayed series as a ChartFX dataset, read in place from the series' rings
  * (no copy, whatever the length): either one line ({@link #line}) or a band between two indicators
- * ({@link #band}), given as its midline with symmetric errors for ChartFX's
- * {@code ErrorStyle.ERRORSURFACE}. X is the bar time in epoch seconds; undefined values are NaN.
+ * ({@link #band}), given as its midline with symmetric errors, the shape of ChartFX's error
+ * datasets ({@link BandRenderer} fills it). X is the bar time in epoch seconds; undefined values
+ * are NaN.
  *
  * <p>Limits are known without a scan: x from the first and last bar, y the indicator's fixed domain
  * (the StochRSI scale 0..100), so ChartFX never walks a million points to range an axis.

@@ -53,16 +53,16 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
         return following(span);
     }
 
-    /** {@code range} zoomed by {@code factor} (below 1 zooms in) around {@code anchorTime}; a live range stays live. */
+    /**
+     * {@code range} zoomed by {@code factor} (below 1 zooms in) so that {@code anchorTime} stays at
+     * the same place on the plot; live if the latest bar is still in view.
+     */
     ChartRange zoom(ChartRange range, double factor, long anchorTime) {
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("zoom factor must be positive, was " + factor);
         }
         long span = range.spanMillis();
         long newSpan = clampSpan(Math.round(span * factor));
-        if (range.followsLiveEdge()) {
-            return following(newSpan);
-        }
         double anchorShare = Math.min(1, Math.max(0, (anchorTime - range.fromMillis()) / (double) span));
         long from = anchorTime - Math.round(anchorShare * newSpan);
         return placed(from, from + newSpan);

@@ -27,11 +27,12 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.geometry.VerticalDirection;
+import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -90,7 +91,7 @@ class ChartViewTest {
     void barsHandedOverReachTheChartOnlyAtTheNextPulse(FxRobot robot) throws Exception {
         awaitPulses(3);
         long next = history.time(history.size() - 1) + MINUTE;
-        long framesBefore = view.frameTimes().count();
+        long framesBefore = onFx(() -> view.frameTimes().count());
         robot.interact(() -> {
             model.pushFormingBar(next, 200, 201, 199, 200.5, 10);
             assertThat(lastCandleClose()).as("unchanged within the same turn of the JavaFX thread")
@@ -191,16 +192,27 @@ class ChartViewTest {
     void wheelZoomsAroundTheCursorDragPansAndDoubleClickResets(FxRobot robot) {
         awaitPulses(4);
         ChartRange initial = onFx(model::range);
-        Point2D centre = onFx(() -> {
+        Point2D centreInChart = onFx(() -> {
             PlotGeometry price = view.priceGeometry();
-            return view.overlay().localToScreen(price.plot().getMinX() + price.plot().getWidth() * 0.3,
+            return new Point2D(price.plot().getMinX() + price.plot().getWidth() * 0.3,
                     price.plot().getMinY() + price.plot().getHeight() / 2);
         });
+        Point2D centre = onFx(() -> view.overlay().localToScreen(centreInChart));
         robot.moveTo(centre, Motion.DIRECT);
-        robot.scroll(3, VerticalDirection.UP);
+        // Three notches up as desktop platforms report them (+40 each). Monocle's robot wheel reports
+        // -1 per notch instead, so the event is fired directly.
+        robot.interact(() -> {
+            Point2D scene = view.overlay().localToScene(centreInChart);
+            Event.fireEvent(view.node(), new ScrollEvent(ScrollEvent.SCROLL, scene.getX(), scene.getY(), centre.getX(),
+                    centre.getY(), false, false, false, false, false, false, 0, 120, 0, 120,
+                    ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+        });
         awaitPulses(2);
         ChartRange zoomed = onFx(model::range);
-        assertThat(zoomed.spanMillis()).as("zoomed").isNotEqualTo(initial.spanMillis());
+        assertThat(zoomed.spanMillis()).as("wheel up zooms in").isLessThan(initial.spanMillis());
+        double anchor = initial.fromMillis() + 0.3 * initial.spanMillis();
+        assertThat((anchor - zoomed.fromMillis()) / zoomed.spanMillis()).as("the time under the cursor stays put")
+                .isCloseTo(0.3, Offset.offset(0.01));
 
         robot.drag(centre, MouseButton.PRIMARY).moveBy(300, 0, Motion.DIRECT).release(MouseButton.PRIMARY);
         awaitPulses(2);
