@@ -1,0 +1,139 @@
+package dev.tradedesk.ui.chart;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders a chart node to an image or a PNG file of a given size, also headless (Monocle).
+ *
+ * <p>A ChartFX chart draws only while its scene is in a showing window (chartfx.md pitfall 4: a
+ * snapshot of a scene never shown is blank), so the node is shown in a stage of its own (out of
+ * sight: transparent and off-screen), left a few pulses to apply its data and lay out, then
+ * snapshotted, and the stage is closed. The node must not be in a scene yet: export a fresh
+ * {@link ChartView} over the same {@link ChartModel} rather than the one on screen.
+ *
+ * <p>Threading: {@link #render} may be called from any thread and never blocks the JavaFX thread;
+ * {@link #writePng} blocks and must not be called on the JavaFX thread. Colours follow the
+ * application's user-agent stylesheet (the AtlantaFX theme), which the caller sets. A caller with
+ * no window of its own (a command line) should {@code Platform.setImplicitExit(false)} first:
+ * closing the export stage would otherwise close the last window and end the JavaFX runtime.
+ */
+public final class ChartImageExporter {
+
+    /** Pulses to wait after showing: the chart applies data in the first, the overlay settles after layout. */
+    static final int SETTLE_PULSES = 6;
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private ChartImageExporter() {
+    }
+
+    /**
+     * Renders {@code node} at {@code width} x {@code height} pixels. The future completes on the
+     * JavaFX thread.
+     *
+     * @throws IllegalArgumentException when the size is not positive
+     */
+    public static CompletableFuture<WritableImage> render(Region node, int width, int height) {
+        Objects.requireNonNull(node, "node");
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("image size must be positive, was " + width + "x" + height);
+        }
+        CompletableFuture<WritableImage> result = new CompletableFuture<>();
+        Runnable start = () -> {
+            try {
+                showAndSnapshot(node, width, height, result);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        };
+        if (Platform.isFxApplicationThread()) {
+            start.run();
+        } else {
+            Platform.runLater(start);
+        }
+        return result;
+    }
+
+    /**
+     * Renders {@code node} and writes it to {@code file} as PNG, creating parent directories.
+     * Blocks until written; not on the JavaFX thread.
+     *
+     * @throws IOException when rendering fails or times out, or the file cannot be written
+     */
+    public static void writePng(Region node, int width, int height, Path file) throws IOException {
+        if (Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("writePng blocks: call it off the JavaFX thread, or use render()");
+        }
+        WritableImage image;
+        try {
+            image = render(node, width, height).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rendering the chart", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("could not render the chart to " + file, e);
+        }
+        write(image, file);
+    }
+
+    /** Writes {@code image} to {@code file} as PNG. Any thread. */
+    public static void write(WritableImage image, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        if (!ImageIO.write(buffered, "png", file.toFile())) {
+            throw new IOException("no PNG writer available for " + file);
+        }
+    }
+
+    private static void showAndSnapshot(Region node, int width, int height, CompletableFuture<WritableImage> result) {
+        if (node.getScene() != null) {
+            throw new IllegalArgumentException("the node is already in a scene; export a fresh ChartView");
+        }
+        Stage stage = new Stage(StageStyle.TRANSPARENT);
+        stage.setScene(new Scene(node, width, height));
+        stage.setOpacity(0);
+        stage.setX(-4.0 * width);
+        stage.setY(-4.0 * height);
+        stage.show();
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < SETTLE_PULSES) {
+                    return;
+                }
+                stop();
+                try {
+                    result.complete(node.snapshot(null, new WritableImage(width, height)));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                } finally {
+                    Scene scene = stage.getScene();
+                    stage.close();
+                    scene.setRoot(new Group()); // frees the node, so it may be exported again
+                }
+            }
+        }.start();
+    }
+}

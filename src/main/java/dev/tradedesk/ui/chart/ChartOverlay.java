@@ -1,0 +1,155 @@
+package dev.tradedesk.ui.chart;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Line;
+
+/**
+ * The layer over the panes:
+ * <ul>
+ *   <li>the last-price tag on the price axis, with a dashed line across the price plot, coloured by
+ *       the last bar's direction (pseudo-classes {@code :up} and {@code :down});</li>
+ *   <li>the crosshair: a vertical line through every pane at the bar under the cursor, a
+ *       horizontal line in the hovered pane, and the time and the value at the cursor as tags on the
+ *       axes;</li>
+ *   <li>the readout of a bar's values in the price plot's top-left corner.</li>
+ * </ul>
+ * It never takes mouse events. Positions are given in this pane's coordinates; colours come from
+ * CSS.
+ *
+ * <p>A scene-graph node: JavaFX thread only.
+ */
+final class ChartOverlay extends Pane {
+
+    static final String READOUT = "chart-readout";
+    static final String CROSSHAIR_LINE = "chart-crosshair-line";
+    static final String CROSSHAIR_TAG = "chart-crosshair-tag";
+    static final String LAST_PRICE_TAG = "last-price-tag";
+    static final String LAST_PRICE_LINE = "last-price-line";
+    static final PseudoClass UP = PseudoClass.getPseudoClass("up");
+    static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
+    private static final double READOUT_INSET = 6;
+
+    private final Line vertical = new Line();
+    private final Line horizontal = new Line();
+    private final Label timeTag = new Label();
+    private final Label valueTag = new Label();
+    private final Label readout = new Label();
+    private final Line lastPriceLine = new Line();
+    private final Label lastPriceTag = new Label();
+
+    ChartOverlay() {
+        getStyleClass().add("chart-overlay");
+        setMouseTransparent(true);
+        setPickOnBounds(false);
+        vertical.getStyleClass().add(CROSSHAIR_LINE);
+        horizontal.getStyleClass().add(CROSSHAIR_LINE);
+        timeTag.getStyleClass().add(CROSSHAIR_TAG);
+        valueTag.getStyleClass().add(CROSSHAIR_TAG);
+        readout.getStyleClass().add(READOUT);
+        readout.setId("chartReadout");
+        lastPriceLine.getStyleClass().add(LAST_PRICE_LINE);
+        lastPriceTag.getStyleClass().add(LAST_PRICE_TAG);
+        lastPriceTag.setId("lastPriceTag");
+        for (Label label : new Label[] {timeTag, valueTag, readout, lastPriceTag}) {
+            label.setManaged(false);
+        }
+        getChildren().addAll(lastPriceLine, vertical, horizontal, readout, lastPriceTag, timeTag, valueTag);
+        hideCrosshair();
+        hideLastPrice();
+    }
+
+    Label readout() {
+        return readout;
+    }
+
+    Label lastPriceTag() {
+        return lastPriceTag;
+    }
+
+    void setReadout(String text, Bounds pricePlot) {
+        readout.setText(text);
+        readout.autosize();
+        readout.relocate(pricePlot.getMinX() + READOUT_INSET, pricePlot.getMinY() + READOUT_INSET);
+        readout.setVisible(!text.isEmpty());
+    }
+
+    /** Tags {@code text} at height {@code y} right of {@code pricePlot}, or hides it when y is outside the plot. */
+    void showLastPrice(String text, double y, boolean up, Bounds pricePlot) {
+        if (!(y >= pricePlot.getMinY() && y <= pricePlot.getMaxY())) {
+            hideLastPrice();
+            return;
+        }
+        lastPriceLine.setStartX(pricePlot.getMinX());
+        lastPriceLine.setEndX(pricePlot.getMaxX());
+        lastPriceLine.setStartY(snap(y));
+        lastPriceLine.setEndY(snap(y));
+        lastPriceTag.setText(text);
+        lastPriceTag.pseudoClassStateChanged(UP, up);
+        lastPriceTag.pseudoClassStateChanged(DOWN, !up);
+        lastPriceTag.autosize();
+        lastPriceTag.relocate(pricePlot.getMaxX() + 1, y - lastPriceTag.getHeight() / 2);
+        lastPriceLine.setVisible(true);
+        lastPriceTag.setVisible(true);
+    }
+
+    void hideLastPrice() {
+        lastPriceLine.setVisible(false);
+        lastPriceTag.setVisible(false);
+    }
+
+    /**
+     * Shows the crosshair at {@code (x, y)}.
+     *
+     * @param allPlots    the union of the panes' plot areas (the vertical line spans it)
+     * @param hoveredPlot the plot area under the cursor (the horizontal line spans it)
+     * @param timeText    the time at the vertical line, tagged below the bottom plot
+     * @param valueText   the value at the cursor, tagged right of the hovered plot
+     */
+    void showCrosshair(double x, double y, Bounds allPlots, Bounds hoveredPlot, String timeText, String valueText) {
+        vertical.setStartX(snap(x));
+        vertical.setEndX(snap(x));
+        vertical.setStartY(allPlots.getMinY());
+        vertical.setEndY(allPlots.getMaxY());
+        horizontal.setStartX(hoveredPlot.getMinX());
+        horizontal.setEndX(hoveredPlot.getMaxX());
+        horizontal.setStartY(snap(y));
+        horizontal.setEndY(snap(y));
+
+        timeTag.setText(timeText);
+        timeTag.autosize();
+        timeTag.relocate(Math.max(allPlots.getMinX(), Math.min(x - timeTag.getWidth() / 2,
+                allPlots.getMaxX() - timeTag.getWidth())), allPlots.getMaxY() + 1);
+        valueTag.setText(valueText);
+        valueTag.autosize();
+        valueTag.relocate(hoveredPlot.getMaxX() + 1, y - valueTag.getHeight() / 2);
+        setCrosshairVisible(true);
+    }
+
+    void hideCrosshair() {
+        setCrosshairVisible(false);
+    }
+
+    boolean isCrosshairVisible() {
+        return vertical.isVisible();
+    }
+
+    /** The x of the crosshair's vertical line, NaN when hidden. */
+    double crosshairX() {
+        return vertical.isVisible() ? vertical.getStartX() : Double.NaN;
+    }
+
+    private void setCrosshairVisible(boolean visible) {
+        vertical.setVisible(visible);
+        horizontal.setVisible(visible);
+        timeTag.setVisible(visible);
+        valueTag.setVisible(visible);
+    }
+
+    /** Centres a 1-pixel line on a pixel, so it stays crisp. */
+    private static double snap(double coordinate) {
+        return Math.floor(coordinate) + 0.5;
+    }
+}

@@ -1,0 +1,233 @@
+package dev.tradedesk.ui.chart;
+
+import dev.tradedesk.core.Indicator;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.spi.AxisRange;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.Renderer;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.spi.AbstractDataSet;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.util.StringConverter;
+
+/**
+ * The chart's three ChartFX panes over one time range, stacked in a grid: price (candles), volume
+ * (bars coloured by direction) and StochRSI (%K and %D lines, {@link IndicatorLineRenderer}, over
+ * the dynamic band drawn as a filled area, {@link BandRenderer}). Every axis is ranged from outside
+ * (the view sets them from the model once per pulse), so the panes' time ranges are equal by
+ * construction and no renderer scans data to range an axis. Only the bottom pane shows time
+ * labels; the others draw the same ticks as grid lines.
+ *
+ * <p>Scene-graph nodes: build and use on the JavaFX thread.
+ */
+final class ChartPanes {
+
+    static final String PRICE_PANE = "price-pane";
+    static final String VOLUME_PANE = "volume-pane";
+    static final String STOCH_PANE = "stoch-pane";
+    static final String INNER_TIME_AXIS = "inner-time-axis";
+
+    /** StochRSI is drawn on its fixed 0..100 scale, with this much room so 0 and 100 stay readable. */
+    static final double STOCH_PADDING = 4;
+
+    /** Share of the candle spacing a volume bar covers (the candles' CSS -fx-bar-width-percent matches). */
+    static final double BAR_WIDTH_SHARE = 0.7;
+
+    static final double PRICE_SHARE = 60;
+    static final double VOLUME_SHARE = 15;
+    static final double STOCH_SHARE = 25;
+
+    final XYChart price;
+    final XYChart volume;
+    final XYChart stoch;
+    final ZonedTimeAxis priceTime;
+    final ZonedTimeAxis volumeTime;
+    final ZonedTimeAxis stochTime;
+    final DefaultNumericAxis priceAxis;
+    final DefaultNumericAxis volumeAxis;
+    final DefaultNumericAxis stochAxis;
+    final CandleDataSet candles;
+    final VolumeDataSet upVolume;
+    final VolumeDataSet downVolume;
+    final IndicatorDataSet stochK;
+    final IndicatorDataSet stochD;
+    final IndicatorDataSet band;
+    final GridPane grid;
+    private final ErrorDataSetRenderer volumeBars;
+
+    ChartPanes(VisibleCandles visible, VisibleEnvelopes envelopes, ZoneId zone, Locale locale) {
+        candles = styled(new CandleDataSet("price", visible), "price-candles");
+        upVolume = styled(new VolumeDataSet("volume up", visible, true), "volume-up");
+        downVolume = styled(new VolumeDataSet("volume down", visible, false), "volume-down");
+        stochK = styled(IndicatorDataSet.line("%K", Indicator.STOCH_K, 0, 100), "stoch-k");
+        stochD = styled(IndicatorDataSet.line("%D", Indicator.STOCH_D, 0, 100), "stoch-d");
+        band = styled(IndicatorDataSet.band("band", Indicator.BAND_LOWER, Indicator.BAND_UPPER, 0, 100), "stoch-band");
+
+        priceTime = innerTimeAxis(zone, locale);
+        volumeTime = innerTimeAxis(zone, locale);
+        stochTime = new ZonedTimeAxis(zone, locale);
+        priceAxis = valueAxis("price");
+        volumeAxis = valueAxis("volume");
+        volumeAxis.setTickLabelFormatter(converter(ReadoutFormat::quantity));
+        stochAxis = valueAxis("StochRSI");
+        stochAxis.set(-STOCH_PADDING, 100 + STOCH_PADDING);
+
+        price = chart(PRICE_PANE, priceTime, priceAxis, new CandleRenderer(candles));
+        volumeBars = volumeRenderer();
+        volume = chart(VOLUME_PANE, volumeTime, volumeAxis, volumeBars);
+        stoch = chart(STOCH_PANE, stochTime, stochAxis, bandRenderer(envelopes), lineRenderer(envelopes));
+
+        grid = new GridPane();
+        grid.getStyleClass().add("chart-panes");
+        grid.getColumnConstraints().add(growing());
+        grid.getRowConstraints().addAll(row(PRICE_SHARE), row(VOLUME_SHARE), row(STOCH_SHARE));
+        grid.addColumn(0, price, volume, stoch);
+    }
+
+    List<XYChart> charts() {
+        return List.of(price, volume, stoch);
+    }
+
+    List<ZonedTimeAxis> timeAxes() {
+        return List.of(priceTime, volumeTime, stochTime);
+    }
+
+    private static <D extends AbstractDataSet<D>> D styled(D dataSet, String styleClass) {
+        dataSet.addStyleClasses(styleClass);
+        return dataSet;
+    }
+
+    private static ZonedTimeAxis innerTimeAxis(ZoneId zone, Locale locale) {
+        ZonedTimeAxis axis = new ZonedTimeAxis(zone, locale);
+        axis.getTickLabelStyle().setVisible(false);
+        axis.getStyleClass().add(INNER_TIME_AXIS);
+        return axis;
+    }
+
+    private static DefaultNumericAxis valueAxis(String name) {
+        DefaultNumericAxis axis = new DefaultNumericAxis(name);
+        axis.getStyleClass().add("value-axis");
+        axis.setAutoRanging(false);
+        axis.setAutoGrowRanging(false);
+        axis.setAnimated(false);
+        axis.getAxisLabel().setVisible(false);
+        axis.getMinorTickStyle().setVisible(false);
+        return axis;
+    }
+
+    private static XYChart chart(String styleClass, Axis timeAxis, Axis valueAxis, Renderer... renderers) {
+        XYChart chart = new XYChart(timeAxis, valueAxis);
+        valueAxis.setSide(Side.RIGHT); // after construction: XYChart puts a second axis on the left
+        chart.getStyleClass().add(styleClass);
+        chart.getRenderers().setAll(renderers);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.getGridRenderer().setDrawOnTop(false);
+        chart.setMinHeight(0);
+        return chart;
+    }
+
+    private ErrorDataSetRenderer volumeRenderer() {
+        ErrorDataSetRenderer renderer = new ManuallyRangedRenderer();
+        renderer.setDrawBars(true);
+        // Set per frame (setVolumeBarWidth): 11.3.1's dynamic width is broken without error bars
+        // (fair-acc/chart-fx#695, fixed after the release).
+        renderer.setDynamicBarWidth(false);
+        renderer.setShiftBar(false);
+        renderer.setPolyLineStyle(LineStyle.NONE);
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setDrawMarker(false);
+        renderer.setPointReduction(false); // already one bar per candle, at most one per 2 pixels
+        renderer.getDatasets().addAll(upVolume, downVolume);
+        return renderer;
+    }
+
+    /** Volume bars {@link #BAR_WIDTH_SHARE} of the candle spacing wide, at least one pixel. */
+    void setVolumeBarWidth(double candleSpacingPixels) {
+        int width = Math.max(1, (int) Math.floor(candleSpacingPixels * BAR_WIDTH_SHARE));
+        if (volumeBars.getBarWidth() != width) {
+            volumeBars.setBarWidth(width);
+        }
+    }
+
+    private BandRenderer bandRenderer(VisibleEnvelopes envelopes) {
+        BandRenderer renderer = new BandRenderer(envelopes);
+        renderer.getDatasets().add(band);
+        return renderer;
+    }
+
+    private IndicatorLineRenderer lineRenderer(VisibleEnvelopes envelopes) {
+        IndicatorLineRenderer renderer = new IndicatorLineRenderer(envelopes);
+        renderer.getDatasets().addAll(stochK, stochD);
+        return renderer;
+    }
+
+    private static ColumnConstraints growing() {
+        ColumnConstraints column = new ColumnConstraints();
+        column.setHgrow(Priority.ALWAYS);
+        column.setFillWidth(true);
+        return column;
+    }
+
+    private static RowConstraints row(double percent) {
+        RowConstraints row = new RowConstraints();
+        row.setPercentHeight(percent);
+        row.setVgrow(Priority.ALWAYS);
+        row.setFillHeight(true);
+        return row;
+    }
+
+    private static StringConverter<Number> converter(DoubleFunction<String> format) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return format.apply(value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        };
+    }
+
+    /**
+     * Candles whose axes are ranged by the view: no y refit after painting (which uses only the
+     * open, chartfx.md pitfall 7) and no data scan for auto-ranging.
+     */
+    private static final class CandleRenderer extends CandleStickRenderer {
+        CandleRenderer(CandleDataSet candles) {
+            super(false);
+            setComputeLocalRange(false);
+            getDatasets().add(candles);
+        }
+
+        @Override
+        public void updateAxisRange(Axis axis, AxisRange range) {
+            // ranged by the view
+        }
+    }
+
+    /**
+     * Volume bars whose axes are ranged by the view. Skipping the range computation also avoids
+     * ChartFX 11.3.1's endless redraw with empty datasets (chartfx.md pitfall 6).
+     */
+    private static final class ManuallyRangedRenderer extends ErrorDataSetRenderer {
+        @Override
+        public void updateAxisRange(Axis axis, AxisRange range) {
+            // ranged by the view
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tradedesk.ui.chart;
+
+import dev.tradedesk.core.IndicatorSnapshot;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The crosshair readout as text: the bar's local time, OHLCV, and every indicator value, on two
+ * lines. Numbers use a dot as decimal separator whatever the locale, so the readout reads the
+ * same everywhere; undefined values show as a dash.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class ReadoutFormat {
+
+    static final String UNDEFINED = "–";
+
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter shortTime;
+
+    ReadoutFormat(ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+        time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(zone);
+        shortTime = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT).withZone(zone);
+    }
+
+    /** The crosshair's time tag: {@code Sun 31 Mar 14:05}. */
+    String shortTime(long epochMillis) {
+        return shortTime.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** Time and OHLCV: {@code 2024-03-31 14:05 CEST  O 190.12  H 190.40  L 189.90  C 190.33  V 12.3K}. */
+    String bar(IndicatorSnapshot bar) {
+        return time.format(Instant.ofEpochMilli(bar.time())) + (bar.forming() ? " (forming)" : "")
+                + "  O " + price(bar.open()) + "  H " + price(bar.high()) + "  L " + price(bar.low())
+                + "  C " + price(bar.close()) + "  V " + quantity(bar.volume());
+    }
+
+    /** Every indicator value of the bar. */
+    String indicators(IndicatorSnapshot bar) {
+        return "%K " + fixed(bar.stochK(), 1) + "  %D " + fixed(bar.stochD(), 1)
+                + "  band " + fixed(bar.bandLower(), 1) + "–" + fixed(bar.bandUpper(), 1)
+                + "  RSI " + fixed(bar.rsi(), 1)
+                + "  ATR " + price(bar.atr()) + "  ATR MA " + price(bar.atrMa())
+                + "  vol ratio " + fixed(bar.volatilityRatio(), 2)
+                + "  vol SMA " + quantity(bar.volumeSma()) + "  rel vol " + fixed(bar.relativeVolume(), 2);
+    }
+
+    String format(IndicatorSnapshot bar) {
+        return bar(bar) + "\n" + indicators(bar);
+    }
+
+    /** Two decimals from 1 up, four significant digits below (crypto and penny prices, small ATRs). */
+    static String price(double value) {
+        if (Double.isNaN(value)) {
+            return UNDEFINED;
+        }
+        if (Math.abs(value) >= 1 || value == 0) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    static String fixed(double value, int decimals) {
+        return Double.isNaN(value) ? UNDEFINED : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** Volumes: {@code 950}, {@code 12.3K}, {@code 4.56M}, {@code 7.89B}. */
+    static String quantity(double value) {
+        if (Double.isNaN(value)) {
+            return UNDEFINED;
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e9) {
+            return String.format(Locale.ROOT, "%.2fB", value / 1e9);
+        }
+        if (magnitude >= 1e6) {
+            return String.format(Locale.ROOT, "%.2fM", value / 1e6);
+        }
+        if (magnitude >= 1e4) {
+            return String.format(Locale.ROOT, "%.1fK", value / 1e3);
+        }
+        return magnitude >= 100 || value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

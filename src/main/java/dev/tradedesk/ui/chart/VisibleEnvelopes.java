@@ -1,0 +1,158 @@
+package dev.tradedesk.ui.chart;
+
+import dev.tradedesk.core.Indicator;
+import dev.tradedesk.core.IndicatorSeriesView;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The StochRSI pane's lines and band reduced to one extent per pixel column when the level of
+ * detail is on and more bars are visible than one per {@link VisibleCandles#MIN_PIXELS_PER_CANDLE}
+ * pixels: for each column, the smallest and largest %K and %D, the lowest lower band and the
+ * highest upper band over the column's bars, each assembled from the series' extremes pyramid
+ * ({@link #CHANNELS}) in O(log n). So the pane, like the candles, costs O(plot width) per frame
+ * whatever the number of visible bars, where walking the points (ChartFX's point reduction) costs
+ * O(visible bars).
+ *
+ * <p>Columns are the plot's pixels; a column's x is midway between its first and last bar. The
+ * bars just outside each edge add a column each, so the area reaches the plot's edges. A column
+ * whose values are all undefined holds NaN (a gap). When inactive ({@link #isActive()} false) the
+ * renderers draw the points themselves.
+ *
+ * <p>Not thread-safe: filled and read on the JavaFX thread.
+ */
+final class VisibleEnvelopes {
+
+    static final int STOCH_K_MIN = 0;
+    static final int STOCH_K_MAX = 1;
+    static final int STOCH_D_MIN = 2;
+    static final int STOCH_D_MAX = 3;
+    static final int BAND_LOWER_MIN = 4;
+    static final int BAND_UPPER_MAX = 5;
+
+    /** The extremes the series keeps a pyramid of, in the order of the constants above. */
+    static final List<BlockPyramid.Channel> CHANNELS = List.of(
+            channel(Indicator.STOCH_K, BlockPyramid.Op.MIN), channel(Indicator.STOCH_K, BlockPyramid.Op.MAX),
+            channel(Indicator.STOCH_D, BlockPyramid.Op.MIN), channel(Indicator.STOCH_D, BlockPyramid.Op.MAX),
+            channel(Indicator.BAND_LOWER, BlockPyramid.Op.MIN), channel(Indicator.BAND_UPPER, BlockPyramid.Op.MAX));
+
+    private static final int STRIDE = 6;
+
+    private boolean active;
+    private int columns;
+    private double[] x = new double[0];
+    private long[] firstBar = new long[0];
+    private long[] endBar = new long[0];
+    private double[] values = new double[0];
+    private final double[] scratch = new double[STRIDE];
+
+    private static BlockPyramid.Channel channel(Indicator indicator, BlockPyramid.Op op) {
+        return new BlockPyramid.Channel(BlockPyramid.Source.of(indicator), op);
+    }
+
+    /**
+     * Fills the columns for {@code range} on a plot {@code plotWidth} pixels wide, or deactivates
+     * when the level of detail is off or the bars are sparse enough to draw one by one.
+     */
+    void fill(ChartSeries series, ChartRange range, double plotWidth, boolean levelOfDetail) {
+        clear();
+        IndicatorSeriesView bars = series.view();
+        long first = bars.firstIndex();
+        long firstInside = series.indexAtOrBefore(range.fromMillis() - 1) + 1;
+        long endInside = series.indexAtOrBefore(range.toMillis()) + 1;
+        int pixels = (int) Math.ceil(plotWidth);
+        if (!levelOfDetail || pixels <= 0
+                || endInside - firstInside <= plotWidth / VisibleCandles.MIN_PIXELS_PER_CANDLE) {
+            return;
+        }
+        active = true;
+        ensureCapacity(pixels + 2);
+        if (firstInside > first) {
+            addColumn(series, firstInside - 1, firstInside);
+        }
+        long index = Math.max(first, firstInside);
+        double span = range.spanMillis();
+        for (int c = 1; c <= pixels && index < endInside; c++) {
+            long boundary = range.fromMillis() + (long) Math.ceil(c * span / pixels);
+            long columnEnd = c == pixels ? endInside : Math.min(endInside, series.indexAtOrBefore(boundary - 1) + 1);
+            if (columnEnd > index) {
+                addColumn(series, index, columnEnd);
+                index = columnEnd;
+            }
+        }
+        if (endInside < bars.size()) {
+            addColumn(series, endInside, endInside + 1);
+        }
+    }
+
+    private void addColumn(ChartSeries series, long from, long to) {
+        series.extremes().reduce(from, to, scratch);
+        x[columns] = (series.view().time(from) + series.view().time(to - 1)) / 2000.0;
+        firstBar[columns] = from;
+        endBar[columns] = to;
+        System.arraycopy(scratch, 0, values, columns * STRIDE, STRIDE);
+        columns++;
+    }
+
+    void clear() {
+        active = false;
+        columns = 0;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (x.length < needed) {
+            x = Arrays.copyOf(x, needed);
+            firstBar = Arrays.copyOf(firstBar, needed);
+            endBar = Arrays.copyOf(endBar, needed);
+            values = Arrays.copyOf(values, needed * STRIDE);
+        }
+    }
+
+    /** Whether the renderers draw these columns rather than the points. */
+    boolean isActive() {
+        return active;
+    }
+
+    int columns() {
+        return columns;
+    }
+
+    /** The column's x in epoch seconds. */
+    double x(int column) {
+        return x[column];
+    }
+
+    /** The column's bars are {@code [firstBar(column), endBar(column))}. */
+    long firstBar(int column) {
+        return firstBar[column];
+    }
+
+    long endBar(int column) {
+        return endBar[column];
+    }
+
+    /** The column's value of {@code channel} (one of the constants), NaN when undefined. */
+    double value(int column, int channel) {
+        return values[column * STRIDE + channel];
+    }
+
+    /** The channel holding the smallest value of {@code indicator} per column. */
+    static int minChannel(Indicator indicator) {
+        return switch (indicator) {
+            case STOCH_K -> STOCH_K_MIN;
+            case STOCH_D -> STOCH_D_MIN;
+            case BAND_LOWER -> BAND_LOWER_MIN;
+            default -> throw new IllegalArgumentException("no extremes kept for " + indicator);
+        };
+    }
+
+    /** The channel holding the largest value of {@code indicator} per column. */
+    static int maxChannel(Indicator indicator) {
+        return switch (indicator) {
+            case STOCH_K -> STOCH_K_MAX;
+            case STOCH_D -> STOCH_D_MAX;
+            case BAND_UPPER -> BAND_UPPER_MAX;
+            default -> throw new IllegalArgumentException("no extremes kept for " + indicator);
+        };
+    }
+}

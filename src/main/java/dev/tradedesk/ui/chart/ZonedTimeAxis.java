@@ -1,0 +1,81 @@
+package dev.tradedesk.ui.chart;
+
+import io.fair_acc.chartfx.axes.spi.AxisRange;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.dataset.events.ChartBits;
+import io.fair_acc.dataset.spi.fastutil.DoubleArrayList;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.util.StringConverter;
+
+/**
+ * A ChartFX time axis (values in UTC epoch seconds) whose ticks and labels follow a
+ * {@link ZoneId}, daylight-saving changes included ({@link ZonedTimeTicks}); ChartFX's own
+ * {@code DefaultTimeFormatter} only knows a fixed offset. Its range is always set from outside
+ * (no auto-ranging). Labels stay at least {@link #MIN_LABEL_SPACING} pixels apart.
+ *
+ * <p>A scene-graph node: JavaFX thread only.
+ */
+final class ZonedTimeAxis extends DefaultNumericAxis {
+
+    /** Fewest pixels between two labelled ticks. */
+    static final double MIN_LABEL_SPACING = 90;
+    private static final double FALLBACK_LENGTH = 1000;
+
+    private ZonedTimeTicks ticks;
+    private ZonedTimeTicks.Step step = ZonedTimeTicks.Step.HOURS_1;
+    private final Locale locale;
+
+    ZonedTimeAxis(ZoneId zone, Locale locale) {
+        super("time", 0, 1, 1);
+        this.locale = Objects.requireNonNull(locale, "locale");
+        this.ticks = new ZonedTimeTicks(zone, locale);
+        setAutoRanging(false);
+        setAutoGrowRanging(false);
+        setAnimated(false);
+        getMinorTickStyle().setVisible(false);
+        getAxisLabel().setVisible(false);
+        setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return ticks.label(value.doubleValue(), step);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("time labels are not parsed");
+            }
+        });
+    }
+
+    ZoneId zone() {
+        return ticks.zone();
+    }
+
+    /** Shows times in {@code zone} from the next layout on. */
+    void setZone(ZoneId zone) {
+        if (!zone.equals(ticks.zone())) {
+            ticks = new ZonedTimeTicks(zone, locale);
+            // The ticks may fall on the same instants in the new zone; the labels must change anyway.
+            fireInvalidated(ChartBits.AxisTickLabelText, ChartBits.AxisCanvas);
+        }
+    }
+
+    @Override
+    protected void calculateMajorTickValues(AxisRange range, DoubleArrayList ticksOut) {
+        double from = range.getMin();
+        double to = range.getMax();
+        if (!(to > from)) {
+            return;
+        }
+        double length = getLength() > 0 ? getLength() : FALLBACK_LENGTH;
+        step = ZonedTimeTicks.step(to - from, length, MIN_LABEL_SPACING);
+        ticks.ticks(from, to, step, ticksOut::add);
+    }
+
+    @Override
+    protected void calculateMinorTickValues(DoubleArrayList ticksOut) {
+        // Major ticks only: a trading chart's grid stays quiet.
+    }
+}

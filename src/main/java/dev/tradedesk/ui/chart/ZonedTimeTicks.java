@@ -1,0 +1,198 @@
+package dev.tradedesk.ui.chart;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Tick marks and labels for a time axis in a {@link ZoneId}: ticks fall on round local wall-clock
+ * times (whole hours, local midnights, first days of months) and labels show local time, with the
+ * zone's rules applied to every tick, so they stay right across daylight-saving changes. Axis
+ * values are UTC epoch seconds, as ChartFX expects.
+ *
+ * <p>Across a change, hourly ticks read {@code 01:00, 03:00} when the clocks spring forward (02:00
+ * does not exist) and {@code 02:00, 02:00} when they fall back (it exists twice): every tick is a
+ * real instant one hour after the previous one, labelled as a wall clock in that zone shows it.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class ZonedTimeTicks {
+
+    /** Tick spacing: an amount of a calendar unit. */
+    enum Step {
+        SECONDS_1(Unit.SECOND, 1), SECONDS_5(Unit.SECOND, 5), SECONDS_15(Unit.SECOND, 15), SECONDS_30(Unit.SECOND, 30),
+        MINUTES_1(Unit.SECOND, 60), MINUTES_2(Unit.SECOND, 120), MINUTES_5(Unit.SECOND, 300),
+        MINUTES_10(Unit.SECOND, 600), MINUTES_15(Unit.SECOND, 900), MINUTES_30(Unit.SECOND, 1800),
+        HOURS_1(Unit.SECOND, 3600), HOURS_2(Unit.SECOND, 7200), HOURS_3(Unit.SECOND, 10800),
+        HOURS_6(Unit.SECOND, 21600), HOURS_12(Unit.SECOND, 43200),
+        DAYS_1(Unit.DAY, 1), DAYS_2(Unit.DAY, 2), WEEKS_1(Unit.WEEK, 1),
+        MONTHS_1(Unit.MONTH, 1), MONTHS_3(Unit.MONTH, 3), MONTHS_6(Unit.MONTH, 6),
+        YEARS_1(Unit.YEAR, 1), YEARS_2(Unit.YEAR, 2), YEARS_5(Unit.YEAR, 5), YEARS_10(Unit.YEAR, 10),
+        YEARS_25(Unit.YEAR, 25), YEARS_100(Unit.YEAR, 100);
+
+        final Unit unit;
+        final int amount;
+
+        Step(Unit unit, int amount) {
+            this.unit = unit;
+            this.amount = amount;
+        }
+
+        /** Nominal length in seconds (months and years averaged), for choosing a step. */
+        double nominalSeconds() {
+            return amount * unit.nominalSeconds;
+        }
+    }
+
+    enum Unit {
+        SECOND(1), DAY(86_400), WEEK(7 * 86_400), MONTH(30.44 * 86_400), YEAR(365.25 * 86_400);
+
+        final double nominalSeconds;
+
+        Unit(double nominalSeconds) {
+            this.nominalSeconds = nominalSeconds;
+        }
+    }
+
+    private static final int MAX_TICKS = 200;
+
+    private final ZoneId zone;
+    private final DateTimeFormatter seconds;
+    private final DateTimeFormatter minutes;
+    private final DateTimeFormatter dayMonth;
+    private final DateTimeFormatter month;
+    private final DateTimeFormatter year;
+
+    ZonedTimeTicks(ZoneId zone, Locale locale) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        seconds = DateTimeFormatter.ofPattern("HH:mm:ss", locale);
+        minutes = DateTimeFormatter.ofPattern("HH:mm", locale);
+        dayMonth = DateTimeFormatter.ofPattern("d MMM", locale);
+        month = DateTimeFormatter.ofPattern("MMM", locale);
+        year = DateTimeFormatter.ofPattern("yyyy", locale);
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** The finest step that keeps labels at least {@code minSpacing} pixels apart. */
+    static Step step(double spanSeconds, double axisLength, double minSpacing) {
+        double wanted = spanSeconds * minSpacing / Math.max(1, axisLength);
+        for (Step step : Step.values()) {
+            if (step.nominalSeconds() >= wanted) {
+                return step;
+            }
+        }
+        return Step.YEARS_100;
+    }
+
+    /** Emits, in increasing order, the tick values (epoch seconds) within {@code [from, to]}. */
+    void ticks(double from, double to, Step step, DoubleConsumer out) {
+        double[] found = new double[MAX_TICKS];
+        int count = switch (step.unit) {
+            case SECOND -> wallClockTicks(from, to, step.amount, found);
+            case DAY, WEEK, MONTH, YEAR -> calendarTicks(from, to, step, found);
+        };
+        Arrays.sort(found, 0, count);
+        double previous = Double.NaN;
+        for (int i = 0; i < count; i++) {
+            if (found[i] != previous) {
+                out.accept(found[i]);
+                previous = found[i];
+            }
+        }
+    }
+
+    /** Ticks at local times that are multiples of {@code stepSeconds} after local midnight. */
+    private int wallClockTicks(double from, double to, int stepSeconds, double[] found) {
+        LocalDateTime start = local(from).minusHours(1);
+        int secondOfDay = start.toLocalTime().toSecondOfDay();
+        LocalDateTime candidate = start.toLocalDate().atStartOfDay().plusSeconds(secondOfDay - secondOfDay % stepSeconds);
+        LocalDateTime end = local(to).plusHours(1);
+        int count = 0;
+        for (; !candidate.isAfter(end) && count < MAX_TICKS - 1; candidate = candidate.plusSeconds(stepSeconds)) {
+            for (ZoneOffset offset : zone.getRules().getValidOffsets(candidate)) {
+                double value = candidate.toEpochSecond(offset);
+                if (value >= from && value <= to && count < MAX_TICKS) {
+                    found[count++] = value;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Ticks at local midnights: every day, every other day, Mondays, month starts or year starts. */
+    private int calendarTicks(double from, double to, Step step, double[] found) {
+        LocalDate date = local(from).toLocalDate().minusDays(1);
+        LocalDate last = local(to).toLocalDate().plusDays(1);
+        date = switch (step.unit) {
+            case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> date.withDayOfMonth(1);
+            case YEAR -> date.withDayOfYear(1);
+            default -> date;
+        };
+        int count = 0;
+        for (; !date.isAfter(last) && count < MAX_TICKS; date = next(date, step.unit)) {
+            if (!onStep(date, step)) {
+                continue;
+            }
+            double value = date.atStartOfDay(zone).toEpochSecond();
+            if (value >= from && value <= to) {
+                found[count++] = value;
+            }
+        }
+        return count;
+    }
+
+    private static LocalDate next(LocalDate date, Unit unit) {
+        return switch (unit) {
+            case WEEK -> date.plusWeeks(1);
+            case MONTH -> date.plusMonths(1);
+            case YEAR -> date.plusYears(1);
+            default -> date.plusDays(1);
+        };
+    }
+
+    private static boolean onStep(LocalDate date, Step step) {
+        return switch (step.unit) {
+            case DAY -> date.toEpochDay() % step.amount == 0;
+            case MONTH -> (date.getMonthValue() - 1) % step.amount == 0;
+            case YEAR -> date.getYear() % step.amount == 0;
+            default -> true;
+        };
+    }
+
+    /**
+     * The label of the tick at {@code epochSeconds}: a clock time for steps under a day (the date
+     * at local midnight), the day and month for day and week steps, the month for month steps, and
+     * the year at the start of a year or for year steps.
+     */
+    String label(double epochSeconds, Step step) {
+        ZonedDateTime time = Instant.ofEpochMilli(Math.round(epochSeconds * 1000)).atZone(zone);
+        boolean midnight = time.toLocalTime().equals(LocalTime.MIDNIGHT);
+        boolean newYear = midnight && time.getDayOfYear() == 1;
+        return switch (step.unit) {
+            case SECOND -> midnight ? time.format(newYear ? year : dayMonth)
+                    : time.format(step.amount < 60 ? seconds : minutes);
+            case DAY, WEEK -> time.format(newYear ? year : dayMonth);
+            case MONTH -> time.format(time.getMonthValue() == 1 ? year : month);
+            case YEAR -> time.format(year);
+        };
+    }
+
+    private LocalDateTime local(double epochSeconds) {
+        return LocalDateTime.ofInstant(Instant.ofEpochSecond((long) Math.floor(epochSeconds)), zone);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.tradedesk.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Indicator;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.IndicatorSeries;
+import dev.tradedesk.core.IndicatorSeriesView;
+import dev.tradedesk.core.IndicatorSnapshot;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
+import org.junit.jupiter.api.Test;
+
+/** The chart model without a scene: hand-off, live bars, visible range and readout. */
+class ChartModelTest {
+
+    private static final SeriesKey KEY = SeriesKey.of("AAPL", Timeframe.ONE_MINUTE);
+    private static final long MINUTE = 60_000;
+
+    private final BarColumns history = ChartFixtures.minuteBars(11, 2_000);
+    private final ChartModel model = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 12);
+
+    @Test
+    void historyAppearsOnlyWhenTheOwnerAppliesIt() {
+        model.loadHistory(history);
+        assertThat(model.hasData()).isFalse();
+        assertThat(model.range()).isNull();
+
+        assertThat(model.applyPending()).isTrue();
+
+        IndicatorSeriesView series = model.series().orElseThrow();
+        assertThat(series.size()).isEqualTo(history.size());
+        assertThat(series.close(series.size() - 1)).isEqualTo(history.close(history.size() - 1));
+        assertThat(model.applyPending()).as("nothing new").isFalse();
+    }
+
+    @Test
+    void liveBarsGiveTheSameValuesAsTheEngine() {
+        IndicatorSeries reference = new IndicatorSeries(KEY, IndicatorParameters.DEFAULTS, 1 << 12);
+        reference.appendAll(history);
+        model.loadHistory(history);
+        long time = history.time(history.size() - 1);
+        double price = history.close(history.size() - 1);
+        for (int bar = 1; bar <= 30; bar++) {
+            long barTime = time + bar * MINUTE;
+            for (int tick = 0; tick < 5; tick++) {
+                double close = price + Math.sin(bar * 7 + tick) * 0.3;
+                double high = Math.max(price, close) + 0.05;
+                double low = Math.min(price, close) - 0.05;
+                model.pushFormingBar(barTime, price, high, low, close, 100 + tick);
+                reference.update(barTime, price, high, low, close, 100 + tick);
+                if (tick % 2 == 0) {
+                    model.applyPending();
+                    assertSameLastBar(model.series().orElseThrow(), reference);
+                }
+            }
+            price = reference.close(reference.size() - 1);
+        }
+        model.applyPending();
+        assertSameLastBar(model.series().orElseThrow(), reference);
+        assertThat(model.series().orElseThrow().hasFormingBar()).isTrue();
+    }
+
+    @Test
+    void aClosedBarNeverChangesAfterwards() {
+        model.loadHistory(history);
+        long next = history.time(history.size() - 1) + MINUTE;
+        model.pushClosedBar(next, 100, 101, 99, 100.5, 10);
+        model.applyPending();
+        IndicatorSeriesView series = model.series().orElseThrow();
+        long size = series.size();
+
+        model.pushFormingBar(next, 100, 150, 50, 120, 99);
+        model.pushClosedBar(next - MINUTE, 100, 150, 50, 120, 99);
+        assertThat(model.applyPending()).isFalse();
+
+        assertThat(series.size()).isEqualTo(size);
+        assertThat(series.close(size - 1)).isEqualTo(100.5);
+        assertThat(model.refusedBars()).isEqualTo(2);
+    }
+
+    @Test
+    void invalidBarsAreRefusedOnTheProducersThread() {
+        assertThatThrownBy(() -> model.pushFormingBar(0, 10, 9, 11, 10, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("high");
+    }
+
+    @Test
+    void theDefaultViewShowsTheLast200BarsAndFollowsTheLiveEdge() {
+        model.loadHistory(history);
+        model.applyPending();
+        IndicatorSeriesView series = model.series().orElseThrow();
+        ChartRange range = model.range();
+
+        assertThat(range.followsLiveEdge()).isTrue();
+        assertThat(range.fromMillis()).isLessThan(series.time(series.size() - ChartModel.DEFAULT_VISIBLE_BARS));
+        assertThat(range.fromMillis()).isGreaterThan(series.time(series.size() - ChartModel.DEFAULT_VISIBLE_BARS - 1));
+        assertThat(range.toMillis()).isGreaterThan(series.time(series.size() - 1));
+
+        long last = series.time(series.size() - 1);
+        for (int bar = 1; bar <= 20; bar++) {
+            model.pushClosedBar(last + bar * MINUTE, 100, 101, 99, 100, 1);
+            model.applyPending();
+        }
+        assertThat(model.range().toMillis()).as("moved along").isGreaterThan(last + 20 * MINUTE);
+        assertThat(model.range().spanMillis()).isEqualTo(range.spanMillis());
+    }
+
+    @Test
+    void aRangePannedIntoThePastStaysPut() {
+        model.loadHistory(history);
+        model.applyPending();
+        model.pan(-model.range().spanMillis() * 2);
+        ChartRange past = model.range();
+        assertThat(past.followsLiveEdge()).isFalse();
+
+        long last = model.series().orElseThrow().time(model.series().orElseThrow().size() - 1);
+        model.pushClosedBar(last + MINUTE, 100, 101, 99, 100, 1);
+        model.applyPending();
+        assertThat(model.range()).isEqualTo(past);
+    }
+
+    @Test
+    void zoomKeepsTheTimeUnderTheCursorInPlace() {
+        model.loadHistory(history);
+        model.applyPending();
+        model.pan(-model.range().spanMillis());
+        ChartRange before = model.range();
+        long anchor = before.fromMillis() + before.spanMillis() / 4;
+
+        model.zoom(0.5, anchor);
+
+        ChartRange after = model.range();
+        assertThat(after.spanMillis()).isCloseTo(before.spanMillis() / 2, org.assertj.core.data.Offset.offset(1L));
+        double shareBefore = (anchor - before.fromMillis()) / (double) before.spanMillis();
+        double shareAfter = (anchor - after.fromMillis()) / (double) after.spanMillis();
+        assertThat(shareAfter).isCloseTo(shareBefore, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void zoomStopsAtTenBarsAndAtTheWholeHistory() {
+        model.loadHistory(history);
+        model.applyPending();
+        for (int i = 0; i < 50; i++) {
+            model.zoomIn();
+        }
+        assertThat(model.range().spanMillis()).isEqualTo(Viewport.MIN_VISIBLE_BARS * MINUTE);
+        for (int i = 0; i < 80; i++) {
+            model.zoomOut();
+        }
+        IndicatorSeriesView series = model.series().orElseThrow();
+        long dataSpan = series.time(series.size() - 1) - series.time(0) + MINUTE;
+        assertThat(model.range().spanMillis()).isEqualTo((long) (dataSpan * Viewport.MAX_ZOOM_OUT));
+
+        model.resetView();
+        assertThat(model.range().followsLiveEdge()).isTrue();
+    }
+
+    @Test
+    void keyboardStepsPanByATenthOfTheView() {
+        model.loadHistory(history);
+        model.applyPending();
+        ChartRange start = model.range();
+        model.panLeft();
+        long step = Math.round(start.spanMillis() * ChartModel.PAN_STEP);
+        assertThat(model.range().fromMillis()).isEqualTo(start.fromMillis() - step);
+        model.panRight();
+        assertThat(model.range().fromMillis()).isEqualTo(start.fromMillis());
+    }
+
+    @Test
+    void aRestoredRangeIsKeptOrSnappedToTheLiveEdge() {
+        ChartRange saved = new ChartRange(history.time(500), history.time(700), false);
+        model.setRange(saved);
+        model.loadHistory(history);
+        model.applyPending();
+        assertThat(model.range()).isEqualTo(saved);
+
+        model.setRange(new ChartRange(history.time(0), history.time(300), true));
+        assertThat(model.range().followsLiveEdge()).isTrue();
+        assertThat(model.range().spanMillis()).isEqualTo(history.time(300) - history.time(0));
+        assertThat(model.range().toMillis()).isGreaterThan(history.time(history.size() - 1));
+    }
+
+    @Test
+    void theReadoutIsTheNearestBarWithEveryValue() {
+        model.loadHistory(history);
+        model.applyPending();
+        IndicatorSeriesView series = model.series().orElseThrow();
+        long index = 1_500;
+
+        IndicatorSnapshot readout = model.readoutAt(series.time(index) + 20_000).orElseThrow();
+
+        assertThat(readout.index()).isEqualTo(index);
+        assertThat(readout.time()).isEqualTo(series.time(index));
+        assertThat(readout.close()).isEqualTo(series.close(index));
+        for (Indicator indicator : Indicator.values()) {
+            assertThat(readout.value(indicator)).as(indicator.column())
+                    .isEqualTo(series.value(indicator, index));
+        }
+        assertThat(model.readoutAt(series.time(0) - 10 * MINUTE)).isEmpty();
+    }
+
+    @Test
+    void capacityIsAPowerOfTwoUpToFourMillionBars() {
+        assertThat(new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1_000_000).capacity()).isEqualTo(1 << 20);
+        assertThatThrownBy(() -> new ChartModel(KEY, IndicatorParameters.DEFAULTS, ChartModel.MAX_CAPACITY + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aHistoryLongerThanTheCapacityKeepsItsLatestBars() {
+        ChartModel small = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1024);
+        small.loadHistory(history);
+        small.applyPending();
+        IndicatorSeriesView series = small.series().orElseThrow();
+        assertThat(series.size() - series.firstIndex()).isEqualTo(1024);
+        assertThat(series.close(series.size() - 1)).isEqualTo(history.close(history.size() - 1));
+    }
+
+    private static void assertSameLastBar(IndicatorSeriesView actual, IndicatorSeries expected) {
+        long index = expected.size() - 1;
+        assertThat(actual.size()).isEqualTo(expected.size());
+        assertThat(actual.close(index)).isEqualTo(expected.close(index));
+        for (Indicator indicator : Indicator.values()) {
+            assertThat(actual.value(indicator, index)).as(indicator.column()).isEqualTo(expected.value(indicator, index));
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package dev.tradedesk.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Indicator;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.IndicatorSeriesView;
+import dev.tradedesk.core.IndicatorSnapshot;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
+import io.fair_acc.chartfx.axes.spi.TickMark;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.event.Event;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real chart, headless on Monocle, over the simulated market's history. */
+@ExtendWith(ApplicationExtension.class)
+class ChartViewTest {
+
+    private static final SeriesKey KEY = SeriesKey.of("AAPL", Timeframe.ONE_MINUTE);
+    private static final long MINUTE = 60_000;
+
+    private final BarColumns history = ChartFixtures.minuteBars(5, 3_000);
+    private ChartModel model;
+    private ChartView view;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        model = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
+        model.loadHistory(history);
+        view = new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH);
+        stage.setScene(new Scene(view.node(), 1200, 800));
+        stage.show();
+    }
+
+    @Test
+    void showsCandlesAndAFilledStochRsiBandAfterLoadingHistory(FxRobot robot) {
+        awaitPulses(4);
+        robot.interact(() -> {
+            ChartPanes panes = view.panes();
+            assertThat(panes.candles.getDataCount()).as("the last 200 bars, one candle each").isBetween(200, 203);
+            assertThat(panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, panes.candles.getDataCount() - 1))
+                    .isEqualTo(history.close(history.size() - 1));
+            assertThat(panes.upVolume.getDataCount() + panes.downVolume.getDataCount())
+                    .isEqualTo(panes.candles.getDataCount());
+            assertThat(panes.band.getDataCount()).isEqualTo(history.size());
+            int last = panes.band.getDataCount() - 1;
+            assertThat(panes.band.getErrorPositive(DataSet.DIM_Y, last)).as("band half-width").isPositive();
+
+            Color fill = (Color) panes.stoch.getRenderers().get(0).getStyleableNode(panes.band).getLineColor();
+            double share = shareOfColour(panes.stoch.getCanvas().snapshot(null, null), fill);
+            assertThat(share).as("share of the StochRSI plot the band fills").isGreaterThan(0.2);
+        });
+    }
+
+    @Test
+    void barsHandedOverReachTheChartOnlyAtTheNextPulse(FxRobot robot) throws Exception {
+        awaitPulses(3);
+        long next = history.time(history.size() - 1) + MINUTE;
+        long framesBefore = onFx(() -> view.frameTimes().count());
+        robot.interact(() -> {
+            model.pushFormingBar(next, 200, 201, 199, 200.5, 10);
+            assertThat(lastCandleClose()).as("unchanged within the same turn of the JavaFX thread")
+                    .isEqualTo(history.close(history.size() - 1));
+            assertThat(model.series().orElseThrow().size()).isEqualTo(history.size());
+        });
+        awaitPulses(2);
+        robot.interact(() -> {
+            assertThat(lastCandleClose()).isEqualTo(200.5);
+            assertThat(view.overlay().lastPriceTag().getText()).isEqualTo("200.50");
+            assertThat(view.readoutProperty().get().forming()).isTrue();
+        });
+
+        Thread producer = new Thread(() -> {
+            for (int tick = 1; tick <= 500; tick++) {
+                model.pushFormingBar(next, 200, 201 + tick / 100.0, 199, 200.5 + tick / 1000.0, 10 + tick);
+            }
+            model.pushClosedBar(next, 200, 206, 199, 201.25, 600);
+            model.pushFormingBar(next + MINUTE, 201.25, 201.5, 201, 201.4, 5);
+        }, "test-producer");
+        producer.start();
+        producer.join(TimeUnit.SECONDS.toMillis(5));
+        awaitPulses(2);
+        robot.interact(() -> {
+            IndicatorSeriesView series = model.series().orElseThrow();
+            assertThat(series.size()).isEqualTo(history.size() + 2);
+            assertThat(series.close(series.size() - 2)).as("the closed bar").isEqualTo(201.25);
+            assertThat(lastCandleClose()).isEqualTo(201.4);
+            assertThat(view.frameTimes().count()).isGreaterThan(framesBefore);
+            assertThat(view.frameTimes().statistics().p99Millis()).isPositive();
+        });
+
+        model.pushFormingBar(next, 1, 1, 1, 1, 1);
+        awaitPulses(2);
+        robot.interact(() -> {
+            IndicatorSeriesView series = model.series().orElseThrow();
+            assertThat(series.close(series.size() - 2)).as("a closed bar never changes").isEqualTo(201.25);
+            assertThat(model.refusedBars()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void redrawsOncePerChangeAndNeverWhileIdle(FxRobot robot) {
+        AtomicInteger canvasDraws = new AtomicInteger();
+        robot.interact(() -> view.panes().charts().forEach(chart -> chart.setRecorder((tag, level) -> (unit, time) -> {
+            if (tag.equals("chart-drawCanvas")) {
+                canvasDraws.incrementAndGet();
+            }
+        })));
+        awaitPulses(4);
+        canvasDraws.set(0);
+        awaitPulses(20);
+        assertThat(canvasDraws.get()).as("canvas draws while idle (ChartFX 11.3.1 can loop, pitfall 6)").isZero();
+
+        model.pushFormingBar(history.time(history.size() - 1) + MINUTE, 200, 201, 199, 200.5, 10);
+        awaitPulses(3);
+        assertThat(canvasDraws.get()).as("one draw of each pane").isEqualTo(3);
+    }
+
+    @Test
+    void theReadoutShowsTheBarUnderTheCursor(FxRobot robot) {
+        awaitPulses(4);
+        IndicatorSeriesView series = onFx(() -> model.series().orElseThrow());
+        long index = series.size() - 60;
+        Point2D target = onFx(() -> {
+            PlotGeometry price = view.priceGeometry();
+            double x = price.xOf(series.time(index) / 1000.0);
+            double y = price.plot().getMinY() + price.plot().getHeight() / 2;
+            return view.overlay().localToScreen(x, y);
+        });
+
+        robot.moveTo(target, Motion.DIRECT);
+        awaitPulses(3);
+
+        robot.interact(() -> {
+            IndicatorSnapshot readout = view.readoutProperty().get();
+            assertThat(readout.index()).isEqualTo(index);
+            assertThat(readout.time()).isEqualTo(series.time(index));
+            assertThat(readout.open()).isEqualTo(series.open(index));
+            assertThat(readout.high()).isEqualTo(series.high(index));
+            assertThat(readout.low()).isEqualTo(series.low(index));
+            assertThat(readout.close()).isEqualTo(series.close(index));
+            assertThat(readout.volume()).isEqualTo(series.volume(index));
+            for (Indicator indicator : Indicator.values()) {
+                assertThat(readout.value(indicator)).as(indicator.column()).isEqualTo(series.value(indicator, index));
+            }
+            String text = view.readoutText();
+            assertThat(text).contains("C " + ReadoutFormat.price(series.close(index)))
+                    .contains("%K " + ReadoutFormat.fixed(series.value(Indicator.STOCH_K, index), 1))
+                    .contains("band " + ReadoutFormat.fixed(series.value(Indicator.BAND_LOWER, index), 1));
+            assertThat(view.overlay().isCrosshairVisible()).isTrue();
+            assertThat(view.overlay().crosshairX())
+                    .isCloseTo(view.overlay().screenToLocal(target).getX(), Offset.offset(1.0));
+        });
+    }
+
+    @Test
+    void wheelZoomsAroundTheCursorDragPansAndDoubleClickResets(FxRobot robot) {
+        awaitPulses(4);
+        ChartRange initial = onFx(model::range);
+        Point2D centreInChart = onFx(() -> {
+            PlotGeometry price = view.priceGeometry();
+            return new Point2D(price.plot().getMinX() + price.plot().getWidth() * 0.3,
+                    price.plot().getMinY() + price.plot().getHeight() / 2);
+        });
+        Point2D centre = onFx(() -> view.overlay().localToScreen(centreInChart));
+        robot.moveTo(centre, Motion.DIRECT);
+        // Three notches up as desktop platforms report them (+40 each). Monocle's robot wheel reports
+        // -1 per notch instead, so the event is fired directly.
+        robot.interact(() -> {
+            Point2D scene = view.overlay().localToScene(centreInChart);
+            Event.fireEvent(view.node(), new ScrollEvent(ScrollEvent.SCROLL, scene.getX(), scene.getY(), centre.getX(),
+                    centre.getY(), false, false, false, false, false, false, 0, 120, 0, 120,
+                    ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+        });
+        awaitPulses(2);
+        ChartRange zoomed = onFx(model::range);
+        assertThat(zoomed.spanMillis()).as("wheel up zooms in").isLessThan(initial.spanMillis());
+        double anchor = initial.fromMillis() + 0.3 * initial.spanMillis();
+        assertThat((anchor - zoomed.fromMillis()) / zoomed.spanMillis()).as("the time under the cursor stays put")
+                .isCloseTo(0.3, Offset.offset(0.01));
+
+        robot.drag(centre, MouseButton.PRIMARY).moveBy(300, 0, Motion.DIRECT).release(MouseButton.PRIMARY);
+        awaitPulses(2);
+        ChartRange panned = onFx(model::range);
+        assertThat(panned.fromMillis()).as("dragging right shows earlier bars").isLessThan(zoomed.fromMillis());
+        assertThat(panned.spanMillis()).isEqualTo(zoomed.spanMillis());
+        assertThat(panned.followsLiveEdge()).isFalse();
+        robot.interact(() -> assertSameTimeRangeOnEveryPane(panned));
+
+        robot.doubleClickOn(centre);
+        awaitPulses(2);
+        robot.interact(() -> {
+            ChartRange reset = model.range();
+            assertThat(reset.followsLiveEdge()).isTrue();
+            assertThat(reset).isEqualTo(initial);
+            assertSameTimeRangeOnEveryPane(reset);
+        });
+    }
+
+    @Test
+    void keyboardStyleCommandsMoveEveryPaneTogether(FxRobot robot) {
+        awaitPulses(3);
+        robot.interact(() -> {
+            model.zoomIn();
+            model.panLeft();
+        });
+        awaitPulses(2);
+        robot.interact(() -> {
+            ChartRange range = model.range();
+            assertThat(range.followsLiveEdge()).isFalse();
+            assertSameTimeRangeOnEveryPane(range);
+        });
+    }
+
+    @Test
+    void timeLabelsFollowTheZoneAcrossTheSpringForwardChange(FxRobot robot) {
+        awaitPulses(3);
+        ChartRange aroundChange = new ChartRange(Instant.parse("2024-03-30T22:50:00Z").toEpochMilli(),
+                Instant.parse("2024-03-31T04:10:00Z").toEpochMilli(), false);
+        robot.interact(() -> model.setRange(aroundChange));
+        awaitPulses(3);
+        List<String> berlin = onFx(() -> tickLabels());
+        assertThat(berlin).contains("31 Mar", "01:00", "03:00", "04:00").doesNotContain("02:00");
+
+        robot.interact(() -> view.zoneProperty().set(ZoneOffset.UTC));
+        awaitPulses(3);
+        List<String> utc = onFx(() -> tickLabels());
+        assertThat(utc).as("UTC midnight shows the date").contains("31 Mar", "01:00", "02:00", "03:00");
+    }
+
+    @Test
+    void exportsAPngOfTheRequestedSizeThatIsNotBlank(@TempDir Path directory) throws Exception {
+        AtomicReference<ChartView> exported = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> exported.set(new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH)))
+                .get(5, TimeUnit.SECONDS);
+        Path file = directory.resolve("chart.png");
+
+        ChartImageExporter.writePng(exported.get().node(), 900, 560, file);
+
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo(560);
+        assertThat(luminanceVariance(image)).as("pixel variance").isGreaterThan(100);
+    }
+
+    private double lastCandleClose() {
+        ChartPanes panes = view.panes();
+        return panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, panes.candles.getDataCount() - 1);
+    }
+
+    private void assertSameTimeRangeOnEveryPane(ChartRange range) {
+        for (ZonedTimeAxis axis : view.panes().timeAxes()) {
+            assertThat(axis.getMin()).isEqualTo(range.fromMillis() / 1000.0);
+            assertThat(axis.getMax()).isEqualTo(range.toMillis() / 1000.0);
+        }
+    }
+
+    private List<String> tickLabels() {
+        return view.panes().stochTime.getTickMarks().stream().map(TickMark::getText).toList();
+    }
+
+    private static double shareOfColour(WritableImage image, Color colour) {
+        PixelReader pixels = image.getPixelReader();
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int matching = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                Color pixel = pixels.getColor(x, y);
+                if (Math.abs(pixel.getRed() - colour.getRed()) < 0.02
+                        && Math.abs(pixel.getGreen() - colour.getGreen()) < 0.02
+                        && Math.abs(pixel.getBlue() - colour.getBlue()) < 0.02) {
+                    matching++;
+                }
+            }
+        }
+        return matching / (double) (width * height);
+    }
+
+    private static double luminanceVariance(BufferedImage image) {
+        double sum = 0;
+        double sumOfSquares = 0;
+        int count = image.getWidth() * image.getHeight();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                double luminance = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+                sum += luminance;
+                sumOfSquares += luminance * luminance;
+            }
+        }
+        double mean = sum / count;
+        return sumOfSquares / count - mean * mean;
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> task) {
+        try {
+            return WaitForAsyncUtils.asyncFx(task).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits until JavaFX has run {@code count} more pulses. */
+    private static void awaitPulses(int count) {
+        AtomicInteger pulses = new AtomicInteger();
+        AtomicReference<AnimationTimer> timer = new AtomicReference<>();
+        Platform.runLater(() -> {
+            AnimationTimer counter = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulses.incrementAndGet();
+                }
+            };
+            timer.set(counter);
+            counter.start();
+        });
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pulses.get() > count);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("JavaFX ran " + pulses.get() + " of " + count + " pulses in 5 s", e);
+        } finally {
+            Platform.runLater(() -> timer.get().stop());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

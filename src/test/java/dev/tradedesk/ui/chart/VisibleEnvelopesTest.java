@@ -1,0 +1,92 @@
+package dev.tradedesk.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.Indicator;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.IndicatorSeriesView;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
+import org.junit.jupiter.api.Test;
+
+/** The StochRSI pane's per-pixel extremes against a brute-force scan of each column's bars. */
+class VisibleEnvelopesTest {
+
+    private static final SeriesKey KEY = SeriesKey.of("TEST", Timeframe.ONE_MINUTE);
+
+    private final ChartSeries series = ChartSeries.warmed(KEY, IndicatorParameters.DEFAULTS, 1 << 15,
+            VisibleCandlesTest.randomBars(20_000, 9));
+    private final IndicatorSeriesView bars = series.view();
+    private final VisibleEnvelopes envelopes = new VisibleEnvelopes();
+
+    @Test
+    void everyColumnHoldsTheExactExtremesOfItsBars() {
+        ChartRange range = new ChartRange(bars.time(3_000) + 20_000, bars.time(15_000) - 20_000, false);
+
+        envelopes.fill(series, range, 700, true);
+
+        assertThat(envelopes.isActive()).isTrue();
+        assertThat(envelopes.columns()).isBetween(690, 702);
+        assertThat(envelopes.firstBar(0)).as("the bar just left of the plot").isEqualTo(3_000);
+        assertThat(envelopes.endBar(envelopes.columns() - 1)).as("up to the bar just right of it").isEqualTo(15_001);
+        for (int c = 0; c < envelopes.columns(); c++) {
+            if (c > 0) {
+                assertThat(envelopes.firstBar(c)).as("columns are contiguous").isEqualTo(envelopes.endBar(c - 1));
+            }
+            long from = envelopes.firstBar(c);
+            long to = envelopes.endBar(c);
+            assertThat(envelopes.x(c)).isEqualTo((bars.time(from) + bars.time(to - 1)) / 2000.0);
+            assertColumn(c, VisibleEnvelopes.STOCH_K_MIN, extreme(Indicator.STOCH_K, from, to, false));
+            assertColumn(c, VisibleEnvelopes.STOCH_K_MAX, extreme(Indicator.STOCH_K, from, to, true));
+            assertColumn(c, VisibleEnvelopes.STOCH_D_MIN, extreme(Indicator.STOCH_D, from, to, false));
+            assertColumn(c, VisibleEnvelopes.STOCH_D_MAX, extreme(Indicator.STOCH_D, from, to, true));
+            assertColumn(c, VisibleEnvelopes.BAND_LOWER_MIN, extreme(Indicator.BAND_LOWER, from, to, false));
+            assertColumn(c, VisibleEnvelopes.BAND_UPPER_MAX, extreme(Indicator.BAND_UPPER, from, to, true));
+        }
+    }
+
+    @Test
+    void undefinedStretchesStayUndefinedAndPartlyDefinedColumnsUseTheDefinedValues() {
+        ChartRange warmUp = new ChartRange(bars.time(0), bars.time(5_000), false);
+
+        envelopes.fill(series, warmUp, 500, true);
+
+        assertThat(envelopes.value(0, VisibleEnvelopes.STOCH_K_MIN)).as("no %K during warm-up").isNaN();
+        boolean sawPartlyDefined = false;
+        for (int c = 0; c < envelopes.columns(); c++) {
+            long from = envelopes.firstBar(c);
+            long to = envelopes.endBar(c);
+            double expected = extreme(Indicator.STOCH_K, from, to, true);
+            assertColumn(c, VisibleEnvelopes.STOCH_K_MAX, expected);
+            sawPartlyDefined |= Double.isNaN(bars.value(Indicator.STOCH_K, from)) && !Double.isNaN(expected);
+        }
+        assertThat(sawPartlyDefined).isTrue();
+    }
+
+    @Test
+    void sparseBarsOrLevelOfDetailOffLeaveThePointsToTheRenderers() {
+        envelopes.fill(series, new ChartRange(bars.time(10_000), bars.time(10_300), false), 1000, true);
+        assertThat(envelopes.isActive()).as("300 bars on 1000 pixels").isFalse();
+
+        envelopes.fill(series, new ChartRange(bars.time(0), bars.time(19_999), true), 1000, false);
+        assertThat(envelopes.isActive()).as("level of detail off").isFalse();
+    }
+
+    /** Exact equality, NaN included. */
+    private void assertColumn(int column, int channel, double expected) {
+        assertThat(Double.valueOf(envelopes.value(column, channel))).as("column " + column + ", channel " + channel)
+                .isEqualTo(Double.valueOf(expected));
+    }
+
+    /** The NaN-skipping minimum or maximum of {@code indicator} over bars {@code [from, to)}; NaN if none is defined. */
+    private double extreme(Indicator indicator, long from, long to, boolean largest) {
+        double result = Double.NaN;
+        for (long i = from; i < to; i++) {
+            double value = bars.value(indicator, i);
+            if (!Double.isNaN(value)) {
+                result = Double.isNaN(result) ? value : largest ? Math.max(result, value) : Math.min(result, value);
+            }
+        }
+        return result;
+    }
+}
