@@ -74,7 +74,8 @@ public record PerformanceSample(
 
         public StageLatency {
             if (p50Ms < 0 || p99Ms < 0) {
-                throw new IllegalArgumentException("latencies must not be negative, were p50 " + p50Ms + ", p99 " + p99Ms);
+                throw new IllegalArgumentException(
+                        "latencies must not be negative, were p50 " + p50Ms + ", p99 " + p99Ms);
             }
         }
     }

@@ -17,6 +17,8 @@ import javafx.scene.layout.GridPane;
  */
 final class PerformanceTable {
 
+    private static final String VALUE = "perf-table-value";
+
     private final GridPane grid = new GridPane();
     private final List<Label> stageP50 = new ArrayList<>();
     private final List<Label> stageP99 = new ArrayList<>();
@@ -58,18 +60,22 @@ final class PerformanceTable {
 
     /** Shows {@code sample}'s figures; dashes for null. */
     void show(PerformanceSample sample) {
+        if (sample == null) {
+            grid.getChildren().stream().filter(node -> node.getStyleClass().contains(VALUE))
+                    .forEach(node -> ((Label) node).setText(PerformanceFormat.UNKNOWN));
+            return;
+        }
         for (int i = 0; i < PerformanceViewModel.CHARTED_STAGES.size(); i++) {
-            PerformanceSample.StageLatency latency = sample == null ? PerformanceSample.StageLatency.UNKNOWN
-                    : sample.latency(PerformanceViewModel.CHARTED_STAGES.get(i));
+            PerformanceSample.StageLatency latency = sample.latency(PerformanceViewModel.CHARTED_STAGES.get(i));
             stageP50.get(i).setText(PerformanceFormat.millis(latency.p50Ms()));
             stageP99.get(i).setText(PerformanceFormat.millis(latency.p99Ms()));
         }
-        framesPerSecond.setText(sample == null ? PerformanceFormat.UNKNOWN : PerformanceFormat.perSecond(sample.framesPerSecond()));
-        frameTimeP99.setText(sample == null ? PerformanceFormat.UNKNOWN : PerformanceFormat.millis(sample.frameTimeP99Ms()));
-        tickToScreenP99.setText(sample == null ? PerformanceFormat.UNKNOWN : PerformanceFormat.millis(sample.tickToScreenP99Ms()));
-        readCacheHits.setText(sample == null ? PerformanceFormat.UNKNOWN : PerformanceFormat.percent(sample.readCacheHitRate()));
-        gc.setText(sample == null ? PerformanceFormat.UNKNOWN : PerformanceFormat.gc(sample.gcCount(), sample.gcPauseMs()));
-        heap.setText(sample == null ? PerformanceFormat.UNKNOWN : PerformanceFormat.heap(sample.heapUsedMb(), sample.heapMaxMb()));
+        framesPerSecond.setText(PerformanceFormat.perSecond(sample.framesPerSecond()));
+        frameTimeP99.setText(PerformanceFormat.millis(sample.frameTimeP99Ms()));
+        tickToScreenP99.setText(PerformanceFormat.millis(sample.tickToScreenP99Ms()));
+        readCacheHits.setText(PerformanceFormat.percent(sample.readCacheHitRate()));
+        gc.setText(PerformanceFormat.gc(sample.gcCount(), sample.gcPauseMs()));
+        heap.setText(PerformanceFormat.heap(sample.heapUsedMb(), sample.heapMaxMb()));
     }
 
     private int addLine(int row, String name, Label value, String styleClass) {
@@ -99,7 +105,7 @@ final class PerformanceTable {
     private static Label value(String id) {
         Label label = new Label();
         label.setId("perf-" + id.toLowerCase(Locale.ROOT).replace('_', '-'));
-        label.getStyleClass().add("perf-table-value");
+        label.getStyleClass().add(VALUE);
         return label;
     }
 }

@@ -77,7 +77,8 @@ public final class PerformanceView {
 
         root.setId("performanceView");
         root.getStyleClass().add("performance-view");
-        root.getStylesheets().add(Objects.requireNonNull(PerformanceView.class.getResource(STYLESHEET)).toExternalForm());
+        root.getStylesheets().add(
+                Objects.requireNonNull(PerformanceView.class.getResource(STYLESHEET)).toExternalForm());
         root.setTop(switchBar());
         root.setCenter(chartGrid());
         root.setRight(tablePane());
@@ -207,7 +208,8 @@ public final class PerformanceView {
 
     private void showPercentile(PerformanceMetric.Percentile percentile) {
         for (int i = 0; i < PerformanceViewModel.CHARTED_STAGES.size(); i++) {
-            latency.metrics().get(i).show(PerformanceMetric.latency(PerformanceViewModel.CHARTED_STAGES.get(i), percentile));
+            PipelineStage stage = PerformanceViewModel.CHARTED_STAGES.get(i);
+            latency.metrics().get(i).show(PerformanceMetric.latency(stage, percentile));
         }
         update();
     }
@@ -215,10 +217,12 @@ public final class PerformanceView {
     /** Ranges every axis to the history and has every chart re-read it; updates the table. */
     private void update() {
         rangeLatency();
-        frames.setRange(0, PerformanceFormat.niceCeiling(Math.max(60, model.max(PerformanceMetric.FRAMES_PER_SECOND)), 60));
+        double fps = model.max(PerformanceMetric.FRAMES_PER_SECOND);
+        frames.setRange(0, PerformanceFormat.niceCeiling(Math.max(60, fps), 60));
         SmallChart.setRange(frameTimeAxis, 0,
                 PerformanceFormat.niceCeiling(Math.max(20, model.max(PerformanceMetric.FRAME_TIME_P99)), 20));
-        tickToScreen.setRange(0, PerformanceFormat.niceCeiling(model.max(PerformanceMetric.TICK_TO_SCREEN_P99), 10));
+        double tickToScreenTop = model.max(PerformanceMetric.TICK_TO_SCREEN_P99);
+        tickToScreen.setRange(0, PerformanceFormat.niceCeiling(tickToScreenTop, 10));
         readCache.setRange(0, 100);
         gc.setRange(0, PerformanceFormat.niceCeiling(Math.max(5, model.max(PerformanceMetric.GC_PAUSE)), 10));
         double heapTop = Math.max(model.max(PerformanceMetric.HEAP_MAX), model.max(PerformanceMetric.HEAP_USED));

@@ -187,7 +187,10 @@ public final class PerformanceViewModel {
         return markers[optimisation.ordinal()].size;
     }
 
-    /** When switch change {@code index} (0 = oldest) happened, as a sample time; {@link #NO_TIME} before the first sample. */
+    /**
+     * When switch change {@code index} (0 = oldest) happened, as the time of the latest sample then;
+     * {@link #NO_TIME} before the first sample.
+     */
     public long markerTime(PerformanceSwitch optimisation, int index) {
         return markers[optimisation.ordinal()].time(index);
     }

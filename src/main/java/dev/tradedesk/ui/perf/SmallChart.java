@@ -119,7 +119,10 @@ final class SmallChart {
         return dataSet;
     }
 
-    /** Adds {@code metric} as a line against a second value axis on the right, ranged by {@link #setRange(Axis, double, double)}. */
+    /**
+     * Adds {@code metric} as a line against {@code rightAxis}, a second value axis on the right,
+     * ranged by {@link #setRange(Axis, double, double)}.
+     */
     MetricDataSet lineOnRightAxis(PerformanceMetric metric, String name, String series, DefaultNumericAxis rightAxis) {
         rightAxis.setSide(Side.RIGHT);
         ErrorDataSetRenderer renderer = new ManuallyRangedRenderer();
@@ -173,7 +176,8 @@ final class SmallChart {
         int row = 0;
         for (PerformanceSwitch optimisation : PerformanceSwitch.values()) {
             SwitchMarkerDataSet dataSet = new SwitchMarkerDataSet(model, optimisation, row++);
-            dataSet.addStyleClasses("switch-marker", "switch-" + optimisation.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            String series = "switch-" + optimisation.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            dataSet.addStyleClasses("switch-marker", series);
             markers.add(dataSet);
             renderer.getDatasets().add(dataSet);
         }
@@ -223,7 +227,7 @@ final class SmallChart {
         };
     }
 
-    /** Lines and bars whose axes are ranged by the view (which also avoids pitfall 6's redraw loop). */
+    /** Lines and bars whose axes are ranged by the view (which also avoids pitfall 6's loop). */
     private static final class ManuallyRangedRenderer extends ErrorDataSetRenderer {
         @Override
         public void updateAxisRange(Axis axis, AxisRange range) {

@@ -50,7 +50,8 @@ final class IndicatorForm {
         }
         try {
             IndicatorParameters parameters = construct(values);
-            return problems.isEmpty() ? new Outcome(Optional.of(parameters), Map.of()) : new Outcome(Optional.empty(), problems);
+            return problems.isEmpty() ? new Outcome(Optional.of(parameters), Map.of())
+                    : new Outcome(Optional.empty(), problems);
         } catch (IllegalArgumentException invalid) {
             attribute(invalid.getMessage(), problems);
             return new Outcome(Optional.empty(), problems);

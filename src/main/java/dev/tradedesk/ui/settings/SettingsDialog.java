@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogEvent;
@@ -59,7 +58,10 @@ public final class SettingsDialog {
         return dialog.showAndWait();
     }
 
-    /** Shows the dialog and returns at once; {@code onOk} gets the values if the user presses OK. */
+    /**
+     * Shows the dialog and returns at once; {@code onOk} gets the values if the user presses OK.
+     * Show a dialog once: make a new one (and model) for the next time.
+     */
     public void show(Consumer<SettingsValues> onOk) {
         Objects.requireNonNull(onOk);
         dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, event -> {
@@ -79,7 +81,8 @@ public final class SettingsDialog {
         DialogPane pane = new DialogPane();
         pane.setId("settingsDialog");
         pane.getStyleClass().add(STYLE_CLASS);
-        pane.getStylesheets().add(Objects.requireNonNull(SettingsDialog.class.getResource(STYLESHEET)).toExternalForm());
+        pane.getStylesheets().add(
+                Objects.requireNonNull(SettingsDialog.class.getResource(STYLESHEET)).toExternalForm());
         pane.getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) pane.lookupButton(ButtonType.OK);
         ok.setId("settingsOk");
@@ -88,7 +91,6 @@ public final class SettingsDialog {
         Button cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
         cancel.setId("settingsCancel");
         cancel.setCancelButton(true);
-        ButtonBar.setButtonData(cancel, ButtonBar.ButtonData.CANCEL_CLOSE);
 
         SettingsForm form = new SettingsForm(model);
         TabPane tabs = new TabPane();

@@ -70,7 +70,8 @@ final class SettingsForm {
     static String providerHint(ProviderKind provider) {
         return switch (provider) {
             case SIM -> "Prices simulated on this computer: no account, no network. Any stock symbol: AAPL, BRK.B.";
-            case ALPACA -> "US stocks and ETFs: AAPL, BRK.B. Key fields left empty are read from APCA_API_KEY_ID and APCA_API_SECRET_KEY.";
+            case ALPACA -> "US stocks and ETFs: AAPL, BRK.B. Key fields left empty are read from "
+                    + "APCA_API_KEY_ID and APCA_API_SECRET_KEY.";
             case BINANCE -> "Crypto spot, public data, no key needed. Symbols without a separator: BTCUSDT, ETHUSDT.";
             case COINBASE -> "Crypto, public data, no key needed. Symbols with a dash: BTC-USD, ETH-USD.";
         };

@@ -103,7 +103,8 @@ public record SettingsValues(
     /** Why a watchlist of {@code size} symbols is not accepted, or empty if it is. */
     public static Optional<String> watchlistSizeProblem(int size) {
         return size <= WatchlistViewModel.MAX_SYMBOLS ? Optional.empty()
-                : Optional.of("The watchlist holds at most " + WatchlistViewModel.MAX_SYMBOLS + " symbols, this has " + size);
+                : Optional.of("The watchlist holds at most " + WatchlistViewModel.MAX_SYMBOLS
+                        + " symbols, this has " + size);
     }
 
     /** Why {@code zone} is neither {@code system} nor a known zone id, or empty if it is one. */
