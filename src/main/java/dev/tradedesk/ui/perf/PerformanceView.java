@@ -1,0 +1,248 @@
+package dev.tradedesk.ui.perf;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import dev.tradedesk.feed.PipelineStage;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The performance panel: the two optimisation switches, six small live charts of the last
+ * {@value PerformanceViewModel#HISTORY_SECONDS} seconds (stage latency p50 or p99 on a log scale,
+ * frame rate with frame time p99, tick-to-screen p99, read-cache hit rate, GC pauses, heap used
+ * against max), each marking when a switch changed, and a table of the latest values. A thin view
+ * over {@link PerformanceViewModel}.
+ *
+ * <p>Updates: the view redraws when the model's latest sample changes (once per second) or a switch
+ * or the charted percentile changes, and only then: it runs nothing per frame, and ChartFX draws a
+ * chart only in the pulse after it was invalidated.
+ *
+ * <p>Usage: {@code new PerformanceView(model).window(owner).show()}, or place {@link #node()}
+ * anywhere (once). Build and use on the JavaFX thread.
+ */
+public final class PerformanceView {
+
+    public static final String TITLE = "Performance";
+    static final String STYLESHEET = "performance.css";
+    /** Latencies below this many ms are drawn at it: a log axis has no zero. */
+    static final double LATENCY_FLOOR_MS = 0.001;
+
+    private static final double DEFAULT_WIDTH = 1180;
+    private static final double DEFAULT_HEIGHT = 800;
+
+    private final PerformanceViewModel model;
+    private final SmallChart latency;
+    private final SmallChart frames;
+    private final DefaultNumericAxis frameTimeAxis = SmallChart.secondAxis("frame time p99");
+    private final SmallChart tickToScreen;
+    private final SmallChart readCache;
+    private final SmallChart gc;
+    private final SmallChart heap;
+    private final PerformanceTable table = new PerformanceTable();
+    private final BorderPane root = new BorderPane();
+    private Stage stage;
+
+    public PerformanceView(PerformanceViewModel model) {
+        this.model = Objects.requireNonNull(model);
+        latency = latencyChart();
+        frames = new SmallChart("framesChart", "Frames: per second (left), time p99 in ms (right)", model);
+        frames.line(PerformanceMetric.FRAMES_PER_SECOND, "frames/s", "series-fps", 0);
+        frames.lineOnRightAxis(PerformanceMetric.FRAME_TIME_P99, "frame time p99", "series-frame-time", frameTimeAxis);
+        tickToScreen = new SmallChart("tickToScreenChart", "Tick to screen p99, ms", model);
+        tickToScreen.line(PerformanceMetric.TICK_TO_SCREEN_P99, "tick to screen p99", "series-tick-to-screen", 0);
+        readCache = new SmallChart("readCacheChart", "Read-cache hit rate, %", model);
+        readCache.line(PerformanceMetric.CACHE_HIT_PERCENT, "hits", "series-cache", 0);
+        gc = new SmallChart("gcChart", "GC pauses per second, ms", model);
+        gc.bars(PerformanceMetric.GC_PAUSE, "pause", "series-gc");
+        heap = new SmallChart("heapChart", "Heap, MB", model);
+        heap.line(PerformanceMetric.HEAP_MAX, "max", "series-heap-max", 0);
+        heap.line(PerformanceMetric.HEAP_USED, "used", "series-heap-used", 0);
+
+        root.setId("performanceView");
+        root.getStyleClass().add("performance-view");
+        root.getStylesheets().add(
+                Objects.requireNonNull(PerformanceView.class.getResource(STYLESHEET)).toExternalForm());
+        root.setTop(switchBar());
+        root.setCenter(chartGrid());
+        root.setRight(tablePane());
+
+        model.latestProperty().addListener((property, before, sample) -> update());
+        model.chartedPercentileProperty().addListener((property, before, percentile) -> showPercentile(percentile));
+        for (PerformanceSwitch optimisation : PerformanceSwitch.values()) {
+            model.switchProperty(optimisation).addListener((property, before, on) -> update());
+        }
+        showPercentile(model.chartedPercentileProperty().get());
+    }
+
+    public Parent node() {
+        return root;
+    }
+
+    /**
+     * The panel's own window: made on the first call, owned by {@code owner} (may be null), and
+     * the same window on every later call. Not shown: call {@code show()}, or {@code toFront()} when
+     * it already is. Closing it only hides it; the model keeps its history meanwhile.
+     */
+    public Stage window(Window owner) {
+        if (stage == null) {
+            stage = new Stage();
+            if (owner != null) {
+                stage.initOwner(owner);
+            }
+            stage.setTitle(TITLE);
+            stage.setScene(new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT));
+            stage.setMinWidth(720);
+            stage.setMinHeight(520);
+        }
+        return stage;
+    }
+
+    List<SmallChart> charts() {
+        return List.of(latency, frames, tickToScreen, readCache, gc, heap);
+    }
+
+    private SmallChart latencyChart() {
+        SmallChart chart = new SmallChart("latencyChart", "Stage latency, ms (log scale)", model);
+        chart.useLogScale();
+        for (PipelineStage stage : PerformanceViewModel.CHARTED_STAGES) {
+            chart.line(PerformanceMetric.latency(stage, PerformanceMetric.Percentile.P99), stage.key(),
+                    "series-" + stage.key().replace('_', '-'), LATENCY_FLOOR_MS);
+        }
+        chart.addToHeader(percentileToggle());
+        return chart;
+    }
+
+    private HBox percentileToggle() {
+        ToggleGroup group = new ToggleGroup();
+        HBox toggle = new HBox();
+        toggle.getStyleClass().add("percentile-toggle");
+        for (PerformanceMetric.Percentile percentile : PerformanceMetric.Percentile.values()) {
+            ToggleButton button = new ToggleButton(percentile.name().toLowerCase(Locale.ROOT));
+            button.setId("percentile" + percentile.name());
+            button.getStyleClass().addAll(Styles.SMALL, percentile.ordinal() == 0 ? Styles.LEFT_PILL : Styles.RIGHT_PILL);
+            button.setUserData(percentile);
+            button.setToggleGroup(group);
+            button.setSelected(model.chartedPercentileProperty().get() == percentile);
+            toggle.getChildren().add(button);
+        }
+        group.selectedToggleProperty().addListener((property, before, selected) -> {
+            if (selected == null) {
+                group.selectToggle(before); // one percentile is always shown
+            } else {
+                model.chartedPercentileProperty().set((PerformanceMetric.Percentile) selected.getUserData());
+            }
+        });
+        return toggle;
+    }
+
+    private HBox switchBar() {
+        HBox bar = new HBox();
+        bar.getStyleClass().add("perf-switches");
+        for (PerformanceSwitch optimisation : PerformanceSwitch.values()) {
+            ToggleSwitch toggle = new ToggleSwitch(optimisation.title());
+            toggle.setId("switch" + optimisation.name());
+            toggle.selectedProperty().bindBidirectional(model.switchProperty(optimisation));
+            bar.getChildren().add(toggle);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label note = new Label("Last " + PerformanceViewModel.HISTORY_SECONDS / 60
+                + " minutes, one sample a second. Dashed lines mark switch changes.");
+        note.getStyleClass().add("perf-note");
+        bar.getChildren().addAll(spacer, note);
+        return bar;
+    }
+
+    private GridPane chartGrid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("perf-chart-grid");
+        for (int column = 0; column < 2; column++) {
+            ColumnConstraints constraints = new ColumnConstraints();
+            constraints.setPercentWidth(50);
+            constraints.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(constraints);
+        }
+        for (int row = 0; row < 3; row++) {
+            RowConstraints constraints = new RowConstraints();
+            constraints.setPercentHeight(100 / 3.0);
+            constraints.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(constraints);
+        }
+        List<SmallChart> charts = charts();
+        for (int i = 0; i < charts.size(); i++) {
+            grid.add(charts.get(i).node(), i % 2, i / 2);
+        }
+        return grid;
+    }
+
+    private VBox tablePane() {
+        Label title = new Label("Latest second");
+        title.getStyleClass().add("perf-table-title");
+        Label help = new Label("Read cache: history reads are served from memory instead of the database.\n\n"
+                + "Candle level of detail: candles too narrow to tell apart are merged while drawing.\n\n"
+                + "Switch one off for a minute, then on again, and compare the charts on both sides of the marks.");
+        help.getStyleClass().add("perf-help");
+        help.setWrapText(true);
+        help.setMaxWidth(250);
+        VBox pane = new VBox(title, table.node(), help);
+        pane.getStyleClass().add("perf-table-pane");
+        return pane;
+    }
+
+    private void showPercentile(PerformanceMetric.Percentile percentile) {
+        for (int i = 0; i < PerformanceViewModel.CHARTED_STAGES.size(); i++) {
+            PipelineStage stage = PerformanceViewModel.CHARTED_STAGES.get(i);
+            latency.metrics().get(i).show(PerformanceMetric.latency(stage, percentile));
+        }
+        update();
+    }
+
+    /** Ranges every axis to the history and has every chart re-read it; updates the table. */
+    private void update() {
+        rangeLatency();
+        double fps = model.max(PerformanceMetric.FRAMES_PER_SECOND);
+        frames.setRange(0, PerformanceFormat.niceCeiling(Math.max(60, fps), 60));
+        SmallChart.setRange(frameTimeAxis, 0,
+                PerformanceFormat.niceCeiling(Math.max(20, model.max(PerformanceMetric.FRAME_TIME_P99)), 20));
+        double tickToScreenTop = model.max(PerformanceMetric.TICK_TO_SCREEN_P99);
+        tickToScreen.setRange(0, PerformanceFormat.niceCeiling(tickToScreenTop, 10));
+        readCache.setRange(0, 100);
+        gc.setRange(0, PerformanceFormat.niceCeiling(Math.max(5, model.max(PerformanceMetric.GC_PAUSE)), 10));
+        double heapTop = Math.max(model.max(PerformanceMetric.HEAP_MAX), model.max(PerformanceMetric.HEAP_USED));
+        heap.setRange(0, PerformanceFormat.niceCeiling(heapTop, 256));
+        charts().forEach(SmallChart::refresh);
+        table.show(model.latestProperty().get());
+    }
+
+    /** Whole decades around the shown latencies; a zero reaches down to the floor. */
+    private void rangeLatency() {
+        double min = Double.NaN;
+        double max = Double.NaN;
+        for (MetricDataSet stage : latency.metrics()) {
+            double stageMin = model.min(stage.metric());
+            double stageMax = model.max(stage.metric());
+            min = Double.isNaN(min) || stageMin < min ? stageMin : min;
+            max = Double.isNaN(max) || stageMax > max ? stageMax : max;
+        }
+        double low = Double.isNaN(min) ? 0.01 : Math.pow(10, Math.floor(Math.log10(Math.max(min, LATENCY_FLOOR_MS))));
+        double high = Double.isNaN(max) ? 100 : Math.pow(10, Math.ceil(Math.log10(Math.max(max, LATENCY_FLOOR_MS))));
+        latency.setRange(low, Math.max(high, low * 10));
+    }
+}

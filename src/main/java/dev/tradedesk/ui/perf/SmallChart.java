@@ -1,0 +1,237 @@
+package dev.tradedesk.ui.perf;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.spi.AxisRange;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * One small live chart of the performance panel: a title row, a ChartFX plot of the last minutes
+ * (x in minutes from -{@link #MINUTES} to 0, "now") and a legend. Every axis is ranged by the view
+ * ({@link #setRange}), so no renderer scans data to range an axis, and none loops on empty datasets
+ * (ChartFX 11.3.1, chartfx.md pitfall 6). Switch markers are drawn on every chart.
+ *
+ * <p>Scene-graph nodes: build and use on the JavaFX thread.
+ */
+final class SmallChart {
+
+    static final double MINUTES = PerformanceViewModel.HISTORY_SECONDS / 60.0;
+    /** Room right of "now", so its tick label is not cut off at the plot's edge. */
+    private static final double NOW_MARGIN_MINUTES = 0.25;
+    static final String STYLE_CLASS = "perf-chart";
+
+    private final PerformanceViewModel model;
+    private final XYChart chart;
+    private final DefaultNumericAxis valueAxis;
+    private final ErrorDataSetRenderer lines = new ManuallyRangedRenderer();
+    private final List<MetricDataSet> metrics = new ArrayList<>();
+    private final List<SwitchMarkerDataSet> markers = new ArrayList<>();
+    private final HBox header;
+    private final FlowPane legend = new FlowPane();
+    private final VBox node;
+
+    SmallChart(String id, String title, PerformanceViewModel model) {
+        this.model = model;
+        DefaultNumericAxis timeAxis = axis("time", "min");
+        timeAxis.set(-MINUTES, NOW_MARGIN_MINUTES);
+        timeAxis.setMaxMajorTickLabelCount((int) MINUTES + 1); // a tick a minute
+        timeAxis.setTickLabelFormatter(converter(SmallChart::minutesLabel));
+        valueAxis = axis(title, "");
+        chart = new XYChart(timeAxis, valueAxis);
+        chart.setId(id);
+        chart.getStyleClass().add(STYLE_CLASS);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.getGridRenderer().setDrawOnTop(false);
+        chart.setMinSize(0, 0);
+        styleLines(lines);
+        chart.getRenderers().setAll(lines, markerRenderer());
+
+        Label titleLabel = new Label(title);
+        titleLabel.getStyleClass().add("perf-chart-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        header = new HBox(titleLabel, spacer);
+        header.getStyleClass().add("perf-chart-header");
+        legend.getStyleClass().add("perf-legend");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        node = new VBox(header, chart, legend);
+        node.getStyleClass().add("perf-chart-box");
+    }
+
+    Node node() {
+        return node;
+    }
+
+    XYChart chart() {
+        return chart;
+    }
+
+    DefaultNumericAxis valueAxis() {
+        return valueAxis;
+    }
+
+    /** Puts {@code control} at the right end of the title row. */
+    void addToHeader(Node control) {
+        header.getChildren().add(control);
+    }
+
+    /** Switches the value axis to a logarithmic scale, labelled 0.01, 0.1, 1, 10, 100. */
+    void useLogScale() {
+        valueAxis.setLogAxis(true);
+        valueAxis.setLogarithmBase(10);
+        valueAxis.setTickLabelFormatter(converter(SmallChart::decadeLabel));
+    }
+
+    /** Adds {@code metric} as a line in the colour of CSS class {@code series}, with a legend entry. */
+    MetricDataSet line(PerformanceMetric metric, String name, String series, double floor) {
+        MetricDataSet dataSet = dataSet(metric, name, series, floor);
+        lines.getDatasets().add(dataSet);
+        return dataSet;
+    }
+
+    /** Adds {@code metric} as thin bars from zero, e.g. GC pauses, which come in spikes. */
+    MetricDataSet bars(PerformanceMetric metric, String name, String series) {
+        ErrorDataSetRenderer renderer = new ManuallyRangedRenderer();
+        styleLines(renderer);
+        renderer.setPolyLineStyle(LineStyle.NONE);
+        renderer.setDrawBars(true);
+        renderer.setDynamicBarWidth(false);
+        renderer.setBarWidth(2);
+        MetricDataSet dataSet = dataSet(metric, name, series, 0);
+        renderer.getDatasets().add(dataSet);
+        chart.getRenderers().add(0, renderer);
+        return dataSet;
+    }
+
+    /**
+     * Adds {@code metric} as a line against {@code rightAxis}, a second value axis on the right,
+     * ranged by {@link #setRange(Axis, double, double)}.
+     */
+    MetricDataSet lineOnRightAxis(PerformanceMetric metric, String name, String series, DefaultNumericAxis rightAxis) {
+        rightAxis.setSide(Side.RIGHT);
+        ErrorDataSetRenderer renderer = new ManuallyRangedRenderer();
+        styleLines(renderer);
+        renderer.getAxes().add(rightAxis);
+        MetricDataSet dataSet = dataSet(metric, name, series, 0);
+        renderer.getDatasets().add(dataSet);
+        chart.getRenderers().add(renderer);
+        return dataSet;
+    }
+
+    /** A value axis styled like this chart's, for {@link #lineOnRightAxis}. */
+    static DefaultNumericAxis secondAxis(String name) {
+        return axis(name, "");
+    }
+
+    void setRange(double min, double max) {
+        setRange(valueAxis, min, max);
+    }
+
+    static void setRange(Axis axis, double min, double max) {
+        if (axis.getMin() != min || axis.getMax() != max) {
+            axis.set(min, max);
+        }
+    }
+
+    /** Re-reads every dataset after the history or a switch changed; ChartFX redraws at the next pulse. */
+    void refresh() {
+        metrics.forEach(MetricDataSet::refresh);
+        markers.forEach(SwitchMarkerDataSet::refresh);
+    }
+
+    List<MetricDataSet> metrics() {
+        return metrics;
+    }
+
+    private MetricDataSet dataSet(PerformanceMetric metric, String name, String series, double floor) {
+        MetricDataSet dataSet = new MetricDataSet(name, model, metric, floor);
+        dataSet.addStyleClasses(series);
+        metrics.add(dataSet);
+        Region swatch = new Region();
+        swatch.getStyleClass().addAll("perf-legend-swatch", series);
+        Label entry = new Label(name, swatch);
+        entry.getStyleClass().add("perf-legend-entry");
+        legend.getChildren().add(entry);
+        return dataSet;
+    }
+
+    private SwitchMarkerRenderer markerRenderer() {
+        SwitchMarkerRenderer renderer = new SwitchMarkerRenderer();
+        int row = 0;
+        for (PerformanceSwitch optimisation : PerformanceSwitch.values()) {
+            SwitchMarkerDataSet dataSet = new SwitchMarkerDataSet(model, optimisation, row++);
+            String series = "switch-" + optimisation.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            dataSet.addStyleClasses("switch-marker", series);
+            markers.add(dataSet);
+            renderer.getDatasets().add(dataSet);
+        }
+        return renderer;
+    }
+
+    private static void styleLines(ErrorDataSetRenderer renderer) {
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setPolyLineStyle(LineStyle.NORMAL);
+        renderer.setDrawMarker(false);
+        renderer.setAllowNaNs(true);
+        renderer.setPointReduction(false); // at most HISTORY_SECONDS points
+    }
+
+    private static DefaultNumericAxis axis(String name, String unit) {
+        DefaultNumericAxis axis = new DefaultNumericAxis(name, unit);
+        axis.setAutoRanging(false);
+        axis.setAutoGrowRanging(false);
+        axis.setAnimated(false);
+        axis.getAxisLabel().setVisible(false);
+        axis.getMinorTickStyle().setVisible(false);
+        return axis;
+    }
+
+    /** "-4m" ... "now"; none at the left edge, where the label would be cut in half. */
+    private static String minutesLabel(double minutes) {
+        long rounded = Math.round(minutes);
+        return rounded == 0 ? "now" : minutes <= -MINUTES ? "" : rounded + "m";
+    }
+
+    private static String decadeLabel(double value) {
+        return value >= 1 ? String.format(Locale.ROOT, "%.0f", value)
+                : new java.math.BigDecimal(value).round(new java.math.MathContext(1)).stripTrailingZeros().toPlainString();
+    }
+
+    private static StringConverter<Number> converter(java.util.function.DoubleFunction<String> format) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return format.apply(value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        };
+    }
+
+    /** Lines and bars whose axes are ranged by the view (which also avoids pitfall 6's loop). */
+    private static final class ManuallyRangedRenderer extends ErrorDataSetRenderer {
+        @Override
+        public void updateAxisRange(Axis axis, AxisRange range) {
+            // ranged by the view
+        }
+    }
+}

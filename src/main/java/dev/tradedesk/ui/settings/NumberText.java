@@ -1,0 +1,51 @@
+package dev.tradedesk.ui.settings;
+
+import java.math.BigDecimal;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers as typed in the settings dialog: whole numbers, and decimals with a point or a comma
+ * (no NaN, infinities, hex or type suffixes, which {@link Double#parseDouble} would take). Only the
+ * form is checked here; the ranges are the values' own rules. Stateless and thread-safe.
+ */
+final class NumberText {
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+
+    private NumberText() {
+    }
+
+    /**
+     * The number {@code text} holds, or empty if it holds none of {@code kind}. Whole numbers beyond
+     * the int range read as the nearest int bound, so the range rule that follows rejects them.
+     */
+    static OptionalDouble parse(SettingsField.Kind kind, String text) {
+        String stripped = text == null ? "" : text.strip();
+        if (kind == SettingsField.Kind.WHOLE_NUMBER) {
+            return WHOLE.matcher(stripped).matches()
+                    ? OptionalDouble.of(new BigDecimal(stripped).max(INT_MIN).min(INT_MAX).intValue())
+                    : OptionalDouble.empty();
+        }
+        return DECIMAL.matcher(stripped).matches()
+                ? OptionalDouble.of(Double.parseDouble(stripped.replace(',', '.')))
+                : OptionalDouble.empty();
+    }
+
+    /** Why {@code text} is not a number of {@code kind}; call only when {@link #parse} found none. */
+    static String formProblem(SettingsField.Kind kind, String text) {
+        if (text == null || text.isBlank()) {
+            return "Required";
+        }
+        return kind == SettingsField.Kind.WHOLE_NUMBER ? "Enter a whole number" : "Enter a number";
+    }
+
+    /** Whole numbers as such, decimals without trailing zeros: 14, 35, 0.7. */
+    static String format(SettingsField.Kind kind, double value) {
+        return kind == SettingsField.Kind.WHOLE_NUMBER ? Long.toString((long) value)
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

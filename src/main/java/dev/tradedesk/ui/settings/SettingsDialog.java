@@ -1,0 +1,117 @@
+package dev.tradedesk.ui.settings;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+
+/**
+ * The settings dialog: tabs for the data provider, watchlist, chart, indicators, appearance and
+ * simulator over a {@link SettingsViewModel}. OK is disabled while anything is invalid; each
+ * offending field shows its message underneath and carries {@link SettingsForm#FIELD_INVALID}, and
+ * a tab holding one shows a dot. Enter is OK (when enabled), Esc is Cancel; in the watchlist's text
+ * area Enter starts a new line. Cancelling, by button, Esc or closing the window, calls
+ * {@link SettingsViewModel#cancel()} so a live indicator preview is undone.
+ *
+ * <p>Usage: {@code new SettingsDialog(owner, model).showAndWait().ifPresent(apply)}, or
+ * {@link #show(Consumer)} without a nested event loop. Build and use on the JavaFX thread.
+ */
+public final class SettingsDialog {
+
+    public static final String TITLE = "Settings";
+    static final String STYLESHEET = "settings.css";
+    static final String STYLE_CLASS = "settings-dialog";
+    static final String TAB_PROBLEM = "tab-problem";
+
+    private final SettingsViewModel model;
+    private final Dialog<SettingsValues> dialog = new Dialog<>();
+
+    /** @param owner the window the dialog belongs to and centres on; may be null */
+    public SettingsDialog(Window owner, SettingsViewModel model) {
+        this.model = Objects.requireNonNull(model);
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(TITLE);
+        dialog.setResizable(true);
+        dialog.setDialogPane(createPane());
+        dialog.setResultConverter(button -> button == ButtonType.OK ? model.result().orElse(null) : null);
+        dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, event -> {
+            if (dialog.getResult() == null) {
+                model.cancel();
+            }
+        });
+    }
+
+    /** Shows the dialog and waits (in a nested event loop) until it closes: the values on OK, else empty. */
+    public Optional<SettingsValues> showAndWait() {
+        return dialog.showAndWait();
+    }
+
+    /**
+     * Shows the dialog and returns at once; {@code onOk} gets the values if the user presses OK.
+     * Show a dialog once: make a new one (and model) for the next time.
+     */
+    public void show(Consumer<SettingsValues> onOk) {
+        Objects.requireNonNull(onOk);
+        dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, event -> {
+            if (dialog.getResult() != null) {
+                onOk.accept(dialog.getResult());
+            }
+        });
+        dialog.show();
+    }
+
+    /** The underlying JavaFX dialog, e.g. to close it or look nodes up in tests. */
+    public Dialog<SettingsValues> dialog() {
+        return dialog;
+    }
+
+    private DialogPane createPane() {
+        DialogPane pane = new DialogPane();
+        pane.setId("settingsDialog");
+        pane.getStyleClass().add(STYLE_CLASS);
+        pane.getStylesheets().add(
+                Objects.requireNonNull(SettingsDialog.class.getResource(STYLESHEET)).toExternalForm());
+        pane.getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Button ok = (Button) pane.lookupButton(ButtonType.OK);
+        ok.setId("settingsOk");
+        ok.setDefaultButton(true);
+        ok.disableProperty().bind(model.validProperty().not());
+        Button cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
+        cancel.setId("settingsCancel");
+        cancel.setCancelButton(true);
+
+        SettingsForm form = new SettingsForm(model);
+        TabPane tabs = new TabPane();
+        tabs.setId("settingsTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (SettingsSection section : SettingsSection.values()) {
+            tabs.getTabs().add(tab(section, form.content(section)));
+        }
+        pane.setContent(tabs);
+        pane.setMinHeight(Region.USE_PREF_SIZE);
+        return pane;
+    }
+
+    private Tab tab(SettingsSection section, Node content) {
+        Tab tab = new Tab(section.title(), content);
+        tab.setId("tab" + section.name());
+        Region problem = new Region();
+        problem.getStyleClass().add(TAB_PROBLEM);
+        // Set and cleared rather than hidden: a tab header ignores a graphic that was unmanaged when it was built.
+        tab.graphicProperty().bind(Bindings.when(model.sectionHasProblemsProperty(section))
+                .then((Node) problem).otherwise((Node) null));
+        return tab;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.tradedesk.ui.settings;
+
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.watchlist.WatchlistViewModel;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the settings dialog edits, as one validated value: what the dialog starts from and
+ * what it returns on OK. The app maps its own settings to and from this record (the {@code ui}
+ * package does not know the app's types).
+ *
+ * <p>Validated at construction, with the same rules the dialog applies while the user types
+ * ({@link #baseUrlProblem}, {@link #timeZoneProblem}, ...), so an invalid value cannot be made.
+ * {@link #toString()} shows the credentials masked ({@link Secret}). Immutable and thread-safe.
+ *
+ * @param provider         where market data comes from
+ * @param alpacaKeyId      Alpaca API key id; empty means "from the environment"
+ * @param alpacaSecretKey  Alpaca API secret key; empty means "from the environment"
+ * @param alpacaBaseUrl    Alpaca data API base, an http(s) URL with a host
+ * @param alpacaFeed       Alpaca feed, one of {@link #ALPACA_FEEDS} (lower case)
+ * @param watchlist        symbols in order, duplicates removed, at most
+ *                         {@link WatchlistViewModel#MAX_SYMBOLS}
+ * @param defaultTimeframe the chart's default timeframe
+ * @param indicators       indicator parameters
+ * @param theme            light or dark
+ * @param timeZone         {@link #SYSTEM_ZONE} or a zone id {@link ZoneId#of} accepts, such as
+ *                         {@code America/New_York}
+ * @param simulatorSpeed   simulated minutes per real minute, in (0, {@link #MAX_SIMULATOR_SPEED}]
+ */
+public record SettingsValues(
+        ProviderKind provider,
+        Secret alpacaKeyId,
+        Secret alpacaSecretKey,
+        String alpacaBaseUrl,
+        String alpacaFeed,
+        List<Symbol> watchlist,
+        Timeframe defaultTimeframe,
+        IndicatorParameters indicators,
+        Theme theme,
+        String timeZone,
+        double simulatorSpeed) {
+
+    /** The time zone value meaning "whatever zone the computer is set to". */
+    public static final String SYSTEM_ZONE = "system";
+    public static final String DEFAULT_ALPACA_BASE_URL = "https://data.alpaca.markets";
+    /** The feeds Alpaca's bars endpoints accept: {@code iex} is the free plan's. */
+    public static final List<String> ALPACA_FEEDS = List.of("iex", "sip", "delayed_sip", "otc");
+    public static final double MAX_SIMULATOR_SPEED = 10_000;
+
+    public SettingsValues {
+        Objects.requireNonNull(provider, "provider");
+        alpacaKeyId = alpacaKeyId == null ? Secret.empty() : alpacaKeyId;
+        alpacaSecretKey = alpacaSecretKey == null ? Secret.empty() : alpacaSecretKey;
+        alpacaBaseUrl = alpacaBaseUrl == null ? "" : alpacaBaseUrl.strip();
+        alpacaFeed = alpacaFeed == null ? "" : alpacaFeed.strip().toLowerCase(Locale.ROOT);
+        Objects.requireNonNull(watchlist, "watchlist");
+        watchlist = List.copyOf(new LinkedHashSet<>(watchlist));
+        Objects.requireNonNull(defaultTimeframe, "defaultTimeframe");
+        Objects.requireNonNull(indicators, "indicators");
+        Objects.requireNonNull(theme, "theme");
+        timeZone = normalisedTimeZone(timeZone);
+        rejectIfPresent(baseUrlProblem(alpacaBaseUrl));
+        rejectIfPresent(feedProblem(alpacaFeed));
+        rejectIfPresent(watchlistSizeProblem(watchlist.size()));
+        rejectIfPresent(timeZoneProblem(timeZone));
+        rejectIfPresent(simulatorSpeedProblem(simulatorSpeed));
+    }
+
+    /** Why {@code url} is not an Alpaca base URL (http or https, with a host), or empty if it is. */
+    public static Optional<String> baseUrlProblem(String url) {
+        String text = url == null ? "" : url.strip();
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return Optional.empty();
+            }
+        } catch (java.net.URISyntaxException invalid) {
+            // reported below with the expected form
+        }
+        return Optional.of("Enter an http(s) URL such as " + DEFAULT_ALPACA_BASE_URL);
+    }
+
+    /** Why {@code feed} is not an Alpaca feed, or empty if it is. */
+    public static Optional<String> feedProblem(String feed) {
+        String text = feed == null ? "" : feed.strip().toLowerCase(Locale.ROOT);
+        return ALPACA_FEEDS.contains(text) ? Optional.empty()
+                : Optional.of("Choose one of " + String.join(", ", ALPACA_FEEDS));
+    }
+
+    /** Why a watchlist of {@code size} symbols is not accepted, or empty if it is. */
+    public static Optional<String> watchlistSizeProblem(int size) {
+        return size <= WatchlistViewModel.MAX_SYMBOLS ? Optional.empty()
+                : Optional.of("The watchlist holds at most " + WatchlistViewModel.MAX_SYMBOLS
+                        + " symbols, this has " + size);
+    }
+
+    /** Why {@code zone} is neither {@code system} nor a known zone id, or empty if it is one. */
+    public static Optional<String> timeZoneProblem(String zone) {
+        String text = normalisedTimeZone(zone);
+        if (text.equals(SYSTEM_ZONE)) {
+            return Optional.empty();
+        }
+        try {
+            ZoneId.of(text);
+            return Optional.empty();
+        } catch (DateTimeException unknown) {
+            return Optional.of("Unknown time zone: use \"system\" or a zone id such as America/New_York");
+        }
+    }
+
+    /** Why {@code speed} is not a simulator speed, or empty if it is one. */
+    public static Optional<String> simulatorSpeedProblem(double speed) {
+        return speed > 0 && speed <= MAX_SIMULATOR_SPEED ? Optional.empty()
+                : Optional.of("Must be above 0 and at most " + (long) MAX_SIMULATOR_SPEED);
+    }
+
+    /** {@code system} for blank or any spelling of "system"; otherwise the stripped text. */
+    static String normalisedTimeZone(String zone) {
+        String text = zone == null ? "" : zone.strip();
+        return text.isEmpty() || text.equalsIgnoreCase(SYSTEM_ZONE) ? SYSTEM_ZONE : text;
+    }
+
+    private static void rejectIfPresent(Optional<String> problem) {
+        problem.ifPresent(message -> {
+            throw new IllegalArgumentException(message);
+        });
+    }
+}

@@ -1,0 +1,238 @@
+package dev.tradedesk.ui.settings;
+
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.Theme;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The settings dialog's state, free of controls so it can be tested without a scene.
+ *
+ * <p>Typed fields are text properties ({@link #textProperty}), so half-typed input is kept and shown
+ * as invalid rather than refused. Every change revalidates the whole form: each field's message
+ * ({@link #messageProperty}, empty when the field is fine), each section's problem flag,
+ * {@link #validProperty()} and {@link #result()}. The rules are those of the values themselves
+ * ({@link dev.tradedesk.core.IndicatorParameters}, {@link dev.tradedesk.core.Symbol},
+ * {@link SettingsValues}); this class only decides which field a message belongs under.
+ *
+ * <p>Indicator preview: whenever the ten indicator fields form valid parameters that differ from the
+ * last ones handed over (at first: the initial ones), {@code indicatorPreview} receives them, so a
+ * chart can follow the edits live. Invalid input never reaches it. {@link #cancel()} hands the
+ * initial parameters back if anything else was previewed.
+ *
+ * <p>The credentials are held as text while the dialog is open; their properties' {@code toString}
+ * masks them, and {@link SettingsValues#toString()} does too.
+ *
+ * <p>Confined to the JavaFX thread (or any one thread, in tests).
+ */
+public final class SettingsViewModel {
+
+    private final SettingsValues initial;
+    private final Consumer<IndicatorParameters> indicatorPreview;
+    private final ObjectProperty<ProviderKind> provider;
+    private final ObjectProperty<Timeframe> defaultTimeframe;
+    private final ObjectProperty<Theme> theme;
+    private final Map<SettingsField, StringProperty> texts = new EnumMap<>(SettingsField.class);
+    private final Map<SettingsField, ReadOnlyStringWrapper> messages = new EnumMap<>(SettingsField.class);
+    private final Map<SettingsSection, ReadOnlyBooleanWrapper> sectionProblems = new EnumMap<>(SettingsSection.class);
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private SettingsValues current;
+    private IndicatorParameters previewed;
+    private boolean resetting;
+
+    /**
+     * @param initial          what the form starts with (the current settings)
+     * @param indicatorPreview told every new valid set of indicator parameters while the user edits;
+     *                         called on the thread that edits, so keep it quick
+     */
+    public SettingsViewModel(SettingsValues initial, Consumer<IndicatorParameters> indicatorPreview) {
+        this.initial = Objects.requireNonNull(initial, "initial");
+        this.indicatorPreview = Objects.requireNonNull(indicatorPreview, "indicatorPreview");
+        this.previewed = initial.indicators();
+        provider = new SimpleObjectProperty<>(this, "provider", initial.provider());
+        defaultTimeframe = new SimpleObjectProperty<>(this, "defaultTimeframe", initial.defaultTimeframe());
+        theme = new SimpleObjectProperty<>(this, "theme", initial.theme());
+        for (SettingsField field : SettingsField.values()) {
+            StringProperty text = isCredential(field) ? new MaskedStringProperty(this, field.id())
+                    : new SimpleStringProperty(this, field.id());
+            text.set(initialText(field));
+            texts.put(field, text);
+            messages.put(field, new ReadOnlyStringWrapper(this, field.id() + "Message", ""));
+        }
+        for (SettingsSection section : SettingsSection.values()) {
+            sectionProblems.put(section, new ReadOnlyBooleanWrapper(this, section.name() + "HasProblems"));
+        }
+        revalidate();
+        texts.values().forEach(text -> text.addListener((property, before, after) -> revalidate()));
+        provider.addListener((property, before, after) -> revalidate());
+        defaultTimeframe.addListener((property, before, after) -> revalidate());
+        theme.addListener((property, before, after) -> revalidate());
+    }
+
+    public ObjectProperty<ProviderKind> providerProperty() {
+        return provider;
+    }
+
+    public ObjectProperty<Timeframe> defaultTimeframeProperty() {
+        return defaultTimeframe;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** The text the user edits for {@code field}; any text is accepted and validated. */
+    public StringProperty textProperty(SettingsField field) {
+        return texts.get(field);
+    }
+
+    /** Why {@code field}'s text is invalid, or empty when it is fine. */
+    public ReadOnlyStringProperty messageProperty(SettingsField field) {
+        return messages.get(field).getReadOnlyProperty();
+    }
+
+    /** True while any field of {@code section} is invalid. */
+    public ReadOnlyBooleanProperty sectionHasProblemsProperty(SettingsSection section) {
+        return sectionProblems.get(section).getReadOnlyProperty();
+    }
+
+    /** True when every field is valid, i.e. when {@link #result()} has a value. */
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public boolean isValid() {
+        return valid.get();
+    }
+
+    /** The edited settings, or empty while anything is invalid. */
+    public Optional<SettingsValues> result() {
+        return Optional.ofNullable(current);
+    }
+
+    /** The text {@code indicatorField} has by default, as shown next to it. */
+    public static String indicatorDefault(SettingsField indicatorField) {
+        return IndicatorForm.text(indicatorField, IndicatorParameters.DEFAULTS);
+    }
+
+    /** Puts the ten indicator fields back to their defaults at once (one revalidation, one preview). */
+    public void resetIndicatorsToDefaults() {
+        resetting = true;
+        try {
+            SettingsField.indicators().forEach(field -> texts.get(field).set(indicatorDefault(field)));
+        } finally {
+            resetting = false;
+        }
+        revalidate();
+    }
+
+    /** The dialog was cancelled: the preview goes back to the initial parameters if it had left them. */
+    public void cancel() {
+        preview(initial.indicators());
+    }
+
+    private void revalidate() {
+        if (resetting) {
+            return;
+        }
+        Map<SettingsField, String> problems = new EnumMap<>(SettingsField.class);
+        SettingsValues.baseUrlProblem(text(SettingsField.ALPACA_BASE_URL))
+                .ifPresent(problem -> problems.put(SettingsField.ALPACA_BASE_URL, problem));
+        SettingsValues.feedProblem(text(SettingsField.ALPACA_FEED))
+                .ifPresent(problem -> problems.put(SettingsField.ALPACA_FEED, problem));
+        WatchlistText.Parsed watchlist = WatchlistText.parse(text(SettingsField.WATCHLIST));
+        watchlist.problem().ifPresent(problem -> problems.put(SettingsField.WATCHLIST, problem));
+        SettingsValues.timeZoneProblem(text(SettingsField.TIME_ZONE))
+                .ifPresent(problem -> problems.put(SettingsField.TIME_ZONE, problem));
+        OptionalDouble speed = simulatorSpeed(problems);
+        IndicatorForm.Outcome indicators = IndicatorForm.read(this::text);
+        problems.putAll(indicators.problems());
+
+        messages.forEach((field, message) -> message.set(problems.getOrDefault(field, "")));
+        sectionProblems.forEach((section, flag) ->
+                flag.set(problems.keySet().stream().anyMatch(field -> field.section() == section)));
+        boolean choicesMade = provider.get() != null && defaultTimeframe.get() != null && theme.get() != null;
+        current = problems.isEmpty() && choicesMade
+                ? values(watchlist, speed.getAsDouble(), indicators.parameters().orElseThrow())
+                : null;
+        valid.set(current != null);
+        indicators.parameters().ifPresent(this::preview);
+    }
+
+    private OptionalDouble simulatorSpeed(Map<SettingsField, String> problems) {
+        String text = text(SettingsField.SIMULATOR_SPEED);
+        OptionalDouble speed = NumberText.parse(SettingsField.Kind.DECIMAL, text);
+        if (speed.isEmpty()) {
+            problems.put(SettingsField.SIMULATOR_SPEED, NumberText.formProblem(SettingsField.Kind.DECIMAL, text));
+        } else {
+            SettingsValues.simulatorSpeedProblem(speed.getAsDouble())
+                    .ifPresent(problem -> problems.put(SettingsField.SIMULATOR_SPEED, problem));
+        }
+        return speed;
+    }
+
+    private SettingsValues values(WatchlistText.Parsed watchlist, double speed, IndicatorParameters indicators) {
+        return new SettingsValues(provider.get(), Secret.of(text(SettingsField.ALPACA_KEY_ID)),
+                Secret.of(text(SettingsField.ALPACA_SECRET_KEY)), text(SettingsField.ALPACA_BASE_URL),
+                text(SettingsField.ALPACA_FEED), watchlist.symbols(), defaultTimeframe.get(), indicators,
+                theme.get(), text(SettingsField.TIME_ZONE), speed);
+    }
+
+    private void preview(IndicatorParameters parameters) {
+        if (!parameters.equals(previewed)) {
+            previewed = parameters;
+            indicatorPreview.accept(parameters);
+        }
+    }
+
+    private String text(SettingsField field) {
+        String text = texts.get(field).get();
+        return text == null ? "" : text;
+    }
+
+    private String initialText(SettingsField field) {
+        return switch (field) {
+            case ALPACA_KEY_ID -> initial.alpacaKeyId().reveal();
+            case ALPACA_SECRET_KEY -> initial.alpacaSecretKey().reveal();
+            case ALPACA_BASE_URL -> initial.alpacaBaseUrl();
+            case ALPACA_FEED -> initial.alpacaFeed();
+            case WATCHLIST -> WatchlistText.format(initial.watchlist());
+            case TIME_ZONE -> initial.timeZone();
+            case SIMULATOR_SPEED -> NumberText.format(SettingsField.Kind.DECIMAL, initial.simulatorSpeed());
+            default -> IndicatorForm.text(field, initial.indicators());
+        };
+    }
+
+    private static boolean isCredential(SettingsField field) {
+        return field == SettingsField.ALPACA_KEY_ID || field == SettingsField.ALPACA_SECRET_KEY;
+    }
+
+    /** A text property whose {@code toString} never shows its value, for credentials. */
+    private static final class MaskedStringProperty extends SimpleStringProperty {
+        MaskedStringProperty(Object bean, String name) {
+            super(bean, name);
+        }
+
+        @Override
+        public String toString() {
+            String value = get();
+            return "StringProperty [name: " + getName() + ", value: "
+                    + (value == null || value.isEmpty() ? "<not set>" : "****") + "]";
+        }
+    }
+}

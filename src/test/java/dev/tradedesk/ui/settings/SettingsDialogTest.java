@@ -1,0 +1,150 @@
+package dev.tradedesk.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.tradedesk.core.IndicatorParameters;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real settings dialog, headless on Monocle, driven by keyboard and mouse. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsDialogTest {
+
+    private final List<IndicatorParameters> previews = new ArrayList<>();
+    private final List<SettingsValues> accepted = new ArrayList<>();
+    private SettingsDialog dialog;
+
+    @Start
+    void start(Stage owner) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        owner.setScene(new Scene(new StackPane(), 900, 700));
+        owner.show();
+        dialog = new SettingsDialog(owner, new SettingsViewModel(SettingsDialogDemo.sample(), previews::add));
+        dialog.show(accepted::add);
+    }
+
+    @Test
+    void anInvalidPeriodDisablesOkAndShowsWhyUntilItIsFixed(FxRobot robot) {
+        openTab(robot, "Indicators");
+        TextField rsi = robot.lookup("#rsiPeriod").queryAs(TextField.class);
+        Label message = robot.lookup("#rsiPeriodMessage").queryAs(Label.class);
+        Button ok = robot.lookup("#settingsOk").queryAs(Button.class);
+        assertThat(ok.isDisabled()).isFalse();
+
+        typeOver(robot, rsi, "0");
+        assertThat(ok.isDisabled()).isTrue();
+        assertThat(message.getText()).isEqualTo("Must be between 1 and 10000, was 0");
+        assertThat(message.isVisible()).isTrue();
+        assertThat(rsi.getStyleClass()).contains(SettingsForm.FIELD_INVALID);
+        assertThat(tabProblemDot(robot, "tabINDICATORS")).isNotNull();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.dialog().isShowing()).as("Enter does nothing while invalid").isTrue();
+
+        typeOver(robot, rsi, "21");
+        assertThat(ok.isDisabled()).isFalse();
+        assertThat(message.getText()).isEmpty();
+        assertThat(rsi.getStyleClass()).doesNotContain(SettingsForm.FIELD_INVALID);
+        assertThat(tabProblemDot(robot, "tabINDICATORS")).isNull();
+        assertThat(previews).extracting(IndicatorParameters::rsiPeriod).containsExactly(2, 21);
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.dialog().isShowing()).isFalse();
+        assertThat(accepted).singleElement().satisfies(values -> {
+            assertThat(values.indicators().rsiPeriod()).isEqualTo(21);
+            assertThat(values.alpacaSecretKey().reveal()).isEqualTo("very-secret");
+        });
+    }
+
+    @Test
+    void resetToDefaultsFillsTheDefaultsShownAndEscapeCancelsPuttingThePreviewBack(FxRobot robot) {
+        openTab(robot, "Indicators");
+        setText(robot, robot.lookup("#stochPeriod").queryAs(TextField.class), "30");
+        setText(robot, robot.lookup("#sensitivity").queryAs(TextField.class), "2");
+        robot.clickOn("#resetIndicators");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#sensitivity").queryAs(TextField.class).getText()).isEqualTo("0.7");
+        assertThat(robot.lookup("#settingsOk").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("default 0.7").tryQuery()).isPresent();
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.dialog().isShowing()).isFalse();
+        assertThat(accepted).isEmpty();
+        assertThat(previews).as("30, then the defaults, which are the initial ones: nothing left to put back")
+                .extracting(IndicatorParameters::stochPeriod).containsExactly(30, 14);
+        assertThat(previews.get(1)).isEqualTo(SettingsDialogDemo.sample().indicators());
+    }
+
+    @Test
+    void credentialsAreMaskedBadFieldsAreFlaggedOnTheirTabsAndEnterInTheZoneBoxIsOk(FxRobot robot) {
+        openTab(robot, "Data provider");
+        assertThat((Object) robot.lookup("#alpacaKeyId").query()).isInstanceOf(PasswordField.class);
+        assertThat(robot.lookup("#alpacaSecretKey").queryAs(PasswordField.class).getText()).isEqualTo("very-secret");
+        setText(robot, robot.lookup("#alpacaBaseUrl").queryAs(TextField.class), "ftp://data.alpaca.markets");
+        assertThat(robot.lookup("#alpacaBaseUrlMessage").queryAs(Label.class).getText()).startsWith("Enter an http(s) URL");
+
+        openTab(robot, "Chart");
+        assertThat(tabProblemDot(robot, "tabPROVIDER")).as("the dot stays on the tab when it is left").isNotNull();
+        assertThat(tabProblemDot(robot, "tabPROVIDER").getParent()).as("shown in the tab header").isNotNull();
+        ComboBox<?> zone = robot.lookup("#timeZone").queryAs(ComboBox.class);
+        setText(robot, zone.getEditor(), "Mars/Base");
+        assertThat(robot.lookup("#timeZoneMessage").queryAs(Label.class).getText()).startsWith("Unknown time zone");
+        assertThat(zone.getStyleClass()).contains(SettingsForm.FIELD_INVALID);
+        robot.interact(() -> zone.getEditor().setText("Asia/Tokyo"));
+        robot.interact(() -> robot.lookup("#alpacaBaseUrl").queryAs(TextField.class).setText("http://localhost:8080"));
+        assertThat(robot.lookup("#settingsOk").queryAs(Button.class).isDisabled()).isFalse();
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(accepted).singleElement().satisfies(values -> {
+            assertThat(values.timeZone()).isEqualTo("Asia/Tokyo");
+            assertThat(values.alpacaBaseUrl()).isEqualTo("http://localhost:8080");
+        });
+    }
+
+    private void openTab(FxRobot robot, String title) {
+        TabPane tabs = robot.lookup("#settingsTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getTabs().stream().filter(tab -> tab.getText().equals(title)).findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab)));
+    }
+
+    /** Types {@code text} over the field's content, as the user would: click, select all, type. */
+    private static void typeOver(FxRobot robot, javafx.scene.control.TextInputControl field, String text) {
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Puts {@code text} into the field at once (typing is slow under the robot), then focuses it. */
+    private static void setText(FxRobot robot, javafx.scene.control.TextInputControl field, String text) {
+        robot.interact(() -> field.setText(text));
+        robot.clickOn(field);
+    }
+
+    private static Node tabProblemDot(FxRobot robot, String tabId) {
+        TabPane tabs = robot.lookup("#settingsTabs").queryAs(TabPane.class);
+        return tabs.getTabs().stream().filter(tab -> tabId.equals(tab.getId())).findFirst().orElseThrow().getGraphic();
+    }
+}

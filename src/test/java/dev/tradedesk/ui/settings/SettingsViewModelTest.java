@@ -1,0 +1,282 @@
+package dev.tradedesk.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.Theme;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The settings form's rules, messages and preview, without a scene or a running toolkit. */
+class SettingsViewModelTest {
+
+    private static final IndicatorParameters CUSTOM = new IndicatorParameters(10, 12, 3, 3, 14, 20, 30, 90, 0.5, 20);
+    private static final SettingsValues INITIAL = new SettingsValues(ProviderKind.ALPACA, Secret.of("PKKEYID"),
+            Secret.of("s3cr3t-value"), SettingsValues.DEFAULT_ALPACA_BASE_URL, "iex",
+            List.of(Symbol.of("AAPL"), Symbol.of("MSFT")), Timeframe.FIVE_MINUTES, CUSTOM, Theme.DARK,
+            "America/New_York", 60);
+
+    private final List<IndicatorParameters> previews = new ArrayList<>();
+    private final SettingsViewModel model = new SettingsViewModel(INITIAL, previews::add);
+
+    private void type(SettingsField field, String text) {
+        model.textProperty(field).set(text);
+    }
+
+    private String message(SettingsField field) {
+        return model.messageProperty(field).get();
+    }
+
+    private List<SettingsField> fieldsWithMessages() {
+        return Arrays.stream(SettingsField.values()).filter(field -> !message(field).isEmpty()).toList();
+    }
+
+    @Test
+    void startsValidAndReturnsTheInitialValuesUnchanged() {
+        assertThat(model.isValid()).isTrue();
+        assertThat(model.result()).contains(INITIAL);
+        assertThat(fieldsWithMessages()).isEmpty();
+        assertThat(model.textProperty(SettingsField.BASE_LOWER).get()).isEqualTo("30");
+        assertThat(model.textProperty(SettingsField.SENSITIVITY).get()).isEqualTo("0.5");
+        assertThat(model.textProperty(SettingsField.WATCHLIST).get()).isEqualTo("AAPL\nMSFT");
+        assertThat(previews).as("nothing changed yet").isEmpty();
+    }
+
+    @Test
+    void aPeriodOutsideOneToTenThousandGetsTheParametersOwnMessage() {
+        type(SettingsField.RSI_PERIOD, "0");
+        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Must be between 1 and 10000, was 0");
+        assertThat(model.isValid()).isFalse();
+        assertThat(model.result()).isEmpty();
+
+        type(SettingsField.RSI_PERIOD, "10001");
+        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Must be between 1 and 10000, was 10001");
+        type(SettingsField.RSI_PERIOD, "99999999999");
+        assertThat(message(SettingsField.RSI_PERIOD)).startsWith("Must be between 1 and 10000");
+
+        type(SettingsField.RSI_PERIOD, "10000");
+        assertThat(message(SettingsField.RSI_PERIOD)).isEmpty();
+        assertThat(model.result()).hasValueSatisfying(values -> assertThat(values.indicators().rsiPeriod()).isEqualTo(10000));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"14.5", "abc", "1e2", "NaN"})
+    void aPeriodThatIsNotAWholeNumberAsksForOne(String text) {
+        type(SettingsField.ATR_MA_PERIOD, text);
+        assertThat(message(SettingsField.ATR_MA_PERIOD)).isEqualTo("Enter a whole number");
+        assertThat(fieldsWithMessages()).containsExactly(SettingsField.ATR_MA_PERIOD);
+        assertThat(model.result()).isEmpty();
+    }
+
+    @Test
+    void anEmptyFieldIsRequired() {
+        type(SettingsField.VOLUME_PERIOD, "  ");
+        assertThat(message(SettingsField.VOLUME_PERIOD)).isEqualTo("Required");
+        assertThat(model.isValid()).isFalse();
+    }
+
+    @Test
+    void sensitivityMustBeAboveZeroAndAtMostOne() {
+        type(SettingsField.SENSITIVITY, "0");
+        assertThat(message(SettingsField.SENSITIVITY)).isEqualTo("Must be in (0, 1], was 0");
+        type(SettingsField.SENSITIVITY, "1.01");
+        assertThat(message(SettingsField.SENSITIVITY)).isEqualTo("Must be in (0, 1], was 1.01");
+        type(SettingsField.SENSITIVITY, "1");
+        assertThat(message(SettingsField.SENSITIVITY)).isEmpty();
+        type(SettingsField.SENSITIVITY, "0,25");
+        assertThat(model.result()).hasValueSatisfying(values -> assertThat(values.indicators().sensitivity()).isEqualTo(0.25));
+    }
+
+    @Test
+    void basesMustLieWithinZeroToHundred() {
+        type(SettingsField.BASE_LOWER, "-1");
+        type(SettingsField.BASE_UPPER, "100.5");
+        assertThat(message(SettingsField.BASE_LOWER)).isEqualTo("Must be within [0, 100], was -1");
+        assertThat(message(SettingsField.BASE_UPPER)).isEqualTo("Must be within [0, 100], was 100.5");
+        assertThat(model.isValid()).isFalse();
+    }
+
+    @Test
+    void aLowerBaseNotBelowTheUpperOneIsShownUnderBoth() {
+        type(SettingsField.BASE_LOWER, "80");
+        type(SettingsField.BASE_UPPER, "70");
+        String expected = "Lower band base (80) must be below upper band base (70)";
+        assertThat(message(SettingsField.BASE_LOWER)).isEqualTo(expected);
+        assertThat(message(SettingsField.BASE_UPPER)).isEqualTo(expected);
+        type(SettingsField.BASE_UPPER, "80");
+        assertThat(model.isValid()).as("equal bases").isFalse();
+        type(SettingsField.BASE_UPPER, "80.5");
+        assertThat(fieldsWithMessages()).isEmpty();
+    }
+
+    @Test
+    void aBaseThatIsNotANumberDoesNotBlameTheOtherBase() {
+        type(SettingsField.BASE_LOWER, "abc");
+        type(SettingsField.BASE_UPPER, "20"); // below the lower base's default, which stands in for "abc"
+        assertThat(message(SettingsField.BASE_LOWER)).isEqualTo("Enter a number");
+        assertThat(message(SettingsField.BASE_UPPER)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SettingsField.class, names = {"RSI_PERIOD", "STOCH_PERIOD", "K_SMOOTHING", "D_SMOOTHING",
+            "ATR_PERIOD", "ATR_MA_PERIOD", "BASE_LOWER", "BASE_UPPER", "SENSITIVITY", "VOLUME_PERIOD"})
+    void everyIndicatorRuleIsReportedUnderItsOwnField(SettingsField field) {
+        type(field, field == SettingsField.BASE_UPPER ? "101" : field == SettingsField.BASE_LOWER ? "-5" : "0");
+        assertThat(fieldsWithMessages()).containsExactly(field);
+        assertThat(message(field)).startsWith("Must be");
+    }
+
+    @Test
+    void theWatchlistTakesLinesCommasAndSpacesAndKeepsRepeatsOnce() {
+        type(SettingsField.WATCHLIST, " aapl, msft\nBTC-USD  msft,\n\nethusdt ");
+        assertThat(message(SettingsField.WATCHLIST)).isEmpty();
+        assertThat(model.result().orElseThrow().watchlist()).extracting(Symbol::value)
+                .containsExactly("AAPL", "MSFT", "BTC-USD", "ETHUSDT");
+        type(SettingsField.WATCHLIST, "");
+        assertThat(model.result().orElseThrow().watchlist()).as("an empty watchlist is allowed").isEmpty();
+    }
+
+    @Test
+    void aWatchlistWithInvalidSymbolsNamesThemWithTheSymbolRule() {
+        type(SettingsField.WATCHLIST, "AAPL, BTC$USD\n../etc ok");
+        assertThat(message(SettingsField.WATCHLIST))
+                .startsWith("Invalid symbol 'BTC$USD': use 1 to 15 letters")
+                .endsWith("(also invalid: ../etc)");
+        assertThat(model.result()).isEmpty();
+    }
+
+    @Test
+    void aWatchlistLongerThanFiveHundredSymbolsIsRefused() {
+        type(SettingsField.WATCHLIST, IntStream.range(0, 501).mapToObj(i -> "S" + i).collect(Collectors.joining(",")));
+        assertThat(message(SettingsField.WATCHLIST)).isEqualTo("The watchlist holds at most 500 symbols, this has 501");
+        type(SettingsField.WATCHLIST, IntStream.range(0, 500).mapToObj(i -> "S" + i).collect(Collectors.joining(",")));
+        assertThat(model.isValid()).isTrue();
+    }
+
+    @Test
+    void theTimeZoneIsSystemOrAZoneId() {
+        for (String valid : List.of("system", " SYSTEM ", "", "Europe/Berlin", "UTC", "+02:00")) {
+            type(SettingsField.TIME_ZONE, valid);
+            assertThat(message(SettingsField.TIME_ZONE)).as(valid).isEmpty();
+        }
+        type(SettingsField.TIME_ZONE, " system ");
+        assertThat(model.result().orElseThrow().timeZone()).isEqualTo("system");
+        for (String invalid : List.of("Mars/Olympus_Mons", "Europe/", "Europe/Atlantis")) {
+            type(SettingsField.TIME_ZONE, invalid);
+            assertThat(message(SettingsField.TIME_ZONE)).as(invalid).startsWith("Unknown time zone");
+        }
+    }
+
+    @Test
+    void theAlpacaBaseUrlMustBeHttpOrHttpsWithAHost() {
+        for (String invalid : List.of("ftp://data.alpaca.markets", "data.alpaca.markets", "https://", "http://bad host")) {
+            type(SettingsField.ALPACA_BASE_URL, invalid);
+            assertThat(message(SettingsField.ALPACA_BASE_URL)).as(invalid).startsWith("Enter an http(s) URL");
+        }
+        type(SettingsField.ALPACA_BASE_URL, "http://127.0.0.1:8080/");
+        assertThat(message(SettingsField.ALPACA_BASE_URL)).isEmpty();
+        type(SettingsField.ALPACA_FEED, "SIP");
+        assertThat(model.result().orElseThrow().alpacaFeed()).isEqualTo("sip");
+        type(SettingsField.ALPACA_FEED, "nasdaq");
+        assertThat(message(SettingsField.ALPACA_FEED)).isEqualTo("Choose one of iex, sip, delayed_sip, otc");
+    }
+
+    @Test
+    void theSimulatorSpeedIsAboveZeroAndAtMostTenThousand() {
+        type(SettingsField.SIMULATOR_SPEED, "0");
+        assertThat(message(SettingsField.SIMULATOR_SPEED)).isEqualTo("Must be above 0 and at most 10000");
+        type(SettingsField.SIMULATOR_SPEED, "10000.5");
+        assertThat(model.isValid()).isFalse();
+        type(SettingsField.SIMULATOR_SPEED, "fast");
+        assertThat(message(SettingsField.SIMULATOR_SPEED)).isEqualTo("Enter a number");
+        type(SettingsField.SIMULATOR_SPEED, "0.5");
+        assertThat(model.result().orElseThrow().simulatorSpeed()).isEqualTo(0.5);
+    }
+
+    @Test
+    void choicesReachTheResult() {
+        model.providerProperty().set(ProviderKind.COINBASE);
+        model.defaultTimeframeProperty().set(Timeframe.ONE_HOUR);
+        model.themeProperty().set(Theme.LIGHT);
+        SettingsValues values = model.result().orElseThrow();
+        assertThat(values.provider()).isEqualTo(ProviderKind.COINBASE);
+        assertThat(values.defaultTimeframe()).isEqualTo(Timeframe.ONE_HOUR);
+        assertThat(values.theme()).isEqualTo(Theme.LIGHT);
+    }
+
+    @Test
+    void sectionsHoldingAProblemAreFlagged() {
+        type(SettingsField.ALPACA_BASE_URL, "nope");
+        type(SettingsField.K_SMOOTHING, "0");
+        assertThat(Arrays.stream(SettingsSection.values()).filter(section -> model.sectionHasProblemsProperty(section).get()))
+                .containsExactly(SettingsSection.PROVIDER, SettingsSection.INDICATORS);
+    }
+
+    @Test
+    void thePreviewGetsOnlyValidParametersAndOnlyWhenTheyChange() {
+        type(SettingsField.RSI_PERIOD, "15");
+        type(SettingsField.RSI_PERIOD, "");
+        type(SettingsField.RSI_PERIOD, "1x");
+        type(SettingsField.RSI_PERIOD, "15");   // valid again, but the same as the last preview
+        type(SettingsField.RSI_PERIOD, " 15 ");
+        type(SettingsField.SENSITIVITY, "0.50"); // the same number
+        type(SettingsField.RSI_PERIOD, "0");
+        type(SettingsField.WATCHLIST, "TSLA");   // not an indicator
+        type(SettingsField.RSI_PERIOD, "16");
+        assertThat(previews).extracting(IndicatorParameters::rsiPeriod).containsExactly(15, 16);
+    }
+
+    @Test
+    void indicatorsChangedWhileAnotherFieldIsInvalidAreStillPreviewed() {
+        type(SettingsField.TIME_ZONE, "Nowhere/Land");
+        type(SettingsField.D_SMOOTHING, "5");
+        assertThat(model.isValid()).isFalse();
+        assertThat(previews).extracting(IndicatorParameters::dSmoothing).containsExactly(5);
+    }
+
+    @Test
+    void resettingToDefaultsFillsTheDefaultsAndPreviewsThemOnce() {
+        type(SettingsField.RSI_PERIOD, "abc");
+        type(SettingsField.BASE_LOWER, "95");
+        model.resetIndicatorsToDefaults();
+        assertThat(previews).containsExactly(IndicatorParameters.DEFAULTS);
+        assertThat(SettingsField.indicators()).allSatisfy(field ->
+                assertThat(model.textProperty(field).get()).isEqualTo(SettingsViewModel.indicatorDefault(field)));
+        assertThat(SettingsViewModel.indicatorDefault(SettingsField.SENSITIVITY)).isEqualTo("0.7");
+        assertThat(model.isValid()).isTrue();
+    }
+
+    @Test
+    void cancellingHandsTheInitialParametersBackOnlyIfThePreviewLeftThem() {
+        model.cancel();
+        assertThat(previews).isEmpty();
+        type(SettingsField.STOCH_PERIOD, "21");
+        model.cancel();
+        assertThat(previews).extracting(IndicatorParameters::stochPeriod).containsExactly(21, 12);
+        assertThat(previews.get(1)).isEqualTo(CUSTOM);
+    }
+
+    @Test
+    void credentialsAreEditableButNeverShownByToString() {
+        type(SettingsField.ALPACA_SECRET_KEY, "  new-secret-value ");
+        SettingsValues values = model.result().orElseThrow();
+        assertThat(values.alpacaSecretKey().reveal()).isEqualTo("new-secret-value");
+        assertThat(values.alpacaKeyId().reveal()).isEqualTo("PKKEYID");
+        assertThat(values.toString()).doesNotContain("new-secret-value", "PKKEYID").contains("****");
+        assertThat(model.textProperty(SettingsField.ALPACA_SECRET_KEY).toString()).doesNotContain("new-secret-value");
+        assertThat(model.textProperty(SettingsField.ALPACA_KEY_ID).toString()).doesNotContain("PKKEYID");
+        type(SettingsField.ALPACA_KEY_ID, "");
+        assertThat(model.result().orElseThrow().alpacaKeyId().isPresent()).as("empty means from the environment").isFalse();
+    }
+}
