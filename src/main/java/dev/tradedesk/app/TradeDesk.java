@@ -2,9 +2,6 @@ package dev.tradedesk.app;
 
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
-import dev.tradedesk.ui.AboutInfo;
-import dev.tradedesk.ui.MainViewModel;
-import dev.tradedesk.ui.MainWindow;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -28,6 +25,7 @@ public final class TradeDesk implements AutoCloseable {
     private final AtomicReference<Settings> settings;
     private final Object storeLock = new Object();
     private HistoryStore historyStore; // guarded by storeLock
+    private WorkstationSession workstation; // guarded by storeLock
     private boolean closed; // guarded by storeLock
 
     public TradeDesk(AppContext context) {
@@ -48,18 +46,30 @@ public final class TradeDesk implements AutoCloseable {
         settingsWriter.submit(settings.updateAndGet(change));
     }
 
-    /** The main window's view model; call on the JavaFX thread. */
-    public MainViewModel mainViewModel() {
-        Settings current = settings.get();
-        AppPaths paths = context.paths();
-        AboutInfo about = new AboutInfo(context.build().version(), paths.dataDir(), paths.settingsFile(), paths.logFile());
-        return new MainViewModel(about, current.watchlist(), current.theme(), context.settingsLoad().problem(),
-                theme -> updateSettings(previous -> previous.withTheme(theme)));
+    /**
+     * Prepares the workstation: opens the history store and reads the workspace. Call on the
+     * launching thread, before the JavaFX toolkit shows anything, so the window never waits on disk.
+     *
+     * @throws dev.tradedesk.store.StoreException if the history store cannot be opened
+     */
+    public void prepareWorkstation() {
+        synchronized (storeLock) {
+            if (workstation == null) {
+                workstation = new WorkstationSession(this, historyStore(), executors.singleThread("control"),
+                        executors.singleThread("ui-loader"), executors.scheduled("metrics"),
+                        WorkspaceStore.besideSettings(context.paths().settingsFile()));
+            }
+        }
     }
 
-    /** Builds and shows the main window on {@code stage}; call on the JavaFX thread. */
+    /** Builds and shows the workstation window on {@code stage}; JavaFX thread, after {@link #prepareWorkstation()}. */
     public void openMainWindow(Stage stage) {
-        new MainWindow(mainViewModel()).show(stage);
+        prepareWorkstation();
+        workstation.show(stage);
+    }
+
+    AppContext context() {
+        return context;
     }
 
     /**
@@ -82,7 +92,14 @@ public final class TradeDesk implements AutoCloseable {
 
     @Override
     public void close() {
+        WorkstationSession openWindow;
+        synchronized (storeLock) {
+            openWindow = workstation;
+        }
         try {
+            if (openWindow != null) {
+                openWindow.close();
+            }
             executors.close();
         } finally {
             synchronized (storeLock) {

@@ -1,5 +1,7 @@
 package dev.tradedesk.app;
 
+import dev.tradedesk.ui.Workspace;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -24,6 +24,7 @@ final class GuiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (TradeDesk desk = new TradeDesk(root.context())) {
+            desk.prepareWorkstation();
             new DesktopLauncher().runUntilClosed(desk::openMainWindow);
         }
         return 0;

@@ -34,6 +34,7 @@ public final class HistoryStore implements AutoCloseable {
     private final BarRepository repository;
     private final BarRangeCache cache;
     private volatile boolean compactOnClose;
+    private volatile boolean readCacheEnabled = true;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HistoryStore(StoreDatabase database, BarRepository repository, BarRangeCache cache) {
@@ -126,6 +127,11 @@ public final class HistoryStore implements AutoCloseable {
      */
     public BarSnapshot range(SeriesKey key, long from, long to) {
         BarRangeCache.RangeKey rangeKey = new BarRangeCache.RangeKey(Objects.requireNonNull(key, "key"), from, to);
+        if (!readCacheEnabled) {
+            BarColumns columns = new BarColumns(256);
+            repository.readRange(key, from, to, columns);
+            return BarSnapshot.copyOf(columns);
+        }
         BarSnapshot cached = cache.get(rangeKey);
         if (cached != null) {
             return cached;
@@ -190,6 +196,19 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /** Hits and misses of the read cache since the store opened. */
+    /**
+     * Turns the read cache on or off while running (the performance panel's A/B switch). Off, every
+     * range query goes to the database and nothing is cached; writes still invalidate, so turning
+     * it back on never serves stale data.
+     */
+    public void setReadCacheEnabled(boolean enabled) {
+        readCacheEnabled = enabled;
+    }
+
+    public boolean readCacheEnabled() {
+        return readCacheEnabled;
+    }
+
     public CacheStats cacheStats() {
         return cache.stats();
     }

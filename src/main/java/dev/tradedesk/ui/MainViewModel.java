@@ -1,42 +1,36 @@
 package dev.tradedesk.ui;
 
-import dev.tradedesk.core.Symbol;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
- * State and commands of the main window, free of controls so it can be tested without a scene.
- * Confined to the JavaFX thread, like the properties it holds.
+ * The main window's own state, free of controls so it can be tested without a scene: the About
+ * facts, the theme, a notice the user must see (a broken settings file), and whether the
+ * simulated-data banner shows. The watchlist, chart and status bar have their own view models.
+ * Confined to the JavaFX thread.
  */
 public final class MainViewModel {
 
-    static final String NOT_CONNECTED = "No market data provider connected";
-    private static final long MIB = 1024 * 1024;
-
     private final AboutInfo about;
-    private final ObservableList<Symbol> watchlist;
     private final ObjectProperty<Theme> theme;
-    private final ReadOnlyStringWrapper connectionStatus = new ReadOnlyStringWrapper(this, "connectionStatus", NOT_CONNECTED);
-    private final ReadOnlyStringWrapper memoryStatus = new ReadOnlyStringWrapper(this, "memoryStatus", "");
-    private final ReadOnlyStringWrapper notice;
+    private final String notice;
+    private final BooleanProperty simulatedBanner;
 
     /**
      * @param notice        a problem the user should see (a broken settings file), or empty
+     * @param simulated     whether the data comes from the built-in simulated exchange
      * @param themeChanged  called with the new theme whenever the user switches it
      */
-    public MainViewModel(AboutInfo about, List<Symbol> watchlist, Theme initialTheme, String notice,
-            Consumer<Theme> themeChanged) {
+    public MainViewModel(AboutInfo about, Theme initialTheme, String notice, boolean simulated, Consumer<Theme> themeChanged) {
         this.about = Objects.requireNonNull(about);
-        this.watchlist = FXCollections.observableArrayList(watchlist);
         this.theme = new SimpleObjectProperty<>(this, "theme", Objects.requireNonNull(initialTheme));
-        this.notice = new ReadOnlyStringWrapper(this, "notice", notice == null ? "" : notice);
+        this.notice = notice == null ? "" : notice;
+        this.simulatedBanner = new SimpleBooleanProperty(this, "simulatedBanner", simulated);
         this.theme.addListener((property, previous, current) -> {
             if (current != null && current != previous) {
                 themeChanged.accept(current);
@@ -46,10 +40,6 @@ public final class MainViewModel {
 
     public AboutInfo about() {
         return about;
-    }
-
-    public ObservableList<Symbol> watchlist() {
-        return watchlist;
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -64,21 +54,13 @@ public final class MainViewModel {
         theme.set(Objects.requireNonNull(newTheme));
     }
 
-    public ReadOnlyStringProperty connectionStatusProperty() {
-        return connectionStatus.getReadOnlyProperty();
+    public String notice() {
+        return notice;
     }
 
-    public ReadOnlyStringProperty memoryStatusProperty() {
-        return memoryStatus.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
-    }
-
-    /** Updates the heap readout from a fresh sample of the runtime's memory. */
-    public void sampleMemory(long usedBytes, long maxBytes) {
-        memoryStatus.set("Heap " + usedBytes / MIB + " / " + maxBytes / MIB + " MB");
+    /** Whether the "simulated data" banner shows; the user can dismiss it. */
+    public BooleanProperty simulatedBannerProperty() {
+        return simulatedBanner;
     }
 
     /** A labelled line of the About dialog. */

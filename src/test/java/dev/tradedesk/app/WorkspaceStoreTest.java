@@ -1,5 +1,7 @@
 package dev.tradedesk.app;
 
+import dev.tradedesk.ui.Workspace;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -67,18 +67,28 @@ class GuiCommandTest {
         FxRobot robot = new FxRobot();
         assertThat(robot.lookup("#statusBar").tryQuery()).isPresent();
         assertThat(robot.lookup("#menuBar").tryQuery()).isPresent();
+        // First start: the simulated exchange backfills and streams; the chart and watchlist go live.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#connectionStatus").queryLabeled().getText()
+                .equals("Simulated exchange: live") && robot.lookup(".chart-panes").tryQuery().isPresent());
+        assertThat(robot.lookup("#chartTitle").queryLabeled().getText()).isEqualTo("AAPL · 1Min");
+        assertThat(robot.lookup("#simulatedBanner").query().isVisible()).isTrue();
 
-        robot.clickOn(robot.lookup(".menu-bar .menu").match((javafx.scene.control.Labeled menu) ->
-                menu.getText().replace("_", "").equals("View")).queryLabeled());
-        robot.clickOn("Theme");
-        robot.clickOn("Dark");
-        robot.clickOn(robot.lookup(".menu-bar .menu").match((javafx.scene.control.Labeled menu) ->
-                menu.getText().replace("_", "").equals("File")).queryLabeled());
-        robot.clickOn("Exit");
+        // The theme through its menu item, then Exit through its keyboard accelerator.
+        javafx.scene.control.MenuBar menuBar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem dark = menuBar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .filter(item -> item instanceof javafx.scene.control.Menu menu && "Theme".equals(menu.getText()))
+                .flatMap(theme -> ((javafx.scene.control.Menu) theme).getItems().stream())
+                .filter(item -> "Dark".equals(item.getText()))
+                .findFirst().orElseThrow();
+        robot.interact(dark::fire);
+        robot.clickOn("#watchlist");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Q).release(javafx.scene.input.KeyCode.CONTROL);
 
         assertThat(exitCode.get(20, TimeUnit.SECONDS)).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(Files.readString(settings)).contains("\"theme\" : \"dark\"");
+        assertThat(Files.readString(settings.resolveSibling("workspace.json"))).contains("\"symbol\" : \"AAPL\"");
+        assertThat(data.resolve("history.mv.db")).exists();
         assertThat(data.resolve("logs/tradedesk.log")).exists();
         assertThat(Thread.getAllStackTraces().keySet())
                 .filteredOn(thread -> thread.getName().startsWith(ManagedExecutors.THREAD_PREFIX))

@@ -64,6 +64,22 @@ class ReadCacheTest {
     }
 
     @Test
+    void theCacheCanBeSwitchedOffAndOnWhileRunningWithoutServingStaleBars() {
+        store.write(AAPL_1MIN, minutes(T0, 10, 0));
+        store.range(AAPL_1MIN, T0, T0 + 20 * MINUTE);
+
+        store.setReadCacheEnabled(false);
+        BarSnapshot uncachedA = store.range(AAPL_1MIN, T0, T0 + 20 * MINUTE);
+        BarSnapshot uncachedB = store.range(AAPL_1MIN, T0, T0 + 20 * MINUTE);
+        assertThat(uncachedB).isNotSameAs(uncachedA).isEqualTo(uncachedA);
+        assertThat(store.cacheStats().hits()).isZero();
+        store.write(AAPL_1MIN, minutes(T0 + 10 * MINUTE, 5, 0));
+
+        store.setReadCacheEnabled(true);
+        assertThat(store.range(AAPL_1MIN, T0, T0 + 20 * MINUTE).size()).as("the write while off invalidated").isEqualTo(15);
+    }
+
+    @Test
     void differentBoundsAreDifferentEntries() {
         store.write(AAPL_1MIN, minutes(T0, 10, 0));
 

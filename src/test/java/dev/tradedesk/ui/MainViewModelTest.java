@@ -2,7 +2,6 @@ package dev.tradedesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradedesk.core.Symbol;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +14,13 @@ class MainViewModelTest {
     private final AboutInfo about = new AboutInfo("1.2.3", Path.of("/data/td"), Path.of("/cfg/td/settings.json"),
             Path.of("/data/td/logs/tradedesk.log"));
 
-    private MainViewModel model(String notice) {
-        return new MainViewModel(about, List.of(Symbol.of("AAPL"), Symbol.of("MSFT")), Theme.LIGHT, notice, savedThemes::add);
+    private MainViewModel model(String notice, boolean simulated) {
+        return new MainViewModel(about, Theme.LIGHT, notice, simulated, savedThemes::add);
     }
 
     @Test
     void switchingThemeReportsEachRealChangeOnce() {
-        MainViewModel model = model("");
+        MainViewModel model = model("", true);
         model.switchTheme(Theme.DARK);
         model.switchTheme(Theme.DARK);
         model.switchTheme(Theme.LIGHT);
@@ -30,15 +29,8 @@ class MainViewModelTest {
     }
 
     @Test
-    void memoryReadoutIsInMegabytes() {
-        MainViewModel model = model("");
-        model.sampleMemory(150L * 1024 * 1024 + 5, 2048L * 1024 * 1024);
-        assertThat(model.memoryStatusProperty().get()).isEqualTo("Heap 150 / 2048 MB");
-    }
-
-    @Test
     void aboutNamesVersionEveryUserFileAndTheRuntime() {
-        assertThat(model("").aboutRows("17.0.15", "21.0.11")).containsExactly(
+        assertThat(model("", true).aboutRows("17.0.15", "21.0.11")).containsExactly(
                 new MainViewModel.AboutRow("Version", "1.2.3"),
                 new MainViewModel.AboutRow("Data directory", Path.of("/data/td").toString()),
                 new MainViewModel.AboutRow("Settings file", Path.of("/cfg/td/settings.json").toString()),
@@ -47,10 +39,9 @@ class MainViewModelTest {
     }
 
     @Test
-    void startsDisconnectedWithTheWatchlistAndTheNotice() {
-        MainViewModel model = model("Settings file broken at line 3");
-        assertThat(model.connectionStatusProperty().get()).isEqualTo(MainViewModel.NOT_CONNECTED);
-        assertThat(model.watchlist()).containsExactly(Symbol.of("AAPL"), Symbol.of("MSFT"));
-        assertThat(model.noticeProperty().get()).isEqualTo("Settings file broken at line 3");
+    void theSimulatedBannerShowsOnlyForTheSimulatedExchange() {
+        assertThat(model("", true).simulatedBannerProperty().get()).isTrue();
+        assertThat(model("", false).simulatedBannerProperty().get()).isFalse();
+        assertThat(model("Settings file broken at line 3", false).notice()).isEqualTo("Settings file broken at line 3");
     }
 }

@@ -100,8 +100,20 @@ public final class ChartImageExporter {
             Files.createDirectories(parent);
         }
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
-        if (!ImageIO.write(buffered, "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
+        // Written beside the target and moved into place: no reader ever sees half a PNG.
+        Path temp = Files.createTempFile(parent == null ? Path.of(".") : parent, ".export-", ".png");
+        try {
+            if (!ImageIO.write(buffered, "png", temp.toFile())) {
+                throw new IOException("no PNG writer available for " + file);
+            }
+            try {
+                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException notHere) {
+                Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

@@ -111,6 +111,11 @@ public final class WatchlistView {
         table.getColumns().add(stochK);
         table.getColumns().add(numberColumn("RelVol", WatchlistRow::relativeVolumeProperty, value -> format(value, 2), null));
         table.getColumns().forEach(column -> column.setSortable(false));
+        double[] widths = {72, 72, 62, 44, 44, 52};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setMinWidth(widths[i] * 0.8);
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
 
         table.getSelectionModel().selectedItemProperty().addListener((property, before, row) -> {
             if (row != null) {

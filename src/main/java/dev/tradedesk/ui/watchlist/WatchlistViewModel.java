@@ -85,6 +85,23 @@ public final class WatchlistViewModel {
         symbolsChanged.accept(symbols());
     }
 
+    /** Replaces the whole list (from the settings dialog), keeping rows of symbols that stay. */
+    public void replaceAll(List<Symbol> symbols) {
+        Map<Symbol, WatchlistRow> kept = new HashMap<>(bySymbol);
+        bySymbol.clear();
+        java.util.List<WatchlistRow> newRows = new java.util.ArrayList<>();
+        for (Symbol symbol : new java.util.LinkedHashSet<>(symbols)) {
+            WatchlistRow row = kept.getOrDefault(symbol, new WatchlistRow(symbol));
+            bySymbol.put(symbol, row);
+            newRows.add(row);
+        }
+        rows.setAll(newRows);
+        if (selected.get() == null || !bySymbol.containsKey(selected.get())) {
+            selected.set(rows.isEmpty() ? null : rows.get(0).symbol());
+        }
+        symbolsChanged.accept(symbols());
+    }
+
     /** Moves {@code symbol} by {@code offset} places (negative: up), within the list's bounds. */
     public void move(Symbol symbol, int offset) {
         WatchlistRow row = bySymbol.get(symbol);

@@ -1,4 +1,4 @@
-package dev.tradedesk.app;
+package dev.tradedesk.ui;
 
 /**
  * Where the user left the workstation: window placement, the watchlist splitter, the selected

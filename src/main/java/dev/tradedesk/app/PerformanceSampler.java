@@ -1,0 +1,125 @@
+package dev.tradedesk.app;
+
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.PipelineStage;
+import dev.tradedesk.store.CacheStats;
+import dev.tradedesk.ui.perf.PerformanceSample;
+import dev.tradedesk.ui.perf.PerformanceSample.StageLatency;
+import dev.tradedesk.ui.workstation.UiMetrics;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Once a second, on its own thread, turns what every part measured into one
+ * {@link PerformanceSample}: per-stage latency (the pipeline's HdrHistograms), frame rate and frame
+ * time, tick-to-screen latency and UI apply time (measured on the JavaFX thread), read-cache hit
+ * rate, garbage collection and heap. Also keeps the totals since start, for the smoke test.
+ *
+ * <p>Call {@link #run()} from one thread only (a scheduled executor); {@link #totals()} from any.
+ */
+final class PerformanceSampler implements Runnable {
+
+    private static final List<PipelineStage> STAGES = List.of(PipelineStage.FETCH, PipelineStage.PARSE,
+            PipelineStage.INDICATORS, PipelineStage.STORE_WRITE, PipelineStage.PUBLISH);
+    private static final double MB = 1024 * 1024;
+
+    /** Everything measured since start, for a summary. */
+    record Totals(Histogram frameIntervals, Histogram tickToScreen, Histogram framesPerSecond, long samples) {
+    }
+
+    private final PipelineMetrics pipeline;
+    private final UiMetrics ui;
+    private final Supplier<CacheStats> cache;
+    private final Consumer<PerformanceSample> out;
+    private final Clock clock;
+    private final Histogram totalFrames = new Histogram(3);
+    private final Histogram totalTicks = new Histogram(3);
+    private final Histogram fpsPerSecond = new Histogram(3);
+    private long samples;
+    private long lastSampleNanos = System.nanoTime();
+    private long lastHits;
+    private long lastMisses;
+    private long lastGcCount;
+    private long lastGcMillis;
+
+    PerformanceSampler(PipelineMetrics pipeline, UiMetrics ui, Supplier<CacheStats> cache, Consumer<PerformanceSample> out,
+            Clock clock) {
+        this.pipeline = pipeline;
+        this.ui = ui;
+        this.cache = cache;
+        this.out = out;
+        this.clock = clock;
+        long[] gc = gcCountAndMillis();
+        lastGcCount = gc[0];
+        lastGcMillis = gc[1];
+    }
+
+    @Override
+    public void run() {
+        long now = System.nanoTime();
+        double seconds = Math.max(1e-3, (now - lastSampleNanos) / 1e9);
+        lastSampleNanos = now;
+        Map<PipelineStage, StageLatency> stages = new EnumMap<>(PipelineStage.class);
+        for (PipelineStage stage : STAGES) {
+            stages.put(stage, latency(pipeline.interval(stage)));
+        }
+        stages.put(PipelineStage.RENDER, latency(ui.takeApplyWork()));
+        Histogram frames = ui.takeFrameIntervals();
+        Histogram ticks = ui.takeTickToScreen();
+        double fps = frames.getTotalCount() / seconds;
+        double frameP99 = frames.getTotalCount() == 0 ? Double.NaN : frames.getValueAtPercentile(99) / 1e6;
+        double tickP99 = ticks.getTotalCount() == 0 ? Double.NaN : ticks.getValueAtPercentile(99) / 1e6;
+        synchronized (this) {
+            totalFrames.add(frames);
+            totalTicks.add(ticks);
+            if (frames.getTotalCount() > 0) {
+                fpsPerSecond.recordValue(Math.round(fps * 1000));
+            }
+            samples++;
+        }
+        CacheStats stats = cache.get();
+        long hits = stats.hits() - lastHits;
+        long misses = stats.misses() - lastMisses;
+        lastHits = stats.hits();
+        lastMisses = stats.misses();
+        long[] gc = gcCountAndMillis();
+        long gcCount = gc[0] - lastGcCount;
+        long gcMillis = gc[1] - lastGcMillis;
+        lastGcCount = gc[0];
+        lastGcMillis = gc[1];
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        out.accept(new PerformanceSample(clock.millis(), stages, fps, frameP99, tickP99,
+                hits + misses == 0 ? Double.NaN : (double) hits / (hits + misses), gcMillis, gcCount,
+                heap.getUsed() / MB, (heap.getMax() > 0 ? heap.getMax() : heap.getCommitted()) / MB));
+    }
+
+    /** Frame intervals, tick-to-screen latencies and per-second frame rates (×1000) since start. */
+    synchronized Totals totals() {
+        return new Totals(totalFrames.copy(), totalTicks.copy(), fpsPerSecond.copy(), samples);
+    }
+
+    private static StageLatency latency(Histogram histogram) {
+        if (histogram.getTotalCount() == 0) {
+            return StageLatency.UNKNOWN;
+        }
+        return new StageLatency(histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6);
+    }
+
+    private static long[] gcCountAndMillis() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+}

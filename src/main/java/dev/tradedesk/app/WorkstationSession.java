@@ -1,0 +1,260 @@
+package dev.tradedesk.app;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ConnectionState;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.ui.AboutInfo;
+import dev.tradedesk.ui.MainViewModel;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.Workspace;
+import dev.tradedesk.ui.live.MarketHandOff;
+import dev.tradedesk.ui.live.MarketUpdate;
+import dev.tradedesk.ui.perf.PerformanceSampleHandOff;
+import dev.tradedesk.ui.perf.PerformanceViewModel;
+import dev.tradedesk.ui.settings.SettingsValues;
+import dev.tradedesk.ui.watchlist.WatchlistViewModel;
+import dev.tradedesk.ui.workstation.ChartController;
+import dev.tradedesk.ui.workstation.StatusViewModel;
+import dev.tradedesk.ui.workstation.UiMetrics;
+import dev.tradedesk.ui.workstation.Workstation;
+import dev.tradedesk.ui.workstation.WorkstationHost;
+import dev.tradedesk.ui.workstation.WorkstationWindow;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop half of the composition root: builds the workstation window's parts, starts the
+ * market session that feeds it, answers the window's requests ({@link WorkstationHost}), and
+ * applies settings changes (a new provider restarts the session in the background). One per open
+ * window. The JavaFX thread never waits here: history reads, session restarts and saves run on the
+ * executors it is given.
+ */
+final class WorkstationSession implements WorkstationHost, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkstationSession.class);
+    private static final java.time.Duration SAMPLE_PERIOD = java.time.Duration.ofSeconds(1);
+
+    private final TradeDesk desk;
+    private final HistoryStore store;
+    private final ExecutorService control;
+    private final ExecutorService loader;
+    private final ScheduledExecutorService metrics;
+    private final MarketHandOff handOff = new MarketHandOff();
+    private final PipelineMetrics pipeline = new PipelineMetrics();
+    private final UiMetrics uiMetrics = new UiMetrics();
+    private final WorkspaceStore workspaceStore;
+    private final Workspace workspace;
+    private final Object lifecycle = new Object();
+    private Workstation parts;
+    private PerformanceSampler sampler;
+    private ScheduledFuture<?> sampling;
+    private volatile MarketSession market;
+    private boolean closed; // guarded by lifecycle
+
+    /** Any thread; reads the workspace file, so not on the JavaFX thread. */
+    WorkstationSession(TradeDesk desk, HistoryStore store, ExecutorService control, ExecutorService loader,
+            ScheduledExecutorService metrics, WorkspaceStore workspaceStore) {
+        this.desk = desk;
+        this.store = store;
+        this.control = control;
+        this.loader = loader;
+        this.metrics = metrics;
+        this.workspaceStore = workspaceStore;
+        this.workspace = workspaceStore.load();
+    }
+
+    /**
+     * Builds the window's parts and shows it on {@code stage} (JavaFX thread), then starts sampling
+     * and, on the control thread, the market session, so the window appears before any network or
+     * database work.
+     */
+    void show(Stage stage) {
+        Settings settings = desk.settings();
+        AppPaths paths = desk.context().paths();
+        AboutInfo about = new AboutInfo(desk.context().build().version(), paths.dataDir(), paths.settingsFile(), paths.logFile());
+        MainViewModel main = new MainViewModel(about, settings.theme(), desk.context().settingsLoad().problem(),
+                settings.provider() == ProviderKind.SIM, this::themeChanged);
+        WatchlistViewModel watchlist = new WatchlistViewModel(settings.watchlist(), this::watchlistChanged);
+        StatusViewModel status = new StatusViewModel(providerName(settings.provider()), settings.zone());
+        ChartController chart = new ChartController(this, loader, settings.indicators(), settings.zone(), range -> { });
+        PerformanceViewModel performance = new PerformanceViewModel(store.readCacheEnabled(), store::setReadCacheEnabled,
+                true, chart::setLevelOfDetail);
+        parts = new Workstation(main, watchlist, status, chart, performance, handOff, uiMetrics, this, workspace, loader);
+        PerformanceSampleHandOff samples = new PerformanceSampleHandOff(Platform::runLater, sample -> {
+            performance.accept(sample);
+            status.showTickToScreenP99(sample.tickToScreenP99Ms());
+        });
+        sampler = new PerformanceSampler(pipeline, uiMetrics, store::cacheStats, samples::offer, Clock.systemUTC());
+        sampling = metrics.scheduleAtFixedRate(sampler, SAMPLE_PERIOD.toMillis(), SAMPLE_PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
+        new WorkstationWindow(parts).show(stage);
+        control.execute(() -> restartMarket(settings));
+    }
+
+    Workstation parts() {
+        return parts;
+    }
+
+    UiMetrics uiMetrics() {
+        return uiMetrics;
+    }
+
+    PerformanceSampler sampler() {
+        return sampler;
+    }
+
+    MarketSession market() {
+        return market;
+    }
+
+    /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. */
+    private MarketSession startMarket(Settings settings) {
+        try {
+            return MarketSession.start(MarketSession.Options.from(settings), store, pipeline, handOff::publish,
+                    desk.context().host(), Clock.systemUTC());
+        } catch (RuntimeException cannotStart) {
+            log.error("Market data not started: {}", cannotStart.getMessage());
+            handOff.publish(MarketUpdate.ofConnection(ConnectionState.stopped(settings.provider(), cannotStart.getMessage())));
+            return null;
+        }
+    }
+
+    // ---- WorkstationHost -----------------------------------------------------------------
+
+    @Override
+    public BarColumns minuteHistory(Symbol symbol, int maxBars) {
+        SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
+        BarColumns bars = new BarColumns(0);
+        try {
+            store.lastTime(key).ifPresent(last -> store.range(key, last - (maxBars - 1L) * Timeframe.ONE_MINUTE.millis(), last)
+                    .appendTo(bars));
+        } catch (RuntimeException unreadable) {
+            log.error("Could not read the history of {}: {}", symbol, unreadable.getMessage());
+        }
+        return bars;
+    }
+
+    @Override
+    public void watchlistChanged(List<Symbol> symbols) {
+        desk.updateSettings(settings -> settings.withWatchlist(symbols));
+        MarketSession current = market;
+        if (current != null) {
+            current.setSymbols(symbols);
+        }
+    }
+
+    @Override
+    public void themeChanged(Theme theme) {
+        desk.updateSettings(settings -> settings.withTheme(theme));
+    }
+
+    @Override
+    public SettingsValues currentSettings() {
+        Settings settings = desk.settings();
+        AlpacaSettings alpaca = settings.alpaca();
+        return new SettingsValues(settings.provider(), alpaca.keyId(), alpaca.secretKey(), alpaca.baseUrl(), alpaca.feed(),
+                settings.watchlist(), settings.timeframe(), settings.indicators(), settings.theme(), settings.timeZone(),
+                settings.simulator().speed());
+    }
+
+    @Override
+    public void settingsChanged(SettingsValues values) {
+        Settings before = desk.settings();
+        Settings after = new Settings(values.watchlist(), values.defaultTimeframe(), values.provider(),
+                new AlpacaSettings(values.alpacaKeyId(), values.alpacaSecretKey(), values.alpacaBaseUrl(), values.alpacaFeed()),
+                values.indicators(), values.theme(), values.timeZone(),
+                new SimulatorSettings(values.simulatorSpeed(), before.simulator().seed()));
+        desk.updateSettings(settings -> after);
+        desk.context().logging().registerSecrets(after.secrets());
+        if (!after.watchlist().equals(before.watchlist())) {
+            parts.watchlist().replaceAll(after.watchlist());
+        }
+        if (!after.zone().equals(before.zone())) {
+            parts.chart().setZone(after.zone());
+        }
+        parts.chart().setIndicatorParameters(after.indicators());
+        boolean feedChanged = after.provider() != before.provider() || !after.alpaca().equals(before.alpaca())
+                || !after.simulator().equals(before.simulator()) || !after.indicators().equals(before.indicators());
+        if (feedChanged) {
+            parts.status().switchProvider(providerName(after.provider()));
+            parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
+            control.execute(() -> restartMarket(after));
+        }
+    }
+
+    /** Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop. */
+    private void restartMarket(Settings settings) {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            MarketSession old = market;
+            market = null;
+            if (old != null) {
+                old.close();
+            }
+            market = startMarket(settings);
+        }
+        log.info("Market data from {}", settings.provider());
+    }
+
+    @Override
+    public void setReadCache(boolean enabled) {
+        store.setReadCacheEnabled(enabled);
+    }
+
+    @Override
+    public boolean readCacheEnabled() {
+        return store.readCacheEnabled();
+    }
+
+    @Override
+    public void workspaceChanged(Workspace workspace) {
+        control.execute(() -> {
+            try {
+                workspaceStore.save(workspace);
+            } catch (IOException e) {
+                log.warn("Could not save the workspace to {}: {}", workspaceStore.file(), e.getMessage());
+            }
+        });
+    }
+
+    static String providerName(ProviderKind provider) {
+        return switch (provider) {
+            case SIM -> "Simulated exchange";
+            case ALPACA -> "Alpaca";
+            case BINANCE -> "Binance";
+            case COINBASE -> "Coinbase";
+        };
+    }
+
+    /** Stops sampling and the market session (the last store write finishes first). Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            closed = true;
+            if (sampling != null) {
+                sampling.cancel(false);
+            }
+            MarketSession current = market;
+            market = null;
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tradedesk.ui.chart;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarAggregator;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Timeframe;
+import java.time.ZoneId;
+
+/**
+ * Turns one-minute bars into the chart's timeframe: passed through at 1Min, aggregated exactly into
+ * the higher timeframe otherwise ({@link BarAggregator}), with the bucket in progress shown as the
+ * forming bar. Splits a minute history into the completed buckets (for
+ * {@link ChartModel#loadHistory}) and the bucket in progress, which it keeps and keeps growing.
+ *
+ * <p>Not thread-safe: the chart controller uses it on the JavaFX thread (and once on the loader
+ * thread before handing it over).
+ */
+public final class LiveBarRouter {
+
+    private final Timeframe timeframe;
+    private final BarAggregator aggregator;
+    private final ChartModel chart;
+    private long lastClosedMinute = Long.MIN_VALUE;
+
+    public LiveBarRouter(Timeframe timeframe, ZoneId dayZone, ChartModel chart) {
+        this.timeframe = timeframe;
+        this.aggregator = new BarAggregator(timeframe, dayZone);
+        this.chart = chart;
+    }
+
+    /**
+     * The chart history for {@code minuteHistory} (closed minute bars, time order): every completed
+     * bucket. The minutes of the last, unfinished bucket stay here and are shown as the forming bar.
+     */
+    public BarColumns historyFor(BarColumns minuteHistory) {
+        if (minuteHistory.isEmpty()) {
+            return new BarColumns(0);
+        }
+        lastClosedMinute = minuteHistory.time(minuteHistory.size() - 1);
+        if (timeframe == Timeframe.ONE_MINUTE) {
+            return BarAggregator.aggregate(minuteHistory, timeframe, ZoneId.of("UTC"));
+        }
+        BarColumns completed = new BarColumns(Math.max(16, minuteHistory.size() / 4));
+        for (int i = 0; i < minuteHistory.size(); i++) {
+            aggregator.add(minuteHistory.time(i), minuteHistory.open(i), minuteHistory.high(i), minuteHistory.low(i),
+                    minuteHistory.close(i), minuteHistory.volume(i), completed::add);
+        }
+        return completed;
+    }
+
+    /** Shows the bucket in progress left over from the history, if any. */
+    public void showBucketInProgress() {
+        if (timeframe != Timeframe.ONE_MINUTE) {
+            aggregator.forming(null, chart::pushFormingBar);
+        }
+    }
+
+    /** A one-minute bar closed; bars at or before the last one seen are ignored. */
+    public void closedMinute(Bar bar) {
+        if (bar.time() <= lastClosedMinute) {
+            return;
+        }
+        lastClosedMinute = bar.time();
+        if (timeframe == Timeframe.ONE_MINUTE) {
+            chart.pushClosedBar(bar);
+        } else {
+            aggregator.add(bar.time(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), chart::pushClosedBar);
+            aggregator.forming(null, chart::pushFormingBar);
+        }
+    }
+
+    /** The one-minute bar still forming moved. */
+    public void formingMinute(Bar bar) {
+        if (bar.time() <= lastClosedMinute) {
+            return;
+        }
+        if (timeframe == Timeframe.ONE_MINUTE) {
+            chart.pushFormingBar(bar);
+        } else {
+            aggregator.forming(bar, chart::pushFormingBar);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package dev.tradedesk.ui.workstation;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.ui.chart.ChartModel;
+import dev.tradedesk.ui.chart.ChartRange;
+import dev.tradedesk.ui.chart.ChartView;
+import dev.tradedesk.ui.chart.LiveBarRouter;
+import dev.tradedesk.ui.live.MarketUpdate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shows the selected symbol at the selected timeframe: loads its one-minute history from the store
+ * on a background thread, aggregates it to the timeframe, and then keeps the chart live from the
+ * market updates the frame loop hands over. Live bars that arrive while the history loads are kept
+ * and replayed, so nothing falls between history and live. Switching symbol, timeframe or indicator
+ * parameters builds a fresh chart; a load that finishes after a newer switch is discarded.
+ *
+ * <p>Confined to the JavaFX thread, except the history read, which runs on the loader executor.
+ */
+public final class ChartController {
+
+    private static final Logger log = LoggerFactory.getLogger(ChartController.class);
+
+    /** One-minute bars loaded for a chart: about 700 days, or 2.5 years of 1Day bars. */
+    static final int MAX_HISTORY_BARS = 1_000_000;
+    private static final int MIN_CAPACITY = 1 << 17;
+    /** Daily bars are New York trading days, as Alpaca stamps them. */
+    private static final ZoneId DAY_ZONE = ZoneId.of("America/New_York");
+
+    private final WorkstationHost host;
+    private final Executor loader;
+    private final StackPane area = new StackPane();
+    private final Label placeholder = new Label();
+    private final ReadOnlyObjectWrapper<ChartView> view = new ReadOnlyObjectWrapper<>(this, "view");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final Consumer<ChartRange> rangeListener;
+
+    private IndicatorParameters parameters;
+    private ZoneId zone;
+    private boolean levelOfDetail = true;
+    private Symbol symbol;
+    private Timeframe timeframe = Timeframe.ONE_MINUTE;
+    private ChartRange rangeToRestore;
+    private long generation;
+    private LiveBarRouter router;
+    /** A minute bar that arrived while the history was loading, to replay in order. */
+    private record HeldBar(Bar bar, boolean closed) {
+    }
+
+    /** Minute bars that arrived while the history loads; null once live. */
+    private List<HeldBar> heldBack;
+    /** The store had nothing yet: the first closed bars from the feed become the history. */
+    private boolean awaitingFirstBars;
+
+    public ChartController(WorkstationHost host, Executor loader, IndicatorParameters parameters, ZoneId zone,
+            Consumer<ChartRange> rangeListener) {
+        this.host = host;
+        this.loader = loader;
+        this.parameters = parameters;
+        this.zone = zone;
+        this.rangeListener = rangeListener;
+        area.setId("chartArea");
+        area.getStyleClass().add("chart-area");
+        placeholder.setId("chartPlaceholder");
+        placeholder.getStyleClass().add("chart-placeholder-text");
+        area.getChildren().add(placeholder);
+    }
+
+    /** The node that holds the chart (or a message while there is none). */
+    public StackPane node() {
+        return area;
+    }
+
+    public ReadOnlyObjectProperty<ChartView> viewProperty() {
+        return view.getReadOnlyProperty();
+    }
+
+    public Optional<ChartModel> model() {
+        return Optional.ofNullable(view.get()).map(ChartView::model);
+    }
+
+    /** "AAPL · 5Min", for the chart's header. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public Optional<Symbol> symbol() {
+        return Optional.ofNullable(symbol);
+    }
+
+    public Timeframe timeframe() {
+        return timeframe;
+    }
+
+    /** Shows {@code newSymbol} (null: nothing) at {@code newTimeframe}, restoring {@code range} if given. */
+    public void show(Symbol newSymbol, Timeframe newTimeframe, ChartRange range) {
+        symbol = newSymbol;
+        timeframe = newTimeframe;
+        rangeToRestore = range;
+        rebuild();
+    }
+
+    public void setTimeframe(Timeframe newTimeframe) {
+        if (newTimeframe != timeframe) {
+            show(symbol, newTimeframe, null);
+        }
+    }
+
+    /** New indicator parameters (settings, or the settings dialog's live preview): recomputes the chart. */
+    public void setIndicatorParameters(IndicatorParameters newParameters) {
+        if (!newParameters.equals(parameters)) {
+            parameters = newParameters;
+            rangeToRestore = model().map(ChartModel::range).orElse(null);
+            rebuild();
+        }
+    }
+
+    public void setZone(ZoneId newZone) {
+        zone = newZone;
+        if (view.get() != null) {
+            view.get().zoneProperty().set(newZone);
+        }
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public void setLevelOfDetail(boolean enabled) {
+        levelOfDetail = enabled;
+        model().ifPresent(model -> model.setLevelOfDetail(enabled));
+    }
+
+    public boolean levelOfDetail() {
+        return levelOfDetail;
+    }
+
+    /** Routes the selected symbol's new minute bars to the chart; called once per pulse. */
+    public void apply(MarketUpdate update) {
+        if (symbol == null) {
+            return;
+        }
+        List<Bar> closed = update.closedBars().getOrDefault(symbol, List.of());
+        Bar forming = update.formingBars().get(symbol);
+        if (closed.isEmpty() && forming == null) {
+            return;
+        }
+        if (heldBack != null) {
+            closed.forEach(bar -> heldBack.add(new HeldBar(bar, true)));
+            if (forming != null) {
+                heldBack.add(new HeldBar(forming, false));
+            }
+            if (awaitingFirstBars && !closed.isEmpty()) {
+                startFromHeldBars();
+            }
+            return;
+        }
+        if (router != null) {
+            route(closed, forming);
+        }
+    }
+
+    private void route(List<Bar> closed, Bar forming) {
+        try {
+            closed.forEach(router::closedMinute);
+            if (forming != null) {
+                router.formingMinute(forming);
+            }
+        } catch (IllegalArgumentException refused) {
+            log.warn("Chart of {} refused a bar: {}", symbol, refused.getMessage());
+        }
+    }
+
+    /** A chart whose history is the closed bars the feed sent first (their indicators take microseconds). */
+    private void startFromHeldBars() {
+        awaitingFirstBars = false;
+        BarColumns minutes = new BarColumns(heldBack.size());
+        for (HeldBar held : heldBack) {
+            if (held.closed() && (minutes.isEmpty() || held.bar().time() > minutes.time(minutes.size() - 1))) {
+                minutes.add(held.bar());
+            }
+        }
+        ChartModel model = new ChartModel(new SeriesKey(symbol, timeframe), parameters, MIN_CAPACITY);
+        LiveBarRouter newRouter = new LiveBarRouter(timeframe, DAY_ZONE, model);
+        model.loadHistory(newRouter.historyFor(minutes));
+        attach(generation, model, newRouter, minutes.size());
+    }
+
+    private void rebuild() {
+        long load = ++generation;
+        awaitingFirstBars = false;
+        area.getChildren().setAll(placeholder);
+        view.set(null);
+        router = null;
+        if (symbol == null) {
+            title.set("");
+            placeholder.setText("Select a symbol in the watchlist");
+            heldBack = null;
+            return;
+        }
+        Symbol loading = symbol;
+        Timeframe frame = timeframe;
+        IndicatorParameters params = parameters;
+        ZoneId dayZone = DAY_ZONE;
+        title.set(loading.value() + " · " + frame.label());
+        placeholder.setText("Loading " + loading.value() + " …");
+        heldBack = new ArrayList<>();
+        try {
+            loader.execute(() -> {
+                BarColumns minutes = host.minuteHistory(loading, MAX_HISTORY_BARS);
+                int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, minutes.size() + minutes.size() / 4) - 1) << 1;
+                ChartModel model = new ChartModel(new SeriesKey(loading, frame), params,
+                        Math.min(ChartModel.MAX_CAPACITY, capacity));
+                LiveBarRouter newRouter = new LiveBarRouter(frame, dayZone, model);
+                model.loadHistory(newRouter.historyFor(minutes));
+                Platform.runLater(() -> attach(load, model, newRouter, minutes.size()));
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            placeholder.setText("Shutting down");
+        }
+    }
+
+    /** Back on the JavaFX thread: shows the loaded chart and replays what arrived meanwhile. */
+    private void attach(long load, ChartModel model, LiveBarRouter newRouter, int minuteCount) {
+        if (load != generation) {
+            return;
+        }
+        if (minuteCount == 0) {
+            // Nothing stored yet (first start): an empty chart would have to cope with its first bar;
+            // wait for the backfill instead, which arrives as closed bars within seconds.
+            awaitingFirstBars = true;
+            placeholder.setText("Waiting for the first bars of " + symbol.value() + " from the provider …");
+            if (heldBack.stream().anyMatch(HeldBar::closed)) {
+                startFromHeldBars();
+            }
+            return;
+        }
+        model.setLevelOfDetail(levelOfDetail);
+        ChartView chart = new ChartView(model, zone, Locale.getDefault());
+        router = newRouter;
+        router.showBucketInProgress();
+        List<HeldBar> replay = heldBack;
+        heldBack = null;
+        for (HeldBar held : replay) {
+            route(held.closed() ? List.of(held.bar()) : List.of(), held.closed() ? null : held.bar());
+        }
+        if (rangeToRestore != null) {
+            model.setRange(rangeToRestore);
+            rangeToRestore = null;
+        }
+        model.rangeProperty().addListener((property, before, after) -> rangeListener.accept(after));
+        area.getChildren().setAll(chart.node());
+        view.set(chart);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tradedesk.ui.workstation;
+
+import dev.tradedesk.feed.ConnectionState;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The status bar: a thin view over {@link StatusViewModel} (and the settings notice). JavaFX thread only. */
+public final class StatusBarView {
+
+    static final String CONNECTION_PREFIX = "connection-";
+
+    private final StatusViewModel model;
+
+    public StatusBarView(StatusViewModel model) {
+        this.model = model;
+    }
+
+    /** @param notice a problem the user should see (a broken settings file), or empty */
+    public Node createView(String notice) {
+        Label connection = label("connectionStatus", model.connectionProperty());
+        connection.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip connectionDetail = new Tooltip();
+        connectionDetail.textProperty().bind(model.connectionProperty());
+        connection.setTooltip(connectionDetail);
+        model.connectionStatusProperty().addListener((property, before, after) -> styleConnection(connection, after));
+        styleConnection(connection, model.connectionStatusProperty().get());
+
+        Label noticeLabel = new Label(notice);
+        noticeLabel.setId("statusNotice");
+        noticeLabel.getStyleClass().add("status-notice");
+        noticeLabel.setVisible(!notice.isEmpty());
+        noticeLabel.setManaged(!notice.isEmpty());
+        noticeLabel.setTooltip(new Tooltip(notice));
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("backfillProgress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.progressProperty().greaterThanOrEqualTo(0));
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setPrefWidth(140);
+        Label progressText = label("backfillText", model.progressTextProperty());
+        progressText.visibleProperty().bind(progress.visibleProperty());
+        progressText.managedProperty().bind(progress.visibleProperty());
+        progressText.setMaxWidth(360);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(16, connection, noticeLabel, progress, progressText, spacer,
+                label("updateAge", model.updateAgeProperty()), label("frameRate", model.frameRateProperty()),
+                label("tickToScreen", model.latencyProperty()), label("memoryStatus", model.memoryProperty()));
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private static void styleConnection(Label label, ConnectionState.Status status) {
+        label.getStyleClass().removeIf(style -> style.startsWith(CONNECTION_PREFIX));
+        label.getStyleClass().add(CONNECTION_PREFIX + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+}

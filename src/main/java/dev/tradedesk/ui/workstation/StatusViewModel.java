@@ -1,0 +1,132 @@
+package dev.tradedesk.ui.workstation;
+
+import dev.tradedesk.feed.BackfillProgress;
+import dev.tradedesk.feed.ConnectionState;
+import dev.tradedesk.ui.live.MarketUpdate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The status bar's state: provider connection (live / backing off until T, and why / stopped, and
+ * why), age of the last update, frame rate, tick-to-screen p99, heap, and backfill progress.
+ * Testable without a scene; confined to the JavaFX thread.
+ */
+public final class StatusViewModel {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final long MIB = 1024 * 1024;
+
+    private String providerName;
+    private final ZoneId zone;
+    private final ObjectProperty<ConnectionState.Status> connectionStatus =
+            new SimpleObjectProperty<>(this, "connectionStatus", ConnectionState.Status.CONNECTING);
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection");
+    private final ReadOnlyStringWrapper updateAge = new ReadOnlyStringWrapper(this, "updateAge", "no data yet");
+    private final ReadOnlyStringWrapper frameRate = new ReadOnlyStringWrapper(this, "frameRate", "");
+    private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper(this, "latency", "");
+    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private long lastUpdateNanos;
+    private double tickToScreenP99Ms = Double.NaN;
+
+    /** @param providerName as shown to the user, e.g. "Simulated exchange" */
+    public StatusViewModel(String providerName, ZoneId zone) {
+        this.providerName = providerName;
+        this.zone = zone;
+        connection.set(providerName + ": connecting…");
+    }
+
+    /** Applies one frame's market update. */
+    public void apply(MarketUpdate update, long nowNanos) {
+        if (update.connection() != null) {
+            showConnection(update.connection());
+        }
+        if (update.backfill() != null) {
+            showBackfill(update.backfill());
+        }
+        if (!update.quotes().isEmpty() || !update.closedBars().isEmpty()) {
+            lastUpdateNanos = nowNanos;
+        }
+    }
+
+    /** The provider changed (settings): shows it as connecting. */
+    public void switchProvider(String name) {
+        providerName = name;
+        showConnection(new ConnectionState(dev.tradedesk.feed.ProviderKind.SIM, ConnectionState.Status.CONNECTING, null, ""));
+    }
+
+    /** The latest tick-to-screen p99 from the once-a-second performance sample. */
+    public void showTickToScreenP99(double millis) {
+        tickToScreenP99Ms = millis;
+    }
+
+    /** Refreshes the time-dependent readouts (a few times a second). */
+    public void refresh(long nowNanos, double framesPerSecond, long heapUsedBytes, long heapMaxBytes) {
+        updateAge.set(lastUpdateNanos == 0 ? "no data yet"
+                : String.format(Locale.ROOT, "updated %.1f s ago", (nowNanos - lastUpdateNanos) / 1e9));
+        frameRate.set(Double.isNaN(framesPerSecond) ? "" : String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
+        latency.set(Double.isNaN(tickToScreenP99Ms) ? "" : String.format(Locale.ROOT, "tick→screen p99 %.0f ms", tickToScreenP99Ms));
+        memory.set("Heap " + heapUsedBytes / MIB + " / " + heapMaxBytes / MIB + " MB");
+    }
+
+    private void showConnection(ConnectionState state) {
+        connectionStatus.set(state.status());
+        connection.set(switch (state.status()) {
+            case CONNECTING -> providerName + ": connecting…";
+            case LIVE -> providerName + ": live";
+            case BACKING_OFF -> providerName + ": retrying at " + CLOCK.format(state.until().atZone(zone)) + " — " + state.reason();
+            case STOPPED -> providerName + ": stopped — " + state.reason();
+        });
+    }
+
+    private void showBackfill(BackfillProgress backfill) {
+        if (backfill.finished()) {
+            progress.set(-1);
+            progressText.set("");
+        } else {
+            progress.set(backfill.fraction());
+            progressText.set("Loading history " + backfill.done() + "/" + backfill.total() + ": " + backfill.fetching());
+        }
+    }
+
+    public ObjectProperty<ConnectionState.Status> connectionStatusProperty() {
+        return connectionStatus;
+    }
+
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty updateAgeProperty() {
+        return updateAge.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty frameRateProperty() {
+        return frameRate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty latencyProperty() {
+        return latency.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty memoryProperty() {
+        return memory.getReadOnlyProperty();
+    }
+
+    /** Backfill progress in [0, 1], or negative when none is running. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tradedesk.ui.workstation;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * What only the JavaFX thread can measure: the time between pulses (frame time and frame rate) and
+ * the time from a provider response arriving to the frame that shows it. Recorded wait-free on the
+ * JavaFX thread; read as interval histograms by one sampler thread. Thread-safe in that sense.
+ */
+public final class UiMetrics {
+
+    private static final long HIGHEST = TimeUnit.MINUTES.toNanos(10);
+
+    private final Recorder frameIntervals = new Recorder(HIGHEST, 3);
+    private final Recorder tickToScreen = new Recorder(HIGHEST, 3);
+    private final Recorder applyWork = new Recorder(HIGHEST, 3);
+    private Histogram recycledWork;
+    private final AtomicLong firstLiveFrameNanos = new AtomicLong();
+    private Histogram recycledFrames;
+    private Histogram recycledTicks;
+
+    /** JavaFX thread: the time since the previous pulse. */
+    public void recordFrameInterval(long nanos) {
+        frameIntervals.recordValue(Math.max(0, Math.min(nanos, HIGHEST)));
+    }
+
+    /** JavaFX thread: a provider response reached the screen {@code nanos} after it arrived. */
+    public void recordTickToScreen(long nanos) {
+        tickToScreen.recordValue(Math.max(0, Math.min(nanos, HIGHEST)));
+    }
+
+    /** JavaFX thread: applying one market update to the scene took {@code nanos}. */
+    public void recordApplyWork(long nanos) {
+        applyWork.recordValue(Math.max(0, Math.min(nanos, HIGHEST)));
+    }
+
+    /** Sampler thread: update-apply times since the previous call (a copy the caller owns). */
+    public synchronized Histogram takeApplyWork() {
+        Histogram interval = applyWork.getIntervalHistogram(recycledWork);
+        recycledWork = interval;
+        return interval.copy();
+    }
+
+    /** JavaFX thread: a frame showed live data in the chart; only the first call counts. */
+    public void markLiveFrame(long nanoTime) {
+        firstLiveFrameNanos.compareAndSet(0, nanoTime);
+    }
+
+    /** {@link System#nanoTime()} of the first live frame, or 0 before it. */
+    public long firstLiveFrameNanos() {
+        return firstLiveFrameNanos.get();
+    }
+
+    /** Sampler thread: frame intervals since the previous call (a copy the caller owns). */
+    public synchronized Histogram takeFrameIntervals() {
+        Histogram interval = frameIntervals.getIntervalHistogram(recycledFrames);
+        recycledFrames = interval;
+        return interval.copy();
+    }
+
+    /** Sampler thread: tick-to-screen latencies since the previous call (a copy the caller owns). */
+    public synchronized Histogram takeTickToScreen() {
+        Histogram interval = tickToScreen.getIntervalHistogram(recycledTicks);
+        recycledTicks = interval;
+        return interval.copy();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tradedesk.ui.workstation;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.Workspace;
+import dev.tradedesk.ui.settings.SettingsValues;
+import java.util.List;
+
+/**
+ * What the workstation window asks of the application around it. Implemented by the composition
+ * root; every method returns quickly, and slow work (the database, saving) happens on the
+ * application's own threads unless a method says otherwise.
+ */
+public interface WorkstationHost {
+
+    /**
+     * The most recent stored one-minute bars of {@code symbol}, oldest first. Reads the database:
+     * call on a background thread, never on the JavaFX thread.
+     */
+    BarColumns minuteHistory(Symbol symbol, int maxBars);
+
+    /** The watchlist changed (added, removed, reordered). */
+    void watchlistChanged(List<Symbol> symbols);
+
+    /** The theme changed from the View menu. */
+    void themeChanged(Theme theme);
+
+    /** The settings in effect, for the settings dialog. */
+    SettingsValues currentSettings();
+
+    /** The user confirmed the settings dialog. */
+    void settingsChanged(SettingsValues values);
+
+    /** Turns the history store's read cache on or off (performance panel A/B switch). */
+    void setReadCache(boolean enabled);
+
+    boolean readCacheEnabled();
+
+    /** Remembers the window layout for the next start (saved in the background). */
+    void workspaceChanged(Workspace workspace);
+}

@@ -1,0 +1,281 @@
+package dev.tradedesk.ui.workstation;
+
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.ui.MainViewModel;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.chart.ChartImageExporter;
+import dev.tradedesk.ui.chart.ChartModel;
+import dev.tradedesk.ui.chart.ChartView;
+import dev.tradedesk.ui.perf.PerformanceView;
+import dev.tradedesk.ui.settings.SettingsDialog;
+import dev.tradedesk.ui.settings.SettingsViewModel;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCharacterCombination;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workstation's menus and keyboard shortcuts. Every action is in a menu; the shortcuts are the
+ * menus' accelerators: Ctrl+F symbol search, 1–5 timeframe, +/- zoom, arrows pan, 0 reset, Ctrl+E
+ * export, Ctrl+, settings, F11 full screen. Single-key shortcuts do nothing while the user types
+ * in a text field. JavaFX thread only.
+ */
+final class WorkstationMenus {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkstationMenus.class);
+    private static final int EXPORT_WIDTH = 1400;
+    private static final int EXPORT_HEIGHT = 900;
+
+    private final Workstation parts;
+    private final WorkstationWindow window;
+    private PerformanceView performanceView;
+
+    WorkstationMenus(Workstation parts, WorkstationWindow window) {
+        this.parts = parts;
+        this.window = window;
+    }
+
+    MenuBar createMenuBar() {
+        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), helpMenu());
+        bar.setId("menuBar");
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    /** Shortcuts that are not menu accelerators: the numeric keypad's + and −. */
+    void installShortcuts(Scene scene) {
+        // Numeric-keypad twins of the zoom keys.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD), () -> unlessTyping(this::zoomIn));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT), () -> unlessTyping(this::zoomOut));
+    }
+
+    private Menu fileMenu() {
+        MenuItem export = item("menuExport", "Export chart as PNG…", "Shortcut+E", this::exportChart);
+        MenuItem settings = item("menuSettings", "Settings…", "Shortcut+Comma", this::openSettings);
+        MenuItem exit = item("menuExit", "Exit", "Shortcut+Q", () -> window.stage().close());
+        Menu file = new Menu("_File", null, export, settings, new SeparatorMenuItem(), exit);
+        file.setId("menuFile");
+        return file;
+    }
+
+    private Menu viewMenu() {
+        MenuItem find = item("menuFind", "Find symbol", "Shortcut+F", this::focusSymbolField);
+        Menu timeframe = new Menu("Timeframe");
+        ToggleGroup timeframes = new ToggleGroup();
+        Timeframe[] all = Timeframe.values();
+        for (int i = 0; i < all.length; i++) {
+            Timeframe option = all[i];
+            RadioMenuItem choice = new RadioMenuItem(option.label());
+            choice.setId("menuTimeframe" + option.label());
+            choice.setToggleGroup(timeframes);
+            choice.setAccelerator(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1))));
+            choice.setOnAction(event -> unlessTyping(() -> window.selectTimeframe(option)));
+            parts.chart().titleProperty().addListener((property, before, after) ->
+                    choice.setSelected(parts.chart().timeframe() == option));
+            timeframe.getItems().add(choice);
+        }
+        MenuItem zoomIn = new MenuItem("Zoom in");
+        zoomIn.setId("menuZoomIn");
+        zoomIn.setAccelerator(new KeyCharacterCombination("+"));
+        zoomIn.setOnAction(event -> unlessTyping(this::zoomIn));
+        MenuItem zoomOut = new MenuItem("Zoom out");
+        zoomOut.setId("menuZoomOut");
+        zoomOut.setAccelerator(new KeyCharacterCombination("-"));
+        zoomOut.setOnAction(event -> unlessTyping(this::zoomOut));
+        MenuItem panLeft = item("menuPanLeft", "Pan left", "Left", () -> unlessTyping(() -> chart(ChartModel::panLeft)));
+        MenuItem panRight = item("menuPanRight", "Pan right", "Right", () -> unlessTyping(() -> chart(ChartModel::panRight)));
+        MenuItem reset = item("menuResetZoom", "Reset zoom (latest bars)", "0", () -> unlessTyping(() -> chart(ChartModel::resetView)));
+        MenuItem showAll = item("menuShowAll", "Show all history", "Shortcut+0", () -> chart(ChartModel::showAll));
+        CheckMenuItem levelOfDetail = new CheckMenuItem("Merge candles when zoomed out");
+        levelOfDetail.setId("menuLevelOfDetail");
+        levelOfDetail.selectedProperty().bindBidirectional(parts.performance().candleLevelOfDetailProperty());
+        Menu theme = new Menu("Theme");
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme option : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(option == Theme.LIGHT ? "Light" : "Dark");
+            item.setId("theme" + (option == Theme.LIGHT ? "Light" : "Dark"));
+            item.setToggleGroup(themes);
+            item.setSelected(parts.main().theme() == option);
+            item.setOnAction(event -> parts.main().switchTheme(option));
+            parts.main().themeProperty().addListener((property, previous, current) -> item.setSelected(current == option));
+            theme.getItems().add(item);
+        }
+        MenuItem performance = item("menuPerformance", "Performance…", "Shortcut+P", this::openPerformance);
+        MenuItem fullScreen = item("menuFullScreen", "Full screen", "F11",
+                () -> window.stage().setFullScreen(!window.stage().isFullScreen()));
+        Menu view = new Menu("_View", null, find, timeframe, new SeparatorMenuItem(), zoomIn, zoomOut, panLeft, panRight,
+                reset, showAll, levelOfDetail, new SeparatorMenuItem(), theme, performance, fullScreen);
+        view.setId("menuView");
+        return view;
+    }
+
+    private Menu helpMenu() {
+        MenuItem shortcuts = item("menuShortcuts", "Keyboard shortcuts", "F1", this::showShortcuts);
+        MenuItem about = item("menuAbout", "About TradeDesk", null, this::showAbout);
+        Menu help = new Menu("_Help", null, shortcuts, about);
+        help.setId("menuHelp");
+        return help;
+    }
+
+    private static MenuItem item(String id, String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    /** Single-key shortcuts must not fire while the user types a symbol. */
+    private void unlessTyping(Runnable action) {
+        if (!(window.stage().getScene().getFocusOwner() instanceof TextInputControl)) {
+            action.run();
+        }
+    }
+
+    private void chart(Consumer<ChartModel> action) {
+        parts.chart().model().ifPresent(action);
+    }
+
+    private void zoomIn() {
+        chart(ChartModel::zoomIn);
+    }
+
+    private void zoomOut() {
+        chart(ChartModel::zoomOut);
+    }
+
+    private void focusSymbolField() {
+        TextField field = window.watchlistView().symbolField();
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    void openSettings() {
+        SettingsViewModel model = new SettingsViewModel(parts.host().currentSettings(), parts.chart()::setIndicatorParameters);
+        new SettingsDialog(window.stage(), model).showAndWait().ifPresent(values -> {
+            parts.main().switchTheme(values.theme());
+            parts.host().settingsChanged(values);
+        });
+    }
+
+    private void openPerformance() {
+        if (performanceView == null) {
+            performanceView = new PerformanceView(parts.performance());
+        }
+        performanceView.window(window.stage()).show();
+        performanceView.window(window.stage()).toFront();
+    }
+
+    private void exportChart() {
+        Optional<ChartModel> model = parts.chart().model();
+        if (model.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export chart as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName(model.get().key().symbol().value().replace('/', '-') + "-" + model.get().key().timeframe().label()
+                + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT)) + ".png");
+        File file = chooser.showSaveDialog(window.stage());
+        if (file != null) {
+            export(model.get(), file.toPath());
+        }
+    }
+
+    /** Renders a fresh view of the chart's model off screen and writes it in the background. */
+    void export(ChartModel model, Path file) {
+        ChartView copy = new ChartView(model, parts.chart().zone(), Locale.getDefault());
+        ChartImageExporter.render(copy.node(), EXPORT_WIDTH, EXPORT_HEIGHT).thenAcceptAsync(image -> {
+            try {
+                ChartImageExporter.write(image, file);
+                log.info("Exported the chart of {} to {}", model.key(), file);
+            } catch (IOException e) {
+                log.error("Could not write {}: {}", file, e.getMessage());
+                Platform.runLater(() -> error("Could not export the chart", e.getMessage()));
+            }
+        }, parts.background());
+    }
+
+    private void showShortcuts() {
+        GridPane grid = new GridPane();
+        grid.setHgap(24);
+        grid.setVgap(4);
+        String[][] rows = {
+                {"Ctrl+F", "find / add a symbol"}, {"1 … 5", "timeframe 1Min, 5Min, 15Min, 1Hour, 1Day"},
+                {"+ / −", "zoom in / out"}, {"← / →", "pan"}, {"0", "reset zoom to the latest bars"},
+                {"Ctrl+0", "show all history"}, {"Mouse wheel, drag, double-click", "zoom, pan, reset"},
+                {"Delete, Alt+↑/↓", "remove, move the selected symbol"}, {"Ctrl+E", "export the chart as PNG"},
+                {"Ctrl+,", "settings"}, {"Ctrl+P", "performance panel"}, {"F11", "full screen"}, {"Ctrl+Q", "exit"}};
+        for (int i = 0; i < rows.length; i++) {
+            Label key = new Label(rows[i][0]);
+            key.getStyleClass().add("shortcut-key");
+            grid.addRow(i, key, new Label(rows[i][1]));
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        alert.initOwner(window.stage());
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.getDialogPane().setContent(grid);
+        alert.getDialogPane().setId("shortcutsDialog");
+        alert.show();
+    }
+
+    private void showAbout() {
+        MainViewModel main = parts.main();
+        GridPane rows = new GridPane();
+        rows.setHgap(12);
+        rows.setVgap(6);
+        int row = 0;
+        for (MainViewModel.AboutRow line : main.aboutRows(System.getProperty("java.version"),
+                System.getProperty("javafx.runtime.version", "unknown"))) {
+            // Read-only text fields, so a path can be selected and copied.
+            TextField value = new TextField(line.value());
+            value.setEditable(false);
+            value.setPrefColumnCount(Math.max(20, line.value().length()));
+            value.getStyleClass().add("about-value");
+            rows.addRow(row++, new Label(line.label()), value);
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        alert.initOwner(window.stage());
+        alert.setTitle("About TradeDesk");
+        alert.setHeaderText("TradeDesk " + main.about().version());
+        alert.getDialogPane().setContent(rows);
+        alert.getDialogPane().setId("aboutDialog");
+        alert.show();
+    }
+
+    private void error(String header, String detail) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
+        alert.initOwner(window.stage());
+        alert.setHeaderText(header);
+        alert.show();
+    }
+}

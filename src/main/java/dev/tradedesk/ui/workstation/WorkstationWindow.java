@@ -1,0 +1,254 @@
+package dev.tradedesk.ui.workstation;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.ui.MainViewModel;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.Workspace;
+import dev.tradedesk.ui.chart.ChartRange;
+import dev.tradedesk.ui.watchlist.WatchlistView;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import javafx.application.Application;
+import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * The workstation's main window: menu bar, the simulated-data banner, the watchlist on the left,
+ * the chart with its timeframe selector in the middle, the status bar at the bottom. Restores the
+ * workspace (window, splitter, symbol, timeframe, zoom) and remembers it on close. A thin view over
+ * the view models in {@link Workstation}; menus and shortcuts are in {@link WorkstationMenus}.
+ *
+ * <p>Build and use on the JavaFX thread only.
+ */
+public final class WorkstationWindow {
+
+    public static final String TITLE = "TradeDesk";
+    private static final String STYLESHEET = "/dev/tradedesk/ui/tradedesk.css";
+    private static final double DEFAULT_WIDTH = 1400;
+    private static final double DEFAULT_HEIGHT = 900;
+    private static final double DEFAULT_DIVIDER = 0.29;
+
+    private final Workstation parts;
+    private final FrameLoop frameLoop;
+    private final WatchlistView watchlistView;
+    private final WorkstationMenus menus;
+    private final ToggleGroup timeframes = new ToggleGroup();
+    private SplitPane split;
+    private Stage stage;
+
+    public WorkstationWindow(Workstation parts) {
+        this.parts = Objects.requireNonNull(parts);
+        this.frameLoop = new FrameLoop(parts.market(), parts.watchlist(), parts.status(), parts.chart(), parts.uiMetrics());
+        this.watchlistView = new WatchlistView(parts.watchlist());
+        this.menus = new WorkstationMenus(parts, this);
+    }
+
+    /** Builds the scene on {@code stage}, restores the workspace, and shows it. */
+    public void show(Stage newStage) {
+        this.stage = newStage;
+        Scene scene = new Scene(createView(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.getStylesheets().add(Objects.requireNonNull(WorkstationWindow.class.getResource(STYLESHEET)).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(TITLE);
+        stage.getIcons().setAll(icons());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        applyTheme(parts.main().theme());
+        parts.main().themeProperty().addListener((property, previous, current) -> applyTheme(current));
+        restoreWindow(parts.workspace());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, event -> {
+            parts.host().workspaceChanged(captureWorkspace());
+            frameLoop.stop();
+        });
+        menus.installShortcuts(scene);
+        scene.addPostLayoutPulseListener(frameLoop::afterLayout);
+        frameLoop.start();
+        stage.show();
+        restoreSelection(parts.workspace());
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    WatchlistView watchlistView() {
+        return watchlistView;
+    }
+
+    FrameLoop frameLoop() {
+        return frameLoop;
+    }
+
+    /** Selects {@code timeframe} in the selector, which switches the chart. */
+    void selectTimeframe(Timeframe timeframe) {
+        timeframes.getToggles().stream()
+                .filter(toggle -> toggle.getUserData() == timeframe)
+                .findFirst()
+                .ifPresent(toggle -> toggle.setSelected(true));
+    }
+
+    private Parent createView() {
+        BorderPane root = new BorderPane();
+        root.setId("mainRoot");
+        root.setTop(new VBox(menus.createMenuBar(), createBanner()));
+        split = new SplitPane(watchlistView.createView(), createChartPane());
+        split.setId("mainSplit");
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(DEFAULT_DIVIDER);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        root.setCenter(split);
+        root.setBottom(new StatusBarView(parts.status()).createView(parts.main().notice()));
+        parts.watchlist().selectedProperty().addListener((property, before, symbol) ->
+                parts.chart().show(symbol, parts.chart().timeframe(), null));
+        return root;
+    }
+
+    private Node createBanner() {
+        Label text = new Label("Simulated market data: prices come from TradeDesk's built-in exchange on this computer. "
+                + "To see real prices, choose Alpaca, Binance or Coinbase in File → Settings.");
+        text.setWrapText(true);
+        text.setMinWidth(200);
+        Button settings = new Button("Open Settings");
+        settings.setMinWidth(Region.USE_PREF_SIZE);
+        settings.setOnAction(event -> menus.openSettings());
+        Button dismiss = new Button("Dismiss");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setOnAction(event -> parts.main().simulatedBannerProperty().set(false));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox banner = new HBox(12, text, settings, dismiss);
+        banner.setId("simulatedBanner");
+        banner.getStyleClass().add("simulated-banner");
+        banner.visibleProperty().bind(parts.main().simulatedBannerProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Node createChartPane() {
+        Label title = new Label();
+        title.setId("chartTitle");
+        title.getStyleClass().add("chart-title");
+        title.textProperty().bind(parts.chart().titleProperty());
+        HBox selector = new HBox(2);
+        selector.getStyleClass().add("timeframe-selector");
+        for (Timeframe timeframe : Timeframe.values()) {
+            ToggleButton button = new ToggleButton(timeframe.label());
+            button.setId("timeframe" + timeframe.label());
+            button.setUserData(timeframe);
+            button.setToggleGroup(timeframes);
+            button.setFocusTraversable(false);
+            selector.getChildren().add(button);
+        }
+        timeframes.selectedToggleProperty().addListener((property, before, after) -> {
+            if (after == null) {
+                before.setSelected(true); // one timeframe is always selected
+            } else {
+                parts.chart().setTimeframe((Timeframe) after.getUserData());
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, title, spacer, selector);
+        header.getStyleClass().add("chart-header");
+        VBox.setVgrow(parts.chart().node(), Priority.ALWAYS);
+        VBox pane = new VBox(header, parts.chart().node());
+        pane.setId("chartPane");
+        return pane;
+    }
+
+    private void restoreWindow(Workspace workspace) {
+        if (workspace.windowWidth() != null && workspace.windowHeight() != null && workspace.windowX() != null
+                && workspace.windowY() != null) {
+            Rectangle2D bounds = new Rectangle2D(workspace.windowX(), workspace.windowY(),
+                    Math.max(900, workspace.windowWidth()), Math.max(600, workspace.windowHeight()));
+            // Only where a screen still shows it: a monitor may have been unplugged since.
+            if (!Screen.getScreensForRectangle(bounds).isEmpty()) {
+                stage.setX(bounds.getMinX());
+                stage.setY(bounds.getMinY());
+                stage.setWidth(bounds.getWidth());
+                stage.setHeight(bounds.getHeight());
+            }
+        }
+        stage.setMaximized(Boolean.TRUE.equals(workspace.maximized()));
+        if (workspace.dividerPosition() != null && workspace.dividerPosition() > 0.05 && workspace.dividerPosition() < 0.8) {
+            split.setDividerPositions(workspace.dividerPosition());
+        }
+    }
+
+    private void restoreSelection(Workspace workspace) {
+        Timeframe timeframe = parse(workspace.timeframe());
+        ChartRange range = workspace.chartFrom() != null && workspace.chartTo() != null
+                && workspace.chartFrom() < workspace.chartTo()
+                ? new ChartRange(workspace.chartFrom(), workspace.chartTo(), Boolean.TRUE.equals(workspace.followsLiveEdge()))
+                : null;
+        Symbol symbol = symbolIn(workspace.symbol());
+        if (symbol != null) {
+            parts.watchlist().selectedProperty().set(symbol);
+        }
+        parts.chart().show(parts.watchlist().selectedProperty().get(), timeframe, range);
+        selectTimeframe(timeframe);
+    }
+
+    private Timeframe parse(String label) {
+        try {
+            return label == null ? parts.chart().timeframe() : Timeframe.parse(label);
+        } catch (IllegalArgumentException unknown) {
+            return parts.chart().timeframe();
+        }
+    }
+
+    private Symbol symbolIn(String text) {
+        try {
+            Symbol symbol = text == null ? null : Symbol.of(text);
+            return symbol != null && parts.watchlist().symbols().contains(symbol) ? symbol : null;
+        } catch (IllegalArgumentException invalid) {
+            return null;
+        }
+    }
+
+    private Workspace captureWorkspace() {
+        ChartRange range = parts.chart().model().map(model -> model.range()).orElse(null);
+        Symbol symbol = parts.watchlist().selectedProperty().get();
+        return new Workspace(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+                split.getDividerPositions().length > 0 ? split.getDividerPositions()[0] : null,
+                symbol == null ? null : symbol.value(), parts.chart().timeframe().label(),
+                range == null ? null : range.fromMillis(), range == null ? null : range.toMillis(),
+                range == null ? null : range.followsLiveEdge());
+    }
+
+    /** The application icon in the sizes window managers pick from. */
+    static List<Image> icons() {
+        return IntStream.of(16, 32, 48, 64, 128, 256)
+                .mapToObj(size -> WorkstationWindow.class.getResource("/dev/tradedesk/ui/icon/tradedesk-" + size + ".png"))
+                .filter(Objects::nonNull)
+                .map(url -> new Image(url.toExternalForm()))
+                .toList();
+    }
+
+    /** AtlantaFX themes are user-agent stylesheets: one switch restyles every window. */
+    static void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}

@@ -1,0 +1,275 @@
+package dev.tradedesk.ui.workstation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarAggregator;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Indicator;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.IndicatorSeriesView;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ConnectionState;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.sim.SimClock;
+import dev.tradedesk.feed.sim.SimulatedMarket;
+import dev.tradedesk.testing.MutableClock;
+import dev.tradedesk.ui.AboutInfo;
+import dev.tradedesk.ui.MainViewModel;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.Workspace;
+import dev.tradedesk.ui.chart.ChartModel;
+import dev.tradedesk.ui.live.MarketHandOff;
+import dev.tradedesk.ui.live.MarketUpdate;
+import dev.tradedesk.ui.live.Quote;
+import dev.tradedesk.ui.perf.PerformanceViewModel;
+import dev.tradedesk.ui.settings.SettingsValues;
+import dev.tradedesk.ui.watchlist.WatchlistViewModel;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The workstation window, headless on Monocle, over a fake host that serves the deterministic
+ * simulated market as stored history; live updates go through the real hand-off and frame loop.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkstationWindowTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T15:00:00Z");
+    private static final Symbol AAPL = Symbol.of("AAPL");
+    private static final Symbol MSFT = Symbol.of("MSFT");
+
+    @TempDir
+    Path dir;
+
+    private final SimulatedMarket market = SimulatedMarket.withHistory(3, new SimClock(new MutableClock(NOW), NOW, 1),
+            Duration.ofDays(2), Set.of(Symbol.of("BTC-USD")), true);
+    private final FakeHost host = new FakeHost();
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private Workstation parts;
+    private WorkstationWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage newStage) {
+        stage = newStage;
+        open(Workspace.EMPTY);
+    }
+
+    private void open(Workspace workspace) {
+        MainViewModel main = new MainViewModel(new AboutInfo("1.0", dir, dir.resolve("settings.json"), dir.resolve("log")),
+                Theme.LIGHT, "", true, theme -> { });
+        WatchlistViewModel watchlist = new WatchlistViewModel(List.of(AAPL, MSFT, Symbol.of("SPY")), host::watchlistChanged);
+        ChartController chart = new ChartController(host, background, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"), range -> { });
+        parts = new Workstation(main, watchlist, new StatusViewModel("Simulated exchange", ZoneId.of("UTC")), chart,
+                new PerformanceViewModel(true, on -> { }, true, chart::setLevelOfDetail), new MarketHandOff(), new UiMetrics(),
+                host, workspace, background);
+        window = new WorkstationWindow(parts);
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private BarColumns history(Symbol symbol) {
+        BarColumns bars = new BarColumns(0);
+        market.closedMinuteBars(symbol, Long.MIN_VALUE, NOW.toEpochMilli() - 1, bars);
+        return bars;
+    }
+
+    private void awaitChart(String title) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> parts.chart().titleProperty().get().equals(title)
+                && parts.chart().model().flatMap(ChartModel::series).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private IndicatorSeriesView series() {
+        return parts.chart().model().flatMap(ChartModel::series).orElseThrow();
+    }
+
+    @Test
+    void showsStoredCandlesAndTheStochRsiBandThenStreamsTheFormingBar(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        BarColumns stored = history(AAPL);
+        assertThat(series().size()).isEqualTo(stored.size());
+        long last = series().size() - 1;
+        assertThat(series().value(Indicator.BAND_LOWER, last)).isBetween(0.0, 100.0);
+        assertThat(series().value(Indicator.STOCH_K, last)).isNotNaN();
+
+        Bar previous = stored.bar(stored.size() - 1);
+        Bar forming = new Bar(NOW.toEpochMilli(), previous.close(), previous.close() + 2, previous.close() - 1,
+                previous.close() + 1.5, 900);
+        parts.market().publish(new MarketUpdate(Map.of(AAPL, new Quote(AAPL, forming.time(), forming.close(), 1.2, 55, 12, 30, 95, 1.4)),
+                Map.of(), Map.of(AAPL, forming), Map.of(Symbol.of("SPY"), "No data from the provider: unknown symbol?"),
+                ConnectionState.live(ProviderKind.SIM), null, System.nanoTime()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> series().size() == stored.size() + 1);
+        assertThat(series().close(series().size() - 1)).isEqualTo(forming.close());
+        assertThat(parts.watchlist().row(AAPL).orElseThrow().lastProperty().get()).isEqualTo(forming.close());
+        assertThat(parts.watchlist().row(Symbol.of("SPY")).orElseThrow().problemProperty().get()).contains("unknown symbol");
+        assertThat(robot.lookup("#connectionStatus").queryAs(Label.class).getText()).isEqualTo("Simulated exchange: live");
+        assertThat(robot.lookup("#simulatedBanner").tryQuery()).isPresent();
+    }
+
+    @Test
+    void addingAndRemovingSymbolsUpdatesTheWatchlistAndTheHost(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#symbolField").write("btc-usd").type(KeyCode.ENTER);
+        TableView<?> table = robot.lookup("#watchlist").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(4);
+        assertThat(host.watchlists.get(host.watchlists.size() - 1)).contains(Symbol.of("BTC-USD"));
+        awaitChart("BTC-USD · 1Min");
+
+        robot.clickOn("#symbolField").write("DROP TABLE").type(KeyCode.ENTER);
+        assertThat(robot.lookup("#symbolError").queryAs(Label.class).getText()).startsWith("Invalid symbol 'DROP TABLE'");
+        assertThat(table.getItems()).hasSize(4);
+
+        robot.clickOn("BTC-USD").type(KeyCode.DELETE);
+        assertThat(table.getItems()).hasSize(3);
+        assertThat(host.watchlists.get(host.watchlists.size() - 1)).doesNotContain(Symbol.of("BTC-USD"));
+    }
+
+    @Test
+    void switchingTimeframeReaggregatesTheStoredMinutesExactly(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#timeframe15Min");
+        awaitChart("AAPL · 15Min");
+        BarColumns expected = BarAggregator.aggregate(history(AAPL), Timeframe.FIFTEEN_MINUTES, ZoneId.of("America/New_York"));
+        // The last bucket is still in progress: it shows as the forming bar.
+        assertThat(series().size()).isEqualTo(expected.size());
+        for (long i = series().firstIndex(); i < series().size(); i += 17) {
+            Bar bar = expected.bar((int) i);
+            assertThat(series().time(i)).isEqualTo(bar.time());
+            assertThat(series().high(i)).isEqualTo(bar.high());
+            assertThat(series().low(i)).isEqualTo(bar.low());
+            assertThat(series().volume(i)).isEqualTo(bar.volume());
+        }
+    }
+
+    @Test
+    void digitKeysSwitchTimeframeButNotWhileTypingASymbol(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#watchlist").type(KeyCode.DIGIT2);
+        awaitChart("AAPL · 5Min");
+        robot.clickOn("#symbolField").type(KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(parts.chart().timeframe()).isEqualTo(Timeframe.FIVE_MINUTES);
+        assertThat(window.watchlistView().symbolField().getText()).isEqualTo("4");
+    }
+
+    @Test
+    void theExportedPngHasTheRequestedSizeAndIsNotBlank() throws Exception {
+        awaitChart("AAPL · 1Min");
+        Path file = dir.resolve("aapl.png");
+        robotInteract(() -> new WorkstationMenus(parts, window).export(parts.chart().model().orElseThrow(), file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> file.toFile().exists());
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertThat(image.getWidth()).isEqualTo(1400);
+        assertThat(image.getHeight()).isEqualTo(900);
+        assertThat(distinctColours(image)).as("a chart, not a blank image").isGreaterThan(20);
+    }
+
+    @Test
+    void theWorkspaceIsRememberedAndRestored(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("MSFT");
+        robot.clickOn("#timeframe1Hour");
+        awaitChart("MSFT · 1Hour");
+        robotInteract(() -> stage.close());
+        Workspace saved = host.workspace.get();
+        assertThat(saved.symbol()).isEqualTo("MSFT");
+        assertThat(saved.timeframe()).isEqualTo("1Hour");
+        assertThat(saved.windowWidth()).isPositive();
+
+        robotInteract(() -> {
+            stage = new Stage();
+            open(saved);
+        });
+        awaitChart("MSFT · 1Hour");
+        assertThat(parts.watchlist().selectedProperty().get()).isEqualTo(MSFT);
+    }
+
+    private static void robotInteract(Runnable action) throws Exception {
+        WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+
+    /** The application around the window, as the composition root would answer. */
+    private final class FakeHost implements WorkstationHost {
+        final List<List<Symbol>> watchlists = new CopyOnWriteArrayList<>();
+        final AtomicReference<Workspace> workspace = new AtomicReference<>();
+
+        @Override
+        public BarColumns minuteHistory(Symbol symbol, int maxBars) {
+            return history(symbol);
+        }
+
+        @Override
+        public void watchlistChanged(List<Symbol> symbols) {
+            watchlists.add(symbols);
+        }
+
+        @Override
+        public void themeChanged(Theme theme) {
+        }
+
+        @Override
+        public SettingsValues currentSettings() {
+            throw new UnsupportedOperationException("not used here");
+        }
+
+        @Override
+        public void settingsChanged(SettingsValues values) {
+        }
+
+        @Override
+        public void setReadCache(boolean enabled) {
+        }
+
+        @Override
+        public boolean readCacheEnabled() {
+            return true;
+        }
+
+        @Override
+        public void workspaceChanged(Workspace newWorkspace) {
+            workspace.set(newWorkspace);
+        }
+    }
+}
