@@ -48,22 +48,25 @@ public final class MarketSession implements AutoCloseable {
     /**
      * What to connect to and what to watch.
      *
-     * @param lookback how far back an empty series is backfilled
-     * @param interval time between cycle starts; empty for the provider's default
+     * @param lookback         how far back an empty series is backfilled
+     * @param interval         time between cycle starts; empty for the provider's default
+     * @param simulatedHistory how much history the simulated exchange serves (at least the look-back)
      */
     public record Options(ProviderKind provider, List<Symbol> symbols, Timeframe timeframe, IndicatorParameters indicators,
             AlpacaSettings alpaca, SimulatorSettings simulator, Optional<String> baseUrl, Duration lookback,
-            Optional<Duration> interval) {
+            Optional<Duration> interval, Duration simulatedHistory) {
 
-        public static Options from(Settings settings) {
-            return new Options(settings.provider(), settings.watchlist(), Timeframe.ONE_MINUTE, settings.indicators(),
-                    settings.alpaca(), settings.simulator(), Optional.empty(),
-                    PriceScheduler.Config.defaults(Timeframe.ONE_MINUTE).lookback(), Optional.empty());
+        public Options {
+            if (simulatedHistory.compareTo(lookback) < 0) {
+                simulatedHistory = lookback.plus(Duration.ofDays(1));
+            }
         }
 
-        /** History the simulated exchange serves: the look-back and a day to spare. */
-        Duration simulatedHistory() {
-            return lookback.plus(Duration.ofDays(1));
+        public static Options from(Settings settings) {
+            Duration lookback = PriceScheduler.Config.defaults(Timeframe.ONE_MINUTE).lookback();
+            return new Options(settings.provider(), settings.watchlist(), Timeframe.ONE_MINUTE, settings.indicators(),
+                    settings.alpaca(), settings.simulator(), Optional.empty(), lookback, Optional.empty(),
+                    lookback.plus(Duration.ofDays(1)));
         }
     }
 

@@ -71,7 +71,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
         PipelineMetrics pipeline = new PipelineMetrics();
         MarketSession.Options options = new MarketSession.Options(ProviderKind.SIM, symbols, Timeframe.ONE_MINUTE,
                 IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, new SimulatorSettings(speed, 42), Optional.empty(),
-                Duration.ofHours(2), Optional.of(interval));
+                Duration.ofHours(2), Optional.of(interval), Duration.ofHours(3));
         PrintWriter out = spec.commandLine().getOut();
         try (TemporaryDirectory directory = new TemporaryDirectory("tradedesk-bench-pipeline-");
                 HistoryStore store = HistoryStore.open(StoreOptions.defaults(directory.path()))) {

@@ -132,7 +132,8 @@ final class RecordCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--speed: " + invalid.getMessage());
         }
         return new MarketSession.Options(kind, parsed, frame, settings.indicators(), settings.alpaca(), simulator,
-                Optional.ofNullable(baseUrl), PriceScheduler.Config.defaults(frame).lookback(), Optional.empty());
+                Optional.ofNullable(baseUrl), PriceScheduler.Config.defaults(frame).lookback(), Optional.empty(),
+                PriceScheduler.Config.defaults(frame).lookback().plus(Duration.ofDays(1)));
     }
 
     private static void printSummary(PrintWriter out, MarketSession session, PipelineMetrics pipeline, long elapsedNanos) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "TradeDesk trading workstation. Without a command, opens the workstation window.",
-        subcommands = {GuiCommand.class, RecordCommand.class, SimulateCommand.class, IndicatorsCommand.class,
+        subcommands = {GuiCommand.class, RecordCommand.class, SimulateCommand.class, SnapshotCommand.class, IndicatorsCommand.class,
                 ImportCommand.class, ExportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",

@@ -57,6 +57,45 @@ public final class DesktopLauncher {
         }
     }
 
+    /**
+     * Makes the toolkit start on Monocle's headless screen (software rendering, no display needed)
+     * at least {@code width} × {@code height} large. Only effective before the toolkit starts.
+     */
+    public static void useHeadlessScreen(int width, int height) {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", Math.max(1920, width) + "x" + Math.max(1200, height) + "-32");
+    }
+
+    /** Whether a windowing system is reachable: a display on Linux/Unix; always on Windows and macOS. */
+    public static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) {
+            return true;
+        }
+        String display = System.getenv("DISPLAY");
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        return (display != null && !display.isBlank()) || (wayland != null && !wayland.isBlank())
+                || "Monocle".equals(System.getProperty("glass.platform"));
+    }
+
+    /**
+     * Starts the toolkit if it is not running yet (implicit exit off), for commands that render
+     * without a window of their own.
+     *
+     * @return whether this call started it (the caller then calls {@link Platform#exit()} at the end)
+     */
+    public static boolean ensureToolkit() {
+        try {
+            Platform.startup(() -> { });
+            Platform.setImplicitExit(false);
+            return true;
+        } catch (IllegalStateException alreadyRunning) {
+            return false;
+        }
+    }
+
     /** @return whether this call started the toolkit (false if it was already running, as in tests) */
     private static boolean startToolkit(Runnable firstTask) {
         try {

@@ -1,0 +1,169 @@
+package dev.tradedesk.cli;
+
+import dev.tradedesk.app.Settings;
+import dev.tradedesk.app.TradeDesk;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.sim.SimClock;
+import dev.tradedesk.feed.sim.SimulatedMarket;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.ui.DesktopLauncher;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.chart.ChartImageExporter;
+import dev.tradedesk.ui.chart.ChartModel;
+import dev.tradedesk.ui.chart.ChartRange;
+import dev.tradedesk.ui.chart.ChartView;
+import dev.tradedesk.ui.chart.LiveBarRouter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.WritableImage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tradedesk snapshot}: renders the workstation's three-pane chart (candles, volume,
+ * StochRSI with its dynamic bands) of stored bars, or of the simulated exchange with
+ * {@code --demo}, to a PNG, and exits. Without a display it renders on Monocle's headless screen.
+ */
+@Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Render the chart of a symbol to a PNG file, headless if there is no display.")
+final class SnapshotCommand implements Callable<Integer> {
+
+    private static final int WARM_UP_BARS = 200;
+
+    @ParentCommand
+    private TradeDeskCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--symbol", paramLabel = "S", required = true, description = "Symbol to chart.")
+    private String symbol;
+
+    @Option(names = "--timeframe", paramLabel = "TF", defaultValue = "1Min",
+            description = "1Min, 5Min, 15Min, 1Hour or 1Day (default: ${DEFAULT-VALUE}).")
+    private String timeframe;
+
+    @Option(names = "--bars", paramLabel = "N", defaultValue = "300", description = "Bars in view (default: ${DEFAULT-VALUE}).")
+    private int bars;
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1400", description = "Image width (default: ${DEFAULT-VALUE}).")
+    private int width;
+
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "900", description = "Image height (default: ${DEFAULT-VALUE}).")
+    private int height;
+
+    @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "Where to write the PNG.")
+    private Path out;
+
+    @Option(names = "--demo", description = "Chart the built-in simulated exchange instead of the database.")
+    private boolean demo;
+
+    @Option(names = "--theme", paramLabel = "light|dark", description = "Colour theme (default: the settings' theme).")
+    private String theme;
+
+    @Override
+    public Integer call() throws Exception {
+        Symbol chartSymbol = parse(() -> Symbol.of(symbol));
+        Timeframe chartTimeframe = parse(() -> Timeframe.parse(timeframe));
+        if (bars < 10 || bars > 1_000_000 || width < 200 || width > 8_000 || height < 200 || height > 8_000) {
+            throw new ParameterException(spec.commandLine(), "--bars must be 10..1000000, --width and --height 200..8000");
+        }
+        Settings settings = root.context().settingsLoad().settings();
+        Theme chartTheme = theme == null ? settings.theme() : parse(() -> Theme.parse(theme));
+        long minutesPerBar = chartTimeframe.millis() / 60_000;
+        int minutes = (int) Math.min(2_000_000, (bars + WARM_UP_BARS) * minutesPerBar);
+        BarColumns history = demo ? simulated(chartSymbol, minutes, settings.simulator().seed()) : stored(chartSymbol, minutes);
+        if (history.isEmpty()) {
+            spec.commandLine().getErr().println("tradedesk: no bars stored for " + chartSymbol + " in "
+                    + root.context().paths().dataDir() + "; record some with `tradedesk record`, or use --demo");
+            return 1;
+        }
+        if (!DesktopLauncher.hasDisplay()) {
+            DesktopLauncher.useHeadlessScreen(width, height);
+        }
+        boolean startedHere = DesktopLauncher.ensureToolkit();
+        try {
+            ChartModel model = new ChartModel(new SeriesKey(chartSymbol, chartTimeframe), settings.indicators(),
+                    Math.max(1 << 12, Integer.highestOneBit(history.size()) << 1));
+            LiveBarRouter router = new LiveBarRouter(chartTimeframe, ZoneId.of("America/New_York"), model);
+            model.loadHistory(router.historyFor(history));
+            CompletableFuture<WritableImage> image = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    router.showBucketInProgress();
+                    model.applyPending();
+                    var series = model.series().orElseThrow();
+                    long first = Math.max(series.firstIndex(), series.size() - bars);
+                    model.setRange(new ChartRange(series.time(first), series.time(series.size() - 1) + chartTimeframe.millis(), false));
+                    Application.setUserAgentStylesheet(chartTheme == Theme.DARK
+                            ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                            : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+                    ChartView view = new ChartView(model, settings.zone(), Locale.getDefault());
+                    ChartImageExporter.render(view.node(), width, height).whenComplete((rendered, failure) -> {
+                        if (failure != null) {
+                            image.completeExceptionally(failure);
+                        } else {
+                            image.complete(rendered);
+                        }
+                    });
+                } catch (RuntimeException failure) {
+                    image.completeExceptionally(failure);
+                }
+            });
+            ChartImageExporter.write(image.get(60, TimeUnit.SECONDS), out);
+            spec.commandLine().getOut().println("snapshot: " + out.toAbsolutePath() + " (" + width + "x" + height + ", "
+                    + chartSymbol + " " + chartTimeframe + ", " + (demo ? "simulated" : "stored") + " bars to "
+                    + Instant.ofEpochMilli(history.time(history.size() - 1)) + ")");
+            return 0;
+        } finally {
+            if (startedHere) {
+                Platform.exit();
+            }
+        }
+    }
+
+    private BarColumns stored(Symbol chartSymbol, int minutes) {
+        try (TradeDesk desk = new TradeDesk(root.context())) {
+            HistoryStore store = desk.historyStore();
+            SeriesKey key = new SeriesKey(chartSymbol, Timeframe.ONE_MINUTE);
+            BarColumns bars = new BarColumns(0);
+            store.lastTime(key).ifPresent(last -> store.range(key, last - (minutes - 1L) * 60_000, last).appendTo(bars));
+            return bars;
+        }
+    }
+
+    private static BarColumns simulated(Symbol chartSymbol, int minutes, long seed) {
+        Clock clock = Clock.systemUTC();
+        Duration history = Duration.ofMinutes(minutes + 60L);
+        SimulatedMarket market = SimulatedMarket.anchoredOnGrid(seed, new SimClock(clock, clock.instant(), 1), history,
+                List.of(chartSymbol), true);
+        BarColumns bars = new BarColumns(minutes);
+        market.closedMinuteBars(chartSymbol, clock.millis() - history.toMillis(), clock.millis(), bars);
+        return bars;
+    }
+
+    private <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), invalid.getMessage());
+        }
+    }
+}
