@@ -16,7 +16,8 @@ package dev.tradedesk.core;
  * amortized. The window lives in a power-of-two ring of primitives.
  *
  * <p>{@link #push} commits an input; {@link #peek} returns what {@code push} would return for the
- * same input, bit for bit, without changing state. Both O(1), no allocation. Not thread-safe.
+ * same input, bit for bit, without changing state; {@link #pushAll} commits a column as repeated
+ * pushes would. All O(1) per input, no allocation. Not thread-safe.
  */
 public final class SmaIndicator {
 
@@ -63,12 +64,82 @@ public final class SmaIndicator {
         for (long i = Math.max(0, count - period); i < count; i++) {
             double x = window[(int) (i & mask)];
             double t = s + x;
-            double z = t - s;
-            c += (s - (t - z)) + (x - z);
+            c += additionError(s, t, x);
             s = t;
         }
         sum = s;
         compensation = c;
+    }
+
+    /**
+     * Commits {@code length} inputs from {@code in[from]} as {@code push} would, one by one, writing
+     * each mean to {@code out} from {@code outFrom} on (in the manner of {@link System#arraycopy}):
+     * the same arithmetic and the same fresh-sum schedule, with the running state in registers
+     * between fresh sums.
+     */
+    public void pushAll(double[] in, int from, double[] out, int outFrom, int length) {
+        int to = from + length;
+        int shift = outFrom - from;
+        double[] ring = window;
+        int ringMask = mask;
+        long index = count;
+        long undefinedAt = lastUndefined;
+        long nonZeroAt = lastNonZero;
+        double s = sum;
+        double c = compensation;
+        int i = from;
+        while (i < to) {
+            // Up to the next fresh sum.
+            int end = (int) Math.min(to, i + (resumMask + 1 - (index & resumMask)));
+            while (i < end) {
+                if (index - period >= undefinedAt) {
+                    // The window is full and defined: while inputs stay defined, the mean needs no
+                    // more bookkeeping than where the last non-zero input was.
+                    for (; i < end; i++, index++) {
+                        double x = in[i];
+                        if (x != x) {
+                            break;
+                        }
+                        double outgoing = ring[(int) ((index - period) & ringMask)];
+                        nonZeroAt = whereNonZero(x, index, nonZeroAt);
+                        double t = s + x;
+                        c += additionError(s, t, x);
+                        s = t - outgoing;
+                        c += subtractionError(t, s, outgoing);
+                        ring[(int) (index & ringMask)] = x;
+                        out[i + shift] = nonZeroAt > index - period ? (s + c) * inversePeriod : 0.0;
+                    }
+                    if (i == end) {
+                        break;
+                    }
+                }
+                double outgoing = ring[(int) ((index - period) & ringMask)];
+                double x = in[i];
+                boolean undefined = x != x;
+                double value = undefined ? 0 : x;
+                undefinedAt = undefined ? index : undefinedAt;
+                nonZeroAt = whereNonZero(value, index, nonZeroAt);
+                double t = s + value;
+                c += additionError(s, t, value);
+                s = t - outgoing;
+                c += subtractionError(t, s, outgoing);
+                ring[(int) (index & ringMask)] = value;
+                out[i + shift] = mean(index, undefinedAt, nonZeroAt, s, c);
+                i++;
+                index++;
+            }
+            if ((index & resumMask) == 0) {
+                count = index;
+                resum();
+                s = sum;
+                c = compensation;
+            }
+        }
+        count = index;
+        sum = s;
+        compensation = c;
+        lastUndefined = undefinedAt;
+        lastNonZero = nonZeroAt;
     }
 
     /**
@@ -83,16 +154,12 @@ public final class SmaIndicator {
         boolean undefined = x != x;
         double value = undefined ? 0 : x;
         long undefinedAt = undefined ? index : lastUndefined;
-        long nonZeroAt = value != 0 ? index : lastNonZero;
+        long nonZeroAt = whereNonZero(value, index, lastNonZero);
         double s = sum;
         double t = s + value;
-        double z = t - s;
-        double c = compensation + ((s - (t - z)) + (value - z));
-        s = t;
-        t = s - outgoing;
-        z = t - s;
-        c += (s - (t - z)) - (outgoing + z);
-        s = t;
+        double c = compensation + additionError(s, t, value);
+        s = t - outgoing;
+        c += subtractionError(t, s, outgoing);
         if (commit) {
             window[(int) (index & mask)] = value;
             sum = s;
@@ -104,6 +171,33 @@ public final class SmaIndicator {
                 resum();
             }
         }
+        return mean(index, undefinedAt, nonZeroAt, s, c);
+    }
+
+    /**
+     * {@code x != 0 ? index : last}, without a branch: zero inputs (idle volume, a raw StochRSI at
+     * its low) come in patterns a branch predictor cannot learn.
+     */
+    private static long whereNonZero(double x, long index, long last) {
+        long magnitude = Double.doubleToRawLongBits(x) << 1; // 0 exactly for +0.0 and -0.0
+        long keep = ((magnitude | -magnitude) >> 63); // -1 when x != 0, else 0
+        return (index & keep) | (last & ~keep);
+    }
+
+    /** The rounding error of {@code t = s + x} (Knuth's TwoSum), exactly. */
+    private static double additionError(double s, double t, double x) {
+        double z = t - s;
+        return (s - (t - z)) + (x - z);
+    }
+
+    /** The rounding error of {@code t = s - x} (TwoSum of {@code s} and {@code -x}), exactly. */
+    private static double subtractionError(double s, double t, double x) {
+        double z = t - s;
+        return (s - (t - z)) - (x + z);
+    }
+
+    /** The mean after input {@code index}: undefined until the window is full and defined, exactly 0 for zeros. */
+    private double mean(long index, long undefinedAt, long nonZeroAt, double s, double c) {
         long windowStart = index - period + 1;
         if (windowStart < 0 || undefinedAt >= windowStart) {
             return Double.NaN;
