@@ -17,6 +17,9 @@ import java.util.Arrays;
  */
 public final class IndicatorPipeline {
 
+    /** Bars per tile of {@link #pushAll}: every column of a tile fits in the core's L2 cache. */
+    static final int TILE = 2048;
+
     private final IndicatorParameters parameters;
     private final RsiIndicator rsi;
     private final StochRsiIndicator stochRsi;
@@ -77,8 +80,15 @@ public final class IndicatorPipeline {
 
     /**
      * Pushes every bar of {@code bars}, continuing from the current state, and writes the values of
-     * bar {@code i} to row {@code i} of {@code out} (resized to {@code bars.size()}). Feeding a long
-     * history chunk by chunk gives the same numbers as one call over all of it.
+     * bar {@code i} to row {@code i} of {@code out} (resized to {@code bars.size()}), exactly as
+     * {@link #push} bar by bar would. Feeding a long history chunk by chunk gives the same numbers as
+     * one call over all of it.
+     *
+     * <p>Column by column rather than bar by bar: in tiles of {@value #TILE} bars (small enough to
+     * stay in cache), each stage runs its own tight loop over primitive columns with its state in
+     * registers, with the same per-value arithmetic as {@code push}. So the Wilder chains of RSI
+     * and ATR are the only long dependencies, and the rolling extremes need no deque (see
+     * {@link RollingExtremes#pushAll}).
      */
     public void pushAll(BarColumns bars, IndicatorColumns out) {
         int size = bars.size();
@@ -88,9 +98,78 @@ public final class IndicatorPipeline {
         double[] closes = bars.closesArray();
         double[] volumes = bars.volumesArray();
         double[][] columns = out.columns();
-        for (int i = 0; i < size; i++) {
-            push(highs[i], lows[i], closes[i], volumes[i]);
-            copyTo(columns, i);
+        for (int from = 0; from < size; from += TILE) {
+            int length = Math.min(TILE, size - from);
+            double[] rsiColumn = columns[Indicator.RSI.ordinal()];
+            double[] atrColumn = columns[Indicator.ATR.ordinal()];
+            pushRsiAndAtr(highs, lows, closes, rsiColumn, atrColumn, from, from + length);
+            stochRsi.pushAll(rsiColumn, from, columns[Indicator.STOCH_K.ordinal()],
+                    columns[Indicator.STOCH_D.ordinal()], from, length);
+            atrAverage.pushAll(atrColumn, from, columns[Indicator.ATR_MA.ordinal()], from, length);
+            volumeAverage.pushAll(volumes, from, columns[Indicator.VOLUME_SMA.ordinal()], from, length);
+            derive(columns, volumes, from, from + length);
+        }
+        if (size > 0) {
+            for (int i = 0; i < Indicator.COUNT; i++) {
+                values[i] = columns[i][size - 1];
+            }
+        }
+    }
+
+    /**
+     * RSI and ATR of rows {@code [from, to)} in one loop: each is a chain of Wilder steps whose
+     * latency (a division) bounds it, and in one loop the two chains overlap. Bar by bar through
+     * {@code push} until both are seeded; then the same {@link WilderAverage#smooth},
+     * {@link RsiIndicator#rsi} and {@link AtrIndicator#trueRange} with the state in registers.
+     */
+    private void pushRsiAndAtr(double[] highs, double[] lows, double[] closes, double[] rsiOut, double[] atrOut,
+            int from, int to) {
+        int i = from;
+        for (; i < to && !(rsi.steady() && atr.steady()); i++) {
+            rsiOut[i] = rsi.push(closes[i]);
+            atrOut[i] = atr.push(highs[i], lows[i], closes[i]);
+        }
+        if (i == to) {
+            return;
+        }
+        double rsiPeriodMinusOne = rsi.gains().periodMinusOne();
+        double rsiPeriod = rsi.gains().periodAsDouble();
+        double atrPeriodMinusOne = atr.average().periodMinusOne();
+        double atrPeriod = atr.average().periodAsDouble();
+        double previous = rsi.previousClose(); // the ATR's too: both saw the same closes
+        double averageGain = rsi.gains().value();
+        double averageLoss = rsi.losses().value();
+        double averageRange = atr.average().value();
+        for (int j = i; j < to; j++) {
+            double close = closes[j];
+            double change = close - previous;
+            averageGain = WilderAverage.smooth(averageGain, Math.max(change, 0.0), rsiPeriodMinusOne, rsiPeriod);
+            averageLoss = WilderAverage.smooth(averageLoss, Math.max(-change, 0.0), rsiPeriodMinusOne, rsiPeriod);
+            rsiOut[j] = RsiIndicator.rsi(averageGain, averageLoss);
+            double range = AtrIndicator.trueRange(highs[j], lows[j], previous);
+            averageRange = WilderAverage.smooth(averageRange, range, atrPeriodMinusOne, atrPeriod);
+            atrOut[j] = averageRange;
+            previous = close;
+        }
+        rsi.resume(previous, averageGain, averageLoss, to - i);
+        atr.resume(previous, averageRange, to - i);
+    }
+
+    /** Ratio, bands and relative volume of rows {@code [from, to)} from the columns already filled. */
+    private void derive(double[][] columns, double[] volumes, int from, int to) {
+        double[] atrColumn = columns[Indicator.ATR.ordinal()];
+        double[] atrMa = columns[Indicator.ATR_MA.ordinal()];
+        double[] ratios = columns[Indicator.VOLATILITY_RATIO.ordinal()];
+        double[] lower = columns[Indicator.BAND_LOWER.ordinal()];
+        double[] upper = columns[Indicator.BAND_UPPER.ordinal()];
+        double[] volumeSma = columns[Indicator.VOLUME_SMA.ordinal()];
+        double[] relativeVolume = columns[Indicator.RELATIVE_VOLUME.ordinal()];
+        for (int i = from; i < to; i++) {
+            double ratio = ratio(atrColumn[i], atrMa[i]);
+            ratios[i] = ratio;
+            lower[i] = bands.lower(ratio);
+            upper[i] = bands.upper(ratio);
+            relativeVolume[i] = ratio(volumes[i], volumeSma[i]);
         }
     }
 
