@@ -53,11 +53,17 @@ public final class RollingExtremes {
             return;
         }
         long expired = index - period;
+        // The extremes as peek gives them (the same values): they depend on x through one select,
+        // not through the pops, which then run off the critical path.
+        if (index - undefinedAt >= period) {
+            min = lows.peek(x, expired);
+            max = -negatedHighs.peek(-x, expired);
+        } else {
+            min = Double.NaN;
+            max = Double.NaN;
+        }
         lows.push(index, x, expired);
         negatedHighs.push(index, -x, expired);
-        boolean full = index - undefinedAt >= period;
-        min = full ? lows.front() : Double.NaN;
-        max = full ? -negatedHighs.front() : Double.NaN;
     }
 
     /**
@@ -200,61 +206,86 @@ public final class RollingExtremes {
     /**
      * Candidates for the minimum of a sliding window, oldest first and strictly increasing: a value
      * leaves the back when a smaller or equal one arrives, and the front when it is older than the
-     * window. Positions grow forever and address a ring of at least {@code period + 1} slots.
+     * window. Positions grow forever and address rings of at least {@code period + 3} slots (masked
+     * with the array's own length, which lets the JIT drop the bounds checks).
+     *
+     * <p>Branch-light: whether the back pops hinges on the direction of each new value, a coin
+     * toss no predictor learns, so the first two pops are counted from two independent comparisons
+     * (selects, not branches) and only longer runs loop; expiring the front is arithmetic. The two
+     * slots before the front hold {@code NaN} sentinels, which compare false with everything, so
+     * none of this needs an emptiness test.
      */
     private static final class MinimumDeque {
 
-        private final int mask;
         private final double[] values;
         private final long[] indices;
         private long head;
         private long tail;
 
         MinimumDeque(int period) {
-            int capacity = RingCapacity.atLeast(period + 1);
-            this.mask = capacity - 1;
+            int capacity = RingCapacity.atLeast(period + 3);
             this.values = new double[capacity];
             this.indices = new long[capacity];
+            markFront(head);
         }
 
         /** Adds value {@code x} of stream index {@code index}; drops the front if it is {@code <= expired}. */
         void push(long index, double x, long expired) {
+            double[] v = values;
+            long[] at = indices;
             long back = tail;
-            while (back > head && values[slot(back - 1)] >= x) {
+            // Strictly increasing, so the second-to-last pops only if the last does.
+            back -= (v[slot(v, back - 1)] >= x ? 1 : 0) + (v[slot(v, back - 2)] >= x ? 1 : 0);
+            while (v[slot(v, back - 1)] >= x) {
                 back--;
             }
-            int slot = slot(back);
-            values[slot] = x;
-            indices[slot] = index;
+            v[slot(v, back)] = x;
+            at[slot(at, back)] = index;
             tail = back + 1;
-            if (indices[slot(head)] <= expired) {
-                head++;
-            }
-        }
-
-        /** The minimum {@code push(x)} would leave at the front, without changing anything. */
-        double peek(double x, long expired) {
             long front = head;
-            if (front < tail && indices[slot(front)] <= expired) {
-                front++;
-            }
-            if (front < tail) {
-                double candidate = values[slot(front)];
-                return candidate < x ? candidate : x;
-            }
-            return x;
+            front += ~(expired - at[slot(at, front)]) >>> 63; // + 1 when the front is expired
+            markFront(front);
+            head = front;
         }
 
-        double front() {
-            return values[slot(head)];
+        /**
+         * The minimum {@code push(x)} would leave at the front, without changing anything: the
+         * first unexpired candidate if it is below {@code x}, else {@code x} (which would pop it).
+         * {@code Math.min} is a branch-free select, so a new extreme costs no mispredicted branch;
+         * only for a zero is the exact choice redone, since {@code Math.min} prefers {@code -0.0}
+         * where the deque keeps the latest of equal values.
+         */
+        double peek(double x, long expired) {
+            double[] v = values;
+            long[] at = indices;
+            long front = head;
+            front += ~(expired - at[slot(at, front)]) >>> 63; // + 1 when the front is expired
+            if (front >= tail) {
+                return x;
+            }
+            double candidate = v[slot(v, front)];
+            double min = Math.min(candidate, x);
+            return min != 0 ? min : candidate < x ? candidate : x;
         }
 
         void clear() {
             head = tail;
+            markFront(head);
         }
 
-        private int slot(long position) {
-            return (int) (position & mask);
+        /** Puts the sentinels before {@code front}. */
+        private void markFront(long front) {
+            double[] v = values;
+            v[slot(v, front - 1)] = Double.NaN;
+            v[slot(v, front - 2)] = Double.NaN;
+        }
+
+        private static int slot(double[] ring, long position) {
+            return (int) position & (ring.length - 1);
+        }
+
+        private static int slot(long[] ring, long position) {
+            return (int) position & (ring.length - 1);
         }
     }
 }
