@@ -47,18 +47,32 @@ public final class IndicatorPipeline {
 
     /** Commits a closed bar and computes its values. */
     public void push(double high, double low, double close, double volume) {
-        double rsiValue = rsi.push(close);
-        stochRsi.push(rsiValue);
-        double atrValue = atr.push(high, low, close);
-        publish(rsiValue, atrValue, atrAverage.push(atrValue), volume, volumeAverage.push(volume));
+        push(high, low, close, volume, values, 0);
     }
 
     /** Computes the values of a bar as if it closed now; the committed state is unchanged. */
     public void peek(double high, double low, double close, double volume) {
+        peek(high, low, close, volume, values, 0);
+    }
+
+    /**
+     * {@link #push(double, double, double, double)}, writing the values in {@link Indicator} order
+     * straight to {@code out[offset...]} (a live series' row) rather than keeping them for
+     * {@link #value}, which still gives those of the last public push or peek.
+     */
+    void push(double high, double low, double close, double volume, double[] out, int offset) {
+        double rsiValue = rsi.push(close);
+        stochRsi.push(rsiValue);
+        double atrValue = atr.push(high, low, close);
+        publish(out, offset, rsiValue, atrValue, atrAverage.push(atrValue), volume, volumeAverage.push(volume));
+    }
+
+    /** {@link #peek(double, double, double, double)} into {@code out[offset...]}, as {@link #push} above. */
+    void peek(double high, double low, double close, double volume, double[] out, int offset) {
         double rsiValue = rsi.peek(close);
         stochRsi.peek(rsiValue);
         double atrValue = atr.peek(high, low, close);
-        publish(rsiValue, atrValue, atrAverage.peek(atrValue), volume, volumeAverage.peek(volume));
+        publish(out, offset, rsiValue, atrValue, atrAverage.peek(atrValue), volume, volumeAverage.peek(volume));
     }
 
     /** A value of the last push or peek ({@code NaN} when undefined). */
@@ -187,19 +201,20 @@ public final class IndicatorPipeline {
         };
     }
 
-    private void publish(double rsiValue, double atrValue, double atrMa, double volume, double volumeSma) {
+    private void publish(double[] out, int offset, double rsiValue, double atrValue, double atrMa, double volume,
+            double volumeSma) {
         double ratio = ratio(atrValue, atrMa);
-        double[] v = values; // indexed by Indicator ordinal, in declaration order
-        v[0] = rsiValue;
-        v[1] = stochRsi.k();
-        v[2] = stochRsi.d();
-        v[3] = atrValue;
-        v[4] = atrMa;
-        v[5] = ratio;
-        v[6] = bands.lower(ratio);
-        v[7] = bands.upper(ratio);
-        v[8] = volumeSma;
-        v[9] = ratio(volume, volumeSma);
+        // Indexed by Indicator ordinal, in declaration order.
+        out[offset] = rsiValue;
+        out[offset + 1] = stochRsi.k();
+        out[offset + 2] = stochRsi.d();
+        out[offset + 3] = atrValue;
+        out[offset + 4] = atrMa;
+        out[offset + 5] = ratio;
+        out[offset + 6] = bands.lower(ratio);
+        out[offset + 7] = bands.upper(ratio);
+        out[offset + 8] = volumeSma;
+        out[offset + 9] = ratio(volume, volumeSma);
     }
 
     /** {@code value / average}, undefined when the average is undefined or exactly 0. */
