@@ -114,10 +114,11 @@ public final class SmaIndicator {
                     }
                 }
                 double outgoing = ring[(int) ((index - period) & ringMask)];
-                double x = in[i];
-                boolean undefined = x != x;
-                double value = undefined ? 0 : x;
-                undefinedAt = undefined ? index : undefinedAt;
+                double value = in[i];
+                if (value != value) {
+                    value = 0;
+                    undefinedAt = index;
+                }
                 nonZeroAt = whereNonZero(value, index, nonZeroAt);
                 double t = s + value;
                 c += additionError(s, t, value);
@@ -151,9 +152,13 @@ public final class SmaIndicator {
         long index = count;
         // Slots not yet written hold 0, so the first period inputs subtract nothing.
         double outgoing = window[(int) ((index - period) & mask)];
-        boolean undefined = x != x;
-        double value = undefined ? 0 : x;
-        long undefinedAt = undefined ? index : lastUndefined;
+        // A branch, well predicted: as a select on x != x the JIT shuffles flags through the stack.
+        double value = x;
+        long undefinedAt = lastUndefined;
+        if (x != x) {
+            value = 0;
+            undefinedAt = index;
+        }
         long nonZeroAt = whereNonZero(value, index, lastNonZero);
         double s = sum;
         double t = s + value;
