@@ -95,9 +95,8 @@ public final class IndicatorSeries implements IndicatorSeriesView {
 
     /** Validates a bar, closes a forming bar it follows, and stores it at the next index. */
     private void start(long time, double open, double high, double low, double close, double volume) {
-        String problem = Bar.problem(open, high, low, close, volume);
-        if (problem != null) {
-            throw new IllegalArgumentException("invalid bar at " + Instant.ofEpochMilli(time) + ": " + problem);
+        if (!Bar.isValid(open, high, low, close, volume)) {
+            throw invalid(time, Bar.problem(open, high, low, close, volume));
         }
         checkTimeOrder(time);
         if (forming && time != bars.time(closedCount)) {
@@ -251,11 +250,15 @@ public final class IndicatorSeries implements IndicatorSeriesView {
             String problem = Bar.problem(history.open(i), history.high(i), history.low(i), history.close(i),
                     history.volume(i));
             if (problem != null) {
-                throw new IllegalArgumentException("invalid bar at " + Instant.ofEpochMilli(time) + ": " + problem);
+                throw invalid(time, problem);
             }
             previous = time;
             first = false;
         }
+    }
+
+    private static IllegalArgumentException invalid(long time, String problem) {
+        return new IllegalArgumentException("invalid bar at " + Instant.ofEpochMilli(time) + ": " + problem);
     }
 
     private IllegalArgumentException outOfOrder(long time, long lastTime) {
