@@ -8,12 +8,16 @@ package dev.tradedesk.core;
  * {@code n - 1}. A window of exact zeros has mean exactly 0.
  *
  * <p>Exactness: the window sum is kept as a running compensated sum (Knuth's TwoSum carries the
- * rounding of each addition, one for the incoming value and one for the outgoing), and every {@code max(64, n)} rounded up to a power of two
- * inputs it is summed afresh from the window, which resets whatever rounding the compensation
- * itself gathered. So error does not accumulate over millions of updates, and a series decaying
- * towards 0 keeps its relative precision (TA-Lib's plain running sum does not). The fresh sum runs
- * after a commit, so {@code peek} and the following {@code push} still see the same state. O(1)
- * amortized. The window lives in a power-of-two ring of primitives.
+ * rounding of each addition, one for the incoming value and one for the outgoing), and every
+ * {@code max(64, n)} rounded up to a power of two inputs it is replaced by a fresh compensated sum
+ * of the window, which resets whatever rounding the compensation itself gathered. So error does not
+ * accumulate over millions of updates, and a series decaying towards 0 keeps its relative precision
+ * (TA-Lib's plain running sum does not). The fresh sum replaces the running one after a commit, so
+ * {@code peek} and the following {@code push} still see the same state. A push builds it on the way,
+ * adding each of the last {@code n} inputs before the replacement to a second compensated sum (one
+ * TwoSum for those inputs, no loop in the live path); {@link #pushAll} sums the window at the
+ * replacement instead, in the same order, so both give the same bits. O(1) per input. The window
+ * lives in a power-of-two ring of primitives.
  *
  * <p>{@link #push} commits an input; {@link #peek} returns what {@code push} would return for the
  * same input, bit for bit, without changing state; {@link #pushAll} commits a column as repeated
@@ -26,11 +30,16 @@ public final class SmaIndicator {
     private final double[] window;
     private final int mask;
     private final long resumMask;
+    /** Position in the fresh-sum cycle from which inputs go into the fresh sum. */
+    private final long freshFrom;
     private long count;
     private long lastUndefined = -1;
     private long lastNonZero = -1;
     private double sum;
     private double compensation;
+    /** The fresh sum of this cycle's last {@code n} inputs so far, with its compensation. */
+    private double freshSum;
+    private double freshCompensation;
 
     public SmaIndicator(int period) {
         if (period < 1) {
@@ -41,6 +50,7 @@ public final class SmaIndicator {
         this.window = new double[RingCapacity.atLeast(period)];
         this.mask = window.length - 1;
         this.resumMask = Math.max(64, window.length) - 1;
+        this.freshFrom = resumMask + 1 - period;
     }
 
     /** Commits {@code x} ({@code NaN} for an undefined input) and returns the mean including it. */
@@ -141,6 +151,40 @@ public final class SmaIndicator {
         compensation = c;
         lastUndefined = undefinedAt;
         lastNonZero = nonZeroAt;
+        restartFreshSum();
+    }
+
+    /**
+     * Adds a committed input to the fresh sum; with the cycle's last input, the fresh sum replaces
+     * the running one and starts over. The same TwoSum steps, in the same order, as {@link #resum}.
+     */
+    private void addToFreshSum(double value, boolean complete) {
+        double s = freshSum;
+        double t = s + value;
+        double c = freshCompensation + additionError(s, t, value);
+        if (complete) {
+            sum = t;
+            compensation = c;
+            t = 0;
+            c = 0;
+        }
+        freshSum = t;
+        freshCompensation = c;
+    }
+
+    /** Sets the fresh sum to this cycle's inputs committed so far, from the window (after a bulk push). */
+    private void restartFreshSum() {
+        long cycleStart = count & ~resumMask;
+        double s = 0;
+        double c = 0;
+        for (long i = cycleStart + freshFrom; i < count; i++) {
+            double x = window[(int) (i & mask)];
+            double t = s + x;
+            c += additionError(s, t, x);
+            s = t;
+        }
+        freshSum = s;
+        freshCompensation = c;
     }
 
     /**
@@ -172,8 +216,9 @@ public final class SmaIndicator {
             lastUndefined = undefinedAt;
             lastNonZero = nonZeroAt;
             count = index + 1;
-            if ((count & resumMask) == 0) {
-                resum();
+            long phase = index & resumMask;
+            if (phase >= freshFrom) {
+                addToFreshSum(value, phase == resumMask);
             }
         }
         return mean(index, undefinedAt, nonZeroAt, s, c);
