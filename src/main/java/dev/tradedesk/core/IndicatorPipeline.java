@@ -3,17 +3,18 @@ package dev.tradedesk.core;
 import java.util.Arrays;
 
 /**
- * The whole indicator set of one series, fed bar by bar: RSI, StochRSI %K/%D, ATR, ATR moving
- * average, volatility ratio, dynamic bands, volume SMA and relative volume (docs/indicators.md).
- * This is the one place the numbers are computed: the batch path ({@link IndicatorBatch}), series
- * warm-up and the live series ({@link IndicatorSeries}) all run this code, so they agree bit for
- * bit.
+ * The whole indicator set of one series: RSI, StochRSI %K/%D, ATR, ATR moving average, volatility
+ * ratio, dynamic bands, volume SMA and relative volume (docs/indicators.md). This is the one place
+ * the numbers are computed: the batch path ({@link IndicatorBatch}, {@link #pushAll}), series
+ * warm-up and the live series ({@link IndicatorSeries}) all run it. Bar by bar ({@link #push},
+ * {@link #peek}) and column by column ({@link #pushAll}) share every per-value formula and keep the
+ * same state, so they agree bit for bit and can be mixed freely.
  *
  * <p>{@link #push} commits a closed bar; {@link #peek} computes the values a bar would have if it
  * closed now, without touching the committed state, any number of times. After either, the values
  * are read with {@link #value(Indicator)} or copied with {@link #copyTo}. O(1) amortized per bar, no
- * allocation. Bars must be valid ({@link Bar#problem}); time order is the caller's business. Not
- * thread-safe.
+ * allocation per bar. Bars must be valid ({@link Bar#problem}); time order is the caller's
+ * business. Not thread-safe.
  */
 public final class IndicatorPipeline {
 
