@@ -188,9 +188,10 @@ public final class SmaIndicator {
     }
 
     /**
-     * Computes the next mean in locals; stores the new state only when committing. Branch-free
-     * apart from the rare fresh sum: an undefined input is kept as 0 in the window (its index marks
-     * the window undefined), and each compensated addition is Knuth's TwoSum.
+     * Computes the next mean in locals; stores the new state only when committing. An undefined
+     * input is kept as 0 in the window (its index marks the window undefined), each compensated
+     * addition is Knuth's TwoSum, and a commit among a cycle's last {@code n} inputs also goes into
+     * the fresh sum.
      */
     private double advance(double x, boolean commit) {
         long index = count;
