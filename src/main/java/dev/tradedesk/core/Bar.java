@@ -56,6 +56,16 @@ public record Bar(long time, double open, double high, double low, double close,
     }
 
     /**
+     * Whether these values form a bar: exactly {@code defect(...) == null}, as one expression of
+     * non-short-circuit tests (no branch per field), for the live update path. With {@code low > 0}
+     * and {@code high} finite, {@code low <= open, close <= high} puts every price in range.
+     */
+    public static boolean isValid(double open, double high, double low, double close, double volume) {
+        return low > 0 & high < Double.POSITIVE_INFINITY & low <= open & open <= high & low <= close & close <= high
+                & volume >= 0 & volume < Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * Why these values cannot form a bar, with the numbers, or {@code null} when they can (see
      * {@link #defect}). Allocates nothing when the values are valid.
      */

@@ -2,8 +2,9 @@ package dev.tradedesk.core;
 
 /**
  * The batch path: every indicator over an array of bars at once, used to warm a series from
- * history and to process files. It runs the same {@link IndicatorPipeline} code as the live
- * series, so a series fed bar by bar gives exactly these numbers. Stateless and thread-safe.
+ * history and to process files. It runs {@link IndicatorPipeline#pushAll}, whose column loops share
+ * every per-value formula with the live series' bar-by-bar path, so a series fed bar by bar gives
+ * exactly these numbers. Stateless and thread-safe.
  */
 public final class IndicatorBatch {
 

@@ -57,8 +57,7 @@ public final class IndicatorSeries implements IndicatorSeriesView {
      */
     public void append(long time, double open, double high, double low, double close, double volume) {
         start(time, open, high, low, close, volume);
-        pipeline.push(high, low, close, volume);
-        commit();
+        commit(high, low, close, volume);
     }
 
     public void append(Bar bar) {
@@ -74,8 +73,7 @@ public final class IndicatorSeries implements IndicatorSeriesView {
     public void update(long time, double open, double high, double low, double close, double volume) {
         start(time, open, high, low, close, volume);
         forming = true;
-        pipeline.peek(high, low, close, volume);
-        pipeline.copyTo(bars.rows(), bars.valuesOffset(closedCount));
+        pipeline.peek(high, low, close, volume, bars.rows(), bars.valuesOffset(closedCount));
     }
 
     public void update(Bar bar) {
@@ -92,15 +90,13 @@ public final class IndicatorSeries implements IndicatorSeriesView {
             throw new IllegalStateException("series " + key + " has no forming bar to close");
         }
         long index = closedCount;
-        pipeline.push(bars.high(index), bars.low(index), bars.close(index), bars.volume(index));
-        commit();
+        commit(bars.high(index), bars.low(index), bars.close(index), bars.volume(index));
     }
 
     /** Validates a bar, closes a forming bar it follows, and stores it at the next index. */
     private void start(long time, double open, double high, double low, double close, double volume) {
-        String problem = Bar.problem(open, high, low, close, volume);
-        if (problem != null) {
-            throw new IllegalArgumentException("invalid bar at " + Instant.ofEpochMilli(time) + ": " + problem);
+        if (!Bar.isValid(open, high, low, close, volume)) {
+            throw invalid(time, Bar.problem(open, high, low, close, volume));
         }
         checkTimeOrder(time);
         if (forming && time != bars.time(closedCount)) {
@@ -109,10 +105,10 @@ public final class IndicatorSeries implements IndicatorSeriesView {
         bars.setBar(closedCount, time, open, high, low, close, volume);
     }
 
-    /** Stores the values just pushed for the bar at the next index and makes it closed. */
-    private void commit() {
+    /** Pushes the bar at the next index through the pipeline, into its row, and makes it closed. */
+    private void commit(double high, double low, double close, double volume) {
         long index = closedCount;
-        pipeline.copyTo(bars.rows(), bars.valuesOffset(index));
+        pipeline.push(high, low, close, volume, bars.rows(), bars.valuesOffset(index));
         closedCount = index + 1;
         forming = false;
     }
@@ -138,8 +134,7 @@ public final class IndicatorSeries implements IndicatorSeriesView {
         for (int i = 0; i < history.size(); i++) {
             long index = closedCount;
             bars.setBar(index, times[i], opens[i], highs[i], lows[i], closes[i], volumes[i]);
-            pipeline.push(highs[i], lows[i], closes[i], volumes[i]);
-            pipeline.copyTo(bars.rows(), bars.valuesOffset(index));
+            pipeline.push(highs[i], lows[i], closes[i], volumes[i], bars.rows(), bars.valuesOffset(index));
             closedCount = index + 1;
         }
     }
@@ -255,11 +250,15 @@ public final class IndicatorSeries implements IndicatorSeriesView {
             String problem = Bar.problem(history.open(i), history.high(i), history.low(i), history.close(i),
                     history.volume(i));
             if (problem != null) {
-                throw new IllegalArgumentException("invalid bar at " + Instant.ofEpochMilli(time) + ": " + problem);
+                throw invalid(time, problem);
             }
             previous = time;
             first = false;
         }
+    }
+
+    private static IllegalArgumentException invalid(long time, String problem) {
+        return new IllegalArgumentException("invalid bar at " + Instant.ofEpochMilli(time) + ": " + problem);
     }
 
     private IllegalArgumentException outOfOrder(long time, long lastTime) {

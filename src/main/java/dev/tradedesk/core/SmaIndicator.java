@@ -8,15 +8,20 @@ package dev.tradedesk.core;
  * {@code n - 1}. A window of exact zeros has mean exactly 0.
  *
  * <p>Exactness: the window sum is kept as a running compensated sum (Knuth's TwoSum carries the
- * rounding of each addition, one for the incoming value and one for the outgoing), and every {@code max(64, n)} rounded up to a power of two
- * inputs it is summed afresh from the window, which resets whatever rounding the compensation
- * itself gathered. So error does not accumulate over millions of updates, and a series decaying
- * towards 0 keeps its relative precision (TA-Lib's plain running sum does not). The fresh sum runs
- * after a commit, so {@code peek} and the following {@code push} still see the same state. O(1)
- * amortized. The window lives in a power-of-two ring of primitives.
+ * rounding of each addition, one for the incoming value and one for the outgoing), and every
+ * {@code max(64, n)} rounded up to a power of two inputs it is replaced by a fresh compensated sum
+ * of the window, which resets whatever rounding the compensation itself gathered. So error does not
+ * accumulate over millions of updates, and a series decaying towards 0 keeps its relative precision
+ * (TA-Lib's plain running sum does not). The fresh sum replaces the running one after a commit, so
+ * {@code peek} and the following {@code push} still see the same state. A push builds it on the way,
+ * adding each of the last {@code n} inputs before the replacement to a second compensated sum (one
+ * TwoSum for those inputs, no loop in the live path); {@link #pushAll} sums the window at the
+ * replacement instead, in the same order, so both give the same bits. O(1) per input. The window
+ * lives in a power-of-two ring of primitives.
  *
  * <p>{@link #push} commits an input; {@link #peek} returns what {@code push} would return for the
- * same input, bit for bit, without changing state. Both O(1), no allocation. Not thread-safe.
+ * same input, bit for bit, without changing state; {@link #pushAll} commits a column as repeated
+ * pushes would. All O(1) per input, no allocation. Not thread-safe.
  */
 public final class SmaIndicator {
 
@@ -25,11 +30,16 @@ public final class SmaIndicator {
     private final double[] window;
     private final int mask;
     private final long resumMask;
+    /** Position in the fresh-sum cycle from which inputs go into the fresh sum. */
+    private final long freshFrom;
     private long count;
     private long lastUndefined = -1;
     private long lastNonZero = -1;
     private double sum;
     private double compensation;
+    /** The fresh sum of this cycle's last {@code n} inputs so far, with its compensation. */
+    private double freshSum;
+    private double freshCompensation;
 
     public SmaIndicator(int period) {
         if (period < 1) {
@@ -40,6 +50,7 @@ public final class SmaIndicator {
         this.window = new double[RingCapacity.atLeast(period)];
         this.mask = window.length - 1;
         this.resumMask = Math.max(64, window.length) - 1;
+        this.freshFrom = resumMask + 1 - period;
     }
 
     /** Commits {@code x} ({@code NaN} for an undefined input) and returns the mean including it. */
@@ -63,8 +74,7 @@ public final class SmaIndicator {
         for (long i = Math.max(0, count - period); i < count; i++) {
             double x = window[(int) (i & mask)];
             double t = s + x;
-            double z = t - s;
-            c += (s - (t - z)) + (x - z);
+            c += additionError(s, t, x);
             s = t;
         }
         sum = s;
@@ -72,27 +82,134 @@ public final class SmaIndicator {
     }
 
     /**
-     * Computes the next mean in locals; stores the new state only when committing. Branch-free
-     * apart from the rare fresh sum: an undefined input is kept as 0 in the window (its index marks
-     * the window undefined), and each compensated addition is Knuth's TwoSum.
+     * Commits {@code length} inputs from {@code in[from]} as {@code push} would, one by one, writing
+     * each mean to {@code out} from {@code outFrom} on (in the manner of {@link System#arraycopy}):
+     * the same arithmetic and the same fresh-sum schedule, with the running state in registers
+     * between fresh sums.
+     */
+    public void pushAll(double[] in, int from, double[] out, int outFrom, int length) {
+        int to = from + length;
+        int shift = outFrom - from;
+        double[] ring = window;
+        int ringMask = mask;
+        long index = count;
+        long undefinedAt = lastUndefined;
+        long nonZeroAt = lastNonZero;
+        double s = sum;
+        double c = compensation;
+        int i = from;
+        while (i < to) {
+            // Up to the next fresh sum.
+            int end = (int) Math.min(to, i + (resumMask + 1 - (index & resumMask)));
+            while (i < end) {
+                if (index - period >= undefinedAt) {
+                    // The window is full and defined: while inputs stay defined, the mean needs no
+                    // more bookkeeping than where the last non-zero input was.
+                    for (; i < end; i++, index++) {
+                        double x = in[i];
+                        if (x != x) {
+                            break;
+                        }
+                        double outgoing = ring[(int) ((index - period) & ringMask)];
+                        nonZeroAt = whereNonZero(x, index, nonZeroAt);
+                        double t = s + x;
+                        c += additionError(s, t, x);
+                        s = t - outgoing;
+                        c += subtractionError(t, s, outgoing);
+                        ring[(int) (index & ringMask)] = x;
+                        out[i + shift] = nonZeroAt > index - period ? (s + c) * inversePeriod : 0.0;
+                    }
+                    if (i == end) {
+                        break;
+                    }
+                }
+                double outgoing = ring[(int) ((index - period) & ringMask)];
+                double value = in[i];
+                if (value != value) {
+                    value = 0;
+                    undefinedAt = index;
+                }
+                nonZeroAt = whereNonZero(value, index, nonZeroAt);
+                double t = s + value;
+                c += additionError(s, t, value);
+                s = t - outgoing;
+                c += subtractionError(t, s, outgoing);
+                ring[(int) (index & ringMask)] = value;
+                out[i + shift] = mean(index, undefinedAt, nonZeroAt, s, c);
+                i++;
+                index++;
+            }
+            if ((index & resumMask) == 0) {
+                count = index;
+                resum();
+                s = sum;
+                c = compensation;
+            }
+        }
+        count = index;
+        sum = s;
+        compensation = c;
+        lastUndefined = undefinedAt;
+        lastNonZero = nonZeroAt;
+        restartFreshSum();
+    }
+
+    /**
+     * Adds a committed input to the fresh sum; with the cycle's last input, the fresh sum replaces
+     * the running one and starts over. The same TwoSum steps, in the same order, as {@link #resum}.
+     */
+    private void addToFreshSum(double value, boolean complete) {
+        double s = freshSum;
+        double t = s + value;
+        double c = freshCompensation + additionError(s, t, value);
+        if (complete) {
+            sum = t;
+            compensation = c;
+            t = 0;
+            c = 0;
+        }
+        freshSum = t;
+        freshCompensation = c;
+    }
+
+    /** Sets the fresh sum to this cycle's inputs committed so far, from the window (after a bulk push). */
+    private void restartFreshSum() {
+        long cycleStart = count & ~resumMask;
+        double s = 0;
+        double c = 0;
+        for (long i = cycleStart + freshFrom; i < count; i++) {
+            double x = window[(int) (i & mask)];
+            double t = s + x;
+            c += additionError(s, t, x);
+            s = t;
+        }
+        freshSum = s;
+        freshCompensation = c;
+    }
+
+    /**
+     * Computes the next mean in locals; stores the new state only when committing. An undefined
+     * input is kept as 0 in the window (its index marks the window undefined), each compensated
+     * addition is Knuth's TwoSum, and a commit among a cycle's last {@code n} inputs also goes into
+     * the fresh sum.
      */
     private double advance(double x, boolean commit) {
         long index = count;
         // Slots not yet written hold 0, so the first period inputs subtract nothing.
         double outgoing = window[(int) ((index - period) & mask)];
-        boolean undefined = x != x;
-        double value = undefined ? 0 : x;
-        long undefinedAt = undefined ? index : lastUndefined;
-        long nonZeroAt = value != 0 ? index : lastNonZero;
+        // A branch, well predicted: as a select on x != x the JIT shuffles flags through the stack.
+        double value = x;
+        long undefinedAt = lastUndefined;
+        if (x != x) {
+            value = 0;
+            undefinedAt = index;
+        }
+        long nonZeroAt = whereNonZero(value, index, lastNonZero);
         double s = sum;
         double t = s + value;
-        double z = t - s;
-        double c = compensation + ((s - (t - z)) + (value - z));
-        s = t;
-        t = s - outgoing;
-        z = t - s;
-        c += (s - (t - z)) - (outgoing + z);
-        s = t;
+        double c = compensation + additionError(s, t, value);
+        s = t - outgoing;
+        c += subtractionError(t, s, outgoing);
         if (commit) {
             window[(int) (index & mask)] = value;
             sum = s;
@@ -100,10 +217,38 @@ public final class SmaIndicator {
             lastUndefined = undefinedAt;
             lastNonZero = nonZeroAt;
             count = index + 1;
-            if ((count & resumMask) == 0) {
-                resum();
+            long phase = index & resumMask;
+            if (phase >= freshFrom) {
+                addToFreshSum(value, phase == resumMask);
             }
         }
+        return mean(index, undefinedAt, nonZeroAt, s, c);
+    }
+
+    /**
+     * {@code x != 0 ? index : last}, without a branch: zero inputs (idle volume, a raw StochRSI at
+     * its low) come in patterns a branch predictor cannot learn.
+     */
+    private static long whereNonZero(double x, long index, long last) {
+        long magnitude = Double.doubleToRawLongBits(x) << 1; // 0 exactly for +0.0 and -0.0
+        long keep = ((magnitude | -magnitude) >> 63); // -1 when x != 0, else 0
+        return (index & keep) | (last & ~keep);
+    }
+
+    /** The rounding error of {@code t = s + x} (Knuth's TwoSum), exactly. */
+    private static double additionError(double s, double t, double x) {
+        double z = t - s;
+        return (s - (t - z)) + (x - z);
+    }
+
+    /** The rounding error of {@code t = s - x} (TwoSum of {@code s} and {@code -x}), exactly. */
+    private static double subtractionError(double s, double t, double x) {
+        double z = t - s;
+        return (s - (t - z)) - (x + z);
+    }
+
+    /** The mean after input {@code index}: undefined until the window is full and defined, exactly 0 for zeros. */
+    private double mean(long index, long undefinedAt, long nonZeroAt, double s, double c) {
         long windowStart = index - period + 1;
         if (windowStart < 0 || undefinedAt >= windowStart) {
             return Double.NaN;

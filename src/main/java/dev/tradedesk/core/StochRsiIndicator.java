@@ -12,8 +12,8 @@ package dev.tradedesk.core;
  *
  * <p>{@link #push} commits an RSI value; {@link #peek} computes the values a next RSI would give,
  * bit-identical to {@code push}, without changing committed state. Results of the last push or peek
- * are read with {@link #raw()}, {@link #k()} and {@link #d()}. O(1) amortized, no allocation. Not
- * thread-safe.
+ * are read with {@link #raw()}, {@link #k()} and {@link #d()}; {@link #pushAll} commits a column as
+ * repeated pushes would. O(1) amortized, no allocation per value. Not thread-safe.
  */
 public final class StochRsiIndicator {
 
@@ -26,6 +26,8 @@ public final class StochRsiIndicator {
     private double raw = Double.NaN;
     private double k = Double.NaN;
     private double d = Double.NaN;
+    private double[] lows = new double[0];
+    private double[] highs = new double[0];
 
     /**
      * @param period    window m of RSI values
@@ -52,6 +54,32 @@ public final class StochRsiIndicator {
         raw = raw(rsi, extremes.min(), extremes.max());
         k = kAverage.peek(raw);
         d = dAverage.peek(k);
+    }
+
+    /**
+     * Commits {@code length} RSI values from {@code rsi[from]} as {@code push} would, one by one,
+     * writing %K and %D from {@code outFrom} on (in the manner of {@link System#arraycopy}): the
+     * rolling extremes, the raw values, %K and %D each in a pass of their own. Allocates only when
+     * {@code length} exceeds every earlier call's (two scratch columns).
+     */
+    public void pushAll(double[] rsi, int from, double[] kOut, double[] dOut, int outFrom, int length) {
+        if (length == 0) {
+            return;
+        }
+        if (lows.length < length) {
+            lows = new double[length];
+            highs = new double[length];
+        }
+        double[] raws = lows; // each raw value replaces the minimum it is computed from
+        extremes.pushAll(rsi, from, lows, highs, 0, length);
+        for (int i = 0; i < length; i++) {
+            raws[i] = raw(rsi[from + i], lows[i], highs[i]);
+        }
+        kAverage.pushAll(raws, 0, kOut, outFrom, length);
+        dAverage.pushAll(kOut, outFrom, dOut, outFrom, length);
+        raw = raws[length - 1];
+        k = kOut[outFrom + length - 1];
+        d = dOut[outFrom + length - 1];
     }
 
     public double raw() {

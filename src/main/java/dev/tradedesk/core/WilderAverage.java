@@ -6,13 +6,16 @@ package dev.tradedesk.core;
  * {@link #warmUpLength()} is {@code n - 1}, the index of the first defined value.
  *
  * <p>{@link #push} commits an input; {@link #peek} returns what {@code push} would return for the
- * same input, bit for bit, without changing any state. Both are O(1) and allocate nothing. Inputs
- * must be finite. Not thread-safe.
+ * same input, bit for bit, without changing any state. Both are O(1) and allocate nothing. Column
+ * loops ({@link RsiIndicator#pushAll}, {@link AtrIndicator#pushAll}) keep the average in a register
+ * once it is {@link #seeded()}, step it with the same {@link #smooth} and hand it back with
+ * {@link #resume}. Inputs must be finite. Not thread-safe.
  */
 public final class WilderAverage {
 
     private final int period;
     private final double periodMinusOne;
+    private final double periodAsDouble;
     private long count;
     private double seedSum;
     private double average = Double.NaN;
@@ -24,6 +27,7 @@ public final class WilderAverage {
         }
         this.period = period;
         this.periodMinusOne = period - 1;
+        this.periodAsDouble = period;
     }
 
     /** Commits {@code x} and returns the average including it. */
@@ -50,9 +54,33 @@ public final class WilderAverage {
         return period - 1;
     }
 
+    /** Whether the seed is complete, so every further input is one {@link #smooth} step. */
+    boolean seeded() {
+        return count >= period;
+    }
+
+    double periodMinusOne() {
+        return periodMinusOne;
+    }
+
+    double periodAsDouble() {
+        return periodAsDouble;
+    }
+
+    /** Takes back the average after {@code steps} {@link #smooth} steps run outside (only once seeded). */
+    void resume(double average, int steps) {
+        this.average = average;
+        this.count += steps;
+    }
+
+    /** One Wilder step, {@code (average * (n - 1) + x) / n}: the one formula push, peek and column loops share. */
+    static double smooth(double average, double x, double periodMinusOne, double period) {
+        return (average * periodMinusOne + x) / period;
+    }
+
     private double next(double x) {
         if (count >= period) {
-            return (average * periodMinusOne + x) / period;
+            return smooth(average, x, periodMinusOne, periodAsDouble);
         }
         if (count == period - 1) {
             return (seedSum + x) / period;

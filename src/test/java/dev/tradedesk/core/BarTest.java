@@ -46,6 +46,25 @@ class BarTest {
     }
 
     @Test
+    void isValidAgreesWithDefectOnEveryEdge() {
+        double[] values = {Double.NaN, Double.NEGATIVE_INFINITY, -1, -0.0, 0, Double.MIN_VALUE, 9, 10, 11,
+            Double.MAX_VALUE, Double.POSITIVE_INFINITY};
+        for (double open : values) {
+            for (double high : values) {
+                for (double low : values) {
+                    for (double close : values) {
+                        for (double volume : values) {
+                            assertThat(Bar.isValid(open, high, low, close, volume))
+                                    .as("%s %s %s %s %s", open, high, low, close, volume)
+                                    .isEqualTo(Bar.defect(open, high, low, close, volume) == null);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void constructorNamesTheBarsTime() {
         assertThatThrownBy(() -> new Bar(0, 10, 9, 11, 10, 1))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -32,6 +32,92 @@ class StreamingBuildingBlocksTest {
     }
 
     @Test
+    void rollingExtremesInBulkEqualPushesIncludingSignedZerosAndThenContinueLive() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int period : new int[] {1, 2, 3, 14, 50}) {
+            RollingExtremes one = new RollingExtremes(period);
+            RollingExtremes bulk = new RollingExtremes(period);
+            double[] values = new double[4_000];
+            for (int i = 0; i < values.length; i++) {
+                int kind = random.nextInt(100);
+                values[i] = kind == 0 ? Double.NaN
+                        : kind < 10 ? (random.nextBoolean() ? 0.0 : -0.0)
+                        : kind < 30 ? Math.floor(random.nextDouble(-3, 3)) : random.nextDouble(-1, 1);
+            }
+            double[] mins = new double[values.length + 7];
+            double[] maxs = new double[values.length + 7];
+            int from = 0;
+            while (from < values.length) {
+                int length = Math.min(values.length - from, random.nextInt(3 * period + 2));
+                bulk.pushAll(values, from, mins, maxs, from + 7, length);
+                for (int i = from; i < from + length; i++) {
+                    one.push(values[i]);
+                    check(one.min(), mins[i + 7], "bulk min over " + period, i);
+                    check(one.max(), maxs[i + 7], "bulk max over " + period, i);
+                }
+                if (from + length < values.length && random.nextBoolean()) {
+                    double x = values[from + length];
+                    one.peek(x);
+                    bulk.peek(x);
+                    check(one.min(), bulk.min(), "peek min after bulk over " + period, from + length);
+                    check(one.max(), bulk.max(), "peek max after bulk over " + period, from + length);
+                    one.push(x);
+                    bulk.push(x);
+                    check(one.min(), bulk.min(), "live min after bulk over " + period, from + length);
+                    length++;
+                }
+                from += length;
+            }
+        }
+    }
+
+    @Test
+    void indicatorsInBulkEqualPushesAndContinueLive() {
+        SplittableRandom random = new SplittableRandom(6);
+        BarColumns bars = TestBars.generate(6, 5_000, 30, 0.02);
+        double[] highs = bars.highsArray();
+        double[] lows = bars.lowsArray();
+        double[] closes = bars.closesArray();
+        RsiIndicator rsiOne = new RsiIndicator(14);
+        RsiIndicator rsiBulk = new RsiIndicator(14);
+        AtrIndicator atrOne = new AtrIndicator(5);
+        AtrIndicator atrBulk = new AtrIndicator(5);
+        SmaIndicator smaOne = new SmaIndicator(20);
+        SmaIndicator smaBulk = new SmaIndicator(20);
+        StochRsiIndicator stochOne = new StochRsiIndicator(14, 3, 3);
+        StochRsiIndicator stochBulk = new StochRsiIndicator(14, 3, 3);
+        double[] rsi = new double[bars.size()];
+        double[] atr = new double[bars.size()];
+        double[] sma = new double[bars.size()];
+        double[] k = new double[bars.size()];
+        double[] d = new double[bars.size()];
+        int from = 0;
+        while (from < bars.size()) {
+            int length = Math.min(bars.size() - from, random.nextInt(200));
+            rsiBulk.pushAll(closes, from, rsi, from, length);
+            atrBulk.pushAll(highs, lows, closes, from, atr, from, length);
+            smaBulk.pushAll(closes, from, sma, from, length);
+            stochBulk.pushAll(rsi, from, k, d, from, length);
+            for (int i = from; i < from + length; i++) {
+                double r = rsiOne.push(closes[i]);
+                check(r, rsi[i], "rsi", i);
+                check(atrOne.push(highs[i], lows[i], closes[i]), atr[i], "atr", i);
+                check(smaOne.push(closes[i]), sma[i], "sma", i);
+                stochOne.push(r);
+                check(stochOne.k(), k[i], "%K", i);
+                check(stochOne.d(), d[i], "%D", i);
+            }
+            from += length;
+            if (from < bars.size()) {
+                check(rsiOne.peek(closes[from]), rsiBulk.peek(closes[from]), "rsi peek after bulk", from);
+                check(atrOne.peek(highs[from], lows[from], closes[from]),
+                        atrBulk.peek(highs[from], lows[from], closes[from]), "atr peek after bulk", from);
+                check(smaOne.peek(closes[from]), smaBulk.peek(closes[from]), "sma peek after bulk", from);
+            }
+        }
+    }
+
+    @Test
     void movingAverageIsUndefinedWhileItsWindowHoldsAnUndefinedValue() {
         SmaIndicator sma = new SmaIndicator(3);
         assertThat(sma.push(1)).isNaN();
