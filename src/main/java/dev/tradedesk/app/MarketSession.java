@@ -66,7 +66,7 @@ public final class MarketSession implements AutoCloseable {
             Duration lookback = PriceScheduler.Config.defaults(Timeframe.ONE_MINUTE).lookback();
             return new Options(settings.provider(), settings.watchlist(), Timeframe.ONE_MINUTE, settings.indicators(),
                     settings.alpaca(), settings.simulator(), Optional.empty(), lookback, Optional.empty(),
-                    lookback.plus(Duration.ofDays(1)));
+                    Duration.ofDays(settings.simulator().historyDays()));
         }
     }
 
@@ -195,6 +195,11 @@ public final class MarketSession implements AutoCloseable {
         BarColumns bars = new BarColumns(0);
         store.latest(series, count).appendTo(bars);
         return bars;
+    }
+
+    /** The symbol on screen: backfilled and made live before the others. */
+    public void setPriority(Symbol symbol) {
+        scheduler.setPriority(symbol);
     }
 
     /** Watches these symbols from the next cycle on. */

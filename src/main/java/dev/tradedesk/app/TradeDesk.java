@@ -29,10 +29,15 @@ public final class TradeDesk implements AutoCloseable {
     private boolean closed; // guarded by storeLock
 
     public TradeDesk(AppContext context) {
+        this(context, context.settingsLoad().settings());
+    }
+
+    /** With {@code initial} settings in place of the file's (the smoke test); changes are still saved only to a sound file. */
+    public TradeDesk(AppContext context, Settings initial) {
         this.context = context;
         this.executors = new ManagedExecutors(SHUTDOWN_GRACE);
         SettingsLoad load = context.settingsLoad();
-        this.settings = new AtomicReference<>(load.settings());
+        this.settings = new AtomicReference<>(initial);
         this.settingsWriter = new SettingsWriter(context.settingsStore(),
                 executors.singleThread("settings-writer"), load.canSave());
     }
@@ -47,15 +52,14 @@ public final class TradeDesk implements AutoCloseable {
     }
 
     /**
-     * Prepares the workstation: opens the history store and reads the workspace. Call on the
-     * launching thread, before the JavaFX toolkit shows anything, so the window never waits on disk.
-     *
-     * @throws dev.tradedesk.store.StoreException if the history store cannot be opened
+     * Prepares the workstation: reads the workspace and starts opening the history store and the
+     * market session in the background, so they are ready by the time the window shows. Call on
+     * the launching thread, before the JavaFX toolkit starts.
      */
     public void prepareWorkstation() {
         synchronized (storeLock) {
             if (workstation == null) {
-                workstation = new WorkstationSession(this, historyStore(), executors.singleThread("control"),
+                workstation = new WorkstationSession(this, this::historyStore, executors.singleThread("control"),
                         executors.singleThread("ui-loader"), executors.scheduled("metrics"),
                         WorkspaceStore.besideSettings(context.paths().settingsFile()));
             }
@@ -70,6 +74,12 @@ public final class TradeDesk implements AutoCloseable {
 
     AppContext context() {
         return context;
+    }
+
+    WorkstationSession workstation() {
+        synchronized (storeLock) {
+            return workstation;
+        }
     }
 
     /**

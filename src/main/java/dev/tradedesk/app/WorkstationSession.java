@@ -27,6 +27,10 @@ import dev.tradedesk.ui.workstation.WorkstationWindow;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import dev.tradedesk.store.CacheStats;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -49,7 +53,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private static final java.time.Duration SAMPLE_PERIOD = java.time.Duration.ofSeconds(1);
 
     private final TradeDesk desk;
-    private final HistoryStore store;
+    private final CompletableFuture<HistoryStore> store;
     private final ExecutorService control;
     private final ExecutorService loader;
     private final ScheduledExecutorService metrics;
@@ -63,18 +67,30 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private PerformanceSampler sampler;
     private ScheduledFuture<?> sampling;
     private volatile MarketSession market;
+    private volatile Symbol chartSymbol;
     private boolean closed; // guarded by lifecycle
 
-    /** Any thread; reads the workspace file, so not on the JavaFX thread. */
-    WorkstationSession(TradeDesk desk, HistoryStore store, ExecutorService control, ExecutorService loader,
+    /**
+     * Reads the workspace, then opens the history store and starts the market session on the
+     * control thread, so both run while the JavaFX toolkit starts and the window is built. Any
+     * thread but the JavaFX thread.
+     */
+    WorkstationSession(TradeDesk desk, Supplier<HistoryStore> storeOpener, ExecutorService control, ExecutorService loader,
             ScheduledExecutorService metrics, WorkspaceStore workspaceStore) {
         this.desk = desk;
-        this.store = store;
         this.control = control;
         this.loader = loader;
         this.metrics = metrics;
         this.workspaceStore = workspaceStore;
         this.workspace = workspaceStore.load();
+        this.store = CompletableFuture.supplyAsync(storeOpener, control);
+        Settings settings = desk.settings();
+        control.execute(() -> restartMarket(settings));
+    }
+
+    /** The store once open; empty while opening or if it could not be opened. */
+    private Optional<HistoryStore> openStore() {
+        return store.isDone() && !store.isCompletedExceptionally() ? Optional.of(store.join()) : Optional.empty();
     }
 
     /**
@@ -83,6 +99,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
      * database work.
      */
     void show(Stage stage) {
+        long started = System.nanoTime();
         Settings settings = desk.settings();
         AppPaths paths = desk.context().paths();
         AboutInfo about = new AboutInfo(desk.context().build().version(), paths.dataDir(), paths.settingsFile(), paths.logFile());
@@ -91,18 +108,34 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         WatchlistViewModel watchlist = new WatchlistViewModel(settings.watchlist(), this::watchlistChanged);
         StatusViewModel status = new StatusViewModel(providerName(settings.provider()), settings.zone());
         ChartController chart = new ChartController(this, loader, settings.indicators(), settings.zone(), range -> { });
-        PerformanceViewModel performance = new PerformanceViewModel(store.readCacheEnabled(), store::setReadCacheEnabled,
-                true, chart::setLevelOfDetail);
+        PerformanceViewModel performance = new PerformanceViewModel(true, this::setReadCache, true, chart::setLevelOfDetail);
         parts = new Workstation(main, watchlist, status, chart, performance, handOff, uiMetrics, this, workspace, loader);
         PerformanceSampleHandOff samples = new PerformanceSampleHandOff(Platform::runLater, sample -> {
             performance.accept(sample);
             status.showTickToScreenP99(sample.tickToScreenP99Ms());
         });
-        sampler = new PerformanceSampler(pipeline, uiMetrics, store::cacheStats, samples::offer, Clock.systemUTC());
+        sampler = new PerformanceSampler(pipeline, uiMetrics,
+                () -> openStore().map(HistoryStore::cacheStats).orElse(new CacheStats(0, 0, 0)), samples::offer, Clock.systemUTC());
         sampling = metrics.scheduleAtFixedRate(sampler, SAMPLE_PERIOD.toMillis(), SAMPLE_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
+        long built = System.nanoTime();
         new WorkstationWindow(parts).show(stage);
-        control.execute(() -> restartMarket(settings));
+        log.info("Workstation window: parts built in {} ms, shown in {} ms", (built - started) / 1_000_000,
+                (System.nanoTime() - built) / 1_000_000);
+        store.whenComplete((opened, failure) -> {
+            if (failure != null) {
+                Platform.runLater(() -> cannotOpenStore(stage, failure));
+            }
+        });
+    }
+
+    private void cannotOpenStore(Stage owner, Throwable failure) {
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                cause.getMessage(), javafx.scene.control.ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setHeaderText("The history database could not be opened: no market data is recorded or shown");
+        alert.show();
     }
 
     Workstation parts() {
@@ -121,11 +154,16 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         return market;
     }
 
-    /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. */
+    /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. Control thread. */
     private MarketSession startMarket(Settings settings) {
         try {
-            return MarketSession.start(MarketSession.Options.from(settings), store, pipeline, handOff::publish,
-                    desk.context().host(), Clock.systemUTC());
+            MarketSession session = MarketSession.start(MarketSession.Options.from(settings), store.join(), pipeline,
+                    handOff::publish, desk.context().host(), Clock.systemUTC());
+            Symbol shown = chartSymbol;
+            if (shown != null) {
+                session.setPriority(shown);
+            }
+            return session;
         } catch (RuntimeException cannotStart) {
             log.error("Market data not started: {}", cannotStart.getMessage());
             handOff.publish(MarketUpdate.ofConnection(ConnectionState.stopped(settings.provider(), cannotStart.getMessage())));
@@ -136,10 +174,20 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     // ---- WorkstationHost -----------------------------------------------------------------
 
     @Override
+    public void chartShowing(Symbol symbol) {
+        chartSymbol = symbol;
+        MarketSession current = market;
+        if (current != null) {
+            current.setPriority(symbol);
+        }
+    }
+
+    @Override
     public BarColumns minuteHistory(Symbol symbol, int maxBars) {
         SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
         BarColumns bars = new BarColumns(0);
         try {
+            HistoryStore store = this.store.join();
             store.lastTime(key).ifPresent(last -> store.range(key, last - (maxBars - 1L) * Timeframe.ONE_MINUTE.millis(), last)
                     .appendTo(bars));
         } catch (RuntimeException unreadable) {
@@ -177,7 +225,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         Settings after = new Settings(values.watchlist(), values.defaultTimeframe(), values.provider(),
                 new AlpacaSettings(values.alpacaKeyId(), values.alpacaSecretKey(), values.alpacaBaseUrl(), values.alpacaFeed()),
                 values.indicators(), values.theme(), values.timeZone(),
-                new SimulatorSettings(values.simulatorSpeed(), before.simulator().seed()));
+                before.simulator().withSpeed(values.simulatorSpeed()));
         desk.updateSettings(settings -> after);
         desk.context().logging().registerSecrets(after.secrets());
         if (!after.watchlist().equals(before.watchlist())) {
@@ -214,12 +262,12 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
     @Override
     public void setReadCache(boolean enabled) {
-        store.setReadCacheEnabled(enabled);
+        store.thenAccept(opened -> opened.setReadCacheEnabled(enabled));
     }
 
     @Override
     public boolean readCacheEnabled() {
-        return store.readCacheEnabled();
+        return openStore().map(HistoryStore::readCacheEnabled).orElse(true);
     }
 
     @Override

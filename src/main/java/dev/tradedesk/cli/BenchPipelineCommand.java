@@ -70,7 +70,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
         List<Symbol> symbols = IntStream.range(0, symbolCount).mapToObj(i -> Symbol.of(String.format(Locale.ROOT, "SYM%03d", i))).toList();
         PipelineMetrics pipeline = new PipelineMetrics();
         MarketSession.Options options = new MarketSession.Options(ProviderKind.SIM, symbols, Timeframe.ONE_MINUTE,
-                IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, new SimulatorSettings(speed, 42), Optional.empty(),
+                IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, new SimulatorSettings(speed, 42, 1), Optional.empty(),
                 Duration.ofHours(2), Optional.of(interval), Duration.ofHours(3));
         PrintWriter out = spec.commandLine().getOut();
         try (TemporaryDirectory directory = new TemporaryDirectory("tradedesk-bench-pipeline-");

@@ -1,18 +1,41 @@
 package dev.tradedesk.cli;
 
+import dev.tradedesk.app.SmokeTest;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.ui.DesktopLauncher;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code tradedesk gui}: opens the workstation window and returns when it is closed. */
-@Command(name = "gui", mixinStandardHelpOptions = true,
+@Command(name = "gui", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Open the workstation window (the default when no command is given).")
 final class GuiCommand implements Callable<Integer> {
 
     @ParentCommand
     private TradeDeskCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--smoke-test",
+            description = "Run the workstation on the simulated exchange (50 symbols streaming, the chart over 100,000 bars) "
+                    + "in a temporary data dir for --duration, print the figures as key: value lines, and exit.")
+    private boolean smokeTest;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class, description = "How long the smoke test runs after its first live frame (default: ${DEFAULT-VALUE}).")
+    private Duration duration;
+
+    @Option(names = "--headless",
+            description = "Render on Monocle's headless screen instead of a display (automatic when there is no display).")
+    private boolean headless;
 
     GuiCommand() {
     }
@@ -23,9 +46,26 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (headless || (smokeTest && !DesktopLauncher.hasDisplay())) {
+            DesktopLauncher.useHeadlessScreen(1920, 1200);
+        }
+        if (smokeTest) {
+            var report = new SmokeTest(duration, root.host(), root.build())
+                    .run(new DesktopLauncher()::runUntilClosed, spec.commandLine().getOut());
+            PrintWriter out = spec.commandLine().getOut();
+            report.figures().forEach((key, value) -> out.println(key + ": " + value));
+            out.flush();
+            return report.passed() ? 0 : 1;
+        }
         try (TradeDesk desk = new TradeDesk(root.context())) {
+            DesktopLauncher.requireDisplay();
             desk.prepareWorkstation();
-            new DesktopLauncher().runUntilClosed(desk::openMainWindow);
+            long launching = System.nanoTime();
+            new DesktopLauncher().runUntilClosed(stage -> {
+                LoggerFactory.getLogger(GuiCommand.class).info("JavaFX started in {} ms",
+                        (System.nanoTime() - launching) / 1_000_000);
+                desk.openMainWindow(stage);
+            });
         }
         return 0;
     }

@@ -127,7 +127,7 @@ final class RecordCommand implements Callable<Integer> {
         SimulatorSettings simulator;
         try {
             simulator = new SimulatorSettings(speed != null ? speed : settings.simulator().speed(),
-                    seed != null ? seed : settings.simulator().seed());
+                    seed != null ? seed : settings.simulator().seed(), settings.simulator().historyDays());
         } catch (IllegalArgumentException invalid) {
             throw new ParameterException(spec.commandLine(), "--speed: " + invalid.getMessage());
         }

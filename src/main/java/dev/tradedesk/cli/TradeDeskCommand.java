@@ -97,6 +97,14 @@ public final class TradeDeskCommand implements Callable<Integer> {
         return context;
     }
 
+    HostEnvironment host() {
+        return host;
+    }
+
+    BuildInfo build() {
+        return build;
+    }
+
     private void closeContext() {
         if (context != null) {
             context.close();

@@ -18,7 +18,8 @@ import java.util.Set;
  * handed over: the scheduler never touches them again.
  *
  * @param responseNanos {@link System#nanoTime()} when the latest-bars response arrived, for
- *                      tick-to-screen latency
+ *                      tick-to-screen latency; {@code Long.MAX_VALUE} for history (a backfill
+ *                      window, or forming bars that waited for one), which is no live tick
  */
 public record CycleBatch(
         long cycle,

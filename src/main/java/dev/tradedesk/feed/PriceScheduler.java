@@ -81,6 +81,7 @@ public final class PriceScheduler implements AutoCloseable {
     private final long barMillis;
 
     private volatile List<Symbol> symbols;
+    private volatile Symbol priority;
     private volatile boolean closed;
     private volatile Future<?> pending;
 
@@ -116,6 +117,14 @@ public final class PriceScheduler implements AutoCloseable {
     /** Replaces the watchlist; takes effect at the next cycle. New symbols are backfilled first. */
     public void setSymbols(List<Symbol> newSymbols) {
         symbols = List.copyOf(newSymbols);
+    }
+
+    /**
+     * The symbol the user is looking at: when several series need backfilling, this one is fetched
+     * first and goes live first. Any thread; {@code null} for none.
+     */
+    public void setPriority(Symbol symbol) {
+        priority = symbol;
     }
 
     public List<Symbol> symbols() {
@@ -171,30 +180,54 @@ public final class PriceScheduler implements AutoCloseable {
                 needs.put(symbol, new long[] {from, to});
             }
         }
-        Context context = new Context(cycleNumber, latest, withoutData, responseNanos, started, needs);
-        if (needs.isEmpty()) {
-            finishCycle(context);
-        } else {
-            fetchWindow(context, windowStart(needs));
-        }
+        // Symbols that are nearly up to date, and the one on screen, go first and go live at once;
+        // long backfills (a first start, a long outage) follow window by window.
+        Map<Symbol, long[]> quick = new LinkedHashMap<>();
+        Map<Symbol, long[]> slow = new LinkedHashMap<>();
+        long oneWindow = config.windowBars() * barMillis;
+        Symbol first = priority;
+        needs.forEach((symbol, range) -> (range[1] - range[0] < oneWindow || symbol.equals(first) ? quick : slow)
+                .put(symbol, range));
+        Context context = new Context(cycleNumber, latest, withoutData, responseNanos, started, new HashSet<>());
+        runPhase(context, quick, () -> {
+            deliverForming(context, true);
+            long backfillStarted = System.nanoTime();
+            runPhase(context, slow, () -> {
+                deliverForming(context, false);
+                if (!slow.isEmpty()) {
+                    log.info("{}: backfilled {} series in {} ms", provider.kind(), slow.size(),
+                            (System.nanoTime() - backfillStarted) / 1_000_000);
+                }
+                finishCycle(context);
+            });
+        });
     }
 
     /** All that one cycle carries from step to step. */
     private record Context(long cycle, LatestBars latest, Set<Symbol> withoutData, long responseNanos, long started,
-            Map<Symbol, long[]> needs) {
+            Set<Symbol> formingDelivered) {
     }
 
-    private void fetchWindow(Context context, long windowStart) {
-        long lastTo = context.needs().values().stream().mapToLong(range -> range[1]).max().orElseThrow();
+    /** Fetches the closed bars {@code needs} asks for, window by window, then runs {@code then}. */
+    private void runPhase(Context context, Map<Symbol, long[]> needs, Runnable then) {
+        if (needs.isEmpty()) {
+            then.run();
+        } else {
+            fetchWindow(context, needs, windowStart(needs), then);
+        }
+    }
+
+    private void fetchWindow(Context context, Map<Symbol, long[]> needs, long windowStart, Runnable then) {
+        long lastTo = needs.values().stream().mapToLong(range -> range[1]).max().orElseThrow();
         long windowEnd = Math.min(lastTo, windowStart + config.windowBars() * barMillis - 1);
         List<Symbol> wanted = new ArrayList<>();
-        context.needs().forEach((symbol, range) -> {
+        needs.forEach((symbol, range) -> {
             if (range[0] <= windowEnd && range[1] >= windowStart) {
                 wanted.add(symbol);
             }
         });
-        int total = windowsBetween(windowStart(context.needs()), lastTo);
-        int done = windowsBetween(windowStart(context.needs()), windowStart) - 1;
+        int total = windowsBetween(windowStart(needs), lastTo);
+        int done = windowsBetween(windowStart(needs), windowStart) - 1;
         if (total > 1) {
             listener.onBackfillProgress(new BackfillProgress(describe(wanted, windowStart, windowEnd), done, total));
         }
@@ -206,24 +239,25 @@ public final class PriceScheduler implements AutoCloseable {
                 onFailure(failure);
                 return;
             }
-            deliverWindow(context, wanted, windowEnd, bars);
+            deliverWindow(context, needs, wanted, windowEnd, bars);
             if (windowEnd < lastTo) {
-                fetchWindow(context, windowEnd + 1);
+                fetchWindow(context, needs, windowEnd + 1, then);
             } else {
                 if (total > 1) {
                     listener.onBackfillProgress(new BackfillProgress("", total, total));
                 }
-                finishCycle(context);
+                then.run();
             }
         }), thread);
     }
 
-    private void deliverWindow(Context context, List<Symbol> wanted, long windowEnd, Map<Symbol, BarColumns> fetched) {
+    private void deliverWindow(Context context, Map<Symbol, long[]> needs, List<Symbol> wanted, long windowEnd,
+            Map<Symbol, BarColumns> fetched) {
         Map<Symbol, BarColumns> closedBars = new HashMap<>();
         Map<Symbol, Long> newCoverage = new HashMap<>();
         for (Symbol symbol : wanted) {
             long from = coveredUntil.get(symbol);
-            long to = Math.min(context.needs().get(symbol)[1], windowEnd);
+            long to = Math.min(needs.get(symbol)[1], windowEnd);
             BarColumns bars = fetched.get(symbol);
             BarColumns kept = bars == null ? null : between(bars, from, to);
             if (kept != null && !kept.isEmpty()) {
@@ -233,22 +267,34 @@ public final class PriceScheduler implements AutoCloseable {
         }
         if (!closedBars.isEmpty()) {
             listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), closedBars, Map.of(), Set.of(), Map.of(),
-                    context.responseNanos()));
+                    Long.MAX_VALUE));
         }
         // Only once the listener has them: if it throws, the next cycle fetches these bars again.
         coveredUntil.putAll(newCoverage);
     }
 
-    private void finishCycle(Context context) {
+    /**
+     * Hands over the forming bar of every symbol whose closed bars are now all handed over. After
+     * a long backfill the bars are no live tick any more: they carry no response time.
+     */
+    private void deliverForming(Context context, boolean live) {
         Map<Symbol, Bar> forming = new HashMap<>();
         context.latest().bars().forEach((symbol, bar) -> {
             Long covered = coveredUntil.get(symbol);
-            if (covered != null && covered >= bar.time()) {
+            if (covered != null && covered >= bar.time() && context.formingDelivered().add(symbol)) {
                 forming.put(symbol, bar);
             }
         });
-        listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), Map.of(), forming, context.withoutData(),
-                context.latest().failures(), context.responseNanos()));
+        if (live) {
+            listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), Map.of(), forming, context.withoutData(),
+                    context.latest().failures(), context.responseNanos()));
+        } else if (!forming.isEmpty()) {
+            listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), Map.of(), forming, Set.of(), Map.of(),
+                    Long.MAX_VALUE));
+        }
+    }
+
+    private void finishCycle(Context context) {
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - context.started());
         consecutiveFailures = 0;
         changeState(ConnectionState.live(provider.kind()));
@@ -348,6 +394,9 @@ public final class PriceScheduler implements AutoCloseable {
 
     /** Keeps the scheduler alive whatever a step or a listener throws: log, back off, carry on. */
     private void guarded(Runnable step) {
+        if (closed) {
+            return; // a response that arrives after close starts nothing new
+        }
         try {
             step.run();
         } catch (RuntimeException | Error bug) {

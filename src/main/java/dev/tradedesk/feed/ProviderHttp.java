@@ -105,6 +105,12 @@ public final class ProviderHttp {
 
             @Override
             public void onFailure(Call call, IOException failure) {
+                if (call.isCanceled() || client.dispatcher().executorService().isShutdown()) {
+                    // We cancelled it (a superseded cycle) or the app is shutting down and OkHttp's
+                    // executor refused the call: not the provider's failure.
+                    result.cancel(false);
+                    return;
+                }
                 result.completeExceptionally(fail(transportFailure(failure, "before a response arrived"), ""));
             }
         });

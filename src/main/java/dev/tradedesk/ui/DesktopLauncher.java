@@ -68,6 +68,14 @@ public final class DesktopLauncher {
         System.setProperty("headless.geometry", Math.max(1920, width) + "x" + Math.max(1200, height) + "-32");
     }
 
+    /** @throws WindowUnavailableException at once when no display is reachable, before any other work starts */
+    public static void requireDisplay() {
+        if (!hasDisplay()) {
+            throw new WindowUnavailableException("cannot open a window (no DISPLAY). Start TradeDesk from a desktop "
+                    + "session, or under a virtual display: xvfb-run -a java -jar tradedesk.jar", null);
+        }
+    }
+
     /** Whether a windowing system is reachable: a display on Linux/Unix; always on Windows and macOS. */
     public static boolean hasDisplay() {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);

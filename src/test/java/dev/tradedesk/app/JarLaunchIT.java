@@ -38,7 +38,7 @@ class JarLaunchIT {
         builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         builder.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
         Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("process finished").isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("process finished").isTrue();
         return new Result(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
     }
@@ -56,6 +56,41 @@ class JarLaunchIT {
         Result result = launch("--no-such-option");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderr()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void snapshotRendersTheSimulatedChartHeadless() throws Exception {
+        Path png = dir.resolve("demo.png");
+        Result result = launch("--data-dir", dir.resolve("td").toString(), "snapshot", "--symbol", "MSFT", "--demo",
+                "--bars", "200", "--width", "1200", "--height", "700", "--out", png.toString());
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("snapshot: ", "1200x700", "MSFT 1Min");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(700);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 5) {
+            for (int x = 0; x < image.getWidth(); x += 5) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("a chart, not a blank image").isGreaterThan(30);
+    }
+
+    @Test
+    void snapshotOfASymbolWithNothingStoredSaysSo() throws Exception {
+        Result result = launch("--data-dir", dir.resolve("td").toString(), "snapshot", "--symbol", "MSFT",
+                "--out", dir.resolve("none.png").toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("no bars stored for MSFT", "--demo");
+    }
+
+    @Test
+    void theSmokeTestRunsTheWholeWorkstationHeadlessAndPasses() throws Exception {
+        Result result = launch("gui", "--smoke-test", "--duration", "4s", "--headless");
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        assertThat(result.stdout()).contains("startup.first_frame_ms: ", "ui.fps.median: ", "ui.frame_ms.p99: ",
+                "pipeline.tick_to_screen_ms.p99: ", "heap.used_mb: ", "errors: 0", "watchlist.symbols: 50", "result: pass");
     }
 
     @Test

@@ -141,7 +141,7 @@ class SettingsStoreTest {
         Settings settings = new Settings(List.of(Symbol.of("BTCUSDT")), Timeframe.FIVE_MINUTES, ProviderKind.BINANCE,
                 new AlpacaSettings(Secret.of("PKTEST1234"), Secret.of("very-secret-value"), "http://127.0.0.1:8080/", "sip"),
                 new IndicatorParameters(10, 12, 4, 5, 7, 30, 20, 90, 0.5, 15), Theme.DARK, "Europe/Berlin",
-                new SimulatorSettings(60, 7));
+                new SimulatorSettings(60, 7, 10));
         store.save(settings);
         assertThat(store.load().settings()).isEqualTo(settings);
         assertThat(store.load().settings().alpaca().baseUrl()).isEqualTo("http://127.0.0.1:8080");

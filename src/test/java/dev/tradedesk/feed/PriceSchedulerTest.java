@@ -134,6 +134,30 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void anUpToDateSymbolGoesLiveBeforeTheLongBackfillOfTheOthers() {
+        long lastStored = Instant.parse("2026-03-02T14:58:00Z").toEpochMilli();
+        startScheduler(series -> series.symbol().value().equals("AAPL") ? OptionalLong.of(lastStored) : OptionalLong.empty());
+        awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
+        int firstForming = -1;
+        int firstMsftBars = -1;
+        for (int i = 0; i < listener.batches.size(); i++) {
+            CycleBatch batch = listener.batches.get(i);
+            if (firstForming < 0 && batch.forming().containsKey(Symbol.of("AAPL"))) {
+                firstForming = i;
+                assertThat(batch.forming()).containsOnlyKeys(Symbol.of("AAPL"));
+                assertThat(batch.responseNanos()).as("a live tick").isNotEqualTo(Long.MAX_VALUE);
+            }
+            if (firstMsftBars < 0 && batch.closed().containsKey(Symbol.of("MSFT"))) {
+                firstMsftBars = i;
+            }
+        }
+        assertThat(firstForming).isNotNegative().isLessThan(firstMsftBars);
+        CycleBatch msftGoesLive = listener.batches.stream().filter(batch -> batch.forming().containsKey(Symbol.of("MSFT")))
+                .findFirst().orElseThrow();
+        assertThat(msftGoesLive.responseNanos()).as("forming bars that waited for a backfill are no tick").isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void anOutageBacksOffAndEveryMissedBarIsBackfilledExactlyOnce() {
         startScheduler(BarHistory.EMPTY);
         awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
@@ -214,10 +238,10 @@ class PriceSchedulerTest {
         return bars;
     }
 
+    /** Until every watched symbol has been handed a forming bar of {@code time}. */
     private void awaitForming(long time) {
-        await(() -> listener.batches.stream().anyMatch(batch -> !batch.forming().isEmpty()
-                && batch.forming().values().stream().allMatch(bar -> bar.time() == time)
-                && batch.forming().size() == WATCHLIST.size()));
+        await(() -> WATCHLIST.stream().allMatch(symbol -> listener.batches.stream()
+                .anyMatch(batch -> batch.forming().containsKey(symbol) && batch.forming().get(symbol).time() == time)));
     }
 
     private static void await(BooleanSupplier condition) {

@@ -38,6 +38,11 @@ public final class SimulatedMarket {
             Map.entry("F", 12.0), Map.entry("PLTR", 25.0), Map.entry("UBER", 70.0), Map.entry("SHOP", 75.0),
             Map.entry("COIN", 220.0), Map.entry("PYPL", 65.0));
 
+    /** The tickers listed by default. */
+    public static java.util.Set<String> catalogue() {
+        return CATALOGUE.keySet();
+    }
+
     private final long seed;
     private final long anchorMillis;
     private final SimClock clock;

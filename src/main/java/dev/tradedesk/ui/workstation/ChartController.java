@@ -115,6 +115,9 @@ public final class ChartController {
 
     /** Shows {@code newSymbol} (null: nothing) at {@code newTimeframe}, restoring {@code range} if given. */
     public void show(Symbol newSymbol, Timeframe newTimeframe, ChartRange range) {
+        if (!java.util.Objects.equals(symbol, newSymbol)) {
+            host.chartShowing(newSymbol);
+        }
         symbol = newSymbol;
         timeframe = newTimeframe;
         rangeToRestore = range;
@@ -228,12 +231,16 @@ public final class ChartController {
         heldBack = new ArrayList<>();
         try {
             loader.execute(() -> {
+                long started = System.nanoTime();
                 BarColumns minutes = host.minuteHistory(loading, MAX_HISTORY_BARS);
+                long read = System.nanoTime();
                 int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, minutes.size() + minutes.size() / 4) - 1) << 1;
                 ChartModel model = new ChartModel(new SeriesKey(loading, frame), params,
                         Math.min(ChartModel.MAX_CAPACITY, capacity));
                 LiveBarRouter newRouter = new LiveBarRouter(frame, dayZone, model);
                 model.loadHistory(newRouter.historyFor(minutes));
+                log.info("Chart of {} {}: {} minute bars read in {} ms, computed in {} ms", loading, frame, minutes.size(),
+                        (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
                 Platform.runLater(() -> attach(load, model, newRouter, minutes.size()));
             });
         } catch (RejectedExecutionException shuttingDown) {

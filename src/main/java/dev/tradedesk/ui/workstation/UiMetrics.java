@@ -19,6 +19,7 @@ public final class UiMetrics {
     private final Recorder applyWork = new Recorder(HIGHEST, 3);
     private Histogram recycledWork;
     private final AtomicLong firstLiveFrameNanos = new AtomicLong();
+    private final AtomicLong firstLiveFrameWallMillis = new AtomicLong();
     private Histogram recycledFrames;
     private Histogram recycledTicks;
 
@@ -46,7 +47,14 @@ public final class UiMetrics {
 
     /** JavaFX thread: a frame showed live data in the chart; only the first call counts. */
     public void markLiveFrame(long nanoTime) {
-        firstLiveFrameNanos.compareAndSet(0, nanoTime);
+        if (firstLiveFrameNanos.compareAndSet(0, nanoTime)) {
+            firstLiveFrameWallMillis.set(System.currentTimeMillis());
+        }
+    }
+
+    /** Wall-clock time of the first live frame (epoch millis), or 0 before it: comparable with the JVM's start time. */
+    public long firstLiveFrameWallMillis() {
+        return firstLiveFrameWallMillis.get();
     }
 
     /** {@link System#nanoTime()} of the first live frame, or 0 before it. */

@@ -20,6 +20,9 @@ public interface WorkstationHost {
      */
     BarColumns minuteHistory(Symbol symbol, int maxBars);
 
+    /** The chart now shows {@code symbol} (or nothing): the feed brings it up to date first. */
+    void chartShowing(Symbol symbol);
+
     /** The watchlist changed (added, removed, reordered). */
     void watchlistChanged(List<Symbol> symbols);
 

@@ -241,6 +241,10 @@ class WorkstationWindowTest {
         }
 
         @Override
+        public void chartShowing(Symbol symbol) {
+        }
+
+        @Override
         public void watchlistChanged(List<Symbol> symbols) {
             watchlists.add(symbols);
         }
