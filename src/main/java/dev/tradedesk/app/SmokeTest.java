@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javafx.animation.KeyFrame;
@@ -52,11 +53,17 @@ public final class SmokeTest {
     private final Duration duration;
     private final HostEnvironment host;
     private final BuildInfo build;
+    private final Optional<Soak> soak;
 
-    public SmokeTest(Duration duration, HostEnvironment host, BuildInfo build) {
+    /** A soak run: heap and threads sampled every {@code interval} into {@code csv}. */
+    public record Soak(Path csv, Duration interval, Duration warmUp) {
+    }
+
+    public SmokeTest(Duration duration, HostEnvironment host, BuildInfo build, Optional<Soak> soak) {
         this.duration = duration;
         this.host = host;
         this.build = build;
+        this.soak = soak;
     }
 
     /** The figures of one run, in print order, and whether it passed. */
@@ -94,15 +101,24 @@ public final class SmokeTest {
                 long launched = System.currentTimeMillis();
                 desk.prepareWorkstation();
                 long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-                launcher.runUntilClosed(stage -> {
-                    Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> {
-                        uncaught.incrementAndGet();
-                        LoggerFactory.getLogger(SmokeTest.class).error("Uncaught on {}", thread.getName(), failure);
+                Map<String, String> soakFigures;
+                try (SoakRecorder recorder = soak.isPresent() ? new SoakRecorder(soak.get().csv(), soak.get().interval()) : null) {
+                    launcher.runUntilClosed(stage -> {
+                        Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> {
+                            uncaught.incrementAndGet();
+                            LoggerFactory.getLogger(SmokeTest.class).error("Uncaught on {}", thread.getName(), failure);
+                        });
+                        desk.openMainWindow(stage);
+                        drive(desk.workstation(), stage);
                     });
-                    desk.openMainWindow(stage);
-                    drive(desk.workstation(), stage);
-                });
-                return report(desk.workstation(), jvmStart, launched, errors.errors.get() + uncaught.get());
+                    soakFigures = recorder == null ? Map.of() : recorder.summary(soak.get().warmUp());
+                }
+                Report report = report(desk.workstation(), jvmStart, launched, errors.errors.get() + uncaught.get());
+                Map<String, String> figures = new LinkedHashMap<>(report.figures());
+                String result = figures.remove("result");
+                figures.putAll(soakFigures);
+                figures.put("result", result);
+                return new Report(figures, report.passed());
             }
         } finally {
             deleteTree(dir);

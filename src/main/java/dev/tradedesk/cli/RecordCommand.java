@@ -2,6 +2,7 @@ package dev.tradedesk.cli;
 
 import dev.tradedesk.app.MarketSession;
 import dev.tradedesk.app.SimulatorSettings;
+import dev.tradedesk.app.SoakRecorder;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
@@ -12,6 +13,7 @@ import dev.tradedesk.feed.PriceScheduler;
 import dev.tradedesk.feed.ProviderException;
 import dev.tradedesk.feed.ProviderKind;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -68,9 +70,29 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "With --provider sim: the price model's seed (default: the settings' value).")
     private Long seed;
 
+    @Option(names = "--soak-log", paramLabel = "FILE",
+            description = "Sample heap after a full GC and live threads every --soak-interval into this CSV file.")
+    private Path soakLog;
+
+    @Option(names = "--soak-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Sampling interval of --soak-log (default: ${DEFAULT-VALUE}); the summary compares minute 5 with the end.")
+    private Duration soakInterval;
+
     @Override
     public Integer call() throws Exception {
         MarketSession.Options options = options();
+        try (SoakRecorder soak = soakLog == null ? null : new SoakRecorder(soakLog, soakInterval)) {
+            int exitCode = record(options);
+            if (soak != null) {
+                PrintWriter out = spec.commandLine().getOut();
+                soak.summary(SoakRecorder.WARM_UP).forEach((key, value) -> out.println(key + ": " + value));
+                out.flush();
+            }
+            return exitCode;
+        }
+    }
+
+    private int record(MarketSession.Options options) throws Exception {
         try (TradeDesk desk = new TradeDesk(root.context())) {
             PipelineMetrics pipeline = new PipelineMetrics();
             CountDownLatch stop = new CountDownLatch(1);

@@ -1,0 +1,56 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SoakRecorderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesOneRowPerSampleAndComparesTheEndWithTheWarmUp() throws Exception {
+        Path csv = dir.resolve("logs/soak.csv");
+        List<byte[]> garbage = new ArrayList<>();
+        SoakRecorder recorder = new SoakRecorder(csv, Duration.ofMillis(40));
+        try (recorder) {
+            while (recorder.samples().size() < 5) {
+                garbage.add(new byte[1 << 20]); // kept alive: the heap after GC must rise
+                Thread.sleep(20);
+            }
+        }
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("elapsed_s,heap_after_gc_mb,heap_committed_mb,threads");
+        assertThat(lines.subList(1, lines.size())).hasSizeGreaterThanOrEqualTo(5)
+                .allMatch(line -> line.matches("\\d+\\.\\d,\\d+\\.\\d,\\d+\\.\\d,\\d+"));
+
+        var figures = recorder.summary(Duration.ZERO);
+        List<SoakRecorder.Sample> samples = recorder.samples();
+        assertThat(figures).containsEntry("soak.samples", Integer.toString(samples.size()))
+                .containsKeys("soak.heap_after_gc_mb.from", "soak.heap_after_gc_mb.peak", "soak.threads.from", "soak.threads.to");
+        assertThat(Double.parseDouble(figures.get("soak.heap_change_pct"))).as("%d MB kept alive", garbage.size())
+                .isPositive();
+        assertThat(samples.get(samples.size() - 1).threads()).isPositive();
+    }
+
+    @Test
+    void aRunShorterThanTheWarmUpSaysSoInsteadOfComparing() throws Exception {
+        SoakRecorder recorder = new SoakRecorder(dir.resolve("soak.csv"), Duration.ofSeconds(10));
+        try (recorder) {
+            while (recorder.samples().isEmpty()) {
+                Thread.sleep(10);
+            }
+        }
+        assertThat(recorder.summary(Duration.ofMinutes(5)))
+                .containsEntry("soak.verdict", "too short for a warm-up of 300 s")
+                .doesNotContainKey("soak.heap_change_pct");
+    }
+}
