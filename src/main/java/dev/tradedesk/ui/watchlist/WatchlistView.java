@@ -111,9 +111,12 @@ public final class WatchlistView {
         table.getColumns().add(stochK);
         table.getColumns().add(numberColumn("RelVol", WatchlistRow::relativeVolumeProperty, value -> format(value, 2), null));
         table.getColumns().forEach(column -> column.setSortable(false));
-        double[] widths = {72, 72, 62, 44, 44, 52};
+        // Numbers never shrink below their widest value (%K: a bold "100.0"); the last column
+        // takes what a narrow pane leaves.
+        double[] widths = {72, 72, 62, 48, 54, 52};
+        int last = widths.length - 1;
         for (int i = 0; i < widths.length; i++) {
-            table.getColumns().get(i).setMinWidth(widths[i] * 0.8);
+            table.getColumns().get(i).setMinWidth(i == last ? widths[i] * 0.8 : widths[i]);
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
 
