@@ -107,15 +107,17 @@ public final class AlpacaProvider implements MarketDataProvider {
 
     @Override
     public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
-        long latestAllowed = http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli();
         List<CompletableFuture<Map<Symbol, dev.tradedesk.core.Bar>>> batches = new ArrayList<>();
         for (List<Symbol> batch : batches(symbols)) {
             HttpUrl url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars/latest")
                     .addQueryParameter("symbols", joined(batch))
                     .addQueryParameter("feed", feed)
                     .build();
-            AlpacaBarsParser parser = new AlpacaBarsParser(validator, Set.copyOf(batch), Long.MIN_VALUE, latestAllowed);
-            batches.add(http.get(url, headers, parser::parseLatest));
+            Set<Symbol> requested = Set.copyOf(batch);
+            // The bound is taken when the response arrives: a slow answer from a fast simulated
+            // clock may rightly carry a bar that opened after the request left.
+            batches.add(http.get(url, headers, json -> new AlpacaBarsParser(validator, requested, Long.MIN_VALUE,
+                    http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli()).parseLatest(json)));
         }
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Symbol, dev.tradedesk.core.Bar> bars = new HashMap<>();
