@@ -5,12 +5,11 @@ import dev.tradedesk.app.SoakRecorder;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.ui.DesktopLauncher;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,13 +36,8 @@ final class GuiCommand implements Callable<Integer> {
             converter = DurationConverter.class, description = "How long the smoke test runs after its first live frame (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
-    @Option(names = "--soak-log", paramLabel = "FILE",
-            description = "With --smoke-test: sample heap after a full GC and live threads every --soak-interval into this CSV file.")
-    private Path soakLog;
-
-    @Option(names = "--soak-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
-            description = "Sampling interval of --soak-log (default: ${DEFAULT-VALUE}); the summary compares minute 5 with the end.")
-    private Duration soakInterval;
+    @Mixin
+    private SoakOptions soak;
 
     @Option(names = "--headless",
             description = "Render on Monocle's headless screen instead of a display (automatic when there is no display).")
@@ -61,12 +55,12 @@ final class GuiCommand implements Callable<Integer> {
         if (headless || (smokeTest && !DesktopLauncher.hasDisplay())) {
             DesktopLauncher.useHeadlessScreen(1920, 1200);
         }
-        if (soakLog != null && !smokeTest) {
+        if (soak.log().isPresent() && !smokeTest) {
             throw new ParameterException(spec.commandLine(), "--soak-log applies to --smoke-test only");
         }
         if (smokeTest) {
             var report = new SmokeTest(duration, root.host(), root.build(),
-                    Optional.ofNullable(soakLog).map(csv -> new SmokeTest.Soak(csv, soakInterval, SoakRecorder.WARM_UP)))
+                    soak.log().map(csv -> new SmokeTest.Soak(csv, soak.interval(), SoakRecorder.WARM_UP)))
                     .run(new DesktopLauncher()::runUntilClosed, spec.commandLine().getOut());
             PrintWriter out = spec.commandLine().getOut();
             report.figures().forEach((key, value) -> out.println(key + ": " + value));

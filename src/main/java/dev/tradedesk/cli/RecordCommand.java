@@ -13,7 +13,6 @@ import dev.tradedesk.feed.PriceScheduler;
 import dev.tradedesk.feed.ProviderException;
 import dev.tradedesk.feed.ProviderKind;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -70,18 +70,13 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "With --provider sim: the price model's seed (default: the settings' value).")
     private Long seed;
 
-    @Option(names = "--soak-log", paramLabel = "FILE",
-            description = "Sample heap after a full GC and live threads every --soak-interval into this CSV file.")
-    private Path soakLog;
-
-    @Option(names = "--soak-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
-            description = "Sampling interval of --soak-log (default: ${DEFAULT-VALUE}); the summary compares minute 5 with the end.")
-    private Duration soakInterval;
+    @Mixin
+    private SoakOptions soakOptions;
 
     @Override
     public Integer call() throws Exception {
         MarketSession.Options options = options();
-        try (SoakRecorder soak = soakLog == null ? null : new SoakRecorder(soakLog, soakInterval)) {
+        try (SoakRecorder soak = soakOptions.startRecorder()) {
             int exitCode = record(options);
             if (soak != null) {
                 PrintWriter out = spec.commandLine().getOut();

@@ -1,0 +1,33 @@
+package dev.tradedesk.cli;
+
+import dev.tradedesk.app.SoakRecorder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** {@code --soak-log} and {@code --soak-interval}, shared by the long-running commands. */
+final class SoakOptions {
+
+    @Option(names = "--soak-log", paramLabel = "FILE",
+            description = "Sample heap after a full GC and live threads every --soak-interval into this CSV file.")
+    private Path log;
+
+    @Option(names = "--soak-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Sampling interval of --soak-log (default: ${DEFAULT-VALUE}); the summary compares minute 5 with the end.")
+    private Duration interval;
+
+    Optional<Path> log() {
+        return Optional.ofNullable(log);
+    }
+
+    Duration interval() {
+        return interval;
+    }
+
+    /** A recorder sampling into the log, or {@code null} (which try-with-resources skips) when none was asked for. */
+    SoakRecorder startRecorder() throws IOException {
+        return log == null ? null : new SoakRecorder(log, interval);
+    }
+}
