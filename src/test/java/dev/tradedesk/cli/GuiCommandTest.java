@@ -62,7 +62,7 @@ class GuiCommandTest {
                         new PrintStream(err, true, StandardCharsets.UTF_8))
                 .execute("--data-dir", data.toString(), "--config", settings.toString()));
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workstationWindow() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workstationWindow() != null);
         WaitForAsyncUtils.waitForFxEvents();
         FxRobot robot = new FxRobot();
         assertThat(robot.lookup("#statusBar").tryQuery()).isPresent();

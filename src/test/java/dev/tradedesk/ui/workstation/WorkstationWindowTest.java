@@ -105,7 +105,7 @@ class WorkstationWindowTest {
     }
 
     private void awaitChart(String title) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> parts.chart().titleProperty().get().equals(title)
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().titleProperty().get().equals(title)
                 && parts.chart().model().flatMap(ChartModel::series).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -188,7 +188,7 @@ class WorkstationWindowTest {
         awaitChart("AAPL · 1Min");
         Path file = dir.resolve("aapl.png");
         robotInteract(() -> new WorkstationMenus(parts, window).export(parts.chart().model().orElseThrow(), file));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> file.toFile().exists());
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> file.toFile().exists());
         BufferedImage image = ImageIO.read(file.toFile());
         assertThat(image.getWidth()).isEqualTo(1400);
         assertThat(image.getHeight()).isEqualTo(900);
