@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * ({@code gui --smoke-test --soak-log}, {@code record --soak-log}), writing one CSV row per
  * sample as it goes, so a run that is killed still leaves its curve behind. A leak shows as a
  * heap floor or a thread count that keeps rising after warm-up; {@link #summary} compares the
- * sample at {@code warmUp} with the last one.
+ * start of the run after {@code warmUp} with its end.
  *
  * <p>Each sample calls {@link System#gc()}: in a soak the floor of the heap is the figure that
  * matters, and one full collection a minute costs nothing a soak measures.
@@ -38,6 +38,9 @@ public final class SoakRecorder implements AutoCloseable {
 
     /** Heap and threads are compared from here on: class loading, JIT and caches have settled. */
     public static final Duration WARM_UP = Duration.ofMinutes(5);
+
+    /** Samples whose median stands for the heap at either end of a soak. */
+    static final int WINDOW = 5;
 
     /** One sample: seconds since the start, heap after a full GC, heap committed, live threads. */
     public record Sample(double elapsedSeconds, double heapAfterGcMb, double heapCommittedMb, int threads) {
@@ -92,34 +95,40 @@ public final class SoakRecorder implements AutoCloseable {
     }
 
     /**
-     * {@code key: value} figures: heap after GC and threads at the first sample at or after
-     * {@code warmUp} and at the last sample, and the change between them.
+     * {@code key: value} figures over the samples from {@code warmUp} on: heap after GC at the start
+     * and at the end, each the median of {@value #WINDOW} samples, so one sample taken while a
+     * thread held a large short-lived buffer does not decide the verdict (the peak is reported
+     * too); the change between them; and the live thread count at both ends and at its peak.
      */
     public synchronized Map<String, String> summary(Duration warmUp) {
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("soak.samples", Integer.toString(samples.size()));
-        Sample first = samples.stream().filter(sample -> sample.elapsedSeconds() >= warmUp.toSeconds()).findFirst()
-                .orElse(null);
-        if (first == null) {
+        List<Sample> settled = samples.stream().filter(sample -> sample.elapsedSeconds() >= warmUp.toSeconds()).toList();
+        if (settled.isEmpty()) {
             figures.put("soak.verdict", "too short for a warm-up of " + warmUp.toSeconds() + " s");
             return figures;
         }
-        Sample last = samples.get(samples.size() - 1);
-        double heapChange = (last.heapAfterGcMb() - first.heapAfterGcMb()) / first.heapAfterGcMb() * 100;
-        double peak = samples.stream().filter(sample -> sample.elapsedSeconds() >= warmUp.toSeconds())
-                .mapToDouble(Sample::heapAfterGcMb).max().orElse(Double.NaN);
-        int maxThreads = samples.stream().filter(sample -> sample.elapsedSeconds() >= warmUp.toSeconds())
-                .mapToInt(Sample::threads).max().orElse(0);
+        Sample first = settled.get(0);
+        Sample last = settled.get(settled.size() - 1);
+        int window = Math.min(WINDOW, settled.size());
+        double from = medianHeap(settled.subList(0, window));
+        double to = medianHeap(settled.subList(settled.size() - window, settled.size()));
         figures.put("soak.from_s", format(first.elapsedSeconds()));
         figures.put("soak.to_s", format(last.elapsedSeconds()));
-        figures.put("soak.heap_after_gc_mb.from", format(first.heapAfterGcMb()));
-        figures.put("soak.heap_after_gc_mb.to", format(last.heapAfterGcMb()));
-        figures.put("soak.heap_after_gc_mb.peak", format(peak));
-        figures.put("soak.heap_change_pct", format(heapChange));
+        figures.put("soak.heap_after_gc_mb.from", format(from));
+        figures.put("soak.heap_after_gc_mb.to", format(to));
+        figures.put("soak.heap_after_gc_mb.peak", format(settled.stream().mapToDouble(Sample::heapAfterGcMb).max().orElseThrow()));
+        figures.put("soak.heap_change_pct", format((to - from) / from * 100));
         figures.put("soak.threads.from", Integer.toString(first.threads()));
         figures.put("soak.threads.to", Integer.toString(last.threads()));
-        figures.put("soak.threads.peak", Integer.toString(maxThreads));
+        figures.put("soak.threads.peak", Integer.toString(settled.stream().mapToInt(Sample::threads).max().orElseThrow()));
         return figures;
+    }
+
+    private static double medianHeap(List<Sample> window) {
+        double[] heap = window.stream().mapToDouble(Sample::heapAfterGcMb).sorted().toArray();
+        int middle = heap.length / 2;
+        return heap.length % 2 == 1 ? heap[middle] : (heap[middle - 1] + heap[middle]) / 2;
     }
 
     private static String format(double value) {
