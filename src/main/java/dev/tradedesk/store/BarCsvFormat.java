@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
  */
 public final class BarCsvFormat {
 
+    /**
+     * The longest line a bar CSV may have. A row is under 200 characters even with nanosecond
+     * timestamps and 17-digit numbers; the limit only keeps a file without line breaks from being
+     * buffered whole.
+     */
+    public static final int MAX_LINE_CHARS = 10_000;
+
     /** The columns, in order, as the header names them. */
     static final String[] HEADER = {"timestamp", "open", "high", "low", "close", "volume"};
 
