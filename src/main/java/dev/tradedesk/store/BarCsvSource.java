@@ -2,6 +2,7 @@ package dev.tradedesk.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tradedesk.core.Bar;
@@ -37,6 +38,8 @@ public final class BarCsvSource implements BarSource, Closeable {
     }
 
     private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** Immutable and thread-safe; built once because a mapper costs far more than a small file's read. */
+    private static final ObjectReader ROWS = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY);
 
     private final String name;
     private final MappingIterator<String[]> rows;
@@ -74,8 +77,7 @@ public final class BarCsvSource implements BarSource, Closeable {
     public static BarCsvSource read(Reader reader, String name, RejectListener rejects) throws IOException {
         MappingIterator<String[]> rows;
         try {
-            rows = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-                    .readValues(new LineLimitedReader(reader, name, BarCsvFormat.MAX_LINE_CHARS));
+            rows = ROWS.readValues(new LineLimitedReader(reader, name, BarCsvFormat.MAX_LINE_CHARS));
         } catch (CharacterCodingException e) {
             throw notUtf8(name, 1, e);
         }
@@ -168,6 +170,9 @@ public final class BarCsvSource implements BarSource, Closeable {
         } catch (CharacterCodingException e) {
             throw notUtf8(name, line + 1, e);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof BarCsvException lineTooLong) {
+                throw lineTooLong;
+            }
             long at = e.getLocation() != null ? e.getLocation().getLineNr() : line + 1;
             throw new BarCsvException(name, at, "not valid CSV: " + e.getOriginalMessage());
         }
