@@ -28,6 +28,7 @@ public final class RawBar {
     private static final int ALL = TIME | OPEN | HIGH | LOW | CLOSE | VOLUME;
     /** Longer than any real price or volume; Jackson would parse a number of this length anyway. */
     private static final int MAX_DECIMAL_LENGTH = 64;
+    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity", "+Infinity");
 
     public void reset() {
         seen = 0;
@@ -81,8 +82,9 @@ public final class RawBar {
         JsonToken token = json.currentToken();
         if (token == JsonToken.VALUE_STRING) {
             String text = json.getText();
-            if (!isPlainDecimal(text)) {
-                // Double.parseDouble would also take " 1 ", "1f", "0x1p3" and "Infinity": not what a provider sends.
+            if (!isPlainDecimal(text) && !NON_FINITE.contains(text)) {
+                // Double.parseDouble would also take " 1 ", "1f" and "0x1p3": not what a provider sends.
+                // NaN and Infinity get through to be rejected by the bar check, which names them better.
                 markDefect(RecordValidator.WRONG_TYPE);
                 return;
             }
