@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * digits, cut lines and shuffled rows. Each file either fails as a whole with a
  * {@link BarCsvException} naming it, or yields only valid bars in strictly increasing time while
  * every other row is reported and counted. Well-formed files with known bad rows are checked
- * exactly, and every 100th case goes through a real import into H2 and is read back. See
+ * exactly, and every 200th case goes through a real import into H2 and is read back. See
  * {@link FuzzRun} for the seed.
  */
 class BarCsvFuzzTest {
 
     static final int CASES = 5_000;
-    private static final int IMPORTED_EVERY = 100;
+    private static final int IMPORTED_EVERY = 200;
     private static final long START = 1_709_301_600_000L;
     private static final SeriesKey KEY = new SeriesKey(Symbol.of("FUZZ"), Timeframe.ONE_MINUTE);
 
@@ -72,6 +72,30 @@ class BarCsvFuzzTest {
             });
             assertThat(ran).isIn(1, CASES);
         }
+    }
+
+    @Test
+    void numbersAreAcceptedExactlyAsTheDocumentedGrammarSays() {
+        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile(
+                "[+-]?(?:NaN|Infinity|(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)");
+        String alphabet = "0123456789.+-eE NaIfity٣x";
+        String[] seeds = {"NaN", "Infinity", "1e5", ".5", "5.", "-.5e-3"};
+        new FuzzRun("CSV number grammar").run(10_000, (number, random, log) -> {
+            StringBuilder text = new StringBuilder(random.nextInt(4) == 0 ? seeds[random.nextInt(seeds.length)] : "");
+            for (int i = random.nextInt(7); i > 0; i--) {
+                text.insert(random.nextInt(text.length() + 1), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            log.append("number '").append(text).append("'");
+            boolean accepted;
+            try {
+                BarCsvFormat.parseNumber(text.toString(), "open");
+                accepted = true;
+            } catch (IllegalArgumentException refused) {
+                assertThat(refused).hasMessage("bad number '" + text + "' for open");
+                accepted = false;
+            }
+            assertThat(accepted).isEqualTo(grammar.matcher(text).matches());
+        });
     }
 
     @Test
