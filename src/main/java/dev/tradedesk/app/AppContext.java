@@ -38,6 +38,10 @@ public final class AppContext implements AutoCloseable {
     /** Starts logging in the data dir and reads the settings (never fails on a bad settings file). */
     public static AppContext open(AppPaths paths, BuildInfo build, HostEnvironment host) {
         LoggingSetup logging = LoggingSetup.start(paths.logDir());
+        // The JVM's own handler prints a crashed thread's stack trace to stderr unmasked; through the
+        // log it is redacted like every other line, whatever thread (JavaFX, OkHttp, ours) crashed.
+        Thread.setDefaultUncaughtExceptionHandler(
+                (thread, failure) -> log.error("Uncaught exception in thread {}", thread.getName(), failure));
         logging.registerSecrets(Stream.of(ALPACA_KEY_ID_VARIABLE, ALPACA_SECRET_VARIABLE)
                 .flatMap(name -> host.variable(name).stream())
                 .map(Secret::of)

@@ -53,6 +53,11 @@ public final class LoggingSetup implements AutoCloseable {
         }
         long startedAt = System.currentTimeMillis();
         context.reset();
+        if (!context.isStarted()) {
+            // A context stopped by an earlier close() (tests open several in one JVM) must run again,
+            // or its asynchronous appender loses the lines still queued at the next close().
+            context.start();
+        }
         SecretRedactor redactor = new SecretRedactor();
         context.putObject(SecretRedactor.CONTEXT_KEY, redactor);
         context.putProperty("LOG_DIR", logDir.toAbsolutePath().toString());

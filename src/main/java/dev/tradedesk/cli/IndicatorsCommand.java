@@ -7,7 +7,8 @@ import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorPipeline;
-import java.io.BufferedReader;
+import dev.tradedesk.store.BarCsvException;
+import dev.tradedesk.store.BarCsvSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,8 +93,8 @@ final class IndicatorsCommand implements Callable<Integer> {
             moveIntoPlace(temporary, target);
             spec.commandLine().getOut().println("wrote " + rows + " rows to " + output);
             return 0;
-        } catch (BarCsvReader.BadRowException e) {
-            return fail(input + " " + e.getMessage());
+        } catch (BarCsvException e) {
+            return fail(e.getMessage());
         } catch (IOException e) {
             return fail("cannot convert " + input + ": " + reason(e));
         } finally {
@@ -113,25 +114,32 @@ final class IndicatorsCommand implements Callable<Integer> {
         }
     }
 
-    private long convert(IndicatorParameters parameters, Path temporary)
-            throws IOException, BarCsvReader.BadRowException {
+    private long convert(IndicatorParameters parameters, Path temporary) throws IOException {
         IndicatorPipeline pipeline = new IndicatorPipeline(parameters);
         BarColumns bars = new BarColumns(CHUNK);
         IndicatorColumns values = new IndicatorColumns(CHUNK);
         String[] timestamps = new String[CHUNK];
         long rows = 0;
-        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-                BarCsvReader barReader = new BarCsvReader(reader);
+        // Unlike an import, a bad row stops the conversion: the output has one row per input row.
+        BarCsvSource.RejectListener stopAtBadRow = (line, reason) -> {
+            throw new BarCsvException(input.toString(), line, reason);
+        };
+        try (BarCsvSource source = BarCsvSource.open(input, stopAtBadRow);
                 BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 JsonGenerator csv = new CsvMapper().getFactory().createGenerator(writer)) {
             writeHeader(csv);
-            for (int read = barReader.read(bars, timestamps); read > 0; read = barReader.read(bars, timestamps)) {
+            while (true) {
+                bars.clear();
+                source.fill(bars, CHUNK, timestamps);
+                if (bars.isEmpty()) {
+                    break;
+                }
                 pipeline.pushAll(bars, values);
-                for (int i = 0; i < read; i++) {
+                for (int i = 0; i < bars.size(); i++) {
                     writeRow(csv, timestamps[i], values, i);
                 }
-                rows += read;
+                rows += bars.size();
             }
         }
         return rows;

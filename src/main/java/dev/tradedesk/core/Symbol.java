@@ -17,14 +17,17 @@ public record Symbol(String value) implements Comparable<Symbol> {
     public static final int MAX_LENGTH = 15;
 
     /** Separators only between letters or digits: no "..", no leading "/" or "-", nothing path-like. */
-    private static final Pattern ALLOWED = Pattern.compile("[A-Z0-9]+(?:[./-][A-Z0-9]+)*");
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*");
 
     public Symbol {
         if (value == null) {
             throw new IllegalArgumentException("symbol is missing");
         }
-        value = value.strip().toUpperCase(Locale.ROOT);
-        if (value.length() > MAX_LENGTH || !ALLOWED.matcher(value).matches()) {
+        value = value.strip();
+        // Checked before upper-casing: toUpperCase turns look-alikes such as 'ı' and 'ſ' into ASCII 'I' and 'S'.
+        boolean allowed = value.length() <= MAX_LENGTH && ALLOWED.matcher(value).matches();
+        value = value.toUpperCase(Locale.ROOT);
+        if (!allowed) {
             throw new IllegalArgumentException("invalid symbol '" + printable(value) + "': use 1 to " + MAX_LENGTH
                     + " letters, digits, '.', '-' or '/' (separators only between letters or digits)");
         }

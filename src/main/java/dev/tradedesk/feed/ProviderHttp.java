@@ -22,6 +22,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * Sends one provider request asynchronously and turns every outcome into either a parsed value or
@@ -47,6 +48,14 @@ public final class ProviderHttp {
         /** Public endpoints (Binance, Coinbase): a 403 is a firewall or rate limit, so back off. */
         PUBLIC
     }
+
+    /**
+     * The largest successful body read: a full Alpaca page of 10,000 bars is about 1.5 MB, so
+     * anything near this is not market data, and buffering it could exhaust the heap.
+     */
+    public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+    /** Error bodies are read only this far: enough for any provider's message. */
+    static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
 
     private static final ObjectMapper ERROR_BODIES = new ObjectMapper();
 
@@ -86,7 +95,7 @@ public final class ProviderHttp {
             @Override
             public void onResponse(Call call, Response response) {
                 try (response) {
-                    byte[] body = readBody(response.body());
+                    byte[] body = readBody(response.body(), response.isSuccessful());
                     pipeline.record(PipelineStage.FETCH, System.nanoTime() - started);
                     if (response.isSuccessful()) {
                         result.complete(parse(body, parser));
@@ -123,8 +132,25 @@ public final class ProviderHttp {
         return result;
     }
 
-    private static byte[] readBody(ResponseBody body) throws IOException {
-        return body == null ? new byte[0] : body.bytes();
+    /**
+     * Reads at most {@link #MAX_BODY_BYTES} of a successful body (a longer one is refused as
+     * malformed) and the first {@link #MAX_ERROR_BODY_BYTES} of an error body, so memory stays
+     * bounded whatever the server sends or claims in {@code Content-Length}.
+     */
+    private byte[] readBody(ResponseBody body, boolean successful) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        BufferedSource source = body.source();
+        if (!successful) {
+            source.request(MAX_ERROR_BODY_BYTES);
+            return source.getBuffer().readByteArray(Math.min(source.getBuffer().size(), MAX_ERROR_BODY_BYTES));
+        }
+        if (body.contentLength() > MAX_BODY_BYTES || source.request(MAX_BODY_BYTES + 1)) {
+            throw fail(new ProviderException(ProviderException.Kind.MALFORMED_BODY, providerName + " sent a body larger than "
+                    + MAX_BODY_BYTES / (1024 * 1024) + " MiB; it was refused unread", null), "");
+        }
+        return source.readByteArray();
     }
 
     private <T> T parse(byte[] body, BodyParser<T> parser) {

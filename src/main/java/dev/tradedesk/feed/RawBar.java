@@ -26,6 +26,9 @@ public final class RawBar {
     public static final int CLOSE = 16;
     public static final int VOLUME = 32;
     private static final int ALL = TIME | OPEN | HIGH | LOW | CLOSE | VOLUME;
+    /** Longer than any real price or volume; Jackson would parse a number of this length anyway. */
+    private static final int MAX_DECIMAL_LENGTH = 64;
+    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity", "+Infinity");
 
     public void reset() {
         seen = 0;
@@ -78,8 +81,15 @@ public final class RawBar {
     public void readDecimalText(JsonParser json, int field) throws IOException {
         JsonToken token = json.currentToken();
         if (token == JsonToken.VALUE_STRING) {
+            String text = json.getText();
+            if (!isPlainDecimal(text) && !NON_FINITE.contains(text)) {
+                // Double.parseDouble would also take " 1 ", "1f" and "0x1p3": not what a provider sends.
+                // NaN and Infinity get through to be rejected by the bar check, which names them better.
+                markDefect(RecordValidator.WRONG_TYPE);
+                return;
+            }
             try {
-                set(field, Double.parseDouble(json.getText()));
+                set(field, Double.parseDouble(text));
             } catch (NumberFormatException notANumber) {
                 markDefect(RecordValidator.WRONG_TYPE);
             }
@@ -89,6 +99,21 @@ public final class RawBar {
             markDefect(RecordValidator.WRONG_TYPE);
             ProviderHttp.skipValue(json);
         }
+    }
+
+    /** Digits with at most a sign, a point and an exponent, as decimal strings are sent; the parse decides the rest. */
+    private static boolean isPlainDecimal(String text) {
+        int length = text.length();
+        if (length == 0 || length > MAX_DECIMAL_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

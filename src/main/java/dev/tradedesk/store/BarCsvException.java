@@ -11,7 +11,7 @@ public final class BarCsvException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    BarCsvException(String source, long line, String problem) {
+    public BarCsvException(String source, long line, String problem) {
         super(source + ", line " + line + ": " + problem);
     }
 }

@@ -2,6 +2,7 @@ package dev.tradedesk.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tradedesk.core.Bar;
@@ -17,22 +18,28 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Streams a bar CSV ({@link BarCsvFormat}) into the store chunk by chunk, with Jackson's CSV
- * parser: constant memory for any file size. A row that cannot be a bar (wrong field count, bad
- * timestamp or number, an invalid bar such as high below low or a negative or NaN price, or a
- * timestamp not after the previous accepted row's) is reported to the {@link RejectListener}
- * with its line number and skipped. A file that is not a bar CSV at all fails with
- * {@link BarCsvException}. Blank lines are ignored. Not thread-safe.
+ * Streams a bar CSV ({@link BarCsvFormat}) chunk by chunk, with Jackson's CSV parser: constant
+ * memory for any file size, since a line longer than {@link BarCsvFormat#MAX_LINE_CHARS} fails the
+ * file. A row that cannot be a bar (wrong field count, bad timestamp or number, an invalid bar such
+ * as high below low or a negative or NaN price, or a timestamp not after the previous accepted
+ * row's) is reported to the {@link RejectListener} with its line number and skipped, or ends the
+ * read if the listener throws. A file that is not a bar CSV at all fails with
+ * {@link BarCsvException}. Blank lines are ignored. Both {@code tradedesk import} (skipping bad
+ * rows) and {@code tradedesk indicators} (stopping at the first) read bars through this class.
+ * Not thread-safe.
  */
 public final class BarCsvSource implements BarSource, Closeable {
 
     /** Told about every skipped row. */
     @FunctionalInterface
     public interface RejectListener {
-        void rejected(long line, String reason);
+        /** @throws IOException (usually {@link BarCsvException}) to stop reading at this row */
+        void rejected(long line, String reason) throws IOException;
     }
 
     private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** Immutable and thread-safe; built once because a mapper costs far more than a small file's read. */
+    private static final ObjectReader ROWS = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY);
 
     private final String name;
     private final MappingIterator<String[]> rows;
@@ -70,7 +77,7 @@ public final class BarCsvSource implements BarSource, Closeable {
     public static BarCsvSource read(Reader reader, String name, RejectListener rejects) throws IOException {
         MappingIterator<String[]> rows;
         try {
-            rows = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader);
+            rows = ROWS.readValues(new LineLimitedReader(reader, name, BarCsvFormat.MAX_LINE_CHARS));
         } catch (CharacterCodingException e) {
             throw notUtf8(name, 1, e);
         }
@@ -94,6 +101,15 @@ public final class BarCsvSource implements BarSource, Closeable {
 
     @Override
     public void fill(BarColumns chunk, int limit) throws IOException {
+        fill(chunk, limit, null);
+    }
+
+    /**
+     * As {@link #fill(BarColumns, int)}, and also puts each added row's timestamp as written in the
+     * file (stripped) into {@code timestampTexts} at the bar's index in {@code chunk}, for output
+     * that repeats the input's timestamps.
+     */
+    public void fill(BarColumns chunk, int limit, String[] timestampTexts) throws IOException {
         while (chunk.size() < limit) {
             String[] row = nextRow();
             if (row == null) {
@@ -102,6 +118,9 @@ public final class BarCsvSource implements BarSource, Closeable {
             String problem = addRow(row, chunk);
             if (problem == null) {
                 accepted++;
+                if (timestampTexts != null) {
+                    timestampTexts[chunk.size() - 1] = row[0].strip();
+                }
             } else {
                 skipped++;
                 rejects.rejected(line, problem);
@@ -151,6 +170,9 @@ public final class BarCsvSource implements BarSource, Closeable {
         } catch (CharacterCodingException e) {
             throw notUtf8(name, line + 1, e);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof BarCsvException lineTooLong) {
+                throw lineTooLong;
+            }
             long at = e.getLocation() != null ? e.getLocation().getLineNr() : line + 1;
             throw new BarCsvException(name, at, "not valid CSV: " + e.getOriginalMessage());
         }

@@ -162,6 +162,21 @@ class SettingsStoreTest {
     }
 
     @Test
+    void savingOverAWorldReadableFileLeavesItReadableByItsOwnerOnly() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{}");
+        org.junit.jupiter.api.Assumptions.assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        new SettingsStore(file).save(new Settings(List.of(Symbol.of("AAPL")), Timeframe.ONE_MINUTE, ProviderKind.ALPACA,
+                new AlpacaSettings(Secret.of("PKTEST1234"), Secret.of("very-secret-value"), "http://127.0.0.1:8080/", "sip"),
+                IndicatorParameters.DEFAULTS, Theme.DARK, "UTC", new SimulatorSettings(60, 7, 10)));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        try (var siblings = Files.list(dir)) {
+            assertThat(siblings).as("no temporary copy of the secret is left behind").containsExactly(file);
+        }
+    }
+
+    @Test
     void documentedDefaultsAreTheDefaultsInTheCode() throws IOException {
         String doc = Files.readString(Path.of("docs/CONFIGURATION.md"), StandardCharsets.UTF_8);
         String documented = doc.substring(doc.indexOf("```json\n") + 8, doc.indexOf("```", doc.indexOf("```json\n") + 8));

@@ -96,7 +96,7 @@ class IndicatorsCommandTest {
                 "1700000000000,10,11,9,10,5", "", "1700000060000,10,11,9,ten,5"));
         Path target = dir.resolve("out.csv");
         assertThat(run("indicators", "--in", in.toString(), "--out", target.toString())).isEqualTo(1);
-        assertThat(stderr().strip()).isEqualTo("tradedesk: " + in + " line 4: bad number 'ten' for close");
+        assertThat(stderr().strip()).isEqualTo("tradedesk: " + in + ", line 4: bad number 'ten' for close");
         assertThat(target).doesNotExist();
         try (var files = Files.list(dir)) {
             assertThat(files).as("no temporary file is left behind").hasSize(1);

@@ -19,7 +19,9 @@ class SymbolTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "ABCDEFGHIJKLMNOP", "AAPL; DROP TABLE bars", "../etc/passwd", "A'B", "A B",
             "AAP\nL", "ÄPPLE", "...", "-/-", "%41",
-            "/AAPL", "AAPL/", "BTC//USD", ".B", "A..B", "C:\\x"})
+            "/AAPL", "AAPL/", "BTC//USD", ".B", "A..B", "C:\\x", "../x", "..", "%2F", "A%2FB", "AAPL?x=1", "AAPL#",
+            "AAPL&symbols=MSFT", "AAPL' OR '1'='1", "AAPL--", "ſpy", "ıbm", "ＡＡＰＬ", "AAPL\u200b", "ΑAPL", "АAPL",
+            "BRK\u2024B", "A\u0000"})
     void rejectsAnythingThatCouldReachSqlOrAUrlUnchecked(String text) {
         assertThatThrownBy(() -> Symbol.of(text))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -97,7 +97,12 @@ final class AlpacaBarsParser {
                     if (bar == JsonToken.VALUE_NULL) {
                         continue;
                     }
-                    expect(json, bar, JsonToken.START_OBJECT);
+                    if (bar != JsonToken.START_OBJECT) {
+                        // One symbol's broken record must not cost the other symbols of the batch their bars.
+                        validator.reject(RecordValidator.WRONG_TYPE, "a latest bar that is not an object: " + json.getText());
+                        ProviderHttp.skipValue(json);
+                        continue;
+                    }
                     if (readBar(json) && symbol != null) {
                         latest.put(symbol, new Bar(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume));
                     }

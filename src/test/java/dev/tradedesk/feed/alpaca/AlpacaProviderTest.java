@@ -186,6 +186,15 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void oneSymbolsBrokenLatestRecordCostsTheOthersNothing() {
+        respond(200, "{\"bars\":{\"AAPL\":" + bar("2022-02-01T14:59:00Z", 174) + ",\"MSFT\":42,\"NOPE\":[1]}}");
+        LatestBars latest = await(provider.latest(List.of(AAPL, MSFT, Symbol.of("NOPE")), Timeframe.ONE_MINUTE));
+        assertThat(latest.bars()).containsOnlyKeys(AAPL);
+        assertThat(metrics.droppedByReason()).containsEntry(RecordValidator.WRONG_TYPE, 2L);
+        assertThat(metrics.failures()).isZero();
+    }
+
+    @Test
     void latestBarsForManySymbolsInOneCall() throws Exception {
         respond(200, "{\"bars\":{\"AAPL\":" + bar("2022-02-01T14:59:00Z", 174) + ",\"MSFT\":" + bar("2022-02-01T14:59:00Z", 300) + "}}");
         LatestBars latest = await(provider.latest(List.of(AAPL, MSFT, Symbol.of("NOPE")), Timeframe.ONE_MINUTE));

@@ -210,6 +210,24 @@ class BinanceProviderTest {
     }
 
     @Test
+    void decimalStringsMustBePlainDecimalsNotWhateverJavaParses() {
+        long t = FROM.toEpochMilli();
+        StringBuilder body = new StringBuilder("[");
+        String[] lenient = {" 10 ", "10f", "10d", "0x1.4p3", "１０", "10_0", ""};
+        for (int i = 0; i < lenient.length; i++) {
+            body.append("[").append(t + i * MINUTE).append(",\"").append(lenient[i]).append("\",\"11\",\"9\",\"10\",\"1\"],");
+        }
+        body.append("[").append(t + 20 * MINUTE).append(",\"1.0E1\",\"11\",\"9\",\"10\",\"1\"]]");
+        respond(200, body.toString());
+
+        BarColumns bars = await(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, TO)).get(BTC);
+
+        assertThat(bars.size()).as("only the exponent form is a decimal").isEqualTo(1);
+        assertThat(bars.open(0)).isEqualTo(10);
+        assertThat(metrics.droppedByReason()).containsEntry(RecordValidator.WRONG_TYPE, (long) lenient.length);
+    }
+
+    @Test
     void invalidRecordsAreDroppedAndCountedWhileTheRestIsKept() {
         long t = FROM.toEpochMilli();
         respond(200, "[" + kline(t, 100) + ","

@@ -1,6 +1,7 @@
 package dev.tradedesk.feed.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -143,8 +144,32 @@ class SimulatedExchangeTest {
     }
 
     @Test
-    void listensOnLoopbackOnly() {
+    void listensOnLoopbackOnly() throws IOException {
         assertThat(exchange.baseUrl().getHost()).isEqualTo(InetAddress.getLoopbackAddress().getHostAddress());
+        assertThat(InetAddress.getByName(exchange.baseUrl().getHost()).isLoopbackAddress()).isTrue();
+        int port = exchange.baseUrl().getPort();
+        try (java.net.Socket loopback = new java.net.Socket()) {
+            loopback.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+        }
+        for (InetAddress address : nonLoopbackAddresses()) {
+            try (java.net.Socket outside = new java.net.Socket()) {
+                assertThatThrownBy(() -> outside.connect(new java.net.InetSocketAddress(address, port), 500))
+                        .as("reachable on %s", address).isInstanceOf(IOException.class);
+            }
+        }
+    }
+
+    /** This machine's addresses other hosts could reach (none on a machine without a network). */
+    private static java.util.List<InetAddress> nonLoopbackAddresses() throws IOException {
+        java.util.List<InetAddress> addresses = new java.util.ArrayList<>();
+        for (java.net.NetworkInterface network : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (network.isUp() && !network.isLoopback()) {
+                java.util.Collections.list(network.getInetAddresses()).stream()
+                        .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                        .forEach(addresses::add);
+            }
+        }
+        return addresses;
     }
 
     private static void assertError(Reply reply, int status, long code, String message) {
