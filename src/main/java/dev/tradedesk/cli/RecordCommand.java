@@ -1,6 +1,7 @@
 package dev.tradedesk.cli;
 
 import dev.tradedesk.app.MarketSession;
+import dev.tradedesk.app.SessionTuning;
 import dev.tradedesk.app.SimulatorSettings;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.core.Symbol;
@@ -68,6 +69,14 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "With --provider sim: the price model's seed (default: the settings' value).")
     private Long seed;
 
+    @picocli.CommandLine.Mixin
+    private FaultOptions faultOptions = new FaultOptions();
+
+    @Option(names = "--sim-anchor", paramLabel = "INSTANT",
+            description = {"With --provider sim: the wall-clock time (e.g. 2026-03-02T15:00:00Z) at which the simulated",
+                    "clock read the same; runs with the same anchor and speed share one simulated timeline (default: now)."})
+    private java.time.Instant simAnchor;
+
     @Override
     public Integer call() throws Exception {
         MarketSession.Options options = options();
@@ -120,8 +129,19 @@ final class RecordCommand implements Callable<Integer> {
         if (parsed.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--symbols: give at least one symbol");
         }
-        if ((speed != null || seed != null) && kind != ProviderKind.SIM) {
-            throw new ParameterException(spec.commandLine(), "--speed and --seed apply to --provider sim only");
+        if ((speed != null || seed != null || faultOptions.requested() || simAnchor != null) && kind != ProviderKind.SIM) {
+            throw new ParameterException(spec.commandLine(),
+                    "--speed, --seed, --faults, --fault-kinds and --sim-anchor apply to --provider sim only");
+        }
+        SessionTuning tuning = SessionTuning.DEFAULTS;
+        try {
+            // A stall outlasts the client's read timeout by a little: long enough to time out, short enough not to idle.
+            tuning = tuning.withFaults(faultOptions.toFaults(tuning.readTimeout().plusSeconds(2)));
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), invalid.getMessage());
+        }
+        if (simAnchor != null) {
+            tuning = tuning.withSimClockAnchor(simAnchor);
         }
         var settings = root.context().settingsLoad().settings();
         SimulatorSettings simulator;
@@ -133,7 +153,7 @@ final class RecordCommand implements Callable<Integer> {
         }
         return new MarketSession.Options(kind, parsed, frame, settings.indicators(), settings.alpaca(), simulator,
                 Optional.ofNullable(baseUrl), PriceScheduler.Config.defaults(frame).lookback(), Optional.empty(),
-                PriceScheduler.Config.defaults(frame).lookback().plus(Duration.ofDays(1)));
+                PriceScheduler.Config.defaults(frame).lookback().plus(Duration.ofDays(1)), tuning);
     }
 
     private static void printSummary(PrintWriter out, MarketSession session, PipelineMetrics pipeline, long elapsedNanos) {
@@ -154,6 +174,8 @@ final class RecordCommand implements Callable<Integer> {
             out.println("errors." + kind.name().toLowerCase(Locale.ROOT) + ": " + feed.failures(kind));
         }
         out.println("dropped.total: " + feed.droppedRecords());
+        session.simulatedExchange().filter(exchange -> exchange.responsesDecided() > 0).ifPresent(exchange ->
+                exchange.faultsInjected().forEach((kind, count) -> out.println("faults." + kind.label() + ": " + count)));
         feed.droppedByReason().forEach((reason, count) -> out.println("dropped." + reason.replace(' ', '_') + ": " + count));
         for (PipelineStage stage : List.of(PipelineStage.FETCH, PipelineStage.PARSE, PipelineStage.INDICATORS,
                 PipelineStage.STORE_WRITE, PipelineStage.PUBLISH, PipelineStage.CYCLE)) {

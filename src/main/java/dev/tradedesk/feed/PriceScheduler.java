@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *   <li>waits {@code max(minGap, interval - time taken)} and starts over.</li>
  * </ol>
  * Failures back off ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s);
- * a rejected API key stops the scheduler with a clear reason. Nothing is lost across an outage: the
+ * an API key rejected twice in a row stops the scheduler with a clear reason. Nothing is lost across an outage: the
  * next successful cycle fetches the gap. No exception escapes the scheduler thread.
  *
  * <p>Two clocks: the market clock says what time it is for bars (the simulated exchange's clock
@@ -89,6 +89,7 @@ public final class PriceScheduler implements AutoCloseable {
     private final Map<Symbol, Long> coveredUntil = new HashMap<>();
     private long cycle;
     private int consecutiveFailures;
+    private boolean lastFailureRejectedKey;
     private ConnectionState state;
 
     public PriceScheduler(MarketDataProvider provider, ScheduledExecutorService thread, BarHistory history,
@@ -297,6 +298,7 @@ public final class PriceScheduler implements AutoCloseable {
     private void finishCycle(Context context) {
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - context.started());
         consecutiveFailures = 0;
+        lastFailureRejectedKey = false;
         changeState(ConnectionState.live(provider.kind()));
         scheduleNext(context.started());
     }
@@ -308,11 +310,14 @@ public final class PriceScheduler implements AutoCloseable {
         }
         ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
                 : new ProviderException(ProviderException.Kind.NETWORK, provider.kind() + " request failed: " + cause, cause);
-        if (problem.kind() == ProviderException.Kind.AUTH_REJECTED) {
+        boolean rejectedKey = problem.kind() == ProviderException.Kind.AUTH_REJECTED;
+        if (rejectedKey && lastFailureRejectedKey) {
             changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
             log.error("{}: stopped: {}", provider.kind(), problem.getMessage());
             return;
         }
+        // One rejection of the key is retried once: providers answer a stray 401 during deploys.
+        lastFailureRejectedKey = rejectedKey;
         consecutiveFailures++;
         Duration wait = backoff.delay(consecutiveFailures, problem);
         changeState(ConnectionState.backingOff(provider.kind(), wallClock.instant().plus(wait), problem.getMessage()));
