@@ -138,7 +138,7 @@ public final class MarketSession implements AutoCloseable {
                     (series, count) -> recentBars(store, series, count), publisher, pipeline);
             PriceScheduler.Config config = schedulerConfig(options);
             PriceScheduler scheduler = new PriceScheduler(provider, executors.scheduled("scheduler-" + options.provider().label()),
-                    store::lastTime, live, marketClock, wallClock, tuning.backoff(), pipeline, feedMetrics, config,
+                    new StoreBarHistory(store), live, marketClock, wallClock, tuning.backoff(), pipeline, feedMetrics, config,
                     options.symbols());
             scheduler.start();
             return new MarketSession(options.provider(), executors, http, exchange, provider, scheduler, storeWriter,

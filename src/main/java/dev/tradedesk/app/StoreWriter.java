@@ -3,6 +3,8 @@ package dev.tradedesk.app;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
+import java.util.List;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.store.HistoryStore;
@@ -17,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes closed bars to the history store on its own thread ({@code tradedesk-store-writer}), one
- * transaction per cycle for all series, so the scheduler never waits on the disk. A failed write is
- * logged and counted; the bars are not lost for good: the next start backfills from the last bar
- * that did reach the store. Thread-safe.
+ * transaction per batch for all series, together with the ranges of the completeness ledger they
+ * complete, so the scheduler never waits on the disk. A failed write is logged and counted; the bars
+ * are not lost for good: their range stays missing in the ledger, and the scheduler's next repair
+ * pass fetches it again. Thread-safe.
  */
 final class StoreWriter implements LivePipeline.ClosedBarWriter {
 
@@ -37,20 +40,20 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         this.pipeline = pipeline;
     }
 
-    /** Queues one transaction for the whole batch; the batch now belongs to the writer. */
+    /** Queues one transaction for the whole batch and its covered ranges; the batch now belongs to the writer. */
     @Override
-    public void write(Map<SeriesKey, BarColumns> batch) {
+    public void write(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
         try {
-            thread.execute(() -> writeNow(batch));
+            thread.execute(() -> writeNow(batch, covered));
         } catch (RejectedExecutionException shuttingDown) {
             log.warn("Bars of {} series not stored: shutting down; they will be backfilled at the next start", batch.size());
         }
     }
 
-    private void writeNow(Map<SeriesKey, BarColumns> batch) {
+    private void writeNow(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
         long started = System.nanoTime();
         try {
-            store.writeAll(batch);
+            store.writeAll(batch, covered);
             batch.forEach((series, bars) ->
                     storedBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
         } catch (RuntimeException failure) {

@@ -4,6 +4,7 @@ import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +39,14 @@ import org.slf4j.LoggerFactory;
  *       progress;</li>
  *   <li>hands everything to the {@link MarketDataListener} in {@link CycleBatch}es, in time order
  *       per symbol, never a closed bar twice;</li>
+ *   <li>every few cycles, after a failure and at start, fetches again the ranges the store's
+ *       completeness ledger says are missing (a fetch that failed, dropped a record, or was lost in
+ *       a crash), and hands them over with {@link MarketDataListener#onRepair};</li>
  *   <li>waits {@code max(minGap, interval - time taken)} and starts over.</li>
  * </ol>
+ * A range is handed over as covered ({@link CycleBatch#covered()}) only when the fetch for it came
+ * back whole: no failure and no record dropped by validation while it ran. The scheduler issues its
+ * requests one at a time, so the provider's dropped-record count tells which fetch dropped one.
  * Failures back off ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s);
  * an API key rejected twice in a row stops the scheduler with a clear reason. Nothing is lost across an outage: the
  * next successful cycle fetches the gap. No exception escapes the scheduler thread.
@@ -53,6 +60,12 @@ import org.slf4j.LoggerFactory;
 public final class PriceScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PriceScheduler.class);
+    /** Cycles between two passes over the ledger's missing ranges, when nothing failed. */
+    static final int REPAIR_EVERY_CYCLES = 5;
+    /** History requests per repair pass, so a long list of holes cannot starve the live cycle. */
+    static final int REPAIR_REQUESTS_PER_PASS = 10;
+    /** Fetches of one missing range that came back incomplete before this session gives up on it. */
+    static final int REPAIR_ATTEMPTS = 3;
 
     /**
      * @param interval   target time between cycle starts
@@ -87,6 +100,14 @@ public final class PriceScheduler implements AutoCloseable {
 
     /** Exclusive bound per symbol: every closed bar before it has been handed over. Scheduler thread only. */
     private final Map<Symbol, Long> coveredUntil = new HashMap<>();
+    /**
+     * Per symbol, the bound below which missing ranges are repaired: where handing over stood at the
+     * previous pass, so the store writer has had time to store what was handed over since.
+     */
+    private final Map<Symbol, Long> repairHorizon = new HashMap<>();
+    private final Map<String, Integer> repairAttempts = new HashMap<>();
+    private boolean repairDue = true;
+    private int cyclesSinceRepair;
     private long cycle;
     private int consecutiveFailures;
     private boolean lastFailureRejectedKey;
@@ -199,7 +220,7 @@ public final class PriceScheduler implements AutoCloseable {
                     log.info("{}: backfilled {} series in {} ms", provider.kind(), slow.size(),
                             (System.nanoTime() - backfillStarted) / 1_000_000);
                 }
-                finishCycle(context);
+                repairThenFinish(context, watched);
             });
         });
     }
@@ -232,6 +253,7 @@ public final class PriceScheduler implements AutoCloseable {
         if (total > 1) {
             listener.onBackfillProgress(new BackfillProgress(describe(wanted, windowStart, windowEnd), done, total));
         }
+        long droppedBefore = metrics.droppedRecords();
         CompletableFuture<Map<Symbol, BarColumns>> window =
                 provider.history(wanted, config.timeframe(), Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowEnd));
         pending = window;
@@ -240,7 +262,8 @@ public final class PriceScheduler implements AutoCloseable {
                 onFailure(failure);
                 return;
             }
-            deliverWindow(context, needs, wanted, windowEnd, bars);
+            consecutiveFailures = 0; // an answer: the provider is up, whatever failed before
+            deliverWindow(context, needs, wanted, windowEnd, bars, metrics.droppedRecords() == droppedBefore);
             if (windowEnd < lastTo) {
                 fetchWindow(context, needs, windowEnd + 1, then);
             } else {
@@ -253,9 +276,10 @@ public final class PriceScheduler implements AutoCloseable {
     }
 
     private void deliverWindow(Context context, Map<Symbol, long[]> needs, List<Symbol> wanted, long windowEnd,
-            Map<Symbol, BarColumns> fetched) {
+            Map<Symbol, BarColumns> fetched, boolean whole) {
         Map<Symbol, BarColumns> closedBars = new HashMap<>();
         Map<Symbol, Long> newCoverage = new HashMap<>();
+        Map<Symbol, TimeRange> complete = new HashMap<>();
         for (Symbol symbol : wanted) {
             long from = coveredUntil.get(symbol);
             long to = Math.min(needs.get(symbol)[1], windowEnd);
@@ -264,11 +288,14 @@ public final class PriceScheduler implements AutoCloseable {
             if (kept != null && !kept.isEmpty()) {
                 closedBars.put(symbol, kept);
             }
+            if (whole && to >= from) {
+                complete.put(symbol, new TimeRange(from, to + 1));
+            }
             newCoverage.put(symbol, Math.max(from, to + 1));
         }
-        if (!closedBars.isEmpty()) {
+        if (!closedBars.isEmpty() || !complete.isEmpty()) {
             listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), closedBars, Map.of(), Set.of(), Map.of(),
-                    Long.MAX_VALUE));
+                    Long.MAX_VALUE, complete));
         }
         // Only once the listener has them: if it throws, the next cycle fetches these bars again.
         coveredUntil.putAll(newCoverage);
@@ -295,6 +322,91 @@ public final class PriceScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Fetches again, one request after another, the ranges the ledger says are missing below each
+     * symbol's repair horizon, then finishes the cycle. Runs at start, after a failure, and every
+     * {@link #REPAIR_EVERY_CYCLES} cycles.
+     */
+    private void repairThenFinish(Context context, List<Symbol> watched) {
+        if (!repairDue && ++cyclesSinceRepair < REPAIR_EVERY_CYCLES) {
+            finishCycle(context);
+            return;
+        }
+        Map<TimeRange, List<Symbol>> gaps = new LinkedHashMap<>();
+        for (Symbol symbol : watched) {
+            Long horizon = repairHorizon.get(symbol);
+            if (horizon != null) {
+                for (TimeRange gap : history.missing(new SeriesKey(symbol, config.timeframe()), Long.MIN_VALUE, horizon)) {
+                    splitIntoWindows(gap).forEach(window -> {
+                        if (repairAttempts.getOrDefault(symbol.value() + "@" + window.from(), 0) < REPAIR_ATTEMPTS) {
+                            gaps.computeIfAbsent(window, key -> new ArrayList<>()).add(symbol);
+                        }
+                    });
+                }
+            }
+        }
+        // Everything handed over until now will have been stored by the next pass.
+        watched.forEach(symbol -> {
+            Long covered = coveredUntil.get(symbol);
+            if (covered != null) {
+                repairHorizon.put(symbol, covered);
+            }
+        });
+        List<Map.Entry<TimeRange, List<Symbol>>> requests = new ArrayList<>(gaps.entrySet());
+        fetchRepair(context, requests.subList(0, Math.min(requests.size(), REPAIR_REQUESTS_PER_PASS)), 0);
+    }
+
+    private void fetchRepair(Context context, List<Map.Entry<TimeRange, List<Symbol>>> requests, int next) {
+        if (next == requests.size()) {
+            repairDue = requests.size() == REPAIR_REQUESTS_PER_PASS; // more may be waiting
+            cyclesSinceRepair = 0;
+            finishCycle(context);
+            return;
+        }
+        TimeRange range = requests.get(next).getKey();
+        List<Symbol> symbols = requests.get(next).getValue();
+        long droppedBefore = metrics.droppedRecords();
+        CompletableFuture<Map<Symbol, BarColumns>> fetch = provider.history(symbols, config.timeframe(),
+                Instant.ofEpochMilli(range.from()), Instant.ofEpochMilli(range.until() - 1));
+        pending = fetch;
+        fetch.whenCompleteAsync((bars, failure) -> guarded(() -> {
+            if (failure != null) {
+                onFailure(failure);
+                return;
+            }
+            consecutiveFailures = 0;
+            boolean whole = metrics.droppedRecords() == droppedBefore;
+            Map<Symbol, BarColumns> repaired = new HashMap<>();
+            Map<Symbol, TimeRange> complete = new HashMap<>();
+            for (Symbol symbol : symbols) {
+                BarColumns fetched = bars.get(symbol);
+                if (fetched != null) {
+                    BarColumns kept = between(fetched, range.from(), range.until() - 1);
+                    if (!kept.isEmpty()) {
+                        repaired.put(symbol, kept);
+                    }
+                }
+                if (whole) {
+                    complete.put(symbol, range);
+                } else if (repairAttempts.merge(symbol.value() + "@" + range.from(), 1, Integer::sum) == REPAIR_ATTEMPTS) {
+                    log.warn("{}: {} {} still came back incomplete after {} fetches; leaving it missing until the next start",
+                            provider.kind(), symbol, range, REPAIR_ATTEMPTS);
+                }
+            }
+            listener.onRepair(config.timeframe(), repaired, complete);
+            fetchRepair(context, requests, next + 1);
+        }), thread);
+    }
+
+    private List<TimeRange> splitIntoWindows(TimeRange gap) {
+        List<TimeRange> windows = new ArrayList<>();
+        long window = config.windowBars() * barMillis;
+        for (long from = gap.from(); from < gap.until(); from += window) {
+            windows.add(new TimeRange(from, Math.min(gap.until(), from + window)));
+        }
+        return windows;
+    }
+
     private void finishCycle(Context context) {
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - context.started());
         consecutiveFailures = 0;
@@ -319,19 +431,29 @@ public final class PriceScheduler implements AutoCloseable {
         // One rejection of the key is retried once: providers answer a stray 401 during deploys.
         lastFailureRejectedKey = rejectedKey;
         consecutiveFailures++;
+        repairDue = true;
         Duration wait = backoff.delay(consecutiveFailures, problem);
         changeState(ConnectionState.backingOff(provider.kind(), wallClock.instant().plus(wait), problem.getMessage()));
         metrics.countRetry();
         submit(this::runCycle, wait);
     }
 
+    /**
+     * Where handing over starts for a symbol seen for the first time: after its last stored bar,
+     * else where its tracking started, else the look-back (from where it is then tracked). Holes
+     * before that point are the ledger's missing ranges, which the repair passes fill.
+     */
     private long firstUncoveredTime(Symbol symbol) {
-        OptionalLong last = history.lastBarTime(new SeriesKey(symbol, config.timeframe()));
-        if (last.isPresent()) {
-            return last.getAsLong() + 1;
+        SeriesKey series = new SeriesKey(symbol, config.timeframe());
+        OptionalLong last = history.lastBarTime(series);
+        OptionalLong since = history.trackedSince(series);
+        long lookbackStart = Math.floorDiv(marketClock.millis() - config.lookback().toMillis(), barMillis) * barMillis;
+        if (since.isEmpty()) {
+            history.track(series, lookbackStart);
         }
-        long lookbackStart = marketClock.millis() - config.lookback().toMillis();
-        return Math.floorDiv(lookbackStart, barMillis) * barMillis;
+        long start = last.isPresent() ? last.getAsLong() + 1 : since.orElse(lookbackStart);
+        repairHorizon.put(symbol, start);
+        return start;
     }
 
     private long windowStart(Map<Symbol, long[]> needs) {
