@@ -133,7 +133,8 @@ public final class MarketSession implements AutoCloseable {
             } else {
                 provider = realProvider(options, http, feedMetrics, pipeline, host, wallClock);
             }
-            StoreWriter storeWriter = new StoreWriter(store, executors.singleThread("store-writer"), pipeline);
+            StoreWriter storeWriter = new StoreWriter(store, executors.singleThread("store-writer"), pipeline, marketClock,
+                    publisher);
             LivePipeline live = new LivePipeline(options.indicators(), storeWriter,
                     (series, count) -> recentBars(store, series, count), publisher, pipeline);
             PriceScheduler.Config config = schedulerConfig(options);

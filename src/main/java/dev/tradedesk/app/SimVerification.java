@@ -78,9 +78,15 @@ public final class SimVerification {
         }
     }
 
-    /** A run's report with what the session went through. */
+    /**
+     * A run's report with what the session went through.
+     *
+     * @param lowestCompleteness the lowest completeness the session last published for a symbol (what
+     *                           the watchlist would show), NaN if none was published
+     */
     public record Result(Report report, Map<FaultKind, Long> faults, long requests, long retries, long failures,
-            long droppedRecords, long storeFailures, boolean caughtUp, Duration catchUpTime, String finalState) {
+            long droppedRecords, long storeFailures, boolean caughtUp, Duration catchUpTime, String finalState,
+            double lowestCompleteness) {
     }
 
     private SimVerification() {
@@ -104,10 +110,12 @@ public final class SimVerification {
                 new SimulatorSettings(run.speed(), run.seed(), SimulatorSettings.DEFAULTS.historyDays()), Optional.empty(),
                 run.lookback(), run.interval(), run.lookback().plusDays(1), run.tuning());
         AtomicReference<ConnectionState> state = new AtomicReference<>();
+        Map<Symbol, Double> completeness = new java.util.concurrent.ConcurrentHashMap<>();
         MarketSession session = MarketSession.start(options, store, new PipelineMetrics(), update -> {
             if (update.connection() != null) {
                 state.set(update.connection());
             }
+            completeness.putAll(update.completeness());
         }, host, wallClock);
         boolean caughtUp;
         long catchUpStarted;
@@ -130,7 +138,8 @@ public final class SimVerification {
         FeedMetrics feed = session.feedMetrics();
         ConnectionState last = state.get();
         return new Result(report, faults, feed.requests(), feed.retries(), feed.failures(), feed.droppedRecords(),
-                session.storeFailures(), caughtUp, catchUpTime, last == null ? "none" : last.status().name());
+                session.storeFailures(), caughtUp, catchUpTime, last == null ? "none" : last.status().name(),
+                completeness.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
     }
 
     private static boolean awaitNothingMissing(HistoryStore store, SimulatedMarket market, List<Symbol> symbols,

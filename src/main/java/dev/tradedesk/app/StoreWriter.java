@@ -8,6 +8,9 @@ import java.util.List;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.ui.live.MarketUpdate;
+import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,11 +36,20 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
     private final PipelineMetrics pipeline;
     private final Map<Symbol, LongAdder> storedBySymbol = new ConcurrentHashMap<>();
     private final LongAdder failures = new LongAdder();
+    private final Clock marketClock;
+    private final Consumer<MarketUpdate> publisher;
 
-    StoreWriter(HistoryStore store, ExecutorService thread, PipelineMetrics pipeline) {
+    /**
+     * @param marketClock what time it is for bars: completeness is measured up to now
+     * @param publisher   told each written series' completeness (from the writer thread)
+     */
+    StoreWriter(HistoryStore store, ExecutorService thread, PipelineMetrics pipeline, Clock marketClock,
+            Consumer<MarketUpdate> publisher) {
         this.store = store;
         this.thread = thread;
         this.pipeline = pipeline;
+        this.marketClock = marketClock;
+        this.publisher = publisher;
     }
 
     /** Queues one transaction for the whole batch and its covered ranges; the batch now belongs to the writer. */
@@ -56,6 +68,7 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
             store.writeAll(batch, covered);
             batch.forEach((series, bars) ->
                     storedBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
+            publishCompleteness(covered.keySet());
         } catch (RuntimeException failure) {
             failures.increment();
             log.error("Could not store the bars of {} series; they will be backfilled at the next start: {}", batch.size(),
@@ -63,6 +76,19 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         } finally {
             pipeline.record(PipelineStage.STORE_WRITE, System.nanoTime() - started);
         }
+    }
+
+    private void publishCompleteness(java.util.Set<SeriesKey> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        long now = marketClock.millis();
+        Map<Symbol, Double> completeness = new java.util.HashMap<>();
+        for (SeriesKey series : written) {
+            long until = Math.floorDiv(now, series.timeframe().millis()) * series.timeframe().millis();
+            completeness.put(series.symbol(), store.ledger(series, Long.MIN_VALUE, until).completeness(until));
+        }
+        publisher.accept(MarketUpdate.ofCompleteness(completeness));
     }
 
     /** Bars written per symbol since start, sorted by symbol. */

@@ -137,6 +137,7 @@ final class VerifySimCommand implements Callable<Integer> {
         out.println("bars.wrong: " + report.wrong());
         out.println("ledger.missing_ranges: " + report.ledgerMissingRanges());
         out.println("caught_up: " + result.caughtUp());
+        out.println("completeness.lowest: " + String.format(Locale.ROOT, "%.5f", result.lowestCompleteness()));
         out.println("catch_up_s: " + String.format(Locale.ROOT, "%.1f", result.catchUpTime().toMillis() / 1e3));
         out.println("requests: " + result.requests());
         out.println("retries: " + result.retries());

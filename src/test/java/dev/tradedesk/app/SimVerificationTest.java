@@ -43,6 +43,7 @@ class SimVerificationTest {
         assertThat(report.expected()).as("12 h of backfill and the recorded minutes, 6 symbols").isGreaterThan(6 * 700);
         assertThat(report.stored()).isEqualTo(report.expected());
         assertThat(report.ledgerMissingRanges()).isZero();
+        assertThat(result.lowestCompleteness()).as("what the watchlist shows at the end").isGreaterThan(0.998);
         assertThat(result.faults().values().stream().mapToLong(Long::longValue).sum()).as("faults injected").isPositive();
         assertThat(result.failures()).as("failed requests").isPositive();
     }
