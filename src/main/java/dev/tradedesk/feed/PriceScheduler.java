@@ -60,12 +60,6 @@ import org.slf4j.LoggerFactory;
 public final class PriceScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PriceScheduler.class);
-    /** Cycles between two passes over the ledger's missing ranges, when nothing failed. */
-    static final int REPAIR_EVERY_CYCLES = 5;
-    /** History requests per repair pass, so a long list of holes cannot starve the live cycle. */
-    static final int REPAIR_REQUESTS_PER_PASS = 10;
-    /** Fetches of one missing range that came back incomplete before this session gives up on it. */
-    static final int REPAIR_ATTEMPTS = 3;
 
     /**
      * @param interval   target time between cycle starts
@@ -100,14 +94,7 @@ public final class PriceScheduler implements AutoCloseable {
 
     /** Exclusive bound per symbol: every closed bar before it has been handed over. Scheduler thread only. */
     private final Map<Symbol, Long> coveredUntil = new HashMap<>();
-    /**
-     * Per symbol, the bound below which missing ranges are repaired: where handing over stood at the
-     * previous pass, so the store writer has had time to store what was handed over since.
-     */
-    private final Map<Symbol, Long> repairHorizon = new HashMap<>();
-    private final Map<String, Integer> repairAttempts = new HashMap<>();
-    private boolean repairDue = true;
-    private int cyclesSinceRepair;
+    private final RepairPlanner repairs;
     private long cycle;
     private int consecutiveFailures;
     private boolean lastFailureRejectedKey;
@@ -129,6 +116,7 @@ public final class PriceScheduler implements AutoCloseable {
         this.barMillis = config.timeframe().millis();
         this.symbols = List.copyOf(symbols);
         this.state = ConnectionState.connecting(provider.kind());
+        this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars());
     }
 
     /** Starts the first cycle now. */
@@ -323,48 +311,20 @@ public final class PriceScheduler implements AutoCloseable {
     }
 
     /**
-     * Fetches again, one request after another, the ranges the ledger says are missing below each
-     * symbol's repair horizon, then finishes the cycle. Runs at start, after a failure, and every
-     * {@link #REPAIR_EVERY_CYCLES} cycles.
+     * Fetches again, one request after another, the ranges the ledger says are missing (when a pass
+     * is due, see {@link RepairPlanner}), then finishes the cycle.
      */
     private void repairThenFinish(Context context, List<Symbol> watched) {
-        if (!repairDue && ++cyclesSinceRepair < REPAIR_EVERY_CYCLES) {
-            finishCycle(context);
-            return;
-        }
-        Map<TimeRange, List<Symbol>> gaps = new LinkedHashMap<>();
-        for (Symbol symbol : watched) {
-            Long horizon = repairHorizon.get(symbol);
-            if (horizon != null) {
-                for (TimeRange gap : history.missing(new SeriesKey(symbol, config.timeframe()), Long.MIN_VALUE, horizon)) {
-                    splitIntoWindows(gap).forEach(window -> {
-                        if (repairAttempts.getOrDefault(symbol.value() + "@" + window.from(), 0) < REPAIR_ATTEMPTS) {
-                            gaps.computeIfAbsent(window, key -> new ArrayList<>()).add(symbol);
-                        }
-                    });
-                }
-            }
-        }
-        // Everything handed over until now will have been stored by the next pass.
-        watched.forEach(symbol -> {
-            Long covered = coveredUntil.get(symbol);
-            if (covered != null) {
-                repairHorizon.put(symbol, covered);
-            }
-        });
-        List<Map.Entry<TimeRange, List<Symbol>>> requests = new ArrayList<>(gaps.entrySet());
-        fetchRepair(context, requests.subList(0, Math.min(requests.size(), REPAIR_REQUESTS_PER_PASS)), 0);
+        fetchRepair(context, repairs.plan(watched, coveredUntil), 0);
     }
 
-    private void fetchRepair(Context context, List<Map.Entry<TimeRange, List<Symbol>>> requests, int next) {
+    private void fetchRepair(Context context, List<RepairPlanner.Request> requests, int next) {
         if (next == requests.size()) {
-            repairDue = requests.size() == REPAIR_REQUESTS_PER_PASS; // more may be waiting
-            cyclesSinceRepair = 0;
             finishCycle(context);
             return;
         }
-        TimeRange range = requests.get(next).getKey();
-        List<Symbol> symbols = requests.get(next).getValue();
+        TimeRange range = requests.get(next).range();
+        List<Symbol> symbols = requests.get(next).symbols();
         long droppedBefore = metrics.droppedRecords();
         CompletableFuture<Map<Symbol, BarColumns>> fetch = provider.history(symbols, config.timeframe(),
                 Instant.ofEpochMilli(range.from()), Instant.ofEpochMilli(range.until() - 1));
@@ -388,23 +348,14 @@ public final class PriceScheduler implements AutoCloseable {
                 }
                 if (whole) {
                     complete.put(symbol, range);
-                } else if (repairAttempts.merge(symbol.value() + "@" + range.from(), 1, Integer::sum) == REPAIR_ATTEMPTS) {
+                } else if (repairs.incomplete(symbol, range)) {
                     log.warn("{}: {} {} still came back incomplete after {} fetches; leaving it missing until the next start",
-                            provider.kind(), symbol, range, REPAIR_ATTEMPTS);
+                            provider.kind(), symbol, range, RepairPlanner.ATTEMPTS);
                 }
             }
             listener.onRepair(config.timeframe(), repaired, complete);
             fetchRepair(context, requests, next + 1);
         }), thread);
-    }
-
-    private List<TimeRange> splitIntoWindows(TimeRange gap) {
-        List<TimeRange> windows = new ArrayList<>();
-        long window = config.windowBars() * barMillis;
-        for (long from = gap.from(); from < gap.until(); from += window) {
-            windows.add(new TimeRange(from, Math.min(gap.until(), from + window)));
-        }
-        return windows;
     }
 
     private void finishCycle(Context context) {
@@ -431,7 +382,7 @@ public final class PriceScheduler implements AutoCloseable {
         // One rejection of the key is retried once: providers answer a stray 401 during deploys.
         lastFailureRejectedKey = rejectedKey;
         consecutiveFailures++;
-        repairDue = true;
+        repairs.failed();
         Duration wait = backoff.delay(consecutiveFailures, problem);
         changeState(ConnectionState.backingOff(provider.kind(), wallClock.instant().plus(wait), problem.getMessage()));
         metrics.countRetry();
@@ -452,7 +403,7 @@ public final class PriceScheduler implements AutoCloseable {
             history.track(series, lookbackStart);
         }
         long start = last.isPresent() ? last.getAsLong() + 1 : since.orElse(lookbackStart);
-        repairHorizon.put(symbol, start);
+        repairs.startsAt(symbol, start);
         return start;
     }
 
