@@ -71,11 +71,6 @@ public final class MarketSession implements AutoCloseable {
                     SessionTuning.DEFAULTS);
         }
 
-        public Options withTuning(SessionTuning newTuning) {
-            return new Options(provider, symbols, timeframe, indicators, alpaca, simulator, baseUrl, lookback, interval,
-                    simulatedHistory, newTuning);
-        }
-
         public static Options from(Settings settings) {
             Duration lookback = PriceScheduler.Config.defaults(Timeframe.ONE_MINUTE).lookback();
             return new Options(settings.provider(), settings.watchlist(), Timeframe.ONE_MINUTE, settings.indicators(),
@@ -232,6 +227,11 @@ public final class MarketSession implements AutoCloseable {
 
     public FeedMetrics feedMetrics() {
         return feedMetrics;
+    }
+
+    /** Whether the scheduler has stopped for good (the provider rejected the API key twice in a row). */
+    public boolean stopped() {
+        return scheduler.state().status() == dev.tradedesk.feed.ConnectionState.Status.STOPPED;
     }
 
     /** Bars stored per symbol since start. */

@@ -107,7 +107,8 @@ final class RecordCommand implements Callable<Integer> {
                     session.close();
                 }
                 printSummary(out, session, pipeline, System.nanoTime() - started);
-                return session.feedMetrics().failures(ProviderException.Kind.AUTH_REJECTED) > 0 ? 1 : 0;
+                // A single rejection is retried (providers answer a stray 401 now and then); exit 1 only if it stopped us.
+                return session.stopped() ? 1 : 0;
             } finally {
                 finished.countDown();
                 removeHook(onCtrlC);

@@ -98,7 +98,7 @@ public final class PriceScheduler implements AutoCloseable {
     private long cycle;
     private int consecutiveFailures;
     private boolean lastFailureRejectedKey;
-    private ConnectionState state;
+    private volatile ConnectionState state;
 
     public PriceScheduler(MarketDataProvider provider, ScheduledExecutorService thread, BarHistory history,
             MarketDataListener listener, Clock marketClock, Clock wallClock, Backoff backoff, PipelineMetrics pipeline,
@@ -139,6 +139,11 @@ public final class PriceScheduler implements AutoCloseable {
 
     public List<Symbol> symbols() {
         return symbols;
+    }
+
+    /** The connection state last reported to the listener. Any thread. */
+    public ConnectionState state() {
+        return state;
     }
 
     /** Stops after the current step; in-flight requests are cancelled. Idempotent. */
