@@ -116,7 +116,7 @@ public final class PriceScheduler implements AutoCloseable {
         this.barMillis = config.timeframe().millis();
         this.symbols = List.copyOf(symbols);
         this.state = ConnectionState.connecting(provider.kind());
-        this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars());
+        this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
     }
 
     /** Starts the first cycle now. */
@@ -234,15 +234,15 @@ public final class PriceScheduler implements AutoCloseable {
 
     private void fetchWindow(Context context, Map<Symbol, long[]> needs, long windowStart, Runnable then) {
         long lastTo = needs.values().stream().mapToLong(range -> range[1]).max().orElseThrow();
-        long windowEnd = Math.min(lastTo, windowStart + config.windowBars() * barMillis - 1);
+        long windowEnd = Math.min(lastTo, windowStart + windowMillis(needs) - 1);
         List<Symbol> wanted = new ArrayList<>();
         needs.forEach((symbol, range) -> {
             if (range[0] <= windowEnd && range[1] >= windowStart) {
                 wanted.add(symbol);
             }
         });
-        int total = windowsBetween(windowStart(needs), lastTo);
-        int done = windowsBetween(windowStart(needs), windowStart) - 1;
+        int total = windowsBetween(needs, windowStart(needs), lastTo);
+        int done = windowsBetween(needs, windowStart(needs), windowStart) - 1;
         if (total > 1) {
             listener.onBackfillProgress(new BackfillProgress(describe(wanted, windowStart, windowEnd), done, total));
         }
@@ -417,9 +417,14 @@ public final class PriceScheduler implements AutoCloseable {
         return Math.floorDiv(start, barMillis) * barMillis;
     }
 
-    private int windowsBetween(long start, long end) {
-        long window = config.windowBars() * barMillis;
+    private int windowsBetween(Map<Symbol, long[]> needs, long start, long end) {
+        long window = windowMillis(needs);
         return (int) Math.max(1, (end - start + window) / window);
+    }
+
+    /** A backfill window: at most {@code windowBars} per symbol, and all symbols' bars in one provider page. */
+    private long windowMillis(Map<Symbol, long[]> needs) {
+        return Math.max(1, Math.min(config.windowBars(), provider.barsPerRequest() / Math.max(1, needs.size()))) * barMillis;
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Map;
  * Decides when the scheduler passes over the completeness ledger's missing ranges and which
  * history requests a pass makes: at start, after a failure, and every {@link #EVERY_CYCLES}
  * cycles; below each symbol's horizon (where handing over stood at the previous pass, so that
- * queued store writes have landed); in windows of the scheduler's size, symbols with the same
+ * queued store writes have landed); in windows of the scheduler's size (smaller if all watched
+ * symbols' bars would not fit one provider page), symbols with the same
  * missing window in one request; at most {@link #REQUESTS_PER_PASS} requests; a range that came
  * back incomplete {@link #ATTEMPTS} times is left for the next start. Confined to the scheduler
  * thread.
@@ -34,16 +35,19 @@ final class RepairPlanner {
 
     private final BarHistory history;
     private final Timeframe timeframe;
-    private final long windowMillis;
+    private final int windowBars;
+    private final int barsPerRequest;
     private final Map<Symbol, Long> horizon = new HashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
     private boolean due = true;
     private int cyclesSincePass;
 
-    RepairPlanner(BarHistory history, Timeframe timeframe, int windowBars) {
+    /** @param barsPerRequest the provider's page, shared by the symbols of a request ({@link MarketDataProvider#barsPerRequest}) */
+    RepairPlanner(BarHistory history, Timeframe timeframe, int windowBars, int barsPerRequest) {
         this.history = history;
         this.timeframe = timeframe;
-        this.windowMillis = windowBars * timeframe.millis();
+        this.windowBars = windowBars;
+        this.barsPerRequest = barsPerRequest;
     }
 
     /** Handing over of {@code symbol} starts at {@code start} in this session: older holes are repairable at once. */
@@ -64,6 +68,8 @@ final class RepairPlanner {
             return List.of();
         }
         Map<TimeRange, List<Symbol>> windows = new LinkedHashMap<>();
+        // Every watched symbol may share a window (after a crash they usually do): keep it one page.
+        long windowMillis = Math.max(1, Math.min(windowBars, barsPerRequest / Math.max(1, watched.size()))) * timeframe.millis();
         for (Symbol symbol : watched) {
             Long below = horizon.get(symbol);
             if (below == null) {

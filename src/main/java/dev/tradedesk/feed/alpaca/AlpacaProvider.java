@@ -65,6 +65,12 @@ public final class AlpacaProvider implements MarketDataProvider {
         return ProviderKind.ALPACA;
     }
 
+    /** One page of {@code /v2/stocks/bars}, shared by every symbol of the request. */
+    @Override
+    public int barsPerRequest() {
+        return PAGE_LIMIT;
+    }
+
     @Override
     public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
         List<CompletableFuture<Map<Symbol, BarColumns>>> batches = new ArrayList<>();
@@ -108,15 +114,16 @@ public final class AlpacaProvider implements MarketDataProvider {
 
     @Override
     public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
-        long latestAllowed = http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli();
         List<CompletableFuture<Map<Symbol, dev.tradedesk.core.Bar>>> batches = new ArrayList<>();
         for (List<Symbol> batch : batches(symbols)) {
             HttpUrl url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars/latest")
                     .addQueryParameter("symbols", joined(batch))
                     .addQueryParameter("feed", feed)
                     .build();
-            AlpacaBarsParser parser = new AlpacaBarsParser(validator, Set.copyOf(batch), Long.MIN_VALUE, latestAllowed);
-            batches.add(http.get(url, headers, parser::parseLatest));
+            Set<Symbol> requested = Set.copyOf(batch);
+            // "Not from the future" is judged when the answer arrives: a slow answer carries a newer bar.
+            batches.add(http.get(url, headers, json -> new AlpacaBarsParser(validator, requested, Long.MIN_VALUE,
+                    http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli()).parseLatest(json)));
         }
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Symbol, dev.tradedesk.core.Bar> bars = new HashMap<>();
