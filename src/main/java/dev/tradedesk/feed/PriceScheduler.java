@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * back whole: no failure and no record dropped by validation while it ran. The scheduler issues its
  * requests one at a time, so the provider's dropped-record count tells which fetch dropped one.
  * Failures back off ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s);
- * an API key rejected twice in a row stops the scheduler with a clear reason. Nothing is lost across an outage: the
- * next successful cycle fetches the gap. No exception escapes the scheduler thread.
+ * an API key rejected twice in a row stops the scheduler with a clear reason. Nothing is lost across
+ * an outage: the next successful cycle fetches the gap. No exception escapes the scheduler thread.
  *
  * <p>Two clocks: the market clock says what time it is for bars (the simulated exchange's clock
  * runs faster than real time), the wall clock when a back-off ends.
@@ -255,7 +255,7 @@ public final class PriceScheduler implements AutoCloseable {
                 onFailure(failure);
                 return;
             }
-            consecutiveFailures = 0; // an answer: the provider is up, whatever failed before
+            answered();
             deliverWindow(context, needs, wanted, windowEnd, bars, metrics.droppedRecords() == droppedBefore);
             if (windowEnd < lastTo) {
                 fetchWindow(context, needs, windowEnd + 1, then);
@@ -339,7 +339,7 @@ public final class PriceScheduler implements AutoCloseable {
                 onFailure(failure);
                 return;
             }
-            consecutiveFailures = 0;
+            answered();
             boolean whole = metrics.droppedRecords() == droppedBefore;
             Map<Symbol, BarColumns> repaired = new HashMap<>();
             Map<Symbol, TimeRange> complete = new HashMap<>();
@@ -361,6 +361,12 @@ public final class PriceScheduler implements AutoCloseable {
             listener.onRepair(config.timeframe(), repaired, complete);
             fetchRepair(context, requests, next + 1);
         }), thread);
+    }
+
+    /** A history request came back: the provider is up, whatever failed before, and backing off starts over. */
+    private void answered() {
+        consecutiveFailures = 0;
+        lastFailureRejectedKey = false;
     }
 
     private void finishCycle(Context context) {
