@@ -45,7 +45,7 @@ public class LivePipelineBenchmark {
     @Setup
     public void warm() {
         handOff = new MarketHandOff();
-        pipeline = new LivePipeline(IndicatorParameters.DEFAULTS, batch -> { }, (series, count) -> history(count),
+        pipeline = new LivePipeline(IndicatorParameters.DEFAULTS, (batch, covered) -> { }, (series, count) -> history(count),
                 handOff::publish, new PipelineMetrics());
         watchlist = new Symbol[symbols];
         for (int i = 0; i < symbols; i++) {

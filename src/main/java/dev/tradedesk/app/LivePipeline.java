@@ -7,6 +7,7 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorSeries;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.BackfillProgress;
 import dev.tradedesk.feed.ConnectionState;
@@ -46,11 +47,11 @@ final class LivePipeline implements MarketDataListener {
     private static final long SHORTEST_DAY_MILLIS = 23 * 3_600_000L;
 
     /**
-     * Receives one cycle's closed bars of every series, to store in one batched write; returns at
-     * once (the write happens on its own thread).
+     * Receives one cycle's closed bars of every series and the ranges they complete, to store in
+     * one transaction; returns at once (the write happens on its own thread).
      */
     interface ClosedBarWriter {
-        void write(Map<SeriesKey, BarColumns> batch);
+        void write(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered);
     }
 
     /** Reads the most recent stored bars of a series, oldest first, to warm its indicators. */
@@ -113,8 +114,10 @@ final class LivePipeline implements MarketDataListener {
                 toStore.put(new SeriesKey(symbol, batch.timeframe()), fresh);
             }
         });
-        if (!toStore.isEmpty()) {
-            store.write(toStore);
+        Map<SeriesKey, List<TimeRange>> covered = new HashMap<>();
+        batch.covered().forEach((symbol, range) -> covered.put(new SeriesKey(symbol, batch.timeframe()), List.of(range)));
+        if (!toStore.isEmpty() || !covered.isEmpty()) {
+            store.write(toStore, covered);
         }
         Map<Symbol, Bar> formingForUi = new HashMap<>();
         batch.forming().forEach((symbol, bar) -> {
@@ -139,6 +142,18 @@ final class LivePipeline implements MarketDataListener {
             publisher.accept(new MarketUpdate(quotes, closedForUi, formingForUi, problems, null, null, batch.responseNanos()));
         }
         pipeline.record(PipelineStage.PUBLISH, System.nanoTime() - computed);
+    }
+
+    /** Repaired bars are older than the live ones: straight to the store, with the ranges they complete. */
+    @Override
+    public void onRepair(Timeframe timeframe, Map<Symbol, BarColumns> bars, Map<Symbol, TimeRange> covered) {
+        Map<SeriesKey, BarColumns> toStore = new HashMap<>();
+        bars.forEach((symbol, columns) -> toStore.put(new SeriesKey(symbol, timeframe), columns));
+        Map<SeriesKey, List<TimeRange>> ranges = new HashMap<>();
+        covered.forEach((symbol, range) -> ranges.put(new SeriesKey(symbol, timeframe), List.of(range)));
+        if (!toStore.isEmpty() || !ranges.isEmpty()) {
+            store.write(toStore, ranges);
+        }
     }
 
     @Override

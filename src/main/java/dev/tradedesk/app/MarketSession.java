@@ -5,7 +5,6 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
-import dev.tradedesk.feed.Backoff;
 import dev.tradedesk.feed.FeedMetrics;
 import dev.tradedesk.feed.HttpClients;
 import dev.tradedesk.feed.MarketDataProvider;
@@ -17,6 +16,7 @@ import dev.tradedesk.feed.alpaca.AlpacaProvider;
 import dev.tradedesk.feed.binance.BinanceProvider;
 import dev.tradedesk.feed.coinbase.CoinbaseProvider;
 import dev.tradedesk.feed.sim.SimClock;
+import dev.tradedesk.feed.sim.SimFaults;
 import dev.tradedesk.feed.sim.SimulatedExchange;
 import dev.tradedesk.feed.sim.SimulatedMarket;
 import dev.tradedesk.store.HistoryStore;
@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,15 +52,23 @@ public final class MarketSession implements AutoCloseable {
      * @param lookback         how far back an empty series is backfilled
      * @param interval         time between cycle starts; empty for the provider's default
      * @param simulatedHistory how much history the simulated exchange serves (at least the look-back)
+     * @param tuning           timeouts, retries and simulated faults ({@link SessionTuning#DEFAULTS})
      */
     public record Options(ProviderKind provider, List<Symbol> symbols, Timeframe timeframe, IndicatorParameters indicators,
             AlpacaSettings alpaca, SimulatorSettings simulator, Optional<String> baseUrl, Duration lookback,
-            Optional<Duration> interval, Duration simulatedHistory) {
+            Optional<Duration> interval, Duration simulatedHistory, SessionTuning tuning) {
 
         public Options {
             if (simulatedHistory.compareTo(lookback) < 0) {
                 simulatedHistory = lookback.plus(Duration.ofDays(1));
             }
+        }
+
+        public Options(ProviderKind provider, List<Symbol> symbols, Timeframe timeframe, IndicatorParameters indicators,
+                AlpacaSettings alpaca, SimulatorSettings simulator, Optional<String> baseUrl, Duration lookback,
+                Optional<Duration> interval, Duration simulatedHistory) {
+            this(provider, symbols, timeframe, indicators, alpaca, simulator, baseUrl, lookback, interval, simulatedHistory,
+                    SessionTuning.DEFAULTS);
         }
 
         public static Options from(Settings settings) {
@@ -101,28 +110,31 @@ public final class MarketSession implements AutoCloseable {
             Consumer<MarketUpdate> publisher, HostEnvironment host, Clock wallClock) {
         ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(10));
         try {
-            OkHttpClient http = HttpClients.create(executors.cachedPool("http"), HttpClients.READ_TIMEOUT);
+            SessionTuning tuning = options.tuning();
+            OkHttpClient http = HttpClients.create(executors.cachedPool("http"), tuning.readTimeout());
             FeedMetrics feedMetrics = new FeedMetrics(options.provider());
             SimulatedExchange exchange = null;
             Clock marketClock = wallClock;
             MarketDataProvider provider;
             if (options.provider() == ProviderKind.SIM) {
-                SimClock simClock = new SimClock(wallClock, wallClock.instant(), options.simulator().speed());
+                Instant anchor = tuning.simClockAnchor().orElse(wallClock.instant());
+                SimClock simClock = new SimClock(wallClock, anchor, anchor, options.simulator().speed());
                 SimulatedMarket market = SimulatedMarket.anchoredOnGrid(options.simulator().seed(), simClock,
                         options.simulatedHistory(), options.symbols(), true);
-                exchange = startExchange(market, executors);
+                exchange = startExchange(market, executors, tuning.faults());
                 marketClock = simClock.asClock();
                 provider = new AlpacaProvider(httpFor(http, "Simulated exchange", ProviderHttp.Access.KEYED, feedMetrics, pipeline,
                         marketClock), HttpUrl.get(exchange.baseUrl().toString()), Secret.empty(), Secret.empty(), "iex");
             } else {
                 provider = realProvider(options, http, feedMetrics, pipeline, host, wallClock);
             }
-            StoreWriter storeWriter = new StoreWriter(store, executors.singleThread("store-writer"), pipeline);
+            StoreWriter storeWriter = new StoreWriter(store, executors.singleThread("store-writer"), pipeline, marketClock,
+                    publisher);
             LivePipeline live = new LivePipeline(options.indicators(), storeWriter,
                     (series, count) -> recentBars(store, series, count), publisher, pipeline);
             PriceScheduler.Config config = schedulerConfig(options);
             PriceScheduler scheduler = new PriceScheduler(provider, executors.scheduled("scheduler-" + options.provider().label()),
-                    store::lastTime, live, marketClock, wallClock, Backoff.standard(), pipeline, feedMetrics, config,
+                    new StoreBarHistory(store), live, marketClock, wallClock, tuning.backoff(), pipeline, feedMetrics, config,
                     options.symbols());
             scheduler.start();
             return new MarketSession(options.provider(), executors, http, exchange, provider, scheduler, storeWriter,
@@ -133,9 +145,10 @@ public final class MarketSession implements AutoCloseable {
         }
     }
 
-    private static SimulatedExchange startExchange(SimulatedMarket market, ManagedExecutors executors) {
+    private static SimulatedExchange startExchange(SimulatedMarket market, ManagedExecutors executors, SimFaults faults) {
         try {
-            return SimulatedExchange.start(market, 0, executors.fixedPool("sim-http", 4));
+            // Stalls hold a thread each: with faults on, keep threads to spare for the other requests.
+            return SimulatedExchange.start(market, 0, executors.fixedPool("sim-http", faults.active() ? 12 : 4), faults);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulated exchange on 127.0.0.1: " + e.getMessage(), e);
         }
@@ -214,6 +227,11 @@ public final class MarketSession implements AutoCloseable {
 
     public FeedMetrics feedMetrics() {
         return feedMetrics;
+    }
+
+    /** Whether the scheduler has stopped for good (the provider rejected the API key twice in a row). */
+    public boolean stopped() {
+        return scheduler.state().status() == dev.tradedesk.feed.ConnectionState.Status.STOPPED;
     }
 
     /** Bars stored per symbol since start. */

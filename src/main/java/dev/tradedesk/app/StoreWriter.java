@@ -3,9 +3,14 @@ package dev.tradedesk.app;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
+import java.util.List;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.ui.live.MarketUpdate;
+import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes closed bars to the history store on its own thread ({@code tradedesk-store-writer}), one
- * transaction per cycle for all series, so the scheduler never waits on the disk. A failed write is
- * logged and counted; the bars are not lost for good: the next start backfills from the last bar
- * that did reach the store. Thread-safe.
+ * transaction per batch for all series, together with the ranges of the completeness ledger they
+ * complete, so the scheduler never waits on the disk. A failed write is logged and counted; the bars
+ * are not lost for good: their range stays missing in the ledger, and the scheduler's next repair
+ * pass fetches it again. Thread-safe.
  */
 final class StoreWriter implements LivePipeline.ClosedBarWriter {
 
@@ -30,29 +36,39 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
     private final PipelineMetrics pipeline;
     private final Map<Symbol, LongAdder> storedBySymbol = new ConcurrentHashMap<>();
     private final LongAdder failures = new LongAdder();
+    private final Clock marketClock;
+    private final Consumer<MarketUpdate> publisher;
 
-    StoreWriter(HistoryStore store, ExecutorService thread, PipelineMetrics pipeline) {
+    /**
+     * @param marketClock what time it is for bars: completeness is measured up to now
+     * @param publisher   told each written series' completeness (from the writer thread)
+     */
+    StoreWriter(HistoryStore store, ExecutorService thread, PipelineMetrics pipeline, Clock marketClock,
+            Consumer<MarketUpdate> publisher) {
         this.store = store;
         this.thread = thread;
         this.pipeline = pipeline;
+        this.marketClock = marketClock;
+        this.publisher = publisher;
     }
 
-    /** Queues one transaction for the whole batch; the batch now belongs to the writer. */
+    /** Queues one transaction for the whole batch and its covered ranges; the batch now belongs to the writer. */
     @Override
-    public void write(Map<SeriesKey, BarColumns> batch) {
+    public void write(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
         try {
-            thread.execute(() -> writeNow(batch));
+            thread.execute(() -> writeNow(batch, covered));
         } catch (RejectedExecutionException shuttingDown) {
             log.warn("Bars of {} series not stored: shutting down; they will be backfilled at the next start", batch.size());
         }
     }
 
-    private void writeNow(Map<SeriesKey, BarColumns> batch) {
+    private void writeNow(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
         long started = System.nanoTime();
         try {
-            store.writeAll(batch);
+            store.writeAll(batch, covered);
             batch.forEach((series, bars) ->
                     storedBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
+            publishCompleteness(covered.keySet());
         } catch (RuntimeException failure) {
             failures.increment();
             log.error("Could not store the bars of {} series; they will be backfilled at the next start: {}", batch.size(),
@@ -60,6 +76,19 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         } finally {
             pipeline.record(PipelineStage.STORE_WRITE, System.nanoTime() - started);
         }
+    }
+
+    private void publishCompleteness(java.util.Set<SeriesKey> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        long now = marketClock.millis();
+        Map<Symbol, Double> completeness = new java.util.HashMap<>();
+        for (SeriesKey series : written) {
+            long until = Math.floorDiv(now, series.timeframe().millis()) * series.timeframe().millis();
+            completeness.put(series.symbol(), store.ledger(series, Long.MIN_VALUE, until).completeness(until));
+        }
+        publisher.accept(MarketUpdate.ofCompleteness(completeness));
     }
 
     /** Bars written per symbol since start, sorted by symbol. */

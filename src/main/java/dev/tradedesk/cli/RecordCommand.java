@@ -1,6 +1,7 @@
 package dev.tradedesk.cli;
 
 import dev.tradedesk.app.MarketSession;
+import dev.tradedesk.app.SessionTuning;
 import dev.tradedesk.app.SimulatorSettings;
 import dev.tradedesk.app.SoakRecorder;
 import dev.tradedesk.app.TradeDesk;
@@ -15,6 +16,7 @@ import dev.tradedesk.feed.ProviderKind;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,6 +75,14 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     private SoakOptions soakOptions;
 
+    @Mixin
+    private FaultOptions faultOptions = new FaultOptions();
+
+    @Option(names = "--sim-anchor", paramLabel = "INSTANT",
+            description = {"With --provider sim: the wall-clock time (e.g. 2026-03-02T15:00:00Z) at which the simulated",
+                    "clock read the same; runs with the same anchor and speed share one simulated timeline (default: now)."})
+    private Instant simAnchor;
+
     @Override
     public Integer call() throws Exception {
         MarketSession.Options options = options();
@@ -115,7 +125,8 @@ final class RecordCommand implements Callable<Integer> {
                     session.close();
                 }
                 printSummary(out, session, pipeline, System.nanoTime() - started);
-                return session.feedMetrics().failures(ProviderException.Kind.AUTH_REJECTED) > 0 ? 1 : 0;
+                // A single rejection is retried (providers answer a stray 401 now and then); exit 1 only if it stopped us.
+                return session.stopped() ? 1 : 0;
             } finally {
                 finished.countDown();
                 removeHook(onCtrlC);
@@ -137,8 +148,19 @@ final class RecordCommand implements Callable<Integer> {
         if (parsed.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--symbols: give at least one symbol");
         }
-        if ((speed != null || seed != null) && kind != ProviderKind.SIM) {
-            throw new ParameterException(spec.commandLine(), "--speed and --seed apply to --provider sim only");
+        if ((speed != null || seed != null || faultOptions.requested() || simAnchor != null) && kind != ProviderKind.SIM) {
+            throw new ParameterException(spec.commandLine(),
+                    "--speed, --seed, --faults, --fault-kinds and --sim-anchor apply to --provider sim only");
+        }
+        SessionTuning tuning = SessionTuning.DEFAULTS;
+        try {
+            // A stall outlasts the client's read timeout by a little: long enough to time out, short enough not to idle.
+            tuning = tuning.withFaults(faultOptions.toFaults(tuning.readTimeout().plusSeconds(2)));
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), invalid.getMessage());
+        }
+        if (simAnchor != null) {
+            tuning = tuning.withSimClockAnchor(simAnchor);
         }
         var settings = root.context().settingsLoad().settings();
         SimulatorSettings simulator;
@@ -150,7 +172,7 @@ final class RecordCommand implements Callable<Integer> {
         }
         return new MarketSession.Options(kind, parsed, frame, settings.indicators(), settings.alpaca(), simulator,
                 Optional.ofNullable(baseUrl), PriceScheduler.Config.defaults(frame).lookback(), Optional.empty(),
-                PriceScheduler.Config.defaults(frame).lookback().plus(Duration.ofDays(1)));
+                PriceScheduler.Config.defaults(frame).lookback().plus(Duration.ofDays(1)), tuning);
     }
 
     private static void printSummary(PrintWriter out, MarketSession session, PipelineMetrics pipeline, long elapsedNanos) {
@@ -171,6 +193,8 @@ final class RecordCommand implements Callable<Integer> {
             out.println("errors." + kind.name().toLowerCase(Locale.ROOT) + ": " + feed.failures(kind));
         }
         out.println("dropped.total: " + feed.droppedRecords());
+        session.simulatedExchange().filter(exchange -> exchange.responsesDecided() > 0).ifPresent(exchange ->
+                exchange.faultsInjected().forEach((kind, count) -> out.println("faults." + kind.label() + ": " + count)));
         feed.droppedByReason().forEach((reason, count) -> out.println("dropped." + reason.replace(' ', '_') + ": " + count));
         for (PipelineStage stage : List.of(PipelineStage.FETCH, PipelineStage.PARSE, PipelineStage.INDICATORS,
                 PipelineStage.STORE_WRITE, PipelineStage.PUBLISH, PipelineStage.CYCLE)) {

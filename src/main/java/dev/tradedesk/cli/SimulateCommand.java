@@ -2,7 +2,9 @@ package dev.tradedesk.cli;
 
 import dev.tradedesk.app.ManagedExecutors;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.sim.FaultKind;
 import dev.tradedesk.feed.sim.SimClock;
+import dev.tradedesk.feed.sim.SimFaults;
 import dev.tradedesk.feed.sim.SimulatedExchange;
 import dev.tradedesk.feed.sim.SimulatedMarket;
 import java.io.PrintWriter;
@@ -59,19 +61,33 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Stop after this long (default: run until Ctrl-C).")
     private Duration duration;
 
+    @picocli.CommandLine.Mixin
+    private FaultOptions faultOptions = new FaultOptions();
+
+    @Option(names = "--stall", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
+            description = "With --faults: how long a stalled response keeps the client waiting (default: ${DEFAULT-VALUE}).")
+    private Duration stall;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65_535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
         }
         List<Symbol> listed = parseSymbols();
+        SimFaults faults;
+        try {
+            faults = faultOptions.toFaults(stall);
+        } catch (IllegalArgumentException invalid) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
+        }
         root.context();
         PrintWriter out = spec.commandLine().getOut();
         SimClock clock = new SimClock(Clock.systemUTC(), Clock.systemUTC().instant(), speed);
         SimulatedMarket market = SimulatedMarket.anchoredOnGrid(seed, clock, history, listed, listed.isEmpty());
         CountDownLatch stopped = new CountDownLatch(1);
         try (ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(2));
-                SimulatedExchange exchange = SimulatedExchange.start(market, port, executors.fixedPool("sim-http", 4))) {
+                SimulatedExchange exchange = SimulatedExchange.start(market, port,
+                        executors.fixedPool("sim-http", faults.active() ? 12 : 4), faults)) {
             Thread onCtrlC = new Thread(() -> {
                 exchange.close();
                 stopped.countDown();
@@ -81,6 +97,10 @@ final class SimulateCommand implements Callable<Integer> {
             out.println("api: Alpaca Market Data v2 (any API key is accepted)");
             out.println("symbols: " + market.symbols().stream().map(Symbol::value).collect(Collectors.joining(",")));
             out.println("speed: " + speed + "x, history from " + market.historyStart() + ", seed " + seed);
+            if (faults.active()) {
+                out.println("faults: " + faults.rate() + " of responses, kinds " + faults.kinds().stream()
+                        .map(FaultKind::label).sorted().collect(Collectors.joining(",")) + ", fault seed " + faults.seed());
+            }
             out.println(duration == null ? "Press Ctrl-C to stop." : "Stopping after " + duration + ".");
             out.flush();
             if (duration == null) {
@@ -89,6 +109,10 @@ final class SimulateCommand implements Callable<Integer> {
                 stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             }
             removeHook(onCtrlC);
+            if (faults.active()) {
+                exchange.faultsInjected().forEach((kind, count) -> out.println("faults." + kind.label() + ": " + count));
+                out.flush();
+            }
             return 0;
         }
     }

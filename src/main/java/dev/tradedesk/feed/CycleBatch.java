@@ -3,6 +3,7 @@ package dev.tradedesk.feed;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,10 @@ import java.util.Set;
  * @param responseNanos {@link System#nanoTime()} when the latest-bars response arrived, for
  *                      tick-to-screen latency; {@code Long.MAX_VALUE} for history (a backfill
  *                      window, or forming bars that waited for one), which is no live tick
+ * @param covered       per symbol, the range of bar times this batch's closed bars complete: the
+ *                      provider answered for it whole (no failure, no dropped record), so every bar
+ *                      in it is in {@code closed} and a time without one had no trades. A symbol
+ *                      whose fetch was not whole is absent: its range stays missing in the ledger.
  */
 public record CycleBatch(
         long cycle,
@@ -28,13 +33,21 @@ public record CycleBatch(
         Map<Symbol, Bar> forming,
         Set<Symbol> withoutData,
         Map<Symbol, ProviderException> failures,
-        long responseNanos) {
+        long responseNanos,
+        Map<Symbol, TimeRange> covered) {
 
     public CycleBatch {
         closed = Map.copyOf(closed);
         forming = Map.copyOf(forming);
         withoutData = Set.copyOf(withoutData);
         failures = Map.copyOf(failures);
+        covered = Map.copyOf(covered);
+    }
+
+    /** A batch that claims no range complete. */
+    public CycleBatch(long cycle, Timeframe timeframe, Map<Symbol, BarColumns> closed, Map<Symbol, Bar> forming,
+            Set<Symbol> withoutData, Map<Symbol, ProviderException> failures, long responseNanos) {
+        this(cycle, timeframe, closed, forming, withoutData, failures, responseNanos, Map.of());
     }
 
     public int closedBarCount() {

@@ -28,6 +28,16 @@ public interface MarketDataProvider {
     CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to);
 
     /**
+     * The most bars one HTTP request of {@link #history} returns for all its symbols together (one
+     * page), if the provider pages across symbols. The scheduler sizes backfill windows to fit, so
+     * that a failed request costs one page, not a whole window: with a flaky provider, a window of
+     * many pages might never come back whole. Unlimited by default (per-symbol providers).
+     */
+    default int barsPerRequest() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * The latest bar of each symbol at {@code timeframe}: the still-forming bar where the provider
      * serves one, otherwise the last completed bar. One request for the whole batch where the
      * provider has a multi-symbol call; otherwise one concurrent request per symbol.

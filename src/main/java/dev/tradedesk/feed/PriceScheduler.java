@@ -4,6 +4,7 @@ import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,11 +39,17 @@ import org.slf4j.LoggerFactory;
  *       progress;</li>
  *   <li>hands everything to the {@link MarketDataListener} in {@link CycleBatch}es, in time order
  *       per symbol, never a closed bar twice;</li>
+ *   <li>every few cycles, after a failure and at start, fetches again the ranges the store's
+ *       completeness ledger says are missing (a fetch that failed, dropped a record, or was lost in
+ *       a crash), and hands them over with {@link MarketDataListener#onRepair};</li>
  *   <li>waits {@code max(minGap, interval - time taken)} and starts over.</li>
  * </ol>
+ * A range is handed over as covered ({@link CycleBatch#covered()}) only when the fetch for it came
+ * back whole: no failure and no record dropped by validation while it ran. The scheduler issues its
+ * requests one at a time, so the provider's dropped-record count tells which fetch dropped one.
  * Failures back off ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s);
- * a rejected API key stops the scheduler with a clear reason. Nothing is lost across an outage: the
- * next successful cycle fetches the gap. No exception escapes the scheduler thread.
+ * an API key rejected twice in a row stops the scheduler with a clear reason. Nothing is lost across
+ * an outage: the next successful cycle fetches the gap. No exception escapes the scheduler thread.
  *
  * <p>Two clocks: the market clock says what time it is for bars (the simulated exchange's clock
  * runs faster than real time), the wall clock when a back-off ends.
@@ -87,9 +94,11 @@ public final class PriceScheduler implements AutoCloseable {
 
     /** Exclusive bound per symbol: every closed bar before it has been handed over. Scheduler thread only. */
     private final Map<Symbol, Long> coveredUntil = new HashMap<>();
+    private final RepairPlanner repairs;
     private long cycle;
     private int consecutiveFailures;
-    private ConnectionState state;
+    private boolean lastFailureRejectedKey;
+    private volatile ConnectionState state;
 
     public PriceScheduler(MarketDataProvider provider, ScheduledExecutorService thread, BarHistory history,
             MarketDataListener listener, Clock marketClock, Clock wallClock, Backoff backoff, PipelineMetrics pipeline,
@@ -107,6 +116,7 @@ public final class PriceScheduler implements AutoCloseable {
         this.barMillis = config.timeframe().millis();
         this.symbols = List.copyOf(symbols);
         this.state = ConnectionState.connecting(provider.kind());
+        this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
     }
 
     /** Starts the first cycle now. */
@@ -129,6 +139,11 @@ public final class PriceScheduler implements AutoCloseable {
 
     public List<Symbol> symbols() {
         return symbols;
+    }
+
+    /** The connection state last reported to the listener. Any thread. */
+    public ConnectionState state() {
+        return state;
     }
 
     /** Stops after the current step; in-flight requests are cancelled. Idempotent. */
@@ -198,7 +213,7 @@ public final class PriceScheduler implements AutoCloseable {
                     log.info("{}: backfilled {} series in {} ms", provider.kind(), slow.size(),
                             (System.nanoTime() - backfillStarted) / 1_000_000);
                 }
-                finishCycle(context);
+                repairThenFinish(context, watched);
             });
         });
     }
@@ -219,18 +234,19 @@ public final class PriceScheduler implements AutoCloseable {
 
     private void fetchWindow(Context context, Map<Symbol, long[]> needs, long windowStart, Runnable then) {
         long lastTo = needs.values().stream().mapToLong(range -> range[1]).max().orElseThrow();
-        long windowEnd = Math.min(lastTo, windowStart + config.windowBars() * barMillis - 1);
+        long windowEnd = Math.min(lastTo, windowStart + windowMillis(needs) - 1);
         List<Symbol> wanted = new ArrayList<>();
         needs.forEach((symbol, range) -> {
             if (range[0] <= windowEnd && range[1] >= windowStart) {
                 wanted.add(symbol);
             }
         });
-        int total = windowsBetween(windowStart(needs), lastTo);
-        int done = windowsBetween(windowStart(needs), windowStart) - 1;
+        int total = windowsBetween(needs, windowStart(needs), lastTo);
+        int done = windowsBetween(needs, windowStart(needs), windowStart) - 1;
         if (total > 1) {
             listener.onBackfillProgress(new BackfillProgress(describe(wanted, windowStart, windowEnd), done, total));
         }
+        long droppedBefore = metrics.droppedRecords();
         CompletableFuture<Map<Symbol, BarColumns>> window =
                 provider.history(wanted, config.timeframe(), Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowEnd));
         pending = window;
@@ -239,7 +255,8 @@ public final class PriceScheduler implements AutoCloseable {
                 onFailure(failure);
                 return;
             }
-            deliverWindow(context, needs, wanted, windowEnd, bars);
+            answered();
+            deliverWindow(context, needs, wanted, windowEnd, bars, metrics.droppedRecords() == droppedBefore);
             if (windowEnd < lastTo) {
                 fetchWindow(context, needs, windowEnd + 1, then);
             } else {
@@ -252,9 +269,10 @@ public final class PriceScheduler implements AutoCloseable {
     }
 
     private void deliverWindow(Context context, Map<Symbol, long[]> needs, List<Symbol> wanted, long windowEnd,
-            Map<Symbol, BarColumns> fetched) {
+            Map<Symbol, BarColumns> fetched, boolean whole) {
         Map<Symbol, BarColumns> closedBars = new HashMap<>();
         Map<Symbol, Long> newCoverage = new HashMap<>();
+        Map<Symbol, TimeRange> complete = new HashMap<>();
         for (Symbol symbol : wanted) {
             long from = coveredUntil.get(symbol);
             long to = Math.min(needs.get(symbol)[1], windowEnd);
@@ -263,11 +281,14 @@ public final class PriceScheduler implements AutoCloseable {
             if (kept != null && !kept.isEmpty()) {
                 closedBars.put(symbol, kept);
             }
+            if (whole && to >= from) {
+                complete.put(symbol, new TimeRange(from, to + 1));
+            }
             newCoverage.put(symbol, Math.max(from, to + 1));
         }
-        if (!closedBars.isEmpty()) {
+        if (!closedBars.isEmpty() || !complete.isEmpty()) {
             listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), closedBars, Map.of(), Set.of(), Map.of(),
-                    Long.MAX_VALUE));
+                    Long.MAX_VALUE, complete));
         }
         // Only once the listener has them: if it throws, the next cycle fetches these bars again.
         coveredUntil.putAll(newCoverage);
@@ -294,9 +315,64 @@ public final class PriceScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Fetches again, one request after another, the ranges the ledger says are missing (when a pass
+     * is due, see {@link RepairPlanner}), then finishes the cycle.
+     */
+    private void repairThenFinish(Context context, List<Symbol> watched) {
+        fetchRepair(context, repairs.plan(watched, coveredUntil), 0);
+    }
+
+    private void fetchRepair(Context context, List<RepairPlanner.Request> requests, int next) {
+        if (next == requests.size()) {
+            finishCycle(context);
+            return;
+        }
+        TimeRange range = requests.get(next).range();
+        List<Symbol> symbols = requests.get(next).symbols();
+        long droppedBefore = metrics.droppedRecords();
+        CompletableFuture<Map<Symbol, BarColumns>> fetch = provider.history(symbols, config.timeframe(),
+                Instant.ofEpochMilli(range.from()), Instant.ofEpochMilli(range.until() - 1));
+        pending = fetch;
+        fetch.whenCompleteAsync((bars, failure) -> guarded(() -> {
+            if (failure != null) {
+                onFailure(failure);
+                return;
+            }
+            answered();
+            boolean whole = metrics.droppedRecords() == droppedBefore;
+            Map<Symbol, BarColumns> repaired = new HashMap<>();
+            Map<Symbol, TimeRange> complete = new HashMap<>();
+            for (Symbol symbol : symbols) {
+                BarColumns fetched = bars.get(symbol);
+                if (fetched != null) {
+                    BarColumns kept = between(fetched, range.from(), range.until() - 1);
+                    if (!kept.isEmpty()) {
+                        repaired.put(symbol, kept);
+                    }
+                }
+                if (whole) {
+                    complete.put(symbol, range);
+                } else if (repairs.incomplete(symbol, range)) {
+                    log.warn("{}: {} {} still came back incomplete after {} fetches; leaving it missing until the next start",
+                            provider.kind(), symbol, range, RepairPlanner.ATTEMPTS);
+                }
+            }
+            listener.onRepair(config.timeframe(), repaired, complete);
+            fetchRepair(context, requests, next + 1);
+        }), thread);
+    }
+
+    /** A history request came back: the provider is up, whatever failed before, and backing off starts over. */
+    private void answered() {
+        consecutiveFailures = 0;
+        lastFailureRejectedKey = false;
+    }
+
     private void finishCycle(Context context) {
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - context.started());
         consecutiveFailures = 0;
+        lastFailureRejectedKey = false;
         changeState(ConnectionState.live(provider.kind()));
         scheduleNext(context.started());
     }
@@ -308,25 +384,38 @@ public final class PriceScheduler implements AutoCloseable {
         }
         ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
                 : new ProviderException(ProviderException.Kind.NETWORK, provider.kind() + " request failed: " + cause, cause);
-        if (problem.kind() == ProviderException.Kind.AUTH_REJECTED) {
+        boolean rejectedKey = problem.kind() == ProviderException.Kind.AUTH_REJECTED;
+        if (rejectedKey && lastFailureRejectedKey) {
             changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
             log.error("{}: stopped: {}", provider.kind(), problem.getMessage());
             return;
         }
+        // One rejection of the key is retried once: providers answer a stray 401 during deploys.
+        lastFailureRejectedKey = rejectedKey;
         consecutiveFailures++;
+        repairs.failed();
         Duration wait = backoff.delay(consecutiveFailures, problem);
         changeState(ConnectionState.backingOff(provider.kind(), wallClock.instant().plus(wait), problem.getMessage()));
         metrics.countRetry();
         submit(this::runCycle, wait);
     }
 
+    /**
+     * Where handing over starts for a symbol seen for the first time: after its last stored bar,
+     * else where its tracking started, else the look-back (from where it is then tracked). Holes
+     * before that point are the ledger's missing ranges, which the repair passes fill.
+     */
     private long firstUncoveredTime(Symbol symbol) {
-        OptionalLong last = history.lastBarTime(new SeriesKey(symbol, config.timeframe()));
-        if (last.isPresent()) {
-            return last.getAsLong() + 1;
+        SeriesKey series = new SeriesKey(symbol, config.timeframe());
+        OptionalLong last = history.lastBarTime(series);
+        OptionalLong since = history.trackedSince(series);
+        long lookbackStart = Math.floorDiv(marketClock.millis() - config.lookback().toMillis(), barMillis) * barMillis;
+        if (since.isEmpty()) {
+            history.track(series, lookbackStart);
         }
-        long lookbackStart = marketClock.millis() - config.lookback().toMillis();
-        return Math.floorDiv(lookbackStart, barMillis) * barMillis;
+        long start = last.isPresent() ? last.getAsLong() + 1 : since.orElse(lookbackStart);
+        repairs.startsAt(symbol, start);
+        return start;
     }
 
     private long windowStart(Map<Symbol, long[]> needs) {
@@ -334,9 +423,14 @@ public final class PriceScheduler implements AutoCloseable {
         return Math.floorDiv(start, barMillis) * barMillis;
     }
 
-    private int windowsBetween(long start, long end) {
-        long window = config.windowBars() * barMillis;
+    private int windowsBetween(Map<Symbol, long[]> needs, long start, long end) {
+        long window = windowMillis(needs);
         return (int) Math.max(1, (end - start + window) / window);
+    }
+
+    /** A backfill window: at most {@code windowBars} per symbol, and all symbols' bars in one provider page. */
+    private long windowMillis(Map<Symbol, long[]> needs) {
+        return Math.max(1, Math.min(config.windowBars(), provider.barsPerRequest() / Math.max(1, needs.size()))) * barMillis;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import java.io.IOException;
 import java.sql.Connection;
@@ -80,6 +81,18 @@ final class BarRepository {
      * @return bars written per series, in the map's order
      */
     java.util.Map<SeriesKey, Long> upsertAll(java.util.Map<SeriesKey, BarSource> sources) {
+        return upsertAll(sources, java.util.Map.of());
+    }
+
+    /**
+     * Upserts the bars of several series and records {@code covered} ranges in the completeness
+     * ledger, all in ONE transaction: a crash never leaves a range marked covered whose bars are
+     * not stored.
+     *
+     * @return bars written per series, in the map's order
+     */
+    java.util.Map<SeriesKey, Long> upsertAll(java.util.Map<SeriesKey, BarSource> sources,
+            java.util.Map<SeriesKey, List<TimeRange>> covered) {
         writeLock.lock();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
@@ -90,6 +103,14 @@ final class BarRepository {
                     int seriesId = findOrCreateSeries(connection, entry.getKey());
                     ids.put(entry.getKey(), seriesId);
                     written.put(entry.getKey(), upsertChunks(connection, entry.getKey(), seriesId, entry.getValue()));
+                }
+                for (java.util.Map.Entry<SeriesKey, List<TimeRange>> entry : covered.entrySet()) {
+                    Integer known = ids.get(entry.getKey());
+                    int seriesId = known != null ? known : findOrCreateSeries(connection, entry.getKey());
+                    ids.put(entry.getKey(), seriesId);
+                    for (TimeRange range : entry.getValue()) {
+                        CoverageLedger.addCovered(connection, seriesId, range);
+                    }
                 }
                 connection.commit();
                 knownIds.putAll(ids);
@@ -349,6 +370,41 @@ final class BarRepository {
         }
     }
 
+    /** Tracks {@code key} from {@code since} in the ledger (or keeps its earlier start), creating the series if need be. */
+    void track(SeriesKey key, long since) {
+        writeLock.lock();
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                int seriesId = findOrCreateSeries(connection, key);
+                CoverageLedger.track(connection, seriesId, since);
+                connection.commit();
+                knownIds.putIfAbsent(key, seriesId);
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record since when " + key + " is tracked: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The ledger of {@code key} over {@code [from, until)}, read in one snapshot. */
+    SeriesLedger ledger(SeriesKey key, long from, long until) {
+        try (Connection connection = database.connection()) {
+            int seriesId = seriesIdForReading(connection, key);
+            if (seriesId == NO_SERIES) {
+                return new SeriesLedger(OptionalLong.empty(), List.of());
+            }
+            return new SeriesLedger(CoverageLedger.trackedSince(connection, seriesId),
+                    from < until ? CoverageLedger.covered(connection, seriesId, from, until) : List.of());
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the completeness ledger of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes every bar of {@code key} and the series itself, in one transaction; returns the bars deleted. */
     long deleteSeries(SeriesKey key) {
         writeLock.lock();
@@ -361,6 +417,7 @@ final class BarRepository {
                     return 0;
                 }
                 long deleted = deleteWhereId(connection, DELETE_BARS, seriesId);
+                CoverageLedger.delete(connection, seriesId);
                 deleteWhereId(connection, DELETE_SERIES, seriesId);
                 connection.commit();
                 knownIds.remove(key);

@@ -2,6 +2,7 @@ package dev.tradedesk.store;
 
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.TimeRange;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -96,10 +97,22 @@ public final class HistoryStore implements AutoCloseable {
      * @return bars written in total
      */
     public long writeAll(java.util.Map<SeriesKey, BarColumns> batch) {
+        return writeAll(batch, java.util.Map.of());
+    }
+
+    /**
+     * Writes the bars of several series and records {@code covered} ranges as complete in the
+     * completeness ledger, all in one transaction: after a crash, a range is marked covered only
+     * if its bars are stored.
+     *
+     * @return bars written in total
+     */
+    public long writeAll(java.util.Map<SeriesKey, BarColumns> batch, java.util.Map<SeriesKey, List<TimeRange>> covered) {
         Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(covered, "covered");
         java.util.Map<SeriesKey, BarSource> sources = new java.util.LinkedHashMap<>();
         batch.forEach((key, bars) -> sources.put(key, sourceOf(bars)));
-        java.util.Map<SeriesKey, Long> written = repository.upsertAll(sources);
+        java.util.Map<SeriesKey, Long> written = repository.upsertAll(sources, covered);
         long total = 0;
         for (java.util.Map.Entry<SeriesKey, Long> entry : written.entrySet()) {
             if (entry.getValue() > 0) {
@@ -183,7 +196,25 @@ public final class HistoryStore implements AutoCloseable {
         return repository.boundaryTime(Objects.requireNonNull(key, "key"), true);
     }
 
-    /** Deletes the series and all its bars; returns how many bars were deleted (0 if unknown). */
+    /**
+     * Records that {@code key} is tracked from {@code since} on: missing ranges are counted from
+     * there. An earlier start already recorded is kept.
+     */
+    public void track(SeriesKey key, long since) {
+        repository.track(Objects.requireNonNull(key, "key"), since);
+    }
+
+    /** The completeness ledger of {@code key}: its tracking start and covered ranges overlapping {@code [from, until)}. */
+    public SeriesLedger ledger(SeriesKey key, long from, long until) {
+        return repository.ledger(Objects.requireNonNull(key, "key"), from, until);
+    }
+
+    /** Ranges of {@code [from, until)} from the tracking start on that are not known covered: not yet fetched whole. */
+    public List<TimeRange> missingRanges(SeriesKey key, long from, long until) {
+        return ledger(key, from, until).missing(from, until);
+    }
+
+    /** Deletes the series, all its bars and its ledger; returns how many bars were deleted (0 if unknown). */
     public long deleteSeries(SeriesKey key) {
         long deleted = repository.deleteSeries(Objects.requireNonNull(key, "key"));
         cache.invalidate(key);

@@ -47,7 +47,7 @@ class LivePipelineTest {
 
     private LivePipeline pipeline(BarColumns history) {
         return new LivePipeline(IndicatorParameters.DEFAULTS,
-                batch -> batch.forEach((series, bars) -> {
+                (batch, covered) -> batch.forEach((series, bars) -> {
                     BarColumns target = stored.computeIfAbsent(series, key -> new BarColumns(0));
                     for (int i = 0; i < bars.size(); i++) {
                         target.add(bars.bar(i));

@@ -47,7 +47,7 @@ class RecordCommandTest {
     void recordsFromTheSimulatedExchangeExactlyWhatItServed() {
         long started = Clock.systemUTC().millis();
         int exit = run("--data-dir", dir.toString(), "record", "--provider", "sim", "--symbols", "AAPL,MSFT",
-                "--speed", "120", "--seed", "7", "--duration", "3s");
+                "--speed", "120", "--seed", "7", "--duration", "6s");
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String summary = out.toString(StandardCharsets.UTF_8);
         assertThat(summary).contains("record.provider: sim", "errors.total: 0", "store.failures: 0", "latency.fetch.p99_ms:");

@@ -6,6 +6,7 @@ import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.alpaca.AlpacaProvider;
 import dev.tradedesk.feed.sim.SimClock;
@@ -211,6 +212,31 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aSingleKeyRejectionIsRetriedOnceAndTheFeedGoesOn() {
+        provider.failOnce(new ProviderException(ProviderException.Kind.AUTH_REJECTED, 401,
+                "Alpaca rejected the API key (HTTP 401: unauthorized.)", null, null));
+        startScheduler(BarHistory.EMPTY);
+        awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
+        assertThat(listener.states).extracting(ConnectionState::status).doesNotContain(ConnectionState.Status.STOPPED);
+    }
+
+    @Test
+    void onlyWindowsThatCameBackWholeAreHandedOverAsCovered() {
+        provider.dropFirstBarOnce(metrics);
+        startScheduler(BarHistory.EMPTY);
+        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(formingTime);
+        List<CycleBatch> withBars = listener.batches.stream().filter(batch -> !batch.closed().isEmpty()).toList();
+        CycleBatch firstWindow = withBars.get(0);
+        assertThat(firstWindow.covered()).as("the window that lost a bar claims nothing").isEmpty();
+        assertThat(withBars.subList(1, withBars.size())).allSatisfy(batch ->
+                assertThat(batch.covered().keySet()).containsAll(batch.closed().keySet()));
+        long start = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        TimeRange secondWindow = withBars.get(1).covered().get(Symbol.of("AAPL"));
+        assertThat(secondWindow.from()).isEqualTo(start + 60 * 60_000L);
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotKillTheSchedulerNorLoseBars() {
         listener.throwOnce.set(true);
         startScheduler(BarHistory.EMPTY);
@@ -307,6 +333,8 @@ class PriceSchedulerTest {
     static final class FlakyProvider implements MarketDataProvider {
         private final MarketDataProvider real;
         private final AtomicReference<ProviderException> failure = new AtomicReference<>();
+        private final AtomicReference<ProviderException> failureOnce = new AtomicReference<>();
+        private volatile FeedMetrics dropFirstBarInto;
         private volatile boolean scramble;
         final AtomicInteger calls = new AtomicInteger();
 
@@ -327,6 +355,15 @@ class PriceSchedulerTest {
             failure.set(null);
         }
 
+        void failOnce(ProviderException problem) {
+            failureOnce.set(problem);
+        }
+
+        /** The next history answer loses its first bar to validation, counted as a parser counts it. */
+        void dropFirstBarOnce(FeedMetrics metrics) {
+            dropFirstBarInto = metrics;
+        }
+
         @Override
         public ProviderKind kind() {
             return ProviderKind.SIM;
@@ -339,7 +376,22 @@ class PriceSchedulerTest {
             if (problem != null) {
                 return CompletableFuture.failedFuture(problem);
             }
-            return real.history(symbols, timeframe, from, to).thenApply(bars -> scramble ? scrambled(bars) : bars);
+            FeedMetrics dropInto = dropFirstBarInto;
+            dropFirstBarInto = null;
+            return real.history(symbols, timeframe, from, to).thenApply(bars -> {
+                if (dropInto != null) {
+                    Map<Symbol, BarColumns> copy = new java.util.HashMap<>(bars);
+                    BarColumns first = copy.get(symbols.get(0));
+                    BarColumns rest = new BarColumns(first.size());
+                    for (int i = 1; i < first.size(); i++) {
+                        rest.add(first.bar(i));
+                    }
+                    copy.put(symbols.get(0), rest);
+                    dropInto.countDropped("test: a bad bar", first.bar(0).toString());
+                    return copy;
+                }
+                return scramble ? scrambled(bars) : bars;
+            });
         }
 
         private static Map<Symbol, BarColumns> scrambled(Map<Symbol, BarColumns> bars) {
@@ -359,6 +411,10 @@ class PriceSchedulerTest {
         public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
             calls.incrementAndGet();
             ProviderException problem = failure.get();
+            ProviderException once = failureOnce.getAndSet(null);
+            if (once != null) {
+                return CompletableFuture.failedFuture(once);
+            }
             return problem != null ? CompletableFuture.failedFuture(problem) : real.latest(symbols, timeframe);
         }
     }

@@ -38,10 +38,10 @@ class SchemaTest {
             assertThat(database.file()).isEqualTo(dataDir.resolve("history.mv.db")).exists();
             assertThat(strings(database, "SELECT table_name FROM information_schema.tables"
                     + " WHERE table_schema = 'PUBLIC' ORDER BY table_name"))
-                    .containsExactly("BARS", "SERIES", "flyway_schema_history");
+                    .containsExactly("BARS", "COVERAGE", "SERIES", "SERIES_TRACKING", "flyway_schema_history");
             assertThat(strings(database, "SELECT CONCAT(\"version\", ' ', \"description\", ' ', \"success\")"
                     + " FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                    .containsExactly("1 bar history TRUE");
+                    .containsExactly("1 bar history TRUE", "2 completeness ledger TRUE");
             assertThat(strings(database, "SELECT column_name FROM information_schema.key_column_usage"
                     + " WHERE table_name = 'BARS' AND constraint_name = 'BARS_PK' ORDER BY ordinal_position"))
                     .containsExactly("SERIES_ID", "TIME_MS");
@@ -61,7 +61,7 @@ class SchemaTest {
             store.write(key, minutes(T0, 5, 0));
         }
         try (StoreDatabase database = StoreDatabase.open(StoreFixture.options(dir, clock))) {
-            assertThat(strings(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).containsExactly("1");
+            assertThat(strings(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).containsExactly("2");
             assertThat(strings(database, "SELECT COUNT(*) FROM bars")).containsExactly("5");
         }
     }
@@ -71,9 +71,12 @@ class SchemaTest {
         try (StoreDatabase database = StoreDatabase.open(StoreFixture.options(dir, clock));
                 Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             // What a kill between V1's two CREATE TABLEs leaves (H2 commits each DDL statement on its
-            // own): Flyway's history table without V1's row, the first table, not the second.
-            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '1'");
+            // own): Flyway's history table without V1's row, the first table, not the second, and
+            // nothing of V2.
+            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('1', '2')");
             statement.execute("DROP TABLE bars");
+            statement.execute("DROP TABLE series_tracking");
+            statement.execute("DROP TABLE coverage");
         }
 
         try (HistoryStore store = HistoryStore.open(StoreFixture.options(dir, clock))) {

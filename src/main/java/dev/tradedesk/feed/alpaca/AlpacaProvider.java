@@ -12,6 +12,7 @@ import dev.tradedesk.feed.RecordValidator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +65,17 @@ public final class AlpacaProvider implements MarketDataProvider {
         return ProviderKind.ALPACA;
     }
 
+    /** One page of {@code /v2/stocks/bars}, shared by every symbol of the request. */
+    @Override
+    public int barsPerRequest() {
+        return PAGE_LIMIT;
+    }
+
     @Override
     public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
         List<CompletableFuture<Map<Symbol, BarColumns>>> batches = new ArrayList<>();
         for (List<Symbol> batch : batches(symbols)) {
-            batches.add(historyPages(Set.copyOf(batch), timeframe, from, to, null, new HashMap<>()));
+            batches.add(historyPages(Set.copyOf(batch), timeframe, from, to, null, new HashMap<>(), new HashSet<>()));
         }
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Symbol, BarColumns> merged = new HashMap<>();
@@ -79,7 +86,7 @@ public final class AlpacaProvider implements MarketDataProvider {
     }
 
     private CompletableFuture<Map<Symbol, BarColumns>> historyPages(Set<Symbol> symbols, Timeframe timeframe, Instant from,
-            Instant to, String pageToken, Map<Symbol, BarColumns> collected) {
+            Instant to, String pageToken, Map<Symbol, BarColumns> collected, Set<String> tokensSeen) {
         HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars")
                 .addQueryParameter("symbols", joined(symbols))
                 .addQueryParameter("timeframe", timeframe.label())
@@ -94,15 +101,15 @@ public final class AlpacaProvider implements MarketDataProvider {
         AlpacaBarsParser parser = new AlpacaBarsParser(validator, symbols, from.toEpochMilli(), to.toEpochMilli());
         return http.get(url.build(), headers, json -> {
                     String next = parser.parseHistoryPage(json, collected);
-                    if (next != null && next.equals(pageToken)) {
-                        // A server that hands back the token it was given would keep us paging forever.
-                        throw new com.fasterxml.jackson.core.JsonParseException(json, "next_page_token repeats the page just read");
+                    if (next != null && !tokensSeen.add(next)) {
+                        // A server that leads back to a page already read would keep us paging forever.
+                        throw new com.fasterxml.jackson.core.JsonParseException(json, "next_page_token repeats a page already read");
                     }
                     return next;
                 })
                 .thenCompose(next -> next == null
                         ? CompletableFuture.completedFuture(collected)
-                        : historyPages(symbols, timeframe, from, to, next, collected));
+                        : historyPages(symbols, timeframe, from, to, next, collected, tokensSeen));
     }
 
     @Override

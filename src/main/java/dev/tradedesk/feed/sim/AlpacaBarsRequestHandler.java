@@ -35,29 +35,33 @@ final class AlpacaBarsRequestHandler {
         this.market = market;
     }
 
-    /** {@code GET /v2/stocks/bars}. */
-    AlpacaResponse multiSymbol(QueryParameters parameters) {
+    /**
+     * {@code GET /v2/stocks/bars}.
+     *
+     * @param bodyFault a fault to put into the bars ({@link FaultKind#inBody()}), or null
+     */
+    AlpacaResponse multiSymbol(QueryParameters parameters, FaultKind bodyFault) {
         parameters.requireOnly(HISTORY_PARAMETERS);
         HistoryQuery query = historyQuery(symbols(parameters), parameters);
         return AlpacaResponse.ok(json -> {
             json.writeStartObject();
             json.writeObjectFieldStart("bars");
-            String next = writePage(query, json, true);
+            String next = writePage(query, json, true, bodyFault);
             json.writeEndObject();
             writeToken(json, next);
             json.writeEndObject();
         });
     }
 
-    /** {@code GET /v2/stocks/{symbol}/bars}. */
-    AlpacaResponse singleSymbol(String symbolText, QueryParameters parameters) {
+    /** {@code GET /v2/stocks/{symbol}/bars}; {@code bodyFault} as for {@link #multiSymbol}. */
+    AlpacaResponse singleSymbol(String symbolText, QueryParameters parameters, FaultKind bodyFault) {
         parameters.requireOnly(SINGLE_HISTORY_PARAMETERS);
         Symbol symbol = symbol(symbolText);
         HistoryQuery query = historyQuery(List.of(symbol), parameters);
         return AlpacaResponse.ok(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("bars");
-            String next = writePage(query, json, false);
+            String next = writePage(query, json, false, bodyFault);
             json.writeEndArray();
             json.writeStringField("symbol", symbol.value());
             writeToken(json, next);
@@ -65,17 +69,25 @@ final class AlpacaBarsRequestHandler {
         });
     }
 
-    /** {@code GET /v2/stocks/bars/latest}: the forming minute bar of each listed symbol. */
-    AlpacaResponse latest(QueryParameters parameters) {
+    /**
+     * {@code GET /v2/stocks/bars/latest}: the forming minute bar of each listed symbol; with
+     * {@link FaultKind#INVALID_PRICE}, the first symbol's bar has a bad close.
+     */
+    AlpacaResponse latest(QueryParameters parameters, FaultKind bodyFault) {
         parameters.requireOnly(LATEST_PARAMETERS);
         List<Symbol> symbols = symbols(parameters);
         return AlpacaResponse.ok(json -> {
             SimBar bar = new SimBar();
+            boolean spoil = bodyFault == FaultKind.INVALID_PRICE;
             json.writeStartObject();
             json.writeObjectFieldStart("bars");
             for (Symbol symbol : symbols) {
                 if (market.latestMinuteBar(symbol, bar)) {
                     json.writeFieldName(symbol.value());
+                    if (spoil) {
+                        spoil = false;
+                        spoil(bar);
+                    }
                     writeBar(json, bar);
                 }
             }
@@ -85,7 +97,7 @@ final class AlpacaBarsRequestHandler {
     }
 
     private record HistoryQuery(List<Symbol> symbols, SimTimeframe timeframe, long start, long end, int limit,
-            int firstSymbol, long resumeAt) {
+            int firstSymbol, long resumeAt, String pageToken) {
     }
 
     private HistoryQuery historyQuery(List<Symbol> symbols, QueryParameters parameters) {
@@ -121,34 +133,51 @@ final class AlpacaBarsRequestHandler {
             }
             resumeAt = position.time();
         }
-        return new HistoryQuery(symbols, timeframe, start, end, limit, firstSymbol, resumeAt);
+        return new HistoryQuery(symbols, timeframe, start, end, limit, firstSymbol, resumeAt, token);
     }
 
     /** Writes up to {@code limit} bars over all symbols; returns the next page's token or null. */
-    private String writePage(HistoryQuery query, JsonGenerator json, boolean keyedBySymbol) {
-        PageWriter page = new PageWriter(json, query.limit(), keyedBySymbol);
+    private String writePage(HistoryQuery query, JsonGenerator json, boolean keyedBySymbol, FaultKind bodyFault) {
+        PageWriter page = new PageWriter(json, query.limit(), keyedBySymbol, bodyFault);
         for (int i = query.firstSymbol(); i < query.symbols().size() && page.next == null; i++) {
             page.startSymbol(query.symbols().get(i));
             long from = i == query.firstSymbol() ? query.resumeAt() : query.start();
             market.forEachClosedBar(page.symbol, query.timeframe(), from, query.end(), page::accept);
             page.endSymbol();
         }
+        if (bodyFault == FaultKind.REPEATED_PAGE_TOKEN) {
+            // Back to this very page: the token it was asked with, or (first page) its own start.
+            return query.pageToken() != null ? query.pageToken()
+                    : new PageToken(query.symbols().get(query.firstSymbol()), query.resumeAt()).encode();
+        }
         return page.next;
     }
 
-    /** Streams one page of bars, opening a symbol's array only when it has a bar on this page. */
+    /** A bar no exchange should send: a close that is not a number, or below zero. */
+    private static void spoil(SimBar bar) {
+        bar.close = (bar.time / 60_000) % 2 == 0 ? Double.NaN : -bar.close;
+    }
+
+    /**
+     * Streams one page of bars, opening a symbol's array only when it has a bar on this page. With
+     * a body fault, the first bar of the page is spoiled, sent twice, or held back and sent after
+     * the next one.
+     */
     private static final class PageWriter {
         private final JsonGenerator json;
         private final boolean keyedBySymbol;
+        private FaultKind fault;
         private int remaining;
         private Symbol symbol;
         private boolean opened;
         private String next;
+        private SimBar heldBack;
 
-        PageWriter(JsonGenerator json, int limit, boolean keyedBySymbol) {
+        PageWriter(JsonGenerator json, int limit, boolean keyedBySymbol, FaultKind bodyFault) {
             this.json = json;
             this.remaining = limit;
             this.keyedBySymbol = keyedBySymbol;
+            this.fault = bodyFault;
         }
 
         void startSymbol(Symbol newSymbol) {
@@ -166,7 +195,7 @@ final class AlpacaBarsRequestHandler {
                     json.writeArrayFieldStart(symbol.value());
                 }
                 opened = true;
-                writeBar(json, bar);
+                writeWithFault(bar);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -174,13 +203,42 @@ final class AlpacaBarsRequestHandler {
             return true;
         }
 
+        private void writeWithFault(SimBar bar) throws IOException {
+            if (fault == FaultKind.INVALID_PRICE) {
+                fault = null;
+                SimBar spoiled = new SimBar();
+                spoiled.copyFrom(bar);
+                spoil(spoiled);
+                writeBar(json, spoiled);
+            } else if (fault == FaultKind.DUPLICATE_BARS) {
+                fault = null;
+                writeBar(json, bar);
+                writeBar(json, bar);
+            } else if (fault == FaultKind.OUT_OF_ORDER) {
+                fault = null;
+                heldBack = new SimBar();
+                heldBack.copyFrom(bar);
+            } else {
+                writeBar(json, bar);
+                writeHeldBack();
+            }
+        }
+
+        private void writeHeldBack() throws IOException {
+            if (heldBack != null) {
+                writeBar(json, heldBack);
+                heldBack = null;
+            }
+        }
+
         void endSymbol() {
-            if (keyedBySymbol && opened) {
-                try {
+            try {
+                writeHeldBack();
+                if (keyedBySymbol && opened) {
                     json.writeEndArray();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

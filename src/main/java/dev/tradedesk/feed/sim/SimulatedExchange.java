@@ -5,12 +5,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -28,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * Bad parameters get Alpaca-style errors ({@code {"code":42210000,"message":"invalid timeframe"}}).
  * Any API key is accepted. Responses are gzip-compressed when the client accepts it.
  *
+ * <p>With {@link SimFaults}, a seeded fraction of responses fails the ways real providers fail
+ * ({@link FaultKind}); the bars themselves stay those of the deterministic market, so whatever a
+ * client stores can still be checked against {@link SimulatedMarket#closedMinuteBars}.
+ *
  * <p>Binds to 127.0.0.1 only. Requests run on the executor given at start; its owner shuts it down
  * after {@link #close()}. Thread-safe.
  */
@@ -39,21 +46,35 @@ public final class SimulatedExchange implements AutoCloseable {
     private final HttpServer server;
     private final JsonFactory json = new JsonFactory();
     private final AlpacaBarsRequestHandler bars;
+    private final FaultInjector faults;
 
-    private SimulatedExchange(SimulatedMarket market, HttpServer server) {
+    private SimulatedExchange(SimulatedMarket market, HttpServer server, SimFaults faults) {
         this.market = market;
         this.server = server;
         this.bars = new AlpacaBarsRequestHandler(market);
+        this.faults = new FaultInjector(faults);
     }
 
     /**
-     * Starts serving on {@code 127.0.0.1:port} ({@code 0} picks a free port).
+     * Starts serving on {@code 127.0.0.1:port} ({@code 0} picks a free port), without faults.
      *
      * @throws IOException if the port cannot be bound
      */
     public static SimulatedExchange start(SimulatedMarket market, int port, Executor requestExecutor) throws IOException {
+        return start(market, port, requestExecutor, SimFaults.NONE);
+    }
+
+    /**
+     * Starts serving on {@code 127.0.0.1:port}, failing responses as {@code faults} says. A
+     * {@link FaultKind#STALL} holds a request thread for {@link SimFaults#stall()}: give the
+     * executor threads to spare.
+     *
+     * @throws IOException if the port cannot be bound
+     */
+    public static SimulatedExchange start(SimulatedMarket market, int port, Executor requestExecutor, SimFaults faults)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        SimulatedExchange exchange = new SimulatedExchange(market, server);
+        SimulatedExchange exchange = new SimulatedExchange(market, server, faults);
         server.createContext("/", exchange::handle);
         server.setExecutor(requestExecutor);
         server.start();
@@ -72,6 +93,16 @@ public final class SimulatedExchange implements AutoCloseable {
         return market;
     }
 
+    /** Faults injected so far, by kind (every kind listed). */
+    public Map<FaultKind, Long> faultsInjected() {
+        return faults.injected();
+    }
+
+    /** Responses started so far (with or without a fault), when faults are on; 0 otherwise. */
+    public long responsesDecided() {
+        return faults.responses();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -79,16 +110,23 @@ public final class SimulatedExchange implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            AlpacaResponse response = route(exchange);
-            send(exchange, response);
+            FaultKind fault = faults.next(exchange.getRequestURI().getRawPath().endsWith("/latest"));
+            AlpacaResponse response = route(exchange, fault != null && fault.inBody() ? fault : null);
+            if (fault == null || fault.inBody() || response.status() != 200) {
+                send(exchange, response);
+            } else {
+                sendFaulty(exchange, response, fault);
+            }
         } catch (IOException clientWentAway) {
             log.debug("Simulated exchange: client closed the connection: {}", clientWentAway.toString());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException bug) {
             log.error("Simulated exchange failed on {}", exchange.getRequestURI(), bug);
         }
     }
 
-    private AlpacaResponse route(HttpExchange exchange) {
+    private AlpacaResponse route(HttpExchange exchange, FaultKind bodyFault) {
         if (!"GET".equals(exchange.getRequestMethod())) {
             return AlpacaResponse.error(405, "method not allowed");
         }
@@ -97,14 +135,14 @@ public final class SimulatedExchange implements AutoCloseable {
         try {
             QueryParameters parameters = QueryParameters.parse(query);
             if (path.equals("/v2/stocks/bars")) {
-                return bars.multiSymbol(parameters);
+                return bars.multiSymbol(parameters, bodyFault);
             }
             if (path.equals("/v2/stocks/bars/latest")) {
-                return bars.latest(parameters);
+                return bars.latest(parameters, bodyFault);
             }
             if (path.startsWith("/v2/stocks/") && path.endsWith("/bars")) {
                 String symbol = QueryParameters.decode(path.substring("/v2/stocks/".length(), path.length() - "/bars".length()));
-                return bars.singleSymbol(symbol, parameters);
+                return bars.singleSymbol(symbol, parameters, bodyFault);
             }
             return AlpacaResponse.error(404, "Not Found");
         } catch (AlpacaRequestException invalid) {
@@ -123,6 +161,61 @@ public final class SimulatedExchange implements AutoCloseable {
         try (JsonGenerator generator = json.createGenerator(body, JsonEncoding.UTF8)) {
             response.writer().write(generator);
         }
+    }
+
+    /** Fails a good response in transport: a status, a stall, a cut connection or a body that is not the JSON. */
+    private void sendFaulty(HttpExchange exchange, AlpacaResponse good, FaultKind fault)
+            throws IOException, InterruptedException {
+        switch (fault) {
+            case RATE_LIMITED_RETRY_AFTER -> {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                send(exchange, AlpacaResponse.error(429, "too many requests."));
+            }
+            case RATE_LIMITED -> send(exchange, AlpacaResponse.error(429, "too many requests."));
+            case SERVER_ERROR -> send(exchange, AlpacaResponse.error(500, "internal server error"));
+            case BAD_GATEWAY -> send(exchange, AlpacaResponse.error(502, "bad gateway"));
+            case UNAVAILABLE -> send(exchange, AlpacaResponse.error(503, "service unavailable"));
+            case UNAUTHORIZED_ONCE -> send(exchange, AlpacaResponse.error(401, "unauthorized."));
+            case STALL -> {
+                Thread.sleep(faults.faults().stall().toMillis());
+                send(exchange, good);
+            }
+            case RESET_MID_BODY -> {
+                byte[] body = render(good);
+                // Promise the whole body, send half, and close: the client sees the connection end mid-body.
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body, 0, body.length / 2);
+                exchange.getResponseBody().flush();
+                exchange.close();
+            }
+            case TRUNCATED_JSON -> {
+                byte[] body = render(good);
+                sendBytes(exchange, 200, "application/json; charset=utf-8", java.util.Arrays.copyOf(body, body.length / 2));
+            }
+            case HTML_PAGE -> sendBytes(exchange, faults.responses() % 2 == 0 ? 502 : 200, "text/html",
+                    ("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
+                            + "<hr><center>nginx</center></body></html>\n").getBytes(StandardCharsets.UTF_8));
+            case EMPTY_BODY -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(200, -1);
+            }
+            default -> throw new IllegalStateException("not a transport fault: " + fault);
+        }
+    }
+
+    private byte[] render(AlpacaResponse response) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (JsonGenerator generator = json.createGenerator(body, JsonEncoding.UTF8)) {
+            response.writer().write(generator);
+        }
+        return body.toByteArray();
+    }
+
+    private static void sendBytes(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private static boolean acceptsGzip(HttpExchange exchange) {

@@ -202,6 +202,16 @@ public final class SimulatedMarket {
         return false;
     }
 
+    /**
+     * Open time of the bar {@code /v2/stocks/bars/latest} serves for {@code symbol} now: the forming
+     * bar, or the last closed one if nothing has traded in the current minute. A client cannot know
+     * that bar final until a later one appears, so it is where a check of closed bars stops.
+     */
+    public java.util.OptionalLong latestBarTime(Symbol symbol) {
+        SimBar bar = new SimBar();
+        return latestMinuteBar(symbol, bar) ? java.util.OptionalLong.of(bar.time) : java.util.OptionalLong.empty();
+    }
+
     private long minuteIndex(long millis) {
         return Math.floorDiv(millis - anchorMillis, MINUTE);
     }

@@ -20,6 +20,8 @@ import java.util.Set;
  *
  * @param oldestResponseNanos {@link System#nanoTime()} of the oldest provider response in this
  *                            update ({@code Long.MAX_VALUE} if none), for tick-to-screen latency
+ * @param completeness        per symbol, the share of its tracked history the store holds whole
+ *                            (0 to 1, from the completeness ledger), where it changed
  */
 public record MarketUpdate(
         Map<Symbol, Quote> quotes,
@@ -28,13 +30,25 @@ public record MarketUpdate(
         Map<Symbol, String> problems,
         ConnectionState connection,
         BackfillProgress backfill,
-        long oldestResponseNanos) {
+        long oldestResponseNanos,
+        Map<Symbol, Double> completeness) {
 
     public MarketUpdate {
         quotes = Map.copyOf(quotes);
         closedBars = Map.copyOf(closedBars);
         formingBars = Map.copyOf(formingBars);
         problems = Map.copyOf(problems);
+        completeness = Map.copyOf(completeness);
+    }
+
+    /** An update that says nothing about completeness. */
+    public MarketUpdate(Map<Symbol, Quote> quotes, Map<Symbol, List<Bar>> closedBars, Map<Symbol, Bar> formingBars,
+            Map<Symbol, String> problems, ConnectionState connection, BackfillProgress backfill, long oldestResponseNanos) {
+        this(quotes, closedBars, formingBars, problems, connection, backfill, oldestResponseNanos, Map.of());
+    }
+
+    public static MarketUpdate ofCompleteness(Map<Symbol, Double> completeness) {
+        return new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE, completeness);
     }
 
     public static MarketUpdate ofConnection(ConnectionState state) {
@@ -69,10 +83,12 @@ public record MarketUpdate(
         Map<Symbol, String> mergedProblems = new HashMap<>(problems);
         later.quotes.keySet().forEach(mergedProblems::remove);
         mergedProblems.putAll(later.problems);
+        Map<Symbol, Double> mergedCompleteness = new HashMap<>(completeness);
+        mergedCompleteness.putAll(later.completeness);
         return new MarketUpdate(mergedQuotes, mergedClosed, mergedForming, mergedProblems,
                 later.connection != null ? later.connection : connection,
                 later.backfill != null ? later.backfill : backfill,
-                Math.min(oldestResponseNanos, later.oldestResponseNanos));
+                Math.min(oldestResponseNanos, later.oldestResponseNanos), mergedCompleteness);
     }
 
     /** Symbols this update says anything about. */
@@ -81,6 +97,7 @@ public record MarketUpdate(
         symbols.addAll(closedBars.keySet());
         symbols.addAll(formingBars.keySet());
         symbols.addAll(problems.keySet());
+        symbols.addAll(completeness.keySet());
         return symbols;
     }
 }

@@ -27,6 +27,7 @@ public final class WatchlistRow {
     private final DoubleProperty relativeVolume = new SimpleDoubleProperty(this, "relativeVolume", Double.NaN);
     private final ObjectProperty<Quote.Zone> zone = new SimpleObjectProperty<>(this, "zone", Quote.Zone.UNDEFINED);
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final DoubleProperty completeness = new SimpleDoubleProperty(this, "completeness", Double.NaN);
 
     WatchlistRow(Symbol symbol) {
         this.symbol = symbol;
@@ -44,6 +45,10 @@ public final class WatchlistRow {
 
     void reportProblem(String text) {
         problem.set(text);
+    }
+
+    void setCompleteness(double share) {
+        completeness.set(share);
     }
 
     public Symbol symbol() {
@@ -72,6 +77,14 @@ public final class WatchlistRow {
 
     public ReadOnlyObjectProperty<Quote.Zone> zoneProperty() {
         return zone;
+    }
+
+    /**
+     * Share of the series' tracked history stored whole, 0 to 1 (the completeness ledger: ranges
+     * not yet fetched whole count against it); {@code NaN} until the store has reported it.
+     */
+    public ReadOnlyDoubleProperty completenessProperty() {
+        return completeness;
     }
 
     /** Why this symbol has no live values ("unknown symbol", a failure), or empty. */

@@ -35,6 +35,8 @@ public final class WatchlistView {
     static final String SYMBOL_PROBLEM = "symbol-problem";
     static final String NEGATIVE = "change-negative";
     static final String POSITIVE = "change-positive";
+    /** A series whose stored history has ranges not yet fetched whole. */
+    static final String INCOMPLETE = "history-incomplete";
 
     private final WatchlistViewModel model;
     private final TextField symbolField = new TextField();
@@ -110,10 +112,13 @@ public final class WatchlistView {
         stochK.setCellFactory(column -> new StochKCell());
         table.getColumns().add(stochK);
         table.getColumns().add(numberColumn("RelVol", WatchlistRow::relativeVolumeProperty, value -> format(value, 2), null));
+        // Floor, not round: 99.96% whole must not read as 100.0.
+        table.getColumns().add(numberColumn("Hist %", WatchlistRow::completenessProperty,
+                value -> format(Math.floor(value * 1000) / 10, 1), value -> value < 1 ? INCOMPLETE : null));
         table.getColumns().forEach(column -> column.setSortable(false));
         // Numbers never shrink below their widest value (%K: a bold "100.0"); the last column
         // takes what a narrow pane leaves.
-        double[] widths = {72, 72, 62, 48, 54, 52};
+        double[] widths = {66, 68, 60, 44, 52, 50, 56};
         int last = widths.length - 1;
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setMinWidth(i == last ? widths[i] * 0.8 : widths[i]);

@@ -125,6 +125,12 @@ public final class WatchlistViewModel {
                 row.apply(quote);
             }
         });
+        update.completeness().forEach((symbol, share) -> {
+            WatchlistRow row = bySymbol.get(symbol);
+            if (row != null) {
+                row.setCompleteness(share);
+            }
+        });
         update.problems().forEach((symbol, problem) -> {
             WatchlistRow row = bySymbol.get(symbol);
             if (row != null) {

@@ -77,4 +77,13 @@ class WatchlistViewModelTest {
         assertThat(model.row(Symbol.of("SPY")).orElseThrow().problemProperty().get()).isEqualTo("unknown symbol");
         assertThat(model.row(Symbol.of("AAPL")).orElseThrow().lastProperty().get()).isNaN();
     }
+
+    @Test
+    void completenessFromTheStoreReachesItsRowAndLaterValuesWin() {
+        MarketUpdate first = MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 0.5, Symbol.of("SPY"), 1.0));
+        model.apply(first.merge(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 0.75))));
+        assertThat(model.row(Symbol.of("MSFT")).orElseThrow().completenessProperty().get()).isEqualTo(0.75);
+        assertThat(model.row(Symbol.of("SPY")).orElseThrow().completenessProperty().get()).isEqualTo(1.0);
+        assertThat(model.row(Symbol.of("AAPL")).orElseThrow().completenessProperty().get()).as("not reported yet").isNaN();
+    }
 }

@@ -1,0 +1,76 @@
+package dev.tradedesk.cli;
+
+import dev.tradedesk.app.TradeDesk;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.SeriesLedger;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tradedesk gaps}: what the completeness ledger knows of a series: since when it is tracked,
+ * how much of that span is covered, and the ranges still missing (not yet fetched whole), which
+ * the next {@code record} or workstation session fetches again.
+ */
+@Command(name = "gaps", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"List the missing ranges of a stored series (not yet fetched whole) from the completeness ledger.",
+                "Covered minutes without a bar are real gaps (no trades, market closed) and are not listed."})
+final class GapsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TradeDeskCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--symbol", paramLabel = "S", required = true, description = "The symbol, e.g. AAPL.")
+    private String symbol;
+
+    @Option(names = "--timeframe", paramLabel = "TF", defaultValue = "1Min",
+            description = "1Min, 5Min, 15Min, 1Hour or 1Day (default: ${DEFAULT-VALUE}).")
+    private String timeframe;
+
+    @Override
+    public Integer call() {
+        SeriesKey key;
+        try {
+            key = new SeriesKey(Symbol.of(symbol), Timeframe.parse(timeframe));
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), invalid.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (TradeDesk desk = new TradeDesk(root.context())) {
+            HistoryStore store = desk.historyStore();
+            SeriesLedger ledger = store.ledger(key, Long.MIN_VALUE, Long.MAX_VALUE);
+            if (ledger.trackedSince().isEmpty()) {
+                out.println(key + ": not tracked (no recording has started it); nothing is known missing");
+                out.flush();
+                return 0;
+            }
+            long since = ledger.trackedSince().getAsLong();
+            long until = ledger.coveredUntil().orElse(since);
+            List<TimeRange> missing = ledger.missing(since, until);
+            out.println("series: " + key);
+            out.println("tracked_since: " + java.time.Instant.ofEpochMilli(since));
+            out.println("covered_until: " + java.time.Instant.ofEpochMilli(until));
+            out.println("completeness: " + String.format(Locale.ROOT, "%.4f", ledger.completeness(until)));
+            out.println("missing_ranges: " + missing.size());
+            for (TimeRange range : missing) {
+                out.println("missing: " + range + " (" + range.length() / key.timeframe().millis() + " bars)");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

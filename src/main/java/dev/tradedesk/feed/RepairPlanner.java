@@ -1,0 +1,108 @@
+package dev.tradedesk.feed;
+
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
+import dev.tradedesk.core.Timeframe;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides when the scheduler passes over the completeness ledger's missing ranges and which
+ * history requests a pass makes: at start, after a failure, and every {@link #EVERY_CYCLES}
+ * cycles; below each symbol's horizon (where handing over stood at the previous pass, so that
+ * queued store writes have landed); in windows of the scheduler's size (smaller if all watched
+ * symbols' bars would not fit one provider page), symbols with the same
+ * missing window in one request; at most {@link #REQUESTS_PER_PASS} requests; a range that came
+ * back incomplete {@link #ATTEMPTS} times is left for the next start. Confined to the scheduler
+ * thread.
+ */
+final class RepairPlanner {
+
+    /** Cycles between two passes when nothing failed. */
+    static final int EVERY_CYCLES = 5;
+    /** History requests per pass, so a long list of holes cannot starve the live cycle. */
+    static final int REQUESTS_PER_PASS = 10;
+    /** Incomplete fetches of one range before this session gives up on it. */
+    static final int ATTEMPTS = 3;
+
+    /** One repair request: the same missing window of several symbols. */
+    record Request(TimeRange range, List<Symbol> symbols) {
+    }
+
+    private final BarHistory history;
+    private final Timeframe timeframe;
+    private final int windowBars;
+    private final int barsPerRequest;
+    private final Map<Symbol, Long> horizon = new HashMap<>();
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private boolean due = true;
+    private int cyclesSincePass;
+
+    /** @param barsPerRequest the provider's page, shared by the symbols of a request ({@link MarketDataProvider#barsPerRequest}) */
+    RepairPlanner(BarHistory history, Timeframe timeframe, int windowBars, int barsPerRequest) {
+        this.history = history;
+        this.timeframe = timeframe;
+        this.windowBars = windowBars;
+        this.barsPerRequest = barsPerRequest;
+    }
+
+    /** Handing over of {@code symbol} starts at {@code start} in this session: older holes are repairable at once. */
+    void startsAt(Symbol symbol, long start) {
+        horizon.put(symbol, start);
+    }
+
+    void failed() {
+        due = true;
+    }
+
+    /**
+     * The requests of this cycle's pass, or an empty list if no pass is due (each call counts a
+     * cycle). Moves each symbol's horizon to where handing over stands now.
+     */
+    List<Request> plan(List<Symbol> watched, Map<Symbol, Long> coveredUntil) {
+        if (!due && ++cyclesSincePass < EVERY_CYCLES) {
+            return List.of();
+        }
+        Map<TimeRange, List<Symbol>> windows = new LinkedHashMap<>();
+        // Every watched symbol may share a window (after a crash they usually do): keep it one page.
+        long windowMillis = Math.max(1, Math.min(windowBars, barsPerRequest / Math.max(1, watched.size()))) * timeframe.millis();
+        for (Symbol symbol : watched) {
+            Long below = horizon.get(symbol);
+            if (below == null) {
+                continue;
+            }
+            for (TimeRange gap : history.missing(new SeriesKey(symbol, timeframe), Long.MIN_VALUE, below)) {
+                for (long from = gap.from(); from < gap.until(); from += windowMillis) {
+                    TimeRange window = new TimeRange(from, Math.min(gap.until(), from + windowMillis));
+                    if (attempts.getOrDefault(key(symbol, window), 0) < ATTEMPTS) {
+                        windows.computeIfAbsent(window, key -> new ArrayList<>()).add(symbol);
+                    }
+                }
+            }
+        }
+        watched.forEach(symbol -> {
+            Long covered = coveredUntil.get(symbol);
+            if (covered != null) {
+                horizon.put(symbol, covered);
+            }
+        });
+        List<Request> requests = new ArrayList<>();
+        windows.forEach((range, symbols) -> requests.add(new Request(range, List.copyOf(symbols))));
+        due = requests.size() > REQUESTS_PER_PASS; // the rest waits for the next cycle
+        cyclesSincePass = 0;
+        return requests.subList(0, Math.min(requests.size(), REQUESTS_PER_PASS));
+    }
+
+    /** Counts an incomplete fetch of {@code range}; returns true when this session now gives up on it. */
+    boolean incomplete(Symbol symbol, TimeRange range) {
+        return attempts.merge(key(symbol, range), 1, Integer::sum) == ATTEMPTS;
+    }
+
+    private static String key(Symbol symbol, TimeRange range) {
+        return symbol.value() + "@" + range.from();
+    }
+}

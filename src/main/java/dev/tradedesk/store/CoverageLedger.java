@@ -1,0 +1,109 @@
+package dev.tradedesk.store;
+
+import dev.tradedesk.core.TimeRange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The SQL of the completeness ledger ({@code series_tracking}, {@code coverage}; see the V2
+ * migration), run on the connection and in the transaction of the caller, so that bars and the
+ * ranges they complete commit together. Stateless; the {@link BarRepository}'s write lock
+ * serializes writers.
+ */
+final class CoverageLedger {
+
+    private static final String TOUCHING = "SELECT from_ms, until_ms FROM coverage"
+            + " WHERE series_id = ? AND from_ms <= ? AND until_ms >= ? ORDER BY series_id, from_ms";
+    private static final String DELETE_TOUCHING = "DELETE FROM coverage WHERE series_id = ? AND from_ms <= ? AND until_ms >= ?";
+    private static final String INSERT = "INSERT INTO coverage (series_id, from_ms, until_ms) VALUES (?, ?, ?)";
+    private static final String OVERLAPPING = "SELECT from_ms, until_ms FROM coverage"
+            + " WHERE series_id = ? AND from_ms < ? AND until_ms > ? ORDER BY series_id, from_ms";
+    private static final String SINCE = "SELECT since_ms FROM series_tracking WHERE series_id = ?";
+    private static final String TRACK = "MERGE INTO series_tracking (series_id, since_ms) KEY (series_id) VALUES (?, ?)";
+    private static final String DELETE_COVERAGE = "DELETE FROM coverage WHERE series_id = ?";
+    private static final String DELETE_TRACKING = "DELETE FROM series_tracking WHERE series_id = ?";
+
+    private CoverageLedger() {
+    }
+
+    /** Records {@code range} as covered, merged with every covered range it overlaps or touches. */
+    static void addCovered(Connection connection, int seriesId, TimeRange range) throws SQLException {
+        long from = range.from();
+        long until = range.until();
+        try (PreparedStatement touching = connection.prepareStatement(TOUCHING)) {
+            touching.setInt(1, seriesId);
+            touching.setLong(2, range.until());
+            touching.setLong(3, range.from());
+            try (ResultSet rows = touching.executeQuery()) {
+                while (rows.next()) {
+                    from = Math.min(from, rows.getLong(1));
+                    until = Math.max(until, rows.getLong(2));
+                }
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_TOUCHING)) {
+            delete.setInt(1, seriesId);
+            delete.setLong(2, range.until());
+            delete.setLong(3, range.from());
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setInt(1, seriesId);
+            insert.setLong(2, from);
+            insert.setLong(3, until);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Covered ranges overlapping {@code [from, until)}, whole (not clipped), in time order. */
+    static List<TimeRange> covered(Connection connection, int seriesId, long from, long until) throws SQLException {
+        List<TimeRange> ranges = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(OVERLAPPING)) {
+            select.setInt(1, seriesId);
+            select.setLong(2, until);
+            select.setLong(3, from);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ranges.add(new TimeRange(rows.getLong(1), rows.getLong(2)));
+                }
+            }
+        }
+        return ranges;
+    }
+
+    static OptionalLong trackedSince(Connection connection, int seriesId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SINCE)) {
+            select.setInt(1, seriesId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    /** Tracks the series from {@code since}, or from its current start if that is earlier. */
+    static void track(Connection connection, int seriesId, long since) throws SQLException {
+        OptionalLong current = trackedSince(connection, seriesId);
+        if (current.isPresent() && current.getAsLong() <= since) {
+            return;
+        }
+        try (PreparedStatement merge = connection.prepareStatement(TRACK)) {
+            merge.setInt(1, seriesId);
+            merge.setLong(2, since);
+            merge.executeUpdate();
+        }
+    }
+
+    static void delete(Connection connection, int seriesId) throws SQLException {
+        for (String sql : new String[] {DELETE_COVERAGE, DELETE_TRACKING}) {
+            try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                delete.setInt(1, seriesId);
+                delete.executeUpdate();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tradedesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.app.BuildInfo;
+import dev.tradedesk.app.HostEnvironment;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.TimeRange;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tradedesk gaps} lists what the completeness ledger says is missing, and only that. */
+class GapsCommandTest {
+
+    private static final long T0 = Instant.parse("2026-03-02T14:30:00Z").toEpochMilli();
+    private static final long MINUTE = 60_000;
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return TradeDeskCommand.commandLine(new HostEnvironment("Linux", dir, Map.of()), new BuildInfo("1.0.0"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute(args);
+    }
+
+    @Test
+    void listsTheMissingRangeBetweenCoveredOnesButNotARealGap() {
+        SeriesKey key = SeriesKey.of("AAPL", Timeframe.ONE_MINUTE);
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            store.track(key, T0);
+            BarColumns bars = new BarColumns(0);
+            for (int i = 0; i < 10; i++) {
+                bars.add(T0 + i * MINUTE, 100, 101, 99, 100.5, 10);
+            }
+            store.writeAll(Map.of(key, bars), Map.of(key, List.of(new TimeRange(T0, T0 + 10 * MINUTE))));
+            // Minutes 10-14: fetched whole, no trades (a real gap). Minutes 15-19: never fetched whole.
+            store.writeAll(Map.of(), Map.of(key, List.of(new TimeRange(T0 + 10 * MINUTE, T0 + 15 * MINUTE))));
+            store.writeAll(Map.of(), Map.of(key, List.of(new TimeRange(T0 + 20 * MINUTE, T0 + 30 * MINUTE))));
+        }
+        assertThat(run("--data-dir", dir.toString(), "gaps", "--symbol", "aapl")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).contains(
+                "tracked_since: 2026-03-02T14:30:00Z",
+                "covered_until: 2026-03-02T15:00:00Z",
+                "completeness: 0.8333",
+                "missing_ranges: 1",
+                "missing: 2026-03-02T14:45:00Z … 2026-03-02T14:50:00Z (5 bars)");
+    }
+
+    @Test
+    void anUntrackedSeriesHasNothingKnownMissingAndABadSymbolIsAUsageError() {
+        assertThat(run("--data-dir", dir.toString(), "gaps", "--symbol", "MSFT")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("MSFT/1Min: not tracked");
+        assertThat(run("--data-dir", dir.toString(), "gaps", "--symbol", "../etc")).isEqualTo(2);
+    }
+}

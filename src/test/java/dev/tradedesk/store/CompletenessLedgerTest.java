@@ -1,0 +1,98 @@
+package dev.tradedesk.store;
+
+import static dev.tradedesk.store.TestBars.MINUTE;
+import static dev.tradedesk.store.TestBars.T0;
+import static dev.tradedesk.store.TestBars.minutes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.TimeRange;
+import dev.tradedesk.core.Timeframe;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The completeness ledger: covered ranges merge, holes since the tracking start are missing, writes are atomic. */
+class CompletenessLedgerTest {
+
+    private static final SeriesKey AAPL = SeriesKey.of("AAPL", Timeframe.ONE_MINUTE);
+
+    @TempDir
+    Path dir;
+
+    private static TimeRange minutesRange(int from, int until) {
+        return new TimeRange(T0 + from * MINUTE, T0 + until * MINUTE);
+    }
+
+    @Test
+    void coveredRangesMergeAndTheHolesBetweenThemAreMissing() {
+        try (StoreFixture fixture = new StoreFixture(dir)) {
+            HistoryStore store = fixture.store;
+            store.track(AAPL, T0);
+            store.writeAll(Map.of(AAPL, minutes(T0, 10, 0)), Map.of(AAPL, List.of(minutesRange(0, 10))));
+            store.writeAll(Map.of(AAPL, minutes(T0 + 10 * MINUTE, 5, 0)), Map.of(AAPL, List.of(minutesRange(10, 15))));
+            store.writeAll(Map.of(), Map.of(AAPL, List.of(minutesRange(20, 30)))); // no trades: a real gap, covered
+            store.writeAll(Map.of(), Map.of(AAPL, List.of(minutesRange(25, 40)))); // overlaps the previous range
+
+            SeriesLedger ledger = store.ledger(AAPL, Long.MIN_VALUE, Long.MAX_VALUE);
+            assertThat(ledger.covered()).containsExactly(minutesRange(0, 15), minutesRange(20, 40));
+            assertThat(store.missingRanges(AAPL, Long.MIN_VALUE, T0 + 50 * MINUTE))
+                    .containsExactly(minutesRange(15, 20), minutesRange(40, 50));
+            assertThat(ledger.completeness(T0 + 40 * MINUTE)).isEqualTo(35.0 / 40);
+        }
+    }
+
+    @Test
+    void nothingBeforeTheTrackingStartIsMissingAndTheEarlierStartIsKept() {
+        try (StoreFixture fixture = new StoreFixture(dir)) {
+            HistoryStore store = fixture.store;
+            assertThat(store.ledger(AAPL, 0, 1).trackedSince()).isEmpty();
+            store.track(AAPL, T0 + 5 * MINUTE);
+            store.track(AAPL, T0 + 9 * MINUTE);
+            assertThat(store.ledger(AAPL, 0, 1).trackedSince()).hasValue(T0 + 5 * MINUTE);
+            assertThat(store.missingRanges(AAPL, T0, T0 + 8 * MINUTE)).containsExactly(minutesRange(5, 8));
+        }
+    }
+
+    @Test
+    void aWriteThatFailsRecordsNoCoverage() {
+        try (StoreFixture fixture = new StoreFixture(dir)) {
+            HistoryStore store = fixture.store;
+            store.track(AAPL, T0);
+            BarColumns bad = minutes(T0, 3, 0);
+            bad.add(T0 + 3 * MINUTE, 100, 99, 101, 100, 1); // high below low
+            assertThatThrownBy(() -> store.writeAll(Map.of(AAPL, bad), Map.of(AAPL, List.of(minutesRange(0, 4)))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(store.ledger(AAPL, Long.MIN_VALUE, Long.MAX_VALUE).covered()).isEmpty();
+            assertThat(store.lastTime(AAPL)).isEmpty();
+        }
+    }
+
+    @Test
+    void theLedgerSurvivesAReopenAndGoesWithItsSeries() {
+        try (StoreFixture fixture = new StoreFixture(dir)) {
+            fixture.store.track(AAPL, T0);
+            fixture.store.writeAll(Map.of(AAPL, minutes(T0, 3, 0)), Map.of(AAPL, List.of(minutesRange(0, 3))));
+        }
+        try (StoreFixture fixture = new StoreFixture(dir)) {
+            assertThat(fixture.store.ledger(AAPL, Long.MIN_VALUE, Long.MAX_VALUE).covered()).containsExactly(minutesRange(0, 3));
+            fixture.store.deleteSeries(AAPL);
+            SeriesLedger after = fixture.store.ledger(AAPL, Long.MIN_VALUE, Long.MAX_VALUE);
+            assertThat(after.trackedSince()).isEmpty();
+            assertThat(after.covered()).isEmpty();
+        }
+    }
+
+    @Test
+    void holesAreTheUncoveredPartsOfAWindow() {
+        List<TimeRange> covered = List.of(new TimeRange(0, 10), new TimeRange(20, 30), new TimeRange(35, 50));
+        assertThat(TimeRange.holes(covered, 5, 40)).containsExactly(new TimeRange(10, 20), new TimeRange(30, 35));
+        assertThat(TimeRange.holes(covered, 50, 60)).containsExactly(new TimeRange(50, 60));
+        assertThat(TimeRange.holes(List.of(), 1, 2)).containsExactly(new TimeRange(1, 2));
+        assertThat(TimeRange.holes(covered, 0, 10)).isEmpty();
+    }
+}
