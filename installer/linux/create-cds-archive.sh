@@ -1,7 +1,7 @@
 #!/bin/sh
 # Creates IMAGE/lib/app/tradedesk.jsa, TradeDesk's AppCDS archive, by a training run: the
-# headless workstation smoke test, on the image's own runtime and exactly the class path its
-# launcher builds from lib/app/tradedesk.cfg.
+# headless workstation smoke test, started by lib/tradedesk-launcher.sh, so with exactly the
+# class path and JVM options of every later start.
 #
 # Why a script and not a build step only: on Java 17 a CDS archive records the absolute paths of
 # the class path, so an archive made in target/installer/ is useless once the image is installed
@@ -13,26 +13,16 @@ set -eu
 
 image=$(cd "$1" && pwd)
 duration=${2:-5s}
-app="$image/lib/app"
-cfg="$app/tradedesk.cfg"
-archive="$app/tradedesk.jsa"
-
-[ -f "$cfg" ] || { echo "create-cds-archive: $cfg not found" >&2; exit 1; }
-class_path=$(sed -n "s|^app.classpath=\\\$APPDIR|$app|p" "$cfg" | paste -sd: -)
-main_class=$(sed -n 's/^app.mainclass=//p' "$cfg")
-# The launcher's own options (heap, GC), except the archive itself: it does not exist yet.
-java_options=$(sed -n "s|^java-options=||p" "$cfg" | grep -v SharedArchiveFile | sed "s|\\\$APPDIR|$app|g")
+archive="$image/lib/app/tradedesk.jsa"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -f "$archive"
 
-# Old class files (picocli is Java 5 bytecode) cannot be archived on 17; CDS says so per class.
-# shellcheck disable=SC2086
-if ! env -u DISPLAY -u WAYLAND_DISPLAY XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
-    "$image/lib/runtime/bin/java" $java_options -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off \
-    -Xlog:cds+dynamic=off -Djava.class.path="$class_path" "$main_class" \
-    gui --smoke-test --headless --duration "$duration" >"$work/training.log" 2>&1; then
+# A throw-away home and data dir: the training run must not touch anyone's settings or history.
+if ! env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
+    TRADEDESK_ARCHIVE_CLASSES_AT_EXIT="$archive" JAVA_TOOL_OPTIONS="-Duser.home=$work/home" \
+    "$image/lib/tradedesk-launcher.sh" gui --smoke-test --headless --duration "$duration" >"$work/training.log" 2>&1; then
     echo "create-cds-archive: the training run failed; TradeDesk runs without the archive, only slower to start:" >&2
     tail -n 20 "$work/training.log" >&2
     rm -f "$archive"
