@@ -101,7 +101,8 @@ class InstallerImageIT {
 
     @Test
     void theDebInstallsTheImageUnderOptWithTheCommandAndTheMenuEntry() throws Exception {
-        assumeTrue(onPath("dpkg-deb"), "dpkg-deb is not installed, so -Pinstaller built no .deb");
+        assumeTrue(onPath("dpkg-deb") && onPath("fakeroot"),
+                "dpkg-deb or fakeroot is not installed, so -Pinstaller built no .deb");
         Path deb = onlyDeb();
 
         Result contents = run("dpkg-deb", "--contents", deb.toString());
