@@ -3,7 +3,7 @@
 # with exactly the class path, main class and JVM options of jpackage's bin/tradedesk, read from
 # lib/app/tradedesk.cfg. Why not bin/tradedesk itself: on Java 17 that native launcher asks the
 # package manager which package owns it (rpm -qf, dpkg -S, dpkg -L) on every start, which costs
-# 0.3-1 s; see installer/README.md.
+# 0.2-1 s; see installer/README.md.
 #
 # With TRADEDESK_ARCHIVE_CLASSES_AT_EXIT=FILE set, the run writes the AppCDS archive FILE instead
 # of using one (create-cds-archive.sh): same class path, so the archive matches later runs.
