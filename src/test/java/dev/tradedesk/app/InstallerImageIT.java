@@ -1,0 +1,145 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Linux installer built by {@code mvn -Pinstaller verify}: the app image's launchers run the
+ * same commands as {@code java -jar}, the command-line launcher maps the AppCDS archive made at
+ * build time, and the {@code .deb} holds the expected layout and runs once unpacked. Runs only in
+ * the installer profile (the default build excludes it); skips, saying why, when this JDK has no
+ * jpackage or the OS is not Linux, as the profile then builds no Linux image.
+ */
+class InstallerImageIT {
+
+    private static final Path INSTALLER_DIR = Path.of(System.getProperty("tradedesk.installer.dir", "target/installer"));
+    private static final Path IMAGE = INSTALLER_DIR.resolve("tradedesk");
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    @BeforeAll
+    static void requireTheLinuxImage() {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        assumeTrue(Files.isExecutable(javaHome.resolve("bin/jpackage")),
+                "jpackage is not in this JDK (" + javaHome + "), so -Pinstaller built no app image");
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"),
+                "the app image checks are written for the Linux image; on " + System.getProperty("os.name")
+                        + " -Pinstaller builds the .msi or .dmg instead");
+        assertThat(IMAGE.resolve("bin/tradedesk")).as("the app image built by -Pinstaller package").isExecutable();
+    }
+
+    private Result run(Map<String, String> environment, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        builder.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("process finished").isTrue();
+        return new Result(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private Result run(String... command) throws IOException, InterruptedException {
+        return run(Map.of(), command);
+    }
+
+    private static String expectedVersionLine() {
+        return "tradedesk " + System.getProperty("tradedesk.version", "");
+    }
+
+    @Test
+    void theNativeLauncherPrintsTheProjectVersion() throws Exception {
+        Result result = run(IMAGE.resolve("bin/tradedesk").toString(), "--version");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout().strip()).isEqualTo(expectedVersionLine());
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
+    void theCommandLineLauncherStartsFromTheAppCdsArchive() throws Exception {
+        assertThat(IMAGE.resolve("lib/app/tradedesk.jsa")).as("the archive of the build's training run").isRegularFile();
+        Result result = run(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info"),
+                IMAGE.resolve("lib/tradedesk-launcher.sh").toString(), "--version");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains(expectedVersionLine())
+                .contains("dev.tradedesk.app.Main source: shared objects file (top)");
+    }
+
+    @Test
+    void theLauncherRecordsFromTheSimulatedExchangeIntoTheGivenDataDir() throws Exception {
+        Path dataDir = dir.resolve("td");
+        Result result = run(IMAGE.resolve("bin/tradedesk").toString(), "--data-dir", dataDir.toString(),
+                "record", "--provider", "sim", "--symbols", "AAPL", "--duration", "5s");
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        assertThat(result.stdout()).contains("record.provider: sim", "errors.total: 0", "store.failures: 0")
+                .containsPattern("stored\\.AAPL: [1-9]\\d*");
+        assertThat(dataDir.resolve("history.mv.db")).isRegularFile();
+        assertThat(dataDir.resolve("logs/tradedesk.log")).isRegularFile();
+        assertThat(dir.resolve("data")).as("nothing written to the default data dir").doesNotExist();
+    }
+
+    @Test
+    void theDebInstallsTheImageUnderOptWithTheCommandAndTheMenuEntry() throws Exception {
+        assumeTrue(onPath("dpkg-deb") && onPath("fakeroot"),
+                "dpkg-deb or fakeroot is not installed, so -Pinstaller built no .deb");
+        Path deb = onlyDeb();
+
+        Result contents = run("dpkg-deb", "--contents", deb.toString());
+        assertThat(contents.exitCode()).as(contents.stderr()).isZero();
+        assertThat(contents.stdout()).contains(
+                "./opt/tradedesk/bin/tradedesk", "./opt/tradedesk/lib/app/tradedesk.cfg",
+                "./opt/tradedesk/lib/app/tradedesk.jar", "./opt/tradedesk/lib/app/lib/javafx-graphics-",
+                "./opt/tradedesk/lib/runtime/lib/server/libjvm.so", "./opt/tradedesk/lib/runtime/lib/server/classes.jsa",
+                "./opt/tradedesk/lib/tradedesk-tradedesk.desktop", "./opt/tradedesk/share/doc/copyright")
+                .containsPattern("-rwxr-xr-x .* \\./opt/tradedesk/lib/tradedesk-launcher\\.sh")
+                .containsPattern("-rwxr-xr-x .* \\./opt/tradedesk/lib/create-cds-archive\\.sh")
+                // Made by postinst for /opt, and never needed with a 1 GB heap.
+                .doesNotContain("tradedesk.jsa", "classes_nocoops.jsa");
+
+        Result postrm = run("dpkg-deb", "--info", deb.toString(), "postrm");
+        assertThat(postrm.stdout()).as("uninstall says where user data stays")
+                .contains("~/.config/tradedesk/", "~/.local/share/tradedesk/");
+
+        Path root = dir.resolve("root");
+        assertThat(run("dpkg-deb", "-x", deb.toString(), root.toString()).exitCode()).isZero();
+        assertThat(Files.readString(root.resolve("opt/tradedesk/lib/tradedesk-tradedesk.desktop")))
+                .contains("Name=TradeDesk", "Exec=/opt/tradedesk/lib/tradedesk-launcher.sh", "Categories=Office;Finance;");
+        Result version = run(root.resolve("opt/tradedesk/lib/tradedesk-launcher.sh").toString(), "--version");
+        assertThat(version.exitCode()).as(version.stderr()).isZero();
+        assertThat(version.stdout().strip()).isEqualTo(expectedVersionLine());
+    }
+
+    private static Path onlyDeb() throws IOException {
+        try (Stream<Path> files = Files.list(INSTALLER_DIR)) {
+            List<Path> debs = files.filter(file -> file.getFileName().toString().endsWith(".deb")).toList();
+            assertThat(debs).as("the .deb in " + INSTALLER_DIR).hasSize(1);
+            return debs.get(0);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, program)));
+    }
+}
