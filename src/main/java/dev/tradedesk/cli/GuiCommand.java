@@ -36,8 +36,9 @@ final class GuiCommand implements Callable<Integer> {
             converter = DurationConverter.class, description = "How long the smoke test runs after its first live frame (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
+    // Created here too: as the default command, this class is built and called without picocli.
     @Mixin
-    private SoakOptions soak;
+    private SoakOptions soak = new SoakOptions();
 
     @Option(names = "--headless",
             description = "Render on Monocle's headless screen instead of a display (automatic when there is no display).")
