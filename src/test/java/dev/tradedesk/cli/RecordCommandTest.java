@@ -52,7 +52,10 @@ class RecordCommandTest {
         String summary = out.toString(StandardCharsets.UTF_8);
         assertThat(summary).contains("record.provider: sim", "errors.total: 0", "store.failures: 0", "latency.fetch.p99_ms:");
 
-        SimulatedMarket truth = SimulatedMarket.anchoredOnGrid(7, new SimClock(Clock.systemUTC(), java.time.Instant.ofEpochMilli(started), 1e4),
+        // The truth runs 400x from the start of the test, so it is well past the recorder's 120x
+        // (it has run at least the 6 s the recording lasted) whenever it is asked.
+        java.time.Instant start = java.time.Instant.ofEpochMilli(started);
+        SimulatedMarket truth = SimulatedMarket.anchoredOnGrid(7, new SimClock(Clock.systemUTC(), start, start, 400),
                 Duration.ofDays(3), Set.of(), true);
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
             for (String name : List.of("AAPL", "MSFT")) {
