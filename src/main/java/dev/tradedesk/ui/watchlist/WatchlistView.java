@@ -118,7 +118,7 @@ public final class WatchlistView {
         table.getColumns().forEach(column -> column.setSortable(false));
         // Numbers never shrink below their widest value (%K: a bold "100.0"); the last column
         // takes what a narrow pane leaves.
-        double[] widths = {66, 68, 60, 44, 52, 50, 56};
+        double[] widths = {70, 72, 66, 52, 58, 62, 64};
         int last = widths.length - 1;
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setMinWidth(i == last ? widths[i] * 0.8 : widths[i]);
@@ -210,7 +210,7 @@ public final class WatchlistView {
         @Override
         protected void updateItem(Number item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(NEGATIVE, POSITIVE, BELOW_LOWER, ABOVE_UPPER);
+            getStyleClass().removeAll(NEGATIVE, POSITIVE, BELOW_LOWER, ABOVE_UPPER, INCOMPLETE);
             double value = item == null ? Double.NaN : item.doubleValue();
             setText(empty || Double.isNaN(value) ? null : format.apply(value));
             String style = empty || Double.isNaN(value) || styleClass == null ? null : styleClass.apply(value);

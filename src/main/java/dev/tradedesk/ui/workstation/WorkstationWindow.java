@@ -47,7 +47,7 @@ public final class WorkstationWindow {
     private static final String STYLESHEET = "/dev/tradedesk/ui/tradedesk.css";
     private static final double DEFAULT_WIDTH = 1400;
     private static final double DEFAULT_HEIGHT = 900;
-    private static final double DEFAULT_DIVIDER = 0.29;
+    private static final double DEFAULT_DIVIDER = 0.34;
 
     private final Workstation parts;
     private final FrameLoop frameLoop;
