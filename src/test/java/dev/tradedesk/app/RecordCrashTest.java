@@ -7,11 +7,8 @@ import dev.tradedesk.feed.sim.FaultKind;
 import dev.tradedesk.feed.sim.SimFaults;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
-import java.io.BufferedReader;
+import dev.tradedesk.testing.ChildOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,20 +87,20 @@ class RecordCrashTest {
         long started = System.nanoTime();
         Process child = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readLines(child, lines), "crash-test-stdout");
+        Thread reader = new Thread(() -> ChildOutput.readLines(child, lines), "crash-test-stdout");
         reader.setDaemon(true);
         reader.start();
         String line = lines.poll(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (line == null || !line.startsWith("recording ")) {
             child.destroyForcibly();
-            throw new AssertionError("run " + run + " did not start recording: " + line + "\nstderr:\n" + read(stderr));
+            throw new AssertionError("run " + run + " did not start recording: " + line + "\nstderr:\n" + ChildOutput.read(stderr));
         }
         System.out.printf("run %d: recording after %d ms, killed %d ms later%n", run,
                 (System.nanoTime() - started) / 1_000_000, delayMillis);
         TimeUnit.MILLISECONDS.sleep(delayMillis);
         child.destroyForcibly(); // SIGKILL on Unix
         assertThat(child.waitFor(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as("run %d killed by SIGKILL, not exited; stderr:%n%s", run, read(stderr))
+        assertThat(child.exitValue()).as("run %d killed by SIGKILL, not exited; stderr:%n%s", run, ChildOutput.read(stderr))
                 .isEqualTo(137);
     }
 
@@ -116,24 +113,6 @@ class RecordCrashTest {
                 Optional.of(Duration.ofMillis(150)), Duration.ofSeconds(40), tuning);
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir.resolve("data")))) {
             return SimVerification.run(run, store, new HostEnvironment("Linux", dir, Map.of()), Clock.systemUTC());
-        }
-    }
-
-    private static void readLines(Process child, BlockingQueue<String> lines) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            lines.add("READ FAILED " + e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
         }
     }
 }

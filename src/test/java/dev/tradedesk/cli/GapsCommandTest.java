@@ -2,21 +2,17 @@ package dev.tradedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradedesk.app.BuildInfo;
-import dev.tradedesk.app.HostEnvironment;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +25,11 @@ class GapsCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CommandRun command;
 
-    private int run(String... args) {
-        return TradeDeskCommand.commandLine(new HostEnvironment("Linux", dir, Map.of()), new BuildInfo("1.0.0"),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .execute(args);
+    @BeforeEach
+    void commandLine() {
+        command = new CommandRun(dir);
     }
 
     @Test
@@ -52,8 +46,8 @@ class GapsCommandTest {
             store.writeAll(Map.of(), Map.of(key, List.of(new TimeRange(T0 + 10 * MINUTE, T0 + 15 * MINUTE))));
             store.writeAll(Map.of(), Map.of(key, List.of(new TimeRange(T0 + 20 * MINUTE, T0 + 30 * MINUTE))));
         }
-        assertThat(run("--data-dir", dir.toString(), "gaps", "--symbol", "aapl")).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).contains(
+        assertThat(command.run("--data-dir", dir.toString(), "gaps", "--symbol", "aapl")).as(command.err()).isZero();
+        assertThat(command.out().lines()).contains(
                 "tracked_since: 2026-03-02T14:30:00Z",
                 "covered_until: 2026-03-02T15:00:00Z",
                 "completeness: 0.8333",
@@ -63,8 +57,8 @@ class GapsCommandTest {
 
     @Test
     void anUntrackedSeriesHasNothingKnownMissingAndABadSymbolIsAUsageError() {
-        assertThat(run("--data-dir", dir.toString(), "gaps", "--symbol", "MSFT")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("MSFT/1Min: not tracked");
-        assertThat(run("--data-dir", dir.toString(), "gaps", "--symbol", "../etc")).isEqualTo(2);
+        assertThat(command.run("--data-dir", dir.toString(), "gaps", "--symbol", "MSFT")).isZero();
+        assertThat(command.out()).contains("MSFT/1Min: not tracked");
+        assertThat(command.run("--data-dir", dir.toString(), "gaps", "--symbol", "../etc")).isEqualTo(2);
     }
 }

@@ -4,9 +4,8 @@ import static dev.tradedesk.store.CrashingWriter.BATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradedesk.core.BarColumns;
-import java.io.BufferedReader;
+import dev.tradedesk.testing.ChildOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ class CrashSafetyTest {
                 .redirectError(stderr.toFile())
                 .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readLines(child, lines), "crash-test-stdout");
+        Thread reader = new Thread(() -> ChildOutput.readLines(child, lines), "crash-test-stdout");
         reader.setDaemon(true);
         reader.start();
         int lastAck = -1;
@@ -105,26 +104,8 @@ class CrashSafetyTest {
         String line = lines.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (line == null) {
             child.destroyForcibly();
-            throw new AssertionError("the child printed nothing for " + TIMEOUT_SECONDS + " s; stderr: " + read(stderr));
+            throw new AssertionError("the child printed nothing for " + TIMEOUT_SECONDS + " s; stderr: " + ChildOutput.read(stderr));
         }
         return line;
-    }
-
-    private static void readLines(Process child, BlockingQueue<String> lines) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            lines.add("READ FAILED " + e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
     }
 }
