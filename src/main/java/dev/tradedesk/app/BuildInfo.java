@@ -22,4 +22,9 @@ public record BuildInfo(String version) {
         }
         return new BuildInfo(properties.getProperty("version", "unknown"));
     }
+
+    /** What {@code tradedesk --version} prints. */
+    public String versionLine() {
+        return "tradedesk " + version;
+    }
 }

@@ -13,6 +13,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The commonest scripted call answered before picocli and its ~800 classes load: it
+            // prints exactly what TradeDeskCommand's version provider prints.
+            System.out.println(BuildInfo.load().versionLine());
+            return;
+        }
         int exitCode = TradeDeskCommand.commandLine(HostEnvironment.current(), BuildInfo.load(), System.out, System.err)
                 .execute(args);
         System.exit(exitCode);

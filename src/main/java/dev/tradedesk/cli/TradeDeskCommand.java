@@ -64,7 +64,7 @@ public final class TradeDeskCommand implements Callable<Integer> {
     public static CommandLine commandLine(HostEnvironment host, BuildInfo build, PrintStream out, PrintStream err) {
         TradeDeskCommand root = new TradeDeskCommand(host, build);
         CommandLine commandLine = new CommandLine(root);
-        commandLine.getCommandSpec().version("tradedesk " + build.version());
+        commandLine.getCommandSpec().version(build.versionLine());
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setExecutionStrategy(parseResult -> {

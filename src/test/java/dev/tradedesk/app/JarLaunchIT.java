@@ -49,6 +49,9 @@ class JarLaunchIT {
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout().strip()).matches("tradedesk \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
         assertThat(result.stderr()).isEmpty();
+        // Main answers a lone --version itself; through picocli the answer must be the same.
+        assertThat(launch("-V").stdout()).isEqualTo(result.stdout());
+        assertThat(launch("--data-dir", dir.resolve("td").toString(), "--version").stdout()).isEqualTo(result.stdout());
     }
 
     @Test
