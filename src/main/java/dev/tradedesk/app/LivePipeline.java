@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,8 +219,8 @@ final class LivePipeline implements MarketDataListener {
         return Instant.ofEpochMilli(time).atZone(SESSION_ZONE).toLocalDate().atStartOfDay(SESSION_ZONE).toInstant().toEpochMilli();
     }
 
-    private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
-        java.util.Set<T> all = new java.util.HashSet<>(a);
+    private static <T> Set<T> union(Set<T> a, Set<T> b) {
+        Set<T> all = new java.util.HashSet<>(a);
         all.addAll(b);
         return all;
     }

@@ -5,6 +5,7 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.FeedMetrics;
 import dev.tradedesk.feed.HttpClients;
 import dev.tradedesk.feed.MarketDataProvider;
@@ -231,7 +232,7 @@ public final class MarketSession implements AutoCloseable {
 
     /** Whether the scheduler has stopped for good (the provider rejected the API key twice in a row). */
     public boolean stopped() {
-        return scheduler.state().status() == dev.tradedesk.feed.ConnectionState.Status.STOPPED;
+        return scheduler.state().status() == ConnectionState.Status.STOPPED;
     }
 
     /** Bars stored per symbol since start. */

@@ -16,6 +16,7 @@ import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.SeriesLedger;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ public final class SimVerification {
             market = exchange.market();
             TimeUnit.MILLISECONDS.sleep(run.duration().toMillis());
             long frozenAt = market.clock().freeze();
-            log.info("verify-sim: market frozen at {}; catching up", java.time.Instant.ofEpochMilli(frozenAt));
+            log.info("verify-sim: market frozen at {}; catching up", Instant.ofEpochMilli(frozenAt));
             catchUpStarted = System.nanoTime();
             caughtUp = awaitNothingMissing(store, market, symbols, run.catchUp());
             faults = exchange.faultsInjected();
@@ -203,29 +204,29 @@ public final class SimVerification {
                 long time = actual.time(a);
                 if (a > 0 && actual.time(a - 1) == time) {
                     duplicated++;
-                    sample(samples, symbol + " " + java.time.Instant.ofEpochMilli(time) + ": stored twice");
+                    sample(samples, symbol + " " + Instant.ofEpochMilli(time) + ": stored twice");
                     continue;
                 }
                 while (t < truth.size() && truth.time(t) < time) {
                     missing++;
-                    sample(samples, symbol + " " + java.time.Instant.ofEpochMilli(truth.time(t)) + ": missing");
+                    sample(samples, symbol + " " + Instant.ofEpochMilli(truth.time(t)) + ": missing");
                     t++;
                 }
                 if (t < truth.size() && truth.time(t) == time) {
                     if (!sameValues(truth, t, actual, a)) {
                         wrong++;
-                        sample(samples, symbol + " " + java.time.Instant.ofEpochMilli(time) + ": stored " + actual.bar(a)
+                        sample(samples, symbol + " " + Instant.ofEpochMilli(time) + ": stored " + actual.bar(a)
                                 + ", served " + truth.bar(t));
                     }
                     t++;
                 } else {
                     wrong++;
-                    sample(samples, symbol + " " + java.time.Instant.ofEpochMilli(time) + ": stored but never served as closed");
+                    sample(samples, symbol + " " + Instant.ofEpochMilli(time) + ": stored but never served as closed");
                 }
             }
             for (; t < truth.size(); t++) {
                 missing++;
-                sample(samples, symbol + " " + java.time.Instant.ofEpochMilli(truth.time(t)) + ": missing");
+                sample(samples, symbol + " " + Instant.ofEpochMilli(truth.time(t)) + ": missing");
             }
         }
         return new Report(expected, stored, missing, duplicated, wrong, missingRanges, samples);

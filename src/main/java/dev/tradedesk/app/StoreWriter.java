@@ -12,6 +12,7 @@ import dev.tradedesk.ui.live.MarketUpdate;
 import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -78,7 +79,7 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         }
     }
 
-    private void publishCompleteness(java.util.Set<SeriesKey> written) {
+    private void publishCompleteness(Set<SeriesKey> written) {
         if (written.isEmpty()) {
             return;
         }

@@ -8,6 +8,7 @@ import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.SeriesLedger;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -62,8 +63,8 @@ final class GapsCommand implements Callable<Integer> {
             long until = ledger.coveredUntil().orElse(since);
             List<TimeRange> missing = ledger.missing(since, until);
             out.println("series: " + key);
-            out.println("tracked_since: " + java.time.Instant.ofEpochMilli(since));
-            out.println("covered_until: " + java.time.Instant.ofEpochMilli(until));
+            out.println("tracked_since: " + Instant.ofEpochMilli(since));
+            out.println("covered_until: " + Instant.ofEpochMilli(until));
             out.println("completeness: " + String.format(Locale.ROOT, "%.4f", ledger.completeness(until)));
             out.println("missing_ranges: " + missing.size());
             for (TimeRange range : missing) {

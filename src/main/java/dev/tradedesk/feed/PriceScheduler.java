@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -445,7 +446,7 @@ public final class PriceScheduler implements AutoCloseable {
                 order[count++] = i;
             }
         }
-        java.util.Arrays.sort(order, 0, count, java.util.Comparator.comparingLong(bars::time));
+        Arrays.sort(order, 0, count, java.util.Comparator.comparingLong(bars::time));
         BarColumns kept = new BarColumns(count);
         for (int k = 0; k < count; k++) {
             int i = order[k];

@@ -3,6 +3,7 @@ package dev.tradedesk.feed;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * One bar record as read from a provider body, before validation: the six values plus what was
@@ -28,7 +29,7 @@ public final class RawBar {
     private static final int ALL = TIME | OPEN | HIGH | LOW | CLOSE | VOLUME;
     /** Longer than any real price or volume; Jackson would parse a number of this length anyway. */
     private static final int MAX_DECIMAL_LENGTH = 64;
-    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity", "+Infinity");
+    private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity", "+Infinity");
 
     public void reset() {
         seen = 0;

@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -80,8 +82,8 @@ final class BarRepository {
      *
      * @return bars written per series, in the map's order
      */
-    java.util.Map<SeriesKey, Long> upsertAll(java.util.Map<SeriesKey, BarSource> sources) {
-        return upsertAll(sources, java.util.Map.of());
+    Map<SeriesKey, Long> upsertAll(Map<SeriesKey, BarSource> sources) {
+        return upsertAll(sources, Map.of());
     }
 
     /**
@@ -91,20 +93,20 @@ final class BarRepository {
      *
      * @return bars written per series, in the map's order
      */
-    java.util.Map<SeriesKey, Long> upsertAll(java.util.Map<SeriesKey, BarSource> sources,
-            java.util.Map<SeriesKey, List<TimeRange>> covered) {
+    Map<SeriesKey, Long> upsertAll(Map<SeriesKey, BarSource> sources,
+            Map<SeriesKey, List<TimeRange>> covered) {
         writeLock.lock();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                java.util.Map<SeriesKey, Long> written = new java.util.LinkedHashMap<>();
-                java.util.Map<SeriesKey, Integer> ids = new java.util.HashMap<>();
-                for (java.util.Map.Entry<SeriesKey, BarSource> entry : sources.entrySet()) {
+                Map<SeriesKey, Long> written = new java.util.LinkedHashMap<>();
+                Map<SeriesKey, Integer> ids = new java.util.HashMap<>();
+                for (Map.Entry<SeriesKey, BarSource> entry : sources.entrySet()) {
                     int seriesId = findOrCreateSeries(connection, entry.getKey());
                     ids.put(entry.getKey(), seriesId);
                     written.put(entry.getKey(), upsertChunks(connection, entry.getKey(), seriesId, entry.getValue()));
                 }
-                for (java.util.Map.Entry<SeriesKey, List<TimeRange>> entry : covered.entrySet()) {
+                for (Map.Entry<SeriesKey, List<TimeRange>> entry : covered.entrySet()) {
                     Integer known = ids.get(entry.getKey());
                     int seriesId = known != null ? known : findOrCreateSeries(connection, entry.getKey());
                     ids.put(entry.getKey(), seriesId);
@@ -191,7 +193,7 @@ final class BarRepository {
             String problem = Bar.problem(chunk.open(i), chunk.high(i), chunk.low(i), chunk.close(i), chunk.volume(i));
             if (problem != null) {
                 throw new IllegalArgumentException("bar " + (offset + i) + " of " + key + " at "
-                        + java.time.Instant.ofEpochMilli(chunk.time(i)) + " is invalid: " + problem + "; nothing was written");
+                        + Instant.ofEpochMilli(chunk.time(i)) + " is invalid: " + problem + "; nothing was written");
             }
         }
     }

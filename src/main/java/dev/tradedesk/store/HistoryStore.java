@@ -5,6 +5,7 @@ import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.TimeRange;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -96,8 +97,8 @@ public final class HistoryStore implements AutoCloseable {
      *
      * @return bars written in total
      */
-    public long writeAll(java.util.Map<SeriesKey, BarColumns> batch) {
-        return writeAll(batch, java.util.Map.of());
+    public long writeAll(Map<SeriesKey, BarColumns> batch) {
+        return writeAll(batch, Map.of());
     }
 
     /**
@@ -107,14 +108,14 @@ public final class HistoryStore implements AutoCloseable {
      *
      * @return bars written in total
      */
-    public long writeAll(java.util.Map<SeriesKey, BarColumns> batch, java.util.Map<SeriesKey, List<TimeRange>> covered) {
+    public long writeAll(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(covered, "covered");
-        java.util.Map<SeriesKey, BarSource> sources = new java.util.LinkedHashMap<>();
+        Map<SeriesKey, BarSource> sources = new java.util.LinkedHashMap<>();
         batch.forEach((key, bars) -> sources.put(key, sourceOf(bars)));
-        java.util.Map<SeriesKey, Long> written = repository.upsertAll(sources, covered);
+        Map<SeriesKey, Long> written = repository.upsertAll(sources, covered);
         long total = 0;
-        for (java.util.Map.Entry<SeriesKey, Long> entry : written.entrySet()) {
+        for (Map.Entry<SeriesKey, Long> entry : written.entrySet()) {
             if (entry.getValue() > 0) {
                 cache.invalidate(entry.getKey());
                 total += entry.getValue();

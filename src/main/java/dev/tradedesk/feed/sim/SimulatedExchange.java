@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.zip.GZIPOutputStream;
@@ -191,7 +192,7 @@ public final class SimulatedExchange implements AutoCloseable {
             }
             case TRUNCATED_JSON -> {
                 byte[] body = render(good);
-                sendBytes(exchange, 200, "application/json; charset=utf-8", java.util.Arrays.copyOf(body, body.length / 2));
+                sendBytes(exchange, 200, "application/json; charset=utf-8", Arrays.copyOf(body, body.length / 2));
             }
             case HTML_PAGE -> sendBytes(exchange, faults.responses() % 2 == 0 ? 502 : 200, "text/html",
                     ("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,7 +41,7 @@ public final class SimulatedMarket {
             Map.entry("COIN", 220.0), Map.entry("PYPL", 65.0));
 
     /** The tickers listed by default. */
-    public static java.util.Set<String> catalogue() {
+    public static Set<String> catalogue() {
         return CATALOGUE.keySet();
     }
 
@@ -207,9 +209,9 @@ public final class SimulatedMarket {
      * bar, or the last closed one if nothing has traded in the current minute. A client cannot know
      * that bar final until a later one appears, so it is where a check of closed bars stops.
      */
-    public java.util.OptionalLong latestBarTime(Symbol symbol) {
+    public OptionalLong latestBarTime(Symbol symbol) {
         SimBar bar = new SimBar();
-        return latestMinuteBar(symbol, bar) ? java.util.OptionalLong.of(bar.time) : java.util.OptionalLong.empty();
+        return latestMinuteBar(symbol, bar) ? OptionalLong.of(bar.time) : OptionalLong.empty();
     }
 
     private long minuteIndex(long millis) {

@@ -89,7 +89,7 @@ public final class WatchlistViewModel {
     public void replaceAll(List<Symbol> symbols) {
         Map<Symbol, WatchlistRow> kept = new HashMap<>(bySymbol);
         bySymbol.clear();
-        java.util.List<WatchlistRow> newRows = new java.util.ArrayList<>();
+        List<WatchlistRow> newRows = new java.util.ArrayList<>();
         for (Symbol symbol : new java.util.LinkedHashSet<>(symbols)) {
             WatchlistRow row = kept.getOrDefault(symbol, new WatchlistRow(symbol));
             bySymbol.put(symbol, row);

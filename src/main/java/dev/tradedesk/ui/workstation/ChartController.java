@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -115,7 +116,7 @@ public final class ChartController {
 
     /** Shows {@code newSymbol} (null: nothing) at {@code newTimeframe}, restoring {@code range} if given. */
     public void show(Symbol newSymbol, Timeframe newTimeframe, ChartRange range) {
-        if (!java.util.Objects.equals(symbol, newSymbol)) {
+        if (!Objects.equals(symbol, newSymbol)) {
             host.chartShowing(newSymbol);
         }
         symbol = newSymbol;
