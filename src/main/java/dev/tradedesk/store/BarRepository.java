@@ -374,23 +374,12 @@ final class BarRepository {
 
     /** Tracks {@code key} from {@code since} in the ledger (or keeps its earlier start), creating the series if need be. */
     void track(SeriesKey key, long since) {
-        writeLock.lock();
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                int seriesId = findOrCreateSeries(connection, key);
-                CoverageLedger.track(connection, seriesId, since);
-                connection.commit();
-                knownIds.putIfAbsent(key, seriesId);
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record since when " + key + " is tracked: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+        int seriesId = inWriteTransaction("cannot record since when " + key + " is tracked", connection -> {
+            int id = findOrCreateSeries(connection, key);
+            CoverageLedger.track(connection, id, since);
+            return id;
+        });
+        knownIds.putIfAbsent(key, seriesId);
     }
 
     /** The ledger of {@code key} over {@code [from, until)}, read in one snapshot. */
@@ -409,27 +398,45 @@ final class BarRepository {
 
     /** Deletes every bar of {@code key} and the series itself, in one transaction; returns the bars deleted. */
     long deleteSeries(SeriesKey key) {
+        long deleted = inWriteTransaction("cannot delete " + key, connection -> {
+            int seriesId = selectSeriesId(connection, key);
+            if (seriesId == NO_SERIES) {
+                return 0L;
+            }
+            long bars = deleteWhereId(connection, DELETE_BARS, seriesId);
+            CoverageLedger.delete(connection, seriesId);
+            deleteWhereId(connection, DELETE_SERIES, seriesId);
+            return bars;
+        });
+        knownIds.remove(key);
+        return deleted;
+    }
+
+    /** Work inside one write transaction, on a connection of the pool. */
+    @FunctionalInterface
+    private interface WriteWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} under the write lock in one transaction: committed if it returns, rolled
+     * back if it throws. A database failure becomes a {@link StoreException} starting with
+     * {@code failure}; other exceptions pass through unchanged.
+     */
+    private <T> T inWriteTransaction(String failure, WriteWork<T> work) {
         writeLock.lock();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                int seriesId = selectSeriesId(connection, key);
-                if (seriesId == NO_SERIES) {
-                    connection.rollback();
-                    return 0;
-                }
-                long deleted = deleteWhereId(connection, DELETE_BARS, seriesId);
-                CoverageLedger.delete(connection, seriesId);
-                deleteWhereId(connection, DELETE_SERIES, seriesId);
+                T result = work.run(connection);
                 connection.commit();
-                knownIds.remove(key);
-                return deleted;
+                return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot delete " + key + ": " + e.getMessage(), e);
+            throw new StoreException(failure + ": " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
