@@ -15,12 +15,10 @@ import io.fair_acc.dataset.spi.AbstractDataSet;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleFunction;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
-import javafx.util.StringConverter;
 
 /**
  * The chart's three ChartFX panes over one time range, stacked in a grid: price (candles), volume
@@ -80,7 +78,7 @@ final class ChartPanes {
         stochTime = new ZonedTimeAxis(zone, locale);
         priceAxis = valueAxis("price");
         volumeAxis = valueAxis("volume");
-        volumeAxis.setTickLabelFormatter(converter(ReadoutFormat::quantity));
+        volumeAxis.setTickLabelFormatter(AxisLabels.formattedBy(ReadoutFormat::quantity));
         stochAxis = valueAxis("StochRSI");
         stochAxis.set(-STOCH_PADDING, 100 + STOCH_PADDING);
 
@@ -187,20 +185,6 @@ final class ChartPanes {
         row.setVgrow(Priority.ALWAYS);
         row.setFillHeight(true);
         return row;
-    }
-
-    private static StringConverter<Number> converter(DoubleFunction<String> format) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return format.apply(value.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("axis labels are not parsed");
-            }
-        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.perf;
 
+import dev.tradedesk.ui.chart.AxisLabels;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.axes.spi.AxisRange;
@@ -18,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * One small live chart of the performance panel: a title row, a ChartFX plot of the last minutes
@@ -50,7 +50,7 @@ final class SmallChart {
         DefaultNumericAxis timeAxis = axis("time", "min");
         timeAxis.set(-MINUTES, NOW_MARGIN_MINUTES);
         timeAxis.setMaxMajorTickLabelCount((int) MINUTES + 1); // a tick a minute
-        timeAxis.setTickLabelFormatter(converter(SmallChart::minutesLabel));
+        timeAxis.setTickLabelFormatter(AxisLabels.formattedBy(SmallChart::minutesLabel));
         valueAxis = axis(title, "");
         chart = new XYChart(timeAxis, valueAxis);
         chart.setId(id);
@@ -95,7 +95,7 @@ final class SmallChart {
     void useLogScale() {
         valueAxis.setLogAxis(true);
         valueAxis.setLogarithmBase(10);
-        valueAxis.setTickLabelFormatter(converter(SmallChart::decadeLabel));
+        valueAxis.setTickLabelFormatter(AxisLabels.formattedBy(SmallChart::decadeLabel));
     }
 
     /** Adds {@code metric} as a line in the colour of CSS class {@code series}, with a legend entry. */
@@ -211,20 +211,6 @@ final class SmallChart {
     private static String decadeLabel(double value) {
         return value >= 1 ? String.format(Locale.ROOT, "%.0f", value)
                 : new java.math.BigDecimal(value).round(new java.math.MathContext(1)).stripTrailingZeros().toPlainString();
-    }
-
-    private static StringConverter<Number> converter(java.util.function.DoubleFunction<String> format) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return format.apply(value.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("axis labels are not parsed");
-            }
-        };
     }
 
     /** Lines and bars whose axes are ranged by the view (which also avoids pitfall 6's loop). */
