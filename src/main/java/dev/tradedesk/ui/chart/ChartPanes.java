@@ -78,7 +78,7 @@ final class ChartPanes {
         stochTime = new ZonedTimeAxis(zone, locale);
         priceAxis = valueAxis("price");
         volumeAxis = valueAxis("volume");
-        volumeAxis.setTickLabelFormatter(AxisLabels.formattedBy(ReadoutFormat::quantity));
+        volumeAxis.setTickLabelFormatter(ChartAxes.formattedBy(ReadoutFormat::quantity));
         stochAxis = valueAxis("StochRSI");
         stochAxis.set(-STOCH_PADDING, 100 + STOCH_PADDING);
 
@@ -115,13 +115,8 @@ final class ChartPanes {
     }
 
     private static DefaultNumericAxis valueAxis(String name) {
-        DefaultNumericAxis axis = new DefaultNumericAxis(name);
+        DefaultNumericAxis axis = ChartAxes.viewRanged(new DefaultNumericAxis(name));
         axis.getStyleClass().add("value-axis");
-        axis.setAutoRanging(false);
-        axis.setAutoGrowRanging(false);
-        axis.setAnimated(false);
-        axis.getAxisLabel().setVisible(false);
-        axis.getMinorTickStyle().setVisible(false);
         return axis;
     }
 

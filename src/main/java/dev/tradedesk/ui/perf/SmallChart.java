@@ -1,6 +1,6 @@
 package dev.tradedesk.ui.perf;
 
-import dev.tradedesk.ui.chart.AxisLabels;
+import dev.tradedesk.ui.chart.ChartAxes;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.axes.spi.AxisRange;
@@ -50,7 +50,7 @@ final class SmallChart {
         DefaultNumericAxis timeAxis = axis("time", "min");
         timeAxis.set(-MINUTES, NOW_MARGIN_MINUTES);
         timeAxis.setMaxMajorTickLabelCount((int) MINUTES + 1); // a tick a minute
-        timeAxis.setTickLabelFormatter(AxisLabels.formattedBy(SmallChart::minutesLabel));
+        timeAxis.setTickLabelFormatter(ChartAxes.formattedBy(SmallChart::minutesLabel));
         valueAxis = axis(title, "");
         chart = new XYChart(timeAxis, valueAxis);
         chart.setId(id);
@@ -95,7 +95,7 @@ final class SmallChart {
     void useLogScale() {
         valueAxis.setLogAxis(true);
         valueAxis.setLogarithmBase(10);
-        valueAxis.setTickLabelFormatter(AxisLabels.formattedBy(SmallChart::decadeLabel));
+        valueAxis.setTickLabelFormatter(ChartAxes.formattedBy(SmallChart::decadeLabel));
     }
 
     /** Adds {@code metric} as a line in the colour of CSS class {@code series}, with a legend entry. */
@@ -193,13 +193,7 @@ final class SmallChart {
     }
 
     private static DefaultNumericAxis axis(String name, String unit) {
-        DefaultNumericAxis axis = new DefaultNumericAxis(name, unit);
-        axis.setAutoRanging(false);
-        axis.setAutoGrowRanging(false);
-        axis.setAnimated(false);
-        axis.getAxisLabel().setVisible(false);
-        axis.getMinorTickStyle().setVisible(false);
-        return axis;
+        return ChartAxes.viewRanged(new DefaultNumericAxis(name, unit));
     }
 
     /** "-4m" ... "now"; none at the left edge, where the label would be cut in half. */
