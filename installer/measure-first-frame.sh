@@ -9,7 +9,8 @@
 #
 # Usage: DISPLAY=:N installer/measure-first-frame.sh LAUNCHER [RUNS] [WORK_DIR]
 #   LAUNCHER  e.g. /opt/tradedesk/lib/tradedesk-launcher.sh or target/installer/tradedesk/lib/tradedesk-launcher.sh
-#   RUNS      timed runs after one untimed run that creates and fills the data dir (default 5)
+#   RUNS      timed runs (default 5); a new WORK_DIR first gets one untimed run that creates the
+#             settings and fills the history
 #   WORK_DIR  settings and data dir, kept between calls (default: a new temporary folder)
 # The app runs on the simulated exchange (the default settings): no network, no account.
 set -eu
@@ -23,15 +24,16 @@ mkdir -p "$work/config" "$work/data"
 log="$work/data/tradedesk/logs/tradedesk.log"
 
 now_ms() { date +%s%3N; }
+first_frames_logged() { if [ -f "$log" ]; then grep -c 'First live frame' "$log" || true; else echo 0; fi; }
 
 # Starts the app, waits for its first live frame, stops it; prints "E N" (epoch ms, ms after JVM start).
 one_run() {
-    before=$( [ -f "$log" ] && grep -c 'First live frame' "$log" || echo 0 )
+    before=$(first_frames_logged)
     XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" "$launcher" gui >"$work/stdout.txt" 2>&1 &
     pid=$!
     waited=0
     while :; do
-        count=$( [ -f "$log" ] && grep -c 'First live frame' "$log" || echo 0 )
+        count=$(first_frames_logged)
         [ "$count" -gt "$before" ] && break
         if ! kill -0 "$pid" 2>/dev/null || [ "$waited" -ge $((timeout_s * 10)) ]; then
             kill "$pid" 2>/dev/null || true
@@ -47,8 +49,10 @@ one_run() {
     grep 'First live frame' "$log" | tail -n 1 | sed -n 's/.*First live frame \([0-9]*\) ms after the JVM started (epoch ms \([0-9]*\)).*/\2 \1/p'
 }
 
-echo "measure-first-frame: untimed first run (creates the settings and fills the history)..."
-one_run >/dev/null
+if [ ! -f "$log" ]; then
+    echo "measure-first-frame: untimed first run (creates the settings and fills the history)..."
+    one_run >/dev/null
+fi
 k=1
 while [ "$k" -le "$runs" ]; do
     start=$(now_ms)
