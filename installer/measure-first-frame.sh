@@ -35,9 +35,14 @@ one_run() {
     while :; do
         count=$(first_frames_logged)
         [ "$count" -gt "$before" ] && break
-        if ! kill -0 "$pid" 2>/dev/null || [ "$waited" -ge $((timeout_s * 10)) ]; then
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "measure-first-frame: the app exited before its first live frame; output and log tail:" >&2
+            tail -n 20 "$work/stdout.txt" "$log" >&2 2>/dev/null || true
+            exit 1
+        fi
+        if [ "$waited" -ge $((timeout_s * 10)) ]; then
             kill "$pid" 2>/dev/null || true
-            echo "measure-first-frame: no first live frame within ${timeout_s} s; output and log tail:" >&2
+            echo "measure-first-frame: no first live frame within about ${timeout_s} s; output and log tail:" >&2
             tail -n 20 "$work/stdout.txt" "$log" >&2 2>/dev/null || true
             exit 1
         fi
@@ -57,6 +62,7 @@ k=1
 while [ "$k" -le "$runs" ]; do
     start=$(now_ms)
     set -- $(one_run)
+    [ $# -eq 2 ] || exit 1
     echo "run $k: launch_to_first_frame_ms=$(($1 - start)) jvm_to_first_frame_ms=$2 load=$(cut -d' ' -f1 /proc/loadavg)"
     k=$((k + 1))
 done
