@@ -12,7 +12,7 @@
 set -eu
 
 image=$(cd "$1" && pwd)
-duration=${2:-5s}
+duration=${2:-1s}
 archive="$image/lib/app/tradedesk.jsa"
 
 work=$(mktemp -d)

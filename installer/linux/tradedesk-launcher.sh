@@ -3,31 +3,64 @@
 # with exactly the class path, main class and JVM options of jpackage's bin/tradedesk, read from
 # lib/app/tradedesk.cfg. Why not bin/tradedesk itself: on Java 17 that native launcher asks the
 # package manager which package owns it (rpm -qf, dpkg -S, dpkg -L) on every start, which costs
-# 0.2-1 s; see installer/README.md.
+# 0.2-1 s; see installer/README.md. Written in plain sh builtins (one readlink is the only
+# program it runs) because every fork costs milliseconds on a busy machine.
 #
 # With TRADEDESK_ARCHIVE_CLASSES_AT_EXIT=FILE set, the run writes the AppCDS archive FILE instead
 # of using one (create-cds-archive.sh): same class path, so the archive matches later runs.
 set -eu
 
-lib=$(dirname "$(readlink -f "$0")")
+launcher=$(readlink -f "$0")
+lib=${launcher%/*}
 app="$lib/app"
-cfg="$app/tradedesk.cfg"
 user_args=$#
 
-class_path=$(sed -n "s|^app.classpath=\\\$APPDIR|$app|p" "$cfg" | paste -sd: -)
-main_class=$(sed -n 's/^app.mainclass=//p' "$cfg")
+# A lone --version is answered by Main before anything else loads (658 classes, all but 20 from
+# the JDK's base archive): it needs neither the workstation's 1 GB G1 heap, whose set-up threads
+# cost more than the answer, nor the 55 MB app archive, which only pays off for the workstation.
+# Same class path, same answer.
+lone_version=
+if [ $# -eq 1 ] && { [ "$1" = --version ] || [ "$1" = -V ]; }; then
+    lone_version=1
+fi
+
+# $APPDIR in the cfg is the app folder; sh has no global substitution, so one occurrence at a time.
+with_app_dir() {
+    expanded=$1
+    while :; do
+        case $expanded in
+            *'$APPDIR'*) expanded="${expanded%%\$APPDIR*}$app${expanded#*\$APPDIR}" ;;
+            *) break ;;
+        esac
+    done
+}
 
 # The JVM options go after the user's arguments, which are then rotated to the end, so that
 # paths with spaces survive without arrays (POSIX sh has none).
+class_path=
+main_class=
 while IFS= read -r line; do
     case $line in
+        app.classpath=*)
+            with_app_dir "${line#app.classpath=}"
+            class_path="${class_path:+$class_path:}$expanded" ;;
+        app.mainclass=*)
+            main_class=${line#app.mainclass=} ;;
         java-options=*SharedArchiveFile=*)
-            [ -n "${TRADEDESK_ARCHIVE_CLASSES_AT_EXIT:-}" ] ||
-                set -- "$@" "$(printf '%s' "${line#java-options=}" | sed "s|\\\$APPDIR|$app|g")" ;;
+            if [ -z "${TRADEDESK_ARCHIVE_CLASSES_AT_EXIT:-}" ] && [ -z "$lone_version" ]; then
+                with_app_dir "${line#java-options=}"
+                set -- "$@" "$expanded"
+            fi ;;
+        java-options=-Xm[sx]* | java-options=-XX:+Use*GC | java-options=-XX:MaxGCPauseMillis=*)
+            [ -n "$lone_version" ] || set -- "$@" "${line#java-options=}" ;;
         java-options=*)
-            set -- "$@" "$(printf '%s' "${line#java-options=}" | sed "s|\\\$APPDIR|$app|g")" ;;
+            with_app_dir "${line#java-options=}"
+            set -- "$@" "$expanded" ;;
     esac
-done <"$cfg"
+done <"$app/tradedesk.cfg"
+if [ -n "$lone_version" ]; then
+    set -- "$@" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData
+fi
 if [ -n "${TRADEDESK_ARCHIVE_CLASSES_AT_EXIT:-}" ]; then
     # Old class files (picocli is Java 5 bytecode) cannot be archived on 17; CDS says so per class.
     set -- "$@" -XX:ArchiveClassesAtExit="$TRADEDESK_ARCHIVE_CLASSES_AT_EXIT" -Xlog:cds=off -Xlog:cds+dynamic=off

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Once a second, on its own thread, turns what every part measured into one
@@ -30,6 +32,7 @@ final class PerformanceSampler implements Runnable {
     private static final List<PipelineStage> STAGES = List.of(PipelineStage.FETCH, PipelineStage.PARSE,
             PipelineStage.INDICATORS, PipelineStage.STORE_WRITE, PipelineStage.PUBLISH);
     private static final double MB = 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(PerformanceSampler.class);
 
     /** Everything measured since start, for a summary. */
     record Totals(Histogram frameIntervals, Histogram tickToScreen, Histogram framesPerSecond, long samples) {
@@ -49,6 +52,7 @@ final class PerformanceSampler implements Runnable {
     private long lastMisses;
     private long lastGcCount;
     private long lastGcMillis;
+    private boolean firstLiveFrameLogged;
 
     PerformanceSampler(PipelineMetrics pipeline, UiMetrics ui, Supplier<CacheStats> cache, Consumer<PerformanceSample> out,
             Clock clock) {
@@ -67,6 +71,7 @@ final class PerformanceSampler implements Runnable {
         long now = System.nanoTime();
         double seconds = Math.max(1e-3, (now - lastSampleNanos) / 1e9);
         lastSampleNanos = now;
+        logFirstLiveFrameOnce();
         Map<PipelineStage, StageLatency> stages = new EnumMap<>(PipelineStage.class);
         for (PipelineStage stage : STAGES) {
             stages.put(stage, latency(pipeline.interval(stage)));
@@ -99,6 +104,20 @@ final class PerformanceSampler implements Runnable {
         out.accept(new PerformanceSample(clock.millis(), stages, fps, frameP99, tickP99,
                 hits + misses == 0 ? Double.NaN : (double) hits / (hits + misses), gcMillis, gcCount,
                 heap.getUsed() / MB, (heap.getMax() > 0 ? heap.getMax() : heap.getCommitted()) / MB));
+    }
+
+    /**
+     * The start-up figure of a normal {@code gui} run (the smoke test reports its own): logged once,
+     * as time since the JVM started and as an epoch instant, so that a script can also measure
+     * from before the launcher ran (installer/measure-first-frame.sh).
+     */
+    private void logFirstLiveFrameOnce() {
+        long firstFrame = ui.firstLiveFrameWallMillis();
+        if (!firstLiveFrameLogged && firstFrame != 0) {
+            firstLiveFrameLogged = true;
+            log.info("First live frame {} ms after the JVM started (epoch ms {})",
+                    firstFrame - ManagementFactory.getRuntimeMXBean().getStartTime(), firstFrame);
+        }
     }
 
     /** Frame intervals, tick-to-screen latencies and per-second frame rates (×1000) since start. */

@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,11 +83,40 @@ class InstallerImageIT {
     @Test
     void theCommandLineLauncherStartsFromTheAppCdsArchive() throws Exception {
         assertThat(IMAGE.resolve("lib/app/tradedesk.jsa")).as("the archive of the build's training run").isRegularFile();
+        // Not a lone --version: the launcher answers that one without the archive.
         Result result = run(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info"),
-                IMAGE.resolve("lib/tradedesk-launcher.sh").toString(), "--version");
+                IMAGE.resolve("lib/tradedesk-launcher.sh").toString(), "--help");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout()).contains(expectedVersionLine())
+        assertThat(result.stdout()).contains("Usage: tradedesk")
                 .contains("dev.tradedesk.app.Main source: shared objects file (top)");
+    }
+
+    @Test
+    void theCommandLineLauncherAnswersALoneVersionWithTheSameLine() throws Exception {
+        for (String option : List.of("--version", "-V")) {
+            Result result = run(IMAGE.resolve("lib/tradedesk-launcher.sh").toString(), option);
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(result.stdout().strip()).isEqualTo(expectedVersionLine());
+            assertThat(result.stderr()).isEmpty();
+        }
+    }
+
+    @Test
+    void theImageHoldsExactlyTheJarsOnTheAppClassPath() throws Exception {
+        Set<String> manifestClassPath;
+        try (JarFile jar = new JarFile(IMAGE.resolve("lib/app/tradedesk.jar").toFile())) {
+            manifestClassPath = Set.of(jar.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH).split(" "));
+        }
+        Set<String> launcherClassPath = Files.readAllLines(IMAGE.resolve("lib/app/tradedesk.cfg")).stream()
+                .filter(line -> line.startsWith("app.classpath=$APPDIR/lib/"))
+                .map(line -> line.substring("app.classpath=$APPDIR/".length()))
+                .collect(Collectors.toSet());
+        Set<String> shipped;
+        try (Stream<Path> jars = Files.list(IMAGE.resolve("lib/app/lib"))) {
+            shipped = jars.map(jar -> "lib/" + jar.getFileName()).collect(Collectors.toSet());
+        }
+        assertThat(launcherClassPath).as("the launcher's class path").isEqualTo(manifestClassPath);
+        assertThat(shipped).as("no jar of an earlier build left in the image").isEqualTo(manifestClassPath);
     }
 
     @Test
