@@ -63,17 +63,21 @@ public final class IndicatorPipeline {
      */
     void push(double high, double low, double close, double volume, double[] out, int offset) {
         double rsiValue = rsi.push(close);
-        stochRsi.push(rsiValue);
         double atrValue = atr.push(high, low, close);
-        publish(out, offset, rsiValue, atrValue, atrAverage.push(atrValue), volume, volumeAverage.push(volume));
+        double atrMa = atrAverage.push(atrValue);
+        double volumeSma = volumeAverage.push(volume);
+        stochRsi.push(rsiValue);
+        publish(out, offset, rsiValue, atrValue, atrMa, volume, volumeSma);
     }
 
     /** {@link #peek(double, double, double, double)} into {@code out[offset...]}, as {@link #push} above. */
     void peek(double high, double low, double close, double volume, double[] out, int offset) {
         double rsiValue = rsi.peek(close);
-        stochRsi.peek(rsiValue);
         double atrValue = atr.peek(high, low, close);
-        publish(out, offset, rsiValue, atrValue, atrAverage.peek(atrValue), volume, volumeAverage.peek(volume));
+        double atrMa = atrAverage.peek(atrValue);
+        double volumeSma = volumeAverage.peek(volume);
+        stochRsi.peek(rsiValue);
+        publish(out, offset, rsiValue, atrValue, atrMa, volume, volumeSma);
     }
 
     /** A value of the last push or peek ({@code NaN} when undefined). */
@@ -158,8 +162,10 @@ public final class IndicatorPipeline {
         for (int j = i; j < to; j++) {
             double close = closes[j];
             double change = close - previous;
-            averageGain = WilderAverage.smooth(averageGain, Math.max(change, 0.0), rsiPeriodMinusOne, rsiPeriod);
-            averageLoss = WilderAverage.smooth(averageLoss, Math.max(-change, 0.0), rsiPeriodMinusOne, rsiPeriod);
+            double gain = RsiIndicator.gain(change);
+            averageGain = WilderAverage.smooth(averageGain, gain, rsiPeriodMinusOne, rsiPeriod);
+            averageLoss = WilderAverage.smooth(averageLoss, RsiIndicator.loss(change, gain), rsiPeriodMinusOne,
+                    rsiPeriod);
             rsiOut[j] = RsiIndicator.rsi(averageGain, averageLoss);
             double range = AtrIndicator.trueRange(highs[j], lows[j], previous);
             averageRange = WilderAverage.smooth(averageRange, range, atrPeriodMinusOne, atrPeriod);

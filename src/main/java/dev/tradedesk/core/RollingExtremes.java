@@ -244,7 +244,10 @@ public final class RollingExtremes {
             tail = back + 1;
             long front = head;
             front += ~(expired - at[slot(at, front)]) >>> 63; // + 1 when the front is expired
-            markFront(front);
+            // The front moves by at most one, and the slot before the old front already holds a
+            // sentinel, so one store keeps both in place (a store per push saved: the live path is
+            // limited by how many bars' stores the core can hold in flight).
+            v[slot(v, front - 1)] = Double.NaN;
             head = front;
         }
 
