@@ -29,6 +29,8 @@ public final class IndicatorPipeline {
     private final SmaIndicator volumeAverage;
     private final DynamicBands bands;
     private final double[] values = new double[Indicator.COUNT];
+    /** RSI and ATR are past their warm-up, so {@link #push} takes their lean steady step. */
+    private boolean seeded;
 
     public IndicatorPipeline(IndicatorParameters parameters) {
         this.parameters = parameters;
@@ -62,8 +64,16 @@ public final class IndicatorPipeline {
      * {@link #value}, which still gives those of the last public push or peek.
      */
     void push(double high, double low, double close, double volume, double[] out, int offset) {
-        double rsiValue = rsi.push(close);
-        double atrValue = atr.push(high, low, close);
+        double rsiValue;
+        double atrValue;
+        if (seeded) {
+            rsiValue = rsi.pushSteady(close);
+            atrValue = atr.pushSteady(high, low, close);
+        } else {
+            rsiValue = rsi.push(close);
+            atrValue = atr.push(high, low, close);
+            seeded = rsi.steady() && atr.steady();
+        }
         double atrMa = atrAverage.push(atrValue);
         double volumeSma = volumeAverage.push(volume);
         stochRsi.push(rsiValue);
@@ -174,6 +184,7 @@ public final class IndicatorPipeline {
         }
         rsi.resume(previous, averageGain, averageLoss, to - i);
         atr.resume(previous, averageRange, to - i);
+        seeded = true;
     }
 
     /** Ratio, bands and relative volume of rows {@code [from, to)} from the columns already filled. */

@@ -43,25 +43,24 @@ public final class RollingExtremes {
 
     /** Commits {@code x} ({@code NaN} for undefined, which empties the window). */
     public void push(double x) {
+        peek(x);
+        commit(x);
+    }
+
+    /**
+     * The second half of {@link #push}, once {@link #peek} of the same value has given the
+     * extremes: adds {@code x} to the window. Split so that a caller can use the extremes before the
+     * deques' work, while they are still in registers.
+     */
+    void commit(double x) {
         long index = count++;
         if (x != x) {
             lows.clear();
             negatedHighs.clear();
             undefinedAt = index;
-            min = Double.NaN;
-            max = Double.NaN;
             return;
         }
         long expired = index - period;
-        // The extremes as peek gives them (the same values): they depend on x through one select,
-        // not through the pops, which then run off the critical path.
-        if (index - undefinedAt >= period) {
-            min = lows.peek(x, expired);
-            max = -negatedHighs.peek(-x, expired);
-        } else {
-            min = Double.NaN;
-            max = Double.NaN;
-        }
         lows.push(index, x, expired);
         negatedHighs.push(index, -x, expired);
     }

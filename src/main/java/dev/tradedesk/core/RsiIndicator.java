@@ -36,6 +36,14 @@ public final class RsiIndicator {
         return rsi(gains.push(gain), losses.push(loss(change, gain)));
     }
 
+    /** {@link #push} once {@link #steady()}: the same arithmetic without the warm-up tests. */
+    double pushSteady(double close) {
+        double change = close - previousClose;
+        previousClose = close;
+        double gain = gain(change);
+        return rsi(gains.pushSeeded(gain), losses.pushSeeded(loss(change, gain)));
+    }
+
     /** The RSI {@link #push} would return for {@code close}; changes nothing. */
     public double peek(double close) {
         if (Double.isNaN(previousClose)) {

@@ -36,14 +36,19 @@ public final class WilderAverage {
         if (count >= period) {
             // Seeded: only the average changes. The count stays put from here on (it only tells
             // warm-up from seeded), which saves the live path a store per input.
-            double next = smooth(average, x, periodMinusOne, periodAsDouble);
-            average = next;
-            return next;
+            return pushSeeded(x);
         }
         average = next(x);
         seedSum += x;
         count++;
         return average;
+    }
+
+    /** {@link #push} once {@link #seeded()}: one {@link #smooth} step, without the warm-up test. */
+    double pushSeeded(double x) {
+        double next = smooth(average, x, periodMinusOne, periodAsDouble);
+        average = next;
+        return next;
     }
 
     /** The value {@link #push} would return for {@code x}; changes nothing. */
