@@ -64,6 +64,9 @@ public final class IndicatorPipeline {
      * {@link #value}, which still gives those of the last public push or peek.
      */
     void push(double high, double low, double close, double volume, double[] out, int offset) {
+        // Order matters for speed, not for the numbers: the stages off the long RSI -> StochRSI ->
+        // %K -> %D chain come before it, so the next bar's RSI follows this bar's %D closely and
+        // the core can start it while %D is still on its way (about 10 % per append, measured).
         double rsiValue;
         double atrValue;
         if (seeded) {
@@ -80,7 +83,7 @@ public final class IndicatorPipeline {
         publish(out, offset, rsiValue, atrValue, atrMa, volume, volumeSma);
     }
 
-    /** {@link #peek(double, double, double, double)} into {@code out[offset...]}, as {@link #push} above. */
+    /** {@link #peek(double, double, double, double)} into {@code out[offset...]}, in {@link #push}'s order. */
     void peek(double high, double low, double close, double volume, double[] out, int offset) {
         double rsiValue = rsi.peek(close);
         double atrValue = atr.peek(high, low, close);

@@ -243,9 +243,8 @@ public final class RollingExtremes {
             tail = back + 1;
             long front = head;
             front += ~(expired - at[slot(at, front)]) >>> 63; // + 1 when the front is expired
-            // The front moves by at most one, and the slot before the old front already holds a
-            // sentinel, so one store keeps both in place (a store per push saved: the live path is
-            // limited by how many bars' stores the core can hold in flight).
+            // The front moves by at most one and the slot before the old front already holds a
+            // sentinel, so one store keeps both sentinels in place.
             v[slot(v, front - 1)] = Double.NaN;
             head = front;
         }

@@ -256,7 +256,7 @@ public final class SmaIndicator {
     /** The mean after input {@code index}: undefined until the window is full and defined, exactly 0 for zeros. */
     private double mean(long index, long undefinedAt, long nonZeroAt, double s, double c) {
         long windowStart = index - period + 1;
-        // Also undefined while the window is not yet full: then windowStart < 0 <= -1 <= undefinedAt.
+        // Also undefined while the window is not yet full: then windowStart <= -1 <= undefinedAt.
         if (undefinedAt >= windowStart) {
             return Double.NaN;
         }
