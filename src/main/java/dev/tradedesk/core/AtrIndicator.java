@@ -32,6 +32,13 @@ public final class AtrIndicator {
         return average.push(range);
     }
 
+    /** {@link #push} once {@link #steady()}: the same arithmetic without the warm-up tests. */
+    double pushSteady(double high, double low, double close) {
+        double range = trueRange(high, low, previousClose);
+        previousClose = close;
+        return average.pushSeeded(range);
+    }
+
     /** The ATR {@link #push} would return for this bar; changes nothing. */
     public double peek(double high, double low, double close) {
         if (Double.isNaN(previousClose)) {

@@ -43,25 +43,24 @@ public final class RollingExtremes {
 
     /** Commits {@code x} ({@code NaN} for undefined, which empties the window). */
     public void push(double x) {
+        peek(x);
+        commit(x);
+    }
+
+    /**
+     * The second half of {@link #push}, once {@link #peek} of the same value has given the
+     * extremes: adds {@code x} to the window. Split so that a caller can use the extremes before the
+     * deques' work, while they are still in registers.
+     */
+    void commit(double x) {
         long index = count++;
         if (x != x) {
             lows.clear();
             negatedHighs.clear();
             undefinedAt = index;
-            min = Double.NaN;
-            max = Double.NaN;
             return;
         }
         long expired = index - period;
-        // The extremes as peek gives them (the same values): they depend on x through one select,
-        // not through the pops, which then run off the critical path.
-        if (index - undefinedAt >= period) {
-            min = lows.peek(x, expired);
-            max = -negatedHighs.peek(-x, expired);
-        } else {
-            min = Double.NaN;
-            max = Double.NaN;
-        }
         lows.push(index, x, expired);
         negatedHighs.push(index, -x, expired);
     }
@@ -244,7 +243,9 @@ public final class RollingExtremes {
             tail = back + 1;
             long front = head;
             front += ~(expired - at[slot(at, front)]) >>> 63; // + 1 when the front is expired
-            markFront(front);
+            // The front moves by at most one and the slot before the old front already holds a
+            // sentinel, so one store keeps both sentinels in place.
+            v[slot(v, front - 1)] = Double.NaN;
             head = front;
         }
 

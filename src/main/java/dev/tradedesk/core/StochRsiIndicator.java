@@ -42,9 +42,13 @@ public final class StochRsiIndicator {
 
     /** Commits {@code rsi} ({@code NaN} while RSI warms up). */
     public void push(double rsi) {
-        extremes.push(rsi);
-        raw = raw(rsi, extremes.min(), extremes.max());
-        k = kAverage.push(raw);
+        // The extremes push would give (peek's), used at once, then the deques' update: so they
+        // reach raw in registers rather than through memory.
+        extremes.peek(rsi);
+        double rawValue = raw(rsi, extremes.min(), extremes.max());
+        extremes.commit(rsi);
+        raw = rawValue;
+        k = kAverage.push(rawValue);
         d = dAverage.push(k);
     }
 

@@ -16,6 +16,7 @@ public final class WilderAverage {
     private final int period;
     private final double periodMinusOne;
     private final double periodAsDouble;
+    /** Inputs seen until the seed is complete; then it stays at {@code n}. */
     private long count;
     private double seedSum;
     private double average = Double.NaN;
@@ -32,12 +33,22 @@ public final class WilderAverage {
 
     /** Commits {@code x} and returns the average including it. */
     public double push(double x) {
-        average = next(x);
-        if (count < period) {
-            seedSum += x;
+        if (count >= period) {
+            // Seeded: only the average changes. The count stays put from here on (it only tells
+            // warm-up from seeded), which saves the live path a store per input.
+            return pushSeeded(x);
         }
+        average = next(x);
+        seedSum += x;
         count++;
         return average;
+    }
+
+    /** {@link #push} once {@link #seeded()}: one {@link #smooth} step, without the warm-up test. */
+    double pushSeeded(double x) {
+        double next = smooth(average, x, periodMinusOne, periodAsDouble);
+        average = next;
+        return next;
     }
 
     /** The value {@link #push} would return for {@code x}; changes nothing. */
@@ -70,7 +81,7 @@ public final class WilderAverage {
     /** Takes back the average after {@code steps} {@link #smooth} steps run outside (only once seeded). */
     void resume(double average, int steps) {
         this.average = average;
-        this.count += steps;
+        this.count = Math.min(period, count + steps);
     }
 
     /** One Wilder step, {@code (average * (n - 1) + x) / n}: the one formula push, peek and column loops share. */

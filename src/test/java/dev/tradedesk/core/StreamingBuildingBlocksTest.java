@@ -177,6 +177,44 @@ class StreamingBuildingBlocksTest {
         assertThatThrownBy(() -> new WilderAverage(0)).hasMessage("period must be at least 1, was 0");
     }
 
+    @Test
+    void steadyStepsOfRsiAndAtrEqualTheirPushes() {
+        BarColumns bars = TestBars.generate(8, 3_000, 50, 0.02);
+        for (int period : new int[] {1, 2, 14}) {
+            RsiIndicator rsi = new RsiIndicator(period);
+            RsiIndicator steadyRsi = new RsiIndicator(period);
+            AtrIndicator atr = new AtrIndicator(period);
+            AtrIndicator steadyAtr = new AtrIndicator(period);
+            for (int i = 0; i < bars.size(); i++) {
+                double high = bars.high(i);
+                double low = bars.low(i);
+                double close = bars.close(i);
+                double expectedRsi = rsi.push(close);
+                double expectedAtr = atr.push(high, low, close);
+                boolean steady = steadyRsi.steady() && steadyAtr.steady();
+                check(expectedRsi, steady ? steadyRsi.pushSteady(close) : steadyRsi.push(close), "rsi " + period, i);
+                check(expectedAtr, steady ? steadyAtr.pushSteady(high, low, close) : steadyAtr.push(high, low, close),
+                        "atr " + period, i);
+                check(rsi.peek(close * 1.01), steadyRsi.peek(close * 1.01), "rsi peek " + period, i);
+            }
+            assertThat(steadyRsi.steady()).isTrue();
+        }
+    }
+
+    @Test
+    void lossAsGainMinusChangeIsExactlyMaxOfMinusChangeAndZero() {
+        SplittableRandom random = new SplittableRandom(9);
+        double[] edges = {0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, -1e-300, 1e300, -1e300,
+            Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -1.0};
+        for (int i = 0; i < 100_000 + edges.length; i++) {
+            double change = i < edges.length ? edges[i]
+                    : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-20, 20));
+            double gain = RsiIndicator.gain(change);
+            check(Math.max(change, 0.0), gain, "gain of " + change, i);
+            check(Math.max(-change, 0.0), RsiIndicator.loss(change, gain), "loss of " + change, i);
+        }
+    }
+
     private static double scan(double[] values, int end, int period, boolean min) {
         if (end - period + 1 < 0) {
             return Double.NaN;
