@@ -106,6 +106,9 @@ final class LivePipeline implements MarketDataListener {
     @Override
     public void onBatch(CycleBatch batch) {
         long started = System.nanoTime();
+        if (batch.responseNanos() != Long.MAX_VALUE) {
+            pipeline.record(PipelineStage.TICK_TO_ENGINE, started - batch.responseNanos());
+        }
         Map<Symbol, List<Bar>> closedForUi = new HashMap<>();
         Map<SeriesKey, BarColumns> toStore = new HashMap<>();
         batch.closed().forEach((symbol, bars) -> {

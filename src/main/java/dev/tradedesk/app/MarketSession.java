@@ -201,8 +201,10 @@ public final class MarketSession implements AutoCloseable {
         };
         Duration interval = options.interval().orElse(Duration.ofMillis((long) Math.max(defaults.interval().toMillis(),
                 1000 * options.symbols().size() / perSecond)));
+        // The simulated exchange's clock is the market clock: a bar is final on the server the moment it ends here.
+        Duration settle = options.provider() == ProviderKind.SIM ? Duration.ZERO : PriceScheduler.Config.DEFAULT_SETTLE;
         return new PriceScheduler.Config(defaults.timeframe(), interval, defaults.minGap(), options.lookback(),
-                defaults.windowBars());
+                defaults.windowBars(), settle);
     }
 
     private static BarColumns recentBars(HistoryStore store, dev.tradedesk.core.SeriesKey series, int count) {
