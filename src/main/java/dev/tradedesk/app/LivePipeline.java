@@ -143,7 +143,8 @@ final class LivePipeline implements MarketDataListener {
         batch.withoutData().forEach(symbol -> problems.put(symbol, "No data from the provider: unknown symbol?"));
         batch.failures().forEach((symbol, failure) -> problems.put(symbol, failure.getMessage()));
         if (!quotes.isEmpty() || !problems.isEmpty() || !closedForUi.isEmpty()) {
-            publisher.accept(new MarketUpdate(quotes, closedForUi, formingForUi, problems, null, null, batch.responseNanos()));
+            publisher.accept(new MarketUpdate(quotes, closedForUi, formingForUi, problems, null, null, batch.responseNanos(),
+                    Map.of(), System.nanoTime()));
         }
         pipeline.record(PipelineStage.PUBLISH, System.nanoTime() - computed);
     }

@@ -8,6 +8,8 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.feed.sim.SimClock;
 import dev.tradedesk.feed.sim.SimulatedMarket;
 import dev.tradedesk.store.HistoryStore;
@@ -194,6 +196,17 @@ public final class SmokeTest {
         figures.put("ui.frames", Long.toString(totals.frameIntervals().getTotalCount()));
         figures.put("pipeline.tick_to_screen_ms.p50", format(millis(totals.tickToScreen(), 50)));
         figures.put("pipeline.tick_to_screen_ms.p99", format(millis(totals.tickToScreen(), 99)));
+        // Where a tick's time goes, stage by stage (p50 / p99 of each; the stages' percentiles do not add up).
+        PipelineMetrics pipeline = session.pipeline();
+        figures.put("pipeline.parse_ms", pair(pipeline.total(PipelineStage.PARSE)));
+        figures.put("pipeline.tick_to_engine_ms", pair(pipeline.total(PipelineStage.TICK_TO_ENGINE)));
+        figures.put("pipeline.indicators_ms", pair(pipeline.total(PipelineStage.INDICATORS)));
+        figures.put("pipeline.publish_ms", pair(pipeline.total(PipelineStage.PUBLISH)));
+        figures.put("ui.tick_wait_for_pulse_ms", pair(ui.tickPulseWait()));
+        figures.put("ui.tick_apply_and_layout_ms", pair(ui.tickPulseWork()));
+        figures.put("pipeline.cycle_ms", pair(pipeline.total(PipelineStage.CYCLE)));
+        figures.put("pipeline.closed_bars_ms", pair(pipeline.total(PipelineStage.CLOSED_BARS)));
+        figures.put("pipeline.ticks", Long.toString(totals.tickToScreen().getTotalCount()));
         long chartBars = session.parts().chart().model().flatMap(ChartModel::series).map(series -> series.size()).orElse(0L);
         figures.put("chart.bars", Long.toString(chartBars));
         figures.put("watchlist.symbols", Integer.toString(session.parts().watchlist().symbols().size()));
@@ -210,6 +223,11 @@ public final class SmokeTest {
         boolean passed = firstFrame != 0 && errors + feedFailures == 0 && chartBars >= CHART_BARS;
         figures.put("result", passed ? "pass" : "fail");
         return new Report(figures, passed);
+    }
+
+    /** "p50 / p99" in milliseconds. */
+    private static String pair(Histogram histogram) {
+        return format(millis(histogram, 50)) + " / " + format(millis(histogram, 99));
     }
 
     private static double millis(Histogram histogram, double percentile) {

@@ -146,6 +146,10 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         return uiMetrics;
     }
 
+    PipelineMetrics pipeline() {
+        return pipeline;
+    }
+
     PerformanceSampler sampler() {
         return sampler;
     }
