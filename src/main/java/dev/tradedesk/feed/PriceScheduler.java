@@ -147,6 +147,7 @@ public final class PriceScheduler implements AutoCloseable {
     /** Requests in flight, cancelled by {@link #close}. */
     private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile Future<?> nextStep;
+    private volatile boolean historyHeld;
 
     // Scheduler thread only from here on.
     /** Exclusive bound per symbol: every closed bar before it has been handed over. */
@@ -187,6 +188,16 @@ public final class PriceScheduler implements AutoCloseable {
         this.symbols = List.copyOf(symbols);
         this.state = ConnectionState.connecting(provider.kind());
         this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
+    }
+
+    /**
+     * Keeps the history lane (backfill and repair) idle until {@code gate} completes, while the live
+     * lane streams: the workstation's first live frame should not share two CPUs with a backfill of
+     * dozens of series. Call before {@link #start}.
+     */
+    public void holdHistoryUntil(java.util.concurrent.CompletionStage<?> gate) {
+        historyHeld = true;
+        gate.whenComplete((done, failure) -> historyHeld = false);
     }
 
     /** Starts the first cycle now. */
@@ -355,7 +366,7 @@ public final class PriceScheduler implements AutoCloseable {
 
     /** Starts the history lane's next job if it is idle: a backfill if any series is far behind, else a repair pass when due. */
     private void runHistoryLane(List<Symbol> watched) {
-        if (historyBusy || historyBackingOff()) {
+        if (historyBusy || historyHeld || historyBackingOff()) {
             return;
         }
         backfilling.retainAll(watched);

@@ -1,5 +1,7 @@
 package dev.tradedesk.ui.workstation;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -23,6 +25,7 @@ public final class UiMetrics {
     private final Histogram pulseWorkTotal = new Histogram(HIGHEST, 3);
     private Histogram recycledWork;
     private final AtomicLong firstLiveFrameNanos = new AtomicLong();
+    private final CompletableFuture<Void> firstLiveFrame = new CompletableFuture<>();
     private final AtomicLong firstLiveFrameWallMillis = new AtomicLong();
     private Histogram recycledFrames;
     private Histogram recycledTicks;
@@ -77,7 +80,16 @@ public final class UiMetrics {
     public void markLiveFrame(long nanoTime) {
         if (firstLiveFrameNanos.compareAndSet(0, nanoTime)) {
             firstLiveFrameWallMillis.set(System.currentTimeMillis());
+            firstLiveFrame.complete(null);
         }
+    }
+
+    /**
+     * Completes (on the JavaFX thread) when the first live frame is shown; dependants must be
+     * trivial and non-blocking.
+     */
+    public CompletionStage<Void> firstLiveFrame() {
+        return firstLiveFrame.minimalCompletionStage();
     }
 
     /** Wall-clock time of the first live frame (epoch millis), or 0 before it: comparable with the JVM's start time. */
