@@ -123,6 +123,7 @@ public final class SmokeTest {
                 return new Report(figures, report.passed());
             }
         } finally {
+            printStartupMilestones(dir.resolve("data").resolve("logs").resolve("tradedesk.log"), progress);
             deleteTree(dir);
         }
     }
@@ -237,6 +238,20 @@ public final class SmokeTest {
     private static String format(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
+
+    /** The log lines that time the start (window, chart, market, backfill), before the log goes with the data dir. */
+    private static void printStartupMilestones(Path log, PrintWriter progress) {
+        try (Stream<String> lines = Files.lines(log)) {
+            lines.filter(line -> STARTUP_MILESTONES.stream().anyMatch(line::contains))
+                    .forEach(line -> progress.println("smoke.log: " + line));
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            progress.println("smoke.log: unreadable: " + unreadable.getMessage());
+        }
+        progress.flush();
+    }
+
+    private static final List<String> STARTUP_MILESTONES = List.of("History store open", "Market data from",
+            "Workstation window", "Chart of", "backfilled", "Backfill may start", "JavaFX");
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {

@@ -169,6 +169,8 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         CompletableFuture<Void> gate = new CompletableFuture<>();
         uiMetrics.firstLiveFrame().thenRun(() -> gate.complete(null));
         metrics.schedule(() -> gate.complete(null), HISTORY_HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        gate.thenRunAsync(() -> log.info("Backfill may start: {}", uiMetrics.firstLiveFrameNanos() != 0
+                ? "the first live frame is on screen" : "no live frame after " + HISTORY_HOLD_LIMIT.toSeconds() + " s"), metrics);
         return gate;
     }
 

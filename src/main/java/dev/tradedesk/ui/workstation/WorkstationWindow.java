@@ -84,8 +84,10 @@ public final class WorkstationWindow {
         menus.installShortcuts(scene);
         scene.addPostLayoutPulseListener(frameLoop::afterLayout);
         frameLoop.start();
-        stage.show();
+        // Before showing: the chart's history is then read on the loader thread while the first
+        // CSS and layout pass of the window runs here, not after it.
         restoreSelection(parts.workspace());
+        stage.show();
     }
 
     Stage stage() {
