@@ -211,8 +211,9 @@ public final class PriceScheduler implements AutoCloseable {
     }
 
     /**
-     * The symbol the user is looking at: when several series need backfilling, this one is fetched
-     * first and goes live first. Any thread; {@code null} for none.
+     * The symbol the user is looking at: however far behind, it is fetched by the closing lane
+     * rather than queued for the history lane's backfill, so it goes live first. Any thread;
+     * {@code null} for none.
      */
     public void setPriority(Symbol symbol) {
         priority = symbol;
@@ -252,11 +253,12 @@ public final class PriceScheduler implements AutoCloseable {
         long[] parsedAt = {Long.MAX_VALUE};
         Fetch fetch = new Fetch();
         CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
-        // Stamped on the HTTP thread the moment the answer is parsed, before the hop to this thread.
-        latest.whenComplete((bars, failure) -> parsedAt[0] = System.nanoTime());
         fetchClosedBars(dueClosedBars(watched, settledBoundary()));
         runHistoryLane(watched);
-        latest.whenCompleteAsync((bars, failure) -> guarded(Lane.LIVE, () -> {
+        // Stamped on the HTTP thread the moment the answer is parsed; the hop to this thread
+        // depends on the stamp's stage, so it sees the stamp.
+        CompletableFuture<LatestBars> stamped = latest.whenComplete((bars, failure) -> parsedAt[0] = System.nanoTime());
+        stamped.whenCompleteAsync((bars, failure) -> guarded(Lane.LIVE, () -> {
             fetch.whole();
             if (failure != null) {
                 onFailure(failure, Lane.LIVE);
@@ -384,13 +386,12 @@ public final class PriceScheduler implements AutoCloseable {
     private void backfill(Set<Symbol> series) {
         long boundary = settledBoundary();
         Map<Symbol, long[]> needs = new LinkedHashMap<>();
-        Symbol first = priority;
-        if (first != null && series.contains(first)) {
-            needs.put(first, null);
+        for (Symbol symbol : series) {
+            long from = coverage(symbol);
+            if (from < boundary) {
+                needs.put(symbol, new long[] {from, boundary - 1});
+            }
         }
-        series.forEach(symbol -> needs.put(symbol, null));
-        needs.replaceAll((symbol, unused) -> new long[] {coverage(symbol), boundary - 1});
-        needs.values().removeIf(range -> range[0] > range[1]);
         if (needs.isEmpty()) {
             backfilling.removeAll(series);
             return;
