@@ -84,10 +84,8 @@ public final class WorkstationWindow {
         menus.installShortcuts(scene);
         scene.addPostLayoutPulseListener(frameLoop::afterLayout);
         frameLoop.start();
-        // Before showing: the chart's history is then read on the loader thread while the first
-        // CSS and layout pass of the window runs here, not after it.
-        restoreSelection(parts.workspace());
         stage.show();
+        restoreSelection(parts.workspace());
     }
 
     Stage stage() {
