@@ -72,11 +72,16 @@ class PriceSchedulerTest {
     }
 
     private void startScheduler(BarHistory history) {
+        startScheduler(history, CompletableFuture.completedFuture(null));
+    }
+
+    private void startScheduler(BarHistory history, CompletableFuture<?> historyGate) {
         PriceScheduler.Config config = new PriceScheduler.Config(Timeframe.ONE_MINUTE, Duration.ofMillis(20),
                 Duration.ofMillis(5), Duration.ofHours(3), 60);
         scheduler = new PriceScheduler(provider, schedulerThread, history, listener, market.clock().asClock(), wall,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0.5), new PipelineMetrics(), metrics,
                 config, WATCHLIST);
+        scheduler.holdHistoryUntil(historyGate);
         scheduler.start();
     }
 
@@ -167,6 +172,22 @@ class PriceSchedulerTest {
         long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
         assertThat(listener.closedBars(Symbol.of("MSFT"))).isEqualTo(groundTruth(Symbol.of("MSFT"), from, forming - 1));
         assertThat(listener.closedBars(Symbol.of("AAPL"))).isEmpty();
+    }
+
+    @Test
+    void backfillWaitsForItsGateWhileLiveTicksFlow() {
+        long lastStored = Instant.parse("2026-03-02T14:59:00Z").toEpochMilli();
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        startScheduler(series -> series.symbol().value().equals("AAPL") ? OptionalLong.of(lastStored) : OptionalLong.empty(), gate);
+        long forming = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        await(() -> liveTicksOf(Symbol.of("AAPL"), forming) >= 5);
+        assertThat(listener.closedBars(Symbol.of("MSFT"))).as("no backfill before the gate opens").isEmpty();
+        assertThat(listener.progress).isEmpty();
+
+        gate.complete(null);
+        awaitForming(forming);
+        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        assertThat(listener.closedBars(Symbol.of("MSFT"))).isEqualTo(groundTruth(Symbol.of("MSFT"), from, forming - 1));
     }
 
     @Test
