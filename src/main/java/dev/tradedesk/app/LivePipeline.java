@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +68,13 @@ final class LivePipeline implements MarketDataListener {
 
     /** One symbol's live state: its engine and where its session opened. */
     private static final class LiveSeries {
+        final SeriesKey key;
         final IndicatorSeries engine;
         long sessionStart = Long.MIN_VALUE;
         double sessionOpen = Double.NaN;
 
-        LiveSeries(IndicatorSeries engine) {
+        LiveSeries(SeriesKey key, IndicatorSeries engine) {
+            this.key = key;
             this.engine = engine;
         }
 
@@ -106,16 +107,19 @@ final class LivePipeline implements MarketDataListener {
     @Override
     public void onBatch(CycleBatch batch) {
         long started = System.nanoTime();
+        if (batch.responseNanos() != Long.MAX_VALUE) {
+            pipeline.record(PipelineStage.TICK_TO_ENGINE, started - batch.responseNanos());
+        }
         Map<Symbol, List<Bar>> closedForUi = new HashMap<>();
         Map<SeriesKey, BarColumns> toStore = new HashMap<>();
         batch.closed().forEach((symbol, bars) -> {
             LiveSeries live = seriesFor(symbol, batch.timeframe());
             BarColumns fresh = appendClosed(live, bars, closedForUi, symbol);
             if (!fresh.isEmpty()) {
-                toStore.put(new SeriesKey(symbol, batch.timeframe()), fresh);
+                toStore.put(live.key, fresh);
             }
         });
-        Map<SeriesKey, List<TimeRange>> covered = new HashMap<>();
+        Map<SeriesKey, List<TimeRange>> covered = batch.covered().isEmpty() ? Map.of() : new HashMap<>();
         batch.covered().forEach((symbol, range) -> covered.put(new SeriesKey(symbol, batch.timeframe()), List.of(range)));
         if (!toStore.isEmpty() || !covered.isEmpty()) {
             store.write(toStore, covered);
@@ -133,14 +137,14 @@ final class LivePipeline implements MarketDataListener {
         pipeline.record(PipelineStage.INDICATORS, computed - started);
 
         Map<Symbol, Quote> quotes = new HashMap<>();
-        for (Symbol symbol : union(closedForUi.keySet(), formingForUi.keySet())) {
-            quotes.put(symbol, quoteOf(symbol, series.get(symbol)));
-        }
-        Map<Symbol, String> problems = new HashMap<>();
+        closedForUi.keySet().forEach(symbol -> quotes.put(symbol, quoteOf(symbol, series.get(symbol))));
+        formingForUi.keySet().forEach(symbol -> quotes.computeIfAbsent(symbol, key -> quoteOf(key, series.get(key))));
+        Map<Symbol, String> problems = batch.withoutData().isEmpty() && batch.failures().isEmpty() ? Map.of() : new HashMap<>();
         batch.withoutData().forEach(symbol -> problems.put(symbol, "No data from the provider: unknown symbol?"));
         batch.failures().forEach((symbol, failure) -> problems.put(symbol, failure.getMessage()));
         if (!quotes.isEmpty() || !problems.isEmpty() || !closedForUi.isEmpty()) {
-            publisher.accept(new MarketUpdate(quotes, closedForUi, formingForUi, problems, null, null, batch.responseNanos()));
+            publisher.accept(new MarketUpdate(quotes, closedForUi, formingForUi, problems, null, null, batch.responseNanos(),
+                    Map.of(), System.nanoTime()));
         }
         pipeline.record(PipelineStage.PUBLISH, System.nanoTime() - computed);
     }
@@ -167,30 +171,39 @@ final class LivePipeline implements MarketDataListener {
         publisher.accept(MarketUpdate.ofBackfill(progress));
     }
 
-    /** Appends the bars newer than the series' last closed bar; returns them (for the store). */
+    /**
+     * Appends the bars newer than the series' last closed bar; returns them (for the store). The
+     * batch's columns are the receiver's and in time order, so when all are new (the usual case)
+     * they go to the store as they are, uncopied.
+     */
     private BarColumns appendClosed(LiveSeries live, BarColumns bars, Map<Symbol, List<Bar>> forUi, Symbol symbol) {
-        BarColumns fresh = new BarColumns(bars.size());
-        List<Bar> uiBars = new ArrayList<>(bars.size());
-        for (int i = 0; i < bars.size(); i++) {
+        long lastClosed = live.lastClosedTime();
+        int first = 0;
+        while (first < bars.size() && bars.time(first) <= lastClosed) {
+            first++;
+        }
+        if (first == bars.size()) {
+            return new BarColumns(0);
+        }
+        BarColumns fresh = first == 0 ? bars : new BarColumns(bars.size() - first);
+        List<Bar> uiBars = new ArrayList<>(bars.size() - first);
+        for (int i = first; i < bars.size(); i++) {
             long time = bars.time(i);
-            if (time <= live.lastClosedTime()) {
-                continue;
-            }
             live.engine.append(time, bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
             live.trackSession(time, bars.open(i));
-            fresh.add(time, bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+            if (fresh != bars) {
+                fresh.add(time, bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+            }
             uiBars.add(bars.bar(i));
         }
-        if (!uiBars.isEmpty()) {
-            forUi.put(symbol, uiBars);
-        }
+        forUi.put(symbol, uiBars);
         return fresh;
     }
 
     private LiveSeries seriesFor(Symbol symbol, Timeframe timeframe) {
         return series.computeIfAbsent(symbol, key -> {
             SeriesKey seriesKey = new SeriesKey(symbol, timeframe);
-            LiveSeries live = new LiveSeries(new IndicatorSeries(seriesKey, parameters, LIVE_CAPACITY));
+            LiveSeries live = new LiveSeries(seriesKey, new IndicatorSeries(seriesKey, parameters, LIVE_CAPACITY));
             try {
                 BarColumns stored = history.recentBars(seriesKey, LIVE_CAPACITY);
                 live.engine.appendAll(stored);
@@ -217,11 +230,5 @@ final class LivePipeline implements MarketDataListener {
     /** The New York calendar day a bar belongs to, as the trading session. */
     static long sessionStartOf(long time) {
         return Instant.ofEpochMilli(time).atZone(SESSION_ZONE).toLocalDate().atStartOfDay(SESSION_ZONE).toInstant().toEpochMilli();
-    }
-
-    private static <T> Set<T> union(Set<T> a, Set<T> b) {
-        Set<T> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 }

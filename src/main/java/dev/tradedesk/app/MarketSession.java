@@ -30,6 +30,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -109,6 +111,15 @@ public final class MarketSession implements AutoCloseable {
      */
     public static MarketSession start(Options options, HistoryStore store, PipelineMetrics pipeline,
             Consumer<MarketUpdate> publisher, HostEnvironment host, Clock wallClock) {
+        return start(options, store, pipeline, publisher, host, wallClock, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * As {@link #start(Options, HistoryStore, PipelineMetrics, Consumer, HostEnvironment, Clock)},
+     * with backfill and repair held back until {@code historyGate} completes (live bars stream at once).
+     */
+    public static MarketSession start(Options options, HistoryStore store, PipelineMetrics pipeline,
+            Consumer<MarketUpdate> publisher, HostEnvironment host, Clock wallClock, CompletionStage<?> historyGate) {
         ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(10));
         try {
             SessionTuning tuning = options.tuning();
@@ -137,6 +148,7 @@ public final class MarketSession implements AutoCloseable {
             PriceScheduler scheduler = new PriceScheduler(provider, executors.scheduled("scheduler-" + options.provider().label()),
                     new StoreBarHistory(store), live, marketClock, wallClock, tuning.backoff(), pipeline, feedMetrics, config,
                     options.symbols());
+            scheduler.holdHistoryUntil(historyGate);
             scheduler.start();
             return new MarketSession(options.provider(), executors, http, exchange, provider, scheduler, storeWriter,
                     feedMetrics);
@@ -201,8 +213,10 @@ public final class MarketSession implements AutoCloseable {
         };
         Duration interval = options.interval().orElse(Duration.ofMillis((long) Math.max(defaults.interval().toMillis(),
                 1000 * options.symbols().size() / perSecond)));
+        // The simulated exchange's clock is the market clock: a bar is final on the server the moment it ends here.
+        Duration settle = options.provider() == ProviderKind.SIM ? Duration.ZERO : PriceScheduler.Config.DEFAULT_SETTLE;
         return new PriceScheduler.Config(defaults.timeframe(), interval, defaults.minGap(), options.lookback(),
-                defaults.windowBars());
+                defaults.windowBars(), settle);
     }
 
     private static BarColumns recentBars(HistoryStore store, dev.tradedesk.core.SeriesKey series, int count) {

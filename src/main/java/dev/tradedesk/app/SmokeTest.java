@@ -8,6 +8,8 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.feed.sim.SimClock;
 import dev.tradedesk.feed.sim.SimulatedMarket;
 import dev.tradedesk.store.HistoryStore;
@@ -121,6 +123,7 @@ public final class SmokeTest {
                 return new Report(figures, report.passed());
             }
         } finally {
+            printStartupMilestones(dir.resolve("data").resolve("logs").resolve("tradedesk.log"), progress);
             deleteTree(dir);
         }
     }
@@ -194,6 +197,17 @@ public final class SmokeTest {
         figures.put("ui.frames", Long.toString(totals.frameIntervals().getTotalCount()));
         figures.put("pipeline.tick_to_screen_ms.p50", format(millis(totals.tickToScreen(), 50)));
         figures.put("pipeline.tick_to_screen_ms.p99", format(millis(totals.tickToScreen(), 99)));
+        // Where a tick's time goes, stage by stage (p50 / p99 of each; the stages' percentiles do not add up).
+        PipelineMetrics pipeline = session.pipeline();
+        figures.put("pipeline.parse_ms", pair(pipeline.total(PipelineStage.PARSE)));
+        figures.put("pipeline.tick_to_engine_ms", pair(pipeline.total(PipelineStage.TICK_TO_ENGINE)));
+        figures.put("pipeline.indicators_ms", pair(pipeline.total(PipelineStage.INDICATORS)));
+        figures.put("pipeline.publish_ms", pair(pipeline.total(PipelineStage.PUBLISH)));
+        figures.put("ui.tick_wait_for_pulse_ms", pair(ui.tickPulseWait()));
+        figures.put("ui.tick_apply_and_layout_ms", pair(ui.tickPulseWork()));
+        figures.put("pipeline.cycle_ms", pair(pipeline.total(PipelineStage.CYCLE)));
+        figures.put("pipeline.closed_bars_ms", pair(pipeline.total(PipelineStage.CLOSED_BARS)));
+        figures.put("pipeline.ticks", Long.toString(totals.tickToScreen().getTotalCount()));
         long chartBars = session.parts().chart().model().flatMap(ChartModel::series).map(series -> series.size()).orElse(0L);
         figures.put("chart.bars", Long.toString(chartBars));
         figures.put("watchlist.symbols", Integer.toString(session.parts().watchlist().symbols().size()));
@@ -212,6 +226,11 @@ public final class SmokeTest {
         return new Report(figures, passed);
     }
 
+    /** "p50 / p99" in milliseconds. */
+    private static String pair(Histogram histogram) {
+        return format(millis(histogram, 50)) + " / " + format(millis(histogram, 99));
+    }
+
     private static double millis(Histogram histogram, double percentile) {
         return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1e6;
     }
@@ -219,6 +238,20 @@ public final class SmokeTest {
     private static String format(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
+
+    /** The log lines that time the start (window, chart, market, backfill), before the log goes with the data dir. */
+    private static void printStartupMilestones(Path log, PrintWriter progress) {
+        try (Stream<String> lines = Files.lines(log)) {
+            lines.filter(line -> STARTUP_MILESTONES.stream().anyMatch(line::contains))
+                    .forEach(line -> progress.println("smoke.log: " + line));
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            progress.println("smoke.log: unreadable: " + unreadable.getMessage());
+        }
+        progress.flush();
+    }
+
+    private static final List<String> STARTUP_MILESTONES = List.of("History store open", "Market data from",
+            "Workstation window", "Chart of", "backfilled", "Backfill may start", "JavaFX");
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import dev.tradedesk.store.CacheStats;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +52,8 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WorkstationSession.class);
     private static final java.time.Duration SAMPLE_PERIOD = java.time.Duration.ofSeconds(1);
+    /** Longest that backfill waits for the first live frame (a hidden or minimised window never shows one). */
+    private static final java.time.Duration HISTORY_HOLD_LIMIT = java.time.Duration.ofSeconds(10);
 
     private final TradeDesk desk;
     private final CompletableFuture<HistoryStore> store;
@@ -146,6 +149,10 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         return uiMetrics;
     }
 
+    PipelineMetrics pipeline() {
+        return pipeline;
+    }
+
     PerformanceSampler sampler() {
         return sampler;
     }
@@ -154,11 +161,24 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         return market;
     }
 
+    /**
+     * Backfill waits for the first live frame (stored bars and the first latest bars on screen), or
+     * at most {@link #HISTORY_HOLD_LIMIT}, so that it does not slow the start on a small machine.
+     */
+    private CompletionStage<Void> historyGate() {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        uiMetrics.firstLiveFrame().thenRun(() -> gate.complete(null));
+        metrics.schedule(() -> gate.complete(null), HISTORY_HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        gate.thenRunAsync(() -> log.info("Backfill may start: {}", uiMetrics.firstLiveFrameNanos() != 0
+                ? "the first live frame is on screen" : "no live frame after " + HISTORY_HOLD_LIMIT.toSeconds() + " s"), metrics);
+        return gate;
+    }
+
     /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. Control thread. */
     private MarketSession startMarket(Settings settings) {
         try {
             MarketSession session = MarketSession.start(MarketSession.Options.from(settings), store.join(), pipeline,
-                    handOff::publish, desk.context().host(), Clock.systemUTC());
+                    handOff::publish, desk.context().host(), Clock.systemUTC(), historyGate());
             Symbol shown = chartSymbol;
             if (shown != null) {
                 session.setPriority(shown);

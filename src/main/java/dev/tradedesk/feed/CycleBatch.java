@@ -9,18 +9,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything one scheduler cycle learned, handed over in one call: for each symbol the bars that
- * closed since the last cycle (final values from the history endpoint, strictly after any bar
- * handed over before, in time order) and the current forming bar; the symbols the provider has no
- * data for; and per-symbol failures. A long backfill is handed over in several batches, in time
- * order, the forming bars coming with the last.
+ * One answer of the scheduler, handed over in one call: a latest-bars answer (the forming bars of
+ * the symbols whose closed bars are all handed over, the symbols the provider has no data for,
+ * per-symbol failures), or a history answer (for each symbol the bars that closed, final values
+ * from the history endpoint, strictly after any bar handed over before, in time order, with the
+ * forming bars that waited for them). A long backfill is handed over in several batches, in time
+ * order.
  *
  * <p>The maps are unmodifiable, but the {@link BarColumns} in them belong to the receiver once
  * handed over: the scheduler never touches them again.
  *
- * @param responseNanos {@link System#nanoTime()} when the latest-bars response arrived, for
- *                      tick-to-screen latency; {@code Long.MAX_VALUE} for history (a backfill
- *                      window, or forming bars that waited for one), which is no live tick
+ * @param responseNanos {@link System#nanoTime()} when the latest-bars response carrying these
+ *                      forming bars was parsed (the oldest, if several), for tick-to-screen
+ *                      latency; {@code Long.MAX_VALUE} when the batch has no live tick
  * @param covered       per symbol, the range of bar times this batch's closed bars complete: the
  *                      provider answered for it whole (no failure, no dropped record), so every bar
  *                      in it is in {@code closed} and a time without one had no trades. A symbol

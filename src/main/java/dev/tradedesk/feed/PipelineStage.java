@@ -8,7 +8,12 @@ public enum PipelineStage {
     STORE_WRITE("store_write"),
     PUBLISH("publish"),
     RENDER("render"),
-    CYCLE("cycle");
+    /** One cycle: the latest bars of the whole watchlist requested, processed and published. */
+    CYCLE("cycle"),
+    /** The closing lane's history request for bars that just closed, from sending to handing over. */
+    CLOSED_BARS("closed_bars"),
+    /** A live tick from its response parsed to the engine starting on it (the hop to the scheduler thread, any wait for closed bars). */
+    TICK_TO_ENGINE("tick_to_engine");
 
     private final String key;
 

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,35 +29,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pulls prices for the whole watchlist from one provider, cycle after cycle, on the one thread it is
- * given. Each cycle:
+ * Pulls prices for the whole watchlist from one provider on the one thread it is given, in three
+ * lanes that never wait for one another:
  * <ol>
- *   <li>asks for the latest bar of every symbol at once (one call, or concurrent calls for
- *       providers without a multi-symbol call);</li>
- *   <li>for every symbol whose forming bar moved on, fetches the bars that closed in between from
- *       the history endpoint, so closed bars carry their final values; for a symbol seen for the
- *       first time that range starts after the last stored bar (or a look-back before now), which
- *       makes start-up and recovery after an outage the same backfill, in windows, with
- *       progress;</li>
- *   <li>hands everything to the {@link MarketDataListener} in {@link CycleBatch}es, in time order
- *       per symbol, never a closed bar twice;</li>
- *   <li>every few cycles, after a failure and at start, fetches again the ranges the store's
- *       completeness ledger says are missing (a fetch that failed, dropped a record, or was lost in
- *       a crash), and hands them over with {@link MarketDataListener#onRepair};</li>
- *   <li>waits {@code max(minGap, interval - time taken)} and starts over.</li>
+ *   <li><b>live</b>: every cycle asks for the latest bar of every symbol at once and hands the
+ *       forming bars over as soon as the answer is in, each symbol whose closed bars are all handed
+ *       over already; then waits {@code max(minGap, interval - time taken)} and starts over;</li>
+ *   <li><b>closing</b>: the bars that closed since the last cycle, from the history endpoint (so
+ *       they carry their final values). The request leaves with the latest-bars request, for the
+ *       bars the market clock says are final ({@link Config#settle()}), and again after it for any
+ *       the latest answer shows closed beyond those. A forming bar that follows a bar not yet handed
+ *       over is held (the engine takes bars strictly in order, and a closed bar never changes) and
+ *       handed over with its closed bars the moment they arrive, carrying its original response
+ *       time; only that symbol waits;</li>
+ *   <li><b>history</b>, one request at a time: backfill of series far behind (a first start, a
+ *       long outage) window by window with progress, then the repair passes over the completeness
+ *       ledger's missing ranges ({@link RepairPlanner}), handed over with
+ *       {@link MarketDataListener#onRepair}. A series being backfilled goes live when its backfill
+ *       is done.</li>
  * </ol>
- * A range is handed over as covered ({@link CycleBatch#covered()}) only when the fetch for it came
- * back whole: no failure and no record dropped by validation while it ran. The scheduler issues its
- * requests one at a time, so the provider's dropped-record count tells which fetch dropped one.
- * Failures back off ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s);
- * an API key rejected twice in a row stops the scheduler with a clear reason. Nothing is lost across
- * an outage: the next successful cycle fetches the gap. No exception escapes the scheduler thread.
+ * Everything reaches the {@link MarketDataListener} in time order per symbol, never a closed bar
+ * twice: a fetch's bars are handed over only if nothing before them is still missing, and only the
+ * part after what was handed over already.
+ *
+ * <p>A range is handed over as covered ({@link CycleBatch#covered()}) only when the fetch for it
+ * came back whole: no failure and no record dropped by validation while it ran. Requests overlap,
+ * so a dropped record is blamed on every request in flight at the time (such a range stays
+ * missing and is repaired later); a repair counts as an incomplete attempt only when it ran alone.
+ * Failures back off ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s),
+ * the live lane by delaying its next cycle, the history lanes by sending nothing before the back-off
+ * ends; an API key rejected twice in a row by the live lane stops the scheduler with a clear
+ * reason. Nothing is lost across an outage: the next successful cycle fetches the gap. No exception
+ * escapes the scheduler thread.
  *
  * <p>Two clocks: the market clock says what time it is for bars (the simulated exchange's clock
  * runs faster than real time), the wall clock when a back-off ends.
  *
- * <p>Thread-safety: {@link #setSymbols} and {@link #close} may be called from any thread; all other
- * state is confined to the scheduler thread.
+ * <p>Thread-safety: {@link #setSymbols}, {@link #setPriority} and {@link #close} may be called from
+ * any thread; all other state is confined to the scheduler thread.
  */
 public final class PriceScheduler implements AutoCloseable {
 
@@ -67,12 +77,55 @@ public final class PriceScheduler implements AutoCloseable {
      * @param minGap     least pause between the end of a cycle and the start of the next
      * @param lookback   how far back an empty series is backfilled
      * @param windowBars bars per symbol per history request window, bounding memory during backfill
+     * @param settle     market time after a bar's end from which the provider's history endpoint is
+     *                   trusted to serve it final, so it can be requested before the latest bars
+     *                   show it closed (zero for the simulated exchange, whose clock is the market
+     *                   clock)
      */
-    public record Config(Timeframe timeframe, Duration interval, Duration minGap, Duration lookback, int windowBars) {
+    public record Config(Timeframe timeframe, Duration interval, Duration minGap, Duration lookback, int windowBars,
+            Duration settle) {
+
+        /** Real providers' clocks and bar pipelines lag ours by a moment: trust history two seconds after a bar ends. */
+        public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(2);
+
+        public Config(Timeframe timeframe, Duration interval, Duration minGap, Duration lookback, int windowBars) {
+            this(timeframe, interval, minGap, lookback, windowBars, DEFAULT_SETTLE);
+        }
 
         public static Config defaults(Timeframe timeframe) {
             return new Config(timeframe, Duration.ofSeconds(1), Duration.ofMillis(100),
                     timeframe == Timeframe.ONE_MINUTE ? Duration.ofDays(2) : Duration.ofDays(30), 2_000);
+        }
+
+        public Config withSettle(Duration newSettle) {
+            return new Config(timeframe, interval, minGap, lookback, windowBars, newSettle);
+        }
+    }
+
+    /** Who issued a request, so a failure or a bug backs off that lane alone. */
+    private enum Lane { LIVE, CLOSING, HISTORY }
+
+    /** A forming bar waiting for the closed bars before it, with when its response was parsed. */
+    private record Held(Bar bar, long responseNanos) {
+    }
+
+    /**
+     * One history request in flight: whether a record was dropped while it ran, and whether other
+     * requests ran beside it (then a drop cannot be pinned on it).
+     */
+    private final class Fetch {
+        final long droppedBefore = metrics.droppedRecords();
+        boolean overlapped = !inFlight.isEmpty();
+
+        Fetch() {
+            inFlight.forEach(other -> other.overlapped = true);
+            inFlight.add(this);
+        }
+
+        /** Call once, when its answer is in: true if nothing was dropped meanwhile. */
+        boolean whole() {
+            inFlight.remove(this);
+            return metrics.droppedRecords() == droppedBefore;
         }
     }
 
@@ -91,11 +144,28 @@ public final class PriceScheduler implements AutoCloseable {
     private volatile List<Symbol> symbols;
     private volatile Symbol priority;
     private volatile boolean closed;
-    private volatile Future<?> pending;
+    /** Requests in flight, cancelled by {@link #close}. */
+    private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile Future<?> nextStep;
+    private volatile boolean historyHeld;
 
-    /** Exclusive bound per symbol: every closed bar before it has been handed over. Scheduler thread only. */
+    // Scheduler thread only from here on.
+    /** Exclusive bound per symbol: every closed bar before it has been handed over. */
     private final Map<Symbol, Long> coveredUntil = new HashMap<>();
+    /** Symbols whose closed bars the closing lane is fetching. */
+    private final Set<Symbol> closing = new HashSet<>();
+    /** Symbols far behind, left to the history lane's backfill until they catch up. */
+    private final Set<Symbol> backfilling = new HashSet<>();
+    private final Map<Symbol, Held> held = new HashMap<>();
+    private final Set<Fetch> inFlight = new HashSet<>();
     private final RepairPlanner repairs;
+    private boolean historyBusy;
+    /**
+     * {@link System#nanoTime()} before which the history lanes send nothing (a back-off). Timed like
+     * the live lane's delayed cycle, by the scheduler's own timer, not by the wall clock.
+     */
+    private long historyNotBefore;
+    private boolean historyBackOff;
     private long cycle;
     private int consecutiveFailures;
     private boolean lastFailureRejectedKey;
@@ -120,9 +190,19 @@ public final class PriceScheduler implements AutoCloseable {
         this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
     }
 
+    /**
+     * Keeps the history lane (backfill and repair) idle until {@code gate} completes, while the live
+     * lane streams: the workstation's first live frame should not share two CPUs with a backfill of
+     * dozens of series. Call before {@link #start}.
+     */
+    public void holdHistoryUntil(java.util.concurrent.CompletionStage<?> gate) {
+        historyHeld = true;
+        gate.whenComplete((done, failure) -> historyHeld = false);
+    }
+
     /** Starts the first cycle now. */
     public void start() {
-        submit(this::runCycle, Duration.ZERO);
+        submit(Lane.LIVE, this::runCycle, Duration.ZERO);
     }
 
     /** Replaces the watchlist; takes effect at the next cycle. New symbols are backfilled first. */
@@ -131,8 +211,9 @@ public final class PriceScheduler implements AutoCloseable {
     }
 
     /**
-     * The symbol the user is looking at: when several series need backfilling, this one is fetched
-     * first and goes live first. Any thread; {@code null} for none.
+     * The symbol the user is looking at: however far behind, it is fetched by the closing lane
+     * rather than queued for the history lane's backfill, so it goes live first. Any thread;
+     * {@code null} for none.
      */
     public void setPriority(Symbol symbol) {
         priority = symbol;
@@ -151,16 +232,16 @@ public final class PriceScheduler implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Future<?> current = pending;
-        if (current != null) {
-            current.cancel(false);
+        Future<?> scheduled = nextStep;
+        if (scheduled != null) {
+            scheduled.cancel(false);
         }
+        pending.forEach(future -> future.cancel(false));
     }
 
+    // ---- live lane --------------------------------------------------------------------------
+
     private void runCycle() {
-        if (closed) {
-            return;
-        }
         long started = System.nanoTime();
         long cycleNumber = ++cycle;
         List<Symbol> watched = symbols;
@@ -168,20 +249,53 @@ public final class PriceScheduler implements AutoCloseable {
             scheduleNext(started);
             return;
         }
-        CompletableFuture<LatestBars> latest = provider.latest(watched, config.timeframe());
-        pending = latest;
-        latest.whenCompleteAsync((bars, failure) -> guarded(() -> {
+        held.keySet().retainAll(watched);
+        long[] parsedAt = {Long.MAX_VALUE};
+        Fetch fetch = new Fetch();
+        CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
+        fetchClosedBars(dueClosedBars(watched, settledBoundary()));
+        runHistoryLane(watched);
+        // Stamped on the HTTP thread the moment the answer is parsed; the hop to this thread
+        // depends on the stamp's stage, so it sees the stamp.
+        CompletableFuture<LatestBars> stamped = latest.whenComplete((bars, failure) -> parsedAt[0] = System.nanoTime());
+        stamped.whenCompleteAsync((bars, failure) -> guarded(Lane.LIVE, () -> {
+            fetch.whole();
             if (failure != null) {
-                onFailure(failure);
+                onFailure(failure, Lane.LIVE);
             } else {
-                onLatest(cycleNumber, watched, bars, System.nanoTime(), started);
+                onLatest(cycleNumber, watched, bars, parsedAt[0], started);
             }
         }), thread);
     }
 
+    /**
+     * The closed bars that are final by the market clock and not handed over yet, per live symbol
+     * not already being fetched; symbols too far behind go to the history lane's backfill instead.
+     */
+    private Map<Symbol, long[]> dueClosedBars(List<Symbol> watched, long boundary) {
+        Map<Symbol, long[]> due = new LinkedHashMap<>();
+        for (Symbol symbol : watched) {
+            if (closing.contains(symbol) || backfilling.contains(symbol)) {
+                continue;
+            }
+            long from = coverage(symbol);
+            if (farBehind(symbol, from, boundary)) {
+                backfilling.add(symbol);
+            } else if (from < boundary) {
+                due.put(symbol, new long[] {from, boundary - 1});
+            }
+        }
+        return due;
+    }
+
+    private boolean farBehind(Symbol symbol, long from, long until) {
+        return until - from >= config.windowBars() * barMillis && !symbol.equals(priority);
+    }
+
     private void onLatest(long cycleNumber, List<Symbol> watched, LatestBars latest, long responseNanos, long started) {
-        Map<Symbol, long[]> needs = new LinkedHashMap<>();
+        Map<Symbol, Bar> ready = new HashMap<>();
         Set<Symbol> withoutData = new HashSet<>();
+        Map<Symbol, long[]> stillMissing = new LinkedHashMap<>();
         for (Symbol symbol : watched) {
             Bar forming = latest.bars().get(symbol);
             if (forming == null) {
@@ -190,50 +304,113 @@ public final class PriceScheduler implements AutoCloseable {
                 }
                 continue;
             }
-            long from = coveredUntil.computeIfAbsent(symbol, this::firstUncoveredTime);
-            long to = forming.time() - 1;
-            if (from <= to) {
-                needs.put(symbol, new long[] {from, to});
+            if (backfilling.contains(symbol)) {
+                continue; // goes live once its backfill is done
+            }
+            long from = coverage(symbol);
+            if (from >= forming.time()) {
+                ready.put(symbol, forming);
+                held.remove(symbol);
+                continue;
+            }
+            if (farBehind(symbol, from, forming.time())) {
+                backfilling.add(symbol);
+                held.remove(symbol);
+                continue;
+            }
+            held.put(symbol, new Held(forming, responseNanos));
+            if (!closing.contains(symbol)) {
+                stillMissing.put(symbol, new long[] {from, forming.time() - 1});
             }
         }
-        // Symbols that are nearly up to date, and the one on screen, go first and go live at once;
-        // long backfills (a first start, a long outage) follow window by window.
-        Map<Symbol, long[]> quick = new LinkedHashMap<>();
-        Map<Symbol, long[]> slow = new LinkedHashMap<>();
-        long oneWindow = config.windowBars() * barMillis;
-        Symbol first = priority;
-        needs.forEach((symbol, range) -> (range[1] - range[0] < oneWindow || symbol.equals(first) ? quick : slow)
-                .put(symbol, range));
-        Context context = new Context(cycleNumber, latest, withoutData, responseNanos, started, new HashSet<>());
-        runPhase(context, quick, () -> {
-            deliverForming(context, true);
-            long backfillStarted = System.nanoTime();
-            runPhase(context, slow, () -> {
-                deliverForming(context, false);
-                if (!slow.isEmpty()) {
-                    log.info("{}: backfilled {} series in {} ms", provider.kind(), slow.size(),
-                            (System.nanoTime() - backfillStarted) / 1_000_000);
-                }
-                repairThenFinish(context, watched);
-            });
-        });
+        listener.onBatch(new CycleBatch(cycleNumber, config.timeframe(), Map.of(), ready, withoutData, latest.failures(),
+                responseNanos));
+        fetchClosedBars(stillMissing);
+        pipeline.record(PipelineStage.CYCLE, System.nanoTime() - started);
+        consecutiveFailures = 0;
+        lastFailureRejectedKey = false;
+        changeState(ConnectionState.live(provider.kind()));
+        scheduleNext(started);
     }
 
-    /** All that one cycle carries from step to step. */
-    private record Context(long cycle, LatestBars latest, Set<Symbol> withoutData, long responseNanos, long started,
-            Set<Symbol> formingDelivered) {
+    // ---- closing lane -----------------------------------------------------------------------
+
+    private void fetchClosedBars(Map<Symbol, long[]> needs) {
+        if (needs.isEmpty() || historyBackingOff()) {
+            return;
+        }
+        closing.addAll(needs.keySet());
+        long started = System.nanoTime();
+        fetchWindow(Lane.CLOSING, needs, windowStart(needs), false, () -> {
+            closing.removeAll(needs.keySet());
+            pipeline.record(PipelineStage.CLOSED_BARS, System.nanoTime() - started);
+            fetchClosedBars(stillHeld(needs.keySet()));
+        }, () -> closing.removeAll(needs.keySet()));
     }
 
-    /** Fetches the closed bars {@code needs} asks for, window by window, then runs {@code then}. */
-    private void runPhase(Context context, Map<Symbol, long[]> needs, Runnable then) {
-        if (needs.isEmpty()) {
-            then.run();
-        } else {
-            fetchWindow(context, needs, windowStart(needs), then);
+    /**
+     * The rest of the closed bars the held forming bars of {@code fetched} wait for: a bar closed
+     * after the request left (the latest answer showed it), so it was not asked for.
+     */
+    private Map<Symbol, long[]> stillHeld(Set<Symbol> fetched) {
+        Map<Symbol, long[]> rest = new LinkedHashMap<>();
+        for (Symbol symbol : fetched) {
+            Held waiting = held.get(symbol);
+            Long from = coveredUntil.get(symbol);
+            if (waiting != null && from != null && from < waiting.bar().time()) {
+                rest.put(symbol, new long[] {from, waiting.bar().time() - 1});
+            }
+        }
+        return rest;
+    }
+
+    // ---- history lane -----------------------------------------------------------------------
+
+    /** Starts the history lane's next job if it is idle: a backfill if any series is far behind, else a repair pass when due. */
+    private void runHistoryLane(List<Symbol> watched) {
+        if (historyBusy || historyHeld || historyBackingOff()) {
+            return;
+        }
+        backfilling.retainAll(watched);
+        if (!backfilling.isEmpty()) {
+            backfill(Set.copyOf(backfilling));
+            return;
+        }
+        List<RepairPlanner.Request> requests = repairs.plan(watched, coveredUntil);
+        if (!requests.isEmpty()) {
+            historyBusy = true;
+            fetchRepair(requests, 0);
         }
     }
 
-    private void fetchWindow(Context context, Map<Symbol, long[]> needs, long windowStart, Runnable then) {
+    private void backfill(Set<Symbol> series) {
+        long boundary = settledBoundary();
+        Map<Symbol, long[]> needs = new LinkedHashMap<>();
+        for (Symbol symbol : series) {
+            long from = coverage(symbol);
+            if (from < boundary) {
+                needs.put(symbol, new long[] {from, boundary - 1});
+            }
+        }
+        if (needs.isEmpty()) {
+            backfilling.removeAll(series);
+            return;
+        }
+        historyBusy = true;
+        long started = System.nanoTime();
+        fetchWindow(Lane.HISTORY, needs, windowStart(needs), true, () -> {
+            historyBusy = false;
+            backfilling.removeAll(series);
+            log.info("{}: backfilled {} series in {} ms", provider.kind(), needs.size(), (System.nanoTime() - started) / 1_000_000);
+        }, () -> historyBusy = false);
+    }
+
+    /**
+     * Fetches the closed bars {@code needs} asks for, window by window, handing each window over as
+     * it arrives; then runs {@code then}, or {@code failed} if a request failed.
+     */
+    private void fetchWindow(Lane lane, Map<Symbol, long[]> needs, long windowStart, boolean withProgress, Runnable then,
+            Runnable failed) {
         long lastTo = needs.values().stream().mapToLong(range -> range[1]).max().orElseThrow();
         long windowEnd = Math.min(lastTo, windowStart + windowMillis(needs) - 1);
         List<Symbol> wanted = new ArrayList<>();
@@ -244,125 +421,121 @@ public final class PriceScheduler implements AutoCloseable {
         });
         int total = windowsBetween(needs, windowStart(needs), lastTo);
         int done = windowsBetween(needs, windowStart(needs), windowStart) - 1;
-        if (total > 1) {
+        if (withProgress && total > 1) {
             listener.onBackfillProgress(new BackfillProgress(describe(wanted, windowStart, windowEnd), done, total));
         }
-        long droppedBefore = metrics.droppedRecords();
-        CompletableFuture<Map<Symbol, BarColumns>> window =
-                provider.history(wanted, config.timeframe(), Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowEnd));
-        pending = window;
-        window.whenCompleteAsync((bars, failure) -> guarded(() -> {
+        Fetch fetch = new Fetch();
+        CompletableFuture<Map<Symbol, BarColumns>> window = track(provider.history(wanted, config.timeframe(),
+                Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowEnd)));
+        window.whenCompleteAsync((bars, failure) -> guarded(lane, () -> {
+            boolean whole = fetch.whole();
             if (failure != null) {
-                onFailure(failure);
+                failed.run();
+                onFailure(failure, lane);
                 return;
             }
             answered();
-            deliverWindow(context, needs, wanted, windowEnd, bars, metrics.droppedRecords() == droppedBefore);
+            deliverWindow(needs, wanted, windowStart, windowEnd, bars, whole);
             if (windowEnd < lastTo) {
-                fetchWindow(context, needs, windowEnd + 1, then);
+                fetchWindow(lane, needs, windowEnd + 1, withProgress, then, failed);
             } else {
-                if (total > 1) {
+                if (withProgress && total > 1) {
                     listener.onBackfillProgress(new BackfillProgress("", total, total));
                 }
                 then.run();
             }
-        }), thread);
+        }, failed), thread);
     }
 
-    private void deliverWindow(Context context, Map<Symbol, long[]> needs, List<Symbol> wanted, long windowEnd,
+    /**
+     * Hands over a window's bars after what each symbol has handed over already, and with them the
+     * held forming bars they complete. A symbol for which something before the window is still
+     * missing (an earlier request failed) is skipped: a later request fetches it all again.
+     */
+    private void deliverWindow(Map<Symbol, long[]> needs, List<Symbol> wanted, long windowStart, long windowEnd,
             Map<Symbol, BarColumns> fetched, boolean whole) {
         Map<Symbol, BarColumns> closedBars = new HashMap<>();
         Map<Symbol, Long> newCoverage = new HashMap<>();
         Map<Symbol, TimeRange> complete = new HashMap<>();
+        Map<Symbol, Bar> released = new HashMap<>();
+        long oldestResponse = Long.MAX_VALUE;
         for (Symbol symbol : wanted) {
-            long from = coveredUntil.get(symbol);
+            long from = coverage(symbol);
             long to = Math.min(needs.get(symbol)[1], windowEnd);
+            if (Math.max(needs.get(symbol)[0], windowStart) > from || to < from) {
+                continue;
+            }
             BarColumns bars = fetched.get(symbol);
             BarColumns kept = bars == null ? null : between(bars, from, to);
             if (kept != null && !kept.isEmpty()) {
                 closedBars.put(symbol, kept);
             }
-            if (whole && to >= from) {
+            if (whole) {
                 complete.put(symbol, new TimeRange(from, to + 1));
             }
-            newCoverage.put(symbol, Math.max(from, to + 1));
-        }
-        if (!closedBars.isEmpty() || !complete.isEmpty()) {
-            listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), closedBars, Map.of(), Set.of(), Map.of(),
-                    Long.MAX_VALUE, complete));
-        }
-        // Only once the listener has them: if it throws, the next cycle fetches these bars again.
-        coveredUntil.putAll(newCoverage);
-    }
-
-    /**
-     * Hands over the forming bar of every symbol whose closed bars are now all handed over. After
-     * a long backfill the bars are no live tick any more: they carry no response time.
-     */
-    private void deliverForming(Context context, boolean live) {
-        Map<Symbol, Bar> forming = new HashMap<>();
-        context.latest().bars().forEach((symbol, bar) -> {
-            Long covered = coveredUntil.get(symbol);
-            if (covered != null && covered >= bar.time() && context.formingDelivered().add(symbol)) {
-                forming.put(symbol, bar);
+            newCoverage.put(symbol, to + 1);
+            Held waiting = held.get(symbol);
+            if (waiting != null && to + 1 >= waiting.bar().time()) {
+                released.put(symbol, waiting.bar());
+                oldestResponse = Math.min(oldestResponse, waiting.responseNanos());
             }
-        });
-        if (live) {
-            listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), Map.of(), forming, context.withoutData(),
-                    context.latest().failures(), context.responseNanos()));
-        } else if (!forming.isEmpty()) {
-            listener.onBatch(new CycleBatch(context.cycle(), config.timeframe(), Map.of(), forming, Set.of(), Map.of(),
-                    Long.MAX_VALUE));
         }
+        if (!closedBars.isEmpty() || !complete.isEmpty() || !released.isEmpty()) {
+            listener.onBatch(new CycleBatch(cycle, config.timeframe(), closedBars, released, Set.of(), Map.of(),
+                    oldestResponse, complete));
+        }
+        // Only once the listener has them: if it throws, a later request fetches these bars again.
+        coveredUntil.putAll(newCoverage);
+        released.keySet().forEach(held::remove);
     }
 
-    /**
-     * Fetches again, one request after another, the ranges the ledger says are missing (when a pass
-     * is due, see {@link RepairPlanner}), then finishes the cycle.
-     */
-    private void repairThenFinish(Context context, List<Symbol> watched) {
-        fetchRepair(context, repairs.plan(watched, coveredUntil), 0);
-    }
-
-    private void fetchRepair(Context context, List<RepairPlanner.Request> requests, int next) {
+    private void fetchRepair(List<RepairPlanner.Request> requests, int next) {
         if (next == requests.size()) {
-            finishCycle(context);
+            historyBusy = false;
             return;
         }
         TimeRange range = requests.get(next).range();
-        List<Symbol> symbols = requests.get(next).symbols();
-        long droppedBefore = metrics.droppedRecords();
-        CompletableFuture<Map<Symbol, BarColumns>> fetch = provider.history(symbols, config.timeframe(),
-                Instant.ofEpochMilli(range.from()), Instant.ofEpochMilli(range.until() - 1));
-        pending = fetch;
-        fetch.whenCompleteAsync((bars, failure) -> guarded(() -> {
+        List<Symbol> repaired = requests.get(next).symbols();
+        Fetch fetch = new Fetch();
+        CompletableFuture<Map<Symbol, BarColumns>> request = track(provider.history(repaired, config.timeframe(),
+                Instant.ofEpochMilli(range.from()), Instant.ofEpochMilli(range.until() - 1)));
+        Runnable failed = () -> historyBusy = false;
+        request.whenCompleteAsync((bars, failure) -> guarded(Lane.HISTORY, () -> {
+            boolean whole = fetch.whole();
             if (failure != null) {
-                onFailure(failure);
+                failed.run();
+                onFailure(failure, Lane.HISTORY);
                 return;
             }
             answered();
-            boolean whole = metrics.droppedRecords() == droppedBefore;
-            Map<Symbol, BarColumns> repaired = new HashMap<>();
-            Map<Symbol, TimeRange> complete = new HashMap<>();
-            for (Symbol symbol : symbols) {
-                BarColumns fetched = bars.get(symbol);
-                if (fetched != null) {
-                    BarColumns kept = between(fetched, range.from(), range.until() - 1);
-                    if (!kept.isEmpty()) {
-                        repaired.put(symbol, kept);
-                    }
-                }
-                if (whole) {
-                    complete.put(symbol, range);
-                } else if (repairs.incomplete(symbol, range)) {
-                    log.warn("{}: {} {} still came back incomplete after {} fetches; leaving it missing until the next start",
-                            provider.kind(), symbol, range, RepairPlanner.ATTEMPTS);
+            handOverRepair(range, repaired, bars, whole, !fetch.overlapped);
+            fetchRepair(requests, next + 1);
+        }, failed), thread);
+    }
+
+    private void handOverRepair(TimeRange range, List<Symbol> repaired, Map<Symbol, BarColumns> bars, boolean whole,
+            boolean ranAlone) {
+        Map<Symbol, BarColumns> found = new HashMap<>();
+        Map<Symbol, TimeRange> complete = new HashMap<>();
+        for (Symbol symbol : repaired) {
+            BarColumns fetched = bars.get(symbol);
+            if (fetched != null) {
+                BarColumns kept = between(fetched, range.from(), range.until() - 1);
+                if (!kept.isEmpty()) {
+                    found.put(symbol, kept);
                 }
             }
-            listener.onRepair(config.timeframe(), repaired, complete);
-            fetchRepair(context, requests, next + 1);
-        }), thread);
+            if (whole) {
+                complete.put(symbol, range);
+            } else if (ranAlone && repairs.incomplete(symbol, range)) {
+                log.warn("{}: {} {} still came back incomplete after {} fetches; leaving it missing until the next start",
+                        provider.kind(), symbol, range, RepairPlanner.ATTEMPTS);
+            }
+        }
+        listener.onRepair(config.timeframe(), found, complete);
     }
+
+    // ---- shared -----------------------------------------------------------------------------
 
     /** A history request came back: the provider is up, whatever failed before, and backing off starts over. */
     private void answered() {
@@ -370,15 +543,28 @@ public final class PriceScheduler implements AutoCloseable {
         lastFailureRejectedKey = false;
     }
 
-    private void finishCycle(Context context) {
-        pipeline.record(PipelineStage.CYCLE, System.nanoTime() - context.started());
-        consecutiveFailures = 0;
-        lastFailureRejectedKey = false;
-        changeState(ConnectionState.live(provider.kind()));
-        scheduleNext(context.started());
+    private boolean historyBackingOff() {
+        if (historyBackOff && System.nanoTime() - historyNotBefore >= 0) {
+            historyBackOff = false;
+        }
+        return historyBackOff;
     }
 
-    private void onFailure(Throwable failure) {
+    private void backOffHistory(Duration wait) {
+        historyBackOff = true;
+        historyNotBefore = System.nanoTime() + wait.toNanos();
+    }
+
+    /** Bars opening before this time are final by the market clock. */
+    private long settledBoundary() {
+        return Math.floorDiv(marketClock.millis() - config.settle().toMillis(), barMillis) * barMillis;
+    }
+
+    private long coverage(Symbol symbol) {
+        return coveredUntil.computeIfAbsent(symbol, this::firstUncoveredTime);
+    }
+
+    private void onFailure(Throwable failure, Lane lane) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (closed) {
             return;
@@ -386,9 +572,10 @@ public final class PriceScheduler implements AutoCloseable {
         ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
                 : new ProviderException(ProviderException.Kind.NETWORK, provider.kind() + " request failed: " + cause, cause);
         boolean rejectedKey = problem.kind() == ProviderException.Kind.AUTH_REJECTED;
-        if (rejectedKey && lastFailureRejectedKey) {
+        if (rejectedKey && lastFailureRejectedKey && lane == Lane.LIVE) {
             changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
             log.error("{}: stopped: {}", provider.kind(), problem.getMessage());
+            close();
             return;
         }
         // One rejection of the key is retried once: providers answer a stray 401 during deploys.
@@ -398,7 +585,11 @@ public final class PriceScheduler implements AutoCloseable {
         Duration wait = backoff.delay(consecutiveFailures, problem);
         changeState(ConnectionState.backingOff(provider.kind(), wallClock.instant().plus(wait), problem.getMessage()));
         metrics.countRetry();
-        submit(this::runCycle, wait);
+        if (lane == Lane.LIVE) {
+            submit(Lane.LIVE, this::runCycle, wait);
+        } else {
+            backOffHistory(wait);
+        }
     }
 
     /**
@@ -466,7 +657,7 @@ public final class PriceScheduler implements AutoCloseable {
     private void scheduleNext(long startedNanos) {
         long elapsed = System.nanoTime() - startedNanos;
         long wait = Math.max(config.minGap().toNanos(), config.interval().toNanos() - elapsed);
-        submit(this::runCycle, Duration.ofNanos(wait));
+        submit(Lane.LIVE, this::runCycle, Duration.ofNanos(wait));
     }
 
     private void changeState(ConnectionState newState) {
@@ -476,19 +667,33 @@ public final class PriceScheduler implements AutoCloseable {
         }
     }
 
-    private void submit(Runnable task, Duration delay) {
+    private void submit(Lane lane, Runnable task, Duration delay) {
         if (closed) {
             return;
         }
         try {
-            pending = thread.schedule(() -> guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+            nextStep = thread.schedule(() -> guarded(lane, task), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException shutDown) {
             closed = true;
         }
     }
 
-    /** Keeps the scheduler alive whatever a step or a listener throws: log, back off, carry on. */
-    private void guarded(Runnable step) {
+    /** Remembers a request until it is answered, so that {@link #close} can cancel it. */
+    private <T> CompletableFuture<T> track(CompletableFuture<T> request) {
+        pending.add(request);
+        request.whenComplete((value, failure) -> pending.remove(request));
+        return request;
+    }
+
+    private void guarded(Lane lane, Runnable step) {
+        guarded(lane, step, () -> { });
+    }
+
+    /**
+     * Keeps the scheduler alive whatever a step or a listener throws: log, undo the lane's
+     * bookkeeping ({@code reset}), back off, carry on. A live step's bug restarts the cycle loop.
+     */
+    private void guarded(Lane lane, Runnable step, Runnable reset) {
         if (closed) {
             return; // a response that arrives after close starts nothing new
         }
@@ -496,8 +701,14 @@ public final class PriceScheduler implements AutoCloseable {
             step.run();
         } catch (RuntimeException | Error bug) {
             log.error("{}: scheduler step failed; retrying after a pause", provider.kind(), bug);
+            reset.run();
             consecutiveFailures++;
-            submit(this::runCycle, backoff.delay(consecutiveFailures, null));
+            Duration pause = backoff.delay(consecutiveFailures, null);
+            if (lane == Lane.LIVE) {
+                submit(Lane.LIVE, this::runCycle, pause);
+            } else {
+                backOffHistory(pause);
+            }
         }
     }
 }

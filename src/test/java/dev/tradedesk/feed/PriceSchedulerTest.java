@@ -72,11 +72,16 @@ class PriceSchedulerTest {
     }
 
     private void startScheduler(BarHistory history) {
+        startScheduler(history, CompletableFuture.completedFuture(null));
+    }
+
+    private void startScheduler(BarHistory history, CompletableFuture<?> historyGate) {
         PriceScheduler.Config config = new PriceScheduler.Config(Timeframe.ONE_MINUTE, Duration.ofMillis(20),
                 Duration.ofMillis(5), Duration.ofHours(3), 60);
         scheduler = new PriceScheduler(provider, schedulerThread, history, listener, market.clock().asClock(), wall,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0.5), new PipelineMetrics(), metrics,
                 config, WATCHLIST);
+        scheduler.holdHistoryUntil(historyGate);
         scheduler.start();
     }
 
@@ -137,25 +142,103 @@ class PriceSchedulerTest {
     @Test
     void anUpToDateSymbolGoesLiveBeforeTheLongBackfillOfTheOthers() {
         long lastStored = Instant.parse("2026-03-02T14:58:00Z").toEpochMilli();
+        provider.stallHistoryOf(Symbol.of("MSFT")); // the backfill cannot finish first, however the threads run
         startScheduler(series -> series.symbol().value().equals("AAPL") ? OptionalLong.of(lastStored) : OptionalLong.empty());
-        awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
-        int firstForming = -1;
-        int firstMsftBars = -1;
+        long forming = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        await(() -> liveTicksOf(Symbol.of("AAPL"), forming) > 0);
+        CycleBatch aaplGoesLive = listener.batches.get(indexOfFirst(batch -> batch.forming().containsKey(Symbol.of("AAPL"))));
+        assertThat(aaplGoesLive.forming()).containsOnlyKeys(Symbol.of("AAPL"));
+        assertThat(aaplGoesLive.responseNanos()).as("a live tick").isNotEqualTo(Long.MAX_VALUE);
+
+        provider.releaseStalledHistory();
+        awaitForming(forming);
+        int msftGoesLive = indexOfFirst(batch -> batch.forming().containsKey(Symbol.of("MSFT")));
+        int lastMsftWindow = lastIndexOf(batch -> batch.closed().containsKey(Symbol.of("MSFT")));
+        assertThat(msftGoesLive).as("a backfilled series goes live after its backfill").isGreaterThan(lastMsftWindow);
+    }
+
+    @Test
+    void liveTicksKeepFlowingWhileABackfillRequestIsStalled() {
+        long lastStored = Instant.parse("2026-03-02T14:59:00Z").toEpochMilli();
+        provider.stallHistoryOf(Symbol.of("MSFT"));
+        startScheduler(series -> series.symbol().value().equals("AAPL") ? OptionalLong.of(lastStored) : OptionalLong.empty());
+        long forming = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        await(() -> liveTicksOf(Symbol.of("AAPL"), forming) >= 5);
+        assertThat(listener.closedBars(Symbol.of("MSFT"))).as("its backfill is still stalled").isEmpty();
+        assertThat(listener.batches).noneMatch(batch -> batch.forming().containsKey(Symbol.of("MSFT")));
+
+        provider.releaseStalledHistory();
+        awaitForming(forming);
+        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        assertThat(listener.closedBars(Symbol.of("MSFT"))).isEqualTo(groundTruth(Symbol.of("MSFT"), from, forming - 1));
+        assertThat(listener.closedBars(Symbol.of("AAPL"))).isEmpty();
+    }
+
+    @Test
+    void backfillWaitsForItsGateWhileLiveTicksFlow() {
+        long lastStored = Instant.parse("2026-03-02T14:59:00Z").toEpochMilli();
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        startScheduler(series -> series.symbol().value().equals("AAPL") ? OptionalLong.of(lastStored) : OptionalLong.empty(), gate);
+        long forming = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        await(() -> liveTicksOf(Symbol.of("AAPL"), forming) >= 5);
+        assertThat(listener.closedBars(Symbol.of("MSFT"))).as("no backfill before the gate opens").isEmpty();
+        assertThat(listener.progress).isEmpty();
+
+        gate.complete(null);
+        awaitForming(forming);
+        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        assertThat(listener.closedBars(Symbol.of("MSFT"))).isEqualTo(groundTruth(Symbol.of("MSFT"), from, forming - 1));
+    }
+
+    @Test
+    void cyclesGoOnWhileAClosedBarIsStalledAndItLandsOnceWithTheFormingBarThatWaitedForIt() {
+        long lastStored = Instant.parse("2026-03-02T14:59:00Z").toEpochMilli();
+        startScheduler(series -> OptionalLong.of(lastStored));
+        long first = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(first);
+        provider.stallHistoryOf(Symbol.of("MSFT"));
+        simWall.advance(Duration.ofSeconds(45)); // 15:01:15: the 15:00 bar has closed
+        long next = first + 60_000;
+        await(() -> provider.stalled.get() > 0);
+        int cyclesBefore = listener.liveBatches();
+        await(() -> listener.liveBatches() >= cyclesBefore + 5);
+        assertThat(listener.batches).as("held while the bar before it is not final")
+                .noneMatch(batch -> batch.forming().containsKey(Symbol.of("MSFT")) && batch.forming().get(Symbol.of("MSFT")).time() == next);
+
+        provider.releaseStalledHistory();
+        awaitForming(next);
+        for (Symbol symbol : WATCHLIST) {
+            assertThat(listener.closedBars(symbol)).as(symbol + ": the closed bar exactly once")
+                    .isEqualTo(groundTruth(symbol, first, next - 1));
+        }
+        CycleBatch released = listener.batches.stream()
+                .filter(batch -> batch.forming().containsKey(Symbol.of("MSFT")) && batch.forming().get(Symbol.of("MSFT")).time() == next)
+                .findFirst().orElseThrow();
+        assertThat(released.closed()).as("handed over with the bar it waited for").containsKey(Symbol.of("MSFT"));
+        assertThat(released.responseNanos()).as("still a live tick, timed from its response").isNotEqualTo(Long.MAX_VALUE);
+    }
+
+    private long liveTicksOf(Symbol symbol, long formingTime) {
+        return listener.batches.stream().filter(batch -> batch.responseNanos() != Long.MAX_VALUE
+                && batch.forming().containsKey(symbol) && batch.forming().get(symbol).time() == formingTime).count();
+    }
+
+    private int indexOfFirst(java.util.function.Predicate<CycleBatch> test) {
         for (int i = 0; i < listener.batches.size(); i++) {
-            CycleBatch batch = listener.batches.get(i);
-            if (firstForming < 0 && batch.forming().containsKey(Symbol.of("AAPL"))) {
-                firstForming = i;
-                assertThat(batch.forming()).containsOnlyKeys(Symbol.of("AAPL"));
-                assertThat(batch.responseNanos()).as("a live tick").isNotEqualTo(Long.MAX_VALUE);
-            }
-            if (firstMsftBars < 0 && batch.closed().containsKey(Symbol.of("MSFT"))) {
-                firstMsftBars = i;
+            if (test.test(listener.batches.get(i))) {
+                return i;
             }
         }
-        assertThat(firstForming).isNotNegative().isLessThan(firstMsftBars);
-        CycleBatch msftGoesLive = listener.batches.stream().filter(batch -> batch.forming().containsKey(Symbol.of("MSFT")))
-                .findFirst().orElseThrow();
-        assertThat(msftGoesLive.responseNanos()).as("forming bars that waited for a backfill are no tick").isEqualTo(Long.MAX_VALUE);
+        return -1;
+    }
+
+    private int lastIndexOf(java.util.function.Predicate<CycleBatch> test) {
+        for (int i = listener.batches.size() - 1; i >= 0; i--) {
+            if (test.test(listener.batches.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
@@ -313,6 +396,12 @@ class PriceSchedulerTest {
             progress.add(update);
         }
 
+        /** Batches answering a latest-bars request at once: one per cycle. */
+        int liveBatches() {
+            return (int) batches.stream().filter(batch -> batch.cycle() > 0 && batch.closed().isEmpty()
+                    && batch.responseNanos() != Long.MAX_VALUE).count();
+        }
+
         ConnectionState lastState() {
             return states.isEmpty() ? null : states.get(states.size() - 1);
         }
@@ -336,7 +425,20 @@ class PriceSchedulerTest {
         private final AtomicReference<ProviderException> failureOnce = new AtomicReference<>();
         private volatile FeedMetrics dropFirstBarInto;
         private volatile boolean scramble;
+        private volatile Symbol stallHistoryOf;
+        private final CompletableFuture<Void> release = new CompletableFuture<>();
         final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger stalled = new AtomicInteger();
+
+        /** History requests for {@code symbol} get no answer until {@link #releaseStalledHistory}. */
+        void stallHistoryOf(Symbol symbol) {
+            stallHistoryOf = symbol;
+        }
+
+        void releaseStalledHistory() {
+            stallHistoryOf = null;
+            release.complete(null);
+        }
 
         /** History answers come back reversed, with every bar twice. */
         void scramble(boolean on) {
@@ -378,7 +480,12 @@ class PriceSchedulerTest {
             }
             FeedMetrics dropInto = dropFirstBarInto;
             dropFirstBarInto = null;
-            return real.history(symbols, timeframe, from, to).thenApply(bars -> {
+            CompletableFuture<Map<Symbol, BarColumns>> answer = real.history(symbols, timeframe, from, to);
+            if (symbols.contains(stallHistoryOf)) {
+                stalled.incrementAndGet();
+                answer = answer.thenCombine(release, (bars, released) -> bars);
+            }
+            return answer.thenApply(bars -> {
                 if (dropInto != null) {
                     Map<Symbol, BarColumns> copy = new java.util.HashMap<>(bars);
                     BarColumns first = copy.get(symbols.get(0));

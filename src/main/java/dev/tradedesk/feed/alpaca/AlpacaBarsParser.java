@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.Rfc3339;
 import dev.tradedesk.feed.ProviderHttp;
 import dev.tradedesk.feed.RawBar;
 import dev.tradedesk.feed.RecordValidator;
 import java.io.IOException;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -164,7 +164,7 @@ final class AlpacaBarsParser {
             return;
         }
         try {
-            raw.setTime(OffsetDateTime.parse(json.getText()).toInstant().toEpochMilli());
+            raw.setTime(Rfc3339.toEpochMillis(json.getText()));
         } catch (DateTimeParseException | ArithmeticException unreadable) {
             raw.markDefect(RecordValidator.BAD_TIMESTAMP);
         }

@@ -2,11 +2,11 @@ package dev.tradedesk.feed.sim;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.Rfc3339;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -314,7 +314,7 @@ final class AlpacaBarsRequestHandler {
             if (text.length() == 10) {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             }
-            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            return Rfc3339.toEpochMillis(text);
         } catch (DateTimeParseException | ArithmeticException invalid) {
             throw new AlpacaRequestException(422, "invalid " + name + ": " + (text.length() > 40 ? text.substring(0, 40) : text));
         }

@@ -18,10 +18,13 @@ import java.util.Set;
  * nothing is lost between two frames: closed bars accumulate, everything else keeps the newest value.
  * Immutable.
  *
- * @param oldestResponseNanos {@link System#nanoTime()} of the oldest provider response in this
- *                            update ({@code Long.MAX_VALUE} if none), for tick-to-screen latency
- * @param completeness        per symbol, the share of its tracked history the store holds whole
- *                            (0 to 1, from the completeness ledger), where it changed
+ * @param oldestResponseNanos  {@link System#nanoTime()} of the oldest provider response in this
+ *                             update ({@code Long.MAX_VALUE} if none), for tick-to-screen latency
+ * @param completeness         per symbol, the share of its tracked history the store holds whole
+ *                             (0 to 1, from the completeness ledger), where it changed
+ * @param oldestPublishedNanos {@link System#nanoTime()} when the update carrying that oldest
+ *                             response was published ({@code Long.MAX_VALUE} if unknown), to split
+ *                             tick-to-screen into the feed's part and the wait for the pulse
  */
 public record MarketUpdate(
         Map<Symbol, Quote> quotes,
@@ -31,7 +34,8 @@ public record MarketUpdate(
         ConnectionState connection,
         BackfillProgress backfill,
         long oldestResponseNanos,
-        Map<Symbol, Double> completeness) {
+        Map<Symbol, Double> completeness,
+        long oldestPublishedNanos) {
 
     public MarketUpdate {
         quotes = Map.copyOf(quotes);
@@ -41,14 +45,14 @@ public record MarketUpdate(
         completeness = Map.copyOf(completeness);
     }
 
-    /** An update that says nothing about completeness. */
+    /** An update that says nothing about completeness nor when it was published. */
     public MarketUpdate(Map<Symbol, Quote> quotes, Map<Symbol, List<Bar>> closedBars, Map<Symbol, Bar> formingBars,
             Map<Symbol, String> problems, ConnectionState connection, BackfillProgress backfill, long oldestResponseNanos) {
-        this(quotes, closedBars, formingBars, problems, connection, backfill, oldestResponseNanos, Map.of());
+        this(quotes, closedBars, formingBars, problems, connection, backfill, oldestResponseNanos, Map.of(), Long.MAX_VALUE);
     }
 
     public static MarketUpdate ofCompleteness(Map<Symbol, Double> completeness) {
-        return new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE, completeness);
+        return new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE, completeness, Long.MAX_VALUE);
     }
 
     public static MarketUpdate ofConnection(ConnectionState state) {
@@ -88,7 +92,8 @@ public record MarketUpdate(
         return new MarketUpdate(mergedQuotes, mergedClosed, mergedForming, mergedProblems,
                 later.connection != null ? later.connection : connection,
                 later.backfill != null ? later.backfill : backfill,
-                Math.min(oldestResponseNanos, later.oldestResponseNanos), mergedCompleteness);
+                Math.min(oldestResponseNanos, later.oldestResponseNanos), mergedCompleteness,
+                later.oldestResponseNanos < oldestResponseNanos ? later.oldestPublishedNanos : oldestPublishedNanos);
     }
 
     /** Symbols this update says anything about. */

@@ -29,6 +29,8 @@ final class FrameLoop extends AnimationTimer {
     private long lastPulse;
     private long lastRefresh;
     private long pendingResponseNanos = Long.MAX_VALUE;
+    private long pendingPublishedNanos = Long.MAX_VALUE;
+    private long pendingTakenNanos;
 
     FrameLoop(MarketHandOff market, WatchlistViewModel watchlist, StatusViewModel status, ChartController chart,
             UiMetrics metrics) {
@@ -54,6 +56,8 @@ final class FrameLoop extends AnimationTimer {
             status.apply(update, wall);
             chart.apply(update);
             pendingResponseNanos = update.oldestResponseNanos();
+            pendingPublishedNanos = update.oldestPublishedNanos();
+            pendingTakenNanos = wall;
             metrics.recordApplyWork(System.nanoTime() - wall);
         }
         if (now - lastRefresh >= REFRESH_NANOS) {
@@ -71,6 +75,8 @@ final class FrameLoop extends AnimationTimer {
         if (pendingResponseNanos != Long.MAX_VALUE) {
             long now = System.nanoTime();
             metrics.recordTickToScreen(now - pendingResponseNanos);
+            metrics.recordTickOnScreen(pendingPublishedNanos == Long.MAX_VALUE ? -1 : pendingTakenNanos - pendingPublishedNanos,
+                    now - pendingTakenNanos);
             if (chart.model().isPresent()) {
                 metrics.markLiveFrame(now);
             }

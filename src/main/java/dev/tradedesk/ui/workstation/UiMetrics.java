@@ -1,5 +1,7 @@
 package dev.tradedesk.ui.workstation;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -17,8 +19,13 @@ public final class UiMetrics {
     private final Recorder frameIntervals = new Recorder(HIGHEST, 3);
     private final Recorder tickToScreen = new Recorder(HIGHEST, 3);
     private final Recorder applyWork = new Recorder(HIGHEST, 3);
+    private final Recorder pulseWait = new Recorder(HIGHEST, 3);
+    private final Recorder pulseWork = new Recorder(HIGHEST, 3);
+    private final Histogram pulseWaitTotal = new Histogram(HIGHEST, 3);
+    private final Histogram pulseWorkTotal = new Histogram(HIGHEST, 3);
     private Histogram recycledWork;
     private final AtomicLong firstLiveFrameNanos = new AtomicLong();
+    private final CompletableFuture<Void> firstLiveFrame = new CompletableFuture<>();
     private final AtomicLong firstLiveFrameWallMillis = new AtomicLong();
     private Histogram recycledFrames;
     private Histogram recycledTicks;
@@ -31,6 +38,30 @@ public final class UiMetrics {
     /** JavaFX thread: a provider response reached the screen {@code nanos} after it arrived. */
     public void recordTickToScreen(long nanos) {
         tickToScreen.recordValue(Math.max(0, Math.min(nanos, HIGHEST)));
+    }
+
+    /**
+     * JavaFX thread, wait-free: a live tick's two parts on this side of the hand-off: from being published to
+     * the pulse taking it ({@code waitNanos}), and from there to the end of that pulse's layout
+     * ({@code workNanos}). Kept as totals since start, for the smoke test's report.
+     */
+    public void recordTickOnScreen(long waitNanos, long workNanos) {
+        if (waitNanos >= 0) {
+            pulseWait.recordValue(Math.min(waitNanos, HIGHEST));
+        }
+        pulseWork.recordValue(Math.max(0, Math.min(workNanos, HIGHEST)));
+    }
+
+    /** Any thread but the JavaFX one: published → taken by the pulse, since start (a copy). */
+    public synchronized Histogram tickPulseWait() {
+        pulseWaitTotal.add(pulseWait.getIntervalHistogram());
+        return pulseWaitTotal.copy();
+    }
+
+    /** Any thread but the JavaFX one: taken by the pulse → end of that pulse's layout, since start (a copy). */
+    public synchronized Histogram tickPulseWork() {
+        pulseWorkTotal.add(pulseWork.getIntervalHistogram());
+        return pulseWorkTotal.copy();
     }
 
     /** JavaFX thread: applying one market update to the scene took {@code nanos}. */
@@ -49,7 +80,16 @@ public final class UiMetrics {
     public void markLiveFrame(long nanoTime) {
         if (firstLiveFrameNanos.compareAndSet(0, nanoTime)) {
             firstLiveFrameWallMillis.set(System.currentTimeMillis());
+            firstLiveFrame.complete(null);
         }
+    }
+
+    /**
+     * Completes (on the JavaFX thread) when the first live frame is shown; dependants must be
+     * trivial and non-blocking.
+     */
+    public CompletionStage<Void> firstLiveFrame() {
+        return firstLiveFrame.minimalCompletionStage();
     }
 
     /** Wall-clock time of the first live frame (epoch millis), or 0 before it: comparable with the JVM's start time. */

@@ -43,6 +43,16 @@ class MarketHandOffTest {
     }
 
     @Test
+    void aMergedUpdateKeepsThePublishTimeOfItsOldestResponse() {
+        MarketUpdate older = new MarketUpdate(Map.of(), Map.of(), Map.of(AAPL, bar(1)), Map.of(), null, null, 100, Map.of(), 150);
+        MarketUpdate newer = new MarketUpdate(Map.of(), Map.of(), Map.of(AAPL, bar(2)), Map.of(), null, null, 200, Map.of(), 210);
+        assertThat(newer.merge(older).oldestPublishedNanos()).isEqualTo(150);
+        assertThat(older.merge(newer).oldestPublishedNanos()).isEqualTo(150);
+        assertThat(older.merge(MarketUpdate.ofConnection(null)).oldestResponseNanos()).isEqualTo(100);
+        assertThat(older.merge(MarketUpdate.ofConnection(null)).oldestPublishedNanos()).isEqualTo(150);
+    }
+
+    @Test
     void aProblemClearsWhenTheSymbolQuotesAgain() {
         MarketUpdate failing = new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(AAPL, "timeout"), null, null, Long.MAX_VALUE);
         MarketUpdate quoting = new MarketUpdate(Map.of(AAPL, new Quote(AAPL, 0, 1, 0, 50, 50, 35, 100, 1)), Map.of(), Map.of(),
