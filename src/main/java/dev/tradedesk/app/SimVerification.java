@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -33,16 +32,18 @@ import org.slf4j.LoggerFactory;
  * {@code record} does; then freezes the simulated market, lets the session catch up, and compares
  * the database with the market's ground truth.
  *
- * <p>What is expected, per symbol: every closed one-minute bar the market has from the series'
- * tracking start (recorded in the ledger before its first fetch, so no fault can move it) up to,
- * not including, the bar the exchange reports as latest when the market froze. That latest bar is
- * the forming one, or, if nothing traded in the current minute, a closed bar that no client can
- * know final until a later bar appears: it is the one bar left out, by definition, not by
- * tolerance. Not thread-safe: one run at a time.
+ * <p>What is expected, per symbol: every one-minute bar the market has from the series' tracking
+ * start (recorded in the ledger before its first fetch, so no fault can move it) up to, not
+ * including, the minute the frozen clock is in. Those bars are final by the market clock, which is
+ * how the scheduler decides (it fetches a bar as closed once the clock has left its minute; the
+ * simulator's clock is the market clock, with no settling delay), so the last of them is expected
+ * even when nothing has traded yet in the frozen minute. The bar of that minute is forming and is
+ * left out, by definition, not by tolerance. Not thread-safe: one run at a time.
  */
 public final class SimVerification {
 
     private static final Logger log = LoggerFactory.getLogger(SimVerification.class);
+    private static final long MINUTE_MILLIS = 60_000;
 
     /**
      * One verification run.
@@ -159,12 +160,12 @@ public final class SimVerification {
         long missing = 0;
         for (Symbol symbol : symbols) {
             SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
-            OptionalLong cutoff = market.latestBarTime(symbol);
-            SeriesLedger ledger = store.ledger(key, Long.MIN_VALUE, cutoff.orElse(Long.MIN_VALUE + 1));
+            long cutoff = finalBarsEnd(market);
+            SeriesLedger ledger = store.ledger(key, Long.MIN_VALUE, cutoff);
             if (ledger.trackedSince().isEmpty()) {
                 missing++;
-            } else if (cutoff.isPresent()) {
-                missing += ledger.missing(ledger.trackedSince().getAsLong(), cutoff.getAsLong()).size();
+            } else if (ledger.trackedSince().getAsLong() < cutoff) {
+                missing += ledger.missing(ledger.trackedSince().getAsLong(), cutoff).size();
             }
         }
         return missing;
@@ -172,7 +173,7 @@ public final class SimVerification {
 
     /**
      * Compares the stored one-minute bars of {@code symbols} with {@code market}'s ground truth, from
-     * each series' tracking start up to the market's latest bar (see the class comment). A series
+     * each series' tracking start up to the minute the market clock is in (see the class comment). A series
      * never tracked counts all the market's bars of the last two days as missing.
      */
     public static Report compare(HistoryStore store, SimulatedMarket market, List<Symbol> symbols) {
@@ -185,7 +186,7 @@ public final class SimVerification {
         List<String> samples = new ArrayList<>();
         for (Symbol symbol : symbols) {
             SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
-            long cutoff = market.latestBarTime(symbol).orElse(market.nowMillis());
+            long cutoff = finalBarsEnd(market);
             SeriesLedger ledger = store.ledger(key, Long.MIN_VALUE, cutoff);
             long since = ledger.trackedSince().orElse(cutoff - Duration.ofDays(2).toMillis());
             if (ledger.trackedSince().isEmpty()) {
@@ -230,6 +231,11 @@ public final class SimVerification {
             }
         }
         return new Report(expected, stored, missing, duplicated, wrong, missingRanges, samples);
+    }
+
+    /** Bars opening before this time are final by the (frozen) market clock: the start of its minute. */
+    private static long finalBarsEnd(SimulatedMarket market) {
+        return Math.floorDiv(market.nowMillis(), MINUTE_MILLIS) * MINUTE_MILLIS;
     }
 
     private static boolean sameValues(BarColumns a, int i, BarColumns b, int j) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -202,16 +201,6 @@ public final class SimulatedMarket {
             }
         }
         return false;
-    }
-
-    /**
-     * Open time of the bar {@code /v2/stocks/bars/latest} serves for {@code symbol} now: the forming
-     * bar, or the last closed one if nothing has traded in the current minute. A client cannot know
-     * that bar final until a later one appears, so it is where a check of closed bars stops.
-     */
-    public OptionalLong latestBarTime(Symbol symbol) {
-        SimBar bar = new SimBar();
-        return latestMinuteBar(symbol, bar) ? OptionalLong.of(bar.time) : OptionalLong.empty();
     }
 
     private long minuteIndex(long millis) {
