@@ -2,21 +2,16 @@ package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
-import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
-import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -103,11 +98,7 @@ public final class PriceScheduler implements AutoCloseable {
     }
 
     /** Who issued a request, so a failure or a bug backs off that lane alone. */
-    private enum Lane { LIVE, CLOSING, HISTORY }
-
-    /** A forming bar waiting for the closed bars before it, with when its response was parsed. */
-    private record Held(Bar bar, long responseNanos) {
-    }
+    enum Lane { LIVE, CLOSING, HISTORY }
 
     /**
      * One history request in flight: whether a record was dropped while it ran, and whether other
@@ -131,7 +122,6 @@ public final class PriceScheduler implements AutoCloseable {
 
     private final MarketDataProvider provider;
     private final ScheduledExecutorService thread;
-    private final BarHistory history;
     private final MarketDataListener listener;
     private final Clock marketClock;
     private final Clock wallClock;
@@ -147,19 +137,15 @@ public final class PriceScheduler implements AutoCloseable {
     /** Requests in flight, cancelled by {@link #close}. */
     private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile Future<?> nextStep;
-    private volatile boolean historyHeld;
 
     // Scheduler thread only from here on.
-    /** Exclusive bound per symbol: every closed bar before it has been handed over. */
-    private final Map<Symbol, Long> coveredUntil = new HashMap<>();
     /** Symbols whose closed bars the closing lane is fetching. */
     private final Set<Symbol> closing = new HashSet<>();
-    /** Symbols far behind, left to the history lane's backfill until they catch up. */
-    private final Set<Symbol> backfilling = new HashSet<>();
-    private final Map<Symbol, Held> held = new HashMap<>();
     private final Set<Fetch> inFlight = new HashSet<>();
     private final RepairPlanner repairs;
-    private boolean historyBusy;
+    private final HandoverLedger ledger;
+    private final HistoryWindows windows;
+    private final HistoryLane historyLane;
     /**
      * {@link System#nanoTime()} before which the history lanes send nothing (a back-off). Timed like
      * the live lane's delayed cycle, by the scheduler's own timer, not by the wall clock.
@@ -176,7 +162,6 @@ public final class PriceScheduler implements AutoCloseable {
             FeedMetrics metrics, Config config, List<Symbol> symbols) {
         this.provider = provider;
         this.thread = thread;
-        this.history = history;
         this.listener = listener;
         this.marketClock = marketClock;
         this.wallClock = wallClock;
@@ -188,6 +173,11 @@ public final class PriceScheduler implements AutoCloseable {
         this.symbols = List.copyOf(symbols);
         this.state = ConnectionState.connecting(provider.kind());
         this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
+        this.ledger = new HandoverLedger(history, config, marketClock, repairs);
+        this.windows = new HistoryWindows(this::sendHistory, ledger, listener, config, provider.barsPerRequest(),
+                () -> cycle);
+        this.historyLane = new HistoryLane(windows, this::sendHistory, ledger, repairs, listener, config, provider.kind(),
+                this::settledBoundary, this::historyBackingOff);
     }
 
     /**
@@ -196,8 +186,7 @@ public final class PriceScheduler implements AutoCloseable {
      * dozens of series. Call before {@link #start}.
      */
     public void holdHistoryUntil(java.util.concurrent.CompletionStage<?> gate) {
-        historyHeld = true;
-        gate.whenComplete((done, failure) -> historyHeld = false);
+        historyLane.holdUntil(gate);
     }
 
     /** Starts the first cycle now. */
@@ -249,12 +238,12 @@ public final class PriceScheduler implements AutoCloseable {
             scheduleNext(started);
             return;
         }
-        held.keySet().retainAll(watched);
+        ledger.keepHeldOnly(watched);
         long[] parsedAt = {Long.MAX_VALUE};
         Fetch fetch = new Fetch();
         CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
         fetchClosedBars(dueClosedBars(watched, settledBoundary()));
-        runHistoryLane(watched);
+        historyLane.run(watched);
         // Stamped on the HTTP thread the moment the answer is parsed; the hop to this thread
         // depends on the stamp's stage, so it sees the stamp.
         CompletableFuture<LatestBars> stamped = latest.whenComplete((bars, failure) -> parsedAt[0] = System.nanoTime());
@@ -275,12 +264,12 @@ public final class PriceScheduler implements AutoCloseable {
     private Map<Symbol, long[]> dueClosedBars(List<Symbol> watched, long boundary) {
         Map<Symbol, long[]> due = new LinkedHashMap<>();
         for (Symbol symbol : watched) {
-            if (closing.contains(symbol) || backfilling.contains(symbol)) {
+            if (closing.contains(symbol) || historyLane.backfilling(symbol)) {
                 continue;
             }
-            long from = coverage(symbol);
+            long from = ledger.coverage(symbol);
             if (farBehind(symbol, from, boundary)) {
-                backfilling.add(symbol);
+                historyLane.backfillLater(symbol);
             } else if (from < boundary) {
                 due.put(symbol, new long[] {from, boundary - 1});
             }
@@ -304,21 +293,21 @@ public final class PriceScheduler implements AutoCloseable {
                 }
                 continue;
             }
-            if (backfilling.contains(symbol)) {
+            if (historyLane.backfilling(symbol)) {
                 continue; // goes live once its backfill is done
             }
-            long from = coverage(symbol);
+            long from = ledger.coverage(symbol);
             if (from >= forming.time()) {
                 ready.put(symbol, forming);
-                held.remove(symbol);
+                ledger.release(symbol);
                 continue;
             }
             if (farBehind(symbol, from, forming.time())) {
-                backfilling.add(symbol);
-                held.remove(symbol);
+                historyLane.backfillLater(symbol);
+                ledger.release(symbol);
                 continue;
             }
-            held.put(symbol, new Held(forming, responseNanos));
+            ledger.hold(symbol, forming, responseNanos);
             if (!closing.contains(symbol)) {
                 stillMissing.put(symbol, new long[] {from, forming.time() - 1});
             }
@@ -341,198 +330,11 @@ public final class PriceScheduler implements AutoCloseable {
         }
         closing.addAll(needs.keySet());
         long started = System.nanoTime();
-        fetchWindow(Lane.CLOSING, needs, windowStart(needs), false, () -> {
+        windows.fetch(Lane.CLOSING, needs, false, () -> {
             closing.removeAll(needs.keySet());
             pipeline.record(PipelineStage.CLOSED_BARS, System.nanoTime() - started);
-            fetchClosedBars(stillHeld(needs.keySet()));
+            fetchClosedBars(ledger.stillHeld(needs.keySet()));
         }, () -> closing.removeAll(needs.keySet()));
-    }
-
-    /**
-     * The rest of the closed bars the held forming bars of {@code fetched} wait for: a bar closed
-     * after the request left (the latest answer showed it), so it was not asked for.
-     */
-    private Map<Symbol, long[]> stillHeld(Set<Symbol> fetched) {
-        Map<Symbol, long[]> rest = new LinkedHashMap<>();
-        for (Symbol symbol : fetched) {
-            Held waiting = held.get(symbol);
-            Long from = coveredUntil.get(symbol);
-            if (waiting != null && from != null && from < waiting.bar().time()) {
-                rest.put(symbol, new long[] {from, waiting.bar().time() - 1});
-            }
-        }
-        return rest;
-    }
-
-    // ---- history lane -----------------------------------------------------------------------
-
-    /** Starts the history lane's next job if it is idle: a backfill if any series is far behind, else a repair pass when due. */
-    private void runHistoryLane(List<Symbol> watched) {
-        if (historyBusy || historyHeld || historyBackingOff()) {
-            return;
-        }
-        backfilling.retainAll(watched);
-        if (!backfilling.isEmpty()) {
-            backfill(Set.copyOf(backfilling));
-            return;
-        }
-        List<RepairPlanner.Request> requests = repairs.plan(watched, coveredUntil);
-        if (!requests.isEmpty()) {
-            historyBusy = true;
-            fetchRepair(requests, 0);
-        }
-    }
-
-    private void backfill(Set<Symbol> series) {
-        long boundary = settledBoundary();
-        Map<Symbol, long[]> needs = new LinkedHashMap<>();
-        for (Symbol symbol : series) {
-            long from = coverage(symbol);
-            if (from < boundary) {
-                needs.put(symbol, new long[] {from, boundary - 1});
-            }
-        }
-        if (needs.isEmpty()) {
-            backfilling.removeAll(series);
-            return;
-        }
-        historyBusy = true;
-        long started = System.nanoTime();
-        fetchWindow(Lane.HISTORY, needs, windowStart(needs), true, () -> {
-            historyBusy = false;
-            backfilling.removeAll(series);
-            log.info("{}: backfilled {} series in {} ms", provider.kind(), needs.size(), (System.nanoTime() - started) / 1_000_000);
-        }, () -> historyBusy = false);
-    }
-
-    /**
-     * Fetches the closed bars {@code needs} asks for, window by window, handing each window over as
-     * it arrives; then runs {@code then}, or {@code failed} if a request failed.
-     */
-    private void fetchWindow(Lane lane, Map<Symbol, long[]> needs, long windowStart, boolean withProgress, Runnable then,
-            Runnable failed) {
-        long lastTo = needs.values().stream().mapToLong(range -> range[1]).max().orElseThrow();
-        long windowEnd = Math.min(lastTo, windowStart + windowMillis(needs) - 1);
-        List<Symbol> wanted = new ArrayList<>();
-        needs.forEach((symbol, range) -> {
-            if (range[0] <= windowEnd && range[1] >= windowStart) {
-                wanted.add(symbol);
-            }
-        });
-        int total = windowsBetween(needs, windowStart(needs), lastTo);
-        int done = windowsBetween(needs, windowStart(needs), windowStart) - 1;
-        if (withProgress && total > 1) {
-            listener.onBackfillProgress(new BackfillProgress(describe(wanted, windowStart, windowEnd), done, total));
-        }
-        Fetch fetch = new Fetch();
-        CompletableFuture<Map<Symbol, BarColumns>> window = track(provider.history(wanted, config.timeframe(),
-                Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowEnd)));
-        window.whenCompleteAsync((bars, failure) -> guarded(lane, () -> {
-            boolean whole = fetch.whole();
-            if (failure != null) {
-                failed.run();
-                onFailure(failure, lane);
-                return;
-            }
-            answered();
-            deliverWindow(needs, wanted, windowStart, windowEnd, bars, whole);
-            if (windowEnd < lastTo) {
-                fetchWindow(lane, needs, windowEnd + 1, withProgress, then, failed);
-            } else {
-                if (withProgress && total > 1) {
-                    listener.onBackfillProgress(new BackfillProgress("", total, total));
-                }
-                then.run();
-            }
-        }, failed), thread);
-    }
-
-    /**
-     * Hands over a window's bars after what each symbol has handed over already, and with them the
-     * held forming bars they complete. A symbol for which something before the window is still
-     * missing (an earlier request failed) is skipped: a later request fetches it all again.
-     */
-    private void deliverWindow(Map<Symbol, long[]> needs, List<Symbol> wanted, long windowStart, long windowEnd,
-            Map<Symbol, BarColumns> fetched, boolean whole) {
-        Map<Symbol, BarColumns> closedBars = new HashMap<>();
-        Map<Symbol, Long> newCoverage = new HashMap<>();
-        Map<Symbol, TimeRange> complete = new HashMap<>();
-        Map<Symbol, Bar> released = new HashMap<>();
-        long oldestResponse = Long.MAX_VALUE;
-        for (Symbol symbol : wanted) {
-            long from = coverage(symbol);
-            long to = Math.min(needs.get(symbol)[1], windowEnd);
-            if (Math.max(needs.get(symbol)[0], windowStart) > from || to < from) {
-                continue;
-            }
-            BarColumns bars = fetched.get(symbol);
-            BarColumns kept = bars == null ? null : between(bars, from, to);
-            if (kept != null && !kept.isEmpty()) {
-                closedBars.put(symbol, kept);
-            }
-            if (whole) {
-                complete.put(symbol, new TimeRange(from, to + 1));
-            }
-            newCoverage.put(symbol, to + 1);
-            Held waiting = held.get(symbol);
-            if (waiting != null && to + 1 >= waiting.bar().time()) {
-                released.put(symbol, waiting.bar());
-                oldestResponse = Math.min(oldestResponse, waiting.responseNanos());
-            }
-        }
-        if (!closedBars.isEmpty() || !complete.isEmpty() || !released.isEmpty()) {
-            listener.onBatch(new CycleBatch(cycle, config.timeframe(), closedBars, released, Set.of(), Map.of(),
-                    oldestResponse, complete));
-        }
-        // Only once the listener has them: if it throws, a later request fetches these bars again.
-        coveredUntil.putAll(newCoverage);
-        released.keySet().forEach(held::remove);
-    }
-
-    private void fetchRepair(List<RepairPlanner.Request> requests, int next) {
-        if (next == requests.size()) {
-            historyBusy = false;
-            return;
-        }
-        TimeRange range = requests.get(next).range();
-        List<Symbol> repaired = requests.get(next).symbols();
-        Fetch fetch = new Fetch();
-        CompletableFuture<Map<Symbol, BarColumns>> request = track(provider.history(repaired, config.timeframe(),
-                Instant.ofEpochMilli(range.from()), Instant.ofEpochMilli(range.until() - 1)));
-        Runnable failed = () -> historyBusy = false;
-        request.whenCompleteAsync((bars, failure) -> guarded(Lane.HISTORY, () -> {
-            boolean whole = fetch.whole();
-            if (failure != null) {
-                failed.run();
-                onFailure(failure, Lane.HISTORY);
-                return;
-            }
-            answered();
-            handOverRepair(range, repaired, bars, whole, !fetch.overlapped);
-            fetchRepair(requests, next + 1);
-        }, failed), thread);
-    }
-
-    private void handOverRepair(TimeRange range, List<Symbol> repaired, Map<Symbol, BarColumns> bars, boolean whole,
-            boolean ranAlone) {
-        Map<Symbol, BarColumns> found = new HashMap<>();
-        Map<Symbol, TimeRange> complete = new HashMap<>();
-        for (Symbol symbol : repaired) {
-            BarColumns fetched = bars.get(symbol);
-            if (fetched != null) {
-                BarColumns kept = between(fetched, range.from(), range.until() - 1);
-                if (!kept.isEmpty()) {
-                    found.put(symbol, kept);
-                }
-            }
-            if (whole) {
-                complete.put(symbol, range);
-            } else if (ranAlone && repairs.incomplete(symbol, range)) {
-                log.warn("{}: {} {} still came back incomplete after {} fetches; leaving it missing until the next start",
-                        provider.kind(), symbol, range, RepairPlanner.ATTEMPTS);
-            }
-        }
-        listener.onRepair(config.timeframe(), found, complete);
     }
 
     // ---- shared -----------------------------------------------------------------------------
@@ -558,10 +360,6 @@ public final class PriceScheduler implements AutoCloseable {
     /** Bars opening before this time are final by the market clock. */
     private long settledBoundary() {
         return Math.floorDiv(marketClock.millis() - config.settle().toMillis(), barMillis) * barMillis;
-    }
-
-    private long coverage(Symbol symbol) {
-        return coveredUntil.computeIfAbsent(symbol, this::firstUncoveredTime);
     }
 
     private void onFailure(Throwable failure, Lane lane) {
@@ -592,66 +390,22 @@ public final class PriceScheduler implements AutoCloseable {
         }
     }
 
-    /**
-     * Where handing over starts for a symbol seen for the first time: after its last stored bar,
-     * else where its tracking started, else the look-back (from where it is then tracked). Holes
-     * before that point are the ledger's missing ranges, which the repair passes fill.
-     */
-    private long firstUncoveredTime(Symbol symbol) {
-        SeriesKey series = new SeriesKey(symbol, config.timeframe());
-        OptionalLong last = history.lastBarTime(series);
-        OptionalLong since = history.trackedSince(series);
-        long lookbackStart = Math.floorDiv(marketClock.millis() - config.lookback().toMillis(), barMillis) * barMillis;
-        if (since.isEmpty()) {
-            history.track(series, lookbackStart);
-        }
-        long start = last.isPresent() ? last.getAsLong() + 1 : since.orElse(lookbackStart);
-        repairs.startsAt(symbol, start);
-        return start;
-    }
-
-    private long windowStart(Map<Symbol, long[]> needs) {
-        long start = needs.values().stream().mapToLong(range -> range[0]).min().orElseThrow();
-        return Math.floorDiv(start, barMillis) * barMillis;
-    }
-
-    private int windowsBetween(Map<Symbol, long[]> needs, long start, long end) {
-        long window = windowMillis(needs);
-        return (int) Math.max(1, (end - start + window) / window);
-    }
-
-    /** A backfill window: at most {@code windowBars} per symbol, and all symbols' bars in one provider page. */
-    private long windowMillis(Map<Symbol, long[]> needs) {
-        return Math.max(1, Math.min(config.windowBars(), provider.barsPerRequest() / Math.max(1, needs.size()))) * barMillis;
-    }
-
-    /**
-     * The bars inside {@code [from, to]}, in time order, each time once (the last one received wins):
-     * providers may repeat bars or send them out of order, and the engine takes them strictly in order.
-     */
-    private static BarColumns between(BarColumns bars, long from, long to) {
-        Integer[] order = new Integer[bars.size()];
-        int count = 0;
-        for (int i = 0; i < bars.size(); i++) {
-            if (bars.time(i) >= from && bars.time(i) <= to) {
-                order[count++] = i;
+    /** Sends a closing or history lane's request; see {@link HistoryRequests#send}. */
+    private void sendHistory(Lane lane, List<Symbol> wanted, long from, long to, Runnable failed,
+            HistoryRequests.Answer answer) {
+        Fetch fetch = new Fetch();
+        CompletableFuture<Map<Symbol, BarColumns>> request = track(provider.history(wanted, config.timeframe(),
+                Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
+        request.whenCompleteAsync((bars, failure) -> guarded(lane, () -> {
+            boolean whole = fetch.whole();
+            if (failure != null) {
+                failed.run();
+                onFailure(failure, lane);
+                return;
             }
-        }
-        Arrays.sort(order, 0, count, java.util.Comparator.comparingLong(bars::time));
-        BarColumns kept = new BarColumns(count);
-        for (int k = 0; k < count; k++) {
-            int i = order[k];
-            if (k + 1 < count && bars.time(order[k + 1]) == bars.time(i)) {
-                continue; // a later copy of the same bar follows
-            }
-            kept.add(bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
-        }
-        return kept;
-    }
-
-    private static String describe(List<Symbol> symbols, long from, long to) {
-        String names = symbols.size() <= 3 ? symbols.toString() : symbols.size() + " symbols";
-        return names + " " + Instant.ofEpochMilli(from) + " … " + Instant.ofEpochMilli(to);
+            answered();
+            answer.accept(bars, whole, !fetch.overlapped);
+        }, failed), thread);
     }
 
     private void scheduleNext(long startedNanos) {

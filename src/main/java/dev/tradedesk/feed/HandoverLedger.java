@@ -1,0 +1,110 @@
+package dev.tradedesk.feed;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Where handing over stands per symbol, shared by the {@link PriceScheduler}'s lanes: the bound
+ * before which every closed bar has been handed over, and the forming bar held until the closed
+ * bars before it arrive (the engine takes bars strictly in order, and a closed bar never changes).
+ * Confined to the scheduler thread.
+ */
+final class HandoverLedger {
+
+    /** A forming bar waiting for the closed bars before it, with when its response was parsed. */
+    record Held(Bar bar, long responseNanos) {
+    }
+
+    private final BarHistory history;
+    private final PriceScheduler.Config config;
+    private final Clock marketClock;
+    private final RepairPlanner repairs;
+    private final long barMillis;
+    /** Exclusive bound per symbol: every closed bar before it has been handed over. */
+    private final Map<Symbol, Long> coveredUntil = new HashMap<>();
+    private final Map<Symbol, Held> held = new HashMap<>();
+
+    HandoverLedger(BarHistory history, PriceScheduler.Config config, Clock marketClock, RepairPlanner repairs) {
+        this.history = history;
+        this.config = config;
+        this.marketClock = marketClock;
+        this.repairs = repairs;
+        this.barMillis = config.timeframe().millis();
+    }
+
+    /** Where handing over of {@code symbol} stands; found out the first time the symbol is seen. */
+    long coverage(Symbol symbol) {
+        return coveredUntil.computeIfAbsent(symbol, this::firstUncoveredTime);
+    }
+
+    /** Every symbol's bound so far, read-only. */
+    Map<Symbol, Long> coveredUntil() {
+        return Collections.unmodifiableMap(coveredUntil);
+    }
+
+    /** Records new bounds; call only once the listener has the bars, so a failed hand-over is fetched again. */
+    void coverUntil(Map<Symbol, Long> newCoverage) {
+        coveredUntil.putAll(newCoverage);
+    }
+
+    /** The forming bar held for {@code symbol}, or {@code null}. */
+    Held held(Symbol symbol) {
+        return held.get(symbol);
+    }
+
+    void hold(Symbol symbol, Bar forming, long responseNanos) {
+        held.put(symbol, new Held(forming, responseNanos));
+    }
+
+    void release(Symbol symbol) {
+        held.remove(symbol);
+    }
+
+    /** Drops the held bars of symbols no longer watched. */
+    void keepHeldOnly(List<Symbol> watched) {
+        held.keySet().retainAll(watched);
+    }
+
+    /**
+     * The rest of the closed bars the held forming bars of {@code fetched} wait for: a bar closed
+     * after the request left (the latest answer showed it), so it was not asked for.
+     */
+    Map<Symbol, long[]> stillHeld(Set<Symbol> fetched) {
+        Map<Symbol, long[]> rest = new LinkedHashMap<>();
+        for (Symbol symbol : fetched) {
+            Held waiting = held.get(symbol);
+            Long from = coveredUntil.get(symbol);
+            if (waiting != null && from != null && from < waiting.bar().time()) {
+                rest.put(symbol, new long[] {from, waiting.bar().time() - 1});
+            }
+        }
+        return rest;
+    }
+
+    /**
+     * Where handing over starts for a symbol seen for the first time: after its last stored bar,
+     * else where its tracking started, else the look-back (from where it is then tracked). Holes
+     * before that point are the ledger's missing ranges, which the repair passes fill.
+     */
+    private long firstUncoveredTime(Symbol symbol) {
+        SeriesKey series = new SeriesKey(symbol, config.timeframe());
+        OptionalLong last = history.lastBarTime(series);
+        OptionalLong since = history.trackedSince(series);
+        long lookbackStart = Math.floorDiv(marketClock.millis() - config.lookback().toMillis(), barMillis) * barMillis;
+        if (since.isEmpty()) {
+            history.track(series, lookbackStart);
+        }
+        long start = last.isPresent() ? last.getAsLong() + 1 : since.orElse(lookbackStart);
+        repairs.startsAt(symbol, start);
+        return start;
+    }
+}
