@@ -43,8 +43,6 @@ final class LivePipeline implements MarketDataListener {
     /** Bars kept per live series: plenty for the indicators to converge, small for 50+ symbols. */
     static final int LIVE_CAPACITY = 4_096;
     private static final ZoneId SESSION_ZONE = ZoneId.of("America/New_York");
-    /** A New York day is never shorter than 23 hours (the spring DST change). */
-    private static final long SHORTEST_DAY_MILLIS = 23 * 3_600_000L;
 
     /**
      * Receives one cycle's closed bars of every series and the ranges they complete, to store in
@@ -71,6 +69,8 @@ final class LivePipeline implements MarketDataListener {
         final SeriesKey key;
         final IndicatorSeries engine;
         long sessionStart = Long.MIN_VALUE;
+        /** Where the next session starts: until then a bar needs no calendar arithmetic. */
+        long sessionEnd = Long.MIN_VALUE;
         double sessionOpen = Double.NaN;
 
         LiveSeries(SeriesKey key, IndicatorSeries engine) {
@@ -84,12 +84,13 @@ final class LivePipeline implements MarketDataListener {
         }
 
         void trackSession(long time, double open) {
-            if (time >= sessionStart && time < sessionStart + SHORTEST_DAY_MILLIS) {
-                return; // same session, without the calendar arithmetic
+            if (time >= sessionStart && time < sessionEnd) {
+                return; // same session: the usual case, on every tick
             }
             long start = sessionStartOf(time);
             if (start > sessionStart) {
                 sessionStart = start;
+                sessionEnd = nextSessionStart(time);
                 sessionOpen = open;
             }
         }
@@ -230,5 +231,11 @@ final class LivePipeline implements MarketDataListener {
     /** The New York calendar day a bar belongs to, as the trading session. */
     static long sessionStartOf(long time) {
         return Instant.ofEpochMilli(time).atZone(SESSION_ZONE).toLocalDate().atStartOfDay(SESSION_ZONE).toInstant().toEpochMilli();
+    }
+
+    /** The start of the New York day after the one {@code time} falls in (23, 24 or 25 hours later). */
+    static long nextSessionStart(long time) {
+        return Instant.ofEpochMilli(time).atZone(SESSION_ZONE).toLocalDate().plusDays(1).atStartOfDay(SESSION_ZONE).toInstant()
+                .toEpochMilli();
     }
 }

@@ -131,6 +131,17 @@ class LivePipelineTest {
     }
 
     @Test
+    void aSessionEndsAtTheNextNewYorkMidnightAcrossDaylightSavingChanges() {
+        long springForward = Instant.parse("2026-03-08T12:00:00Z").toEpochMilli();
+        assertThat(LivePipeline.nextSessionStart(springForward) - LivePipeline.sessionStartOf(springForward))
+                .isEqualTo(Duration.ofHours(23).toMillis());
+        long fallBack = Instant.parse("2026-11-01T12:00:00Z").toEpochMilli();
+        assertThat(LivePipeline.nextSessionStart(fallBack) - LivePipeline.sessionStartOf(fallBack))
+                .isEqualTo(Duration.ofHours(25).toMillis());
+        assertThat(Instant.ofEpochMilli(LivePipeline.nextSessionStart(fallBack))).isEqualTo(Instant.parse("2026-11-02T05:00:00Z"));
+    }
+
+    @Test
     void symbolsWithoutDataAndFailuresBecomeProblems() {
         LivePipeline pipeline = pipeline(new BarColumns(0));
         pipeline.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(Symbol.of("NOPE")),
