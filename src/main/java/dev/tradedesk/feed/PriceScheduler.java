@@ -91,10 +91,6 @@ public final class PriceScheduler implements AutoCloseable {
             return new Config(timeframe, Duration.ofSeconds(1), Duration.ofMillis(100),
                     timeframe == Timeframe.ONE_MINUTE ? Duration.ofDays(2) : Duration.ofDays(30), 2_000);
         }
-
-        public Config withSettle(Duration newSettle) {
-            return new Config(timeframe, interval, minGap, lookback, windowBars, newSettle);
-        }
     }
 
     /** Who issued a request, so a failure or a bug backs off that lane alone. */
@@ -316,8 +312,7 @@ public final class PriceScheduler implements AutoCloseable {
                 responseNanos));
         fetchClosedBars(stillMissing);
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - started);
-        consecutiveFailures = 0;
-        lastFailureRejectedKey = false;
+        answered();
         changeState(ConnectionState.live(provider.kind()));
         scheduleNext(started);
     }
@@ -339,7 +334,7 @@ public final class PriceScheduler implements AutoCloseable {
 
     // ---- shared -----------------------------------------------------------------------------
 
-    /** A history request came back: the provider is up, whatever failed before, and backing off starts over. */
+    /** A request came back: the provider is up, whatever failed before, and backing off starts over. */
     private void answered() {
         consecutiveFailures = 0;
         lastFailureRejectedKey = false;
