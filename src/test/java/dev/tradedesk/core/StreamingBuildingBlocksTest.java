@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +165,40 @@ class StreamingBuildingBlocksTest {
         }
         exact /= period;
         assertThat(Math.abs(mean - exact) / exact).isLessThan(1e-12);
+    }
+
+    @Test
+    void movingAverageOfNonNegativeInputsIsWithinAFewUlpsOfTheExactMean() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int period : new int[] {1, 3, 20}) {
+            SmaIndicator sma = new SmaIndicator(period);
+            double[] window = new double[period];
+            for (int i = 0; i < 50_000; i++) {
+                // Like the engine's inputs (raw StochRSI, %K, ATR, volume): runs of zeros, and
+                // magnitudes twelve orders apart within one window.
+                double x = switch (random.nextInt(4)) {
+                    case 0 -> 0.0;
+                    case 1 -> Math.exp(random.nextDouble(-14, 14));
+                    default -> random.nextDouble(100);
+                };
+                window[i % period] = x;
+                double mean = sma.push(x);
+                if (i < period - 1) {
+                    continue;
+                }
+                BigDecimal sum = BigDecimal.ZERO;
+                for (double w : window) {
+                    sum = sum.add(new BigDecimal(w));
+                }
+                double exact = sum.divide(BigDecimal.valueOf(period), MathContext.DECIMAL128).doubleValue();
+                if (exact == 0) {
+                    assertThat(mean).as("period %d, input %d", period, i).isZero();
+                } else {
+                    assertThat(Math.abs(mean - exact) / exact).as("period %d, input %d", period, i)
+                            .isLessThanOrEqualTo(1e-15);
+                }
+            }
+        }
     }
 
     @Test
