@@ -52,7 +52,7 @@ final class AlpacaBarsParser {
                     Symbol symbol = symbolOf(json.currentName());
                     JsonToken bars = json.nextToken();
                     if (bars == JsonToken.START_ARRAY) {
-                        readArray(json, symbol == null ? null : into.computeIfAbsent(symbol, key -> new BarColumns(256)));
+                        readArray(json, symbol == null ? null : into.computeIfAbsent(symbol, key -> new BarColumns(16)));
                     } else if (bars != JsonToken.VALUE_NULL) {
                         throw malformed(json, "expected a list of bars for " + json.currentName());
                     }
