@@ -23,7 +23,7 @@ class SoakRecorderTest {
         SoakRecorder recorder = new SoakRecorder(csv, Duration.ofMillis(40));
         try (recorder) {
             while (recorder.samples().size() < 2 * SoakRecorder.WINDOW + 2) {
-                garbage.add(new byte[1 << 20]); // kept alive: the heap after GC must rise
+                garbage.add(new byte[4 << 20]); // kept alive: the heap after GC must rise well above other tests' leftovers
                 Thread.sleep(20);
             }
         }

@@ -84,8 +84,10 @@ public final class WorkstationWindow {
         menus.installShortcuts(scene);
         scene.addPostLayoutPulseListener(frameLoop::afterLayout);
         frameLoop.start();
-        stage.show();
+        // Before show, which takes a second or more for the first CSS, layout and rendering of the
+        // scene: the chart's history read then runs on the loader meanwhile, not after it.
         restoreSelection(parts.workspace());
+        stage.show();
     }
 
     Stage stage() {
