@@ -132,23 +132,34 @@ public final class WatchlistView {
         });
         model.selectedProperty().addListener((property, before, selected) -> select(selected));
         select(model.selectedProperty().get());
+        // One menu for all rows, shown for the row it was asked on: a menu per row built a popup
+        // window and its scene for every visible row, a tenth of the window's first show.
+        ContextMenu rowMenu = rowMenu();
         table.setRowFactory(view -> {
             TableRow<WatchlistRow> row = new TableRow<>();
-            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
-                    .then((ContextMenu) null).otherwise(rowMenu(row)));
+            row.setOnContextMenuRequested(event -> {
+                if (!row.isEmpty()) {
+                    rowMenu.setUserData(row.getItem().symbol());
+                    rowMenu.show(row, event.getScreenX(), event.getScreenY());
+                }
+                event.consume();
+            });
             return row;
         });
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
-    private ContextMenu rowMenu(TableRow<WatchlistRow> row) {
+    /** The row menu; it acts on the symbol in its user data, set as it is shown. */
+    private ContextMenu rowMenu() {
+        ContextMenu menu = new ContextMenu();
         MenuItem up = new MenuItem("Move up");
-        up.setOnAction(event -> model.move(row.getItem().symbol(), -1));
+        up.setOnAction(event -> model.move((Symbol) menu.getUserData(), -1));
         MenuItem down = new MenuItem("Move down");
-        down.setOnAction(event -> model.move(row.getItem().symbol(), 1));
+        down.setOnAction(event -> model.move((Symbol) menu.getUserData(), 1));
         MenuItem remove = new MenuItem("Remove");
-        remove.setOnAction(event -> model.remove(row.getItem().symbol()));
-        return new ContextMenu(up, down, remove);
+        remove.setOnAction(event -> model.remove((Symbol) menu.getUserData()));
+        menu.getItems().setAll(up, down, remove);
+        return menu;
     }
 
     private void onKey(KeyEvent event) {

@@ -6,9 +6,13 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.util.List;
 import java.util.Map;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +43,32 @@ class WatchlistViewTest {
         robot.interact(() -> model.apply(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 1.0))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(historyCell(robot, "100.0").getStyleClass()).doesNotContain(WatchlistView.INCOMPLETE);
+    }
+
+    @Test
+    void theRowMenuActsOnTheRowItWasOpenedOn(FxRobot robot) {
+        TableRow<?> msft = robot.lookup(".table-row-cell").<TableRow<?>>queryAll().stream()
+                .filter(row -> row.getItem() != null && ((WatchlistRow) row.getItem()).symbol().equals(Symbol.of("MSFT")))
+                .findFirst().orElseThrow();
+        askForMenu(robot, msft);
+        robot.clickOn("Move up");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.rows()).extracting(WatchlistRow::symbol).containsExactly(Symbol.of("MSFT"), Symbol.of("AAPL"));
+
+        TableRow<?> empty = robot.lookup(".table-row-cell").<TableRow<?>>queryAll().stream()
+                .filter(TableRow::isEmpty).findFirst().orElseThrow();
+        askForMenu(robot, empty);
+        assertThat(robot.lookup("Move up").tryQuery()).as("no menu on an empty row").isEmpty();
+    }
+
+    /** What a right click or the menu key sends (Monocle's robot does not synthesise it). */
+    private static void askForMenu(FxRobot robot, TableRow<?> row) {
+        robot.interact(() -> {
+            Bounds bounds = row.localToScreen(row.getBoundsInLocal());
+            Event.fireEvent(row, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 5,
+                    bounds.getMinX() + 10, bounds.getMinY() + 5, false, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static TableCell<?, ?> historyCell(FxRobot robot, String text) {
