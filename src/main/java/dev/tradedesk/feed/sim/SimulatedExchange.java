@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -120,6 +121,9 @@ public final class SimulatedExchange implements AutoCloseable {
             }
         } catch (IOException clientWentAway) {
             log.debug("Simulated exchange: client closed the connection: {}", clientWentAway.toString());
+        } catch (UncheckedIOException clientWentAway) {
+            // The same, from inside a page writer (a consumer cannot throw IOException).
+            log.debug("Simulated exchange: client closed the connection: {}", clientWentAway.getCause().toString());
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException bug) {

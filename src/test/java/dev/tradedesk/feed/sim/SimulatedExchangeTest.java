@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.testing.LogCapture;
 import dev.tradedesk.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -156,6 +157,28 @@ class SimulatedExchangeTest {
                 assertThatThrownBy(() -> outside.connect(new java.net.InetSocketAddress(address, port), 500))
                         .as("reachable on %s", address).isInstanceOf(IOException.class);
             }
+        }
+    }
+
+    @Test
+    void aClientHangingUpMidPageIsNoErrorAndTheNextClientIsServed() throws Exception {
+        String symbols = String.join(",", List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "AMD", "INTC",
+                "ORCL", "CRM", "ADBE", "NFLX", "PYPL", "UBER", "SHOP", "COIN", "PLTR", "JPM", "BAC", "WFC", "V", "MA",
+                "KO", "PEP", "WMT", "COST", "HD", "MCD", "NKE"));
+        try (LogCapture logs = new LogCapture()) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                try (java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), exchange.baseUrl().getPort())) {
+                    client.setSoLinger(true, 0); // close with a reset, as a killed process does
+                    client.getOutputStream().write(("GET /v2/stocks/bars?symbols=" + symbols
+                            + "&timeframe=1Min&start=2026-03-02T09:00:00Z&end=2026-03-02T15:00:00Z&limit=10000 HTTP/1.1\r\n"
+                            + "Host: localhost\r\nAPCA-API-KEY-ID: key\r\nAPCA-API-SECRET-KEY: secret\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    client.getInputStream().read(new byte[64]); // the first bytes of the page, then hang up
+                }
+            }
+            Reply next = get("/v2/stocks/bars/latest?symbols=AAPL");
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(logs.lines()).noneMatch(line -> line.startsWith("ERROR") || line.startsWith("WARN"));
         }
     }
 
