@@ -145,6 +145,12 @@ class SimulatedExchangeTest {
     }
 
     @Test
+    void answersWithoutWaitingForDelayedAcks() {
+        // Set before the JDK server's configuration is first read (it reads it once per JVM).
+        assertThat(System.getProperty(SimulatedExchange.NO_DELAY_PROPERTY)).isEqualTo("true");
+    }
+
+    @Test
     void listensOnLoopbackOnly() throws IOException {
         assertThat(exchange.baseUrl().getHost()).isEqualTo(InetAddress.getLoopbackAddress().getHostAddress());
         assertThat(InetAddress.getByName(exchange.baseUrl().getHost()).isLoopbackAddress()).isTrue();
