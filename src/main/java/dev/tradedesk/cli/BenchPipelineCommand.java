@@ -64,6 +64,11 @@ final class BenchPipelineCommand implements Callable<Integer> {
             description = "Simulated minutes per real minute; 60 closes a bar every second (default: ${DEFAULT-VALUE}).")
     private double speed;
 
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+            description = "Least time to run before measuring, beyond the first 5 cycles, e.g. 30s to leave the JIT's"
+                    + " start-up compilations out (default: ${DEFAULT-VALUE}).")
+    private Duration warmUp;
+
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
             description = "Time between cycle starts (default: ${DEFAULT-VALUE}).")
     private Duration interval;
@@ -85,6 +90,10 @@ final class BenchPipelineCommand implements Callable<Integer> {
             try (MarketSession session = MarketSession.start(options, store, pipeline, update -> { },
                     bench.root().context().host(), Clock.systemUTC())) {
                 awaitCycles(pipeline, 5, Duration.ofMinutes(2));
+                long warmUpLeft = warmUp.toNanos() - (System.nanoTime() - warmUpStarted);
+                if (warmUpLeft > 0) {
+                    Thread.sleep((warmUpLeft + 999_999) / 1_000_000);
+                }
                 out.println("pipeline.warmup_s: " + format((System.nanoTime() - warmUpStarted) / 1e9));
                 Map<PipelineStage, Histogram> measured = new EnumMap<>(PipelineStage.class);
                 STAGES.forEach(stage -> measured.put(stage, new Histogram(3)));

@@ -223,6 +223,18 @@ class StoreCommandsTest {
     }
 
     @Test
+    void benchPipelineMeasuresOnlyAfterTheWarmUp() {
+        assertThat(run("bench", "pipeline", "--symbols", "3", "--duration", "1s", "--warmup", "6s")).isZero();
+
+        java.util.Map<String, String> figures = stdout().lines().filter(line -> line.contains(": "))
+                .collect(java.util.stream.Collectors.toMap(line -> line.substring(0, line.indexOf(": ")),
+                        line -> line.substring(line.indexOf(": ") + 2), (first, second) -> second));
+        assertThat(Double.parseDouble(figures.get("pipeline.warmup_s"))).isGreaterThanOrEqualTo(6.0);
+        assertThat(Long.parseLong(figures.get("pipeline.cycle.count"))).as("cycles measured").isBetween(1L, 3L);
+        assertThat(figures).containsEntry("pipeline.errors", "0");
+    }
+
+    @Test
     void benchNeedsAnAreaAndEnoughBars() {
         assertThat(run("bench")).isEqualTo(2);
         assertThat(stderr()).contains("Missing required subcommand", "store");
