@@ -5,6 +5,7 @@ import dev.tradedesk.ui.live.Quote;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -30,13 +31,16 @@ import javafx.scene.layout.VBox;
  */
 public final class WatchlistView {
 
-    static final String BELOW_LOWER = "stoch-below-lower";
-    static final String ABOVE_UPPER = "stoch-above-upper";
-    static final String SYMBOL_PROBLEM = "symbol-problem";
-    static final String NEGATIVE = "change-negative";
-    static final String POSITIVE = "change-positive";
+    // A number cell's colour is a pseudo-class, not a style class: every tick restyles hundreds of
+    // cells, and a style-class change makes JavaFX match the whole stylesheet against the cell
+    // again, where a pseudo-class change only switches between the rules already matched.
+    static final PseudoClass STOCH_BELOW_LOWER = PseudoClass.getPseudoClass("stoch-below-lower");
+    static final PseudoClass STOCH_ABOVE_UPPER = PseudoClass.getPseudoClass("stoch-above-upper");
+    static final PseudoClass NEGATIVE = PseudoClass.getPseudoClass("change-negative");
+    static final PseudoClass POSITIVE = PseudoClass.getPseudoClass("change-positive");
     /** A series whose stored history has ranges not yet fetched whole. */
-    static final String INCOMPLETE = "history-incomplete";
+    static final PseudoClass INCOMPLETE = PseudoClass.getPseudoClass("history-incomplete");
+    static final String SYMBOL_PROBLEM = "symbol-problem";
 
     private final WatchlistViewModel model;
     private final TextField symbolField = new TextField();
@@ -192,10 +196,10 @@ public final class WatchlistView {
 
     private static TableColumn<WatchlistRow, Number> numberColumn(String title,
             Function<WatchlistRow, ObservableValue<Number>> property, Function<Double, String> format,
-            Function<Double, String> styleClass) {
+            Function<Double, PseudoClass> state) {
         TableColumn<WatchlistRow, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> property.apply(cell.getValue()));
-        column.setCellFactory(view -> new NumberCell(format, styleClass));
+        column.setCellFactory(view -> new NumberCell(format, state));
         column.getStyleClass().add("number-column");
         return column;
     }
@@ -204,30 +208,47 @@ public final class WatchlistView {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
-    private static String changeStyle(double value) {
+    private static PseudoClass changeStyle(double value) {
         return value < 0 ? NEGATIVE : value > 0 ? POSITIVE : null;
     }
 
     private static class NumberCell extends TableCell<WatchlistRow, Number> {
         private final Function<Double, String> format;
-        private final Function<Double, String> styleClass;
+        private final Function<Double, PseudoClass> state;
+        private PseudoClass shown;
 
-        NumberCell(Function<Double, String> format, Function<Double, String> styleClass) {
+        NumberCell(Function<Double, String> format, Function<Double, PseudoClass> state) {
             this.format = format;
-            this.styleClass = styleClass;
+            this.state = state;
             getStyleClass().add("number-cell");
         }
 
         @Override
         protected void updateItem(Number item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(NEGATIVE, POSITIVE, BELOW_LOWER, ABOVE_UPPER, INCOMPLETE);
             double value = item == null ? Double.NaN : item.doubleValue();
-            setText(empty || Double.isNaN(value) ? null : format.apply(value));
-            String style = empty || Double.isNaN(value) || styleClass == null ? null : styleClass.apply(value);
-            if (style != null) {
-                getStyleClass().add(style);
+            boolean blank = empty || Double.isNaN(value);
+            setText(blank ? null : format.apply(value));
+            show(blank ? null : state(value));
+        }
+
+        /** The colour for {@code value}, or {@code null} for none. */
+        PseudoClass state(double value) {
+            return state == null ? null : state.apply(value);
+        }
+
+        /** Switches the cell's colour; nothing at all when it stays the same, as it mostly does. */
+        private void show(PseudoClass next) {
+            if (next == shown) {
+                return;
             }
+            if (shown != null) {
+                pseudoClassStateChanged(shown, false);
+            }
+            if (next != null) {
+                pseudoClassStateChanged(next, true);
+            }
+            shown = next;
         }
     }
 
@@ -238,17 +259,13 @@ public final class WatchlistView {
         }
 
         @Override
-        protected void updateItem(Number item, boolean empty) {
-            super.updateItem(item, empty);
+        PseudoClass state(double value) {
             WatchlistRow row = getTableRow() == null ? null : getTableRow().getItem();
-            if (!empty && row != null) {
-                Quote.Zone zone = row.zoneProperty().get();
-                if (zone == Quote.Zone.BELOW_LOWER) {
-                    getStyleClass().add(BELOW_LOWER);
-                } else if (zone == Quote.Zone.ABOVE_UPPER) {
-                    getStyleClass().add(ABOVE_UPPER);
-                }
+            if (row == null) {
+                return null;
             }
+            Quote.Zone zone = row.zoneProperty().get();
+            return zone == Quote.Zone.BELOW_LOWER ? STOCH_BELOW_LOWER : zone == Quote.Zone.ABOVE_UPPER ? STOCH_ABOVE_UPPER : null;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.ui.live.MarketUpdate;
+import dev.tradedesk.ui.live.Quote;
 import java.util.List;
 import java.util.Map;
 import javafx.event.Event;
@@ -30,7 +31,9 @@ class WatchlistViewTest {
     @Start
     void start(Stage stage) {
         model = new WatchlistViewModel(List.of(Symbol.of("AAPL"), Symbol.of("MSFT")), symbols -> { });
-        stage.setScene(new Scene((Parent) new WatchlistView(model).createView(), 520, 300));
+        Scene scene = new Scene((Parent) new WatchlistView(model).createView(), 520, 300);
+        scene.getStylesheets().add(WatchlistView.class.getResource("/dev/tradedesk/ui/tradedesk.css").toExternalForm());
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -38,11 +41,35 @@ class WatchlistViewTest {
     void aSeriesThatBecomesCompleteLosesItsIncompleteMark(FxRobot robot) {
         robot.interact(() -> model.apply(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 0.5))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(historyCell(robot, "50.0").getStyleClass()).contains(WatchlistView.INCOMPLETE);
+        assertThat(historyCell(robot, "50.0").getPseudoClassStates()).contains(WatchlistView.INCOMPLETE);
 
         robot.interact(() -> model.apply(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 1.0))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(historyCell(robot, "100.0").getStyleClass()).doesNotContain(WatchlistView.INCOMPLETE);
+        assertThat(historyCell(robot, "100.0").getPseudoClassStates()).doesNotContain(WatchlistView.INCOMPLETE);
+    }
+
+    @Test
+    void colouredCellsSwitchPseudoClassesAndTheStylesheetColoursThem(FxRobot robot) {
+        robot.interact(() -> model.apply(new MarketUpdate(Map.of(Symbol.of("MSFT"),
+                new Quote(Symbol.of("MSFT"), 0, 410.5, -1.25, 44.0, 12.0, 20.0, 90.0, 1.7)), Map.of(), Map.of(), Map.of(),
+                null, null, Long.MAX_VALUE)));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableCell<?, ?> change = numberCell(robot, "-1.25");
+        TableCell<?, ?> stochK = numberCell(robot, "12.0");
+        assertThat(change.getPseudoClassStates()).contains(WatchlistView.NEGATIVE).doesNotContain(WatchlistView.POSITIVE);
+        assertThat(stochK.getPseudoClassStates()).contains(WatchlistView.STOCH_BELOW_LOWER);
+        // The app's stylesheet matches the pseudo-class (its colours need the AtlantaFX theme; bold does not).
+        assertThat(stochK.getFont().getStyle()).as("bold beyond a band").containsIgnoringCase("bold");
+
+        robot.interact(() -> model.apply(new MarketUpdate(Map.of(Symbol.of("MSFT"),
+                new Quote(Symbol.of("MSFT"), 0, 411.0, 0.5, 50.0, 55.0, 20.0, 90.0, 1.1)), Map.of(), Map.of(), Map.of(),
+                null, null, Long.MAX_VALUE)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(numberCell(robot, "+0.50").getPseudoClassStates()).contains(WatchlistView.POSITIVE)
+                .doesNotContain(WatchlistView.NEGATIVE);
+        TableCell<?, ?> inside = numberCell(robot, "55.0");
+        assertThat(inside.getPseudoClassStates()).doesNotContain(WatchlistView.STOCH_BELOW_LOWER, WatchlistView.STOCH_ABOVE_UPPER);
+        assertThat(inside.getFont().getStyle()).doesNotContainIgnoringCase("bold");
     }
 
     @Test
@@ -69,6 +96,10 @@ class WatchlistViewTest {
                     bounds.getMinX() + 10, bounds.getMinY() + 5, false, null));
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static TableCell<?, ?> numberCell(FxRobot robot, String text) {
+        return historyCell(robot, text);
     }
 
     private static TableCell<?, ?> historyCell(FxRobot robot, String text) {
