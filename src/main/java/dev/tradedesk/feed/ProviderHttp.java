@@ -105,6 +105,12 @@ public final class ProviderHttp {
                 } catch (ProviderException failure) {
                     result.completeExceptionally(failure);
                 } catch (IOException cutOff) {
+                    if (call.isCanceled()) {
+                        // Cancelled while its body was arriving (a superseded cycle, or shutting
+                        // down): the closed socket is ours, not the provider's failure.
+                        result.cancel(false);
+                        return;
+                    }
                     result.completeExceptionally(fail(transportFailure(cutOff, "while reading the response"), ""));
                 } catch (RuntimeException bug) {
                     result.completeExceptionally(fail(new ProviderException(ProviderException.Kind.MALFORMED_BODY,

@@ -264,6 +264,23 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void aCallCancelledWhileItsBodyArrivesIsNoFailure() throws Exception {
+        String big = "{\"bars\":{\"AAPL\":[" + String.join(",", java.util.Collections.nCopies(2000, bar("2022-02-01T14:30:00Z", 174)))
+                + "]},\"next_page_token\":null}";
+        server.enqueue(new MockResponse.Builder().code(200).body(big).throttleBody(1024, 50, TimeUnit.MILLISECONDS).build());
+        CompletableFuture<Map<Symbol, BarColumns>> history = provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO);
+        server.takeRequest(5, TimeUnit.SECONDS);
+        Thread.sleep(300); // the headers are in and the body is trickling (about 8 s of it)
+
+        HttpClients.close(client); // what a session's close does
+
+        assertThatThrownBy(() -> history.orTimeout(10, TimeUnit.SECONDS).join()).satisfies(thrown -> assertThat(
+                thrown instanceof CompletionException ? thrown.getCause() : thrown).isInstanceOf(java.util.concurrent.CancellationException.class));
+        assertThat(metrics.failures()).as("our own cancel is not the provider's failure").isZero();
+        assertThat(logs.text()).doesNotContain("WARN");
+    }
+
+    @Test
     void aConnectionResetMidBodyIsANetworkFailure() {
         String big = "{\"bars\":{\"AAPL\":[" + String.join(",", java.util.Collections.nCopies(2000, bar("2022-02-01T14:30:00Z", 174)))
                 + "]},\"next_page_token\":null}";
