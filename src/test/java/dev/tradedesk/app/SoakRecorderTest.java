@@ -22,10 +22,13 @@ class SoakRecorderTest {
         List<byte[]> garbage = new ArrayList<>();
         SoakRecorder recorder = new SoakRecorder(csv, Duration.ofMillis(40));
         try (recorder) {
-            while (recorder.samples().size() < 2 * SoakRecorder.WINDOW + 2) {
-                garbage.add(new byte[4 << 20]); // kept alive: the heap after GC must rise well above other tests' leftovers
-                Thread.sleep(20);
+            // The first window of samples before the allocation, the last one wholly after it,
+            // however the sampler and this thread happen to be scheduled.
+            awaitSamples(recorder, SoakRecorder.WINDOW);
+            for (int i = 0; i < 16; i++) {
+                garbage.add(new byte[4 << 20]); // kept alive: the heap after GC must rise by 64 MB
             }
+            awaitSamples(recorder, recorder.samples().size() + SoakRecorder.WINDOW + 1);
         }
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("elapsed_s,heap_after_gc_mb,heap_committed_mb,threads");
@@ -36,9 +39,15 @@ class SoakRecorderTest {
         List<SoakRecorder.Sample> samples = recorder.samples();
         assertThat(figures).containsEntry("soak.samples", Integer.toString(samples.size()))
                 .containsKeys("soak.heap_after_gc_mb.from", "soak.heap_after_gc_mb.peak", "soak.threads.from", "soak.threads.to");
-        assertThat(Double.parseDouble(figures.get("soak.heap_change_pct"))).as("%d MB kept alive", garbage.size())
+        assertThat(Double.parseDouble(figures.get("soak.heap_change_pct"))).as("%d MB kept alive", garbage.size() * 4)
                 .isPositive();
         assertThat(samples.get(samples.size() - 1).threads()).isPositive();
+    }
+
+    private static void awaitSamples(SoakRecorder recorder, int count) throws InterruptedException {
+        while (recorder.samples().size() < count) {
+            Thread.sleep(10);
+        }
     }
 
     @Test
