@@ -49,7 +49,7 @@ public final class SimulatedExchange implements AutoCloseable {
     static {
         // Without it the server writes a response's headers and body in separate segments under
         // Nagle's algorithm, so the body waits for the client's delayed ACK: 40 ms on Linux, in
-        // about one call in twenty (bench pipeline: fetch p99 48 -> 13 ms, cycle p99 61 -> 18 ms).
+        // about one call in twenty (bench pipeline: fetch p99 47-54 ms before, 13-32 ms after).
         if (System.getProperty(NO_DELAY_PROPERTY) == null) {
             System.setProperty(NO_DELAY_PROPERTY, "true");
         }

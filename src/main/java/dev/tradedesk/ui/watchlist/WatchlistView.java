@@ -137,7 +137,7 @@ public final class WatchlistView {
         model.selectedProperty().addListener((property, before, selected) -> select(selected));
         select(model.selectedProperty().get());
         // One menu for all rows, shown for the row it was asked on: a menu per row built a popup
-        // window and its scene for every visible row, a tenth of the window's first show.
+        // window and its scene for every visible row (5 % of the window's first show in a profile).
         ContextMenu rowMenu = rowMenu();
         table.setRowFactory(view -> {
             TableRow<WatchlistRow> row = new TableRow<>();
