@@ -74,7 +74,7 @@ final class VisibleEnvelopes {
         double span = range.spanMillis();
         for (int c = 1; c <= pixels && index < endInside; c++) {
             long boundary = range.fromMillis() + (long) Math.ceil(c * span / pixels);
-            long columnEnd = c == pixels ? endInside : Math.min(endInside, series.indexAtOrBefore(boundary - 1) + 1);
+            long columnEnd = c == pixels ? endInside : Math.min(endInside, series.firstAtOrAfter(index, boundary));
             if (columnEnd > index) {
                 addColumn(series, index, columnEnd);
                 index = columnEnd;
