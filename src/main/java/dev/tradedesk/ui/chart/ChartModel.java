@@ -48,7 +48,19 @@ public final class ChartModel {
     private final int capacity;
     private final PendingBars pending = new PendingBars();
     private final ArrayList<PendingBars.Update> drained = new ArrayList<>();
-    private final ReadOnlyObjectWrapper<ChartRange> range = new ReadOnlyObjectWrapper<>(this, "range");
+    /**
+     * Ignores a range equal to the current one (a zoom re-applied, an edge that did not move):
+     * a property invalidates on any new instance, and the chart answers each invalidation by
+     * refilling every pixel column of its three panes.
+     */
+    private final ReadOnlyObjectWrapper<ChartRange> range = new ReadOnlyObjectWrapper<>(this, "range") {
+        @Override
+        public void set(ChartRange next) {
+            if (!Objects.equals(next, get())) {
+                super.set(next);
+            }
+        }
+    };
     private final BooleanProperty levelOfDetail = new SimpleBooleanProperty(this, "levelOfDetail", true);
     private ChartSeries series;
     private long dataVersion;

@@ -228,4 +228,21 @@ class ChartModelTest {
             assertThat(actual.value(indicator, index)).as(indicator.column()).isEqualTo(expected.value(indicator, index));
         }
     }
+
+    @Test
+    void settingTheSameRangeAgainDoesNotInvalidateIt() {
+        model.loadHistory(history);
+        model.applyPending();
+        model.showAll();
+        int[] invalidations = {0};
+        model.rangeProperty().addListener(observable -> invalidations[0]++);
+        model.showAll();
+        model.setRange(model.range());
+        assertThat(invalidations[0]).as("an equal range is no change").isZero();
+
+        model.zoom(0.5, history.time(1_000));
+        model.range(); // revalidate, so the next change invalidates again
+        model.showAll();
+        assertThat(invalidations[0]).isEqualTo(2);
+    }
 }
