@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class SimVerification {
 
     private static final Logger log = LoggerFactory.getLogger(SimVerification.class);
-    private static final long MINUTE_MILLIS = 60_000;
 
     /**
      * One verification run.
@@ -235,7 +234,7 @@ public final class SimVerification {
 
     /** Bars opening before this time are final by the (frozen) market clock: the start of its minute. */
     private static long finalBarsEnd(SimulatedMarket market) {
-        return Math.floorDiv(market.nowMillis(), MINUTE_MILLIS) * MINUTE_MILLIS;
+        return Timeframe.ONE_MINUTE.gridStart(market.nowMillis());
     }
 
     private static boolean sameValues(BarColumns a, int i, BarColumns b, int j) {

@@ -86,7 +86,7 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         long now = marketClock.millis();
         Map<Symbol, Double> completeness = new java.util.HashMap<>();
         for (SeriesKey series : written) {
-            long until = Math.floorDiv(now, series.timeframe().millis()) * series.timeframe().millis();
+            long until = series.timeframe().gridStart(now);
             completeness.put(series.symbol(), store.ledger(series, Long.MIN_VALUE, until).completeness(until));
         }
         publisher.accept(MarketUpdate.ofCompleteness(completeness));

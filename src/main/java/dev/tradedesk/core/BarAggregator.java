@@ -115,8 +115,7 @@ public final class BarAggregator {
             LocalDate day = Instant.ofEpochMilli(time).atZone(dayZone).toLocalDate();
             return day.atStartOfDay(dayZone).toInstant().toEpochMilli();
         }
-        long width = timeframe.millis();
-        return Math.floorDiv(time, width) * width;
+        return timeframe.gridStart(time);
     }
 
     private long bucketEndOf(long start) {

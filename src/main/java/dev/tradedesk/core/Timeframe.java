@@ -35,6 +35,15 @@ public enum Timeframe {
         return duration.toMillis();
     }
 
+    /**
+     * The open time of the bar holding {@code epochMillis} on this timeframe's grid counted from the
+     * epoch (UTC days for {@link #ONE_DAY}): the grid providers' and the simulator's bars sit on.
+     */
+    public long gridStart(long epochMillis) {
+        long width = millis();
+        return Math.floorDiv(epochMillis, width) * width;
+    }
+
     /** Parses a label such as {@code 1Min} (case-insensitive). */
     public static Timeframe parse(String text) {
         if (text != null) {

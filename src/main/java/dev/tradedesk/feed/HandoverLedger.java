@@ -28,7 +28,6 @@ final class HandoverLedger {
     private final PriceScheduler.Config config;
     private final Clock marketClock;
     private final RepairPlanner repairs;
-    private final long barMillis;
     /** Exclusive bound per symbol: every closed bar before it has been handed over. */
     private final Map<Symbol, Long> coveredUntil = new HashMap<>();
     private final Map<Symbol, Held> held = new HashMap<>();
@@ -38,7 +37,6 @@ final class HandoverLedger {
         this.config = config;
         this.marketClock = marketClock;
         this.repairs = repairs;
-        this.barMillis = config.timeframe().millis();
     }
 
     /** Where handing over of {@code symbol} stands; found out the first time the symbol is seen. */
@@ -99,7 +97,7 @@ final class HandoverLedger {
         SeriesKey series = new SeriesKey(symbol, config.timeframe());
         OptionalLong last = history.lastBarTime(series);
         OptionalLong since = history.trackedSince(series);
-        long lookbackStart = Math.floorDiv(marketClock.millis() - config.lookback().toMillis(), barMillis) * barMillis;
+        long lookbackStart = config.timeframe().gridStart(marketClock.millis() - config.lookback().toMillis());
         if (since.isEmpty()) {
             history.track(series, lookbackStart);
         }

@@ -124,7 +124,7 @@ final class HistoryWindows {
 
     private long windowStart(Map<Symbol, long[]> needs) {
         long start = needs.values().stream().mapToLong(range -> range[0]).min().orElseThrow();
-        return Math.floorDiv(start, barMillis) * barMillis;
+        return config.timeframe().gridStart(start);
     }
 
     private int windowsBetween(Map<Symbol, long[]> needs, long start, long end) {

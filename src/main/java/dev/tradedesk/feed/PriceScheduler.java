@@ -354,7 +354,7 @@ public final class PriceScheduler implements AutoCloseable {
 
     /** Bars opening before this time are final by the market clock. */
     private long settledBoundary() {
-        return Math.floorDiv(marketClock.millis() - config.settle().toMillis(), barMillis) * barMillis;
+        return config.timeframe().gridStart(marketClock.millis() - config.settle().toMillis());
     }
 
     private void onFailure(Throwable failure, Lane lane) {

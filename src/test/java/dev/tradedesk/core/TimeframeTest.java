@@ -24,6 +24,16 @@ class TimeframeTest {
     }
 
     @Test
+    void gridStartIsTheOpenOfTheBarHoldingATime() {
+        long open = java.time.Instant.parse("2026-03-02T14:35:00Z").toEpochMilli();
+        assertThat(Timeframe.ONE_MINUTE.gridStart(open)).isEqualTo(open);
+        assertThat(Timeframe.ONE_MINUTE.gridStart(open + 59_999)).isEqualTo(open);
+        assertThat(Timeframe.FIVE_MINUTES.gridStart(open + 4 * 60_000 + 1)).isEqualTo(open);
+        assertThat(Timeframe.ONE_DAY.gridStart(open)).isEqualTo(java.time.Instant.parse("2026-03-02T00:00:00Z").toEpochMilli());
+        assertThat(Timeframe.ONE_MINUTE.gridStart(-1)).as("before the epoch, still the bar's open").isEqualTo(-60_000);
+    }
+
+    @Test
     void unknownTimeframeListsTheValidOnes() {
         assertThatThrownBy(() -> Timeframe.parse("2Min"))
                 .isInstanceOf(IllegalArgumentException.class)
