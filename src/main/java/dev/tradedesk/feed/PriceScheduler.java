@@ -347,9 +347,14 @@ public final class PriceScheduler implements AutoCloseable {
         return historyBackOff;
     }
 
-    private void backOffHistory(Duration wait) {
-        historyBackOff = true;
-        historyNotBefore = System.nanoTime() + wait.toNanos();
+    /** The live lane waits by delaying its next cycle, the history lanes by sending nothing until then. */
+    private void backOff(Lane lane, Duration wait) {
+        if (lane == Lane.LIVE) {
+            submit(Lane.LIVE, this::runCycle, wait);
+        } else {
+            historyBackOff = true;
+            historyNotBefore = System.nanoTime() + wait.toNanos();
+        }
     }
 
     /** Bars opening before this time are final by the market clock. */
@@ -378,11 +383,7 @@ public final class PriceScheduler implements AutoCloseable {
         Duration wait = backoff.delay(consecutiveFailures, problem);
         changeState(ConnectionState.backingOff(provider.kind(), wallClock.instant().plus(wait), problem.getMessage()));
         metrics.countRetry();
-        if (lane == Lane.LIVE) {
-            submit(Lane.LIVE, this::runCycle, wait);
-        } else {
-            backOffHistory(wait);
-        }
+        backOff(lane, wait);
     }
 
     /** Sends a closing or history lane's request; see {@link HistoryRequests#send}. */
@@ -452,12 +453,7 @@ public final class PriceScheduler implements AutoCloseable {
             log.error("{}: scheduler step failed; retrying after a pause", provider.kind(), bug);
             reset.run();
             consecutiveFailures++;
-            Duration pause = backoff.delay(consecutiveFailures, null);
-            if (lane == Lane.LIVE) {
-                submit(Lane.LIVE, this::runCycle, pause);
-            } else {
-                backOffHistory(pause);
-            }
+            backOff(lane, backoff.delay(consecutiveFailures, null));
         }
     }
 }
