@@ -54,14 +54,18 @@ public final class UiMetrics {
 
     /** Any thread but the JavaFX one: published → taken by the pulse, since start (a copy). */
     public synchronized Histogram tickPulseWait() {
-        pulseWaitTotal.add(pulseWait.getIntervalHistogram());
-        return pulseWaitTotal.copy();
+        return runningTotal(pulseWaitTotal, pulseWait);
     }
 
     /** Any thread but the JavaFX one: taken by the pulse → end of that pulse's layout, since start (a copy). */
     public synchronized Histogram tickPulseWork() {
-        pulseWorkTotal.add(pulseWork.getIntervalHistogram());
-        return pulseWorkTotal.copy();
+        return runningTotal(pulseWorkTotal, pulseWork);
+    }
+
+    /** Folds what {@code recorder} took since the last call into {@code total}; returns a copy of the total. */
+    private static Histogram runningTotal(Histogram total, Recorder recorder) {
+        total.add(recorder.getIntervalHistogram());
+        return total.copy();
     }
 
     /** JavaFX thread: applying one market update to the scene took {@code nanos}. */
