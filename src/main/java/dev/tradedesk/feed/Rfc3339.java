@@ -1,7 +1,10 @@
 package dev.tradedesk.feed;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 
 /**
  * Reads RFC-3339 date-times as providers send them ({@code 2022-02-01T05:00:00Z}, with up to nine
@@ -41,7 +44,7 @@ public final class Rfc3339 {
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour < 0 || hour > 23
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year)) || hour < 0 || hour > 23
                 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return NOT_READ;
         }
@@ -67,7 +70,8 @@ public final class Rfc3339 {
         if (offsetSeconds == Integer.MIN_VALUE) {
             return NOT_READ;
         }
-        long seconds = epochDay(year, month, day) * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds;
+        long seconds = LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second
+                - offsetSeconds;
         return seconds * 1_000 + fractionMillis;
     }
 
@@ -108,23 +112,5 @@ public final class Rfc3339 {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static int lengthOfMonth(int year, int month) {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    /** Days from 1970-01-01 in the proleptic Gregorian calendar (as {@code LocalDate.toEpochDay}). */
-    private static long epochDay(int year, int month, int day) {
-        long y = month <= 2 ? year - 1 : year;
-        long era = Math.floorDiv(y, 400);
-        long yearOfEra = y - era * 400;
-        long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        return era * 146_097 + dayOfEra - 719_468;
     }
 }
