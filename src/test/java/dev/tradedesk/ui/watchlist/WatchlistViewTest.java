@@ -41,11 +41,11 @@ class WatchlistViewTest {
     void aSeriesThatBecomesCompleteLosesItsIncompleteMark(FxRobot robot) {
         robot.interact(() -> model.apply(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 0.5))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(historyCell(robot, "50.0").getPseudoClassStates()).contains(WatchlistView.INCOMPLETE);
+        assertThat(numberCell(robot, "50.0").getPseudoClassStates()).contains(WatchlistView.INCOMPLETE);
 
         robot.interact(() -> model.apply(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 1.0))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(historyCell(robot, "100.0").getPseudoClassStates()).doesNotContain(WatchlistView.INCOMPLETE);
+        assertThat(numberCell(robot, "100.0").getPseudoClassStates()).doesNotContain(WatchlistView.INCOMPLETE);
     }
 
     @Test
@@ -99,10 +99,6 @@ class WatchlistViewTest {
     }
 
     private static TableCell<?, ?> numberCell(FxRobot robot, String text) {
-        return historyCell(robot, text);
-    }
-
-    private static TableCell<?, ?> historyCell(FxRobot robot, String text) {
         return robot.lookup(".number-cell").<TableCell<?, ?>>queryAll().stream()
                 .filter(cell -> text.equals(cell.getText())).findFirst().orElseThrow();
     }
