@@ -127,38 +127,6 @@ final class ChartSeries {
         return high;
     }
 
-    /**
-     * The first index from {@code start} (a retained bar) on whose time is at or after
-     * {@code timeMillis}, or {@code size()} if there is none: {@code indexAtOrBefore(timeMillis - 1) + 1}
-     * whenever that is not before {@code start}. Gallops forward from {@code start}, so it is
-     * O(log distance): cheaper than a binary search over the whole series for a caller walking
-     * forward in small steps (one per pixel column).
-     */
-    long firstAtOrAfter(long start, long timeMillis) {
-        long end = series.size();
-        if (start >= end || series.time(start) >= timeMillis) {
-            return start;
-        }
-        long before = start; // the time here is before timeMillis
-        long step = 1;
-        long after = start + 1;
-        while (after < end && series.time(after) < timeMillis) {
-            before = after;
-            step <<= 1;
-            after = before + step;
-        }
-        after = Math.min(after, end); // at or after timeMillis, or the end
-        while (after - before > 1) {
-            long middle = (before + after) >>> 1;
-            if (series.time(middle) < timeMillis) {
-                before = middle;
-            } else {
-                after = middle;
-            }
-        }
-        return after;
-    }
-
     /** The index of the retained bar whose time is nearest {@code timeMillis}; the series must not be empty. */
     long nearestIndex(long timeMillis) {
         long before = indexAtOrBefore(timeMillis);

@@ -6,18 +6,22 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The StochRSI pane's lines and band reduced to one extent per pixel column when the level of
- * detail is on and more bars are visible than one per {@link VisibleCandles#MIN_PIXELS_PER_CANDLE}
- * pixels: for each column, the smallest and largest %K and %D, the lowest lower band and the
- * highest upper band over the column's bars, each assembled from the series' extremes pyramid
- * ({@link #CHANNELS}) in O(log n). So the pane, like the candles, costs O(plot width) per frame
+ * The StochRSI pane's lines and band reduced to one extent per column when the level of detail is
+ * on and more bars are visible than one per {@link VisibleCandles#MIN_PIXELS_PER_CANDLE} pixels:
+ * for each column, the smallest and largest %K and %D, the lowest lower band and the highest upper
+ * band over the column's bars. So the pane, like the candles, costs O(plot width) per frame
  * whatever the number of visible bars, where walking the points (ChartFX's point reduction) costs
  * O(visible bars).
  *
- * <p>Columns are the plot's pixels; a column's x is midway between its first and last bar. The
- * bars just outside each edge add a column each, so the area reaches the plot's edges. A column
- * whose values are all undefined holds NaN (a gap). When inactive ({@link #isActive()} false) the
- * renderers draw the points themselves.
+ * <p>A column is an aligned block of {@code 2^k} bars of the series' extremes pyramid
+ * ({@link #CHANNELS}), {@code 2^k} the largest power of two no more than the visible bars per
+ * pixel, so one pyramid entry each (O(1)) and one to two columns per pixel, which the renderers'
+ * {@link ColumnEnvelope} merges per pixel. Blocks do not move while the range slides, and a
+ * frame needs no search for column boundaries. The bars just outside each edge are included, so
+ * the area reaches the plot's edges; only the two blocks cut there are reduced from the pyramid in
+ * O(log n). A column's x is midway between its first and last bar. A column whose values are all
+ * undefined holds NaN (a gap). When inactive ({@link #isActive()} false) the renderers draw the
+ * points themselves.
  *
  * <p>Not thread-safe: filled and read on the JavaFX thread.
  */
@@ -57,37 +61,42 @@ final class VisibleEnvelopes {
     void fill(ChartSeries series, ChartRange range, double plotWidth, boolean levelOfDetail) {
         clear();
         IndicatorSeriesView bars = series.view();
-        long first = bars.firstIndex();
         long firstInside = series.indexAtOrBefore(range.fromMillis() - 1) + 1;
         long endInside = series.indexAtOrBefore(range.toMillis()) + 1;
-        int pixels = (int) Math.ceil(plotWidth);
-        if (!levelOfDetail || pixels <= 0
-                || endInside - firstInside <= plotWidth / VisibleCandles.MIN_PIXELS_PER_CANDLE) {
+        long visibleBars = endInside - firstInside;
+        if (!levelOfDetail || plotWidth <= 0 || visibleBars <= plotWidth / VisibleCandles.MIN_PIXELS_PER_CANDLE) {
             return;
         }
         active = true;
-        ensureCapacity(pixels + 2);
-        if (firstInside > first) {
-            addColumn(series, firstInside - 1, firstInside);
-        }
-        long index = Math.max(first, firstInside);
-        double span = range.spanMillis();
-        for (int c = 1; c <= pixels && index < endInside; c++) {
-            long boundary = range.fromMillis() + (long) Math.ceil(c * span / pixels);
-            long columnEnd = c == pixels ? endInside : Math.min(endInside, series.firstAtOrAfter(index, boundary));
-            if (columnEnd > index) {
-                addColumn(series, index, columnEnd);
-                index = columnEnd;
+        long from = Math.max(bars.firstIndex(), firstInside - 1);
+        long to = Math.min(bars.size(), endInside + 1);
+        int level = levelFor(visibleBars, plotWidth, series.extremes().levels());
+        long firstBlock = from >> level;
+        long lastBlock = (to - 1) >> level;
+        ensureCapacity((int) (lastBlock - firstBlock + 1));
+        for (long block = firstBlock; block <= lastBlock; block++) {
+            long blockStart = block << level;
+            long blockEnd = Math.min(blockStart + (1L << level), bars.size());
+            long start = Math.max(blockStart, from);
+            long end = Math.min(blockEnd, to);
+            if (start == blockStart && end == blockEnd) {
+                series.extremes().block(level, block, scratch);
+            } else {
+                series.extremes().reduce(start, end, scratch);
             }
-        }
-        if (endInside < bars.size()) {
-            addColumn(series, endInside, endInside + 1);
+            addColumn(bars, start, end);
         }
     }
 
-    private void addColumn(ChartSeries series, long from, long to) {
-        series.extremes().reduce(from, to, scratch);
-        x[columns] = (series.view().time(from) + series.view().time(to - 1)) / 2000.0;
+    /** The largest pyramid level whose blocks hold no more bars than one pixel's share of the visible ones. */
+    static int levelFor(long visibleBars, double plotWidth, int maxLevel) {
+        long barsPerPixel = (long) (visibleBars / Math.max(1, plotWidth));
+        int level = barsPerPixel <= 1 ? 0 : 63 - Long.numberOfLeadingZeros(barsPerPixel);
+        return Math.min(level, maxLevel);
+    }
+
+    private void addColumn(IndicatorSeriesView bars, long from, long to) {
+        x[columns] = (bars.time(from) + bars.time(to - 1)) / 2000.0;
         firstBar[columns] = from;
         endBar[columns] = to;
         System.arraycopy(scratch, 0, values, columns * STRIDE, STRIDE);

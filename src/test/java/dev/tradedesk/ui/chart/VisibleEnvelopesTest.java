@@ -9,7 +9,7 @@ import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import org.junit.jupiter.api.Test;
 
-/** The StochRSI pane's per-pixel extremes against a brute-force scan of each column's bars. */
+/** The StochRSI pane's per-column extremes against a brute-force scan of each column's bars. */
 class VisibleEnvelopesTest {
 
     private static final SeriesKey KEY = SeriesKey.of("TEST", Timeframe.ONE_MINUTE);
@@ -26,7 +26,8 @@ class VisibleEnvelopesTest {
         envelopes.fill(series, range, 700, true);
 
         assertThat(envelopes.isActive()).isTrue();
-        assertThat(envelopes.columns()).isBetween(690, 702);
+        // 12,000 bars on 700 pixels, 17.1 a pixel: aligned blocks of 16, one to two per pixel.
+        assertThat(envelopes.columns()).isBetween(700, 2 * 700 + 2);
         assertThat(envelopes.firstBar(0)).as("the bar just left of the plot").isEqualTo(3_000);
         assertThat(envelopes.endBar(envelopes.columns() - 1)).as("up to the bar just right of it").isEqualTo(15_001);
         for (int c = 0; c < envelopes.columns(); c++) {
@@ -35,6 +36,10 @@ class VisibleEnvelopesTest {
             }
             long from = envelopes.firstBar(c);
             long to = envelopes.endBar(c);
+            if (c > 0 && c < envelopes.columns() - 1) {
+                assertThat(from % 16).as("column %d starts a block", c).isZero();
+                assertThat(to - from).as("column %d is one block", c).isEqualTo(16);
+            }
             assertThat(envelopes.x(c)).isEqualTo((bars.time(from) + bars.time(to - 1)) / 2000.0);
             assertColumn(c, VisibleEnvelopes.STOCH_K_MIN, extreme(Indicator.STOCH_K, from, to, false));
             assertColumn(c, VisibleEnvelopes.STOCH_K_MAX, extreme(Indicator.STOCH_K, from, to, true));
@@ -64,12 +69,55 @@ class VisibleEnvelopesTest {
     }
 
     @Test
+    void theNewestColumnFollowsTheFormingBarAndOldColumnsKeepTheirBarsWhileTheRangeSlides() {
+        ChartRange range = new ChartRange(bars.time(4_000), bars.time(bars.size() - 1), false);
+        envelopes.fill(series, range, 800, true);
+        assertThat(columnStartingAt(4_016)).as("a block of 16 bars").isPositive();
+        long blockEndBefore = envelopes.endBar(columnStartingAt(4_016));
+
+        long next = bars.time(bars.size() - 1) + 60_000;
+        double close = bars.close(bars.size() - 1);
+        for (double move : new double[] {0.97, 1.04, 0.91}) { // a forming bar that swings, then closes
+            assertThat(series.updateForming(next, close, Math.max(close, close * move), Math.min(close, close * move),
+                    close * move, 1_000)).isTrue();
+        }
+        assertThat(series.appendClosed(next, close, close, close * 0.91, close * 0.91, 1_000)).isTrue();
+        envelopes.fill(series, new ChartRange(bars.time(4_001), next, false), 800, true);
+
+        assertThat(envelopes.endBar(columnStartingAt(4_016))).as("the blocks stay where they were")
+                .isEqualTo(blockEndBefore);
+        int last = envelopes.columns() - 1;
+        assertThat(envelopes.endBar(last)).isEqualTo(bars.size());
+        assertColumn(last, VisibleEnvelopes.STOCH_K_MAX,
+                extreme(Indicator.STOCH_K, envelopes.firstBar(last), envelopes.endBar(last), true));
+        assertColumn(last, VisibleEnvelopes.BAND_LOWER_MIN,
+                extreme(Indicator.BAND_LOWER, envelopes.firstBar(last), envelopes.endBar(last), false));
+    }
+
+    @Test
+    void levelIsTheLargestPowerOfTwoWithinOnePixelsShare() {
+        assertThat(VisibleEnvelopes.levelFor(1_500, 1_000, 20)).isZero();
+        assertThat(VisibleEnvelopes.levelFor(2_000, 1_000, 20)).isEqualTo(1);
+        assertThat(VisibleEnvelopes.levelFor(100_000, 1_300, 20)).as("76.9 bars a pixel").isEqualTo(6);
+        assertThat(VisibleEnvelopes.levelFor(100_000_000, 10, 16)).as("capped at the coarsest level").isEqualTo(16);
+    }
+
+    @Test
     void sparseBarsOrLevelOfDetailOffLeaveThePointsToTheRenderers() {
         envelopes.fill(series, new ChartRange(bars.time(10_000), bars.time(10_300), false), 1000, true);
         assertThat(envelopes.isActive()).as("300 bars on 1000 pixels").isFalse();
 
         envelopes.fill(series, new ChartRange(bars.time(0), bars.time(19_999), true), 1000, false);
         assertThat(envelopes.isActive()).as("level of detail off").isFalse();
+    }
+
+    private int columnStartingAt(long bar) {
+        for (int c = 0; c < envelopes.columns(); c++) {
+            if (envelopes.firstBar(c) == bar) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /** Exact equality, NaN included. */
