@@ -2,26 +2,37 @@ package dev.tradedesk.ui.watchlist;
 
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.ui.live.Quote;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Skin;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.TableCellSkin;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * The watchlist: a symbol field to add to it, and a table of symbol, last price, change %, RSI,
@@ -105,20 +116,16 @@ public final class WatchlistView {
                 () -> cell.getValue().problemProperty().get(), cell.getValue().problemProperty()));
         symbol.setCellFactory(column -> new SymbolCell());
         table.getColumns().add(symbol);
-        table.getColumns().add(numberColumn("Last", WatchlistRow::lastProperty, value -> format(value, 2), null));
-        table.getColumns().add(numberColumn("Chg %", WatchlistRow::changePercentProperty,
-                value -> String.format(Locale.ROOT, "%+.2f", value), WatchlistView::changeStyle));
-        table.getColumns().add(numberColumn("RSI", WatchlistRow::rsiProperty, value -> format(value, 1), null));
-        TableColumn<WatchlistRow, Number> stochK = numberColumn("%K", WatchlistRow::stochKProperty, value -> format(value, 1), null);
-        // Redrawn when the zone changes as well as when %K does: the bands move on their own.
-        stochK.setCellValueFactory(cell -> javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> cell.getValue().stochKProperty().get(), cell.getValue().stochKProperty(), cell.getValue().zoneProperty()));
-        stochK.setCellFactory(column -> new StochKCell());
-        table.getColumns().add(stochK);
-        table.getColumns().add(numberColumn("RelVol", WatchlistRow::relativeVolumeProperty, value -> format(value, 2), null));
+        table.getColumns().add(numberColumn("Last", () -> new NumberCell(WatchlistRow::lastProperty, value -> format(value, 2), null)));
+        table.getColumns().add(numberColumn("Chg %", () -> new NumberCell(WatchlistRow::changePercentProperty,
+                value -> String.format(Locale.ROOT, "%+.2f", value), WatchlistView::changeStyle)));
+        table.getColumns().add(numberColumn("RSI", () -> new NumberCell(WatchlistRow::rsiProperty, value -> format(value, 1), null)));
+        table.getColumns().add(numberColumn("%K", StochKCell::new));
+        table.getColumns().add(numberColumn("RelVol", () -> new NumberCell(WatchlistRow::relativeVolumeProperty,
+                value -> format(value, 2), null)));
         // Floor, not round: 99.96% whole must not read as 100.0.
-        table.getColumns().add(numberColumn("Hist %", WatchlistRow::completenessProperty,
-                value -> format(Math.floor(value * 1000) / 10, 1), value -> value < 1 ? INCOMPLETE : null));
+        table.getColumns().add(numberColumn("Hist %", () -> new NumberCell(WatchlistRow::completenessProperty,
+                value -> format(Math.floor(value * 1000) / 10, 1), value -> value < 1 ? INCOMPLETE : null)));
         table.getColumns().forEach(column -> column.setSortable(false));
         // Numbers never shrink below their widest value (%K: a bold "100.0"); the last column
         // takes what a narrow pane leaves.
@@ -194,12 +201,14 @@ public final class WatchlistView {
         });
     }
 
-    private static TableColumn<WatchlistRow, Number> numberColumn(String title,
-            Function<WatchlistRow, ObservableValue<Number>> property, Function<Double, String> format,
-            Function<Double, PseudoClass> state) {
-        TableColumn<WatchlistRow, Number> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> property.apply(cell.getValue()));
-        column.setCellFactory(view -> new NumberCell(format, state));
+    /**
+     * A column of numbers whose cells watch their row's property themselves ({@link NumberCell}):
+     * the column's value is the row, which never changes.
+     */
+    private static TableColumn<WatchlistRow, WatchlistRow> numberColumn(String title, Supplier<NumberCell> cells) {
+        TableColumn<WatchlistRow, WatchlistRow> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(view -> cells.get());
         column.getStyleClass().add("number-column");
         return column;
     }
@@ -212,29 +221,102 @@ public final class WatchlistView {
         return value < 0 ? NEGATIVE : value > 0 ? POSITIVE : null;
     }
 
-    private static class NumberCell extends TableCell<WatchlistRow, Number> {
+    /**
+     * A number of the row's, right-aligned, kept up to date without laying out the table. A table
+     * cell bound to a value the usual way (the column's value factory) takes each change of it as
+     * a request for layout, and a table that finds any cell needing layout re-lays out and
+     * re-styles every visible cell: with 50 rows ticking, a full table layout per tick. So the
+     * column's value is the row, which never changes, and the cell listens to the row's property
+     * itself and shows the number in an unmanaged {@link Text} that it places itself: changes to an
+     * unmanaged node stop at the node, so a new value costs one text and its position. The text
+     * takes the cell's font and text fill, so the cell's style (pseudo-classes, selection) colours
+     * it as it would the cell's own text.
+     */
+    static class NumberCell extends TableCell<WatchlistRow, WatchlistRow> {
+        private final Function<WatchlistRow, ObservableDoubleValue> property;
         private final Function<Double, String> format;
         private final Function<Double, PseudoClass> state;
+        private final Text value = new Text();
+        private final InvalidationListener changed = observable -> refresh();
+        // Weak: a row outlives the cells of a table that is thrown away.
+        private final WeakInvalidationListener weaklyChanged = new WeakInvalidationListener(changed);
+        private WatchlistRow watched;
         private PseudoClass shown;
 
-        NumberCell(Function<Double, String> format, Function<Double, PseudoClass> state) {
+        NumberCell(Function<WatchlistRow, ObservableDoubleValue> property, Function<Double, String> format,
+                Function<Double, PseudoClass> state) {
+            this.property = property;
             this.format = format;
             this.state = state;
             getStyleClass().add("number-cell");
+            value.setManaged(false);
+            value.setTextOrigin(VPos.CENTER);
+            value.fontProperty().bind(fontProperty());
+            value.fillProperty().bind(textFillProperty());
         }
 
         @Override
-        protected void updateItem(Number item, boolean empty) {
-            super.updateItem(item, empty);
-            double value = item == null ? Double.NaN : item.doubleValue();
-            boolean blank = empty || Double.isNaN(value);
-            setText(blank ? null : format.apply(value));
-            show(blank ? null : state(value));
+        protected Skin<?> createDefaultSkin() {
+            return new NumberCellSkin(this, value);
         }
 
-        /** The colour for {@code value}, or {@code null} for none. */
-        PseudoClass state(double value) {
-            return state == null ? null : state.apply(value);
+        @Override
+        protected void updateItem(WatchlistRow row, boolean empty) {
+            super.updateItem(row, empty);
+            WatchlistRow next = empty ? null : row;
+            if (next != watched) {
+                if (watched != null) {
+                    dependencies(watched).forEach(observable -> observable.removeListener(weaklyChanged));
+                }
+                watched = next;
+                if (next != null) {
+                    dependencies(next).forEach(observable -> observable.addListener(weaklyChanged));
+                }
+            }
+            refresh();
+        }
+
+        /** What the shown number and colour depend on. */
+        List<Observable> dependencies(WatchlistRow row) {
+            return List.of(property.apply(row));
+        }
+
+        private void refresh() {
+            double number = watched == null ? Double.NaN : property.apply(watched).get();
+            boolean blank = Double.isNaN(number);
+            String text = blank ? "" : format.apply(number);
+            if (!text.equals(value.getText())) {
+                value.setText(text);
+                setAccessibleText(blank ? null : text);
+                place();
+            }
+            show(blank ? null : state(number));
+        }
+
+        /**
+         * Right-aligned within the padding, centred vertically. By translation: moving an
+         * unmanaged node by its layout position would still ask the row for a layout.
+         */
+        void place() {
+            double right = getWidth() - snappedRightInset();
+            double top = snappedTopInset();
+            double middle = top + (getHeight() - top - snappedBottomInset()) / 2;
+            value.setTranslateX(Math.round(right - value.getLayoutBounds().getWidth()));
+            value.setTranslateY(Math.round(middle)); // the text's origin is its vertical centre
+        }
+
+        /** The number as shown, empty when there is none. */
+        String shownText() {
+            return value.getText();
+        }
+
+        /** The colour for {@code number}, or {@code null} for none. */
+        PseudoClass state(double number) {
+            return state == null ? null : state.apply(number);
+        }
+
+        WatchlistRow watched() {
+            return watched;
         }
 
         /** Switches the cell's colour; nothing at all when it stays the same, as it mostly does. */
@@ -252,19 +334,45 @@ public final class WatchlistView {
         }
     }
 
-    /** %K, coloured by where it stands against the dynamic bands. */
+    /** The table cell's skin (its empty text keeps the row height), with the value text as one more child. */
+    private static final class NumberCellSkin extends TableCellSkin<WatchlistRow, WatchlistRow> {
+        private final Text value;
+
+        NumberCellSkin(NumberCell cell, Text value) {
+            super(cell);
+            this.value = value;
+            getChildren().add(value);
+        }
+
+        @Override
+        protected void updateChildren() {
+            super.updateChildren(); // resets the children; also runs within the constructor, before value is set
+            if (value != null) {
+                getChildren().add(value);
+            }
+        }
+
+        @Override
+        protected void layoutChildren(double x, double y, double w, double h) {
+            super.layoutChildren(x, y, w, h);
+            ((NumberCell) getSkinnable()).place();
+        }
+    }
+
+    /** %K, coloured by where it stands against the dynamic bands, which move on their own. */
     private static final class StochKCell extends NumberCell {
         StochKCell() {
-            super(value -> format(value, 1), null);
+            super(WatchlistRow::stochKProperty, value -> format(value, 1), null);
+        }
+
+        @Override
+        List<Observable> dependencies(WatchlistRow row) {
+            return List.of(row.stochKProperty(), row.zoneProperty());
         }
 
         @Override
         PseudoClass state(double value) {
-            WatchlistRow row = getTableRow() == null ? null : getTableRow().getItem();
-            if (row == null) {
-                return null;
-            }
-            Quote.Zone zone = row.zoneProperty().get();
+            Quote.Zone zone = watched() == null ? null : watched().zoneProperty().get();
             return zone == Quote.Zone.BELOW_LOWER ? STOCH_BELOW_LOWER : zone == Quote.Zone.ABOVE_UPPER ? STOCH_ABOVE_UPPER : null;
         }
     }

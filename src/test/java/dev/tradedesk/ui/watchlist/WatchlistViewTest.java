@@ -14,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +47,37 @@ class WatchlistViewTest {
         robot.interact(() -> model.apply(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 1.0))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(numberCell(robot, "100.0").getPseudoClassStates()).doesNotContain(WatchlistView.INCOMPLETE);
+    }
+
+    @Test
+    void aNewValueRedrawsItsCellWithoutLayingOutTheTable(FxRobot robot) {
+        robot.interact(() -> model.apply(msft(410.5)));
+        WaitForAsyncUtils.waitForFxEvents();
+        WatchlistView.NumberCell last = numberCell(robot, "410.50");
+        TableRow<?> row = last.getTableRow();
+
+        robot.interact(() -> {
+            row.getScene().getRoot().applyCss();
+            row.getScene().getRoot().layout();
+            assertThat(row.isNeedsLayout()).as("laid out").isFalse();
+            model.apply(msft(9_410.25)); // wider: the text must move left to stay right-aligned
+            assertThat(last.shownText()).isEqualTo("9410.25");
+            assertThat(row.isNeedsLayout()).as("the row, so the table, is not asked for a layout").isFalse();
+            assertThat(last.isNeedsLayout()).isFalse();
+        });
+        Text value = (Text) last.getChildrenUnmodifiable().stream()
+                .filter(node -> node instanceof Text text && "9410.25".equals(text.getText())).findFirst().orElseThrow();
+        double rightEdge = value.getBoundsInParent().getMaxX();
+        assertThat(rightEdge).as("right-aligned within the padding")
+                .isCloseTo(last.getWidth() - last.snappedRightInset(), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(value.getBoundsInParent().getMinY()).isGreaterThanOrEqualTo(0);
+        assertThat(value.getBoundsInParent().getMaxY()).isLessThanOrEqualTo(last.getHeight());
+        assertThat(last.getAccessibleText()).isEqualTo("9410.25");
+    }
+
+    private static MarketUpdate msft(double last) {
+        return new MarketUpdate(Map.of(Symbol.of("MSFT"), new Quote(Symbol.of("MSFT"), 0, last, 0.5, 50.0, 55.0, 20.0, 90.0, 1.1)),
+                Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE);
     }
 
     @Test
@@ -98,8 +130,8 @@ class WatchlistViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static TableCell<?, ?> numberCell(FxRobot robot, String text) {
-        return robot.lookup(".number-cell").<TableCell<?, ?>>queryAll().stream()
-                .filter(cell -> text.equals(cell.getText())).findFirst().orElseThrow();
+    private static WatchlistView.NumberCell numberCell(FxRobot robot, String text) {
+        return robot.lookup(".number-cell").<WatchlistView.NumberCell>queryAll().stream()
+                .filter(cell -> text.equals(cell.shownText())).findFirst().orElseThrow();
     }
 }
