@@ -50,6 +50,14 @@ final class LivePipeline implements MarketDataListener {
      */
     interface ClosedBarWriter {
         void write(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered);
+
+        /**
+         * Writes repaired bars (older than the newest stored); a writer that can tell the UI once
+         * they are stored, so that a chart of them reloads, does. By default, like any batch.
+         */
+        default void writeRepair(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
+            write(batch, covered);
+        }
     }
 
     /** Reads the most recent stored bars of a series, oldest first, to warm its indicators. */
@@ -150,7 +158,10 @@ final class LivePipeline implements MarketDataListener {
         pipeline.record(PipelineStage.PUBLISH, System.nanoTime() - computed);
     }
 
-    /** Repaired bars are older than the live ones: straight to the store, with the ranges they complete. */
+    /**
+     * Repaired bars are older than the live ones: straight to the store, with the ranges they
+     * complete (the store tells the UI once they are written; the engines never see them).
+     */
     @Override
     public void onRepair(Timeframe timeframe, Map<Symbol, BarColumns> bars, Map<Symbol, TimeRange> covered) {
         Map<SeriesKey, BarColumns> toStore = new HashMap<>();
@@ -158,7 +169,7 @@ final class LivePipeline implements MarketDataListener {
         Map<SeriesKey, List<TimeRange>> ranges = new HashMap<>();
         covered.forEach((symbol, range) -> ranges.put(new SeriesKey(symbol, timeframe), List.of(range)));
         if (!toStore.isEmpty() || !ranges.isEmpty()) {
-            store.write(toStore, ranges);
+            store.writeRepair(toStore, ranges);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,17 +64,40 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         }
     }
 
-    private void writeNow(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
+    /** Like {@link #write}; once the bars are stored, the UI is told which symbols' history they repaired. */
+    @Override
+    public void writeRepair(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
+        Set<Symbol> repaired = new HashSet<>();
+        batch.forEach((series, bars) -> {
+            if (!bars.isEmpty()) {
+                repaired.add(series.symbol());
+            }
+        });
+        try {
+            thread.execute(() -> {
+                if (writeNow(batch, covered) && !repaired.isEmpty()) {
+                    publisher.accept(MarketUpdate.ofRepairedHistory(repaired));
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            log.warn("Repaired bars of {} series not stored: shutting down; they will be repaired at the next start", batch.size());
+        }
+    }
+
+    /** Whether the batch was stored. */
+    private boolean writeNow(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
         long started = System.nanoTime();
         try {
             store.writeAll(batch, covered);
             batch.forEach((series, bars) ->
                     storedBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
             publishCompleteness(covered.keySet());
+            return true;
         } catch (RuntimeException failure) {
             failures.increment();
             log.error("Could not store the bars of {} series; they will be backfilled at the next start: {}", batch.size(),
                     failure.getMessage());
+            return false;
         } finally {
             pipeline.record(PipelineStage.STORE_WRITE, System.nanoTime() - started);
         }

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * What changed in the market since the UI last looked: new quotes, bars that closed (in time order
  * per symbol), the latest forming bars, which symbols have no data or failed, the provider's
- * connection state and backfill progress. Producers {@link #merge} updates while the UI is busy, so
+ * connection state, backfill progress, and which symbols' stored history gained bars older than
+ * their newest (a repaired gap, so a chart of them reloads). Producers {@link #merge} updates while the UI is busy, so
  * nothing is lost between two frames: closed bars accumulate, everything else keeps the newest value.
  * Immutable.
  *
@@ -25,6 +26,8 @@ import java.util.Set;
  * @param oldestPublishedNanos {@link System#nanoTime()} when the update carrying that oldest
  *                             response was published ({@code Long.MAX_VALUE} if unknown), to split
  *                             tick-to-screen into the feed's part and the wait for the pulse
+ * @param repairedHistory      symbols whose stored history gained bars behind its newest (a
+ *                             repaired gap), written by the time this is published
  */
 public record MarketUpdate(
         Map<Symbol, Quote> quotes,
@@ -35,7 +38,8 @@ public record MarketUpdate(
         BackfillProgress backfill,
         long oldestResponseNanos,
         Map<Symbol, Double> completeness,
-        long oldestPublishedNanos) {
+        long oldestPublishedNanos,
+        Set<Symbol> repairedHistory) {
 
     public MarketUpdate {
         quotes = Map.copyOf(quotes);
@@ -43,6 +47,15 @@ public record MarketUpdate(
         formingBars = Map.copyOf(formingBars);
         problems = Map.copyOf(problems);
         completeness = Map.copyOf(completeness);
+        repairedHistory = Set.copyOf(repairedHistory);
+    }
+
+    /** An update that repairs no history. */
+    public MarketUpdate(Map<Symbol, Quote> quotes, Map<Symbol, List<Bar>> closedBars, Map<Symbol, Bar> formingBars,
+            Map<Symbol, String> problems, ConnectionState connection, BackfillProgress backfill, long oldestResponseNanos,
+            Map<Symbol, Double> completeness, long oldestPublishedNanos) {
+        this(quotes, closedBars, formingBars, problems, connection, backfill, oldestResponseNanos, completeness,
+                oldestPublishedNanos, Set.of());
     }
 
     /** An update that says nothing about completeness nor when it was published. */
@@ -53,6 +66,11 @@ public record MarketUpdate(
 
     public static MarketUpdate ofCompleteness(Map<Symbol, Double> completeness) {
         return new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE, completeness, Long.MAX_VALUE);
+    }
+
+    public static MarketUpdate ofRepairedHistory(Set<Symbol> symbols) {
+        return new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE, Map.of(), Long.MAX_VALUE,
+                symbols);
     }
 
     public static MarketUpdate ofConnection(ConnectionState state) {
@@ -89,11 +107,14 @@ public record MarketUpdate(
         mergedProblems.putAll(later.problems);
         Map<Symbol, Double> mergedCompleteness = new HashMap<>(completeness);
         mergedCompleteness.putAll(later.completeness);
+        Set<Symbol> mergedRepaired = new HashSet<>(repairedHistory);
+        mergedRepaired.addAll(later.repairedHistory);
         return new MarketUpdate(mergedQuotes, mergedClosed, mergedForming, mergedProblems,
                 later.connection != null ? later.connection : connection,
                 later.backfill != null ? later.backfill : backfill,
                 Math.min(oldestResponseNanos, later.oldestResponseNanos), mergedCompleteness,
-                later.oldestResponseNanos < oldestResponseNanos ? later.oldestPublishedNanos : oldestPublishedNanos);
+                later.oldestResponseNanos < oldestResponseNanos ? later.oldestPublishedNanos : oldestPublishedNanos,
+                mergedRepaired);
     }
 
     /** Symbols this update says anything about. */

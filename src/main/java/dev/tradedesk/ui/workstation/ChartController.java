@@ -73,6 +73,10 @@ public final class ChartController {
     private List<HeldBar> heldBack;
     /** The store had nothing yet: the first closed bars from the feed become the history. */
     private boolean awaitingFirstBars;
+    /** The shown chart stays (and stays live) while its history loads again behind it. */
+    private boolean reloading;
+    /** The history was repaired again while it was reloading: once more when that load is in. */
+    private boolean reloadAgain;
 
     public ChartController(WorkstationHost host, Executor loader, IndicatorParameters parameters, ZoneId zone,
             Consumer<ChartRange> rangeListener) {
@@ -160,10 +164,16 @@ public final class ChartController {
         return levelOfDetail;
     }
 
-    /** Routes the selected symbol's new minute bars to the chart; called once per pulse. */
+    /**
+     * Routes the selected symbol's new minute bars to the chart, and reloads it when the store
+     * repaired a gap in its history; called once per pulse.
+     */
     public void apply(MarketUpdate update) {
         if (symbol == null) {
             return;
+        }
+        if (update.repairedHistory().contains(symbol)) {
+            reloadRepairedHistory();
         }
         List<Bar> closed = update.closedBars().getOrDefault(symbol, List.of());
         Bar forming = update.formingBars().get(symbol);
@@ -177,6 +187,9 @@ public final class ChartController {
             }
             if (awaitingFirstBars && !closed.isEmpty()) {
                 startFromHeldBars();
+            }
+            if (reloading && router != null) {
+                route(closed, forming); // the chart on screen, until the reloaded one replaces it
             }
             return;
         }
@@ -211,12 +224,38 @@ public final class ChartController {
         attach(generation, model, newRouter, minutes.size());
     }
 
+    /**
+     * Bars older than the chart's newest were stored (a repaired gap): loads the history again
+     * behind the chart on screen, which stays live until the new one, in the same range, replaces
+     * it. Repairs during a load are taken by one more load after it.
+     */
+    private void reloadRepairedHistory() {
+        if (heldBack != null) {
+            reloadAgain = true; // the load under way may have read the store before these bars
+            return;
+        }
+        if (view.get() == null) {
+            return;
+        }
+        log.info("History of {} repaired: reloading its chart", symbol);
+        load(true);
+    }
+
     private void rebuild() {
+        load(false);
+    }
+
+    /** Loads the chart's history on the loader thread; {@code keepShown}: behind the chart on screen. */
+    private void load(boolean keepShown) {
         long load = ++generation;
         awaitingFirstBars = false;
-        area.getChildren().setAll(placeholder);
-        view.set(null);
-        router = null;
+        reloading = keepShown;
+        reloadAgain = false;
+        if (!keepShown) {
+            area.getChildren().setAll(placeholder);
+            view.set(null);
+            router = null;
+        }
         if (symbol == null) {
             title.set("");
             placeholder.setText("Select a symbol in the watchlist");
@@ -228,7 +267,9 @@ public final class ChartController {
         IndicatorParameters params = parameters;
         ZoneId dayZone = DAY_ZONE;
         title.set(loading.value() + " · " + frame.label());
-        placeholder.setText("Loading " + loading.value() + " …");
+        if (!keepShown) {
+            placeholder.setText("Loading " + loading.value() + " …");
+        }
         heldBack = new ArrayList<>();
         try {
             loader.execute(() -> {
@@ -264,6 +305,10 @@ public final class ChartController {
             }
             return;
         }
+        if (reloading) {
+            rangeToRestore = model().map(ChartModel::range).orElse(rangeToRestore); // where the user is now
+            reloading = false;
+        }
         model.setLevelOfDetail(levelOfDetail);
         ChartView chart = new ChartView(model, zone, Locale.getDefault());
         router = newRouter;
@@ -280,5 +325,8 @@ public final class ChartController {
         model.rangeProperty().addListener((property, before, after) -> rangeListener.accept(after));
         area.getChildren().setAll(chart.node());
         view.set(chart);
+        if (reloadAgain) {
+            reloadRepairedHistory();
+        }
     }
 }

@@ -10,6 +10,8 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.ui.chart.ChartRange;
+import dev.tradedesk.ui.chart.ChartView;
 import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.sim.SimClock;
@@ -138,6 +140,39 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void aRepairedGapReloadsTheChartBehindTheShownOneInTheSameRange(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        BarColumns stored = history(AAPL);
+        host.missing = 50;
+        robot.interact(() -> parts.chart().show(AAPL, Timeframe.ONE_MINUTE, null));
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
+                .map(series -> series.size() == stored.size() - 50).orElse(false));
+        ChartRange zoomed = new ChartRange(stored.time(stored.size() - 400), stored.time(stored.size() - 200), false);
+        robot.interact(() -> parts.chart().model().orElseThrow().setRange(zoomed));
+        ChartView before = parts.chart().viewProperty().get();
+        List<ChartView> shown = new CopyOnWriteArrayList<>();
+        robot.interact(() -> parts.chart().viewProperty().addListener((property, old, now) -> shown.add(now)));
+
+        host.missing = 0; // the feed repaired the gap in the store, then says so
+        parts.market().publish(MarketUpdate.ofRepairedHistory(Set.of(AAPL)));
+
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
+                .map(series -> series.size() == stored.size()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown).as("the old chart stayed until the reloaded one replaced it").hasSize(1).doesNotContainNull();
+        assertThat(shown.get(0)).isNotSameAs(before);
+        assertThat(parts.chart().model().orElseThrow().range()).isEqualTo(zoomed);
+        int repaired = stored.size() - 150;
+        assertThat(series().time(repaired)).isEqualTo(stored.time(repaired));
+        assertThat(series().value(Indicator.STOCH_K, series().size() - 1)).isNotNaN();
+
+        parts.market().publish(MarketUpdate.ofRepairedHistory(Set.of(MSFT)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(200);
+        assertThat(shown).as("another symbol's repair reloads nothing").hasSize(1);
+    }
+
+    @Test
     void addingAndRemovingSymbolsUpdatesTheWatchlistAndTheHost(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#symbolField").write("btc-usd").type(KeyCode.ENTER);
@@ -235,9 +270,20 @@ class WorkstationWindowTest {
         final List<List<Symbol>> watchlists = new CopyOnWriteArrayList<>();
         final AtomicReference<Workspace> workspace = new AtomicReference<>();
 
+        /** Bars left out of the stored history, 100 back from the newest (a gap the feed will repair). */
+        volatile int missing;
+
         @Override
         public BarColumns minuteHistory(Symbol symbol, int maxBars) {
-            return history(symbol);
+            BarColumns all = history(symbol);
+            int gapEnd = all.size() - 100;
+            BarColumns stored = new BarColumns(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                if (i < gapEnd - missing || i >= gapEnd) {
+                    stored.add(all.bar(i));
+                }
+            }
+            return stored;
         }
 
         @Override

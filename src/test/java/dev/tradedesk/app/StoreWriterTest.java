@@ -1,0 +1,83 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreOptions;
+import dev.tradedesk.ui.live.MarketUpdate;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Repaired bars are announced to the UI only once they are in the store. */
+class StoreWriterTest {
+
+    private static final long T0 = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+    private static final SeriesKey AAPL = new SeriesKey(Symbol.of("AAPL"), Timeframe.ONE_MINUTE);
+    private static final SeriesKey MSFT = new SeriesKey(Symbol.of("MSFT"), Timeframe.ONE_MINUTE);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRepairIsAnnouncedAfterItsBarsAreStoredAndOnlyForSeriesThatGainedBars() throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        LinkedBlockingQueue<MarketUpdate> published = new LinkedBlockingQueue<>();
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            StoreWriter writer = new StoreWriter(store, thread, new PipelineMetrics(),
+                    Clock.fixed(Instant.ofEpochMilli(T0 + 60 * 60_000), ZoneOffset.UTC), update -> {
+                        if (!update.repairedHistory().isEmpty()) {
+                            // Published from the writer thread after the commit: the bars read back.
+                            BarColumns read = new BarColumns(0);
+                            store.readRange(AAPL, T0, T0 + 10 * 60_000, read);
+                            assertThat(read.size()).isEqualTo(3);
+                        }
+                        published.add(update);
+                    });
+            BarColumns bars = new BarColumns(3);
+            for (int i = 0; i < 3; i++) {
+                bars.add(T0 + i * 60_000L, 10, 11, 9, 10.5, 100);
+            }
+            writer.writeRepair(Map.of(AAPL, bars, MSFT, new BarColumns(0)),
+                    Map.of(AAPL, List.of(new TimeRange(T0, T0 + 3 * 60_000)), MSFT, List.of(new TimeRange(T0, T0 + 3 * 60_000))));
+
+            MarketUpdate repaired = null;
+            for (MarketUpdate update = published.poll(10, TimeUnit.SECONDS); update != null && repaired == null;
+                    update = published.poll(1, TimeUnit.SECONDS)) {
+                repaired = update.repairedHistory().isEmpty() ? null : update;
+            }
+            assertThat(repaired).isNotNull();
+            assertThat(repaired.repairedHistory()).containsExactly(Symbol.of("AAPL"));
+
+            writer.write(Map.of(AAPL, bars), Map.of());
+            thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            assertThat(published).as("live bars announce no repair").allMatch(update -> update.repairedHistory().isEmpty());
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMergedUpdateKeepsEveryRepairedSymbol() {
+        MarketUpdate merged = MarketUpdate.ofRepairedHistory(Set.of(Symbol.of("AAPL")))
+                .merge(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 1.0)))
+                .merge(MarketUpdate.ofRepairedHistory(Set.of(Symbol.of("SPY"))));
+        assertThat(merged.repairedHistory()).containsExactlyInAnyOrder(Symbol.of("AAPL"), Symbol.of("SPY"));
+    }
+}
