@@ -10,11 +10,16 @@ import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.Renderer;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
+import io.fair_acc.chartfx.renderer.spi.financial.FinancialDataSetNode;
+import io.fair_acc.chartfx.ui.css.DataSetNode;
 import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.AbstractDataSet;
+import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -64,6 +69,7 @@ final class ChartPanes {
     final IndicatorDataSet band;
     final GridPane grid;
     private final ErrorDataSetRenderer volumeBars;
+    private final CandleRenderer candleRenderer;
 
     ChartPanes(VisibleCandles visible, VisibleEnvelopes envelopes, ZoneId zone, Locale locale) {
         candles = styled(new CandleDataSet("price", visible), "price-candles");
@@ -82,7 +88,8 @@ final class ChartPanes {
         stochAxis = valueAxis("StochRSI");
         stochAxis.set(-STOCH_PADDING, 100 + STOCH_PADDING);
 
-        price = chart(PRICE_PANE, priceTime, priceAxis, new CandleRenderer(candles));
+        candleRenderer = new CandleRenderer(candles);
+        price = chart(PRICE_PANE, priceTime, priceAxis, candleRenderer);
         volumeBars = volumeRenderer();
         volume = chart(VOLUME_PANE, volumeTime, volumeAxis, volumeBars);
         stoch = chart(STOCH_PANE, stochTime, stochAxis, bandRenderer(envelopes), lineRenderer(envelopes));
@@ -147,8 +154,12 @@ final class ChartPanes {
         return renderer;
     }
 
-    /** Volume bars {@link #BAR_WIDTH_SHARE} of the candle spacing wide, at least one pixel. */
-    void setVolumeBarWidth(double candleSpacingPixels) {
+    /**
+     * Sets the candles' body width and the volume bars' width ({@link #BAR_WIDTH_SHARE} of the
+     * candle spacing, at least one pixel) for the range just set.
+     */
+    void setCandleSpacing(double candleSpacingPixels) {
+        candleRenderer.setCandleSpacing(candleSpacingPixels);
         int width = Math.max(1, (int) Math.floor(candleSpacingPixels * BAR_WIDTH_SHARE));
         if (volumeBars.getBarWidth() != width) {
             volumeBars.setBarWidth(width);
@@ -183,14 +194,66 @@ final class ChartPanes {
     }
 
     /**
-     * Candles whose axes are ranged by the view: no y refit after painting (which uses only the
-     * open, chartfx.md pitfall 7) and no data scan for auto-ranging.
+     * ChartFX's candles, in its CSS colours and body width, drawn with axis-aligned fills only.
+     * ChartFX strokes each wick and each body's outline as a path, and in software rendering every
+     * stroked path is one run of the rasterizer: at a few hundred candles a frame, that was most of
+     * the price pane's painting. Here a wick is a one-pixel-wide fill (under the body) and a body
+     * one fill as wide as ChartFX's body and outline together, which the renderer paints directly.
+     * Its axes are ranged by the view: no y refit after painting (which uses only the open,
+     * chartfx.md pitfall 7) and no data scan for auto-ranging.
      */
-    private static final class CandleRenderer extends CandleStickRenderer {
+    static final class CandleRenderer extends CandleStickRenderer {
+        private double spacing = 1;
+
         CandleRenderer(CandleDataSet candles) {
             super(false);
             setComputeLocalRange(false);
             getDatasets().add(candles);
+        }
+
+        /** Pixels between neighbouring candles, for the body width; set with the range. */
+        void setCandleSpacing(double pixels) {
+            spacing = pixels;
+        }
+
+        @Override
+        protected void render(GraphicsContext gc, DataSet candles, DataSetNode style) {
+            if (candles.getDataCount() == 0 || !(style instanceof FinancialDataSetNode colours)) {
+                return;
+            }
+            int first = Math.max(0, candles.getIndex(DataSet.DIM_X, xMin) - 1);
+            int last = Math.min(candles.getDataCount() - 1, candles.getIndex(DataSet.DIM_X, xMax) + 1);
+            // ChartFX: a body of spacing x bar-width share, outlined by a one-pixel stroke.
+            double bodyWidth = Math.max(1, Math.round(spacing * colours.getBarWidthPercent()) + 1);
+            gc.save();
+            for (boolean rising : new boolean[] {true, false}) {
+                gc.setFill(rising ? colours.getCandleLongWickColor() : colours.getCandleShortWickColor());
+                for (int i = first; i <= last; i++) {
+                    if (rises(candles, i) == rising) {
+                        double x = Math.floor(xAxis.getDisplayPosition(candles.get(DataSet.DIM_X, i)));
+                        double top = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_HIGH, i));
+                        double bottom = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_LOW, i));
+                        gc.fillRect(x, top, 1, Math.max(1, bottom - top));
+                    }
+                }
+                gc.setFill(rising ? colours.getCandleLongColor() : colours.getCandleShortColor());
+                for (int i = first; i <= last; i++) {
+                    if (rises(candles, i) == rising) {
+                        double x = Math.floor(xAxis.getDisplayPosition(candles.get(DataSet.DIM_X, i)));
+                        double open = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_OPEN, i));
+                        double close = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_CLOSE, i));
+                        double top = Math.min(open, close) - 0.5;
+                        gc.fillRect(x - Math.floor(bodyWidth / 2), top, bodyWidth,
+                                Math.max(1, Math.abs(open - close) + 1));
+                    }
+                }
+            }
+            gc.restore();
+        }
+
+        /** ChartFX's colouring: rising when it closed above its open, a doji falls. */
+        private static boolean rises(DataSet candles, int i) {
+            return candles.get(OhlcvDataSet.DIM_Y_CLOSE, i) > candles.get(OhlcvDataSet.DIM_Y_OPEN, i);
         }
 
         @Override

@@ -231,7 +231,7 @@ public final class ChartView {
         drawnVersion = attachedVersion;
         if (range != null) {
             setAxes(range);
-            panes.setVolumeBarWidth(candleSpacing(range, width));
+            panes.setCandleSpacing(candleSpacing(range, width));
         }
         return true;
     }

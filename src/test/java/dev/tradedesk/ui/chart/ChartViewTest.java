@@ -11,6 +11,7 @@ import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import io.fair_acc.chartfx.axes.spi.TickMark;
+import io.fair_acc.chartfx.renderer.spi.financial.FinancialDataSetNode;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
 import java.awt.image.BufferedImage;
@@ -85,6 +86,44 @@ class ChartViewTest {
             double share = shareOfColour(panes.stoch.getCanvas().snapshot(null, null), fill);
             assertThat(share).as("share of the StochRSI plot the band fills").isGreaterThan(0.2);
         });
+    }
+
+    @Test
+    void eachCandleIsAWickFromHighToLowUnderABodyFromOpenToCloseInItsColours(FxRobot robot) {
+        awaitPulses(4);
+        robot.interact(() -> {
+            ChartPanes panes = view.panes();
+            FinancialDataSetNode colours = (FinancialDataSetNode) panes.price.getRenderers().get(0).getStyleableNode(panes.candles);
+            WritableImage image = panes.price.getCanvas().snapshot(null, null);
+            PixelReader pixels = image.getPixelReader();
+            int checked = 0;
+            for (int i = 1; i < panes.candles.getDataCount() - 1 && checked < 20; i++) {
+                double open = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_OPEN, i));
+                double close = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, i));
+                double high = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_HIGH, i));
+                double low = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_LOW, i));
+                double bodyTop = Math.min(open, close);
+                if (Math.abs(open - close) < 6 || bodyTop - high < 4) {
+                    continue; // a body and an upper wick tall enough to sample inside
+                }
+                boolean rising = panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, i) > panes.candles.get(OhlcvDataSet.DIM_Y_OPEN, i);
+                int x = (int) Math.floor(panes.priceTime.getDisplayPosition(panes.candles.get(DataSet.DIM_X, i)));
+                Color body = (Color) (rising ? colours.getCandleLongColor() : colours.getCandleShortColor());
+                Color wick = (Color) (rising ? colours.getCandleLongWickColor() : colours.getCandleShortWickColor());
+                assertThat(close(pixels.getColor(x, (int) ((open + close) / 2)), body)).as("body of candle %d", i).isTrue();
+                assertThat(close(pixels.getColor(x, (int) ((high + bodyTop) / 2)), wick)).as("upper wick of candle %d", i).isTrue();
+                assertThat(close(pixels.getColor(x, (int) Math.floor(high) - 2), wick)).as("nothing above the high of candle %d", i)
+                        .isFalse();
+                assertThat(low).isGreaterThanOrEqualTo(Math.max(open, close));
+                checked++;
+            }
+            assertThat(checked).as("candles sampled").isGreaterThanOrEqualTo(5);
+        });
+    }
+
+    private static boolean close(Color pixel, Color colour) {
+        return Math.abs(pixel.getRed() - colour.getRed()) < 0.02 && Math.abs(pixel.getGreen() - colour.getGreen()) < 0.02
+                && Math.abs(pixel.getBlue() - colour.getBlue()) < 0.02;
     }
 
     @Test
