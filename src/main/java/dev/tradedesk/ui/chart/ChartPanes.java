@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -227,28 +228,34 @@ final class ChartPanes {
             double bodyWidth = Math.max(1, Math.round(spacing * colours.getBarWidthPercent()) + 1);
             gc.save();
             for (boolean rising : new boolean[] {true, false}) {
-                gc.setFill(rising ? colours.getCandleLongWickColor() : colours.getCandleShortWickColor());
-                for (int i = first; i <= last; i++) {
-                    if (rises(candles, i) == rising) {
-                        double x = Math.floor(xAxis.getDisplayPosition(candles.get(DataSet.DIM_X, i)));
-                        double top = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_HIGH, i));
-                        double bottom = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_LOW, i));
-                        gc.fillRect(x, top, 1, Math.max(1, bottom - top));
-                    }
-                }
-                gc.setFill(rising ? colours.getCandleLongColor() : colours.getCandleShortColor());
-                for (int i = first; i <= last; i++) {
-                    if (rises(candles, i) == rising) {
-                        double x = Math.floor(xAxis.getDisplayPosition(candles.get(DataSet.DIM_X, i)));
-                        double open = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_OPEN, i));
-                        double close = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_CLOSE, i));
-                        double top = Math.min(open, close) - 0.5;
-                        gc.fillRect(x - Math.floor(bodyWidth / 2), top, bodyWidth,
-                                Math.max(1, Math.abs(open - close) + 1));
-                    }
-                }
+                fill(gc, candles, first, last, rising, true, bodyWidth,
+                        rising ? colours.getCandleLongWickColor() : colours.getCandleShortWickColor());
+                fill(gc, candles, first, last, rising, false, bodyWidth,
+                        rising ? colours.getCandleLongColor() : colours.getCandleShortColor());
             }
             gc.restore();
+        }
+
+        /** The wicks (high to low, one pixel wide) or the bodies (open to close) of the rising or the falling candles. */
+        private void fill(GraphicsContext gc, DataSet candles, int first, int last, boolean rising, boolean wicks,
+                double bodyWidth, Paint colour) {
+            gc.setFill(colour);
+            for (int i = first; i <= last; i++) {
+                if (rises(candles, i) != rising) {
+                    continue;
+                }
+                double x = Math.floor(xAxis.getDisplayPosition(candles.get(DataSet.DIM_X, i)));
+                if (wicks) {
+                    double top = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_HIGH, i));
+                    double bottom = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_LOW, i));
+                    gc.fillRect(x, top, 1, Math.max(1, bottom - top));
+                } else {
+                    double open = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_OPEN, i));
+                    double close = yAxis.getDisplayPosition(candles.get(OhlcvDataSet.DIM_Y_CLOSE, i));
+                    gc.fillRect(x - Math.floor(bodyWidth / 2), Math.min(open, close) - 0.5, bodyWidth,
+                            Math.max(1, Math.abs(open - close) + 1));
+                }
+            }
         }
 
         /** ChartFX's colouring: rising when it closed above its open, a doji falls. */
