@@ -20,11 +20,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Paint;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.paint.Paint;
 
 /**
  * The chart's three ChartFX panes over one time range, stacked in a grid: price (candles), volume
@@ -203,7 +203,7 @@ final class ChartPanes {
      * Its axes are ranged by the view: no y refit after painting (which uses only the open,
      * chartfx.md pitfall 7) and no data scan for auto-ranging.
      */
-    static final class CandleRenderer extends CandleStickRenderer {
+    private static final class CandleRenderer extends CandleStickRenderer {
         private double spacing = 1;
 
         CandleRenderer(CandleDataSet candles) {

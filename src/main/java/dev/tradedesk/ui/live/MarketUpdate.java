@@ -15,9 +15,9 @@ import java.util.Set;
  * What changed in the market since the UI last looked: new quotes, bars that closed (in time order
  * per symbol), the latest forming bars, which symbols have no data or failed, the provider's
  * connection state, backfill progress, and which symbols' stored history gained bars older than
- * their newest (a repaired gap, so a chart of them reloads). Producers {@link #merge} updates while the UI is busy, so
- * nothing is lost between two frames: closed bars accumulate, everything else keeps the newest value.
- * Immutable.
+ * their newest (a repaired gap, so a chart of them reloads). Producers {@link #merge} updates
+ * while the UI is busy, so nothing is lost between two frames: closed bars and repaired symbols
+ * accumulate, everything else keeps the newest value. Immutable.
  *
  * @param oldestResponseNanos  {@link System#nanoTime()} of the oldest provider response in this
  *                             update ({@code Long.MAX_VALUE} if none), for tick-to-screen latency

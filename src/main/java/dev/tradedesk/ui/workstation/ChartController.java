@@ -75,7 +75,7 @@ public final class ChartController {
     private boolean awaitingFirstBars;
     /** The shown chart stays (and stays live) while its history loads again behind it. */
     private boolean reloading;
-    /** The history was repaired again while it was reloading: once more when that load is in. */
+    /** The history was repaired while a load was under way: once more when that load is in. */
     private boolean reloadAgain;
 
     public ChartController(WorkstationHost host, Executor loader, IndicatorParameters parameters, ZoneId zone,
