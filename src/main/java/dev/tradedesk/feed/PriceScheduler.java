@@ -280,11 +280,15 @@ public final class PriceScheduler implements AutoCloseable {
     private void onLatest(long cycleNumber, List<Symbol> watched, LatestBars latest, long responseNanos, long started) {
         Map<Symbol, Bar> ready = new HashMap<>();
         Set<Symbol> withoutData = new HashSet<>();
+        Map<Symbol, ProviderException> failures = new HashMap<>(latest.failures());
         Map<Symbol, long[]> stillMissing = new LinkedHashMap<>();
         for (Symbol symbol : watched) {
             Bar forming = latest.bars().get(symbol);
             if (forming == null) {
-                if (!latest.failures().containsKey(symbol)) {
+                if (latest.invalid().contains(symbol)) {
+                    failures.put(symbol, new ProviderException(ProviderException.Kind.MALFORMED_BODY, "The provider's latest bar for "
+                            + symbol.value() + " was invalid and was skipped (details in the log)", null));
+                } else if (!failures.containsKey(symbol)) {
                     withoutData.add(symbol);
                 }
                 continue;
@@ -308,7 +312,7 @@ public final class PriceScheduler implements AutoCloseable {
                 stillMissing.put(symbol, new long[] {from, forming.time() - 1});
             }
         }
-        listener.onBatch(new CycleBatch(cycleNumber, config.timeframe(), Map.of(), ready, withoutData, latest.failures(),
+        listener.onBatch(new CycleBatch(cycleNumber, config.timeframe(), Map.of(), ready, withoutData, failures,
                 responseNanos));
         fetchClosedBars(stillMissing);
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - started);

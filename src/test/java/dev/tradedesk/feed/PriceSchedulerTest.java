@@ -16,6 +16,7 @@ import dev.tradedesk.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -330,6 +331,17 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aSymbolWhoseLatestBarWasInvalidIsReportedAsSuchNotAsUnknown() {
+        provider.invalidLatestOf(Symbol.of("MSFT"));
+        startScheduler(BarHistory.EMPTY);
+        await(() -> listener.batches.stream().anyMatch(batch -> batch.failures().containsKey(Symbol.of("MSFT"))));
+        CycleBatch batch = listener.batches.stream().filter(each -> each.failures().containsKey(Symbol.of("MSFT")))
+                .findFirst().orElseThrow();
+        assertThat(batch.failures().get(Symbol.of("MSFT")).getMessage()).contains("latest bar for MSFT was invalid");
+        assertThat(batch.withoutData()).doesNotContain(Symbol.of("MSFT"));
+    }
+
+    @Test
     void symbolsWithoutDataAreReported() {
         scheduler = null;
         startScheduler(BarHistory.EMPTY);
@@ -426,9 +438,15 @@ class PriceSchedulerTest {
         private volatile FeedMetrics dropFirstBarInto;
         private volatile boolean scramble;
         private volatile Symbol stallHistoryOf;
+        private volatile Symbol invalidLatest;
         private final CompletableFuture<Void> release = new CompletableFuture<>();
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger stalled = new AtomicInteger();
+
+        /** Latest answers carry a record for {@code symbol} that validation dropped. */
+        void invalidLatestOf(Symbol symbol) {
+            invalidLatest = symbol;
+        }
 
         /** History requests for {@code symbol} get no answer until {@link #releaseStalledHistory}. */
         void stallHistoryOf(Symbol symbol) {
@@ -522,7 +540,15 @@ class PriceSchedulerTest {
             if (once != null) {
                 return CompletableFuture.failedFuture(once);
             }
-            return problem != null ? CompletableFuture.failedFuture(problem) : real.latest(symbols, timeframe);
+            if (problem != null) {
+                return CompletableFuture.failedFuture(problem);
+            }
+            Symbol invalid = invalidLatest;
+            return invalid == null ? real.latest(symbols, timeframe) : real.latest(symbols, timeframe).thenApply(latest -> {
+                Map<Symbol, Bar> bars = new HashMap<>(latest.bars());
+                bars.remove(invalid);
+                return new LatestBars(bars, latest.failures(), Set.of(invalid));
+            });
         }
     }
 

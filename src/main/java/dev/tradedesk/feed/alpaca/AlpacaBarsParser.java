@@ -13,6 +13,7 @@ import dev.tradedesk.feed.RecordValidator;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +31,7 @@ final class AlpacaBarsParser {
     private final long fromMillis;
     private final long toMillis;
     private final RawBar raw = new RawBar();
+    private final Set<Symbol> invalidLatest = new HashSet<>();
 
     AlpacaBarsParser(RecordValidator validator, Set<Symbol> requested, long fromMillis, long toMillis) {
         this.validator = validator;
@@ -101,10 +103,13 @@ final class AlpacaBarsParser {
                         // One symbol's broken record must not cost the other symbols of the batch their bars.
                         validator.reject(RecordValidator.WRONG_TYPE, "a latest bar that is not an object: " + json.getText());
                         ProviderHttp.skipValue(json);
+                        invalid(symbol);
                         continue;
                     }
                     if (readBar(json) && symbol != null) {
                         latest.put(symbol, new Bar(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume));
+                    } else {
+                        invalid(symbol);
                     }
                 }
             } else if ("bars".equals(field) && value != JsonToken.VALUE_NULL) {
@@ -115,6 +120,17 @@ final class AlpacaBarsParser {
         }
         expectEnd(json);
         return latest;
+    }
+
+    /** The requested symbols whose latest record {@link #parseLatest} dropped. */
+    Set<Symbol> invalidLatest() {
+        return invalidLatest;
+    }
+
+    private void invalid(Symbol symbol) {
+        if (symbol != null) {
+            invalidLatest.add(symbol);
+        }
     }
 
     private void readArray(JsonParser json, BarColumns into) throws IOException {

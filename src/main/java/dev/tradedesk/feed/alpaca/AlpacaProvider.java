@@ -114,7 +114,7 @@ public final class AlpacaProvider implements MarketDataProvider {
 
     @Override
     public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
-        List<CompletableFuture<Map<Symbol, dev.tradedesk.core.Bar>>> batches = new ArrayList<>();
+        List<CompletableFuture<LatestBars>> batches = new ArrayList<>();
         for (List<Symbol> batch : batches(symbols)) {
             HttpUrl url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars/latest")
                     .addQueryParameter("symbols", joined(batch))
@@ -123,13 +123,21 @@ public final class AlpacaProvider implements MarketDataProvider {
             Set<Symbol> requested = Set.copyOf(batch);
             // The bound is taken when the response arrives: a slow answer from a fast simulated
             // clock may rightly carry a bar that opened after the request left.
-            batches.add(http.get(url, headers, json -> new AlpacaBarsParser(validator, requested, Long.MIN_VALUE,
-                    http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli()).parseLatest(json)));
+            batches.add(http.get(url, headers, json -> {
+                AlpacaBarsParser parser = new AlpacaBarsParser(validator, requested, Long.MIN_VALUE,
+                        http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli());
+                Map<Symbol, dev.tradedesk.core.Bar> bars = parser.parseLatest(json);
+                return new LatestBars(bars, Map.of(), parser.invalidLatest());
+            }));
         }
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Symbol, dev.tradedesk.core.Bar> bars = new HashMap<>();
-            batches.forEach(batch -> bars.putAll(batch.join()));
-            return new LatestBars(bars, Map.of());
+            Set<Symbol> invalid = new HashSet<>();
+            batches.forEach(batch -> {
+                bars.putAll(batch.join().bars());
+                invalid.addAll(batch.join().invalid());
+            });
+            return new LatestBars(bars, Map.of(), invalid);
         });
     }
 

@@ -190,8 +190,19 @@ class AlpacaProviderTest {
         respond(200, "{\"bars\":{\"AAPL\":" + bar("2022-02-01T14:59:00Z", 174) + ",\"MSFT\":42,\"NOPE\":[1]}}");
         LatestBars latest = await(provider.latest(List.of(AAPL, MSFT, Symbol.of("NOPE")), Timeframe.ONE_MINUTE));
         assertThat(latest.bars()).containsOnlyKeys(AAPL);
+        assertThat(latest.invalid()).as("sent, but dropped: not unknown").containsExactlyInAnyOrder(MSFT, Symbol.of("NOPE"));
         assertThat(metrics.droppedByReason()).containsEntry(RecordValidator.WRONG_TYPE, 2L);
         assertThat(metrics.failures()).isZero();
+    }
+
+    @Test
+    void aLatestBarThatFailsValidationIsToldApartFromASymbolWithoutData() {
+        // High below low: a well-formed record that validation drops.
+        respond(200, "{\"bars\":{\"AAPL\":" + bar("2022-02-01T14:59:00Z", 174)
+                + ",\"MSFT\":{\"t\":\"2022-02-01T14:59:00Z\",\"o\":300,\"h\":299,\"l\":301,\"c\":300,\"v\":10}}}");
+        LatestBars latest = await(provider.latest(List.of(AAPL, MSFT, Symbol.of("NOPE")), Timeframe.ONE_MINUTE));
+        assertThat(latest.bars()).containsOnlyKeys(AAPL);
+        assertThat(latest.invalid()).containsExactly(MSFT);
     }
 
     @Test
