@@ -4,11 +4,13 @@ import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
@@ -68,15 +70,20 @@ public final class PerSymbolRequests {
         return whole;
     }
 
+    /** One symbol's latest-bars answer: its valid bars, and how many records the body held, valid or not. */
+    public record Answer(BarColumns valid, int records) {
+    }
+
     /**
      * Every symbol's latest bar: the newest of the valid bars its request yields (usually one). A
      * symbol whose request fails gets its {@link ProviderException} in {@link LatestBars#failures()}
-     * and does not disturb the others; a symbol answered with no bar is in neither map. The future
-     * itself fails only on a failure that is not a {@link ProviderException} (a bug, not a provider
-     * problem).
+     * and does not disturb the others; one whose answer held records but no valid one is in
+     * {@link LatestBars#invalid()}; a symbol answered with no record at all is in none of them. The
+     * future itself fails only on a failure that is not a {@link ProviderException} (a bug, not a
+     * provider problem).
      */
-    public static CompletableFuture<LatestBars> latest(List<Symbol> symbols, Function<Symbol, CompletableFuture<BarColumns>> fetch) {
-        Map<Symbol, CompletableFuture<BarColumns>> perSymbol = new LinkedHashMap<>();
+    public static CompletableFuture<LatestBars> latest(List<Symbol> symbols, Function<Symbol, CompletableFuture<Answer>> fetch) {
+        Map<Symbol, CompletableFuture<Answer>> perSymbol = new LinkedHashMap<>();
         for (Symbol symbol : new LinkedHashSet<>(symbols)) {
             perSymbol.put(symbol, fetch.apply(symbol));
         }
@@ -87,9 +94,15 @@ public final class PerSymbolRequests {
         return CompletableFuture.allOf(settled).thenApply(done -> {
             Map<Symbol, Bar> latest = new HashMap<>();
             Map<Symbol, ProviderException> failures = new HashMap<>();
+            Set<Symbol> invalid = new HashSet<>();
             perSymbol.forEach((symbol, request) -> {
                 try {
-                    newest(request.join()).ifPresent(bar -> latest.put(symbol, bar));
+                    Answer answer = request.join();
+                    newest(answer.valid()).ifPresentOrElse(bar -> latest.put(symbol, bar), () -> {
+                        if (answer.records() > 0) {
+                            invalid.add(symbol);
+                        }
+                    });
                 } catch (CompletionException failed) {
                     if (!(unwrap(failed) instanceof ProviderException providerFailure)) {
                         throw failed;
@@ -97,7 +110,7 @@ public final class PerSymbolRequests {
                     failures.put(symbol, providerFailure);
                 }
             });
-            return new LatestBars(latest, failures);
+            return new LatestBars(latest, failures, invalid);
         });
     }
 

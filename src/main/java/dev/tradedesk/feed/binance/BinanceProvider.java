@@ -110,8 +110,7 @@ public final class BinanceProvider implements MarketDataProvider {
             BinanceKlinesParser parser = new BinanceKlinesParser(validator, Long.MIN_VALUE, latestAllowed);
             return http.get(url, Headers.EMPTY, json -> {
                 BarColumns bars = new BarColumns(1);
-                parser.parse(json, bars);
-                return bars;
+                return new PerSymbolRequests.Answer(bars, parser.parse(json, bars).rows());
             });
         });
     }

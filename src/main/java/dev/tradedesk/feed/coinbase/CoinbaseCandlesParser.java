@@ -33,16 +33,18 @@ final class CoinbaseCandlesParser {
         this.toMillis = toMillis;
     }
 
-    /** Appends the valid rows to {@code into} in body order, that is newest first. */
-    void parse(JsonParser json, BarColumns into) throws IOException {
+    /** Appends the valid rows to {@code into} in body order, that is newest first; returns the rows read, valid or not. */
+    int parse(JsonParser json, BarColumns into) throws IOException {
         if (json.nextToken() != JsonToken.START_ARRAY) {
             throw new JsonParseException(json, "expected a list of candles but found " + json.currentToken());
         }
+        int rows = 0;
         JsonToken token;
         while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
             if (token == null) {
                 throw new JsonParseException(json, "the body ends inside the list of candles");
             }
+            rows++;
             if (token != JsonToken.START_ARRAY) {
                 validator.reject(RecordValidator.WRONG_TYPE, "a candle that is not a list: " + json.getText());
                 ProviderHttp.skipValue(json);
@@ -53,6 +55,7 @@ final class CoinbaseCandlesParser {
         if (json.nextToken() != null) {
             throw new JsonParseException(json, "unexpected content after the list of candles");
         }
+        return rows;
     }
 
     /** Reads one row (the parser is on its START_ARRAY); returns whether it is a valid bar. */

@@ -123,8 +123,8 @@ public final class CoinbaseProvider implements MarketDataProvider {
             CoinbaseCandlesParser parser = new CoinbaseCandlesParser(validator, start, latestAllowed);
             return http.get(candlesUrl(symbol, timeframe, start, now), Headers.EMPTY, json -> {
                 BarColumns candles = new BarColumns(LATEST_INTERVALS);
-                parser.parse(json, candles);
-                return candles;
+                int rows = parser.parse(json, candles);
+                return new PerSymbolRequests.Answer(candles, rows);
             });
         });
     }

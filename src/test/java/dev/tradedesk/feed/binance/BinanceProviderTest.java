@@ -204,9 +204,13 @@ class BinanceProviderTest {
         LatestBars latest = await(provider.latest(List.of(BTC), Timeframe.ONE_MINUTE));
         assertThat(latest.bars()).isEmpty();
         assertThat(latest.failures()).isEmpty();
+        assertThat(latest.invalid()).as("no record at all: no data, not invalid").isEmpty();
         assertThat(metrics.failures()).isZero();
         assertThat(await(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, TO, FROM))).as("an empty range asks nothing").isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(2);
+        respond(200, "[[1643727540000,\"10\",\"9\",\"11\",\"10\",\"5\"]]"); // high below low
+        assertThat(await(provider.latest(List.of(BTC), Timeframe.ONE_MINUTE)).invalid()).as("sent, but dropped")
+                .containsExactly(BTC);
     }
 
     @Test
