@@ -142,6 +142,16 @@ final class HistoryWindows {
      * providers may repeat bars or send them out of order, and the engine takes them strictly in order.
      */
     static BarColumns between(BarColumns bars, long from, long to) {
+        if (strictlyIncreasingWithin(bars, from, to)) {
+            // The usual answer: copied as it is, without sorting (or boxing) its indices.
+            BarColumns kept = new BarColumns(bars.size());
+            for (int i = 0; i < bars.size(); i++) {
+                if (bars.time(i) >= from && bars.time(i) <= to) {
+                    kept.add(bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+                }
+            }
+            return kept;
+        }
         Integer[] order = new Integer[bars.size()];
         int count = 0;
         for (int i = 0; i < bars.size(); i++) {
@@ -149,7 +159,7 @@ final class HistoryWindows {
                 order[count++] = i;
             }
         }
-        Arrays.sort(order, 0, count, Comparator.comparingLong(bars::time));
+        Arrays.sort(order, 0, count, Comparator.comparingLong(bars::time)); // stable: equal times keep their order
         BarColumns kept = new BarColumns(count);
         for (int k = 0; k < count; k++) {
             int i = order[k];
@@ -159,6 +169,23 @@ final class HistoryWindows {
             kept.add(bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
         }
         return kept;
+    }
+
+    /** Whether the bars inside {@code [from, to]} come in strictly increasing time, so none repeats. */
+    private static boolean strictlyIncreasingWithin(BarColumns bars, long from, long to) {
+        long previous = Long.MIN_VALUE;
+        boolean any = false;
+        for (int i = 0; i < bars.size(); i++) {
+            long time = bars.time(i);
+            if (time >= from && time <= to) {
+                if (any && time <= previous) {
+                    return false;
+                }
+                previous = time;
+                any = true;
+            }
+        }
+        return true;
     }
 
     private static String describe(List<Symbol> symbols, long from, long to) {
