@@ -11,6 +11,7 @@ import dev.tradedesk.feed.sim.SimulatedMarket;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.ui.DesktopLauncher;
 import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.ThemeStylesheets;
 import dev.tradedesk.ui.chart.ChartImageExporter;
 import dev.tradedesk.ui.chart.ChartModel;
 import dev.tradedesk.ui.chart.ChartRange;
@@ -112,9 +113,7 @@ final class SnapshotCommand implements Callable<Integer> {
                     var series = model.series().orElseThrow();
                     long first = Math.max(series.firstIndex(), series.size() - bars);
                     model.setRange(new ChartRange(series.time(first), series.time(series.size() - 1) + chartTimeframe.millis(), false));
-                    Application.setUserAgentStylesheet(chartTheme == Theme.DARK
-                            ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
-                            : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+                    Application.setUserAgentStylesheet(ThemeStylesheets.userAgentStylesheet(chartTheme));
                     ChartView view = new ChartView(model, settings.zone(), Locale.getDefault());
                     ChartImageExporter.render(view.node(), width, height).whenComplete((rendered, failure) -> {
                         if (failure != null) {

@@ -1,11 +1,10 @@
 package dev.tradedesk.ui.workstation;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.ThemeStylesheets;
 import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.chart.ChartRange;
 import dev.tradedesk.ui.watchlist.WatchlistView;
@@ -249,8 +248,6 @@ public final class WorkstationWindow {
 
     /** AtlantaFX themes are user-agent stylesheets: one switch restyles every window. */
     static void applyTheme(Theme theme) {
-        Application.setUserAgentStylesheet(theme == Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(ThemeStylesheets.userAgentStylesheet(theme));
     }
 }
