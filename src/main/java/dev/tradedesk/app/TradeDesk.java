@@ -2,8 +2,10 @@ package dev.tradedesk.app;
 
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.stage.Stage;
 
@@ -23,10 +25,13 @@ public final class TradeDesk implements AutoCloseable {
     private final ManagedExecutors executors;
     private final SettingsWriter settingsWriter;
     private final AtomicReference<Settings> settings;
+    private final Function<Path, HistoryStore> storeOpener;
+    /** Held while the store opens (a second or more: Flyway, H2 recovery), so never by the JavaFX thread. */
     private final Object storeLock = new Object();
     private HistoryStore historyStore; // guarded by storeLock
-    private WorkstationSession workstation; // guarded by storeLock
     private boolean closed; // guarded by storeLock
+    private final Object workstationLock = new Object();
+    private WorkstationSession workstation; // guarded by workstationLock
 
     public TradeDesk(AppContext context) {
         this(context, context.settingsLoad().settings());
@@ -34,7 +39,13 @@ public final class TradeDesk implements AutoCloseable {
 
     /** With {@code initial} settings in place of the file's (the smoke test); changes are still saved only to a sound file. */
     public TradeDesk(AppContext context, Settings initial) {
+        this(context, initial, dataDir -> HistoryStore.open(StoreOptions.defaults(dataDir)));
+    }
+
+    /** With {@code storeOpener} opening the history store in the data dir (tests). */
+    TradeDesk(AppContext context, Settings initial, Function<Path, HistoryStore> storeOpener) {
         this.context = context;
+        this.storeOpener = storeOpener;
         this.executors = new ManagedExecutors(SHUTDOWN_GRACE);
         SettingsLoad load = context.settingsLoad();
         this.settings = new AtomicReference<>(initial);
@@ -57,7 +68,7 @@ public final class TradeDesk implements AutoCloseable {
      * the launching thread, before the JavaFX toolkit starts.
      */
     public void prepareWorkstation() {
-        synchronized (storeLock) {
+        synchronized (workstationLock) {
             if (workstation == null) {
                 workstation = new WorkstationSession(this, this::historyStore, executors.singleThread("control"),
                         executors.singleThread("ui-loader"), executors.scheduled("metrics"),
@@ -77,7 +88,7 @@ public final class TradeDesk implements AutoCloseable {
     }
 
     WorkstationSession workstation() {
-        synchronized (storeLock) {
+        synchronized (workstationLock) {
             return workstation;
         }
     }
@@ -94,7 +105,7 @@ public final class TradeDesk implements AutoCloseable {
                 throw new IllegalStateException("TradeDesk is closed");
             }
             if (historyStore == null) {
-                historyStore = HistoryStore.open(StoreOptions.defaults(context.paths().dataDir()));
+                historyStore = storeOpener.apply(context.paths().dataDir());
             }
             return historyStore;
         }
@@ -103,7 +114,7 @@ public final class TradeDesk implements AutoCloseable {
     @Override
     public void close() {
         WorkstationSession openWindow;
-        synchronized (storeLock) {
+        synchronized (workstationLock) {
             openWindow = workstation;
         }
         try {

@@ -12,7 +12,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import dev.tradedesk.store.StoreOptions;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +48,36 @@ class TradeDeskStoreTest {
                 assertThat(lock).as("closing the app closed the database").isNotNull();
             }
             assertThatThrownBy(desk::historyStore).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void theWindowSideNeverWaitsForTheStoreToOpen() throws Exception {
+        AppPaths paths = new AppPaths(dir.resolve("settings.json"), dir.resolve("data"));
+        CountDownLatch opening = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (AppContext context = AppContext.open(paths, new BuildInfo("test"), new HostEnvironment("Linux", dir, Map.of()))) {
+            TradeDesk desk = new TradeDesk(context, context.settingsLoad().settings(), dataDir -> {
+                opening.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS); // a slow open: migrations, recovery of a large file
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return HistoryStore.open(StoreOptions.defaults(dataDir));
+            });
+            try {
+                desk.prepareWorkstation();
+                assertThat(opening.await(10, TimeUnit.SECONDS)).as("the store is opening").isTrue();
+                // What the JavaFX thread calls to open the window must not wait for it.
+                Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+                    desk.prepareWorkstation();
+                    assertThat(desk.workstation()).isNotNull();
+                });
+            } finally {
+                release.countDown();
+                desk.close();
+            }
         }
     }
 }
