@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,6 +29,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,14 @@ public final class ChartController {
     private static final int MIN_CAPACITY = 1 << 17;
     /** Daily bars are New York trading days, as Alpaca stamps them. */
     private static final ZoneId DAY_ZONE = ZoneId.of("America/New_York");
+    /**
+     * How long repairs of the shown symbol must pause before its chart reloads. A backfill stores a
+     * gap window by window, each a repair of its own (0.3-0.7 s apart in the smoke test), and a
+     * reload reads the whole history again and builds a new chart: four in two seconds before this.
+     */
+    static final Duration REPAIR_SETTLE = Duration.seconds(1);
+    /** The longest a reload waits after the first repair it is for, so that a long backfill still shows. */
+    static final long REPAIR_MAX_DEFER_NANOS = 5_000_000_000L;
 
     private final WorkstationHost host;
     private final Executor loader;
@@ -77,6 +88,10 @@ public final class ChartController {
     private boolean reloading;
     /** The history was repaired while a load was under way: once more when that load is in. */
     private boolean reloadAgain;
+    /** Runs the reload once repairs of the shown symbol pause; see {@link #REPAIR_SETTLE}. */
+    private final PauseTransition repairSettle = new PauseTransition(REPAIR_SETTLE);
+    /** {@link System#nanoTime()} of the first repair the pending reload waits for. */
+    private long firstPendingRepair;
 
     public ChartController(WorkstationHost host, Executor loader, IndicatorParameters parameters, ZoneId zone,
             Consumer<ChartRange> rangeListener) {
@@ -87,6 +102,7 @@ public final class ChartController {
         this.rangeListener = rangeListener;
         area.setId("chartArea");
         area.getStyleClass().add("chart-area");
+        repairSettle.setOnFinished(event -> reloadRepairedHistory());
         placeholder.setId("chartPlaceholder");
         placeholder.getStyleClass().add("chart-placeholder-text");
         area.getChildren().add(placeholder);
@@ -165,15 +181,15 @@ public final class ChartController {
     }
 
     /**
-     * Routes the selected symbol's new minute bars to the chart, and reloads it when the store
-     * repaired a gap in its history; called once per pulse.
+     * Routes the selected symbol's new minute bars to the chart, and reloads it once the store's
+     * repairs of gaps in its history pause ({@link #REPAIR_SETTLE}); called once per pulse.
      */
     public void apply(MarketUpdate update) {
         if (symbol == null) {
             return;
         }
         if (update.repairedHistory().contains(symbol)) {
-            reloadRepairedHistory();
+            historyRepaired();
         }
         List<Bar> closed = update.closedBars().getOrDefault(symbol, List.of());
         Bar forming = update.formingBars().get(symbol);
@@ -224,6 +240,17 @@ public final class ChartController {
         attach(generation, model, newRouter, minutes.size());
     }
 
+    /** (Re)starts the wait for repairs to pause, unless the first of them has waited long enough. */
+    private void historyRepaired() {
+        long now = System.nanoTime();
+        if (repairSettle.getStatus() != Animation.Status.RUNNING) {
+            firstPendingRepair = now;
+            repairSettle.playFromStart();
+        } else if (now - firstPendingRepair < REPAIR_MAX_DEFER_NANOS) {
+            repairSettle.playFromStart();
+        }
+    }
+
     /**
      * Bars older than the chart's newest were stored (a repaired gap): loads the history again
      * behind the chart on screen, which stays live until the new one, in the same range, replaces
@@ -252,6 +279,7 @@ public final class ChartController {
         reloading = keepShown;
         reloadAgain = false;
         if (!keepShown) {
+            repairSettle.stop(); // the new chart reads the store afresh
             area.getChildren().setAll(placeholder);
             view.set(null);
             router = null;

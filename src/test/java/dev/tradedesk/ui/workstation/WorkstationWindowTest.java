@@ -173,6 +173,30 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void repairsInQuickSuccessionReloadTheChartOnceTheyPause(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        BarColumns stored = history(AAPL);
+        host.missing = 50;
+        robot.interact(() -> parts.chart().show(AAPL, Timeframe.ONE_MINUTE, null));
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
+                .map(series -> series.size() == stored.size() - 50).orElse(false));
+        List<ChartView> shown = new CopyOnWriteArrayList<>();
+        robot.interact(() -> parts.chart().viewProperty().addListener((property, old, now) -> shown.add(now)));
+
+        host.missing = 0;
+        for (int window = 0; window < 4; window++) { // a backfill storing the gap window by window
+            parts.market().publish(MarketUpdate.ofRepairedHistory(Set.of(AAPL)));
+            Thread.sleep(50); // each taken by a pulse of its own
+        }
+
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
+                .map(series -> series.size() == stored.size()).orElse(false));
+        Thread.sleep((long) (ChartController.REPAIR_SETTLE.toMillis() * 1.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown).as("one reload for the four repairs").hasSize(1);
+    }
+
+    @Test
     void addingAndRemovingSymbolsUpdatesTheWatchlistAndTheHost(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#symbolField").write("btc-usd").type(KeyCode.ENTER);
