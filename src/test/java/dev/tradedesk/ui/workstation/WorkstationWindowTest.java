@@ -141,23 +141,16 @@ class WorkstationWindowTest {
 
     @Test
     void aRepairedGapReloadsTheChartBehindTheShownOneInTheSameRange(FxRobot robot) throws Exception {
-        awaitChart("AAPL · 1Min");
-        BarColumns stored = history(AAPL);
-        host.missing = 50;
-        robot.interact(() -> parts.chart().show(AAPL, Timeframe.ONE_MINUTE, null));
-        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
-                .map(series -> series.size() == stored.size() - 50).orElse(false));
+        BarColumns stored = showAaplWithGap(robot, 50);
         ChartRange zoomed = new ChartRange(stored.time(stored.size() - 400), stored.time(stored.size() - 200), false);
         robot.interact(() -> parts.chart().model().orElseThrow().setRange(zoomed));
         ChartView before = parts.chart().viewProperty().get();
-        List<ChartView> shown = new CopyOnWriteArrayList<>();
-        robot.interact(() -> parts.chart().viewProperty().addListener((property, old, now) -> shown.add(now)));
+        List<ChartView> shown = chartsShownFromNow(robot);
 
         host.missing = 0; // the feed repaired the gap in the store, then says so
         parts.market().publish(MarketUpdate.ofRepairedHistory(Set.of(AAPL)));
 
-        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
-                .map(series -> series.size() == stored.size()).orElse(false));
+        awaitChartBars(stored.size());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown).as("the old chart stayed until the reloaded one replaced it").hasSize(1).doesNotContainNull();
         assertThat(shown.get(0)).isNotSameAs(before);
@@ -174,14 +167,8 @@ class WorkstationWindowTest {
 
     @Test
     void repairsInQuickSuccessionReloadTheChartOnceTheyPause(FxRobot robot) throws Exception {
-        awaitChart("AAPL · 1Min");
-        BarColumns stored = history(AAPL);
-        host.missing = 50;
-        robot.interact(() -> parts.chart().show(AAPL, Timeframe.ONE_MINUTE, null));
-        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
-                .map(series -> series.size() == stored.size() - 50).orElse(false));
-        List<ChartView> shown = new CopyOnWriteArrayList<>();
-        robot.interact(() -> parts.chart().viewProperty().addListener((property, old, now) -> shown.add(now)));
+        BarColumns stored = showAaplWithGap(robot, 50);
+        List<ChartView> shown = chartsShownFromNow(robot);
 
         host.missing = 0;
         for (int window = 0; window < 4; window++) { // a backfill storing the gap window by window
@@ -189,11 +176,32 @@ class WorkstationWindowTest {
             Thread.sleep(50); // each taken by a pulse of its own
         }
 
-        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
-                .map(series -> series.size() == stored.size()).orElse(false));
+        awaitChartBars(stored.size());
         Thread.sleep((long) (ChartController.REPAIR_SETTLE.toMillis() * 1.5));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown).as("one reload for the four repairs").hasSize(1);
+    }
+
+    /** Shows AAPL's chart read while the store lacks {@code missing} of its bars; returns all of them. */
+    private BarColumns showAaplWithGap(FxRobot robot, int missing) throws Exception {
+        awaitChart("AAPL · 1Min");
+        BarColumns stored = history(AAPL);
+        host.missing = missing;
+        robot.interact(() -> parts.chart().show(AAPL, Timeframe.ONE_MINUTE, null));
+        awaitChartBars(stored.size() - missing);
+        return stored;
+    }
+
+    private void awaitChartBars(long bars) throws Exception {
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
+                .map(series -> series.size() == bars).orElse(false));
+    }
+
+    /** Every chart view shown from now on, in order. */
+    private List<ChartView> chartsShownFromNow(FxRobot robot) {
+        List<ChartView> shown = new CopyOnWriteArrayList<>();
+        robot.interact(() -> parts.chart().viewProperty().addListener((property, old, now) -> shown.add(now)));
+        return shown;
     }
 
     @Test
