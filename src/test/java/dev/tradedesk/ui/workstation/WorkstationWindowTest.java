@@ -182,6 +182,26 @@ class WorkstationWindowTest {
         assertThat(shown).as("one reload for the four repairs").hasSize(1);
     }
 
+    @Test
+    void repairsThatGoOnStillReloadTheChartAfterTheLongestDeferral(FxRobot robot) throws Exception {
+        BarColumns stored = showAaplWithGap(robot, 50);
+        List<ChartView> shown = chartsShownFromNow(robot);
+
+        host.missing = 0;
+        long started = System.nanoTime();
+        long deadline = started + ChartController.REPAIR_MAX_DEFER_NANOS + TimeUnit.SECONDS.toNanos(5);
+        while (shown.isEmpty() && System.nanoTime() < deadline) { // a long backfill: a repair every 200 ms
+            parts.market().publish(MarketUpdate.ofRepairedHistory(Set.of(AAPL)));
+            Thread.sleep(200);
+        }
+        long waited = System.nanoTime() - started;
+
+        assertThat(shown).as("reloaded while the repairs went on").isNotEmpty();
+        assertThat(waited).as("not before the longest deferral").isGreaterThanOrEqualTo(ChartController.REPAIR_MAX_DEFER_NANOS);
+        Thread.sleep((long) (ChartController.REPAIR_SETTLE.toMillis() * 1.5)); // the last repair's own reload
+        awaitChartBars(stored.size());
+    }
+
     /** Shows AAPL's chart read while the store lacks {@code missing} of its bars; returns all of them. */
     private BarColumns showAaplWithGap(FxRobot robot, int missing) throws Exception {
         awaitChart("AAPL · 1Min");
