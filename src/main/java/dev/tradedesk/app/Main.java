@@ -19,6 +19,9 @@ public final class Main {
             System.out.println(BuildInfo.load().versionLine());
             return;
         }
+        if (args.length == 0 || (args.length == 1 && args[0].equals("gui"))) {
+            System.exit(TradeDeskCommand.runWorkstation(HostEnvironment.current(), BuildInfo.load(), System.err));
+        }
         int exitCode = TradeDeskCommand.commandLine(HostEnvironment.current(), BuildInfo.load(), System.out, System.err)
                 .execute(args);
         System.exit(exitCode);

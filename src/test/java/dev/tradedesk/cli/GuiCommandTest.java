@@ -20,6 +20,8 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -50,17 +52,28 @@ class GuiCommandTest {
         commandRunner.shutdownNow();
     }
 
-    @Test
-    void workstationOpensSavesThemeAndStopsEveryThreadOnExit() throws Exception {
-        Path settings = dir.resolve("config/settings.json");
-        Path data = dir.resolve("data");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        HostEnvironment host = new HostEnvironment("Linux", dir, Map.of());
+    /** How the workstation is started: through the command line, or the way the desktop entry starts it. */
+    enum Launch {
+        COMMAND_LINE, DESKTOP_ENTRY
+    }
 
-        Future<Integer> exitCode = commandRunner.submit(() -> TradeDeskCommand.commandLine(host, new BuildInfo("1.2.3"),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8))
-                .execute("--data-dir", data.toString(), "--config", settings.toString()));
+    @ParameterizedTest
+    @EnumSource(Launch.class)
+    void workstationOpensSavesThemeAndStopsEveryThreadOnExit(Launch launch) throws Exception {
+        Path settings = dir.resolve("config/tradedesk/settings.json");
+        Path data = dir.resolve("data/tradedesk");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        Future<Integer> exitCode = commandRunner.submit(() -> switch (launch) {
+            case COMMAND_LINE -> TradeDeskCommand.commandLine(new HostEnvironment("Linux", dir, Map.of()), new BuildInfo("1.2.3"),
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errStream)
+                    .execute("--data-dir", data.toString(), "--config", settings.toString());
+            // No options: the default paths, here under the XDG variables.
+            case DESKTOP_ENTRY -> TradeDeskCommand.runWorkstation(new HostEnvironment("Linux", dir,
+                    Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString(), "XDG_DATA_HOME", dir.resolve("data").toString())),
+                    new BuildInfo("1.2.3"), errStream);
+        });
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workstationWindow() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -96,6 +109,20 @@ class GuiCommandTest {
                 .isEmpty();
     }
 
+    @Test
+    void desktopEntryStartReportsAFailureLikeTheCommandLine() throws Exception {
+        // A file where the data dir should be: logging cannot create its folder.
+        Files.writeString(dir.resolve("data"), "not a folder");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exitCode = TradeDeskCommand.runWorkstation(new HostEnvironment("Linux", dir,
+                Map.of("XDG_DATA_HOME", dir.resolve("data").toString())), new BuildInfo("1.2.3"),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tradedesk: cannot create the log directory ");
+    }
+
     private static Stage workstationWindow() {
         return Window.getWindows().stream()
                 .filter(window -> window instanceof Stage stage && "TradeDesk".equals(stage.getTitle()) && stage.isShowing())
@@ -103,3 +130,4 @@ class GuiCommandTest {
                 .findFirst().orElse(null);
     }
 }
+
