@@ -67,6 +67,41 @@ class SchemaTest {
     }
 
     @Test
+    void theSchemaVersionConstantIsTheHighestShippedMigration() throws Exception {
+        Path migrations = Path.of(SchemaTest.class.getResource("/db/migration").toURI());
+        int highest;
+        try (var files = Files.list(migrations)) {
+            highest = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max().orElseThrow();
+        }
+        assertThat(StoreDatabase.SCHEMA_VERSION).isEqualTo(highest);
+    }
+
+    @Test
+    void flywayIsLeftOutOnlyWhenEveryShippedMigrationIsAppliedAndNothingElse() throws Exception {
+        try (StoreDatabase database = StoreDatabase.open(StoreFixture.options(dir, clock));
+                Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            assertThat(StoreDatabase.schemaIsCurrent(connection)).isTrue();
+
+            statement.execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'");
+            assertThat(StoreDatabase.schemaIsCurrent(connection)).as("a failed migration").isFalse();
+            statement.execute("UPDATE \"flyway_schema_history\" SET \"success\" = TRUE WHERE \"version\" = '2'");
+
+            statement.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                    + " \"script\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (3, '3', 'from a newer build', 'SQL', 'V3__newer.sql', 'SA', 1, TRUE)");
+            assertThat(StoreDatabase.schemaIsCurrent(connection)).as("a version this build does not ship").isFalse();
+            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '3')");
+            assertThat(StoreDatabase.schemaIsCurrent(connection)).as("a migration still to apply").isFalse();
+
+            statement.execute("DROP TABLE \"flyway_schema_history\"");
+            assertThat(StoreDatabase.schemaIsCurrent(connection)).as("no history table").isFalse();
+        }
+    }
+
+    @Test
     void aMigrationKilledAfterItsFirstTableIsCompletedOnTheNextStart() throws Exception {
         try (StoreDatabase database = StoreDatabase.open(StoreFixture.options(dir, clock));
                 Connection connection = database.connection(); Statement statement = connection.createStatement()) {
