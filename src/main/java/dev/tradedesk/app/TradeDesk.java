@@ -39,7 +39,7 @@ public final class TradeDesk implements AutoCloseable {
 
     /** With {@code initial} settings in place of the file's (the smoke test); changes are still saved only to a sound file. */
     public TradeDesk(AppContext context, Settings initial) {
-        this(context, initial, dataDir -> HistoryStore.open(StoreOptions.defaults(dataDir)));
+        this(context, initial, dataDir -> HistoryStore.openWithReadCacheLater(StoreOptions.defaults(dataDir)));
     }
 
     /** With {@code storeOpener} opening the history store in the data dir (tests). */
@@ -94,7 +94,10 @@ public final class TradeDesk implements AutoCloseable {
     }
 
     /**
-     * The bar history in the data dir, opened (and migrated) on first use. Thread-safe.
+     * The bar history in the data dir, opened (and migrated) on first use. Its read cache is
+     * started by the workstation once its first live frame is shown
+     * ({@link HistoryStore#startReadCache()}); the commands, which read a range once if at all,
+     * leave it off. Thread-safe.
      *
      * @throws dev.tradedesk.store.StoreException if it cannot be opened
      * @throws IllegalStateException              after {@link #close()}

@@ -89,6 +89,9 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         this.store = CompletableFuture.supplyAsync(storeOpener, control);
         Settings settings = desk.settings();
         control.execute(() -> restartMarket(settings));
+        // Until then the chart's reads go to the database; Ehcache's cold start is CPU the first frame needs.
+        firstLiveFrameOr(HISTORY_HOLD_LIMIT).thenCompose(shown -> store)
+                .thenAcceptAsync(HistoryStore::startReadCache, control);
     }
 
     /** The store once open; empty while opening or if it could not be opened. */
@@ -166,11 +169,17 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
      * at most {@link #HISTORY_HOLD_LIMIT}, so that it does not slow the start on a small machine.
      */
     private CompletionStage<Void> historyGate() {
-        CompletableFuture<Void> gate = new CompletableFuture<>();
-        uiMetrics.firstLiveFrame().thenRun(() -> gate.complete(null));
-        metrics.schedule(() -> gate.complete(null), HISTORY_HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Void> gate = firstLiveFrameOr(HISTORY_HOLD_LIMIT);
         gate.thenRunAsync(() -> log.info("Backfill may start: {}", uiMetrics.firstLiveFrameNanos() != 0
                 ? "the first live frame is on screen" : "no live frame after " + HISTORY_HOLD_LIMIT.toSeconds() + " s"), metrics);
+        return gate;
+    }
+
+    /** Completes at the first live frame, or after {@code limit} without one. */
+    private CompletableFuture<Void> firstLiveFrameOr(java.time.Duration limit) {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        uiMetrics.firstLiveFrame().thenRun(() -> gate.complete(null));
+        metrics.schedule(() -> gate.complete(null), limit.toMillis(), TimeUnit.MILLISECONDS);
         return gate;
     }
 

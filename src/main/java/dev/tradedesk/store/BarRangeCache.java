@@ -31,7 +31,8 @@ import org.ehcache.impl.internal.TimeSourceConfiguration;
  * and {@link #get} ignores entries of an older generation, so a reader that raced a write can
  * only put an entry no one will ever be served.
  *
- * <p>Thread-safe.
+ * <p>Built by {@link #start()}, not by the constructor; before that it is a cache that keeps
+ * nothing. Thread-safe.
  */
 final class BarRangeCache implements AutoCloseable {
 
@@ -47,22 +48,44 @@ final class BarRangeCache implements AutoCloseable {
     record Entry(long generation, BarSnapshot bars) {
     }
 
-    private final CacheManager manager;
-    private final Cache<RangeKey, Entry> cache;
+    private final int maxEntries;
+    private final Clock clock;
     private final int maxBars;
+    /** Null until {@link #start()}; a null cache serves nothing and keeps nothing. */
+    private volatile Cache<RangeKey, Entry> cache;
+    private CacheManager manager; // guarded by this
+    private boolean closed; // guarded by this
     private final ConcurrentHashMap<SeriesKey, AtomicLong> generations = new ConcurrentHashMap<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
+    /** Not started: call {@link #start()} to build the Ehcache cache. */
     BarRangeCache(int maxEntries, int maxBars, Clock clock) {
+        this.maxEntries = maxEntries;
         this.maxBars = maxBars;
-        this.manager = CacheManagerBuilder.newCacheManagerBuilder()
+        this.clock = clock;
+    }
+
+    /**
+     * Builds the Ehcache cache; until then every {@link #get} is a miss and {@link #put} keeps
+     * nothing. Separate from construction because Ehcache's cold start (about 0.35 s of a core,
+     * 490 classes) need not delay a window's first frame. Idempotent; does nothing once closed.
+     */
+    synchronized void start() {
+        if (closed || manager != null) {
+            return;
+        }
+        manager = CacheManagerBuilder.newCacheManagerBuilder()
                 .using(new TimeSourceConfiguration(clock::millis))
                 .withCache(CACHE_NAME, CacheConfigurationBuilder
                         .newCacheConfigurationBuilder(RangeKey.class, Entry.class, ResourcePoolsBuilder.heap(maxEntries))
                         .withExpiry(new TimeframeExpiry()))
                 .build(true);
-        this.cache = manager.getCache(CACHE_NAME, RangeKey.class, Entry.class);
+        cache = manager.getCache(CACHE_NAME, RangeKey.class, Entry.class);
+    }
+
+    boolean started() {
+        return cache != null;
     }
 
     /** Time to live of a cached range of {@code timeframe}. */
@@ -84,7 +107,8 @@ final class BarRangeCache implements AutoCloseable {
 
     /** The cached result for {@code key}, or {@code null} (counted as a miss). */
     BarSnapshot get(RangeKey key) {
-        Entry entry = cache.get(key);
+        Cache<RangeKey, Entry> started = cache;
+        Entry entry = started == null ? null : started.get(key);
         if (entry != null && entry.generation() == generation(key.series())) {
             hits.increment();
             return entry.bars();
@@ -100,8 +124,9 @@ final class BarRangeCache implements AutoCloseable {
      * range replaces it.
      */
     void put(RangeKey key, long generationBeforeRead, BarSnapshot bars) {
-        if (bars.size() <= maxBars) {
-            cache.put(key, new Entry(generationBeforeRead, bars));
+        Cache<RangeKey, Entry> started = cache;
+        if (started != null && bars.size() <= maxBars) {
+            started.put(key, new Entry(generationBeforeRead, bars));
         }
     }
 
@@ -111,26 +136,37 @@ final class BarRangeCache implements AutoCloseable {
      */
     void invalidate(SeriesKey series) {
         generations.computeIfAbsent(series, key -> new AtomicLong()).incrementAndGet();
+        Cache<RangeKey, Entry> started = cache;
+        if (started == null) {
+            return;
+        }
         Set<RangeKey> keys = new HashSet<>();
-        for (Cache.Entry<RangeKey, Entry> entry : cache) {
+        for (Cache.Entry<RangeKey, Entry> entry : started) {
             if (entry.getKey().series().equals(series)) {
                 keys.add(entry.getKey());
             }
         }
-        cache.removeAll(keys);
+        started.removeAll(keys);
     }
 
     CacheStats stats() {
         long entries = 0;
-        for (Cache.Entry<RangeKey, Entry> ignored : cache) {
-            entries++;
+        Cache<RangeKey, Entry> started = cache;
+        if (started != null) {
+            for (Cache.Entry<RangeKey, Entry> ignored : started) {
+                entries++;
+            }
         }
         return new CacheStats(hits.sum(), misses.sum(), entries);
     }
 
     @Override
-    public void close() {
-        manager.close();
+    public synchronized void close() {
+        closed = true;
+        cache = null;
+        if (manager != null) {
+            manager.close();
+        }
     }
 
     /** 5 minutes for 1Min and 5Min ranges, 1 hour for the others, from creation or replacement. */

@@ -52,10 +52,31 @@ public final class HistoryStore implements AutoCloseable {
      *                        process has it open
      */
     public static HistoryStore open(StoreOptions options) {
+        HistoryStore store = openWithReadCacheLater(options);
+        store.startReadCache();
+        return store;
+    }
+
+    /**
+     * As {@link #open}, with the read cache built only by {@link #startReadCache()}: until then
+     * every range query goes to the database. For a caller that has something more urgent to
+     * do with the CPU first, as the workstation has with its first frame.
+     */
+    public static HistoryStore openWithReadCacheLater(StoreOptions options) {
         StoreDatabase database = StoreDatabase.open(options);
         BarRangeCache cache = new BarRangeCache(options.cacheEntries(), options.cacheMaxBars(), options.clock());
         log.info("History store open: {}", options.databaseFile());
         return new HistoryStore(database, new BarRepository(database, options.writeChunk()), cache);
+    }
+
+    /** Builds the read cache, if not yet built (a blocking call of about 0.35 s when cold). Idempotent. */
+    public void startReadCache() {
+        cache.start();
+    }
+
+    /** Whether the read cache is built ({@link #startReadCache()}); switched on or off is {@link #readCacheEnabled()}. */
+    public boolean readCacheStarted() {
+        return cache.started();
     }
 
     /**
@@ -135,7 +156,8 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * The bars of {@code key} with {@code from <= time <= to}, from the cache when it has them.
+     * The bars of {@code key} with {@code from <= time <= to}, from the cache when it has them
+     * (a query before the cache is started is counted as a miss).
      * The result is shared and immutable. An empty range or an unknown series gives
      * {@link BarSnapshot#EMPTY}.
      */

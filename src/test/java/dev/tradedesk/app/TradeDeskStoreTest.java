@@ -38,6 +38,7 @@ class TradeDeskStoreTest {
             HistoryStore store = desk.historyStore();
             assertThat(desk.historyStore()).isSameAs(store);
             assertThat(store.databaseFile()).isEqualTo(file).exists();
+            assertThat(store.readCacheStarted()).as("commands leave the read cache unbuilt").isFalse();
             BarColumns bars = new BarColumns(1);
             bars.add(new Bar(0, 1, 2, 0.5, 1.5, 10));
             store.write(SeriesKey.of("AAPL", Timeframe.ONE_DAY), bars);
@@ -48,6 +49,24 @@ class TradeDeskStoreTest {
                 assertThat(lock).as("closing the app closed the database").isNotNull();
             }
             assertThatThrownBy(desk::historyStore).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void theWorkstationBuildsTheReadCacheOnlyAfterItsFirstLiveFrameOrTheHoldLimit() throws Exception {
+        AppPaths paths = new AppPaths(dir.resolve("settings.json"), dir.resolve("data"));
+        try (AppContext context = AppContext.open(paths, new BuildInfo("test"), new HostEnvironment("Linux", dir, Map.of()));
+                TradeDesk desk = new TradeDesk(context)) {
+            long started = System.nanoTime();
+            desk.prepareWorkstation();
+            HistoryStore store = desk.historyStore();
+            // No window here, so no live frame: the cache waits for the 10 s limit.
+            assertThat(store.readCacheStarted()).isFalse();
+            while (!store.readCacheStarted() && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30)) {
+                Thread.sleep(50);
+            }
+            assertThat(store.readCacheStarted()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
         }
     }
 

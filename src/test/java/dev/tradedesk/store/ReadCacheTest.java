@@ -64,6 +64,39 @@ class ReadCacheTest {
     }
 
     @Test
+    void aCacheStartedLaterServesNothingUntilStartedAndNothingStaleAfter() {
+        try (HistoryStore later = HistoryStore.openWithReadCacheLater(StoreFixture.options(dir.resolve("later"),
+                new dev.tradedesk.testing.MutableClock(java.time.Instant.EPOCH)).withCache(16, 50))) {
+            later.write(AAPL_1MIN, minutes(T0, 10, 0));
+            assertThat(later.readCacheStarted()).isFalse();
+
+            BarSnapshot a = later.range(AAPL_1MIN, T0, T0 + 20 * MINUTE);
+            BarSnapshot b = later.range(AAPL_1MIN, T0, T0 + 20 * MINUTE);
+            assertThat(b).isNotSameAs(a).isEqualTo(a);
+            assertThat(a.size()).isEqualTo(10);
+            assertThat(later.cacheStats()).as("both read the database").isEqualTo(new CacheStats(0, 2, 0));
+            later.write(AAPL_1MIN, minutes(T0 + 10 * MINUTE, 5, 0));
+
+            later.startReadCache();
+            later.startReadCache();
+            assertThat(later.readCacheStarted()).isTrue();
+            BarSnapshot c = later.range(AAPL_1MIN, T0, T0 + 20 * MINUTE);
+            assertThat(c.size()).isEqualTo(15);
+            assertThat(later.range(AAPL_1MIN, T0, T0 + 20 * MINUTE)).isSameAs(c);
+            assertThat(later.cacheStats()).isEqualTo(new CacheStats(1, 3, 1));
+        }
+    }
+
+    @Test
+    void aCacheStartedAfterTheStoreClosedStaysUnbuilt() {
+        HistoryStore later = HistoryStore.openWithReadCacheLater(StoreFixture.options(dir.resolve("closed"),
+                new dev.tradedesk.testing.MutableClock(java.time.Instant.EPOCH)));
+        later.close();
+        later.startReadCache();
+        assertThat(later.readCacheStarted()).isFalse();
+    }
+
+    @Test
     void theCacheCanBeSwitchedOffAndOnWhileRunningWithoutServingStaleBars() {
         store.write(AAPL_1MIN, minutes(T0, 10, 0));
         store.range(AAPL_1MIN, T0, T0 + 20 * MINUTE);
@@ -117,6 +150,7 @@ class ReadCacheTest {
     @Test
     void aReaderThatRacedAWriteCannotPutStaleBarsBackIntoTheCache() {
         try (BarRangeCache cache = new BarRangeCache(16, 100, fixture.clock)) {
+            cache.start();
             BarRangeCache.RangeKey key = new BarRangeCache.RangeKey(AAPL_1MIN, T0, T0 + MINUTE);
             long generationBeforeRead = cache.generation(AAPL_1MIN);
             BarSnapshot readBeforeTheWrite = BarSnapshot.copyOf(minutes(T0, 2, 0));
