@@ -74,7 +74,7 @@ public final class HistoryStore implements AutoCloseable {
         cache.start();
     }
 
-    /** Whether the read cache is built ({@link #startReadCache()}); switched on or off is {@link #readCacheEnabled()}. */
+    /** Whether the read cache has been built ({@link #startReadCache()}); whether it is switched on is {@link #readCacheEnabled()}. */
     public boolean readCacheStarted() {
         return cache.started();
     }
