@@ -19,6 +19,8 @@ import java.nio.file.Path;
 public record AppPaths(Path settingsFile, Path dataDir) {
 
     static final String SETTINGS_FILE_NAME = "settings.json";
+    /** The current log file in {@link #logDir()}; Logback rolls it into dated, numbered archives beside it. */
+    static final String LOG_FILE_NAME = "tradedesk.log";
 
     public AppPaths {
         settingsFile = settingsFile.toAbsolutePath().normalize();
@@ -30,7 +32,7 @@ public record AppPaths(Path settingsFile, Path dataDir) {
     }
 
     public Path logFile() {
-        return logDir().resolve("tradedesk.log");
+        return logDir().resolve(LOG_FILE_NAME);
     }
 
     /**

@@ -24,12 +24,11 @@ import java.nio.file.Path;
  */
 final class LogbackAppenders {
 
-    static final String FILE_NAME = "tradedesk.log";
-    static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-    static final int MAX_HISTORY_DAYS = 14;
-    static final long TOTAL_SIZE_CAP_BYTES = 200L * 1024 * 1024;
+    private static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+    private static final int MAX_HISTORY_DAYS = 14;
+    private static final long TOTAL_SIZE_CAP_BYTES = 200L * 1024 * 1024;
     /** Large enough for a burst of feed warnings; see {@link #asyncFile}. */
-    static final int ASYNC_QUEUE_SIZE = 8192;
+    private static final int ASYNC_QUEUE_SIZE = 8192;
 
     private static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %redactedMsg%n%redactedEx";
     private static final String FILE_PATTERN =
@@ -68,7 +67,7 @@ final class LogbackAppenders {
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("FILE");
-        file.setFile(logDir.resolve(FILE_NAME).toString());
+        file.setFile(logDir.resolve(AppPaths.LOG_FILE_NAME).toString());
         SizeAndTimeBasedRollingPolicy<ILoggingEvent> rolling = new SizeAndTimeBasedRollingPolicy<>();
         rolling.setContext(context);
         rolling.setParent(file);
