@@ -158,7 +158,10 @@ public final class SmokeTest {
         progress.flush();
     }
 
-    /** On the JavaFX thread: zoom the chart out over all its bars once loaded, and close after the duration. */
+    /**
+     * On the JavaFX thread: zoom the chart out over all its bars once loaded, and close after the
+     * duration, but not before the chart holds them all (it shows the latest bars first).
+     */
     private void drive(WorkstationSession session, Stage stage) {
         Timeline zoomOut = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), event ->
                 session.parts().chart().model().filter(model -> model.series().map(series -> series.size() >= CHART_BARS).orElse(false))
@@ -172,7 +175,9 @@ public final class SmokeTest {
         end.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(100), event -> {
             long firstFrame = session.uiMetrics().firstLiveFrameWallMillis();
             long now = System.currentTimeMillis();
-            boolean ranLongEnough = firstFrame != 0 && now - firstFrame >= duration.toMillis();
+            boolean chartComplete = session.parts().chart().model().flatMap(ChartModel::series)
+                    .map(series -> series.size() >= CHART_BARS).orElse(false);
+            boolean ranLongEnough = firstFrame != 0 && now - firstFrame >= duration.toMillis() && chartComplete;
             if (ranLongEnough || now - opened >= duration.toMillis() + FIRST_FRAME_GRACE.toMillis()) {
                 end.stop();
                 zoomOut.stop();

@@ -20,6 +20,7 @@ import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import dev.tradedesk.ui.workstation.ChartController;
 import dev.tradedesk.ui.workstation.StatusViewModel;
+import dev.tradedesk.ui.workstation.StoredMinutes;
 import dev.tradedesk.ui.workstation.UiMetrics;
 import dev.tradedesk.ui.workstation.Workstation;
 import dev.tradedesk.ui.workstation.WorkstationHost;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -212,17 +214,22 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     }
 
     @Override
-    public BarColumns minuteHistory(Symbol symbol, int maxBars) {
+    public StoredMinutes minuteHistory(Symbol symbol, int minutes) {
         SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
-        BarColumns bars = new BarColumns(0);
         try {
             HistoryStore store = this.store.join();
-            store.lastTime(key).ifPresent(last -> store.range(key, last - (maxBars - 1L) * Timeframe.ONE_MINUTE.millis(), last)
-                    .appendTo(bars));
+            OptionalLong last = store.lastTime(key);
+            if (last.isEmpty()) {
+                return StoredMinutes.none();
+            }
+            long from = last.getAsLong() - (minutes - 1L) * Timeframe.ONE_MINUTE.millis();
+            BarColumns bars = new BarColumns(0);
+            store.range(key, from, last.getAsLong()).appendTo(bars);
+            return new StoredMinutes(bars, store.firstTime(key).orElse(from) < from);
         } catch (RuntimeException unreadable) {
             log.error("Could not read the history of {}: {}", symbol, unreadable.getMessage());
+            return StoredMinutes.none();
         }
-        return bars;
     }
 
     @Override

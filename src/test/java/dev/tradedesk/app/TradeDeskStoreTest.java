@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.HistoryStore;
 import java.nio.channels.FileChannel;
@@ -13,6 +14,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import dev.tradedesk.store.StoreOptions;
+import dev.tradedesk.ui.workstation.StoredMinutes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +69,34 @@ class TradeDeskStoreTest {
             }
             assertThat(store.readCacheStarted()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void theWorkstationReadsARecentWindowOfMinutesAndSaysWhetherOlderOnesAreStored() throws Exception {
+        AppPaths paths = new AppPaths(dir.resolve("settings.json"), dir.resolve("data"));
+        try (AppContext context = AppContext.open(paths, new BuildInfo("test"), new HostEnvironment("Linux", dir, Map.of()));
+                TradeDesk desk = new TradeDesk(context)) {
+            Symbol symbol = Symbol.of("ZZTEST"); // in no watchlist, so the feed writes none of its bars
+            BarColumns minutes = new BarColumns(10);
+            long start = 1_780_000_020L * 60_000;
+            for (int i = 0; i < 10; i++) {
+                minutes.add(new Bar(start + i * 60_000L, 10 + i, 11 + i, 9 + i, 10.5 + i, 100));
+            }
+            desk.historyStore().write(new SeriesKey(symbol, Timeframe.ONE_MINUTE), minutes);
+            desk.prepareWorkstation();
+
+            StoredMinutes recent = desk.workstation().minuteHistory(symbol, 4);
+            assertThat(recent.bars().size()).isEqualTo(4);
+            assertThat(recent.bars().time(0)).isEqualTo(start + 6 * 60_000L);
+            assertThat(recent.earlierStored()).isTrue();
+            StoredMinutes exactlyAll = desk.workstation().minuteHistory(symbol, 10);
+            assertThat(exactlyAll.bars().size()).isEqualTo(10);
+            assertThat(exactlyAll.earlierStored()).isFalse();
+            assertThat(desk.workstation().minuteHistory(symbol, 1_000_000).earlierStored()).isFalse();
+            StoredMinutes unknown = desk.workstation().minuteHistory(Symbol.of("NOSUCH"), 4);
+            assertThat(unknown.bars().isEmpty()).isTrue();
+            assertThat(unknown.earlierStored()).isFalse();
         }
     }
 

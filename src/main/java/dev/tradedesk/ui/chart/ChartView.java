@@ -146,6 +146,14 @@ public final class ChartView {
         return overlay.readout().getText();
     }
 
+    /**
+     * Whether the chart has drawn every bar handed to its model: none waits in the model (a new
+     * chart can take a pulse or two before ChartFX lets go of its datasets).
+     */
+    public boolean drawnUpToDate() {
+        return model.hasData() && !model.hasPendingUpdates() && drawnVersion == attachedVersion;
+    }
+
     /** Frames that changed the chart: from the start of the pulse's chart work to the end of its layout. */
     public FrameTimes frameTimes() {
         return frameTimes;

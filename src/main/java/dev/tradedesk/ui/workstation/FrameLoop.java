@@ -69,19 +69,24 @@ final class FrameLoop extends AnimationTimer {
 
     /**
      * Called after the pulse's layout (the chart has drawn its canvases; only the rasterisation of
-     * this frame is still to come): the update applied in this pulse is now on its way to the screen.
+     * this frame is still to come): the update applied in this pulse is now on its way to the screen,
+     * and the chart may start work that was waiting for this frame.
      */
     void afterLayout() {
-        if (pendingResponseNanos != Long.MAX_VALUE) {
-            long now = System.nanoTime();
+        boolean appliedUpdate = pendingResponseNanos != Long.MAX_VALUE;
+        long now = System.nanoTime();
+        if (appliedUpdate) {
             metrics.recordTickToScreen(now - pendingResponseNanos);
             metrics.recordTickOnScreen(pendingPublishedNanos == Long.MAX_VALUE ? -1 : pendingTakenNanos - pendingPublishedNanos,
                     now - pendingTakenNanos);
-            if (chart.model().isPresent()) {
-                metrics.markLiveFrame(now);
-            }
             pendingResponseNanos = Long.MAX_VALUE;
         }
+        // Live: the chart is drawn and this frame applied an update, or the chart holds live bars
+        // (such as those that came while its history loaded).
+        if (metrics.firstLiveFrameNanos() == 0 && (appliedUpdate || chart.showsLiveBars()) && chart.drawnUpToDate()) {
+            metrics.markLiveFrame(now);
+        }
+        chart.afterFrame();
     }
 
     private double framesPerSecond() {

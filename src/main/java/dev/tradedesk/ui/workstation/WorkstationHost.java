@@ -1,6 +1,5 @@
 package dev.tradedesk.ui.workstation;
 
-import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.Workspace;
@@ -15,10 +14,11 @@ import java.util.List;
 public interface WorkstationHost {
 
     /**
-     * The most recent stored one-minute bars of {@code symbol}, oldest first. Reads the database:
-     * call on a background thread, never on the JavaFX thread.
+     * The stored one-minute bars of {@code symbol} in the {@code minutes} up to its newest, and
+     * whether older ones are stored. Reads the database: call on a background thread, never on the
+     * JavaFX thread.
      */
-    BarColumns minuteHistory(Symbol symbol, int maxBars);
+    StoredMinutes minuteHistory(Symbol symbol, int minutes);
 
     /** The chart now shows {@code symbol} (or nothing): the feed brings it up to date first. */
     void chartShowing(Symbol symbol);

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +71,7 @@ class WorkstationWindowTest {
     Path dir;
 
     private final SimulatedMarket market = SimulatedMarket.withHistory(3, new SimClock(new MutableClock(NOW), NOW, 1),
-            Duration.ofDays(2), Set.of(Symbol.of("BTC-USD")), true);
+            Duration.ofDays(8), Set.of(Symbol.of("BTC-USD")), true); // longer than a chart's first read
     private final FakeHost host = new FakeHost();
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private Workstation parts;
@@ -108,7 +109,7 @@ class WorkstationWindowTest {
 
     private void awaitChart(String title) throws Exception {
         WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().titleProperty().get().equals(title)
-                && parts.chart().model().flatMap(ChartModel::series).isPresent());
+                && parts.chart().model().flatMap(ChartModel::series).isPresent() && !parts.chart().loadingHistory());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -137,6 +138,106 @@ class WorkstationWindowTest {
         assertThat(parts.watchlist().row(Symbol.of("SPY")).orElseThrow().problemProperty().get()).contains("unknown symbol");
         assertThat(robot.lookup("#connectionStatus").queryAs(Label.class).getText()).isEqualTo("Simulated exchange: live");
         assertThat(robot.lookup("#simulatedBanner").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aLongHistoryShowsItsLatestBarsFirstThenAllOfThemBehindTheLiveChart(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        BarColumns stored = history(AAPL);
+        long windowStart = stored.time(stored.size() - 1) - (ChartController.FIRST_READ_BARS - 1L) * Timeframe.ONE_MINUTE.millis();
+        assertThat(stored.time(0)).as("the test history is longer than the first read").isLessThan(windowStart);
+        host.heldFromMinutes = ChartController.MAX_HISTORY_BARS;
+        robot.interact(() -> parts.chart().show(MSFT, Timeframe.ONE_MINUTE, null));
+        BarColumns msft = history(MSFT);
+
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
+                .filter(series -> series.key().symbol().equals(MSFT)).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        IndicatorSeriesView recent = series();
+        assertThat(parts.chart().loadingHistory()).isTrue();
+        assertThat(recent.time(recent.firstIndex())).isGreaterThanOrEqualTo(windowStart);
+        assertThat(recent.size()).isLessThan(msft.size());
+        long lastRecent = recent.size() - 1;
+        Map<Indicator, Double> recentValues = lastValues(recent, lastRecent);
+
+        Bar previous = msft.bar(msft.size() - 1);
+        Bar forming = new Bar(NOW.toEpochMilli(), previous.close(), previous.close() + 1, previous.close() - 1,
+                previous.close() - 0.5, 400);
+        parts.market().publish(new MarketUpdate(Map.of(), Map.of(), Map.of(MSFT, forming), Map.of(),
+                ConnectionState.live(ProviderKind.SIM), null, System.nanoTime()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> series().size() == lastRecent + 2);
+        assertThat(series()).as("the recent chart stays live while the rest loads").isSameAs(recent);
+        ChartRange recentRange = parts.chart().model().orElseThrow().range();
+
+        host.release.countDown();
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> !parts.chart().loadingHistory());
+        WaitForAsyncUtils.waitForFxEvents();
+        IndicatorSeriesView whole = series();
+        assertThat(whole.size()).isEqualTo(msft.size() + 1);
+        assertThat(whole.time(0)).isEqualTo(msft.time(0));
+        assertThat(whole.close(whole.size() - 1)).as("the live bar carried over").isEqualTo(forming.close());
+        assertThat(parts.chart().model().orElseThrow().range()).isEqualTo(recentRange);
+        long sameBar = whole.size() - 2;
+        assertThat(whole.time(sameBar)).isEqualTo(recent.time(lastRecent));
+        lastValues(whole, sameBar).forEach((indicator, value) ->
+                assertThat(value).as(indicator.name()).isCloseTo(recentValues.get(indicator), org.assertj.core.data.Offset.offset(1e-9)));
+    }
+
+    @Test
+    void aChartAttachedWithLiveBarsFromItsLoadIsTheFirstLiveFrameAndKeepsThemWhenTheRestLoads(FxRobot robot)
+            throws Exception {
+        awaitChart("AAPL · 1Min");
+        host.heldFromMinutes = 0;
+        robotInteract(() -> {
+            stage.close();
+            stage = new Stage();
+            open(Workspace.EMPTY); // a new window with its own metrics; its chart's first read waits
+        });
+        BarColumns stored = history(AAPL);
+        Bar previous = stored.bar(stored.size() - 1);
+        // Live minutes the store does not hold yet (the fake host's store never will).
+        Bar closed = new Bar(NOW.toEpochMilli(), previous.close(), previous.close() + 1, previous.close() - 1,
+                previous.close() + 0.25, 300);
+        Bar forming = new Bar(NOW.toEpochMilli() + 60_000, closed.close(), closed.close() + 0.5, closed.close() - 0.5,
+                closed.close() - 0.125, 40);
+        parts.market().publish(new MarketUpdate(Map.of(AAPL, new Quote(AAPL, forming.time(), forming.close(), 0.1, 50, 40, 30, 95, 1.1)),
+                Map.of(AAPL, List.of(closed)), Map.of(AAPL, forming), Map.of(), ConnectionState.live(ProviderKind.SIM), null,
+                System.nanoTime()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> parts.watchlist().row(AAPL).orElseThrow().lastProperty().get() == forming.close());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(parts.uiMetrics().firstLiveFrameNanos()).as("a live price, but no chart yet").isZero();
+
+        host.release.countDown(); // no update follows: the held-back bars are what make the frame live
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.uiMetrics().firstLiveFrameNanos() != 0);
+        assertThat(lastBars(2)).as("drawn in the first live frame").containsExactly(closed, forming);
+
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> !parts.chart().loadingHistory());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(series().size()).isEqualTo(stored.size() + 2);
+        assertThat(lastBars(2)).as("the whole history's chart took them over").containsExactly(closed, forming);
+    }
+
+    /** The chart's last {@code count} bars, read on the JavaFX thread. */
+    private List<Bar> lastBars(int count) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            IndicatorSeriesView shown = series();
+            return java.util.stream.LongStream.range(shown.size() - count, shown.size())
+                    .mapToObj(i -> new Bar(shown.time(i), shown.open(i), shown.high(i), shown.low(i), shown.close(i), shown.volume(i)))
+                    .toList();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private static Map<Indicator, Double> lastValues(IndicatorSeriesView series, long index) {
+        Map<Indicator, Double> values = new java.util.EnumMap<>(Indicator.class);
+        for (Indicator indicator : Indicator.values()) {
+            double value = series.value(indicator, index);
+            if (!Double.isNaN(value)) {
+                values.put(indicator, value);
+            }
+        }
+        assertThat(values).containsKeys(Indicator.RSI, Indicator.STOCH_K, Indicator.BAND_LOWER);
+        return values;
     }
 
     @Test
@@ -325,17 +426,33 @@ class WorkstationWindowTest {
         /** Bars left out of the stored history, 100 back from the newest (a gap the feed will repair). */
         volatile int missing;
 
+        /** Reads of at least this many minutes wait for {@link #release} (0: every read). */
+        volatile int heldFromMinutes = Integer.MAX_VALUE;
+        final CountDownLatch release = new CountDownLatch(1);
+
         @Override
-        public BarColumns minuteHistory(Symbol symbol, int maxBars) {
+        public StoredMinutes minuteHistory(Symbol symbol, int minutes) {
+            if (minutes >= heldFromMinutes) {
+                awaitUninterruptibly(release);
+            }
             BarColumns all = history(symbol);
+            long from = all.time(all.size() - 1) - (minutes - 1L) * Timeframe.ONE_MINUTE.millis();
             int gapEnd = all.size() - 100;
             BarColumns stored = new BarColumns(all.size());
             for (int i = 0; i < all.size(); i++) {
-                if (i < gapEnd - missing || i >= gapEnd) {
+                if ((i < gapEnd - missing || i >= gapEnd) && all.time(i) >= from) {
                     stored.add(all.bar(i));
                 }
             }
-            return stored;
+            return new StoredMinutes(stored, all.time(0) < from);
+        }
+
+        private static void awaitUninterruptibly(CountDownLatch gate) {
+            try {
+                gate.await(30, TimeUnit.SECONDS); // a bound, so that a failing test cannot hang the loader
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
