@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -107,6 +109,8 @@ public final class ChartController {
     private long firstPendingRepair;
     /** The chart on screen holds a recent window of the history: the rest loads after its first frame. */
     private boolean olderHistoryPending;
+    /** The chart on screen holds a recent window of the history until the whole of it replaces it. */
+    private final ReadOnlyBooleanWrapper olderHistoryLoading = new ReadOnlyBooleanWrapper(this, "olderHistoryLoading");
     /** The chart on screen has taken bars from the feed, not only stored ones. */
     private boolean showsLiveBars;
     /** Closed live minutes lately routed to the chart on screen, oldest first, and the one forming after them. */
@@ -310,6 +314,11 @@ public final class ChartController {
         return heldBack != null || olderHistoryPending;
     }
 
+    /** True while the chart on screen shows only its latest bars and the older ones are still loading. */
+    public ReadOnlyBooleanProperty olderHistoryLoadingProperty() {
+        return olderHistoryLoading.getReadOnlyProperty();
+    }
+
     /** Whether there is a chart on screen and it has drawn every bar it was given. */
     boolean drawnUpToDate() {
         return view.get() != null && view.get().drawnUpToDate();
@@ -353,6 +362,7 @@ public final class ChartController {
             area.getChildren().setAll(placeholder);
             view.set(null);
             router = null;
+            olderHistoryLoading.set(false);
             recentClosed.clear();
             recentForming = null;
         }
@@ -443,6 +453,7 @@ public final class ChartController {
         area.getChildren().setAll(chart.node());
         view.set(chart);
         olderHistoryPending = partial;
+        olderHistoryLoading.set(partial);
         if (reloadAgain) {
             reloadRepairedHistory();
         }

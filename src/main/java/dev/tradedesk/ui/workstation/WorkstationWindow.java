@@ -150,6 +150,11 @@ public final class WorkstationWindow {
         title.setId("chartTitle");
         title.getStyleClass().add("chart-title");
         title.textProperty().bind(parts.chart().titleProperty());
+        Label olderBars = new Label("loading older bars …");
+        olderBars.setId("olderBarsLoading");
+        olderBars.getStyleClass().add("chart-loading-hint");
+        olderBars.visibleProperty().bind(parts.chart().olderHistoryLoadingProperty());
+        olderBars.managedProperty().bind(olderBars.visibleProperty());
         HBox selector = new HBox(2);
         selector.getStyleClass().add("timeframe-selector");
         for (Timeframe timeframe : Timeframe.values()) {
@@ -169,7 +174,7 @@ public final class WorkstationWindow {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, spacer, selector);
+        HBox header = new HBox(12, title, olderBars, spacer, selector);
         header.getStyleClass().add("chart-header");
         VBox.setVgrow(parts.chart().node(), Priority.ALWAYS);
         VBox pane = new VBox(header, parts.chart().node());

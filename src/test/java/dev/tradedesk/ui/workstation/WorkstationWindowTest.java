@@ -155,6 +155,7 @@ class WorkstationWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         IndicatorSeriesView recent = series();
         assertThat(parts.chart().loadingHistory()).isTrue();
+        assertThat(robot.lookup("#olderBarsLoading").queryAs(Label.class).isVisible()).as("the user is told").isTrue();
         assertThat(recent.time(recent.firstIndex())).isGreaterThanOrEqualTo(windowStart);
         assertThat(recent.size()).isLessThan(msft.size());
         long lastRecent = recent.size() - 1;
@@ -173,6 +174,7 @@ class WorkstationWindowTest {
         WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> !parts.chart().loadingHistory());
         WaitForAsyncUtils.waitForFxEvents();
         IndicatorSeriesView whole = series();
+        assertThat(robot.lookup("#olderBarsLoading").queryAs(Label.class).isVisible()).isFalse();
         assertThat(whole.size()).isEqualTo(msft.size() + 1);
         assertThat(whole.time(0)).isEqualTo(msft.time(0));
         assertThat(whole.close(whole.size() - 1)).as("the live bar carried over").isEqualTo(forming.close());
