@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class SoakRecorder implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private final List<Sample> samples = new ArrayList<>();
     private final ScheduledFuture<?> sampling;
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final HeapProbe heap;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private boolean writeFailed;
 
@@ -60,7 +60,18 @@ public final class SoakRecorder implements AutoCloseable {
         return thread;
     });
 
+    /** Heap in use after a full collection, and heap committed, in bytes. */
+    interface HeapProbe {
+        MemoryUsage afterFullGc();
+    }
+
     public SoakRecorder(Path csvFile, Duration interval) throws IOException {
+        this(csvFile, interval, SoakRecorder::heapAfterFullGc);
+    }
+
+    /** With {@code heap} standing for the JVM's heap (tests: the figures of a run, exactly). */
+    SoakRecorder(Path csvFile, Duration interval, HeapProbe heap) throws IOException {
+        this.heap = heap;
         Path parent = csvFile.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -71,11 +82,15 @@ public final class SoakRecorder implements AutoCloseable {
         sampling = executor.scheduleAtFixedRate(this::sample, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void sample() {
+    private static MemoryUsage heapAfterFullGc() {
         System.gc();
-        var heap = memory.getHeapMemoryUsage();
-        Sample sample = new Sample((System.nanoTime() - startedNanos) / 1e9, heap.getUsed() / 1048576.0,
-                heap.getCommitted() / 1048576.0, threads.getThreadCount());
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    }
+
+    private synchronized void sample() {
+        MemoryUsage usage = heap.afterFullGc();
+        Sample sample = new Sample((System.nanoTime() - startedNanos) / 1e9, usage.getUsed() / 1048576.0,
+                usage.getCommitted() / 1048576.0, threads.getThreadCount());
         samples.add(sample);
         if (writeFailed) {
             return;
