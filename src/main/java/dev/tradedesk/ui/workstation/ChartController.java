@@ -107,9 +107,11 @@ public final class ChartController {
     private final PauseTransition repairSettle = new PauseTransition(REPAIR_SETTLE);
     /** {@link System#nanoTime()} of the first repair the pending reload waits for. */
     private long firstPendingRepair;
-    /** The chart on screen holds a recent window of the history: the rest loads after its first frame. */
-    private boolean olderHistoryPending;
-    /** The chart on screen holds a recent window of the history until the whole of it replaces it. */
+    /**
+     * The chart on screen holds a recent window of the history until the whole of it replaces it.
+     * While no load is under way, the whole history's load is still to start (after that chart's
+     * first frame, {@link #afterFrame()}).
+     */
     private final ReadOnlyBooleanWrapper olderHistoryLoading = new ReadOnlyBooleanWrapper(this, "olderHistoryLoading");
     /** The chart on screen has taken bars from the feed, not only stored ones. */
     private boolean showsLiveBars;
@@ -311,7 +313,7 @@ public final class ChartController {
      * window whose older bars load after its first frame.
      */
     public boolean loadingHistory() {
-        return heldBack != null || olderHistoryPending;
+        return heldBack != null || olderHistoryLoading.get();
     }
 
     /** True while the chart on screen shows only its latest bars and the older ones are still loading. */
@@ -334,8 +336,7 @@ public final class ChartController {
      * loads the whole history behind it (not sooner, so the read does not compete with that frame).
      */
     void afterFrame() {
-        if (olderHistoryPending && drawnUpToDate()) {
-            olderHistoryPending = false;
+        if (olderHistoryLoading.get() && heldBack == null && drawnUpToDate()) {
             load(true);
         }
     }
@@ -354,7 +355,6 @@ public final class ChartController {
     private void load(boolean keepShown) {
         long load = ++generation;
         awaitingFirstBars = false;
-        olderHistoryPending = false;
         reloading = keepShown;
         reloadAgain = false;
         if (!keepShown) {
@@ -452,7 +452,6 @@ public final class ChartController {
         model.rangeProperty().addListener((property, before, after) -> rangeListener.accept(after));
         area.getChildren().setAll(chart.node());
         view.set(chart);
-        olderHistoryPending = partial;
         olderHistoryLoading.set(partial);
         if (reloadAgain) {
             reloadRepairedHistory();
