@@ -164,8 +164,7 @@ public final class SmokeTest {
      */
     private void drive(WorkstationSession session, Stage stage) {
         Timeline zoomOut = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), event ->
-                session.parts().chart().model().filter(model -> model.series().map(series -> series.size() >= CHART_BARS).orElse(false))
-                        .ifPresent(ChartModel::showAll)));
+                completeChart(session).ifPresent(ChartModel::showAll)));
         zoomOut.setCycleCount(Timeline.INDEFINITE);
         zoomOut.play();
         // The duration counts from the first live frame, so a slow machine still measures a full
@@ -175,9 +174,7 @@ public final class SmokeTest {
         end.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(100), event -> {
             long firstFrame = session.uiMetrics().firstLiveFrameWallMillis();
             long now = System.currentTimeMillis();
-            boolean chartComplete = session.parts().chart().model().flatMap(ChartModel::series)
-                    .map(series -> series.size() >= CHART_BARS).orElse(false);
-            boolean ranLongEnough = firstFrame != 0 && now - firstFrame >= duration.toMillis() && chartComplete;
+            boolean ranLongEnough = firstFrame != 0 && now - firstFrame >= duration.toMillis() && completeChart(session).isPresent();
             if (ranLongEnough || now - opened >= duration.toMillis() + FIRST_FRAME_GRACE.toMillis()) {
                 end.stop();
                 zoomOut.stop();
@@ -186,6 +183,12 @@ public final class SmokeTest {
         }));
         end.setCycleCount(Timeline.INDEFINITE);
         end.play();
+    }
+
+    /** The chart, once it holds all {@link #CHART_BARS} of its history. */
+    private static Optional<ChartModel> completeChart(WorkstationSession session) {
+        return session.parts().chart().model()
+                .filter(model -> model.series().map(series -> series.size() >= CHART_BARS).orElse(false));
     }
 
     private static Report report(WorkstationSession session, long jvmStartMillis, long launchedMillis, long errors) {
