@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -107,15 +108,24 @@ final class StoreDatabase implements AutoCloseable {
      * earlier. Anything else (a new file, no history table, a failed or unknown version) goes
      * through Flyway as before. Released migrations are never edited, so the checksums Flyway
      * would compare cannot differ here; the tests create their databases afresh, through Flyway.
+     *
+     * <p>The history table is looked up before it is read: a query on a missing table is an
+     * error that H2 also writes to a {@code history.trace.db} beside the database, which would
+     * then sit in every new data dir as if something had gone wrong.
      */
     static boolean schemaIsCurrent(Connection connection) {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
-                        + " WHERE \"version\" IS NOT NULL")) {
+        try {
+            if (!historyTableExists(connection)) {
+                return false;
+            }
             Set<String> applied = new HashSet<>();
-            while (rows.next()) {
-                if (!rows.getBoolean(2) || !applied.add(rows.getString(1))) {
-                    return false;
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                            + " WHERE \"version\" IS NOT NULL")) {
+                while (rows.next()) {
+                    if (!rows.getBoolean(2) || !applied.add(rows.getString(1))) {
+                        return false;
+                    }
                 }
             }
             Set<String> shipped = new HashSet<>();
@@ -123,8 +133,17 @@ final class StoreDatabase implements AutoCloseable {
                 shipped.add(Integer.toString(version));
             }
             return applied.equals(shipped);
-        } catch (SQLException noHistoryYet) {
+        } catch (SQLException unreadableHistory) {
             return false;
+        }
+    }
+
+    private static boolean historyTableExists(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        // The name is a LIKE pattern, in which '_' matches any character.
+        String pattern = "flyway_schema_history".replace("_", metaData.getSearchStringEscape() + "_");
+        try (ResultSet tables = metaData.getTables(null, connection.getSchema(), pattern, null)) {
+            return tables.next();
         }
     }
 

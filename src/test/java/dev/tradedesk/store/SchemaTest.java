@@ -55,6 +55,20 @@ class SchemaTest {
     }
 
     @Test
+    void creatingAndReopeningTheDatabaseLeavesNoH2ErrorTrace() throws Exception {
+        // H2 writes every SQL error to history.trace.db; a fresh data dir once got one from the
+        // look for Flyway's history table.
+        try (HistoryStore store = HistoryStore.open(StoreFixture.options(dir, clock))) {
+            store.write(SeriesKey.of("AAPL", Timeframe.ONE_MINUTE), minutes(T0, 3, 0));
+        }
+        try (StoreDatabase database = StoreDatabase.open(StoreFixture.options(dir, clock))) {
+            assertThat(strings(database, "SELECT COUNT(*) FROM bars")).containsExactly("3");
+        }
+        Path trace = dir.resolve("history.trace.db");
+        assertThat(trace).as(() -> "H2 logged errors:\n" + readQuietly(trace)).doesNotExist();
+    }
+
+    @Test
     void reopeningAnUpToDateDatabaseRunsNoMigrationAndKeepsTheBars() throws Exception {
         SeriesKey key = SeriesKey.of("AAPL", Timeframe.ONE_HOUR);
         try (HistoryStore store = HistoryStore.open(StoreFixture.options(dir, clock))) {
@@ -206,6 +220,14 @@ class SchemaTest {
                 values.add(result.getString(1));
             }
             return values;
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 }
