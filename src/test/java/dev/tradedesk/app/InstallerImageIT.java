@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Linux installer built by {@code mvn -Pinstaller verify}: the app image's launchers run the
  * same commands as {@code java -jar}, the command-line launcher maps the AppCDS archive made at
- * build time, and the {@code .deb} holds the expected layout and runs once unpacked. Runs only in
+ * build time, and the {@code .deb} and {@code .rpm} hold the expected layout and scripts and run
+ * once unpacked (each only where its build tools are installed). Runs only in
  * the installer profile (the default build excludes it); skips, saying why, when this JDK has no
  * jpackage or the OS is not Linux, as the profile then builds no Linux image.
  */
@@ -136,7 +137,7 @@ class InstallerImageIT {
     void theDebInstallsTheImageUnderOptWithTheCommandAndTheMenuEntry() throws Exception {
         assumeTrue(onPath("dpkg-deb") && onPath("fakeroot"),
                 "dpkg-deb or fakeroot is not installed, so -Pinstaller built no .deb");
-        Path deb = onlyDeb();
+        Path deb = onlyPackage(".deb");
 
         Result contents = run("dpkg-deb", "--contents", deb.toString());
         assertThat(contents.exitCode()).as(contents.stderr()).isZero();
@@ -163,11 +164,50 @@ class InstallerImageIT {
         assertThat(version.stdout().strip()).isEqualTo(expectedVersionLine());
     }
 
-    private static Path onlyDeb() throws IOException {
+    @Test
+    void theRpmInstallsTheSameLayoutWithTheCommandTheArchiveAndTheUninstallNote() throws Exception {
+        assumeTrue(onPath("rpmbuild") && onPath("rpm2archive"),
+                "rpmbuild or rpm2archive is not installed, so -Pinstaller built no .rpm or it cannot be unpacked here");
+        Path rpm = onlyPackage(".rpm");
+
+        Result files = run("rpm", "-qp", "--qf", "[%{FILEMODES:perms} %{FILEFLAGS:fflags} %{FILENAMES}\\n]", rpm.toString());
+        assertThat(files.exitCode()).as(files.stderr()).isZero();
+        assertThat(files.stdout()).contains(
+                "/opt/tradedesk/bin/tradedesk", "/opt/tradedesk/lib/app/tradedesk.cfg", "/opt/tradedesk/lib/app/tradedesk.jar",
+                "/opt/tradedesk/lib/runtime/lib/server/libjvm.so", "/opt/tradedesk/lib/tradedesk-tradedesk.desktop")
+                .containsPattern("-rwxr-xr-x +/opt/tradedesk/lib/tradedesk-launcher\\.sh")
+                .containsPattern("-rwxr-xr-x +/opt/tradedesk/lib/create-cds-archive\\.sh")
+                // Made by %post for the installed paths; named as a ghost so that erasing removes it.
+                .containsPattern("-r--r--r-- g /opt/tradedesk/lib/app/tradedesk\\.jsa")
+                .doesNotContainPattern("(?m) /opt$").doesNotContainPattern("(?m) /usr$").doesNotContainPattern("(?m) /usr/share$")
+                .doesNotContain("classes_nocoops.jsa");
+
+        Result scripts = run("rpm", "-qp", "--scripts", rpm.toString());
+        assertThat(scripts.stdout())
+                .contains("ln -sf /opt/tradedesk/lib/tradedesk-launcher.sh /usr/bin/tradedesk",
+                        "/opt/tradedesk/lib/create-cds-archive.sh /opt/tradedesk",
+                        "~/.config/tradedesk/", "~/.local/share/tradedesk/")
+                .containsPattern("(?s)preuninstall scriptlet.*if \\[ \"\\$1\" -eq 0 \\]");
+        Result requires = run("rpm", "-qpR", rpm.toString());
+        assertThat(requires.stdout()).contains("libgtk-3.so.0()(64bit)", "libGL.so.1()(64bit)", "libXtst.so.6()(64bit)");
+        Result info = run("rpm", "-qp", "--qf", "%{PREFIXES}", rpm.toString());
+        assertThat(info.stdout()).as("not relocatable: the scripts and the menu entry name /opt/tradedesk").isEqualTo("(none)");
+
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Result unpacked = run("sh", "-c", "rpm2archive - <\"$1\" | tar -xzf - -C \"$0\"", root.toString(), rpm.toString());
+        assertThat(unpacked.exitCode()).as(unpacked.stderr()).isZero();
+        assertThat(Files.readString(root.resolve("opt/tradedesk/lib/tradedesk-tradedesk.desktop")))
+                .contains("Name=TradeDesk", "Exec=/opt/tradedesk/lib/tradedesk-launcher.sh", "Categories=Office;Finance;");
+        Result version = run(root.resolve("opt/tradedesk/lib/tradedesk-launcher.sh").toString(), "--version");
+        assertThat(version.exitCode()).as(version.stderr()).isZero();
+        assertThat(version.stdout().strip()).isEqualTo(expectedVersionLine());
+    }
+
+    private static Path onlyPackage(String extension) throws IOException {
         try (Stream<Path> files = Files.list(INSTALLER_DIR)) {
-            List<Path> debs = files.filter(file -> file.getFileName().toString().endsWith(".deb")).toList();
-            assertThat(debs).as("the .deb in " + INSTALLER_DIR).hasSize(1);
-            return debs.get(0);
+            List<Path> packages = files.filter(file -> file.getFileName().toString().endsWith(extension)).toList();
+            assertThat(packages).as("the " + extension + " in " + INSTALLER_DIR).hasSize(1);
+            return packages.get(0);
         }
     }
 
