@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
  * only if nothing is missing, duplicated or wrong.
  */
 @Command(name = "verify-sim", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Record from the simulated exchange with injected faults, then check the database against",
-                "the simulator's ground truth: prints bars.expected, bars.stored, bars.missing, bars.duplicated,",
-                "bars.wrong; exits 1 unless the last three are 0."})
+        description = {"Record from the simulated exchange with injected faults, then check the stored bars.",
+                "The database is compared with the simulator's ground truth: prints bars.expected, bars.stored,",
+                "bars.missing, bars.duplicated, bars.wrong; exits 1 unless the last three are 0."})
 final class VerifySimCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -59,6 +59,19 @@ class CommandLineTest {
     }
 
     @Test
+    void theCommandListShowsEachCommandsFirstLineAsAWholeSentence() {
+        HostEnvironment host = new HostEnvironment("Linux", home, Map.of());
+        var commands = TradeDeskCommand.commandLine(host, new BuildInfo("1.2.3"), System.out, System.err).getSubcommands();
+        assertThat(commands).isNotEmpty();
+        commands.forEach((name, command) -> {
+            String[] description = command.getCommandSpec().usageMessage().description();
+            assertThat(description).as(name).isNotEmpty();
+            // The command list in --help shows only this line.
+            assertThat(description[0]).as(name).endsWith(".");
+        });
+    }
+
+    @Test
     void everyCommandHasHelp() {
         assertThat(run("gui", "--help")).isZero();
         assertThat(stdout()).contains("Usage: tradedesk gui", "--data-dir=DIR");
