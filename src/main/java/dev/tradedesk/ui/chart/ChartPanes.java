@@ -136,7 +136,6 @@ final class ChartPanes {
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.getGridRenderer().setDrawOnTop(false);
-        chart.setMinHeight(0);
         return chart;
     }
 

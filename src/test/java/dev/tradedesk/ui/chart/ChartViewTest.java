@@ -89,6 +89,37 @@ class ChartViewTest {
     }
 
     @Test
+    void aShortChartKeepsAllThreePanesAndTheTimeAxisInsideItsHeight(FxRobot robot) {
+        ChartModel shortModel = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
+        shortModel.loadHistory(history);
+        AtomicReference<ChartView> shortView = new AtomicReference<>();
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        robot.interact(() -> {
+            shortView.set(new ChartView(shortModel, ZoneId.of("Europe/Berlin"), Locale.ENGLISH));
+            stage.set(new Stage());
+            stage.get().setScene(new Scene(shortView.get().node(), 800, 420));
+            stage.get().show();
+        });
+        try {
+            awaitPulses(4);
+            robot.interact(() -> {
+                ChartPanes panes = shortView.get().panes();
+                double height = shortView.get().node().getScene().getHeight();
+                assertThat(panes.grid.getHeight()).as("the panes' height").isCloseTo(height, Offset.offset(0.5));
+                assertThat(panes.stoch.localToScene(panes.stoch.getLayoutBounds()).getMaxY()).as("the StochRSI pane's bottom")
+                        .isLessThanOrEqualTo(height + 0.5);
+                assertThat(panes.stochTime.localToScene(panes.stochTime.getLayoutBounds()).getMaxY()).as("the time axis' bottom")
+                        .isLessThanOrEqualTo(height + 0.5);
+                assertThat(panes.price.getHeight() / height).as("price share").isCloseTo(ChartPanes.PRICE_SHARE / 100, Offset.offset(0.02));
+                assertThat(panes.volume.getHeight() / height).as("volume share").isCloseTo(ChartPanes.VOLUME_SHARE / 100, Offset.offset(0.02));
+                assertThat(panes.stoch.getHeight() / height).as("StochRSI share").isCloseTo(ChartPanes.STOCH_SHARE / 100, Offset.offset(0.02));
+            });
+        } finally {
+            robot.interact(() -> stage.get().close());
+        }
+    }
+
+    @Test
     void eachCandleIsAWickFromHighToLowUnderABodyFromOpenToCloseInItsColours(FxRobot robot) {
         awaitPulses(4);
         robot.interact(() -> {
