@@ -47,6 +47,8 @@ public final class WorkstationWindow {
     private static final double DEFAULT_WIDTH = 1400;
     private static final double DEFAULT_HEIGHT = 900;
     private static final double DEFAULT_DIVIDER = 0.34;
+    private static final double MIN_WIDTH = 900;
+    private static final double MIN_HEIGHT = 600;
 
     private final Workstation parts;
     private final FrameLoop frameLoop;
@@ -71,8 +73,8 @@ public final class WorkstationWindow {
         stage.setScene(scene);
         stage.setTitle(TITLE);
         stage.getIcons().setAll(icons());
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         applyTheme(parts.main().theme());
         parts.main().themeProperty().addListener((property, previous, current) -> applyTheme(current));
         restoreWindow(parts.workspace());
@@ -183,18 +185,25 @@ public final class WorkstationWindow {
     }
 
     private void restoreWindow(Workspace workspace) {
+        Rectangle2D bounds = null;
         if (workspace.windowWidth() != null && workspace.windowHeight() != null && workspace.windowX() != null
                 && workspace.windowY() != null) {
-            Rectangle2D bounds = new Rectangle2D(workspace.windowX(), workspace.windowY(),
-                    Math.max(900, workspace.windowWidth()), Math.max(600, workspace.windowHeight()));
+            Rectangle2D saved = new Rectangle2D(workspace.windowX(), workspace.windowY(),
+                    Math.max(MIN_WIDTH, workspace.windowWidth()), Math.max(MIN_HEIGHT, workspace.windowHeight()));
             // Only where a screen still shows it: a monitor may have been unplugged since.
-            if (!Screen.getScreensForRectangle(bounds).isEmpty()) {
-                stage.setX(bounds.getMinX());
-                stage.setY(bounds.getMinY());
-                stage.setWidth(bounds.getWidth());
-                stage.setHeight(bounds.getHeight());
+            List<Screen> screens = Screen.getScreensForRectangle(saved);
+            if (!screens.isEmpty()) {
+                bounds = WindowPlacement.within(saved, screens.get(0).getVisualBounds());
             }
         }
+        if (bounds == null) {
+            // The default size fits a desktop monitor, not every laptop: 1366 × 768 is still common.
+            bounds = WindowPlacement.centred(DEFAULT_WIDTH, DEFAULT_HEIGHT, Screen.getPrimary().getVisualBounds());
+        }
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
         stage.setMaximized(Boolean.TRUE.equals(workspace.maximized()));
         if (workspace.dividerPosition() != null && workspace.dividerPosition() > 0.05 && workspace.dividerPosition() < 0.8) {
             split.setDividerPositions(workspace.dividerPosition());
