@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -328,6 +329,21 @@ class WorkstationWindowTest {
         List<ChartView> shown = new CopyOnWriteArrayList<>();
         robot.interact(() -> parts.chart().viewProperty().addListener((property, old, now) -> shown.add(now)));
         return shown;
+    }
+
+    @Test
+    void theWatchlistHeadersShowTheirWholeTitlesInTheDefaultWindow(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.interact(() -> {
+            List<Label> headers = robot.lookup("#watchlist .column-header .label").queryAllAs(Label.class).stream().toList();
+            assertThat(headers).extracting(Label::getText)
+                    .containsExactly("Symbol", "Last", "Chg %", "RSI", "%K", "RelVol", "Hist %");
+            for (Label header : headers) {
+                // The text node holds what is drawn: the title, or the title cut short with an ellipsis.
+                Text drawn = (Text) header.lookup(".text");
+                assertThat(drawn.getText()).as("drawn title of " + header.getText()).isEqualTo(header.getText());
+            }
+        });
     }
 
     @Test
