@@ -1,16 +1,43 @@
 package dev.tradedesk.ui.workstation;
 
+import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Rectangle2D;
 
 /**
- * Where the workstation window opens: inside the visual bounds of a screen (the screen less its
- * panels and docks), so that neither the menu bar nor the status bar starts out of sight. A
- * window bigger than the screen, saved on a larger monitor or the default size on a laptop, is
- * shrunk to it; one partly off it is moved back on.
+ * Where the workstation window opens: with its corners on screen (within the screens' visual
+ * bounds, the screens less their panels and docks), so that neither the menu bar nor the status
+ * bar starts out of sight. A saved window that spans two monitors stays as it was; one bigger than
+ * its screen (saved on a larger monitor, or the default size on a laptop) is shrunk to it, and one
+ * partly off every screen is moved back onto the screen that shows most of it.
  */
 final class WindowPlacement {
 
+    /** A corner this far inside the window must be on a screen: the window's edge itself may sit on the screen's edge. */
+    private static final double CORNER_INSET = 1;
+
     private WindowPlacement() {
+    }
+
+    /**
+     * {@code saved} as it is when each of its corners is on one of {@code screens}; otherwise fitted
+     * onto the screen that shows most of it; empty when no screen shows any of it (a monitor
+     * unplugged since).
+     */
+    static Optional<Rectangle2D> onScreens(Rectangle2D saved, List<Rectangle2D> screens) {
+        if (cornersOnScreens(saved, screens)) {
+            return Optional.of(saved);
+        }
+        Rectangle2D best = null;
+        double bestOverlap = 0;
+        for (Rectangle2D screen : screens) {
+            double overlap = overlap(saved, screen);
+            if (overlap > bestOverlap) {
+                best = screen;
+                bestOverlap = overlap;
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(within(saved, best));
     }
 
     /** {@code wanted} moved and, where it must be, shrunk to lie within {@code screen}. */
@@ -28,5 +55,24 @@ final class WindowPlacement {
         double fittedHeight = Math.min(height, screen.getHeight());
         return new Rectangle2D(screen.getMinX() + (screen.getWidth() - fittedWidth) / 2,
                 screen.getMinY() + (screen.getHeight() - fittedHeight) / 2, fittedWidth, fittedHeight);
+    }
+
+    private static boolean cornersOnScreens(Rectangle2D window, List<Rectangle2D> screens) {
+        double left = window.getMinX() + CORNER_INSET;
+        double right = window.getMaxX() - CORNER_INSET;
+        double top = window.getMinY() + CORNER_INSET;
+        double bottom = window.getMaxY() - CORNER_INSET;
+        return onAScreen(left, top, screens) && onAScreen(right, top, screens) && onAScreen(left, bottom, screens)
+                && onAScreen(right, bottom, screens);
+    }
+
+    private static boolean onAScreen(double x, double y, List<Rectangle2D> screens) {
+        return screens.stream().anyMatch(screen -> screen.contains(x, y));
+    }
+
+    private static double overlap(Rectangle2D a, Rectangle2D b) {
+        double width = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
+        double height = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
+        return width > 0 && height > 0 ? width * height : 0;
     }
 }

@@ -190,11 +190,8 @@ public final class WorkstationWindow {
                 && workspace.windowY() != null) {
             Rectangle2D saved = new Rectangle2D(workspace.windowX(), workspace.windowY(),
                     Math.max(MIN_WIDTH, workspace.windowWidth()), Math.max(MIN_HEIGHT, workspace.windowHeight()));
-            // Only where a screen still shows it: a monitor may have been unplugged since.
-            List<Screen> screens = Screen.getScreensForRectangle(saved);
-            if (!screens.isEmpty()) {
-                bounds = WindowPlacement.within(saved, screens.get(0).getVisualBounds());
-            }
+            List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+            bounds = WindowPlacement.onScreens(saved, screens).orElse(null);
         }
         if (bounds == null) {
             // The default size fits a desktop monitor, not every laptop: 1366 × 768 is still common.

@@ -2,6 +2,7 @@ package dev.tradedesk.ui.workstation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import javafx.geometry.Rectangle2D;
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +10,9 @@ class WindowPlacementTest {
 
     /** A 1366 × 768 laptop screen less a 28 px top panel. */
     private static final Rectangle2D LAPTOP = new Rectangle2D(0, 28, 1366, 740);
-    /** A second monitor to the right of a 1920 px one. */
-    private static final Rectangle2D RIGHT_MONITOR = new Rectangle2D(1920, 0, 2560, 1400);
+    /** Two monitors side by side: 1920 × 1080 on the left, 2560 × 1440 on the right. */
+    private static final Rectangle2D LEFT_MONITOR = new Rectangle2D(0, 0, 1920, 1080);
+    private static final Rectangle2D RIGHT_MONITOR = new Rectangle2D(1920, 0, 2560, 1440);
 
     @Test
     void theDefaultSizeShrinksToALaptopScreenAndStartsBelowItsPanel() {
@@ -19,28 +21,40 @@ class WindowPlacementTest {
 
     @Test
     void theDefaultSizeIsCentredOnALargerScreen() {
-        assertThat(WindowPlacement.centred(1400, 900, new Rectangle2D(0, 0, 1920, 1080)))
-                .isEqualTo(new Rectangle2D(260, 90, 1400, 900));
-        assertThat(WindowPlacement.centred(1400, 900, RIGHT_MONITOR)).isEqualTo(new Rectangle2D(2500, 250, 1400, 900));
+        assertThat(WindowPlacement.centred(1400, 900, LEFT_MONITOR)).isEqualTo(new Rectangle2D(260, 90, 1400, 900));
+        assertThat(WindowPlacement.centred(1400, 900, RIGHT_MONITOR)).isEqualTo(new Rectangle2D(2500, 270, 1400, 900));
     }
 
     @Test
-    void aSavedWindowThatFitsStaysWhereItWas() {
-        Rectangle2D saved = new Rectangle2D(2100, 120, 1600, 1000);
-        assertThat(WindowPlacement.within(saved, RIGHT_MONITOR)).isEqualTo(saved);
+    void aSavedWindowOnScreenStaysWhereItWasEvenAcrossTwoMonitors() {
+        Rectangle2D onTheRight = new Rectangle2D(2100, 120, 1600, 1000);
+        assertThat(WindowPlacement.onScreens(onTheRight, List.of(LEFT_MONITOR, RIGHT_MONITOR))).contains(onTheRight);
+        Rectangle2D spanning = new Rectangle2D(1000, 50, 2400, 1000);
+        assertThat(WindowPlacement.onScreens(spanning, List.of(LEFT_MONITOR, RIGHT_MONITOR))).contains(spanning);
+        Rectangle2D filling = new Rectangle2D(0, 28, 1366, 740);
+        assertThat(WindowPlacement.onScreens(filling, List.of(LAPTOP))).contains(filling);
     }
 
     @Test
     void aSavedWindowLargerThanTheScreenNowIsShrunkOntoIt() {
         // Saved on a 1920 × 1200 monitor, opened on the laptop's own screen.
-        assertThat(WindowPlacement.within(new Rectangle2D(100, 60, 1700, 1100), LAPTOP)).isEqualTo(LAPTOP);
+        assertThat(WindowPlacement.onScreens(new Rectangle2D(100, 60, 1700, 1100), List.of(LAPTOP))).contains(LAPTOP);
     }
 
     @Test
-    void aSavedWindowPartlyOffTheScreenIsMovedBackOnto() {
-        assertThat(WindowPlacement.within(new Rectangle2D(900, -40, 1000, 700), LAPTOP))
-                .isEqualTo(new Rectangle2D(366, 28, 1000, 700));
-        assertThat(WindowPlacement.within(new Rectangle2D(-300, 500, 1000, 700), LAPTOP))
-                .isEqualTo(new Rectangle2D(0, 68, 1000, 700));
+    void aSavedWindowPartlyOffTheScreensIsMovedOntoTheOneShowingMostOfIt() {
+        assertThat(WindowPlacement.onScreens(new Rectangle2D(900, -40, 1000, 700), List.of(LAPTOP)))
+                .contains(new Rectangle2D(366, 28, 1000, 700));
+        assertThat(WindowPlacement.onScreens(new Rectangle2D(-300, 500, 1000, 700), List.of(LAPTOP)))
+                .contains(new Rectangle2D(0, 68, 1000, 700));
+        // The bottom below the left monitor's edge, most of the window on the right one.
+        assertThat(WindowPlacement.onScreens(new Rectangle2D(1800, 300, 1200, 1000), List.of(LEFT_MONITOR, RIGHT_MONITOR)))
+                .contains(new Rectangle2D(1920, 300, 1200, 1000));
+    }
+
+    @Test
+    void aSavedWindowNoScreenShowsAnyMoreIsNotPlaced() {
+        // Saved on a monitor since unplugged.
+        assertThat(WindowPlacement.onScreens(new Rectangle2D(2100, 120, 1600, 1000), List.of(LAPTOP))).isEmpty();
     }
 }
