@@ -49,19 +49,26 @@ final class BandRenderer extends AbstractRendererXY<BandRenderer> {
         gc.restore();
     }
 
-    /** Dense bars: the columns' lowest lower and highest upper edge, from the pyramid. */
+    /**
+     * Dense bars: the columns' lowest lower and highest upper edge, from the pyramid; from
+     * {@link VisibleEnvelopes#SUMMARY_BARS} bars a column, the mean lower and upper edge, where the
+     * band mostly stood (its extremes over hundreds of bars span most of the pane).
+     */
     private void renderColumns(GraphicsContext gc) {
+        boolean means = envelopes.summarises();
         for (int c = 0; c < envelopes.columns(); c++) {
-            double lower = envelopes.value(c, VisibleEnvelopes.BAND_LOWER_MIN);
-            double upper = envelopes.value(c, VisibleEnvelopes.BAND_UPPER_MAX);
+            double lower = means ? envelopes.mean(c, VisibleEnvelopes.BAND_LOWER_SUM) : envelopes.value(c, VisibleEnvelopes.BAND_LOWER_MIN);
+            double upper = means ? envelopes.mean(c, VisibleEnvelopes.BAND_UPPER_SUM) : envelopes.value(c, VisibleEnvelopes.BAND_UPPER_MAX);
             if (Double.isNaN(lower) || Double.isNaN(upper)) {
-                envelope.flush(gc, true, true);
+                envelope.flush(gc, true, !means);
                 continue;
             }
             envelope.add(xAxis.getDisplayPosition(envelopes.x(c)), yAxis.getDisplayPosition(upper),
                     yAxis.getDisplayPosition(lower));
         }
-        envelope.flush(gc, true, true);
+        // The means' edges move by pixels from one pixel column to the next, and stroking such
+        // edges took more painting time than the whole pane had: the fill alone shows them.
+        envelope.flush(gc, true, !means);
     }
 
     /** Sparse bars: every visible point, merged per pixel column. */

@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * <p>Each {@link Channel} aggregates one per-bar value (a bar field or an indicator) with one
  * operation: the smallest, the largest or the sum. Minimum and maximum skip undefined (NaN) values
- * and are NaN only when every value is; sums are taken pairwise, which equals a sequential sum
- * exactly for integral values and to within rounding (about 1e-15 relative) otherwise.
+ * and are NaN only when every value is; a sum is NaN when any value is. Sums are taken pairwise,
+ * which equals a sequential sum exactly for integral values and to within rounding (about 1e-15
+ * relative) otherwise.
  *
  * <p>Level 0 is the series itself. Level {@code k >= 1} holds one entry per aligned block of
  * {@code 2^k} bars, block {@code b} covering the bars {@code [b << k, (b + 1) << k)}, in a ring of
@@ -196,7 +197,7 @@ final class BlockPyramid {
         };
     }
 
-    /** Min and max skip NaN (undefined) values; a sum of values that are never NaN. */
+    /** Min and max skip NaN (undefined) values; a sum with one is NaN. */
     private static double combine(Op op, double a, double b) {
         return switch (op) {
             case MIN -> Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);

@@ -17,7 +17,9 @@ import javafx.scene.canvas.GraphicsContext;
  * ({@link ColumnEnvelope}), each extent widened by the line width: the pixels the reduced polyline
  * would cover, from O(plot width) pyramid entries rather than O(visible) points, and without the
  * full-height zigzag per pixel that a dense oscillator costs to stroke in software rendering
- * (ten times slower, chartfx.md pitfall 12).
+ * (ten times slower, chartfx.md pitfall 12). From {@link VisibleEnvelopes#SUMMARY_BARS} bars a
+ * column the line is the columns' means instead: an oscillator's extremes over so many bars cover
+ * most of the pane.
  *
  * <p>Its axes are ranged by the view, so it contributes nothing to auto-ranging (which also avoids
  * ChartFX 11.3.1's endless redraw with empty datasets, pitfall 6). JavaFX thread only.
@@ -42,11 +44,20 @@ final class IndicatorLineRenderer extends ErrorDataSetRenderer {
             super.render(gc, dataSet, style);
             return;
         }
-        int lowest = VisibleEnvelopes.minChannel(line.lower());
-        int highest = VisibleEnvelopes.maxChannel(line.lower());
-        double halfWidth = style.getLineWidth() / 2;
         gc.save();
         gc.setFill(style.getLineColor());
+        if (envelopes.summarises()) {
+            fillMeanLine(gc, line, style.getLineWidth() / 2);
+        } else {
+            fillEnvelope(gc, line, style.getLineWidth() / 2);
+        }
+        gc.restore();
+    }
+
+    /** Each column's extent of the line, widened by {@code halfWidth} pixels above and below. */
+    private void fillEnvelope(GraphicsContext gc, IndicatorDataSet line, double halfWidth) {
+        int lowest = VisibleEnvelopes.minChannel(line.lower());
+        int highest = VisibleEnvelopes.maxChannel(line.lower());
         for (int c = 0; c < envelopes.columns(); c++) {
             double low = envelopes.value(c, lowest);
             double high = envelopes.value(c, highest);
@@ -58,7 +69,30 @@ final class IndicatorLineRenderer extends ErrorDataSetRenderer {
                     yAxis.getDisplayPosition(low) + halfWidth);
         }
         envelope.flush(gc, true, false);
-        gc.restore();
+    }
+
+    /**
+     * The line through the columns' means, as the pixels it covers: each column spans from the
+     * previous column's mean to its own, widened by {@code halfWidth}. Filled like the envelope,
+     * since software rendering strokes a polyline that moves by many pixels from one pixel column
+     * to the next far slower than it fills the same pixels (chartfx.md pitfall 12).
+     */
+    private void fillMeanLine(GraphicsContext gc, IndicatorDataSet line, double halfWidth) {
+        int sums = VisibleEnvelopes.sumChannel(line.lower());
+        double previous = Double.NaN;
+        for (int c = 0; c < envelopes.columns(); c++) {
+            double mean = envelopes.mean(c, sums);
+            if (Double.isNaN(mean)) {
+                envelope.flush(gc, true, false);
+                previous = Double.NaN;
+                continue;
+            }
+            double y = yAxis.getDisplayPosition(mean);
+            double from = Double.isNaN(previous) ? y : previous;
+            envelope.add(xAxis.getDisplayPosition(envelopes.x(c)), Math.min(from, y) - halfWidth, Math.max(from, y) + halfWidth);
+            previous = y;
+        }
+        envelope.flush(gc, true, false);
     }
 
     @Override

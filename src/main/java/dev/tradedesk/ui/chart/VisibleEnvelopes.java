@@ -9,9 +9,15 @@ import java.util.List;
  * The StochRSI pane's lines and band reduced to one extent per column when the level of detail is
  * on and more bars are visible than one per {@link VisibleCandles#MIN_PIXELS_PER_CANDLE} pixels:
  * for each column, the smallest and largest %K and %D, the lowest lower band and the highest upper
- * band over the column's bars. So the pane, like the candles, costs O(plot width) per frame
- * whatever the number of visible bars, where walking the points (ChartFX's point reduction) costs
- * O(visible bars).
+ * band over the column's bars, and the sums of all four. So the pane, like the candles, costs
+ * O(plot width) per frame whatever the number of visible bars, where walking the points (ChartFX's
+ * point reduction) costs O(visible bars).
+ *
+ * <p>From {@link #SUMMARY_BARS} bars a column on ({@link #summarises()}), the renderers draw the
+ * columns' means over a faint envelope: an oscillator that crosses the pane every few dozen bars
+ * covers all of it in every column of hundreds of bars, so its envelope alone was a solid block that
+ * hid the band and said nothing about where %K mostly stood. A mean is NaN (a gap) where any of the
+ * column's bars is undefined, which only happens at the start of the history.
  *
  * <p>A column is an aligned block of {@code 2^k} bars of the series' extremes pyramid
  * ({@link #CHANNELS}), {@code 2^k} the largest power of two no more than the visible bars per
@@ -33,16 +39,26 @@ final class VisibleEnvelopes {
     static final int STOCH_D_MAX = 3;
     static final int BAND_LOWER_MIN = 4;
     static final int BAND_UPPER_MAX = 5;
+    static final int STOCH_K_SUM = 6;
+    static final int STOCH_D_SUM = 7;
+    static final int BAND_LOWER_SUM = 8;
+    static final int BAND_UPPER_SUM = 9;
+
+    /** Bars per column from which the renderers draw means rather than extents: a pyramid level of 3. */
+    static final int SUMMARY_BARS = 8;
 
     /** The extremes the series keeps a pyramid of, in the order of the constants above. */
     static final List<BlockPyramid.Channel> CHANNELS = List.of(
             channel(Indicator.STOCH_K, BlockPyramid.Op.MIN), channel(Indicator.STOCH_K, BlockPyramid.Op.MAX),
             channel(Indicator.STOCH_D, BlockPyramid.Op.MIN), channel(Indicator.STOCH_D, BlockPyramid.Op.MAX),
-            channel(Indicator.BAND_LOWER, BlockPyramid.Op.MIN), channel(Indicator.BAND_UPPER, BlockPyramid.Op.MAX));
+            channel(Indicator.BAND_LOWER, BlockPyramid.Op.MIN), channel(Indicator.BAND_UPPER, BlockPyramid.Op.MAX),
+            channel(Indicator.STOCH_K, BlockPyramid.Op.SUM), channel(Indicator.STOCH_D, BlockPyramid.Op.SUM),
+            channel(Indicator.BAND_LOWER, BlockPyramid.Op.SUM), channel(Indicator.BAND_UPPER, BlockPyramid.Op.SUM));
 
-    private static final int STRIDE = 6;
+    private static final int STRIDE = 10;
 
     private boolean active;
+    private int level;
     private int columns;
     private double[] x = new double[0];
     private long[] firstBar = new long[0];
@@ -70,7 +86,7 @@ final class VisibleEnvelopes {
         active = true;
         long from = Math.max(bars.firstIndex(), firstInside - 1);
         long to = Math.min(bars.size(), endInside + 1);
-        int level = levelFor(visibleBars, plotWidth, series.extremes().levels());
+        level = levelFor(visibleBars, plotWidth, series.extremes().levels());
         long firstBlock = from >> level;
         long lastBlock = (to - 1) >> level;
         ensureCapacity((int) (lastBlock - firstBlock + 1));
@@ -105,6 +121,7 @@ final class VisibleEnvelopes {
 
     void clear() {
         active = false;
+        level = 0;
         columns = 0;
     }
 
@@ -120,6 +137,11 @@ final class VisibleEnvelopes {
     /** Whether the renderers draw these columns rather than the points. */
     boolean isActive() {
         return active;
+    }
+
+    /** Whether the columns are wide enough ({@link #SUMMARY_BARS} bars) for the renderers to draw their means. */
+    boolean summarises() {
+        return active && (1 << level) >= SUMMARY_BARS;
     }
 
     int columns() {
@@ -145,6 +167,11 @@ final class VisibleEnvelopes {
         return values[column * STRIDE + channel];
     }
 
+    /** The mean over the column's bars of the sum channel {@code sumChannel}, NaN if any of them is undefined. */
+    double mean(int column, int sumChannel) {
+        return values[column * STRIDE + sumChannel] / (endBar[column] - firstBar[column]);
+    }
+
     /** The channel holding the smallest value of {@code indicator} per column. */
     static int minChannel(Indicator indicator) {
         return switch (indicator) {
@@ -152,6 +179,17 @@ final class VisibleEnvelopes {
             case STOCH_D -> STOCH_D_MIN;
             case BAND_LOWER -> BAND_LOWER_MIN;
             default -> throw new IllegalArgumentException("no extremes kept for " + indicator);
+        };
+    }
+
+    /** The channel holding the sum of {@code indicator} per column. */
+    static int sumChannel(Indicator indicator) {
+        return switch (indicator) {
+            case STOCH_K -> STOCH_K_SUM;
+            case STOCH_D -> STOCH_D_SUM;
+            case BAND_LOWER -> BAND_LOWER_SUM;
+            case BAND_UPPER -> BAND_UPPER_SUM;
+            default -> throw new IllegalArgumentException("no sums kept for " + indicator);
         };
     }
 

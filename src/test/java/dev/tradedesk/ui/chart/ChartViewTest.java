@@ -120,6 +120,36 @@ class ChartViewTest {
     }
 
     @Test
+    void zoomedOutOverManyBarsTheStochRsiPaneShowsMeanLinesNotASolidBlock(FxRobot robot) {
+        ChartModel wideModel = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 15);
+        wideModel.loadHistory(ChartFixtures.minuteBars(5, 30_000));
+        AtomicReference<ChartView> wideView = new AtomicReference<>();
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        robot.interact(() -> {
+            wideModel.applyPending();
+            wideModel.showAll();
+            wideView.set(new ChartView(wideModel, ZoneId.of("Europe/Berlin"), Locale.ENGLISH));
+            stage.set(new Stage());
+            stage.get().setScene(new Scene(wideView.get().node(), 1200, 800));
+            stage.get().show();
+        });
+        try {
+            awaitPulses(6);
+            robot.interact(() -> {
+                ChartPanes panes = wideView.get().panes();
+                var renderer = panes.stoch.getRenderers().get(1);
+                Color k = (Color) renderer.getStyleableNode(panes.stochK).getLineColor();
+                double share = shareOfColour(panes.stoch.getCanvas().snapshot(null, null), k);
+                // 30,000 bars on about 1,100 pixels: columns of 16 bars. Their %K envelope alone
+                // filled the whole plot in the line's colour.
+                assertThat(share).as("share of the StochRSI plot in %K's own colour").isBetween(0.005, 0.25);
+            });
+        } finally {
+            robot.interact(() -> stage.get().close());
+        }
+    }
+
+    @Test
     void eachCandleIsAWickFromHighToLowUnderABodyFromOpenToCloseInItsColours(FxRobot robot) {
         awaitPulses(4);
         robot.interact(() -> {

@@ -7,6 +7,8 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
+import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The StochRSI pane's per-column extremes against a brute-force scan of each column's bars. */
@@ -47,7 +49,35 @@ class VisibleEnvelopesTest {
             assertColumn(c, VisibleEnvelopes.STOCH_D_MAX, extreme(Indicator.STOCH_D, from, to, true));
             assertColumn(c, VisibleEnvelopes.BAND_LOWER_MIN, extreme(Indicator.BAND_LOWER, from, to, false));
             assertColumn(c, VisibleEnvelopes.BAND_UPPER_MAX, extreme(Indicator.BAND_UPPER, from, to, true));
+            for (Indicator indicator : List.of(Indicator.STOCH_K, Indicator.STOCH_D, Indicator.BAND_LOWER, Indicator.BAND_UPPER)) {
+                assertThat(envelopes.mean(c, VisibleEnvelopes.sumChannel(indicator))).as("column %d, mean %s", c, indicator)
+                        .isCloseTo(mean(indicator, from, to), Offset.offset(1e-9));
+            }
         }
+        assertThat(envelopes.summarises()).as("16 bars a column").isTrue();
+    }
+
+    @Test
+    void meansAreDrawnFromEightBarsAColumnAndAreUndefinedWhereABarIs() {
+        envelopes.fill(series, new ChartRange(bars.time(10_000), bars.time(13_500), false), 500, true);
+        assertThat(envelopes.isActive()).as("7 bars a pixel").isTrue();
+        assertThat(envelopes.summarises()).as("columns of 4 bars").isFalse();
+        envelopes.fill(series, new ChartRange(bars.time(10_000), bars.time(14_000), false), 500, true);
+        assertThat(envelopes.summarises()).as("columns of 8 bars").isTrue();
+
+        envelopes.fill(series, new ChartRange(bars.time(0), bars.time(5_000), false), 500, true);
+        int partlyDefined = 0;
+        for (int c = 0; c < envelopes.columns(); c++) {
+            long from = envelopes.firstBar(c);
+            boolean someUndefined = Double.isNaN(bars.value(Indicator.STOCH_K, from));
+            assertThat(envelopes.mean(c, VisibleEnvelopes.STOCH_K_SUM)).as("column %d", c)
+                    .isCloseTo(mean(Indicator.STOCH_K, from, envelopes.endBar(c)), Offset.offset(1e-9));
+            if (someUndefined && !Double.isNaN(envelopes.value(c, VisibleEnvelopes.STOCH_K_MAX))) {
+                partlyDefined++;
+                assertThat(envelopes.mean(c, VisibleEnvelopes.STOCH_K_SUM)).as("a gap in the mean line").isNaN();
+            }
+        }
+        assertThat(partlyDefined).isPositive();
     }
 
     @Test
@@ -124,6 +154,15 @@ class VisibleEnvelopesTest {
     private void assertColumn(int column, int channel, double expected) {
         assertThat(Double.valueOf(envelopes.value(column, channel))).as("column " + column + ", channel " + channel)
                 .isEqualTo(Double.valueOf(expected));
+    }
+
+    /** The mean of {@code indicator} over bars {@code [from, to)}; NaN if any is undefined. */
+    private double mean(Indicator indicator, long from, long to) {
+        double sum = 0;
+        for (long i = from; i < to; i++) {
+            sum += bars.value(indicator, i);
+        }
+        return sum / (to - from);
     }
 
     /** The NaN-skipping minimum or maximum of {@code indicator} over bars {@code [from, to)}; NaN if none is defined. */
