@@ -12,7 +12,8 @@ import javafx.scene.canvas.GraphicsContext;
 /**
  * Fills a band dataset ({@link IndicatorDataSet#band}: midline plus symmetric errors) as a solid
  * area between its lower and upper edge, in the dataset's CSS line colour (keep it subtle: lines
- * are drawn over it), and strokes both edges in its marker colour.
+ * are drawn over it), and strokes both edges in its marker colour (not when it draws the columns'
+ * means: {@link #renderColumns}).
  *
  * <p>Why not ChartFX's {@code ErrorStyle.ERRORSURFACE}: in 11.3.1 its surface stops a bar or two
  * short of the last point, which is the live edge a trader watches, and it can only hatch. This

@@ -8,7 +8,7 @@ import dev.tradedesk.core.SeriesKey;
 
 /**
  * The series a chart displays: the live {@link IndicatorSeries} (bars and every indicator value),
- * the {@link CandlePyramid} of its bars and the pyramid of the StochRSI pane's extremes, kept in
+ * the {@link CandlePyramid} of its bars and the pyramid of the StochRSI pane's extremes and sums, kept in
  * step.
  *
  * <p>Bars that would break the series' time order are refused (the methods return false) rather
@@ -58,7 +58,7 @@ final class ChartSeries {
         return pyramid;
     }
 
-    /** Extremes of the StochRSI pane's values ({@link VisibleEnvelopes#CHANNELS}). */
+    /** Extremes and sums of the StochRSI pane's values ({@link VisibleEnvelopes#CHANNELS}). */
     BlockPyramid extremes() {
         return extremes;
     }

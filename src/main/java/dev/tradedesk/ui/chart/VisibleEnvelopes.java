@@ -14,10 +14,10 @@ import java.util.List;
  * point reduction) costs O(visible bars).
  *
  * <p>From {@link #SUMMARY_BARS} bars a column on ({@link #summarises()}), the renderers draw the
- * columns' means over a faint envelope: an oscillator that crosses the pane every few dozen bars
- * covers all of it in every column of hundreds of bars, so its envelope alone was a solid block that
- * hid the band and said nothing about where %K mostly stood. A mean is NaN (a gap) where any of the
- * column's bars is undefined, which only happens at the start of the history.
+ * columns' means instead: an oscillator that crosses the pane every few dozen bars covers all of it
+ * in every column of hundreds of bars, so its envelope was a solid block that hid the band and said
+ * nothing about where %K mostly stood. A mean is NaN (a gap) where any of the column's bars is
+ * undefined, which only happens at the start of the history.
  *
  * <p>A column is an aligned block of {@code 2^k} bars of the series' extremes pyramid
  * ({@link #CHANNELS}), {@code 2^k} the largest power of two no more than the visible bars per
@@ -47,7 +47,7 @@ final class VisibleEnvelopes {
     /** Bars per column from which the renderers draw means rather than extents: a pyramid level of 3. */
     static final int SUMMARY_BARS = 8;
 
-    /** The extremes the series keeps a pyramid of, in the order of the constants above. */
+    /** The extremes and sums the series keeps a pyramid of, in the order of the constants above. */
     static final List<BlockPyramid.Channel> CHANNELS = List.of(
             channel(Indicator.STOCH_K, BlockPyramid.Op.MIN), channel(Indicator.STOCH_K, BlockPyramid.Op.MAX),
             channel(Indicator.STOCH_D, BlockPyramid.Op.MIN), channel(Indicator.STOCH_D, BlockPyramid.Op.MAX),
