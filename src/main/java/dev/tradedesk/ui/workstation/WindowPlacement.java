@@ -15,8 +15,36 @@ final class WindowPlacement {
 
     /** A corner this far inside the window must be on a screen: the window's edge itself may sit on the screen's edge. */
     private static final double CORNER_INSET = 1;
+    /** Share of a screen too small for the window that the window takes when un-maximized. */
+    static final double UNMAXIMIZED_SHARE = 0.9;
+
+    /** Where the window goes, and whether it opens maximized. */
+    record Placement(Rectangle2D bounds, boolean maximized) {
+    }
 
     private WindowPlacement() {
+    }
+
+    /**
+     * The window's placement: {@code saved} (null at the first start) where the screens still show
+     * it, else the default size centred on the primary screen. A window that had to be shrunk to
+     * its screen opens maximized: as large as the screen it does not fit with its title bar, and a
+     * window manager (Openbox, seen at 1366 x 768) then gave it its minimum size; maximized, the
+     * window manager fits it. Its un-maximized size then keeps a margin.
+     */
+    static Placement place(Rectangle2D saved, List<Rectangle2D> screens, Rectangle2D primary, double defaultWidth,
+            double defaultHeight) {
+        Rectangle2D wanted = saved;
+        Rectangle2D bounds = saved == null ? null : onScreens(saved, screens).orElse(null);
+        if (bounds == null) {
+            wanted = new Rectangle2D(0, 0, defaultWidth, defaultHeight);
+            bounds = centred(defaultWidth, defaultHeight, primary);
+        }
+        boolean shrunk = bounds.getWidth() < wanted.getWidth() || bounds.getHeight() < wanted.getHeight();
+        if (shrunk) {
+            bounds = centred(bounds.getWidth() * UNMAXIMIZED_SHARE, bounds.getHeight() * UNMAXIMIZED_SHARE, bounds);
+        }
+        return new Placement(bounds, shrunk);
     }
 
     /**

@@ -185,23 +185,20 @@ public final class WorkstationWindow {
     }
 
     private void restoreWindow(Workspace workspace) {
-        Rectangle2D bounds = null;
-        if (workspace.windowWidth() != null && workspace.windowHeight() != null && workspace.windowX() != null
-                && workspace.windowY() != null) {
-            Rectangle2D saved = new Rectangle2D(workspace.windowX(), workspace.windowY(),
-                    Math.max(MIN_WIDTH, workspace.windowWidth()), Math.max(MIN_HEIGHT, workspace.windowHeight()));
-            List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
-            bounds = WindowPlacement.onScreens(saved, screens).orElse(null);
-        }
-        if (bounds == null) {
-            // The default size fits a desktop monitor, not every laptop: 1366 × 768 is still common.
-            bounds = WindowPlacement.centred(DEFAULT_WIDTH, DEFAULT_HEIGHT, Screen.getPrimary().getVisualBounds());
-        }
+        Rectangle2D saved = workspace.windowWidth() != null && workspace.windowHeight() != null && workspace.windowX() != null
+                && workspace.windowY() != null
+                ? new Rectangle2D(workspace.windowX(), workspace.windowY(),
+                        Math.max(MIN_WIDTH, workspace.windowWidth()), Math.max(MIN_HEIGHT, workspace.windowHeight()))
+                : null;
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        WindowPlacement.Placement placement = WindowPlacement.place(saved, screens, Screen.getPrimary().getVisualBounds(),
+                DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        Rectangle2D bounds = placement.bounds();
         stage.setX(bounds.getMinX());
         stage.setY(bounds.getMinY());
         stage.setWidth(bounds.getWidth());
         stage.setHeight(bounds.getHeight());
-        stage.setMaximized(Boolean.TRUE.equals(workspace.maximized()));
+        stage.setMaximized(placement.maximized() || Boolean.TRUE.equals(workspace.maximized()));
         if (workspace.dividerPosition() != null && workspace.dividerPosition() > 0.05 && workspace.dividerPosition() < 0.8) {
             split.setDividerPositions(workspace.dividerPosition());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javafx.geometry.Rectangle2D;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class WindowPlacementTest {
@@ -56,5 +57,37 @@ class WindowPlacementTest {
     void aSavedWindowNoScreenShowsAnyMoreIsNotPlaced() {
         // Saved on a monitor since unplugged.
         assertThat(WindowPlacement.onScreens(new Rectangle2D(2100, 120, 1600, 1000), List.of(LAPTOP))).isEmpty();
+    }
+
+    @Test
+    void theFirstStartOnALargeScreenOpensTheDefaultSizeCentred() {
+        assertThat(WindowPlacement.place(null, List.of(LEFT_MONITOR), LEFT_MONITOR, 1400, 900))
+                .isEqualTo(new WindowPlacement.Placement(new Rectangle2D(260, 90, 1400, 900), false));
+    }
+
+    @Test
+    void aWindowTooLargeForItsScreenOpensMaximizedWithAMarginWhenUnmaximized() {
+        // The first start on a laptop: 90 % of its screen, centred.
+        WindowPlacement.Placement first = WindowPlacement.place(null, List.of(LAPTOP), LAPTOP, 1400, 900);
+        assertThat(first.maximized()).isTrue();
+        assertThat(first.bounds().getWidth()).isCloseTo(1366 * 0.9, Offset.offset(1e-9));
+        assertThat(first.bounds().getHeight()).isCloseTo(740 * 0.9, Offset.offset(1e-9));
+        assertThat(first.bounds().getMinX()).isCloseTo(1366 * 0.05, Offset.offset(1e-9));
+        assertThat(first.bounds().getMinY()).isCloseTo(28 + 740 * 0.05, Offset.offset(1e-9));
+        // A window saved on a larger monitor, opened on the laptop.
+        WindowPlacement.Placement fromLarger = WindowPlacement.place(new Rectangle2D(100, 60, 1700, 1100), List.of(LAPTOP),
+                LAPTOP, 1400, 900);
+        assertThat(fromLarger.maximized()).isTrue();
+        assertThat(LAPTOP.contains(fromLarger.bounds())).isTrue();
+    }
+
+    @Test
+    void aSavedWindowThatFitsOpensAsItWas() {
+        Rectangle2D spanning = new Rectangle2D(1000, 50, 2400, 1000);
+        assertThat(WindowPlacement.place(spanning, List.of(LEFT_MONITOR, RIGHT_MONITOR), LEFT_MONITOR, 1400, 900))
+                .isEqualTo(new WindowPlacement.Placement(spanning, false));
+        // Saved on a monitor since unplugged: the default, on the primary screen.
+        assertThat(WindowPlacement.place(new Rectangle2D(2100, 120, 1600, 1000), List.of(LEFT_MONITOR), LEFT_MONITOR, 1400, 900))
+                .isEqualTo(new WindowPlacement.Placement(new Rectangle2D(260, 90, 1400, 900), false));
     }
 }

@@ -42,10 +42,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -422,6 +424,25 @@ class WorkstationWindowTest {
         });
         awaitChart("MSFT · 1Hour");
         assertThat(parts.watchlist().selectedProperty().get()).isEqualTo(MSFT);
+    }
+
+    @Test
+    void aSavedWindowLargerThanTheScreenOpensMaximized(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        AtomicReference<Rectangle2D> visual = new AtomicReference<>();
+        robotInteract(() -> {
+            visual.set(Screen.getPrimary().getVisualBounds());
+            stage.close();
+        });
+        Workspace larger = new Workspace(-50.0, 20.0, visual.get().getWidth() + 600, visual.get().getHeight() + 300, false,
+                null, "MSFT", "1Min", null, null, null);
+
+        robotInteract(() -> {
+            stage = new Stage();
+            open(larger);
+        });
+        awaitChart("MSFT · 1Min");
+        robotInteract(() -> assertThat(stage.isMaximized()).as("maximized, for the window manager to fit").isTrue());
     }
 
     private static void robotInteract(Runnable action) throws Exception {
