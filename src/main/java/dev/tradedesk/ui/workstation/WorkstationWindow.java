@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import javafx.application.Application;
+import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -78,9 +79,15 @@ public final class WorkstationWindow {
         applyTheme(parts.main().theme());
         parts.main().themeProperty().addListener((property, previous, current) -> applyTheme(current));
         restoreWindow(parts.workspace());
-        stage.addEventHandler(WindowEvent.WINDOW_HIDING, event -> {
-            parts.host().workspaceChanged(captureWorkspace());
-            frameLoop.stop();
+        // Removes itself: a stage shown again with another window (the tests reuse one stage)
+        // would otherwise keep every earlier window, and all its charts, reachable through it.
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, new EventHandler<WindowEvent>() {
+            @Override
+            public void handle(WindowEvent event) {
+                stage.removeEventHandler(WindowEvent.WINDOW_HIDING, this);
+                parts.host().workspaceChanged(captureWorkspace());
+                frameLoop.stop();
+            }
         });
         menus.installShortcuts(scene);
         scene.addPostLayoutPulseListener(frameLoop::afterLayout);

@@ -49,6 +49,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -443,6 +444,19 @@ class WorkstationWindowTest {
         });
         awaitChart("MSFT · 1Min");
         robotInteract(() -> assertThat(stage.isMaximized()).as("maximized, for the window manager to fit").isTrue());
+    }
+
+    @Test
+    void closingTheWindowTakesItsHandlerOffTheStage() throws Exception {
+        awaitChart("AAPL · 1Min");
+        robotInteract(() -> stage.close());
+        assertThat(host.workspace.getAndSet(null)).as("saved on closing").isNotNull();
+
+        // The stage hidden again, as when the tests show it with the next window: the closed
+        // window's handler, had it stayed, would save its workspace again, and keep the window
+        // and its charts reachable through the stage (13 windows and 925 MB by the end of this class).
+        robotInteract(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_HIDING)));
+        assertThat(host.workspace.get()).as("nothing saved by a closed window").isNull();
     }
 
     private static void robotInteract(Runnable action) throws Exception {
