@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -92,58 +93,55 @@ class ChartViewTest {
     void aShortChartKeepsAllThreePanesAndTheTimeAxisInsideItsHeight(FxRobot robot) {
         ChartModel shortModel = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
         shortModel.loadHistory(history);
-        AtomicReference<ChartView> shortView = new AtomicReference<>();
-        AtomicReference<Stage> stage = new AtomicReference<>();
-        robot.interact(() -> {
-            shortView.set(new ChartView(shortModel, ZoneId.of("Europe/Berlin"), Locale.ENGLISH));
-            stage.set(new Stage());
-            stage.get().setScene(new Scene(shortView.get().node(), 800, 420));
-            stage.get().show();
+        inOwnWindow(robot, shortModel, 800, 420, shortView -> {
+            ChartPanes panes = shortView.panes();
+            double height = shortView.node().getScene().getHeight();
+            assertThat(panes.grid.getHeight()).as("the panes' height").isCloseTo(height, Offset.offset(0.5));
+            assertThat(panes.stoch.localToScene(panes.stoch.getLayoutBounds()).getMaxY()).as("the StochRSI pane's bottom")
+                    .isLessThanOrEqualTo(height + 0.5);
+            assertThat(panes.stochTime.localToScene(panes.stochTime.getLayoutBounds()).getMaxY()).as("the time axis' bottom")
+                    .isLessThanOrEqualTo(height + 0.5);
+            assertThat(panes.price.getHeight() / height).as("price share").isCloseTo(ChartPanes.PRICE_SHARE / 100, Offset.offset(0.02));
+            assertThat(panes.volume.getHeight() / height).as("volume share").isCloseTo(ChartPanes.VOLUME_SHARE / 100, Offset.offset(0.02));
+            assertThat(panes.stoch.getHeight() / height).as("StochRSI share").isCloseTo(ChartPanes.STOCH_SHARE / 100, Offset.offset(0.02));
         });
-        try {
-            awaitPulses(4);
-            robot.interact(() -> {
-                ChartPanes panes = shortView.get().panes();
-                double height = shortView.get().node().getScene().getHeight();
-                assertThat(panes.grid.getHeight()).as("the panes' height").isCloseTo(height, Offset.offset(0.5));
-                assertThat(panes.stoch.localToScene(panes.stoch.getLayoutBounds()).getMaxY()).as("the StochRSI pane's bottom")
-                        .isLessThanOrEqualTo(height + 0.5);
-                assertThat(panes.stochTime.localToScene(panes.stochTime.getLayoutBounds()).getMaxY()).as("the time axis' bottom")
-                        .isLessThanOrEqualTo(height + 0.5);
-                assertThat(panes.price.getHeight() / height).as("price share").isCloseTo(ChartPanes.PRICE_SHARE / 100, Offset.offset(0.02));
-                assertThat(panes.volume.getHeight() / height).as("volume share").isCloseTo(ChartPanes.VOLUME_SHARE / 100, Offset.offset(0.02));
-                assertThat(panes.stoch.getHeight() / height).as("StochRSI share").isCloseTo(ChartPanes.STOCH_SHARE / 100, Offset.offset(0.02));
-            });
-        } finally {
-            robot.interact(() -> stage.get().close());
-        }
     }
 
     @Test
     void zoomedOutOverManyBarsTheStochRsiPaneShowsMeanLinesNotASolidBlock(FxRobot robot) {
         ChartModel wideModel = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 15);
         wideModel.loadHistory(ChartFixtures.minuteBars(5, 30_000));
-        AtomicReference<ChartView> wideView = new AtomicReference<>();
-        AtomicReference<Stage> stage = new AtomicReference<>();
         robot.interact(() -> {
             wideModel.applyPending();
             wideModel.showAll();
-            wideView.set(new ChartView(wideModel, ZoneId.of("Europe/Berlin"), Locale.ENGLISH));
+        });
+        inOwnWindow(robot, wideModel, 1200, 800, wideView -> {
+            ChartPanes panes = wideView.panes();
+            var renderer = panes.stoch.getRenderers().get(1);
+            Color k = (Color) renderer.getStyleableNode(panes.stochK).getLineColor();
+            double share = shareOfColour(panes.stoch.getCanvas().snapshot(null, null), k);
+            // 30,000 bars on about 1,100 pixels: columns of 16 bars. Their %K envelope alone
+            // filled the whole plot in the line's colour.
+            assertThat(share).as("share of the StochRSI plot in %K's own colour").isBetween(0.005, 0.25);
+        });
+    }
+
+    /**
+     * Shows a chart of {@code model} in a window of its own, {@code width} × {@code height}, runs
+     * {@code check} on the JavaFX thread once it has drawn, and closes the window.
+     */
+    private static void inOwnWindow(FxRobot robot, ChartModel model, int width, int height, Consumer<ChartView> check) {
+        AtomicReference<ChartView> view = new AtomicReference<>();
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        robot.interact(() -> {
+            view.set(new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH));
             stage.set(new Stage());
-            stage.get().setScene(new Scene(wideView.get().node(), 1200, 800));
+            stage.get().setScene(new Scene(view.get().node(), width, height));
             stage.get().show();
         });
         try {
             awaitPulses(6);
-            robot.interact(() -> {
-                ChartPanes panes = wideView.get().panes();
-                var renderer = panes.stoch.getRenderers().get(1);
-                Color k = (Color) renderer.getStyleableNode(panes.stochK).getLineColor();
-                double share = shareOfColour(panes.stoch.getCanvas().snapshot(null, null), k);
-                // 30,000 bars on about 1,100 pixels: columns of 16 bars. Their %K envelope alone
-                // filled the whole plot in the line's colour.
-                assertThat(share).as("share of the StochRSI plot in %K's own colour").isBetween(0.005, 0.25);
-            });
+            robot.interact(() -> check.accept(view.get()));
         } finally {
             robot.interact(() -> stage.get().close());
         }
