@@ -4,13 +4,16 @@ import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.boolex.OnMarkerEvaluator;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.filter.EvaluatorFilter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,7 +40,10 @@ final class LogbackAppenders {
     private LogbackAppenders() {
     }
 
-    /** WARN and up to stderr, so command output on stdout stays clean; known harmless warnings left out. */
+    /**
+     * WARN and up to stderr, so command output on stdout stays clean; known harmless warnings and
+     * failures the user was already told of ({@link LogMarkers#TOLD_ON_CONSOLE}) left out.
+     */
     static ConsoleAppender<ILoggingEvent> console(LoggerContext context) {
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
@@ -52,9 +58,23 @@ final class LogbackAppenders {
         harmless.setContext(context);
         harmless.start();
         console.addFilter(harmless);
+        console.addFilter(notToldOnConsole(context));
         console.setEncoder(encoder(context, CONSOLE_PATTERN));
         console.start();
         return console;
+    }
+
+    private static EvaluatorFilter<ILoggingEvent> notToldOnConsole(LoggerContext context) {
+        OnMarkerEvaluator toldOnConsole = new OnMarkerEvaluator();
+        toldOnConsole.setContext(context);
+        toldOnConsole.addMarker(LogMarkers.TOLD_ON_CONSOLE.getName());
+        toldOnConsole.start();
+        EvaluatorFilter<ILoggingEvent> filter = new EvaluatorFilter<>();
+        filter.setContext(context);
+        filter.setEvaluator(toldOnConsole);
+        filter.setOnMatch(FilterReply.DENY);
+        filter.start();
+        return filter;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tradedesk.app.AppContext;
 import dev.tradedesk.app.AppPaths;
 import dev.tradedesk.app.BuildInfo;
 import dev.tradedesk.app.HostEnvironment;
+import dev.tradedesk.app.LogMarkers;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -70,12 +71,17 @@ public final class TradeDeskCommand implements Callable<Integer> {
         commandLine.setExecutionStrategy(parseResult -> {
             try {
                 return new CommandLine.RunLast().execute(parseResult);
+            } catch (CommandLine.ExecutionException failed) {
+                // Reported here, while logging is still open: picocli's exception handler would run
+                // after the context below is closed, and the failure would never reach the log file.
+                if (!(failed.getCause() instanceof Exception failure)) {
+                    throw failed;
+                }
+                return reportFailure(failed.getCommandLine().getCommandName(), failure, failed.getCommandLine().getErr());
             } finally {
                 root.closeContext();
             }
         });
-        commandLine.setExecutionExceptionHandler((failure, failedCommand, parseResult) ->
-                reportFailure(failedCommand.getCommandName(), failure, failedCommand.getErr()));
         return commandLine;
     }
 
@@ -101,7 +107,7 @@ public final class TradeDeskCommand implements Callable<Integer> {
         err.println("tradedesk: " + describe(failure));
         // Looked up here, not in a static field: --version and --help never start logging.
         Logger log = LoggerFactory.getLogger(TradeDeskCommand.class);
-        log.error("Command '{}' failed", commandName, failure);
+        log.error(LogMarkers.TOLD_ON_CONSOLE, "Command '{}' failed", commandName, failure);
         return CommandLine.ExitCode.SOFTWARE;
     }
 

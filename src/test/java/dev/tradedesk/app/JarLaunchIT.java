@@ -101,7 +101,9 @@ class JarLaunchIT {
         Result result = launch("--data-dir", dir.resolve("td").toString());
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr()).contains("tradedesk: cannot open a window", "xvfb-run")
-                .doesNotContain("Exception in thread", "Unsupported JavaFX configuration");
-        assertThat(dir.resolve("td/logs/tradedesk.log")).exists();
+                .doesNotContain("Exception in thread", "Unsupported JavaFX configuration", "Command '", "\tat ");
+        assertThat(result.stderr().lines()).as(result.stderr()).hasSize(1);
+        assertThat(Files.readString(dir.resolve("td/logs/tradedesk.log")))
+                .contains("Command 'tradedesk' failed", "WindowUnavailableException", "\tat ");
     }
 }

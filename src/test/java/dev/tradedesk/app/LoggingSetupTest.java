@@ -12,7 +12,9 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +65,26 @@ class LoggingSetupTest {
                 .contains("INFO  [main] dev.tradedesk.test.Setup - an info line 42", "a migration warning", "an info JUL record")
                 .doesNotContain("pool starting", "schema is up to date", "a fine JUL record");
         assertThat(file.lines().findFirst().orElseThrow()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S+ INFO .*");
+    }
+
+    @Test
+    void aFailureTheUserWasAlreadyToldOfGoesToTheFileButNotTheConsole() throws IOException {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
+        try (LoggingSetup logging = LoggingSetup.start(dir)) {
+            org.slf4j.Logger log = LoggerFactory.getLogger("dev.tradedesk.test.Failing");
+            log.error(LogMarkers.TOLD_ON_CONSOLE, "Command '{}' failed", "gui", new IllegalStateException("no display"));
+            log.error("an unexpected failure", new IllegalStateException("disk gone"));
+        } finally {
+            System.setErr(originalErr);
+        }
+
+        String file = Files.readString(dir.resolve("tradedesk.log"), StandardCharsets.UTF_8);
+        assertThat(file).contains("Command 'gui' failed", "IllegalStateException: no display", "an unexpected failure");
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("an unexpected failure", "IllegalStateException: disk gone")
+                .doesNotContain("Command 'gui' failed", "no display");
     }
 
     @Test

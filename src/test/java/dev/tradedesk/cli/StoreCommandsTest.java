@@ -191,6 +191,9 @@ class StoreCommandsTest {
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", occupied.toString())).isEqualTo(1);
 
         assertThat(stderr()).startsWith("tradedesk: cannot write " + occupied);
+        assertThat(stderr().lines()).as("one line on the console; the details are in the log").hasSize(1);
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
+                .contains("ERROR [main] dev.tradedesk.cli.TradeDeskCommand - Command 'export' failed", "\tat ");
         assertThat(dir).isDirectoryNotContaining("glob:**.partial");
         assertThat(occupied.resolve("keep.txt")).hasContent("x");
     }
