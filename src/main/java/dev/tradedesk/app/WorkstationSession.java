@@ -7,6 +7,8 @@ import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.store.BarSnapshot;
+import dev.tradedesk.store.CacheStats;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.ui.AboutInfo;
 import dev.tradedesk.ui.MainViewModel;
@@ -29,15 +31,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
-import dev.tradedesk.store.CacheStats;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -218,13 +218,13 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
         try {
             HistoryStore store = this.store.join();
-            OptionalLong last = store.lastTime(key);
-            if (last.isEmpty()) {
+            BarSnapshot span = store.newestSpan(key, minutes);
+            if (span.isEmpty()) {
                 return StoredMinutes.none();
             }
-            long from = last.getAsLong() - (minutes - 1L) * Timeframe.ONE_MINUTE.millis();
+            long from = span.time(span.size() - 1) - (minutes - 1L) * Timeframe.ONE_MINUTE.millis();
             BarColumns bars = new BarColumns(0);
-            store.range(key, from, last.getAsLong()).appendTo(bars);
+            span.appendTo(bars);
             return new StoredMinutes(bars, store.firstTime(key).orElse(from) < from);
         } catch (RuntimeException unreadable) {
             log.error("Could not read the history of {}: {}", symbol, unreadable.getMessage());

@@ -8,7 +8,6 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.sim.SimClock;
 import dev.tradedesk.feed.sim.SimulatedMarket;
-import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.ui.DesktopLauncher;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.ThemeStylesheets;
@@ -140,10 +139,8 @@ final class SnapshotCommand implements Callable<Integer> {
 
     private BarColumns stored(Symbol chartSymbol, int minutes) {
         try (TradeDesk desk = new TradeDesk(root.context())) {
-            HistoryStore store = desk.historyStore();
-            SeriesKey key = new SeriesKey(chartSymbol, Timeframe.ONE_MINUTE);
             BarColumns bars = new BarColumns(0);
-            store.lastTime(key).ifPresent(last -> store.range(key, last - (minutes - 1L) * 60_000, last).appendTo(bars));
+            desk.historyStore().newestSpan(new SeriesKey(chartSymbol, Timeframe.ONE_MINUTE), minutes).appendTo(bars);
             return bars;
         }
     }

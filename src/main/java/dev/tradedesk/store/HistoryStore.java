@@ -209,6 +209,26 @@ public final class HistoryStore implements AutoCloseable {
         return BarSnapshot.copyOf(columns);
     }
 
+    /**
+     * The bars of {@code key} in the last {@code slots} bar slots of its timeframe up to and
+     * including its newest stored bar (fewer where bars are missing), in time order, read like
+     * {@link #range}; {@link BarSnapshot#EMPTY} when none is stored. Unlike {@link #latest}, a gap
+     * shortens the result rather than reaching further back.
+     *
+     * @throws IllegalArgumentException if {@code slots} is not positive
+     */
+    public BarSnapshot newestSpan(SeriesKey key, int slots) {
+        if (slots <= 0) {
+            throw new IllegalArgumentException("slots must be positive: " + slots);
+        }
+        OptionalLong newest = lastTime(key);
+        if (newest.isEmpty()) {
+            return BarSnapshot.EMPTY;
+        }
+        long last = newest.getAsLong();
+        return range(key, last - (slots - 1L) * key.timeframe().millis(), last);
+    }
+
     /** Open time of the first stored bar of {@code key}; empty if there is none. */
     public OptionalLong firstTime(SeriesKey key) {
         return repository.boundaryTime(Objects.requireNonNull(key, "key"), false);

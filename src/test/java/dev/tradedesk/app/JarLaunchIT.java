@@ -68,9 +68,37 @@ class JarLaunchIT {
                 "--bars", "200", "--width", "1200", "--height", "700", "--out", png.toString());
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains("snapshot: ", "1200x700", "MSFT 1Min");
+        assertIsAChart(png, 1200, 700);
+    }
+
+    @Test
+    void snapshotRendersTheStoredBars() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        long start = java.time.Instant.parse("2024-03-04T14:30:00Z").toEpochMilli();
+        for (int i = 0; i < 400; i++) {
+            double close = 100 + 5 * Math.sin(i / 20.0) + i * 0.01;
+            csv.append(java.time.Instant.ofEpochMilli(start + i * 60_000L)).append(',').append(close - 0.2).append(',')
+                    .append(close + 0.5).append(',').append(close - 0.6).append(',').append(close).append(',')
+                    .append(1_000 + i).append('\n');
+        }
+        Path in = Files.writeString(dir.resolve("ibm.csv"), csv);
+        String dataDir = dir.resolve("td").toString();
+        assertThat(launch("--data-dir", dataDir, "import", "--symbol", "IBM", "--timeframe", "1Min", "--in", in.toString())
+                .exitCode()).isZero();
+
+        Path png = dir.resolve("stored.png");
+        Result result = launch("--data-dir", dataDir, "snapshot", "--symbol", "IBM", "--bars", "300",
+                "--width", "900", "--height", "500", "--out", png.toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("snapshot: ", "900x500", "IBM 1Min");
+        assertIsAChart(png, 900, 500);
+    }
+
+    private static void assertIsAChart(Path png, int width, int height) throws IOException {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
-        assertThat(image.getWidth()).isEqualTo(1200);
-        assertThat(image.getHeight()).isEqualTo(700);
+        assertThat(image.getWidth()).isEqualTo(width);
+        assertThat(image.getHeight()).isEqualTo(height);
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 5) {
             for (int x = 0; x < image.getWidth(); x += 5) {

@@ -170,6 +170,19 @@ class HistoryStoreTest {
     }
 
     @Test
+    void newestSpanCoversTheLastSlotsUpToTheNewestBarAndAGapShortensIt() {
+        store.write(AAPL_1MIN, minutes(T0, 10, 0));
+        store.write(AAPL_1MIN, minutes(T0 + 20 * MINUTE, 2, 0));
+
+        assertThat(times(store.newestSpan(AAPL_1MIN, 3))).containsExactly(T0 + 20 * MINUTE, T0 + 21 * MINUTE);
+        assertThat(times(store.newestSpan(AAPL_1MIN, 14))).containsExactly(T0 + 8 * MINUTE, T0 + 9 * MINUTE,
+                T0 + 20 * MINUTE, T0 + 21 * MINUTE);
+        assertThat(store.newestSpan(AAPL_1MIN, 1_000).size()).isEqualTo(12);
+        assertThat(store.newestSpan(SeriesKey.of("NONE", Timeframe.ONE_MINUTE), 5)).isSameAs(BarSnapshot.EMPTY);
+        assertThatThrownBy(() -> store.newestSpan(AAPL_1MIN, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void firstAndLastTimesSpanTheSeries() {
         store.write(AAPL_1MIN, minutes(T0 + 5 * MINUTE, 10, 0));
         store.write(AAPL_1MIN, minutes(T0, 2, 0));
