@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class SettingsStore {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsStore.class);
+    /** Text of two or more characters the JSON parser quotes in its messages; see {@link #withoutInputText}. */
+    private static final Pattern QUOTED_INPUT = Pattern.compile("'([^']{2,})'");
 
     private final Path file;
     private final ObjectMapper mapper;
@@ -90,7 +93,8 @@ public final class SettingsStore {
         } catch (JsonMappingException invalid) {
             return broken(describeInvalidValue(bytes, invalid));
         } catch (JsonProcessingException malformed) {
-            return broken(where(malformed.getLocation()) + ": not valid JSON: " + firstLine(malformed.getOriginalMessage()));
+            return broken(where(malformed.getLocation()) + ": not valid JSON: "
+                    + withoutInputText(firstLine(malformed.getOriginalMessage())));
         } catch (IOException unexpected) {
             return broken("cannot be parsed (" + unexpected + ")");
         }
@@ -194,6 +198,18 @@ public final class SettingsStore {
     private static String where(JsonLocation location) {
         return location == null ? "line ?, column ?"
                 : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /**
+     * The parser's message without the text it quotes from the file: "Unrecognized token
+     * 'PKSECRET…'" is what a key pasted without its quotes gives, and the file's secrets are not
+     * yet known to the log's redaction when the file cannot be read.
+     */
+    static String withoutInputText(String message) {
+        return QUOTED_INPUT.matcher(message).replaceAll(match -> switch (match.group(1)) {
+            case "null", "true", "false" -> match.group();
+            default -> "'…'";
+        });
     }
 
     private static String firstLine(String message) {

@@ -75,6 +75,18 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aSecretPastedWithoutQuotesIsNotRepeatedInTheProblem() throws IOException {
+        String text = "{\"alpaca\": {\"keyId\": \"PKTESTKEY1234567\", \"secretKey\": SUPERSECRETVALUE987654321}}";
+        SettingsLoad load = storeWith(text).load();
+
+        assertThat(load.status()).isEqualTo(SettingsLoad.Status.BROKEN);
+        assertThat(load.problem()).contains("line 1, column", "not valid JSON", "Unrecognized token '…'")
+                .doesNotContain("SUPERSECRET");
+        assertThat(SettingsStore.withoutInputText("was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"))
+                .isEqualTo("was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+    }
+
+    @Test
     void invalidValueIsReportedWithItsLocationAndPath() throws IOException {
         SettingsLoad load = storeWith("{\n  \"indicators\": {\n    \"rsiPeriod\": 14,\n    \"sensitivity\": 1.5\n  }\n}").load();
         assertThat(load.status()).isEqualTo(SettingsLoad.Status.BROKEN);
