@@ -70,6 +70,9 @@ final class RepairPlanner {
         Map<TimeRange, List<Symbol>> windows = new LinkedHashMap<>();
         // Every watched symbol may share a window (after a crash they usually do): keep it one page.
         long windowMillis = Math.max(1, Math.min(windowBars, barsPerRequest / Math.max(1, watched.size()))) * timeframe.millis();
+        // Windows are only collected up to one more than a pass makes: a gap can be years long (a
+        // bar imported with a date far ahead leaves one up to it), and the rest waits anyway.
+        symbols:
         for (Symbol symbol : watched) {
             Long below = horizon.get(symbol);
             if (below == null) {
@@ -80,6 +83,9 @@ final class RepairPlanner {
                     TimeRange window = new TimeRange(from, Math.min(gap.until(), from + windowMillis));
                     if (attempts.getOrDefault(key(symbol, window), 0) < ATTEMPTS) {
                         windows.computeIfAbsent(window, key -> new ArrayList<>()).add(symbol);
+                        if (windows.size() > REQUESTS_PER_PASS) {
+                            break symbols;
+                        }
                     }
                 }
             }
