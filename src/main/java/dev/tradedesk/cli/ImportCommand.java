@@ -1,6 +1,7 @@
 package dev.tradedesk.cli;
 
 import dev.tradedesk.app.AppContext;
+import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.store.BarCsvException;
@@ -33,12 +34,14 @@ import picocli.CommandLine.Spec;
                 "One transaction: a file that cannot be read writes nothing.",
                 "Header: timestamp,open,high,low,close,volume; timestamps ISO-8601 (UTC unless an offset is"
                         + " given) or epoch milliseconds, strictly increasing.",
-                "Rows that are not valid bars are reported with their line number and skipped; bars already"
-                        + " stored at the same times are replaced.",
+                "Rows that are not valid bars (timestamps off the timeframe's grid or in the future included)"
+                        + " are reported with their line number and skipped; bars already stored at the same times"
+                        + " are replaced. A file with no valid row is an input error.",
                 "An import of 100,000 bars or more compacts the database file when it finishes."})
 final class ImportCommand implements Callable<Integer> {
 
-    private static final int MAX_LOGGED_REJECTS = 20;
+    /** Skipped rows listed on the console and in the log; the rest are only counted. */
+    private static final int MAX_LISTED_REJECTS = 20;
     /** A bulk import leaves the file mostly free space; from this size on it is compacted on close. */
     static final long COMPACT_AFTER_BARS = 100_000;
 
@@ -64,12 +67,12 @@ final class ImportCommand implements Callable<Integer> {
         BarCsvSource source;
         try {
             source = BarCsvSource.open(in, (line, reason) -> {
-                progress.clear();
-                err.println("skipped line " + line + ": " + reason);
-                if (++rejected[0] <= MAX_LOGGED_REJECTS) {
+                if (++rejected[0] <= MAX_LISTED_REJECTS) {
+                    progress.clear();
+                    err.println("skipped line " + line + ": " + reason);
                     log.info("Import of {}: skipped line {}: {}", in, line, reason);
                 }
-            });
+            }).onlyBarsOf(series.key().timeframe(), series.key().timeframe().gridStart(System.currentTimeMillis()));
         } catch (IOException e) {
             return inputError(log, err, describe(e));
         }
@@ -94,8 +97,16 @@ final class ImportCommand implements Callable<Integer> {
                 store.compactOnClose();
             }
             progress.clear();
-            spec.commandLine().getOut().println("imported: " + imported + ", skipped: " + source.skipped());
-            log.info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, source.skipped());
+            long skipped = source.skipped();
+            if (skipped > MAX_LISTED_REJECTS) {
+                spec.commandLine().getErr().println("... and " + (skipped - MAX_LISTED_REJECTS) + " more rows skipped");
+            }
+            if (imported == 0 && skipped > 0) {
+                return inputError(log, spec.commandLine().getErr(),
+                        "no valid bars in " + in + " (" + skipped + " rows skipped); nothing was imported");
+            }
+            spec.commandLine().getOut().println("imported: " + imported + ", skipped: " + skipped);
+            log.info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, skipped);
             return 0;
         } catch (StoreException e) {
             if (e.getCause() instanceof BarCsvException csv) {
@@ -121,7 +132,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private static int inputError(Logger log, PrintWriter err, String message) {
         err.println("tradedesk: " + message);
-        log.warn("Import refused: {}", message);
+        log.warn(LogMarkers.TOLD_ON_CONSOLE, "Import refused: {}", message);
         return CommandLine.ExitCode.USAGE;
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Timeframe;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -46,6 +47,8 @@ public final class BarCsvSource implements BarSource, Closeable {
     private final RejectListener rejects;
     private long line;
     private long previousTime = Long.MIN_VALUE;
+    private Timeframe grid;
+    private long latestOpen = Long.MAX_VALUE;
     private long accepted;
     private long skipped;
 
@@ -99,6 +102,19 @@ public final class BarCsvSource implements BarSource, Closeable {
         }
     }
 
+    /**
+     * From now on, also skips rows that cannot be bars of a {@code timeframe} series stored now:
+     * a timestamp that is not the open of a bar on the timeframe's grid ({@link Timeframe#gridStart}),
+     * or one after {@code latestOpen} (the open of the bar forming now). Such a row would otherwise
+     * sit beside the provider's bar for the same period, or, dated far ahead, leave the series
+     * looking complete until then.
+     */
+    public BarCsvSource onlyBarsOf(Timeframe timeframe, long latestOpen) {
+        this.grid = timeframe;
+        this.latestOpen = latestOpen;
+        return this;
+    }
+
     @Override
     public void fill(BarColumns chunk, int limit) throws IOException {
         fill(chunk, limit, null);
@@ -143,6 +159,14 @@ public final class BarCsvSource implements BarSource, Closeable {
             String problem = Bar.problem(open, high, low, close, volume);
             if (problem != null) {
                 return problem;
+            }
+            if (grid != null && grid.gridStart(time) != time) {
+                return "timestamp " + row[0].strip() + " is not the open of a " + grid.label() + " bar (that bar opens at "
+                        + BarCsvFormat.formatTime(grid.gridStart(time)) + ")";
+            }
+            if (time > latestOpen) {
+                return "timestamp " + row[0].strip() + " is in the future (the latest " + grid.label() + " bar opens at "
+                        + BarCsvFormat.formatTime(latestOpen) + ")";
             }
             if (time <= previousTime) {
                 return "timestamp " + row[0].strip() + " is not after the previous row's ("
