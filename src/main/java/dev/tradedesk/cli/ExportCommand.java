@@ -1,6 +1,7 @@
 package dev.tradedesk.cli;
 
 import dev.tradedesk.app.AppContext;
+import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.store.BarCsvWriter;
@@ -56,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "Last bar open time to export, inclusive (default: the last stored bar).")
     private Long to;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write (replaced if it exists).")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write (its contents replaced if it exists; a link is followed).")
     private Path out;
 
     @Override
@@ -70,10 +71,12 @@ final class ExportCommand implements Callable<Integer> {
         AppContext context = root.context();
         Logger log = LoggerFactory.getLogger(ExportCommand.class);
         PrintWriter err = spec.commandLine().getErr();
-        Path target = out.toAbsolutePath();
-        if (!Files.isDirectory(target.getParent())) {
-            err.println("tradedesk: cannot write " + out + ": no such directory " + target.getParent());
-            log.warn("Export refused: no such directory {}", target.getParent());
+        Path target;
+        try {
+            target = OutputTarget.resolve(out);
+        } catch (OutputTarget.Refused refused) {
+            err.println("tradedesk: " + refused.getMessage());
+            log.warn(LogMarkers.TOLD_ON_CONSOLE, "Export refused: {}", refused.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
         SeriesKey key = series.key();
@@ -94,10 +97,11 @@ final class ExportCommand implements Callable<Integer> {
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
                 exported = desk.historyStore().stream(key, first, last, CHUNK, writer::write);
             }
+            OutputTarget.keepPermissions(target, partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return exported;
         } catch (IOException e) {
-            throw new StoreException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new StoreException("cannot write " + target + ": " + OutputTarget.reason(e), e);
         } finally {
             Files.deleteIfExists(partial);
         }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -83,25 +82,36 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IndicatorParameters parameters = parameters();
-        Path target = output.toAbsolutePath();
+        Path target;
+        try {
+            target = OutputTarget.resolve(output);
+            if (Files.exists(target) && Files.exists(input) && Files.isSameFile(target, input)) {
+                return fail("--out " + output + " is the input file; write the values to another file");
+            }
+        } catch (OutputTarget.Refused refused) {
+            return fail(refused.getMessage());
+        } catch (IOException e) {
+            return fail("cannot convert " + input + ": " + OutputTarget.reason(e));
+        }
         // Beside the target, so the final move is a rename; created like any new file (the
         // user's umask), not with createTempFile's owner-only permissions.
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + System.nanoTime() + ".tmp");
         try {
             long rows = convert(parameters, temporary);
+            OutputTarget.keepPermissions(target, temporary);
             moveIntoPlace(temporary, target);
             spec.commandLine().getOut().println("wrote " + rows + " rows to " + output);
             return 0;
         } catch (BarCsvException e) {
             return fail(e.getMessage());
         } catch (IOException e) {
-            return fail("cannot convert " + input + ": " + reason(e));
+            return fail("cannot convert " + input + ": " + OutputTarget.reason(e));
         } finally {
             try {
                 Files.deleteIfExists(temporary);
             } catch (IOException e) {
-                spec.commandLine().getErr().println("tradedesk: could not delete " + temporary + ": " + reason(e));
+                spec.commandLine().getErr().println("tradedesk: could not delete " + temporary + ": " + OutputTarget.reason(e));
             }
         }
     }
@@ -171,15 +181,6 @@ final class IndicatorsCommand implements Callable<Integer> {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException missing) {
-            return "no such file or directory " + missing.getFile();
-        }
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private int fail(String message) {

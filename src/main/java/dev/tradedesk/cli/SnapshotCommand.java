@@ -85,6 +85,12 @@ final class SnapshotCommand implements Callable<Integer> {
         if (bars < 10 || bars > 1_000_000 || width < 200 || width > 8_000 || height < 200 || height > 8_000) {
             throw new ParameterException(spec.commandLine(), "--bars must be 10..1000000, --width and --height 200..8000");
         }
+        Path target;
+        try {
+            target = OutputTarget.resolve(out);
+        } catch (OutputTarget.Refused refused) {
+            throw new ParameterException(spec.commandLine(), refused.getMessage());
+        }
         Settings settings = root.context().settingsLoad().settings();
         Theme chartTheme = theme == null ? settings.theme() : parse(() -> Theme.parse(theme));
         long minutesPerBar = chartTimeframe.millis() / 60_000;
@@ -125,7 +131,7 @@ final class SnapshotCommand implements Callable<Integer> {
                     image.completeExceptionally(failure);
                 }
             });
-            ChartImageExporter.write(image.get(60, TimeUnit.SECONDS), out);
+            ChartImageExporter.write(image.get(60, TimeUnit.SECONDS), target);
             spec.commandLine().getOut().println("snapshot: " + out.toAbsolutePath() + " (" + width + "x" + height + ", "
                     + chartSymbol + " " + chartTimeframe + ", " + (demo ? "simulated" : "stored") + " bars to "
                     + Instant.ofEpochMilli(history.time(history.size() - 1)) + ")");

@@ -114,6 +114,18 @@ class IndicatorsCommandTest {
     }
 
     @Test
+    void theInputIsNeverOverwrittenByItsOwnValues() throws IOException {
+        List<String> bars = List.of("timestamp,open,high,low,close,volume", "1700000000000,10,11,9,10,5");
+        Path in = Files.write(dir.resolve("bars.csv"), bars);
+
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve(".").resolve("bars.csv").toString()))
+                .isEqualTo(1);
+
+        assertThat(stderr()).contains("is the input file");
+        assertThat(Files.readAllLines(in)).isEqualTo(bars);
+    }
+
+    @Test
     void barsOutOfTimeOrderAreAnError() throws IOException {
         Path in = Files.write(dir.resolve("order.csv"), List.of("timestamp,open,high,low,close,volume",
                 "2024-01-02T10:01:00Z,10,11,9,10,5", "2024-01-02T10:00:00Z,10,11,9,10,5"));

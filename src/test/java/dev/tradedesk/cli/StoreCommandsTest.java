@@ -110,6 +110,44 @@ class StoreCommandsTest {
     }
 
     @Test
+    void barsOffTheTimeframesGridOrInTheFutureAreSkipped() throws IOException {
+        Path in = csv("odd.csv", HEADER
+                + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T14:30:30Z,10,11,9,10.5,100\n"
+                + "2024-01-02T14:31:00Z,10,11,9,10.5,100\n"
+                + "9999-12-31T00:00:00Z,10,11,9,10.5,100\n");
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", in.toString())).isZero();
+
+        assertThat(stdout()).isEqualTo("imported: 2, skipped: 2" + System.lineSeparator());
+        assertThat(stderr().lines()).hasSize(2);
+        assertThat(stderr()).contains("skipped line 3: timestamp 2024-01-02T14:30:30Z is not the open of a 1Min bar"
+                + " (that bar opens at 2024-01-02T14:30:00Z)", "skipped line 5: timestamp 9999-12-31T00:00:00Z is in the future");
+        assertThat(exportAll("AAPL").lines()).hasSize(3);
+
+        Path daily = csv("daily.csv", HEADER + "2024-01-02T00:00:00Z,10,11,9,10.5,100\n2024-01-02T14:30:00Z,10,11,9,10.5,100\n");
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Day", "--in", daily.toString())).isZero();
+        assertThat(stdout()).isEqualTo("imported: 1, skipped: 1" + System.lineSeparator());
+    }
+
+    @Test
+    void aFileWithoutOneValidBarIsAnInputErrorAndListsOnlyTheFirstRejects() throws IOException {
+        StringBuilder content = new StringBuilder(HEADER);
+        for (int i = 0; i < 500; i++) {
+            content.append(java.time.Instant.parse("2024-01-02T14:30:00Z").plusSeconds(60L * i)).append(",NaN,11,9,10,1\n");
+        }
+        Path in = csv("nan.csv", content.toString());
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", in.toString())).isEqualTo(2);
+
+        List<String> lines = stderr().lines().toList();
+        assertThat(lines).hasSize(22);
+        assertThat(lines.get(20)).isEqualTo("... and 480 more rows skipped");
+        assertThat(lines.get(21)).isEqualTo("tradedesk: no valid bars in " + in + " (500 rows skipped); nothing was imported");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     void aMissingFileIsAnInputErrorAndWritesNothing() {
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", dir.resolve("none.csv").toString()))
                 .isEqualTo(2);
@@ -182,20 +220,43 @@ class StoreCommandsTest {
     }
 
     @Test
-    void aFailedExportLeavesNoPartialFile() throws IOException {
+    void aFailedExportLeavesNoPartialFileAndTheTargetAsItWas() throws IOException {
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(5)).toString()))
                 .isZero();
-        Path occupied = Files.createDirectories(dir.resolve("occupied.csv"));
-        Files.writeString(occupied.resolve("keep.txt"), "x");
+        Path target = Files.writeString(dir.resolve("out.csv"), "previous");
+        // The partial file's name leads nowhere: writing it fails once the export is under way.
+        Files.createSymbolicLink(dir.resolve("out.csv.partial"), dir.resolve("gone/partial.csv"));
 
-        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", occupied.toString())).isEqualTo(1);
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", target.toString())).isEqualTo(1);
 
-        assertThat(stderr()).startsWith("tradedesk: cannot write " + occupied);
+        assertThat(stderr()).startsWith("tradedesk: cannot write " + target + ": no such file or directory");
         assertThat(stderr().lines()).as("one line on the console; the details are in the log").hasSize(1);
         assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
                 .contains("ERROR [main] dev.tradedesk.cli.TradeDeskCommand - Command 'export' failed", "\tat ");
         assertThat(dir).isDirectoryNotContaining("glob:**.partial");
-        assertThat(occupied.resolve("keep.txt")).hasContent("x");
+        assertThat(target).hasContent("previous");
+    }
+
+    @Test
+    void exportWritesThroughALinkKeepsTheFilesPermissionsAndRefusesDevicesAndDirectories() throws IOException {
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(5)).toString()))
+                .isZero();
+        Path real = Files.writeString(dir.resolve("real.csv"), "old");
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real);
+
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", link.toString())).isZero();
+
+        assertThat(Files.isSymbolicLink(link)).as("the link is kept").isTrue();
+        assertThat(real).hasContent((HEADER + rows(5)).strip());
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real))).isEqualTo("rw-------");
+
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", "/dev/null")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("tradedesk: cannot write /dev/null: it is not a regular file (a device or a pipe?);"
+                + " give a file name" + System.lineSeparator());
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", dir.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("it is a directory");
     }
 
     @Test

@@ -106,6 +106,12 @@ public final class ChartImageExporter {
             if (!ImageIO.write(buffered, "png", temp.toFile())) {
                 throw new IOException("no PNG writer available for " + file);
             }
+            // The temporary file is owner-only; a new PNG gets the usual permissions, a replaced
+            // one keeps its own.
+            if (Files.getFileAttributeView(temp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(temp, Files.exists(file) ? Files.getPosixFilePermissions(file)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -1,0 +1,82 @@
+package dev.tradedesk.cli;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+/**
+ * The file a command writes its output to, checked before any work. Outputs are written beside
+ * the target and renamed over it, which would replace whatever the name points to: a symbolic
+ * link is therefore followed to its file (the link stays), and anything that is not a regular
+ * file (a directory, a device such as {@code /dev/full}, a pipe) is refused rather than replaced.
+ */
+final class OutputTarget {
+
+    private OutputTarget() {
+    }
+
+    /** Thrown with a message for the user ("cannot write X: ..."). */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @return the absolute path to write: {@code out} itself, or the file a link at {@code out}
+     *         points to
+     * @throws Refused if {@code out} is not a regular file or a link to one, or its folder is missing
+     */
+    static Path resolve(Path out) throws Refused {
+        Path target = out.toAbsolutePath();
+        if (Files.isSymbolicLink(target)) {
+            try {
+                target = target.toRealPath();
+            } catch (IOException dangling) {
+                throw new Refused("cannot write " + out + ": it is a link to a missing file");
+            }
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new Refused("cannot write " + out + ": " + (Files.isDirectory(target) ? "it is a directory"
+                    : "it is not a regular file (a device or a pipe?); give a file name"));
+        }
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            throw new Refused("cannot write " + out + ": no such directory " + target.getParent());
+        }
+        return target;
+    }
+
+    /**
+     * Gives {@code replacement} the POSIX permissions of {@code target} if it exists, so that
+     * replacing a file the user made private does not make it readable by others.
+     */
+    static void keepPermissions(Path target, Path replacement) throws IOException {
+        if (!Files.exists(target) || Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target);
+        Files.setPosixFilePermissions(replacement, permissions);
+    }
+
+    /** The reason an I/O operation failed, without the JDK's bare file names. */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or directory " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied (" + denied.getFile() + ")";
+        }
+        if (e instanceof FileSystemException failed && failed.getReason() != null) {
+            return failed.getReason() + " (" + failed.getFile() + ")";
+        }
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
