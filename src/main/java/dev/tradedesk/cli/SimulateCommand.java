@@ -1,6 +1,7 @@
 package dev.tradedesk.cli;
 
 import dev.tradedesk.app.ManagedExecutors;
+import dev.tradedesk.app.SimulatorSettings;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.sim.FaultKind;
 import dev.tradedesk.feed.sim.SimClock;
@@ -50,7 +51,8 @@ final class SimulateCommand implements Callable<Integer> {
     private double speed;
 
     @Option(names = "--history", paramLabel = "DURATION", defaultValue = "2d", converter = DurationConverter.class,
-            description = "How much history before now to serve (default: ${DEFAULT-VALUE}).")
+            description = "At least this much history before now to serve; the start is rounded down to a 32-day grid,"
+                    + " so that every run in the same block serves the same prices (default: ${DEFAULT-VALUE}).")
     private Duration history;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
@@ -72,6 +74,10 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (port < 0 || port > 65_535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
+        }
+        if (!(speed > 0 && speed <= SimulatorSettings.MAX_SPEED)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--speed must be in (0, " + (long) SimulatorSettings.MAX_SPEED + "], was " + speed);
         }
         List<Symbol> listed = parseSymbols();
         SimFaults faults;

@@ -56,6 +56,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aSpeedTheSimulatedClockCannotRunAtIsAUsageError() throws Exception {
+        for (String speed : new String[] {"0", "-5", "1e300", "NaN"}) {
+            err.reset();
+            assertThat(runAsync("--data-dir", dir.toString(), "simulate", "--speed", speed).get(20, TimeUnit.SECONDS))
+                    .as(speed).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("--speed must be in (0, 10000]");
+        }
+    }
+
+    @Test
     void durationsReadAsPeopleWriteThem() {
         DurationConverter converter = new DurationConverter();
         assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
