@@ -126,7 +126,17 @@ final class RecordCommand implements Callable<Integer> {
                 }
                 printSummary(out, session, pipeline, System.nanoTime() - started);
                 // A single rejection is retried (providers answer a stray 401 now and then); exit 1 only if it stopped us.
-                return session.stopped() ? 1 : 0;
+                if (session.stopped()) {
+                    return 1;
+                }
+                FeedMetrics feed = session.feedMetrics();
+                if (feed.requests() > 0 && feed.failures() >= feed.requests()) {
+                    // Scripts must see that nothing was recorded because the provider was never reached.
+                    spec.commandLine().getErr().println("tradedesk: not one of " + feed.requests() + " requests to "
+                            + options.provider().label() + " succeeded; see errors.* above and the log");
+                    return 1;
+                }
+                return 0;
             } finally {
                 finished.countDown();
                 removeHook(onCtrlC);

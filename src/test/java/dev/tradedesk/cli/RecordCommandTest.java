@@ -83,6 +83,16 @@ class RecordCommandTest {
     }
 
     @Test
+    void aRunInWhichNoRequestSucceededFails() {
+        int exit = run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT",
+                "--base-url", "http://127.0.0.1:1", "--duration", "2s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stored.total: 0", "errors.network: ");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("tradedesk: not one of ", " requests to binance succeeded");
+    }
+
+    @Test
     void alpacaWithoutAKeySaysSoAndFails() {
         assertThat(run("--data-dir", dir.toString(), "record", "--provider", "alpaca", "--symbols", "AAPL", "--duration", "1s"))
                 .isEqualTo(1);
