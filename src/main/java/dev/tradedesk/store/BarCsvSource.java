@@ -11,7 +11,13 @@ import dev.tradedesk.core.Timeframe;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +49,8 @@ public final class BarCsvSource implements BarSource, Closeable {
     private static final ObjectReader ROWS = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY);
 
     private final String name;
+    /** The file read, if it is one: to find the line of a byte that is not UTF-8. */
+    private final Path file;
     private final MappingIterator<String[]> rows;
     private final RejectListener rejects;
     private long line;
@@ -52,8 +60,9 @@ public final class BarCsvSource implements BarSource, Closeable {
     private long accepted;
     private long skipped;
 
-    private BarCsvSource(String name, MappingIterator<String[]> rows, RejectListener rejects) {
+    private BarCsvSource(String name, Path file, MappingIterator<String[]> rows, RejectListener rejects) {
         this.name = name;
+        this.file = file;
         this.rows = rows;
         this.rejects = rejects;
     }
@@ -69,7 +78,10 @@ public final class BarCsvSource implements BarSource, Closeable {
     public static BarCsvSource open(Path file, RejectListener rejects) throws IOException {
         Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         try {
-            return read(reader, file.toString(), rejects);
+            return read(reader, file.toString(), file, rejects);
+        } catch (CharacterCodingException e) {
+            reader.close();
+            throw notUtf8(file.toString(), file, 1, e);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
@@ -78,13 +90,17 @@ public final class BarCsvSource implements BarSource, Closeable {
 
     /** Reads a bar CSV from {@code reader}, named {@code name} in messages; checks the header. */
     public static BarCsvSource read(Reader reader, String name, RejectListener rejects) throws IOException {
+        return read(reader, name, null, rejects);
+    }
+
+    private static BarCsvSource read(Reader reader, String name, Path file, RejectListener rejects) throws IOException {
         MappingIterator<String[]> rows;
         try {
             rows = ROWS.readValues(new LineLimitedReader(reader, name, BarCsvFormat.MAX_LINE_CHARS));
         } catch (CharacterCodingException e) {
-            throw notUtf8(name, 1, e);
+            throw notUtf8(name, file, 1, e);
         }
-        BarCsvSource source = new BarCsvSource(name, rows, rejects);
+        BarCsvSource source = new BarCsvSource(name, file, rows, rejects);
         source.checkHeader();
         return source;
     }
@@ -192,19 +208,60 @@ public final class BarCsvSource implements BarSource, Closeable {
             }
             return null;
         } catch (CharacterCodingException e) {
-            throw notUtf8(name, line + 1, e);
+            throw notUtf8(name, file, line + 1, e);
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof BarCsvException lineTooLong) {
                 throw lineTooLong;
+            }
+            if (e.getCause() instanceof CharacterCodingException notText) {
+                throw notUtf8(name, file, line + 1, notText);
             }
             long at = e.getLocation() != null ? e.getLocation().getLineNr() : line + 1;
             throw new BarCsvException(name, at, "not valid CSV: " + e.getOriginalMessage());
         }
     }
 
-    /** The parser reads ahead, so the bad bytes are at or after {@code line}. */
-    private static BarCsvException notUtf8(String name, long line, CharacterCodingException e) {
-        return new BarCsvException(name, line, "not UTF-8 text at or after this line (" + e.getMessage() + ")");
+    /**
+     * The decoder and the parser read ahead, so at the failure the bad bytes are somewhere at or
+     * after {@code line}; for a file, it is read again up to the first bad byte to name its line.
+     */
+    private static BarCsvException notUtf8(String name, Path file, long line, CharacterCodingException e) {
+        long exact = file == null ? -1 : lineOfFirstNonUtf8Byte(file);
+        if (exact > 0) {
+            return new BarCsvException(name, exact, "not UTF-8 text (the first byte that is not is on this line)");
+        }
+        return new BarCsvException(name, line, "not UTF-8 text at or after this line");
+    }
+
+    /** The line (from 1) holding the first byte of {@code file} that is not UTF-8; -1 if none or unreadable. */
+    static long lineOfFirstNonUtf8Byte(Path file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(8192);
+        CharBuffer chars = CharBuffer.allocate(8192);
+        long line = 1;
+        try (ReadableByteChannel in = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = in.read(bytes) < 0;
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    if (chars.get() == '\n') {
+                        line++;
+                    }
+                }
+                chars.clear();
+                if (result.isError()) {
+                    return line;
+                }
+                bytes.compact();
+            }
+            return -1;
+        } catch (IOException unreadable) {
+            return -1;
+        }
     }
 
     /** Rows stored into chunks so far. */

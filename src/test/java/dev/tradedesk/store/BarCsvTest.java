@@ -161,6 +161,33 @@ class BarCsvTest {
     }
 
     @Test
+    void theLineOfTheFirstByteThatIsNotUtf8IsNamedExactly() throws IOException {
+        for (int badLine : new int[] {2, 12, 1002, 2002}) {
+            StringBuilder text = new StringBuilder(HEADER);
+            for (int i = 2; i < badLine; i++) {
+                text.append(java.time.Instant.parse("2024-01-02T00:00:00Z").plusSeconds(60L * i)).append(",1,2,0.5,1,10\n");
+            }
+            byte[] head = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bad = "caf\u00e9,1,2,0.5,1,10\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            Path file = dir.resolve("bad" + badLine + ".csv");
+            Files.write(file, java.nio.ByteBuffer.allocate(head.length + bad.length).put(head).put(bad).array());
+
+            assertThatThrownBy(() -> {
+                try (BarCsvSource source = BarCsvSource.open(file, (line, reason) -> { })) {
+                    while (source.accepted() + source.skipped() < badLine) {
+                        BarColumns chunk = new BarColumns(100);
+                        source.fill(chunk, 100);
+                        if (chunk.size() == 0) {
+                            break;
+                        }
+                    }
+                }
+            }).as("bad byte on line " + badLine).isInstanceOf(BarCsvException.class)
+                    .hasMessageContaining("line " + badLine + ": not UTF-8 text");
+        }
+    }
+
+    @Test
     void missingAndUnreadableFilesFailOnOpen() throws IOException {
         assertThatThrownBy(() -> BarCsvSource.open(dir.resolve("none.csv"), (line, reason) -> { }))
                 .isInstanceOf(NoSuchFileException.class);
