@@ -41,17 +41,28 @@ import picocli.CommandLine.ScopeType;
                 "  the same folders as the settings elsewhere."})
 public final class TradeDeskCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, converter = NonEmptyPath.class,
             description = "Directory for the database and logs (default: the OS convention, see below).")
     private Path dataDir;
 
-    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT, converter = NonEmptyPath.class,
             description = "Settings file (default: settings.json in the OS config directory).")
     private Path settingsFile;
 
     private final HostEnvironment host;
     private final BuildInfo build;
     private AppContext context;
+
+    /** An empty path would silently mean the current directory (a variable that was not set, say). */
+    static final class NonEmptyPath implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (value.isBlank()) {
+                throw new CommandLine.TypeConversionException("an empty path; give a directory or file name");
+            }
+            return Path.of(value);
+        }
+    }
 
     TradeDeskCommand(HostEnvironment host, BuildInfo build) {
         this.host = host;

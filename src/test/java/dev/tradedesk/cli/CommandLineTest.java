@@ -99,6 +99,14 @@ class CommandLineTest {
     }
 
     @Test
+    void anEmptyDataDirOrSettingsFileIsAUsageError() {
+        assertThat(run("--data-dir", "", "gaps", "--symbol", "AAPL")).isEqualTo(2);
+        assertThat(stderr()).contains("--data-dir", "an empty path");
+        assertThat(run("--config", " ", "gaps", "--symbol", "AAPL")).isEqualTo(2);
+        assertThat(stderr()).contains("--config", "an empty path");
+    }
+
+    @Test
     void extraArgumentToGuiIsAUsageError() {
         assertThat(run("gui", "now")).isEqualTo(2);
         assertThat(stderr()).contains("Unmatched argument", "'now'");
