@@ -162,6 +162,9 @@ final class RecordCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--speed, --seed, --faults, --fault-kinds and --sim-anchor apply to --provider sim only");
         }
+        if (baseUrl != null && !isHttpUrl(baseUrl)) {
+            throw new ParameterException(spec.commandLine(), "--base-url: not an http(s) URL: " + baseUrl);
+        }
         SessionTuning tuning = SessionTuning.DEFAULTS;
         try {
             // A stall outlasts the client's read timeout by a little: long enough to time out, short enough not to idle.
@@ -183,6 +186,15 @@ final class RecordCommand implements Callable<Integer> {
         return new MarketSession.Options(kind, parsed, frame, settings.indicators(), settings.alpaca(), simulator,
                 Optional.ofNullable(baseUrl), PriceScheduler.Config.defaults(frame).lookback(), Optional.empty(),
                 PriceScheduler.Config.defaults(frame).lookback().plus(Duration.ofDays(1)), tuning);
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text.strip());
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException invalid) {
+            return false;
+        }
     }
 
     private static void printSummary(PrintWriter out, MarketSession session, PipelineMetrics pipeline, long elapsedNanos) {

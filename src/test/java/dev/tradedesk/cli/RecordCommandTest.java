@@ -80,6 +80,9 @@ class RecordCommandTest {
         assertThat(run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT", "--speed", "5"))
                 .isEqualTo(2);
         assertThat(run("--data-dir", dir.toString(), "record", "--provider", "sim", "--symbols", "../etc")).isEqualTo(2);
+        assertThat(run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT",
+                "--base-url", "notaurl")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--base-url: not an http(s) URL: notaurl");
     }
 
     @Test
