@@ -278,6 +278,13 @@ public final class PriceScheduler implements AutoCloseable {
     }
 
     private void onLatest(long cycleNumber, List<Symbol> watched, LatestBars latest, long responseNanos, long started) {
+        if (latest.bars().isEmpty() && latest.invalid().isEmpty() && !latest.failures().isEmpty()
+                && latest.failures().values().stream().allMatch(failure -> failure.kind().retryable())) {
+            // Not one symbol came through, each for a reason of the connection's (a provider asked
+            // symbol by symbol that cannot be reached at all): down, as when a batch request fails.
+            onFailure(latest.failures().values().iterator().next(), Lane.LIVE);
+            return;
+        }
         Map<Symbol, Bar> ready = new HashMap<>();
         Set<Symbol> withoutData = new HashSet<>();
         Map<Symbol, ProviderException> failures = new HashMap<>(latest.failures());

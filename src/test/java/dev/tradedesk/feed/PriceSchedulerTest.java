@@ -243,6 +243,20 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aProviderWhoseEverySymbolFailsIsBackingOffNotLive() {
+        startScheduler(BarHistory.EMPTY);
+        awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
+        provider.failEverySymbolWith(new ProviderException(ProviderException.Kind.NETWORK,
+                "Binance connection failed before a response arrived (UnknownHostException: api.binance.com)", null));
+        simWall.advance(Duration.ofMinutes(1));
+
+        await(() -> listener.lastState().status() == ConnectionState.Status.BACKING_OFF);
+        assertThat(listener.lastState().reason()).contains("UnknownHostException");
+        provider.failEverySymbolWith(null);
+        await(() -> listener.lastState().status() == ConnectionState.Status.LIVE);
+    }
+
+    @Test
     void anOutageBacksOffAndEveryMissedBarIsBackfilledExactlyOnce() {
         startScheduler(BarHistory.EMPTY);
         awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
@@ -435,6 +449,7 @@ class PriceSchedulerTest {
         private final MarketDataProvider real;
         private final AtomicReference<ProviderException> failure = new AtomicReference<>();
         private final AtomicReference<ProviderException> failureOnce = new AtomicReference<>();
+        private final AtomicReference<ProviderException> everySymbolFails = new AtomicReference<>();
         private volatile FeedMetrics dropFirstBarInto;
         private volatile boolean scramble;
         private volatile Symbol stallHistoryOf;
@@ -469,6 +484,11 @@ class PriceSchedulerTest {
 
         void failWith(ProviderException problem) {
             failure.set(problem);
+        }
+
+        /** Latest answers arrive, but with every symbol's request failed (a per-symbol provider out of reach). */
+        void failEverySymbolWith(ProviderException problem) {
+            everySymbolFails.set(problem);
         }
 
         void recover() {
@@ -542,6 +562,12 @@ class PriceSchedulerTest {
             }
             if (problem != null) {
                 return CompletableFuture.failedFuture(problem);
+            }
+            ProviderException perSymbol = everySymbolFails.get();
+            if (perSymbol != null) {
+                Map<Symbol, ProviderException> failures = new HashMap<>();
+                symbols.forEach(symbol -> failures.put(symbol, perSymbol));
+                return CompletableFuture.completedFuture(new LatestBars(Map.of(), failures));
             }
             Symbol invalid = invalidLatest;
             return invalid == null ? real.latest(symbols, timeframe) : real.latest(symbols, timeframe).thenApply(latest -> {
