@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.workstation;
 
 import dev.tradedesk.feed.ConnectionState;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -13,6 +14,8 @@ import javafx.scene.layout.Region;
 public final class StatusBarView {
 
     static final String CONNECTION_PREFIX = "connection-";
+    /** Room for "Simulated exchange: retrying at 12:34:56". */
+    static final double CONNECTION_MIN_WIDTH = 260;
 
     private final StatusViewModel model;
 
@@ -23,7 +26,9 @@ public final class StatusBarView {
     /** @param notice a problem the user should see (a broken settings file), or empty */
     public Node createView(String notice) {
         Label connection = label("connectionStatus", model.connectionProperty());
-        connection.setMinWidth(Region.USE_PREF_SIZE);
+        // A long reason ("retrying at … — connection failed …") is cut short, with all of it in the
+        // tooltip; the state and time at its start, and the figures on the right, stay readable.
+        connection.setMinWidth(CONNECTION_MIN_WIDTH);
         Tooltip connectionDetail = new Tooltip();
         connectionDetail.textProperty().bind(model.connectionProperty());
         connection.setTooltip(connectionDetail);
@@ -50,9 +55,11 @@ public final class StatusBarView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(16, connection, noticeLabel, progress, progressText, spacer,
-                label("updateAge", model.updateAgeProperty()), label("frameRate", model.frameRateProperty()),
+        List<Label> figures = List.of(label("updateAge", model.updateAgeProperty()), label("frameRate", model.frameRateProperty()),
                 label("tickToScreen", model.latencyProperty()), label("memoryStatus", model.memoryProperty()));
+        figures.forEach(figure -> figure.setMinWidth(Region.USE_PREF_SIZE));
+        HBox bar = new HBox(16, connection, noticeLabel, progress, progressText, spacer);
+        bar.getChildren().addAll(figures);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         return bar;

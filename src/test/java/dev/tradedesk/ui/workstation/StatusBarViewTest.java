@@ -1,0 +1,62 @@
+package dev.tradedesk.ui.workstation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.tradedesk.feed.ConnectionState;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.live.MarketUpdate;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The status bar at the window's narrowest, headless on Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class StatusBarViewTest {
+
+    private StatusViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        model = new StatusViewModel("Binance", ZoneOffset.UTC);
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(new StatusBarView(model).createView("")), 900, 40));
+        stage.show();
+    }
+
+    @Test
+    void aLongReasonIsCutShortAndTheFiguresStayWhole(FxRobot robot) {
+        robot.interact(() -> {
+            model.apply(MarketUpdate.ofConnection(ConnectionState.backingOff(ProviderKind.BINANCE,
+                    Instant.parse("2026-12-04T20:16:25Z"), "Binance connection failed before a response arrived"
+                            + " (UnknownHostException: api.binance.com)")), System.nanoTime());
+            model.refresh(System.nanoTime(), 60.0, 134L << 20, 6028L << 20);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label connection = robot.lookup("#connectionStatus").queryAs(Label.class);
+        assertThat(connection.getText()).startsWith("Binance: retrying at 20:16:25 — Binance connection failed");
+        assertThat(drawn(connection)).as("cut short").endsWith("...").startsWith("Binance: retrying at 20:16:25");
+        for (String figure : new String[] {"#frameRate", "#memoryStatus"}) {
+            Label label = robot.lookup(figure).queryAs(Label.class);
+            assertThat(label.getText()).isNotEmpty();
+            assertThat(drawn(label)).as(figure).isEqualTo(label.getText());
+        }
+    }
+
+    /** What the label actually draws, ellipsis included. */
+    private static String drawn(Label label) {
+        return label.lookupAll(".text").stream().filter(Text.class::isInstance).map(node -> ((Text) node).getText())
+                .findFirst().orElse("");
+    }
+}
