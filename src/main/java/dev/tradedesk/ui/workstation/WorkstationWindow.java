@@ -172,8 +172,12 @@ public final class WorkstationWindow {
             button.setUserData(timeframe);
             button.setToggleGroup(timeframes);
             button.setFocusTraversable(false);
+            button.setMinWidth(Region.USE_PREF_SIZE);
             selector.getChildren().add(button);
         }
+        selector.setMinWidth(Region.USE_PREF_SIZE);
+        // In a narrow chart pane the title gives way, never the timeframe buttons.
+        title.setMinWidth(0);
         timeframes.selectedToggleProperty().addListener((property, before, after) -> {
             if (after == null) {
                 before.setSelected(true); // one timeframe is always selected

@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Screen;
@@ -345,6 +346,24 @@ class WorkstationWindowTest {
                 // The text node holds what is drawn: the title, or the title cut short with an ellipsis.
                 Text drawn = (Text) header.lookup(".text");
                 assertThat(drawn.getText()).as("drawn title of " + header.getText()).isEqualTo(header.getText());
+            }
+        });
+    }
+
+    @Test
+    void theTimeframeButtonsShowTheirWholeLabelsInTheSmallestWindow(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.interact(() -> {
+            Stage stage = (Stage) robot.lookup("#chartTitle").query().getScene().getWindow();
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            for (Timeframe timeframe : Timeframe.values()) {
+                ToggleButton button = robot.lookup("#timeframe" + timeframe.label()).queryAs(ToggleButton.class);
+                Text drawn = (Text) button.lookup(".text");
+                assertThat(drawn.getText()).as("drawn label of " + timeframe).isEqualTo(timeframe.label());
             }
         });
     }
