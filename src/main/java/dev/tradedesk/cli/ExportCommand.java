@@ -57,7 +57,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "Last bar open time to export, inclusive (default: the last stored bar).")
     private Long to;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write (its contents replaced if it exists; a link is followed).")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "The CSV file to write (its contents replaced if it exists; a link is followed).")
     private Path out;
 
     @Override

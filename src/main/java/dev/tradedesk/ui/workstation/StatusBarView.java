@@ -55,8 +55,9 @@ public final class StatusBarView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        List<Label> figures = List.of(label("updateAge", model.updateAgeProperty()), label("frameRate", model.frameRateProperty()),
-                label("tickToScreen", model.latencyProperty()), label("memoryStatus", model.memoryProperty()));
+        List<Label> figures = List.of(label("updateAge", model.updateAgeProperty()),
+                label("frameRate", model.frameRateProperty()), label("tickToScreen", model.latencyProperty()),
+                label("memoryStatus", model.memoryProperty()));
         figures.forEach(figure -> figure.setMinWidth(Region.USE_PREF_SIZE));
         HBox bar = new HBox(16, connection, noticeLabel, progress, progressText, spacer);
         bar.getChildren().addAll(figures);
