@@ -87,6 +87,17 @@ public final class TradeDesk implements AutoCloseable {
         return context;
     }
 
+    /**
+     * For a process being stopped (SIGTERM) while the window is open: saves the window's layout as
+     * last taken, on the calling thread (a shutdown hook), so the next start restores it.
+     */
+    public void saveWorkspaceOfOpenWindow() {
+        WorkstationSession open = workstation();
+        if (open != null) {
+            open.saveOpenWindowsWorkspace();
+        }
+    }
+
     WorkstationSession workstation() {
         synchronized (workstationLock) {
             return workstation;

@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -66,6 +67,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private final PipelineMetrics pipeline = new PipelineMetrics();
     private final UiMetrics uiMetrics = new UiMetrics();
     private final WorkspaceStore workspaceStore;
+    private final AtomicReference<Workspace> latestWorkspace = new AtomicReference<>();
     private final Workspace workspace;
     private final Object lifecycle = new Object();
     private Workstation parts;
@@ -308,13 +310,32 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
     @Override
     public void workspaceChanged(Workspace workspace) {
-        control.execute(() -> {
-            try {
-                workspaceStore.save(workspace);
-            } catch (IOException e) {
-                log.warn("Could not save the workspace to {}: {}", workspaceStore.file(), e.getMessage());
-            }
-        });
+        latestWorkspace.set(null); // the window closed: this is the one to keep
+        control.execute(() -> save(workspace));
+    }
+
+    @Override
+    public void workspaceNow(Workspace workspace) {
+        latestWorkspace.set(workspace);
+    }
+
+    /**
+     * Saves the layout last taken from the open window, on the calling thread: for a process
+     * stopped while the window is still open. Does nothing once the window has closed normally.
+     */
+    void saveOpenWindowsWorkspace() {
+        Workspace open = latestWorkspace.getAndSet(null);
+        if (open != null) {
+            save(open);
+        }
+    }
+
+    private void save(Workspace workspace) {
+        try {
+            workspaceStore.save(workspace);
+        } catch (IOException e) {
+            log.warn("Could not save the workspace to {}: {}", workspaceStore.file(), e.getMessage());
+        }
     }
 
     static String providerName(ProviderKind provider) {

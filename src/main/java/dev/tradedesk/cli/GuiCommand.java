@@ -7,6 +7,8 @@ import dev.tradedesk.ui.DesktopLauncher;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +70,15 @@ final class GuiCommand implements Callable<Integer> {
             out.flush();
             return report.passed() ? 0 : 1;
         }
+        AtomicReference<TradeDesk> running = new AtomicReference<>();
+        // SIGTERM or Ctrl-C (a desktop session ending) leaves the window open to the end; JavaFX
+        // runs nothing more once the JVM shuts down, so the layout it last handed over is saved
+        // from here. The bars need nothing: every acknowledged one is already committed.
+        Thread onTerminate = new Thread(
+                () -> Optional.ofNullable(running.get()).ifPresent(TradeDesk::saveWorkspaceOfOpenWindow), "tradedesk-gui-shutdown");
+        Runtime.getRuntime().addShutdownHook(onTerminate);
         try (TradeDesk desk = new TradeDesk(root.context())) {
+            running.set(desk);
             DesktopLauncher.requireDisplay();
             desk.prepareWorkstation();
             long launching = System.nanoTime();
@@ -77,6 +87,13 @@ final class GuiCommand implements Callable<Integer> {
                         (System.nanoTime() - launching) / 1_000_000);
                 desk.openMainWindow(stage);
             });
+        } finally {
+            running.set(null);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onTerminate);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook has already run or is running
+            }
         }
         return 0;
     }

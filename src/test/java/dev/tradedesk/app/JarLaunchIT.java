@@ -125,6 +125,38 @@ class JarLaunchIT {
     }
 
     @Test
+    void aWorkstationStoppedWithSigtermKeepsItsWorkspaceForTheNextStart() throws Exception {
+        Path jar = Path.of(System.getProperty("tradedesk.jar", "target/tradedesk.jar"));
+        Path log = dir.resolve("td/logs/tradedesk.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--data-dir", dir.resolve("td").toString(), "gui", "--headless")
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().remove("DISPLAY");
+        builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        builder.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        Process process = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!(Files.exists(log) && Files.readString(log).contains("First live frame"))) {
+                assertThat(process.isAlive()).as("still running").isTrue();
+                assertThat(System.nanoTime()).as("a first live frame within 90 s").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            Thread.sleep(3_000); // the window hands over its layout every 2 s
+            process.destroy(); // SIGTERM, as a desktop session ending sends it
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+
+        Path workspace = dir.resolve("config/tradedesk/workspace.json");
+        assertThat(workspace).exists();
+        assertThat(Files.readString(workspace)).contains("\"symbol\" : \"AAPL\"", "\"timeframe\" : \"1Min\"");
+        assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
+    }
+
+    @Test
     void guiWithoutADisplayFailsWithAClearMessageAndExitCodeOne() throws Exception {
         Result result = launch("--data-dir", dir.resolve("td").toString());
         assertThat(result.exitCode()).isEqualTo(1);

@@ -42,4 +42,11 @@ public interface WorkstationHost {
 
     /** Remembers the window layout for the next start (saved in the background). */
     void workspaceChanged(Workspace workspace);
+
+    /**
+     * The window layout as it is now, taken every few seconds while the window is open: what is
+     * saved if the process is stopped (SIGTERM at logout) without the window being closed.
+     */
+    default void workspaceNow(Workspace workspace) {
+    }
 }

@@ -11,6 +11,9 @@ import dev.tradedesk.ui.watchlist.WatchlistView;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
@@ -32,6 +35,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 
 /**
  * The workstation's main window: menu bar, the simulated-data banner, the watchlist on the left,
@@ -48,6 +52,7 @@ public final class WorkstationWindow {
     private static final double DEFAULT_WIDTH = 1400;
     private static final double DEFAULT_HEIGHT = 900;
     private static final double DEFAULT_DIVIDER = 0.34;
+    private static final Duration WORKSPACE_SAMPLE_PERIOD = Duration.seconds(2);
     private static final double MIN_WIDTH = 900;
     private static final double MIN_HEIGHT = 600;
 
@@ -56,6 +61,8 @@ public final class WorkstationWindow {
     private final WatchlistView watchlistView;
     private final WorkstationMenus menus;
     private final ToggleGroup timeframes = new ToggleGroup();
+    /** Hands the host the layout every few seconds ({@link WorkstationHost#workspaceNow}). */
+    private final Timeline workspaceSampling = new Timeline();
     private SplitPane split;
     private Stage stage;
 
@@ -85,10 +92,15 @@ public final class WorkstationWindow {
             @Override
             public void handle(WindowEvent event) {
                 stage.removeEventHandler(WindowEvent.WINDOW_HIDING, this);
+                workspaceSampling.stop();
                 parts.host().workspaceChanged(captureWorkspace());
                 frameLoop.stop();
             }
         });
+        workspaceSampling.getKeyFrames().setAll(new KeyFrame(WORKSPACE_SAMPLE_PERIOD,
+                event -> parts.host().workspaceNow(captureWorkspace())));
+        workspaceSampling.setCycleCount(Animation.INDEFINITE);
+        workspaceSampling.play();
         menus.installShortcuts(scene);
         scene.addPostLayoutPulseListener(frameLoop::afterLayout);
         frameLoop.start();
