@@ -1,7 +1,5 @@
 package dev.tradedesk.ui.chart;
 
-import io.fair_acc.dataset.DataSet;
-import io.fair_acc.dataset.spi.AbstractDataSet;
 import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
 
 /**
@@ -12,8 +10,7 @@ import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
  * <p>Threading: the JavaFX thread refills the columns under this dataset's write lock and then
  * fires one invalidation; ChartFX reads under the read lock while drawing.
  */
-@SuppressWarnings("unchecked") // ChartFX's AbstractDataSet.lock() narrows DataSet.lock() unchecked
-final class CandleDataSet extends AbstractDataSet<CandleDataSet> {
+final class CandleDataSet extends FrameDataSet<CandleDataSet> {
 
     private static final long serialVersionUID = 1L;
     private static final int DIMENSIONS = 7;
@@ -41,10 +38,5 @@ final class CandleDataSet extends AbstractDataSet<CandleDataSet> {
     @Override
     public int getDataCount() {
         return candles.count();
-    }
-
-    @Override
-    public DataSet set(DataSet other, boolean copy) {
-        throw new UnsupportedOperationException("candles are computed from the chart model");
     }
 }

@@ -229,6 +229,9 @@ public final class ChartView {
                 visible.fill(series, range, width, model.isLevelOfDetail());
                 envelopes.fill(series, range, width, model.isLevelOfDetail());
             }
+            panes.candles.refreshLimits();
+            panes.upVolume.refreshLimits();
+            panes.downVolume.refreshLimits();
             return true;
         });
         if (!written) {

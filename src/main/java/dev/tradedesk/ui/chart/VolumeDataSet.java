@@ -1,8 +1,5 @@
 package dev.tradedesk.ui.chart;
 
-import io.fair_acc.dataset.DataSet;
-import io.fair_acc.dataset.spi.AbstractDataSet;
-
 /**
  * The volume bars of one frame's up candles (close at or above open) or down candles, read straight
  * from {@link VisibleCandles} without copying: x in epoch seconds, y the candle's volume. Two
@@ -10,8 +7,7 @@ import io.fair_acc.dataset.spi.AbstractDataSet;
  *
  * <p>Threading as {@link CandleDataSet}.
  */
-@SuppressWarnings("unchecked") // ChartFX's AbstractDataSet.lock() narrows DataSet.lock() unchecked
-final class VolumeDataSet extends AbstractDataSet<VolumeDataSet> {
+final class VolumeDataSet extends FrameDataSet<VolumeDataSet> {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,10 +29,5 @@ final class VolumeDataSet extends AbstractDataSet<VolumeDataSet> {
     @Override
     public int getDataCount() {
         return up ? candles.upCount() : candles.downCount();
-    }
-
-    @Override
-    public DataSet set(DataSet other, boolean copy) {
-        throw new UnsupportedOperationException("volumes are computed from the chart model");
     }
 }

@@ -150,34 +150,66 @@ class ChartViewTest {
     @Test
     void eachCandleIsAWickFromHighToLowUnderABodyFromOpenToCloseInItsColours(FxRobot robot) {
         awaitPulses(4);
+        robot.interact(() -> assertThat(candlesDrawnAsSampled()).as("candles sampled").isGreaterThanOrEqualTo(5));
+    }
+
+    @Test
+    void pannedFarBackIntoHistoryEveryPaneStillDrawsItsBars(FxRobot robot) {
+        awaitPulses(4);
+        // Seven screens back: the candles' first fill was at the live edge, far to the right.
+        robot.interact(() -> model.pan(-7 * model.range().spanMillis()));
+        awaitPulses(3);
         robot.interact(() -> {
+            ChartRange range = model.range();
+            assertThat(range.followsLiveEdge()).isFalse();
             ChartPanes panes = view.panes();
-            FinancialDataSetNode colours = (FinancialDataSetNode) panes.price.getRenderers().get(0).getStyleableNode(panes.candles);
-            WritableImage image = panes.price.getCanvas().snapshot(null, null);
-            PixelReader pixels = image.getPixelReader();
-            int checked = 0;
-            for (int i = 1; i < panes.candles.getDataCount() - 1 && checked < 20; i++) {
-                double open = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_OPEN, i));
-                double close = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, i));
-                double high = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_HIGH, i));
-                double low = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_LOW, i));
-                double bodyTop = Math.min(open, close);
-                if (Math.abs(open - close) < 6 || bodyTop - high < 4) {
-                    continue; // a body and an upper wick tall enough to sample inside
-                }
-                boolean rising = panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, i) > panes.candles.get(OhlcvDataSet.DIM_Y_OPEN, i);
-                int x = (int) Math.floor(panes.priceTime.getDisplayPosition(panes.candles.get(DataSet.DIM_X, i)));
-                Color body = (Color) (rising ? colours.getCandleLongColor() : colours.getCandleShortColor());
-                Color wick = (Color) (rising ? colours.getCandleLongWickColor() : colours.getCandleShortWickColor());
-                assertThat(close(pixels.getColor(x, (int) ((open + close) / 2)), body)).as("body of candle %d", i).isTrue();
-                assertThat(close(pixels.getColor(x, (int) ((high + bodyTop) / 2)), wick)).as("upper wick of candle %d", i).isTrue();
-                assertThat(close(pixels.getColor(x, (int) Math.floor(high) - 2), wick)).as("nothing above the high of candle %d", i)
-                        .isFalse();
-                assertThat(low).isGreaterThanOrEqualTo(Math.max(open, close));
-                checked++;
+            double from = range.fromMillis() / 1000.0;
+            double to = range.toMillis() / 1000.0;
+            for (DataSet bars : List.of(panes.candles, panes.upVolume, panes.downVolume)) {
+                // ChartFX's renderers draw from getIndex(x) of the axis' ends; stale limits made it 0..1.
+                int first = bars.getIndex(DataSet.DIM_X, from);
+                int last = bars.getIndex(DataSet.DIM_X, to);
+                assertThat(bars.get(DataSet.DIM_X, first)).as("%s at the left edge", bars.getName())
+                        .isCloseTo(from, Offset.offset(3 * 60.0));
+                assertThat(bars.get(DataSet.DIM_X, last)).as("%s at the right edge", bars.getName())
+                        .isCloseTo(to, Offset.offset(3 * 60.0));
             }
-            assertThat(checked).as("candles sampled").isGreaterThanOrEqualTo(5);
+            assertThat(candlesDrawnAsSampled()).as("candles sampled in the panned range").isGreaterThanOrEqualTo(5);
         });
+    }
+
+    /**
+     * Checks, pixel by pixel, candles whose body and upper wick are tall enough to sample: body and
+     * wick in their colours, nothing above the high. Returns how many were checked.
+     */
+    private int candlesDrawnAsSampled() {
+        ChartPanes panes = view.panes();
+        FinancialDataSetNode colours = (FinancialDataSetNode) panes.price.getRenderers().get(0).getStyleableNode(panes.candles);
+        WritableImage image = panes.price.getCanvas().snapshot(null, null);
+        PixelReader pixels = image.getPixelReader();
+        double plotRight = image.getWidth();
+        int checked = 0;
+        for (int i = 1; i < panes.candles.getDataCount() - 1 && checked < 20; i++) {
+            double open = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_OPEN, i));
+            double close = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, i));
+            double high = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_HIGH, i));
+            double low = panes.priceAxis.getDisplayPosition(panes.candles.get(OhlcvDataSet.DIM_Y_LOW, i));
+            double bodyTop = Math.min(open, close);
+            int x = (int) Math.floor(panes.priceTime.getDisplayPosition(panes.candles.get(DataSet.DIM_X, i)));
+            if (Math.abs(open - close) < 6 || bodyTop - high < 4 || x < 2 || x > plotRight - 2 || high < 3) {
+                continue; // a body and an upper wick tall enough to sample inside, well within the plot
+            }
+            boolean rising = panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, i) > panes.candles.get(OhlcvDataSet.DIM_Y_OPEN, i);
+            Color body = (Color) (rising ? colours.getCandleLongColor() : colours.getCandleShortColor());
+            Color wick = (Color) (rising ? colours.getCandleLongWickColor() : colours.getCandleShortWickColor());
+            assertThat(close(pixels.getColor(x, (int) ((open + close) / 2)), body)).as("body of candle %d", i).isTrue();
+            assertThat(close(pixels.getColor(x, (int) ((high + bodyTop) / 2)), wick)).as("upper wick of candle %d", i).isTrue();
+            assertThat(close(pixels.getColor(x, (int) Math.floor(high) - 2), wick)).as("nothing above the high of candle %d", i)
+                    .isFalse();
+            assertThat(low).isGreaterThanOrEqualTo(Math.max(open, close));
+            checked++;
+        }
+        return checked;
     }
 
     private static boolean close(Color pixel, Color colour) {
