@@ -3,6 +3,7 @@ package dev.tradedesk.app;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ConnectionState;
@@ -27,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One provider's live data: the provider (and, for {@code sim}, the simulated exchange it talks
@@ -45,6 +49,8 @@ import okhttp3.OkHttpClient;
  * queued store write.
  */
 public final class MarketSession implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MarketSession.class);
 
     public static final String BINANCE_URL = "https://api.binance.com";
     public static final String COINBASE_URL = "https://api.exchange.coinbase.com";
@@ -129,8 +135,11 @@ public final class MarketSession implements AutoCloseable {
             Clock marketClock = wallClock;
             MarketDataProvider provider;
             if (options.provider() == ProviderKind.SIM) {
-                Instant anchor = tuning.simClockAnchor().orElse(wallClock.instant());
-                SimClock simClock = new SimClock(wallClock, anchor, anchor, options.simulator().speed());
+                Instant now = wallClock.instant();
+                SimClock simClock = tuning.simClockAnchor()
+                        .map(anchor -> new SimClock(wallClock, anchor, anchor, options.simulator().speed()))
+                        .orElseGet(() -> new SimClock(wallClock, now, continuedSimulatedTime(store, options, now),
+                                options.simulator().speed()));
                 SimulatedMarket market = SimulatedMarket.anchoredOnGrid(options.simulator().seed(), simClock,
                         options.simulatedHistory(), options.symbols(), true);
                 exchange = startExchange(market, executors, tuning.faults());
@@ -156,6 +165,27 @@ public final class MarketSession implements AutoCloseable {
             executors.close();
             throw failure;
         }
+    }
+
+    /**
+     * Where a simulated clock starting now begins: now, or, when the stored simulated bars run
+     * ahead of the wall clock (an earlier session ran faster than real time), just after the newest
+     * of them, so the simulated timeline goes on where it stopped. Started at the wall clock, the
+     * exchange would serve only bars older than those stored until the clock caught up: nothing new
+     * recorded, the watchlist empty, for as long as the earlier session had run ahead.
+     */
+    static Instant continuedSimulatedTime(HistoryStore store, Options options, Instant now) {
+        long newest = Long.MIN_VALUE;
+        for (Symbol symbol : options.symbols()) {
+            newest = Math.max(newest, store.lastTime(new SeriesKey(symbol, options.timeframe())).orElse(Long.MIN_VALUE));
+        }
+        if (newest == Long.MIN_VALUE || newest + options.timeframe().millis() <= now.toEpochMilli()) {
+            return now;
+        }
+        Instant continued = Instant.ofEpochMilli(newest + options.timeframe().millis());
+        log.info("Simulated time goes on at {}, after the newest stored simulated bar ({} ahead of the wall clock)",
+                continued, Duration.between(now, continued).truncatedTo(ChronoUnit.SECONDS));
+        return continued;
     }
 
     private static SimulatedExchange startExchange(SimulatedMarket market, ManagedExecutors executors, SimFaults faults) {

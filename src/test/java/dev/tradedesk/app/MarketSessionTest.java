@@ -1,0 +1,80 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The session over the real simulated exchange, provider, scheduler and store. */
+class MarketSessionTest {
+
+    private static final Symbol AAPL = Symbol.of("AAPL");
+    private static final SeriesKey AAPL_MINUTES = new SeriesKey(AAPL, Timeframe.ONE_MINUTE);
+    private static final long MINUTE = 60_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSimulatedSessionGoesOnAfterStoredBarsThatRunAheadOfTheWallClock() throws InterruptedException {
+        // What an earlier session at 60x left behind: simulated bars an hour ahead of the wall clock.
+        long now = Clock.systemUTC().millis();
+        long aheadBar = Math.floorDiv(now, MINUTE) * MINUTE + 60 * MINUTE;
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            BarColumns ahead = new BarColumns(1);
+            ahead.add(aheadBar, 100, 101, 99, 100.5, 1_000);
+            store.write(AAPL_MINUTES, ahead);
+            MarketSession.Options options = new MarketSession.Options(ProviderKind.SIM, List.of(AAPL), Timeframe.ONE_MINUTE,
+                    IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, new SimulatorSettings(60, 42, 3), Optional.empty(),
+                    Duration.ofDays(1), Optional.of(Duration.ofMillis(250)), Duration.ofDays(2));
+
+            try (MarketSession session = MarketSession.start(options, store, new PipelineMetrics(), update -> { },
+                    HostEnvironment.current(), Clock.systemUTC())) {
+                // Started at the wall clock, the exchange would reach the stored bar only after 60 s.
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (store.lastTime(AAPL_MINUTES).orElseThrow() <= aheadBar && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(store.lastTime(AAPL_MINUTES).orElseThrow()).as("newest stored bar").isGreaterThan(aheadBar);
+                assertThat(session.storeFailures()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aSimulatedClockStartsAtTheWallClockWhenNothingStoredIsAhead() {
+        Instant now = Instant.parse("2026-03-02T15:00:30Z");
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            MarketSession.Options options = new MarketSession.Options(ProviderKind.SIM, List.of(AAPL), Timeframe.ONE_MINUTE,
+                    IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, SimulatorSettings.DEFAULTS, Optional.empty(),
+                    Duration.ofDays(1), Optional.empty(), Duration.ofDays(2));
+            assertThat(MarketSession.continuedSimulatedTime(store, options, now)).as("nothing stored").isEqualTo(now);
+
+            BarColumns closed = new BarColumns(1);
+            closed.add(now.toEpochMilli() - 90_000, 100, 101, 99, 100.5, 1_000);
+            store.write(AAPL_MINUTES, closed);
+            assertThat(MarketSession.continuedSimulatedTime(store, options, now)).as("only past bars").isEqualTo(now);
+
+            BarColumns ahead = new BarColumns(1);
+            ahead.add(now.toEpochMilli() + 30 * MINUTE - 30_000, 100, 101, 99, 100.5, 1_000);
+            store.write(AAPL_MINUTES, ahead);
+            assertThat(MarketSession.continuedSimulatedTime(store, options, now)).as("after the bar ahead")
+                    .isEqualTo(now.plus(Duration.ofMinutes(31)).minusSeconds(30));
+        }
+    }
+}
