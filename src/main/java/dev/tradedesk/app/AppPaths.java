@@ -1,5 +1,6 @@
 package dev.tradedesk.app;
 
+import dev.tradedesk.feed.ProviderKind;
 import java.nio.file.Path;
 
 /**
@@ -14,7 +15,7 @@ import java.nio.file.Path;
  * {@code --config FILE} and {@code --data-dir DIR} override them.
  *
  * @param settingsFile the JSON settings file
- * @param dataDir      the database, logs and other state
+ * @param dataDir      the databases, logs and other state
  */
 public record AppPaths(Path settingsFile, Path dataDir) {
 
@@ -25,6 +26,23 @@ public record AppPaths(Path settingsFile, Path dataDir) {
     public AppPaths {
         settingsFile = settingsFile.toAbsolutePath().normalize();
         dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    /** Folder of the simulated exchange's bar history, inside the data dir. */
+    static final String SIMULATED_HISTORY_DIR = "simulated";
+
+    /**
+     * Where the history database of {@code provider}'s bars is: the data dir for real providers,
+     * its {@value #SIMULATED_HISTORY_DIR} folder for the simulated exchange. The simulator serves
+     * real symbols (AAPL, SPY) at invented prices: kept in one database, its bars would show in a
+     * real provider's chart and make that series look complete.
+     */
+    public Path historyDir(ProviderKind provider) {
+        return provider == ProviderKind.SIM ? simulatedHistoryDir() : dataDir;
+    }
+
+    public Path simulatedHistoryDir() {
+        return dataDir.resolve(SIMULATED_HISTORY_DIR);
     }
 
     public Path logDir() {

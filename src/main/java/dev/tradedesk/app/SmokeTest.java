@@ -99,7 +99,7 @@ public final class SmokeTest {
             logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(errors);
             Settings settings = smokeSettings();
             try (TradeDesk desk = new TradeDesk(context, settings)) {
-                preloadChartHistory(desk.historyStore(), settings, progress);
+                preloadChartHistory(desk.historyStore(settings.provider()), settings, progress);
                 long launched = System.currentTimeMillis();
                 desk.prepareWorkstation();
                 long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -1,5 +1,6 @@
 package dev.tradedesk.app;
 
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ public final class TradeDesk implements AutoCloseable {
     /** Held while the store opens (a second or more: Flyway, H2 recovery), so never by the JavaFX thread. */
     private final Object storeLock = new Object();
     private HistoryStore historyStore; // guarded by storeLock
+    private HistoryStore simulatedHistoryStore; // guarded by storeLock
     private boolean closed; // guarded by storeLock
     private final Object workstationLock = new Object();
     private WorkstationSession workstation; // guarded by workstationLock
@@ -42,7 +44,7 @@ public final class TradeDesk implements AutoCloseable {
         this(context, initial, dataDir -> HistoryStore.openWithReadCacheLater(StoreOptions.defaults(dataDir)));
     }
 
-    /** With {@code storeOpener} opening the history store in the data dir (tests). */
+    /** With {@code storeOpener} opening a history store in the folder it is given (tests). */
     TradeDesk(AppContext context, Settings initial, Function<Path, HistoryStore> storeOpener) {
         this.context = context;
         this.storeOpener = storeOpener;
@@ -105,8 +107,8 @@ public final class TradeDesk implements AutoCloseable {
     }
 
     /**
-     * The bar history in the data dir, opened (and migrated) on first use. Its read cache is
-     * started by the workstation once its first live frame is shown
+     * The bar history of the real providers, in the data dir, opened (and migrated) on first use.
+     * Its read cache is started by the workstation once its first live frame is shown
      * ({@link HistoryStore#startReadCache()}); the commands, which read a range once if at all,
      * leave it off. Thread-safe.
      *
@@ -114,14 +116,31 @@ public final class TradeDesk implements AutoCloseable {
      * @throws IllegalStateException              after {@link #close()}
      */
     public HistoryStore historyStore() {
+        return historyStore(ProviderKind.ALPACA);
+    }
+
+    /** The simulated exchange's bar history, kept apart ({@link AppPaths#historyDir}); as {@link #historyStore()}. */
+    public HistoryStore simulatedHistoryStore() {
+        return historyStore(ProviderKind.SIM);
+    }
+
+    /** The history that {@code provider}'s bars go to: the simulated one or the real providers' one. */
+    public HistoryStore historyStore(ProviderKind provider) {
+        boolean simulated = provider == ProviderKind.SIM;
         synchronized (storeLock) {
             if (closed) {
                 throw new IllegalStateException("TradeDesk is closed");
             }
-            if (historyStore == null) {
-                historyStore = storeOpener.apply(context.paths().dataDir());
+            HistoryStore store = simulated ? simulatedHistoryStore : historyStore;
+            if (store == null) {
+                store = storeOpener.apply(context.paths().historyDir(provider));
+                if (simulated) {
+                    simulatedHistoryStore = store;
+                } else {
+                    historyStore = store;
+                }
             }
-            return historyStore;
+            return store;
         }
     }
 
@@ -139,8 +158,14 @@ public final class TradeDesk implements AutoCloseable {
         } finally {
             synchronized (storeLock) {
                 closed = true;
-                if (historyStore != null) {
-                    historyStore.close();
+                try {
+                    if (historyStore != null) {
+                        historyStore.close();
+                    }
+                } finally {
+                    if (simulatedHistoryStore != null) {
+                        simulatedHistoryStore.close();
+                    }
                 }
             }
         }

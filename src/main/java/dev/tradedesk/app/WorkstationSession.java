@@ -38,7 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -59,7 +59,15 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private static final java.time.Duration HISTORY_HOLD_LIMIT = java.time.Duration.ofSeconds(10);
 
     private final TradeDesk desk;
-    private final CompletableFuture<HistoryStore> store;
+    private final Function<ProviderKind, HistoryStore> stores;
+    /**
+     * The history the session's provider records into: the simulated exchange's or the real
+     * providers' ({@link AppPaths#historyDir}). Replaced on the control thread when the settings
+     * switch between the two.
+     */
+    private volatile CompletableFuture<HistoryStore> store;
+    private boolean storeSimulated; // control thread
+    private volatile boolean readCacheWanted = true;
     private final ExecutorService control;
     private final ExecutorService loader;
     private final ScheduledExecutorService metrics;
@@ -82,24 +90,28 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
      * control thread, so both run while the JavaFX toolkit starts and the window is built. Any
      * thread but the JavaFX thread.
      */
-    WorkstationSession(TradeDesk desk, Supplier<HistoryStore> storeOpener, ExecutorService control, ExecutorService loader,
-            ScheduledExecutorService metrics, WorkspaceStore workspaceStore) {
+    WorkstationSession(TradeDesk desk, Function<ProviderKind, HistoryStore> stores, ExecutorService control,
+            ExecutorService loader, ScheduledExecutorService metrics, WorkspaceStore workspaceStore) {
         this.desk = desk;
+        this.stores = stores;
         this.control = control;
         this.loader = loader;
         this.metrics = metrics;
         this.workspaceStore = workspaceStore;
         this.workspace = workspaceStore.load();
-        this.store = CompletableFuture.supplyAsync(storeOpener, control);
         Settings settings = desk.settings();
+        this.storeSimulated = settings.provider() == ProviderKind.SIM;
+        CompletableFuture<HistoryStore> first = CompletableFuture.supplyAsync(() -> stores.apply(settings.provider()), control);
+        this.store = first;
         control.execute(() -> restartMarket(settings));
         // Until then the chart's reads go to the database; Ehcache's cold start is CPU the first frame needs.
-        firstLiveFrameOr(HISTORY_HOLD_LIMIT).thenCompose(shown -> store)
+        firstLiveFrameOr(HISTORY_HOLD_LIMIT).thenCompose(shown -> first)
                 .thenAcceptAsync(HistoryStore::startReadCache, control);
     }
 
     /** The store once open; empty while opening or if it could not be opened. */
     private Optional<HistoryStore> openStore() {
+        CompletableFuture<HistoryStore> store = this.store;
         return store.isDone() && !store.isCompletedExceptionally() ? Optional.of(store.join()) : Optional.empty();
     }
 
@@ -283,7 +295,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     }
 
     /** Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop. */
-    private void restartMarket(Settings settings) {
+    void restartMarket(Settings settings) {
         synchronized (lifecycle) {
             if (closed) {
                 return;
@@ -293,13 +305,43 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
             if (old != null) {
                 old.close();
             }
+            boolean historySwitched = switchHistory(settings.provider());
             market = startMarket(settings);
+            if (historySwitched && parts != null) {
+                Platform.runLater(parts.chart()::reload);
+            }
         }
         log.info("Market data from {}", settings.provider());
     }
 
+    /**
+     * Control thread: makes {@link #store} the history {@code provider} records into; true if that
+     * changed. The history left stays open until the app closes (the commands may share it).
+     */
+    private boolean switchHistory(ProviderKind provider) {
+        boolean simulated = provider == ProviderKind.SIM;
+        if (simulated == storeSimulated) {
+            return false;
+        }
+        storeSimulated = simulated;
+        CompletableFuture<HistoryStore> switched = new CompletableFuture<>();
+        try {
+            HistoryStore opened = stores.apply(provider);
+            opened.setReadCacheEnabled(readCacheWanted);
+            opened.startReadCache();
+            switched.complete(opened);
+        } catch (RuntimeException cannotOpen) {
+            log.error("Could not open the {} history: {}", simulated ? "simulated" : "market", cannotOpen.getMessage());
+            switched.completeExceptionally(cannotOpen);
+        }
+        store = switched;
+        log.info("Bars now go to and come from the {} history", simulated ? "simulated exchange's" : "real providers'");
+        return true;
+    }
+
     @Override
     public void setReadCache(boolean enabled) {
+        readCacheWanted = enabled;
         store.thenAccept(opened -> opened.setReadCacheEnabled(enabled));
     }
 

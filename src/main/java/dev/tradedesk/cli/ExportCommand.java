@@ -48,6 +48,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     private SeriesOptions series;
 
+    @Mixin
+    private HistoryChoice source;
+
     @Option(names = "--from", paramLabel = "TIME", converter = SeriesOptions.TimeConverter.class,
             description = "First bar open time to export, inclusive: ISO-8601 (UTC unless an offset is given)"
                     + " or epoch milliseconds (default: the first stored bar).")
@@ -84,19 +87,20 @@ final class ExportCommand implements Callable<Integer> {
         long exported = export(context, key, first, last, target);
         spec.commandLine().getOut().println("exported: " + exported);
         if (exported == 0) {
-            err.println("tradedesk: no stored bars of " + key + " in that range; " + out + " has the header only");
+            err.println("tradedesk: no stored bars of " + key + " in that range (history in "
+                    + source.folder(context.paths()) + "); " + out + " has the header only");
         }
         log.info("Exported {} bars of {} to {}", exported, key, target);
         return 0;
     }
 
-    private static long export(AppContext context, SeriesKey key, long first, long last, Path target) throws IOException {
+    private long export(AppContext context, SeriesKey key, long first, long last, Path target) throws IOException {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (TradeDesk desk = new TradeDesk(context)) {
             long exported;
             try (BarCsvWriter writer = new BarCsvWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
-                exported = desk.historyStore().stream(key, first, last, CHUNK, writer::write);
+                exported = source.store(desk).stream(key, first, last, CHUNK, writer::write);
             }
             OutputTarget.keepPermissions(target, partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

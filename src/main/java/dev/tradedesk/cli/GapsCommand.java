@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -35,6 +36,9 @@ final class GapsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private HistoryChoice source;
+
     @Option(names = "--symbol", paramLabel = "S", required = true, description = "The symbol, e.g. AAPL.")
     private String symbol;
 
@@ -52,7 +56,7 @@ final class GapsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (TradeDesk desk = new TradeDesk(root.context())) {
-            HistoryStore store = desk.historyStore();
+            HistoryStore store = source.store(desk);
             SeriesLedger ledger = store.ledger(key, Long.MIN_VALUE, Long.MAX_VALUE);
             if (ledger.trackedSince().isEmpty()) {
                 out.println(key + ": not tracked (no recording has started it); nothing is known missing");

@@ -109,7 +109,7 @@ final class RecordCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             long started = System.nanoTime();
             try {
-                MarketSession session = MarketSession.start(options, desk.historyStore(), pipeline, update -> { },
+                MarketSession session = MarketSession.start(options, desk.historyStore(options.provider()), pipeline, update -> { },
                         root.context().host(), Clock.systemUTC());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("recording " + options.symbols().size() + " symbols from " + options.provider().label()

@@ -30,6 +30,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -75,6 +76,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Chart the built-in simulated exchange instead of the database.")
     private boolean demo;
 
+    @Mixin
+    private HistoryChoice source;
+
     @Option(names = "--theme", paramLabel = "light|dark", description = "Colour theme (default: the settings' theme).")
     private String theme;
 
@@ -91,6 +95,10 @@ final class SnapshotCommand implements Callable<Integer> {
         } catch (OutputTarget.Refused refused) {
             throw new ParameterException(spec.commandLine(), refused.getMessage());
         }
+        if (demo && source.simulated()) {
+            throw new ParameterException(spec.commandLine(), "--demo charts the simulated exchange itself; "
+                    + "--simulated reads its stored history: give one of them");
+        }
         Settings settings = root.context().settingsLoad().settings();
         Theme chartTheme = theme == null ? settings.theme() : parse(() -> Theme.parse(theme));
         long minutesPerBar = chartTimeframe.millis() / 60_000;
@@ -98,7 +106,7 @@ final class SnapshotCommand implements Callable<Integer> {
         BarColumns history = demo ? simulated(chartSymbol, minutes, settings.simulator().seed()) : stored(chartSymbol, minutes);
         if (history.isEmpty()) {
             spec.commandLine().getErr().println("tradedesk: no bars stored for " + chartSymbol + " in "
-                    + root.context().paths().dataDir() + "; record some with `tradedesk record`, or use --demo");
+                    + source.folder(root.context().paths()) + "; record some with `tradedesk record`, or use --demo");
             return 1;
         }
         if (!DesktopLauncher.hasDisplay()) {
@@ -133,7 +141,7 @@ final class SnapshotCommand implements Callable<Integer> {
             });
             ChartImageExporter.write(image.get(60, TimeUnit.SECONDS), target);
             spec.commandLine().getOut().println("snapshot: " + out.toAbsolutePath() + " (" + width + "x" + height + ", "
-                    + chartSymbol + " " + chartTimeframe + ", " + (demo ? "simulated" : "stored") + " bars to "
+                    + chartSymbol + " " + chartTimeframe + ", " + (demo ? "simulated" : source.simulated() ? "stored simulated" : "stored") + " bars to "
                     + Instant.ofEpochMilli(history.time(history.size() - 1)) + ")");
             return 0;
         } finally {
@@ -146,7 +154,7 @@ final class SnapshotCommand implements Callable<Integer> {
     private BarColumns stored(Symbol chartSymbol, int minutes) {
         try (TradeDesk desk = new TradeDesk(root.context())) {
             BarColumns bars = new BarColumns(0);
-            desk.historyStore().newestSpan(new SeriesKey(chartSymbol, Timeframe.ONE_MINUTE), minutes).appendTo(bars);
+            source.store(desk).newestSpan(new SeriesKey(chartSymbol, Timeframe.ONE_MINUTE), minutes).appendTo(bars);
             return bars;
         }
     }

@@ -111,7 +111,7 @@ class RecordCrashTest {
                 .withFaults(new SimFaults(0.2, EnumSet.allOf(FaultKind.class), 99, Duration.ofMillis(800)));
         SimVerification.Run run = new SimVerification.Run(SYMBOLS, SPEED, PRICE_SEED, Duration.ofSeconds(2), Duration.ofDays(2),
                 Optional.of(Duration.ofMillis(150)), Duration.ofSeconds(40), tuning);
-        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir.resolve("data")))) {
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir.resolve("data").resolve("simulated")))) {
             return SimVerification.run(run, store, new HostEnvironment("Linux", dir, Map.of()), Clock.systemUTC());
         }
     }

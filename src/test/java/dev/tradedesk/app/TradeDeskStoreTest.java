@@ -8,6 +8,7 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.HistoryStore;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -45,12 +46,23 @@ class TradeDeskStoreTest {
             bars.add(new Bar(0, 1, 2, 0.5, 1.5, 10));
             store.write(SeriesKey.of("AAPL", Timeframe.ONE_DAY), bars);
 
+            HistoryStore simulated = desk.simulatedHistoryStore();
+            Path simulatedFile = paths.dataDir().resolve("simulated").resolve("history.mv.db");
+            assertThat(simulated.databaseFile()).as("the simulated exchange's bars, apart").isEqualTo(simulatedFile).exists();
+            assertThat(desk.historyStore(ProviderKind.SIM)).isSameAs(simulated);
+            assertThat(desk.historyStore(ProviderKind.BINANCE)).isSameAs(store);
+            assertThat(simulated.lastTime(SeriesKey.of("AAPL", Timeframe.ONE_DAY))).as("real bars stay out").isEmpty();
+
             desk.close();
 
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
-                assertThat(lock).as("closing the app closed the database").isNotNull();
+            for (Path closedFile : new Path[] {file, simulatedFile}) {
+                try (FileChannel channel = FileChannel.open(closedFile, StandardOpenOption.WRITE);
+                        FileLock lock = channel.tryLock()) {
+                    assertThat(lock).as("closing the app closed %s", closedFile).isNotNull();
+                }
             }
             assertThatThrownBy(desk::historyStore).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(desk::simulatedHistoryStore).isInstanceOf(IllegalStateException.class);
         }
     }
 
@@ -61,7 +73,7 @@ class TradeDeskStoreTest {
                 TradeDesk desk = new TradeDesk(context)) {
             long started = System.nanoTime();
             desk.prepareWorkstation();
-            HistoryStore store = desk.historyStore();
+            HistoryStore store = desk.simulatedHistoryStore(); // the default settings' provider is the simulator
             // No window here, so no live frame: the cache waits for the 10 s limit.
             assertThat(store.readCacheStarted()).isFalse();
             while (!store.readCacheStarted() && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30)) {
@@ -83,8 +95,12 @@ class TradeDeskStoreTest {
             for (int i = 0; i < 10; i++) {
                 minutes.add(new Bar(start + i * 60_000L, 10 + i, 11 + i, 9 + i, 10.5 + i, 100));
             }
-            desk.historyStore().write(new SeriesKey(symbol, Timeframe.ONE_MINUTE), minutes);
+            desk.simulatedHistoryStore().write(new SeriesKey(symbol, Timeframe.ONE_MINUTE), minutes);
+            Symbol real = Symbol.of("ZZREAL");
+            desk.historyStore().write(new SeriesKey(real, Timeframe.ONE_MINUTE), minutes);
             desk.prepareWorkstation();
+            assertThat(desk.workstation().minuteHistory(real, 4).bars().isEmpty())
+                    .as("a workstation on the simulator reads no real provider's bars").isTrue();
 
             StoredMinutes recent = desk.workstation().minuteHistory(symbol, 4);
             assertThat(recent.bars().size()).isEqualTo(4);
@@ -97,6 +113,35 @@ class TradeDeskStoreTest {
             StoredMinutes unknown = desk.workstation().minuteHistory(Symbol.of("NOSUCH"), 4);
             assertThat(unknown.bars().isEmpty()).isTrue();
             assertThat(unknown.earlierStored()).isFalse();
+        }
+    }
+
+    @Test
+    void switchingBetweenTheSimulatorAndARealProviderSwitchesTheHistoryTheWorkstationReads() throws Exception {
+        AppPaths paths = new AppPaths(dir.resolve("settings.json"), dir.resolve("data"));
+        try (AppContext context = AppContext.open(paths, new BuildInfo("test"), new HostEnvironment("Linux", dir, Map.of()));
+                TradeDesk desk = new TradeDesk(context)) {
+            Symbol symbol = Symbol.of("ZZTEST"); // in no watchlist, so the feed writes none of its bars
+            SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
+            long start = 1_780_000_020L * 60_000;
+            BarColumns simulated = new BarColumns(2);
+            simulated.add(new Bar(start, 10, 11, 9, 10.5, 100));
+            simulated.add(new Bar(start + 60_000, 10, 11, 9, 10.5, 100));
+            desk.simulatedHistoryStore().write(key, simulated);
+            BarColumns real = new BarColumns(1);
+            real.add(new Bar(start, 200, 201, 199, 200.5, 7));
+            desk.historyStore().write(key, real);
+            desk.prepareWorkstation();
+            assertThat(desk.workstation().minuteHistory(symbol, 10).bars().size()).as("on the simulator").isEqualTo(2);
+
+            // Alpaca without a key does not start, but its history is the one in use.
+            desk.workstation().restartMarket(desk.settings().withConnection(ProviderKind.ALPACA, AlpacaSettings.DEFAULTS));
+            StoredMinutes onAlpaca = desk.workstation().minuteHistory(symbol, 10);
+            assertThat(onAlpaca.bars().size()).isEqualTo(1);
+            assertThat(onAlpaca.bars().close(0)).isEqualTo(200.5);
+
+            desk.workstation().restartMarket(desk.settings());
+            assertThat(desk.workstation().minuteHistory(symbol, 10).bars().size()).as("back on the simulator").isEqualTo(2);
         }
     }
 

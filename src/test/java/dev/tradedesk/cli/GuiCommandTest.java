@@ -101,7 +101,8 @@ class GuiCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(Files.readString(settings)).contains("\"theme\" : \"dark\"");
         assertThat(Files.readString(settings.resolveSibling("workspace.json"))).contains("\"symbol\" : \"AAPL\"");
-        assertThat(data.resolve("history.mv.db")).exists();
+        assertThat(data.resolve("simulated/history.mv.db")).as("the simulated exchange's history").exists();
+        assertThat(data.resolve("history.mv.db")).as("no real provider ran").doesNotExist();
         assertThat(data.resolve("logs/tradedesk.log")).exists();
         assertThat(Thread.getAllStackTraces().keySet())
                 .filteredOn(thread -> thread.getName().startsWith(ManagedExecutors.THREAD_PREFIX))

@@ -57,7 +57,7 @@ class RecordCommandTest {
         java.time.Instant start = java.time.Instant.ofEpochMilli(started);
         SimulatedMarket truth = SimulatedMarket.anchoredOnGrid(7, new SimClock(Clock.systemUTC(), start, start, 400),
                 Duration.ofDays(3), Set.of(), true);
-        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir.resolve("simulated")))) {
             for (String name : List.of("AAPL", "MSFT")) {
                 SeriesKey key = new SeriesKey(Symbol.of(name), Timeframe.ONE_MINUTE);
                 long first = store.firstTime(key).orElseThrow();
@@ -71,6 +71,18 @@ class RecordCommandTest {
                 assertThat(summary).contains("stored." + name + ": " + stored.size());
             }
         }
+
+        // Kept apart from the real providers' history; the reading commands reach it with --simulated.
+        out.reset();
+        assertThat(run("--data-dir", dir.toString(), "export", "--symbol", "AAPL", "--timeframe", "1Min",
+                "--out", dir.resolve("real.csv").toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("exported: 0");
+        out.reset();
+        assertThat(run("--data-dir", dir.toString(), "export", "--simulated", "--symbol", "AAPL", "--timeframe", "1Min",
+                "--out", dir.resolve("simulated.csv").toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("exported: 0").contains("exported: ");
+        assertThat(run("--data-dir", dir.toString(), "snapshot", "--demo", "--simulated", "--symbol", "AAPL",
+                "--out", dir.resolve("chart.png").toString())).as("--demo and --simulated exclude each other").isEqualTo(2);
     }
 
     @Test

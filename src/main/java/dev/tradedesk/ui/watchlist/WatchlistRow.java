@@ -43,6 +43,18 @@ public final class WatchlistRow {
         problem.set("");
     }
 
+    /** Forgets every figure: they came from a provider that is no longer the source. */
+    void clear() {
+        last.set(Double.NaN);
+        changePercent.set(Double.NaN);
+        rsi.set(Double.NaN);
+        stochK.set(Double.NaN);
+        relativeVolume.set(Double.NaN);
+        zone.set(Quote.Zone.UNDEFINED);
+        problem.set("");
+        completeness.set(Double.NaN);
+    }
+
     void reportProblem(String text) {
         problem.set(text);
     }

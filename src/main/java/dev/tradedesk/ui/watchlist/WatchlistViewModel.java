@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.watchlist;
 
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class WatchlistViewModel {
     private final Map<Symbol, WatchlistRow> bySymbol = new HashMap<>();
     private final ObjectProperty<Symbol> selected = new SimpleObjectProperty<>(this, "selected");
     private final Consumer<List<Symbol>> symbolsChanged;
+    private ProviderKind quotedBy;
 
     /** @param symbolsChanged told the new symbol list, in order, after every add, remove or move */
     public WatchlistViewModel(List<Symbol> symbols, Consumer<List<Symbol>> symbolsChanged) {
@@ -117,8 +119,18 @@ public final class WatchlistViewModel {
         }
     }
 
-    /** Applies one frame's market update to the rows it concerns. */
+    /**
+     * Applies one frame's market update to the rows it concerns. When the update comes from another
+     * provider than the last one, every row is cleared first: one provider's AAPL is not another's.
+     */
     public void apply(MarketUpdate update) {
+        if (update.connection() != null) {
+            ProviderKind provider = update.connection().provider();
+            if (quotedBy != null && provider != quotedBy) {
+                rows.forEach(WatchlistRow::clear);
+            }
+            quotedBy = provider;
+        }
         update.quotes().forEach((symbol, quote) -> {
             WatchlistRow row = bySymbol.get(symbol);
             if (row != null) {

@@ -171,6 +171,13 @@ public final class ChartController {
         rebuild();
     }
 
+    /** Loads the shown chart again from the host's history, which now holds other bars (another provider's). */
+    public void reload() {
+        if (symbol != null) {
+            rebuild();
+        }
+    }
+
     public void setTimeframe(Timeframe newTimeframe) {
         if (newTimeframe != timeframe) {
             show(symbol, newTimeframe, null);

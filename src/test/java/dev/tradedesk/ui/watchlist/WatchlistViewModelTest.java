@@ -3,6 +3,8 @@ package dev.tradedesk.ui.watchlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.ConnectionState;
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.live.Quote;
 import java.util.ArrayList;
@@ -85,5 +87,27 @@ class WatchlistViewModelTest {
         assertThat(model.row(Symbol.of("MSFT")).orElseThrow().completenessProperty().get()).isEqualTo(0.75);
         assertThat(model.row(Symbol.of("SPY")).orElseThrow().completenessProperty().get()).isEqualTo(1.0);
         assertThat(model.row(Symbol.of("AAPL")).orElseThrow().completenessProperty().get()).as("not reported yet").isNaN();
+    }
+
+    @Test
+    void anotherProvidersFirstUpdateClearsEveryRowSoNoFigureOfTheOldOneStays() {
+        Quote simulated = new Quote(Symbol.of("MSFT"), 0, 410.5, -1.25, 44.0, 12.0, 20.0, 90.0, 1.7);
+        model.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.SIM)));
+        model.apply(new MarketUpdate(Map.of(Symbol.of("MSFT"), simulated), Map.of(), Map.of(), Map.of(), null, null,
+                Long.MAX_VALUE).merge(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 1.0))));
+        model.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.SIM)));
+        WatchlistRow msft = model.row(Symbol.of("MSFT")).orElseThrow();
+        assertThat(msft.lastProperty().get()).as("same provider: kept").isEqualTo(410.5);
+
+        model.apply(MarketUpdate.ofConnection(ConnectionState.connecting(ProviderKind.ALPACA)));
+
+        assertThat(msft.lastProperty().get()).isNaN();
+        assertThat(msft.stochKProperty().get()).isNaN();
+        assertThat(msft.zoneProperty().get()).isEqualTo(Quote.Zone.UNDEFINED);
+        assertThat(msft.completenessProperty().get()).isNaN();
+        Quote real = new Quote(Symbol.of("MSFT"), 0, 415.0, 0.5, 50.0, 50.0, 50.0, 20.0, 1.0);
+        model.apply(new MarketUpdate(Map.of(Symbol.of("MSFT"), real), Map.of(), Map.of(), Map.of(), null, null,
+                Long.MAX_VALUE));
+        assertThat(msft.lastProperty().get()).isEqualTo(415.0);
     }
 }
