@@ -31,6 +31,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.slf4j.Logger;
@@ -132,6 +133,9 @@ public final class ChartController {
         placeholder.setId("chartPlaceholder");
         placeholder.getStyleClass().add("chart-placeholder-text");
         area.getChildren().add(placeholder);
+        // A click on the chart takes the keyboard from the watchlist and the symbol box, so that
+        // arrows pan it and digits switch its timeframe instead of moving rows or typing.
+        area.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> area.requestFocus());
     }
 
     /** The node that holds the chart (or a message while there is none). */

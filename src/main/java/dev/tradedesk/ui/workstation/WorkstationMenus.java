@@ -102,7 +102,8 @@ final class WorkstationMenus {
         }
         MenuItem zoomIn = new MenuItem("Zoom in");
         zoomIn.setId("menuZoomIn");
-        zoomIn.setAccelerator(new KeyCharacterCombination("+"));
+        // "+" is Shift+= on most layouts: Shift may be down, or the main keyboard's + never zooms.
+        zoomIn.setAccelerator(new KeyCharacterCombination("+", KeyCombination.SHIFT_ANY));
         zoomIn.setOnAction(event -> unlessTyping(this::zoomIn));
         MenuItem zoomOut = new MenuItem("Zoom out");
         zoomOut.setId("menuZoomOut");

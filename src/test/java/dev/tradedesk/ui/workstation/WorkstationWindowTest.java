@@ -415,6 +415,36 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void aClickOnTheChartTakesTheKeyboardFromTheSymbolBox(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#symbolField");
+        robot.clickOn("#chartArea").type(KeyCode.DIGIT2);
+        awaitChart("AAPL · 5Min");
+        assertThat(window.watchlistView().symbolField().getText()).isEmpty();
+
+        ChartRange before = parts.chart().model().orElseThrow().range();
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartRange panned = parts.chart().model().orElseThrow().range();
+        assertThat(panned.toMillis()).as("the arrow pans the chart").isLessThan(before.toMillis());
+        assertThat(parts.watchlist().selectedProperty().get()).as("and moves no row").isEqualTo(Symbol.of("AAPL"));
+    }
+
+    @Test
+    void theMainKeyboardsPlusZoomsInLikeTheKeypadsPlus(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#chartArea");
+        long span = parts.chart().model().orElseThrow().range().spanMillis();
+        robot.press(KeyCode.SHIFT).type(KeyCode.EQUALS).release(KeyCode.SHIFT); // "+" on a US keyboard
+        WaitForAsyncUtils.waitForFxEvents();
+        long zoomed = parts.chart().model().orElseThrow().range().spanMillis();
+        assertThat(zoomed).as("Shift+= zooms in").isLessThan(span);
+        robot.type(KeyCode.ADD);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(parts.chart().model().orElseThrow().range().spanMillis()).as("keypad +").isLessThan(zoomed);
+    }
+
+    @Test
     void theExportedPngHasTheRequestedSizeAndIsNotBlank() throws Exception {
         awaitChart("AAPL · 1Min");
         Path file = dir.resolve("aapl.png");
