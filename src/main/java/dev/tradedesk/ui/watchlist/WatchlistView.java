@@ -182,7 +182,6 @@ public final class WatchlistView {
             event.consume();
         } else if (event.isAltDown() && (event.getCode() == KeyCode.UP || event.getCode() == KeyCode.DOWN)) {
             model.move(selected, event.getCode() == KeyCode.UP ? -1 : 1);
-            select(selected);
             event.consume();
         }
     }

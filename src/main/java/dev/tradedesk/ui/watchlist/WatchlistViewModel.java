@@ -3,7 +3,10 @@ package dev.tradedesk.ui.watchlist;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.live.MarketUpdate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +94,7 @@ public final class WatchlistViewModel {
     public void replaceAll(List<Symbol> symbols) {
         Map<Symbol, WatchlistRow> kept = new HashMap<>(bySymbol);
         bySymbol.clear();
-        List<WatchlistRow> newRows = new java.util.ArrayList<>();
+        List<WatchlistRow> newRows = new ArrayList<>();
         for (Symbol symbol : new java.util.LinkedHashSet<>(symbols)) {
             WatchlistRow row = kept.getOrDefault(symbol, new WatchlistRow(symbol));
             bySymbol.put(symbol, row);
@@ -113,8 +116,16 @@ public final class WatchlistViewModel {
         int from = rows.indexOf(row);
         int to = Math.max(0, Math.min(rows.size() - 1, from + offset));
         if (from != to) {
-            rows.remove(from);
-            rows.add(to, row);
+            // One permutation, not a removal and an insertion: a table's selection follows a
+            // permuted row, while removing the selected row selects (and charts) a neighbour.
+            List<WatchlistRow> order = new ArrayList<>(rows);
+            order.remove(from);
+            order.add(to, row);
+            Map<WatchlistRow, Integer> place = new IdentityHashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                place.put(order.get(i), i);
+            }
+            FXCollections.sort(rows, Comparator.comparingInt(place::get));
             symbolsChanged.accept(symbols());
         }
     }

@@ -14,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,31 @@ class WatchlistViewTest {
                 .filter(TableRow::isEmpty).findFirst().orElseThrow();
         askForMenu(robot, empty);
         assertThat(robot.lookup("Move up").tryQuery()).as("no menu on an empty row").isEmpty();
+    }
+
+    @Test
+    void movingTheSelectedRowKeepsItSelectedAndNeverSelectsANeighbour(FxRobot robot) {
+        List<Symbol> selections = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> model.selectedProperty().addListener((property, before, after) -> selections.add(after)));
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("AAPL"));
+
+        askForMenu(robot, row(robot, "AAPL"));
+        robot.clickOn("Move down");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.rows()).extracting(WatchlistRow::symbol).containsExactly(Symbol.of("MSFT"), Symbol.of("AAPL"));
+
+        robot.clickOn("#watchlist").press(KeyCode.ALT).type(KeyCode.UP).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.rows()).extracting(WatchlistRow::symbol).containsExactly(Symbol.of("AAPL"), Symbol.of("MSFT"));
+
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("AAPL"));
+        assertThat(selections).as("every symbol selected on the way (each one a chart load)").isEmpty();
+    }
+
+    private static TableRow<?> row(FxRobot robot, String symbol) {
+        return robot.lookup(".table-row-cell").<TableRow<?>>queryAll().stream()
+                .filter(row -> row.getItem() != null && ((WatchlistRow) row.getItem()).symbol().equals(Symbol.of(symbol)))
+                .findFirst().orElseThrow();
     }
 
     /** What a right click or the menu key sends (Monocle's robot does not synthesise it). */
