@@ -260,8 +260,11 @@ public final class MarketSession implements AutoCloseable {
         scheduler.setPriority(symbol);
     }
 
-    /** Watches these symbols from the next cycle on. */
+    /** Watches these symbols from the next cycle on; the simulated exchange lists any it did not. */
     public void setSymbols(List<Symbol> symbols) {
+        if (exchange != null) {
+            symbols.forEach(exchange.market()::list);
+        }
         scheduler.setSymbols(symbols);
     }
 

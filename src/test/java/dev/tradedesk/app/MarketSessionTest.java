@@ -57,6 +57,27 @@ class MarketSessionTest {
     }
 
     @Test
+    void aSymbolAddedWhileTheSimulatorRunsIsListedAndRecorded() throws InterruptedException {
+        Symbol added = Symbol.of("ZZNEW"); // in no catalogue: the exchange lists it only when asked
+        SeriesKey addedMinutes = new SeriesKey(added, Timeframe.ONE_MINUTE);
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            MarketSession.Options options = new MarketSession.Options(ProviderKind.SIM, List.of(AAPL), Timeframe.ONE_MINUTE,
+                    IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, new SimulatorSettings(60, 42, 3), Optional.empty(),
+                    Duration.ofHours(2), Optional.of(Duration.ofMillis(250)), Duration.ofDays(1));
+            try (MarketSession session = MarketSession.start(options, store, new PipelineMetrics(), update -> { },
+                    HostEnvironment.current(), Clock.systemUTC())) {
+                session.setSymbols(List.of(AAPL, added));
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (store.lastTime(addedMinutes).isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(store.lastTime(addedMinutes)).as("bars of the added symbol").isPresent();
+                assertThat(session.simulatedExchange().orElseThrow().market().lists(added)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aSimulatedClockStartsAtTheWallClockWhenNothingStoredIsAhead() {
         Instant now = Instant.parse("2026-03-02T15:00:30Z");
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
