@@ -168,6 +168,7 @@ final class SettingsForm {
         for (SettingsField field : fields) {
             TextField text = new TextField();
             text.setPrefColumnCount(6);
+            text.setMinWidth(Region.USE_PREF_SIZE);
             text.setPromptText(SettingsViewModel.indicatorDefault(field));
             text.setTooltip(new Tooltip(indicatorHelp(field)));
             row = textRow(grid, row, field, text, "default " + SettingsViewModel.indicatorDefault(field));
@@ -242,6 +243,11 @@ final class SettingsForm {
         message.setId(field.id() + "Message");
         message.getStyleClass().add(FIELD_MESSAGE);
         message.setWrapText(true);
+        // Wraps within the width the row's fields give it: a message as wide as its one line widened
+        // its column and squeezed the fields of the group beside it to a few pixels.
+        message.setPrefWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty(field));
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());

@@ -77,6 +77,27 @@ class SettingsDialogTest {
     }
 
     @Test
+    void aLongMessageWrapsUnderItsFieldWithoutSqueezingTheOtherFields(FxRobot robot) {
+        openTab(robot, "Indicators");
+        TextField rsi = robot.lookup("#rsiPeriod").queryAs(TextField.class);
+        double rsiWidth = rsi.getWidth();
+        Label message = robot.lookup("#baseLowerMessage").queryAs(Label.class);
+
+        setText(robot, robot.lookup("#baseLower").queryAs(TextField.class), "99");
+        setText(robot, robot.lookup("#baseUpper").queryAs(TextField.class), "50");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(message.getText()).isEqualTo("Lower band base (99) must be below upper band base (50)");
+        assertThat(rsi.getWidth()).as("the other group's fields keep their width").isEqualTo(rsiWidth);
+        robot.interact(() -> {
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) message.lookup(".text");
+            assertThat(shown.getText()).as("the whole message, wrapped, not cut").isEqualTo(message.getText());
+            javafx.geometry.Bounds bounds = message.localToScene(message.getLayoutBounds());
+            assertThat(bounds.getMaxX()).as("within the dialog").isLessThanOrEqualTo(message.getScene().getWidth());
+        });
+    }
+
+    @Test
     void resetToDefaultsFillsTheDefaultsShownAndEscapeCancelsPuttingThePreviewBack(FxRobot robot) {
         openTab(robot, "Indicators");
         setText(robot, robot.lookup("#stochPeriod").queryAs(TextField.class), "30");
