@@ -93,8 +93,34 @@ public final class ChartImageExporter {
         write(image, file);
     }
 
-    /** Writes {@code image} to {@code file} as PNG. Any thread. */
+    /**
+     * Writes {@code image} to {@code file} as PNG. Any thread.
+     *
+     * @throws IOException saying why {@code file} could not be written ("cannot write FILE: permission
+     *                     denied"), never naming the temporary file it is written through
+     */
     public static void write(WritableImage image, Path file) throws IOException {
+        try {
+            replace(image, file);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + reason(e), e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException failed && failed.getReason() != null) {
+            return failed.getReason();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static void replace(WritableImage image, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -104,7 +130,7 @@ public final class ChartImageExporter {
         Path temp = Files.createTempFile(parent == null ? Path.of(".") : parent, ".export-", ".png");
         try {
             if (!ImageIO.write(buffered, "png", temp.toFile())) {
-                throw new IOException("no PNG writer available for " + file);
+                throw new IOException("no PNG writer available");
             }
             // The temporary file is owner-only; a new PNG gets the usual permissions, a replaced
             // one keeps its own.

@@ -408,6 +408,17 @@ class ChartViewTest {
         assertThat(luminanceVariance(image)).as("pixel variance").isGreaterThan(100);
     }
 
+    @Test
+    void aPngThatCannotBeWrittenSaysWhyAndNamesTheFileAskedFor() throws Exception {
+        Path unwritable = Path.of("/sys/chart.png"); // sysfs refuses new files, even to root
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(unwritable.getParent()));
+        WritableImage image = onFx(() -> new WritableImage(4, 4));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChartImageExporter.write(image, unwritable))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("cannot write /sys/chart.png: permission denied");
+    }
+
     private double lastCandleClose() {
         ChartPanes panes = view.panes();
         return panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, panes.candles.getDataCount() - 1);
