@@ -283,6 +283,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         }
         if (!after.zone().equals(before.zone())) {
             parts.chart().setZone(after.zone());
+            parts.status().setZone(after.zone());
         }
         parts.chart().setIndicatorParameters(after.indicators());
         boolean feedChanged = after.provider() != before.provider() || !after.alpaca().equals(before.alpaca())

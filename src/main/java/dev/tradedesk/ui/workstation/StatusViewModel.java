@@ -24,7 +24,8 @@ public final class StatusViewModel {
     private static final long MIB = 1024 * 1024;
 
     private String providerName;
-    private final ZoneId zone;
+    private ZoneId zone;
+    private ConnectionState shownConnection;
     private final ObjectProperty<ConnectionState.Status> connectionStatus =
             new SimpleObjectProperty<>(this, "connectionStatus", ConnectionState.Status.CONNECTING);
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection");
@@ -63,6 +64,14 @@ public final class StatusViewModel {
         showConnection(new ConnectionState(dev.tradedesk.feed.ProviderKind.SIM, ConnectionState.Status.CONNECTING, null, ""));
     }
 
+    /** Times are shown in {@code newZone} from now on (the settings changed), the one on screen too. */
+    public void setZone(ZoneId newZone) {
+        zone = newZone;
+        if (shownConnection != null) {
+            showConnection(shownConnection);
+        }
+    }
+
     /** The latest tick-to-screen p99 from the once-a-second performance sample. */
     public void showTickToScreenP99(double millis) {
         tickToScreenP99Ms = millis;
@@ -78,6 +87,7 @@ public final class StatusViewModel {
     }
 
     private void showConnection(ConnectionState state) {
+        shownConnection = state;
         connectionStatus.set(state.status());
         connection.set(switch (state.status()) {
             case CONNECTING -> providerName + ": connecting…";

@@ -204,7 +204,8 @@ final class WorkstationMenus {
         chooser.setTitle("Export chart as PNG");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         chooser.setInitialFileName(model.get().key().symbol().value().replace('/', '-') + "-" + model.get().key().timeframe().label()
-                + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT)) + ".png");
+                + "-" + LocalDateTime.now(parts.chart().zone()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT))
+                + ".png");
         File file = chooser.showSaveDialog(window.stage());
         if (file != null) {
             export(model.get(), file.toPath());
