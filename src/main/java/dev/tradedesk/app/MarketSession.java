@@ -145,7 +145,8 @@ public final class MarketSession implements AutoCloseable {
                 exchange = startExchange(market, executors, tuning.faults());
                 marketClock = simClock.asClock();
                 provider = new AlpacaProvider(httpFor(http, "Simulated exchange", ProviderHttp.Access.KEYED, feedMetrics, pipeline,
-                        marketClock), HttpUrl.get(exchange.baseUrl().toString()), Secret.empty(), Secret.empty(), "iex");
+                        marketClock), HttpUrl.get(exchange.baseUrl().toString()), Secret.empty(), Secret.empty(), "iex",
+                        ProviderKind.SIM);
             } else {
                 provider = realProvider(options, http, feedMetrics, pipeline, host, wallClock);
             }

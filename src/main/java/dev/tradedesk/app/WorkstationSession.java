@@ -185,6 +185,9 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
      * at most {@link #HISTORY_HOLD_LIMIT}, so that it does not slow the start on a small machine.
      */
     private CompletionStage<Void> historyGate() {
+        if (uiMetrics.firstLiveFrameNanos() != 0) {
+            return CompletableFuture.completedFuture(null); // a later session (settings changed): nothing to wait for
+        }
         CompletableFuture<Void> gate = firstLiveFrameOr(HISTORY_HOLD_LIMIT);
         gate.thenRunAsync(() -> log.info("Backfill may start: {}", uiMetrics.firstLiveFrameNanos() != 0
                 ? "the first live frame is on screen" : "no live frame after " + HISTORY_HOLD_LIMIT.toSeconds() + " s"), metrics);

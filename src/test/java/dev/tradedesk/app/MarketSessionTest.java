@@ -64,8 +64,12 @@ class MarketSessionTest {
             MarketSession.Options options = new MarketSession.Options(ProviderKind.SIM, List.of(AAPL), Timeframe.ONE_MINUTE,
                     IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, new SimulatorSettings(60, 42, 3), Optional.empty(),
                     Duration.ofHours(2), Optional.of(Duration.ofMillis(250)), Duration.ofDays(1));
-            try (MarketSession session = MarketSession.start(options, store, new PipelineMetrics(), update -> { },
-                    HostEnvironment.current(), Clock.systemUTC())) {
+            List<ProviderKind> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (MarketSession session = MarketSession.start(options, store, new PipelineMetrics(), update -> {
+                if (update.connection() != null) {
+                    sources.add(update.connection().provider());
+                }
+            }, HostEnvironment.current(), Clock.systemUTC())) {
                 session.setSymbols(List.of(AAPL, added));
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (store.lastTime(addedMinutes).isEmpty() && System.nanoTime() < deadline) {
@@ -73,6 +77,8 @@ class MarketSessionTest {
                 }
                 assertThat(store.lastTime(addedMinutes)).as("bars of the added symbol").isPresent();
                 assertThat(session.simulatedExchange().orElseThrow().market().lists(added)).isTrue();
+                assertThat(sources).as("the simulator, not the Alpaca API it speaks").isNotEmpty()
+                        .containsOnly(ProviderKind.SIM);
             }
         }
     }

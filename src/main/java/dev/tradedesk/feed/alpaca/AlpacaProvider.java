@@ -40,12 +40,23 @@ public final class AlpacaProvider implements MarketDataProvider {
     private final Headers headers;
     private final String feed;
     private final RecordValidator validator;
+    private final ProviderKind kind;
 
     /**
      * @param baseUrl {@code https://data.alpaca.markets}, a proxy, or the simulated exchange
      * @param feed    {@code iex} (free plan) or {@code sip}
      */
     public AlpacaProvider(ProviderHttp http, HttpUrl baseUrl, Secret keyId, Secret secretKey, String feed) {
+        this(http, baseUrl, keyId, secretKey, feed, ProviderKind.ALPACA);
+    }
+
+    /**
+     * @param kind what the connection states and logs call this source: {@link ProviderKind#SIM}
+     *             for the built-in simulated exchange, which speaks Alpaca's API
+     */
+    public AlpacaProvider(ProviderHttp http, HttpUrl baseUrl, Secret keyId, Secret secretKey, String feed,
+            ProviderKind kind) {
+        this.kind = kind;
         this.http = http;
         this.baseUrl = baseUrl;
         this.feed = feed;
@@ -62,7 +73,7 @@ public final class AlpacaProvider implements MarketDataProvider {
 
     @Override
     public ProviderKind kind() {
-        return ProviderKind.ALPACA;
+        return kind;
     }
 
     /** One page of {@code /v2/stocks/bars}, shared by every symbol of the request. */
