@@ -445,6 +445,24 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theShortcutsDialogShowsEveryLineWhole(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#watchlist").type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node pane = robot.lookup("#shortcutsDialog").query();
+        List<javafx.scene.control.Label> labels = robot.from(pane).lookup(".label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().filter(label -> label.getParent() instanceof javafx.scene.layout.GridPane).toList();
+        assertThat(labels).hasSizeGreaterThan(20);
+        robot.interact(() -> {
+            for (javafx.scene.control.Label label : labels) {
+                javafx.scene.text.Text shown = (javafx.scene.text.Text) label.lookup(".text");
+                assertThat(shown.getText()).as("shown whole").isEqualTo(label.getText());
+            }
+        });
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
     void theExportedPngHasTheRequestedSizeAndIsNotBlank() throws Exception {
         awaitChart("AAPL · 1Min");
         Path file = dir.resolve("aapl.png");
