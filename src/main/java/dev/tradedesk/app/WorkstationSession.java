@@ -78,7 +78,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private final AtomicReference<Workspace> latestWorkspace = new AtomicReference<>();
     private final Workspace workspace;
     private final Object lifecycle = new Object();
-    private Workstation parts;
+    private volatile Workstation parts; // set on the JavaFX thread, read on the control thread too
     private PerformanceSampler sampler;
     private ScheduledFuture<?> sampling;
     private volatile MarketSession market;
