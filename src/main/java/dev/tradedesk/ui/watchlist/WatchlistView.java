@@ -4,13 +4,16 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.ui.live.Quote;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableDoubleValue;
+import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -66,6 +69,33 @@ public final class WatchlistView {
 
     public TableView<WatchlistRow> table() {
         return table;
+    }
+
+    /**
+     * Leaves the table empty until {@code due} completes, then shows the rows (and the selection).
+     * For a window's first show: styling the first rows, cold, takes as long as the rest of the
+     * window together, so the workstation puts its chart on screen first. Call before the view is
+     * shown; {@code due} may complete on any thread.
+     */
+    public void showRowsWhen(CompletionStage<?> due) {
+        Node placeholder = table.getPlaceholder();
+        table.setPlaceholder(new Label(""));
+        table.setItems(FXCollections.observableArrayList());
+        due.whenComplete((done, failure) -> onFxThread(() -> {
+            if (table.getItems() != model.rows()) {
+                table.setItems(model.rows());
+                table.setPlaceholder(placeholder);
+                select(model.selectedProperty().get());
+            }
+        }));
+    }
+
+    private static void onFxThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
     }
 
     public Node createView() {

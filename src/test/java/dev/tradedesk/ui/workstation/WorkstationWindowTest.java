@@ -117,7 +117,8 @@ class WorkstationWindowTest {
 
     private void awaitChart(String title) throws Exception {
         WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().titleProperty().get().equals(title)
-                && parts.chart().model().flatMap(ChartModel::series).isPresent() && !parts.chart().loadingHistory());
+                && parts.chart().model().flatMap(ChartModel::series).isPresent() && !parts.chart().loadingHistory()
+                && window.watchlistView().table().getItems() == parts.watchlist().rows());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -412,6 +413,24 @@ class WorkstationWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(parts.chart().timeframe()).isEqualTo(Timeframe.FIVE_MINUTES);
         assertThat(window.watchlistView().symbolField().getText()).isEqualTo("4");
+    }
+
+    @Test
+    void theRowsComeOnceTheChartHasDrawnOrAtTheLatestTwoSecondsAfterTheShow(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min"); // the first window's rows came with its chart
+        host.heldFromMinutes = 0; // the next window's chart has nothing to draw until released
+        robotInteract(() -> stage.close());
+        long shown = System.nanoTime();
+        robotInteract(() -> open(Workspace.EMPTY));
+        TableView<?> table = window.watchlistView().table();
+        assertThat(table.getItems()).as("not before the chart").isEmpty();
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems() == parts.watchlist().rows());
+        assertThat(System.nanoTime() - shown).isGreaterThanOrEqualTo(
+                (long) (WorkstationWindow.ROWS_AT_THE_LATEST.toMillis() * 1_000_000) - 50_000_000L);
+        assertThat(parts.chart().drawnUpToDate()).isFalse();
+        host.release.countDown();
+        awaitChart("AAPL · 1Min");
     }
 
     @Test
