@@ -185,8 +185,13 @@ public final class PriceScheduler implements AutoCloseable {
         historyLane.holdUntil(gate);
     }
 
-    /** Starts the first cycle now. */
+    /**
+     * Starts the first cycle now. Announces the connecting state first, so that a listener learns
+     * which provider it hears from before the first quotes arrive (a watchlist switching providers
+     * clears the old one's figures on that, not on the first "live" after quotes it already shows).
+     */
     public void start() {
+        listener.onConnectionState(state);
         submit(Lane.LIVE, this::runCycle, Duration.ZERO);
     }
 
