@@ -6,6 +6,9 @@ package dev.tradedesk.feed;
  */
 public record BackfillProgress(String fetching, int done, int total) {
 
+    /** Nothing loading: what hides a progress bar, after a backfill finished or stopped. */
+    public static final BackfillProgress NONE = new BackfillProgress("", 0, 0);
+
     public boolean finished() {
         return done >= total;
     }

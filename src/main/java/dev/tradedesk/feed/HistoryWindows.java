@@ -64,15 +64,21 @@ final class HistoryWindows {
         });
         int total = windowsBetween(needs, windowStart(needs), lastTo);
         int done = windowsBetween(needs, windowStart(needs), windowStart) - 1;
-        if (withProgress && total > 1) {
+        boolean reported = withProgress && total > 1;
+        if (reported) {
             listener.onBackfillProgress(new BackfillProgress(describe(wanted, windowStart, windowEnd), done, total));
         }
-        requests.send(lane, wanted, windowStart, windowEnd, failed, (bars, whole, ranAlone) -> {
+        // A failed request ends this backfill (a later pass fetches what is missing): its progress goes too.
+        Runnable stopped = !reported ? failed : () -> {
+            listener.onBackfillProgress(BackfillProgress.NONE);
+            failed.run();
+        };
+        requests.send(lane, wanted, windowStart, windowEnd, stopped, (bars, whole, ranAlone) -> {
             deliverWindow(needs, wanted, windowStart, windowEnd, bars, whole);
             if (windowEnd < lastTo) {
                 fetchWindow(lane, needs, windowEnd + 1, withProgress, then, failed);
             } else {
-                if (withProgress && total > 1) {
+                if (reported) {
                     listener.onBackfillProgress(new BackfillProgress("", total, total));
                 }
                 then.run();

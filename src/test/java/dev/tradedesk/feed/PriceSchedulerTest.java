@@ -117,6 +117,21 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aBackfillStoppedByAFailedRequestTakesItsProgressAway() {
+        provider.stallHistoryOf(Symbol.of("MSFT"));
+        startScheduler(BarHistory.EMPTY);
+        await(() -> !listener.progress.isEmpty());
+        assertThat(listener.progress.get(0).finished()).as("the first of three windows is on its way").isFalse();
+
+        provider.failWith(new ProviderException(ProviderException.Kind.SERVER_ERROR, 503, "Simulated exchange failed", null, null));
+        provider.releaseStalledHistory(); // the first window lands; the second request fails
+
+        await(() -> listener.progress.get(listener.progress.size() - 1).finished());
+        assertThat(listener.progress.get(listener.progress.size() - 1)).isEqualTo(BackfillProgress.NONE);
+        provider.recover();
+    }
+
+    @Test
     void closedBarsArriveOnceWithTheirFinalValuesAsTheMarketMoves() {
         startScheduler(BarHistory.EMPTY);
         long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();

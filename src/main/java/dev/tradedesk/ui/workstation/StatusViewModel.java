@@ -58,10 +58,15 @@ public final class StatusViewModel {
         }
     }
 
-    /** The provider changed (settings): shows it as connecting. */
+    /**
+     * The provider changed (settings): shows it as connecting, with no data yet and no history
+     * loading; the old provider's figures say nothing about the new one.
+     */
     public void switchProvider(String name) {
         providerName = name;
         showConnection(new ConnectionState(dev.tradedesk.feed.ProviderKind.SIM, ConnectionState.Status.CONNECTING, null, ""));
+        lastUpdateNanos = 0;
+        showBackfill(BackfillProgress.NONE);
     }
 
     /** Times are shown in {@code newZone} from now on (the settings changed), the one on screen too. */
