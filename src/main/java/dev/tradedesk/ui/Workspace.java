@@ -6,6 +6,9 @@ package dev.tradedesk.ui;
  * {@code null} (not known yet); values are checked when applied, not here, so a hand-edited file
  * can never stop the app from starting. Immutable.
  *
+ * @param dividerPosition the splitter as a share of the window's width (what older versions saved)
+ * @param watchlistWidth  the splitter's distance from the left in pixels: the watchlist's width,
+ *                        which it keeps whatever the window's size
  * @param chartFrom       first visible time of the chart, epoch millis UTC
  * @param chartTo         last visible time of the chart
  * @param followsLiveEdge whether the chart scrolls with new bars
@@ -17,11 +20,13 @@ public record Workspace(
         Double windowHeight,
         Boolean maximized,
         Double dividerPosition,
+        Double watchlistWidth,
         String symbol,
         String timeframe,
         Long chartFrom,
         Long chartTo,
         Boolean followsLiveEdge) {
 
-    public static final Workspace EMPTY = new Workspace(null, null, null, null, null, null, null, null, null, null, null);
+    public static final Workspace EMPTY = new Workspace(null, null, null, null, null, null, null, null, null, null, null,
+            null);
 }

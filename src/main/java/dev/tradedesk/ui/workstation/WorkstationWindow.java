@@ -18,6 +18,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
@@ -60,6 +62,8 @@ public final class WorkstationWindow {
     static final Duration ROWS_AT_THE_LATEST = Duration.seconds(2);
     private static final double MIN_WIDTH = 900;
     private static final double MIN_HEIGHT = 600;
+    private static final double MIN_WATCHLIST_WIDTH = 120;
+    private static final double MAX_WATCHLIST_WIDTH = 4000;
 
     private final Workstation parts;
     private final FrameLoop frameLoop;
@@ -251,9 +255,33 @@ public final class WorkstationWindow {
         stage.setWidth(bounds.getWidth());
         stage.setHeight(bounds.getHeight());
         stage.setMaximized(placement.maximized() || Boolean.TRUE.equals(workspace.maximized()));
-        if (workspace.dividerPosition() != null && workspace.dividerPosition() > 0.05 && workspace.dividerPosition() < 0.8) {
-            split.setDividerPositions(workspace.dividerPosition());
+        Double width = workspace.watchlistWidth();
+        if (width == null && workspace.dividerPosition() != null && workspace.windowWidth() != null
+                && workspace.dividerPosition() > 0.05 && workspace.dividerPosition() < 0.8) {
+            width = workspace.dividerPosition() * workspace.windowWidth(); // saved by an older version
         }
+        if (width != null && width >= MIN_WATCHLIST_WIDTH && width <= MAX_WATCHLIST_WIDTH) {
+            restoreWatchlistWidth(width);
+        }
+    }
+
+    /**
+     * Places the splitter {@code width} pixels from the left, the watchlist's side, once the split
+     * pane is first laid out. The watchlist keeps that width as the window is resized or maximized
+     * afterwards (it does not resize with its parent); a share of the width applied before the
+     * window had its final size narrowed the watchlist at every start.
+     */
+    private void restoreWatchlistWidth(double width) {
+        ChangeListener<Number> firstLayout = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> property, Number before, Number after) {
+                if (after.doubleValue() > 0) {
+                    split.widthProperty().removeListener(this);
+                    split.setDividerPositions(Math.min(0.8, width / after.doubleValue()));
+                }
+            }
+        };
+        split.widthProperty().addListener(firstLayout);
     }
 
     private void restoreSelection(Workspace workspace) {
@@ -292,6 +320,8 @@ public final class WorkstationWindow {
         Symbol symbol = parts.watchlist().selectedProperty().get();
         return new Workspace(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
                 split.getDividerPositions().length > 0 ? split.getDividerPositions()[0] : null,
+                split.getDividerPositions().length > 0 && split.getWidth() > 0
+                        ? split.getDividerPositions()[0] * split.getWidth() : null,
                 symbol == null ? null : symbol.value(), parts.chart().timeframe().label(),
                 range == null ? null : range.fromMillis(), range == null ? null : range.toMillis(),
                 range == null ? null : range.followsLiveEdge());

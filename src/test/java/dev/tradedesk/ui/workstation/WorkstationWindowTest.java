@@ -514,6 +514,29 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theWatchlistKeepsItsWidthOverRestarts(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        Workspace workspace = new Workspace(40.0, 30.0, 1602.0, 1025.0, false, 0.3456, null, "AAPL", "1Min", null, null, null);
+        double[] widths = new double[4];
+        for (int start = 0; start < widths.length; start++) {
+            Workspace restored = workspace;
+            robotInteract(() -> {
+                stage.close();
+                stage = new Stage();
+                open(restored);
+            });
+            awaitChart("AAPL · 1Min");
+            widths[start] = robot.lookup("#watchlistPane").queryAs(javafx.scene.layout.Region.class).getWidth();
+            robotInteract(() -> stage.close());
+            workspace = host.workspace.get();
+        }
+        assertThat(widths[0]).as("as saved").isCloseTo(0.3456 * 1602, org.assertj.core.data.Offset.offset(12.0));
+        for (double width : widths) {
+            assertThat(width).as("the watchlist's width at each start").isCloseTo(widths[0], org.assertj.core.data.Offset.offset(2.0));
+        }
+    }
+
+    @Test
     void aSavedWindowLargerThanTheScreenOpensMaximized(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         AtomicReference<Rectangle2D> visual = new AtomicReference<>();
@@ -522,7 +545,7 @@ class WorkstationWindowTest {
             stage.close();
         });
         Workspace larger = new Workspace(-50.0, 20.0, visual.get().getWidth() + 600, visual.get().getHeight() + 300, false,
-                null, "MSFT", "1Min", null, null, null);
+                null, null, "MSFT", "1Min", null, null, null);
 
         robotInteract(() -> {
             stage = new Stage();
