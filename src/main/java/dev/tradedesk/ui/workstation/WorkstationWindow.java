@@ -18,6 +18,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
@@ -74,6 +75,12 @@ public final class WorkstationWindow {
     private final Timeline workspaceSampling = new Timeline();
     private SplitPane split;
     private Stage stage;
+    private Rectangle2D normalBounds;
+    private final InvalidationListener boundsChanged = observable -> {
+        if (!stage.isFullScreen() && !stage.isMaximized()) {
+            normalBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+    };
 
     public WorkstationWindow(Workstation parts) {
         this.parts = Objects.requireNonNull(parts);
@@ -95,6 +102,7 @@ public final class WorkstationWindow {
         applyTheme(parts.main().theme());
         parts.main().themeProperty().addListener((property, previous, current) -> applyTheme(current));
         restoreWindow(parts.workspace());
+        trackNormalBounds(true);
         // Removes itself: a stage shown again with another window (the tests reuse one stage)
         // would otherwise keep every earlier window, and all its charts, reachable through it.
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, new EventHandler<WindowEvent>() {
@@ -103,6 +111,7 @@ public final class WorkstationWindow {
                 stage.removeEventHandler(WindowEvent.WINDOW_HIDING, this);
                 workspaceSampling.stop();
                 parts.host().workspaceChanged(captureWorkspace());
+                trackNormalBounds(false);
                 frameLoop.stop();
             }
         });
@@ -315,10 +324,29 @@ public final class WorkstationWindow {
         }
     }
 
+    /**
+     * Follows the window's bounds while it is neither maximized nor full screen, so that what is
+     * saved is the window the user sized: quitting in full screen saved the screen as the window.
+     */
+    private void trackNormalBounds(boolean track) {
+        for (var bound : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())) {
+            if (track) {
+                bound.addListener(boundsChanged);
+            } else {
+                bound.removeListener(boundsChanged);
+            }
+        }
+        if (track) {
+            boundsChanged.invalidated(null);
+        }
+    }
+
     private Workspace captureWorkspace() {
         ChartRange range = parts.chart().model().map(model -> model.range()).orElse(null);
         Symbol symbol = parts.watchlist().selectedProperty().get();
-        return new Workspace(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+        Rectangle2D bounds = normalBounds != null ? normalBounds
+                : new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        return new Workspace(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(), stage.isMaximized(),
                 split.getDividerPositions().length > 0 ? split.getDividerPositions()[0] : null,
                 split.getDividerPositions().length > 0 && split.getWidth() > 0
                         ? split.getDividerPositions()[0] * split.getWidth() : null,

@@ -537,6 +537,22 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void quittingInFullScreenSavesTheWindowAsItWasBefore(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        AtomicReference<Rectangle2D> before = new AtomicReference<>();
+        robotInteract(() -> {
+            before.set(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
+            stage.setFullScreen(true);
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getWidth() != before.get().getWidth());
+        robotInteract(() -> stage.close());
+        Workspace saved = host.workspace.get();
+        assertThat(saved.windowWidth()).isEqualTo(before.get().getWidth());
+        assertThat(saved.windowHeight()).isEqualTo(before.get().getHeight());
+        assertThat(saved.windowX()).isEqualTo(before.get().getMinX());
+    }
+
+    @Test
     void aSavedWindowLargerThanTheScreenOpensMaximized(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         AtomicReference<Rectangle2D> visual = new AtomicReference<>();
