@@ -64,15 +64,22 @@ final class GapsCommand implements Callable<Integer> {
                 return 0;
             }
             long since = ledger.trackedSince().getAsLong();
-            long until = ledger.coveredUntil().orElse(since);
+            long now = key.timeframe().gridStart(System.currentTimeMillis());
+            // Holes up to the end of what was covered; a series never covered is missing up to now.
+            long until = ledger.coveredUntil().orElse(Math.max(since, now));
             List<TimeRange> missing = ledger.missing(since, until);
             out.println("series: " + key);
             out.println("tracked_since: " + Instant.ofEpochMilli(since));
-            out.println("covered_until: " + Instant.ofEpochMilli(until));
+            out.println("covered_until: " + (ledger.coveredUntil().isPresent() ? Instant.ofEpochMilli(until)
+                    : "nothing covered yet"));
             out.println("completeness: " + String.format(Locale.ROOT, "%.4f", ledger.completeness(until)));
             out.println("missing_ranges: " + missing.size());
             for (TimeRange range : missing) {
                 out.println("missing: " + range + " (" + range.length() / key.timeframe().millis() + " bars)");
+            }
+            if (ledger.coveredUntil().isPresent() && until < now) {
+                out.println("not_recorded_since: " + Instant.ofEpochMilli(until) + " (" + (now - until) / key.timeframe().millis()
+                        + " bars up to now; the next recording backfills them)");
             }
             out.flush();
             return 0;

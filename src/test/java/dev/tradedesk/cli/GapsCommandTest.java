@@ -53,6 +53,20 @@ class GapsCommandTest {
                 "completeness: 0.8333",
                 "missing_ranges: 1",
                 "missing: 2026-03-02T14:45:00Z … 2026-03-02T14:50:00Z (5 bars)");
+        assertThat(command.out()).as("what came after the last recording").contains("not_recorded_since: 2026-03-02T15:00:00Z (");
+    }
+
+    @Test
+    void aSeriesTrackedButNeverCoveredIsMissingUpToNowNotComplete() {
+        SeriesKey key = SeriesKey.of("BTC-USD", Timeframe.ONE_MINUTE);
+        long twoDaysAgo = Timeframe.ONE_MINUTE.gridStart(System.currentTimeMillis()) - 2 * 24 * 60 * MINUTE;
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            store.track(key, twoDaysAgo); // a recording started, and never reached the provider
+        }
+        assertThat(command.run("--data-dir", dir.toString(), "gaps", "--symbol", "BTC-USD")).as(command.err()).isZero();
+        assertThat(command.out().lines()).contains("covered_until: nothing covered yet", "completeness: 0.0000",
+                "missing_ranges: 1");
+        assertThat(command.out()).contains("missing: " + java.time.Instant.ofEpochMilli(twoDaysAgo));
     }
 
     @Test
