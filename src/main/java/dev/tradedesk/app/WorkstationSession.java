@@ -314,8 +314,10 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
             if (historySwitched && parts != null) {
                 Platform.runLater(parts.chart()::reload);
             }
+            if (market != null) {
+                log.info("Market data from {}", settings.provider());
+            }
         }
-        log.info("Market data from {}", settings.provider());
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.ui.chart.ChartModel;
 import dev.tradedesk.ui.chart.ChartRange;
 import dev.tradedesk.ui.chart.ChartView;
@@ -119,6 +120,8 @@ public final class ChartController {
     /** Closed live minutes lately routed to the chart on screen, oldest first, and the one forming after them. */
     private final ArrayDeque<Bar> recentClosed = new ArrayDeque<>();
     private Bar recentForming;
+    /** The provider's latest connection state, for what an empty chart says it waits for. */
+    private ConnectionState connection;
 
     public ChartController(WorkstationHost host, Executor loader, IndicatorParameters parameters, ZoneId zone,
             Consumer<ChartRange> rangeListener) {
@@ -222,6 +225,12 @@ public final class ChartController {
      * repairs of gaps in its history pause ({@link #REPAIR_SETTLE}); called once per pulse.
      */
     public void apply(MarketUpdate update) {
+        if (update.connection() != null) {
+            connection = update.connection();
+            if (awaitingFirstBars) {
+                placeholder.setText(waitingText());
+            }
+        }
         if (symbol == null) {
             return;
         }
@@ -422,6 +431,19 @@ public final class ChartController {
         }
     }
 
+    /** What an empty chart waits for, and why it may wait in vain: the provider stopped or is not answering. */
+    private String waitingText() {
+        String waiting = "Waiting for the first bars of " + symbol.value();
+        if (connection == null) {
+            return waiting + " from the provider …";
+        }
+        return switch (connection.status()) {
+            case STOPPED -> "No bars of " + symbol.value() + ": market data stopped — " + connection.reason();
+            case BACKING_OFF -> waiting + ": the provider is not answering; retrying …";
+            default -> waiting + " from the provider …";
+        };
+    }
+
     /**
      * Back on the JavaFX thread: shows the loaded chart and replays what arrived meanwhile;
      * {@code partial}: it holds only a recent window of the stored history.
@@ -434,7 +456,7 @@ public final class ChartController {
             // Nothing stored yet (first start): an empty chart would have to cope with its first bar;
             // wait for the backfill instead, which arrives as closed bars within seconds.
             awaitingFirstBars = true;
-            placeholder.setText("Waiting for the first bars of " + symbol.value() + " from the provider …");
+            placeholder.setText(waitingText());
             if (heldBack.stream().anyMatch(HeldBar::closed)) {
                 startFromHeldBars();
             }

@@ -434,6 +434,23 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void anEmptyChartSaysWhenItWaitsInVain(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        Symbol nothingStored = Symbol.of("ZZNONE"); // the simulated market behind the fake host does not list it
+        robotInteract(() -> parts.chart().show(nothingStored, Timeframe.ONE_MINUTE, null));
+        Label placeholder = robot.lookup("#chartPlaceholder").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> placeholder.getText().startsWith("Waiting for the first bars"));
+
+        parts.market().publish(MarketUpdate.ofConnection(ConnectionState.stopped(ProviderKind.ALPACA,
+                "Alpaca needs an API key: enter it in Settings")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> placeholder.getText()
+                .equals("No bars of ZZNONE: market data stopped — Alpaca needs an API key: enter it in Settings"));
+        parts.market().publish(MarketUpdate.ofConnection(ConnectionState.connecting(ProviderKind.SIM)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> placeholder.getText()
+                .equals("Waiting for the first bars of ZZNONE from the provider …"));
+    }
+
+    @Test
     void aClickOnTheChartTakesTheKeyboardFromTheSymbolBox(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#symbolField");
@@ -617,6 +634,9 @@ class WorkstationWindowTest {
                 awaitUninterruptibly(release);
             }
             BarColumns all = history(symbol);
+            if (all.isEmpty()) {
+                return new StoredMinutes(all, false);
+            }
             long from = all.time(all.size() - 1) - (minutes - 1L) * Timeframe.ONE_MINUTE.millis();
             int gapEnd = all.size() - 100;
             BarColumns stored = new BarColumns(all.size());
