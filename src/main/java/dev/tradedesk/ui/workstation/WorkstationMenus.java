@@ -35,6 +35,7 @@ import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
@@ -69,11 +70,25 @@ final class WorkstationMenus {
         return bar;
     }
 
-    /** Shortcuts that are not menu accelerators: the numeric keypad's + and −. */
+    /**
+     * The zoom keys, by the character they type: "+" is Shift+= on a US keyboard, its own key on
+     * others, and the keypad's + everywhere, and GTK matches none of them to the "+" accelerator.
+     * A filter, so that the menu's accelerator (shown in the menu) cannot zoom a second time.
+     */
     void installShortcuts(Scene scene) {
-        // Numeric-keypad twins of the zoom keys.
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD), () -> unlessTyping(this::zoomIn));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT), () -> unlessTyping(this::zoomOut));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            boolean in = "+".equals(event.getText()) || event.getCode() == KeyCode.ADD;
+            boolean out = "-".equals(event.getText()) || event.getCode() == KeyCode.SUBTRACT;
+            if ((in || out) && !event.isShortcutDown() && !event.isAltDown()
+                    && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                if (in) {
+                    zoomIn();
+                } else {
+                    zoomOut();
+                }
+                event.consume();
+            }
+        });
     }
 
     private Menu fileMenu() {

@@ -474,10 +474,17 @@ class WorkstationWindowTest {
         robot.press(KeyCode.SHIFT).type(KeyCode.EQUALS).release(KeyCode.SHIFT); // "+" on a US keyboard
         WaitForAsyncUtils.waitForFxEvents();
         long zoomed = parts.chart().model().orElseThrow().range().spanMillis();
-        assertThat(zoomed).as("Shift+= zooms in").isLessThan(span);
+        assertThat((double) zoomed).as("Shift+= zooms in one step").isCloseTo(span / ChartModel.ZOOM_STEP,
+                org.assertj.core.data.Offset.offset(span * 0.01));
         robot.type(KeyCode.ADD);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(parts.chart().model().orElseThrow().range().spanMillis()).as("keypad +").isLessThan(zoomed);
+        long again = parts.chart().model().orElseThrow().range().spanMillis();
+        assertThat((double) again).as("keypad +, one step").isCloseTo(zoomed / ChartModel.ZOOM_STEP,
+                org.assertj.core.data.Offset.offset(span * 0.01));
+        robot.type(KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat((double) parts.chart().model().orElseThrow().range().spanMillis()).as("-, one step out")
+                .isCloseTo(zoomed, org.assertj.core.data.Offset.offset(span * 0.01));
     }
 
     @Test
