@@ -3,8 +3,12 @@ package dev.tradedesk.cli;
 import dev.tradedesk.app.AppContext;
 import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.app.TradeDesk;
+import dev.tradedesk.core.BarAggregator;
+import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.BarCsvWriter;
+import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,13 +98,56 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Bars of {@code key}'s timeframe built exactly from the stored one-minute bars, as the
+     * workstation builds them (daily bars over New York days). The bar in progress at the end is
+     * left out: its minutes are not all there yet.
+     *
+     * @return the number of bars written
+     */
+    private static long aggregated(HistoryStore store, SeriesKey key, long first, long last, BarCsvWriter writer)
+            throws IOException {
+        BarAggregator buckets = new BarAggregator(key.timeframe(), BarAggregator.EXCHANGE_ZONE);
+        long from = first == Long.MIN_VALUE ? first : buckets.bucketStartOf(first);
+        long to = last == Long.MAX_VALUE ? last : buckets.bucketStartOf(last) + 2 * key.timeframe().millis();
+        BarColumns out = new BarColumns(CHUNK);
+        BarAggregator.Sink inRange = (time, open, high, low, close, volume) -> {
+            if (time >= first && time <= last) {
+                out.add(time, open, high, low, close, volume);
+            }
+        };
+        long[] newestMinute = {Long.MIN_VALUE};
+        long before = writer.written();
+        store.stream(new SeriesKey(key.symbol(), Timeframe.ONE_MINUTE), from, to, CHUNK, minutes -> {
+            for (int i = 0; i < minutes.size(); i++) {
+                buckets.add(minutes.time(i), minutes.open(i), minutes.high(i), minutes.low(i), minutes.close(i),
+                        minutes.volume(i), inRange);
+            }
+            newestMinute[0] = minutes.time(minutes.size() - 1);
+            writer.write(out);
+            out.clear();
+        });
+        if (newestMinute[0] != Long.MIN_VALUE) {
+            long pastIt = Math.max(System.currentTimeMillis(), newestMinute[0] + Timeframe.ONE_MINUTE.millis());
+            if (buckets.bucketStartOf(pastIt) != buckets.bucketStartOf(newestMinute[0])) {
+                buckets.flush(inRange); // the last bucket is over
+                writer.write(out);
+            }
+        }
+        return writer.written() - before;
+    }
+
     private long export(AppContext context, SeriesKey key, long first, long last, Path target) throws IOException {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (TradeDesk desk = new TradeDesk(context)) {
             long exported;
             try (BarCsvWriter writer = new BarCsvWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
-                exported = source.store(desk).stream(key, first, last, CHUNK, writer::write);
+                HistoryStore store = source.store(desk);
+                exported = store.stream(key, first, last, CHUNK, writer::write);
+                if (exported == 0 && key.timeframe() != Timeframe.ONE_MINUTE) {
+                    exported = aggregated(store, key, first, last, writer);
+                }
             }
             OutputTarget.keepPermissions(target, partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -2,6 +2,7 @@ package dev.tradedesk.cli;
 
 import dev.tradedesk.app.Settings;
 import dev.tradedesk.app.TradeDesk;
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
@@ -116,7 +117,7 @@ final class SnapshotCommand implements Callable<Integer> {
         try {
             ChartModel model = new ChartModel(new SeriesKey(chartSymbol, chartTimeframe), settings.indicators(),
                     Math.max(1 << 12, Integer.highestOneBit(history.size()) << 1));
-            LiveBarRouter router = new LiveBarRouter(chartTimeframe, ZoneId.of("America/New_York"), model);
+            LiveBarRouter router = new LiveBarRouter(chartTimeframe, BarAggregator.EXCHANGE_ZONE, model);
             model.loadHistory(router.historyFor(history));
             CompletableFuture<WritableImage> image = new CompletableFuture<>();
             Platform.runLater(() -> {

@@ -17,6 +17,9 @@ import java.time.ZoneId;
  */
 public final class BarAggregator {
 
+    /** The zone whose calendar days daily bars span: the US stock exchanges'. */
+    public static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
+
     /** Receives completed buckets. */
     @FunctionalInterface
     public interface Sink {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradedesk.app.BuildInfo;
 import dev.tradedesk.app.HostEnvironment;
+import dev.tradedesk.core.Timeframe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -206,6 +207,41 @@ class StoreCommandsTest {
         assertThat(stdout()).isEqualTo("exported: 3" + System.lineSeparator());
         assertThat(Files.readString(exported)).isEqualTo(HEADER + rows(10).lines().skip(2).limit(3)
                 .map(line -> line + "\n").reduce("", String::concat));
+    }
+
+    @Test
+    void aTimeframeNotStoredIsExportedAsBarsBuiltFromTheStoredMinutes() throws IOException {
+        // 14:30 .. 14:41: two whole five-minute bars, then 14:40 and 14:41 of a third one, long over.
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(12)).toString()))
+                .isZero();
+        Path exported = dir.resolve("five.csv");
+
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "5Min", "--from", "2024-01-02T14:35:00Z",
+                "--out", exported.toString())).isZero();
+
+        assertThat(stdout()).isEqualTo("exported: 2" + System.lineSeparator());
+        // Minutes 5-9: open of 5, highest high and close of 9, lowest low of 5, summed volume.
+        assertThat(Files.readString(exported)).isEqualTo(HEADER
+                + "2024-01-02T14:35:00Z,188.25,190.75,187.5,189.75,5035.0\n"
+                + "2024-01-02T14:40:00Z,189.5,191.25,188.75,190.25,2021.0\n");
+    }
+
+    @Test
+    void theBarInProgressIsLeftOutOfAnExportBuiltFromMinutes() throws IOException {
+        long thisHour = Timeframe.ONE_HOUR.gridStart(System.currentTimeMillis());
+        StringBuilder minutes = new StringBuilder(HEADER);
+        for (long time = thisHour - 2 * 60 * 60_000L; time < thisHour + 60_000L; time += 60_000L) {
+            minutes.append(time).append(",10,11,9,10.5,100\n"); // two whole hours and this hour's first minute
+        }
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("now.csv", minutes.toString()).toString()))
+                .isZero();
+        Path exported = dir.resolve("hours.csv");
+
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Hour", "--out", exported.toString())).isZero();
+
+        assertThat(stdout()).isEqualTo("exported: 2" + System.lineSeparator());
+        assertThat(Files.readString(exported)).doesNotContain(java.time.Instant.ofEpochMilli(thisHour).toString())
+                .contains(",10.0,11.0,9.0,10.5,6000.0");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.workstation;
 
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
@@ -65,7 +66,7 @@ public final class ChartController {
     static final int FIRST_READ_BARS = 10_000;
     private static final int MIN_CAPACITY = 1 << 17;
     /** Daily bars are New York trading days, as Alpaca stamps them. */
-    private static final ZoneId DAY_ZONE = ZoneId.of("America/New_York");
+    private static final ZoneId DAY_ZONE = BarAggregator.EXCHANGE_ZONE;
     /**
      * How long repairs of the shown symbol must pause before its chart reloads. A backfill stores a
      * gap window by window, each a repair of its own (0.3-0.7 s apart in the smoke test), and a
