@@ -107,7 +107,9 @@ final class SnapshotCommand implements Callable<Integer> {
         BarColumns history = demo ? simulated(chartSymbol, minutes, settings.simulator().seed()) : stored(chartSymbol, minutes);
         if (history.isEmpty()) {
             spec.commandLine().getErr().println("tradedesk: no bars stored for " + chartSymbol + " in "
-                    + source.folder(root.context().paths()) + "; record some with `tradedesk record`, or use --demo");
+                    + source.folder(root.context().paths()) + "; record some with `tradedesk record`"
+                    + (source.simulated() ? "" : ", chart what the built-in exchange stored with --simulated")
+                    + ", or use --demo");
             return 1;
         }
         if (!DesktopLauncher.hasDisplay()) {

@@ -113,7 +113,7 @@ class JarLaunchIT {
         Result result = launch("--data-dir", dir.resolve("td").toString(), "snapshot", "--symbol", "MSFT",
                 "--out", dir.resolve("none.png").toString());
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.stderr()).contains("no bars stored for MSFT", "--demo");
+        assertThat(result.stderr()).contains("no bars stored for MSFT", "--simulated", "--demo");
     }
 
     @Test

@@ -251,7 +251,7 @@ class StoreCommandsTest {
         assertThat(run("export", "--symbol", "NONE", "--timeframe", "1Day", "--out", exported.toString())).isZero();
 
         assertThat(stdout()).isEqualTo("exported: 0" + System.lineSeparator());
-        assertThat(stderr()).contains("no stored bars of NONE/1Day");
+        assertThat(stderr()).contains("no stored bars of NONE/1Day", "--simulated reads the built-in exchange's");
         assertThat(exported).hasContent(HEADER.strip());
     }
 
