@@ -255,21 +255,9 @@ final class WorkstationMenus {
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);
             key.getStyleClass().add("shortcut-key");
-            Label action = new Label(rows[i][1]);
-            key.setMinWidth(Region.USE_PREF_SIZE);
-            action.setMinWidth(Region.USE_PREF_SIZE);
-            grid.addRow(i, key, action);
+            grid.addRow(i, key, new Label(rows[i][1]));
         }
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
-        alert.initOwner(window.stage());
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("Keyboard shortcuts");
-        alert.getDialogPane().setContent(grid);
-        // An alert is sized for a short message: it cut the longer lines to "...".
-        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
-        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        alert.getDialogPane().setId("shortcutsDialog");
-        alert.show();
+        showInformation("shortcutsDialog", "Keyboard shortcuts", "Keyboard shortcuts", grid);
     }
 
     private void showAbout() {
@@ -287,12 +275,24 @@ final class WorkstationMenus {
             value.getStyleClass().add("about-value");
             rows.addRow(row++, new Label(line.label()), value);
         }
+        showInformation("aboutDialog", "About TradeDesk", "TradeDesk " + main.about().version(), rows);
+    }
+
+    /**
+     * An information dialog over {@code content}, as large as its content: an alert is sized for a
+     * short message and cut longer labels to "...".
+     */
+    private void showInformation(String id, String title, String header, GridPane content) {
+        content.getChildren().stream().filter(Label.class::isInstance)
+                .forEach(label -> ((Label) label).setMinWidth(Region.USE_PREF_SIZE));
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
         alert.initOwner(window.stage());
-        alert.setTitle("About TradeDesk");
-        alert.setHeaderText("TradeDesk " + main.about().version());
-        alert.getDialogPane().setContent(rows);
-        alert.getDialogPane().setId("aboutDialog");
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        alert.getDialogPane().setId(id);
         alert.show();
     }
 

@@ -488,21 +488,31 @@ class WorkstationWindowTest {
     }
 
     @Test
-    void theShortcutsDialogShowsEveryLineWhole(FxRobot robot) throws Exception {
+    void theShortcutsAndAboutDialogsShowEveryLineWhole(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#watchlist").type(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node pane = robot.lookup("#shortcutsDialog").query();
+        assertLabelsWhole(robot, "#shortcutsDialog", 20);
+        robot.type(KeyCode.ESCAPE);
+        robotInteract(() -> new WorkstationMenus(parts, window).createMenuBar().getMenus().stream()
+                .flatMap(menu -> menu.getItems().stream()).filter(item -> "menuAbout".equals(item.getId()))
+                .findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertLabelsWhole(robot, "#aboutDialog", 4);
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    private static void assertLabelsWhole(FxRobot robot, String dialog, int atLeast) {
+        javafx.scene.Node pane = robot.lookup(dialog).query();
         List<javafx.scene.control.Label> labels = robot.from(pane).lookup(".label").queryAllAs(javafx.scene.control.Label.class)
                 .stream().filter(label -> label.getParent() instanceof javafx.scene.layout.GridPane).toList();
-        assertThat(labels).hasSizeGreaterThan(20);
+        assertThat(labels).hasSizeGreaterThan(atLeast);
         robot.interact(() -> {
             for (javafx.scene.control.Label label : labels) {
                 javafx.scene.text.Text shown = (javafx.scene.text.Text) label.lookup(".text");
                 assertThat(shown.getText()).as("shown whole").isEqualTo(label.getText());
             }
         });
-        robot.type(KeyCode.ESCAPE);
     }
 
     @Test
