@@ -101,7 +101,8 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         this.workspace = workspaceStore.load();
         Settings settings = desk.settings();
         this.storeSimulated = settings.provider() == ProviderKind.SIM;
-        CompletableFuture<HistoryStore> first = CompletableFuture.supplyAsync(() -> stores.apply(settings.provider()), control);
+        CompletableFuture<HistoryStore> first =
+                CompletableFuture.supplyAsync(() -> stores.apply(settings.provider()), control);
         this.store = first;
         control.execute(() -> restartMarket(settings));
         // Until then the chart's reads go to the database; Ehcache's cold start is CPU the first frame needs.

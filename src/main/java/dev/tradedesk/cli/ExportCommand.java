@@ -92,7 +92,8 @@ final class ExportCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("exported: " + exported);
         if (exported == 0) {
             err.println("tradedesk: no stored bars of " + key + " in that range (history in "
-                    + source.folder(context.paths()) + (source.simulated() ? "" : "; --simulated reads the built-in exchange's")
+                    + source.folder(context.paths())
+                    + (source.simulated() ? "" : "; --simulated reads the built-in exchange's")
                     + "); " + out + " has the header only");
         }
         log.info("Exported {} bars of {} to {}", exported, key, target);

@@ -78,8 +78,8 @@ final class GapsCommand implements Callable<Integer> {
                 out.println("missing: " + range + " (" + range.length() / key.timeframe().millis() + " bars)");
             }
             if (ledger.coveredUntil().isPresent() && until < now) {
-                out.println("not_recorded_since: " + Instant.ofEpochMilli(until) + " (" + (now - until) / key.timeframe().millis()
-                        + " bars up to now; the next recording backfills them)");
+                out.println("not_recorded_since: " + Instant.ofEpochMilli(until) + " ("
+                        + (now - until) / key.timeframe().millis() + " bars up to now; the next recording backfills them)");
             }
             out.flush();
             return 0;

@@ -109,8 +109,8 @@ final class RecordCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             long started = System.nanoTime();
             try {
-                MarketSession session = MarketSession.start(options, desk.historyStore(options.provider()), pipeline, update -> { },
-                        root.context().host(), Clock.systemUTC());
+                MarketSession session = MarketSession.start(options, desk.historyStore(options.provider()), pipeline,
+                        update -> { }, root.context().host(), Clock.systemUTC());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("recording " + options.symbols().size() + " symbols from " + options.provider().label()
                         + (duration == null ? " until Ctrl-C" : " for " + duration));

@@ -144,7 +144,8 @@ final class SnapshotCommand implements Callable<Integer> {
             });
             ChartImageExporter.write(image.get(60, TimeUnit.SECONDS), target);
             spec.commandLine().getOut().println("snapshot: " + out.toAbsolutePath() + " (" + width + "x" + height + ", "
-                    + chartSymbol + " " + chartTimeframe + ", " + (demo ? "simulated" : source.simulated() ? "stored simulated" : "stored") + " bars to "
+                    + chartSymbol + " " + chartTimeframe + ", "
+                    + (demo ? "simulated" : source.simulated() ? "stored simulated" : "stored") + " bars to "
                     + Instant.ofEpochMilli(history.time(history.size() - 1)) + ")");
             return 0;
         } finally {

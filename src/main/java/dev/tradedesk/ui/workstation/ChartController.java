@@ -228,7 +228,7 @@ public final class ChartController {
     public void apply(MarketUpdate update) {
         if (update.connection() != null) {
             connection = update.connection();
-            if (awaitingFirstBars) {
+            if (awaitingFirstBars && symbol != null) {
                 placeholder.setText(waitingText());
             }
         }
