@@ -186,9 +186,15 @@ public final class ChartController {
         }
     }
 
+    /**
+     * Shows the chart at {@code newTimeframe}. A range panned back into the past stays in view (the
+     * same middle, as wide as the new timeframe allows); a range following the live edge becomes
+     * the default view of the latest bars.
+     */
     public void setTimeframe(Timeframe newTimeframe) {
         if (newTimeframe != timeframe) {
-            show(symbol, newTimeframe, null);
+            ChartRange past = model().map(ChartModel::range).filter(range -> !range.followsLiveEdge()).orElse(null);
+            show(symbol, newTimeframe, past);
         }
     }
 

@@ -451,6 +451,28 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void aRangePannedIntoThePastStaysInViewAtAnotherTimeframe(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robotInteract(() -> parts.chart().model().orElseThrow().pan(-5 * parts.chart().model().orElseThrow().range().spanMillis()));
+        ChartRange past = parts.chart().model().orElseThrow().range();
+        assertThat(past.followsLiveEdge()).isFalse();
+
+        robot.clickOn("#timeframe5Min");
+        awaitChart("AAPL · 5Min");
+
+        ChartRange shown = parts.chart().model().orElseThrow().range();
+        assertThat(shown.followsLiveEdge()).isFalse();
+        assertThat(shown.contains(past.fromMillis() + past.spanMillis() / 2)).as("the same moment in view").isTrue();
+
+        robot.clickOn("#timeframe15Min");
+        awaitChart("AAPL · 15Min");
+        robotInteract(() -> parts.chart().model().orElseThrow().resetView());
+        robot.clickOn("#timeframe1Min");
+        awaitChart("AAPL · 1Min");
+        assertThat(parts.chart().model().orElseThrow().range().followsLiveEdge()).as("a live range stays live").isTrue();
+    }
+
+    @Test
     void aClickOnTheChartTakesTheKeyboardFromTheSymbolBox(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#symbolField");
