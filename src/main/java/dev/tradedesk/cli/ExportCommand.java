@@ -129,12 +129,9 @@ final class ExportCommand implements Callable<Integer> {
             writer.write(out);
             out.clear();
         });
-        if (newestMinute[0] != Long.MIN_VALUE) {
-            long pastIt = Math.max(System.currentTimeMillis(), newestMinute[0] + Timeframe.ONE_MINUTE.millis());
-            if (buckets.bucketStartOf(pastIt) != buckets.bucketStartOf(newestMinute[0])) {
-                buckets.flush(inRange); // the last bucket is over
-                writer.write(out);
-            }
+        if (newestMinute[0] != Long.MIN_VALUE && buckets.bucketOver(newestMinute[0], System.currentTimeMillis())) {
+            buckets.flush(inRange);
+            writer.write(out);
         }
         return writer.written() - before;
     }

@@ -124,7 +124,7 @@ final class SnapshotCommand implements Callable<Integer> {
             CompletableFuture<WritableImage> image = new CompletableFuture<>();
             Platform.runLater(() -> {
                 try {
-                    router.showBucketInProgress();
+                    router.finishHistory(System.currentTimeMillis());
                     model.applyPending();
                     var series = model.series().orElseThrow();
                     long first = Math.max(series.firstIndex(), series.size() - bars);

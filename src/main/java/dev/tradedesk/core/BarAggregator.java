@@ -121,6 +121,15 @@ public final class BarAggregator {
         return timeframe.gridStart(time);
     }
 
+    /**
+     * Whether the bucket holding the one-minute bar at {@code lastMinute} is over at {@code nowMillis}:
+     * that minute is its last one, or the clock has passed its end (no more minutes will come).
+     */
+    public boolean bucketOver(long lastMinute, long nowMillis) {
+        long next = Math.max(nowMillis, lastMinute + Timeframe.ONE_MINUTE.millis());
+        return next >= bucketEndOf(bucketStartOf(lastMinute));
+    }
+
     private long bucketEndOf(long start) {
         if (timeframe == Timeframe.ONE_DAY) {
             LocalDate next = Instant.ofEpochMilli(start).atZone(dayZone).toLocalDate().plusDays(1);

@@ -111,4 +111,17 @@ class BarAggregatorTest {
         assertThat(out.bar(0)).isEqualTo(new Bar(t, 10, 20, 9, 19, 105));
         assertThat(out.bar(1)).isEqualTo(new Bar(t, 10, 11, 9, 10.5, 100));
     }
+
+    @Test
+    void aBucketIsOverAfterItsLastMinuteOrOnceTheClockHasPassedIt() {
+        BarAggregator fiveMinutes = new BarAggregator(Timeframe.FIVE_MINUTES, BarAggregator.EXCHANGE_ZONE);
+        long bucket = java.time.Instant.parse("2024-01-02T14:30:00Z").toEpochMilli();
+        assertThat(fiveMinutes.bucketOver(bucket + 4 * 60_000, bucket)).as("its last minute").isTrue();
+        assertThat(fiveMinutes.bucketOver(bucket + 60_000, bucket + 2 * 60_000)).as("minutes still to come").isFalse();
+        assertThat(fiveMinutes.bucketOver(bucket + 60_000, bucket + 5 * 60_000)).as("the clock passed it").isTrue();
+        BarAggregator days = new BarAggregator(Timeframe.ONE_DAY, BarAggregator.EXCHANGE_ZONE);
+        long lateEvening = java.time.Instant.parse("2024-01-03T04:00:00Z").toEpochMilli(); // 23:00 in New York
+        assertThat(days.bucketOver(lateEvening, lateEvening + 30 * 60_000)).isFalse();
+        assertThat(days.bucketOver(lateEvening, lateEvening + 61 * 60_000)).as("past New York midnight").isTrue();
+    }
 }

@@ -48,6 +48,19 @@ public final class LiveBarRouter {
         return completed;
     }
 
+    /**
+     * Shows the bucket left over from the history: as a closed bar if it is over at
+     * {@code nowMillis} (a stored history that ended in the past), else as the forming bar.
+     */
+    public void finishHistory(long nowMillis) {
+        if (timeframe != Timeframe.ONE_MINUTE && lastClosedMinute != Long.MIN_VALUE
+                && aggregator.bucketOver(lastClosedMinute, nowMillis)) {
+            aggregator.flush(chart::pushClosedBar);
+        } else {
+            showBucketInProgress();
+        }
+    }
+
     /** Shows the bucket in progress left over from the history, if any. */
     public void showBucketInProgress() {
         if (timeframe != Timeframe.ONE_MINUTE) {
