@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,7 +132,9 @@ final class SnapshotCommand implements Callable<Integer> {
                     model.setRange(new ChartRange(series.time(first), series.time(series.size() - 1) + chartTimeframe.millis(), false));
                     Application.setUserAgentStylesheet(ThemeStylesheets.userAgentStylesheet(chartTheme));
                     ChartView view = new ChartView(model, settings.zone(), Locale.getDefault());
-                    ChartImageExporter.render(view.node(), width, height).whenComplete((rendered, failure) -> {
+                    Region captioned = ChartImageExporter.captioned(view.node(),
+                            chartSymbol.value() + " · " + chartTimeframe.label());
+                    ChartImageExporter.render(captioned, width, height).whenComplete((rendered, failure) -> {
                         if (failure != null) {
                             image.completeExceptionally(failure);
                         } else {

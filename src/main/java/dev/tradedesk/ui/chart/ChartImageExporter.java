@@ -14,8 +14,11 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Group;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javax.imageio.ImageIO;
@@ -39,9 +42,25 @@ public final class ChartImageExporter {
 
     /** Pulses to wait after showing: the chart applies data in the first, the overlay settles after layout. */
     static final int SETTLE_PULSES = 6;
+    static final String CAPTION_STYLE = "chart-caption";
     private static final long TIMEOUT_SECONDS = 30;
 
     private ChartImageExporter() {
+    }
+
+    /**
+     * {@code chart} under a caption line ("AAPL · 5Min"): on screen the chart's header names the
+     * series, but an image has to name it itself. Build on the JavaFX thread.
+     */
+    public static Region captioned(Region chart, String caption) {
+        Label title = new Label(caption);
+        title.getStyleClass().add(CAPTION_STYLE);
+        title.setStyle("-fx-font-weight: bold; -fx-padding: 6 10 2 10; -fx-text-fill: -color-fg-default;");
+        title.setMaxWidth(Double.MAX_VALUE);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox captioned = new VBox(title, chart);
+        captioned.setStyle("-fx-background-color: -color-bg-default;");
+        return captioned;
     }
 
     /**

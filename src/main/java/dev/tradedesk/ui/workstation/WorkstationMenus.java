@@ -231,7 +231,8 @@ final class WorkstationMenus {
     /** Renders a fresh view of the chart's model off screen and writes it in the background. */
     void export(ChartModel model, Path file) {
         ChartView copy = new ChartView(model, parts.chart().zone(), Locale.getDefault());
-        ChartImageExporter.render(copy.node(), EXPORT_WIDTH, EXPORT_HEIGHT).thenAcceptAsync(image -> {
+        ChartImageExporter.render(ChartImageExporter.captioned(copy.node(),
+                model.key().symbol().value() + " · " + model.key().timeframe().label()), EXPORT_WIDTH, EXPORT_HEIGHT).thenAcceptAsync(image -> {
             try {
                 ChartImageExporter.write(image, file);
                 log.info("Exported the chart of {} to {}", model.key(), file);

@@ -409,6 +409,33 @@ class ChartViewTest {
     }
 
     @Test
+    void anExportedChartIsCaptionedWithItsSeries(@TempDir Path directory) throws Exception {
+        AtomicReference<javafx.scene.layout.Region> captioned = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> captioned.set(ChartImageExporter.captioned(
+                new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH).node(), "AAPL · 1Min")))
+                .get(5, TimeUnit.SECONDS);
+        Path file = directory.resolve("captioned.png");
+
+        ChartImageExporter.writePng(captioned.get(), 900, 560, file);
+
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo(560);
+        javafx.scene.control.Label caption = (javafx.scene.control.Label) captioned.get()
+                .lookup("." + ChartImageExporter.CAPTION_STYLE);
+        assertThat(caption.getText()).isEqualTo("AAPL · 1Min");
+        assertThat(caption.getHeight()).as("laid out above the chart").isPositive();
+        int dark = 0;
+        for (int y = 0; y < caption.getHeight(); y++) {
+            for (int x = 0; x < 120; x++) {
+                int rgb = image.getRGB(x, y);
+                dark += ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff) < 300 ? 1 : 0;
+            }
+        }
+        assertThat(dark).as("the caption's text drawn at the top left").isGreaterThan(30);
+    }
+
+    @Test
     void aPngThatCannotBeWrittenSaysWhyAndNamesTheFileAskedFor() throws Exception {
         Path unwritable = Path.of("/sys/chart.png"); // sysfs refuses new files, even to root
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(unwritable.getParent()));
