@@ -231,8 +231,9 @@ final class WorkstationMenus {
     /** Renders a fresh view of the chart's model off screen and writes it in the background. */
     void export(ChartModel model, Path file) {
         ChartView copy = new ChartView(model, parts.chart().zone(), Locale.getDefault());
-        ChartImageExporter.render(ChartImageExporter.captioned(copy.node(),
-                model.key().symbol().value() + " · " + model.key().timeframe().label()), EXPORT_WIDTH, EXPORT_HEIGHT).thenAcceptAsync(image -> {
+        Region captioned = ChartImageExporter.captioned(copy.node(),
+                model.key().symbol().value() + " · " + model.key().timeframe().label());
+        ChartImageExporter.render(captioned, EXPORT_WIDTH, EXPORT_HEIGHT).thenAcceptAsync(image -> {
             try {
                 ChartImageExporter.write(image, file);
                 log.info("Exported the chart of {} to {}", model.key(), file);
