@@ -294,7 +294,9 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
                 || !after.simulator().equals(before.simulator()) || !after.indicators().equals(before.indicators());
         if (feedChanged) {
             parts.status().switchProvider(providerName(after.provider()));
-            parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
+            if (after.provider() != before.provider()) {
+                parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
+            }
             control.execute(() -> restartMarket(after));
         }
     }

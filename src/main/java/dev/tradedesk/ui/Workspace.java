@@ -12,6 +12,7 @@ package dev.tradedesk.ui;
  * @param chartFrom       first visible time of the chart, epoch millis UTC
  * @param chartTo         last visible time of the chart
  * @param followsLiveEdge whether the chart scrolls with new bars
+ * @param bannerDismissed whether the user dismissed the "simulated data" banner
  */
 public record Workspace(
         Double windowX,
@@ -25,8 +26,9 @@ public record Workspace(
         String timeframe,
         Long chartFrom,
         Long chartTo,
-        Boolean followsLiveEdge) {
+        Boolean followsLiveEdge,
+        Boolean bannerDismissed) {
 
     public static final Workspace EMPTY = new Workspace(null, null, null, null, null, null, null, null, null, null, null,
-            null);
+            null, null);
 }

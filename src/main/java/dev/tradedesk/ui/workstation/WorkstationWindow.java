@@ -76,6 +76,7 @@ public final class WorkstationWindow {
     private SplitPane split;
     private Stage stage;
     private Rectangle2D normalBounds;
+    private boolean bannerDismissed;
     private final InvalidationListener boundsChanged = observable -> {
         if (!stage.isFullScreen() && !stage.isMaximized()) {
             normalBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
@@ -103,6 +104,10 @@ public final class WorkstationWindow {
         parts.main().themeProperty().addListener((property, previous, current) -> applyTheme(current));
         restoreWindow(parts.workspace());
         trackNormalBounds(true);
+        if (Boolean.TRUE.equals(parts.workspace().bannerDismissed())) {
+            bannerDismissed = true; // dismissed once is enough: a later switch of provider shows it again
+            parts.main().simulatedBannerProperty().set(false);
+        }
         // Removes itself: a stage shown again with another window (the tests reuse one stage)
         // would otherwise keep every earlier window, and all its charts, reachable through it.
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, new EventHandler<WindowEvent>() {
@@ -198,7 +203,10 @@ public final class WorkstationWindow {
         settings.setOnAction(event -> menus.openSettings());
         Button dismiss = new Button("Dismiss");
         dismiss.setMinWidth(Region.USE_PREF_SIZE);
-        dismiss.setOnAction(event -> parts.main().simulatedBannerProperty().set(false));
+        dismiss.setOnAction(event -> {
+            bannerDismissed = true;
+            parts.main().simulatedBannerProperty().set(false);
+        });
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox banner = new HBox(12, text, settings, dismiss);
         banner.setId("simulatedBanner");
@@ -352,7 +360,7 @@ public final class WorkstationWindow {
                         ? split.getDividerPositions()[0] * split.getWidth() : null,
                 symbol == null ? null : symbol.value(), parts.chart().timeframe().label(),
                 range == null ? null : range.fromMillis(), range == null ? null : range.toMillis(),
-                range == null ? null : range.followsLiveEdge());
+                range == null ? null : range.followsLiveEdge(), bannerDismissed);
     }
 
     /** The application icon in the sizes window managers pick from. */

@@ -572,7 +572,7 @@ class WorkstationWindowTest {
     @Test
     void theWatchlistKeepsItsWidthOverRestarts(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
-        Workspace workspace = new Workspace(40.0, 30.0, 1602.0, 1025.0, false, 0.3456, null, "AAPL", "1Min", null, null, null);
+        Workspace workspace = new Workspace(40.0, 30.0, 1602.0, 1025.0, false, 0.3456, null, "AAPL", "1Min", null, null, null, null);
         double[] widths = new double[4];
         for (int start = 0; start < widths.length; start++) {
             Workspace restored = workspace;
@@ -590,6 +590,25 @@ class WorkstationWindowTest {
         for (double width : widths) {
             assertThat(width).as("the watchlist's width at each start").isCloseTo(widths[0], org.assertj.core.data.Offset.offset(2.0));
         }
+    }
+
+    @Test
+    void aDismissedSimulatedDataBannerStaysDismissedAtTheNextStart(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        javafx.scene.Node banner = robot.lookup("#simulatedBanner").query();
+        assertThat(banner.isVisible()).isTrue();
+        robot.clickOn("Dismiss");
+        assertThat(banner.isVisible()).isFalse();
+        robotInteract(() -> stage.close());
+        Workspace saved = host.workspace.get();
+        assertThat(saved.bannerDismissed()).isTrue();
+
+        robotInteract(() -> {
+            stage = new Stage();
+            open(saved);
+        });
+        awaitChart("AAPL · 1Min");
+        assertThat(robot.lookup("#simulatedBanner").query().isVisible()).isFalse();
     }
 
     @Test
@@ -617,7 +636,7 @@ class WorkstationWindowTest {
             stage.close();
         });
         Workspace larger = new Workspace(-50.0, 20.0, visual.get().getWidth() + 600, visual.get().getHeight() + 300, false,
-                null, null, "MSFT", "1Min", null, null, null);
+                null, null, "MSFT", "1Min", null, null, null, null);
 
         robotInteract(() -> {
             stage = new Stage();
