@@ -1,5 +1,6 @@
 package dev.tradedesk.app;
 
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Indicator;
@@ -42,7 +43,8 @@ final class LivePipeline implements MarketDataListener {
 
     /** Bars kept per live series: plenty for the indicators to converge, small for 50+ symbols. */
     static final int LIVE_CAPACITY = 4_096;
-    private static final ZoneId SESSION_ZONE = ZoneId.of("America/New_York");
+    /** A session is a calendar day where the exchange is, the day a daily bar spans. */
+    private static final ZoneId SESSION_ZONE = BarAggregator.EXCHANGE_ZONE;
 
     /**
      * Receives one cycle's closed bars of every series and the ranges they complete, to store in

@@ -66,7 +66,6 @@ public final class ChartController {
     static final int FIRST_READ_BARS = 10_000;
     private static final int MIN_CAPACITY = 1 << 17;
     /** Daily bars are New York trading days, as Alpaca stamps them. */
-    private static final ZoneId DAY_ZONE = BarAggregator.EXCHANGE_ZONE;
     /**
      * How long repairs of the shown symbol must pause before its chart reloads. A backfill stores a
      * gap window by window, each a repair of its own (0.3-0.7 s apart in the smoke test), and a
@@ -298,7 +297,7 @@ public final class ChartController {
             }
         }
         ChartModel model = new ChartModel(new SeriesKey(symbol, timeframe), parameters, MIN_CAPACITY);
-        LiveBarRouter newRouter = new LiveBarRouter(timeframe, DAY_ZONE, model);
+        LiveBarRouter newRouter = new LiveBarRouter(timeframe, BarAggregator.EXCHANGE_ZONE, model);
         model.loadHistory(newRouter.historyFor(minutes));
         attach(generation, model, newRouter, minutes.size(), false);
     }
@@ -402,7 +401,7 @@ public final class ChartController {
         Symbol loading = symbol;
         Timeframe frame = timeframe;
         IndicatorParameters params = parameters;
-        ZoneId dayZone = DAY_ZONE;
+        ZoneId dayZone = BarAggregator.EXCHANGE_ZONE;
         int minutes = keepShown ? MAX_HISTORY_BARS : firstReadMinutes(frame, rangeToRestore);
         title.set(loading.value() + " · " + frame.label());
         if (!keepShown) {
