@@ -1,7 +1,7 @@
 package dev.tradedesk.app;
 
-import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorParameters;
