@@ -2,7 +2,6 @@ package dev.tradedesk.ui.workstation;
 
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
-import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.ThemeStylesheets;
 import dev.tradedesk.ui.Workspace;
