@@ -1,6 +1,5 @@
 package dev.tradedesk.app;
 
-import dev.tradedesk.feed.ProviderKind;
 import java.nio.file.Path;
 
 /**
@@ -32,15 +31,11 @@ public record AppPaths(Path settingsFile, Path dataDir) {
     static final String SIMULATED_HISTORY_DIR = "simulated";
 
     /**
-     * Where the history database of {@code provider}'s bars is: the data dir for real providers,
-     * its {@value #SIMULATED_HISTORY_DIR} folder for the simulated exchange. The simulator serves
-     * real symbols (AAPL, SPY) at invented prices: kept in one database, its bars would show in a
-     * real provider's chart and make that series look complete.
+     * Where the simulated exchange's history database is: the {@value #SIMULATED_HISTORY_DIR}
+     * folder of the data dir, apart from the real providers' database in the data dir itself. The
+     * simulator serves real symbols (AAPL, SPY) at invented prices: kept in one database, its bars
+     * would show in a real provider's chart and make that series look complete.
      */
-    public Path historyDir(ProviderKind provider) {
-        return provider == ProviderKind.SIM ? simulatedHistoryDir() : dataDir;
-    }
-
     public Path simulatedHistoryDir() {
         return dataDir.resolve(SIMULATED_HISTORY_DIR);
     }

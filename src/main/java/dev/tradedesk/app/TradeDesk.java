@@ -116,24 +116,30 @@ public final class TradeDesk implements AutoCloseable {
      * @throws IllegalStateException              after {@link #close()}
      */
     public HistoryStore historyStore() {
-        return historyStore(ProviderKind.ALPACA);
+        return store(false);
     }
 
-    /** The simulated exchange's bar history, kept apart ({@link AppPaths#historyDir}); as {@link #historyStore()}. */
+    /**
+     * The simulated exchange's bar history, kept apart ({@link AppPaths#simulatedHistoryDir});
+     * otherwise as {@link #historyStore()}.
+     */
     public HistoryStore simulatedHistoryStore() {
-        return historyStore(ProviderKind.SIM);
+        return store(true);
     }
 
     /** The history that {@code provider}'s bars go to: the simulated one or the real providers' one. */
     public HistoryStore historyStore(ProviderKind provider) {
-        boolean simulated = provider == ProviderKind.SIM;
+        return store(provider == ProviderKind.SIM);
+    }
+
+    private HistoryStore store(boolean simulated) {
         synchronized (storeLock) {
             if (closed) {
                 throw new IllegalStateException("TradeDesk is closed");
             }
             HistoryStore store = simulated ? simulatedHistoryStore : historyStore;
             if (store == null) {
-                store = storeOpener.apply(context.paths().historyDir(provider));
+                store = storeOpener.apply(simulated ? context.paths().simulatedHistoryDir() : context.paths().dataDir());
                 if (simulated) {
                     simulatedHistoryStore = store;
                 } else {

@@ -62,7 +62,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private final Function<ProviderKind, HistoryStore> stores;
     /**
      * The history the session's provider records into: the simulated exchange's or the real
-     * providers' ({@link AppPaths#historyDir}). Replaced on the control thread when the settings
+     * providers' ({@link AppPaths#simulatedHistoryDir}). Replaced on the control thread when the settings
      * switch between the two.
      */
     private volatile CompletableFuture<HistoryStore> store;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code --simulated}, shared by the commands that read stored bars: which of the two histories
  * they read. The simulated exchange's bars are kept apart from the real providers' (see
- * {@code AppPaths.historyDir}), so a simulated AAPL never shows in a real AAPL chart or export.
+ * {@code AppPaths.simulatedHistoryDir}), so a simulated AAPL never shows in a real AAPL chart or export.
  */
 final class HistoryChoice {
 
