@@ -58,7 +58,7 @@ public final class WorkstationWindow {
     private static final double DEFAULT_HEIGHT = 900;
     private static final double DEFAULT_DIVIDER = 0.34;
     private static final Duration WORKSPACE_SAMPLE_PERIOD = Duration.seconds(2);
-    /** Longest the watchlist's rows wait for the first live frame after the window shows. */
+    /** Longest the watchlist's rows wait for the chart's first frame after the window shows. */
     static final Duration ROWS_AT_THE_LATEST = Duration.seconds(2);
     private static final double MIN_WIDTH = 900;
     private static final double MIN_HEIGHT = 600;
