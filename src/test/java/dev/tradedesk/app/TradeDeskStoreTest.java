@@ -30,12 +30,16 @@ class TradeDeskStoreTest {
     @TempDir
     Path dir;
 
+    private AppContext openContext() {
+        return AppContext.open(new AppPaths(dir.resolve("settings.json"), dir.resolve("data")), new BuildInfo("test"),
+                new HostEnvironment("Linux", dir, Map.of()));
+    }
+
     @Test
     void historyStoreOpensLazilyInTheDataDirAndClosesWithTheApp() throws Exception {
-        AppPaths paths = new AppPaths(dir.resolve("settings.json"), dir.resolve("data"));
-        try (AppContext context = AppContext.open(paths, new BuildInfo("test"), new HostEnvironment("Linux", dir, Map.of()))) {
+        try (AppContext context = openContext()) {
             TradeDesk desk = new TradeDesk(context);
-            Path file = paths.dataDir().resolve("history.mv.db");
+            Path file = context.paths().dataDir().resolve("history.mv.db");
             assertThat(file).as("not opened before it is needed").doesNotExist();
 
             HistoryStore store = desk.historyStore();
@@ -47,7 +51,7 @@ class TradeDeskStoreTest {
             store.write(SeriesKey.of("AAPL", Timeframe.ONE_DAY), bars);
 
             HistoryStore simulated = desk.simulatedHistoryStore();
-            Path simulatedFile = paths.dataDir().resolve("simulated").resolve("history.mv.db");
+            Path simulatedFile = context.paths().dataDir().resolve("simulated").resolve("history.mv.db");
             assertThat(simulated.databaseFile()).as("the simulated exchange's bars, apart").isEqualTo(simulatedFile).exists();
             assertThat(desk.historyStore(ProviderKind.SIM)).isSameAs(simulated);
             assertThat(desk.historyStore(ProviderKind.BINANCE)).isSameAs(store);
@@ -68,8 +72,7 @@ class TradeDeskStoreTest {
 
     @Test
     void theWorkstationBuildsTheReadCacheOnlyAfterItsFirstLiveFrameOrTheHoldLimit() throws Exception {
-        AppPaths paths = new AppPaths(dir.resolve("settings.json"), dir.resolve("data"));
-        try (AppContext context = AppContext.open(paths, new BuildInfo("test"), new HostEnvironment("Linux", dir, Map.of()));
+        try (AppContext context = openContext();
                 TradeDesk desk = new TradeDesk(context)) {
             long started = System.nanoTime();
             desk.prepareWorkstation();
@@ -86,8 +89,7 @@ class TradeDeskStoreTest {
 
     @Test
     void theWorkstationReadsARecentWindowOfMinutesAndSaysWhetherOlderOnesAreStored() throws Exception {
-        AppPaths paths = new AppPaths(dir.resolve("settings.json"), dir.resolve("data"));
-        try (AppContext context = AppContext.open(paths, new BuildInfo("test"), new HostEnvironment("Linux", dir, Map.of()));
+        try (AppContext context = openContext();
                 TradeDesk desk = new TradeDesk(context)) {
             Symbol symbol = Symbol.of("ZZTEST"); // in no watchlist, so the feed writes none of its bars
             BarColumns minutes = new BarColumns(10);
@@ -118,8 +120,7 @@ class TradeDeskStoreTest {
 
     @Test
     void switchingBetweenTheSimulatorAndARealProviderSwitchesTheHistoryTheWorkstationReads() throws Exception {
-        AppPaths paths = new AppPaths(dir.resolve("settings.json"), dir.resolve("data"));
-        try (AppContext context = AppContext.open(paths, new BuildInfo("test"), new HostEnvironment("Linux", dir, Map.of()));
+        try (AppContext context = openContext();
                 TradeDesk desk = new TradeDesk(context)) {
             Symbol symbol = Symbol.of("ZZTEST"); // in no watchlist, so the feed writes none of its bars
             SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
@@ -147,10 +148,9 @@ class TradeDeskStoreTest {
 
     @Test
     void theWindowSideNeverWaitsForTheStoreToOpen() throws Exception {
-        AppPaths paths = new AppPaths(dir.resolve("settings.json"), dir.resolve("data"));
         CountDownLatch opening = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (AppContext context = AppContext.open(paths, new BuildInfo("test"), new HostEnvironment("Linux", dir, Map.of()))) {
+        try (AppContext context = openContext()) {
             TradeDesk desk = new TradeDesk(context, context.settingsLoad().settings(), dataDir -> {
                 opening.countDown();
                 try {
