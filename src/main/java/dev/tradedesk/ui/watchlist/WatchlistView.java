@@ -156,9 +156,10 @@ public final class WatchlistView {
         table.getColumns().add(numberColumn("Hist %", () -> new NumberCell(WatchlistRow::completenessProperty,
                 value -> format(Math.floor(value * 1000) / 10, 1), value -> value < 1 ? INCOMPLETE : null)));
         table.getColumns().forEach(column -> column.setSortable(false));
-        // Numbers never shrink below their widest value (%K: a bold "100.0"); the last column
-        // takes what a narrow pane leaves.
-        double[] widths = {70, 72, 66, 52, 58, 62, 64};
+        // Symbols as long as "ETH/USDT" fit (longer ones show whole in their tooltip); numbers never
+        // shrink below their widest value (%K: a bold "100.0"); the last column takes what a
+        // narrow pane leaves.
+        double[] widths = {88, 72, 66, 52, 58, 62, 64};
         int last = widths.length - 1;
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setMinWidth(i == last ? widths[i] * 0.8 : widths[i]);
@@ -418,10 +419,12 @@ public final class WatchlistView {
                 return;
             }
             boolean troubled = problem != null && !problem.isEmpty();
-            setText(troubled ? row.symbol().value() + "  ⚠" : row.symbol().value());
+            String symbol = row.symbol().value();
+            setText(troubled ? symbol + "  ⚠" : symbol);
+            // The whole symbol, for one too long for the column.
+            setTooltip(new Tooltip(troubled ? symbol + ": " + problem : symbol));
             if (troubled) {
                 getStyleClass().add(SYMBOL_PROBLEM);
-                setTooltip(new Tooltip(problem));
             }
         }
     }

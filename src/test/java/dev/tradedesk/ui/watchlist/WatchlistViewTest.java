@@ -3,6 +3,8 @@ package dev.tradedesk.ui.watchlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.ThemeStylesheets;
 import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.live.Quote;
 import java.util.List;
@@ -34,6 +36,8 @@ class WatchlistViewTest {
     void start(Stage stage) {
         model = new WatchlistViewModel(List.of(Symbol.of("AAPL"), Symbol.of("MSFT")), symbols -> { });
         Scene scene = new Scene((Parent) new WatchlistView(model).createView(), 520, 300);
+        // The app's theme too: it sets the font the columns' widths must fit.
+        scene.setUserAgentStylesheet(ThemeStylesheets.userAgentStylesheet(Theme.LIGHT));
         scene.getStylesheets().add(WatchlistView.class.getResource("/dev/tradedesk/ui/tradedesk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -138,6 +142,33 @@ class WatchlistViewTest {
 
         assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("AAPL"));
         assertThat(selections).as("every symbol selected on the way (each one a chart load)").isEmpty();
+    }
+
+    @Test
+    void commonSymbolsFitTheirColumnAndALongOneShowsWhole(FxRobot robot) {
+        for (String symbol : List.of("BTC-USD", "ETH/USDT", "BRK.B", "ABCDEFGHIJKLMNO")) {
+            robot.interact(() -> model.add(symbol));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String symbol : List.of("BTC-USD", "ETH/USDT", "BRK.B")) {
+            assertThat(shownSymbol(robot, symbol)).as("not cut short").isEqualTo(symbol);
+        }
+        TableCell<?, ?> longest = symbolCell(robot, "ABCDEFGHIJKLMNO");
+        assertThat(longest.getTooltip()).as("a symbol cut short is whole in its tooltip").isNotNull();
+        assertThat(longest.getTooltip().getText()).isEqualTo("ABCDEFGHIJKLMNO");
+    }
+
+    private static TableCell<?, ?> symbolCell(FxRobot robot, String symbol) {
+        return (TableCell<?, ?>) row(robot, symbol).getChildrenUnmodifiable().stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && !(cell instanceof WatchlistView.NumberCell))
+                .findFirst().orElseThrow();
+    }
+
+    /** The text the symbol cell draws: JavaFX shortens a label that does not fit with an ellipsis. */
+    private static String shownSymbol(FxRobot robot, String symbol) {
+        TableCell<?, ?> cell = symbolCell(robot, symbol);
+        return cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(node -> ((Text) node).getText())
+                .findFirst().orElseThrow();
     }
 
     private static TableRow<?> row(FxRobot robot, String symbol) {
