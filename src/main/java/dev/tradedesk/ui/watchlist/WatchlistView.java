@@ -12,7 +12,9 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.geometry.VPos;
@@ -28,6 +30,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.TableCellSkin;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -54,6 +57,7 @@ public final class WatchlistView {
     /** A series whose stored history has ranges not yet fetched whole. */
     static final PseudoClass INCOMPLETE = PseudoClass.getPseudoClass("history-incomplete");
     static final String SYMBOL_PROBLEM = "symbol-problem";
+    private static final String DESCRIPTION = "tradedesk.description";
 
     private final WatchlistViewModel model;
     private final TextField symbolField = new TextField();
@@ -144,18 +148,35 @@ public final class WatchlistView {
         symbol.setCellValueFactory(cell -> javafx.beans.binding.Bindings.createStringBinding(
                 () -> cell.getValue().problemProperty().get(), cell.getValue().problemProperty()));
         symbol.setCellFactory(column -> new SymbolCell());
+        describe(symbol, "Symbol; ⚠ marks one the provider has a problem with (its tooltip says which)");
         table.getColumns().add(symbol);
-        table.getColumns().add(numberColumn("Last", () -> new NumberCell(WatchlistRow::lastProperty, value -> format(value, 2), null)));
-        table.getColumns().add(numberColumn("Chg %", () -> new NumberCell(WatchlistRow::changePercentProperty,
-                value -> String.format(Locale.ROOT, "%+.2f", value), WatchlistView::changeStyle)));
-        table.getColumns().add(numberColumn("RSI", () -> new NumberCell(WatchlistRow::rsiProperty, value -> format(value, 1), null)));
-        table.getColumns().add(numberColumn("%K", StochKCell::new));
-        table.getColumns().add(numberColumn("RelVol", () -> new NumberCell(WatchlistRow::relativeVolumeProperty,
-                value -> format(value, 2), null)));
+        table.getColumns().add(numberColumn("Last", "Last price",
+                () -> new NumberCell(WatchlistRow::lastProperty, value -> format(value, 2), null)));
+        table.getColumns().add(numberColumn("Chg %", "Change of the last price since the open of the session's first bar, in %",
+                () -> new NumberCell(WatchlistRow::changePercentProperty,
+                        value -> String.format(Locale.ROOT, "%+.2f", value), WatchlistView::changeStyle)));
+        table.getColumns().add(numberColumn("RSI", "RSI of 1-minute bars, whatever the chart's timeframe",
+                () -> new NumberCell(WatchlistRow::rsiProperty, value -> format(value, 1), null)));
+        table.getColumns().add(numberColumn("%K",
+                "StochRSI %K of 1-minute bars, whatever the chart's timeframe; bold and coloured below the lower"
+                        + " or above the upper dynamic band", StochKCell::new));
+        table.getColumns().add(numberColumn("RelVol", "Volume of the latest 1-minute bar over its moving average",
+                () -> new NumberCell(WatchlistRow::relativeVolumeProperty, value -> format(value, 2), null)));
         // Floor, not round: 99.96% whole must not read as 100.0.
-        table.getColumns().add(numberColumn("Hist %", () -> new NumberCell(WatchlistRow::completenessProperty,
-                value -> format(Math.floor(value * 1000) / 10, 1), value -> value < 1 ? INCOMPLETE : null)));
+        table.getColumns().add(numberColumn("Hist %",
+                "Share of the tracked 1-minute history stored; below 100 while ranges are still to be fetched",
+                () -> new NumberCell(WatchlistRow::completenessProperty,
+                        value -> format(Math.floor(value * 1000) / 10, 1), value -> value < 1 ? INCOMPLETE : null)));
         table.getColumns().forEach(column -> column.setSortable(false));
+        // The skin makes the headers at its first layout.
+        table.needsLayoutProperty().addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> property, Boolean before, Boolean needsLayout) {
+                if (!needsLayout && describeHeaders()) {
+                    table.needsLayoutProperty().removeListener(this);
+                }
+            }
+        });
         // Symbols as long as "ETH/USDT" fit (longer ones show whole in their tooltip); numbers never
         // shrink below their widest value (%K: a bold "100.0"); the last column takes what a
         // narrow pane leaves.
@@ -234,12 +255,36 @@ public final class WatchlistView {
      * A column of numbers whose cells watch their row's property themselves ({@link NumberCell}):
      * the column's value is the row, which never changes.
      */
-    private static TableColumn<WatchlistRow, WatchlistRow> numberColumn(String title, Supplier<NumberCell> cells) {
+    private static TableColumn<WatchlistRow, WatchlistRow> numberColumn(String title, String description,
+            Supplier<NumberCell> cells) {
         TableColumn<WatchlistRow, WatchlistRow> column = new TableColumn<>(title);
+        describe(column, description);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(view -> cells.get());
         column.getStyleClass().add("number-column");
         return column;
+    }
+
+    private static void describe(TableColumn<?, ?> column, String description) {
+        column.getProperties().put(DESCRIPTION, description);
+    }
+
+    /**
+     * Each header's tooltip says what its column holds: the short titles cannot say that the
+     * indicators are of 1-minute bars whatever the chart shows. The headers are the skin's.
+     *
+     * @return whether the headers were there
+     */
+    private boolean describeHeaders() {
+        boolean found = false;
+        for (Node node : table.lookupAll(".column-header")) {
+            if (node instanceof TableColumnHeader header && header.getTableColumn() != null
+                    && header.getTableColumn().getProperties().get(DESCRIPTION) instanceof String description) {
+                Tooltip.install(header, new Tooltip(description));
+                found = true;
+            }
+        }
+        return found;
     }
 
     private static String format(double value, int decimals) {

@@ -15,6 +15,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -156,6 +158,21 @@ class WatchlistViewTest {
         TableCell<?, ?> longest = symbolCell(robot, "ABCDEFGHIJKLMNO");
         assertThat(longest.getTooltip()).as("a symbol cut short is whole in its tooltip").isNotNull();
         assertThat(longest.getTooltip().getText()).isEqualTo("ABCDEFGHIJKLMNO");
+    }
+
+    @Test
+    void everyHeaderSaysWhatItsColumnHoldsAndTheIndicatorsSayTheirTimeframe(FxRobot robot) {
+        List<TableColumnHeader> headers = robot.lookup("#watchlist .column-header").queryAllAs(TableColumnHeader.class)
+                .stream().filter(header -> header.getTableColumn() != null).toList();
+        assertThat(headers).hasSize(7);
+        for (TableColumnHeader header : headers) {
+            String title = header.getTableColumn().getText();
+            Tooltip tooltip = (Tooltip) header.getProperties().get("javafx.scene.control.Tooltip");
+            assertThat(tooltip).as("tooltip of " + title).isNotNull();
+            if (List.of("RSI", "%K", "RelVol").contains(title)) {
+                assertThat(tooltip.getText()).as(title).contains("1-minute bar");
+            }
+        }
     }
 
     private static TableCell<?, ?> symbolCell(FxRobot robot, String symbol) {
