@@ -28,6 +28,9 @@ public final class WatchlistRow {
     private final ObjectProperty<Quote.Zone> zone = new SimpleObjectProperty<>(this, "zone", Quote.Zone.UNDEFINED);
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final DoubleProperty completeness = new SimpleDoubleProperty(this, "completeness", Double.NaN);
+    /** The store's last figure, shown once the symbol has given data or has no problem. */
+    private double storedCompleteness = Double.NaN;
+    private boolean quoted;
 
     WatchlistRow(Symbol symbol) {
         this.symbol = symbol;
@@ -41,6 +44,8 @@ public final class WatchlistRow {
         relativeVolume.set(quote.relativeVolume());
         zone.set(quote.zone());
         problem.set("");
+        quoted = true;
+        showCompleteness();
     }
 
     /** Forgets every figure: they came from a provider that is no longer the source. */
@@ -52,15 +57,27 @@ public final class WatchlistRow {
         relativeVolume.set(Double.NaN);
         zone.set(Quote.Zone.UNDEFINED);
         problem.set("");
+        quoted = false;
+        storedCompleteness = Double.NaN;
         completeness.set(Double.NaN);
     }
 
     void reportProblem(String text) {
         problem.set(text);
+        showCompleteness();
     }
 
     void setCompleteness(double share) {
-        completeness.set(share);
+        storedCompleteness = share;
+        showCompleteness();
+    }
+
+    /**
+     * A symbol the provider has never given data for, an unknown one above all, has nothing
+     * stored: its empty answers cover its history, which would read as 100 % whole.
+     */
+    private void showCompleteness() {
+        completeness.set(quoted || problem.get().isEmpty() ? storedCompleteness : Double.NaN);
     }
 
     public Symbol symbol() {
@@ -93,7 +110,8 @@ public final class WatchlistRow {
 
     /**
      * Share of the series' tracked history stored whole, 0 to 1 (the completeness ledger: ranges
-     * not yet fetched whole count against it); {@code NaN} until the store has reported it.
+     * not yet fetched whole count against it); {@code NaN} until the store has reported it, and
+     * while the symbol has a problem and has never given data.
      */
     public ReadOnlyDoubleProperty completenessProperty() {
         return completeness;

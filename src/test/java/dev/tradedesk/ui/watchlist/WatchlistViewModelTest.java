@@ -90,6 +90,24 @@ class WatchlistViewModelTest {
     }
 
     @Test
+    void aSymbolWithAProblemAndNoDataShowsNoCompletenessUntilItGivesData() {
+        model.apply(new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(Symbol.of("SPY"), "unknown symbol"), null, null,
+                Long.MAX_VALUE).merge(MarketUpdate.ofCompleteness(Map.of(Symbol.of("SPY"), 1.0))));
+        WatchlistRow spy = model.row(Symbol.of("SPY")).orElseThrow();
+        assertThat(spy.completenessProperty().get()).as("its empty answers are no history").isNaN();
+
+        model.apply(MarketUpdate.ofCompleteness(Map.of(Symbol.of("SPY"), 1.0)));
+        assertThat(spy.completenessProperty().get()).isNaN();
+
+        model.apply(new MarketUpdate(Map.of(Symbol.of("SPY"), new Quote(Symbol.of("SPY"), 0, 600, 0.1, 50, 50, 20, 90, 1)),
+                Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE));
+        assertThat(spy.completenessProperty().get()).isEqualTo(1.0);
+        model.apply(new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(Symbol.of("SPY"), "HTTP 429"), null, null,
+                Long.MAX_VALUE));
+        assertThat(spy.completenessProperty().get()).as("a later failure of a symbol that gave data").isEqualTo(1.0);
+    }
+
+    @Test
     void anotherProvidersFirstUpdateClearsEveryRowSoNoFigureOfTheOldOneStays() {
         Quote simulated = new Quote(Symbol.of("MSFT"), 0, 410.5, -1.25, 44.0, 12.0, 20.0, 90.0, 1.7);
         model.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.SIM)));
