@@ -32,7 +32,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -74,6 +73,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private final MarketHandOff handOff = new MarketHandOff();
     private final PipelineMetrics pipeline = new PipelineMetrics();
     private final UiMetrics uiMetrics = new UiMetrics();
+    private final StartHold startHold;
     private final WorkspaceStore workspaceStore;
     private final AtomicReference<Workspace> latestWorkspace = new AtomicReference<>();
     private final Workspace workspace;
@@ -104,10 +104,10 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         CompletableFuture<HistoryStore> first =
                 CompletableFuture.supplyAsync(() -> stores.apply(settings.provider()), control);
         this.store = first;
+        this.startHold = new StartHold(uiMetrics.firstLiveFrame(), HISTORY_HOLD_LIMIT, metrics);
         control.execute(() -> restartMarket(settings));
         // Until then the chart's reads go to the database; Ehcache's cold start is CPU the first frame needs.
-        firstLiveFrameOr(HISTORY_HOLD_LIMIT).thenCompose(shown -> first)
-                .thenAcceptAsync(HistoryStore::startReadCache, control);
+        startHold.released().thenCompose(shown -> first).thenAcceptAsync(HistoryStore::startReadCache, control);
     }
 
     /** The store once open; empty while opening or if it could not be opened. */
@@ -181,33 +181,11 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         return market;
     }
 
-    /**
-     * Backfill waits for the first live frame (stored bars and the first latest bars on screen), or
-     * at most {@link #HISTORY_HOLD_LIMIT}, so that it does not slow the start on a small machine.
-     */
-    private CompletionStage<Void> historyGate() {
-        if (uiMetrics.firstLiveFrameNanos() != 0) {
-            return CompletableFuture.completedFuture(null); // a later session (settings changed): nothing to wait for
-        }
-        CompletableFuture<Void> gate = firstLiveFrameOr(HISTORY_HOLD_LIMIT);
-        gate.thenRunAsync(() -> log.info("Backfill may start: {}", uiMetrics.firstLiveFrameNanos() != 0
-                ? "the first live frame is on screen" : "no live frame after " + HISTORY_HOLD_LIMIT.toSeconds() + " s"), metrics);
-        return gate;
-    }
-
-    /** Completes at the first live frame, or after {@code limit} without one. */
-    private CompletableFuture<Void> firstLiveFrameOr(java.time.Duration limit) {
-        CompletableFuture<Void> gate = new CompletableFuture<>();
-        uiMetrics.firstLiveFrame().thenRun(() -> gate.complete(null));
-        metrics.schedule(() -> gate.complete(null), limit.toMillis(), TimeUnit.MILLISECONDS);
-        return gate;
-    }
-
     /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. Control thread. */
     private MarketSession startMarket(Settings settings) {
         try {
             MarketSession session = MarketSession.start(MarketSession.Options.from(settings), store.join(), pipeline,
-                    handOff::publish, desk.context().host(), Clock.systemUTC(), historyGate());
+                    handOff::publish, desk.context().host(), Clock.systemUTC(), startHold.released());
             Symbol shown = chartSymbol;
             if (shown != null) {
                 session.setPriority(shown);
