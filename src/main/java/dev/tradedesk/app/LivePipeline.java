@@ -18,7 +18,6 @@ import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.live.Quote;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -243,12 +242,11 @@ final class LivePipeline implements MarketDataListener {
 
     /** The New York calendar day a bar belongs to, as the trading session. */
     static long sessionStartOf(long time) {
-        return Instant.ofEpochMilli(time).atZone(SESSION_ZONE).toLocalDate().atStartOfDay(SESSION_ZONE).toInstant().toEpochMilli();
+        return BarAggregator.dayStartOf(time, SESSION_ZONE);
     }
 
     /** The start of the New York day after the one {@code time} falls in (23, 24 or 25 hours later). */
     static long nextSessionStart(long time) {
-        return Instant.ofEpochMilli(time).atZone(SESSION_ZONE).toLocalDate().plusDays(1).atStartOfDay(SESSION_ZONE).toInstant()
-                .toEpochMilli();
+        return BarAggregator.nextDayStartOf(time, SESSION_ZONE);
     }
 }

@@ -114,11 +114,18 @@ public final class BarAggregator {
 
     /** Open time of the bucket holding {@code time}. */
     public long bucketStartOf(long time) {
-        if (timeframe == Timeframe.ONE_DAY) {
-            LocalDate day = Instant.ofEpochMilli(time).atZone(dayZone).toLocalDate();
-            return day.atStartOfDay(dayZone).toInstant().toEpochMilli();
-        }
-        return timeframe.gridStart(time);
+        return timeframe == Timeframe.ONE_DAY ? dayStartOf(time, dayZone) : timeframe.gridStart(time);
+    }
+
+    /** Start of the day in {@code zone} that {@code time} falls in (epoch millis). */
+    public static long dayStartOf(long time, ZoneId zone) {
+        return Instant.ofEpochMilli(time).atZone(zone).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
+    /** Start of the day in {@code zone} after the one {@code time} falls in: 23, 24 or 25 hours on. */
+    public static long nextDayStartOf(long time, ZoneId zone) {
+        LocalDate next = Instant.ofEpochMilli(time).atZone(zone).toLocalDate().plusDays(1);
+        return next.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
     /**
@@ -131,11 +138,7 @@ public final class BarAggregator {
     }
 
     private long bucketEndOf(long start) {
-        if (timeframe == Timeframe.ONE_DAY) {
-            LocalDate next = Instant.ofEpochMilli(start).atZone(dayZone).toLocalDate().plusDays(1);
-            return next.atStartOfDay(dayZone).toInstant().toEpochMilli();
-        }
-        return start + timeframe.millis();
+        return timeframe == Timeframe.ONE_DAY ? nextDayStartOf(start, dayZone) : start + timeframe.millis();
     }
 
     private void start(long time, double open, double high, double low, double close, double volume) {
