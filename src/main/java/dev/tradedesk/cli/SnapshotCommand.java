@@ -87,9 +87,9 @@ final class SnapshotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Symbol chartSymbol = parse(() -> Symbol.of(symbol));
         Timeframe chartTimeframe = parse(() -> Timeframe.parse(timeframe));
-        if (bars < 10 || bars > 1_000_000 || width < 200 || width > 8_000 || height < 200 || height > 8_000) {
-            throw new ParameterException(spec.commandLine(), "--bars must be 10..1000000, --width and --height 200..8000");
-        }
+        requireWithin("--bars", bars, 10, 1_000_000);
+        requireWithin("--width", width, 200, 8_000);
+        requireWithin("--height", height, 200, 8_000);
         Path target;
         try {
             target = OutputTarget.resolve(out);
@@ -154,6 +154,13 @@ final class SnapshotCommand implements Callable<Integer> {
             if (startedHere) {
                 Platform.exit();
             }
+        }
+    }
+
+    private void requireWithin(String option, int value, int least, int most) {
+        if (value < least || value > most) {
+            throw new ParameterException(spec.commandLine(),
+                    option + " must be " + least + " to " + most + ", not " + value);
         }
     }
 

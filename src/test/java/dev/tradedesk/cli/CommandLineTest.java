@@ -81,6 +81,14 @@ class CommandLineTest {
     }
 
     @Test
+    void aSnapshotSizeOutOfRangeIsNamedWithItsValue() {
+        assertThat(run("snapshot", "--symbol", "AAPL", "--demo", "--width", "10", "--out", home.resolve("x.png").toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--width must be 200 to 8000, not 10").doesNotContain("--bars must");
+        assertThat(home.resolve("x.png")).doesNotExist();
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(run("--bogus")).isEqualTo(2);
         assertThat(stderr()).contains("Unknown option: '--bogus'", "Usage: tradedesk");
