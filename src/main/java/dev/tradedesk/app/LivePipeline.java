@@ -147,7 +147,12 @@ final class LivePipeline implements MarketDataListener {
         pipeline.record(PipelineStage.INDICATORS, computed - started);
 
         Map<Symbol, Quote> quotes = new HashMap<>();
-        closedForUi.keySet().forEach(symbol -> quotes.put(symbol, quoteOf(symbol, series.get(symbol))));
+        // A backfill window short of the live edge would show an hours-old price as the last one.
+        for (Symbol symbol : closedForUi.keySet()) {
+            if (!batch.behind().contains(symbol)) {
+                quotes.put(symbol, quoteOf(symbol, series.get(symbol)));
+            }
+        }
         formingForUi.keySet().forEach(symbol -> quotes.computeIfAbsent(symbol, key -> quoteOf(key, series.get(key))));
         Map<Symbol, String> problems = batch.withoutData().isEmpty() && batch.failures().isEmpty() ? Map.of() : new HashMap<>();
         batch.withoutData().forEach(symbol -> problems.put(symbol, "No data from the provider: unknown symbol?"));

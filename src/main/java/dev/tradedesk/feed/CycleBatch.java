@@ -26,6 +26,8 @@ import java.util.Set;
  *                      provider answered for it whole (no failure, no dropped record), so every bar
  *                      in it is in {@code closed} and a time without one had no trades. A symbol
  *                      whose fetch was not whole is absent: its range stays missing in the ledger.
+ * @param behind        symbols whose closed bars here are a backfill window short of the live edge:
+ *                      more history follows, so their latest values are not current ones
  */
 public record CycleBatch(
         long cycle,
@@ -35,7 +37,8 @@ public record CycleBatch(
         Set<Symbol> withoutData,
         Map<Symbol, ProviderException> failures,
         long responseNanos,
-        Map<Symbol, TimeRange> covered) {
+        Map<Symbol, TimeRange> covered,
+        Set<Symbol> behind) {
 
     public CycleBatch {
         closed = Map.copyOf(closed);
@@ -43,6 +46,14 @@ public record CycleBatch(
         withoutData = Set.copyOf(withoutData);
         failures = Map.copyOf(failures);
         covered = Map.copyOf(covered);
+        behind = Set.copyOf(behind);
+    }
+
+    /** A batch at the live edge for every symbol. */
+    public CycleBatch(long cycle, Timeframe timeframe, Map<Symbol, BarColumns> closed, Map<Symbol, Bar> forming,
+            Set<Symbol> withoutData, Map<Symbol, ProviderException> failures, long responseNanos,
+            Map<Symbol, TimeRange> covered) {
+        this(cycle, timeframe, closed, forming, withoutData, failures, responseNanos, covered, Set.of());
     }
 
     /** A batch that claims no range complete. */

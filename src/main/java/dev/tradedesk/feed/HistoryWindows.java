@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,6 +98,7 @@ final class HistoryWindows {
         Map<Symbol, Long> newCoverage = new HashMap<>();
         Map<Symbol, TimeRange> complete = new HashMap<>();
         Map<Symbol, Bar> released = new HashMap<>();
+        Set<Symbol> behind = new HashSet<>();
         long oldestResponse = Long.MAX_VALUE;
         for (Symbol symbol : wanted) {
             long from = ledger.coverage(symbol);
@@ -108,6 +110,9 @@ final class HistoryWindows {
             BarColumns kept = bars == null ? null : between(bars, from, to);
             if (kept != null && !kept.isEmpty()) {
                 closedBars.put(symbol, kept);
+                if (to < needs.get(symbol)[1]) {
+                    behind.add(symbol);
+                }
             }
             if (whole) {
                 complete.put(symbol, new TimeRange(from, to + 1));
@@ -121,7 +126,7 @@ final class HistoryWindows {
         }
         if (!closedBars.isEmpty() || !complete.isEmpty() || !released.isEmpty()) {
             listener.onBatch(new CycleBatch(cycle.getAsLong(), config.timeframe(), closedBars, released, Set.of(), Map.of(),
-                    oldestResponse, complete));
+                    oldestResponse, complete, behind));
         }
         // Only once the listener has them: if it throws, a later request fetches these bars again.
         ledger.coverUntil(newCoverage);

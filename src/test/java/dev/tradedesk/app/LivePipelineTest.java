@@ -61,6 +61,25 @@ class LivePipelineTest {
     }
 
     @Test
+    void aBackfillWindowShortOfTheLiveEdgeGoesToTheChartAndTheStoreButMakesNoQuote() {
+        long from = NOW.minus(Duration.ofHours(10)).toEpochMilli();
+        long middle = NOW.minus(Duration.ofHours(5)).toEpochMilli();
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        BarColumns older = bars(from, middle - 1);
+        pipeline.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(AAPL, older), Map.of(), Set.of(), Map.of(),
+                Long.MAX_VALUE, Map.of(), Set.of(AAPL)));
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).quotes()).as("a five-hour-old close is no last price").isEmpty();
+        assertThat(published.get(0).closedBars().get(AAPL)).hasSize(older.size());
+        assertThat(stored.get(new SeriesKey(AAPL, Timeframe.ONE_MINUTE)).size()).isEqualTo(older.size());
+
+        BarColumns newer = bars(middle, NOW.toEpochMilli() - 1);
+        pipeline.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(AAPL, newer), Map.of(), Set.of(), Map.of(),
+                Long.MAX_VALUE, Map.of(), Set.of()));
+        assertThat(published.get(1).quotes().get(AAPL).last()).isEqualTo(newer.close(newer.size() - 1));
+    }
+
+    @Test
     void liveValuesEqualTheBatchOverStoredHistoryPlusTheNewBars() {
         long t0 = NOW.minus(Duration.ofHours(10)).toEpochMilli();
         long split = NOW.minus(Duration.ofHours(2)).toEpochMilli();

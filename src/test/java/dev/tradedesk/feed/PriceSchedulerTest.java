@@ -111,6 +111,12 @@ class PriceSchedulerTest {
         }
         assertThat(listener.progress).extracting(BackfillProgress::total).containsOnly(3);
         assertThat(listener.progress.get(listener.progress.size() - 1).finished()).isTrue();
+        // The first two windows' bars are history with more to come; the third's reach the live edge.
+        List<CycleBatch> windows = listener.batches.stream().filter(batch -> !batch.closed().isEmpty()).toList();
+        assertThat(windows).hasSize(3);
+        assertThat(windows.get(0).behind()).containsExactlyInAnyOrderElementsOf(WATCHLIST);
+        assertThat(windows.get(1).behind()).containsExactlyInAnyOrderElementsOf(WATCHLIST);
+        assertThat(windows.get(2).behind()).isEmpty();
         // Connecting is announced before the first quotes, so a listener knows their source.
         assertThat(listener.states).extracting(ConnectionState::status).startsWith(ConnectionState.Status.CONNECTING,
                 ConnectionState.Status.LIVE);
