@@ -31,6 +31,11 @@ final class PerformanceSampler implements Runnable {
 
     private static final List<PipelineStage> STAGES = List.of(PipelineStage.FETCH, PipelineStage.PARSE,
             PipelineStage.INDICATORS, PipelineStage.STORE_WRITE, PipelineStage.PUBLISH);
+    /**
+     * How long an idle stage shows its last run: a store write, say, runs only when bars close
+     * (once a minute on a 1-minute feed), so most seconds have none.
+     */
+    static final long IDLE_STAGE_HOLD_MILLIS = 60_000;
     private static final double MB = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(PerformanceSampler.class);
 
@@ -53,6 +58,8 @@ final class PerformanceSampler implements Runnable {
     private long lastGcCount;
     private long lastGcMillis;
     private boolean firstLiveFrameLogged;
+    private final Map<PipelineStage, StageLatency> lastRun = new EnumMap<>(PipelineStage.class);
+    private final Map<PipelineStage, Long> lastRunMillis = new EnumMap<>(PipelineStage.class);
 
     PerformanceSampler(PipelineMetrics pipeline, UiMetrics ui, Supplier<CacheStats> cache, Consumer<PerformanceSample> out,
             Clock clock) {
@@ -73,8 +80,9 @@ final class PerformanceSampler implements Runnable {
         lastSampleNanos = now;
         logFirstLiveFrameOnce();
         Map<PipelineStage, StageLatency> stages = new EnumMap<>(PipelineStage.class);
+        long nowMillis = clock.millis();
         for (PipelineStage stage : STAGES) {
-            stages.put(stage, latency(pipeline.interval(stage)));
+            stages.put(stage, latestRun(stage, latency(pipeline.interval(stage)), nowMillis));
         }
         stages.put(PipelineStage.RENDER, latency(ui.takeApplyWork()));
         Histogram frames = ui.takeFrameIntervals();
@@ -101,7 +109,7 @@ final class PerformanceSampler implements Runnable {
         lastGcCount = gc[0];
         lastGcMillis = gc[1];
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        out.accept(new PerformanceSample(clock.millis(), stages, fps, frameP99, tickP99,
+        out.accept(new PerformanceSample(nowMillis, stages, fps, frameP99, tickP99,
                 hits + misses == 0 ? Double.NaN : (double) hits / (hits + misses), gcMillis, gcCount,
                 heap.getUsed() / MB, (heap.getMax() > 0 ? heap.getMax() : heap.getCommitted()) / MB));
     }
@@ -123,6 +131,17 @@ final class PerformanceSampler implements Runnable {
     /** Frame intervals, tick-to-screen latencies and per-second frame rates (×1000) since start. */
     synchronized Totals totals() {
         return new Totals(totalFrames.copy(), totalTicks.copy(), fpsPerSecond.copy(), samples);
+    }
+
+    /** This second's latency of {@code stage}, or, if it did not run, its last run's within the hold. */
+    private StageLatency latestRun(PipelineStage stage, StageLatency thisSecond, long nowMillis) {
+        if (thisSecond != StageLatency.UNKNOWN) {
+            lastRun.put(stage, thisSecond);
+            lastRunMillis.put(stage, nowMillis);
+            return thisSecond;
+        }
+        Long ranAt = lastRunMillis.get(stage);
+        return ranAt != null && nowMillis - ranAt <= IDLE_STAGE_HOLD_MILLIS ? lastRun.get(stage) : StageLatency.UNKNOWN;
     }
 
     private static StageLatency latency(Histogram histogram) {

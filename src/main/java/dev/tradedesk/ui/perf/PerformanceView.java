@@ -197,7 +197,9 @@ public final class PerformanceView {
         title.getStyleClass().add("perf-table-title");
         Label help = new Label("Read cache: history reads are served from memory instead of the database.\n\n"
                 + "Candle level of detail: candles too narrow to tell apart are merged while drawing.\n\n"
-                + "Switch one off for a minute, then on again, and compare the charts on both sides of the marks.");
+                + "Switch one off for a minute, then on again, and compare the charts on both sides of the marks.\n\n"
+                + "A stage idle in the latest second (a store write runs as bars close) shows its last run of the"
+                + " minute.");
         help.getStyleClass().add("perf-help");
         help.setWrapText(true);
         help.setMaxWidth(250);

@@ -1,0 +1,51 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.PipelineStage;
+import dev.tradedesk.store.CacheStats;
+import dev.tradedesk.testing.MutableClock;
+import dev.tradedesk.ui.perf.PerformanceSample;
+import dev.tradedesk.ui.perf.PerformanceSample.StageLatency;
+import dev.tradedesk.ui.workstation.UiMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PerformanceSamplerTest {
+
+    private final PipelineMetrics pipeline = new PipelineMetrics();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T15:00:00Z"));
+    private final List<PerformanceSample> samples = new ArrayList<>();
+    private final PerformanceSampler sampler = new PerformanceSampler(pipeline, new UiMetrics(),
+            () -> new CacheStats(0, 0, 0), samples::add, clock);
+
+    @Test
+    void aStageThatRunsOnceAMinuteShowsItsLastRunUntilTheNextInsteadOfNothing() {
+        pipeline.record(PipelineStage.STORE_WRITE, 4_000_000);
+        pipeline.record(PipelineStage.FETCH, 2_000_000);
+        sampler.run();
+        assertThat(latest(PipelineStage.STORE_WRITE).p50Ms()).isBetween(3.99, 4.01);
+
+        for (int second = 1; second <= 60; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            sampler.run();
+            assertThat(latest(PipelineStage.STORE_WRITE).p50Ms()).as("second " + second).isBetween(3.99, 4.01);
+        }
+        clock.advance(Duration.ofSeconds(1));
+        sampler.run();
+        assertThat(latest(PipelineStage.STORE_WRITE)).as("a minute without a run").isEqualTo(StageLatency.UNKNOWN);
+
+        pipeline.record(PipelineStage.STORE_WRITE, 9_000_000);
+        clock.advance(Duration.ofSeconds(1));
+        sampler.run();
+        assertThat(latest(PipelineStage.STORE_WRITE).p50Ms()).isBetween(8.99, 9.01);
+    }
+
+    private StageLatency latest(PipelineStage stage) {
+        return samples.get(samples.size() - 1).latency(stage);
+    }
+}
