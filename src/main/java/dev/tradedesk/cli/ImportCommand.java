@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 "One transaction: a file that cannot be read writes nothing.",
                 "Header: timestamp,open,high,low,close,volume; timestamps ISO-8601 (UTC unless an offset is"
                         + " given) or epoch milliseconds, strictly increasing.",
+                "Daily bars open at the start of a New York day (as export writes them) or of a UTC day.",
                 "Rows that are not valid bars (timestamps off the timeframe's grid or in the future included)"
                         + " are reported with their line number and skipped; bars already stored at the same times"
                         + " are replaced. A file with no valid row is an input error.",
@@ -72,7 +73,7 @@ final class ImportCommand implements Callable<Integer> {
                     err.println("skipped line " + line + ": " + reason);
                     log.info("Import of {}: skipped line {}: {}", in, line, reason);
                 }
-            }).onlyBarsOf(series.key().timeframe(), series.key().timeframe().gridStart(System.currentTimeMillis()));
+            }).onlyBarsOf(series.key().timeframe(), System.currentTimeMillis());
         } catch (IOException e) {
             return inputError(log, err, describe(e));
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Timeframe;
 import java.io.Closeable;
@@ -119,15 +120,17 @@ public final class BarCsvSource implements BarSource, Closeable {
     }
 
     /**
-     * From now on, also skips rows that cannot be bars of a {@code timeframe} series stored now:
-     * a timestamp that is not the open of a bar on the timeframe's grid ({@link Timeframe#gridStart}),
-     * or one after {@code latestOpen} (the open of the bar forming now). Such a row would otherwise
-     * sit beside the provider's bar for the same period, or, dated far ahead, leave the series
-     * looking complete until then.
+     * From now on, also skips rows that cannot be bars of a {@code timeframe} series stored at
+     * {@code nowMillis}: a timestamp that is not the open of a bar on the timeframe's grid
+     * ({@link Timeframe#gridStart}; for daily bars, the start of a New York or a UTC day), or one
+     * after the open of the bar forming now. Such a row would otherwise sit beside the provider's
+     * bar for the same period, or, dated far ahead, leave the series looking complete until then.
      */
-    public BarCsvSource onlyBarsOf(Timeframe timeframe, long latestOpen) {
+    public BarCsvSource onlyBarsOf(Timeframe timeframe, long nowMillis) {
         this.grid = timeframe;
-        this.latestOpen = latestOpen;
+        this.latestOpen = timeframe == Timeframe.ONE_DAY
+                ? Math.max(timeframe.gridStart(nowMillis), BarAggregator.dayStartOf(nowMillis, BarAggregator.EXCHANGE_ZONE))
+                : timeframe.gridStart(nowMillis);
         return this;
     }
 
@@ -176,7 +179,12 @@ public final class BarCsvSource implements BarSource, Closeable {
             if (problem != null) {
                 return problem;
             }
-            if (grid != null && grid.gridStart(time) != time) {
+            if (grid == Timeframe.ONE_DAY && !opensADay(time)) {
+                return "timestamp " + row[0].strip() + " is not the start of a day in New York (as export and the chart"
+                        + " write daily bars: " + BarCsvFormat.formatTime(BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE))
+                        + ") or in UTC (" + BarCsvFormat.formatTime(grid.gridStart(time)) + ")";
+            }
+            if (grid != null && grid != Timeframe.ONE_DAY && grid.gridStart(time) != time) {
                 return "timestamp " + row[0].strip() + " is not the open of a " + grid.label() + " bar (that bar opens at "
                         + BarCsvFormat.formatTime(grid.gridStart(time)) + ")";
             }
@@ -194,6 +202,14 @@ public final class BarCsvSource implements BarSource, Closeable {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * Daily bars open at the start of a day: the exchange's (New York) day, as stock providers,
+     * export and the chart date them, or the UTC day, as crypto exchanges do.
+     */
+    private static boolean opensADay(long time) {
+        return time == Timeframe.ONE_DAY.gridStart(time) || time == BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE);
     }
 
     /** The next row that is not blank, or {@code null} at the end. */

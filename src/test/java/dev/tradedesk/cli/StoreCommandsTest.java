@@ -227,6 +227,32 @@ class StoreCommandsTest {
     }
 
     @Test
+    void dailyBarsExportedFromMinutesImportBackAsTheSameBars() throws IOException {
+        StringBuilder minutes = new StringBuilder(HEADER);
+        long start = java.time.Instant.parse("2024-01-02T14:30:00Z").toEpochMilli();
+        for (int day = 0; day < 3; day++) {
+            for (int minute = 0; minute < 5; minute++) {
+                minutes.append(start + day * 86_400_000L + minute * 60_000L).append(",10,11,9,10.5,100\n");
+            }
+        }
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("days.csv", minutes.toString()).toString()))
+                .isZero();
+        Path exported = dir.resolve("daily.csv");
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Day", "--out", exported.toString())).isZero();
+        assertThat(Files.readString(exported)).as("New York days").contains("2024-01-02T05:00:00Z", "2024-01-04T05:00:00Z");
+
+        assertThat(run("import", "--symbol", "DAILY", "--timeframe", "1Day", "--in", exported.toString())).isZero();
+        assertThat(stdout()).endsWith("imported: 3, skipped: 0" + System.lineSeparator());
+        Path again = dir.resolve("again.csv");
+        assertThat(run("export", "--symbol", "DAILY", "--timeframe", "1Day", "--out", again.toString())).isZero();
+        assertThat(Files.readString(again)).isEqualTo(Files.readString(exported));
+
+        Path offDay = csv("offday.csv", HEADER + "2024-01-09T12:00:00Z,10,11,9,10.5,100\n2024-01-10T00:00:00Z,10,11,9,10.5,100\n");
+        assertThat(run("import", "--symbol", "DAILY", "--timeframe", "1Day", "--in", offDay.toString())).isZero();
+        assertThat(stderr()).contains("timestamp 2024-01-09T12:00:00Z is not the start of a day in New York");
+    }
+
+    @Test
     void theBarInProgressIsLeftOutOfAnExportBuiltFromMinutes() throws IOException {
         long thisHour = Timeframe.ONE_HOUR.gridStart(System.currentTimeMillis());
         StringBuilder minutes = new StringBuilder(HEADER);

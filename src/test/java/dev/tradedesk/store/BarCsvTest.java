@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Timeframe;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -44,6 +45,27 @@ class BarCsvTest {
             } while (!chunk.isEmpty());
         }
         return all;
+    }
+
+    @Test
+    void dailyBarsOpenAtANewYorkOrAUtcDayAndTodaysNewYorkDayIsNotInTheFuture() throws IOException {
+        long now = java.time.Instant.parse("2024-01-10T12:00:00Z").toEpochMilli();
+        String csv = HEADER
+                + "2024-01-08T05:00:00Z,10,11,9,10.5,100\n"   // New York day
+                + "2024-01-09T00:00:00Z,10,11,9,10.5,100\n"   // UTC day
+                + "2024-01-09T12:00:00Z,10,11,9,10.5,100\n"   // neither
+                + "2024-01-10T05:00:00Z,10,11,9,10.5,100\n"   // today in New York, forming
+                + "2024-01-11T00:00:00Z,10,11,9,10.5,100\n";  // tomorrow
+        BarColumns kept = new BarColumns(8);
+        try (BarCsvSource source = BarCsvSource.read(new StringReader(csv), "test.csv",
+                (line, reason) -> rejected.add(line + ": " + reason)).onlyBarsOf(Timeframe.ONE_DAY, now)) {
+            source.fill(kept, 8);
+        }
+        assertThat(kept.size()).isEqualTo(3);
+        assertThat(kept.time(2)).isEqualTo(java.time.Instant.parse("2024-01-10T05:00:00Z").toEpochMilli());
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0)).startsWith("4: timestamp 2024-01-09T12:00:00Z is not the start of a day");
+        assertThat(rejected.get(1)).startsWith("6: timestamp 2024-01-11T00:00:00Z is in the future");
     }
 
     private static String write(BarColumns bars) throws IOException {
