@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
                 "Daily bars open at the start of a New York day (as export writes them) or of a UTC day.",
                 "Rows that are not valid bars (timestamps off the timeframe's grid or in the future included)"
                         + " are reported with their line number and skipped; bars already stored at the same times"
-                        + " are replaced. A file with no valid row is an input error.",
+                        + " are replaced. A file whose rows are all invalid is an input error; a file with only"
+                        + " the header (an export of an empty range) imports nothing.",
                 "An import of 100,000 bars or more compacts the database file when it finishes."})
 final class ImportCommand implements Callable<Integer> {
 

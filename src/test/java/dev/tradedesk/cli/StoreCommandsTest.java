@@ -132,6 +132,14 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aFileWithOnlyTheHeaderImportsNothingAndSucceedsAsTheHelpSays() throws IOException {
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("empty.csv", HEADER).toString())).isZero();
+        assertThat(stdout()).isEqualTo("imported: 0, skipped: 0" + System.lineSeparator());
+        assertThat(run("import", "--help")).isZero();
+        assertThat(stdout().replaceAll("\\s+", " ")).contains("a file with only the header (an export of an empty range) imports nothing");
+    }
+
+    @Test
     void aFileWithoutOneValidBarIsAnInputErrorAndListsOnlyTheFirstRejects() throws IOException {
         StringBuilder content = new StringBuilder(HEADER);
         for (int i = 0; i < 500; i++) {
