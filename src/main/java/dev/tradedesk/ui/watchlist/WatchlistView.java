@@ -36,6 +36,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
@@ -111,6 +112,9 @@ public final class WatchlistView {
         error.setId("symbolError");
         error.getStyleClass().add("symbol-error");
         error.setWrapText(true);
+        // Its lines, not one: the table below takes what is left, and a VBox short of room would
+        // squeeze the message to its first line, cut short.
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.managedProperty().bind(error.visibleProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         Runnable submit = () -> {

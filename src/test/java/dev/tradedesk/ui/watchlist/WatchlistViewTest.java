@@ -13,7 +13,9 @@ import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.TableColumnHeader;
@@ -173,6 +175,21 @@ class WatchlistViewTest {
                 assertThat(tooltip.getText()).as(title).contains("1-minute bar");
             }
         }
+    }
+
+    @Test
+    void aLongRefusalWrapsWholeAboveTheTable(FxRobot robot) {
+        robot.interact(() -> {
+            TextField field = robot.lookup("#symbolField").queryAs(TextField.class);
+            field.setText("BAD$SYM");
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#symbolError").queryAs(Label.class);
+        assertThat(error.getText()).startsWith("Invalid symbol 'BAD$SYM'");
+        Text drawn = (Text) error.lookup(".text");
+        assertThat(drawn.getText()).as("not cut short").isEqualTo(error.getText());
+        assertThat(error.getHeight()).as("more than one line").isGreaterThan(error.getFont().getSize() * 2);
     }
 
     private static TableCell<?, ?> symbolCell(FxRobot robot, String symbol) {
