@@ -183,8 +183,9 @@ class WatchlistViewTest {
             TextField field = robot.lookup("#symbolField").queryAs(TextField.class);
             field.setText("BAD$SYM");
             field.fireEvent(new javafx.event.ActionEvent());
+            field.getScene().getRoot().applyCss();
+            field.getScene().getRoot().layout();
         });
-        WaitForAsyncUtils.waitForFxEvents();
         Label error = robot.lookup("#symbolError").queryAs(Label.class);
         assertThat(error.getText()).startsWith("Invalid symbol 'BAD$SYM'");
         Text drawn = (Text) error.lookup(".text");
