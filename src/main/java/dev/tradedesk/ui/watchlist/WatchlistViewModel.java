@@ -54,9 +54,9 @@ public final class WatchlistViewModel {
     }
 
     /**
-     * Adds a symbol typed by the user.
+     * Adds a symbol typed by the user and selects it; one already in the list is only selected.
      *
-     * @return why it was not added (invalid, duplicate, list full), or empty if it was
+     * @return why it was not added (invalid, list full), or empty if it was or is listed already
      */
     public Optional<String> add(String text) {
         Symbol symbol;
@@ -66,7 +66,8 @@ public final class WatchlistViewModel {
             return Optional.of(capitalised(invalid.getMessage()));
         }
         if (bySymbol.containsKey(symbol)) {
-            return Optional.of(symbol + " is already in the watchlist");
+            selected.set(symbol); // Ctrl+F also finds: a symbol already listed is shown
+            return Optional.empty();
         }
         if (rows.size() >= MAX_SYMBOLS) {
             return Optional.of("The watchlist holds at most " + MAX_SYMBOLS + " symbols");

@@ -37,12 +37,20 @@ class WatchlistViewModelTest {
     }
 
     @Test
-    void invalidAndDuplicateSymbolsAreRefusedWithAReason() {
+    void invalidSymbolsAreRefusedWithAReason() {
         assertThat(model.add("DROP TABLE")).hasValueSatisfying(reason -> assertThat(reason).startsWith("Invalid symbol 'DROP TABLE'"));
         assertThat(model.add("ABCDEFGHIJKLMNOP")).isPresent();
-        assertThat(model.add("msft")).contains("MSFT is already in the watchlist");
         assertThat(model.symbols()).hasSize(3);
         assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void typingASymbolAlreadyListedSelectsItAndAddsNothing() {
+        assertThat(model.selectedProperty().get()).isNotEqualTo(Symbol.of("MSFT"));
+        assertThat(model.add("msft")).isEmpty();
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("MSFT"));
+        assertThat(model.symbols()).hasSize(3);
+        assertThat(reported).as("the list did not change").isEmpty();
     }
 
     @Test
