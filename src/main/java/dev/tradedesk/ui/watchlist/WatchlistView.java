@@ -105,7 +105,7 @@ public final class WatchlistView {
 
     public Node createView() {
         symbolField.setId("symbolField");
-        symbolField.setPromptText("Add symbol (Ctrl+F)");
+        symbolField.setPromptText("Add or find a symbol (Ctrl+F)");
         Button add = new Button("Add");
         add.setId("addSymbol");
         Label error = new Label();

@@ -101,7 +101,7 @@ final class WorkstationMenus {
     }
 
     private Menu viewMenu() {
-        MenuItem find = item("menuFind", "Find symbol", "Shortcut+F", this::focusSymbolField);
+        MenuItem find = item("menuFind", "Find or add symbol", "Shortcut+F", this::focusSymbolField);
         Menu timeframe = new Menu("Timeframe");
         ToggleGroup timeframes = new ToggleGroup();
         Timeframe[] all = Timeframe.values();
