@@ -183,8 +183,12 @@ class WatchlistViewTest {
             TextField field = robot.lookup("#symbolField").queryAs(TextField.class);
             field.setText("BAD$SYM");
             field.fireEvent(new javafx.event.ActionEvent());
-            field.getScene().getRoot().applyCss();
-            field.getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+        robot.interact(() -> {
+            Parent root = robot.lookup("#symbolField").query().getScene().getRoot();
+            root.applyCss();
+            root.layout();
         });
         Label error = robot.lookup("#symbolError").queryAs(Label.class);
         assertThat(error.getText()).startsWith("Invalid symbol 'BAD$SYM'");
