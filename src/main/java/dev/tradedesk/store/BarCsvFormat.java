@@ -127,12 +127,17 @@ public final class BarCsvFormat {
         return Instant.ofEpochMilli(epochMillis).toString();
     }
 
-    /** The shortest decimal that reads back as {@code value}, without an exponent. */
+    /**
+     * The shortest decimal that reads back as {@code value}, without an exponent, and with a
+     * fraction, as {@link Double#toString} writes smaller numbers: a volume of 60739437 reads
+     * {@code 60739437.0} like one of 6587835.
+     */
     static String formatNumber(double value) {
         double magnitude = Math.abs(value);
         if (magnitude == 0 || magnitude >= 1e-3 && magnitude < 1e7) {
             return Double.toString(value);
         }
-        return BigDecimal.valueOf(value).toPlainString();
+        String plain = BigDecimal.valueOf(value).toPlainString();
+        return plain.indexOf('.') < 0 ? plain + ".0" : plain;
     }
 }

@@ -232,5 +232,8 @@ class BarCsvTest {
         }
         assertThat(new Bar(T0, 1, 1, 1, 1, 0).volume()).isZero();
         assertThat(BarCsvFormat.formatNumber(0)).isEqualTo("0.0");
+        assertThat(BarCsvFormat.formatNumber(6_587_835)).isEqualTo("6587835.0");
+        assertThat(BarCsvFormat.formatNumber(60_739_437)).as("the same form above 10^7").isEqualTo("60739437.0");
+        assertThat(BarCsvFormat.formatNumber(1e300)).endsWith("000.0");
     }
 }
