@@ -60,8 +60,9 @@ final class ExportCommand implements Callable<Integer> {
                     + " or epoch milliseconds (default: the first stored bar).")
     private Long from;
 
-    @Option(names = "--to", paramLabel = "TIME", converter = SeriesOptions.TimeConverter.class,
-            description = "Last bar open time to export, inclusive (default: the last stored bar).")
+    @Option(names = "--to", paramLabel = "TIME", converter = SeriesOptions.ThroughTimeConverter.class,
+            description = "Last bar open time to export, inclusive; a date alone means through the end of that"
+                    + " day (default: the last stored bar).")
     private Long to;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",

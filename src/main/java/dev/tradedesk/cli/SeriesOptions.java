@@ -50,6 +50,27 @@ final class SeriesOptions {
     }
 
     /** An ISO-8601 date (UTC midnight) or date-time (UTC without an offset), or epoch milliseconds. */
+    /**
+     * An inclusive end: as {@link TimeConverter}, but a date alone means through the end of that
+     * (UTC) day, so {@code --from 2024-01-02 --to 2024-01-02} is the whole day.
+     */
+    static final class ThroughTimeConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long time = new TimeConverter().convert(value);
+            return isDate(value.strip()) ? time + java.time.Duration.ofDays(1).toMillis() - 1 : time;
+        }
+
+        private static boolean isDate(String text) {
+            try {
+                java.time.LocalDate.parse(text);
+                return true;
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return false;
+            }
+        }
+    }
+
     static final class TimeConverter implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {

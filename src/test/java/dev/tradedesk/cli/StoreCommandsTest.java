@@ -204,6 +204,19 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aDateAloneAsTheEndMeansThroughThatDay() throws IOException {
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(10)).toString()))
+                .isZero();
+        Path exported = dir.resolve("day.csv");
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--from", "2024-01-02", "--to", "2024-01-02",
+                "--out", exported.toString())).isZero();
+        assertThat(stdout()).isEqualTo("exported: 10" + System.lineSeparator());
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--to", "2024-01-01",
+                "--out", exported.toString())).isZero();
+        assertThat(stdout()).isEqualTo("exported: 0" + System.lineSeparator());
+    }
+
+    @Test
     void exportKeepsToTheRequestedTimeRange() throws IOException {
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(10)).toString()))
                 .isZero();
