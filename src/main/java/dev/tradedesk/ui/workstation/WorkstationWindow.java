@@ -32,6 +32,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -124,6 +127,7 @@ public final class WorkstationWindow {
         workspaceSampling.setCycleCount(Animation.INDEFINITE);
         workspaceSampling.play();
         menus.installShortcuts(scene);
+        leaveFullScreenOnEscape(scene);
         scene.addPostLayoutPulseListener(frameLoop::afterLayout);
         frameLoop.start();
         // Before show, which takes a second or more for the first CSS, layout and rendering of the
@@ -329,6 +333,22 @@ public final class WorkstationWindow {
         } catch (IllegalArgumentException invalid) {
             return null;
         }
+    }
+
+    /**
+     * Escape leaves full screen, but not the Escape that closes an open menu. JavaFX's own exit
+     * key acts on that one too, as the window gets it before the menu, so it gives way to a
+     * handler of the scene's, which sees only an Escape that nothing else has used.
+     */
+    private void leaveFullScreenOnEscape(Scene scene) {
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("Press Esc or F11 to leave full screen");
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && stage.isFullScreen()) {
+                stage.setFullScreen(false);
+                event.consume();
+            }
+        });
     }
 
     /**

@@ -628,6 +628,26 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void escapeClosesAnOpenMenuWithoutLeavingFullScreenAndLeavesItOtherwise(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robotInteract(() -> stage.setFullScreen(true));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, stage::isFullScreen);
+        robot.clickOn("View");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Menu view = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus().stream()
+                .filter(menu -> menu.getText().equals("_View")).findFirst().orElseThrow();
+        assertThat(view.isShowing()).isTrue();
+
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.isShowing()).as("the menu closed").isFalse();
+        assertThat(stage.isFullScreen()).as("only the menu").isTrue();
+
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !stage.isFullScreen());
+    }
+
+    @Test
     void aSavedWindowLargerThanTheScreenOpensMaximized(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         AtomicReference<Rectangle2D> visual = new AtomicReference<>();
