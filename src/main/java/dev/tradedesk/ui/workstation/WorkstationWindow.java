@@ -17,6 +17,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -82,6 +83,21 @@ public final class WorkstationWindow {
     private final InvalidationListener boundsChanged = observable -> {
         if (!stage.isFullScreen() && !stage.isMaximized()) {
             normalBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+    };
+    /**
+     * A window opened maximized has no size of its own for the window manager to return to: it
+     * came back as large as the screen, and that was saved. So leaving maximized goes back to the
+     * bounds from before, explicitly.
+     */
+    private final ChangeListener<Boolean> maximizedChanged = (property, was, maximized) -> {
+        Rectangle2D before = normalBounds;
+        if (!maximized && before != null) {
+            Platform.runLater(() -> {
+                if (!stage.isMaximized() && !stage.isFullScreen()) {
+                    place(before);
+                }
+            });
         }
     };
 
@@ -270,10 +286,8 @@ public final class WorkstationWindow {
         WindowPlacement.Placement placement = WindowPlacement.place(saved, screens, Screen.getPrimary().getVisualBounds(),
                 DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Rectangle2D bounds = placement.bounds();
-        stage.setX(bounds.getMinX());
-        stage.setY(bounds.getMinY());
-        stage.setWidth(bounds.getWidth());
-        stage.setHeight(bounds.getHeight());
+        place(bounds);
+        normalBounds = bounds;
         stage.setMaximized(placement.maximized() || Boolean.TRUE.equals(workspace.maximized()));
         Double width = workspace.watchlistWidth();
         if (width == null && workspace.dividerPosition() != null && workspace.windowWidth() != null
@@ -335,6 +349,13 @@ public final class WorkstationWindow {
         }
     }
 
+    private void place(Rectangle2D bounds) {
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+    }
+
     /**
      * Escape leaves full screen, but not the Escape that closes an open menu. JavaFX's own exit
      * key acts on that one too, as the window gets it before the menu, so it gives way to a
@@ -364,7 +385,10 @@ public final class WorkstationWindow {
             }
         }
         if (track) {
+            stage.maximizedProperty().addListener(maximizedChanged);
             boundsChanged.invalidated(null);
+        } else {
+            stage.maximizedProperty().removeListener(maximizedChanged);
         }
     }
 

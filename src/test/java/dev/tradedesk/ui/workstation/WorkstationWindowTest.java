@@ -648,6 +648,25 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void aWindowRestoredMaximizedReturnsToItsSavedSizeWhenUnmaximized(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robotInteract(() -> stage.close());
+        Workspace maximized = new Workspace(40.0, 30.0, 960.0, 640.0, true, null, null, "MSFT", "1Min", null, null, null, null);
+        robotInteract(() -> {
+            stage = new Stage();
+            open(maximized);
+        });
+        awaitChart("MSFT · 1Min");
+        robotInteract(() -> assertThat(stage.isMaximized()).isTrue());
+
+        robotInteract(() -> stage.setMaximized(false));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getWidth() == 960.0 && stage.getHeight() == 640.0);
+        robotInteract(() -> stage.close());
+        assertThat(host.workspace.get().windowWidth()).isEqualTo(960.0);
+        assertThat(host.workspace.get().maximized()).isFalse();
+    }
+
+    @Test
     void aSavedWindowLargerThanTheScreenOpensMaximized(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         AtomicReference<Rectangle2D> visual = new AtomicReference<>();
