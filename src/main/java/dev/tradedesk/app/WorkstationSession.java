@@ -244,7 +244,11 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
     @Override
     public SettingsValues currentSettings() {
-        Settings settings = desk.settings();
+        return valuesOf(desk.settings());
+    }
+
+    /** What the settings dialog edits of {@code settings}. */
+    static SettingsValues valuesOf(Settings settings) {
         AlpacaSettings alpaca = settings.alpaca();
         return new SettingsValues(settings.provider(), alpaca.keyId(), alpaca.secretKey(), alpaca.baseUrl(), alpaca.feed(),
                 settings.watchlist(), settings.timeframe(), settings.indicators(), settings.theme(), settings.timeZone(),
@@ -254,10 +258,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     @Override
     public void settingsChanged(SettingsValues values) {
         Settings before = desk.settings();
-        Settings after = new Settings(values.watchlist(), values.defaultTimeframe(), values.provider(),
-                new AlpacaSettings(values.alpacaKeyId(), values.alpacaSecretKey(), values.alpacaBaseUrl(), values.alpacaFeed()),
-                values.indicators(), values.theme(), values.timeZone(),
-                before.simulator().withSpeed(values.simulatorSpeed()));
+        Settings after = edited(before, values);
         desk.updateSettings(settings -> after);
         desk.context().logging().registerSecrets(after.secrets());
         if (!after.watchlist().equals(before.watchlist())) {
@@ -268,15 +269,27 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
             parts.status().setZone(after.zone());
         }
         parts.chart().setIndicatorParameters(after.indicators());
-        boolean feedChanged = after.provider() != before.provider() || !after.alpaca().equals(before.alpaca())
-                || !after.simulator().equals(before.simulator()) || !after.indicators().equals(before.indicators());
-        if (feedChanged) {
+        if (feedChanged(before, after)) {
             parts.status().switchProvider(providerName(after.provider()));
             if (after.provider() != before.provider()) {
                 parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
             }
             control.execute(() -> restartMarket(after));
         }
+    }
+
+    /** {@code before} as the settings dialog left it with {@code values}. */
+    static Settings edited(Settings before, SettingsValues values) {
+        return new Settings(values.watchlist(), values.defaultTimeframe(), values.provider(),
+                new AlpacaSettings(values.alpacaKeyId(), values.alpacaSecretKey(), values.alpacaBaseUrl(), values.alpacaFeed()),
+                values.indicators(), values.theme(), values.timeZone(),
+                before.simulator().withSpeed(values.simulatorSpeed()));
+    }
+
+    /** Whether going from {@code before} to {@code after} needs a new market session. */
+    static boolean feedChanged(Settings before, Settings after) {
+        return after.provider() != before.provider() || !after.alpaca().equals(before.alpaca())
+                || !after.simulator().equals(before.simulator()) || !after.indicators().equals(before.indicators());
     }
 
     /** Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop. */
