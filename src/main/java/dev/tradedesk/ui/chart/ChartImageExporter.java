@@ -122,16 +122,18 @@ public final class ChartImageExporter {
         try {
             replace(image, file);
         } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": " + reason(e), e);
+            throw new IOException("cannot write " + file + ": " + reason(e, file), e);
         }
     }
 
-    private static String reason(IOException e) {
+    private static String reason(IOException e, Path file) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
         if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such folder";
+            // A folder such as /proc is there but takes no new files, and says "no such file" too.
+            Path folder = file.toAbsolutePath().getParent();
+            return folder != null && Files.isDirectory(folder) ? "its folder takes no new files" : "no such folder";
         }
         if (e instanceof java.nio.file.FileSystemException failed && failed.getReason() != null) {
             return failed.getReason();

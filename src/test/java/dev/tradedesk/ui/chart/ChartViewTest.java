@@ -446,6 +446,16 @@ class ChartViewTest {
                 .hasMessage("cannot write /sys/chart.png: permission denied");
     }
 
+    @Test
+    void aFolderThatTakesNoNewFilesIsNotCalledMissing() throws Exception {
+        Path unwritable = Path.of("/proc/chart.png"); // procfs answers "no such file" to a new file
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(unwritable.getParent()));
+        WritableImage image = onFx(() -> new WritableImage(4, 4));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChartImageExporter.write(image, unwritable))
+                .hasMessage("cannot write /proc/chart.png: its folder takes no new files");
+    }
+
     private double lastCandleClose() {
         ChartPanes panes = view.panes();
         return panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, panes.candles.getDataCount() - 1);
