@@ -81,6 +81,8 @@ public final class ChartController {
     private final Executor loader;
     private final StackPane area = new StackPane();
     private final Label placeholder = new Label();
+    /** What the provider last said is wrong with the shown symbol ("unknown symbol?"), or empty. */
+    private String symbolProblem = "";
     private final ReadOnlyObjectWrapper<ChartView> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final Consumer<ChartRange> rangeListener;
@@ -171,6 +173,7 @@ public final class ChartController {
     public void show(Symbol newSymbol, Timeframe newTimeframe, ChartRange range) {
         if (!Objects.equals(symbol, newSymbol)) {
             host.chartShowing(newSymbol);
+            symbolProblem = "";
         }
         symbol = newSymbol;
         timeframe = newTimeframe;
@@ -239,6 +242,13 @@ public final class ChartController {
         }
         if (symbol == null) {
             return;
+        }
+        String problem = update.problems().get(symbol);
+        if (problem != null) {
+            symbolProblem = problem;
+            if (awaitingFirstBars) {
+                placeholder.setText(waitingText());
+            }
         }
         if (update.repairedHistory().contains(symbol)) {
             historyRepaired();
@@ -446,7 +456,8 @@ public final class ChartController {
         return switch (connection.status()) {
             case STOPPED -> "No bars of " + symbol.value() + ": market data stopped — " + connection.reason();
             case BACKING_OFF -> waiting + ": the provider is not answering; retrying …";
-            default -> waiting + " from the provider …";
+            default -> symbolProblem.isEmpty() ? waiting + " from the provider …"
+                    : "No bars of " + symbol.value() + " yet — " + symbolProblem;
         };
     }
 

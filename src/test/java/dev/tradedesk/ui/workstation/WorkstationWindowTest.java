@@ -448,6 +448,11 @@ class WorkstationWindowTest {
         parts.market().publish(MarketUpdate.ofConnection(ConnectionState.connecting(ProviderKind.SIM)));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> placeholder.getText()
                 .equals("Waiting for the first bars of ZZNONE from the provider …"));
+
+        parts.market().publish(new MarketUpdate(Map.of(), Map.of(), Map.of(),
+                Map.of(nothingStored, "No data from the provider: unknown symbol?"), null, null, Long.MAX_VALUE));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> placeholder.getText()
+                .equals("No bars of ZZNONE yet — No data from the provider: unknown symbol?"));
     }
 
     @Test
