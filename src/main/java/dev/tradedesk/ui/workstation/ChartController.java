@@ -137,6 +137,10 @@ public final class ChartController {
         repairSettle.setOnFinished(event -> reloadRepairedHistory());
         placeholder.setId("chartPlaceholder");
         placeholder.getStyleClass().add("chart-placeholder-text");
+        // A provider's reason can be long: it wraps, centred, rather than running off the chart.
+        placeholder.setWrapText(true);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        placeholder.setMaxWidth(560);
         area.getChildren().add(placeholder);
         // A click on the chart takes the keyboard from the watchlist and the symbol box, so that
         // arrows pan it and digits switch its timeframe instead of moving rows or typing.

@@ -16,6 +16,7 @@ public final class StatusBarView {
     static final String CONNECTION_PREFIX = "connection-";
     /** Room for "Simulated exchange: retrying at 12:34:56". */
     static final double CONNECTION_MIN_WIDTH = 260;
+    static final double TOOLTIP_MAX_WIDTH = 520;
 
     private final StatusViewModel model;
 
@@ -29,7 +30,7 @@ public final class StatusBarView {
         // A long reason ("retrying at … — connection failed …") is cut short, with all of it in the
         // tooltip; the state and time at its start, and the figures on the right, stay readable.
         connection.setMinWidth(CONNECTION_MIN_WIDTH);
-        Tooltip connectionDetail = new Tooltip();
+        Tooltip connectionDetail = wrapping(new Tooltip());
         connectionDetail.textProperty().bind(model.connectionProperty());
         connection.setTooltip(connectionDetail);
         model.connectionStatusProperty().addListener((property, before, after) -> styleConnection(connection, after));
@@ -40,7 +41,7 @@ public final class StatusBarView {
         noticeLabel.getStyleClass().add("status-notice");
         noticeLabel.setVisible(!notice.isEmpty());
         noticeLabel.setManaged(!notice.isEmpty());
-        noticeLabel.setTooltip(new Tooltip(notice));
+        noticeLabel.setTooltip(wrapping(new Tooltip(notice)));
 
         ProgressBar progress = new ProgressBar();
         progress.setId("backfillProgress");
@@ -64,6 +65,13 @@ public final class StatusBarView {
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** A long reason wraps in its tooltip instead of running off the screen. */
+    private static Tooltip wrapping(Tooltip tooltip) {
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(TOOLTIP_MAX_WIDTH);
+        return tooltip;
     }
 
     private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {

@@ -54,6 +54,28 @@ class StatusBarViewTest {
         }
     }
 
+    @Test
+    void aSettingsNoticeWrapsWholeInItsTooltipAndTheFiguresStayOnScreen(FxRobot robot) {
+        String notice = "Settings file /home/trader/.config/tradedesk/settings.json: line 3, column 17: unexpected"
+                + " character ';' — using the defaults until it is fixed";
+        robot.interact(() -> {
+            Stage stage = (Stage) robot.lookup("#statusBar").query().getScene().getWindow();
+            model.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.BINANCE)), System.nanoTime());
+            model.showTickToScreenP99(421.0);
+            model.refresh(System.nanoTime(), 19.0, 126L << 20, 1024L << 20);
+            stage.setScene(new Scene(new javafx.scene.layout.StackPane(new StatusBarView(model).createView(notice)), 900, 40));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label label = robot.lookup("#statusNotice").queryAs(Label.class);
+        assertThat(label.getText()).isEqualTo(notice);
+        assertThat(label.getTooltip().isWrapText()).isTrue();
+        assertThat(label.getTooltip().getMaxWidth()).isEqualTo(StatusBarView.TOOLTIP_MAX_WIDTH);
+        assertThat(robot.lookup("#connectionStatus").queryAs(Label.class).getTooltip().isWrapText()).isTrue();
+        Label memory = robot.lookup("#memoryStatus").queryAs(Label.class);
+        assertThat(drawn(memory)).isEqualTo(memory.getText());
+        assertThat(memory.localToScene(memory.getBoundsInLocal()).getMaxX()).as("within the window").isLessThanOrEqualTo(900);
+    }
+
     /** What the label actually draws, ellipsis included. */
     private static String drawn(Label label) {
         return label.lookupAll(".text").stream().filter(Text.class::isInstance).map(node -> ((Text) node).getText())

@@ -453,6 +453,7 @@ class WorkstationWindowTest {
                 Map.of(nothingStored, "No data from the provider: unknown symbol?"), null, null, Long.MAX_VALUE));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> placeholder.getText()
                 .equals("No bars of ZZNONE yet — No data from the provider: unknown symbol?"));
+        assertThat(placeholder.isWrapText()).as("a long reason wraps").isTrue();
     }
 
     @Test
