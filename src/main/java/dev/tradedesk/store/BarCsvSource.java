@@ -232,8 +232,13 @@ public final class BarCsvSource implements BarSource, Closeable {
             if (e.getCause() instanceof CharacterCodingException notText) {
                 throw notUtf8(name, file, line + 1, notText);
             }
+            String problem = String.valueOf(e.getOriginalMessage());
+            if (problem.startsWith("Missing closing quote")) {
+                // Found at the end of the file; the quote opened on the row after the last one read.
+                throw new BarCsvException(name, line + 1, "not valid CSV: a quote opened on this line is never closed");
+            }
             long at = e.getLocation() != null ? e.getLocation().getLineNr() : line + 1;
-            throw new BarCsvException(name, at, "not valid CSV: " + e.getOriginalMessage());
+            throw new BarCsvException(name, at, "not valid CSV: " + problem);
         }
     }
 

@@ -167,7 +167,8 @@ class BarCsvTest {
     @Test
     void brokenCsvStopsTheReadWithItsLine() {
         assertThatThrownBy(() -> readAll(HEADER + "2024-01-02,1,2,0.5,1,10\n\"2024-01-03,1,2,0.5,1,10\n"))
-                .isInstanceOf(BarCsvException.class).hasMessageContaining("not valid CSV");
+                .isInstanceOf(BarCsvException.class)
+                .hasMessageContaining("line 3: not valid CSV: a quote opened on this line is never closed");
     }
 
     @Test
