@@ -5,6 +5,7 @@ import dev.tradedesk.app.AppPaths;
 import dev.tradedesk.app.BuildInfo;
 import dev.tradedesk.app.HostEnvironment;
 import dev.tradedesk.app.LogMarkers;
+import dev.tradedesk.store.StoreException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,12 @@ public final class TradeDeskCommand implements Callable<Integer> {
         err.println("tradedesk: " + describe(failure));
         // Looked up here, not in a static field: --version and --help never start logging.
         Logger log = LoggerFactory.getLogger(TradeDeskCommand.class);
-        log.error(LogMarkers.TOLD_ON_CONSOLE, "Command '{}' failed", commandName, failure);
+        if (failure instanceof StoreException) {
+            // The message says it all (a database in use, a full disk): no stack trace to wade through.
+            log.error(LogMarkers.TOLD_ON_CONSOLE, "Command '{}' failed: {}", commandName, describe(failure));
+        } else {
+            log.error(LogMarkers.TOLD_ON_CONSOLE, "Command '{}' failed", commandName, failure);
+        }
         return CommandLine.ExitCode.SOFTWARE;
     }
 

@@ -179,6 +179,21 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aDatabaseInUseIsReportedInOneLineWithoutAStackTrace() throws IOException {
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(3)).toString()))
+                .isZero();
+        // Another process's H2 holds an OS lock on the file; in this JVM an OS lock stands in for it.
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDir().resolve("history.mv.db"),
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock lock = channel.lock()) {
+            assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", dir.resolve("x.csv").toString()))
+                    .isEqualTo(1);
+        }
+        assertThat(stderr()).contains("is in use by another process");
+        String log = Files.readString(dataDir().resolve("logs/tradedesk.log"));
+        assertThat(log).contains("Command 'export' failed: the history database").doesNotContain("\tat dev.tradedesk");
+    }
+
+    @Test
     void aFileThatBreaksHalfwayWritesNothing() throws IOException {
         StringBuilder content = new StringBuilder(HEADER).append(rows(10_000)).append("\"2025-01-01,1,2,0.5,1,1\n");
         Path broken = csv("broken.csv", content.toString());
