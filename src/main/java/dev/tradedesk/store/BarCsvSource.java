@@ -128,9 +128,9 @@ public final class BarCsvSource implements BarSource, Closeable {
      */
     public BarCsvSource onlyBarsOf(Timeframe timeframe, long nowMillis) {
         this.grid = timeframe;
+        long gridOpen = timeframe.gridStart(nowMillis);
         this.latestOpen = timeframe == Timeframe.ONE_DAY
-                ? Math.max(timeframe.gridStart(nowMillis), BarAggregator.dayStartOf(nowMillis, BarAggregator.EXCHANGE_ZONE))
-                : timeframe.gridStart(nowMillis);
+                ? Math.max(gridOpen, BarAggregator.dayStartOf(nowMillis, BarAggregator.EXCHANGE_ZONE)) : gridOpen;
         return this;
     }
 
@@ -180,9 +180,10 @@ public final class BarCsvSource implements BarSource, Closeable {
                 return problem;
             }
             if (grid == Timeframe.ONE_DAY && !opensADay(time)) {
+                long newYorkDay = BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE);
                 return "timestamp " + row[0].strip() + " is not the start of a day in New York (as export and the chart"
-                        + " write daily bars: " + BarCsvFormat.formatTime(BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE))
-                        + ") or in UTC (" + BarCsvFormat.formatTime(grid.gridStart(time)) + ")";
+                        + " write daily bars: " + BarCsvFormat.formatTime(newYorkDay) + ") or in UTC ("
+                        + BarCsvFormat.formatTime(grid.gridStart(time)) + ")";
             }
             if (grid != null && grid != Timeframe.ONE_DAY && grid.gridStart(time) != time) {
                 return "timestamp " + row[0].strip() + " is not the open of a " + grid.label() + " bar (that bar opens at "
