@@ -119,8 +119,8 @@ public final class TradeDeskCommand implements Callable<Integer> {
         err.println("tradedesk: " + describe(failure));
         // Looked up here, not in a static field: --version and --help never start logging.
         Logger log = LoggerFactory.getLogger(TradeDeskCommand.class);
-        if (failure instanceof StoreException) {
-            // The message says it all (a database in use, a full disk): no stack trace to wade through.
+        if (failure instanceof StoreException store && store.explainedByMessage()) {
+            // The message says it all (the database is in use): no stack trace to wade through.
             log.error(LogMarkers.TOLD_ON_CONSOLE, "Command '{}' failed: {}", commandName, describe(failure));
         } else {
             log.error(LogMarkers.TOLD_ON_CONSOLE, "Command '{}' failed", commandName, failure);

@@ -165,12 +165,17 @@ final class StoreDatabase implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new StoreException(openFailure(options.databaseFile(), e.getCause()), e.getCause() != null ? e.getCause() : e);
+            throw new StoreException(openFailure(options.databaseFile(), e.getCause()), e.getCause() != null ? e.getCause() : e,
+                    inUse(e.getCause()));
         }
     }
 
+    private static boolean inUse(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1;
+    }
+
     private static String openFailure(Path file, Throwable cause) {
-        if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        if (inUse(cause)) {
             return "the history database " + file + " is in use by another process (is TradeDesk already running?)";
         }
         return "cannot open the history database " + file + ": " + (cause == null ? "unknown error" : cause.getMessage());

@@ -10,7 +10,22 @@ public final class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean explainedByMessage;
+
     public StoreException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    /**
+     * @param explainedByMessage the message is the whole story (the database is in use by another
+     *                           process): a log needs no stack trace for it
+     */
+    public StoreException(String message, Throwable cause, boolean explainedByMessage) {
         super(message, cause);
+        this.explainedByMessage = explainedByMessage;
+    }
+
+    public boolean explainedByMessage() {
+        return explainedByMessage;
     }
 }
