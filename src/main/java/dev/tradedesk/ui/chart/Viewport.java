@@ -4,7 +4,8 @@ package dev.tradedesk.ui.chart;
  * The arithmetic of zooming and panning over a series' time extent: pure functions from a
  * {@link ChartRange} to the next one, keeping every range sensible (at least
  * {@link #MIN_VISIBLE_BARS} bars wide, never scrolled so far that less than half the plot shows
- * data) and keeping a live range glued to the latest bar with a small right margin.
+ * data, never past the latest bar's right margin into empty future) and keeping a live range
+ * glued to the latest bar with that margin.
  *
  * <p>Immutable and thread-safe.
  *
@@ -94,6 +95,9 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
         }
         to = from + span;
         boolean live = lastTime >= from && lastTime <= to;
+        if (live && to > lastTime + margin(span)) {
+            return following(span); // no empty future past the live edge's margin, as a zoom out or drag left it
+        }
         return new ChartRange(from, to, live);
     }
 

@@ -159,6 +159,26 @@ class ChartModelTest {
     }
 
     @Test
+    void zoomingOutOrDraggingAtTheLiveEdgeLeavesNoEmptyFuture() {
+        model.loadHistory(history);
+        model.applyPending();
+        ChartRange live = model.range();
+        long last = model.series().orElseThrow().time(model.series().orElseThrow().size() - 1);
+        long liveEdge = live.toMillis();
+        assertThat(liveEdge).isGreaterThan(last);
+
+        model.zoom(3, live.fromMillis() + live.spanMillis() / 2); // the wheel, with the cursor mid-plot
+        ChartRange wider = model.range();
+        assertThat(wider.spanMillis()).isEqualTo(live.spanMillis() * 3);
+        assertThat(wider.followsLiveEdge()).isTrue();
+        assertThat(wider.toMillis()).as("the latest bar stays at the right").isEqualTo(last + Math.round(wider.spanMillis()
+                * Viewport.RIGHT_MARGIN));
+
+        model.pan(wider.spanMillis() / 3); // dragged towards later times
+        assertThat(model.range()).isEqualTo(wider);
+    }
+
+    @Test
     void keyboardStepsPanByATenthOfTheView() {
         model.loadHistory(history);
         model.applyPending();
