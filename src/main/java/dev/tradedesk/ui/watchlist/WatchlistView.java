@@ -59,6 +59,7 @@ public final class WatchlistView {
     static final PseudoClass INCOMPLETE = PseudoClass.getPseudoClass("history-incomplete");
     static final String SYMBOL_PROBLEM = "symbol-problem";
     private static final String DESCRIPTION = "tradedesk.description";
+    private static final double PANE_CHROME_WIDTH = 32;
 
     private final WatchlistViewModel model;
     private final TextField symbolField = new TextField();
@@ -139,6 +140,10 @@ public final class WatchlistView {
         VBox view = new VBox(6, entry, error, table);
         view.setId("watchlistPane");
         view.getStyleClass().add("watchlist");
+        // The splitter stops where every column still shows whole: narrower, the table would cut
+        // the right-hand columns off without a scroll bar. Room for the pane's padding, the table's
+        // border and a vertical scroll bar comes on top.
+        view.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + PANE_CHROME_WIDTH);
         return view;
     }
 

@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -631,6 +632,20 @@ class WorkstationWindowTest {
         assertThat(saved.windowWidth()).isEqualTo(before.get().getWidth());
         assertThat(saved.windowHeight()).isEqualTo(before.get().getHeight());
         assertThat(saved.windowX()).isEqualTo(before.get().getMinX());
+    }
+
+    @Test
+    void theSplitterStopsWhereEveryWatchlistColumnStillShows(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        SplitPane split = robot.lookup("#mainSplit").queryAs(SplitPane.class);
+        robotInteract(() -> {
+            split.setDividerPositions(0.02);
+            split.getScene().getRoot().applyCss();
+            split.getScene().getRoot().layout();
+        });
+        javafx.scene.control.TableView<?> table = robot.lookup("#watchlist").queryAs(javafx.scene.control.TableView.class);
+        double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getMinWidth).sum();
+        assertThat(table.getWidth()).as("the table keeps room for its columns").isGreaterThanOrEqualTo(columns);
     }
 
     @Test
