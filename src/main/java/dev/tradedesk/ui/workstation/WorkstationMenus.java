@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.workstation;
 
+import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
@@ -9,11 +10,13 @@ import dev.tradedesk.ui.chart.ChartView;
 import dev.tradedesk.ui.perf.PerformanceView;
 import dev.tradedesk.ui.settings.SettingsDialog;
 import dev.tradedesk.ui.settings.SettingsViewModel;
+import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -64,7 +67,7 @@ final class WorkstationMenus {
     }
 
     MenuBar createMenuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), watchlistMenu(), helpMenu());
         bar.setId("menuBar");
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -150,6 +153,35 @@ final class WorkstationMenus {
                 reset, showAll, levelOfDetail, new SeparatorMenuItem(), theme, performance, fullScreen);
         view.setId("menuView");
         return view;
+    }
+
+    /**
+     * The row actions of the list's own keys and row menu, on the selected symbol. No accelerators:
+     * Delete and Alt+arrows act in the list only, never while typing elsewhere.
+     */
+    private Menu watchlistMenu() {
+        WatchlistViewModel list = parts.watchlist();
+        MenuItem up = item("menuMoveUp", "Move selected up (Alt+Up in the list)", null, () -> moveSelected(-1));
+        MenuItem down = item("menuMoveDown", "Move selected down (Alt+Down in the list)", null, () -> moveSelected(1));
+        MenuItem remove = item("menuRemove", "Remove selected (Delete in the list)", null, () -> {
+            Symbol selected = list.selectedProperty().get();
+            if (selected != null) {
+                list.remove(selected);
+            }
+        });
+        for (MenuItem rowAction : List.of(up, down, remove)) {
+            rowAction.disableProperty().bind(list.selectedProperty().isNull());
+        }
+        Menu watchlist = new Menu("_Watchlist", null, up, down, remove);
+        watchlist.setId("menuWatchlist");
+        return watchlist;
+    }
+
+    private void moveSelected(int offset) {
+        Symbol selected = parts.watchlist().selectedProperty().get();
+        if (selected != null) {
+            parts.watchlist().move(selected, offset);
+        }
     }
 
     private Menu helpMenu() {

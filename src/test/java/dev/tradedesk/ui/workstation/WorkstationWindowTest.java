@@ -635,6 +635,24 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theWatchlistMenuMovesAndRemovesTheSelectedSymbol(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        javafx.scene.control.Menu watchlist = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
+                .stream().filter(menu -> "menuWatchlist".equals(menu.getId())).findFirst().orElseThrow();
+        java.util.function.Function<String, javafx.scene.control.MenuItem> item = id -> watchlist.getItems().stream()
+                .filter(candidate -> id.equals(candidate.getId())).findFirst().orElseThrow();
+        List<Symbol> before = parts.watchlist().symbols();
+        assertThat(parts.watchlist().selectedProperty().get()).isEqualTo(before.get(0));
+
+        robotInteract(() -> item.apply("menuMoveDown").fire());
+        assertThat(parts.watchlist().symbols().get(1)).isEqualTo(before.get(0));
+        robotInteract(() -> item.apply("menuMoveUp").fire());
+        assertThat(parts.watchlist().symbols()).isEqualTo(before);
+        robotInteract(() -> item.apply("menuRemove").fire());
+        assertThat(parts.watchlist().symbols()).doesNotContain(before.get(0)).hasSize(before.size() - 1);
+    }
+
+    @Test
     void theSplitterStopsWhereEveryWatchlistColumnStillShows(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         SplitPane split = robot.lookup("#mainSplit").queryAs(SplitPane.class);
