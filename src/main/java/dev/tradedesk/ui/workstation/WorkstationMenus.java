@@ -161,9 +161,9 @@ final class WorkstationMenus {
      */
     private Menu watchlistMenu() {
         WatchlistViewModel list = parts.watchlist();
-        MenuItem up = item("menuMoveUp", "Move selected up (Alt+Up in the list)", null, () -> moveSelected(-1));
-        MenuItem down = item("menuMoveDown", "Move selected down (Alt+Down in the list)", null, () -> moveSelected(1));
-        MenuItem remove = item("menuRemove", "Remove selected (Delete in the list)", null, () -> {
+        MenuItem up = item("menuMoveUp", "Move selected up", null, () -> moveSelected(-1));
+        MenuItem down = item("menuMoveDown", "Move selected down", null, () -> moveSelected(1));
+        MenuItem remove = item("menuRemove", "Remove selected", null, () -> {
             Symbol selected = list.selectedProperty().get();
             if (selected != null) {
                 list.remove(selected);
