@@ -39,17 +39,44 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
         gc.setLineWidth(1);
         gc.setLineDashes(DASHES);
         gc.setFont(LABEL_FONT);
-        for (int i = 0; i < markers.getDataCount(); i++) {
-            double x = Math.floor(xAxis.getDisplayPosition(markers.get(DataSet.DIM_X, i))) + 0.5;
+        double[] xs = new double[markers.getDataCount()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = Math.floor(xAxis.getDisplayPosition(markers.get(DataSet.DIM_X, i))) + 0.5;
+        }
+        boolean[] labelled = labelled(xs, right);
+        for (int i = 0; i < xs.length; i++) {
+            double x = xs[i];
             if (x < left || x > right) {
                 continue;
             }
             gc.strokeLine(x, top, x, bottom);
-            boolean nearRightEdge = x > right - LABEL_ROOM;
-            gc.setTextAlign(nearRightEdge ? TextAlignment.RIGHT : TextAlignment.LEFT);
-            gc.fillText(markers.label(i), nearRightEdge ? x - 3 : x + 3, labelY);
+            if (labelled[i]) {
+                boolean nearRightEdge = x > right - LABEL_ROOM;
+                gc.setTextAlign(nearRightEdge ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                gc.fillText(markers.label(i), nearRightEdge ? x - 3 : x + 3, labelY);
+            }
         }
         gc.restore();
+    }
+
+    /**
+     * Which markers at {@code xs} (in time order) get a label: the latest always, an earlier one
+     * only if its label ends before the next labelled one's begins. Switches seconds apart would
+     * otherwise print their labels over each other ("cachecache on").
+     */
+    static boolean[] labelled(double[] xs, double right) {
+        boolean[] labelled = new boolean[xs.length];
+        double nextLabelStart = Double.POSITIVE_INFINITY;
+        for (int i = xs.length - 1; i >= 0; i--) {
+            boolean nearRightEdge = xs[i] > right - LABEL_ROOM;
+            double start = nearRightEdge ? xs[i] - LABEL_ROOM : xs[i];
+            double end = nearRightEdge ? xs[i] : xs[i] + LABEL_ROOM;
+            if (end <= nextLabelStart) {
+                labelled[i] = true;
+                nextLabelStart = start;
+            }
+        }
+        return labelled;
     }
 
     @Override
