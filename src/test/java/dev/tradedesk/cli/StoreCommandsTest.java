@@ -57,6 +57,12 @@ class StoreCommandsTest {
     }
 
     /** {@code count} canonical rows (as export writes them), one minute apart from 2024-01-02T14:30Z. */
+    /** Imports the first {@code count} of {@link #rows} as AAPL's minutes, which must succeed. */
+    private void importMinutes(int count) throws IOException {
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(count)).toString()))
+                .isZero();
+    }
+
     private static String rows(int count) {
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < count; i++) {
@@ -180,8 +186,7 @@ class StoreCommandsTest {
 
     @Test
     void aDatabaseInUseIsReportedInOneLineWithoutAStackTrace() throws IOException {
-        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(3)).toString()))
-                .isZero();
+        importMinutes(3);
         // Another process's H2 holds an OS lock on the file; in this JVM an OS lock stands in for it.
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDir().resolve("history.mv.db"),
                 java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock lock = channel.lock()) {
@@ -220,8 +225,7 @@ class StoreCommandsTest {
 
     @Test
     void aDateAloneAsTheEndMeansThroughThatDay() throws IOException {
-        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(10)).toString()))
-                .isZero();
+        importMinutes(10);
         Path exported = dir.resolve("day.csv");
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--from", "2024-01-02", "--to", "2024-01-02",
                 "--out", exported.toString())).isZero();
@@ -233,8 +237,7 @@ class StoreCommandsTest {
 
     @Test
     void exportKeepsToTheRequestedTimeRange() throws IOException {
-        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(10)).toString()))
-                .isZero();
+        importMinutes(10);
         Path exported = dir.resolve("range.csv");
 
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--from", "2024-01-02T14:32:00Z",
@@ -248,8 +251,7 @@ class StoreCommandsTest {
     @Test
     void aTimeframeNotStoredIsExportedAsBarsBuiltFromTheStoredMinutes() throws IOException {
         // 14:30 .. 14:41: two whole five-minute bars, then 14:40 and 14:41 of a third one, long over.
-        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(12)).toString()))
-                .isZero();
+        importMinutes(12);
         Path exported = dir.resolve("five.csv");
 
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "5Min", "--from", "2024-01-02T14:35:00Z",
@@ -319,8 +321,7 @@ class StoreCommandsTest {
 
     @Test
     void aFailedExportLeavesNoPartialFileAndTheTargetAsItWas() throws IOException {
-        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(5)).toString()))
-                .isZero();
+        importMinutes(5);
         Path target = Files.writeString(dir.resolve("out.csv"), "previous");
         // The partial file's name leads nowhere: writing it fails once the export is under way.
         Files.createSymbolicLink(dir.resolve("out.csv.partial"), dir.resolve("gone/partial.csv"));
@@ -337,8 +338,7 @@ class StoreCommandsTest {
 
     @Test
     void exportWritesThroughALinkKeepsTheFilesPermissionsAndRefusesDevicesAndDirectories() throws IOException {
-        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(5)).toString()))
-                .isZero();
+        importMinutes(5);
         Path real = Files.writeString(dir.resolve("real.csv"), "old");
         Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real);
