@@ -240,9 +240,6 @@ public final class ChartController {
     public void apply(MarketUpdate update) {
         if (update.connection() != null) {
             connection = update.connection();
-            if (awaitingFirstBars && symbol != null) {
-                placeholder.setText(waitingText());
-            }
         }
         if (symbol == null) {
             return;
@@ -250,9 +247,9 @@ public final class ChartController {
         String problem = update.problems().get(symbol);
         if (problem != null) {
             symbolProblem = problem;
-            if (awaitingFirstBars) {
-                placeholder.setText(waitingText());
-            }
+        }
+        if (awaitingFirstBars && (update.connection() != null || problem != null)) {
+            placeholder.setText(waitingText());
         }
         if (update.repairedHistory().contains(symbol)) {
             historyRepaired();
