@@ -234,15 +234,14 @@ public final class WatchlistView {
     }
 
     private void onKey(KeyEvent event) {
-        Symbol selected = model.selectedProperty().get();
-        if (selected == null) {
+        if (model.selectedProperty().get() == null) {
             return;
         }
         if (event.getCode() == KeyCode.DELETE) {
-            model.remove(selected);
+            model.removeSelected();
             event.consume();
         } else if (event.isAltDown() && (event.getCode() == KeyCode.UP || event.getCode() == KeyCode.DOWN)) {
-            model.move(selected, event.getCode() == KeyCode.UP ? -1 : 1);
+            model.moveSelected(event.getCode() == KeyCode.UP ? -1 : 1);
             event.consume();
         }
     }

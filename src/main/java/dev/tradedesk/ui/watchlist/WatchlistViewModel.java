@@ -108,6 +108,22 @@ public final class WatchlistViewModel {
         symbolsChanged.accept(symbols());
     }
 
+    /** Removes the selected symbol, if one is. */
+    public void removeSelected() {
+        Symbol symbol = selected.get();
+        if (symbol != null) {
+            remove(symbol);
+        }
+    }
+
+    /** Moves the selected symbol, if one is, as {@link #move} does. */
+    public void moveSelected(int offset) {
+        Symbol symbol = selected.get();
+        if (symbol != null) {
+            move(symbol, offset);
+        }
+    }
+
     /** Moves {@code symbol} by {@code offset} places (negative: up), within the list's bounds. */
     public void move(Symbol symbol, int offset) {
         WatchlistRow row = bySymbol.get(symbol);

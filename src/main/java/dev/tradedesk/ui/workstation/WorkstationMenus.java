@@ -1,6 +1,5 @@
 package dev.tradedesk.ui.workstation;
 
-import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
@@ -161,27 +160,15 @@ final class WorkstationMenus {
      */
     private Menu watchlistMenu() {
         WatchlistViewModel list = parts.watchlist();
-        MenuItem up = item("menuMoveUp", "Move selected up", null, () -> moveSelected(-1));
-        MenuItem down = item("menuMoveDown", "Move selected down", null, () -> moveSelected(1));
-        MenuItem remove = item("menuRemove", "Remove selected", null, () -> {
-            Symbol selected = list.selectedProperty().get();
-            if (selected != null) {
-                list.remove(selected);
-            }
-        });
+        MenuItem up = item("menuMoveUp", "Move selected up", null, () -> list.moveSelected(-1));
+        MenuItem down = item("menuMoveDown", "Move selected down", null, () -> list.moveSelected(1));
+        MenuItem remove = item("menuRemove", "Remove selected", null, list::removeSelected);
         for (MenuItem rowAction : List.of(up, down, remove)) {
             rowAction.disableProperty().bind(list.selectedProperty().isNull());
         }
         Menu watchlist = new Menu("_Watchlist", null, up, down, remove);
         watchlist.setId("menuWatchlist");
         return watchlist;
-    }
-
-    private void moveSelected(int offset) {
-        Symbol selected = parts.watchlist().selectedProperty().get();
-        if (selected != null) {
-            parts.watchlist().move(selected, offset);
-        }
     }
 
     private Menu helpMenu() {
