@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.chart;
 
+import dev.tradedesk.ui.FxThread;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,11 +83,7 @@ public final class ChartImageExporter {
                 result.completeExceptionally(e);
             }
         };
-        if (Platform.isFxApplicationThread()) {
-            start.run();
-        } else {
-            Platform.runLater(start);
-        }
+        FxThread.run(start);
         return result;
     }
 

@@ -1,13 +1,13 @@
 package dev.tradedesk.ui.watchlist;
 
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.ui.FxThread;
 import dev.tradedesk.ui.live.Quote;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.WeakInvalidationListener;
@@ -87,21 +87,13 @@ public final class WatchlistView {
         Node placeholder = table.getPlaceholder();
         table.setPlaceholder(new Label(""));
         table.setItems(FXCollections.observableArrayList());
-        due.whenComplete((done, failure) -> onFxThread(() -> {
+        due.whenComplete((done, failure) -> FxThread.run(() -> {
             if (table.getItems() != model.rows()) {
                 table.setItems(model.rows());
                 table.setPlaceholder(placeholder);
                 select(model.selectedProperty().get());
             }
         }));
-    }
-
-    private static void onFxThread(Runnable action) {
-        if (Platform.isFxApplicationThread()) {
-            action.run();
-        } else {
-            Platform.runLater(action);
-        }
     }
 
     public Node createView() {
