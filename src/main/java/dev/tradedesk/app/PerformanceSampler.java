@@ -58,8 +58,11 @@ final class PerformanceSampler implements Runnable {
     private long lastGcCount;
     private long lastGcMillis;
     private boolean firstLiveFrameLogged;
-    private final Map<PipelineStage, StageLatency> lastRun = new EnumMap<>(PipelineStage.class);
-    private final Map<PipelineStage, Long> lastRunMillis = new EnumMap<>(PipelineStage.class);
+    private final Map<PipelineStage, LastRun> lastRuns = new EnumMap<>(PipelineStage.class);
+
+    /** A stage's latest second with work, and when it was sampled. */
+    private record LastRun(StageLatency latency, long atMillis) {
+    }
 
     PerformanceSampler(PipelineMetrics pipeline, UiMetrics ui, Supplier<CacheStats> cache, Consumer<PerformanceSample> out,
             Clock clock) {
@@ -136,12 +139,11 @@ final class PerformanceSampler implements Runnable {
     /** This second's latency of {@code stage}, or, if it did not run, its last run's within the hold. */
     private StageLatency latestRun(PipelineStage stage, StageLatency thisSecond, long nowMillis) {
         if (thisSecond != StageLatency.UNKNOWN) {
-            lastRun.put(stage, thisSecond);
-            lastRunMillis.put(stage, nowMillis);
+            lastRuns.put(stage, new LastRun(thisSecond, nowMillis));
             return thisSecond;
         }
-        Long ranAt = lastRunMillis.get(stage);
-        return ranAt != null && nowMillis - ranAt <= IDLE_STAGE_HOLD_MILLIS ? lastRun.get(stage) : StageLatency.UNKNOWN;
+        LastRun last = lastRuns.get(stage);
+        return last != null && nowMillis - last.atMillis() <= IDLE_STAGE_HOLD_MILLIS ? last.latency() : StageLatency.UNKNOWN;
     }
 
     private static StageLatency latency(Histogram histogram) {
