@@ -30,7 +30,6 @@ public final class WatchlistRow {
     private final DoubleProperty completeness = new SimpleDoubleProperty(this, "completeness", Double.NaN);
     /** The store's last figure, shown once the symbol has given data or has no problem. */
     private double storedCompleteness = Double.NaN;
-    private boolean quoted;
 
     WatchlistRow(Symbol symbol) {
         this.symbol = symbol;
@@ -44,7 +43,6 @@ public final class WatchlistRow {
         relativeVolume.set(quote.relativeVolume());
         zone.set(quote.zone());
         problem.set("");
-        quoted = true;
         showCompleteness();
     }
 
@@ -57,7 +55,6 @@ public final class WatchlistRow {
         relativeVolume.set(Double.NaN);
         zone.set(Quote.Zone.UNDEFINED);
         problem.set("");
-        quoted = false;
         storedCompleteness = Double.NaN;
         completeness.set(Double.NaN);
     }
@@ -77,7 +74,8 @@ public final class WatchlistRow {
      * stored: its empty answers cover its history, which would read as 100 % whole.
      */
     private void showCompleteness() {
-        completeness.set(quoted || problem.get().isEmpty() ? storedCompleteness : Double.NaN);
+        boolean gaveData = !Double.isNaN(last.get());
+        completeness.set(gaveData || problem.get().isEmpty() ? storedCompleteness : Double.NaN);
     }
 
     public Symbol symbol() {
