@@ -14,7 +14,8 @@ import javafx.scene.shape.Line;
  *   <li>the crosshair: a vertical line through every pane at the bar under the cursor, a
  *       horizontal line in the hovered pane, and the time and the value at the cursor as tags on the
  *       axes;</li>
- *   <li>the readout of a bar's values in the price plot's top-left corner.</li>
+ *   <li>the readout of a bar's values in the price plot's top-left corner, wrapped to the plot's
+ *       width so that it never covers the price axis.</li>
  * </ul>
  * It never takes mouse events. Positions are given in this pane's coordinates; colours come from
  * CSS.
@@ -50,6 +51,7 @@ final class ChartOverlay extends Pane {
         valueTag.getStyleClass().add(CROSSHAIR_TAG);
         readout.getStyleClass().add(READOUT);
         readout.setId("chartReadout");
+        readout.setWrapText(true);
         lastPriceLine.getStyleClass().add(LAST_PRICE_LINE);
         lastPriceTag.getStyleClass().add(LAST_PRICE_TAG);
         lastPriceTag.setId("lastPriceTag");
@@ -71,9 +73,26 @@ final class ChartOverlay extends Pane {
 
     void setReadout(String text, Bounds pricePlot) {
         readout.setText(text);
+        readout.setMaxWidth(readoutWidth(pricePlot.getWidth()));
         readout.autosize();
         readout.relocate(pricePlot.getMinX() + READOUT_INSET, pricePlot.getMinY() + READOUT_INSET);
         readout.setVisible(!text.isEmpty());
+    }
+
+    /**
+     * The pixels the readout takes from the top of a price plot {@code plotWidth} wide, with the
+     * gaps above and below it; 0 while it is hidden.
+     */
+    double readoutSpace(double plotWidth) {
+        if (!readout.isVisible() || readout.getText().isEmpty()) {
+            return 0;
+        }
+        double width = Math.min(readout.prefWidth(-1), readoutWidth(plotWidth));
+        return readout.prefHeight(width) + 2 * READOUT_INSET;
+    }
+
+    private static double readoutWidth(double plotWidth) {
+        return Math.max(0, plotWidth - 2 * READOUT_INSET);
     }
 
     /** Tags {@code text} at height {@code y} right of {@code pricePlot}, or hides it when y is outside the plot. */

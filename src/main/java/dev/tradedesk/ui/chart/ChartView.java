@@ -78,6 +78,9 @@ public final class ChartView {
     private long attachedVersion = -1;
     private long drawnVersion = -1;
     private double drawnWidth = -1;
+    private double drawnHeight = -1;
+    /** Pixels kept free above the highest candle for the readout, the most it has needed at this plot width. */
+    private double readoutHeadroom;
     private boolean rangeDirty = true;
     private boolean overlayDirty = true;
     private double cursorX = Double.NaN;
@@ -216,7 +219,8 @@ public final class ChartView {
     /** Refills the candles and sets every axis when data, range, detail switch or plot width changed. */
     private boolean refreshPanes() {
         double width = plotWidth();
-        if (drawnVersion == attachedVersion && !rangeDirty && width == drawnWidth) {
+        double height = panes.price.getCanvas().getHeight();
+        if (drawnVersion == attachedVersion && !rangeDirty && width == drawnWidth && height == drawnHeight) {
             return false;
         }
         ChartSeries series = model.chartSeries();
@@ -238,16 +242,21 @@ public final class ChartView {
             return false; // retried next pulse: the dirty flags stay set
         }
         rangeDirty = false;
+        if (width != drawnWidth) {
+            readoutHeadroom = 0; // measured again below, for this width's wrapping
+        }
+        readoutHeadroom = Math.max(readoutHeadroom, overlay.readoutSpace(width));
         drawnWidth = width;
+        drawnHeight = height;
         drawnVersion = attachedVersion;
         if (range != null) {
-            setAxes(range);
+            setAxes(range, height);
             panes.setCandleSpacing(candleSpacing(range, width));
         }
         return true;
     }
 
-    private void setAxes(ChartRange range) {
+    private void setAxes(ChartRange range, double plotHeight) {
         double from = range.fromMillis() / 1000.0;
         double to = range.toMillis() / 1000.0;
         panes.timeAxes().forEach(axis -> axis.set(from, to));
@@ -255,10 +264,24 @@ public final class ChartView {
         double high = visible.highest();
         if (low <= high) {
             double padding = Math.max((high - low) * PRICE_PADDING, Math.abs(high) * 1e-4);
-            panes.priceAxis.set(low - padding, high + padding);
+            panes.priceAxis.set(low - padding, high + topPadding(high - low + padding, padding, plotHeight));
         }
         double volume = visible.largestVolume();
         panes.volumeAxis.set(0, volume > 0 ? volume * VOLUME_HEADROOM : 1);
+    }
+
+    /**
+     * The padding above the highest candle: enough for the readout to sit above the candles rather
+     * than over them, when the plot is tall enough to spare the room (at most half its height).
+     *
+     * @param spanBelow the value range from the axis' bottom to the highest candle
+     */
+    private double topPadding(double spanBelow, double padding, double plotHeight) {
+        double headroom = Math.min(readoutHeadroom, plotHeight / 2);
+        if (headroom <= 0) {
+            return padding;
+        }
+        return Math.max(padding, headroom * spanBelow / (plotHeight - headroom));
     }
 
     /** Pixels between neighbouring candles: the plot width over the candles in range. */
@@ -296,6 +319,9 @@ public final class ChartView {
         IndicatorSnapshot shown = placeCrosshair().orElseGet(() -> model.latest().orElse(null));
         readout.set(shown);
         overlay.setReadout(shown == null ? "" : readoutFormat.format(shown), priceGeometry.plot());
+        if (overlay.readoutSpace(plotWidth()) > readoutHeadroom + 0.5) {
+            rangeDirty = true; // the readout wrapped to more lines: lower the candles next pulse
+        }
     }
 
     /** The crosshair at the cursor, snapped to the bar under it; empty when the cursor is off the plots. */

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.event.Event;
 import javafx.scene.Scene;
@@ -316,6 +317,28 @@ class ChartViewTest {
             assertThat(view.overlay().crosshairX())
                     .isCloseTo(view.overlay().screenToLocal(target).getX(), Offset.offset(1.0));
         });
+    }
+
+    @Test
+    void theReadoutWrapsInsideThePricePlotAndTheCandlesStayBelowIt(FxRobot robot) {
+        for (int width : new int[] {1200, 560}) {
+            ChartModel ownModel = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
+            ownModel.loadHistory(history);
+            inOwnWindow(robot, ownModel, width, 600, ownView -> {
+                PlotGeometry price = ownView.priceGeometry();
+                Bounds readout = ownView.overlay().readout().getBoundsInParent();
+                ChartPanes panes = ownView.panes();
+                double highest = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < panes.candles.getDataCount(); i++) {
+                    highest = Math.max(highest, panes.candles.get(OhlcvDataSet.DIM_Y_HIGH, i));
+                }
+                assertThat(readout.getHeight()).as("readout height at " + width).isPositive();
+                assertThat(readout.getMaxX()).as("readout's right edge at " + width)
+                        .isLessThanOrEqualTo(price.plot().getMaxX());
+                assertThat(price.yOf(highest)).as("the highest candle's top at " + width)
+                        .isGreaterThanOrEqualTo(readout.getMaxY());
+            });
+        }
     }
 
     @Test
