@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -110,6 +111,18 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         startHold.released().thenCompose(shown -> first).thenAcceptAsync(HistoryStore::startReadCache, control);
     }
 
+    /**
+     * The store, waiting for it to open; throws what kept it from opening (its own exception, not
+     * the future's wrapper, so that the message is the store's). Not on the JavaFX thread.
+     */
+    private HistoryStore openedStore() {
+        try {
+            return store.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
     /** The store once open; empty while opening or if it could not be opened. */
     private Optional<HistoryStore> openStore() {
         CompletableFuture<HistoryStore> store = this.store;
@@ -181,10 +194,14 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         return market;
     }
 
+    MarketHandOff handOff() {
+        return handOff;
+    }
+
     /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. Control thread. */
     private MarketSession startMarket(Settings settings) {
         try {
-            MarketSession session = MarketSession.start(MarketSession.Options.from(settings), store.join(), pipeline,
+            MarketSession session = MarketSession.start(MarketSession.Options.from(settings), openedStore(), pipeline,
                     handOff::publish, desk.context().host(), Clock.systemUTC(), startHold.released());
             Symbol shown = chartSymbol;
             if (shown != null) {
@@ -212,8 +229,13 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     @Override
     public StoredMinutes minuteHistory(Symbol symbol, int minutes) {
         SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
+        HistoryStore store;
         try {
-            HistoryStore store = this.store.join();
+            store = openedStore();
+        } catch (RuntimeException notOpened) {
+            return StoredMinutes.none(); // the market session says why, once
+        }
+        try {
             BarSnapshot span = store.newestSpan(key, minutes);
             if (span.isEmpty()) {
                 return StoredMinutes.none();
@@ -331,8 +353,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
             opened.startReadCache();
             switched.complete(opened);
         } catch (RuntimeException cannotOpen) {
-            log.error("Could not open the {} history: {}", simulated ? "simulated" : "market", cannotOpen.getMessage());
-            switched.completeExceptionally(cannotOpen);
+            switched.completeExceptionally(cannotOpen); // startMarket logs it and shows it
         }
         store = switched;
         log.info("Bars now go to and come from the {} history", simulated ? "simulated exchange's" : "real providers'");

@@ -8,13 +8,16 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.HistoryStore;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import dev.tradedesk.store.StoreOptions;
+import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.workstation.StoredMinutes;
 import java.time.Duration;
 import java.util.Map;
@@ -173,5 +176,34 @@ class TradeDeskStoreTest {
                 desk.close();
             }
         }
+    }
+
+    @Test
+    void aHistoryDatabaseHeldByAnotherProcessStopsMarketDataSayingSoInTheStoresWordsLoggedOnce() throws Exception {
+        Path simulatedDir = dir.resolve("data").resolve("simulated");
+        HistoryStore.open(StoreOptions.defaults(simulatedDir)).close();
+        AppPaths paths;
+        // Another process's H2 holds an OS lock on the file; in this JVM an OS lock stands in for it.
+        try (FileChannel channel = FileChannel.open(simulatedDir.resolve("history.mv.db"), StandardOpenOption.WRITE);
+                FileLock lock = channel.lock();
+                AppContext context = openContext();
+                TradeDesk desk = new TradeDesk(context)) {
+            paths = context.paths();
+            desk.prepareWorkstation();
+            ConnectionState state = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (state == null && System.nanoTime() < deadline) {
+                MarketUpdate update = desk.workstation().handOff().take();
+                state = update == null ? null : update.connection();
+                Thread.sleep(20);
+            }
+            assertThat(state).isNotNull();
+            assertThat(state.status()).isEqualTo(ConnectionState.Status.STOPPED);
+            assertThat(state.reason()).startsWith("the history database " + simulatedDir.resolve("history.mv.db"))
+                    .endsWith("is in use by another process (is TradeDesk already running?)");
+            assertThat(desk.workstation().minuteHistory(Symbol.of("AAPL"), 10).bars().isEmpty()).isTrue();
+        }
+        String log = Files.readString(paths.logFile());
+        assertThat(log.split("in use by another process", -1)).as("times the failure is logged: %s", log).hasSize(2);
     }
 }
