@@ -3,6 +3,8 @@ package dev.tradedesk.ui.workstation;
 import dev.tradedesk.feed.BackfillProgress;
 import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.ui.live.MarketUpdate;
+import dev.tradedesk.ui.live.Quote;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -15,14 +17,19 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The status bar's state: provider connection (live / backing off until T, and why / stopped, and
- * why), age of the last update, frame rate, tick-to-screen p99, heap, and backfill progress.
- * Testable without a scene; confined to the JavaFX thread.
+ * why), age of the last update, frame rate, tick-to-screen p99, heap, and backfill progress. A live
+ * feed whose bars are stamped ahead of this computer's clock (the simulated exchange after it ran
+ * faster than real time) says by how much, so that the chart's times make sense. Testable without
+ * a scene; confined to the JavaFX thread.
  */
 public final class StatusViewModel {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final long MIB = 1024 * 1024;
+    /** A lead shorter than this is a forming bar's start or clock skew, not a clock running ahead. */
+    private static final long SHOWN_LEAD_MILLIS = 2 * 60_000;
 
+    private final Clock clock;
     private String providerName;
     private ZoneId zone;
     private ConnectionState shownConnection;
@@ -36,10 +43,17 @@ public final class StatusViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private long lastUpdateNanos;
+    private long newestQuoteMillis = Long.MIN_VALUE;
     private double tickToScreenP99Ms = Double.NaN;
 
     /** @param providerName as shown to the user, e.g. "Simulated exchange" */
     public StatusViewModel(String providerName, ZoneId zone) {
+        this(providerName, zone, Clock.systemUTC());
+    }
+
+    /** @param clock this computer's clock, which quotes' times are compared with */
+    public StatusViewModel(String providerName, ZoneId zone, Clock clock) {
+        this.clock = clock;
         this.providerName = providerName;
         this.zone = zone;
         connection.set(providerName + ": connecting…");
@@ -56,6 +70,9 @@ public final class StatusViewModel {
         if (!update.quotes().isEmpty() || !update.closedBars().isEmpty()) {
             lastUpdateNanos = nowNanos;
         }
+        for (Quote quote : update.quotes().values()) {
+            newestQuoteMillis = Math.max(newestQuoteMillis, quote.time());
+        }
     }
 
     /**
@@ -66,6 +83,7 @@ public final class StatusViewModel {
         providerName = name;
         showConnection(new ConnectionState(dev.tradedesk.feed.ProviderKind.SIM, ConnectionState.Status.CONNECTING, null, ""));
         lastUpdateNanos = 0;
+        newestQuoteMillis = Long.MIN_VALUE;
         showBackfill(BackfillProgress.NONE);
     }
 
@@ -89,17 +107,41 @@ public final class StatusViewModel {
         frameRate.set(Double.isNaN(framesPerSecond) ? "" : String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
         latency.set(Double.isNaN(tickToScreenP99Ms) ? "" : String.format(Locale.ROOT, "tick→screen p99 %.0f ms", tickToScreenP99Ms));
         memory.set("Heap " + heapUsedBytes / MIB + " / " + heapMaxBytes / MIB + " MB");
+        if (shownConnection != null && shownConnection.status() == ConnectionState.Status.LIVE) {
+            String text = connectionText(shownConnection); // the lead grows while a faster clock runs
+            if (!text.equals(connection.get())) {
+                connection.set(text);
+            }
+        }
     }
 
     private void showConnection(ConnectionState state) {
         shownConnection = state;
         connectionStatus.set(state.status());
-        connection.set(switch (state.status()) {
+        connection.set(connectionText(state));
+    }
+
+    private String connectionText(ConnectionState state) {
+        return switch (state.status()) {
             case CONNECTING -> providerName + ": connecting…";
-            case LIVE -> providerName + ": live";
+            case LIVE -> providerName + ": live" + lead();
             case BACKING_OFF -> providerName + ": retrying at " + CLOCK.format(state.until().atZone(zone)) + " — " + state.reason();
             case STOPPED -> providerName + ": stopped — " + state.reason();
-        });
+        };
+    }
+
+    private String lead() {
+        if (newestQuoteMillis == Long.MIN_VALUE) {
+            return "";
+        }
+        long leadMinutes = (newestQuoteMillis - clock.millis()) / 60_000;
+        if (leadMinutes * 60_000 < SHOWN_LEAD_MILLIS) {
+            return "";
+        }
+        String amount = leadMinutes < 60 ? leadMinutes + " min"
+                : leadMinutes < 24 * 60 ? leadMinutes / 60 + " h " + leadMinutes % 60 + " min"
+                : leadMinutes / (24 * 60) + " d " + leadMinutes % (24 * 60) / 60 + " h";
+        return " — its clock runs " + amount + " ahead of this computer's";
     }
 
     private void showBackfill(BackfillProgress backfill) {

@@ -46,4 +46,52 @@ class StatusViewModelTest {
         assertThat(status.progressTextProperty().get()).isEmpty();
         assertThat(status.progressProperty().get()).isNegative();
     }
+
+    @Test
+    void aLiveFeedStampedAheadOfThisComputersClockSaysByHowMuchAsTheLeadGrows() {
+        Instant now = Instant.parse("2026-12-05T04:00:00Z");
+        java.util.concurrent.atomic.AtomicReference<Instant> wall = new java.util.concurrent.atomic.AtomicReference<>(now);
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return wall.get();
+            }
+        };
+        StatusViewModel status = new StatusViewModel("Simulated exchange", ZoneOffset.UTC, clock);
+        status.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.SIM)), 1);
+        status.apply(quoteAt(now.minusSeconds(50)), 2);
+        assertThat(status.connectionProperty().get()).as("a forming bar's start").isEqualTo("Simulated exchange: live");
+
+        status.apply(quoteAt(now.plusSeconds(10 * 3600 + 4 * 60 + 30)), 3);
+        status.refresh(4, 60, 1 << 20, 1 << 30);
+        assertThat(status.connectionProperty().get())
+                .isEqualTo("Simulated exchange: live — its clock runs 10 h 4 min ahead of this computer's");
+
+        status.apply(quoteAt(now.plusSeconds(2 * 86_400 + 3 * 3600)), 5);
+        status.refresh(6, 60, 1 << 20, 1 << 30);
+        assertThat(status.connectionProperty().get()).endsWith("runs 2 d 3 h ahead of this computer's");
+
+        wall.set(now.plusSeconds(2 * 86_400 + 3 * 3600 - 5 * 60));
+        status.refresh(7, 60, 1 << 20, 1 << 30);
+        assertThat(status.connectionProperty().get()).endsWith("runs 5 min ahead of this computer's");
+
+        status.switchProvider("Binance");
+        status.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.BINANCE)), 8);
+        assertThat(status.connectionProperty().get()).isEqualTo("Binance: live");
+    }
+
+    private static MarketUpdate quoteAt(Instant time) {
+        return new MarketUpdate(Map.of(Symbol.of("AAPL"), new Quote(Symbol.of("AAPL"), time.toEpochMilli(), 190, 0.5, 50, 50, 20, 90, 1)),
+                Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE);
+    }
 }
