@@ -85,7 +85,7 @@ final class ChartPanes {
         stochTime = new ZonedTimeAxis(zone, locale);
         priceAxis = valueAxis("price");
         volumeAxis = valueAxis("volume");
-        volumeAxis.setTickLabelFormatter(ChartAxes.formattedBy(ReadoutFormat::quantity));
+        volumeAxis.setTickLabelFormatter(ChartAxes.formattedBy(ReadoutFormat::tickQuantity));
         stochAxis = valueAxis("StochRSI");
         stochAxis.set(-STOCH_PADDING, 100 + STOCH_PADDING);
 

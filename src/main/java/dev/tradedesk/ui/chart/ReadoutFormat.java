@@ -68,6 +68,20 @@ final class ReadoutFormat {
         return Double.isNaN(value) ? UNDEFINED : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
+    /**
+     * Volume axis ticks: {@link #quantity} without trailing zeros, as ticks are round numbers
+     * ({@code 500K}, {@code 1.5M}, {@code 20M}, not {@code 500.0K}, {@code 1.50M}, {@code 20.00M}).
+     */
+    static String tickQuantity(double value) {
+        String text = quantity(value);
+        int unitAt = text.isEmpty() || Character.isDigit(text.charAt(text.length() - 1)) ? text.length() : text.length() - 1;
+        String digits = text.substring(0, unitAt);
+        if (digits.indexOf('.') < 0) {
+            return text;
+        }
+        return new java.math.BigDecimal(digits).stripTrailingZeros().toPlainString() + text.substring(unitAt);
+    }
+
     /** Volumes: {@code 950}, {@code 12.3K}, {@code 4.56M}, {@code 7.89B}. */
     static String quantity(double value) {
         if (Double.isNaN(value)) {
