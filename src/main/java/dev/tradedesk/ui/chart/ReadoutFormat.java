@@ -17,6 +17,8 @@ import java.util.Objects;
 final class ReadoutFormat {
 
     static final String UNDEFINED = "–";
+    static final char NO_BREAK_SPACE = '\u00A0';
+    private static final String ITEM_GAP = "  ";
 
     private final DateTimeFormatter time;
     private final DateTimeFormatter shortTime;
@@ -34,19 +36,31 @@ final class ReadoutFormat {
 
     /** Time and OHLCV: {@code 2024-03-31 14:05 CEST  O 190.12  H 190.40  L 189.90  C 190.33  V 12.3K}. */
     String bar(IndicatorSnapshot bar) {
-        return time.format(Instant.ofEpochMilli(bar.time())) + (bar.forming() ? " (forming)" : "")
-                + "  O " + price(bar.open()) + "  H " + price(bar.high()) + "  L " + price(bar.low())
-                + "  C " + price(bar.close()) + "  V " + quantity(bar.volume());
+        return String.join(ITEM_GAP, item(time.format(Instant.ofEpochMilli(bar.time())) + (bar.forming() ? " (forming)" : "")),
+                item("O", price(bar.open())), item("H", price(bar.high())), item("L", price(bar.low())),
+                item("C", price(bar.close())), item("V", quantity(bar.volume())));
     }
 
     /** Every indicator value of the bar. */
     String indicators(IndicatorSnapshot bar) {
-        return "%K " + fixed(bar.stochK(), 1) + "  %D " + fixed(bar.stochD(), 1)
-                + "  band " + fixed(bar.bandLower(), 1) + "–" + fixed(bar.bandUpper(), 1)
-                + "  RSI " + fixed(bar.rsi(), 1)
-                + "  ATR " + price(bar.atr()) + "  ATR MA " + price(bar.atrMa())
-                + "  vol ratio " + fixed(bar.volatilityRatio(), 2)
-                + "  vol SMA " + quantity(bar.volumeSma()) + "  rel vol " + fixed(bar.relativeVolume(), 2);
+        return String.join(ITEM_GAP, item("%K", fixed(bar.stochK(), 1)), item("%D", fixed(bar.stochD(), 1)),
+                item("band", fixed(bar.bandLower(), 1) + "–" + fixed(bar.bandUpper(), 1)),
+                item("RSI", fixed(bar.rsi(), 1)),
+                item("ATR", price(bar.atr())), item("ATR MA", price(bar.atrMa())),
+                item("vol ratio", fixed(bar.volatilityRatio(), 2)),
+                item("vol SMA", quantity(bar.volumeSma())), item("rel vol", fixed(bar.relativeVolume(), 2)));
+    }
+
+    /**
+     * A label and its value, or the time, held together by no-break spaces: a readout wrapped to a
+     * narrow plot breaks only between items, never between "L" and its price.
+     */
+    static String item(String label, String value) {
+        return item(label + " " + value);
+    }
+
+    private static String item(String text) {
+        return text.replace(' ', NO_BREAK_SPACE);
     }
 
     String format(IndicatorSnapshot bar) {

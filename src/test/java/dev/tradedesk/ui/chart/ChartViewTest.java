@@ -310,9 +310,9 @@ class ChartViewTest {
                 assertThat(readout.value(indicator)).as(indicator.column()).isEqualTo(series.value(indicator, index));
             }
             String text = view.readoutText();
-            assertThat(text).contains("C " + ReadoutFormat.price(series.close(index)))
-                    .contains("%K " + ReadoutFormat.fixed(series.value(Indicator.STOCH_K, index), 1))
-                    .contains("band " + ReadoutFormat.fixed(series.value(Indicator.BAND_LOWER, index), 1));
+            assertThat(text).contains(ReadoutFormat.item("C", ReadoutFormat.price(series.close(index))))
+                    .contains(ReadoutFormat.item("%K", ReadoutFormat.fixed(series.value(Indicator.STOCH_K, index), 1)))
+                    .contains(ReadoutFormat.item("band", ReadoutFormat.fixed(series.value(Indicator.BAND_LOWER, index), 1)));
             assertThat(view.overlay().isCrosshairVisible()).isTrue();
             assertThat(view.overlay().crosshairX())
                     .isCloseTo(view.overlay().screenToLocal(target).getX(), Offset.offset(1.0));

@@ -2,6 +2,11 @@ package dev.tradedesk.ui.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradedesk.core.IndicatorSnapshot;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
+import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class ReadoutFormatTest {
@@ -26,5 +31,23 @@ class ReadoutFormatTest {
         assertThat(ReadoutFormat.tickQuantity(20_000_000)).isEqualTo("20M");
         assertThat(ReadoutFormat.tickQuantity(2_250_000_000.0)).isEqualTo("2.25B");
         assertThat(ReadoutFormat.tickQuantity(0.25)).isEqualTo("0.25");
+    }
+
+    @Test
+    void aReadoutBreaksOnlyBetweenItemsNeverBetweenALabelAndItsValue() {
+        IndicatorSnapshot bar = new IndicatorSnapshot(SeriesKey.of("AAPL", Timeframe.ONE_MINUTE), 7, true,
+                Instant.parse("2026-12-05T04:06:00Z").toEpochMilli(), 128.70, 128.70, 128.66, 128.67, 1582,
+                32.6, 11.9, 32.2, 0.2681, 0.1278, 2.10, 2.1, 100.0, 17_700, 0.09);
+        String text = new ReadoutFormat(ZoneId.of("UTC")).format(bar);
+
+        assertThat(text.split("\n")).hasSize(2);
+        for (String line : text.split("\n")) {
+            for (String item : line.split("  ")) {
+                assertThat(item).as("an item of %s", line).isNotBlank().doesNotContain(" ");
+            }
+        }
+        assertThat(text.replace(ReadoutFormat.NO_BREAK_SPACE, ' ')).isEqualTo(
+                "2026-12-05 04:06 UTC (forming)  O 128.70  H 128.70  L 128.66  C 128.67  V 1582\n"
+                + "%K 11.9  %D 32.2  band 2.1–100.0  RSI 32.6  ATR 0.2681  ATR MA 0.1278  vol ratio 2.10  vol SMA 17.7K  rel vol 0.09");
     }
 }
