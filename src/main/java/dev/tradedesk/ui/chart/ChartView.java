@@ -216,7 +216,7 @@ public final class ChartView {
         });
     }
 
-    /** Refills the candles and sets every axis when data, range, detail switch or plot width changed. */
+    /** Refills the candles and sets every axis when data, range, detail switch or plot size changed. */
     private boolean refreshPanes() {
         double width = plotWidth();
         double height = panes.price.getCanvas().getHeight();
