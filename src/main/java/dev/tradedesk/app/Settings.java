@@ -6,7 +6,7 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
-import java.util.LinkedHashSet;
+import dev.tradedesk.ui.watchlist.Watchlists;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * ({@code withTheme}, ...), which the settings writer saves. Every field has a documented default
  * ({@link #DEFAULTS}, and docs/CONFIGURATION.md); a field missing from the file takes its default.
  *
- * @param watchlist  symbols shown in the watchlist, in order, without duplicates
+ * @param watchlists the watchlist of each kind of provider (stocks, Binance, Coinbase); the
+ *                   provider in use shows and polls its own ({@link #watchlist()})
  * @param timeframe  the chart's default timeframe
  * @param provider   where market data comes from; {@code sim} is the built-in simulated exchange
  * @param alpaca     Alpaca credentials and endpoint
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * @param simulator  the built-in simulated exchange
  */
 public record Settings(
-        List<Symbol> watchlist,
+        Watchlists watchlists,
         Timeframe timeframe,
         ProviderKind provider,
         AlpacaSettings alpaca,
@@ -35,14 +36,11 @@ public record Settings(
         String timeZone,
         SimulatorSettings simulator) {
 
-    /** Longest watchlist accepted, so a runaway file cannot make the app poll thousands of symbols. */
-    public static final int MAX_WATCHLIST = 500;
-
     /** The {@code timeZone} value meaning "whatever zone the computer is set to". */
     public static final String SYSTEM_ZONE = "system";
 
     public static final Settings DEFAULTS = new Settings(
-            Stream.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY").map(Symbol::of).toList(),
+            Watchlists.DEFAULTS,
             Timeframe.ONE_MINUTE,
             ProviderKind.SIM,
             AlpacaSettings.DEFAULTS,
@@ -52,14 +50,7 @@ public record Settings(
             SimulatorSettings.DEFAULTS);
 
     public Settings {
-        if (watchlist == null || watchlist.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new IllegalArgumentException("watchlist must be a list of symbols");
-        }
-        watchlist = List.copyOf(new LinkedHashSet<>(watchlist));
-        if (watchlist.size() > MAX_WATCHLIST) {
-            throw new IllegalArgumentException("watchlist holds " + watchlist.size()
-                    + " symbols; at most " + MAX_WATCHLIST + " are supported");
-        }
+        requireSet(watchlists, "watchlists");
         requireSet(timeframe, "timeframe");
         requireSet(provider, "provider");
         requireSet(alpaca, "alpaca");
@@ -77,33 +68,40 @@ public record Settings(
         }
     }
 
+    /** The symbols the provider in use shows and polls. */
+    public List<Symbol> watchlist() {
+        return watchlists.of(provider);
+    }
+
     /** The zone to show times in, resolving {@code system} to the computer's zone. */
     public java.time.ZoneId zone() {
         return SYSTEM_ZONE.equals(timeZone) ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(timeZone);
     }
 
     public Settings withTheme(Theme newTheme) {
-        return new Settings(watchlist, timeframe, provider, alpaca, indicators, newTheme, timeZone, simulator);
+        return new Settings(watchlists, timeframe, provider, alpaca, indicators, newTheme, timeZone, simulator);
     }
 
+    /** These settings with the provider in use watching {@code newWatchlist}; the other lists stay. */
     public Settings withWatchlist(List<Symbol> newWatchlist) {
-        return new Settings(newWatchlist, timeframe, provider, alpaca, indicators, theme, timeZone, simulator);
+        return new Settings(watchlists.with(provider, newWatchlist), timeframe, provider, alpaca, indicators, theme, timeZone,
+                simulator);
     }
 
     public Settings withTimeframe(Timeframe newTimeframe) {
-        return new Settings(watchlist, newTimeframe, provider, alpaca, indicators, theme, timeZone, simulator);
+        return new Settings(watchlists, newTimeframe, provider, alpaca, indicators, theme, timeZone, simulator);
     }
 
     public Settings withIndicators(IndicatorParameters newIndicators) {
-        return new Settings(watchlist, timeframe, provider, alpaca, newIndicators, theme, timeZone, simulator);
+        return new Settings(watchlists, timeframe, provider, alpaca, newIndicators, theme, timeZone, simulator);
     }
 
     public Settings withConnection(ProviderKind newProvider, AlpacaSettings newAlpaca) {
-        return new Settings(watchlist, timeframe, newProvider, newAlpaca, indicators, theme, timeZone, simulator);
+        return new Settings(watchlists, timeframe, newProvider, newAlpaca, indicators, theme, timeZone, simulator);
     }
 
     public Settings withTimeZone(String newTimeZone) {
-        return new Settings(watchlist, timeframe, provider, alpaca, indicators, theme, newTimeZone, simulator);
+        return new Settings(watchlists, timeframe, provider, alpaca, indicators, theme, newTimeZone, simulator);
     }
 
     /** Every configured credential, so the logging layer can mask it wherever it might appear. */

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.watchlist.Watchlists;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -86,6 +88,7 @@ public final class SettingsStore {
                 return broken("line 1, column 1: expected a JSON object, found " + parsed.getNodeType());
             }
             ObjectNode merged = defaultsTree.deepCopy();
+            moveSingleWatchlist((ObjectNode) parsed);
             mergeKnownFields(merged, (ObjectNode) parsed, "", warnings);
             Settings settings = mapper.treeToValue(merged, Settings.class);
             warnings.forEach(warning -> log.warn("Settings file {}: {}", file, warning));
@@ -112,6 +115,40 @@ public final class SettingsStore {
     }
 
     /**
+     * A file written before each kind of provider kept its own watchlist has one {@code watchlist}:
+     * it becomes the list of the provider the file chose (unless the file also names that list).
+     */
+    private static void moveSingleWatchlist(ObjectNode file) {
+        JsonNode single = file.get("watchlist");
+        JsonNode lists = file.get("watchlists");
+        if (single == null || (lists != null && !lists.isObject())) {
+            return; // nothing to move, or a wrong "watchlists" that the reading reports
+        }
+        file.remove("watchlist");
+        if (single.isNull()) {
+            return;
+        }
+        ProviderKind provider = Settings.DEFAULTS.provider();
+        JsonNode chosen = file.get("provider");
+        if (chosen != null && chosen.isTextual()) {
+            try {
+                provider = ProviderKind.parse(chosen.asText());
+            } catch (IllegalArgumentException unknown) {
+                // reported as the provider's own problem when the file is read
+            }
+        }
+        String name = switch (Watchlists.owner(provider)) {
+            case BINANCE -> "binance";
+            case COINBASE -> "coinbase";
+            default -> "stocks";
+        };
+        ObjectNode target = lists == null ? file.putObject("watchlists") : (ObjectNode) lists;
+        if (!target.has(name)) {
+            target.set(name, single);
+        }
+    }
+
+    /**
      * Overlays the user's values on the defaults, key by key, so any key the user left out keeps its
      * default. An explicit {@code null} also means "the default". Unknown keys are reported and dropped,
      * which keeps a typo from failing the whole file.
@@ -135,6 +172,9 @@ public final class SettingsStore {
         }
     }
 
+    /** A pointer into one of the watchlists, with the part after the list's name as group 1. */
+    private static final Pattern MOVED_WATCHLIST = Pattern.compile("/watchlists/[a-z]+(/.*)?");
+
     private String describeInvalidValue(byte[] bytes, JsonMappingException invalid) {
         StringBuilder pointer = new StringBuilder();
         StringBuilder shown = new StringBuilder();
@@ -156,10 +196,15 @@ public final class SettingsStore {
         } else {
             reason = invalid.getOriginalMessage();
         }
-        String place = locate(bytes, JsonPointer.compile(pointer.toString()))
-                .map(SettingsStore::where)
-                .orElse("line ?, column ?");
-        return place + " (" + (shown.length() == 0 ? "top level" : shown) + "): " + firstLine(reason);
+        Optional<JsonLocation> location = locate(bytes, JsonPointer.compile(pointer.toString()));
+        String path = shown.length() == 0 ? "top level" : shown.toString();
+        java.util.regex.Matcher moved = MOVED_WATCHLIST.matcher(pointer);
+        if (location.isEmpty() && moved.matches()) {
+            // a file with the single "watchlist" of old: point at it as the user wrote it
+            location = locate(bytes, JsonPointer.compile("/watchlist" + moved.group(1)));
+            path = path.replaceFirst("^watchlists\\.[a-z]+", "watchlist");
+        }
+        return location.map(SettingsStore::where).orElse("line ?, column ?") + " (" + path + "): " + firstLine(reason);
     }
 
     private static String describeType(Class<?> type) {

@@ -9,11 +9,13 @@ import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.feed.sim.SimClock;
 import dev.tradedesk.feed.sim.SimulatedMarket;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.ui.chart.ChartModel;
+import dev.tradedesk.ui.watchlist.Watchlists;
 import dev.tradedesk.ui.workstation.UiMetrics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -139,8 +141,8 @@ public final class SmokeTest {
                 .limit(WATCHLIST_SIZE).map(Symbol::of).toList();
         SimulatorSettings simulator = new SimulatorSettings(SPEED, 42, 80);
         Settings defaults = Settings.DEFAULTS;
-        return new Settings(watchlist, Timeframe.ONE_MINUTE, defaults.provider(), defaults.alpaca(), defaults.indicators(),
-                defaults.theme(), "UTC", simulator);
+        return new Settings(Watchlists.DEFAULTS.with(ProviderKind.SIM, watchlist), Timeframe.ONE_MINUTE, ProviderKind.SIM,
+                defaults.alpaca(), defaults.indicators(), defaults.theme(), "UTC", simulator);
     }
 
     /** 100,000 minutes of the first symbol, from the very market the session will run. */

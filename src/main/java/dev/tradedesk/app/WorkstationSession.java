@@ -273,7 +273,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     static SettingsValues valuesOf(Settings settings) {
         AlpacaSettings alpaca = settings.alpaca();
         return new SettingsValues(settings.provider(), alpaca.keyId(), alpaca.secretKey(), alpaca.baseUrl(), alpaca.feed(),
-                settings.watchlist(), settings.timeframe(), settings.indicators(), settings.theme(), settings.timeZone(),
+                settings.watchlists(), settings.timeframe(), settings.indicators(), settings.theme(), settings.timeZone(),
                 settings.simulator().speed());
     }
 
@@ -302,7 +302,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
     /** {@code before} as the settings dialog left it with {@code values}. */
     static Settings edited(Settings before, SettingsValues values) {
-        return new Settings(values.watchlist(), values.defaultTimeframe(), values.provider(),
+        return new Settings(values.watchlists(), values.defaultTimeframe(), values.provider(),
                 new AlpacaSettings(values.alpacaKeyId(), values.alpacaSecretKey(), values.alpacaBaseUrl(), values.alpacaFeed()),
                 values.indicators(), values.theme(), values.timeZone(),
                 before.simulator().withSpeed(values.simulatorSpeed()));

@@ -2,8 +2,12 @@ package dev.tradedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.settings.SettingsValues;
+import dev.tradedesk.ui.watchlist.Watchlists;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The settings dialog's edits, and which of them need a new market session. */
@@ -11,7 +15,7 @@ class SettingsEditTest {
 
     private static SettingsValues withThemeAndZone(SettingsValues values, Theme theme, String zone) {
         return new SettingsValues(values.provider(), values.alpacaKeyId(), values.alpacaSecretKey(), values.alpacaBaseUrl(),
-                values.alpacaFeed(), values.watchlist(), values.defaultTimeframe(), values.indicators(), theme, zone,
+                values.alpacaFeed(), values.watchlists(), values.defaultTimeframe(), values.indicators(), theme, zone,
                 values.simulatorSpeed());
     }
 
@@ -31,8 +35,29 @@ class SettingsEditTest {
         Settings before = Settings.DEFAULTS;
         SettingsValues values = WorkstationSession.valuesOf(before);
         SettingsValues faster = new SettingsValues(values.provider(), values.alpacaKeyId(), values.alpacaSecretKey(),
-                values.alpacaBaseUrl(), values.alpacaFeed(), values.watchlist(), values.defaultTimeframe(), values.indicators(),
+                values.alpacaBaseUrl(), values.alpacaFeed(), values.watchlists(), values.defaultTimeframe(), values.indicators(),
                 values.theme(), values.timeZone(), values.simulatorSpeed() * 2);
         assertThat(WorkstationSession.feedChanged(before, WorkstationSession.edited(before, faster))).isTrue();
+    }
+
+    @Test
+    void aCryptoExchangeWatchesItsOwnListAndTheStockListWaitsForTheNextSwitchBack() {
+        Settings before = Settings.DEFAULTS.withWatchlist(List.of(Symbol.of("SPY"), Symbol.of("QQQ")));
+        SettingsValues values = WorkstationSession.valuesOf(before);
+        SettingsValues onBinance = new SettingsValues(ProviderKind.BINANCE, values.alpacaKeyId(), values.alpacaSecretKey(),
+                values.alpacaBaseUrl(), values.alpacaFeed(), values.watchlists(), values.defaultTimeframe(), values.indicators(),
+                values.theme(), values.timeZone(), values.simulatorSpeed());
+
+        Settings after = WorkstationSession.edited(before, onBinance);
+        assertThat(after.watchlist()).isEqualTo(Watchlists.DEFAULTS.binance());
+        assertThat(WorkstationSession.feedChanged(before, after)).isTrue();
+
+        // The main window's edits go to the list in use.
+        Settings edited = after.withWatchlist(List.of(Symbol.of("BTCUSDT")));
+        assertThat(edited.watchlists().binance()).containsExactly(Symbol.of("BTCUSDT"));
+        assertThat(edited.watchlists().stocks()).containsExactly(Symbol.of("SPY"), Symbol.of("QQQ"));
+
+        Settings back = WorkstationSession.edited(edited, WorkstationSession.valuesOf(before));
+        assertThat(back.watchlist()).containsExactly(Symbol.of("SPY"), Symbol.of("QQQ"));
     }
 }

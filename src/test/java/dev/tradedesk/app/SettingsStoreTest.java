@@ -8,6 +8,7 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.watchlist.Watchlists;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,9 +104,25 @@ class SettingsStoreTest {
 
     @Test
     void badSymbolIsReportedWithItsIndex() throws IOException {
-        SettingsLoad load = storeWith("{\"watchlist\": [\"AAPL\", \"MSFT\",\n  \"DROP TABLE\"]}").load();
-        assertThat(load.problem()).contains("line 2, column 3").contains("(watchlist[2])")
+        SettingsLoad load = storeWith("{\"watchlists\": {\"binance\": [\"BTCUSDT\", \"ETHUSDT\",\n  \"DROP TABLE\"]}}").load();
+        assertThat(load.problem()).contains("line 2, column 3").contains("(watchlists.binance[2])")
                 .contains("invalid symbol 'DROP TABLE'");
+    }
+
+    @Test
+    void theSingleWatchlistOfAnOlderFileBecomesTheListOfItsProvider() throws IOException {
+        SettingsLoad stocks = storeWith("{\"watchlist\": [\"SPY\", \"QQQ\"]}").load();
+        assertThat(stocks.problem()).isEmpty();
+        assertThat(stocks.warnings()).isEmpty();
+        assertThat(stocks.settings().watchlist()).containsExactly(Symbol.of("SPY"), Symbol.of("QQQ"));
+        assertThat(stocks.settings().watchlists().binance()).isEqualTo(Watchlists.DEFAULTS.binance());
+
+        SettingsLoad crypto = storeWith("{\"provider\": \"coinbase\", \"watchlist\": [\"BTC-USD\"]}").load();
+        assertThat(crypto.settings().watchlist()).containsExactly(Symbol.of("BTC-USD"));
+        assertThat(crypto.settings().watchlists().stocks()).isEqualTo(Watchlists.DEFAULTS.stocks());
+
+        SettingsLoad bad = storeWith("{\"provider\": \"alpaca\",\n \"watchlist\": [\"AAPL\",\n  \"DROP TABLE\"]}").load();
+        assertThat(bad.problem()).contains("line 3, column 3").contains("(watchlist[1])").contains("invalid symbol 'DROP TABLE'");
     }
 
     @Test
@@ -150,7 +167,8 @@ class SettingsStoreTest {
     @Test
     void saveWritesAtomicallyAndRoundTrips() throws IOException {
         SettingsStore store = new SettingsStore(dir.resolve("nested/deeper/settings.json"));
-        Settings settings = new Settings(List.of(Symbol.of("BTCUSDT")), Timeframe.FIVE_MINUTES, ProviderKind.BINANCE,
+        Settings settings = new Settings(new Watchlists(List.of(Symbol.of("SPY")), List.of(Symbol.of("BTCUSDT")), List.of(Symbol.of("ETH-USD"), Symbol.of("BTC-USD"))),
+                Timeframe.FIVE_MINUTES, ProviderKind.BINANCE,
                 new AlpacaSettings(Secret.of("PKTEST1234"), Secret.of("very-secret-value"), "http://127.0.0.1:8080/", "sip"),
                 new IndicatorParameters(10, 12, 4, 5, 7, 30, 20, 90, 0.5, 15), Theme.DARK, "Europe/Berlin",
                 new SimulatorSettings(60, 7, 10));
@@ -179,7 +197,8 @@ class SettingsStoreTest {
         Files.writeString(file, "{}");
         org.junit.jupiter.api.Assumptions.assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        new SettingsStore(file).save(new Settings(List.of(Symbol.of("AAPL")), Timeframe.ONE_MINUTE, ProviderKind.ALPACA,
+        new SettingsStore(file).save(new Settings(Watchlists.DEFAULTS.with(ProviderKind.ALPACA, List.of(Symbol.of("AAPL"))),
+                Timeframe.ONE_MINUTE, ProviderKind.ALPACA,
                 new AlpacaSettings(Secret.of("PKTEST1234"), Secret.of("very-secret-value"), "http://127.0.0.1:8080/", "sip"),
                 IndicatorParameters.DEFAULTS, Theme.DARK, "UTC", new SimulatorSettings(60, 7, 10)));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -203,6 +222,7 @@ class SettingsStoreTest {
         store.save(Settings.DEFAULTS);
         assertThat(Files.readString(store.file()))
                 .contains("\"timeframe\" : \"1Min\"", "\"provider\" : \"sim\"", "\"theme\" : \"light\"",
-                        "\"kSmoothing\" : 3", "\"watchlist\" : [ \"AAPL\"");
+                        "\"kSmoothing\" : 3", "\"stocks\" : [ \"AAPL\"", "\"binance\" : [ \"BTCUSDT\"",
+                        "\"coinbase\" : [ \"BTC-USD\"");
     }
 }

@@ -127,8 +127,20 @@ final class SettingsForm {
         symbols.textProperty().bindBidirectional(model.textProperty(SettingsField.WATCHLIST));
         Label message = message(SettingsField.WATCHLIST, symbols);
         VBox.setVgrow(symbols, Priority.ALWAYS);
-        return new VBox(hint("One symbol per line, or separated by commas. Spell them as the provider does: "
-                + "AAPL (Alpaca, simulator), BTCUSDT (Binance), BTC-USD (Coinbase)."), symbols, message);
+        Label which = hint("");
+        which.setId("watchlistHint");
+        which.textProperty().bind(model.providerProperty().map(SettingsForm::watchlistHint));
+        return new VBox(which, symbols, message);
+    }
+
+    /** Which list the field edits: each kind of provider keeps its own. */
+    static String watchlistHint(ProviderKind provider) {
+        String list = switch (provider) {
+            case SIM, ALPACA -> "The stocks watchlist, shared by the simulated exchange and Alpaca: symbols such as AAPL, BRK.B.";
+            case BINANCE -> "The Binance watchlist: pairs without a separator, such as BTCUSDT.";
+            case COINBASE -> "The Coinbase watchlist: products with a dash, such as BTC-USD.";
+        };
+        return list + " Each kind of provider keeps its own list. One symbol per line, or separated by commas.";
     }
 
     private VBox chart() {

@@ -7,10 +7,10 @@ import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
+import dev.tradedesk.ui.watchlist.Watchlists;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -30,8 +30,8 @@ import java.util.Optional;
  * @param alpacaSecretKey  Alpaca API secret key; empty means "from the environment"
  * @param alpacaBaseUrl    Alpaca data API base, an http(s) URL with a host
  * @param alpacaFeed       Alpaca feed, one of {@link #ALPACA_FEEDS} (lower case)
- * @param watchlist        symbols in order, duplicates removed, at most
- *                         {@link WatchlistViewModel#MAX_SYMBOLS}
+ * @param watchlists       the watchlist of each kind of provider; {@link #watchlist()} is the
+ *                         chosen provider's
  * @param defaultTimeframe the chart's default timeframe
  * @param indicators       indicator parameters
  * @param theme            light or dark
@@ -45,7 +45,7 @@ public record SettingsValues(
         Secret alpacaSecretKey,
         String alpacaBaseUrl,
         String alpacaFeed,
-        List<Symbol> watchlist,
+        Watchlists watchlists,
         Timeframe defaultTimeframe,
         IndicatorParameters indicators,
         Theme theme,
@@ -65,17 +65,20 @@ public record SettingsValues(
         alpacaSecretKey = alpacaSecretKey == null ? Secret.empty() : alpacaSecretKey;
         alpacaBaseUrl = alpacaBaseUrl == null ? "" : alpacaBaseUrl.strip();
         alpacaFeed = alpacaFeed == null ? "" : alpacaFeed.strip().toLowerCase(Locale.ROOT);
-        Objects.requireNonNull(watchlist, "watchlist");
-        watchlist = List.copyOf(new LinkedHashSet<>(watchlist));
+        Objects.requireNonNull(watchlists, "watchlists");
         Objects.requireNonNull(defaultTimeframe, "defaultTimeframe");
         Objects.requireNonNull(indicators, "indicators");
         Objects.requireNonNull(theme, "theme");
         timeZone = normalisedTimeZone(timeZone);
         rejectIfPresent(baseUrlProblem(alpacaBaseUrl));
         rejectIfPresent(feedProblem(alpacaFeed));
-        rejectIfPresent(watchlistSizeProblem(watchlist.size()));
         rejectIfPresent(timeZoneProblem(timeZone));
         rejectIfPresent(simulatorSpeedProblem(simulatorSpeed));
+    }
+
+    /** The chosen provider's watchlist. */
+    public List<Symbol> watchlist() {
+        return watchlists.of(provider);
     }
 
     /** Why {@code url} is not an Alpaca base URL (http or https, with a host), or empty if it is. */

@@ -5,6 +5,7 @@ import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.watchlist.Watchlists;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,10 @@ import javafx.beans.property.StringProperty;
  * chart can follow the edits live. Invalid input never reaches it. {@link #cancel()} hands the
  * initial parameters back if anything else was previewed.
  *
+ * <p>Watchlists: the watchlist field edits the chosen provider's list. Choosing a provider that
+ * lists other symbols (a crypto exchange after stocks) sets the text typed so far aside and shows
+ * that provider's list; choosing the first again brings the text back. OK saves every list.
+ *
  * <p>The credentials are held as text while the dialog is open; their properties' {@code toString}
  * masks them, and {@link SettingsValues#toString()} does too.
  *
@@ -49,6 +54,8 @@ public final class SettingsViewModel {
     private final ObjectProperty<Theme> theme;
     private final Map<SettingsField, StringProperty> texts = new EnumMap<>(SettingsField.class);
     private final Map<SettingsField, ReadOnlyStringWrapper> messages = new EnumMap<>(SettingsField.class);
+    /** Watchlist texts of the providers not chosen, by {@link Watchlists#owner}, as the user left them. */
+    private final Map<ProviderKind, String> watchlistsSetAside = new EnumMap<>(ProviderKind.class);
     private final Map<SettingsSection, ReadOnlyBooleanWrapper> sectionProblems = new EnumMap<>(SettingsSection.class);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private SettingsValues current;
@@ -79,7 +86,10 @@ public final class SettingsViewModel {
         }
         revalidate();
         texts.values().forEach(text -> text.addListener((property, before, after) -> revalidate()));
-        provider.addListener((property, before, after) -> revalidate());
+        provider.addListener((property, before, after) -> {
+            swapWatchlist(before, after);
+            revalidate();
+        });
         defaultTimeframe.addListener((property, before, after) -> revalidate());
         theme.addListener((property, before, after) -> revalidate());
     }
@@ -146,6 +156,35 @@ public final class SettingsViewModel {
         preview(initial.indicators());
     }
 
+    private void swapWatchlist(ProviderKind before, ProviderKind after) {
+        if (before == null || after == null || Watchlists.shared(before, after)) {
+            return;
+        }
+        resetting = true;
+        try {
+            watchlistsSetAside.put(Watchlists.owner(before), text(SettingsField.WATCHLIST));
+            String restored = watchlistsSetAside.remove(Watchlists.owner(after));
+            texts.get(SettingsField.WATCHLIST).set(restored != null ? restored : WatchlistText.format(initial.watchlists().of(after)));
+        } finally {
+            resetting = false;
+        }
+    }
+
+    /** Every provider's watchlist: the chosen one's from the field, the others' as set aside or as they were. */
+    private Watchlists watchlists(WatchlistText.Parsed chosen, Map<SettingsField, String> problems) {
+        Watchlists lists = initial.watchlists();
+        for (Map.Entry<ProviderKind, String> setAside : watchlistsSetAside.entrySet()) {
+            WatchlistText.Parsed parsed = WatchlistText.parse(setAside.getValue());
+            if (parsed.problem().isPresent()) {
+                problems.putIfAbsent(SettingsField.WATCHLIST, "The " + Watchlists.name(setAside.getKey())
+                        + " watchlist has a problem (choose its provider again to fix it): " + parsed.problem().get());
+            } else {
+                lists = lists.with(setAside.getKey(), parsed.symbols());
+            }
+        }
+        return provider.get() == null || chosen.problem().isPresent() ? lists : lists.with(provider.get(), chosen.symbols());
+    }
+
     private void revalidate() {
         if (resetting) {
             return;
@@ -157,6 +196,7 @@ public final class SettingsViewModel {
                 .ifPresent(problem -> problems.put(SettingsField.ALPACA_FEED, problem));
         WatchlistText.Parsed watchlist = WatchlistText.parse(text(SettingsField.WATCHLIST));
         watchlist.problem().ifPresent(problem -> problems.put(SettingsField.WATCHLIST, problem));
+        Watchlists watchlists = watchlists(watchlist, problems);
         SettingsValues.timeZoneProblem(text(SettingsField.TIME_ZONE))
                 .ifPresent(problem -> problems.put(SettingsField.TIME_ZONE, problem));
         OptionalDouble speed = simulatorSpeed(problems);
@@ -168,7 +208,7 @@ public final class SettingsViewModel {
                 flag.set(problems.keySet().stream().anyMatch(field -> field.section() == section)));
         boolean choicesMade = provider.get() != null && defaultTimeframe.get() != null && theme.get() != null;
         current = problems.isEmpty() && choicesMade
-                ? values(watchlist, speed.getAsDouble(), indicators.parameters().orElseThrow())
+                ? values(watchlists, speed.getAsDouble(), indicators.parameters().orElseThrow())
                 : null;
         valid.set(current != null);
         indicators.parameters().ifPresent(this::preview);
@@ -186,10 +226,10 @@ public final class SettingsViewModel {
         return speed;
     }
 
-    private SettingsValues values(WatchlistText.Parsed watchlist, double speed, IndicatorParameters indicators) {
+    private SettingsValues values(Watchlists watchlists, double speed, IndicatorParameters indicators) {
         return new SettingsValues(provider.get(), Secret.of(text(SettingsField.ALPACA_KEY_ID)),
                 Secret.of(text(SettingsField.ALPACA_SECRET_KEY)), text(SettingsField.ALPACA_BASE_URL),
-                text(SettingsField.ALPACA_FEED), watchlist.symbols(), defaultTimeframe.get(), indicators,
+                text(SettingsField.ALPACA_FEED), watchlists, defaultTimeframe.get(), indicators,
                 theme.get(), text(SettingsField.TIME_ZONE), speed);
     }
 

@@ -8,6 +8,7 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.watchlist.Watchlists;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,8 @@ public final class SettingsDialogDemo {
     static SettingsValues sample() {
         return new SettingsValues(ProviderKind.ALPACA, Secret.of("PKTESTKEYID"), Secret.of("very-secret"),
                 SettingsValues.DEFAULT_ALPACA_BASE_URL, "iex",
-                List.of(Symbol.of("AAPL"), Symbol.of("MSFT"), Symbol.of("BTC-USD")), Timeframe.FIVE_MINUTES,
+                Watchlists.DEFAULTS.with(ProviderKind.ALPACA, List.of(Symbol.of("AAPL"), Symbol.of("MSFT"), Symbol.of("BTC-USD"))),
+                Timeframe.FIVE_MINUTES,
                 IndicatorParameters.DEFAULTS, Theme.LIGHT, "Europe/Berlin", 60);
     }
 

@@ -144,6 +144,24 @@ class SettingsDialogTest {
         });
     }
 
+    @Test
+    void choosingBinanceShowsItsWatchlistUnderAHintNamingItAndOkKeepsBoth(FxRobot robot) {
+        robot.clickOn("#providerBINANCE");
+        openTab(robot, "Watchlist");
+        javafx.scene.control.TextArea symbols = robot.lookup("#watchlist").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(symbols.getText()).startsWith("BTCUSDT\nETHUSDT");
+        assertThat(robot.lookup("#watchlistHint").queryAs(Label.class).getText()).startsWith("The Binance watchlist");
+        setText(robot, symbols, "BTCUSDT\nSOLUSDT");
+
+        robot.clickOn("#settingsOk");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(accepted).singleElement().satisfies(values -> {
+            assertThat(values.watchlist()).containsExactly(dev.tradedesk.core.Symbol.of("BTCUSDT"), dev.tradedesk.core.Symbol.of("SOLUSDT"));
+            assertThat(values.watchlists().stocks()).isEqualTo(SettingsDialogDemo.sample().watchlists().stocks());
+        });
+    }
+
     private void openTab(FxRobot robot, String title) {
         TabPane tabs = robot.lookup("#settingsTabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getTabs().stream().filter(tab -> tab.getText().equals(title)).findFirst()

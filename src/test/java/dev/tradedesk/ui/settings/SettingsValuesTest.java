@@ -9,6 +9,7 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.watchlist.Watchlists;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,8 @@ class SettingsValuesTest {
 
     private static SettingsValues values(String baseUrl, String feed, String zone, double speed) {
         return new SettingsValues(ProviderKind.SIM, Secret.of("key-id-1"), Secret.of("secret-1"), baseUrl, feed,
-                List.of(Symbol.of("AAPL"), Symbol.of("AAPL"), Symbol.of("SPY")), Timeframe.ONE_MINUTE,
+                Watchlists.DEFAULTS.with(ProviderKind.SIM, List.of(Symbol.of("AAPL"), Symbol.of("AAPL"), Symbol.of("SPY"))),
+                Timeframe.ONE_MINUTE,
                 IndicatorParameters.DEFAULTS, Theme.LIGHT, zone, speed);
     }
 

@@ -8,6 +8,7 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.watchlist.Watchlists;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,8 @@ class SettingsViewModelTest {
     private static final IndicatorParameters CUSTOM = new IndicatorParameters(10, 12, 3, 3, 14, 20, 30, 90, 0.5, 20);
     private static final SettingsValues INITIAL = new SettingsValues(ProviderKind.ALPACA, Secret.of("PKKEYID"),
             Secret.of("s3cr3t-value"), SettingsValues.DEFAULT_ALPACA_BASE_URL, "iex",
-            List.of(Symbol.of("AAPL"), Symbol.of("MSFT")), Timeframe.FIVE_MINUTES, CUSTOM, Theme.DARK,
+            Watchlists.DEFAULTS.with(ProviderKind.ALPACA, List.of(Symbol.of("AAPL"), Symbol.of("MSFT"))), Timeframe.FIVE_MINUTES,
+            CUSTOM, Theme.DARK,
             "America/New_York", 60);
 
     private final List<IndicatorParameters> previews = new ArrayList<>();
@@ -278,5 +280,38 @@ class SettingsViewModelTest {
         assertThat(model.textProperty(SettingsField.ALPACA_KEY_ID).toString()).doesNotContain("PKKEYID");
         type(SettingsField.ALPACA_KEY_ID, "");
         assertThat(model.result().orElseThrow().alpacaKeyId().isPresent()).as("empty means from the environment").isFalse();
+    }
+
+    @Test
+    void aProviderOfOtherSymbolsShowsItsOwnWatchlistAndTheTextLeftBehindComesBack() {
+        type(SettingsField.WATCHLIST, "AAPL, MSFT, TSLA");
+        model.providerProperty().set(ProviderKind.BINANCE);
+        assertThat(model.textProperty(SettingsField.WATCHLIST).get()).isEqualTo(WatchlistText.format(Watchlists.DEFAULTS.binance()));
+
+        type(SettingsField.WATCHLIST, "BTCUSDT ETHUSDT");
+        model.providerProperty().set(ProviderKind.SIM); // the simulator lists Alpaca's symbols: the same list
+        assertThat(model.textProperty(SettingsField.WATCHLIST).get()).isEqualTo("AAPL, MSFT, TSLA");
+        model.providerProperty().set(ProviderKind.ALPACA);
+        assertThat(model.textProperty(SettingsField.WATCHLIST).get()).isEqualTo("AAPL, MSFT, TSLA");
+
+        SettingsValues result = model.result().orElseThrow();
+        assertThat(result.watchlist()).containsExactly(Symbol.of("AAPL"), Symbol.of("MSFT"), Symbol.of("TSLA"));
+        assertThat(result.watchlists().binance()).containsExactly(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT"));
+        assertThat(result.watchlists().coinbase()).isEqualTo(Watchlists.DEFAULTS.coinbase());
+    }
+
+    @Test
+    void anInvalidWatchlistLeftUnderAnotherProviderKeepsTheFormInvalidAndSaysWhich() {
+        type(SettingsField.WATCHLIST, "AAPL, AB$C");
+        model.providerProperty().set(ProviderKind.COINBASE);
+
+        assertThat(model.isValid()).isFalse();
+        assertThat(model.messageProperty(SettingsField.WATCHLIST).get())
+                .startsWith("The stocks watchlist has a problem (choose its provider again to fix it): ")
+                .contains("AB$C");
+
+        model.providerProperty().set(ProviderKind.ALPACA);
+        type(SettingsField.WATCHLIST, "AAPL");
+        assertThat(model.isValid()).isTrue();
     }
 }
