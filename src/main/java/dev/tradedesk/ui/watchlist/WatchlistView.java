@@ -178,10 +178,10 @@ public final class WatchlistView {
                 }
             }
         });
-        // Symbols as long as "ETH/USDT" fit (longer ones show whole in their tooltip); numbers never
-        // shrink below their widest value (%K: a bold "100.0"); the last column takes what a
-        // narrow pane leaves.
-        double[] widths = {88, 72, 66, 52, 58, 62, 64};
+        // Symbols as long as "ETH/USDT" and "DOGE-USD" fit in the desktop's font, a little wider than
+        // the test toolkit's (longer ones show whole in their tooltip); numbers never shrink below their
+        // widest value (%K: a bold "100.0"); the last column takes what a narrow pane leaves.
+        double[] widths = {100, 72, 66, 52, 58, 62, 64};
         int last = widths.length - 1;
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setMinWidth(i == last ? widths[i] * 0.8 : widths[i]);

@@ -150,11 +150,17 @@ class WatchlistViewTest {
 
     @Test
     void commonSymbolsFitTheirColumnAndALongOneShowsWhole(FxRobot robot) {
-        for (String symbol : List.of("BTC-USD", "ETH/USDT", "BRK.B", "ABCDEFGHIJKLMNO")) {
+        List<String> common = java.util.stream.Stream.concat(java.util.stream.Stream.of("ETH/USDT", "BRK.B"),
+                java.util.stream.Stream.of(Watchlists.DEFAULTS.stocks(), Watchlists.DEFAULTS.binance(), Watchlists.DEFAULTS.coinbase())
+                        .flatMap(List::stream).map(Symbol::value)).toList();
+        for (String symbol : common) {
             robot.interact(() -> model.add(symbol));
         }
+        robot.interact(() -> model.add("ABCDEFGHIJKLMNO"));
+        // Tall enough for every row: the check reads the cells the table lays out.
+        robot.interact(() -> robot.lookup("#watchlist").query().getScene().getWindow().setHeight(1400));
         WaitForAsyncUtils.waitForFxEvents();
-        for (String symbol : List.of("BTC-USD", "ETH/USDT", "BRK.B")) {
+        for (String symbol : common) {
             assertThat(shownSymbol(robot, symbol)).as("not cut short").isEqualTo(symbol);
         }
         TableCell<?, ?> longest = symbolCell(robot, "ABCDEFGHIJKLMNO");
