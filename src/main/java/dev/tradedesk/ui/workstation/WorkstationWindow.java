@@ -41,7 +41,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -236,15 +235,6 @@ public final class WorkstationWindow {
         return banner;
     }
 
-    /** The width of {@code title} cut to its symbol ("AAPL ..." of "AAPL · 1Min"), in its own font. */
-    private static double symbolWidth(Label title) {
-        String text = title.getText() == null ? "" : title.getText();
-        int timeframeAt = text.indexOf(" · ");
-        Text symbol = new Text(timeframeAt < 0 ? text : text.substring(0, timeframeAt) + " " + title.getEllipsisString());
-        symbol.setFont(title.getFont());
-        return Math.ceil(symbol.getLayoutBounds().getWidth()) + title.snappedLeftInset() + title.snappedRightInset();
-    }
-
     private Node createChartPane() {
         Label title = new Label();
         title.setId("chartTitle");
@@ -267,11 +257,8 @@ public final class WorkstationWindow {
             selector.getChildren().add(button);
         }
         selector.setMinWidth(Region.USE_PREF_SIZE);
-        // In a narrow chart pane the title's timeframe gives way, never its symbol nor the buttons.
-        InvalidationListener keepSymbol = observable -> title.setMinWidth(symbolWidth(title));
-        title.textProperty().addListener(keepSymbol);
-        title.fontProperty().addListener(keepSymbol);
-        title.paddingProperty().addListener(keepSymbol);
+        // In a narrow chart pane the title gives way, never the timeframe buttons.
+        title.setMinWidth(0);
         timeframes.selectedToggleProperty().addListener((property, before, after) -> {
             if (after == null) {
                 before.setSelected(true); // one timeframe is always selected

@@ -77,7 +77,7 @@ class WorkstationWindowTest {
     Path dir;
 
     private final SimulatedMarket market = SimulatedMarket.withHistory(3, new SimClock(new MutableClock(NOW), NOW, 1),
-            Duration.ofDays(8), Set.of(Symbol.of("BTC-USD"), Symbol.of("DOGE-USD")), true); // longer than a chart's first read
+            Duration.ofDays(8), Set.of(Symbol.of("BTC-USD")), true); // longer than a chart's first read
     private final FakeHost host = new FakeHost();
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private Workstation parts;
@@ -353,10 +353,8 @@ class WorkstationWindowTest {
     }
 
     @Test
-    void theTimeframeButtonsAndTheChartsSymbolShowWholeInTheSmallestWindow(FxRobot robot) throws Exception {
+    void theTimeframeButtonsShowTheirWholeLabelsInTheSmallestWindow(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
-        robot.clickOn("#symbolField").write("doge-usd").type(KeyCode.ENTER);
-        awaitChart("DOGE-USD · 1Min");
         robot.interact(() -> {
             Stage stage = (Stage) robot.lookup("#chartTitle").query().getScene().getWindow();
             stage.setWidth(900);
@@ -369,8 +367,6 @@ class WorkstationWindowTest {
                 Text drawn = (Text) button.lookup(".text");
                 assertThat(drawn.getText()).as("drawn label of " + timeframe).isEqualTo(timeframe.label());
             }
-            Text title = (Text) robot.lookup("#chartTitle").query().lookup(".text");
-            assertThat(title.getText()).as("the chart's title as drawn").startsWith("DOGE-USD");
         });
     }
 
