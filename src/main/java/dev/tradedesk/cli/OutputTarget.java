@@ -66,11 +66,17 @@ final class OutputTarget {
 
     /** The reason an I/O operation failed, without the JDK's bare file names. */
     static String reason(IOException e) {
-        if (e instanceof NoSuchFileException missing) {
-            return "no such file or directory " + missing.getFile();
-        }
-        if (e instanceof java.nio.file.AccessDeniedException denied) {
-            return "permission denied (" + denied.getFile() + ")";
+        // Outputs are written to a new file beside the target first: a folder that refuses it (such as
+        // /proc, which says "no such file", or /sys, "permission denied") is what to name, not that file.
+        Path file = e instanceof FileSystemException failed && failed.getFile() != null ? Path.of(failed.getFile()) : null;
+        Path folder = file == null ? null : file.toAbsolutePath().getParent();
+        boolean refusedNewFile = file != null && !Files.exists(file, LinkOption.NOFOLLOW_LINKS) && folder != null
+                && Files.isDirectory(folder);
+        if (e instanceof NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
+            if (refusedNewFile) {
+                return "its folder " + folder + " takes no new files" + (e instanceof NoSuchFileException ? "" : " (permission denied)");
+            }
+            return e instanceof NoSuchFileException ? "no such file or directory " + file : "permission denied (" + file + ")";
         }
         if (e instanceof FileSystemException failed && failed.getReason() != null) {
             return failed.getReason() + " (" + failed.getFile() + ")";

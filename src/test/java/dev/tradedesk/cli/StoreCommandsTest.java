@@ -185,6 +185,22 @@ class StoreCommandsTest {
     }
 
     @Test
+    void anExportIntoAFolderThatTakesNoNewFilesSaysSoRatherThanNamingItsTemporaryFile() throws IOException {
+        importMinutes(3);
+        // sysfs refuses new files with "permission denied", procfs with "no such file", even to root.
+        for (String folder : new String[] {"/sys", "/proc"}) {
+            Path unwritable = Path.of(folder, "bars.csv");
+            if (!Files.isDirectory(unwritable.getParent())) {
+                continue;
+            }
+            assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", unwritable.toString())).isEqualTo(1);
+
+            assertThat(stderr()).contains("cannot write " + unwritable + ": its folder " + folder + " takes no new files")
+                    .doesNotContain(".partial");
+        }
+    }
+
+    @Test
     void aDatabaseInUseIsReportedInOneLineWithoutAStackTrace() throws IOException {
         importMinutes(3);
         // Another process's H2 holds an OS lock on the file; in this JVM an OS lock stands in for it.
