@@ -201,7 +201,7 @@ public final class SettingsStore {
         java.util.regex.Matcher moved = MOVED_WATCHLIST.matcher(pointer);
         if (location.isEmpty() && moved.matches()) {
             // a file with the single "watchlist" of old: point at it as the user wrote it
-            location = locate(bytes, JsonPointer.compile("/watchlist" + moved.group(1)));
+            location = locate(bytes, JsonPointer.compile("/watchlist" + (moved.group(1) == null ? "" : moved.group(1))));
             path = path.replaceFirst("^watchlists\\.[a-z]+", "watchlist");
         }
         return location.map(SettingsStore::where).orElse("line ?, column ?") + " (" + path + "): " + firstLine(reason);

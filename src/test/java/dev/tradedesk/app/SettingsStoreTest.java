@@ -123,6 +123,14 @@ class SettingsStoreTest {
 
         SettingsLoad bad = storeWith("{\"provider\": \"alpaca\",\n \"watchlist\": [\"AAPL\",\n  \"DROP TABLE\"]}").load();
         assertThat(bad.problem()).contains("line 3, column 3").contains("(watchlist[1])").contains("invalid symbol 'DROP TABLE'");
+
+        SettingsLoad notAList = storeWith("{\"watchlist\": \"AAPL\"}").load();
+        assertThat(notAList.status()).isEqualTo(SettingsLoad.Status.BROKEN);
+        assertThat(notAList.problem()).contains("line 1, column 15").contains("(watchlist)");
+
+        SettingsLoad both = storeWith("{\"watchlist\": [\"QQQ\"], \"watchlists\": {\"stocks\": [\"DIA\"]}}").load();
+        assertThat(both.settings().watchlist()).as("the newer key wins").containsExactly(Symbol.of("DIA"));
+        assertThat(storeWith("{\"watchlist\": null}").load().settings()).isEqualTo(Settings.DEFAULTS);
     }
 
     @Test
