@@ -226,6 +226,11 @@ public final class WatchlistView {
     }
 
     private void onKey(KeyEvent event) {
+        if (event.isShortcutDown() && event.getCode() == KeyCode.Z) {
+            model.undoRemove();
+            event.consume();
+            return;
+        }
         if (model.selectedProperty().get() == null) {
             return;
         }

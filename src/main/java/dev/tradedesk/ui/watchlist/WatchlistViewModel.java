@@ -12,15 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The watchlist's state and commands, testable without a scene: the rows in order, the selected
- * symbol, adding (validated), removing and reordering symbols, and applying market updates. Every
- * change to the list of symbols is reported, so the app can re-target the scheduler and save the
- * settings. Confined to the JavaFX thread.
+ * symbol, adding (validated), removing (the last removal can be undone) and reordering symbols, and
+ * applying market updates. Every change to the list of symbols is reported, so the app can
+ * re-target the scheduler and save the settings. Confined to the JavaFX thread.
  */
 public final class WatchlistViewModel {
 
@@ -29,8 +31,14 @@ public final class WatchlistViewModel {
     private final ObservableList<WatchlistRow> rows = FXCollections.observableArrayList();
     private final Map<Symbol, WatchlistRow> bySymbol = new HashMap<>();
     private final ObjectProperty<Symbol> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<Symbol> undoableRemoval = new ReadOnlyObjectWrapper<>(this, "undoableRemoval");
     private final Consumer<List<Symbol>> symbolsChanged;
     private ProviderKind quotedBy;
+    /** The last row removed and where it stood, until it is put back, added again or the list replaced. */
+    private Removal lastRemoval;
+
+    private record Removal(WatchlistRow row, int index) {
+    }
 
     /** @param symbolsChanged told the new symbol list, in order, after every add, remove or move */
     public WatchlistViewModel(List<Symbol> symbols, Consumer<List<Symbol>> symbolsChanged) {
@@ -73,6 +81,9 @@ public final class WatchlistViewModel {
             return Optional.of("The watchlist holds at most " + MAX_SYMBOLS + " symbols");
         }
         insertRow(symbol);
+        if (lastRemoval != null && lastRemoval.row().symbol().equals(symbol)) {
+            rememberRemoval(null); // added back by hand
+        }
         selected.set(symbol);
         symbolsChanged.accept(symbols());
         return Optional.empty();
@@ -85,14 +96,44 @@ public final class WatchlistViewModel {
         }
         int index = rows.indexOf(row);
         rows.remove(row);
+        rememberRemoval(new Removal(row, index));
         if (symbol.equals(selected.get())) {
             selected.set(rows.isEmpty() ? null : rows.get(Math.min(index, rows.size() - 1)).symbol());
         }
         symbolsChanged.accept(symbols());
     }
 
+    /** The symbol {@link #undoRemove()} would put back, or null when there is none. */
+    public ReadOnlyObjectProperty<Symbol> undoableRemovalProperty() {
+        return undoableRemoval.getReadOnlyProperty();
+    }
+
+    /**
+     * Puts the last removed symbol back where it stood, with the figures it showed, and selects it.
+     *
+     * @return whether a symbol was put back
+     */
+    public boolean undoRemove() {
+        Removal removal = lastRemoval;
+        rememberRemoval(null);
+        if (removal == null || bySymbol.containsKey(removal.row().symbol()) || rows.size() >= MAX_SYMBOLS) {
+            return false;
+        }
+        bySymbol.put(removal.row().symbol(), removal.row());
+        rows.add(Math.min(removal.index(), rows.size()), removal.row());
+        selected.set(removal.row().symbol());
+        symbolsChanged.accept(symbols());
+        return true;
+    }
+
+    private void rememberRemoval(Removal removal) {
+        lastRemoval = removal;
+        undoableRemoval.set(removal == null ? null : removal.row().symbol());
+    }
+
     /** Replaces the whole list (from the settings dialog), keeping rows of symbols that stay. */
     public void replaceAll(List<Symbol> symbols) {
+        rememberRemoval(null); // its place was in a list that is gone
         Map<Symbol, WatchlistRow> kept = new HashMap<>(bySymbol);
         bySymbol.clear();
         List<WatchlistRow> newRows = new ArrayList<>();

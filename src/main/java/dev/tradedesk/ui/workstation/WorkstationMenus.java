@@ -155,8 +155,9 @@ final class WorkstationMenus {
     }
 
     /**
-     * The row actions of the list's own keys and row menu, on the selected symbol. No accelerators:
-     * Delete and Alt+arrows act in the list only, never while typing elsewhere.
+     * The row actions of the list's own keys and row menu, on the selected symbol, and undoing the
+     * last removal. No accelerators: Delete, Alt+arrows and Ctrl+Z act in the list only, never while
+     * typing elsewhere (where Ctrl+Z undoes typing).
      */
     private Menu watchlistMenu() {
         WatchlistViewModel list = parts.watchlist();
@@ -166,7 +167,11 @@ final class WorkstationMenus {
         for (MenuItem rowAction : List.of(up, down, remove)) {
             rowAction.disableProperty().bind(list.selectedProperty().isNull());
         }
-        Menu watchlist = new Menu("_Watchlist", null, up, down, remove);
+        MenuItem undo = item("menuUndoRemove", "Undo remove", null, list::undoRemove);
+        undo.textProperty().bind(list.undoableRemovalProperty().map(symbol -> "Undo remove " + symbol.value())
+                .orElse("Undo remove"));
+        undo.disableProperty().bind(list.undoableRemovalProperty().isNull());
+        Menu watchlist = new Menu("_Watchlist", null, up, down, remove, new SeparatorMenuItem(), undo);
         watchlist.setId("menuWatchlist");
         return watchlist;
     }
@@ -271,7 +276,7 @@ final class WorkstationMenus {
                 {"Ctrl+F", "find / add a symbol"}, {"1 … 5", "timeframe 1Min, 5Min, 15Min, 1Hour, 1Day"},
                 {"+ / −", "zoom in / out"}, {"← / →", "pan"}, {"0", "reset zoom to the latest bars"},
                 {"Ctrl+0", "show all history"}, {"Mouse wheel, drag, double-click", "zoom, pan, reset"},
-                {"Delete, Alt+↑/↓", "remove, move the selected symbol"}, {"Ctrl+E", "export the chart as PNG"},
+                {"Delete, Alt+↑/↓", "remove, move the selected symbol"}, {"Ctrl+Z in the list", "undo the last removal"}, {"Ctrl+E", "export the chart as PNG"},
                 {"Ctrl+,", "settings"}, {"Ctrl+P", "performance panel"}, {"F11", "full screen"}, {"Ctrl+Q", "exit"}};
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);

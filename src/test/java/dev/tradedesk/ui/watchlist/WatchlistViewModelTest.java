@@ -136,4 +136,36 @@ class WatchlistViewModelTest {
                 Long.MAX_VALUE));
         assertThat(msft.lastProperty().get()).isEqualTo(415.0);
     }
+
+    @Test
+    void theLastRemovalCanBeUndoneInPlaceWithTheFiguresItShowed() {
+        model.apply(new MarketUpdate(Map.of(Symbol.of("MSFT"), new Quote(Symbol.of("MSFT"), 0, 410.5, -1.25, 44.0, 12.0, 20.0, 90.0, 1.7)),
+                Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE));
+        model.selectedProperty().set(Symbol.of("MSFT"));
+        model.removeSelected();
+        assertThat(model.undoableRemovalProperty().get()).isEqualTo(Symbol.of("MSFT"));
+
+        assertThat(model.undoRemove()).isTrue();
+
+        assertThat(names(model.symbols())).containsExactly("AAPL", "MSFT", "SPY");
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("MSFT"));
+        assertThat(model.row(Symbol.of("MSFT")).orElseThrow().lastProperty().get()).isEqualTo(410.5);
+        assertThat(reported).hasSize(2);
+        assertThat(reported.get(1)).extracting(Symbol::value).containsExactly("AAPL", "MSFT", "SPY");
+        assertThat(model.undoableRemovalProperty().get()).isNull();
+        assertThat(model.undoRemove()).as("one removal, one undo").isFalse();
+    }
+
+    @Test
+    void nothingIsUndoneOnceTheSymbolIsAddedAgainOrTheListIsReplaced() {
+        model.remove(Symbol.of("SPY"));
+        model.add("SPY");
+        assertThat(model.undoableRemovalProperty().get()).isNull();
+        assertThat(model.undoRemove()).isFalse();
+
+        model.remove(Symbol.of("AAPL"));
+        model.replaceAll(List.of(Symbol.of("BTCUSDT")));
+        assertThat(model.undoRemove()).isFalse();
+        assertThat(names(model.symbols())).containsExactly("BTCUSDT");
+    }
 }

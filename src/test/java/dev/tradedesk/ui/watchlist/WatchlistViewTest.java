@@ -130,6 +130,20 @@ class WatchlistViewTest {
     }
 
     @Test
+    void deleteRemovesTheSelectedRowAndCtrlZInTheListPutsItBack(FxRobot robot) {
+        robot.clickOn(row(robot, "MSFT"));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"), Symbol.of("MSFT"));
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("MSFT"));
+    }
+
+    @Test
     void movingTheSelectedRowKeepsItSelectedAndNeverSelectsANeighbour(FxRobot robot) {
         List<Symbol> selections = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> model.selectedProperty().addListener((property, before, after) -> selections.add(after)));

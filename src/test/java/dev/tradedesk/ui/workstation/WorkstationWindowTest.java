@@ -635,7 +635,7 @@ class WorkstationWindowTest {
     }
 
     @Test
-    void theWatchlistMenuMovesAndRemovesTheSelectedSymbol(FxRobot robot) throws Exception {
+    void theWatchlistMenuMovesAndRemovesTheSelectedSymbolAndUndoesTheRemoval(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         javafx.scene.control.Menu watchlist = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
                 .stream().filter(menu -> "menuWatchlist".equals(menu.getId())).findFirst().orElseThrow();
@@ -648,8 +648,14 @@ class WorkstationWindowTest {
         assertThat(parts.watchlist().symbols().get(1)).isEqualTo(before.get(0));
         robotInteract(() -> item.apply("menuMoveUp").fire());
         assertThat(parts.watchlist().symbols()).isEqualTo(before);
+        assertThat(item.apply("menuUndoRemove").isDisable()).as("nothing removed yet").isTrue();
         robotInteract(() -> item.apply("menuRemove").fire());
         assertThat(parts.watchlist().symbols()).doesNotContain(before.get(0)).hasSize(before.size() - 1);
+
+        assertThat(item.apply("menuUndoRemove").getText()).isEqualTo("Undo remove " + before.get(0).value());
+        robotInteract(() -> item.apply("menuUndoRemove").fire());
+        assertThat(parts.watchlist().symbols()).isEqualTo(before);
+        assertThat(item.apply("menuUndoRemove").isDisable()).isTrue();
     }
 
     @Test
