@@ -95,9 +95,11 @@ public final class WatchlistViewModel {
             return;
         }
         int index = rows.indexOf(row);
+        // Asked before the removal: a table showing the rows moves its selection as the row goes.
+        boolean wasSelected = symbol.equals(selected.get());
         rows.remove(row);
         rememberRemoval(new Removal(row, index));
-        if (symbol.equals(selected.get())) {
+        if (wasSelected) {
             selected.set(rows.isEmpty() ? null : rows.get(Math.min(index, rows.size() - 1)).symbol());
         }
         symbolsChanged.accept(symbols());

@@ -130,16 +130,18 @@ class WatchlistViewTest {
     }
 
     @Test
-    void deleteRemovesTheSelectedRowAndCtrlZInTheListPutsItBack(FxRobot robot) {
+    void deleteRemovesTheSelectedRowSelectingTheNextAndCtrlZInTheListPutsItBack(FxRobot robot) {
+        robot.interact(() -> model.add("SPY"));
         robot.clickOn(row(robot, "MSFT"));
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"));
+        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"), Symbol.of("SPY"));
+        assertThat(model.selectedProperty().get()).as("the row that took its place").isEqualTo(Symbol.of("SPY"));
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"), Symbol.of("MSFT"));
+        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"), Symbol.of("MSFT"), Symbol.of("SPY"));
         assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("MSFT"));
     }
 
