@@ -134,36 +134,44 @@ final class BlockPyramid {
      * {@code out}, from at most two entries per level.
      */
     void reduce(long from, long to, double[] out) {
+        reduce(from, to, out, 0, stride);
+    }
+
+    /**
+     * Like {@link #reduce(long, long, double[])} for the channels {@code [firstChannel, endChannel)}
+     * only, for callers that need just those; the other entries of {@code out} are left as they are.
+     */
+    void reduce(long from, long to, double[] out, int firstChannel, int endChannel) {
         if (from < bars.firstIndex() || to > bars.size() || from >= to) {
             throw new IndexOutOfBoundsException("bars [" + from + ", " + to + ") outside the retained ["
                     + bars.firstIndex() + ", " + bars.size() + ")");
         }
-        for (int c = 0; c < stride; c++) {
+        for (int c = firstChannel; c < endChannel; c++) {
             out[c] = identity(ops[c]);
         }
         long left = from;
         long right = to;
         for (int k = 0; left < right; k++) {
             if ((left & 1) != 0) {
-                combineInto(out, k, left);
+                combineInto(out, k, left, firstChannel, endChannel);
                 left++;
             }
             if ((right & 1) != 0) {
                 right--;
-                combineInto(out, k, right);
+                combineInto(out, k, right, firstChannel, endChannel);
             }
             left >>= 1;
             right >>= 1;
         }
-        for (int c = 0; c < stride; c++) {
+        for (int c = firstChannel; c < endChannel; c++) {
             if (Double.isInfinite(out[c]) && ops[c] != Op.SUM) {
                 out[c] = Double.NaN; // every value undefined
             }
         }
     }
 
-    private void combineInto(double[] out, int level, long node) {
-        for (int c = 0; c < stride; c++) {
+    private void combineInto(double[] out, int level, long node, int firstChannel, int endChannel) {
+        for (int c = firstChannel; c < endChannel; c++) {
             out[c] = combine(ops[c], out[c], entry(level, node, c));
         }
     }

@@ -127,6 +127,37 @@ final class ChartSeries {
         return high;
     }
 
+    /**
+     * The index of the first bar after {@code start} whose time is at or after {@code timeMillis},
+     * or {@code size()} when none is; bar {@code start} must be retained and earlier. O(1) where no
+     * bar is missing between them (bars one timeframe apart), O(log n) otherwise.
+     */
+    long firstIndexAtOrAfter(long timeMillis, long start) {
+        long size = series.size();
+        long timeframe = series.key().timeframe().millis();
+        long guess = Math.min(size, start + Math.max(1, (timeMillis - series.time(start) + timeframe - 1) / timeframe));
+        if (guess < size && series.time(guess) < timeMillis) {
+            return firstAtOrAfter(timeMillis, guess + 1, size);
+        }
+        if (series.time(guess - 1) < timeMillis) {
+            return guess;
+        }
+        return firstAtOrAfter(timeMillis, start + 1, guess - 1);
+    }
+
+    /** The first index in {@code [low, high)} whose time is at or after {@code timeMillis}, else {@code high}. */
+    private long firstAtOrAfter(long timeMillis, long low, long high) {
+        while (low < high) {
+            long middle = (low + high) >>> 1;
+            if (series.time(middle) < timeMillis) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /** The index of the retained bar whose time is nearest {@code timeMillis}; the series must not be empty. */
     long nearestIndex(long timeMillis) {
         long before = indexAtOrBefore(timeMillis);

@@ -6,14 +6,18 @@ import java.util.Arrays;
 /**
  * The candles one frame draws, in primitive columns: the bars in the visible range, or, when more
  * bars are visible than the plot can show (more than one per {@link #MIN_PIXELS_PER_CANDLE}
- * pixels), exact aggregates of {@code 2^k} consecutive bars each, the smallest {@code k} that fits.
+ * pixels), exact aggregates of the bars in each time bucket of {@code 2^k} bar durations, the
+ * smallest {@code k} whose buckets fit the plot.
  *
- * <p>Aggregates are whole, aligned {@link CandlePyramid} blocks, one pyramid entry each, so a frame
- * costs O(plot width) whatever the number of visible bars, and a candle does not change shape
- * while the range pans (its bars stay the same). An aggregate is placed midway between its first
- * and last bar; a single bar at its own time. The bars just outside each edge are included so that
- * candles cut by the edges still draw; the y-extremes ({@link #lowest()}, {@link #highest()},
- * {@link #largestVolume()}) cover every candle that shows at least in part.
+ * <p>Buckets are aligned to multiples of their duration since the epoch, so a candle does not
+ * change shape while the range pans (its bars stay the same), and they are placed in time, not by
+ * bar count: where the market was closed (a night, a weekend) there are no bars, so no bucket and
+ * no candle, and a candle never merges the bars before a gap with those after it. A merged candle
+ * sits in the middle of its bucket, a single bar at its own time. Each candle is reduced from the
+ * {@link CandlePyramid} in O(log n), so a frame costs O(plot width · log n) whatever the number of
+ * visible bars. The bars just outside each edge are included so that candles cut by the edges
+ * still draw; the y-extremes ({@link #lowest()}, {@link #highest()}, {@link #largestVolume()})
+ * cover every candle that shows at least in part.
  *
  * <p>Not thread-safe: filled and read on the JavaFX thread (the datasets over it read it while the
  * chart draws).
@@ -22,6 +26,9 @@ final class VisibleCandles {
 
     /** Fewest pixels per candle before candles are merged. */
     static final double MIN_PIXELS_PER_CANDLE = 2;
+
+    /** Buckets of 2^40 minutes are far beyond any history; the cap keeps their length within a long. */
+    private static final int MAX_LEVEL = 40;
 
     private double[] x = new double[0];
     private double[] open = new double[0];
@@ -35,6 +42,7 @@ final class VisibleCandles {
     private int upCount;
     private int downCount;
     private int level;
+    private long barMillis = 1;
     private double lowest;
     private double highest;
     private double largestVolume;
@@ -55,31 +63,47 @@ final class VisibleCandles {
         if (to < from) {
             return;
         }
-        level = levelOfDetail ? levelFor(to - from + 1, plotWidth, series.pyramid().levels()) : 0;
-        long firstBlock = from >> level;
-        long lastBlock = to >> level;
-        ensureCapacity((int) (lastBlock - firstBlock + 1));
-        for (long block = firstBlock; block <= lastBlock; block++) {
-            if (level == 0) {
-                add(bars.time(block) / 1000.0, bars.open(block), bars.high(block), bars.low(block),
-                        bars.close(block), bars.volume(block));
-            } else {
-                series.pyramid().block(level, block, scratch);
-                add((scratch.firstTime + scratch.lastTime) / 2000.0, scratch.open, scratch.high, scratch.low,
-                        scratch.close, scratch.volume);
+        barMillis = bars.key().timeframe().millis();
+        long fitting = fittingCandles(plotWidth);
+        level = levelOfDetail && to - from + 1 > fitting ? levelFor(range.spanMillis(), barMillis, fitting) : 0;
+        if (level == 0) {
+            ensureCapacity((int) (to - from + 1));
+            for (long bar = from; bar <= to; bar++) {
+                add(bars.time(bar) / 1000.0, bars.open(bar), bars.high(bar), bars.low(bar), bars.close(bar),
+                        bars.volume(bar));
             }
+        } else {
+            fillBuckets(series, from, to);
         }
         computeExtremes(range.fromMillis() / 1000.0, range.toMillis() / 1000.0);
     }
 
+    /** One candle per non-empty bucket from the bucket of bar {@code from} to that of bar {@code to}. */
+    private void fillBuckets(ChartSeries series, long from, long to) {
+        IndicatorSeriesView bars = series.view();
+        long bucketMillis = barMillis << level;
+        long bucket = Math.floorDiv(bars.time(from), bucketMillis);
+        long lastBucket = Math.floorDiv(bars.time(to), bucketMillis);
+        long bar = Math.max(bars.firstIndex(), series.indexAtOrBefore(bucket * bucketMillis - 1) + 1);
+        ensureCapacity((int) Math.min(lastBucket - bucket + 1, to - from + 1));
+        while (bar <= to) {
+            bucket = Math.floorDiv(bars.time(bar), bucketMillis);
+            long end = series.firstIndexAtOrAfter((bucket + 1) * bucketMillis, bar);
+            series.pyramid().aggregate(bar, end, scratch);
+            add((bucket * bucketMillis + (bucketMillis - barMillis) / 2) / 1000.0, scratch.open, scratch.high,
+                    scratch.low, scratch.close, scratch.volume);
+            bar = end;
+        }
+    }
+
     /**
      * The extremes over the candles that show at least in part: those placed within half a candle
-     * spacing of the range, so that a candle cut by an edge never has its wick clipped.
+     * of the range, so that a candle cut by an edge never has its wick clipped.
      */
     private void computeExtremes(double from, double to) {
-        double halfSpacing = count > 1 ? (x[count - 1] - x[0]) / (count - 1) / 2 : 0;
+        double halfCandle = (barMillis << level) / 2000.0;
         for (int i = 0; i < count; i++) {
-            if (x[i] >= from - halfSpacing && x[i] <= to + halfSpacing) {
+            if (x[i] >= from - halfCandle && x[i] <= to + halfCandle) {
                 lowest = Math.min(lowest, low[i]);
                 highest = Math.max(highest, high[i]);
                 largestVolume = Math.max(largestVolume, volume[i]);
@@ -87,15 +111,20 @@ final class VisibleCandles {
         }
     }
 
-    /** The pyramid level whose blocks bring {@code visibleBars} down to what the plot can show. */
-    static int levelFor(long visibleBars, double plotWidth, int maxLevel) {
-        long fitting = Math.max(1, (long) (plotWidth / MIN_PIXELS_PER_CANDLE));
-        if (visibleBars <= fitting) {
-            return 0;
-        }
-        long barsPerCandle = (visibleBars + fitting - 1) / fitting;
+    /** Candles the plot can show side by side. */
+    static long fittingCandles(double plotWidth) {
+        return Math.max(1, (long) (plotWidth / MIN_PIXELS_PER_CANDLE));
+    }
+
+    /**
+     * The smallest {@code k} whose buckets of {@code 2^k} bars' duration split {@code spanMillis}
+     * into no more than {@code fitting} candles.
+     */
+    static int levelFor(long spanMillis, long barMillis, long fitting) {
+        long bars = spanMillis / barMillis;
+        long barsPerCandle = Math.max(1, bars / fitting + (bars % fitting == 0 ? 0 : 1));
         int level = 64 - Long.numberOfLeadingZeros(barsPerCandle - 1);
-        return Math.min(level, maxLevel);
+        return Math.min(level, MAX_LEVEL);
     }
 
     private void add(double time, double o, double h, double l, double c, double v) {
@@ -142,7 +171,7 @@ final class VisibleCandles {
         return count;
     }
 
-    /** Bars per candle: 1 without merging, {@code 2^k} with. */
+    /** Bar durations per candle: 1 without merging, {@code 2^k} with (as many bars where none is missing). */
     long barsPerCandle() {
         return 1L << level;
     }

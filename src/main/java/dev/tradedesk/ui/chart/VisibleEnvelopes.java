@@ -17,17 +17,19 @@ import java.util.List;
  * columns' means instead: an oscillator that crosses the pane every few dozen bars covers all of it
  * in every column of hundreds of bars, so its envelope was a solid block that hid the band and said
  * nothing about where %K mostly stood. A mean is NaN (a gap) where any of the column's bars is
- * undefined, which only happens at the start of the history.
+ * undefined, which only happens at the start of the history. Only the sums are reduced then (the
+ * extents read NaN), which saves most of a frame's reduction work.
  *
- * <p>A column is an aligned block of {@code 2^k} bars of the series' extremes pyramid
- * ({@link #CHANNELS}), {@code 2^k} the largest power of two no more than the visible bars per
- * pixel, so one pyramid entry each (O(1)) and one to two columns per pixel, which the renderers'
- * {@link ColumnEnvelope} merges per pixel. Blocks do not move while the range slides, and a
- * frame needs no search for column boundaries. The bars just outside each edge are included, so
- * the area reaches the plot's edges; only the two blocks cut there are reduced from the pyramid in
- * O(log n). A column's x is midway between its first and last bar. A column whose values are all
- * undefined holds NaN (a gap). When inactive ({@link #isActive()} false) the renderers draw the
- * points themselves.
+ * <p>A column holds the bars of one time bucket of {@code 2^k} bar durations, {@code 2^k} the
+ * largest power of two within one pixel's share of the visible range, so one to two columns per
+ * pixel, which the renderers' {@link ColumnEnvelope} merges per pixel. Buckets are aligned to
+ * multiples of their duration since the epoch, so they do not move while the range slides, and
+ * they follow time, not bar count: no column straddles a closed market's gap (a night, a weekend),
+ * where there are no bars. Each column is reduced from the series' extremes pyramid
+ * ({@link #CHANNELS}) in O(log n). The bars just outside each edge are included, so the area
+ * reaches the plot's edges; the two columns cut there hold only their bars from there on. A
+ * column's x is the middle of its bucket. A column whose values are all undefined holds NaN (a
+ * gap). When inactive ({@link #isActive()} false) the renderers draw the points themselves.
  *
  * <p>Not thread-safe: filled and read on the JavaFX thread.
  */
@@ -56,6 +58,9 @@ final class VisibleEnvelopes {
             channel(Indicator.BAND_LOWER, BlockPyramid.Op.SUM), channel(Indicator.BAND_UPPER, BlockPyramid.Op.SUM));
 
     private static final int STRIDE = 10;
+
+    /** Buckets of 2^40 minutes are far beyond any history; the cap keeps their length within a long. */
+    private static final int MAX_LEVEL = 40;
 
     private boolean active;
     private int level;
@@ -86,33 +91,39 @@ final class VisibleEnvelopes {
         active = true;
         long from = Math.max(bars.firstIndex(), firstInside - 1);
         long to = Math.min(bars.size(), endInside + 1);
-        level = levelFor(visibleBars, plotWidth, series.extremes().levels());
-        long firstBlock = from >> level;
-        long lastBlock = (to - 1) >> level;
-        ensureCapacity((int) (lastBlock - firstBlock + 1));
-        for (long block = firstBlock; block <= lastBlock; block++) {
-            long blockStart = block << level;
-            long blockEnd = Math.min(blockStart + (1L << level), bars.size());
-            long start = Math.max(blockStart, from);
-            long end = Math.min(blockEnd, to);
-            if (start == blockStart && end == blockEnd) {
-                series.extremes().block(level, block, scratch);
+        long barMillis = bars.key().timeframe().millis();
+        level = levelFor(range.spanMillis(), barMillis, plotWidth);
+        long bucketMillis = barMillis << level;
+        boolean summarises = summarises();
+        Arrays.fill(scratch, Double.NaN);
+        ensureCapacity((int) Math.min(to - from,
+                Math.floorDiv(bars.time(to - 1), bucketMillis) - Math.floorDiv(bars.time(from), bucketMillis) + 1));
+        long start = from;
+        while (start < to) {
+            long bucket = Math.floorDiv(bars.time(start), bucketMillis);
+            long end = Math.min(to, series.firstIndexAtOrAfter((bucket + 1) * bucketMillis, start));
+            if (summarises) {
+                series.extremes().reduce(start, end, scratch, STOCH_K_SUM, STRIDE);
             } else {
                 series.extremes().reduce(start, end, scratch);
             }
-            addColumn(bars, start, end);
+            addColumn(bucket * bucketMillis + (bucketMillis - barMillis) / 2, start, end);
+            start = end;
         }
     }
 
-    /** The largest pyramid level whose blocks hold no more bars than one pixel's share of the visible ones. */
-    static int levelFor(long visibleBars, double plotWidth, int maxLevel) {
-        long barsPerPixel = (long) (visibleBars / Math.max(1, plotWidth));
+    /**
+     * The largest {@code k} whose buckets of {@code 2^k} bars' duration are no longer than one
+     * pixel's share of {@code spanMillis}.
+     */
+    static int levelFor(long spanMillis, long barMillis, double plotWidth) {
+        long barsPerPixel = (long) (spanMillis / (double) barMillis / Math.max(1, plotWidth));
         int level = barsPerPixel <= 1 ? 0 : 63 - Long.numberOfLeadingZeros(barsPerPixel);
-        return Math.min(level, maxLevel);
+        return Math.min(level, MAX_LEVEL);
     }
 
-    private void addColumn(IndicatorSeriesView bars, long from, long to) {
-        x[columns] = (bars.time(from) + bars.time(to - 1)) / 2000.0;
+    private void addColumn(long xMillis, long from, long to) {
+        x[columns] = xMillis / 1000.0;
         firstBar[columns] = from;
         endBar[columns] = to;
         System.arraycopy(scratch, 0, values, columns * STRIDE, STRIDE);
@@ -141,7 +152,7 @@ final class VisibleEnvelopes {
 
     /** Whether the columns are wide enough ({@link #SUMMARY_BARS} bars) for the renderers to draw their means. */
     boolean summarises() {
-        return active && (1 << level) >= SUMMARY_BARS;
+        return active && (1L << level) >= SUMMARY_BARS;
     }
 
     int columns() {
