@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
@@ -102,6 +103,8 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         Settings settings = root.context().settingsLoad().settings();
         Theme chartTheme = theme == null ? settings.theme() : parse(() -> Theme.parse(theme));
+        // Enough minutes for the bars and their warm-up where none is missing; where some are (a
+        // closed market), the stored history reaches further back for them.
         long minutesPerBar = chartTimeframe.millis() / 60_000;
         int minutes = (int) Math.min(2_000_000, (bars + WARM_UP_BARS) * minutesPerBar);
         BarColumns history = demo ? simulated(chartSymbol, minutes, settings.simulator().seed()) : stored(chartSymbol, minutes);
@@ -122,12 +125,14 @@ final class SnapshotCommand implements Callable<Integer> {
             LiveBarRouter router = new LiveBarRouter(chartTimeframe, BarAggregator.EXCHANGE_ZONE, model);
             model.loadHistory(router.historyFor(history));
             CompletableFuture<WritableImage> image = new CompletableFuture<>();
+            AtomicLong barsInView = new AtomicLong();
             Platform.runLater(() -> {
                 try {
                     router.finishHistory(System.currentTimeMillis());
                     model.applyPending();
                     var series = model.series().orElseThrow();
                     long first = Math.max(series.firstIndex(), series.size() - bars);
+                    barsInView.set(series.size() - first);
                     model.setRange(new ChartRange(series.time(first), series.time(series.size() - 1) + chartTimeframe.millis(), false));
                     Application.setUserAgentStylesheet(ThemeStylesheets.userAgentStylesheet(chartTheme));
                     ChartView view = new ChartView(model, settings.zone(), Locale.getDefault());
@@ -146,7 +151,7 @@ final class SnapshotCommand implements Callable<Integer> {
             });
             ChartImageExporter.write(image.get(60, TimeUnit.SECONDS), target);
             spec.commandLine().getOut().println("snapshot: " + out.toAbsolutePath() + " (" + width + "x" + height + ", "
-                    + chartSymbol + " " + chartTimeframe + ", "
+                    + chartSymbol + " " + chartTimeframe + ", " + barsInView.get() + " "
                     + (demo ? "simulated" : source.simulated() ? "stored simulated" : "stored") + " bars to "
                     + Instant.ofEpochMilli(history.time(history.size() - 1)) + ")");
             return 0;
@@ -167,7 +172,7 @@ final class SnapshotCommand implements Callable<Integer> {
     private BarColumns stored(Symbol chartSymbol, int minutes) {
         try (TradeDesk desk = new TradeDesk(root.context())) {
             BarColumns bars = new BarColumns(0);
-            source.store(desk).newestSpan(new SeriesKey(chartSymbol, Timeframe.ONE_MINUTE), minutes).appendTo(bars);
+            source.store(desk).latest(new SeriesKey(chartSymbol, Timeframe.ONE_MINUTE), minutes).appendTo(bars);
             return bars;
         }
     }

@@ -77,7 +77,8 @@ class JarLaunchIT {
         long start = java.time.Instant.parse("2024-03-04T14:30:00Z").toEpochMilli();
         for (int i = 0; i < 400; i++) {
             double close = 100 + 5 * Math.sin(i / 20.0) + i * 0.01;
-            csv.append(java.time.Instant.ofEpochMilli(start + i * 60_000L)).append(',').append(close - 0.2).append(',')
+            long overnight = i < 200 ? 0 : java.time.Duration.ofHours(18).toMillis(); // the market closed after bar 199
+            csv.append(java.time.Instant.ofEpochMilli(start + overnight + i * 60_000L)).append(',').append(close - 0.2).append(',')
                     .append(close + 0.5).append(',').append(close - 0.6).append(',').append(close).append(',')
                     .append(1_000 + i).append('\n');
         }
@@ -91,7 +92,7 @@ class JarLaunchIT {
                 "--width", "900", "--height", "500", "--out", png.toString());
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout()).contains("snapshot: ", "900x500", "IBM 1Min");
+        assertThat(result.stdout()).contains("snapshot: ", "900x500", "IBM 1Min", "300 stored bars");
         assertIsAChart(png, 900, 500);
     }
 
