@@ -62,7 +62,7 @@ public final class LiveBarRouter {
     }
 
     /** Shows the bucket in progress left over from the history, if any. */
-    public void showBucketInProgress() {
+    private void showBucketInProgress() {
         if (timeframe != Timeframe.ONE_MINUTE) {
             aggregator.forming(null, chart::pushFormingBar);
         }

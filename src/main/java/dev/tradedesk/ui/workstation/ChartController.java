@@ -13,6 +13,7 @@ import dev.tradedesk.ui.chart.ChartRange;
 import dev.tradedesk.ui.chart.ChartView;
 import dev.tradedesk.ui.chart.LiveBarRouter;
 import dev.tradedesk.ui.live.MarketUpdate;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -124,9 +125,17 @@ public final class ChartController {
     private Bar recentForming;
     /** The provider's latest connection state, for what an empty chart says it waits for. */
     private ConnectionState connection;
+    private final Clock clock;
 
     public ChartController(WorkstationHost host, Executor loader, IndicatorParameters parameters, ZoneId zone,
             Consumer<ChartRange> rangeListener) {
+        this(host, loader, parameters, zone, rangeListener, Clock.systemUTC());
+    }
+
+    /** @param clock this computer's clock, which tells whether a stored history's last bucket is over */
+    public ChartController(WorkstationHost host, Executor loader, IndicatorParameters parameters, ZoneId zone,
+            Consumer<ChartRange> rangeListener, Clock clock) {
+        this.clock = clock;
         this.host = host;
         this.loader = loader;
         this.parameters = parameters;
@@ -488,7 +497,9 @@ public final class ChartController {
         ChartView chart = new ChartView(model, zone, Locale.getDefault());
         router = newRouter;
         showsLiveBars = false;
-        router.showBucketInProgress();
+        // A history that ended in an earlier bucket (the provider not answering, a market closed
+        // since) shows its last bar as closed; the bucket still running shows as forming.
+        router.finishHistory(clock.millis());
         List<HeldBar> replay = heldBack;
         heldBack = null;
         recentClosed.clear();

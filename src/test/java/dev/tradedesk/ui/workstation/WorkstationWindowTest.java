@@ -480,6 +480,16 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void aStoredHistoryThatEndedInAnEarlierBucketEndsWithAClosedBar(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robotInteract(() -> window.selectTimeframe(Timeframe.ONE_DAY));
+        awaitChart("AAPL · 1Day");
+
+        assertThat(series().hasFormingBar()).as("2 March 2026 is over by this computer's clock").isFalse();
+        assertThat(series().time(series().size() - 1)).isEqualTo(Instant.parse("2026-03-02T05:00:00Z").toEpochMilli());
+    }
+
+    @Test
     void aClickOnTheChartTakesTheKeyboardFromTheSymbolBox(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#symbolField");
