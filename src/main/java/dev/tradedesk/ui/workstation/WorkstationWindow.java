@@ -151,6 +151,10 @@ public final class WorkstationWindow {
         restoreSelection(parts.workspace());
         watchlistView.showRowsWhen(rowsDue(scene));
         stage.show();
+        // The scene would give the keyboard to its first control, the banner's button or the
+        // symbol box, where digits type and arrows move focus: the chart's keys are what a trader
+        // reaches for first.
+        parts.chart().node().requestFocus();
     }
 
     /**

@@ -490,6 +490,21 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theChartHasTheKeyboardFromTheStart(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        assertThat(robot.lookup("#chartArea").query().isFocused()).isTrue();
+
+        ChartRange before = parts.chart().model().orElseThrow().range();
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(parts.chart().model().orElseThrow().range().toMillis()).as("the arrow pans the chart")
+                .isLessThan(before.toMillis());
+        robot.type(KeyCode.DIGIT2);
+        awaitChart("AAPL · 5Min");
+        assertThat(window.watchlistView().symbolField().getText()).isEmpty();
+    }
+
+    @Test
     void aClickOnTheChartTakesTheKeyboardFromTheSymbolBox(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#symbolField");
