@@ -64,8 +64,11 @@ final class BandRenderer extends AbstractRendererXY<BandRenderer> {
                 envelope.flush(gc, true, !means);
                 continue;
             }
-            envelope.add(xAxis.getDisplayPosition(envelopes.x(c)), yAxis.getDisplayPosition(upper),
-                    yAxis.getDisplayPosition(lower));
+            double x = xAxis.getDisplayPosition(envelopes.x(c));
+            if (envelope.breaksBefore(x)) {
+                envelope.flush(gc, true, !means);
+            }
+            envelope.add(x, yAxis.getDisplayPosition(upper), yAxis.getDisplayPosition(lower));
         }
         // The means' edges move by pixels from one pixel column to the next, and stroking such
         // edges took more painting time than the whole pane had: the fill alone shows them.

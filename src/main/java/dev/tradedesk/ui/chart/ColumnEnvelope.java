@@ -18,6 +18,9 @@ import javafx.scene.canvas.GraphicsContext;
  */
 final class ColumnEnvelope {
 
+    /** The widest stretch without points that an area still joins across, in pixels. */
+    static final double MAX_JOINED_PIXELS = 6;
+
     private double[] columnX = new double[256];
     private double[] columnTop = new double[256];
     private double[] columnBottom = new double[256];
@@ -25,6 +28,15 @@ final class ColumnEnvelope {
     private double[] polygonY = new double[512];
     private int columns;
     private long column = Long.MIN_VALUE;
+
+    /**
+     * Whether a point at {@code x} lies so far right of the last one that the area should end
+     * before it: a stretch with no data (a closed market) more than {@link #MAX_JOINED_PIXELS}
+     * wide, which a joined area would bridge with a wedge from one side's values to the other's.
+     */
+    boolean breaksBefore(double x) {
+        return columns > 0 && x - columnX[columns - 1] > MAX_JOINED_PIXELS;
+    }
 
     /** Adds a point at {@code x} covering {@code top..bottom} (screen y grows downwards). */
     void add(double x, double top, double bottom) {
@@ -53,7 +65,10 @@ final class ColumnEnvelope {
      * @param strokeEdges whether to stroke its top and bottom edges (a sparse line is its edges)
      */
     void flush(GraphicsContext gc, boolean fill, boolean strokeEdges) {
-        if (columns >= 2) {
+        if (columns == 1) {
+            // A lone column between gaps (a short session at a far zoom) still shows, one pixel wide.
+            gc.fillRect(columnX[0] - 0.5, columnTop[0], 1, Math.max(1, columnBottom[0] - columnTop[0]));
+        } else if (columns >= 2) {
             if (fill) {
                 for (int c = 0; c < columns; c++) {
                     polygonX[c] = columnX[c];

@@ -65,8 +65,11 @@ final class IndicatorLineRenderer extends ErrorDataSetRenderer {
                 envelope.flush(gc, true, false);
                 continue;
             }
-            envelope.add(xAxis.getDisplayPosition(envelopes.x(c)), yAxis.getDisplayPosition(high) - halfWidth,
-                    yAxis.getDisplayPosition(low) + halfWidth);
+            double x = xAxis.getDisplayPosition(envelopes.x(c));
+            if (envelope.breaksBefore(x)) {
+                envelope.flush(gc, true, false);
+            }
+            envelope.add(x, yAxis.getDisplayPosition(high) - halfWidth, yAxis.getDisplayPosition(low) + halfWidth);
         }
         envelope.flush(gc, true, false);
     }
@@ -87,9 +90,14 @@ final class IndicatorLineRenderer extends ErrorDataSetRenderer {
                 previous = Double.NaN;
                 continue;
             }
+            double x = xAxis.getDisplayPosition(envelopes.x(c));
+            if (envelope.breaksBefore(x)) {
+                envelope.flush(gc, true, false);
+                previous = Double.NaN; // the line starts again after the gap
+            }
             double y = yAxis.getDisplayPosition(mean);
             double from = Double.isNaN(previous) ? y : previous;
-            envelope.add(xAxis.getDisplayPosition(envelopes.x(c)), Math.min(from, y) - halfWidth, Math.max(from, y) + halfWidth);
+            envelope.add(x, Math.min(from, y) - halfWidth, Math.max(from, y) + halfWidth);
             previous = y;
         }
         envelope.flush(gc, true, false);
