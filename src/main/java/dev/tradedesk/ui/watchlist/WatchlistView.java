@@ -154,8 +154,8 @@ public final class WatchlistView {
         table.getColumns().add(numberColumn("Last", "Last price",
                 () -> new NumberCell(WatchlistRow::lastProperty, value -> format(value, 2), null)));
         table.getColumns().add(numberColumn("Chg %", "Change of the last price since the open of the session's first bar, in %",
-                () -> new NumberCell(WatchlistRow::changePercentProperty,
-                        value -> String.format(Locale.ROOT, "%+.2f", value), WatchlistView::changeStyle)));
+                () -> new NumberCell(WatchlistRow::changePercentProperty, WatchlistView::formatChange,
+                        WatchlistView::changeStyle)));
         table.getColumns().add(numberColumn("RSI", "RSI of 1-minute bars, whatever the chart's timeframe",
                 () -> new NumberCell(WatchlistRow::rsiProperty, value -> format(value, 1), null)));
         table.getColumns().add(numberColumn("%K",
@@ -296,8 +296,20 @@ public final class WatchlistView {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
-    private static PseudoClass changeStyle(double value) {
-        return value < 0 ? NEGATIVE : value > 0 ? POSITIVE : null;
+    /** "+1.25", "-0.40", and "0.00" for a change that rounds to nothing (not "-0.00"). */
+    static String formatChange(double percent) {
+        double shown = shownChange(percent);
+        return String.format(Locale.ROOT, shown == 0 ? "%.2f" : "%+.2f", shown == 0 ? 0.0 : shown);
+    }
+
+    /** Coloured by the change as shown: one that rounds to 0.00 is neither up nor down. */
+    private static PseudoClass changeStyle(double percent) {
+        double shown = shownChange(percent);
+        return shown < 0 ? NEGATIVE : shown > 0 ? POSITIVE : null;
+    }
+
+    private static double shownChange(double percent) {
+        return Math.round(percent * 100) / 100.0;
     }
 
     /**
