@@ -34,6 +34,9 @@ final class OutputTarget {
      * @throws Refused if {@code out} is not a regular file or a link to one, or its folder is missing
      */
     static Path resolve(Path out) throws Refused {
+        if (out.toString().isBlank()) {
+            throw new Refused("no output file given: the file name is empty"); // "" would be the current folder
+        }
         Path target = out.toAbsolutePath();
         if (Files.isSymbolicLink(target)) {
             try {

@@ -371,6 +371,8 @@ class StoreCommandsTest {
         assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", dir.toString())).isEqualTo(2);
         assertThat(stderr()).contains("it is a directory");
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", "")).isEqualTo(2);
+        assertThat(stderr()).contains("no output file given: the file name is empty");
     }
 
     @Test
