@@ -140,8 +140,10 @@ public final class MarketSession implements AutoCloseable {
                         .map(anchor -> new SimClock(wallClock, anchor, anchor, options.simulator().speed()))
                         .orElseGet(() -> new SimClock(wallClock, now, continuedSimulatedTime(store, options, now),
                                 options.simulator().speed()));
-                SimulatedMarket market = SimulatedMarket.anchoredOnGrid(options.simulator().seed(), simClock,
-                        options.simulatedHistory(), options.symbols(), true);
+                Instant historyStart = SimulatedHistoryStart.resolve(store, options.symbols(), options.simulator().seed(),
+                        options.simulatedHistory(), simClock.millis());
+                SimulatedMarket market = new SimulatedMarket(options.simulator().seed(), historyStart, simClock,
+                        options.symbols(), true);
                 exchange = startExchange(market, executors, tuning.faults());
                 marketClock = simClock.asClock();
                 provider = new AlpacaProvider(httpFor(http, "Simulated exchange", ProviderHttp.Access.KEYED, feedMetrics, pipeline,

@@ -78,9 +78,13 @@ public final class SimulatedMarket {
      */
     public static SimulatedMarket anchoredOnGrid(long seed, SimClock clock, Duration historyLength,
             Collection<Symbol> listedSymbols, boolean listCatalogue) {
+        return new SimulatedMarket(seed, gridStart(clock.millis(), historyLength), clock, listedSymbols, listCatalogue);
+    }
+
+    /** The start of the 32-day grid block that holds {@code historyLength} before {@code nowMillis}. */
+    public static Instant gridStart(long nowMillis, Duration historyLength) {
         long block = Duration.ofDays(32).toMillis();
-        long anchor = Math.floorDiv(clock.millis() - historyLength.toMillis(), block) * block;
-        return new SimulatedMarket(seed, Instant.ofEpochMilli(anchor), clock, listedSymbols, listCatalogue);
+        return Instant.ofEpochMilli(Math.floorDiv(nowMillis - historyLength.toMillis(), block) * block);
     }
 
     /** Lists a symbol (idempotent). Unlisted symbols are unknown to the exchange. */
