@@ -57,8 +57,10 @@ public class LevelOfDetailBenchmark {
         return candles.count();
     }
 
+    /** Every column reduced, as after a zoom or a reload (a pan or a new bar reuses all but a few). */
     @Benchmark
     public int stochRsiColumns() {
+        envelopes.clear();
         envelopes.fill(series, all, PLOT_WIDTH, true);
         return envelopes.columns();
     }

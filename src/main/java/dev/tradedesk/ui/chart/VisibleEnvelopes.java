@@ -69,6 +69,14 @@ final class VisibleEnvelopes {
     private long[] firstBar = new long[0];
     private long[] endBar = new long[0];
     private double[] values = new double[0];
+    private double[] previousX = new double[0];
+    private long[] previousFirstBar = new long[0];
+    private long[] previousEndBar = new long[0];
+    private double[] previousValues = new double[0];
+    /** The series of the last fill with columns, whose bars before {@link #closedBarsEnd} were closed then. */
+    private ChartSeries filledSeries;
+    private long closedBarsEnd;
+    private int reduced;
     private final double[] scratch = new double[STRIDE];
 
     private static BlockPyramid.Channel channel(Indicator indicator, BlockPyramid.Op op) {
@@ -80,12 +88,16 @@ final class VisibleEnvelopes {
      * when the level of detail is off or the bars are sparse enough to draw one by one.
      */
     void fill(ChartSeries series, ChartRange range, double plotWidth, boolean levelOfDetail) {
+        boolean hadColumns = active;
+        int previousLevel = level;
+        int previousColumns = columns;
         clear();
         IndicatorSeriesView bars = series.view();
         long firstInside = series.indexAtOrBefore(range.fromMillis() - 1) + 1;
         long endInside = series.indexAtOrBefore(range.toMillis()) + 1;
         long visibleBars = endInside - firstInside;
         if (!levelOfDetail || plotWidth <= 0 || visibleBars <= plotWidth / VisibleCandles.MIN_PIXELS_PER_CANDLE) {
+            filledSeries = null;
             return;
         }
         active = true;
@@ -95,6 +107,13 @@ final class VisibleEnvelopes {
         level = levelFor(range.spanMillis(), barMillis, plotWidth);
         long bucketMillis = barMillis << level;
         boolean summarises = summarises();
+        // The columns of the previous fill of this series at this level, for the ones whose bars
+        // were all closed then: closed bars never change, so neither do their columns.
+        boolean reusable = hadColumns && series == filledSeries && level == previousLevel;
+        long closedBefore = closedBarsEnd;
+        swapWithPrevious();
+        int previous = 0;
+        reduced = 0;
         Arrays.fill(scratch, Double.NaN);
         ensureCapacity((int) Math.min(to - from,
                 Math.floorDiv(bars.time(to - 1), bucketMillis) - Math.floorDiv(bars.time(from), bucketMillis) + 1));
@@ -102,14 +121,45 @@ final class VisibleEnvelopes {
         while (start < to) {
             long bucket = Math.floorDiv(bars.time(start), bucketMillis);
             long end = Math.min(to, series.firstIndexAtOrAfter((bucket + 1) * bucketMillis, start));
-            if (summarises) {
+            while (reusable && previous < previousColumns && previousFirstBar[previous] < start) {
+                previous++;
+            }
+            if (reusable && previous < previousColumns && previousFirstBar[previous] == start
+                    && previousEndBar[previous] == end && end <= closedBefore) {
+                System.arraycopy(previousValues, previous * STRIDE, scratch, 0, STRIDE);
+            } else if (summarises) {
                 series.extremes().reduce(start, end, scratch, STOCH_K_SUM, STRIDE);
+                reduced++;
             } else {
                 series.extremes().reduce(start, end, scratch);
+                reduced++;
             }
             addColumn(bucket * bucketMillis + (bucketMillis - barMillis) / 2, start, end);
             start = end;
         }
+        filledSeries = series;
+        closedBarsEnd = bars.size() - 1; // the last bar may be forming and change
+    }
+
+    /** The columns just filled become the previous fill's, and the previous fill's arrays are reused. */
+    private void swapWithPrevious() {
+        double[] xs = x;
+        x = previousX;
+        previousX = xs;
+        long[] firsts = firstBar;
+        firstBar = previousFirstBar;
+        previousFirstBar = firsts;
+        long[] ends = endBar;
+        endBar = previousEndBar;
+        previousEndBar = ends;
+        double[] vals = values;
+        values = previousValues;
+        previousValues = vals;
+    }
+
+    /** Columns reduced from the pyramid by the last fill; the others were the previous fill's. */
+    int reducedColumns() {
+        return reduced;
     }
 
     /**

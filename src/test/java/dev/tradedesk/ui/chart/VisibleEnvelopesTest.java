@@ -143,6 +143,17 @@ class VisibleEnvelopesTest {
 
         assertThat(envelopes.endBar(columnHolding(4_016))).as("the buckets stay where they were")
                 .isEqualTo(blockEndBefore);
+        assertThat(envelopes.reducedColumns()).as("only the edges and the newest bucket are reduced again")
+                .isBetween(1, 3);
+        for (int c = 0; c < envelopes.columns(); c++) {
+            long from = envelopes.firstBar(c);
+            long to = envelopes.endBar(c);
+            assertColumn(c, VisibleEnvelopes.STOCH_K_MIN, extreme(Indicator.STOCH_K, from, to, false));
+            assertColumn(c, VisibleEnvelopes.STOCH_D_MAX, extreme(Indicator.STOCH_D, from, to, true));
+            assertColumn(c, VisibleEnvelopes.BAND_UPPER_MAX, extreme(Indicator.BAND_UPPER, from, to, true));
+            assertThat(envelopes.mean(c, VisibleEnvelopes.STOCH_K_SUM)).as("column %d", c)
+                    .isCloseTo(mean(Indicator.STOCH_K, from, to), Offset.offset(1e-9));
+        }
         int last = envelopes.columns() - 1;
         assertThat(envelopes.endBar(last)).isEqualTo(bars.size());
         assertColumn(last, VisibleEnvelopes.STOCH_K_MAX,
