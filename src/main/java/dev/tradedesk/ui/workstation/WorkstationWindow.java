@@ -150,7 +150,16 @@ public final class WorkstationWindow {
         // scene: the chart's history read then runs on the loader meanwhile, not after it.
         restoreSelection(parts.workspace());
         watchlistView.showRowsWhen(rowsDue(scene));
+        Rectangle2D placed = normalBounds;
         stage.show();
+        // JavaFX 21 under some window managers (Openbox; JDK-8316423, fixed in JavaFX 22) shows a
+        // window at its minimum size whatever size was set before: set it again now that it shows.
+        // A maximized window keeps the placed bounds to return to, not the size it was first given.
+        if (stage.isMaximized() || stage.isFullScreen()) {
+            normalBounds = placed;
+        } else {
+            place(placed);
+        }
         // The scene would give the keyboard to its first control, the banner's button or the
         // symbol box, where digits type and arrows move focus: the chart's keys are what a trader
         // reaches for first.
