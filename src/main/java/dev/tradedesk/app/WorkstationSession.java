@@ -170,6 +170,8 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
                 cause.getMessage(), javafx.scene.control.ButtonType.OK);
         alert.initOwner(owner);
+        // Not modal: a modal window takes its owner out of maximized under some window managers (JDK-8332222).
+        alert.initModality(javafx.stage.Modality.NONE);
         alert.setHeaderText("The history database could not be opened: no market data is recorded or shown");
         alert.show();
     }

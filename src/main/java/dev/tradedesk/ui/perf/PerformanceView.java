@@ -44,8 +44,9 @@ public final class PerformanceView {
     /** Latencies below this many ms are drawn at it: a log axis has no zero. */
     static final double LATENCY_FLOOR_MS = 0.001;
 
-    private static final double DEFAULT_WIDTH = 1180;
-    private static final double DEFAULT_HEIGHT = 800;
+    /** The panel window's size when it first opens. */
+    public static final double DEFAULT_WIDTH = 1180;
+    public static final double DEFAULT_HEIGHT = 800;
 
     private final PerformanceViewModel model;
     private final SmallChart latency;

@@ -72,7 +72,7 @@ public final class SettingsDialog {
         dialog.show();
     }
 
-    /** The underlying JavaFX dialog, e.g. to close it or look nodes up in tests. */
+    /** The underlying JavaFX dialog, e.g. to close it, look nodes up in tests, or set its modality before it shows. */
     public Dialog<SettingsValues> dialog() {
         return dialog;
     }

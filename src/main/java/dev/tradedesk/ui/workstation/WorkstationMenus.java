@@ -41,6 +41,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ final class WorkstationMenus {
     private final Workstation parts;
     private final WorkstationWindow window;
     private PerformanceView performanceView;
+    private MainWindowHold hold;
 
     WorkstationMenus(Workstation parts, WorkstationWindow window) {
         this.parts = parts;
@@ -184,6 +186,14 @@ final class WorkstationMenus {
         return help;
     }
 
+    /** Made on first use: the window's stage exists once it is shown. */
+    private MainWindowHold hold() {
+        if (hold == null) {
+            hold = new MainWindowHold(window.stage());
+        }
+        return hold;
+    }
+
     private static MenuItem item(String id, String text, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setId(id);
@@ -221,18 +231,29 @@ final class WorkstationMenus {
 
     void openSettings() {
         SettingsViewModel model = new SettingsViewModel(parts.host().currentSettings(), parts.chart()::setIndicatorParameters);
-        new SettingsDialog(window.stage(), model).showAndWait().ifPresent(values -> {
+        SettingsDialog dialog = new SettingsDialog(window.stage(), model);
+        hold().over(dialog.dialog());
+        dialog.showAndWait().ifPresent(values -> {
             parts.main().switchTheme(values.theme());
             parts.host().settingsChanged(values);
         });
     }
 
     private void openPerformance() {
-        if (performanceView == null) {
+        boolean first = performanceView == null;
+        if (first) {
             performanceView = new PerformanceView(parts.performance());
         }
-        performanceView.window(window.stage()).show();
-        performanceView.window(window.stage()).toFront();
+        Stage panel = performanceView.window(window.stage());
+        panel.show();
+        if (first) {
+            // Its size again now that it shows (Openbox gave it its minimum, JDK-8316423), over the
+            // main window and on its screen; later it opens as the user left it.
+            panel.setWidth(PerformanceView.DEFAULT_WIDTH);
+            panel.setHeight(PerformanceView.DEFAULT_HEIGHT);
+            MainWindowHold.centreOver(panel, window.stage());
+        }
+        panel.toFront();
     }
 
     private void exportChart() {
@@ -313,6 +334,7 @@ final class WorkstationMenus {
                 .forEach(label -> ((Label) label).setMinWidth(Region.USE_PREF_SIZE));
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
         alert.initOwner(window.stage());
+        hold().over(alert);
         alert.setTitle(title);
         alert.setHeaderText(header);
         alert.getDialogPane().setContent(content);
@@ -325,6 +347,7 @@ final class WorkstationMenus {
     private void error(String header, String detail) {
         Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
         alert.initOwner(window.stage());
+        hold().over(alert);
         alert.setHeaderText(header);
         alert.show();
     }

@@ -556,6 +556,28 @@ class WorkstationWindowTest {
         robot.type(KeyCode.ESCAPE);
     }
 
+    @Test
+    void aDialogHoldsTheMainWindowWithoutTheToolkitsModality(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        java.util.concurrent.atomic.AtomicInteger keysReachingTheChart = new java.util.concurrent.atomic.AtomicInteger();
+        parts.chart().node().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> keysReachingTheChart.incrementAndGet());
+        Runnable pressTwoOnTheChart = () -> javafx.event.Event.fireEvent(parts.chart().node(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "2", "2", KeyCode.DIGIT2, false, false, false, false));
+
+        robot.clickOn("#watchlist").type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Stage dialog = (javafx.stage.Stage) robot.lookup("#shortcutsDialog").query().getScene().getWindow();
+        // A modal window makes GTK freeze its owner's size, and Openbox and KDE then un-maximize it.
+        assertThat(dialog.getModality()).isEqualTo(javafx.stage.Modality.NONE);
+        robotInteract(pressTwoOnTheChart);
+        assertThat(keysReachingTheChart).as("the main window ignores keys while the dialog shows").hasValue(0);
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robotInteract(pressTwoOnTheChart);
+        assertThat(keysReachingTheChart).as("and takes them again once it is closed").hasValue(1);
+    }
+
     private static void assertLabelsWhole(FxRobot robot, String dialog, int atLeast) {
         javafx.scene.Node pane = robot.lookup(dialog).query();
         List<javafx.scene.control.Label> labels = robot.from(pane).lookup(".label").queryAllAs(javafx.scene.control.Label.class)
