@@ -126,7 +126,9 @@ class BarCsvTest {
                 + "2024-01-02T00:06:00Z,10,11,9,10.5,100\n"          // 12: repeated timestamp
                 + "2024-01-02T00:07:00Z,10,11,9,10.5,-1\n"           // 13: negative volume
                 + "2024-01-02T00:08:00Z,10,11,9,10.5,1.5d\n"         // 14: Java suffix, not a decimal
-                + "2024-01-02T00:09:00Z,10,11,9,10.5,7\n");          // 15: good
+                + "2024-01-02T00:09:00Z,10,11,9,10.5,7\n"            // 15: good
+                + "2024-01-02T00:10:00Z,10,1e308,9,10.5,7\n"         // 16: absurd price
+                + "2024-01-02T00:11:00Z,10,11,9,10.5,1e20\n");       // 17: absurd volume
 
         assertThat(bars.size()).isEqualTo(3);
         assertThat(Instant.ofEpochMilli(bars.time(2))).isEqualTo(Instant.parse("2024-01-02T00:09:00Z"));
@@ -140,7 +142,9 @@ class BarCsvTest {
                 "11: timestamp 2024-01-02T00:01:00Z is not after the previous row's (2024-01-02T00:06:00Z)",
                 "12: timestamp 2024-01-02T00:06:00Z is not after the previous row's (2024-01-02T00:06:00Z)",
                 "13: volume must be finite and not negative, was -1.0",
-                "14: bad number '1.5d' for volume");
+                "14: bad number '1.5d' for volume",
+                "16: price 1.0E308 is beyond any market's (at most 1.0E12): a shifted column or another unit?",
+                "17: volume 1.0E20 is beyond any market's (at most 1.0E18): a shifted column or another unit?");
     }
 
     @Test
