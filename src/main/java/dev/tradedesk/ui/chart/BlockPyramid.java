@@ -21,9 +21,9 @@ import java.util.Objects;
  * levels together take about one entry per bar of capacity (8 bytes per channel).
  *
  * <p>Costs: {@link #rebuild()} is O(retained bars); {@link #barChanged(long)} (after the last bar
- * was appended or updated) is O(log capacity); {@link #block} is O(1); {@link #reduce} is O(log
- * length). A block is only read when every bar of it is retained (an older block's slot may be
- * reused); callers reduce a partly dropped block with {@link #reduce} instead.
+ * was appended or updated) is O(log capacity); {@link #reduce} is O(log length), one entry for an
+ * aligned block. An entry is only read when every bar of its block is retained (an older block's
+ * slot may be reused): {@link #reduce} takes a partly dropped block from its retained parts.
  *
  * <p>Not thread-safe: it belongs to the thread that updates its series.
  */
@@ -87,15 +87,6 @@ final class BlockPyramid {
         }
     }
 
-    int channels() {
-        return stride;
-    }
-
-    /** The coarsest level: one block spans the whole capacity. */
-    int levels() {
-        return levels;
-    }
-
     /**
      * Recomputes every level from the retained bars, e.g. after a history load. Blocks that began
      * before the oldest retained bar are skipped: they are never read from their slots.
@@ -119,13 +110,6 @@ final class BlockPyramid {
         long size = bars.size();
         for (int k = 1; k <= levels; k++) {
             recompute(k, index >> k, size);
-        }
-    }
-
-    /** Writes every channel's aggregate of block {@code block} at {@code level} (all its bars retained) to {@code out}. */
-    void block(int level, long block, double[] out) {
-        for (int c = 0; c < stride; c++) {
-            out[c] = entry(level, block, c);
         }
     }
 

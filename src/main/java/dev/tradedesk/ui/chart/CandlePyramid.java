@@ -9,9 +9,8 @@ import java.util.Objects;
  * lows (smallest) and volumes (summed) at every power-of-two resolution; open and close need no
  * storage, they are the first bar's open and the last bar's close. 24 bytes per bar of capacity.
  *
- * <p>Costs: {@link #block} is O(1) for a block whose bars are all retained; {@link #aggregate}
- * over any range is O(log length); keeping current costs O(log capacity) per appended or updated
- * bar. Aggregates are exact: open, high, low and close are the bars' own values; volumes are summed
+ * <p>Costs: {@link #aggregate} over any range is O(log length) (an aligned block of {@code 2^k}
+ * bars is one entry); keeping current costs O(log capacity) per appended or updated bar. Aggregates are exact: open, high, low and close are the bars' own values; volumes are summed
  * pairwise (exact for integral volumes, to within rounding otherwise).
  *
  * <p>Not thread-safe: it belongs to the thread that updates its series.
@@ -34,11 +33,6 @@ final class CandlePyramid {
                 new BlockPyramid.Channel(BlockPyramid.Source.volume(), BlockPyramid.Op.SUM)));
     }
 
-    /** The coarsest level: one block spans the whole capacity. */
-    int levels() {
-        return pyramid.levels();
-    }
-
     /** Recomputes every level from the retained bars, e.g. after a history load. */
     void rebuild() {
         pyramid.rebuild();
@@ -47,25 +41,6 @@ final class CandlePyramid {
     /** Brings the blocks containing bar {@code index} up to date after it was appended or updated. */
     void barChanged(long index) {
         pyramid.barChanged(index);
-    }
-
-    /**
-     * The candle of block {@code block} at {@code level}, clipped to the retained bars: its bars are
-     * {@code [max(block << level, firstIndex), min((block + 1) << level, size))}, which must not be
-     * empty.
-     */
-    void block(int level, long block, CandleAggregate out) {
-        long start = block << level;
-        long end = Math.min((block + 1) << level, bars.size());
-        if (start < bars.firstIndex()) {
-            aggregate(bars.firstIndex(), end, out);
-            return;
-        }
-        if (start >= end) {
-            throw new IllegalArgumentException("block " + block + " at level " + level + " holds no retained bar");
-        }
-        pyramid.block(level, block, values);
-        fill(start, end, out);
     }
 
     /** The exact candle of the bars {@code [from, to)}, which must be retained and not empty. */
