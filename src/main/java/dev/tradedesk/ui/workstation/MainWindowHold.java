@@ -74,11 +74,6 @@ final class MainWindowHold {
         window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height)));
     }
 
-    /** Whether a dialog holds the main window. */
-    boolean holding() {
-        return !showing.isEmpty();
-    }
-
     private void ignore(InputEvent event) {
         event.consume();
         if (event.getEventType() == MouseEvent.MOUSE_PRESSED && !showing.isEmpty()) {
