@@ -267,7 +267,10 @@ final class WorkstationMenus {
         chooser.setInitialFileName(model.get().key().symbol().value().replace('/', '-') + "-" + model.get().key().timeframe().label()
                 + "-" + LocalDateTime.now(parts.chart().zone()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT))
                 + ".png");
-        File file = chooser.showSaveDialog(window.stage());
+        // Over a maximized or full-screen main window, the chooser has no owner: one modal to it
+        // takes it out of maximized under Openbox and KDE (JDK-8332222), and it stayed so.
+        Stage stage = window.stage();
+        File file = chooser.showSaveDialog(stage.isMaximized() || stage.isFullScreen() ? null : stage);
         if (file != null) {
             export(model.get(), file.toPath());
         }
