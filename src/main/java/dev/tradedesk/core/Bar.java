@@ -83,6 +83,34 @@ public record Bar(long time, double open, double high, double low, double close,
         };
     }
 
+    /**
+     * A trillion per unit: above any quote (bitcoin in Vietnamese dong is about 2.5e9). Higher
+     * prices overflow the indicators' sums of squares. Not part of {@link #defect}, so bars stored
+     * before this bound existed stay readable; new bars from a feed or a file are held to it.
+     */
+    public static final double MAX_MARKET_PRICE = 1e12;
+    /** Above any bar's volume, even of tokens with a supply in the hundreds of trillions. */
+    public static final double MAX_MARKET_VOLUME = 1e18;
+
+    /** The reasons of {@link #beyondAnyMarket}: short and stable, for counting dropped records. */
+    public static final String PRICE_BEYOND_ANY_MARKET = "price beyond any market's";
+    public static final String VOLUME_BEYOND_ANY_MARKET = "volume beyond any market's";
+
+    /**
+     * Why the values of a valid bar are still no market's (a shifted column, another unit, a feed
+     * gone wrong), or {@code null} when they are within {@link #MAX_MARKET_PRICE} and
+     * {@link #MAX_MARKET_VOLUME}. Allocates nothing.
+     */
+    public static String beyondAnyMarket(double high, double volume) {
+        if (high > MAX_MARKET_PRICE) {
+            return PRICE_BEYOND_ANY_MARKET;
+        }
+        if (volume > MAX_MARKET_VOLUME) {
+            return VOLUME_BEYOND_ANY_MARKET;
+        }
+        return null;
+    }
+
     private static boolean isPrice(double value) {
         return value > 0 && value < Double.POSITIVE_INFINITY;
     }

@@ -4,8 +4,8 @@ import dev.tradedesk.core.Bar;
 import java.time.Duration;
 
 /**
- * The gate every parsed record passes before it becomes a bar: {@link Bar#defect} plus the time
- * window the request asked for. A rejected record is counted by reason in {@link FeedMetrics} (the
+ * The gate every parsed record passes before it becomes a bar: {@link Bar#defect}, the bounds of
+ * any market ({@link Bar#beyondAnyMarket}) and the time window the request asked for. A rejected record is counted by reason in {@link FeedMetrics} (the
  * first of each reason is logged with a sample). Thread-safe; allocates nothing for valid records.
  */
 public final class RecordValidator {
@@ -38,6 +38,11 @@ public final class RecordValidator {
         Bar.Defect defect = Bar.defect(open, high, low, close, volume);
         if (defect != null) {
             metrics.countDropped(defect.description(), sample.get());
+            return false;
+        }
+        String beyond = Bar.beyondAnyMarket(high, volume);
+        if (beyond != null) {
+            metrics.countDropped(beyond, sample.get());
             return false;
         }
         if (time < fromMillis || time > toMillis) {

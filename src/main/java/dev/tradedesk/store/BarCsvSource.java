@@ -38,11 +38,6 @@ import java.util.Locale;
  */
 public final class BarCsvSource implements BarSource, Closeable {
 
-    /** A trillion per unit: above any quote (bitcoin in Vietnamese dong is about 2.5e9). */
-    static final double MAX_PRICE = 1e12;
-    /** Above any bar's volume, even of tokens with a supply in the hundreds of trillions. */
-    static final double MAX_VOLUME = 1e18;
-
     /** Told about every skipped row. */
     @FunctionalInterface
     public interface RejectListener {
@@ -184,13 +179,13 @@ public final class BarCsvSource implements BarSource, Closeable {
             if (problem != null) {
                 return problem;
             }
-            // Valid numbers, but no market's: the indicators' sums would overflow to infinity.
-            if (high > MAX_PRICE) {
-                return "price " + high + " is beyond any market's (at most " + MAX_PRICE + "): a shifted column or another unit?";
-            }
-            if (volume > MAX_VOLUME) {
-                return "volume " + volume + " is beyond any market's (at most " + MAX_VOLUME
-                        + "): a shifted column or another unit?";
+            String beyond = Bar.beyondAnyMarket(high, volume);
+            if (beyond != null) {
+                return Bar.PRICE_BEYOND_ANY_MARKET.equals(beyond)
+                        ? "price " + high + " is beyond any market's (at most " + Bar.MAX_MARKET_PRICE
+                                + "): a shifted column or another unit?"
+                        : "volume " + volume + " is beyond any market's (at most " + Bar.MAX_MARKET_VOLUME
+                                + "): a shifted column or another unit?";
             }
             if (grid == Timeframe.ONE_DAY && !opensADay(time)) {
                 long newYorkDay = BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE);

@@ -165,6 +165,8 @@ class AlpacaProviderTest {
                 + "{\"t\":\"2022-02-01T18:00:00Z\",\"o\":10,\"h\":11,\"l\":9,\"c\":10,\"v\":1},"
                 + "{\"t\":\"2022-02-01T14:36:00Z\",\"o\":10,\"h\":11,\"l\":9,\"c\":10,\"v\":-1},"
                 + "{\"t\":\"2022-02-01T14:37:00Z\",\"o\":1e400,\"h\":1e400,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:38:00Z\",\"o\":10,\"h\":2e12,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:38:30Z\",\"o\":10,\"h\":11,\"l\":9,\"c\":10,\"v\":1e300},"
                 + "42,"
                 + bar("2022-02-01T14:39:00Z", 176)
                 + "],\"ZZZZ\":[" + bar("2022-02-01T14:39:00Z", 50) + "]},\"next_page_token\":null}");
@@ -177,6 +179,8 @@ class AlpacaProviderTest {
                 .containsEntry(Bar.Defect.HIGH_BELOW_LOW.description(), 1L)
                 .containsEntry(Bar.Defect.OUTSIDE_RANGE.description(), 1L)
                 .containsEntry(Bar.Defect.VOLUME.description(), 1L)
+                .containsEntry(Bar.PRICE_BEYOND_ANY_MARKET, 1L)
+                .containsEntry(Bar.VOLUME_BEYOND_ANY_MARKET, 1L)
                 .containsEntry(RecordValidator.WRONG_TYPE, 2L)
                 .containsEntry(RecordValidator.MISSING_FIELD, 1L)
                 .containsEntry(RecordValidator.BAD_TIMESTAMP, 1L)
