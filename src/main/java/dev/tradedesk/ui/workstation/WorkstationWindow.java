@@ -80,9 +80,15 @@ public final class WorkstationWindow {
     private Stage stage;
     private Rectangle2D normalBounds;
     private boolean bannerDismissed;
+    /**
+     * Reads the bounds even when it does not keep them: an invalidation listener hears of a bound's
+     * change only once the bound has been read since the last, and a resize after leaving maximized
+     * went unheard, so the window came back at its size from before maximizing.
+     */
     private final InvalidationListener boundsChanged = observable -> {
+        Rectangle2D bounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         if (!stage.isFullScreen() && !stage.isMaximized()) {
-            normalBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            normalBounds = bounds;
         }
     };
     /**

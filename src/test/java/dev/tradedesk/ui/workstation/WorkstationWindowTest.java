@@ -682,6 +682,22 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void aResizeAfterMaximizingAndRestoringIsSaved() throws Exception {
+        awaitChart("AAPL · 1Min");
+        robotInteract(() -> stage.setMaximized(true));
+        robotInteract(() -> stage.setMaximized(false));
+        robotInteract(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(700);
+        });
+        robotInteract(() -> stage.close());
+        Workspace saved = host.workspace.get();
+        assertThat(saved.maximized()).isFalse();
+        assertThat(saved.windowWidth()).isEqualTo(1000.0);
+        assertThat(saved.windowHeight()).isEqualTo(700.0);
+    }
+
+    @Test
     void theWatchlistMenuMovesAndRemovesTheSelectedSymbolAndUndoesTheRemoval(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         javafx.scene.control.Menu watchlist = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
