@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.workstation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
@@ -23,7 +24,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -32,14 +41,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The workstation's windows under {@link OpenboxStandIn}, which does to them what Openbox did on
- * Linux and Monocle does not: the work-arounds in {@link WorkstationWindow} must give the main
- * window its own size and place back.
+ * Linux and Monocle does not: the work-arounds in {@link WorkstationWindow} and
+ * {@link MainWindowHold} must give the windows their own sizes and places back, and keep a
+ * maximized or full-screen main window so.
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowsUnderOpenboxTest {
@@ -108,6 +119,58 @@ class WindowsUnderOpenboxTest {
         assertThat(bounds(stage)).isEqualTo(new Rectangle2D(40, 30, 960, 640));
     }
 
+    @Test
+    void settingsOverAMaximizedMainWindowLeaveItMaximizedAndOpenAtTheirOwnSizeOverIt(FxRobot robot) throws Exception {
+        open(Workspace.EMPTY);
+        maximize();
+
+        Window dialog = openDialog(robot, "menuSettings", "#settingsDialog");
+
+        assertThat(onFx(stage::isMaximized)).as("the main window stays maximized").isTrue();
+        assertSizedToSceneAndCentredOver(dialog, stage);
+        closeDialog(robot, "#settingsDialog");
+        assertThat(onFx(stage::isMaximized)).isTrue();
+    }
+
+    @Test
+    void settingsOverAFullScreenMainWindowLeaveItFullScreenAndOpenAtTheirOwnSizeOverIt(FxRobot robot) throws Exception {
+        open(Workspace.EMPTY);
+        fullScreen();
+
+        Window dialog = openDialog(robot, "menuSettings", "#settingsDialog");
+
+        assertThat(onFx(stage::isFullScreen)).as("the main window stays full screen").isTrue();
+        assertSizedToSceneAndCentredOver(dialog, stage);
+        closeDialog(robot, "#settingsDialog");
+        assertThat(onFx(stage::isFullScreen)).isTrue();
+    }
+
+    @Test
+    void theShortcutsOverAMaximizedMainWindowLeaveItMaximizedAndOpenAtTheirOwnSizeOverIt(FxRobot robot) throws Exception {
+        open(Workspace.EMPTY);
+        maximize();
+
+        Window dialog = openDialog(robot, "menuShortcuts", "#shortcutsDialog");
+
+        assertThat(onFx(stage::isMaximized)).as("the main window stays maximized").isTrue();
+        assertSizedToSceneAndCentredOver(dialog, stage);
+        closeDialog(robot, "#shortcutsDialog");
+        assertThat(onFx(stage::isMaximized)).isTrue();
+    }
+
+    @Test
+    void theShortcutsOverAFullScreenMainWindowLeaveItFullScreenAndOpenAtTheirOwnSizeOverIt(FxRobot robot) throws Exception {
+        open(Workspace.EMPTY);
+        fullScreen();
+
+        Window dialog = openDialog(robot, "menuShortcuts", "#shortcutsDialog");
+
+        assertThat(onFx(stage::isFullScreen)).as("the main window stays full screen").isTrue();
+        assertSizedToSceneAndCentredOver(dialog, stage);
+        closeDialog(robot, "#shortcutsDialog");
+        assertThat(onFx(stage::isFullScreen)).isTrue();
+    }
+
     private void open(Workspace workspace) throws Exception {
         onFx(() -> {
             MainViewModel main = new MainViewModel(new AboutInfo("1.0", dir, dir.resolve("settings.json"), dir.resolve("log")),
@@ -127,6 +190,69 @@ class WindowsUnderOpenboxTest {
 
     private static Workspace normal(double x, double y, double width, double height) {
         return new Workspace(x, y, width, height, false, null, null, null, null, null, null, null, null);
+    }
+
+    private void maximize() throws Exception {
+        onFx(() -> {
+            stage.setMaximized(true);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(stage::isMaximized));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void fullScreen() throws Exception {
+        onFx(() -> {
+            stage.setFullScreen(true);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(stage::isFullScreen));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Opens a dialog from its menu item and waits until it shows and has been placed. Later, not at
+     * once: Settings waits in a nested event loop until it closes.
+     */
+    private Window openDialog(FxRobot robot, String menuItemId, String paneId) throws Exception {
+        MenuItem item = menuItem(robot, menuItemId);
+        Platform.runLater(item::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(paneId).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(paneId).query().getScene().getWindow();
+    }
+
+    private static void closeDialog(FxRobot robot, String paneId) throws Exception {
+        DialogPane pane = robot.lookup(paneId).queryAs(DialogPane.class);
+        ButtonType close = pane.getButtonTypes().contains(ButtonType.CANCEL) ? ButtonType.CANCEL : ButtonType.OK;
+        onFx(() -> {
+            ((Button) pane.lookupButton(close)).fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static MenuItem menuItem(FxRobot robot, String id) {
+        return robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(menu -> menu.getItems().stream()).filter(item -> id.equals(item.getId()))
+                .findFirst().orElseThrow();
+    }
+
+    private static void assertSizedToSceneAndCentredOver(Window dialog, Window owner) throws Exception {
+        Rectangle2D content = onFx(() -> {
+            Node root = dialog.getScene().getRoot();
+            double width = root.prefWidth(-1);
+            return new Rectangle2D(0, 0, width, root.prefHeight(width));
+        });
+        Rectangle2D shown = bounds(dialog);
+        Rectangle2D over = bounds(owner);
+        assertThat(shown.getWidth()).as("the dialog's width, its content's").isCloseTo(content.getWidth(), within(1.0));
+        assertThat(shown.getHeight()).as("the dialog's height, its content's").isCloseTo(content.getHeight(), within(1.0));
+        assertThat(centre(shown)).as("the dialog's centre, the main window's").isEqualTo(centre(over));
+    }
+
+    private static Point2D centre(Rectangle2D bounds) {
+        return new Point2D(Math.round(bounds.getMinX() + bounds.getWidth() / 2), Math.round(bounds.getMinY() + bounds.getHeight() / 2));
     }
 
     private static Rectangle2D bounds(Window window) throws Exception {
