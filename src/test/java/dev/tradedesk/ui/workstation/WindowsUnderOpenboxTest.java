@@ -13,6 +13,7 @@ import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.live.MarketHandOff;
+import dev.tradedesk.ui.perf.PerformanceView;
 import dev.tradedesk.ui.perf.PerformanceViewModel;
 import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
@@ -48,15 +49,17 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The workstation's windows under {@link OpenboxStandIn}, which does to them what Openbox did on
- * Linux and Monocle does not: the work-arounds in {@link WorkstationWindow} and
- * {@link MainWindowHold} must give the windows their own sizes and places back, and keep a
- * maximized or full-screen main window so.
+ * Linux and Monocle does not: the work-arounds in {@link WorkstationWindow},
+ * {@link MainWindowHold} and {@link WorkstationMenus} must give the windows their own sizes and
+ * places back, and keep a maximized or full-screen main window so.
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowsUnderOpenboxTest {
 
     private static final double DEFAULT_WIDTH = 1400;
     private static final double DEFAULT_HEIGHT = 900;
+    private static final double MIN_WIDTH = 900;
+    private static final double MIN_HEIGHT = 600;
 
     @TempDir
     Path dir;
@@ -171,6 +174,33 @@ class WindowsUnderOpenboxTest {
         assertThat(onFx(stage::isFullScreen)).isTrue();
     }
 
+    @Test
+    void thePerformancePanelOpensAtItsDefaultSizeCentredOverTheMainWindow(FxRobot robot) throws Exception {
+        open(normal(100, 80, DEFAULT_WIDTH, DEFAULT_HEIGHT)); // off the screen's centre, where JavaFX would put the panel
+
+        Stage panel = openPerformance(robot);
+
+        Rectangle2D owner = bounds(stage);
+        assertThat(bounds(panel)).isEqualTo(new Rectangle2D(
+                owner.getMinX() + (owner.getWidth() - PerformanceView.DEFAULT_WIDTH) / 2,
+                owner.getMinY() + (owner.getHeight() - PerformanceView.DEFAULT_HEIGHT) / 2,
+                PerformanceView.DEFAULT_WIDTH, PerformanceView.DEFAULT_HEIGHT));
+    }
+
+    @Test
+    void thePerformancePanelOverAMainWindowInTheScreensCornerOpensWhollyOnTheScreen(FxRobot robot) throws Exception {
+        Rectangle2D screen = onFx(() -> Screen.getPrimary().getVisualBounds());
+        // The smallest main window in the bottom right corner: the panel, larger, centred over it
+        // would reach past the screen's right and bottom edges.
+        open(normal(screen.getMaxX() - MIN_WIDTH, screen.getMaxY() - MIN_HEIGHT, MIN_WIDTH, MIN_HEIGHT));
+
+        Stage panel = openPerformance(robot);
+
+        assertThat(bounds(panel)).isEqualTo(new Rectangle2D(screen.getMaxX() - PerformanceView.DEFAULT_WIDTH,
+                screen.getMaxY() - PerformanceView.DEFAULT_HEIGHT, PerformanceView.DEFAULT_WIDTH,
+                PerformanceView.DEFAULT_HEIGHT));
+    }
+
     private void open(Workspace workspace) throws Exception {
         onFx(() -> {
             MainViewModel main = new MainViewModel(new AboutInfo("1.0", dir, dir.resolve("settings.json"), dir.resolve("log")),
@@ -236,6 +266,18 @@ class WindowsUnderOpenboxTest {
         return robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
                 .flatMap(menu -> menu.getItems().stream()).filter(item -> id.equals(item.getId()))
                 .findFirst().orElseThrow();
+    }
+
+    /** View → Performance…, by mouse: the menu is a popup window, which Openbox leaves alone. */
+    private Stage openPerformance(FxRobot robot) throws Exception {
+        robot.clickOn("View");
+        robot.clickOn("Performance…");
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage panel = onFx(() -> Window.getWindows().stream()
+                .filter(window -> window instanceof Stage candidate && PerformanceView.TITLE.equals(candidate.getTitle()))
+                .map(Stage.class::cast).findFirst().orElseThrow());
+        assertThat(onFx(panel::isShowing)).isTrue();
+        return panel;
     }
 
     private static void assertSizedToSceneAndCentredOver(Window dialog, Window owner) throws Exception {
