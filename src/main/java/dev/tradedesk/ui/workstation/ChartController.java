@@ -217,7 +217,9 @@ public final class ChartController {
     public void setIndicatorParameters(IndicatorParameters newParameters) {
         if (!newParameters.equals(parameters)) {
             parameters = newParameters;
-            rangeToRestore = model().map(ChartModel::range).orElse(null);
+            // While the chart of the previous change still loads, the range it is to restore is the
+            // user's: the settings dialog's preview sends a change per keystroke, and Cancel one more.
+            rangeToRestore = model().map(ChartModel::range).orElse(rangeToRestore);
             rebuild();
         }
     }

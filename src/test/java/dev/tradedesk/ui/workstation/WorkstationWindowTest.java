@@ -480,6 +480,31 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void indicatorParametersChangedInQuickSuccessionKeepTheZoomedRange() throws Exception {
+        awaitChart("AAPL · 1Min");
+        robotInteract(() -> parts.chart().model().orElseThrow().zoomOut());
+        robotInteract(() -> parts.chart().model().orElseThrow().zoomOut());
+        ChartRange zoomed = parts.chart().model().orElseThrow().range();
+
+        // As the settings dialog's live preview sends them: RSI 14 -> 1 -> 13 while typing, then
+        // back to 14 on Cancel, each before the chart of the one before has loaded.
+        IndicatorParameters defaults = IndicatorParameters.DEFAULTS;
+        robotInteract(() -> {
+            parts.chart().setIndicatorParameters(withRsiPeriod(defaults, 1));
+            parts.chart().setIndicatorParameters(withRsiPeriod(defaults, 13));
+            parts.chart().setIndicatorParameters(defaults);
+        });
+        awaitChart("AAPL · 1Min");
+
+        assertThat(parts.chart().model().orElseThrow().range()).isEqualTo(zoomed);
+    }
+
+    private static IndicatorParameters withRsiPeriod(IndicatorParameters p, int rsiPeriod) {
+        return new IndicatorParameters(rsiPeriod, p.stochPeriod(), p.kSmoothing(), p.dSmoothing(), p.atrPeriod(),
+                p.atrMaPeriod(), p.baseLower(), p.baseUpper(), p.sensitivity(), p.volumePeriod());
+    }
+
+    @Test
     void aStoredHistoryThatEndedInAnEarlierBucketEndsWithAClosedBar(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robotInteract(() -> window.selectTimeframe(Timeframe.ONE_DAY));
