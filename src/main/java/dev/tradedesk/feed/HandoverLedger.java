@@ -1,9 +1,11 @@
 package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -97,12 +99,26 @@ final class HandoverLedger {
         SeriesKey series = new SeriesKey(symbol, config.timeframe());
         OptionalLong last = history.lastBarTime(series);
         OptionalLong since = history.trackedSince(series);
-        long lookbackStart = config.timeframe().gridStart(marketClock.millis() - config.lookback().toMillis());
+        long lookbackStart = lookbackStart(config, marketClock.millis());
         if (since.isEmpty()) {
             history.track(series, lookbackStart);
         }
         long start = last.isPresent() ? last.getAsLong() + 1 : since.orElse(lookbackStart);
         repairs.startsAt(symbol, start);
         return start;
+    }
+
+    /**
+     * Where a new series' backfill starts. A look-back of a day or more starts at the beginning of
+     * the exchange's day (New York, as the chart and export build daily bars): started two days
+     * back to the minute, the first daily and hourly bars built from the stored minutes would be
+     * partial and shown as if whole.
+     */
+    static long lookbackStart(PriceScheduler.Config config, long nowMillis) {
+        long start = nowMillis - config.lookback().toMillis();
+        if (config.lookback().compareTo(Duration.ofDays(1)) >= 0) {
+            start = BarAggregator.dayStartOf(start, BarAggregator.EXCHANGE_ZONE);
+        }
+        return config.timeframe().gridStart(start);
     }
 }
