@@ -12,6 +12,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -40,6 +44,9 @@ import javafx.stage.Window;
 public final class PerformanceView {
 
     public static final String TITLE = "Performance";
+    private static final List<KeyCombination> CLOSE_KEYS = List.of(new KeyCodeCombination(KeyCode.ESCAPE),
+            new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
+            new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN));
     static final String STYLESHEET = "performance.css";
     /** Latencies below this many ms are drawn at it: a log axis has no zero. */
     static final double LATENCY_FLOOR_MS = 0.001;
@@ -111,6 +118,14 @@ public final class PerformanceView {
             stage.setScene(new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT));
             stage.setMinWidth(720);
             stage.setMinHeight(520);
+            // A panel without a window manager's close button (or a user without a mouse) still closes;
+            // Shortcut+P, which opens it from the main window, closes it from here.
+            stage.getScene().addEventHandler(KeyEvent.KEY_PRESSED, key -> {
+                if (CLOSE_KEYS.stream().anyMatch(combination -> combination.match(key))) {
+                    key.consume();
+                    stage.hide();
+                }
+            });
         }
         return stage;
     }

@@ -301,7 +301,7 @@ final class WorkstationMenus {
                 {"+ / −", "zoom in / out"}, {"← / →", "pan"}, {"0", "reset zoom to the latest bars"},
                 {"Ctrl+0", "show all history"}, {"Mouse wheel, drag, double-click", "zoom, pan, reset"},
                 {"Delete, Alt+↑/↓", "remove, move the selected symbol"}, {"Ctrl+Z in the list", "undo the last removal"}, {"Ctrl+E", "export the chart as PNG"},
-                {"Ctrl+,", "settings"}, {"Ctrl+P", "performance panel"}, {"F11", "full screen"}, {"Ctrl+Q", "exit"}};
+                {"Ctrl+,", "settings"}, {"Ctrl+P", "performance panel (Esc or Ctrl+P closes it)"}, {"F11", "full screen"}, {"Ctrl+Q", "exit"}};
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);
             key.getStyleClass().add("shortcut-key");

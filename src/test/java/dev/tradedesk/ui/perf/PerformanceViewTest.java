@@ -13,6 +13,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,6 +37,23 @@ class PerformanceViewTest {
         view = new PerformanceView(model);
         stage.setScene(new Scene(view.node(), 1180, 800));
         stage.show();
+    }
+
+    @Test
+    void escapeCtrlWAndCtrlPCloseThePanelsWindow(FxRobot robot) {
+        for (KeyCode[] keys : List.of(new KeyCode[] {KeyCode.ESCAPE}, new KeyCode[] {KeyCode.CONTROL, KeyCode.W},
+                new KeyCode[] {KeyCode.CONTROL, KeyCode.P})) {
+            AtomicReference<Stage> window = new AtomicReference<>();
+            robot.interact(() -> {
+                window.set(new PerformanceView(new PerformanceViewModel(true, on -> { }, true, on -> { })).window(null));
+                window.get().show();
+                window.get().requestFocus();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.press(keys).release(keys);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(window.get().isShowing()).as(List.of(keys) + " closes the panel").isFalse();
+        }
     }
 
     private void feed(FxRobot robot, int from, int to) {
