@@ -3,8 +3,10 @@ package dev.tradedesk.ui.watchlist;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.live.MarketUpdate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,13 +22,15 @@ import javafx.collections.ObservableList;
 
 /**
  * The watchlist's state and commands, testable without a scene: the rows in order, the selected
- * symbol, adding (validated), removing (the last removal can be undone) and reordering symbols, and
+ * symbol, adding (validated), removing (removals can be undone, newest first) and reordering symbols, and
  * applying market updates. Every change to the list of symbols is reported, so the app can
  * re-target the scheduler and save the settings. Confined to the JavaFX thread.
  */
 public final class WatchlistViewModel {
 
     public static final int MAX_SYMBOLS = 500;
+    /** Removals kept for undo; older ones are forgotten. */
+    static final int UNDO_DEPTH = 50;
 
     private final ObservableList<WatchlistRow> rows = FXCollections.observableArrayList();
     private final Map<Symbol, WatchlistRow> bySymbol = new HashMap<>();
@@ -34,8 +38,11 @@ public final class WatchlistViewModel {
     private final ReadOnlyObjectWrapper<Symbol> undoableRemoval = new ReadOnlyObjectWrapper<>(this, "undoableRemoval");
     private final Consumer<List<Symbol>> symbolsChanged;
     private ProviderKind quotedBy;
-    /** The last row removed and where it stood, until it is put back, added again or the list replaced. */
-    private Removal lastRemoval;
+    /**
+     * Rows removed and where they stood, newest first, each until it is put back, added again or the
+     * list replaced. Undone newest first, every row returns to the place it had.
+     */
+    private final Deque<Removal> removals = new ArrayDeque<>();
 
     private record Removal(WatchlistRow row, int index) {
     }
@@ -81,8 +88,8 @@ public final class WatchlistViewModel {
             return Optional.of("The watchlist holds at most " + MAX_SYMBOLS + " symbols");
         }
         insertRow(symbol);
-        if (lastRemoval != null && lastRemoval.row().symbol().equals(symbol)) {
-            rememberRemoval(null); // added back by hand
+        if (removals.removeIf(removal -> removal.row().symbol().equals(symbol))) {
+            removalsChanged(); // added back by hand
         }
         selected.set(symbol);
         symbolsChanged.accept(symbols());
@@ -98,7 +105,11 @@ public final class WatchlistViewModel {
         // Asked before the removal: a table showing the rows moves its selection as the row goes.
         boolean wasSelected = symbol.equals(selected.get());
         rows.remove(row);
-        rememberRemoval(new Removal(row, index));
+        removals.push(new Removal(row, index));
+        if (removals.size() > UNDO_DEPTH) {
+            removals.removeLast();
+        }
+        removalsChanged();
         if (wasSelected) {
             selected.set(rows.isEmpty() ? null : rows.get(Math.min(index, rows.size() - 1)).symbol());
         }
@@ -112,12 +123,13 @@ public final class WatchlistViewModel {
 
     /**
      * Puts the last removed symbol back where it stood, with the figures it showed, and selects it.
+     * Called again, it puts back the one removed before.
      *
      * @return whether a symbol was put back
      */
     public boolean undoRemove() {
-        Removal removal = lastRemoval;
-        rememberRemoval(null);
+        Removal removal = removals.poll();
+        removalsChanged();
         if (removal == null || bySymbol.containsKey(removal.row().symbol()) || rows.size() >= MAX_SYMBOLS) {
             return false;
         }
@@ -128,14 +140,15 @@ public final class WatchlistViewModel {
         return true;
     }
 
-    private void rememberRemoval(Removal removal) {
-        lastRemoval = removal;
-        undoableRemoval.set(removal == null ? null : removal.row().symbol());
+    private void removalsChanged() {
+        Removal newest = removals.peek();
+        undoableRemoval.set(newest == null ? null : newest.row().symbol());
     }
 
     /** Replaces the whole list (from the settings dialog), keeping rows of symbols that stay. */
     public void replaceAll(List<Symbol> symbols) {
-        rememberRemoval(null); // its place was in a list that is gone
+        removals.clear(); // their places were in a list that is gone
+        removalsChanged();
         Map<Symbol, WatchlistRow> kept = new HashMap<>(bySymbol);
         bySymbol.clear();
         List<WatchlistRow> newRows = new ArrayList<>();

@@ -157,8 +157,8 @@ final class WorkstationMenus {
     }
 
     /**
-     * The row actions of the list's own keys and row menu, on the selected symbol, and undoing the
-     * last removal. No accelerators: Delete, Alt+arrows and Ctrl+Z act in the list only, never while
+     * The row actions of the list's own keys and row menu, on the selected symbol, and undoing
+     * removals. No accelerators: Delete, Alt+arrows and Ctrl+Z act in the list only, never while
      * typing elsewhere (where Ctrl+Z undoes typing).
      */
     private Menu watchlistMenu() {
@@ -300,7 +300,7 @@ final class WorkstationMenus {
                 {"Ctrl+F", "find / add a symbol"}, {"1 … 5", "timeframe 1Min, 5Min, 15Min, 1Hour, 1Day"},
                 {"+ / −", "zoom in / out"}, {"← / →", "pan"}, {"0", "reset zoom to the latest bars"},
                 {"Ctrl+0", "show all history"}, {"Mouse wheel, drag, double-click", "zoom, pan, reset"},
-                {"Delete, Alt+↑/↓", "remove, move the selected symbol"}, {"Ctrl+Z in the list", "undo the last removal"}, {"Ctrl+E", "export the chart as PNG"},
+                {"Delete, Alt+↑/↓", "remove, move the selected symbol"}, {"Ctrl+Z in the list", "undo removals, the last first"}, {"Ctrl+E", "export the chart as PNG"},
                 {"Ctrl+,", "settings"}, {"Ctrl+P", "performance panel (Esc or Ctrl+P closes it)"}, {"F11", "full screen"}, {"Ctrl+Q", "exit"}};
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);

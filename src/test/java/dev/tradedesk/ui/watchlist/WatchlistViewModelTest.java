@@ -157,6 +157,33 @@ class WatchlistViewModelTest {
     }
 
     @Test
+    void removalsAreUndoneNewestFirstEachBackInItsPlace() {
+        model.remove(Symbol.of("MSFT"));
+        model.remove(Symbol.of("AAPL"));
+        assertThat(model.undoableRemovalProperty().get()).isEqualTo(Symbol.of("AAPL"));
+
+        assertThat(model.undoRemove()).isTrue();
+        assertThat(names(model.symbols())).containsExactly("AAPL", "SPY");
+        assertThat(model.undoableRemovalProperty().get()).isEqualTo(Symbol.of("MSFT"));
+
+        assertThat(model.undoRemove()).isTrue();
+        assertThat(names(model.symbols())).containsExactly("AAPL", "MSFT", "SPY");
+        assertThat(model.undoRemove()).isFalse();
+    }
+
+    @Test
+    void aSymbolAddedAgainByHandLeavesTheOtherRemovalsUndoable() {
+        model.remove(Symbol.of("MSFT"));
+        model.remove(Symbol.of("SPY"));
+        model.add("MSFT"); // at the end, where added symbols go
+
+        assertThat(model.undoableRemovalProperty().get()).isEqualTo(Symbol.of("SPY"));
+        assertThat(model.undoRemove()).isTrue();
+        assertThat(names(model.symbols())).containsExactly("AAPL", "SPY", "MSFT");
+        assertThat(model.undoRemove()).isFalse();
+    }
+
+    @Test
     void nothingIsUndoneOnceTheSymbolIsAddedAgainOrTheListIsReplaced() {
         model.remove(Symbol.of("SPY"));
         model.add("SPY");
