@@ -10,6 +10,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ final class PerformanceSampler implements Runnable {
      * (once a minute on a 1-minute feed), so most seconds have none.
      */
     static final long IDLE_STAGE_HOLD_MILLIS = 60_000;
+    /** Samples (seconds) over which the read-cache hit rate is taken. */
+    static final int HIT_RATE_WINDOW = 60;
     private static final double MB = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(PerformanceSampler.class);
 
@@ -55,6 +58,13 @@ final class PerformanceSampler implements Runnable {
     private long lastSampleNanos = System.nanoTime();
     private long lastHits;
     private long lastMisses;
+    /**
+     * Hits and misses of the last {@link #HIT_RATE_WINDOW} samples: the chart reads history now and
+     * then (a symbol or timeframe chosen, a reload), so a rate per second is mostly undefined and its
+     * lone points between gaps do not show.
+     */
+    private final long[] windowHits = new long[HIT_RATE_WINDOW];
+    private final long[] windowMisses = new long[HIT_RATE_WINDOW];
     private long lastGcCount;
     private long lastGcMillis;
     private boolean firstLiveFrameLogged;
@@ -102,10 +112,13 @@ final class PerformanceSampler implements Runnable {
             samples++;
         }
         CacheStats stats = cache.get();
-        long hits = stats.hits() - lastHits;
-        long misses = stats.misses() - lastMisses;
+        int slot = (int) (samples % HIT_RATE_WINDOW);
+        windowHits[slot] = stats.hits() - lastHits;
+        windowMisses[slot] = stats.misses() - lastMisses;
         lastHits = stats.hits();
         lastMisses = stats.misses();
+        long hits = Arrays.stream(windowHits).sum();
+        long misses = Arrays.stream(windowMisses).sum();
         long[] gc = gcCountAndMillis();
         long gcCount = gc[0] - lastGcCount;
         long gcMillis = gc[1] - lastGcMillis;

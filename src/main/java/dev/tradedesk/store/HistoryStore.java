@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class HistoryStore implements AutoCloseable {
     private final BarRangeCache cache;
     private volatile boolean compactOnClose;
     private volatile boolean readCacheEnabled = true;
+    private final LongAdder uncachedReads = new LongAdder();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HistoryStore(StoreDatabase database, BarRepository repository, BarRangeCache cache) {
@@ -164,6 +166,7 @@ public final class HistoryStore implements AutoCloseable {
     public BarSnapshot range(SeriesKey key, long from, long to) {
         BarRangeCache.RangeKey rangeKey = new BarRangeCache.RangeKey(Objects.requireNonNull(key, "key"), from, to);
         if (!readCacheEnabled) {
+            uncachedReads.increment();
             BarColumns columns = new BarColumns(256);
             repository.readRange(key, from, to, columns);
             return BarSnapshot.copyOf(columns);
@@ -269,7 +272,6 @@ public final class HistoryStore implements AutoCloseable {
         return repository.listSeries();
     }
 
-    /** Hits and misses of the read cache since the store opened. */
     /**
      * Turns the read cache on or off while running (the performance panel's A/B switch). Off, every
      * range query goes to the database and nothing is cached; writes still invalidate, so turning
@@ -283,8 +285,13 @@ public final class HistoryStore implements AutoCloseable {
         return readCacheEnabled;
     }
 
+    /**
+     * Hits and misses of the read cache since the store opened. Reads while it is switched off count
+     * as misses: the database answered them, and the hit rate shows the switch's effect.
+     */
     public CacheStats cacheStats() {
-        return cache.stats();
+        CacheStats cached = cache.stats();
+        return new CacheStats(cached.hits(), cached.misses() + uncachedReads.sum(), cached.entries());
     }
 
     /** The H2 database file. */

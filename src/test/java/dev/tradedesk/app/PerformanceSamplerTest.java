@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PerformanceSamplerTest {
@@ -43,6 +44,33 @@ class PerformanceSamplerTest {
         clock.advance(Duration.ofSeconds(1));
         sampler.run();
         assertThat(latest(PipelineStage.STORE_WRITE).p50Ms()).isBetween(8.99, 9.01);
+    }
+
+    @Test
+    void theReadCacheHitRateIsTakenOverTheLastMinuteSoOccasionalReadsStayInView() {
+        AtomicReference<CacheStats> stats = new AtomicReference<>(new CacheStats(0, 0, 0));
+        PerformanceSampler cacheSampler = new PerformanceSampler(pipeline, new UiMetrics(), stats::get, samples::add, clock);
+        cacheSampler.run();
+        assertThat(latestHitRate()).as("no read yet").isNaN();
+
+        stats.set(new CacheStats(3, 1, 2)); // a chart loaded, switched away and back
+        cacheSampler.run();
+        for (int second = 1; second < PerformanceSampler.HIT_RATE_WINDOW; second++) {
+            cacheSampler.run();
+            assertThat(latestHitRate()).as("second " + second).isEqualTo(0.75);
+        }
+        stats.set(new CacheStats(3, 3, 2));
+        cacheSampler.run();
+        assertThat(latestHitRate()).as("the first reads leave the window as two misses come").isEqualTo(0.0);
+        for (int second = 1; second < PerformanceSampler.HIT_RATE_WINDOW; second++) {
+            cacheSampler.run();
+        }
+        cacheSampler.run();
+        assertThat(latestHitRate()).as("a minute without a read").isNaN();
+    }
+
+    private double latestHitRate() {
+        return samples.get(samples.size() - 1).readCacheHitRate();
     }
 
     private StageLatency latest(PipelineStage stage) {

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param frameTimeP99Ms    99th percentile of frame time in the last second, ms
  * @param tickToScreenP99Ms 99th percentile of the time from a tick's arrival to the frame showing
  *                          it, ms
- * @param readCacheHitRate  share of history reads served by the read cache, 0..1
+ * @param readCacheHitRate  share of the last minute's history reads served by the read cache, 0..1
  * @param gcPauseMs         total GC pause time in the last second, ms
  * @param gcCount           garbage collections in the last second
  * @param heapUsedMb        heap in use at the sample time, MB

@@ -48,7 +48,7 @@ final class PerformanceTable {
         row = addLine(row, "Frames per second", framesPerSecond, "perf-table-gap");
         row = addLine(row, "Frame time p99, ms", frameTimeP99, null);
         row = addLine(row, "Tick to screen p99, ms", tickToScreenP99, null);
-        row = addLine(row, "Read-cache hits", readCacheHits, "perf-table-gap");
+        row = addLine(row, "Read-cache hits, last minute", readCacheHits, "perf-table-gap");
         row = addLine(row, "GC in the last second", gc, null);
         addLine(row, "Heap used / max", heap, null);
         show(null);

@@ -75,7 +75,7 @@ public final class PerformanceView {
         frames.lineOnRightAxis(PerformanceMetric.FRAME_TIME_P99, "frame time p99", "series-frame-time", frameTimeAxis);
         tickToScreen = new SmallChart("tickToScreenChart", "Tick to screen p99, ms", model);
         tickToScreen.line(PerformanceMetric.TICK_TO_SCREEN_P99, "tick to screen p99", "series-tick-to-screen", 0);
-        readCache = new SmallChart("readCacheChart", "Read-cache hit rate, %", model);
+        readCache = new SmallChart("readCacheChart", "Read-cache hit rate over the last minute, %", model);
         readCache.line(PerformanceMetric.CACHE_HIT_PERCENT, "hits", "series-cache", 0);
         gc = new SmallChart("gcChart", "GC pauses per second, ms", model);
         gc.bars(PerformanceMetric.GC_PAUSE, "pause", "series-gc");
