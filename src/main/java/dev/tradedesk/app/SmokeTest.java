@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -230,9 +231,17 @@ public final class SmokeTest {
         figures.put("feed.requests", Long.toString(market == null ? 0 : market.feedMetrics().requests()));
         figures.put("feed.failures", Long.toString(feedFailures));
         figures.put("errors", Long.toString(errors + feedFailures));
+        SmokeTargets.Verdict targets = SmokeTargets.judge(figures);
+        figures.put("targets.met", joined(targets.met()));
+        figures.put("targets.missed", joined(targets.missed()));
+        // Pass means the workstation ran without errors; the targets above are judged apart.
         boolean passed = firstFrame != 0 && errors + feedFailures == 0 && chartBars >= CHART_BARS;
         figures.put("result", passed ? "pass" : "fail");
         return new Report(figures, passed);
+    }
+
+    private static String joined(List<SmokeTargets.Target> targets) {
+        return targets.isEmpty() ? "none" : targets.stream().map(SmokeTargets.Target::toString).collect(Collectors.joining(", "));
     }
 
     /** "p50 / p99" in milliseconds. */

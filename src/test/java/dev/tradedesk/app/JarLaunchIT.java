@@ -122,7 +122,7 @@ class JarLaunchIT {
         Result result = launch("gui", "--smoke-test", "--duration", "4s", "--headless");
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
         assertThat(result.stdout()).contains("startup.first_frame_ms: ", "ui.fps.median: ", "ui.frame_ms.p99: ",
-                "pipeline.tick_to_screen_ms.p99: ", "heap.used_mb: ", "errors: 0", "watchlist.symbols: 50", "result: pass");
+                "pipeline.tick_to_screen_ms.p99: ", "heap.used_mb: ", "errors: 0", "watchlist.symbols: 50", "targets.met: ", "targets.missed: ", "result: pass");
     }
 
     @Test
