@@ -218,7 +218,7 @@ public final class WorkstationWindow {
     private Parent createView() {
         BorderPane root = new BorderPane();
         root.setId("mainRoot");
-        root.setTop(new VBox(menus.createMenuBar(), createBanner()));
+        root.setTop(new VBox(menus.createMenuBar(), createSettingsBanner(), createBanner()));
         split = new SplitPane(watchlistView.createView(), createChartPane());
         split.setId("mainSplit");
         split.setOrientation(Orientation.HORIZONTAL);
@@ -231,6 +231,29 @@ public final class WorkstationWindow {
         return root;
     }
 
+    /**
+     * A broken settings file, said whole where it cannot be missed: the status bar has room for its
+     * start only, and the user must know that changes made now are not saved.
+     */
+    private Node createSettingsBanner() {
+        String notice = parts.main().notice();
+        Label text = new Label(notice + " Changes made in this session are not saved.");
+        text.setId("settingsBannerText");
+        text.setWrapText(true);
+        text.setMinWidth(200);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissSettingsBanner");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        HBox banner = new HBox(12, text, dismiss);
+        banner.setId("settingsBanner");
+        banner.getStyleClass().add("settings-banner");
+        banner.setVisible(!notice.isEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        dismiss.setOnAction(event -> banner.setVisible(false)); // the status bar still says it
+        return banner;
+    }
+
     private Node createBanner() {
         Label text = new Label("Simulated market data: prices come from TradeDesk's built-in exchange on this computer. "
                 + "To see real prices, choose Alpaca, Binance or Coinbase in File → Settings.");
@@ -240,6 +263,7 @@ public final class WorkstationWindow {
         settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(event -> menus.openSettings());
         Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissSimulatedBanner");
         dismiss.setMinWidth(Region.USE_PREF_SIZE);
         dismiss.setOnAction(event -> {
             bannerDismissed = true;

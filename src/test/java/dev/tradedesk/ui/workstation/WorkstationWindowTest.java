@@ -91,8 +91,12 @@ class WorkstationWindowTest {
     }
 
     private void open(Workspace workspace) {
+        open(workspace, "");
+    }
+
+    private void open(Workspace workspace, String settingsNotice) {
         MainViewModel main = new MainViewModel(new AboutInfo("1.0", dir, dir.resolve("settings.json"), dir.resolve("log")),
-                Theme.LIGHT, "", true, theme -> { });
+                Theme.LIGHT, settingsNotice, true, theme -> { });
         WatchlistViewModel watchlist = new WatchlistViewModel(List.of(AAPL, MSFT, Symbol.of("SPY")), host::watchlistChanged);
         ChartController chart = new ChartController(host, background, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"), range -> { });
         parts = new Workstation(main, watchlist, new StatusViewModel("Simulated exchange", ZoneId.of("UTC")), chart,
@@ -676,7 +680,7 @@ class WorkstationWindowTest {
         awaitChart("AAPL · 1Min");
         javafx.scene.Node banner = robot.lookup("#simulatedBanner").query();
         assertThat(banner.isVisible()).isTrue();
-        robot.clickOn("Dismiss");
+        robot.clickOn("#dismissSimulatedBanner");
         assertThat(banner.isVisible()).isFalse();
         robotInteract(() -> stage.close());
         Workspace saved = host.workspace.get();
@@ -688,6 +692,36 @@ class WorkstationWindowTest {
         });
         awaitChart("AAPL · 1Min");
         assertThat(robot.lookup("#simulatedBanner").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aBrokenSettingsFileIsSaidWholeInABannerThatSaysChangesAreNotSaved(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        assertThat(robot.lookup("#settingsBanner").query().isVisible()).as("no problem, no banner").isFalse();
+        String notice = "Settings file /home/trader/.config/tradedesk/settings.json has a problem at line 3, column 17:"
+                + " rsiPeriod must be between 2 and 10000, was 0. Using the default settings; the file is left unchanged"
+                + " until you fix it.";
+        robotInteract(() -> {
+            stage.close();
+            stage = new Stage();
+            open(Workspace.EMPTY, notice);
+            stage.setWidth(900); // the smallest window: the status bar shows the notice's start only
+        });
+        awaitChart("AAPL · 1Min");
+
+        Label text = robot.lookup("#settingsBannerText").queryAs(Label.class);
+        assertThat(text.isVisible()).isTrue();
+        assertThat(text.getText()).startsWith(notice).endsWith("Changes made in this session are not saved.");
+        assertThat(drawnText(text)).isEqualTo(text.getText());
+        robot.clickOn("#dismissSettingsBanner");
+        assertThat(robot.lookup("#settingsBanner").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#statusNotice").queryAs(Label.class).getText()).as("the status bar still says it").isEqualTo(notice);
+    }
+
+    /** The text a wrapping label draws over all its lines, ellipses included. */
+    private static String drawnText(Label label) {
+        return label.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                .map(node -> ((javafx.scene.text.Text) node).getText()).findFirst().orElse("");
     }
 
     @Test
