@@ -297,7 +297,7 @@ final class WorkstationMenus {
         grid.setHgap(24);
         grid.setVgap(4);
         String[][] rows = {
-                {"Ctrl+F", "find / add a symbol"}, {"1 … 5", "timeframe 1Min, 5Min, 15Min, 1Hour, 1Day"},
+                {"Ctrl+F", "find / add a symbol"}, {"Esc in the symbol box", "back to the chart"}, {"1 … 5", "timeframe 1Min, 5Min, 15Min, 1Hour, 1Day"},
                 {"+ / −", "zoom in / out"}, {"← / →", "pan"}, {"0", "reset zoom to the latest bars"},
                 {"Ctrl+0", "show all history"}, {"Mouse wheel, drag, double-click", "zoom, pan, reset"},
                 {"Delete, Alt+↑/↓", "remove, move the selected symbol"}, {"Ctrl+Z in the list", "undo removals, the last first"}, {"Ctrl+E", "export the chart as PNG"},

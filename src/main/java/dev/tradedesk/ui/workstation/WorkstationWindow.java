@@ -220,6 +220,14 @@ public final class WorkstationWindow {
         root.setId("mainRoot");
         root.setTop(new VBox(menus.createMenuBar(), createSettingsBanner(), createBanner()));
         split = new SplitPane(watchlistView.createView(), createChartPane());
+        // Escape leaves the symbol box for the chart, whose keys (digits, arrows, +/-) work again.
+        watchlistView.symbolField().addEventHandler(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.ESCAPE) {
+                key.consume();
+                watchlistView.symbolField().clear();
+                parts.chart().node().requestFocus();
+            }
+        });
         split.setId("mainSplit");
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(DEFAULT_DIVIDER);

@@ -410,7 +410,7 @@ class WorkstationWindowTest {
     }
 
     @Test
-    void digitKeysSwitchTimeframeButNotWhileTypingASymbol(FxRobot robot) throws Exception {
+    void digitKeysSwitchTimeframeButNotWhileTypingASymbolAndEscapeLeavesTheSymbolBox(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#watchlist").type(KeyCode.DIGIT2);
         awaitChart("AAPL · 5Min");
@@ -418,6 +418,10 @@ class WorkstationWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(parts.chart().timeframe()).isEqualTo(Timeframe.FIVE_MINUTES);
         assertThat(window.watchlistView().symbolField().getText()).isEqualTo("4");
+
+        robot.type(KeyCode.ESCAPE).type(KeyCode.DIGIT3);
+        awaitChart("AAPL · 15Min");
+        assertThat(window.watchlistView().symbolField().getText()).as("Escape leaves the box empty for the chart").isEmpty();
     }
 
     @Test
