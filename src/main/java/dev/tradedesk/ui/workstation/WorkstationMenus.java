@@ -77,11 +77,12 @@ final class WorkstationMenus {
     /**
      * The zoom keys, by the character they type: "+" is Shift+= on a US keyboard, its own key on
      * others, and the keypad's + everywhere, and GTK matches none of them to the "+" accelerator.
+     * "=" zooms in too, as in most charting apps: on a US keyboard it is the + key without Shift.
      * A filter, so that the menu's accelerator (shown in the menu) cannot zoom a second time.
      */
     void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            boolean in = "+".equals(event.getText()) || event.getCode() == KeyCode.ADD;
+            boolean in = "+".equals(event.getText()) || "=".equals(event.getText()) || event.getCode() == KeyCode.ADD;
             boolean out = "-".equals(event.getText()) || event.getCode() == KeyCode.SUBTRACT;
             if ((in || out) && !event.isShortcutDown() && !event.isAltDown()
                     && !(scene.getFocusOwner() instanceof TextInputControl)) {
@@ -298,7 +299,7 @@ final class WorkstationMenus {
         grid.setVgap(4);
         String[][] rows = {
                 {"Ctrl+F", "find / add a symbol"}, {"Esc in the symbol box", "back to the chart"}, {"1 … 5", "timeframe 1Min, 5Min, 15Min, 1Hour, 1Day"},
-                {"+ / −", "zoom in / out"}, {"← / →", "pan"}, {"0", "reset zoom to the latest bars"},
+                {"+ (or =) / −", "zoom in / out"}, {"← / →", "pan"}, {"0", "reset zoom to the latest bars"},
                 {"Ctrl+0", "show all history"}, {"Mouse wheel, drag, double-click", "zoom, pan, reset"},
                 {"Delete, Alt+↑/↓", "remove, move the selected symbol"}, {"Ctrl+Z in the list", "undo removals, the last first"}, {"Ctrl+E", "export the chart as PNG"},
                 {"Ctrl+,", "settings"}, {"Ctrl+P", "performance panel (Esc or Ctrl+P closes it)"}, {"F11", "full screen"}, {"Ctrl+Q", "exit"}};
