@@ -61,6 +61,7 @@ final class WorkstationMenus {
     private final WorkstationWindow window;
     private PerformanceView performanceView;
     private MainWindowHold hold;
+    private Path lastExportFolder;
 
     WorkstationMenus(Workstation parts, WorkstationWindow window) {
         this.parts = parts;
@@ -262,12 +263,7 @@ final class WorkstationMenus {
         if (model.isEmpty()) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export chart as PNG");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        chooser.setInitialFileName(model.get().key().symbol().value().replace('/', '-') + "-" + model.get().key().timeframe().label()
-                + "-" + LocalDateTime.now(parts.chart().zone()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT))
-                + ".png");
+        FileChooser chooser = exportChooser(model.get());
         // Over a maximized or full-screen main window, the chooser has no owner: one modal to it
         // takes it out of maximized under Openbox and KDE (JDK-8332222), and it stayed so.
         Stage stage = window.stage();
@@ -277,8 +273,26 @@ final class WorkstationMenus {
         }
     }
 
+    /**
+     * The save dialog for {@code model}'s chart: a file name from its symbol, timeframe and time, in
+     * the folder of the last export, or the home folder at first (not the folder the app was
+     * started from, which a desktop entry makes a system one).
+     */
+    FileChooser exportChooser(ChartModel model) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export chart as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName(model.key().symbol().value().replace('/', '-') + "-" + model.key().timeframe().label()
+                + "-" + LocalDateTime.now(parts.chart().zone()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT))
+                + ".png");
+        chooser.setInitialDirectory(lastExportFolder != null ? lastExportFolder.toFile()
+                : new File(System.getProperty("user.home")));
+        return chooser;
+    }
+
     /** Renders a fresh view of the chart's model off screen and writes it in the background. */
     void export(ChartModel model, Path file) {
+        lastExportFolder = file.toAbsolutePath().getParent();
         ChartView copy = new ChartView(model, parts.chart().zone(), Locale.getDefault());
         Region captioned = ChartImageExporter.captioned(copy.node(),
                 model.key().symbol().value() + " · " + model.key().timeframe().label());
@@ -287,7 +301,7 @@ final class WorkstationMenus {
                 ChartImageExporter.write(image, file);
                 log.info("Exported the chart of {} to {}", model.key(), file);
             } catch (IOException e) {
-                log.error("Could not write {}: {}", file, e.getMessage());
+                log.warn("Could not write {}: {}", file, e.getMessage()); // the user's choice of folder, told in a dialog
                 Platform.runLater(() -> error("Could not export the chart", e.getMessage()));
             }
         }, parts.background());

@@ -636,8 +636,13 @@ class WorkstationWindowTest {
     void theExportedPngHasTheRequestedSizeAndIsNotBlank() throws Exception {
         awaitChart("AAPL · 1Min");
         Path file = dir.resolve("aapl.png");
-        robotInteract(() -> new WorkstationMenus(parts, window).export(parts.chart().model().orElseThrow(), file));
+        WorkstationMenus menus = new WorkstationMenus(parts, window);
+        ChartModel model = parts.chart().model().orElseThrow();
+        assertThat(menus.exportChooser(model).getInitialDirectory()).as("at first the home folder, not the working one")
+                .isEqualTo(new java.io.File(System.getProperty("user.home")));
+        robotInteract(() -> menus.export(model, file));
         WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> file.toFile().exists());
+        assertThat(menus.exportChooser(model).getInitialDirectory()).as("then the last export's").isEqualTo(dir.toFile());
         BufferedImage image = ImageIO.read(file.toFile());
         assertThat(image.getWidth()).isEqualTo(1400);
         assertThat(image.getHeight()).isEqualTo(900);
