@@ -20,7 +20,8 @@ import javafx.stage.Window;
  * such as Openbox and KDE then take the owner out of maximized (JDK-8332222, fixed in JavaFX 23):
  * the main window shrank whenever Settings or Help opened, and its saved size was lost. So these
  * dialogs are not modal, and while one shows, the main window ignores the keyboard and the mouse
- * (a click brings the dialog to the front) so nothing in it changes under the dialog.
+ * (a click brings the dialog to the front, and back if it was minimized) so nothing in it changes
+ * under the dialog.
  */
 final class MainWindowHold {
 
@@ -79,6 +80,9 @@ final class MainWindowHold {
         if (event.getEventType() == MouseEvent.MOUSE_PRESSED && !showing.isEmpty()) {
             Window dialogWindow = showing.peek().getDialogPane().getScene().getWindow();
             if (dialogWindow instanceof Stage stage) {
+                // Not modal, a dialog has a minimize button: minimized, it left a main window that
+                // ignored every click with nothing on screen to answer.
+                stage.setIconified(false);
                 stage.toFront();
             }
         }

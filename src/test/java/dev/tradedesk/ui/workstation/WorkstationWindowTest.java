@@ -619,6 +619,24 @@ class WorkstationWindowTest {
         assertThat(keysReachingTheChart).as("and takes them again once it is closed").hasValue(1);
     }
 
+    @Test
+    void aClickOnTheHeldMainWindowBringsBackAMinimizedDialog(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#watchlist").type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Stage dialog = (javafx.stage.Stage) robot.lookup("#shortcutsDialog").query().getScene().getWindow();
+        robotInteract(() -> dialog.setIconified(true)); // its title bar's minimize button
+        assertThat(dialog.isIconified()).isTrue();
+
+        robotInteract(() -> javafx.event.Event.fireEvent(parts.chart().node(), new javafx.scene.input.MouseEvent(
+                javafx.scene.input.MouseEvent.MOUSE_PRESSED, 10, 10, 10, 10, javafx.scene.input.MouseButton.PRIMARY, 1,
+                false, false, false, false, true, false, false, false, false, false, null)));
+
+        assertThat(dialog.isIconified()).as("the main window ignores the click, so the dialog it waits for comes back")
+                .isFalse();
+        robotInteract(dialog::close);
+    }
+
     private static void assertLabelsWhole(FxRobot robot, String dialog, int atLeast) {
         javafx.scene.Node pane = robot.lookup(dialog).query();
         List<javafx.scene.control.Label> labels = robot.from(pane).lookup(".label").queryAllAs(javafx.scene.control.Label.class)
