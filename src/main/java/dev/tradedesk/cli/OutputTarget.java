@@ -50,7 +50,7 @@ final class OutputTarget {
                     : "it is not a regular file (a device or a pipe?); give a file name"));
         }
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new Refused("cannot write " + out + ": no such directory " + target.getParent());
+            throw new Refused("cannot write " + out + ": no such folder " + target.getParent());
         }
         return target;
     }

@@ -31,6 +31,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,7 +98,9 @@ final class SnapshotCommand implements Callable<Integer> {
         try {
             target = OutputTarget.resolve(out);
         } catch (OutputTarget.Refused refused) {
-            throw new ParameterException(spec.commandLine(), refused.getMessage());
+            // The reason is all there is to say: a pointer to --help would not find the folder.
+            spec.commandLine().getErr().println("tradedesk: " + refused.getMessage());
+            return CommandLine.ExitCode.USAGE;
         }
         if (demo && source.simulated()) {
             throw new ParameterException(spec.commandLine(), "--demo charts the simulated exchange itself; "

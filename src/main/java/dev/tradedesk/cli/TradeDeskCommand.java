@@ -80,6 +80,7 @@ public final class TradeDeskCommand implements Callable<Integer> {
         commandLine.getCommandSpec().version(build.versionLine());
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commandLine.setParameterExceptionHandler(new UsageErrorReport());
         commandLine.setExecutionStrategy(parseResult -> {
             try {
                 return new CommandLine.RunLast().execute(parseResult);

@@ -158,7 +158,7 @@ class IndicatorsCommandTest {
         assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("o.csv").toString(),
                 "--rsi", "0", "--sensitivity", "1.5")).isEqualTo(2);
         assertThat(stderr()).contains("rsiPeriod must be between 1 and 10000, was 0",
-                "sensitivity must be in (0, 1], was 1.5", "Usage: tradedesk indicators");
+                "sensitivity must be in (0, 1], was 1.5", "Run 'tradedesk indicators --help' for usage.");
         assertThat(dir.resolve("o.csv")).doesNotExist();
     }
 

@@ -385,7 +385,7 @@ class StoreCommandsTest {
         assertThat(stderr()).contains("bad timestamp 'last tuesday'");
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", dir.resolve("no/such/x.csv").toString()))
                 .isEqualTo(2);
-        assertThat(stderr()).contains("no such directory");
+        assertThat(stderr()).contains("no such folder");
     }
 
     @Test

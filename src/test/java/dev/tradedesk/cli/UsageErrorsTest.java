@@ -1,0 +1,80 @@
+package dev.tradedesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A usage error is told in a line and a pointer to the command's help, not buried under its whole usage. */
+class UsageErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private CommandRun command;
+
+    @BeforeEach
+    void commandLine() {
+        command = new CommandRun(dir);
+    }
+
+    @Test
+    void aMissingOptionIsItsMessageAndAHint() {
+        assertThat(command.run("--data-dir", dir.toString(), "snapshot", "--demo", "--out", dir.resolve("x.png").toString()))
+                .isEqualTo(2);
+        assertThat(command.err().lines()).containsExactly(
+                "tradedesk: Missing required option: '--symbol=S'",
+                "Run 'tradedesk snapshot --help' for usage.");
+        assertThat(command.out()).isEmpty();
+    }
+
+    @Test
+    void aBadValueIsItsMessageAndAHint() {
+        assertThat(command.run("--data-dir", dir.toString(), "snapshot", "--demo", "--symbol", "AAPL", "--bars", "many",
+                "--out", dir.resolve("x.png").toString())).isEqualTo(2);
+        assertThat(command.err()).contains("Invalid value for option '--bars'", "'many'",
+                "Run 'tradedesk snapshot --help' for usage.").doesNotContain("Usage:");
+        assertThat(command.err().lines()).hasSize(2);
+    }
+
+    @Test
+    void aValueACommandRefusesBeforeAnyWorkIsItsMessageAndAHint() {
+        assertThat(command.run("--data-dir", dir.toString(), "snapshot", "--demo", "--symbol", "AAPL", "--width", "10",
+                "--out", dir.resolve("x.png").toString())).isEqualTo(2);
+        assertThat(command.err().lines()).containsExactly(
+                "tradedesk: --width must be 200 to 8000, not 10",
+                "Run 'tradedesk snapshot --help' for usage.");
+    }
+
+    @Test
+    void aSubcommandsHintNamesTheWholeCommand() {
+        assertThat(command.run("bench", "indicators", "--bars", "-1x")).isEqualTo(2);
+        assertThat(command.err()).contains("Run 'tradedesk bench indicators --help' for usage.").doesNotContain("Usage:");
+    }
+
+    @Test
+    void aMissingSubcommandNamesTheSubcommands() {
+        assertThat(command.run("bench")).isEqualTo(2);
+        assertThat(command.err().lines()).containsExactly(
+                "tradedesk: Missing required subcommand: indicators, store, pipeline",
+                "Run 'tradedesk bench --help' for usage.");
+    }
+
+    @Test
+    void aSnapshotIntoAMissingFolderSaysSoInOneLine() {
+        Path png = dir.resolve("no/such/x.png");
+        assertThat(command.run("--data-dir", dir.toString(), "snapshot", "--demo", "--symbol", "AAPL", "--out", png.toString()))
+                .isEqualTo(2);
+        assertThat(command.err().lines()).containsExactly(
+                "tradedesk: cannot write " + png + ": no such folder " + png.getParent());
+    }
+
+    @Test
+    void helpIsStillTheWholeUsage() {
+        assertThat(command.run("snapshot", "--help")).isZero();
+        assertThat(command.out()).startsWith("Usage: tradedesk snapshot").contains("--symbol=S", "--out=FILE.png");
+        assertThat(command.err()).isEmpty();
+    }
+}
