@@ -6,6 +6,7 @@ import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.BarCsvWriter;
 import dev.tradedesk.store.HistoryStore;
@@ -49,8 +50,16 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private SeriesOptions series;
+    @Option(names = "--symbol", required = true, paramLabel = "SYMBOL", converter = SeriesOptions.SymbolConverter.class,
+            description = "Symbol, e.g. AAPL, BRK.B, BTC/USD.")
+    private Symbol symbol;
+
+    // Unlike import's, which says what a file holds, a default here only picks what to read, as
+    // snapshot's and gaps' do.
+    @Option(names = "--timeframe", paramLabel = "TIMEFRAME", defaultValue = "1Min",
+            converter = SeriesOptions.TimeframeConverter.class,
+            description = "Bar timeframe: 1Min, 5Min, 15Min, 1Hour or 1Day (default: ${DEFAULT-VALUE}).")
+    private Timeframe timeframe;
 
     @Mixin
     private HistoryChoice source;
@@ -88,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
             log.warn(LogMarkers.TOLD_ON_CONSOLE, "Export refused: {}", refused.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        SeriesKey key = series.key();
+        SeriesKey key = new SeriesKey(symbol, timeframe);
         long exported = export(context, key, first, last, target);
         spec.commandLine().getOut().println("exported: " + exported);
         if (exported == 0) {

@@ -95,6 +95,20 @@ class StoreCommandsTest {
     }
 
     @Test
+    void exportWithoutATimeframeWritesTheOneMinuteBarsAsSnapshotAndGapsReadThem() throws IOException {
+        importMinutes(12);
+        Path withDefault = dir.resolve("default.csv");
+        assertThat(run("export", "--symbol", "AAPL", "--out", withDefault.toString())).as(stderr()).isZero();
+        assertThat(stdout()).isEqualTo("exported: 12" + System.lineSeparator());
+        Path oneMinute = dir.resolve("1min.csv");
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", oneMinute.toString())).isZero();
+        assertThat(Files.readString(withDefault)).isEqualTo(Files.readString(oneMinute));
+
+        assertThat(run("export", "--help")).isZero();
+        assertThat(stdout()).contains("(default: 1Min).");
+    }
+
+    @Test
     void badRowsAreReportedWithTheirLineNumberAndSkipped() throws IOException {
         Path in = csv("bad.csv", HEADER
                 + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n"
