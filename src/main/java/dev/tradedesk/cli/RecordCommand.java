@@ -13,7 +13,10 @@ import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.feed.PriceScheduler;
 import dev.tradedesk.feed.ProviderException;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.watchlist.Watchlists;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +56,8 @@ final class RecordCommand implements Callable<Integer> {
             description = "alpaca, binance, coinbase or sim (the built-in simulated exchange).")
     private String provider;
 
-    @Option(names = "--symbols", paramLabel = "A,B", split = ",", required = true, description = "Symbols to record.")
+    @Option(names = "--symbols", paramLabel = "A,B", split = ",",
+            description = "Symbols to record (default: the provider's watchlist in the settings).")
     private List<String> symbols;
 
     @Option(names = "--timeframe", paramLabel = "TF", defaultValue = "1Min",
@@ -82,6 +87,9 @@ final class RecordCommand implements Callable<Integer> {
             description = {"With --provider sim: the wall-clock time (e.g. 2026-03-02T15:00:00Z) at which the simulated",
                     "clock read the same; runs with the same anchor and speed share one simulated timeline (default: now)."})
     private Instant simAnchor;
+
+    /** Where the symbols came from when --symbols was not given, said with them; empty otherwise. */
+    private String symbolsFromSettings = "";
 
     @Override
     public Integer call() throws Exception {
@@ -113,7 +121,7 @@ final class RecordCommand implements Callable<Integer> {
                         update -> { }, root.context().host(), Clock.systemUTC());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("recording " + options.symbols().size() + " symbols from " + options.provider().label()
-                        + (duration == null ? " until Ctrl-C" : " for " + duration));
+                        + (duration == null ? " until Ctrl-C" : " for " + duration) + symbolsFromSettings);
                 out.flush();
                 try {
                     if (duration == null) {
@@ -151,11 +159,11 @@ final class RecordCommand implements Callable<Integer> {
         try {
             kind = ProviderKind.parse(provider);
             frame = Timeframe.parse(timeframe);
-            parsed = symbols.stream().filter(text -> !text.isBlank()).map(Symbol::of).distinct().toList();
+            parsed = symbols == null ? null : symbols.stream().filter(text -> !text.isBlank()).map(Symbol::of).distinct().toList();
         } catch (IllegalArgumentException invalid) {
             throw new ParameterException(spec.commandLine(), invalid.getMessage());
         }
-        if (parsed.isEmpty()) {
+        if (parsed != null && parsed.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--symbols: give at least one symbol");
         }
         if ((speed != null || seed != null || faultOptions.requested() || simAnchor != null) && kind != ProviderKind.SIM) {
@@ -176,6 +184,9 @@ final class RecordCommand implements Callable<Integer> {
             tuning = tuning.withSimClockAnchor(simAnchor);
         }
         var settings = root.context().settingsLoad().settings();
+        if (parsed == null) {
+            parsed = watchlistOf(settings.watchlists(), kind);
+        }
         SimulatorSettings simulator;
         try {
             simulator = new SimulatorSettings(speed != null ? speed : settings.simulator().speed(),
@@ -186,6 +197,19 @@ final class RecordCommand implements Callable<Integer> {
         return new MarketSession.Options(kind, parsed, frame, settings.indicators(), settings.alpaca(), simulator,
                 Optional.ofNullable(baseUrl), PriceScheduler.Config.defaults(frame).lookback(), Optional.empty(),
                 PriceScheduler.Config.defaults(frame).lookback().plus(Duration.ofDays(1)), tuning);
+    }
+
+    /** What the workstation would poll for {@code kind}: the symbols to record when none are given. */
+    private List<Symbol> watchlistOf(Watchlists watchlists, ProviderKind kind) {
+        List<Symbol> watchlist = watchlists.of(kind);
+        Path file = root.context().paths().settingsFile();
+        String name = "the " + Watchlists.name(kind) + " watchlist " + (Files.exists(file) ? "in " + file : "of the default settings");
+        if (watchlist.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--symbols not given and " + name + " is empty");
+        }
+        symbolsFromSettings = ": " + watchlist.stream().map(Symbol::value).collect(Collectors.joining(", "))
+                + " (" + name + ")";
+        return watchlist;
     }
 
     private static boolean isHttpUrl(String text) {

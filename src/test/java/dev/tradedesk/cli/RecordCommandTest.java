@@ -16,6 +16,7 @@ import dev.tradedesk.store.StoreOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,6 +84,18 @@ class RecordCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("exported: 0").contains("exported: ");
         assertThat(run("--data-dir", dir.toString(), "snapshot", "--demo", "--simulated", "--symbol", "AAPL",
                 "--out", dir.resolve("chart.png").toString())).as("--demo and --simulated exclude each other").isEqualTo(2);
+    }
+
+    @Test
+    void withoutSymbolsItRecordsTheWatchlistInTheSettingsAndSaysWhichSymbols() throws Exception {
+        Path settings = Files.writeString(dir.resolve("settings.json"), "{\"watchlists\": {\"stocks\": [\"MSFT\", \"KO\"]}}");
+        int exit = run("--data-dir", dir.toString(), "--config", settings.toString(), "record", "--provider", "sim",
+                "--duration", "2s");
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertThat(summary.lines().findFirst()).hasValue("recording 2 symbols from sim for PT2S: MSFT, KO (the stocks watchlist in "
+                + settings + ")");
+        assertThat(summary).contains("stored.MSFT: ", "stored.KO: ").doesNotContain("stored.AAPL");
     }
 
     @Test
