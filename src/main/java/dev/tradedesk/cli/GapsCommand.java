@@ -75,11 +75,11 @@ final class GapsCommand implements Callable<Integer> {
             out.println("completeness: " + String.format(Locale.ROOT, "%.4f", ledger.completeness(until)));
             out.println("missing_ranges: " + missing.size());
             for (TimeRange range : missing) {
-                out.println("missing: " + range + " (" + range.length() / key.timeframe().millis() + " bars)");
+                out.println("missing: " + range + " (" + Counted.of(range.length() / key.timeframe().millis(), "bar") + ")");
             }
             if (ledger.coveredUntil().isPresent() && until < now) {
                 out.println("not_recorded_since: " + Instant.ofEpochMilli(until) + " ("
-                        + (now - until) / key.timeframe().millis() + " bars up to now; the next recording backfills them)");
+                        + Counted.of((now - until) / key.timeframe().millis(), "bar") + " up to now; the next recording backfills them)");
             }
             out.flush();
             return 0;

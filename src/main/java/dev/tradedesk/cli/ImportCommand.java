@@ -101,11 +101,11 @@ final class ImportCommand implements Callable<Integer> {
             progress.clear();
             long skipped = source.skipped();
             if (skipped > MAX_LISTED_REJECTS) {
-                spec.commandLine().getErr().println("... and " + (skipped - MAX_LISTED_REJECTS) + " more rows skipped");
+                spec.commandLine().getErr().println("... and " + Counted.of(skipped - MAX_LISTED_REJECTS, "more row") + " skipped");
             }
             if (imported == 0 && skipped > 0) {
                 return inputError(log, spec.commandLine().getErr(),
-                        "no valid bars in " + in + " (" + skipped + " rows skipped); nothing was imported");
+                        "no valid bars in " + in + " (" + Counted.of(skipped, "row") + " skipped); nothing was imported");
             }
             spec.commandLine().getOut().println("imported: " + imported + ", skipped: " + skipped);
             log.info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, skipped);

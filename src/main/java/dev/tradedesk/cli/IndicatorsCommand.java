@@ -101,7 +101,7 @@ final class IndicatorsCommand implements Callable<Integer> {
             long rows = convert(parameters, temporary);
             OutputTarget.keepPermissions(target, temporary);
             moveIntoPlace(temporary, target);
-            spec.commandLine().getOut().println("wrote " + rows + " rows to " + output);
+            spec.commandLine().getOut().println("wrote " + Counted.of(rows, "row") + " to " + output);
             return 0;
         } catch (BarCsvException e) {
             return fail(e.getMessage());

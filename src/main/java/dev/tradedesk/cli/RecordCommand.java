@@ -120,7 +120,7 @@ final class RecordCommand implements Callable<Integer> {
                 MarketSession session = MarketSession.start(options, desk.historyStore(options.provider()), pipeline,
                         update -> { }, root.context().host(), Clock.systemUTC());
                 PrintWriter out = spec.commandLine().getOut();
-                out.println("recording " + options.symbols().size() + " symbols from " + options.provider().label()
+                out.println("recording " + Counted.of(options.symbols().size(), "symbol") + " from " + options.provider().label()
                         + (duration == null ? " until Ctrl-C" : " for " + duration) + symbolsFromSettings);
                 out.flush();
                 try {

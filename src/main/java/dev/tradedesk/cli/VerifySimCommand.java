@@ -88,7 +88,7 @@ final class VerifySimCommand implements Callable<Integer> {
         SimVerification.Run run = run();
         root.context();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("verify-sim: " + symbols + " symbols, " + duration + " at " + speed + "x, faults " + faultOptions.rate
+        out.println("verify-sim: " + Counted.of(symbols, "symbol") + ", " + duration + " at " + speed + "x, faults " + faultOptions.rate
                 + (dbDir == null ? ", temporary database" : ", database in " + dbDir));
         out.flush();
         long started = System.nanoTime();

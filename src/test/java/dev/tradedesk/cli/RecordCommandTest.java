@@ -99,6 +99,13 @@ class RecordCommandTest {
     }
 
     @Test
+    void oneSymbolIsCalledASymbol() {
+        int exit = run("--data-dir", dir.toString(), "record", "--provider", "sim", "--symbols", "AAPL", "--duration", "1s");
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().findFirst()).hasValue("recording 1 symbol from sim for PT1S");
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertThat(run("--data-dir", dir.toString(), "record", "--provider", "kraken", "--symbols", "AAPL")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown provider 'kraken'");

@@ -177,6 +177,21 @@ class StoreCommandsTest {
     }
 
     @Test
+    void oneSkippedRowIsCalledARow() throws IOException {
+        StringBuilder content = new StringBuilder(HEADER);
+        for (int i = 0; i < 21; i++) {
+            content.append(java.time.Instant.parse("2024-01-02T14:30:00Z").plusSeconds(60L * i)).append(",NaN,11,9,10,1\n");
+        }
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("21.csv", content.toString()).toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("... and 1 more row skipped" + System.lineSeparator());
+
+        Path one = csv("one.csv", HEADER + "2024-01-02T14:30:00Z,NaN,11,9,10,1\n");
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", one.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("(1 row skipped)");
+    }
+
+    @Test
     void aMissingFileIsAnInputErrorAndWritesNothing() {
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", dir.resolve("none.csv").toString()))
                 .isEqualTo(2);
