@@ -171,6 +171,11 @@ public final class ChartView {
         return panes;
     }
 
+    /** The StochRSI pane's columns as last filled, for tests of what they draw. */
+    VisibleEnvelopes envelopes() {
+        return envelopes;
+    }
+
     ChartOverlay overlay() {
         return overlay;
     }

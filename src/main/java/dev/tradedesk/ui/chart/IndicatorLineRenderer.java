@@ -14,10 +14,11 @@ import javafx.scene.canvas.GraphicsContext;
  * Indicator lines: ChartFX's {@link ErrorDataSetRenderer} with its point reduction while the bars
  * are sparse enough, or with the level of detail off. When {@link VisibleEnvelopes} is active
  * (dense bars, level of detail on) a line is filled instead as its per-pixel-column envelope
- * ({@link ColumnEnvelope}), each extent widened by the line width: the pixels the reduced polyline
- * would cover, from O(plot width) pyramid entries rather than O(visible) points, and without the
- * full-height zigzag per pixel that a dense oscillator costs to stroke in software rendering
- * (ten times slower, chartfx.md pitfall 12). From {@link VisibleEnvelopes#SUMMARY_BARS} bars a
+ * ({@link ColumnEnvelope}), each extent reaching back to the previous column's last value and
+ * widened by the line width: the pixels the reduced polyline would cover, from O(plot width)
+ * pyramid entries rather than O(visible) points, and without the full-height zigzag per pixel
+ * that a dense oscillator costs to stroke in software rendering (ten times slower, chartfx.md
+ * pitfall 12). From {@link VisibleEnvelopes#SUMMARY_BARS} bars a
  * column the line is the columns' means instead: an oscillator's extremes over so many bars cover
  * most of the pane.
  *
@@ -54,22 +55,39 @@ final class IndicatorLineRenderer extends ErrorDataSetRenderer {
         gc.restore();
     }
 
-    /** Each column's extent of the line, widened by {@code halfWidth} pixels above and below. */
+    /**
+     * Each column's extent of the line, from the previous column's last value (where the line
+     * enters the column) through its own extremes, widened by {@code halfWidth} pixels above and
+     * below. Without the previous last value, a move between two columns steeper than the line is
+     * wide was an area as thick as the line vertically, a hairline along the slope, and the
+     * oscillator's swings all but vanished between its flat stretches.
+     */
     private void fillEnvelope(GraphicsContext gc, IndicatorDataSet line, double halfWidth) {
         int lowest = VisibleEnvelopes.minChannel(line.lower());
         int highest = VisibleEnvelopes.maxChannel(line.lower());
+        int last = VisibleEnvelopes.lastChannel(line.lower());
+        double previous = Double.NaN;
         for (int c = 0; c < envelopes.columns(); c++) {
             double low = envelopes.value(c, lowest);
             double high = envelopes.value(c, highest);
             if (Double.isNaN(low) || Double.isNaN(high)) {
                 envelope.flush(gc, true, false);
+                previous = Double.NaN;
                 continue;
             }
             double x = xAxis.getDisplayPosition(envelopes.x(c));
             if (envelope.breaksBefore(x)) {
                 envelope.flush(gc, true, false);
+                previous = Double.NaN; // a closed market's gap is not bridged
             }
-            envelope.add(x, yAxis.getDisplayPosition(high) - halfWidth, yAxis.getDisplayPosition(low) + halfWidth);
+            double top = yAxis.getDisplayPosition(high);
+            double bottom = yAxis.getDisplayPosition(low);
+            if (!Double.isNaN(previous)) {
+                top = Math.min(top, previous);
+                bottom = Math.max(bottom, previous);
+            }
+            envelope.add(x, top - halfWidth, bottom + halfWidth);
+            previous = yAxis.getDisplayPosition(envelopes.value(c, last));
         }
         envelope.flush(gc, true, false);
     }

@@ -9,9 +9,10 @@ import java.util.List;
  * The StochRSI pane's lines and band reduced to one extent per column when the level of detail is
  * on and more bars are visible than one per {@link VisibleCandles#MIN_PIXELS_PER_CANDLE} pixels:
  * for each column, the smallest and largest %K and %D, the lowest lower band and the highest upper
- * band over the column's bars, and the sums of all four. So the pane, like the candles, costs
- * O(plot width) per frame whatever the number of visible bars, where walking the points (ChartFX's
- * point reduction) costs O(visible bars).
+ * band over the column's bars, the sums of all four, and the last %K and %D (where the line goes
+ * on to the next column). So the pane, like the candles, costs O(plot width) per frame whatever
+ * the number of visible bars, where walking the points (ChartFX's point reduction) costs
+ * O(visible bars).
  *
  * <p>From {@link #SUMMARY_BARS} bars a column on ({@link #summarises()}), the renderers draw the
  * columns' means instead: an oscillator that crosses the pane every few dozen bars covers all of it
@@ -45,6 +46,9 @@ final class VisibleEnvelopes {
     static final int STOCH_D_SUM = 7;
     static final int BAND_LOWER_SUM = 8;
     static final int BAND_UPPER_SUM = 9;
+    /** The column's last %K and %D, read from its last bar rather than the pyramid (see {@link #lastChannel}). */
+    static final int STOCH_K_LAST = 10;
+    static final int STOCH_D_LAST = 11;
 
     /** Bars per column from which the renderers draw means rather than extents: a pyramid level of 3. */
     static final int SUMMARY_BARS = 8;
@@ -57,7 +61,7 @@ final class VisibleEnvelopes {
             channel(Indicator.STOCH_K, BlockPyramid.Op.SUM), channel(Indicator.STOCH_D, BlockPyramid.Op.SUM),
             channel(Indicator.BAND_LOWER, BlockPyramid.Op.SUM), channel(Indicator.BAND_UPPER, BlockPyramid.Op.SUM));
 
-    private static final int STRIDE = 10;
+    private static final int STRIDE = 12;
 
     /** Buckets of 2^40 minutes are far beyond any history; the cap keeps their length within a long. */
     private static final int MAX_LEVEL = 40;
@@ -128,10 +132,12 @@ final class VisibleEnvelopes {
                     && previousEndBar[previous] == end && end <= closedBefore) {
                 System.arraycopy(previousValues, previous * STRIDE, scratch, 0, STRIDE);
             } else if (summarises) {
-                series.extremes().reduce(start, end, scratch, STOCH_K_SUM, STRIDE);
+                series.extremes().reduce(start, end, scratch, STOCH_K_SUM, CHANNELS.size());
                 reduced++;
             } else {
                 series.extremes().reduce(start, end, scratch);
+                scratch[STOCH_K_LAST] = bars.value(Indicator.STOCH_K, end - 1);
+                scratch[STOCH_D_LAST] = bars.value(Indicator.STOCH_D, end - 1);
                 reduced++;
             }
             addColumn(bucket * bucketMillis + (bucketMillis - barMillis) / 2, start, end);
@@ -240,6 +246,20 @@ final class VisibleEnvelopes {
             case STOCH_D -> STOCH_D_MIN;
             case BAND_LOWER -> BAND_LOWER_MIN;
             default -> throw new IllegalArgumentException("no extremes kept for " + indicator);
+        };
+    }
+
+    /**
+     * The channel holding the value of {@code indicator} at each column's last bar, where the line
+     * leaves the column for the next: a column's extremes alone say nothing about that, and a line
+     * drawn from extents only has no ink on a steep move between two columns (NaN when the columns
+     * are means, {@link #summarises()}).
+     */
+    static int lastChannel(Indicator indicator) {
+        return switch (indicator) {
+            case STOCH_K -> STOCH_K_LAST;
+            case STOCH_D -> STOCH_D_LAST;
+            default -> throw new IllegalArgumentException("no last value kept for " + indicator);
         };
     }
 

@@ -74,6 +74,8 @@ class VisibleEnvelopesTest {
                 assertColumn(c, VisibleEnvelopes.STOCH_D_MAX, extreme(Indicator.STOCH_D, from, to, true));
                 assertColumn(c, VisibleEnvelopes.BAND_LOWER_MIN, extreme(Indicator.BAND_LOWER, from, to, false));
                 assertColumn(c, VisibleEnvelopes.BAND_UPPER_MAX, extreme(Indicator.BAND_UPPER, from, to, true));
+                assertColumn(c, VisibleEnvelopes.STOCH_K_LAST, bars.value(Indicator.STOCH_K, to - 1));
+                assertColumn(c, VisibleEnvelopes.STOCH_D_LAST, bars.value(Indicator.STOCH_D, to - 1));
             }
             for (Indicator indicator : List.of(Indicator.STOCH_K, Indicator.STOCH_D, Indicator.BAND_LOWER, Indicator.BAND_UPPER)) {
                 assertThat(envelopes.mean(c, VisibleEnvelopes.sumChannel(indicator))).as("column %d, mean %s", c, indicator)
