@@ -43,9 +43,6 @@ final class ChartPanes {
     static final String STOCH_PANE = "stoch-pane";
     static final String INNER_TIME_AXIS = "inner-time-axis";
 
-    /** StochRSI is drawn on its fixed 0..100 scale, with this much room so 0 and 100 stay readable. */
-    static final double STOCH_PADDING = 4;
-
     /** Share of the candle spacing a volume bar covers (the candles' CSS -fx-bar-width-percent matches). */
     static final double BAR_WIDTH_SHARE = 0.7;
 
@@ -83,11 +80,10 @@ final class ChartPanes {
         priceTime = innerTimeAxis(zone, locale);
         volumeTime = innerTimeAxis(zone, locale);
         stochTime = new ZonedTimeAxis(zone, locale);
-        priceAxis = valueAxis("price");
-        volumeAxis = valueAxis("volume");
+        priceAxis = valueAxis(new ValueAxis("price"));
+        volumeAxis = valueAxis(new ValueAxis("volume"));
         volumeAxis.setTickLabelFormatter(ChartAxes.formattedBy(ReadoutFormat::tickQuantity));
-        stochAxis = valueAxis("StochRSI");
-        stochAxis.set(-STOCH_PADDING, 100 + STOCH_PADDING);
+        stochAxis = valueAxis(new StochRsiAxis());
 
         candleRenderer = new CandleRenderer(candles);
         price = chart(PRICE_PANE, priceTime, priceAxis, candleRenderer);
@@ -122,8 +118,7 @@ final class ChartPanes {
         return axis;
     }
 
-    private static DefaultNumericAxis valueAxis(String name) {
-        DefaultNumericAxis axis = ChartAxes.viewRanged(new DefaultNumericAxis(name));
+    private static DefaultNumericAxis valueAxis(ValueAxis axis) {
         axis.getStyleClass().add("value-axis");
         return axis;
     }

@@ -2,18 +2,22 @@ package dev.tradedesk.ui.chart;
 
 import io.fair_acc.chartfx.axes.spi.AxisRange;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.axes.spi.TickMark;
 import io.fair_acc.dataset.events.ChartBits;
 import io.fair_acc.dataset.spi.fastutil.DoubleArrayList;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.collections.ObservableList;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.util.StringConverter;
 
 /**
  * A ChartFX time axis (values in UTC epoch seconds) whose ticks and labels follow a
  * {@link ZoneId}, daylight-saving changes included ({@link ZonedTimeTicks}); ChartFX's own
  * {@code DefaultTimeFormatter} only knows a fixed offset. Its range is always set from outside
- * (no auto-ranging). Labels stay at least {@link #MIN_LABEL_SPACING} pixels apart.
+ * (no auto-ranging). Labels stay at least {@link #MIN_LABEL_SPACING} pixels apart, and one too
+ * close to either end to fit whole is not drawn ({@link ChartAxes#hideCutLabels}).
  *
  * <p>A scene-graph node: JavaFX thread only.
  */
@@ -72,6 +76,13 @@ final class ZonedTimeAxis extends DefaultNumericAxis {
         double length = getLength() > 0 ? getLength() : FALLBACK_LENGTH;
         step = ZonedTimeTicks.step(to - from, length, MIN_LABEL_SPACING);
         ticks.ticks(from, to, step, ticksOut::add);
+    }
+
+    @Override
+    protected void drawTickLabels(GraphicsContext gc, double axisWidth, double axisHeight,
+            ObservableList<TickMark> tickMarks, double tickLength) {
+        ChartAxes.hideCutLabels(this, tickMarks);
+        super.drawTickLabels(gc, axisWidth, axisHeight, tickMarks, tickLength);
     }
 
     @Override

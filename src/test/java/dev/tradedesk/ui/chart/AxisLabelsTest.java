@@ -1,0 +1,181 @@
+package dev.tradedesk.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
+import io.fair_acc.chartfx.axes.spi.AbstractAxis;
+import io.fair_acc.chartfx.axes.spi.TickMark;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The axes' tick labels as the laid-out chart draws them: each one whole on its axis' canvas or
+ * not drawn at all, and the StochRSI scale labelled at its ends and quarters.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AxisLabelsTest {
+
+    private static final SeriesKey KEY = SeriesKey.of("AAPL", Timeframe.ONE_MINUTE);
+    private static final long MINUTE = 60_000;
+    private static final long HOUR = 60 * MINUTE;
+
+    private final BarColumns history = ChartFixtures.minuteBars(5, 3_000);
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Test
+    void aTimeLabelAtTheRightEdgeIsDrawnWholeOrNotAtAll(FxRobot robot) {
+        ChartModel model = model();
+        // 200 minutes ending one minute after a whole hour: that hour's tick lies a few pixels
+        // from the axis' right end, too close for its label to fit.
+        long hour = Math.floorDiv(history.time(history.size() - 30), HOUR) * HOUR;
+        ChartRange range = new ChartRange(hour + MINUTE - 200 * MINUTE, hour + MINUTE, false);
+        inOwnWindow(robot, model, range, 1200, 800, view -> {
+            ZonedTimeAxis axis = view.panes().stochTime;
+            assertThat(axis.getTickMarks()).as("a tick on the hour near the right end")
+                    .anyMatch(tick -> tick.getValue() == hour / 1000.0);
+            assertDrawnWhole(axis, axis.getWidth());
+        });
+    }
+
+    @Test
+    void theStochRsiAxisShowsItsEndsAndQuartersWhole(FxRobot robot) {
+        // The chart's part of a 1400x900 main window, under the menus and beside the watchlist.
+        inOwnWindow(robot, model(), null, 900, 740, view -> {
+            var axis = view.panes().stochAxis;
+            assertThat(drawnLabels(axis)).containsExactly("0", "25", "50", "75", "100");
+            assertDrawnWhole(axis, axis.getHeight());
+            assertWithinAxis(axis);
+        });
+    }
+
+    @Test
+    void inASmallChartTheStochRsiAxisStillShowsItsEndsWhole(FxRobot robot) {
+        inOwnWindow(robot, model(), null, 420, 360, view -> {
+            var axis = view.panes().stochAxis;
+            assertThat(drawnLabels(axis)).contains("0", "50", "100");
+            assertDrawnWhole(axis, axis.getHeight());
+            assertWithinAxis(axis);
+            ZonedTimeAxis time = view.panes().stochTime;
+            assertDrawnWhole(time, time.getWidth());
+        });
+    }
+
+    private ChartModel model() {
+        ChartModel model = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
+        model.loadHistory(history);
+        return model;
+    }
+
+    private static List<String> drawnLabels(AbstractAxis axis) {
+        List<String> labels = new ArrayList<>();
+        for (TickMark tick : axis.getTickMarks()) {
+            if (tick.isVisible() && !tick.getText().isEmpty()) {
+                labels.add(tick.getText());
+            }
+        }
+        return labels.stream().sorted((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b))).toList();
+    }
+
+    /** Every label drawn lies whole on the axis' canvas, which reaches its padding past either end. */
+    private static void assertDrawnWhole(AbstractAxis axis, double length) {
+        double padding = axis.getAxisPadding();
+        for (TickMark tick : axis.getTickMarks()) {
+            if (!tick.isVisible() || tick.getText().isEmpty()) {
+                continue;
+            }
+            double size = axis.getSide().isHorizontal() ? tick.getWidth() : tick.getHeight();
+            assertThat(tick.getPosition() - size / 2).as("start of label %s", tick.getText()).isGreaterThanOrEqualTo(-padding);
+            assertThat(tick.getPosition() + size / 2).as("end of label %s", tick.getText())
+                    .isLessThanOrEqualTo(length + padding);
+        }
+    }
+
+    /** A value axis' labels stay within its own height: above and below are the neighbouring panes. */
+    private static void assertWithinAxis(AbstractAxis axis) {
+        for (TickMark tick : axis.getTickMarks()) {
+            if (tick.isVisible() && !tick.getText().isEmpty()) {
+                assertThat(tick.getPosition() - tick.getHeight() / 2).as("top of label %s", tick.getText())
+                        .isGreaterThanOrEqualTo(0);
+                assertThat(tick.getPosition() + tick.getHeight() / 2).as("bottom of label %s", tick.getText())
+                        .isLessThanOrEqualTo(axis.getHeight());
+            }
+        }
+    }
+
+    /**
+     * Shows a chart of {@code model} over {@code range} (all of it when null) in a window of its
+     * own, runs {@code check} on the JavaFX thread once it has drawn, and closes the window.
+     */
+    private static void inOwnWindow(FxRobot robot, ChartModel model, ChartRange range, int width, int height,
+            Consumer<ChartView> check) {
+        AtomicReference<ChartView> view = new AtomicReference<>();
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        robot.interact(() -> {
+            model.applyPending();
+            if (range == null) {
+                model.showAll();
+            } else {
+                model.setRange(range);
+            }
+            view.set(new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH));
+            stage.set(new Stage());
+            stage.get().setScene(new Scene(view.get().node(), width, height));
+            stage.get().show();
+        });
+        try {
+            awaitPulses(6);
+            robot.interact(() -> check.accept(view.get()));
+        } finally {
+            robot.interact(() -> stage.get().close());
+        }
+    }
+
+    /** Waits until JavaFX has run {@code count} more pulses. */
+    private static void awaitPulses(int count) {
+        AtomicInteger pulses = new AtomicInteger();
+        AtomicReference<AnimationTimer> timer = new AtomicReference<>();
+        Platform.runLater(() -> {
+            AnimationTimer counter = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulses.incrementAndGet();
+                }
+            };
+            timer.set(counter);
+            counter.start();
+        });
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pulses.get() > count);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("JavaFX ran " + pulses.get() + " of " + count + " pulses in 5 s", e);
+        } finally {
+            Platform.runLater(() -> timer.get().stop());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
