@@ -133,6 +133,8 @@ final class VisibleEnvelopes {
                 System.arraycopy(previousValues, previous * STRIDE, scratch, 0, STRIDE);
             } else if (summarises) {
                 series.extremes().reduce(start, end, scratch, STOCH_K_SUM, CHANNELS.size());
+                scratch[STOCH_K_LAST] = Double.NaN; // means are drawn: no column is left for the next
+                scratch[STOCH_D_LAST] = Double.NaN;
                 reduced++;
             } else {
                 series.extremes().reduce(start, end, scratch);
