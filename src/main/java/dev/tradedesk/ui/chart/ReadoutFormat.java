@@ -1,6 +1,8 @@
 package dev.tradedesk.ui.chart;
 
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.IndicatorSnapshot;
+import dev.tradedesk.core.Timeframe;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +21,9 @@ final class ReadoutFormat {
     static final String UNDEFINED = "–";
     static final char NO_BREAK_SPACE = '\u00A0';
     private static final String ITEM_GAP = "  ";
+    /** A daily bar is New York's trading day: its open time (05:00 UTC, say) is no time to show. */
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd EEE", Locale.ROOT).withZone(BarAggregator.EXCHANGE_ZONE);
 
     private final DateTimeFormatter time;
     private final DateTimeFormatter shortTime;
@@ -36,7 +41,8 @@ final class ReadoutFormat {
 
     /** Time and OHLCV: {@code 2024-03-31 14:05 CEST  O 190.12  H 190.40  L 189.90  C 190.33  V 12.3K}. */
     String bar(IndicatorSnapshot bar) {
-        return String.join(ITEM_GAP, item(time.format(Instant.ofEpochMilli(bar.time())) + (bar.forming() ? " (forming)" : "")),
+        DateTimeFormatter when = bar.key().timeframe() == Timeframe.ONE_DAY ? DAY : time;
+        return String.join(ITEM_GAP, item(when.format(Instant.ofEpochMilli(bar.time())) + (bar.forming() ? " (forming)" : "")),
                 item("O", price(bar.open())), item("H", price(bar.high())), item("L", price(bar.low())),
                 item("C", price(bar.close())), item("V", quantity(bar.volume())));
     }
@@ -44,7 +50,8 @@ final class ReadoutFormat {
     /** Every indicator value of the bar. */
     String indicators(IndicatorSnapshot bar) {
         return String.join(ITEM_GAP, item("%K", fixed(bar.stochK(), 1)), item("%D", fixed(bar.stochD(), 1)),
-                item("band", fixed(bar.bandLower(), 1) + "–" + fixed(bar.bandUpper(), 1)),
+                item("band", Double.isNaN(bar.bandLower()) && Double.isNaN(bar.bandUpper()) ? UNDEFINED
+                        : fixed(bar.bandLower(), 1) + "–" + fixed(bar.bandUpper(), 1)),
                 item("RSI", fixed(bar.rsi(), 1)),
                 item("ATR", price(bar.atr())), item("ATR MA", price(bar.atrMa())),
                 item("vol ratio", fixed(bar.volatilityRatio(), 2)),

@@ -50,4 +50,16 @@ class ReadoutFormatTest {
                 "2026-12-05 04:06 UTC (forming)  O 128.70  H 128.70  L 128.66  C 128.67  V 1582\n"
                 + "%K 11.9  %D 32.2  band 2.1–100.0  RSI 32.6  ATR 0.2681  ATR MA 0.1278  vol ratio 2.10  vol SMA 17.7K  rel vol 0.09");
     }
+
+    @Test
+    void aDailyBarShowsItsTradingDayAndAnUndefinedBandOneDash() {
+        // The bar of Thursday 3 December opens at New York's midnight, 05:00 UTC.
+        IndicatorSnapshot day = new IndicatorSnapshot(SeriesKey.of("AAPL", Timeframe.ONE_DAY), 2, false,
+                Instant.parse("2026-12-03T05:00:00Z").toEpochMilli(), 171.51, 174.90, 169.20, 172.00, 60_700_000,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN);
+        String text = new ReadoutFormat(ZoneId.of("UTC")).format(day).replace(ReadoutFormat.NO_BREAK_SPACE, ' ');
+
+        assertThat(text).startsWith("2026-12-03 Thu  O 171.51").contains("  band –  ").doesNotContain("05:00");
+    }
 }
