@@ -17,7 +17,7 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
 
     /** Narrowest zoom, in bars. */
     static final int MIN_VISIBLE_BARS = 10;
-    /** Share of the plot left empty to the right of the latest bar while following it. */
+    /** Share of the plot left empty to the right of the latest bar while following it (a bar at least). */
     static final double RIGHT_MARGIN = 0.04;
     /** How far a range may zoom out, as a multiple of the data's own span. */
     static final double MAX_ZOOM_OUT = 1.5;
@@ -35,11 +35,20 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
         return new ChartRange(to - clamped, to, true);
     }
 
-    /** The live range whose left edge is half a bar before the bar at {@code fromTime}. */
+    /**
+     * The live range whose left edge is half a bar before the bar at {@code fromTime}. Bars fewer
+     * than the narrowest zoom stand from the left, with room to their right for the bars to come,
+     * as a newly listed symbol does: ended at the right, three daily bars had a week of empty plot
+     * before them.
+     */
     ChartRange followingFrom(long fromTime) {
         long from = fromTime - barMillis / 2;
-        long span = (long) Math.ceil((lastTime - from) / (1 - RIGHT_MARGIN));
-        return following(Math.max(span, 1));
+        long needed = Math.max((long) Math.ceil((lastTime - from) / (1 - RIGHT_MARGIN)), lastTime - from + barMillis);
+        long span = clampSpan(needed);
+        if (span > needed) {
+            return new ChartRange(from, from + span, true);
+        }
+        return following(span);
     }
 
     /** A live range moves along when the latest bar reaches its right margin; others stay. */
@@ -107,7 +116,8 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
         return Math.max(narrowest, Math.min(widest, span));
     }
 
-    private static long margin(long span) {
-        return Math.round(span * RIGHT_MARGIN);
+    /** At least a bar: a share alone left the last candle of a narrow view against the price axis. */
+    private long margin(long span) {
+        return Math.max(Math.round(span * RIGHT_MARGIN), barMillis);
     }
 }

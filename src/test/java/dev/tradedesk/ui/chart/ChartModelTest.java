@@ -109,6 +109,28 @@ class ChartModelTest {
     }
 
     @Test
+    void aFewBarsStandFromTheLeftAndTheLastCandleKeepsABarsRoomFromTheAxis() {
+        long day = Timeframe.ONE_DAY.millis();
+        ChartModel daily = new ChartModel(SeriesKey.of("AAPL", Timeframe.ONE_DAY), IndicatorParameters.DEFAULTS, 1 << 12);
+        BarColumns threeDays = new BarColumns(3);
+        long first = java.time.Instant.parse("2026-12-03T05:00:00Z").toEpochMilli();
+        for (int i = 0; i < 3; i++) {
+            threeDays.add(first + i * day, 100, 102, 99, 101, 1_000);
+        }
+        daily.loadHistory(threeDays);
+        daily.applyPending();
+
+        ChartRange range = daily.range();
+        assertThat(range.followsLiveEdge()).isTrue();
+        assertThat(range.fromMillis()).as("the first bar at the left, whole").isEqualTo(first - day / 2);
+        assertThat(range.spanMillis()).as("the narrowest zoom").isEqualTo(Viewport.MIN_VISIBLE_BARS * day);
+
+        daily.zoomIn(); // already the narrowest: now ended at the live edge
+        assertThat(daily.range().toMillis() - (first + 2 * day)).as("room right of the last bar")
+                .isGreaterThanOrEqualTo(day);
+    }
+
+    @Test
     void aRangePannedIntoThePastStaysPut() {
         model.loadHistory(history);
         model.applyPending();
