@@ -48,6 +48,13 @@ class WatchlistViewTest {
     }
 
     @Test
+    void rowsAreDenseSoALongWatchlistShowsManySymbols(FxRobot robot) {
+        TableRow<?> row = robot.lookup(".table-row-cell").<TableRow<?>>queryAll().stream()
+                .filter(candidate -> !candidate.isEmpty()).findFirst().orElseThrow();
+        assertThat(row.getHeight()).as("AtlantaFX's default rows are 39 px high").isLessThan(30);
+    }
+
+    @Test
     void aSeriesThatBecomesCompleteLosesItsIncompleteMark(FxRobot robot) {
         robot.interact(() -> model.apply(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 0.5))));
         WaitForAsyncUtils.waitForFxEvents();
