@@ -7,19 +7,16 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.FxPulses;
 import io.fair_acc.chartfx.axes.spi.AbstractAxis;
 import io.fair_acc.chartfx.axes.spi.TickMark;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The axes' tick labels as the laid-out chart draws them: each one whole on its axis' canvas or
@@ -148,34 +144,10 @@ class AxisLabelsTest {
             stage.get().show();
         });
         try {
-            awaitPulses(6);
+            FxPulses.await(6);
             robot.interact(() -> check.accept(view.get()));
         } finally {
             robot.interact(() -> stage.get().close());
         }
-    }
-
-    /** Waits until JavaFX has run {@code count} more pulses. */
-    private static void awaitPulses(int count) {
-        AtomicInteger pulses = new AtomicInteger();
-        AtomicReference<AnimationTimer> timer = new AtomicReference<>();
-        Platform.runLater(() -> {
-            AnimationTimer counter = new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    pulses.incrementAndGet();
-                }
-            };
-            timer.set(counter);
-            counter.start();
-        });
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pulses.get() > count);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("JavaFX ran " + pulses.get() + " of " + count + " pulses in 5 s", e);
-        } finally {
-            Platform.runLater(() -> timer.get().stop());
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

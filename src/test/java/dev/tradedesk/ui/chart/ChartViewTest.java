@@ -10,6 +10,7 @@ import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.FxPulses;
 import io.fair_acc.chartfx.axes.spi.TickMark;
 import io.fair_acc.chartfx.renderer.spi.financial.FinancialDataSetNode;
 import io.fair_acc.dataset.DataSet;
@@ -25,12 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.application.Platform;
+import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -44,9 +43,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.robot.Motion;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real chart, headless on Monocle, over the simulated market's history. */
@@ -72,7 +71,7 @@ class ChartViewTest {
 
     @Test
     void showsCandlesAndAFilledStochRsiBandAfterLoadingHistory(FxRobot robot) {
-        awaitPulses(4);
+        FxPulses.await(4);
         robot.interact(() -> {
             ChartPanes panes = view.panes();
             assertThat(panes.candles.getDataCount()).as("the last 200 bars, one candle each").isBetween(200, 203);
@@ -141,7 +140,7 @@ class ChartViewTest {
             stage.get().show();
         });
         try {
-            awaitPulses(6);
+            FxPulses.await(6);
             robot.interact(() -> check.accept(view.get()));
         } finally {
             robot.interact(() -> stage.get().close());
@@ -150,16 +149,16 @@ class ChartViewTest {
 
     @Test
     void eachCandleIsAWickFromHighToLowUnderABodyFromOpenToCloseInItsColours(FxRobot robot) {
-        awaitPulses(4);
+        FxPulses.await(4);
         robot.interact(() -> assertThat(candlesDrawnAsSampled()).as("candles sampled").isGreaterThanOrEqualTo(5));
     }
 
     @Test
     void pannedFarBackIntoHistoryEveryPaneStillDrawsItsBars(FxRobot robot) {
-        awaitPulses(4);
+        FxPulses.await(4);
         // Seven screens back: the candles' first fill was at the live edge, far to the right.
         robot.interact(() -> model.pan(-7 * model.range().spanMillis()));
-        awaitPulses(3);
+        FxPulses.await(3);
         robot.interact(() -> {
             ChartRange range = model.range();
             assertThat(range.followsLiveEdge()).isFalse();
@@ -220,7 +219,7 @@ class ChartViewTest {
 
     @Test
     void barsHandedOverReachTheChartOnlyAtTheNextPulse(FxRobot robot) throws Exception {
-        awaitPulses(3);
+        FxPulses.await(3);
         long next = history.time(history.size() - 1) + MINUTE;
         long framesBefore = onFx(() -> view.frameTimes().count());
         robot.interact(() -> {
@@ -229,7 +228,7 @@ class ChartViewTest {
                     .isEqualTo(history.close(history.size() - 1));
             assertThat(model.series().orElseThrow().size()).isEqualTo(history.size());
         });
-        awaitPulses(2);
+        FxPulses.await(2);
         robot.interact(() -> {
             assertThat(lastCandleClose()).isEqualTo(200.5);
             assertThat(view.overlay().lastPriceTag().getText()).isEqualTo("200.50");
@@ -245,7 +244,7 @@ class ChartViewTest {
         }, "test-producer");
         producer.start();
         producer.join(TimeUnit.SECONDS.toMillis(5));
-        awaitPulses(2);
+        FxPulses.await(2);
         robot.interact(() -> {
             IndicatorSeriesView series = model.series().orElseThrow();
             assertThat(series.size()).isEqualTo(history.size() + 2);
@@ -256,7 +255,7 @@ class ChartViewTest {
         });
 
         model.pushFormingBar(next, 1, 1, 1, 1, 1);
-        awaitPulses(2);
+        FxPulses.await(2);
         robot.interact(() -> {
             IndicatorSeriesView series = model.series().orElseThrow();
             assertThat(series.close(series.size() - 2)).as("a closed bar never changes").isEqualTo(201.25);
@@ -272,19 +271,19 @@ class ChartViewTest {
                 canvasDraws.incrementAndGet();
             }
         })));
-        awaitPulses(4);
+        FxPulses.await(4);
         canvasDraws.set(0);
-        awaitPulses(20);
+        FxPulses.await(20);
         assertThat(canvasDraws.get()).as("canvas draws while idle (ChartFX 11.3.1 can loop, pitfall 6)").isZero();
 
         model.pushFormingBar(history.time(history.size() - 1) + MINUTE, 200, 201, 199, 200.5, 10);
-        awaitPulses(3);
+        FxPulses.await(3);
         assertThat(canvasDraws.get()).as("one draw of each pane").isEqualTo(3);
     }
 
     @Test
     void theReadoutShowsTheBarUnderTheCursor(FxRobot robot) {
-        awaitPulses(4);
+        FxPulses.await(4);
         IndicatorSeriesView series = onFx(() -> model.series().orElseThrow());
         long index = series.size() - 60;
         Point2D target = onFx(() -> {
@@ -295,7 +294,7 @@ class ChartViewTest {
         });
 
         robot.moveTo(target, Motion.DIRECT);
-        awaitPulses(3);
+        FxPulses.await(3);
 
         robot.interact(() -> {
             IndicatorSnapshot readout = view.readoutProperty().get();
@@ -343,7 +342,7 @@ class ChartViewTest {
 
     @Test
     void wheelZoomsAroundTheCursorDragPansAndDoubleClickResets(FxRobot robot) {
-        awaitPulses(4);
+        FxPulses.await(4);
         ChartRange initial = onFx(model::range);
         Point2D centreInChart = onFx(() -> {
             PlotGeometry price = view.priceGeometry();
@@ -360,7 +359,7 @@ class ChartViewTest {
                     centre.getY(), false, false, false, false, false, false, 0, 120, 0, 120,
                     ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
         });
-        awaitPulses(2);
+        FxPulses.await(2);
         ChartRange zoomed = onFx(model::range);
         assertThat(zoomed.spanMillis()).as("wheel up zooms in").isLessThan(initial.spanMillis());
         double anchor = initial.fromMillis() + 0.3 * initial.spanMillis();
@@ -368,7 +367,7 @@ class ChartViewTest {
                 .isCloseTo(0.3, Offset.offset(0.01));
 
         robot.drag(centre, MouseButton.PRIMARY).moveBy(300, 0, Motion.DIRECT).release(MouseButton.PRIMARY);
-        awaitPulses(2);
+        FxPulses.await(2);
         ChartRange panned = onFx(model::range);
         assertThat(panned.fromMillis()).as("dragging right shows earlier bars").isLessThan(zoomed.fromMillis());
         assertThat(panned.spanMillis()).isEqualTo(zoomed.spanMillis());
@@ -376,7 +375,7 @@ class ChartViewTest {
         robot.interact(() -> assertSameTimeRangeOnEveryPane(panned));
 
         robot.doubleClickOn(centre);
-        awaitPulses(2);
+        FxPulses.await(2);
         robot.interact(() -> {
             ChartRange reset = model.range();
             assertThat(reset.followsLiveEdge()).isTrue();
@@ -387,12 +386,12 @@ class ChartViewTest {
 
     @Test
     void keyboardStyleCommandsMoveEveryPaneTogether(FxRobot robot) {
-        awaitPulses(3);
+        FxPulses.await(3);
         robot.interact(() -> {
             model.zoomIn();
             model.panLeft();
         });
-        awaitPulses(2);
+        FxPulses.await(2);
         robot.interact(() -> {
             ChartRange range = model.range();
             assertThat(range.followsLiveEdge()).isFalse();
@@ -402,16 +401,16 @@ class ChartViewTest {
 
     @Test
     void timeLabelsFollowTheZoneAcrossTheSpringForwardChange(FxRobot robot) {
-        awaitPulses(3);
+        FxPulses.await(3);
         ChartRange aroundChange = new ChartRange(Instant.parse("2024-03-30T22:50:00Z").toEpochMilli(),
                 Instant.parse("2024-03-31T04:10:00Z").toEpochMilli(), false);
         robot.interact(() -> model.setRange(aroundChange));
-        awaitPulses(3);
+        FxPulses.await(3);
         List<String> berlin = onFx(() -> tickLabels());
         assertThat(berlin).contains("31 Mar", "01:00", "03:00", "04:00").doesNotContain("02:00");
 
         robot.interact(() -> view.zoneProperty().set(ZoneOffset.UTC));
-        awaitPulses(3);
+        FxPulses.await(3);
         List<String> utc = onFx(() -> tickLabels());
         assertThat(utc).as("UTC midnight shows the date").contains("31 Mar", "01:00", "02:00", "03:00");
     }
@@ -535,29 +534,5 @@ class ChartViewTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    /** Waits until JavaFX has run {@code count} more pulses. */
-    private static void awaitPulses(int count) {
-        AtomicInteger pulses = new AtomicInteger();
-        AtomicReference<AnimationTimer> timer = new AtomicReference<>();
-        Platform.runLater(() -> {
-            AnimationTimer counter = new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    pulses.incrementAndGet();
-                }
-            };
-            timer.set(counter);
-            counter.start();
-        });
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pulses.get() > count);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("JavaFX ran " + pulses.get() + " of " + count + " pulses in 5 s", e);
-        } finally {
-            Platform.runLater(() -> timer.get().stop());
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -7,16 +7,12 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.FxPulses;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The StochRSI %K line drawn from per-column envelopes (level of detail on, several bars a pixel
@@ -97,7 +92,7 @@ class StochRsiLinesTest {
             panes.stoch.getRenderers().get(0).getStyleableNode(panes.band).setVisible(false);
             panes.stoch.getRenderers().get(1).getStyleableNode(panes.stochD).setVisible(false);
         });
-        awaitPulses(6);
+        FxPulses.await(6);
         robot.interact(() -> {
             ChartPanes panes = view.panes();
             assertThat(view.envelopes().isActive()).as("%s: drawn from column envelopes", zoom).isTrue();
@@ -142,29 +137,5 @@ class StochRsiLinesTest {
             previousX = x;
         }
         return breaks;
-    }
-
-    /** Waits until JavaFX has run {@code count} more pulses. */
-    private static void awaitPulses(int count) {
-        AtomicInteger pulses = new AtomicInteger();
-        AtomicReference<AnimationTimer> timer = new AtomicReference<>();
-        Platform.runLater(() -> {
-            AnimationTimer counter = new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    pulses.incrementAndGet();
-                }
-            };
-            timer.set(counter);
-            counter.start();
-        });
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pulses.get() > count);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("JavaFX ran " + pulses.get() + " of " + count + " pulses in 5 s", e);
-        } finally {
-            Platform.runLater(() -> timer.get().stop());
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

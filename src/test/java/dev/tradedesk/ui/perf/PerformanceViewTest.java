@@ -3,14 +3,12 @@ package dev.tradedesk.ui.perf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.tradedesk.testing.FxPulses;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -69,7 +67,7 @@ class PerformanceViewTest {
         feed(robot, 0, 40);
         robot.clickOn("#switchREAD_CACHE .thumb-area");
         feed(robot, 40, 45);
-        awaitPulses(2);
+        FxPulses.await(2);
 
         assertThat(cacheSwitches).containsExactly(false);
         for (SmallChart chart : view.charts()) {
@@ -100,39 +98,16 @@ class PerformanceViewTest {
                 canvasDraws.incrementAndGet();
             }
         })));
-        awaitPulses(3);
+        FxPulses.await(3);
         canvasDraws.set(0);
-        awaitPulses(15);
+        FxPulses.await(15);
         assertThat(canvasDraws.get()).as("draws while idle and empty (ChartFX 11.3.1 can loop, pitfall 6)").isZero();
 
         feed(robot, 0, 1);
-        awaitPulses(3);
+        FxPulses.await(3);
         assertThat(canvasDraws.get()).as("one draw of each chart").isEqualTo(view.charts().size());
         canvasDraws.set(0);
-        awaitPulses(15);
+        FxPulses.await(15);
         assertThat(canvasDraws.get()).as("draws while idle with data").isZero();
-    }
-
-    private static void awaitPulses(int count) {
-        AtomicInteger pulses = new AtomicInteger();
-        AtomicReference<AnimationTimer> timer = new AtomicReference<>();
-        Platform.runLater(() -> {
-            AnimationTimer counter = new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    pulses.incrementAndGet();
-                }
-            };
-            timer.set(counter);
-            counter.start();
-        });
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pulses.get() > count);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("JavaFX ran " + pulses.get() + " of " + count + " pulses in 5 s", e);
-        } finally {
-            Platform.runLater(() -> timer.get().stop());
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
