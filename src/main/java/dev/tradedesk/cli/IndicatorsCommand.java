@@ -86,10 +86,10 @@ final class IndicatorsCommand implements Callable<Integer> {
         try {
             target = OutputTarget.resolve(output);
             if (Files.exists(target) && Files.exists(input) && Files.isSameFile(target, input)) {
-                return fail("--out " + output + " is the input file; write the values to another file");
+                return refuse("--out " + output + " is the input file; write the values to another file");
             }
         } catch (OutputTarget.Refused refused) {
-            return fail(refused.getMessage());
+            return refuse(refused.getMessage());
         } catch (IOException e) {
             return fail("cannot convert " + input + ": " + OutputTarget.reason(e));
         }
@@ -186,5 +186,11 @@ final class IndicatorsCommand implements Callable<Integer> {
     private int fail(String message) {
         spec.commandLine().getErr().println("tradedesk: " + message);
         return 1;
+    }
+
+    /** An output refused before any work: a usage error, as {@code export} and {@code snapshot} exit. */
+    private int refuse(String message) {
+        spec.commandLine().getErr().println("tradedesk: " + message);
+        return CommandLine.ExitCode.USAGE;
     }
 }

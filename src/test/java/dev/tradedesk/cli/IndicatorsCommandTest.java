@@ -119,10 +119,21 @@ class IndicatorsCommandTest {
         Path in = Files.write(dir.resolve("bars.csv"), bars);
 
         assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve(".").resolve("bars.csv").toString()))
-                .isEqualTo(1);
+                .as("refused before any work, as export and snapshot refuse").isEqualTo(2);
 
         assertThat(stderr()).contains("is the input file");
         assertThat(Files.readAllLines(in)).isEqualTo(bars);
+    }
+
+    @Test
+    void anOutputIntoAMissingFolderIsRefusedAsExportAndSnapshotRefuseIt() throws IOException {
+        Path in = Files.write(dir.resolve("bars.csv"), List.of("timestamp,open,high,low,close,volume",
+                "1700000000000,10,11,9,10,5"));
+
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("missing").resolve("o.csv").toString()))
+                .isEqualTo(2);
+
+        assertThat(stderr()).contains("no such folder");
     }
 
     @Test
