@@ -92,21 +92,33 @@ public record Bar(long time, double open, double high, double low, double close,
     /** Above any bar's volume, even of tokens with a supply in the hundreds of trillions. */
     public static final double MAX_MARKET_VOLUME = 1e18;
 
-    /** The reasons of {@link #beyondAnyMarket}: short and stable, for counting dropped records. */
-    public static final String PRICE_BEYOND_ANY_MARKET = "price beyond any market's";
-    public static final String VOLUME_BEYOND_ANY_MARKET = "volume beyond any market's";
+    /** Which of a valid bar's values no market has, each with a short, stable description. */
+    public enum BeyondAnyMarket {
+        PRICE("price beyond any market's"),
+        VOLUME("volume beyond any market's");
+
+        private final String description;
+
+        BeyondAnyMarket(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
 
     /**
-     * Why the values of a valid bar are still no market's (a shifted column, another unit, a feed
-     * gone wrong), or {@code null} when they are within {@link #MAX_MARKET_PRICE} and
+     * Which value of a valid bar is still no market's (a shifted column, another unit, a feed gone
+     * wrong), or {@code null} when they are within {@link #MAX_MARKET_PRICE} and
      * {@link #MAX_MARKET_VOLUME}. Allocates nothing.
      */
-    public static String beyondAnyMarket(double high, double volume) {
+    public static BeyondAnyMarket beyondAnyMarket(double high, double volume) {
         if (high > MAX_MARKET_PRICE) {
-            return PRICE_BEYOND_ANY_MARKET;
+            return BeyondAnyMarket.PRICE;
         }
         if (volume > MAX_MARKET_VOLUME) {
-            return VOLUME_BEYOND_ANY_MARKET;
+            return BeyondAnyMarket.VOLUME;
         }
         return null;
     }

@@ -5,8 +5,9 @@ import java.time.Duration;
 
 /**
  * The gate every parsed record passes before it becomes a bar: {@link Bar#defect}, the bounds of
- * any market ({@link Bar#beyondAnyMarket}) and the time window the request asked for. A rejected record is counted by reason in {@link FeedMetrics} (the
- * first of each reason is logged with a sample). Thread-safe; allocates nothing for valid records.
+ * any market ({@link Bar#beyondAnyMarket}) and the time window the request asked for. A rejected
+ * record is counted by reason in {@link FeedMetrics} (the first of each reason is logged with a
+ * sample). Thread-safe; allocates nothing for valid records.
  */
 public final class RecordValidator {
 
@@ -40,9 +41,9 @@ public final class RecordValidator {
             metrics.countDropped(defect.description(), sample.get());
             return false;
         }
-        String beyond = Bar.beyondAnyMarket(high, volume);
+        Bar.BeyondAnyMarket beyond = Bar.beyondAnyMarket(high, volume);
         if (beyond != null) {
-            metrics.countDropped(beyond, sample.get());
+            metrics.countDropped(beyond.description(), sample.get());
             return false;
         }
         if (time < fromMillis || time > toMillis) {

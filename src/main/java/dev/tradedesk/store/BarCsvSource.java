@@ -179,13 +179,12 @@ public final class BarCsvSource implements BarSource, Closeable {
             if (problem != null) {
                 return problem;
             }
-            String beyond = Bar.beyondAnyMarket(high, volume);
+            Bar.BeyondAnyMarket beyond = Bar.beyondAnyMarket(high, volume);
             if (beyond != null) {
-                return Bar.PRICE_BEYOND_ANY_MARKET.equals(beyond)
-                        ? "price " + high + " is beyond any market's (at most " + Bar.MAX_MARKET_PRICE
-                                + "): a shifted column or another unit?"
-                        : "volume " + volume + " is beyond any market's (at most " + Bar.MAX_MARKET_VOLUME
-                                + "): a shifted column or another unit?";
+                return switch (beyond) {
+                    case PRICE -> "price " + high + " is beyond any market's (at most " + Bar.MAX_MARKET_PRICE + ")";
+                    case VOLUME -> "volume " + volume + " is beyond any market's (at most " + Bar.MAX_MARKET_VOLUME + ")";
+                } + ": a shifted column or another unit?";
             }
             if (grid == Timeframe.ONE_DAY && !opensADay(time)) {
                 long newYorkDay = BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE);
