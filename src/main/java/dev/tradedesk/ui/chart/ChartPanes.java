@@ -80,8 +80,8 @@ final class ChartPanes {
         priceTime = innerTimeAxis(zone, locale);
         volumeTime = innerTimeAxis(zone, locale);
         stochTime = new ZonedTimeAxis(zone, locale);
-        priceAxis = valueAxis(new ValueAxis("price"));
-        volumeAxis = valueAxis(new ValueAxis("volume"));
+        priceAxis = valueAxis(new ViewRangedAxis("price"));
+        volumeAxis = valueAxis(new ViewRangedAxis("volume"));
         volumeAxis.setTickLabelFormatter(ChartAxes.formattedBy(ReadoutFormat::tickQuantity));
         stochAxis = valueAxis(new StochRsiAxis());
 
@@ -118,7 +118,7 @@ final class ChartPanes {
         return axis;
     }
 
-    private static DefaultNumericAxis valueAxis(ValueAxis axis) {
+    private static DefaultNumericAxis valueAxis(ViewRangedAxis axis) {
         axis.getStyleClass().add("value-axis");
         return axis;
     }

@@ -13,7 +13,7 @@ import io.fair_acc.dataset.spi.fastutil.DoubleArrayList;
  *
  * <p>A scene-graph node: JavaFX thread only.
  */
-final class StochRsiAxis extends ValueAxis {
+final class StochRsiAxis extends ViewRangedAxis {
 
     /** The least room beyond 0 and 100, in StochRSI units, so the lines at either end stay clear of the plot's edge. */
     static final double MIN_PADDING = 4;

@@ -1,15 +1,11 @@
 package dev.tradedesk.ui.chart;
 
 import io.fair_acc.chartfx.axes.spi.AxisRange;
-import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.axes.spi.TickMark;
 import io.fair_acc.dataset.events.ChartBits;
 import io.fair_acc.dataset.spi.fastutil.DoubleArrayList;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
-import javafx.collections.ObservableList;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.util.StringConverter;
 
 /**
@@ -21,7 +17,7 @@ import javafx.util.StringConverter;
  *
  * <p>A scene-graph node: JavaFX thread only.
  */
-final class ZonedTimeAxis extends DefaultNumericAxis {
+final class ZonedTimeAxis extends ViewRangedAxis {
 
     /** Fewest pixels between two labelled ticks. */
     static final double MIN_LABEL_SPACING = 90;
@@ -35,11 +31,6 @@ final class ZonedTimeAxis extends DefaultNumericAxis {
         super("time", 0, 1, 1);
         this.locale = Objects.requireNonNull(locale, "locale");
         this.ticks = new ZonedTimeTicks(zone, locale);
-        setAutoRanging(false);
-        setAutoGrowRanging(false);
-        setAnimated(false);
-        getMinorTickStyle().setVisible(false);
-        getAxisLabel().setVisible(false);
         setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
@@ -76,13 +67,6 @@ final class ZonedTimeAxis extends DefaultNumericAxis {
         double length = getLength() > 0 ? getLength() : FALLBACK_LENGTH;
         step = ZonedTimeTicks.step(to - from, length, MIN_LABEL_SPACING);
         ticks.ticks(from, to, step, ticksOut::add);
-    }
-
-    @Override
-    protected void drawTickLabels(GraphicsContext gc, double axisWidth, double axisHeight,
-            ObservableList<TickMark> tickMarks, double tickLength) {
-        ChartAxes.hideCutLabels(this, tickMarks);
-        super.drawTickLabels(gc, axisWidth, axisHeight, tickMarks, tickLength);
     }
 
     @Override

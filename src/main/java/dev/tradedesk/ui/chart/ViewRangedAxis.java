@@ -6,15 +6,20 @@ import javafx.collections.ObservableList;
 import javafx.scene.canvas.GraphicsContext;
 
 /**
- * A chart pane's value axis, ranged by the view ({@link ChartAxes#viewRanged}), whose tick labels
- * are drawn whole or not at all ({@link ChartAxes#hideCutLabels}).
+ * A chart pane's axis, time or value, ranged by the view ({@link ChartAxes#viewRanged}), whose
+ * tick labels are drawn whole or not at all ({@link ChartAxes#hideCutLabels}).
  *
  * <p>A scene-graph node: JavaFX thread only.
  */
-class ValueAxis extends DefaultNumericAxis {
+class ViewRangedAxis extends DefaultNumericAxis {
 
-    ValueAxis(String name) {
+    ViewRangedAxis(String name) {
         super(name);
+        ChartAxes.viewRanged(this);
+    }
+
+    ViewRangedAxis(String name, double lowerBound, double upperBound, double tickUnit) {
+        super(name, lowerBound, upperBound, tickUnit);
         ChartAxes.viewRanged(this);
     }
 
