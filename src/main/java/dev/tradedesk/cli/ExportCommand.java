@@ -6,7 +6,6 @@ import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
-import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.BarCsvWriter;
 import dev.tradedesk.store.HistoryStore;
@@ -50,9 +49,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--symbol", required = true, paramLabel = "SYMBOL", converter = SeriesOptions.SymbolConverter.class,
-            description = "Symbol, e.g. AAPL, BRK.B, BTC/USD.")
-    private Symbol symbol;
+    @Mixin
+    private SymbolOption symbol;
 
     // Unlike import's, which says what a file holds, a default here only picks what to read, as
     // snapshot's and gaps' do.
@@ -97,7 +95,7 @@ final class ExportCommand implements Callable<Integer> {
             log.warn(LogMarkers.TOLD_ON_CONSOLE, "Export refused: {}", refused.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        SeriesKey key = new SeriesKey(symbol, timeframe);
+        SeriesKey key = new SeriesKey(symbol.symbol(), timeframe);
         long exported = export(context, key, first, last, target);
         spec.commandLine().getOut().println("exported: " + exported);
         if (exported == 0) {

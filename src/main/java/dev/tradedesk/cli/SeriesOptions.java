@@ -5,6 +5,7 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.BarCsvFormat;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -15,16 +16,15 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class SeriesOptions {
 
-    @Option(names = "--symbol", required = true, paramLabel = "SYMBOL", converter = SymbolConverter.class,
-            description = "Symbol, e.g. AAPL, BRK.B, BTC/USD.")
-    private Symbol symbol;
+    @Mixin
+    private SymbolOption symbol;
 
     @Option(names = "--timeframe", required = true, paramLabel = "TIMEFRAME", converter = TimeframeConverter.class,
             description = "Bar timeframe: 1Min, 5Min, 15Min, 1Hour or 1Day.")
     private Timeframe timeframe;
 
     SeriesKey key() {
-        return new SeriesKey(symbol, timeframe);
+        return new SeriesKey(symbol.symbol(), timeframe);
     }
 
     static final class SymbolConverter implements ITypeConverter<Symbol> {
@@ -49,7 +49,6 @@ final class SeriesOptions {
         }
     }
 
-    /** An ISO-8601 date (UTC midnight) or date-time (UTC without an offset), or epoch milliseconds. */
     /**
      * An inclusive end: as {@link TimeConverter}, but a date alone means through the end of that
      * (UTC) day, so {@code --from 2024-01-02 --to 2024-01-02} is the whole day.
@@ -71,6 +70,7 @@ final class SeriesOptions {
         }
     }
 
+    /** An ISO-8601 date (UTC midnight) or date-time (UTC without an offset), or epoch milliseconds. */
     static final class TimeConverter implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
