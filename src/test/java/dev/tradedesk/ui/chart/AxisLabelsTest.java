@@ -7,17 +7,12 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
-import dev.tradedesk.testing.FxPulses;
 import io.fair_acc.chartfx.axes.spi.AbstractAxis;
 import io.fair_acc.chartfx.axes.spi.TickMark;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -129,8 +124,6 @@ class AxisLabelsTest {
      */
     private static void inOwnWindow(FxRobot robot, ChartModel model, ChartRange range, int width, int height,
             Consumer<ChartView> check) {
-        AtomicReference<ChartView> view = new AtomicReference<>();
-        AtomicReference<Stage> stage = new AtomicReference<>();
         robot.interact(() -> {
             model.applyPending();
             if (range == null) {
@@ -138,16 +131,7 @@ class AxisLabelsTest {
             } else {
                 model.setRange(range);
             }
-            view.set(new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH));
-            stage.set(new Stage());
-            stage.get().setScene(new Scene(view.get().node(), width, height));
-            stage.get().show();
         });
-        try {
-            FxPulses.await(6);
-            robot.interact(() -> check.accept(view.get()));
-        } finally {
-            robot.interact(() -> stage.get().close());
-        }
+        OwnWindow.check(robot, model, width, height, check);
     }
 }

@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
@@ -93,7 +92,7 @@ class ChartViewTest {
     void aShortChartKeepsAllThreePanesAndTheTimeAxisInsideItsHeight(FxRobot robot) {
         ChartModel shortModel = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
         shortModel.loadHistory(history);
-        inOwnWindow(robot, shortModel, 800, 420, shortView -> {
+        OwnWindow.check(robot, shortModel, 800, 420, shortView -> {
             ChartPanes panes = shortView.panes();
             double height = shortView.node().getScene().getHeight();
             assertThat(panes.grid.getHeight()).as("the panes' height").isCloseTo(height, Offset.offset(0.5));
@@ -115,7 +114,7 @@ class ChartViewTest {
             wideModel.applyPending();
             wideModel.showAll();
         });
-        inOwnWindow(robot, wideModel, 1200, 800, wideView -> {
+        OwnWindow.check(robot, wideModel, 1200, 800, wideView -> {
             ChartPanes panes = wideView.panes();
             var renderer = panes.stoch.getRenderers().get(1);
             Color k = (Color) renderer.getStyleableNode(panes.stochK).getLineColor();
@@ -124,27 +123,6 @@ class ChartViewTest {
             // filled the whole plot in the line's colour.
             assertThat(share).as("share of the StochRSI plot in %K's own colour").isBetween(0.005, 0.25);
         });
-    }
-
-    /**
-     * Shows a chart of {@code model} in a window of its own, {@code width} × {@code height}, runs
-     * {@code check} on the JavaFX thread once it has drawn, and closes the window.
-     */
-    private static void inOwnWindow(FxRobot robot, ChartModel model, int width, int height, Consumer<ChartView> check) {
-        AtomicReference<ChartView> view = new AtomicReference<>();
-        AtomicReference<Stage> stage = new AtomicReference<>();
-        robot.interact(() -> {
-            view.set(new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH));
-            stage.set(new Stage());
-            stage.get().setScene(new Scene(view.get().node(), width, height));
-            stage.get().show();
-        });
-        try {
-            FxPulses.await(6);
-            robot.interact(() -> check.accept(view.get()));
-        } finally {
-            robot.interact(() -> stage.get().close());
-        }
     }
 
     @Test
@@ -323,7 +301,7 @@ class ChartViewTest {
         for (int width : new int[] {1200, 560}) {
             ChartModel ownModel = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
             ownModel.loadHistory(history);
-            inOwnWindow(robot, ownModel, width, 600, ownView -> {
+            OwnWindow.check(robot, ownModel, width, 600, ownView -> {
                 PlotGeometry price = ownView.priceGeometry();
                 Bounds readout = ownView.overlay().readout().getBoundsInParent();
                 ChartPanes panes = ownView.panes();

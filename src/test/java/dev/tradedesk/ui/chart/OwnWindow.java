@@ -1,0 +1,38 @@
+package dev.tradedesk.ui.chart;
+
+import dev.tradedesk.testing.FxPulses;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+
+/** A chart shown in a window of its own, of a size a test chooses, for checks of what it draws. */
+final class OwnWindow {
+
+    private OwnWindow() {
+    }
+
+    /**
+     * Shows a chart of {@code model} in a window of its own, {@code width} × {@code height}, runs
+     * {@code check} on the JavaFX thread once it has drawn, and closes the window.
+     */
+    static void check(FxRobot robot, ChartModel model, int width, int height, Consumer<ChartView> check) {
+        AtomicReference<ChartView> view = new AtomicReference<>();
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        robot.interact(() -> {
+            view.set(new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH));
+            stage.set(new Stage());
+            stage.get().setScene(new Scene(view.get().node(), width, height));
+            stage.get().show();
+        });
+        try {
+            FxPulses.await(6);
+            robot.interact(() -> check.accept(view.get()));
+        } finally {
+            robot.interact(() -> stage.get().close());
+        }
+    }
+}
