@@ -114,6 +114,21 @@ final class ChartOverlay extends Pane {
         lastPriceTag.setVisible(true);
     }
 
+    /** Where the last-price tag is drawn, in this overlay's coordinates; null when hidden. */
+    Bounds lastPriceTagBounds() {
+        return lastPriceTag.isVisible() ? lastPriceTag.getBoundsInParent() : null;
+    }
+
+    /** Where the crosshair's value tag is drawn; null when hidden. */
+    Bounds valueTagBounds() {
+        return valueTag.isVisible() ? valueTag.getBoundsInParent() : null;
+    }
+
+    /** Where the crosshair's time tag is drawn; null when hidden. */
+    Bounds timeTagBounds() {
+        return timeTag.isVisible() ? timeTag.getBoundsInParent() : null;
+    }
+
     void hideLastPrice() {
         lastPriceLine.setVisible(false);
         lastPriceTag.setVisible(false);

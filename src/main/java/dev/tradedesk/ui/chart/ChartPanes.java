@@ -4,7 +4,6 @@ import dev.tradedesk.core.Indicator;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.axes.spi.AxisRange;
-import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.Renderer;
@@ -56,9 +55,9 @@ final class ChartPanes {
     final ZonedTimeAxis priceTime;
     final ZonedTimeAxis volumeTime;
     final ZonedTimeAxis stochTime;
-    final DefaultNumericAxis priceAxis;
-    final DefaultNumericAxis volumeAxis;
-    final DefaultNumericAxis stochAxis;
+    final ViewRangedAxis priceAxis;
+    final ViewRangedAxis volumeAxis;
+    final ViewRangedAxis stochAxis;
     final CandleDataSet candles;
     final VolumeDataSet upVolume;
     final VolumeDataSet downVolume;
@@ -118,7 +117,7 @@ final class ChartPanes {
         return axis;
     }
 
-    private static DefaultNumericAxis valueAxis(ViewRangedAxis axis) {
+    private static ViewRangedAxis valueAxis(ViewRangedAxis axis) {
         axis.getStyleClass().add("value-axis");
         return axis;
     }

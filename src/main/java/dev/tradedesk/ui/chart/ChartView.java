@@ -2,6 +2,7 @@ package dev.tradedesk.ui.chart;
 
 import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.IndicatorSnapshot;
+import dev.tradedesk.ui.chart.ViewRangedAxis.Tag;
 import io.fair_acc.chartfx.XYChart;
 import java.time.ZoneId;
 import java.util.List;
@@ -315,6 +316,7 @@ public final class ChartView {
             overlay.hideCrosshair();
             readout.set(null);
             overlay.setReadout("", priceGeometry.plot());
+            keepAxisLabelsClearOfTags();
             return;
         }
         IndicatorSeriesView bars = series.get();
@@ -326,6 +328,31 @@ public final class ChartView {
         overlay.setReadout(shown == null ? "" : readoutFormat.format(shown), priceGeometry.plot());
         if (overlay.readoutSpace(plotWidth()) > readoutHeadroom + 0.5) {
             rangeDirty = true; // the readout wrapped to more lines: lower the candles next pulse
+        }
+        keepAxisLabelsClearOfTags();
+    }
+
+    /** Hides the axis labels the overlay's tags now cover, and shows again those they no longer do. */
+    private void keepAxisLabelsClearOfTags() {
+        PlotGeometry hovered = overlay.isCrosshairVisible() ? hoveredPlot() : null;
+        Bounds valueTag = overlay.valueTagBounds();
+        tagAlong(panes.priceAxis, Tag.LAST_VALUE, overlay.lastPriceTagBounds(), priceGeometry);
+        tagAlong(panes.priceAxis, Tag.CURSOR, hovered == priceGeometry ? valueTag : null, priceGeometry);
+        tagAlong(panes.volumeAxis, Tag.CURSOR, hovered == volumeGeometry ? valueTag : null, volumeGeometry);
+        tagAlong(panes.stochAxis, Tag.CURSOR, hovered == stochGeometry ? valueTag : null, stochGeometry);
+        tagAlong(panes.stochTime, Tag.CURSOR, overlay.timeTagBounds(), stochGeometry);
+    }
+
+    /** Tells {@code axis} where {@code tag} lies along it, from the tag's bounds beside {@code plot}. */
+    private static void tagAlong(ViewRangedAxis axis, Tag tag, Bounds bounds, PlotGeometry plot) {
+        if (bounds == null) {
+            axis.clearTag(tag);
+        } else if (axis.getSide().isHorizontal()) {
+            double left = plot.plot().getMinX();
+            axis.tagAt(tag, bounds.getMinX() - left, bounds.getMaxX() - left);
+        } else {
+            double top = plot.plot().getMinY();
+            axis.tagAt(tag, bounds.getMinY() - top, bounds.getMaxY() - top);
         }
     }
 

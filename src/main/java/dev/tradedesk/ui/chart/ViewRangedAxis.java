@@ -2,31 +2,89 @@ package dev.tradedesk.ui.chart;
 
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.axes.spi.TickMark;
+import io.fair_acc.dataset.events.ChartBits;
+import java.util.Arrays;
+import java.util.List;
 import javafx.collections.ObservableList;
 import javafx.scene.canvas.GraphicsContext;
 
 /**
  * A chart pane's axis, time or value, ranged by the view ({@link ChartAxes#viewRanged}), whose
- * tick labels are drawn whole or not at all ({@link ChartAxes#hideCutLabels}).
+ * tick labels are drawn whole or not at all ({@link ChartAxes#hideCutLabels}) and never under a
+ * tag the overlay draws beside the axis (the last price, the crosshair's value or time): a label
+ * half hidden behind a tag reads as a different number.
  *
  * <p>A scene-graph node: JavaFX thread only.
  */
 class ViewRangedAxis extends DefaultNumericAxis {
 
+    /** The tags an axis can carry: one for the last price, one for the crosshair. */
+    enum Tag { LAST_VALUE, CURSOR }
+
+    /** Per tag, its start and end along the axis in the axis' own coordinates; NaN when not shown. */
+    private final double[] tagSpans = new double[2 * Tag.values().length];
+    /** The labels hidden under tags at the last drawing, one bit per tick mark. */
+    private long coveredWhenDrawn;
+
     ViewRangedAxis(String name) {
         super(name);
         ChartAxes.viewRanged(this);
+        Arrays.fill(tagSpans, Double.NaN);
     }
 
     ViewRangedAxis(String name, double lowerBound, double upperBound, double tickUnit) {
         super(name, lowerBound, upperBound, tickUnit);
         ChartAxes.viewRanged(this);
+        Arrays.fill(tagSpans, Double.NaN);
+    }
+
+    /**
+     * Keeps the tick labels clear of {@code tag}, which now covers {@code from} to {@code to} along
+     * the axis (in the coordinates of its tick positions), or of nothing when either is NaN. Draws
+     * the axis again only when that changes which labels are hidden.
+     */
+    void tagAt(Tag tag, double from, double to) {
+        int at = 2 * tag.ordinal();
+        if (Double.compare(tagSpans[at], from) == 0 && Double.compare(tagSpans[at + 1], to) == 0) {
+            return;
+        }
+        tagSpans[at] = from;
+        tagSpans[at + 1] = to;
+        if (coveredLabels(getTickMarks()) != coveredWhenDrawn) {
+            getBitState().setDirty(ChartBits.AxisCanvas);
+        }
+    }
+
+    void clearTag(Tag tag) {
+        tagAt(tag, Double.NaN, Double.NaN);
     }
 
     @Override
     protected void drawTickLabels(GraphicsContext gc, double axisWidth, double axisHeight,
             ObservableList<TickMark> tickMarks, double tickLength) {
         ChartAxes.hideCutLabels(this, tickMarks);
+        coveredWhenDrawn = coveredLabels(tickMarks);
+        for (int i = 0; i < tickMarks.size() && i < Long.SIZE; i++) {
+            if ((coveredWhenDrawn & 1L << i) != 0) {
+                tickMarks.get(i).setVisible(false);
+            }
+        }
         super.drawTickLabels(gc, axisWidth, axisHeight, tickMarks, tickLength);
+    }
+
+    /** One bit per tick mark (the first 64) whose label overlaps a tag. */
+    private long coveredLabels(List<TickMark> ticks) {
+        boolean horizontal = getSide() != null && getSide().isHorizontal();
+        long covered = 0;
+        for (int i = 0; i < ticks.size() && i < Long.SIZE; i++) {
+            TickMark tick = ticks.get(i);
+            double half = (horizontal ? tick.getWidth() : tick.getHeight()) / 2;
+            for (int at = 0; at < tagSpans.length; at += 2) {
+                if (tick.getPosition() + half > tagSpans[at] && tick.getPosition() - half < tagSpans[at + 1]) {
+                    covered |= 1L << i;
+                }
+            }
+        }
+        return covered;
     }
 }

@@ -7,11 +7,13 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.FxPulses;
 import io.fair_acc.chartfx.axes.spi.AbstractAxis;
 import io.fair_acc.chartfx.axes.spi.TickMark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.geometry.Bounds;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The axes' tick labels as the laid-out chart draws them: each one whole on its axis' canvas or
@@ -74,6 +77,87 @@ class AxisLabelsTest {
             ZonedTimeAxis time = view.panes().stochTime;
             assertDrawnWhole(time, time.getWidth());
         });
+    }
+
+    @Test
+    void noPriceLabelIsDrawnUnderTheLastPriceTagOrTheCrosshairsTag(FxRobot robot) {
+        ChartModel model = model();
+        robot.interact(() -> {
+            model.applyPending();
+            model.showAll();
+        });
+        OwnWindow.steps(robot, model, 1200, 800, view -> {
+            ViewRangedAxis axis = view.panes().priceAxis;
+            TickMark middle = WaitForAsyncUtils.waitForAsyncFx(5_000, () -> middleLabel(axis));
+            long next = history.time(history.size() - 1) + MINUTE;
+            double onLabel = middle.getValue();
+            model.pushFormingBar(next, onLabel, onLabel, onLabel, onLabel, 10);
+            FxPulses.await(4);
+            robot.interact(() -> {
+                assertThat(view.overlay().lastPriceTag().getText()).isEqualTo(ReadoutFormat.price(onLabel));
+                assertThat(drawnLabels(axis)).as("the label the tag sits on").doesNotContain(middle.getText());
+                assertClearOf(axis, view.overlay().lastPriceTagBounds(), view.priceGeometry());
+            });
+
+            double twoLabelsUp = onLabel + 2 * axis.getTickUnit();
+            model.pushFormingBar(next, onLabel, twoLabelsUp, onLabel, twoLabelsUp, 20);
+            FxPulses.await(4);
+            robot.interact(() -> {
+                assertThat(drawnLabels(axis)).as("drawn again once the tag has moved off it").contains(middle.getText());
+                assertClearOf(axis, view.overlay().lastPriceTagBounds(), view.priceGeometry());
+            });
+
+            TickMark hovered = WaitForAsyncUtils.waitForAsyncFx(5_000, () -> middleLabel(axis));
+            robot.interact(() -> view.cursorAt(view.priceGeometry().plot().getCenterX(),
+                    view.priceGeometry().plot().getMinY() + hovered.getPosition()));
+            FxPulses.await(4);
+            robot.interact(() -> {
+                assertThat(view.overlay().isCrosshairVisible()).isTrue();
+                assertThat(drawnLabels(axis)).as("the label under the crosshair's tag").doesNotContain(hovered.getText());
+                assertClearOf(axis, view.overlay().valueTagBounds(), view.priceGeometry());
+                ZonedTimeAxis time = view.panes().stochTime;
+                Bounds timeTag = view.overlay().timeTagBounds();
+                double left = view.priceGeometry().plot().getMinX();
+                for (TickMark tick : time.getTickMarks()) {
+                    if (tick.isVisible() && !tick.getText().isEmpty()) {
+                        assertThat(tick.getPosition() + tick.getWidth() / 2 <= timeTag.getMinX() - left
+                                || tick.getPosition() - tick.getWidth() / 2 >= timeTag.getMaxX() - left)
+                                .as("time label %s clear of the crosshair's time tag", tick.getText()).isTrue();
+                    }
+                }
+            });
+
+            robot.interact(() -> view.cursorAt(Double.NaN, Double.NaN));
+            FxPulses.await(4);
+            robot.interact(() -> assertThat(drawnLabels(axis)).as("drawn again once the crosshair has left")
+                    .contains(hovered.getText()));
+        });
+    }
+
+    /** The visible label nearest the middle of {@code axis}. */
+    private static TickMark middleLabel(AbstractAxis axis) {
+        TickMark middle = null;
+        for (TickMark tick : axis.getTickMarks()) {
+            if (tick.isVisible() && !tick.getText().isEmpty() && (middle == null
+                    || Math.abs(tick.getPosition() - axis.getHeight() / 2) < Math.abs(middle.getPosition() - axis.getHeight() / 2))) {
+                middle = tick;
+            }
+        }
+        assertThat(middle).as("a label near the middle of the axis").isNotNull();
+        return middle;
+    }
+
+    /** No label drawn on the vertical {@code axis} overlaps {@code tag}, which is beside {@code plot}. */
+    private static void assertClearOf(AbstractAxis axis, Bounds tag, PlotGeometry plot) {
+        assertThat(tag).as("the tag is shown").isNotNull();
+        double top = plot.plot().getMinY();
+        for (TickMark tick : axis.getTickMarks()) {
+            if (tick.isVisible() && !tick.getText().isEmpty()) {
+                assertThat(tick.getPosition() + tick.getHeight() / 2 <= tag.getMinY() - top
+                        || tick.getPosition() - tick.getHeight() / 2 >= tag.getMaxY() - top)
+                        .as("label %s clear of the tag", tick.getText()).isTrue();
+            }
+        }
     }
 
     private ChartModel model() {

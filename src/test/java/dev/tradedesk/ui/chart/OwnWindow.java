@@ -20,6 +20,15 @@ final class OwnWindow {
      * {@code check} on the JavaFX thread once it has drawn, and closes the window.
      */
     static void check(FxRobot robot, ChartModel model, int width, int height, Consumer<ChartView> check) {
+        steps(robot, model, width, height, view -> robot.interact(() -> check.accept(view)));
+    }
+
+    /**
+     * Shows a chart of {@code model} in a window of its own, {@code width} × {@code height}, runs
+     * {@code steps} on the calling thread once it has drawn (each step goes to the JavaFX thread
+     * itself), and closes the window.
+     */
+    static void steps(FxRobot robot, ChartModel model, int width, int height, Consumer<ChartView> steps) {
         AtomicReference<ChartView> view = new AtomicReference<>();
         AtomicReference<Stage> stage = new AtomicReference<>();
         robot.interact(() -> {
@@ -30,7 +39,7 @@ final class OwnWindow {
         });
         try {
             FxPulses.await(6);
-            robot.interact(() -> check.accept(view.get()));
+            steps.accept(view.get());
         } finally {
             robot.interact(() -> stage.get().close());
         }
