@@ -31,6 +31,8 @@ public final class WatchlistViewModel {
     public static final int MAX_SYMBOLS = 500;
     /** Removals kept for undo; older ones are forgotten. */
     static final int UNDO_DEPTH = 50;
+    /** Symbols remembered as lately selected, for a list that comes back; older ones are forgotten. */
+    static final int SELECTION_MEMORY = 32;
 
     private final ObservableList<WatchlistRow> rows = FXCollections.observableArrayList();
     private final Map<Symbol, WatchlistRow> bySymbol = new HashMap<>();
@@ -44,6 +46,12 @@ public final class WatchlistViewModel {
      */
     private final Deque<Removal> removals = new ArrayDeque<>();
 
+    /**
+     * The symbols selected lately, newest first, so that a list replaced and later brought back (a
+     * switch to a crypto exchange and back to stocks) returns to the symbol the user had chosen in it.
+     */
+    private final Deque<Symbol> lateSelections = new ArrayDeque<>();
+
     private record Removal(WatchlistRow row, int index) {
     }
 
@@ -51,8 +59,19 @@ public final class WatchlistViewModel {
     public WatchlistViewModel(List<Symbol> symbols, Consumer<List<Symbol>> symbolsChanged) {
         this.symbolsChanged = symbolsChanged;
         symbols.forEach(this::insertRow);
+        selected.addListener((property, before, now) -> remember(now));
         if (!rows.isEmpty()) {
             selected.set(rows.get(0).symbol());
+        }
+    }
+
+    private void remember(Symbol symbol) {
+        if (symbol != null) {
+            lateSelections.remove(symbol);
+            lateSelections.addFirst(symbol);
+            if (lateSelections.size() > SELECTION_MEMORY) {
+                lateSelections.removeLast();
+            }
         }
     }
 
@@ -159,7 +178,8 @@ public final class WatchlistViewModel {
         }
         rows.setAll(newRows);
         if (selected.get() == null || !bySymbol.containsKey(selected.get())) {
-            selected.set(rows.isEmpty() ? null : rows.get(0).symbol());
+            selected.set(lateSelections.stream().filter(bySymbol::containsKey).findFirst()
+                    .orElse(rows.isEmpty() ? null : rows.get(0).symbol()));
         }
         symbolsChanged.accept(symbols());
     }

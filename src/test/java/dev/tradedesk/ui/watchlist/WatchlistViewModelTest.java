@@ -195,4 +195,18 @@ class WatchlistViewModelTest {
         assertThat(model.undoRemove()).isFalse();
         assertThat(names(model.symbols())).containsExactly("BTCUSDT");
     }
+
+    @Test
+    void aListBroughtBackSelectsTheSymbolLastChosenInIt() {
+        List<Symbol> stocks = model.symbols();
+        model.selectedProperty().set(Symbol.of("MSFT"));
+        model.replaceAll(List.of(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT")));
+        assertThat(model.selectedProperty().get()).as("a list never seen: its first symbol").isEqualTo(Symbol.of("BTCUSDT"));
+        model.selectedProperty().set(Symbol.of("ETHUSDT"));
+
+        model.replaceAll(stocks);
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("MSFT"));
+        model.replaceAll(List.of(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT")));
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("ETHUSDT"));
+    }
 }
