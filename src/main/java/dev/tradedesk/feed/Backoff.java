@@ -30,7 +30,8 @@ public final class Backoff {
 
     /**
      * The wait before retry number {@code attempt} (1 for the first retry) after {@code failure}.
-     * A {@code Retry-After} is honoured as given, even beyond the cap: ignoring it gets an IP banned.
+     * A {@code Retry-After} is honoured as given, even beyond the cap (ignoring it gets an IP
+     * banned); {@link ProviderHttp} takes it for an hour at most.
      */
     public Duration delay(int attempt, ProviderException failure) {
         if (failure != null && failure.retryAfter().isPresent()) {

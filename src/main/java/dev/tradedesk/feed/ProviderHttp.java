@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -56,6 +57,11 @@ public final class ProviderHttp {
     public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
     /** Error bodies are read only this far: enough for any provider's message. */
     static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
+    /**
+     * The longest wait a {@code Retry-After} is taken for. A day, or a date in the year 9999, is a
+     * misconfigured server rather than a plan, and the feed would sit silent through it.
+     */
+    static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
 
     private static final ObjectMapper ERROR_BODIES = new ObjectMapper();
 
@@ -182,17 +188,17 @@ public final class ProviderHttp {
         ProviderException failure;
         if (status == 429 || status == 418) {
             failure = new ProviderException(ProviderException.Kind.RATE_LIMITED, status,
-                    providerName + " is rate limiting requests (" + said + ")", retryAfter(response.header("Retry-After")), null);
+                    providerName + " is rate limiting requests (" + said + ")" + waitCapped(response.header("Retry-After")), retryAfter(response.header("Retry-After")), null);
         } else if ((status == 401 || status == 403) && access == Access.KEYED) {
             failure = new ProviderException(ProviderException.Kind.AUTH_REJECTED, status,
                     providerName + " rejected the API key (" + said + ")", null, null);
         } else if (status == 403) {
             // Binance answers 403 when its web application firewall limits a client.
             failure = new ProviderException(ProviderException.Kind.RATE_LIMITED, status,
-                    providerName + " is refusing requests for now (" + said + ")", retryAfter(response.header("Retry-After")), null);
+                    providerName + " is refusing requests for now (" + said + ")" + waitCapped(response.header("Retry-After")), retryAfter(response.header("Retry-After")), null);
         } else if (status >= 500) {
             failure = new ProviderException(ProviderException.Kind.SERVER_ERROR, status,
-                    providerName + " failed to answer (" + said + ")", retryAfter(response.header("Retry-After")), null);
+                    providerName + " failed to answer (" + said + ")" + waitCapped(response.header("Retry-After")), retryAfter(response.header("Retry-After")), null);
         } else {
             failure = new ProviderException(ProviderException.Kind.BAD_REQUEST, status,
                     providerName + " refused the request (" + said + ")", null, null);
@@ -229,23 +235,42 @@ public final class ProviderHttp {
         return "";
     }
 
-    /** {@code Retry-After} as seconds or as an HTTP date; absent, negative or unreadable means none. */
+    /**
+     * {@code Retry-After} as seconds or as an HTTP date, at most {@link #LONGEST_RETRY_AFTER};
+     * absent, negative or unreadable means none.
+     */
     Duration retryAfter(String header) {
+        Duration asked = askedWait(header);
+        return asked == null || asked.compareTo(LONGEST_RETRY_AFTER) <= 0 ? asked : LONGEST_RETRY_AFTER;
+    }
+
+    /** What a failure's message adds when {@code Retry-After} asks for more than TradeDesk waits. */
+    private String waitCapped(String header) {
+        Duration asked = askedWait(header);
+        return asked != null && asked.compareTo(LONGEST_RETRY_AFTER) > 0
+                ? "; it asks to wait longer than an hour (Retry-After: " + FeedMetrics.shorten(header.strip())
+                        + "), so TradeDesk waits an hour"
+                : "";
+    }
+
+    private Duration askedWait(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
         String value = header.strip();
+        if (value.chars().allMatch(Character::isDigit)) {
+            // Seconds beyond a long are still a wait, only an absurd one.
+            return value.length() > 18 ? ChronoUnit.FOREVER.getDuration() : Duration.ofSeconds(Long.parseLong(value));
+        }
+        if (value.startsWith("-") && value.length() > 1 && value.substring(1).chars().allMatch(Character::isDigit)) {
+            return null;
+        }
         try {
-            long seconds = Long.parseLong(value);
-            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
+            ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration wait = Duration.between(clock.instant(), at.toInstant());
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (DateTimeParseException notADate) {
+            return null;
         }
     }
 

@@ -238,6 +238,24 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void anAbsurdRetryAfterIsTakenForAnHourAndSaidSo() {
+        for (String absurd : List.of("86401", "99999999999", "9223372036854775807", "99999999999999999999999",
+                "Fri, 31 Dec 9999 23:59:59 GMT")) {
+            server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", absurd).build());
+            ProviderException failure = failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
+            assertThat(failure.retryAfter()).as(absurd).contains(Duration.ofHours(1));
+            assertThat(failure.getMessage()).as(absurd).isEqualTo("Alpaca is rate limiting requests (HTTP 429); it asks to wait"
+                    + " longer than an hour (Retry-After: " + absurd + "), so TradeDesk waits an hour");
+        }
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3600").build());
+        ProviderException hour = failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
+        assertThat(hour.retryAfter()).contains(Duration.ofHours(1));
+        assertThat(hour.getMessage()).isEqualTo("Alpaca is rate limiting requests (HTTP 429)");
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "-5").build());
+        assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).retryAfter()).isEmpty();
+    }
+
+    @Test
     void rejectedKeysStopWithAClearMessage() {
         respond(401, "{\"message\":\"forbidden\"}");
         ProviderException failure = failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
