@@ -111,7 +111,7 @@ public final class ProviderHttp {
                 } catch (ProviderException failure) {
                     result.completeExceptionally(failure);
                 } catch (IOException cutOff) {
-                    if (call.isCanceled()) {
+                    if (givenUp(call, cutOff)) {
                         // Cancelled while its body was arriving (a superseded cycle, or shutting
                         // down): the closed socket is ours, not the provider's failure.
                         result.cancel(false);
@@ -126,7 +126,7 @@ public final class ProviderHttp {
 
             @Override
             public void onFailure(Call call, IOException failure) {
-                if (call.isCanceled() || client.dispatcher().executorService().isShutdown()) {
+                if (givenUp(call, failure) || client.dispatcher().executorService().isShutdown()) {
                     // We cancelled it (a superseded cycle) or the app is shutting down and OkHttp's
                     // executor refused the call: not the provider's failure.
                     result.cancel(false);
@@ -136,12 +136,23 @@ public final class ProviderHttp {
             }
         });
         // Cancelling the future cancels the call, so an abandoned cycle does not keep a connection busy.
+        // OkHttp's call timeout cancels the call too, and that one is the provider's slowness.
         result.whenComplete((value, failure) -> {
             if (result.isCancelled()) {
                 call.cancel();
             }
         });
         return result;
+    }
+
+    /**
+     * Whether {@code call} ended because TradeDesk gave it up (a superseded cycle, or shutting down)
+     * rather than because the provider was too slow: OkHttp's call timeout cancels a call as well,
+     * and ends it with an {@link InterruptedIOException}. A body trickling in past the call timeout
+     * was taken for our own cancellation, so the failure went unreported.
+     */
+    private static boolean givenUp(Call call, IOException ended) {
+        return call.isCanceled() && !(ended instanceof InterruptedIOException);
     }
 
     /**

@@ -238,6 +238,19 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void aBodyTricklingInPastTheCallTimeoutFailsAsATimeout() {
+        OkHttpClient impatient = client.newBuilder().callTimeout(Duration.ofMillis(800)).build();
+        AlpacaProvider slow = new AlpacaProvider(new ProviderHttp(impatient, "Alpaca", ProviderHttp.Access.KEYED, metrics,
+                pipeline, clock), server.url("/"), Secret.of(KEY_ID), Secret.of(SECRET), "iex");
+        // A byte every 50 ms: never long enough apart for the read timeout, too slow for the call's.
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"bars\":{\"AAPL\":" + bar("2022-02-01T14:30:00Z", 174)
+                + "}}" + " ".repeat(400)).throttleBody(1, 50, TimeUnit.MILLISECONDS).build());
+        ProviderException failure = failureOf(slow.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
+        assertThat(failure.kind()).isEqualTo(ProviderException.Kind.TIMEOUT);
+        assertThat(failure.getMessage()).startsWith("Alpaca did not answer in time while reading the response");
+    }
+
+    @Test
     void anAbsurdRetryAfterIsTakenForAnHourAndSaidSo() {
         for (String absurd : List.of("86401", "99999999999", "9223372036854775807", "99999999999999999999999",
                 "Fri, 31 Dec 9999 23:59:59 GMT")) {
