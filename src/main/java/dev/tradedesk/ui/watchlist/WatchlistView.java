@@ -6,6 +6,7 @@ import dev.tradedesk.ui.FxThread;
 import dev.tradedesk.ui.live.Quote;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,6 +35,7 @@ import javafx.scene.control.skin.TableCellSkin;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -235,6 +237,9 @@ public final class WatchlistView {
             event.consume();
             return;
         }
+        if (isPlainHorizontalArrow(event) && runAccelerator(event)) {
+            return;
+        }
         if (model.selectedProperty().get() == null) {
             return;
         }
@@ -245,6 +250,30 @@ public final class WatchlistView {
             model.moveSelected(event.getCode() == KeyCode.UP ? -1 : 1);
             event.consume();
         }
+    }
+
+    private static boolean isPlainHorizontalArrow(KeyEvent event) {
+        return (event.getCode() == KeyCode.LEFT || event.getCode() == KeyCode.RIGHT) && !event.isShiftDown()
+                && !event.isControlDown() && !event.isAltDown() && !event.isMetaDown() && !event.isShortcutDown();
+    }
+
+    /**
+     * Runs the window's accelerator for {@code event}, if it has one. A list of whole rows has no
+     * use for Left and Right (the table moves a cell focus nobody sees) and consumed them, so the
+     * arrows that pan the chart everywhere else in the window did nothing after a click on a row.
+     */
+    private boolean runAccelerator(KeyEvent event) {
+        if (table.getScene() == null) {
+            return false;
+        }
+        for (Map.Entry<KeyCombination, Runnable> accelerator : table.getScene().getAccelerators().entrySet()) {
+            if (accelerator.getKey().match(event)) {
+                event.consume();
+                accelerator.getValue().run();
+                return true;
+            }
+        }
+        return false;
     }
 
     private void select(Symbol symbol) {

@@ -556,6 +556,23 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theArrowsPanTheChartAfterAClickOnARow(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#watchlist");
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartRange before = parts.chart().model().orElseThrow().range();
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartRange panned = parts.chart().model().orElseThrow().range();
+        assertThat(panned.toMillis()).as("Left pans the chart back").isLessThan(before.toMillis());
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(parts.chart().model().orElseThrow().range().toMillis()).as("Right pans it forward")
+                .isGreaterThan(panned.toMillis());
+        assertThat(parts.watchlist().selectedProperty().get()).isEqualTo(Symbol.of("AAPL"));
+    }
+
+    @Test
     void theMainKeyboardsPlusZoomsInLikeTheKeypadsPlus(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#chartArea");
