@@ -84,7 +84,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from " + Instant.ofEpochMilli(first)
                     + " is after --to " + Instant.ofEpochMilli(last));
         }
-        AppContext context = root.context();
+        AppContext context = root.contextOfStoredData(spec.commandLine());
         Logger log = LoggerFactory.getLogger(ExportCommand.class);
         PrintWriter err = spec.commandLine().getErr();
         Path target;

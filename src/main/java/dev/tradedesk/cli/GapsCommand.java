@@ -55,7 +55,7 @@ final class GapsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), invalid.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TradeDesk desk = new TradeDesk(root.context())) {
+        try (TradeDesk desk = new TradeDesk(root.contextOfStoredData(spec.commandLine()))) {
             HistoryStore store = source.store(desk);
             SeriesLedger ledger = store.ledger(key, Long.MIN_VALUE, Long.MAX_VALUE);
             if (ledger.trackedSince().isEmpty()) {

@@ -106,7 +106,7 @@ final class SnapshotCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--demo charts the simulated exchange itself; "
                     + "--simulated reads its stored history: give one of them");
         }
-        Settings settings = root.context().settingsLoad().settings();
+        Settings settings = (demo ? root.context() : root.contextOfStoredData(spec.commandLine())).settingsLoad().settings();
         Theme chartTheme = theme == null ? settings.theme() : parse(() -> Theme.parse(theme));
         int minutes = historyMinutes(chartTimeframe, bars);
         BarColumns history = demo ? demoMinuteBars(chartSymbol, minutes, settings.simulator().seed(), Clock.systemUTC())

@@ -9,6 +9,7 @@ import dev.tradedesk.store.StoreException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -141,6 +142,19 @@ public final class TradeDeskCommand implements Callable<Integer> {
             context = AppContext.open(AppPaths.resolve(dataDir, settingsFile, host), build, host);
         }
         return context;
+    }
+
+    /**
+     * Opens logging and settings for a command that reads what is stored, refusing a {@code
+     * --data-dir} that does not exist: opening one makes an empty database there, and a mistyped
+     * path then read as "nothing stored" and exited 0.
+     */
+    AppContext contextOfStoredData(CommandLine command) {
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new CommandLine.ParameterException(command, "--data-dir " + dataDir
+                    + " is no folder: nothing is stored there (record or import makes it)");
+        }
+        return context();
     }
 
     HostEnvironment host() {

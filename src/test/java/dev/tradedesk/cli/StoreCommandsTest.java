@@ -354,7 +354,8 @@ class StoreCommandsTest {
     }
 
     @Test
-    void exportingNothingWritesTheHeaderAndSaysSo() {
+    void exportingNothingWritesTheHeaderAndSaysSo() throws IOException {
+        Files.createDirectories(dataDir());
         Path exported = dir.resolve("empty.csv");
 
         assertThat(run("export", "--symbol", "NONE", "--timeframe", "1Day", "--out", exported.toString())).isZero();
@@ -405,7 +406,8 @@ class StoreCommandsTest {
     }
 
     @Test
-    void exportArgumentErrorsAreUsageErrors() {
+    void exportArgumentErrorsAreUsageErrors() throws IOException {
+        Files.createDirectories(dataDir());
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--from", "2024-02-01", "--to", "2024-01-01",
                 "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
         assertThat(stderr()).contains("is after --to");

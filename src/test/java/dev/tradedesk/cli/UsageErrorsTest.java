@@ -72,6 +72,26 @@ class UsageErrorsTest {
     }
 
     @Test
+    void commandsThatReadTheStoreRefuseADataDirThatDoesNotExist() {
+        Path typo = dir.resolve("no-such-data");
+        for (String[] args : new String[][] {
+                {"gaps", "--symbol", "AAPL"},
+                {"export", "--symbol", "AAPL", "--out", dir.resolve("bars.csv").toString()},
+                {"snapshot", "--symbol", "AAPL", "--out", dir.resolve("x.png").toString()}}) {
+            String[] line = new String[args.length + 2];
+            line[0] = "--data-dir";
+            line[1] = typo.toString();
+            System.arraycopy(args, 0, line, 2, args.length);
+            CommandRun fresh = new CommandRun(dir);
+            assertThat(fresh.run(line)).as(args[0]).isEqualTo(2);
+            assertThat(fresh.err().lines()).as(args[0]).containsExactly(
+                    "tradedesk: --data-dir " + typo + " is no folder: nothing is stored there (record or import makes it)",
+                    "Run 'tradedesk " + args[0] + " --help' for usage.");
+            assertThat(typo).as("nothing made at the mistyped path").doesNotExist();
+        }
+    }
+
+    @Test
     void helpIsStillTheWholeUsage() {
         assertThat(command.run("snapshot", "--help")).isZero();
         assertThat(command.out()).startsWith("Usage: tradedesk snapshot").contains("--symbol=S", "--out=FILE.png");
