@@ -45,10 +45,15 @@ public final class FeedMetrics {
         retries.increment();
     }
 
-    /** Counts a failed request; logs the first failure of each kind with a sample of what came back. */
+    /**
+     * Counts a failed request; logs the first failure of each kind with a sample of what came back.
+     * A symbol the provider does not know is only counted: it is logged once per symbol, by name, by
+     * whoever keeps it out of further requests ({@link PriceScheduler}), where one line per kind
+     * would name only the first.
+     */
     public void countFailure(ProviderException failure, String sample) {
         failures.get(failure.kind()).increment();
-        if (alreadyLogged.add("failure:" + failure.kind())) {
+        if (failure.kind() != ProviderException.Kind.UNKNOWN_SYMBOL && alreadyLogged.add("failure:" + failure.kind())) {
             log.warn("{}: {} ({}){}; further {} failures are only counted", provider, failure.getMessage(),
                     failure.kind(), sample == null || sample.isEmpty() ? "" : ", body sample: " + shorten(sample), failure.kind());
         }

@@ -23,9 +23,24 @@ public interface MarketDataProvider {
 
     /**
      * Bars of {@code symbols} at {@code timeframe} whose open time lies in {@code [from, to]}, all
-     * pages fetched and merged, in time order per symbol. Symbols without data are absent.
+     * pages fetched and merged, in time order per symbol. Symbols without data are absent. Any
+     * failure fails the whole request, a symbol the provider does not know included
+     * ({@link ProviderException.Kind#UNKNOWN_SYMBOL}); {@link #historyBySymbol} sets those apart.
      */
     CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to);
+
+    /**
+     * {@link #history}, except that a symbol the provider refuses as unknown fails alone: the other
+     * symbols' bars are in the answer and the refusal in {@link HistoryBars#unknown()}, so one
+     * mistyped symbol in a watchlist does not hold back the history of the rest. Any other failure
+     * (connection, 429, 5xx, a malformed body) still fails the whole request. By default
+     * {@link #history}'s answer with no symbol refused: a provider whose one request covers every
+     * symbol (Alpaca) leaves out the symbols it does not know.
+     */
+    default CompletableFuture<HistoryBars> historyBySymbol(List<Symbol> symbols, Timeframe timeframe, Instant from,
+            Instant to) {
+        return history(symbols, timeframe, from, to).thenApply(HistoryBars::new);
+    }
 
     /**
      * The most bars one HTTP request of {@link #history} returns for all its symbols together (one

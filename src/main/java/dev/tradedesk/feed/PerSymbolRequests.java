@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
@@ -42,32 +43,64 @@ public final class PerSymbolRequests {
     }
 
     /**
-     * Every symbol's history, merged into one map; symbols without bars are absent. Fails as a whole,
-     * with the first symbol's {@link ProviderException}, as soon as any symbol fails.
+     * Every symbol's history, merged into one map; symbols without bars are absent. A symbol the
+     * provider refuses as unknown ({@link ProviderException.Kind#UNKNOWN_SYMBOL}) fails alone, into
+     * {@link HistoryBars#unknown()}: that is a fact about the symbol, and the others' answers are
+     * good. Any other failure fails the whole, with that symbol's {@link ProviderException}, as soon
+     * as it happens (it is the provider's or the connection's, and would hit the others too).
      */
-    public static CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, HistoryFetch fetch) {
-        CompletableFuture<Map<Symbol, BarColumns>> whole = new CompletableFuture<>();
+    public static CompletableFuture<HistoryBars> history(List<Symbol> symbols, HistoryFetch fetch) {
+        CompletableFuture<HistoryBars> whole = new CompletableFuture<>();
         Map<Symbol, CompletableFuture<BarColumns>> perSymbol = new LinkedHashMap<>();
         for (Symbol symbol : new LinkedHashSet<>(symbols)) {
             CompletableFuture<BarColumns> bars = fetch.fetch(symbol, whole::isDone);
             bars.whenComplete((ignored, failure) -> {
-                if (failure != null) {
+                if (failure != null && !unknownSymbol(failure)) {
                     whole.completeExceptionally(unwrap(failure));
                 }
             });
             perSymbol.put(symbol, bars);
         }
-        CompletableFuture.allOf(perSymbol.values().toArray(CompletableFuture[]::new)).thenRun(() -> {
+        // handle() turns each failure into a normal completion, so allOf waits for every symbol.
+        CompletableFuture<?>[] settled = perSymbol.values().stream()
+                .map(request -> request.handle((bars, failure) -> null))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(settled).thenRun(() -> {
             Map<Symbol, BarColumns> merged = new HashMap<>();
-            perSymbol.forEach((symbol, bars) -> {
-                BarColumns columns = bars.join();
-                if (!columns.isEmpty()) {
-                    merged.put(symbol, columns);
+            Map<Symbol, ProviderException> unknown = new HashMap<>();
+            for (Map.Entry<Symbol, CompletableFuture<BarColumns>> request : perSymbol.entrySet()) {
+                try {
+                    BarColumns columns = request.getValue().join();
+                    if (!columns.isEmpty()) {
+                        merged.put(request.getKey(), columns);
+                    }
+                } catch (CompletionException | CancellationException failed) {
+                    if (!unknownSymbol(failed)) {
+                        // Usually failed the whole already; the order of the two callbacks is not ours.
+                        whole.completeExceptionally(unwrap(failed));
+                        return;
+                    }
+                    unknown.put(request.getKey(), (ProviderException) unwrap(failed));
                 }
-            });
-            whole.complete(merged);
+            }
+            whole.complete(new HistoryBars(merged, unknown));
         });
         return whole;
+    }
+
+    /**
+     * The bars of a {@link #history} answer, or, if the provider refused a symbol, that refusal as
+     * the failure of the whole ({@link MarketDataProvider#history}'s contract).
+     */
+    public static Map<Symbol, BarColumns> wholeOrFail(HistoryBars answer) {
+        if (!answer.unknown().isEmpty()) {
+            throw answer.unknown().values().iterator().next();
+        }
+        return answer.bars();
+    }
+
+    private static boolean unknownSymbol(Throwable failure) {
+        return unwrap(failure) instanceof ProviderException problem && problem.kind() == ProviderException.Kind.UNKNOWN_SYMBOL;
     }
 
     /** One symbol's latest-bars answer: its valid bars, and how many records the body held, valid or not. */

@@ -26,7 +26,13 @@ public final class ProviderException extends RuntimeException {
         MALFORMED_BODY(true),
         /** HTTP 401 or 403: the API key was rejected or the plan does not allow this; retrying will not help. */
         AUTH_REJECTED(false),
-        /** Any other HTTP 4xx: the request itself is wrong (bad symbol, bad parameter). */
+        /**
+         * The provider does not know the one symbol the request named (Binance HTTP 400 with code
+         * -1121, Coinbase "NotFound"): a fact about that symbol, not about the provider, so the
+         * other symbols' requests are unaffected and asking again will not help.
+         */
+        UNKNOWN_SYMBOL(false),
+        /** Any other HTTP 4xx: the request itself is wrong (bad parameter, a symbol the provider cannot tell apart). */
         BAD_REQUEST(false);
 
         private final boolean retryable;

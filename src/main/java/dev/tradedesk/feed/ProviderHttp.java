@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.tradedesk.core.Symbol;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,16 @@ public final class ProviderHttp {
     @FunctionalInterface
     public interface BodyParser<T> {
         T parse(JsonParser json) throws IOException;
+    }
+
+    /**
+     * How a provider says it does not know the symbol a request named, told from the error answer:
+     * its HTTP status and its body as JSON (a missing node when the body is not JSON). Only the
+     * provider knows its own wording, and a plain 400 may as well be a bad parameter.
+     */
+    @FunctionalInterface
+    public interface UnknownSymbolAnswer {
+        boolean matches(int status, JsonNode body);
     }
 
     /** Whether the provider authenticates us: only then does 401/403 mean a rejected key. */
@@ -92,6 +104,16 @@ public final class ProviderHttp {
 
     /** {@code GET url} with {@code headers}; the future completes on an HTTP client thread. */
     public <T> CompletableFuture<T> get(HttpUrl url, Headers headers, BodyParser<T> parser) {
+        return get(url, headers, parser, null, null);
+    }
+
+    /**
+     * {@code GET url} for the data of one {@code symbol}: an error answer that {@code unknown}
+     * matches fails with {@link ProviderException.Kind#UNKNOWN_SYMBOL}, in a message naming the
+     * symbol; anything else as {@link #get(HttpUrl, Headers, BodyParser)}.
+     */
+    public <T> CompletableFuture<T> get(HttpUrl url, Headers headers, BodyParser<T> parser, Symbol symbol,
+            UnknownSymbolAnswer unknown) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Request request = new Request.Builder().url(url).headers(headers).get().build();
         long started = System.nanoTime();
@@ -106,7 +128,7 @@ public final class ProviderHttp {
                     if (response.isSuccessful()) {
                         result.complete(parse(body, parser));
                     } else {
-                        throw failureFor(response, body);
+                        throw failureFor(response, body, symbol, unknown);
                     }
                 } catch (ProviderException failure) {
                     result.completeExceptionally(failure);
@@ -191,10 +213,11 @@ public final class ProviderHttp {
         }
     }
 
-    private ProviderException failureFor(Response response, byte[] body) {
+    private ProviderException failureFor(Response response, byte[] body, Symbol symbol, UnknownSymbolAnswer unknown) {
         int status = response.code();
         String sample = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8);
-        String detail = errorMessage(body);
+        JsonNode errorBody = errorBody(body);
+        String detail = errorMessage(errorBody);
         String said = "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
         ProviderException failure;
         if (status == 429 || status == 418) {
@@ -210,6 +233,9 @@ public final class ProviderHttp {
         } else if (status >= 500) {
             failure = new ProviderException(ProviderException.Kind.SERVER_ERROR, status,
                     providerName + " failed to answer (" + said + ")" + waitCapped(response.header("Retry-After")), retryAfter(response.header("Retry-After")), null);
+        } else if (unknown != null && unknown.matches(status, errorBody)) {
+            failure = new ProviderException(ProviderException.Kind.UNKNOWN_SYMBOL, status,
+                    providerName + " does not know the symbol " + symbol.value() + " (" + said + ")", null, null);
         } else {
             failure = new ProviderException(ProviderException.Kind.BAD_REQUEST, status,
                     providerName + " refused the request (" + said + ")", null, null);
@@ -230,20 +256,25 @@ public final class ProviderHttp {
         return failure;
     }
 
-    /** The provider's own words from an error body: Alpaca and Coinbase say "message", Binance "msg". */
-    static String errorMessage(byte[] body) {
+    /** An error body as JSON, or a missing node when it is not JSON (an HTML error page or similar). */
+    private static JsonNode errorBody(byte[] body) {
         try {
             JsonNode node = ERROR_BODIES.readTree(body);
-            if (node != null && node.isObject()) {
-                JsonNode message = node.hasNonNull("message") ? node.get("message") : node.get("msg");
-                if (message != null && message.isValueNode()) {
-                    return FeedMetrics.shorten(message.asText());
-                }
-            }
+            return node == null ? MissingNode.getInstance() : node;
         } catch (IOException notJson) {
-            // an HTML error page or similar: the status alone will have to do
+            return MissingNode.getInstance();
         }
-        return "";
+    }
+
+    /** The provider's own words from an error body: Alpaca and Coinbase say "message", Binance "msg". */
+    private static String errorMessage(JsonNode node) {
+        if (node.isObject()) {
+            JsonNode message = node.hasNonNull("message") ? node.get("message") : node.get("msg");
+            if (message != null && message.isValueNode()) {
+                return FeedMetrics.shorten(message.asText());
+            }
+        }
+        return ""; // not JSON, or no message: the status alone will have to do
     }
 
     /**

@@ -255,15 +255,18 @@ class ProviderBodyFuzzTest {
         }
         ProviderException provided = assertClearFailure(failure, kind);
         assertThat(provided.status()).isEqualTo(status);
-        assertThat(provided.kind()).isEqualTo(expectedKind(status, kind));
+        assertThat(provided.kind()).isEqualTo(expectedKind(status, kind, bytes));
         assertThat(provided.getMessage()).contains("HTTP " + status);
+        if (provided.kind() == ProviderException.Kind.UNKNOWN_SYMBOL) {
+            assertThat(provided.getMessage()).contains(symbols.get(0).value());
+        }
         if (exact && !body.startsWith("<")) {
             assertThat(provided.getMessage()).contains(FeedMetrics.shorten(message));
         }
         provided.retryAfter().ifPresent(wait -> assertThat(wait.isNegative()).as("Retry-After %s", wait).isFalse());
     }
 
-    private static ProviderException.Kind expectedKind(int status, ProviderKind kind) {
+    private static ProviderException.Kind expectedKind(int status, ProviderKind kind, byte[] body) {
         if (status == 429 || status == 418) {
             return ProviderException.Kind.RATE_LIMITED;
         }
@@ -273,7 +276,28 @@ class ProviderBodyFuzzTest {
         if (status == 403) {
             return ProviderException.Kind.RATE_LIMITED;
         }
-        return status >= 500 ? ProviderException.Kind.SERVER_ERROR : ProviderException.Kind.BAD_REQUEST;
+        if (status >= 500) {
+            return ProviderException.Kind.SERVER_ERROR;
+        }
+        return unknownSymbolAnswer(status, kind, body) ? ProviderException.Kind.UNKNOWN_SYMBOL : ProviderException.Kind.BAD_REQUEST;
+    }
+
+    /** The documented "no such symbol" answers: Binance's 400 with code -1121, Coinbase's "NotFound". */
+    private static boolean unknownSymbolAnswer(int status, ProviderKind kind, byte[] body) {
+        JsonNode error;
+        try {
+            error = JSON.readTree(body);
+        } catch (java.io.IOException notJson) {
+            return false;
+        }
+        if (error == null) {
+            return false;
+        }
+        return switch (kind) {
+            case BINANCE -> status == 400 && error.path("code").asLong() == -1121;
+            case COINBASE -> (status == 400 || status == 404) && "NotFound".equalsIgnoreCase(error.path("message").asText());
+            default -> false;
+        };
     }
 
     // ---- bar bodies ----------------------------------------------------------------------------

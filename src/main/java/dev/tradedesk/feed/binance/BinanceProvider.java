@@ -2,17 +2,19 @@ package dev.tradedesk.feed.binance;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.HistoryBars;
 import dev.tradedesk.feed.LatestBars;
 import dev.tradedesk.feed.MarketDataProvider;
 import dev.tradedesk.feed.PerSymbolRequests;
+import dev.tradedesk.feed.ProviderException;
 import dev.tradedesk.feed.ProviderHttp;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.RecordValidator;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -29,9 +31,11 @@ import okhttp3.HttpUrl;
  * klines from its {@code startTime}, and the next page starts one interval after the latest open
  * time seen, until a page comes back short or the next start passes {@code to}. Symbols are fetched
  * concurrently, the pages of one symbol in sequence; once any symbol fails, no further pages are
- * requested, since Binance answers clients that keep going after a 429 with a 418 ban. Latest: one
- * concurrent {@code limit=1} request per symbol, which returns the kline still forming; a symbol
- * that fails (an invalid symbol is HTTP 400, code -1121) becomes an entry in
+ * requested, since Binance answers clients that keep going after a 429 with a 418 ban. A symbol
+ * Binance does not list (HTTP 400, code -1121) is the exception: that failure is the symbol's own,
+ * {@link ProviderException.Kind#UNKNOWN_SYMBOL}, and {@link #historyBySymbol} answers the other
+ * symbols' bars beside it. Latest: one concurrent {@code limit=1} request per symbol, which returns
+ * the kline still forming; a symbol that fails (an unknown one included) becomes an entry in
  * {@link LatestBars#failures()} without disturbing the others.
  *
  * <p>Rate limits (429/418 with {@code Retry-After}) and every other failure are classified by
@@ -41,6 +45,8 @@ public final class BinanceProvider implements MarketDataProvider {
 
     /** Klines per request: Binance's maximum. */
     static final int PAGE_LIMIT = 1000;
+    /** Binance's error code for a symbol it does not list. */
+    private static final long INVALID_SYMBOL_CODE = -1121;
 
     private final ProviderHttp http;
     private final HttpUrl baseUrl;
@@ -60,8 +66,13 @@ public final class BinanceProvider implements MarketDataProvider {
 
     @Override
     public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
+        return historyBySymbol(symbols, timeframe, from, to).thenApply(PerSymbolRequests::wholeOrFail);
+    }
+
+    @Override
+    public CompletableFuture<HistoryBars> historyBySymbol(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
         if (from.isAfter(to)) {
-            return CompletableFuture.completedFuture(new HashMap<>());
+            return CompletableFuture.completedFuture(new HistoryBars(Map.of()));
         }
         long fromMillis = from.toEpochMilli();
         long toMillis = to.toEpochMilli();
@@ -79,7 +90,8 @@ public final class BinanceProvider implements MarketDataProvider {
         // Rows before this page's startTime would repeat the previous page: they count as outside the range.
         BinanceKlinesParser parser = new BinanceKlinesParser(validator, pageStart, toMillis);
         return http.get(url, Headers.EMPTY,
-                        json -> nextPageStart(json, parser.parse(json, collected), pageStart, timeframe, toMillis))
+                        json -> nextPageStart(json, parser.parse(json, collected), pageStart, timeframe, toMillis),
+                        symbol, BinanceProvider::invalidSymbol)
                 .thenCompose(next -> next.isEmpty() || abandoned.getAsBoolean()
                         ? CompletableFuture.completedFuture(collected)
                         : historyPages(symbol, timeframe, next.getAsLong(), toMillis, collected, abandoned));
@@ -111,8 +123,13 @@ public final class BinanceProvider implements MarketDataProvider {
             return http.get(url, Headers.EMPTY, json -> {
                 BarColumns bars = new BarColumns(1);
                 return new PerSymbolRequests.Answer(bars, parser.parse(json, bars).rows());
-            });
+            }, symbol, BinanceProvider::invalidSymbol);
         });
+    }
+
+    /** Binance's "Invalid symbol." ({@code 400 {"code":-1121}}); other 400s are parameter errors that hit every symbol. */
+    private static boolean invalidSymbol(int status, JsonNode body) {
+        return status == 400 && body.path("code").asLong() == INVALID_SYMBOL_CODE;
     }
 
     private HttpUrl.Builder klinesUrl(Symbol symbol, Timeframe timeframe) {

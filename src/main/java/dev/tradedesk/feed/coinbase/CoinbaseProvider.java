@@ -1,17 +1,19 @@
 package dev.tradedesk.feed.coinbase;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.HistoryBars;
 import dev.tradedesk.feed.LatestBars;
 import dev.tradedesk.feed.MarketDataProvider;
 import dev.tradedesk.feed.PerSymbolRequests;
+import dev.tradedesk.feed.ProviderException;
 import dev.tradedesk.feed.ProviderHttp;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.RecordValidator;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +32,9 @@ import okhttp3.HttpUrl;
  * products concurrently, the windows of one product in sequence, so a long range does not fire
  * dozens of requests at once at an API allowing 10 a second. Candles come back oldest first, a
  * candle repeated at a window border kept once; once any product fails, no further windows are
- * requested. Latest: one concurrent request per product over the last {@value #LATEST_INTERVALS}
+ * requested, except when the failure is Coinbase not knowing the product ({@code NotFound},
+ * {@link ProviderException.Kind#UNKNOWN_SYMBOL}): that one is the product's own, and
+ * {@link #historyBySymbol} answers the other products' candles beside it. Latest: one concurrent request per product over the last {@value #LATEST_INTERVALS}
  * intervals up to now (by the provider's clock), of which the newest valid candle is the latest bar;
  * a product that fails (an unknown one is HTTP 404) becomes an entry in
  * {@link LatestBars#failures()} without disturbing the others.
@@ -62,12 +66,17 @@ public final class CoinbaseProvider implements MarketDataProvider {
 
     @Override
     public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
+        return historyBySymbol(symbols, timeframe, from, to).thenApply(PerSymbolRequests::wholeOrFail);
+    }
+
+    @Override
+    public CompletableFuture<HistoryBars> historyBySymbol(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
         long fromMillis = from.toEpochMilli();
         long toMillis = to.toEpochMilli();
         long step = stepMillis(timeframe);
         long firstOpen = -Math.floorDiv(-fromMillis, step) * step;
         if (firstOpen > toMillis) {
-            return CompletableFuture.completedFuture(new HashMap<>());
+            return CompletableFuture.completedFuture(new HistoryBars(Map.of()));
         }
         return PerSymbolRequests.history(symbols, (symbol, abandoned) ->
                 historyWindows(new HistoryRun(symbol, timeframe, fromMillis, toMillis, new BarColumns(256), abandoned), firstOpen));
@@ -88,7 +97,7 @@ public final class CoinbaseProvider implements MarketDataProvider {
             parser.parse(json, window);
             appendOldestFirst(window, run.collected());
             return run.collected();
-        }).thenCompose(bars -> {
+        }, run.product(), CoinbaseProvider::unknownProduct).thenCompose(bars -> {
             long nextStart = windowStart + CANDLES_PER_REQUEST * step;
             return nextStart > run.toMillis() || run.abandoned().getAsBoolean()
                     ? CompletableFuture.completedFuture(bars)
@@ -125,8 +134,16 @@ public final class CoinbaseProvider implements MarketDataProvider {
                 BarColumns candles = new BarColumns(LATEST_INTERVALS);
                 int rows = parser.parse(json, candles);
                 return new PerSymbolRequests.Answer(candles, rows);
-            });
+            }, symbol, CoinbaseProvider::unknownProduct);
         });
+    }
+
+    /**
+     * Coinbase's answer for a product it does not list: {@code {"message":"NotFound"}}, with 404 (or
+     * 400 on some routes). A bare 404 is not enough: a wrong base URL or a proxy says that for every product.
+     */
+    private static boolean unknownProduct(int status, JsonNode body) {
+        return (status == 404 || status == 400) && "NotFound".equalsIgnoreCase(body.path("message").asText());
     }
 
     private HttpUrl candlesUrl(Symbol product, Timeframe timeframe, long startMillis, long endMillis) {

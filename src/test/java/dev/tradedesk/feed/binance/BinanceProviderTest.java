@@ -7,6 +7,7 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.FeedMetrics;
+import dev.tradedesk.feed.HistoryBars;
 import dev.tradedesk.feed.HttpClients;
 import dev.tradedesk.feed.LatestBars;
 import dev.tradedesk.feed.PipelineMetrics;
@@ -275,8 +276,8 @@ class BinanceProviderTest {
         assertThat(latest.bars()).containsOnlyKeys(BTC);
         assertThat(latest.bars().get(BTC).close()).isEqualTo(38_000);
         assertThat(latest.failures()).containsOnlyKeys(NOPE, ETH);
-        assertThat(latest.failures().get(NOPE).kind()).isEqualTo(ProviderException.Kind.BAD_REQUEST);
-        assertThat(latest.failures().get(NOPE).getMessage()).isEqualTo("Binance refused the request (HTTP 400: Invalid symbol.)");
+        assertThat(latest.failures().get(NOPE).kind()).isEqualTo(ProviderException.Kind.UNKNOWN_SYMBOL);
+        assertThat(latest.failures().get(NOPE).getMessage()).isEqualTo("Binance does not know the symbol NOPEUSDT (HTTP 400: Invalid symbol.)");
         assertThat(latest.failures().get(ETH).kind()).isEqualTo(ProviderException.Kind.SERVER_ERROR);
         assertThat(server.getRequestCount()).isEqualTo(3);
         for (int i = 0; i < 3; i++) {
@@ -285,6 +286,31 @@ class BinanceProviderTest {
             assertThat(request.getUrl().queryParameterNames()).containsExactlyInAnyOrder("symbol", "interval", "limit");
             assertThat(request.getUrl().queryParameter("limit")).isEqualTo("1");
         }
+    }
+
+    @Test
+    void aSymbolBinanceDoesNotListFailsAloneAndTheOthersHistoryIsAnsweredWhole() {
+        KeyedDispatcher bySymbol = bySymbol().enqueue("BTCUSDT", response(200, klines(FROM, 1000)))
+                .enqueue("BTCUSDT", response(200, klines(FROM.plusSeconds(1000 * 60), 5)))
+                .enqueue("NOPEUSDT", response(400, INVALID_SYMBOL))
+                .enqueue("ETHUSDT", new MockResponse.Builder().code(200).body(klines(FROM, 3))
+                        .headersDelay(200, TimeUnit.MILLISECONDS).build());
+
+        HistoryBars answer = await(provider.historyBySymbol(List.of(BTC, NOPE, ETH), Timeframe.ONE_MINUTE, FROM, TO));
+
+        assertThat(answer.bars()).containsOnlyKeys(BTC, ETH);
+        assertThat(answer.bars().get(BTC).size()).as("BTCUSDT's second page was still asked for").isEqualTo(1005);
+        assertThat(answer.bars().get(ETH).size()).isEqualTo(3);
+        assertThat(answer.unknown()).containsOnlyKeys(NOPE);
+        assertThat(answer.unknown().get(NOPE).kind()).isEqualTo(ProviderException.Kind.UNKNOWN_SYMBOL);
+        assertThat(answer.unknown().get(NOPE).getMessage())
+                .isEqualTo("Binance does not know the symbol NOPEUSDT (HTTP 400: Invalid symbol.)");
+        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(bySymbol.mostAtOnce("NOPEUSDT")).isEqualTo(1);
+
+        bySymbol.enqueue("BTCUSDT", response(200, klines(FROM, 3))).enqueue("NOPEUSDT", response(400, INVALID_SYMBOL));
+        assertThat(failureOf(provider.history(List.of(BTC, NOPE), Timeframe.ONE_MINUTE, FROM, TO)).getMessage())
+                .as("history() still takes the request as a whole").contains("NOPEUSDT");
     }
 
     @Test
@@ -347,8 +373,12 @@ class BinanceProviderTest {
         assertThat(unavailable.getMessage()).isEqualTo("Binance failed to answer (HTTP 503)");
         respond(400, INVALID_SYMBOL);
         ProviderException invalid = failureOf(provider.history(List.of(NOPE), Timeframe.ONE_MINUTE, FROM, TO));
-        assertThat(invalid.kind()).isEqualTo(ProviderException.Kind.BAD_REQUEST);
+        assertThat(invalid.kind()).isEqualTo(ProviderException.Kind.UNKNOWN_SYMBOL);
         assertThat(invalid.kind().retryable()).isFalse();
+        respond(400, "{\"code\":-1100,\"msg\":\"Illegal characters found in parameter 'symbol'.\"}");
+        ProviderException badParameter = failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, TO));
+        assertThat(badParameter.kind()).as("another 400 is the request's fault, not the symbol's")
+                .isEqualTo(ProviderException.Kind.BAD_REQUEST);
     }
 
     @Test

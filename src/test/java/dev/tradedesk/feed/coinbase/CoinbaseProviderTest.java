@@ -7,6 +7,7 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.FeedMetrics;
+import dev.tradedesk.feed.HistoryBars;
 import dev.tradedesk.feed.HttpClients;
 import dev.tradedesk.feed.LatestBars;
 import dev.tradedesk.feed.PipelineMetrics;
@@ -253,8 +254,8 @@ class CoinbaseProviderTest {
         assertThat(latest.bars().get(BTC).time()).isEqualTo(Instant.parse("2022-02-02T12:00:00Z").toEpochMilli());
         assertThat(latest.bars().get(BTC).close()).isEqualTo(38_010);
         assertThat(latest.failures()).containsOnlyKeys(NOPE, ETH);
-        assertThat(latest.failures().get(NOPE).kind()).isEqualTo(ProviderException.Kind.BAD_REQUEST);
-        assertThat(latest.failures().get(NOPE).getMessage()).isEqualTo("Coinbase refused the request (HTTP 404: NotFound)");
+        assertThat(latest.failures().get(NOPE).kind()).isEqualTo(ProviderException.Kind.UNKNOWN_SYMBOL);
+        assertThat(latest.failures().get(NOPE).getMessage()).isEqualTo("Coinbase does not know the symbol NOPE-USD (HTTP 404: NotFound)");
         assertThat(latest.failures().get(ETH).kind()).isEqualTo(ProviderException.Kind.SERVER_ERROR);
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
@@ -285,6 +286,33 @@ class CoinbaseProviderTest {
         assertThat(server.getRequestCount()).isEqualTo(6);
         assertThat(byProduct.mostAtOnce("BTC-USD")).isEqualTo(1);
         assertThat(byProduct.mostAtOnce("ETH-USD")).isEqualTo(1);
+    }
+
+    @Test
+    void aProductCoinbaseDoesNotListFailsAloneAndTheOthersHistoryIsAnsweredWhole() {
+        KeyedDispatcher byProduct = byProduct(Duration.ZERO);
+        for (String product : List.of("BTC-USD", "ETH-USD")) {
+            byProduct.enqueue(product, response(200, candles(candle("2022-02-01T00:00:00Z", 100))))
+                    .enqueue(product, response(200, candles(candle("2022-02-01T05:00:00Z", 105))))
+                    .enqueue(product, response(200, candles(candle("2022-02-01T10:00:00Z", 110))));
+        }
+        byProduct.enqueue("NOPE-USD", response(404, "{\"message\":\"NotFound\"}"));
+
+        HistoryBars answer = await(provider.historyBySymbol(List.of(BTC, NOPE, ETH), Timeframe.ONE_MINUTE, FROM, TO));
+
+        assertThat(answer.bars()).containsOnlyKeys(BTC, ETH);
+        assertThat(answer.bars().get(BTC).size()).as("every window of BTC-USD was still asked for").isEqualTo(3);
+        assertThat(answer.bars().get(ETH).size()).isEqualTo(3);
+        assertThat(answer.unknown()).containsOnlyKeys(NOPE);
+        assertThat(answer.unknown().get(NOPE).getMessage()).isEqualTo("Coinbase does not know the symbol NOPE-USD (HTTP 404: NotFound)");
+        assertThat(server.getRequestCount()).isEqualTo(7);
+    }
+
+    @Test
+    void aBare404IsNotTakenForAnUnknownProduct() {
+        respond(404, "<html>Not Found</html>");
+        assertThat(failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, ONE_WINDOW_TO)).kind())
+                .as("a wrong base URL says this for every product").isEqualTo(ProviderException.Kind.BAD_REQUEST);
     }
 
     @Test
