@@ -122,18 +122,21 @@ final class HistoryLane {
         TimeRange range = planned.get(next).range();
         List<Symbol> repaired = planned.get(next).symbols();
         requests.send(PriceScheduler.Lane.HISTORY, repaired, range.from(), range.until() - 1, () -> busy = false,
-                (bars, whole, ranAlone) -> {
-                    handOverRepair(range, repaired, bars, whole, ranAlone);
+                (answer, whole, ranAlone) -> {
+                    handOverRepair(range, repaired, answer, whole, ranAlone);
                     fetchRepair(planned, next + 1);
                 });
     }
 
-    private void handOverRepair(TimeRange range, List<Symbol> repaired, Map<Symbol, BarColumns> bars, boolean whole,
+    private void handOverRepair(TimeRange range, List<Symbol> repaired, HistoryBars answer, boolean whole,
             boolean ranAlone) {
         Map<Symbol, BarColumns> found = new HashMap<>();
         Map<Symbol, TimeRange> complete = new HashMap<>();
         for (Symbol symbol : repaired) {
-            BarColumns fetched = bars.get(symbol);
+            if (answer.unknown().containsKey(symbol)) {
+                continue; // nothing of it was answered: its range stays missing
+            }
+            BarColumns fetched = answer.bars().get(symbol);
             if (fetched != null) {
                 BarColumns kept = HistoryWindows.between(fetched, range.from(), range.until() - 1);
                 if (!kept.isEmpty()) {

@@ -1,9 +1,7 @@
 package dev.tradedesk.feed;
 
-import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the closing and history lanes send a request to the provider's history endpoint through the
@@ -25,9 +23,11 @@ interface HistoryRequests {
     @FunctionalInterface
     interface Answer {
         /**
+         * @param answer   the bars, and every asked symbol the provider does not know (refused now or
+         *                 before, so not asked again): nothing of such a symbol was answered
          * @param whole    no record was dropped by validation while the request ran
          * @param ranAlone no other request ran beside it, so an incomplete answer can be pinned on it
          */
-        void accept(Map<Symbol, BarColumns> bars, boolean whole, boolean ranAlone);
+        void accept(HistoryBars answer, boolean whole, boolean ranAlone);
     }
 }

@@ -74,8 +74,8 @@ final class HistoryWindows {
             listener.onBackfillProgress(BackfillProgress.NONE);
             failed.run();
         };
-        requests.send(lane, wanted, windowStart, windowEnd, stopped, (bars, whole, ranAlone) -> {
-            deliverWindow(needs, wanted, windowStart, windowEnd, bars, whole);
+        requests.send(lane, wanted, windowStart, windowEnd, stopped, (answer, whole, ranAlone) -> {
+            deliverWindow(needs, wanted, windowStart, windowEnd, answer, whole);
             if (windowEnd < lastTo) {
                 fetchWindow(lane, needs, windowEnd + 1, withProgress, then, failed);
             } else {
@@ -90,10 +90,12 @@ final class HistoryWindows {
     /**
      * Hands over a window's bars after what each symbol has handed over already, and with them the
      * held forming bars they complete. A symbol for which something before the window is still
-     * missing (an earlier request failed) is skipped: a later request fetches it all again.
+     * missing (an earlier request failed) is skipped: a later request fetches it all again. So is a
+     * symbol the provider does not know: nothing of it was answered, so nothing of it is covered.
      */
     private void deliverWindow(Map<Symbol, long[]> needs, List<Symbol> wanted, long windowStart, long windowEnd,
-            Map<Symbol, BarColumns> fetched, boolean whole) {
+            HistoryBars answer, boolean whole) {
+        Map<Symbol, BarColumns> fetched = answer.bars();
         Map<Symbol, BarColumns> closedBars = new HashMap<>();
         Map<Symbol, Long> newCoverage = new HashMap<>();
         Map<Symbol, TimeRange> complete = new HashMap<>();
@@ -103,7 +105,7 @@ final class HistoryWindows {
         for (Symbol symbol : wanted) {
             long from = ledger.coverage(symbol);
             long to = Math.min(needs.get(symbol)[1], windowEnd);
-            if (Math.max(needs.get(symbol)[0], windowStart) > from || to < from) {
+            if (Math.max(needs.get(symbol)[0], windowStart) > from || to < from || answer.unknown().containsKey(symbol)) {
                 continue;
             }
             BarColumns bars = fetched.get(symbol);

@@ -1,7 +1,6 @@
 package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Bar;
-import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import java.time.Clock;
@@ -142,6 +141,7 @@ public final class PriceScheduler implements AutoCloseable {
     private final HandoverLedger ledger;
     private final HistoryWindows windows;
     private final HistoryLane historyLane;
+    private final UnknownSymbols unknown;
     /**
      * {@link System#nanoTime()} before which the history lanes send nothing (a back-off). Timed like
      * the live lane's delayed cycle, by the scheduler's own timer, not by the wall clock.
@@ -168,6 +168,7 @@ public final class PriceScheduler implements AutoCloseable {
         this.barMillis = config.timeframe().millis();
         this.symbols = List.copyOf(symbols);
         this.state = ConnectionState.connecting(provider.kind());
+        this.unknown = new UnknownSymbols(provider.kind());
         this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
         this.ledger = new HandoverLedger(history, config, marketClock, repairs);
         this.windows = new HistoryWindows(this::sendHistory, ledger, listener, config, provider.barsPerRequest(),
@@ -234,7 +235,9 @@ public final class PriceScheduler implements AutoCloseable {
     private void runCycle() {
         long started = System.nanoTime();
         long cycleNumber = ++cycle;
-        List<Symbol> watched = symbols;
+        List<Symbol> listed = symbols;
+        // A symbol the provider said it does not know is not asked again until the watchlist changes.
+        List<Symbol> watched = unknown.toAsk(listed);
         if (watched.isEmpty()) {
             scheduleNext(started);
             return;
@@ -253,7 +256,7 @@ public final class PriceScheduler implements AutoCloseable {
             if (failure != null) {
                 onFailure(failure, Lane.LIVE);
             } else {
-                onLatest(cycleNumber, watched, bars, parsedAt[0], started);
+                onLatest(cycleNumber, listed, watched, bars, parsedAt[0], started);
             }
         }), thread);
     }
@@ -282,17 +285,23 @@ public final class PriceScheduler implements AutoCloseable {
         return until - from >= config.windowBars() * barMillis && !symbol.equals(priority);
     }
 
-    private void onLatest(long cycleNumber, List<Symbol> watched, LatestBars latest, long responseNanos, long started) {
-        if (latest.bars().isEmpty() && latest.invalid().isEmpty() && !latest.failures().isEmpty()
-                && latest.failures().values().stream().allMatch(failure -> failure.kind().retryable())) {
+    private void onLatest(long cycleNumber, List<Symbol> listed, List<Symbol> watched, LatestBars latest,
+            long responseNanos, long started) {
+        Map<Symbol, ProviderException> failures = new HashMap<>(latest.failures());
+        Map<Symbol, ProviderException> refused = new HashMap<>(failures);
+        refused.values().removeIf(failure -> failure.kind() != ProviderException.Kind.UNKNOWN_SYMBOL);
+        unknown.refuse(refused);
+        failures.keySet().removeAll(refused.keySet());
+        if (latest.bars().isEmpty() && latest.invalid().isEmpty() && !failures.isEmpty()
+                && failures.values().stream().allMatch(failure -> failure.kind().retryable())) {
             // Not one symbol came through, each for a reason of the connection's (a provider asked
             // symbol by symbol that cannot be reached at all): down, as when a batch request fails.
-            onFailure(latest.failures().values().iterator().next(), Lane.LIVE);
+            onFailure(failures.values().iterator().next(), Lane.LIVE);
             return;
         }
         Map<Symbol, Bar> ready = new HashMap<>();
-        Set<Symbol> withoutData = new HashSet<>();
-        Map<Symbol, ProviderException> failures = new HashMap<>(latest.failures());
+        // Symbols the provider does not know are reported as such every cycle, though no longer asked for.
+        Set<Symbol> withoutData = new HashSet<>(unknown.among(listed).keySet());
         Map<Symbol, long[]> stillMissing = new LinkedHashMap<>();
         for (Symbol symbol : watched) {
             Bar forming = latest.bars().get(symbol);
@@ -402,11 +411,20 @@ public final class PriceScheduler implements AutoCloseable {
         backOff(lane, wait);
     }
 
-    /** Sends a closing or history lane's request; see {@link HistoryRequests#send}. */
+    /**
+     * Sends a closing or history lane's request; see {@link HistoryRequests#send}. Symbols the
+     * provider refused before are not asked again; a symbol it refuses now fails alone, and the
+     * others' bars are handed over as usual.
+     */
     private void sendHistory(Lane lane, List<Symbol> wanted, long from, long to, Runnable failed,
             HistoryRequests.Answer answer) {
+        List<Symbol> asked = unknown.without(wanted);
+        if (asked.isEmpty()) {
+            guarded(lane, () -> answer.accept(new HistoryBars(Map.of(), unknown.among(wanted)), true, true), failed);
+            return;
+        }
         Fetch fetch = new Fetch();
-        CompletableFuture<Map<Symbol, BarColumns>> request = track(provider.history(wanted, config.timeframe(),
+        CompletableFuture<HistoryBars> request = track(provider.historyBySymbol(asked, config.timeframe(),
                 Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
         request.whenCompleteAsync((bars, failure) -> guarded(lane, () -> {
             boolean whole = fetch.whole();
@@ -416,7 +434,8 @@ public final class PriceScheduler implements AutoCloseable {
                 return;
             }
             answered();
-            answer.accept(bars, whole, !fetch.overlapped);
+            unknown.refuse(bars.unknown());
+            answer.accept(new HistoryBars(bars.bars(), unknown.among(wanted)), whole, !fetch.overlapped);
         }, failed), thread);
     }
 
