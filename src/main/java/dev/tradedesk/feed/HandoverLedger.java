@@ -6,6 +6,7 @@ import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where handing over stands per symbol, shared by the {@link PriceScheduler}'s lanes: the bound
@@ -21,6 +24,8 @@ import java.util.Set;
  * Confined to the scheduler thread.
  */
 final class HandoverLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(HandoverLedger.class);
 
     /** A forming bar waiting for the closed bars before it, with when its response was parsed. */
     record Held(Bar bar, long responseNanos) {
@@ -92,8 +97,12 @@ final class HandoverLedger {
 
     /**
      * Where handing over starts for a symbol seen for the first time: after its last stored bar,
-     * else where its tracking started, else the look-back (from where it is then tracked). Holes
-     * before that point are the ledger's missing ranges, which the repair passes fill.
+     * else where its tracking started, else the look-back (from where it is then tracked); never
+     * before the look-back's start. A series whose history ends before the look-back (stale, or a
+     * bar imported from 1970) would otherwise be backfilled from there, window by window, before
+     * any current bar is kept, and hold up the backfill of every series fetched with it; the time
+     * before the look-back is left as a gap, said once in the log. Holes before the start are the
+     * ledger's missing ranges (from the tracking start on), which the repair passes fill.
      */
     private long firstUncoveredTime(Symbol symbol) {
         SeriesKey series = new SeriesKey(symbol, config.timeframe());
@@ -104,6 +113,14 @@ final class HandoverLedger {
             history.track(series, lookbackStart);
         }
         long start = last.isPresent() ? last.getAsLong() + 1 : since.orElse(lookbackStart);
+        if (start < lookbackStart) {
+            String behind = last.isPresent() ? "its last stored bar opened at " + Instant.ofEpochMilli(last.getAsLong())
+                    : "it is tracked since " + Instant.ofEpochMilli(since.getAsLong()) + " without a stored bar";
+            log.info("{} {}: {}, before the {} look-back; backfilling from {}, the look-back's start, and leaving the"
+                    + " time before it as a gap", symbol, config.timeframe().label(), behind, config.lookback(),
+                    Instant.ofEpochMilli(lookbackStart));
+            start = lookbackStart;
+        }
         repairs.startsAt(symbol, start);
         return start;
     }

@@ -2,12 +2,74 @@ package dev.tradedesk.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.LogCapture;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class HandoverLedgerTest {
+
+    private static final Symbol SOL = Symbol.of("SOLUSDT");
+    private static final Symbol BTC = Symbol.of("BTCUSDT");
+    private static final Instant NOW = Instant.parse("2026-12-05T15:46:20Z");
+    private static final PriceScheduler.Config CONFIG = PriceScheduler.Config.defaults(Timeframe.ONE_MINUTE);
+    /** The default two-day look-back at {@link #NOW}: the start of New York's 3 December. */
+    private static final long LOOKBACK_START = Instant.parse("2026-12-03T05:00:00Z").toEpochMilli();
+
+    // Tests log at WARN; the line under test is INFO.
+    private final Logger logger = (Logger) LoggerFactory.getLogger(HandoverLedger.class);
+    private final Level level = logger.getLevel();
+
+    @BeforeEach
+    void logInfo() {
+        logger.setLevel(Level.INFO);
+    }
+
+    @AfterEach
+    void restoreLevel() {
+        logger.setLevel(level);
+    }
+
+    /** A store holding the given last bar times and tracking starts; records what is tracked. */
+    private static final class FakeHistory implements BarHistory {
+        final Map<Symbol, Long> lastBars = new HashMap<>();
+        final Map<Symbol, Long> tracked = new HashMap<>();
+
+        @Override
+        public OptionalLong lastBarTime(SeriesKey series) {
+            Long last = lastBars.get(series.symbol());
+            return last == null ? OptionalLong.empty() : OptionalLong.of(last);
+        }
+
+        @Override
+        public OptionalLong trackedSince(SeriesKey series) {
+            Long since = tracked.get(series.symbol());
+            return since == null ? OptionalLong.empty() : OptionalLong.of(since);
+        }
+
+        @Override
+        public void track(SeriesKey series, long since) {
+            tracked.merge(series.symbol(), since, Math::min);
+        }
+    }
+
+    private static HandoverLedger ledger(BarHistory history) {
+        RepairPlanner repairs = new RepairPlanner(history, CONFIG.timeframe(), CONFIG.windowBars(), 1_000);
+        return new HandoverLedger(history, CONFIG, Clock.fixed(NOW, ZoneOffset.UTC), repairs);
+    }
 
     private static long lookbackStart(Timeframe timeframe, Duration lookback, String now) {
         PriceScheduler.Config config = new PriceScheduler.Config(timeframe, Duration.ofSeconds(1), Duration.ofMillis(100),
@@ -32,5 +94,47 @@ class HandoverLedgerTest {
     void aLookbackShorterThanADayStartsOnItsOwnMinute() {
         assertThat(lookbackStart(Timeframe.ONE_MINUTE, Duration.ofHours(3), "2026-03-02T15:00:30Z"))
                 .isEqualTo(Instant.parse("2026-03-02T12:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void aSeriesWhoseHistoryEndsBeforeTheLookbackIsBackfilledFromTheLookbackStartAndSaysSoOnce() {
+        // One imported bar on 2 January 1970 once made the recorder backfill SOLUSDT from 1970:
+        // 28 million minutes, window by window, before any current bar was kept.
+        FakeHistory history = new FakeHistory();
+        history.lastBars.put(SOL, Instant.parse("1970-01-02T00:00:00Z").toEpochMilli());
+        HandoverLedger ledger = ledger(history);
+
+        try (LogCapture log = new LogCapture()) {
+            assertThat(ledger.coverage(SOL)).isEqualTo(LOOKBACK_START);
+            assertThat(ledger.coverage(SOL)).isEqualTo(LOOKBACK_START);
+
+            assertThat(log.lines()).filteredOn(line -> line.contains("SOLUSDT")).singleElement().asString()
+                    .contains("1970-01-02T00:00:00Z", "2026-12-03T05:00:00Z", "gap");
+        }
+        assertThat(history.tracked).containsEntry(SOL, LOOKBACK_START);
+    }
+
+    @Test
+    void aSeriesTrackedLongAgoWithoutABarStartsAtTheLookbackStartToo() {
+        FakeHistory history = new FakeHistory();
+        history.tracked.put(SOL, Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+
+        assertThat(ledger(history).coverage(SOL)).isEqualTo(LOOKBACK_START);
+    }
+
+    @Test
+    void aSeriesStoredWithinTheLookbackGoesOnAfterItsLastBarAndALongStaleOneDoesNotHoldItBack() {
+        FakeHistory history = new FakeHistory();
+        long lastBtc = NOW.toEpochMilli() - Duration.ofHours(5).toMillis();
+        history.lastBars.put(BTC, lastBtc);
+        history.lastBars.put(SOL, 0L);
+        HandoverLedger ledger = ledger(history);
+
+        try (LogCapture log = new LogCapture()) {
+            assertThat(ledger.coverage(SOL)).isEqualTo(LOOKBACK_START);
+            assertThat(ledger.coverage(BTC)).isEqualTo(lastBtc + 1);
+
+            assertThat(log.text()).doesNotContain("BTCUSDT");
+        }
     }
 }

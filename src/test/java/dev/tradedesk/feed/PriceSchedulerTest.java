@@ -164,6 +164,22 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aSeriesStoredLongBeforeTheLookbackIsBackfilledFromTheLookbackStartAlongsideTheOthers() {
+        // One bar imported at 1970-01-02 once made this series backfill from 1970, a window at a
+        // time, while the series fetched with it waited and nothing current was kept.
+        long ancient = Instant.parse("1970-01-02T00:00:00Z").toEpochMilli();
+        startScheduler(series -> series.symbol().value().equals("AAPL") ? OptionalLong.of(ancient) : OptionalLong.empty());
+        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(formingTime);
+
+        long lookbackStart = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        for (Symbol symbol : WATCHLIST) {
+            assertThat(listener.closedBars(symbol)).isEqualTo(groundTruth(symbol, lookbackStart, formingTime - 1));
+        }
+        assertThat(listener.progress).extracting(BackfillProgress::total).containsOnly(3);
+    }
+
+    @Test
     void anUpToDateSymbolGoesLiveBeforeTheLongBackfillOfTheOthers() {
         long lastStored = Instant.parse("2026-03-02T14:58:00Z").toEpochMilli();
         provider.stallHistoryOf(Symbol.of("MSFT")); // the backfill cannot finish first, however the threads run
