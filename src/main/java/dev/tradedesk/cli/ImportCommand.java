@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 "Header: timestamp,open,high,low,close,volume; timestamps ISO-8601 (UTC unless an offset is"
                         + " given) or epoch milliseconds, strictly increasing.",
                 "Daily bars open at the start of a New York day (as export writes them) or of a UTC day.",
-                "Rows that are not valid bars (timestamps off the timeframe's grid or in the future included)"
+                "Rows that are not valid bars (timestamps off the timeframe's grid, in the future, or before"
+                        + " 1990-01-01 UTC (1800-01-01 for daily bars) included)"
                         + " are reported with their line number and skipped; bars already stored at the same times"
                         + " are replaced. A file whose rows are all invalid is an input error; a file with only"
                         + " the header (an export of an empty range) imports nothing.",

@@ -22,8 +22,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Streams a bar CSV ({@link BarCsvFormat}) chunk by chunk, with Jackson's CSV parser: constant
@@ -45,6 +47,22 @@ public final class BarCsvSource implements BarSource, Closeable {
         void rejected(long line, String reason) throws IOException;
     }
 
+    /**
+     * The earliest open {@link #onlyBarsOf} accepts for bars shorter than a day: 1990-01-01 UTC.
+     * Intraday records of the markets TradeDesk follows begin later (US stocks' consolidated trades
+     * in 1993, crypto exchanges in the 2010s), so an earlier minute bar is a mistake. The epoch
+     * (1970) would be too early a bound: the commonest mistake, epoch seconds read as milliseconds,
+     * lands in January 1970. One such bar made the recorder backfill its series from that date.
+     */
+    public static final long EARLIEST_INTRADAY_OPEN = Instant.parse("1990-01-01T00:00:00Z").toEpochMilli();
+    /**
+     * The earliest open accepted for daily bars: 1800-01-01 UTC. Daily series of real markets go back
+     * to the 19th century (the Dow Jones to 1896), so the bound only catches dates such as
+     * {@code 0001-01-01} or a two-digit year ({@code 0024-01-02}).
+     */
+    public static final long EARLIEST_DAILY_OPEN = Instant.parse("1800-01-01T00:00:00Z").toEpochMilli();
+    private static final Pattern EPOCH_NUMBER = Pattern.compile("-?[0-9]+");
+
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     /** Immutable and thread-safe; built once because a mapper costs far more than a small file's read. */
     private static final ObjectReader ROWS = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY);
@@ -58,6 +76,7 @@ public final class BarCsvSource implements BarSource, Closeable {
     private long previousTime = Long.MIN_VALUE;
     private Timeframe grid;
     private long latestOpen = Long.MAX_VALUE;
+    private long earliestOpen = Long.MIN_VALUE;
     private long accepted;
     private long skipped;
 
@@ -122,12 +141,15 @@ public final class BarCsvSource implements BarSource, Closeable {
     /**
      * From now on, also skips rows that cannot be bars of a {@code timeframe} series stored at
      * {@code nowMillis}: a timestamp that is not the open of a bar on the timeframe's grid
-     * ({@link Timeframe#gridStart}; for daily bars, the start of a New York or a UTC day), or one
-     * after the open of the bar forming now. Such a row would otherwise sit beside the provider's
-     * bar for the same period, or, dated far ahead, leave the series looking complete until then.
+     * ({@link Timeframe#gridStart}; for daily bars, the start of a New York or a UTC day), one
+     * after the open of the bar forming now, or one before {@link #EARLIEST_INTRADAY_OPEN}
+     * ({@link #EARLIEST_DAILY_OPEN} for daily bars). Such a row would otherwise sit beside the
+     * provider's bar for the same period, or, dated far ahead, leave the series looking complete
+     * until then, or, dated long ago, be a mistake no market could have made.
      */
     public BarCsvSource onlyBarsOf(Timeframe timeframe, long nowMillis) {
         this.grid = timeframe;
+        this.earliestOpen = timeframe == Timeframe.ONE_DAY ? EARLIEST_DAILY_OPEN : EARLIEST_INTRADAY_OPEN;
         long gridOpen = timeframe.gridStart(nowMillis);
         this.latestOpen = timeframe == Timeframe.ONE_DAY
                 ? Math.max(gridOpen, BarAggregator.dayStartOf(nowMillis, BarAggregator.EXCHANGE_ZONE)) : gridOpen;
@@ -186,19 +208,9 @@ public final class BarCsvSource implements BarSource, Closeable {
                     case VOLUME -> "volume " + volume + " is beyond any market's (at most " + Bar.MAX_MARKET_VOLUME + ")";
                 } + ": a shifted column or another unit?";
             }
-            if (grid == Timeframe.ONE_DAY && !opensADay(time)) {
-                long newYorkDay = BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE);
-                return "timestamp " + row[0].strip() + " is not the start of a day in New York (as export and the chart"
-                        + " write daily bars: " + BarCsvFormat.formatTime(newYorkDay) + ") or in UTC ("
-                        + BarCsvFormat.formatTime(grid.gridStart(time)) + ")";
-            }
-            if (grid != null && grid != Timeframe.ONE_DAY && grid.gridStart(time) != time) {
-                return "timestamp " + row[0].strip() + " is not the open of a " + grid.label() + " bar (that bar opens at "
-                        + BarCsvFormat.formatTime(grid.gridStart(time)) + ")";
-            }
-            if (time > latestOpen) {
-                return "timestamp " + row[0].strip() + " is in the future (the latest " + grid.label() + " bar opens at "
-                        + BarCsvFormat.formatTime(latestOpen) + ")";
+            String offGrid = timeProblem(row[0].strip(), time);
+            if (offGrid != null) {
+                return offGrid;
             }
             if (time <= previousTime) {
                 return "timestamp " + row[0].strip() + " is not after the previous row's ("
@@ -210,6 +222,48 @@ public final class BarCsvSource implements BarSource, Closeable {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /** Why {@code time} (written as {@code text}) cannot be a bar of the timeframe given to {@link #onlyBarsOf}, or {@code null}. */
+    private String timeProblem(String text, long time) {
+        if (time < earliestOpen) {
+            return "timestamp " + text + (isEpochNumber(text) ? " (" + BarCsvFormat.formatTime(time) + ")" : "")
+                    + " is before " + BarCsvFormat.formatTime(earliestOpen) + ", the earliest " + grid.label()
+                    + " bar import takes" + secondsHint(text, time);
+        }
+        if (grid == Timeframe.ONE_DAY && !opensADay(time)) {
+            long newYorkDay = BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE);
+            return "timestamp " + text + " is not the start of a day in New York (as export and the chart"
+                    + " write daily bars: " + BarCsvFormat.formatTime(newYorkDay) + ") or in UTC ("
+                    + BarCsvFormat.formatTime(grid.gridStart(time)) + ")" + secondsHint(text, time);
+        }
+        if (grid != null && grid != Timeframe.ONE_DAY && grid.gridStart(time) != time) {
+            return "timestamp " + text + " is not the open of a " + grid.label() + " bar (that bar opens at "
+                    + BarCsvFormat.formatTime(grid.gridStart(time)) + ")";
+        }
+        if (time > latestOpen) {
+            return "timestamp " + text + " is in the future (the latest " + grid.label() + " bar opens at "
+                    + BarCsvFormat.formatTime(latestOpen) + ")";
+        }
+        return null;
+    }
+
+    /**
+     * A hint for an epoch number that is likely seconds (the unit many exchanges' APIs and exports
+     * use): one that, read as seconds, falls between the earliest and the latest open taken. Names
+     * the date it would be; empty otherwise.
+     */
+    private String secondsHint(String text, long time) {
+        if (isEpochNumber(text) && time >= earliestOpen / 1000 && time <= latestOpen / 1000) {
+            return "; epoch timestamps are read as milliseconds: if these are seconds, that is "
+                    + BarCsvFormat.formatTime(time * 1000) + " (multiply by 1000)";
+        }
+        return "";
+    }
+
+    /** The timestamp was written as an epoch number, not as an ISO-8601 date or date-time. */
+    private static boolean isEpochNumber(String text) {
+        return EPOCH_NUMBER.matcher(text).matches();
     }
 
     /**

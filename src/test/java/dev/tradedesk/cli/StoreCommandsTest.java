@@ -152,6 +152,33 @@ class StoreCommandsTest {
     }
 
     @Test
+    void minuteBarsFromBeforeNineteenNinetyAreSkippedWithTheReason() throws IOException {
+        // Each of these once imported with exit 0; a bar at 1970-01-02 then made record backfill
+        // its series from 1970.
+        Path in = csv("old.csv", HEADER
+                + "0001-01-01T00:00:00Z,10,11,9,10.5,100\n"
+                + "1900-01-01T00:00:00Z,10,11,9,10.5,100\n"
+                + "0,10,11,9,10.5,100\n"
+                + "86400000,10,11,9,10.5,100\n"
+                + "1704205740,10,11,9,10.5,100\n"
+                + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n");
+
+        assertThat(run("import", "--symbol", "SOLUSDT", "--timeframe", "1Min", "--in", in.toString())).isZero();
+
+        assertThat(stdout()).isEqualTo("imported: 1, skipped: 5" + System.lineSeparator());
+        assertThat(stderr().lines()).containsExactly(
+                "skipped line 2: timestamp 0001-01-01T00:00:00Z is before 1990-01-01T00:00:00Z, the earliest 1Min bar import takes",
+                "skipped line 3: timestamp 1900-01-01T00:00:00Z is before 1990-01-01T00:00:00Z, the earliest 1Min bar import takes",
+                "skipped line 4: timestamp 0 (1970-01-01T00:00:00Z) is before 1990-01-01T00:00:00Z, the earliest 1Min bar import takes",
+                "skipped line 5: timestamp 86400000 (1970-01-02T00:00:00Z) is before 1990-01-01T00:00:00Z, the earliest 1Min bar"
+                        + " import takes",
+                "skipped line 6: timestamp 1704205740 (1970-01-20T17:23:25.740Z) is before 1990-01-01T00:00:00Z, the earliest"
+                        + " 1Min bar import takes; epoch timestamps are read as milliseconds: if these are seconds, that is"
+                        + " 2024-01-02T14:29:00Z (multiply by 1000)");
+        assertThat(exportAll("SOLUSDT").lines()).hasSize(2);
+    }
+
+    @Test
     void aFileWithOnlyTheHeaderImportsNothingAndSucceedsAsTheHelpSays() throws IOException {
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("empty.csv", HEADER).toString())).isZero();
         assertThat(stdout()).isEqualTo("imported: 0, skipped: 0" + System.lineSeparator());

@@ -68,6 +68,65 @@ class BarCsvTest {
         assertThat(rejected.get(1)).startsWith("6: timestamp 2024-01-11T00:00:00Z is in the future");
     }
 
+    @Test
+    void minuteBarsBeforeNineteenNinetyAreSkippedWithTheReasonAndEpochSecondsAreNamedAsSuch() throws IOException {
+        long now = Instant.parse("2026-12-05T12:00:00Z").toEpochMilli();
+        String csv = HEADER
+                + "0001-01-01T00:00:00Z,10,11,9,10.5,100\n"
+                + "1900-01-01,10,11,9,10.5,100\n"
+                + "0,10,11,9,10.5,100\n"
+                + "1970-01-02T00:00:00Z,10,11,9,10.5,100\n"
+                + "1733400000,10,11,9,10.5,100\n"            // seconds: 2024-12-05T12:00:00Z
+                + "1989-12-31T23:59:00Z,10,11,9,10.5,100\n"
+                + "1990-01-01T00:00:00Z,10,11,9,10.5,100\n"  // the first minute taken
+                + "1733400000000,10,11,9,10.5,100\n";
+        BarColumns kept = new BarColumns(8);
+        try (BarCsvSource source = BarCsvSource.read(new StringReader(csv), "test.csv",
+                (line, reason) -> rejected.add(line + ": " + reason)).onlyBarsOf(Timeframe.ONE_MINUTE, now)) {
+            source.fill(kept, 8);
+        }
+
+        assertThat(kept.size()).isEqualTo(2);
+        assertThat(kept.time(0)).isEqualTo(Instant.parse("1990-01-01T00:00:00Z").toEpochMilli());
+        assertThat(rejected).hasSize(6);
+        assertThat(rejected.get(0)).isEqualTo("2: timestamp 0001-01-01T00:00:00Z is before 1990-01-01T00:00:00Z,"
+                + " the earliest 1Min bar import takes");
+        assertThat(rejected.get(2)).isEqualTo("4: timestamp 0 (1970-01-01T00:00:00Z) is before 1990-01-01T00:00:00Z,"
+                + " the earliest 1Min bar import takes");
+        assertThat(rejected.get(4)).isEqualTo("6: timestamp 1733400000 (1970-01-21T01:30:00Z) is before"
+                + " 1990-01-01T00:00:00Z, the earliest 1Min bar import takes; epoch timestamps are read as milliseconds:"
+                + " if these are seconds, that is 2024-12-05T12:00:00Z (multiply by 1000)");
+        assertThat(rejected).extracting(reason -> reason.substring(0, reason.indexOf(':')))
+                .containsExactly("2", "3", "4", "5", "6", "7");
+    }
+
+    @Test
+    void dailyBarsMayBeOlderButNotFromTheYearOneAndDailyEpochSecondsAreNamedAsSuch() throws IOException {
+        long now = Instant.parse("2026-12-05T12:00:00Z").toEpochMilli();
+        String csv = HEADER
+                + "0024-01-02,10,11,9,10.5,100\n"             // a two-digit year
+                + "1733356800,10,11,9,10.5,100\n"            // seconds: 2024-12-05T00:00:00Z
+                + "1896-05-26,10,11,9,10.5,100\n";           // the Dow Jones' first day
+        BarColumns kept = new BarColumns(8);
+        try (BarCsvSource source = BarCsvSource.read(new StringReader(csv), "test.csv",
+                (line, reason) -> rejected.add(line + ": " + reason)).onlyBarsOf(Timeframe.ONE_DAY, now)) {
+            source.fill(kept, 8);
+        }
+
+        assertThat(kept.size()).isEqualTo(1);
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0)).startsWith("2: timestamp 0024-01-02 is before 1800-01-01T00:00:00Z");
+        assertThat(rejected.get(1)).startsWith("3: timestamp 1733356800 is not the start of a day")
+                .endsWith("if these are seconds, that is 2024-12-05T00:00:00Z (multiply by 1000)");
+    }
+
+    @Test
+    void withoutATimeframeOldTimestampsAreRead() throws IOException {
+        // indicators reads any bar CSV: the bound is import's, whose rows become a stored series.
+        assertThat(readAll(HEADER + "0,1,2,0.5,1,10\n").size()).isEqualTo(1);
+        assertThat(rejected).isEmpty();
+    }
+
     private static String write(BarColumns bars) throws IOException {
         StringWriter out = new StringWriter();
         try (BarCsvWriter writer = new BarCsvWriter(out)) {
