@@ -25,12 +25,12 @@ public record Symbol(String value) implements Comparable<Symbol> {
         }
         value = value.strip();
         // Checked before upper-casing: toUpperCase turns look-alikes such as 'ı' and 'ſ' into ASCII 'I' and 'S'.
-        boolean allowed = value.length() <= MAX_LENGTH && ALLOWED.matcher(value).matches();
-        value = value.toUpperCase(Locale.ROOT);
-        if (!allowed) {
+        if (value.length() > MAX_LENGTH || !ALLOWED.matcher(value).matches()) {
+            // As typed: upper-cased, 'ſpy' read "invalid symbol 'SPY'", naming a valid symbol.
             throw new IllegalArgumentException("invalid symbol '" + printable(value) + "': use 1 to " + MAX_LENGTH
                     + " letters, digits, '.', '-' or '/' (separators only between letters or digits)");
         }
+        value = value.toUpperCase(Locale.ROOT);
     }
 
     /** Parses user or file input; same as the constructor, named for readability at call sites. */

@@ -52,7 +52,7 @@ class SimulateCommandTest {
     void invalidSymbolIsAUsageError() throws Exception {
         assertThat(runAsync("--data-dir", dir.toString(), "simulate", "--symbols", "AAPL,../x").get(20, TimeUnit.SECONDS))
                 .isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--symbols: invalid symbol '../X'");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--symbols: invalid symbol '../x'");
     }
 
     @Test

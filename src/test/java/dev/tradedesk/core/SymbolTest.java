@@ -30,6 +30,12 @@ class SymbolTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aRefusedSymbolIsQuotedAsTyped() {
+        assertThatThrownBy(() -> Symbol.of("ſpy")).hasMessageStartingWith("invalid symbol 'ſpy':");
+        assertThatThrownBy(() -> Symbol.of("../../etc/passwd")).hasMessageStartingWith("invalid symbol '../../etc/passwd':");
+    }
+
+    @org.junit.jupiter.api.Test
     void rejectsNullWithAClearMessage() {
         assertThatThrownBy(() -> Symbol.of(null)).hasMessage("symbol is missing");
     }
