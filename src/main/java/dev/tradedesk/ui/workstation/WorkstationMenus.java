@@ -99,6 +99,9 @@ final class WorkstationMenus {
 
     private Menu fileMenu() {
         MenuItem export = item("menuExport", "Export chart as PNG…", "Shortcut+E", this::exportChart);
+        // Greyed while there is no chart (no symbol, or none of its bars yet): Ctrl+E then did
+        // nothing, without a word.
+        export.disableProperty().bind(parts.chart().viewProperty().isNull());
         MenuItem settings = item("menuSettings", "Settings…", "Shortcut+Comma", this::openSettings);
         MenuItem exit = item("menuExit", "Exit", "Shortcut+Q", () -> window.stage().close());
         Menu file = new Menu("_File", null, export, settings, new SeparatorMenuItem(), exit);

@@ -849,6 +849,23 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void exportIsGreyedWhileThereIsNoChartToExport(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        javafx.scene.control.MenuItem export = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
+                .stream().flatMap(menu -> menu.getItems().stream()).filter(item -> "menuExport".equals(item.getId()))
+                .findFirst().orElseThrow();
+        assertThat(export.isDisable()).isFalse();
+
+        robotInteract(() -> parts.watchlist().replaceAll(List.of()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parts.chart().model().isEmpty());
+        assertThat(export.isDisable()).as("no chart, nothing to export").isTrue();
+
+        robotInteract(() -> parts.watchlist().replaceAll(List.of(Symbol.of("AAPL"))));
+        awaitChart("AAPL · 1Min");
+        assertThat(export.isDisable()).isFalse();
+    }
+
+    @Test
     void escapeClosesAnOpenMenuWithoutLeavingFullScreenAndLeavesItOtherwise(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robotInteract(() -> stage.setFullScreen(true));
