@@ -7,6 +7,7 @@ import dev.tradedesk.core.TimeRange;
 import java.util.List;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.PipelineStage;
+import dev.tradedesk.feed.RepeatingFailures;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.time.Clock;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes closed bars to the history store on its own thread ({@code tradedesk-store-writer}), one
  * transaction per batch for all series, together with the ranges of the completeness ledger they
- * complete, so the scheduler never waits on the disk. A failed write is logged and counted; the bars
+ * complete, so the scheduler never waits on the disk. A failed write is counted and logged, once
+ * while it repeats (then a summary a minute); the bars
  * are not lost for good: their range stays missing in the ledger, and the scheduler's next repair
  * pass fetches it again. Thread-safe.
  */
@@ -38,6 +40,7 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
     private final PipelineMetrics pipeline;
     private final Map<Symbol, LongAdder> storedBySymbol = new ConcurrentHashMap<>();
     private final LongAdder failures = new LongAdder();
+    private final RepeatingFailures repeating = RepeatingFailures.everyMinute();
     private final Clock marketClock;
     private final Consumer<MarketUpdate> publisher;
 
@@ -89,14 +92,23 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         long started = System.nanoTime();
         try {
             store.writeAll(batch, covered);
+            long failedBefore = repeating.succeeded();
+            if (failedBefore > 0) {
+                log.info("Bars are stored again, after {} failed writes", failedBefore);
+            }
             batch.forEach((series, bars) ->
                     storedBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
             publishCompleteness(covered.keySet());
             return true;
         } catch (RuntimeException failure) {
             failures.increment();
-            log.error("Could not store the bars of {} series; they will be backfilled at the next start: {}", batch.size(),
-                    failure.getMessage());
+            switch (repeating.seen(failure)) {
+                case TELL -> log.error("Could not store the bars of {} series; they will be backfilled at the next start: {}",
+                        batch.size(), failure.getMessage());
+                case SUMMARIZE -> log.error("Still cannot store bars: {} more writes failed the same way: {}",
+                        repeating.repeats(), failure.getMessage());
+                case QUIET -> { }
+            }
             return false;
         } finally {
             pipeline.record(PipelineStage.STORE_WRITE, System.nanoTime() - started);

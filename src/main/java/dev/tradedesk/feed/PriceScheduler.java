@@ -121,6 +121,8 @@ public final class PriceScheduler implements AutoCloseable {
     private final Clock marketClock;
     private final Clock wallClock;
     private final Backoff backoff;
+    /** A step that fails the same way at every retry (the store's disk is full) is told once, then summarized. */
+    private final RepeatingFailures repeatingBugs = RepeatingFailures.everyMinute();
     private final PipelineMetrics pipeline;
     private final FeedMetrics metrics;
     private final Config config;
@@ -485,7 +487,12 @@ public final class PriceScheduler implements AutoCloseable {
         try {
             step.run();
         } catch (RuntimeException | Error bug) {
-            log.error("{}: scheduler step failed; retrying after a pause", provider.kind(), bug);
+            switch (repeatingBugs.seen(bug)) {
+                case TELL -> log.error("{}: scheduler step failed; retrying after a pause", provider.kind(), bug);
+                case SUMMARIZE -> log.error("{}: scheduler steps still fail: {} more the same way: {}", provider.kind(),
+                        repeatingBugs.repeats(), bug.toString());
+                case QUIET -> { }
+            }
             reset.run();
             consecutiveFailures++;
             backOff(lane, backoff.delay(consecutiveFailures, null));

@@ -111,6 +111,7 @@ class JarLaunchIT {
 
     @Test
     void snapshotOfASymbolWithNothingStoredSaysSo() throws Exception {
+        Files.createDirectories(dir.resolve("td"));
         Result result = launch("--data-dir", dir.resolve("td").toString(), "snapshot", "--symbol", "MSFT",
                 "--out", dir.resolve("none.png").toString());
         assertThat(result.exitCode()).isEqualTo(1);

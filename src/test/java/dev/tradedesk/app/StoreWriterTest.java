@@ -10,6 +10,7 @@ import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
+import dev.tradedesk.testing.LogCapture;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,6 +69,28 @@ class StoreWriterTest {
             writer.write(Map.of(AAPL, bars), Map.of());
             thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
             assertThat(published).as("live bars announce no repair").allMatch(update -> update.repairedHistory().isEmpty());
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteThatKeepsFailingIsLoggedOnceNotAtEveryBatch() throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (LogCapture logs = new LogCapture()) {
+            HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir));
+            StoreWriter writer = new StoreWriter(store, thread, new PipelineMetrics(),
+                    Clock.fixed(Instant.ofEpochMilli(T0 + 60 * 60_000), ZoneOffset.UTC), update -> { });
+            store.close(); // as H2 does once its disk is full: every later write fails the same way
+            for (int i = 0; i < 5; i++) {
+                BarColumns bars = new BarColumns(1);
+                bars.add(T0 + i * 60_000L, 10, 11, 9, 10.5, 100);
+                writer.write(Map.of(AAPL, bars), Map.of());
+            }
+            thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            assertThat(writer.failures()).isEqualTo(5);
+            assertThat(logs.lines().stream().filter(line -> line.contains("Could not store the bars")).count())
+                    .as("one line for five failed writes").isEqualTo(1);
         } finally {
             thread.shutdownNow();
         }

@@ -1,0 +1,72 @@
+package dev.tradedesk.feed;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Tells a failure once and then only how often it repeats. A store whose disk is full, or a step
+ * that fails the same way at every retry, otherwise logs the same lines, stack trace and all, every
+ * second until the app is restarted. Failures are the same when their class and message are.
+ * Thread-safe.
+ */
+public final class RepeatingFailures {
+
+    /** What to say of a failure just seen. */
+    public enum Verdict {
+        /** A new failure, or the first after a success: log it in full. */
+        TELL,
+        /** The same failure again: count it, say nothing. */
+        QUIET,
+        /** The same failure again, and a summary is due: say how often it repeated. */
+        SUMMARIZE
+    }
+
+    private final long summaryEveryNanos;
+    private final LongSupplier nanoTime;
+    private String current;
+    private long repeats;
+    private long lastToldNanos;
+
+    /** @param summaryEvery how often a repeating failure is summarized */
+    public RepeatingFailures(Duration summaryEvery, LongSupplier nanoTime) {
+        this.summaryEveryNanos = summaryEvery.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    public static RepeatingFailures everyMinute() {
+        return new RepeatingFailures(Duration.ofMinutes(1), System::nanoTime);
+    }
+
+    public synchronized Verdict seen(Throwable failure) {
+        String key = failure.getClass().getName() + ": " + failure.getMessage();
+        long now = nanoTime.getAsLong();
+        if (!key.equals(current)) {
+            current = key;
+            repeats = 0;
+            lastToldNanos = now;
+            return Verdict.TELL;
+        }
+        repeats++;
+        if (now - lastToldNanos >= summaryEveryNanos) {
+            lastToldNanos = now;
+            return Verdict.SUMMARIZE;
+        }
+        return Verdict.QUIET;
+    }
+
+    /** How often the failure being repeated came again since it was first told. */
+    public synchronized long repeats() {
+        return repeats;
+    }
+
+    /**
+     * A success: the next failure is told in full. Returns how many failures the run that just
+     * ended had (0 when there was none), for a line saying it is over.
+     */
+    public synchronized long succeeded() {
+        long ended = current == null ? 0 : repeats + 1;
+        current = null;
+        repeats = 0;
+        return ended;
+    }
+}
