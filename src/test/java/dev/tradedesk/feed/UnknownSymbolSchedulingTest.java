@@ -77,16 +77,21 @@ class UnknownSymbolSchedulingTest {
         server.close();
     }
 
-    @Test
-    void aSymbolTheProviderDoesNotKnowIsReportedOnceAndHoldsNoOtherSymbolBack() {
+    /** The real scheduler over the real Binance provider against the mock server, backfilling {@code lookback}. */
+    private void startScheduler(Duration lookback, List<Symbol> watchlist) {
         BinanceProvider provider = new BinanceProvider(new ProviderHttp(client, "Binance", ProviderHttp.Access.PUBLIC,
                 metrics, new PipelineMetrics(), clock), server.url("/"));
         PriceScheduler.Config config = new PriceScheduler.Config(Timeframe.ONE_MINUTE, Duration.ofMillis(20),
-                Duration.ofMillis(5), Duration.ofHours(3), 60, Duration.ZERO);
+                Duration.ofMillis(5), lookback, 60, Duration.ZERO);
         scheduler = new PriceScheduler(provider, schedulerThread, BarHistory.EMPTY, listener, clock, clock,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0.5), new PipelineMetrics(), metrics,
-                config, List.of(BTC, BAD, ETH));
+                config, watchlist);
         scheduler.start();
+    }
+
+    @Test
+    void aSymbolTheProviderDoesNotKnowIsReportedOnceAndHoldsNoOtherSymbolBack() {
+        startScheduler(Duration.ofHours(3), List.of(BTC, BAD, ETH));
 
         long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
         long forming = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
@@ -113,14 +118,7 @@ class UnknownSymbolSchedulingTest {
 
     @Test
     void aChangedWatchlistAsksForTheRefusedSymbolAgain() {
-        BinanceProvider provider = new BinanceProvider(new ProviderHttp(client, "Binance", ProviderHttp.Access.PUBLIC,
-                metrics, new PipelineMetrics(), clock), server.url("/"));
-        PriceScheduler.Config config = new PriceScheduler.Config(Timeframe.ONE_MINUTE, Duration.ofMillis(20),
-                Duration.ofMillis(5), Duration.ofMinutes(5), 60, Duration.ZERO);
-        scheduler = new PriceScheduler(provider, schedulerThread, BarHistory.EMPTY, listener, clock, clock,
-                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0.5), new PipelineMetrics(), metrics,
-                config, List.of(BTC, BAD));
-        scheduler.start();
+        startScheduler(Duration.ofMinutes(5), List.of(BTC, BAD));
         await(() -> listener.batches.stream().anyMatch(batch -> batch.withoutData().contains(BAD)));
         await(() -> listener.liveBatches() >= 10);
         int before = requests.get("BADUSDT").get();
