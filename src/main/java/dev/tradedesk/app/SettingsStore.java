@@ -174,6 +174,8 @@ public final class SettingsStore {
 
     /** A pointer into one of the watchlists, with the part after the list's name as group 1. */
     private static final Pattern MOVED_WATCHLIST = Pattern.compile("/watchlists/[a-z]+(/.*)?");
+    /** A refusal that begins by naming a field: "invalid indicator parameters: sensitivity must be ...". */
+    private static final Pattern NAMED_FIELD = Pattern.compile("(?:[^:]*: )?([a-z][A-Za-z0-9]*) (?:must|\\()");
 
     private String describeInvalidValue(byte[] bytes, JsonMappingException invalid) {
         StringBuilder pointer = new StringBuilder();
@@ -198,6 +200,16 @@ public final class SettingsStore {
         }
         Optional<JsonLocation> location = locate(bytes, JsonPointer.compile(pointer.toString()));
         String path = shown.length() == 0 ? "top level" : shown.toString();
+        java.util.regex.Matcher named = NAMED_FIELD.matcher(firstLine(reason));
+        if (invalid instanceof ValueInstantiationException && named.lookingAt()) {
+            // A value's own check names the field it refuses ("sensitivity must be in (0, 1]"):
+            // point at that field where the file has it, not at the brace that opens the value.
+            Optional<JsonLocation> field = locate(bytes, JsonPointer.compile(pointer + "/" + named.group(1)));
+            if (field.isPresent()) {
+                location = field;
+                path = path + "." + named.group(1);
+            }
+        }
         java.util.regex.Matcher moved = MOVED_WATCHLIST.matcher(pointer);
         if (location.isEmpty() && moved.matches()) {
             // a file with the single "watchlist" of old: point at it as the user wrote it

@@ -91,7 +91,7 @@ class SettingsStoreTest {
     void invalidValueIsReportedWithItsLocationAndPath() throws IOException {
         SettingsLoad load = storeWith("{\n  \"indicators\": {\n    \"rsiPeriod\": 14,\n    \"sensitivity\": 1.5\n  }\n}").load();
         assertThat(load.status()).isEqualTo(SettingsLoad.Status.BROKEN);
-        assertThat(load.problem()).contains("line 2, column 17").contains("(indicators)")
+        assertThat(load.problem()).contains("line 4, column 20").contains("(indicators.sensitivity)")
                 .contains("sensitivity must be in (0, 1], was 1.5");
     }
 
