@@ -54,6 +54,15 @@ final class IndicatorForm {
                     : new Outcome(Optional.empty(), problems);
         } catch (IllegalArgumentException invalid) {
             attribute(invalid.getMessage(), problems);
+            for (int i = 0; i < values.length; i++) {
+                SettingsField field = SettingsField.indicators().get(i);
+                String typed = texts.apply(field) == null ? "" : texts.apply(field).strip();
+                if (field.kind() == SettingsField.Kind.WHOLE_NUMBER && NumberText.beyondInt(typed)) {
+                    // Read as the int's bound: say what was typed, not "was 2147483647".
+                    String read = NumberText.format(field.kind(), values[i]);
+                    problems.computeIfPresent(field, (refused, problem) -> problem.replace("was " + read, "was " + typed));
+                }
+            }
             return new Outcome(Optional.empty(), problems);
         }
     }

@@ -35,6 +35,16 @@ final class NumberText {
                 : OptionalDouble.empty();
     }
 
+    /** Whether {@code text} is a whole number beyond the int range, which {@link #parse} reads as the nearest bound. */
+    static boolean beyondInt(String text) {
+        String stripped = text == null ? "" : text.strip();
+        if (!WHOLE.matcher(stripped).matches()) {
+            return false;
+        }
+        BigDecimal value = new BigDecimal(stripped);
+        return value.compareTo(INT_MIN) < 0 || value.compareTo(INT_MAX) > 0;
+    }
+
     /** Why {@code text} is not a number of {@code kind}; call only when {@link #parse} found none. */
     static String formProblem(SettingsField.Kind kind, String text) {
         if (text == null || text.isBlank()) {
