@@ -130,10 +130,17 @@ public record SettingsValues(
                 : Optional.of("Must be above 0 and at most " + (long) MAX_SIMULATOR_SPEED);
     }
 
-    /** {@code system} for blank or any spelling of "system"; otherwise the stripped text. */
+    /**
+     * {@code system} for blank or any spelling of "system"; a region id in its own spelling
+     * whatever the case typed ("america/new_york" is America/New_York, which ZoneId alone refuses);
+     * otherwise the stripped text.
+     */
     static String normalisedTimeZone(String zone) {
         String text = zone == null ? "" : zone.strip();
-        return text.isEmpty() || text.equalsIgnoreCase(SYSTEM_ZONE) ? SYSTEM_ZONE : text;
+        if (text.isEmpty() || text.equalsIgnoreCase(SYSTEM_ZONE)) {
+            return SYSTEM_ZONE;
+        }
+        return ZoneId.getAvailableZoneIds().stream().filter(id -> id.equalsIgnoreCase(text)).findFirst().orElse(text);
     }
 
     private static void rejectIfPresent(Optional<String> problem) {

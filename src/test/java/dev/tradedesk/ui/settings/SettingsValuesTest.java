@@ -32,6 +32,13 @@ class SettingsValuesTest {
     }
 
     @Test
+    void aZoneTypedInAnyCaseIsKeptInItsOwnSpelling() {
+        assertThat(values("https://x", "iex", " america/new_york ", 1).timeZone()).isEqualTo("America/New_York");
+        assertThat(values("https://x", "iex", "EUROPE/BERLIN", 1).timeZone()).isEqualTo("Europe/Berlin");
+        assertThat(SettingsValues.timeZoneProblem("asia/kolkata")).isEmpty();
+    }
+
+    @Test
     void cannotBeMadeInvalid() {
         assertThatThrownBy(() -> values("ftp://x", "iex", "system", 1)).hasMessageStartingWith("Enter an http(s) URL");
         assertThatThrownBy(() -> values("https://x", "nasdaq", "system", 1)).hasMessageStartingWith("Choose one of");
