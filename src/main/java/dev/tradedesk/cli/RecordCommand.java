@@ -2,6 +2,7 @@ package dev.tradedesk.cli;
 
 import dev.tradedesk.app.MarketSession;
 import dev.tradedesk.app.SessionTuning;
+import dev.tradedesk.app.SettingsLoad;
 import dev.tradedesk.app.SimulatorSettings;
 import dev.tradedesk.app.SoakRecorder;
 import dev.tradedesk.app.TradeDesk;
@@ -203,7 +204,10 @@ final class RecordCommand implements Callable<Integer> {
     private List<Symbol> watchlistOf(Watchlists watchlists, ProviderKind kind) {
         List<Symbol> watchlist = watchlists.of(kind);
         Path file = root.context().paths().settingsFile();
-        String name = "the " + Watchlists.name(kind) + " watchlist " + (Files.exists(file) ? "in " + file : "of the default settings");
+        // A broken file is not read: its defaults apply, and naming the file would say otherwise.
+        boolean fromFile = Files.exists(file) && root.context().settingsLoad().status() != SettingsLoad.Status.BROKEN;
+        String name = "the " + Watchlists.name(kind) + " watchlist " + (fromFile ? "in " + file
+                : "of the default settings" + (Files.exists(file) ? ", as " + file + " has a problem" : ""));
         if (watchlist.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--symbols not given and " + name + " is empty");
         }

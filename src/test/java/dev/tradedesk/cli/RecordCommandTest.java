@@ -99,6 +99,16 @@ class RecordCommandTest {
     }
 
     @Test
+    void aBrokenSettingsFileIsNotNamedAsWhereTheSymbolsCameFrom() throws Exception {
+        Path settings = Files.writeString(dir.resolve("settings.json"), "{\"watchlists\": {\"stocks\": [\"MSFT\", ");
+        int exit = run("--data-dir", dir.toString(), "--config", settings.toString(), "record", "--provider", "sim",
+                "--duration", "1s");
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+                .endsWith("(the stocks watchlist of the default settings, as " + settings + " has a problem)");
+    }
+
+    @Test
     void oneSymbolIsCalledASymbol() {
         int exit = run("--data-dir", dir.toString(), "record", "--provider", "sim", "--symbols", "AAPL", "--duration", "1s");
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
