@@ -3,6 +3,7 @@ package dev.tradedesk.feed;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Set;
  * missing or mistyped. Reused record after record by one parser. Confined to one thread.
  */
 public final class RawBar {
+
+    /** 9999-12-31T23:59:59.999Z: later times are shown as the number they are. */
+    private static final long MAX_READABLE_MILLIS = 253_402_300_799_999L;
 
     public long time;
     public double open;
@@ -117,8 +121,14 @@ public final class RawBar {
         return true;
     }
 
+    /** The record as read, for a log sample: its time as an instant where it is one, so a reader need not convert. */
     @Override
     public String toString() {
-        return "time=" + time + " open=" + open + " high=" + high + " low=" + low + " close=" + close + " volume=" + volume;
+        return "time=" + readableTime(time) + " open=" + open + " high=" + high + " low=" + low + " close=" + close
+                + " volume=" + volume;
+    }
+
+    private static String readableTime(long millis) {
+        return millis > 0 && millis <= MAX_READABLE_MILLIS ? Instant.ofEpochMilli(millis) + " (" + millis + ")" : Long.toString(millis);
     }
 }
