@@ -136,6 +136,13 @@ class TradeDeskStoreTest {
             real.add(new Bar(start, 200, 201, 199, 200.5, 7));
             desk.historyStore().write(key, real);
             desk.prepareWorkstation();
+            // The session's own first start runs on its control thread: until it has, a switch made
+            // here could be undone by it (this test failed so once, on a loaded machine).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (desk.workstation().market() == null && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(desk.workstation().market()).as("the simulated market started").isNotNull();
             assertThat(desk.workstation().minuteHistory(symbol, 10).bars().size()).as("on the simulator").isEqualTo(2);
 
             // Alpaca without a key does not start, but its history is the one in use.
