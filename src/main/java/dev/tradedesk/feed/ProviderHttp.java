@@ -219,20 +219,21 @@ public final class ProviderHttp {
         JsonNode errorBody = errorBody(body);
         String detail = errorMessage(errorBody);
         String said = "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
+        Wait wait = retryAfter(response.header("Retry-After"));
         ProviderException failure;
         if (status == 429 || status == 418) {
             failure = new ProviderException(ProviderException.Kind.RATE_LIMITED, status,
-                    providerName + " is rate limiting requests (" + said + ")" + waitCapped(response.header("Retry-After")), retryAfter(response.header("Retry-After")), null);
+                    providerName + " is rate limiting requests (" + said + ")" + wait.note(), wait.duration(), null);
         } else if ((status == 401 || status == 403) && access == Access.KEYED) {
             failure = new ProviderException(ProviderException.Kind.AUTH_REJECTED, status,
                     providerName + " rejected the API key (" + said + ")", null, null);
         } else if (status == 403) {
             // Binance answers 403 when its web application firewall limits a client.
             failure = new ProviderException(ProviderException.Kind.RATE_LIMITED, status,
-                    providerName + " is refusing requests for now (" + said + ")" + waitCapped(response.header("Retry-After")), retryAfter(response.header("Retry-After")), null);
+                    providerName + " is refusing requests for now (" + said + ")" + wait.note(), wait.duration(), null);
         } else if (status >= 500) {
             failure = new ProviderException(ProviderException.Kind.SERVER_ERROR, status,
-                    providerName + " failed to answer (" + said + ")" + waitCapped(response.header("Retry-After")), retryAfter(response.header("Retry-After")), null);
+                    providerName + " failed to answer (" + said + ")" + wait.note(), wait.duration(), null);
         } else if (unknown != null && unknown.matches(status, errorBody)) {
             failure = new ProviderException(ProviderException.Kind.UNKNOWN_SYMBOL, status,
                     providerName + " does not know the symbol " + symbol.value() + " (" + said + ")", null, null);
@@ -278,21 +279,21 @@ public final class ProviderHttp {
     }
 
     /**
-     * {@code Retry-After} as seconds or as an HTTP date, at most {@link #LONGEST_RETRY_AFTER};
-     * absent, negative or unreadable means none.
+     * A provider's {@code Retry-After} as TradeDesk takes it: the wait, at most {@link
+     * #LONGEST_RETRY_AFTER} (null when it gave none it could read), and what the failure's message
+     * adds when the provider asked for longer.
      */
-    Duration retryAfter(String header) {
-        Duration asked = askedWait(header);
-        return asked == null || asked.compareTo(LONGEST_RETRY_AFTER) <= 0 ? asked : LONGEST_RETRY_AFTER;
+    private record Wait(Duration duration, String note) {
     }
 
-    /** What a failure's message adds when {@code Retry-After} asks for more than TradeDesk waits. */
-    private String waitCapped(String header) {
+    /** {@code Retry-After} as seconds or as an HTTP date; absent, negative or unreadable means none. */
+    private Wait retryAfter(String header) {
         Duration asked = askedWait(header);
-        return asked != null && asked.compareTo(LONGEST_RETRY_AFTER) > 0
-                ? "; it asks to wait longer than an hour (Retry-After: " + FeedMetrics.shorten(header.strip())
-                        + "), so TradeDesk waits an hour"
-                : "";
+        if (asked == null || asked.compareTo(LONGEST_RETRY_AFTER) <= 0) {
+            return new Wait(asked, "");
+        }
+        return new Wait(LONGEST_RETRY_AFTER, "; it asks to wait longer than an hour (Retry-After: "
+                + FeedMetrics.shorten(header.strip()) + "), so TradeDesk waits an hour");
     }
 
     private Duration askedWait(String header) {
