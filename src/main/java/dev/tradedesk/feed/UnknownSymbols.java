@@ -4,7 +4,6 @@ import dev.tradedesk.core.Symbol;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +55,6 @@ final class UnknownSymbols {
         }
         return symbols.stream().filter(refused::containsKey).distinct()
                 .collect(Collectors.toMap(symbol -> symbol, refused::get));
-    }
-
-    Set<Symbol> all() {
-        return Set.copyOf(refused.keySet());
     }
 
     /** Records the refusals of one answer; logs each symbol the first time it is refused. */
