@@ -10,7 +10,7 @@ import javafx.scene.canvas.GraphicsContext;
 
 /**
  * A chart pane's axis, time or value, ranged by the view ({@link ChartAxes#viewRanged}), whose
- * tick labels are drawn whole or not at all ({@link ChartAxes#hideCutLabels}) and never under a
+ * tick labels are drawn whole or not at all ({@link #hideCutLabels}) and never under a
  * tag the overlay draws beside the axis (the last price, the crosshair's value or time): a label
  * half hidden behind a tag reads as a different number.
  *
@@ -22,20 +22,18 @@ class ViewRangedAxis extends DefaultNumericAxis {
     enum Tag { LAST_VALUE, CURSOR }
 
     /** Per tag, its start and end along the axis in the axis' own coordinates; NaN when not shown. */
-    private final double[] tagSpans = new double[2 * Tag.values().length];
+    private final double[] tagSpans = noTags();
     /** The labels hidden under tags at the last drawing, one bit per tick mark. */
     private long coveredWhenDrawn;
 
     ViewRangedAxis(String name) {
         super(name);
         ChartAxes.viewRanged(this);
-        Arrays.fill(tagSpans, Double.NaN);
     }
 
     ViewRangedAxis(String name, double lowerBound, double upperBound, double tickUnit) {
         super(name, lowerBound, upperBound, tickUnit);
         ChartAxes.viewRanged(this);
-        Arrays.fill(tagSpans, Double.NaN);
     }
 
     /**
@@ -62,7 +60,7 @@ class ViewRangedAxis extends DefaultNumericAxis {
     @Override
     protected void drawTickLabels(GraphicsContext gc, double axisWidth, double axisHeight,
             ObservableList<TickMark> tickMarks, double tickLength) {
-        ChartAxes.hideCutLabels(this, tickMarks);
+        hideCutLabels(tickMarks);
         coveredWhenDrawn = coveredLabels(tickMarks);
         for (int i = 0; i < tickMarks.size() && i < Long.SIZE; i++) {
             if ((coveredWhenDrawn & 1L << i) != 0) {
@@ -72,13 +70,29 @@ class ViewRangedAxis extends DefaultNumericAxis {
         super.drawTickLabels(gc, axisWidth, axisHeight, tickMarks, tickLength);
     }
 
+    /**
+     * Hides the tick labels that would not fit whole on the axis' canvas, which reaches the axis
+     * padding past either end: ChartFX draws them cut there ("16:0" at the right end of a time
+     * axis). ChartFX's own check is against the axis' parent, which on a time axis is wider than the
+     * canvas. ChartFX sets every label visible again before the next drawing.
+     */
+    private void hideCutLabels(List<TickMark> ticks) {
+        double first = -getAxisPadding();
+        double last = getLength() + getAxisPadding();
+        for (TickMark tick : ticks) {
+            double half = halfLength(tick);
+            if (tick.getPosition() - half < first || tick.getPosition() + half > last) {
+                tick.setVisible(false);
+            }
+        }
+    }
+
     /** One bit per tick mark (the first 64) whose label overlaps a tag. */
     private long coveredLabels(List<TickMark> ticks) {
-        boolean horizontal = getSide() != null && getSide().isHorizontal();
         long covered = 0;
         for (int i = 0; i < ticks.size() && i < Long.SIZE; i++) {
             TickMark tick = ticks.get(i);
-            double half = (horizontal ? tick.getWidth() : tick.getHeight()) / 2;
+            double half = halfLength(tick);
             for (int at = 0; at < tagSpans.length; at += 2) {
                 if (tick.getPosition() + half > tagSpans[at] && tick.getPosition() - half < tagSpans[at + 1]) {
                     covered |= 1L << i;
@@ -86,5 +100,17 @@ class ViewRangedAxis extends DefaultNumericAxis {
             }
         }
         return covered;
+    }
+
+    /** Half a label's length along the axis. */
+    private double halfLength(TickMark tick) {
+        boolean horizontal = getSide() != null && getSide().isHorizontal();
+        return (horizontal ? tick.getWidth() : tick.getHeight()) / 2;
+    }
+
+    private static double[] noTags() {
+        double[] spans = new double[2 * Tag.values().length];
+        Arrays.fill(spans, Double.NaN);
+        return spans;
     }
 }

@@ -13,7 +13,7 @@ import javafx.util.StringConverter;
  * {@link ZoneId}, daylight-saving changes included ({@link ZonedTimeTicks}); ChartFX's own
  * {@code DefaultTimeFormatter} only knows a fixed offset. Its range is always set from outside
  * (no auto-ranging). Labels stay at least {@link #MIN_LABEL_SPACING} pixels apart, and one too
- * close to either end to fit whole is not drawn ({@link ChartAxes#hideCutLabels}).
+ * close to either end to fit whole is not drawn ({@link ViewRangedAxis}).
  *
  * <p>A scene-graph node: JavaFX thread only.
  */
