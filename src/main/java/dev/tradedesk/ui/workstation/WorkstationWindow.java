@@ -247,17 +247,10 @@ public final class WorkstationWindow {
         String notice = parts.main().notice();
         Label text = new Label(notice + " Changes made in this session are not saved.");
         text.setId("settingsBannerText");
-        text.setWrapText(true);
-        text.setMinWidth(200);
-        HBox.setHgrow(text, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss");
         dismiss.setId("dismissSettingsBanner");
-        dismiss.setMinWidth(Region.USE_PREF_SIZE);
-        HBox banner = new HBox(12, text, dismiss);
-        banner.setId("settingsBanner");
-        banner.getStyleClass().add("settings-banner");
+        HBox banner = banner("settingsBanner", "settings-banner", text, dismiss);
         banner.setVisible(!notice.isEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
         dismiss.setOnAction(event -> banner.setVisible(false)); // the status bar still says it
         return banner;
     }
@@ -265,23 +258,34 @@ public final class WorkstationWindow {
     private Node createBanner() {
         Label text = new Label("Simulated market data: prices come from TradeDesk's built-in exchange on this computer. "
                 + "To see real prices, choose Alpaca, Binance or Coinbase in File → Settings.");
-        text.setWrapText(true);
-        text.setMinWidth(200);
         Button settings = new Button("Open Settings");
-        settings.setMinWidth(Region.USE_PREF_SIZE);
         settings.setOnAction(event -> menus.openSettings());
         Button dismiss = new Button("Dismiss");
         dismiss.setId("dismissSimulatedBanner");
-        dismiss.setMinWidth(Region.USE_PREF_SIZE);
         dismiss.setOnAction(event -> {
             bannerDismissed = true;
             parts.main().simulatedBannerProperty().set(false);
         });
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox banner = new HBox(12, text, settings, dismiss);
-        banner.setId("simulatedBanner");
-        banner.getStyleClass().add("simulated-banner");
+        HBox banner = banner("simulatedBanner", "simulated-banner", text, settings, dismiss);
         banner.visibleProperty().bind(parts.main().simulatedBannerProperty());
+        return banner;
+    }
+
+    /**
+     * A notice across the window's top: its text wraps and takes the room, its buttons keep theirs,
+     * and while hidden it takes no room at all.
+     */
+    private static HBox banner(String id, String styleClass, Label text, Button... buttons) {
+        text.setWrapText(true);
+        text.setMinWidth(200);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox banner = new HBox(12, text);
+        for (Button button : buttons) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            banner.getChildren().add(button);
+        }
+        banner.setId(id);
+        banner.getStyleClass().addAll("banner", styleClass);
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }
