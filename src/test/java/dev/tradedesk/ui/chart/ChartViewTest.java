@@ -2,7 +2,6 @@ package dev.tradedesk.ui.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorParameters;
@@ -25,11 +24,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Application;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -60,12 +57,8 @@ class ChartViewTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
-        model.loadHistory(history);
-        view = new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH);
-        stage.setScene(new Scene(view.node(), 1200, 800));
-        stage.show();
+        view = OwnWindow.showOn(stage, history);
+        model = view.model();
     }
 
     @Test

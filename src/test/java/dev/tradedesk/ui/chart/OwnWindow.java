@@ -1,10 +1,16 @@
 package dev.tradedesk.ui.chart;
 
+import atlantafx.base.theme.PrimerLight;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.testing.FxPulses;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
@@ -13,6 +19,20 @@ import org.testfx.api.FxRobot;
 final class OwnWindow {
 
     private OwnWindow() {
+    }
+
+    /**
+     * Shows a chart of {@code history} (AAPL's minutes, default indicator parameters, light theme)
+     * 1200 × 800 on a test's {@code stage}: the set-up of the tests that keep one chart throughout.
+     */
+    static ChartView showOn(Stage stage, BarColumns history) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        ChartModel model = new ChartModel(SeriesKey.of("AAPL", Timeframe.ONE_MINUTE), IndicatorParameters.DEFAULTS, 1 << 13);
+        model.loadHistory(history);
+        ChartView view = new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH);
+        stage.setScene(new Scene(view.node(), 1200, 800));
+        stage.show();
+        return view;
     }
 
     /**

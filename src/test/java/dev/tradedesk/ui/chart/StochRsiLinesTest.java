@@ -2,18 +2,10 @@ package dev.tradedesk.ui.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.tradedesk.core.BarColumns;
-import dev.tradedesk.core.IndicatorParameters;
-import dev.tradedesk.core.SeriesKey;
-import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.testing.FxPulses;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -32,7 +24,6 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class StochRsiLinesTest {
 
-    private static final SeriesKey KEY = SeriesKey.of("AAPL", Timeframe.ONE_MINUTE);
     private static final long MINUTE = 60_000;
     /** A pixel at least this much of the line's colour over white counts as drawn. */
     private static final double INKED = 0.3;
@@ -45,12 +36,8 @@ class StochRsiLinesTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
-        model.loadHistory(history);
-        view = new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH);
-        stage.setScene(new Scene(view.node(), 1200, 800));
-        stage.show();
+        view = OwnWindow.showOn(stage, history);
+        model = view.model();
     }
 
     @Test
