@@ -205,9 +205,10 @@ final class RecordCommand implements Callable<Integer> {
         List<Symbol> watchlist = watchlists.of(kind);
         Path file = root.context().paths().settingsFile();
         // A broken file is not read: its defaults apply, and naming the file would say otherwise.
-        boolean fromFile = Files.exists(file) && root.context().settingsLoad().status() != SettingsLoad.Status.BROKEN;
+        boolean exists = Files.exists(file);
+        boolean fromFile = exists && root.context().settingsLoad().status() != SettingsLoad.Status.BROKEN;
         String name = "the " + Watchlists.name(kind) + " watchlist " + (fromFile ? "in " + file
-                : "of the default settings" + (Files.exists(file) ? ", as " + file + " has a problem" : ""));
+                : "of the default settings" + (exists ? ", as " + file + " has a problem" : ""));
         if (watchlist.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--symbols not given and " + name + " is empty");
         }
