@@ -285,9 +285,12 @@ public final class MarketSession implements AutoCloseable {
         return scheduler.state().status() == ConnectionState.Status.STOPPED;
     }
 
-    /** Bars stored per symbol since start. */
-    public Map<Symbol, Long> storedBySymbol() {
-        return storeWriter.storedBySymbol();
+    /**
+     * Bars written per symbol since start, a bar the store already held counted again each time it
+     * is written again (a repair pass, an overlapping fetch): the store's MERGE does not say which.
+     */
+    public Map<Symbol, Long> writtenBySymbol() {
+        return storeWriter.writtenBySymbol();
     }
 
     public long storeFailures() {

@@ -38,7 +38,7 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
     private final HistoryStore store;
     private final ExecutorService thread;
     private final PipelineMetrics pipeline;
-    private final Map<Symbol, LongAdder> storedBySymbol = new ConcurrentHashMap<>();
+    private final Map<Symbol, LongAdder> writtenBySymbol = new ConcurrentHashMap<>();
     private final LongAdder failures = new LongAdder();
     private final RepeatingFailures repeating = RepeatingFailures.everyMinute();
     private final Clock marketClock;
@@ -97,7 +97,7 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
                 log.info("Bars are stored again, after {} failed writes", failedBefore);
             }
             batch.forEach((series, bars) ->
-                    storedBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
+                    writtenBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
             publishCompleteness(covered.keySet());
             return true;
         } catch (RuntimeException failure) {
@@ -128,10 +128,10 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         publisher.accept(MarketUpdate.ofCompleteness(completeness));
     }
 
-    /** Bars written per symbol since start, sorted by symbol. */
-    Map<Symbol, Long> storedBySymbol() {
+    /** Bars written per symbol since start, sorted by symbol; a bar written again counts again. */
+    Map<Symbol, Long> writtenBySymbol() {
         Map<Symbol, Long> copy = new TreeMap<>();
-        storedBySymbol.forEach((symbol, count) -> copy.put(symbol, count.sum()));
+        writtenBySymbol.forEach((symbol, count) -> copy.put(symbol, count.sum()));
         return copy;
     }
 

@@ -14,6 +14,8 @@ import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.feed.PriceScheduler;
 import dev.tradedesk.feed.ProviderException;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreException;
 import dev.tradedesk.ui.watchlist.Watchlists;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -108,6 +110,8 @@ final class RecordCommand implements Callable<Integer> {
 
     private int record(MarketSession.Options options) throws Exception {
         try (TradeDesk desk = new TradeDesk(root.context())) {
+            HistoryStore store = desk.historyStore(options.provider());
+            long storedBefore = store.barCount();
             PipelineMetrics pipeline = new PipelineMetrics();
             CountDownLatch stop = new CountDownLatch(1);
             CountDownLatch finished = new CountDownLatch(1);
@@ -118,8 +122,8 @@ final class RecordCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             long started = System.nanoTime();
             try {
-                MarketSession session = MarketSession.start(options, desk.historyStore(options.provider()), pipeline,
-                        update -> { }, root.context().host(), Clock.systemUTC());
+                MarketSession session = MarketSession.start(options, store, pipeline, update -> { }, root.context().host(),
+                        Clock.systemUTC());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("recording " + Counted.of(options.symbols().size(), "symbol") + " from " + options.provider().label()
                         + (duration == null ? " until Ctrl-C" : " for " + duration) + symbolsFromSettings);
@@ -133,7 +137,8 @@ final class RecordCommand implements Callable<Integer> {
                 } finally {
                     session.close();
                 }
-                printSummary(out, session, pipeline, System.nanoTime() - started);
+                NewBars added = NewBars.since(storedBefore, store);
+                printSummary(out, session, added, pipeline, System.nanoTime() - started);
                 // A single rejection is retried (providers answer a stray 401 now and then); exit 1 only if it stopped us.
                 if (session.stopped()) {
                     return 1;
@@ -149,6 +154,23 @@ final class RecordCommand implements Callable<Integer> {
             } finally {
                 finished.countDown();
                 removeHook(onCtrlC);
+            }
+        }
+    }
+
+    /**
+     * The bars a run added to the store: its count after the run less its count before. The
+     * writes cannot say it, as H2's MERGE reports a bar written again (a repair pass, an
+     * overlapping fetch) like a new one. When the store cannot be read at the end (a full disk makes
+     * H2 close the database), {@code unknownBecause} says why, and the summary is printed all the same.
+     */
+    private record NewBars(long count, String unknownBecause) {
+
+        static NewBars since(long storedBefore, HistoryStore store) {
+            try {
+                return new NewBars(store.barCount() - storedBefore, null);
+            } catch (StoreException unreadable) {
+                return new NewBars(0, unreadable.getMessage());
             }
         }
     }
@@ -226,16 +248,19 @@ final class RecordCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, MarketSession session, PipelineMetrics pipeline, long elapsedNanos) {
+    private static void printSummary(PrintWriter out, MarketSession session, NewBars added, PipelineMetrics pipeline,
+            long elapsedNanos) {
         FeedMetrics feed = session.feedMetrics();
         out.println("record.provider: " + session.provider().label());
         out.println("record.duration_s: " + format(elapsedNanos / 1e9));
-        long total = 0;
-        for (var entry : session.storedBySymbol().entrySet()) {
-            out.println("stored." + entry.getKey().value() + ": " + entry.getValue());
-            total += entry.getValue();
+        out.println("stored.total: " + (added.unknownBecause() == null ? Long.toString(added.count()) : "unknown"));
+        // A bar the store already held counts again when written again: writes, not what the run added.
+        long written = 0;
+        for (var entry : session.writtenBySymbol().entrySet()) {
+            out.println("written." + entry.getKey().value() + ": " + entry.getValue());
+            written += entry.getValue();
         }
-        out.println("stored.total: " + total);
+        out.println("written.total: " + written);
         out.println("store.failures: " + session.storeFailures());
         out.println("requests: " + feed.requests());
         out.println("retries: " + feed.retries());

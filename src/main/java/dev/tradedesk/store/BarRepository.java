@@ -56,6 +56,7 @@ final class BarRepository {
     static final String LIST_SERIES = "SELECT s.symbol, s.timeframe, b.bars, b.first_ms, b.last_ms FROM series s"
             + " JOIN (SELECT series_id, COUNT(*) AS bars, MIN(time_ms) AS first_ms, MAX(time_ms) AS last_ms"
             + " FROM bars GROUP BY series_id) b ON b.series_id = s.id ORDER BY s.symbol, s.timeframe";
+    private static final String COUNT_BARS = "SELECT COUNT(*) FROM bars";
     private static final int NO_SERIES = -1;
 
     private final StoreDatabase database;
@@ -469,6 +470,18 @@ final class BarRepository {
             return series;
         } catch (SQLException e) {
             throw new StoreException("cannot list the stored series: " + e.getMessage(), e);
+        }
+    }
+
+    /** Bars stored in all series; H2 keeps the table's row count, so no bar is read. */
+    long barCount() {
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement(COUNT_BARS);
+                ResultSet result = select.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("cannot count the stored bars: " + e.getMessage(), e);
         }
     }
 

@@ -127,7 +127,7 @@ class InstallerImageIT {
                 "record", "--provider", "sim", "--symbols", "AAPL", "--duration", "5s");
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
         assertThat(result.stdout()).contains("record.provider: sim", "errors.total: 0", "store.failures: 0")
-                .containsPattern("stored\\.AAPL: [1-9]\\d*");
+                .containsPattern("stored\\.total: [1-9]\\d*").containsPattern("written\\.AAPL: [1-9]\\d*");
         assertThat(dataDir.resolve("simulated/history.mv.db")).as("simulated bars, apart from real ones").isRegularFile();
         assertThat(dataDir.resolve("logs/tradedesk.log")).isRegularFile();
         assertThat(dir.resolve("data")).as("nothing written to the default data dir").doesNotExist();
