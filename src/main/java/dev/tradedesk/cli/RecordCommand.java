@@ -1,5 +1,6 @@
 package dev.tradedesk.cli;
 
+import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.app.MarketSession;
 import dev.tradedesk.app.SessionTuning;
 import dev.tradedesk.app.SettingsLoad;
@@ -31,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,10 +45,19 @@ import picocli.CommandLine.Spec;
  * {@code tradedesk record}: runs the price scheduler headless and stores every bar in the history
  * database, for a server or a cron job. Backfills each series from its last stored bar first. At
  * the end (duration over, or Ctrl-C) it flushes, closes the database cleanly and prints
- * {@code key: value} lines.
+ * {@code key: value} lines; it exits 1 with a one-line reason when it could not do its job, as a
+ * script sees only the exit code.
  */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Record bars from a provider into the history database, headless.")
+        description = "Record bars from a provider into the history database, headless.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the run ended (--duration over, or Ctrl-C) without a failure below; stored.total, the bars it added, is 0 "
+                    + "when the provider had nothing new (a closed market)",
+            "1:it failed, said in one line on stderr: the provider rejected the key twice, not one request succeeded, "
+                    + "a write to the history database failed, or no new bar was stored while records were dropped as "
+                    + "invalid",
+            "2:a usage error (a bad option)"})
 final class RecordCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -139,23 +150,46 @@ final class RecordCommand implements Callable<Integer> {
                 }
                 NewBars added = NewBars.since(storedBefore, store);
                 printSummary(out, session, added, pipeline, System.nanoTime() - started);
-                // A single rejection is retried (providers answer a stray 401 now and then); exit 1 only if it stopped us.
-                if (session.stopped()) {
-                    return 1;
+                String failure = failure(session, added, pipeline.total(PipelineStage.STORE_WRITE).getTotalCount(),
+                        store.databaseFile());
+                if (failure != null) {
+                    spec.commandLine().getErr().println("tradedesk: " + failure);
+                    // Looked up here: --help never starts logging. The log keeps why a cron or systemd run failed.
+                    LoggerFactory.getLogger(RecordCommand.class).error(LogMarkers.TOLD_ON_CONSOLE, "record failed: {}", failure);
                 }
-                FeedMetrics feed = session.feedMetrics();
-                if (feed.requests() > 0 && feed.failures() >= feed.requests()) {
-                    // Scripts must see that nothing was recorded because the provider was never reached.
-                    spec.commandLine().getErr().println("tradedesk: not one of " + feed.requests() + " requests to "
-                            + options.provider().label() + " succeeded; see errors.* above and the log");
-                    return 1;
-                }
-                return 0;
+                // A single rejection is retried (providers answer a stray 401 now and then); stopped, it was rejected twice.
+                return session.stopped() || failure != null ? 1 : 0;
             } finally {
                 finished.countDown();
                 removeHook(onCtrlC);
             }
         }
+    }
+
+    /**
+     * Why the run did not do its job, for scripts that read only the exit code; {@code null} if it
+     * did. A market with nothing new (closed) is no failure: its requests succeed, nothing is dropped.
+     */
+    private static String failure(MarketSession session, NewBars added, long writes, Path database) {
+        FeedMetrics feed = session.feedMetrics();
+        String provider = session.provider().label();
+        if (feed.requests() > 0 && feed.failures() >= feed.requests()) {
+            return "not one of " + feed.requests() + " requests to " + provider + " succeeded; see errors.* above and the log";
+        }
+        if (session.storeFailures() > 0) {
+            return session.storeFailures() + " of " + Counted.of(writes, "write") + " to the history database " + database
+                    + " failed; see store.failures above and the log";
+        }
+        if (added.unknownBecause() != null) {
+            return "the history database " + database + " could not be read after the run, so what it added is unknown: "
+                    + added.unknownBecause();
+        }
+        long dropped = feed.droppedRecords();
+        if (added.count() == 0 && dropped > 0) {
+            return "no new bar was stored, and " + Counted.of(dropped, "record") + " from " + provider
+                    + (dropped == 1 ? " was" : " were") + " dropped as invalid; see dropped.* above and the log";
+        }
+        return null;
     }
 
     /**

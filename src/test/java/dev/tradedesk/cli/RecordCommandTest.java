@@ -18,11 +18,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +147,52 @@ class RecordCommandTest {
     }
 
     @Test
+    void aRunWhoseStoreWritesFailExitsOneAndSaysSo() throws Exception {
+        Path simulated = dir.resolve("simulated");
+        HistoryStore.open(StoreOptions.defaults(simulated)).close();
+        // Every bar refused by the database itself, as a read-only or full disk refuses every write.
+        try (Connection database = DriverManager.getConnection(
+                "jdbc:h2:file:" + simulated.resolve(StoreOptions.DATABASE_NAME), "sa", "");
+                Statement statement = database.createStatement()) {
+            statement.execute("ALTER TABLE bars ADD CONSTRAINT test_refuses_every_bar CHECK (time_ms < 0)");
+        }
+
+        int exit = run("--data-dir", dir.toString(), "record", "--provider", "sim", "--symbols", "AAPL", "--duration", "2s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stored.total: 0", "written.total: 0", "store.failures: ");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .matches("tradedesk: \\d+ of \\d+ writes? to the history database .*history\\.mv\\.db failed; "
+                        + "see store\\.failures above and the log"));
+    }
+
+    @Test
+    void aRunThatDroppedEveryRecordAndStoredNothingFails() throws Exception {
+        try (MockWebServer binance = new MockWebServer()) {
+            binance.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String start = request.getUrl().queryParameter("startTime");
+                    long open = start != null ? Long.parseLong(start) : Clock.systemUTC().millis() / 60_000 * 60_000;
+                    // A negative price: a record no market sends, dropped by validation.
+                    return new MockResponse.Builder().code(200).body("[[" + open + ",\"-1.0\",\"-1.0\",\"-1.0\",\"-1.0\","
+                            + "\"5.0\"," + (open + 59_999) + ",\"0\",1,\"0\",\"0\",\"0\"]]").build();
+                }
+            });
+            binance.start(0);
+
+            int exit = run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT",
+                    "--base-url", binance.url("/").toString(), "--duration", "2s");
+
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("stored.total: 0", "errors.total: 0");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .matches("tradedesk: no new bar was stored, and \\d+ records from binance were dropped as invalid; "
+                        + "see dropped\\.\\* above and the log"));
+    }
+
+    @Test
     void barsWrittenAgainAreNotCountedAsStored() {
         // Bars within the look-back that the ledger does not know as covered: the repair pass fetches them again.
         SeriesKey aapl = new SeriesKey(Symbol.of("AAPL"), Timeframe.ONE_MINUTE);
@@ -167,6 +220,12 @@ class RecordCommandTest {
         long written = Long.parseLong(summary.lines().filter(line -> line.startsWith("written.AAPL: ")).findFirst()
                 .orElseThrow().substring("written.AAPL: ".length()));
         assertThat(written).as("the 10 bars written again among those written").isGreaterThanOrEqualTo(added + 10);
+    }
+
+    @Test
+    void itsHelpListsTheExitCodes() {
+        assertThat(run("record", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit codes:", "  1   it failed, said in one line on stderr");
     }
 
     @Test
