@@ -1,5 +1,6 @@
 package dev.tradedesk.feed;
 
+import dev.tradedesk.core.Symbol;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -59,12 +60,18 @@ public final class FeedMetrics {
         }
     }
 
-    /** Counts a record dropped by validation; logs the first of each reason with the record. */
-    public void countDropped(String reason, String sample) {
+    /**
+     * Counts a record dropped by validation; logs the first of each reason with the record's symbol
+     * and the record ({@code sample}'s text, shortened: the values parsed, an unusable one as received).
+     *
+     * @param symbol the record's symbol, or {@code null} when it named none that was asked for (the
+     *               sample then says what it named)
+     */
+    public void countDropped(String reason, Symbol symbol, Object sample) {
         dropped.computeIfAbsent(reason, key -> new LongAdder()).increment();
         if (alreadyLogged.add("dropped:" + reason)) {
-            log.warn("{}: dropped a record: {}; sample: {}; further such records are only counted", provider, reason,
-                    shorten(sample));
+            log.warn("{}: dropped a record{}: {}; sample: {}; further such records are only counted", provider,
+                    symbol == null ? "" : " of " + symbol.value(), reason, shorten(String.valueOf(sample)));
         }
     }
 

@@ -122,14 +122,13 @@ final class HistoryLane {
         TimeRange range = planned.get(next).range();
         List<Symbol> repaired = planned.get(next).symbols();
         requests.send(PriceScheduler.Lane.HISTORY, repaired, range.from(), range.until() - 1, () -> busy = false,
-                (answer, whole, ranAlone) -> {
-                    handOverRepair(range, repaired, answer, whole, ranAlone);
+                answer -> {
+                    handOverRepair(range, repaired, answer);
                     fetchRepair(planned, next + 1);
                 });
     }
 
-    private void handOverRepair(TimeRange range, List<Symbol> repaired, HistoryBars answer, boolean whole,
-            boolean ranAlone) {
+    private void handOverRepair(TimeRange range, List<Symbol> repaired, HistoryBars answer) {
         Map<Symbol, BarColumns> found = new HashMap<>();
         Map<Symbol, TimeRange> complete = new HashMap<>();
         for (Symbol symbol : repaired) {
@@ -143,9 +142,9 @@ final class HistoryLane {
                     found.put(symbol, kept);
                 }
             }
-            if (whole) {
+            if (answer.whole(symbol)) {
                 complete.put(symbol, range);
-            } else if (ranAlone && repairs.incomplete(symbol, range)) {
+            } else if (repairs.incomplete(symbol, range)) {
                 log.warn("{}: {} {} still came back incomplete after {} fetches; leaving it missing until the next start",
                         provider, symbol, range, RepairPlanner.ATTEMPTS);
             }

@@ -74,8 +74,8 @@ final class HistoryWindows {
             listener.onBackfillProgress(BackfillProgress.NONE);
             failed.run();
         };
-        requests.send(lane, wanted, windowStart, windowEnd, stopped, (answer, whole, ranAlone) -> {
-            deliverWindow(needs, wanted, windowStart, windowEnd, answer, whole);
+        requests.send(lane, wanted, windowStart, windowEnd, stopped, answer -> {
+            deliverWindow(needs, wanted, windowStart, windowEnd, answer);
             if (windowEnd < lastTo) {
                 fetchWindow(lane, needs, windowEnd + 1, withProgress, then, failed);
             } else {
@@ -91,10 +91,11 @@ final class HistoryWindows {
      * Hands over a window's bars after what each symbol has handed over already, and with them the
      * held forming bars they complete. A symbol for which something before the window is still
      * missing (an earlier request failed) is skipped: a later request fetches it all again. So is a
-     * symbol the provider does not know: nothing of it was answered, so nothing of it is covered.
+     * symbol the provider does not know: nothing of it was answered, so nothing of it is covered. A
+     * symbol that lost a record is handed over, but its range is not covered.
      */
     private void deliverWindow(Map<Symbol, long[]> needs, List<Symbol> wanted, long windowStart, long windowEnd,
-            HistoryBars answer, boolean whole) {
+            HistoryBars answer) {
         Map<Symbol, BarColumns> fetched = answer.bars();
         Map<Symbol, BarColumns> closedBars = new HashMap<>();
         Map<Symbol, Long> newCoverage = new HashMap<>();
@@ -116,7 +117,7 @@ final class HistoryWindows {
                     behind.add(symbol);
                 }
             }
-            if (whole) {
+            if (answer.whole(symbol)) {
                 complete.put(symbol, new TimeRange(from, to + 1));
             }
             newCoverage.put(symbol, to + 1);

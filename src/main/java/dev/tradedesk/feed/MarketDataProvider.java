@@ -32,15 +32,13 @@ public interface MarketDataProvider {
     /**
      * {@link #history}, except that a symbol the provider refuses as unknown fails alone: the other
      * symbols' bars are in the answer and the refusal in {@link HistoryBars#unknown()}, so one
-     * mistyped symbol in a watchlist does not hold back the history of the rest. Any other failure
-     * (connection, 429, 5xx, a malformed body) still fails the whole request. By default
-     * {@link #history}'s answer with no symbol refused: a provider whose one request covers every
-     * symbol (Alpaca) leaves out the symbols it does not know.
+     * mistyped symbol in a watchlist does not hold back the history of the rest (a provider whose one
+     * request covers every symbol, Alpaca, leaves out the symbols it does not know and refuses none).
+     * The answer also names the symbols of which a record was dropped ({@link HistoryBars#incomplete()}),
+     * so that only their ranges are fetched again. Any other failure (connection, 429, 5xx, a
+     * malformed body) still fails the whole request.
      */
-    default CompletableFuture<HistoryBars> historyBySymbol(List<Symbol> symbols, Timeframe timeframe, Instant from,
-            Instant to) {
-        return history(symbols, timeframe, from, to).thenApply(HistoryBars::new);
-    }
+    CompletableFuture<HistoryBars> historyBySymbol(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to);
 
     /**
      * The most bars one HTTP request of {@link #history} returns for all its symbols together (one

@@ -48,8 +48,11 @@ public final class PerSymbolRequests {
      * {@link HistoryBars#unknown()}: that is a fact about the symbol, and the others' answers are
      * good. Any other failure fails the whole, with that symbol's {@link ProviderException}, as soon
      * as it happens (it is the provider's or the connection's, and would hit the others too).
+     *
+     * @param dropped where the symbols' fetches pin their dropped records, read once all are answered
+     *                ({@link HistoryBars#incomplete()})
      */
-    public static CompletableFuture<HistoryBars> history(List<Symbol> symbols, HistoryFetch fetch) {
+    public static CompletableFuture<HistoryBars> history(List<Symbol> symbols, DroppedRecords dropped, HistoryFetch fetch) {
         CompletableFuture<HistoryBars> whole = new CompletableFuture<>();
         Map<Symbol, CompletableFuture<BarColumns>> perSymbol = new LinkedHashMap<>();
         for (Symbol symbol : new LinkedHashSet<>(symbols)) {
@@ -83,7 +86,7 @@ public final class PerSymbolRequests {
                     unknown.put(request.getKey(), (ProviderException) unwrap(failed));
                 }
             }
-            whole.complete(new HistoryBars(merged, unknown));
+            whole.complete(new HistoryBars(merged, unknown, dropped.symbols()));
         });
         return whole;
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * part after what was handed over already.
  *
  * <p>A range is handed over as covered ({@link CycleBatch#covered()}) only when the fetch for it
- * came back whole: no failure and no record dropped by validation while it ran. Requests overlap,
- * so a dropped record is blamed on every request in flight at the time (such a range stays
- * missing and is repaired later); a repair counts as an incomplete attempt only when it ran alone.
+ * came back whole: no failure, and no record of that symbol dropped by validation in its answer
+ * ({@link HistoryBars#incomplete()}; such a range stays missing and is repaired later, and a repair
+ * that comes back so counts as an incomplete attempt). A record dropped in one request's answer
+ * says nothing about the requests running beside it, nor about the other symbols of its own.
  * Failures back off ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s),
  * the live lane by delaying its next cycle, the history lanes by sending nothing before the back-off
  * ends; an API key rejected twice in a row by the live lane stops the scheduler with a clear
@@ -95,26 +97,6 @@ public final class PriceScheduler implements AutoCloseable {
     /** Who issued a request, so a failure or a bug backs off that lane alone. */
     enum Lane { LIVE, CLOSING, HISTORY }
 
-    /**
-     * One history request in flight: whether a record was dropped while it ran, and whether other
-     * requests ran beside it (then a drop cannot be pinned on it).
-     */
-    private final class Fetch {
-        final long droppedBefore = metrics.droppedRecords();
-        boolean overlapped = !inFlight.isEmpty();
-
-        Fetch() {
-            inFlight.forEach(other -> other.overlapped = true);
-            inFlight.add(this);
-        }
-
-        /** Call once, when its answer is in: true if nothing was dropped meanwhile. */
-        boolean whole() {
-            inFlight.remove(this);
-            return metrics.droppedRecords() == droppedBefore;
-        }
-    }
-
     private final MarketDataProvider provider;
     private final ScheduledExecutorService thread;
     private final MarketDataListener listener;
@@ -138,7 +120,6 @@ public final class PriceScheduler implements AutoCloseable {
     // Scheduler thread only from here on.
     /** Symbols whose closed bars the closing lane is fetching. */
     private final Set<Symbol> closing = new HashSet<>();
-    private final Set<Fetch> inFlight = new HashSet<>();
     private final RepairPlanner repairs;
     private final HandoverLedger ledger;
     private final HistoryWindows windows;
@@ -246,7 +227,6 @@ public final class PriceScheduler implements AutoCloseable {
         }
         ledger.keepHeldOnly(watched);
         long[] parsedAt = {Long.MAX_VALUE};
-        Fetch fetch = new Fetch();
         CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
         fetchClosedBars(dueClosedBars(watched, settledBoundary()));
         historyLane.run(watched);
@@ -254,7 +234,6 @@ public final class PriceScheduler implements AutoCloseable {
         // depends on the stamp's stage, so it sees the stamp.
         CompletableFuture<LatestBars> stamped = latest.whenComplete((bars, failure) -> parsedAt[0] = System.nanoTime());
         stamped.whenCompleteAsync((bars, failure) -> guarded(Lane.LIVE, () -> {
-            fetch.whole();
             if (failure != null) {
                 onFailure(failure, Lane.LIVE);
             } else {
@@ -419,17 +398,15 @@ public final class PriceScheduler implements AutoCloseable {
      * others' bars are handed over as usual.
      */
     private void sendHistory(Lane lane, List<Symbol> wanted, long from, long to, Runnable failed,
-            HistoryRequests.Answer answer) {
+            Consumer<HistoryBars> answer) {
         List<Symbol> asked = unknown.without(wanted);
         if (asked.isEmpty()) {
-            guarded(lane, () -> answer.accept(new HistoryBars(Map.of(), unknown.among(wanted)), true, true), failed);
+            guarded(lane, () -> answer.accept(new HistoryBars(Map.of(), unknown.among(wanted), Set.of())), failed);
             return;
         }
-        Fetch fetch = new Fetch();
         CompletableFuture<HistoryBars> request = track(provider.historyBySymbol(asked, config.timeframe(),
                 Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
         request.whenCompleteAsync((bars, failure) -> guarded(lane, () -> {
-            boolean whole = fetch.whole();
             if (failure != null) {
                 failed.run();
                 onFailure(failure, lane);
@@ -437,7 +414,7 @@ public final class PriceScheduler implements AutoCloseable {
             }
             answered();
             unknown.refuse(bars.unknown());
-            answer.accept(new HistoryBars(bars.bars(), unknown.among(wanted)), whole, !fetch.overlapped);
+            answer.accept(new HistoryBars(bars.bars(), unknown.among(wanted), bars.incomplete()));
         }, failed), thread);
     }
 

@@ -1,13 +1,15 @@
 package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.Symbol;
 import java.time.Duration;
 
 /**
- * The gate every parsed record passes before it becomes a bar: {@link Bar#defect}, the bounds of
- * any market ({@link Bar#beyondAnyMarket}) and the time window the request asked for. A rejected
- * record is counted by reason in {@link FeedMetrics} (the first of each reason is logged with a
- * sample). Thread-safe; allocates nothing for valid records.
+ * The gate every parsed record of one request passes before it becomes a bar: {@link Bar#defect},
+ * the bounds of any market ({@link Bar#beyondAnyMarket}) and the time window the request asked for.
+ * A rejected record is counted by reason in {@link FeedMetrics} (the first of each reason is logged
+ * with its symbol and a sample) and pinned on its symbol in the request's {@link DroppedRecords}, so
+ * that only that symbol's range stays missing. Thread-safe; allocates nothing for valid records.
  */
 public final class RecordValidator {
 
@@ -24,51 +26,62 @@ public final class RecordValidator {
     public static final Duration LATEST_CLOCK_TOLERANCE = Duration.ofMinutes(2);
 
     private final FeedMetrics metrics;
+    private final DroppedRecords dropped;
 
-    public RecordValidator(FeedMetrics metrics) {
+    /** @param dropped where the request's dropped records are pinned on their symbols */
+    public RecordValidator(FeedMetrics metrics, DroppedRecords dropped) {
         this.metrics = metrics;
+        this.dropped = dropped;
     }
 
     /**
-     * @param sample describes the record for the log if it is the first of its kind to be rejected;
-     *               supplied lazily so valid records cost nothing
+     * For answers that tell their dropped records apart by themselves (latest bars, where a symbol
+     * without a valid bar is {@link LatestBars#invalid()}): drops are counted and logged only.
+     */
+    public RecordValidator(FeedMetrics metrics) {
+        this(metrics, new DroppedRecords(java.util.Set.of()));
+    }
+
+    /**
+     * Validates the record a parser has just read into {@code raw}: first what was missing or
+     * mistyped while reading ({@link RawBar#readDefect}), then the values, then the time window.
+     *
+     * @param symbol the record's symbol, {@code null} if it names none that was asked for
      * @return whether the record is a valid bar inside {@code [fromMillis, toMillis]}
      */
-    public boolean accept(long time, double open, double high, double low, double close, double volume,
-            long fromMillis, long toMillis, java.util.function.Supplier<String> sample) {
-        Bar.Defect defect = Bar.defect(open, high, low, close, volume);
+    public boolean accept(RawBar raw, Symbol symbol, long fromMillis, long toMillis) {
+        String readDefect = raw.readDefect();
+        if (readDefect != null) {
+            reject(readDefect, symbol, raw);
+            return false;
+        }
+        Bar.Defect defect = Bar.defect(raw.open, raw.high, raw.low, raw.close, raw.volume);
         if (defect != null) {
-            metrics.countDropped(defect.description(), sample.get());
+            reject(defect.description(), symbol, raw);
             return false;
         }
-        Bar.BeyondAnyMarket beyond = Bar.beyondAnyMarket(high, volume);
+        Bar.BeyondAnyMarket beyond = Bar.beyondAnyMarket(raw.high, raw.volume);
         if (beyond != null) {
-            metrics.countDropped(beyond.description(), sample.get());
+            reject(beyond.description(), symbol, raw);
             return false;
         }
-        if (time < fromMillis || time > toMillis) {
-            metrics.countDropped(OUTSIDE_REQUESTED_RANGE, sample.get());
+        if (raw.time < fromMillis || raw.time > toMillis) {
+            reject(OUTSIDE_REQUESTED_RANGE, symbol, raw);
             return false;
         }
         return true;
     }
 
     /**
-     * Validates the record a parser has just read into {@code raw}: first what was missing or
-     * mistyped while reading ({@link RawBar#readDefect}), then the values and the time window as
-     * {@link #accept(long, double, double, double, double, double, long, long, java.util.function.Supplier)}.
+     * Counts a record that could not even be read as one (a bar that is not an object, bars under a
+     * symbol not asked for).
+     *
+     * @param symbol the record's symbol, {@code null} if it names none that was asked for
+     * @param sample the record, for the log if it is the first of its kind
      */
-    public boolean accept(RawBar raw, long fromMillis, long toMillis) {
-        String readDefect = raw.readDefect();
-        if (readDefect != null) {
-            metrics.countDropped(readDefect, raw.toString());
-            return false;
-        }
-        return accept(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume, fromMillis, toMillis, raw::toString);
-    }
-
-    /** Counts a record that could not even be read (missing or mistyped fields). */
-    public void reject(String reason, String sample) {
-        metrics.countDropped(reason, sample);
+    public void reject(String reason, Symbol symbol, Object sample) {
+        dropped.add(symbol);
+        // The sample is made into text only for the one record of each reason that is logged.
+        metrics.countDropped(reason, symbol, sample);
     }
 }

@@ -359,13 +359,16 @@ class PriceSchedulerTest {
 
     @Test
     void onlyWindowsThatCameBackWholeAreHandedOverAsCovered() {
-        provider.dropFirstBarOnce(metrics);
+        provider.dropFirstBarOnce();
         startScheduler(BarHistory.EMPTY);
         long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
         awaitForming(formingTime);
         List<CycleBatch> withBars = listener.batches.stream().filter(batch -> !batch.closed().isEmpty()).toList();
         CycleBatch firstWindow = withBars.get(0);
-        assertThat(firstWindow.covered()).as("the window that lost a bar claims nothing").isEmpty();
+        assertThat(firstWindow.covered().keySet()).as("the window that lost a bar claims nothing of its symbol, all of the others")
+                .doesNotContain(provider.droppedFrom)
+                .containsAll(firstWindow.closed().keySet().stream()
+                        .filter(symbol -> !symbol.equals(provider.droppedFrom)).toList());
         assertThat(withBars.subList(1, withBars.size())).allSatisfy(batch ->
                 assertThat(batch.covered().keySet()).containsAll(batch.closed().keySet()));
         long start = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
@@ -489,7 +492,9 @@ class PriceSchedulerTest {
         private final AtomicReference<ProviderException> failure = new AtomicReference<>();
         private final AtomicReference<ProviderException> failureOnce = new AtomicReference<>();
         private final AtomicReference<ProviderException> everySymbolFails = new AtomicReference<>();
-        private volatile FeedMetrics dropFirstBarInto;
+        private volatile boolean dropFirstBar;
+        /** The symbol whose bar {@link #dropFirstBarOnce} dropped. */
+        volatile Symbol droppedFrom;
         private volatile boolean scramble;
         private volatile Symbol stallHistoryOf;
         private volatile Symbol invalidLatest;
@@ -538,9 +543,9 @@ class PriceSchedulerTest {
             failureOnce.set(problem);
         }
 
-        /** The next history answer loses its first bar to validation, counted as a parser counts it. */
-        void dropFirstBarOnce(FeedMetrics metrics) {
-            dropFirstBarInto = metrics;
+        /** The next history answer loses its first symbol's first bar to validation, as a parser drops it. */
+        void dropFirstBarOnce() {
+            dropFirstBar = true;
         }
 
         @Override
@@ -550,31 +555,38 @@ class PriceSchedulerTest {
 
         @Override
         public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
+            return historyBySymbol(symbols, timeframe, from, to).thenApply(HistoryBars::bars);
+        }
+
+        @Override
+        public CompletableFuture<HistoryBars> historyBySymbol(List<Symbol> symbols, Timeframe timeframe, Instant from,
+                Instant to) {
             calls.incrementAndGet();
             ProviderException problem = failure.get();
             if (problem != null) {
                 return CompletableFuture.failedFuture(problem);
             }
-            FeedMetrics dropInto = dropFirstBarInto;
-            dropFirstBarInto = null;
-            CompletableFuture<Map<Symbol, BarColumns>> answer = real.history(symbols, timeframe, from, to);
+            boolean dropFirst = dropFirstBar;
+            dropFirstBar = false;
+            CompletableFuture<HistoryBars> answer = real.historyBySymbol(symbols, timeframe, from, to);
             if (symbols.contains(stallHistoryOf)) {
                 stalled.incrementAndGet();
                 answer = answer.thenCombine(release, (bars, released) -> bars);
             }
             return answer.thenApply(bars -> {
-                if (dropInto != null) {
-                    Map<Symbol, BarColumns> copy = new java.util.HashMap<>(bars);
-                    BarColumns first = copy.get(symbols.get(0));
+                if (dropFirst) {
+                    Symbol victim = symbols.stream().filter(bars.bars()::containsKey).findFirst().orElseThrow();
+                    droppedFrom = victim;
+                    Map<Symbol, BarColumns> copy = new java.util.HashMap<>(bars.bars());
+                    BarColumns first = copy.get(victim);
                     BarColumns rest = new BarColumns(first.size());
                     for (int i = 1; i < first.size(); i++) {
                         rest.add(first.bar(i));
                     }
-                    copy.put(symbols.get(0), rest);
-                    dropInto.countDropped("test: a bad bar", first.bar(0).toString());
-                    return copy;
+                    copy.put(victim, rest);
+                    return new HistoryBars(copy, bars.unknown(), Set.of(victim));
                 }
-                return scramble ? scrambled(bars) : bars;
+                return scramble ? new HistoryBars(scrambled(bars.bars()), bars.unknown(), bars.incomplete()) : bars;
             });
         }
 

@@ -54,13 +54,14 @@ final class AlpacaBarsParser {
                     Symbol symbol = symbolOf(json.currentName());
                     JsonToken bars = json.nextToken();
                     if (bars == JsonToken.START_ARRAY) {
-                        readArray(json, symbol == null ? null : into.computeIfAbsent(symbol, key -> new BarColumns(16)));
+                        readArray(json, symbol, symbol == null ? null : into.computeIfAbsent(symbol, key -> new BarColumns(16)));
                     } else if (bars != JsonToken.VALUE_NULL) {
                         throw malformed(json, "expected a list of bars for " + json.currentName());
                     }
                 }
             } else if ("bars".equals(field) && value == JsonToken.START_ARRAY) {
-                readArray(json, singleSymbolBars);
+                // The "symbol" field may come after the bars: a dropped one is pinned on the only symbol asked, if one.
+                readArray(json, requested.size() == 1 ? requested.iterator().next() : null, singleSymbolBars);
             } else if ("bars".equals(field) && value != JsonToken.VALUE_NULL) {
                 throw malformed(json, "\"bars\" is neither an object, a list nor null");
             } else if ("symbol".equals(field) && value == JsonToken.VALUE_STRING) {
@@ -101,12 +102,13 @@ final class AlpacaBarsParser {
                     }
                     if (bar != JsonToken.START_OBJECT) {
                         // One symbol's broken record must not cost the other symbols of the batch their bars.
-                        validator.reject(RecordValidator.WRONG_TYPE, "a latest bar that is not an object: " + json.getText());
+                        validator.reject(RecordValidator.WRONG_TYPE, symbol,
+                                "a latest bar that is not an object: " + json.getText());
                         ProviderHttp.skipValue(json);
                         invalid(symbol);
                         continue;
                     }
-                    if (readBar(json) && symbol != null) {
+                    if (readBar(json, symbol) && symbol != null) {
                         latest.put(symbol, new Bar(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume));
                     } else {
                         invalid(symbol);
@@ -133,25 +135,26 @@ final class AlpacaBarsParser {
         }
     }
 
-    private void readArray(JsonParser json, BarColumns into) throws IOException {
+    /** Reads a list of {@code symbol}'s bars ({@code null}: not one asked for) into {@code into}, if any. */
+    private void readArray(JsonParser json, Symbol symbol, BarColumns into) throws IOException {
         JsonToken token;
         while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
             if (token == null) {
                 throw malformed(json, "the body ends inside a list of bars");
             }
             if (token != JsonToken.START_OBJECT) {
-                validator.reject(RecordValidator.WRONG_TYPE, "a bar that is not an object: " + json.getText());
+                validator.reject(RecordValidator.WRONG_TYPE, symbol, "a bar that is not an object: " + json.getText());
                 ProviderHttp.skipValue(json);
                 continue;
             }
-            if (readBar(json) && into != null) {
+            if (readBar(json, symbol) && into != null) {
                 into.add(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume);
             }
         }
     }
 
     /** Reads one bar object (the parser is on its START_OBJECT); returns whether it is valid. */
-    private boolean readBar(JsonParser json) throws IOException {
+    private boolean readBar(JsonParser json, Symbol symbol) throws IOException {
         raw.reset();
         JsonToken token;
         while ((token = json.nextToken()) == JsonToken.FIELD_NAME) {
@@ -170,7 +173,7 @@ final class AlpacaBarsParser {
         if (token != JsonToken.END_OBJECT) {
             throw malformed(json, "the body ends inside a bar");
         }
-        return validator.accept(raw, fromMillis, toMillis);
+        return validator.accept(raw, symbol, fromMillis, toMillis);
     }
 
     private void readTime(JsonParser json) throws IOException {
@@ -195,7 +198,7 @@ final class AlpacaBarsParser {
         } catch (IllegalArgumentException invalid) {
             // counted below like any other symbol we did not ask for
         }
-        validator.reject(RecordValidator.UNREQUESTED_SYMBOL, "bars for '" + text + "'");
+        validator.reject(RecordValidator.UNREQUESTED_SYMBOL, null, "bars for '" + text + "'");
         return null;
     }
 

@@ -4,6 +4,8 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.DroppedRecords;
+import dev.tradedesk.feed.HistoryBars;
 import dev.tradedesk.feed.LatestBars;
 import dev.tradedesk.feed.MarketDataProvider;
 import dev.tradedesk.feed.ProviderHttp;
@@ -39,7 +41,8 @@ public final class AlpacaProvider implements MarketDataProvider {
     private final HttpUrl baseUrl;
     private final Headers headers;
     private final String feed;
-    private final RecordValidator validator;
+    /** For latest bars, whose answer names each symbol's dropped record itself. */
+    private final RecordValidator latestValidator;
     private final ProviderKind kind;
 
     /**
@@ -60,7 +63,7 @@ public final class AlpacaProvider implements MarketDataProvider {
         this.http = http;
         this.baseUrl = baseUrl;
         this.feed = feed;
-        this.validator = new RecordValidator(http.metrics());
+        this.latestValidator = new RecordValidator(http.metrics());
         Headers.Builder builder = new Headers.Builder();
         if (keyId.isPresent()) {
             builder.add("APCA-API-KEY-ID", keyId.reveal());
@@ -84,32 +87,49 @@ public final class AlpacaProvider implements MarketDataProvider {
 
     @Override
     public CompletableFuture<Map<Symbol, BarColumns>> history(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
+        return historyBySymbol(symbols, timeframe, from, to).thenApply(HistoryBars::bars);
+    }
+
+    /**
+     * {@link #history}, with the symbols whose records were dropped; a symbol Alpaca does not know is
+     * left out of its answer, so none is refused.
+     */
+    @Override
+    public CompletableFuture<HistoryBars> historyBySymbol(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
         List<CompletableFuture<Map<Symbol, BarColumns>>> batches = new ArrayList<>();
+        DroppedRecords dropped = new DroppedRecords(symbols);
+        RecordValidator validator = new RecordValidator(http.metrics(), dropped);
         for (List<Symbol> batch : batches(symbols)) {
-            batches.add(historyPages(Set.copyOf(batch), timeframe, from, to, null, new HashMap<>(), new HashSet<>()));
+            batches.add(historyPages(new PageRun(Set.copyOf(batch), timeframe, from, to, validator), null, new HashMap<>(),
+                    new HashSet<>()));
         }
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Symbol, BarColumns> merged = new HashMap<>();
             batches.forEach(batch -> merged.putAll(batch.join()));
             merged.values().removeIf(BarColumns::isEmpty);
-            return merged;
+            return new HistoryBars(merged, Map.of(), dropped.symbols());
         });
     }
 
-    private CompletableFuture<Map<Symbol, BarColumns>> historyPages(Set<Symbol> symbols, Timeframe timeframe, Instant from,
-            Instant to, String pageToken, Map<Symbol, BarColumns> collected, Set<String> tokensSeen) {
+    /** One batch of a history request, carried from page to page. */
+    private record PageRun(Set<Symbol> symbols, Timeframe timeframe, Instant from, Instant to, RecordValidator validator) {
+    }
+
+    private CompletableFuture<Map<Symbol, BarColumns>> historyPages(PageRun run, String pageToken,
+            Map<Symbol, BarColumns> collected, Set<String> tokensSeen) {
         HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars")
-                .addQueryParameter("symbols", joined(symbols))
-                .addQueryParameter("timeframe", timeframe.label())
-                .addQueryParameter("start", from.toString())
-                .addQueryParameter("end", to.toString())
+                .addQueryParameter("symbols", joined(run.symbols()))
+                .addQueryParameter("timeframe", run.timeframe().label())
+                .addQueryParameter("start", run.from().toString())
+                .addQueryParameter("end", run.to().toString())
                 .addQueryParameter("limit", Integer.toString(PAGE_LIMIT))
                 .addQueryParameter("feed", feed)
                 .addQueryParameter("sort", "asc");
         if (pageToken != null) {
             url.addQueryParameter("page_token", pageToken);
         }
-        AlpacaBarsParser parser = new AlpacaBarsParser(validator, symbols, from.toEpochMilli(), to.toEpochMilli());
+        AlpacaBarsParser parser = new AlpacaBarsParser(run.validator(), run.symbols(), run.from().toEpochMilli(),
+                run.to().toEpochMilli());
         return http.get(url.build(), headers, json -> {
                     String next = parser.parseHistoryPage(json, collected);
                     if (next != null && !tokensSeen.add(next)) {
@@ -120,7 +140,7 @@ public final class AlpacaProvider implements MarketDataProvider {
                 })
                 .thenCompose(next -> next == null
                         ? CompletableFuture.completedFuture(collected)
-                        : historyPages(symbols, timeframe, from, to, next, collected, tokensSeen));
+                        : historyPages(run, next, collected, tokensSeen));
     }
 
     @Override
@@ -135,7 +155,7 @@ public final class AlpacaProvider implements MarketDataProvider {
             // The bound is taken when the response arrives: a slow answer from a fast simulated
             // clock may rightly carry a bar that opened after the request left.
             batches.add(http.get(url, headers, json -> {
-                AlpacaBarsParser parser = new AlpacaBarsParser(validator, requested, Long.MIN_VALUE,
+                AlpacaBarsParser parser = new AlpacaBarsParser(latestValidator, requested, Long.MIN_VALUE,
                         http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli());
                 Map<Symbol, dev.tradedesk.core.Bar> bars = parser.parseLatest(json);
                 return new LatestBars(bars, Map.of(), parser.invalidLatest());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ProviderHttp;
 import dev.tradedesk.feed.RawBar;
 import dev.tradedesk.feed.RecordValidator;
@@ -30,14 +31,16 @@ final class BinanceKlinesParser {
     private static final int VOLUME = 5;
 
     private final RecordValidator validator;
+    private final Symbol symbol;
     private final long fromMillis;
     private final long toMillis;
     private final RawBar raw = new RawBar();
     private long latestOpenTime;
 
-    /** Rows opening outside {@code [fromMillis, toMillis]} are dropped as outside the requested range. */
-    BinanceKlinesParser(RecordValidator validator, long fromMillis, long toMillis) {
+    /** Rows of {@code symbol} opening outside {@code [fromMillis, toMillis]} are dropped as outside the requested range. */
+    BinanceKlinesParser(RecordValidator validator, Symbol symbol, long fromMillis, long toMillis) {
         this.validator = validator;
+        this.symbol = symbol;
         this.fromMillis = fromMillis;
         this.toMillis = toMillis;
     }
@@ -56,7 +59,7 @@ final class BinanceKlinesParser {
             }
             rows++;
             if (token != JsonToken.START_ARRAY) {
-                validator.reject(RecordValidator.WRONG_TYPE, "a kline that is not a list: " + json.getText());
+                validator.reject(RecordValidator.WRONG_TYPE, symbol, "a kline that is not a list: " + json.getText());
                 ProviderHttp.skipValue(json);
             } else if (readKline(json)) {
                 into.add(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume);
@@ -88,7 +91,7 @@ final class BinanceKlinesParser {
             }
             index++;
         }
-        return validator.accept(raw, fromMillis, toMillis);
+        return validator.accept(raw, symbol, fromMillis, toMillis);
     }
 
     /** An integral JSON number of epoch milliseconds; anything else marks the row as unusable. */

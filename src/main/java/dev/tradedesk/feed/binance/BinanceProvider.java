@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.DroppedRecords;
 import dev.tradedesk.feed.HistoryBars;
 import dev.tradedesk.feed.LatestBars;
 import dev.tradedesk.feed.MarketDataProvider;
@@ -50,13 +51,14 @@ public final class BinanceProvider implements MarketDataProvider {
 
     private final ProviderHttp http;
     private final HttpUrl baseUrl;
-    private final RecordValidator validator;
+    /** For latest bars, whose answer tells each symbol's dropped record apart by itself. */
+    private final RecordValidator latestValidator;
 
     /** @param baseUrl {@code https://api.binance.com}, {@code https://data-api.binance.vision} or a proxy */
     public BinanceProvider(ProviderHttp http, HttpUrl baseUrl) {
         this.http = http;
         this.baseUrl = baseUrl;
-        this.validator = new RecordValidator(http.metrics());
+        this.latestValidator = new RecordValidator(http.metrics());
     }
 
     @Override
@@ -76,25 +78,27 @@ public final class BinanceProvider implements MarketDataProvider {
         }
         long fromMillis = from.toEpochMilli();
         long toMillis = to.toEpochMilli();
-        return PerSymbolRequests.history(symbols,
-                (symbol, abandoned) -> historyPages(symbol, timeframe, fromMillis, toMillis, new BarColumns(256), abandoned));
+        DroppedRecords dropped = new DroppedRecords(symbols);
+        RecordValidator validator = new RecordValidator(http.metrics(), dropped);
+        return PerSymbolRequests.history(symbols, dropped, (symbol, abandoned) ->
+                historyPages(validator, symbol, timeframe, fromMillis, toMillis, new BarColumns(256), abandoned));
     }
 
-    private CompletableFuture<BarColumns> historyPages(Symbol symbol, Timeframe timeframe, long pageStart, long toMillis,
-            BarColumns collected, BooleanSupplier abandoned) {
+    private CompletableFuture<BarColumns> historyPages(RecordValidator validator, Symbol symbol, Timeframe timeframe,
+            long pageStart, long toMillis, BarColumns collected, BooleanSupplier abandoned) {
         HttpUrl url = klinesUrl(symbol, timeframe)
                 .addQueryParameter("startTime", Long.toString(pageStart))
                 .addQueryParameter("endTime", Long.toString(toMillis))
                 .addQueryParameter("limit", Integer.toString(PAGE_LIMIT))
                 .build();
         // Rows before this page's startTime would repeat the previous page: they count as outside the range.
-        BinanceKlinesParser parser = new BinanceKlinesParser(validator, pageStart, toMillis);
+        BinanceKlinesParser parser = new BinanceKlinesParser(validator, symbol, pageStart, toMillis);
         return http.get(url, Headers.EMPTY,
                         json -> nextPageStart(json, parser.parse(json, collected), pageStart, timeframe, toMillis),
                         symbol, BinanceProvider::invalidSymbol)
                 .thenCompose(next -> next.isEmpty() || abandoned.getAsBoolean()
                         ? CompletableFuture.completedFuture(collected)
-                        : historyPages(symbol, timeframe, next.getAsLong(), toMillis, collected, abandoned));
+                        : historyPages(validator, symbol, timeframe, next.getAsLong(), toMillis, collected, abandoned));
     }
 
     /**
@@ -119,7 +123,7 @@ public final class BinanceProvider implements MarketDataProvider {
         long latestAllowed = http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli();
         return PerSymbolRequests.latest(symbols, symbol -> {
             HttpUrl url = klinesUrl(symbol, timeframe).addQueryParameter("limit", "1").build();
-            BinanceKlinesParser parser = new BinanceKlinesParser(validator, Long.MIN_VALUE, latestAllowed);
+            BinanceKlinesParser parser = new BinanceKlinesParser(latestValidator, symbol, Long.MIN_VALUE, latestAllowed);
             return http.get(url, Headers.EMPTY, json -> {
                 BarColumns bars = new BarColumns(1);
                 return new PerSymbolRequests.Answer(bars, parser.parse(json, bars).rows());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ProviderHttp;
 import dev.tradedesk.feed.RawBar;
 import dev.tradedesk.feed.RecordValidator;
@@ -22,13 +23,15 @@ final class CoinbaseCandlesParser {
     private static final int VOLUME = 5;
 
     private final RecordValidator validator;
+    private final Symbol product;
     private final long fromMillis;
     private final long toMillis;
     private final RawBar raw = new RawBar();
 
-    /** Rows opening outside {@code [fromMillis, toMillis]} are dropped as outside the requested range. */
-    CoinbaseCandlesParser(RecordValidator validator, long fromMillis, long toMillis) {
+    /** Rows of {@code product} opening outside {@code [fromMillis, toMillis]} are dropped as outside the requested range. */
+    CoinbaseCandlesParser(RecordValidator validator, Symbol product, long fromMillis, long toMillis) {
         this.validator = validator;
+        this.product = product;
         this.fromMillis = fromMillis;
         this.toMillis = toMillis;
     }
@@ -46,7 +49,7 @@ final class CoinbaseCandlesParser {
             }
             rows++;
             if (token != JsonToken.START_ARRAY) {
-                validator.reject(RecordValidator.WRONG_TYPE, "a candle that is not a list: " + json.getText());
+                validator.reject(RecordValidator.WRONG_TYPE, product, "a candle that is not a list: " + json.getText());
                 ProviderHttp.skipValue(json);
             } else if (readCandle(json)) {
                 into.add(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume);
@@ -78,7 +81,7 @@ final class CoinbaseCandlesParser {
             }
             index++;
         }
-        return validator.accept(raw, fromMillis, toMillis);
+        return validator.accept(raw, product, fromMillis, toMillis);
     }
 
     /** An integral JSON number of epoch seconds; anything else marks the row as unusable. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.DroppedRecords;
 import dev.tradedesk.feed.HistoryBars;
 import dev.tradedesk.feed.LatestBars;
 import dev.tradedesk.feed.MarketDataProvider;
@@ -50,13 +51,14 @@ public final class CoinbaseProvider implements MarketDataProvider {
 
     private final ProviderHttp http;
     private final HttpUrl baseUrl;
-    private final RecordValidator validator;
+    /** For latest bars, whose answer tells each product's dropped record apart by itself. */
+    private final RecordValidator latestValidator;
 
     /** @param baseUrl {@code https://api.exchange.coinbase.com} or a proxy */
     public CoinbaseProvider(ProviderHttp http, HttpUrl baseUrl) {
         this.http = http;
         this.baseUrl = baseUrl;
-        this.validator = new RecordValidator(http.metrics());
+        this.latestValidator = new RecordValidator(http.metrics());
     }
 
     @Override
@@ -78,20 +80,22 @@ public final class CoinbaseProvider implements MarketDataProvider {
         if (firstOpen > toMillis) {
             return CompletableFuture.completedFuture(new HistoryBars(Map.of()));
         }
-        return PerSymbolRequests.history(symbols, (symbol, abandoned) ->
-                historyWindows(new HistoryRun(symbol, timeframe, fromMillis, toMillis, new BarColumns(256), abandoned), firstOpen));
+        DroppedRecords dropped = new DroppedRecords(symbols);
+        RecordValidator validator = new RecordValidator(http.metrics(), dropped);
+        return PerSymbolRequests.history(symbols, dropped, (symbol, abandoned) -> historyWindows(
+                new HistoryRun(symbol, timeframe, fromMillis, toMillis, new BarColumns(256), abandoned, validator), firstOpen));
     }
 
     /** One product's history request, carried from window to window; {@code collected} grows oldest first. */
     private record HistoryRun(Symbol product, Timeframe timeframe, long fromMillis, long toMillis, BarColumns collected,
-            BooleanSupplier abandoned) {
+            BooleanSupplier abandoned, RecordValidator validator) {
     }
 
     /** Fetches the window whose first candle opens at {@code windowStart}, then the next, until {@code toMillis}. */
     private CompletableFuture<BarColumns> historyWindows(HistoryRun run, long windowStart) {
         long step = stepMillis(run.timeframe());
         long windowEnd = Math.min(windowStart + (CANDLES_PER_REQUEST - 1) * step, run.toMillis());
-        CoinbaseCandlesParser parser = new CoinbaseCandlesParser(validator, run.fromMillis(), run.toMillis());
+        CoinbaseCandlesParser parser = new CoinbaseCandlesParser(run.validator(), run.product(), run.fromMillis(), run.toMillis());
         return http.get(candlesUrl(run.product(), run.timeframe(), windowStart, windowEnd), Headers.EMPTY, json -> {
             BarColumns window = new BarColumns(CANDLES_PER_REQUEST);
             parser.parse(json, window);
@@ -129,7 +133,7 @@ public final class CoinbaseProvider implements MarketDataProvider {
         long start = Math.floorDiv(now, step) * step - (LATEST_INTERVALS - 1) * step;
         long latestAllowed = now + RecordValidator.LATEST_CLOCK_TOLERANCE.toMillis();
         return PerSymbolRequests.latest(symbols, symbol -> {
-            CoinbaseCandlesParser parser = new CoinbaseCandlesParser(validator, start, latestAllowed);
+            CoinbaseCandlesParser parser = new CoinbaseCandlesParser(latestValidator, symbol, start, latestAllowed);
             return http.get(candlesUrl(symbol, timeframe, start, now), Headers.EMPTY, json -> {
                 BarColumns candles = new BarColumns(LATEST_INTERVALS);
                 int rows = parser.parse(json, candles);

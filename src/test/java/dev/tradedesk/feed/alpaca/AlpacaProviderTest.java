@@ -9,6 +9,7 @@ import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.FeedMetrics;
+import dev.tradedesk.feed.HistoryBars;
 import dev.tradedesk.feed.HttpClients;
 import dev.tradedesk.feed.LatestBars;
 import dev.tradedesk.feed.PipelineMetrics;
@@ -187,6 +188,22 @@ class AlpacaProviderTest {
                 .containsEntry(RecordValidator.OUTSIDE_REQUESTED_RANGE, 1L)
                 .containsEntry(RecordValidator.UNREQUESTED_SYMBOL, 1L);
         assertThat(logs.lines()).filteredOn(line -> line.contains("high below low")).hasSize(1);
+    }
+
+    @Test
+    void aDroppedRecordLeavesOnlyItsOwnSymbolIncomplete() {
+        respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "],\"MSFT\":["
+                + "{\"t\":\"2022-02-01T14:30:00Z\",\"o\":10,\"h\":9,\"l\":11,\"c\":10,\"v\":1},"
+                + bar("2022-02-01T14:31:00Z", 300) + "]},\"next_page_token\":null}");
+        HistoryBars answer = await(provider.historyBySymbol(List.of(AAPL, MSFT), Timeframe.ONE_MINUTE, FROM, TO));
+        assertThat(answer.incomplete()).containsExactly(MSFT);
+        assertThat(answer.whole(AAPL)).isTrue();
+        assertThat(answer.bars().get(MSFT).size()).isEqualTo(1);
+
+        respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "],\"ZZZZ\":["
+                + bar("2022-02-01T14:30:00Z", 50) + "]},\"next_page_token\":null}");
+        assertThat(await(provider.historyBySymbol(List.of(AAPL, MSFT), Timeframe.ONE_MINUTE, FROM, TO)).incomplete())
+                .as("bars under a symbol not asked for might have been any asked symbol's").containsExactlyInAnyOrder(AAPL, MSFT);
     }
 
     @Test

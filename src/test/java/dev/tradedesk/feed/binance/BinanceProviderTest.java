@@ -314,6 +314,19 @@ class BinanceProviderTest {
     }
 
     @Test
+    void aDroppedRecordLeavesOnlyItsOwnSymbolIncomplete() {
+        long t = FROM.toEpochMilli();
+        bySymbol().enqueue("BTCUSDT", response(200, klines(FROM, 3)))
+                .enqueue("ETHUSDT", response(200, "[" + kline(t, 100) + ",[" + (t + MINUTE) + ",\"10\",\"9\",\"11\",\"10\",\"1\"]]"));
+
+        HistoryBars answer = await(provider.historyBySymbol(List.of(BTC, ETH), Timeframe.ONE_MINUTE, FROM, TO));
+
+        assertThat(answer.incomplete()).containsExactly(ETH);
+        assertThat(answer.whole(BTC)).isTrue();
+        assertThat(answer.bars().get(ETH).size()).isEqualTo(1);
+    }
+
+    @Test
     void aLatestBarStampedBeyondTheClockToleranceIsDropped() {
         long future = clock.instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).plusSeconds(60).toEpochMilli();
         respond(200, "[" + kline(future, 38_000) + "]");

@@ -309,6 +309,18 @@ class CoinbaseProviderTest {
     }
 
     @Test
+    void aDroppedRecordLeavesOnlyItsOwnProductIncomplete() {
+        byProduct(Duration.ZERO).enqueue("BTC-USD", response(200, candles(candle("2022-02-01T00:01:00Z", 38_000))))
+                .enqueue("ETH-USD", response(200, candles(candle("2022-02-01T00:01:00Z", 2_800), "[1643673600,1,1,1,1,\"12\"]")));
+
+        HistoryBars answer = await(provider.historyBySymbol(List.of(BTC, ETH), Timeframe.ONE_MINUTE, FROM, ONE_WINDOW_TO));
+
+        assertThat(answer.incomplete()).containsExactly(ETH);
+        assertThat(answer.whole(BTC)).isTrue();
+        assertThat(answer.bars().get(ETH).size()).isEqualTo(1);
+    }
+
+    @Test
     void aBare404IsNotTakenForAnUnknownProduct() {
         respond(404, "<html>Not Found</html>");
         assertThat(failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, ONE_WINDOW_TO)).kind())
