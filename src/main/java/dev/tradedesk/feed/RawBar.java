@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * One bar record as read from a provider body, before validation: the six values plus what was
- * missing or mistyped. Reused record after record by one parser. Confined to one thread.
+ * missing or mistyped, and, for the log, the text of each unusable field as it was received.
+ * Reused record after record by one parser. Confined to one thread.
  */
 public final class RawBar {
 
@@ -23,6 +24,9 @@ public final class RawBar {
     public double volume;
     private int seen;
     private String defect;
+    /** Fields whose text is kept in {@link #received}: those that could not be used. */
+    private int unusable;
+    private final String[] received = new String[FIELD_NAMES.length];
 
     public static final int TIME = 1;
     public static final int OPEN = 2;
@@ -31,6 +35,10 @@ public final class RawBar {
     public static final int CLOSE = 16;
     public static final int VOLUME = 32;
     private static final int ALL = TIME | OPEN | HIGH | LOW | CLOSE | VOLUME;
+    /** Indexed by a field's bit position. */
+    private static final String[] FIELD_NAMES = {"time", "open", "high", "low", "close", "volume"};
+    /** Enough to recognise a value in the log; a provider's body may hold anything, of any length. */
+    static final int MAX_RECEIVED_LENGTH = 40;
     /** Longer than any real price or volume; Jackson would parse a number of this length anyway. */
     private static final int MAX_DECIMAL_LENGTH = 64;
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity", "+Infinity");
@@ -38,6 +46,7 @@ public final class RawBar {
     public void reset() {
         seen = 0;
         defect = null;
+        unusable = 0;
     }
 
     public void set(int field, double value) {
@@ -57,10 +66,16 @@ public final class RawBar {
         seen |= TIME;
     }
 
-    public void markDefect(String reason) {
+    /**
+     * Marks the record unusable because of {@code field}, whose value the parser is on: keeps that
+     * value's text as received for the log. Call before skipping the value.
+     */
+    public void markDefect(String reason, int field, JsonParser json) throws IOException {
         if (defect == null) {
             defect = reason;
         }
+        unusable |= field;
+        received[Integer.numberOfTrailingZeros(field)] = receivedText(json);
     }
 
     /** Why the record cannot be used before value checks (a field missing or mistyped), or null. */
@@ -77,7 +92,7 @@ public final class RawBar {
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
             set(field, json.getDoubleValue());
         } else {
-            markDefect(RecordValidator.WRONG_TYPE);
+            markDefect(RecordValidator.WRONG_TYPE, field, json);
             ProviderHttp.skipValue(json);
         }
     }
@@ -90,18 +105,18 @@ public final class RawBar {
             if (!isPlainDecimal(text) && !NON_FINITE.contains(text)) {
                 // Double.parseDouble would also take " 1 ", "1f" and "0x1p3": not what a provider sends.
                 // NaN and Infinity get through to be rejected by the bar check, which names them better.
-                markDefect(RecordValidator.WRONG_TYPE);
+                markDefect(RecordValidator.WRONG_TYPE, field, json);
                 return;
             }
             try {
                 set(field, Double.parseDouble(text));
             } catch (NumberFormatException notANumber) {
-                markDefect(RecordValidator.WRONG_TYPE);
+                markDefect(RecordValidator.WRONG_TYPE, field, json);
             }
         } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
             set(field, json.getDoubleValue());
         } else {
-            markDefect(RecordValidator.WRONG_TYPE);
+            markDefect(RecordValidator.WRONG_TYPE, field, json);
             ProviderHttp.skipValue(json);
         }
     }
@@ -121,11 +136,78 @@ public final class RawBar {
         return true;
     }
 
-    /** The record as read, for a log sample: its time as an instant where it is one, so a reader need not convert. */
+    /**
+     * The record as read, for a log sample: each value as parsed, its time as an instant where it is
+     * one (so a reader need not convert), an unusable value as the text received
+     * ({@code open="12,5"}) and a field never read as {@code (missing)}.
+     */
     @Override
     public String toString() {
-        return "time=" + readableTime(time) + " open=" + open + " high=" + high + " low=" + low + " close=" + close
-                + " volume=" + volume;
+        StringBuilder text = new StringBuilder();
+        for (int index = 0; index < FIELD_NAMES.length; index++) {
+            int field = 1 << index;
+            text.append(index == 0 ? "" : " ").append(FIELD_NAMES[index]).append('=');
+            if ((unusable & field) != 0) {
+                text.append(received[index]);
+            } else if ((seen & field) == 0) {
+                text.append("(missing)");
+            } else if (field == TIME) {
+                text.append(readableTime(time));
+            } else {
+                text.append(value(field));
+            }
+        }
+        return text.toString();
+    }
+
+    private double value(int field) {
+        return switch (field) {
+            case OPEN -> open;
+            case HIGH -> high;
+            case LOW -> low;
+            case CLOSE -> close;
+            default -> volume;
+        };
+    }
+
+    /**
+     * The JSON value the parser is on, as it stood in the body: a string in quotes, with control
+     * characters escaped so that it stays on one log line; a number, {@code true} or {@code null} as
+     * written; an object or a list as {@code {…}} or {@code […]}. At most {@value #MAX_RECEIVED_LENGTH}
+     * characters of it.
+     */
+    public static String receivedText(JsonParser json) throws IOException {
+        JsonToken token = json.currentToken();
+        if (token == null) {
+            return "(nothing)";
+        }
+        return switch (token) {
+            case START_OBJECT -> "{…}";
+            case START_ARRAY -> "[…]";
+            case VALUE_STRING -> quoted(json.getText());
+            default -> bounded(json.getText());
+        };
+    }
+
+    /** A string received, for the log: in quotes, control characters escaped, at most {@value #MAX_RECEIVED_LENGTH} characters of it. */
+    public static String quoted(String text) {
+        StringBuilder escaped = new StringBuilder("\"");
+        for (int i = 0; i < text.length() && i < MAX_RECEIVED_LENGTH; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f || Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                escaped.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.append(text.length() > MAX_RECEIVED_LENGTH ? "…\"" : "\"").toString();
+    }
+
+    private static String bounded(String text) {
+        return text.length() <= MAX_RECEIVED_LENGTH ? text : text.substring(0, MAX_RECEIVED_LENGTH) + "…";
     }
 
     private static String readableTime(long millis) {

@@ -103,7 +103,7 @@ final class AlpacaBarsParser {
                     if (bar != JsonToken.START_OBJECT) {
                         // One symbol's broken record must not cost the other symbols of the batch their bars.
                         validator.reject(RecordValidator.WRONG_TYPE, symbol,
-                                "a latest bar that is not an object: " + json.getText());
+                                "a latest bar that is not an object: " + RawBar.receivedText(json));
                         ProviderHttp.skipValue(json);
                         invalid(symbol);
                         continue;
@@ -143,7 +143,7 @@ final class AlpacaBarsParser {
                 throw malformed(json, "the body ends inside a list of bars");
             }
             if (token != JsonToken.START_OBJECT) {
-                validator.reject(RecordValidator.WRONG_TYPE, symbol, "a bar that is not an object: " + json.getText());
+                validator.reject(RecordValidator.WRONG_TYPE, symbol, "a bar that is not an object: " + RawBar.receivedText(json));
                 ProviderHttp.skipValue(json);
                 continue;
             }
@@ -178,14 +178,14 @@ final class AlpacaBarsParser {
 
     private void readTime(JsonParser json) throws IOException {
         if (json.currentToken() != JsonToken.VALUE_STRING) {
-            raw.markDefect(RecordValidator.WRONG_TYPE);
+            raw.markDefect(RecordValidator.WRONG_TYPE, RawBar.TIME, json);
             ProviderHttp.skipValue(json);
             return;
         }
         try {
             raw.setTime(Rfc3339.toEpochMillis(json.getText()));
         } catch (DateTimeParseException | ArithmeticException unreadable) {
-            raw.markDefect(RecordValidator.BAD_TIMESTAMP);
+            raw.markDefect(RecordValidator.BAD_TIMESTAMP, RawBar.TIME, json);
         }
     }
 
@@ -198,7 +198,7 @@ final class AlpacaBarsParser {
         } catch (IllegalArgumentException invalid) {
             // counted below like any other symbol we did not ask for
         }
-        validator.reject(RecordValidator.UNREQUESTED_SYMBOL, null, "bars for '" + text + "'");
+        validator.reject(RecordValidator.UNREQUESTED_SYMBOL, null, "bars for " + RawBar.quoted(text));
         return null;
     }
 

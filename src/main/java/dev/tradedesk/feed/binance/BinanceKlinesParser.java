@@ -59,7 +59,7 @@ final class BinanceKlinesParser {
             }
             rows++;
             if (token != JsonToken.START_ARRAY) {
-                validator.reject(RecordValidator.WRONG_TYPE, symbol, "a kline that is not a list: " + json.getText());
+                validator.reject(RecordValidator.WRONG_TYPE, symbol, "a kline that is not a list: " + RawBar.receivedText(json));
                 ProviderHttp.skipValue(json);
             } else if (readKline(json)) {
                 into.add(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume);
@@ -98,10 +98,11 @@ final class BinanceKlinesParser {
     private void readOpenTime(JsonParser json) throws IOException {
         JsonToken token = json.currentToken();
         if (token != JsonToken.VALUE_NUMBER_INT) {
-            raw.markDefect(token == JsonToken.VALUE_NUMBER_FLOAT ? RecordValidator.BAD_TIMESTAMP : RecordValidator.WRONG_TYPE);
+            raw.markDefect(token == JsonToken.VALUE_NUMBER_FLOAT ? RecordValidator.BAD_TIMESTAMP : RecordValidator.WRONG_TYPE,
+                    RawBar.TIME, json);
             ProviderHttp.skipValue(json);
         } else if (json.getNumberType() != JsonParser.NumberType.INT && json.getNumberType() != JsonParser.NumberType.LONG) {
-            raw.markDefect(RecordValidator.BAD_TIMESTAMP);
+            raw.markDefect(RecordValidator.BAD_TIMESTAMP, RawBar.TIME, json);
         } else {
             raw.setTime(json.getLongValue());
             latestOpenTime = Math.max(latestOpenTime, raw.time);

@@ -49,7 +49,7 @@ final class CoinbaseCandlesParser {
             }
             rows++;
             if (token != JsonToken.START_ARRAY) {
-                validator.reject(RecordValidator.WRONG_TYPE, product, "a candle that is not a list: " + json.getText());
+                validator.reject(RecordValidator.WRONG_TYPE, product, "a candle that is not a list: " + RawBar.receivedText(json));
                 ProviderHttp.skipValue(json);
             } else if (readCandle(json)) {
                 into.add(raw.time, raw.open, raw.high, raw.low, raw.close, raw.volume);
@@ -88,19 +88,20 @@ final class CoinbaseCandlesParser {
     private void readTime(JsonParser json) throws IOException {
         JsonToken token = json.currentToken();
         if (token != JsonToken.VALUE_NUMBER_INT) {
-            raw.markDefect(token == JsonToken.VALUE_NUMBER_FLOAT ? RecordValidator.BAD_TIMESTAMP : RecordValidator.WRONG_TYPE);
+            raw.markDefect(token == JsonToken.VALUE_NUMBER_FLOAT ? RecordValidator.BAD_TIMESTAMP : RecordValidator.WRONG_TYPE,
+                    RawBar.TIME, json);
             ProviderHttp.skipValue(json);
             return;
         }
         JsonParser.NumberType type = json.getNumberType();
         if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-            raw.markDefect(RecordValidator.BAD_TIMESTAMP);
+            raw.markDefect(RecordValidator.BAD_TIMESTAMP, RawBar.TIME, json);
             return;
         }
         try {
             raw.setTime(Math.multiplyExact(json.getLongValue(), 1000L));
         } catch (ArithmeticException beyondAnyDate) {
-            raw.markDefect(RecordValidator.BAD_TIMESTAMP);
+            raw.markDefect(RecordValidator.BAD_TIMESTAMP, RawBar.TIME, json);
         }
     }
 }

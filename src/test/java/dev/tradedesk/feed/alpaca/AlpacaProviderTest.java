@@ -207,6 +207,28 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void aDroppedRecordsLogSampleNamesItsSymbolAndShowsWhatWasReceived() {
+        respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "],\"MSFT\":["
+                + "{\"t\":\"2022-02-01T14:34:00Z\",\"o\":\"12.5\",\"h\":11,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"yesterday\",\"o\":10,\"h\":11,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:35:00Z\",\"h\":11,\"l\":9,\"c\":10,\"v\":1}"
+                + "],\"ZZZZ\\nWARN forged\":[]},\"next_page_token\":null}");
+
+        await(provider.historyBySymbol(List.of(AAPL, MSFT), Timeframe.ONE_MINUTE, FROM, TO));
+
+        assertThat(logs.lines()).filteredOn(line -> line.contains("dropped")).containsExactly(
+                "WARN alpaca: dropped a record of MSFT: field of the wrong type; sample: time=2022-02-01T14:34:00Z"
+                        + " (1643726040000) open=\"12.5\" high=11.0 low=9.0 close=10.0 volume=1.0; further such records are"
+                        + " only counted",
+                "WARN alpaca: dropped a record of MSFT: unreadable timestamp; sample: time=\"yesterday\" open=10.0 high=11.0"
+                        + " low=9.0 close=10.0 volume=1.0; further such records are only counted",
+                "WARN alpaca: dropped a record of MSFT: missing field; sample: time=2022-02-01T14:35:00Z (1643726100000)"
+                        + " open=(missing) high=11.0 low=9.0 close=10.0 volume=1.0; further such records are only counted",
+                "WARN alpaca: dropped a record: symbol not requested; sample: bars for \"ZZZZ\\u000aWARN forged\"; further"
+                        + " such records are only counted");
+    }
+
+    @Test
     void oneSymbolsBrokenLatestRecordCostsTheOthersNothing() {
         respond(200, "{\"bars\":{\"AAPL\":" + bar("2022-02-01T14:59:00Z", 174) + ",\"MSFT\":42,\"NOPE\":[1]}}");
         LatestBars latest = await(provider.latest(List.of(AAPL, MSFT, Symbol.of("NOPE")), Timeframe.ONE_MINUTE));

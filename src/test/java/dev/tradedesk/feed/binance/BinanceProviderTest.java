@@ -327,6 +327,20 @@ class BinanceProviderTest {
     }
 
     @Test
+    void aDroppedRecordsLogSampleNamesItsSymbolAndShowsTheMistypedFieldAsReceived() {
+        long t = FROM.toEpochMilli();
+        bySymbol().enqueue("BTCUSDT", response(200, klines(FROM, 3)))
+                .enqueue("ETHUSDT", response(200, "[[" + t + ",\"10\",\"11\",\"9\",\"12,5\",\"1\"]]"));
+
+        await(provider.historyBySymbol(List.of(BTC, ETH), Timeframe.ONE_MINUTE, FROM, TO));
+
+        assertThat(logs.lines()).filteredOn(line -> line.contains("dropped")).containsExactly(
+                "WARN binance: dropped a record of ETHUSDT: field of the wrong type; sample: time=2022-02-01T00:00:00Z"
+                        + " (1643673600000) open=10.0 high=11.0 low=9.0 close=\"12,5\" volume=1.0; further such records are"
+                        + " only counted");
+    }
+
+    @Test
     void aLatestBarStampedBeyondTheClockToleranceIsDropped() {
         long future = clock.instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).plusSeconds(60).toEpochMilli();
         respond(200, "[" + kline(future, 38_000) + "]");
