@@ -36,19 +36,16 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
     }
 
     /**
-     * The live range whose left edge is half a bar before the bar at {@code fromTime}. Bars fewer
-     * than the narrowest zoom stand from the left, with room to their right for the bars to come,
-     * as a newly listed symbol does: ended at the right, three daily bars had a week of empty plot
-     * before them.
+     * The live range from half a bar before the bar at {@code fromTime} to the latest bar and its
+     * right margin. Bars fewer than the narrowest zoom end at the right all the same, as they do at
+     * every other zoom, with the plot before the first of them empty: that is where there is no
+     * history. Stood from the left, three daily bars left two thirds of the plot empty to their
+     * right and the latest candle far from its price tag on the axis.
      */
     ChartRange followingFrom(long fromTime) {
         long from = fromTime - barMillis / 2;
         long needed = Math.max((long) Math.ceil((lastTime - from) / (1 - RIGHT_MARGIN)), lastTime - from + barMillis);
-        long span = clampSpan(needed);
-        if (span > needed) {
-            return new ChartRange(from, from + span, true);
-        }
-        return following(span);
+        return following(needed);
     }
 
     /** A live range moves along when the latest bar reaches its right margin; others stay. */

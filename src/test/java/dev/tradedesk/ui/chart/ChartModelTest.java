@@ -12,6 +12,8 @@ import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The chart model without a scene: hand-off, live bars, visible range and readout. */
 class ChartModelTest {
@@ -108,26 +110,31 @@ class ChartModelTest {
         assertThat(model.range().spanMillis()).isEqualTo(range.spanMillis());
     }
 
-    @Test
-    void aFewBarsStandFromTheLeftAndTheLastCandleKeepsABarsRoomFromTheAxis() {
-        long day = Timeframe.ONE_DAY.millis();
-        ChartModel daily = new ChartModel(SeriesKey.of("AAPL", Timeframe.ONE_DAY), IndicatorParameters.DEFAULTS, 1 << 12);
-        BarColumns threeDays = new BarColumns(3);
-        long first = java.time.Instant.parse("2026-12-03T05:00:00Z").toEpochMilli();
+    @ParameterizedTest
+    @EnumSource(Timeframe.class)
+    void aFewBarsEndAtTheRightAfterAResetWithTheEmptyPlotBeforeTheFirst(Timeframe timeframe) {
+        long bar = timeframe.millis();
+        ChartModel few = new ChartModel(SeriesKey.of("AAPL", timeframe), IndicatorParameters.DEFAULTS, 1 << 12);
+        BarColumns threeBars = new BarColumns(3);
+        long first = timeframe.gridStart(java.time.Instant.parse("2026-12-03T05:00:00Z").toEpochMilli());
         for (int i = 0; i < 3; i++) {
-            threeDays.add(first + i * day, 100, 102, 99, 101, 1_000);
+            threeBars.add(first + i * bar, 100, 102, 99, 101, 1_000);
         }
-        daily.loadHistory(threeDays);
-        daily.applyPending();
+        long last = first + 2 * bar;
+        few.loadHistory(threeBars);
+        few.applyPending();
+        few.pan(-bar);
 
-        ChartRange range = daily.range();
+        few.resetView();
+
+        ChartRange range = few.range();
         assertThat(range.followsLiveEdge()).isTrue();
-        assertThat(range.fromMillis()).as("the first bar at the left, whole").isEqualTo(first - day / 2);
-        assertThat(range.spanMillis()).as("the narrowest zoom").isEqualTo(Viewport.MIN_VISIBLE_BARS * day);
+        assertThat(range.spanMillis()).as("the narrowest zoom").isEqualTo(Viewport.MIN_VISIBLE_BARS * bar);
+        assertThat(range.toMillis()).as("the latest bar a bar's room from the right edge").isEqualTo(last + bar);
+        assertThat(range.fromMillis()).as("the empty plot before the first bar").isLessThan(first - bar);
 
-        daily.zoomIn(); // already the narrowest: now ended at the live edge
-        assertThat(daily.range().toMillis() - (first + 2 * day)).as("room right of the last bar")
-                .isGreaterThanOrEqualTo(day);
+        few.showAll();
+        assertThat(few.range()).as("all of three bars is the same view").isEqualTo(range);
     }
 
     @Test

@@ -119,6 +119,35 @@ class ChartViewTest {
     }
 
     @Test
+    void threeDailyBarsAfterAResetStandAtTheRightOfThePlotAtAReadableWidth(FxRobot robot) {
+        long day = Timeframe.ONE_DAY.millis();
+        ChartModel daily = new ChartModel(SeriesKey.of("AAPL", Timeframe.ONE_DAY), IndicatorParameters.DEFAULTS, 1 << 12);
+        BarColumns threeDays = new BarColumns(3);
+        long first = Instant.parse("2026-12-03T05:00:00Z").toEpochMilli();
+        for (int i = 0; i < 3; i++) {
+            threeDays.add(first + i * day, 100 + i, 103 + i, 98 + i, 101 + i, 1_000);
+        }
+        daily.loadHistory(threeDays);
+        robot.interact(() -> {
+            daily.applyPending();
+            daily.pan(-day);
+            daily.resetView();
+        });
+        OwnWindow.check(robot, daily, 1200, 800, dailyView -> {
+            ChartPanes panes = dailyView.panes();
+            double width = panes.priceTime.getLength();
+            double slot = panes.priceTime.getDisplayPosition((first + day) / 1000.0)
+                    - panes.priceTime.getDisplayPosition(first / 1000.0);
+            double firstX = panes.priceTime.getDisplayPosition(panes.candles.get(DataSet.DIM_X, 0));
+            double lastX = panes.priceTime.getDisplayPosition(panes.candles.get(DataSet.DIM_X, panes.candles.getDataCount() - 1));
+            assertThat(panes.candles.getDataCount()).isEqualTo(3);
+            assertThat(slot).as("a bar's width, the narrowest zoom's").isCloseTo(width / Viewport.MIN_VISIBLE_BARS, Offset.offset(1.0));
+            assertThat(width - lastX).as("room right of the latest candle: a bar's").isCloseTo(slot, Offset.offset(1.0));
+            assertThat(firstX).as("the first candle, in the right part of the plot").isGreaterThan(width / 2);
+        });
+    }
+
+    @Test
     void eachCandleIsAWickFromHighToLowUnderABodyFromOpenToCloseInItsColours(FxRobot robot) {
         FxPulses.await(4);
         robot.interact(() -> assertThat(candlesDrawnAsSampled()).as("candles sampled").isGreaterThanOrEqualTo(5));
