@@ -24,7 +24,8 @@ import javafx.scene.layout.VBox;
  * One small live chart of the performance panel: a title row, a ChartFX plot of the last minutes
  * (x in minutes from -{@link #MINUTES} to 0, "now") and a legend. Every axis is ranged by the view
  * ({@link #setRange}), so no renderer scans data to range an axis, and none loops on empty datasets
- * (ChartFX 11.3.1, chartfx.md pitfall 6). Switch markers are drawn on every chart.
+ * (ChartFX 11.3.1, chartfx.md pitfall 6). Switch markers are drawn on every chart, over its lines
+ * (their renderer stays the last).
  *
  * <p>Scene-graph nodes: build and use on the JavaFX thread.
  */
@@ -130,7 +131,7 @@ final class SmallChart {
         renderer.getAxes().add(rightAxis);
         MetricDataSet dataSet = dataSet(metric, name, series, 0);
         renderer.getDatasets().add(dataSet);
-        chart.getRenderers().add(renderer);
+        chart.getRenderers().add(chart.getRenderers().size() - 1, renderer); // under the switch marks' labels
         return dataSet;
     }
 

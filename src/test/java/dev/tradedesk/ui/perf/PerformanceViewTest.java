@@ -3,6 +3,10 @@ package dev.tradedesk.ui.perf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.renderer.Renderer;
+import io.fair_acc.dataset.DataSet;
 import dev.tradedesk.testing.FxPulses;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +15,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,6 +96,90 @@ class PerformanceViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fetch.metric()).isEqualTo(PerformanceMetric.FETCH_P50);
         assertThat(fetch.get(MetricDataSet.DIM_Y, 44)).isEqualTo(model.value(PerformanceMetric.FETCH_P50, 44));
+    }
+
+    @Test
+    void aSwitchMarksLabelStandsClearOfTheOtherSwitchsLineAndOfTheChartsOwnLines(FxRobot robot) {
+        // Cache off, then level of detail off ten seconds later, both near "now": both labels
+        // stand left of their lines, the LOD label across the cache line. Frame rate and frame
+        // time (38 ms on an axis up to 40) both run along the plot's top, where the labels are.
+        feedFrameTime(robot, 0, 40, 38);
+        robot.interact(() -> model.readCacheProperty().set(false));
+        feedFrameTime(robot, 40, 50, 38);
+        robot.interact(() -> model.candleLevelOfDetailProperty().set(false));
+        feedFrameTime(robot, 50, 55, 38);
+        FxPulses.await(3);
+
+        robot.interact(() -> {
+            XYChart frames = view.charts().get(1).chart();
+            Color cache = lineColour(frames, PerformanceSwitch.READ_CACHE.title());
+            Color lod = lineColour(frames, PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.title());
+            Color fps = lineColour(frames, "frames/s");
+            Color frameTime = lineColour(frames, "frame time p99");
+            PixelReader pixels = frames.getCanvas().snapshot(null, null).getPixelReader();
+            int[] cacheLabel = labelBox(frames, 40, 54, 0, PerformanceSwitch.READ_CACHE.markerLabel(false));
+            int[] lodLabel = labelBox(frames, 50, 54, 1, PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.markerLabel(false));
+
+            assertThat(count(pixels, cacheLabel, cache)).as("the cache label is drawn").isPositive();
+            assertThat(count(pixels, lodLabel, lod)).as("the LOD label is drawn").isPositive();
+            assertThat(count(pixels, lodLabel, cache)).as("the cache line through the LOD label").isZero();
+            for (int[] label : List.of(cacheLabel, lodLabel)) {
+                assertThat(count(pixels, label, fps)).as("the frame-rate line through a label").isZero();
+                assertThat(count(pixels, label, frameTime)).as("the frame-time line through a label").isZero();
+            }
+        });
+    }
+
+    private void feedFrameTime(FxRobot robot, int from, int to, double frameTimeMs) {
+        robot.interact(() -> {
+            for (int second = from; second < to; second++) {
+                PerformanceSample s = PerformanceSamples.at(second, model.readCacheProperty().get());
+                model.accept(new PerformanceSample(s.time(), s.stageLatencies(), s.framesPerSecond(), frameTimeMs,
+                        s.tickToScreenP99Ms(), s.readCacheHitRate(), s.gcPauseMs(), s.gcCount(), s.heapUsedMb(), s.heapMaxMb()));
+            }
+        });
+    }
+
+    /**
+     * Where a label drawn left of its line stands on the canvas, as x0, y0, x1, y1: the text of
+     * row {@code row} under the plot's top, ending 3 px left of the line at sample {@code second}.
+     */
+    private static int[] labelBox(XYChart chart, int second, int latestSecond, int row, String label) {
+        Axis time = chart.getXAxis();
+        Axis value = chart.getYAxis();
+        double line = Math.floor(time.getDisplayPosition((second - latestSecond) / 60.0)) + 0.5;
+        double top = Math.min(value.getDisplayPosition(value.getMin()), value.getDisplayPosition(value.getMax()));
+        Text text = new Text(label);
+        text.setFont(Font.font(10));
+        double width = text.getLayoutBounds().getWidth();
+        double baseline = top + 12 * (row + 1);
+        return new int[] {(int) Math.ceil(line - 3 - width), (int) Math.ceil(baseline - 8), (int) Math.floor(line - 3),
+            (int) Math.floor(baseline + 1)};
+    }
+
+    private static int count(PixelReader pixels, int[] box, Color colour) {
+        int count = 0;
+        for (int x = box[0]; x < box[2]; x++) {
+            for (int y = box[1]; y < box[3]; y++) {
+                Color pixel = pixels.getColor(x, y);
+                if (Math.abs(pixel.getRed() - colour.getRed()) < 0.08 && Math.abs(pixel.getGreen() - colour.getGreen()) < 0.08
+                        && Math.abs(pixel.getBlue() - colour.getBlue()) < 0.08) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static Color lineColour(XYChart chart, String dataSetName) {
+        for (Renderer renderer : chart.getRenderers()) {
+            for (DataSet dataSet : renderer.getDatasets()) {
+                if (dataSet.getName().equals(dataSetName)) {
+                    return (Color) renderer.getStyleableNode(dataSet).getLineColor();
+                }
+            }
+        }
+        throw new AssertionError("no dataset " + dataSetName);
     }
 
     @Test
