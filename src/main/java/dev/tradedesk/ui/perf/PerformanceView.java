@@ -153,6 +153,7 @@ public final class PerformanceView {
             ToggleButton button = new ToggleButton(percentile.name().toLowerCase(Locale.ROOT));
             button.setId("percentile" + percentile.name());
             button.getStyleClass().addAll(Styles.SMALL, percentile.ordinal() == 0 ? Styles.LEFT_PILL : Styles.RIGHT_PILL);
+            button.setMinWidth(Region.USE_PREF_SIZE); // the title gives way in a narrow panel; squeezed, both read "..."
             button.setUserData(percentile);
             button.setToggleGroup(group);
             button.setSelected(model.chartedPercentileProperty().get() == percentile);

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
@@ -96,6 +98,32 @@ class PerformanceViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fetch.metric()).isEqualTo(PerformanceMetric.FETCH_P50);
         assertThat(fetch.get(MetricDataSet.DIM_Y, 44)).isEqualTo(model.value(PerformanceMetric.FETCH_P50, 44));
+    }
+
+    @Test
+    void inThePanelsNarrowestWindowThePercentileButtonsKeepTheirNamesAndTheTitleGivesWay(FxRobot robot) {
+        AtomicReference<Stage> window = new AtomicReference<>();
+        robot.interact(() -> {
+            window.set(new PerformanceView(new PerformanceViewModel(true, on -> { }, true, on -> { })).window(null));
+            window.get().setWidth(window.get().getMinWidth());
+            window.get().setHeight(window.get().getMinHeight());
+            window.get().show();
+        });
+        try {
+            FxPulses.await(2);
+            robot.interact(() -> {
+                Parent root = window.get().getScene().getRoot();
+                Label title = (Label) root.lookup("#latencyChart").getParent().lookup(".perf-chart-title");
+                for (String id : List.of("#percentileP50", "#percentileP99")) {
+                    ToggleButton button = (ToggleButton) root.lookup(id);
+                    assertThat(((Text) button.lookup(".text")).getText()).as(id + " as shown").isEqualTo(button.getText());
+                    assertThat(button.localToScene(button.getLayoutBounds()).getMinX()).as(id + " right of the title")
+                            .isGreaterThanOrEqualTo(title.localToScene(title.getLayoutBounds()).getMaxX());
+                }
+            });
+        } finally {
+            robot.interact(() -> window.get().close());
+        }
     }
 
     @Test
