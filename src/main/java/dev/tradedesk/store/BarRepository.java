@@ -123,6 +123,7 @@ final class BarRepository {
                     }
                 }
                 connection.commit();
+                database.committed();
                 knownIds.putAll(ids);
                 return written;
             } catch (IllegalArgumentException e) {
@@ -130,11 +131,10 @@ final class BarRepository {
                 throw e;
             } catch (SQLException | IOException | RuntimeException e) {
                 rollback(connection, e);
-                throw new StoreException("cannot write bars of " + sources.size() + " series, nothing was written: "
-                        + e.getMessage(), e);
+                throw failure("cannot write bars of " + sources.size() + " series, nothing was written", e);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot write bars of " + sources.size() + " series: " + e.getMessage(), e);
+            throw failure("cannot write bars of " + sources.size() + " series, nothing was written", e);
         } finally {
             writeLock.unlock();
         }
@@ -152,6 +152,7 @@ final class BarRepository {
                     return 0;
                 }
                 connection.commit();
+                database.committed();
                 knownIds.put(key, seriesId);
                 return written;
             } catch (IllegalArgumentException e) {
@@ -159,10 +160,10 @@ final class BarRepository {
                 throw e;
             } catch (SQLException | IOException | RuntimeException e) {
                 rollback(connection, e);
-                throw new StoreException("cannot write bars of " + key + ", nothing was written: " + e.getMessage(), e);
+                throw failure("cannot write bars of " + key + ", nothing was written", e);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot write bars of " + key + ": " + e.getMessage(), e);
+            throw failure("cannot write bars of " + key + ", nothing was written", e);
         } finally {
             writeLock.unlock();
         }
@@ -267,7 +268,7 @@ final class BarRepository {
                 return readBars(range, into);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read bars of " + key + ": " + e.getMessage(), e);
+            throw failure("cannot read bars of " + key, e);
         }
     }
 
@@ -295,10 +296,10 @@ final class BarRepository {
                 return streamed;
             } catch (SQLException | IOException | RuntimeException e) {
                 rollback(connection, e);
-                throw new StoreException("cannot stream bars of " + key + ": " + e.getMessage(), e);
+                throw failure("cannot stream bars of " + key, e);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot stream bars of " + key + ": " + e.getMessage(), e);
+            throw failure("cannot stream bars of " + key, e);
         }
     }
 
@@ -358,7 +359,7 @@ final class BarRepository {
             }
             return newestFirst.size();
         } catch (SQLException e) {
-            throw new StoreException("cannot read the latest bars of " + key + ": " + e.getMessage(), e);
+            throw failure("cannot read the latest bars of " + key, e);
         }
     }
 
@@ -376,7 +377,7 @@ final class BarRepository {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read the time span of " + key + ": " + e.getMessage(), e);
+            throw failure("cannot read the time span of " + key, e);
         }
     }
 
@@ -400,7 +401,7 @@ final class BarRepository {
             return new SeriesLedger(CoverageLedger.trackedSince(connection, seriesId),
                     from < until ? CoverageLedger.covered(connection, seriesId, from, until) : List.of());
         } catch (SQLException e) {
-            throw new StoreException("cannot read the completeness ledger of " + key + ": " + e.getMessage(), e);
+            throw failure("cannot read the completeness ledger of " + key, e);
         }
     }
 
@@ -429,22 +430,23 @@ final class BarRepository {
     /**
      * Runs {@code work} under the write lock in one transaction: committed if it returns, rolled
      * back if it throws. A database failure becomes a {@link StoreException} starting with
-     * {@code failure}; other exceptions pass through unchanged.
+     * {@code what}; other exceptions pass through unchanged.
      */
-    private <T> T inWriteTransaction(String failure, WriteWork<T> work) {
+    private <T> T inWriteTransaction(String what, WriteWork<T> work) {
         writeLock.lock();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
                 connection.commit();
+                database.committed();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException(failure + ": " + e.getMessage(), e);
+            throw failure(what, e);
         } finally {
             writeLock.unlock();
         }
@@ -469,7 +471,7 @@ final class BarRepository {
             }
             return series;
         } catch (SQLException e) {
-            throw new StoreException("cannot list the stored series: " + e.getMessage(), e);
+            throw failure("cannot list the stored series", e);
         }
     }
 
@@ -495,6 +497,15 @@ final class BarRepository {
             }
         }
         return count;
+    }
+
+    /**
+     * The {@link StoreException} for a failed call, after telling the database, which reopens itself
+     * if H2 closed it. A closed database is explained in one text for the whole outage.
+     */
+    private StoreException failure(String what, Exception cause) {
+        database.failed(cause);
+        return new StoreException(what + ": " + DatabaseRecovery.explain(cause), cause);
     }
 
     private static void rollback(Connection connection, Exception cause) {

@@ -65,7 +65,21 @@ public final class HistoryStore implements AutoCloseable {
      * do with the CPU first, as the workstation has with its first frame.
      */
     public static HistoryStore openWithReadCacheLater(StoreOptions options) {
-        StoreDatabase database = StoreDatabase.open(options);
+        return openWithReadCacheLater(options, "");
+    }
+
+    /**
+     * As {@link #open}, with the database file on H2's file system {@code fileSystem} (a registered
+     * {@code org.h2.store.fs.FilePath} scheme with its colon): for tests whose disk fills up.
+     */
+    static HistoryStore open(StoreOptions options, String fileSystem) {
+        HistoryStore store = openWithReadCacheLater(options, fileSystem);
+        store.startReadCache();
+        return store;
+    }
+
+    private static HistoryStore openWithReadCacheLater(StoreOptions options, String fileSystem) {
+        StoreDatabase database = StoreDatabase.open(options, fileSystem);
         BarRangeCache cache = new BarRangeCache(options.cacheEntries(), options.cacheMaxBars(), options.clock());
         log.info("History store open: {}", options.databaseFile());
         return new HistoryStore(database, new BarRepository(database, options.writeChunk()), cache);

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code WRITE_DELAY=0}: every commit writes its changes to the file before it returns, so a
  * committed transaction survives the process being killed (H2's default keeps up to 500 ms of
  * commits in memory). {@code CACHE_SIZE} is {@link StoreOptions#pageCacheMb()}. The database
- * closes when {@link #close()} closes the pool's last connection.
+ * closes when {@link #close()} closes the pool's last connection. If H2 closes it first, because it
+ * could not write its file (a full disk), the next calls reopen it ({@link DatabaseRecovery}).
  *
  * <p>Thread-safe: connections are borrowed from the pool by any thread, one per operation.
  * HikariCP runs its own daemon threads, {@code tradedesk-store:housekeeper},
@@ -55,11 +57,13 @@ final class StoreDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final String url;
     private final Path file;
+    private final DatabaseRecovery recovery;
 
-    private StoreDatabase(HikariDataSource pool, Path file) {
+    private StoreDatabase(HikariDataSource pool, Path file, Clock clock) {
         this.pool = pool;
         this.url = pool.getJdbcUrl();
         this.file = file;
+        this.recovery = new DatabaseRecovery(pool, USER, PASSWORD, file, clock);
     }
 
     /**
@@ -69,12 +73,21 @@ final class StoreDatabase implements AutoCloseable {
      *                        process, or a migration fails
      */
     static StoreDatabase open(StoreOptions options) {
+        return open(options, "");
+    }
+
+    /**
+     * As {@link #open(StoreOptions)}, with the database file on H2's file system {@code fileSystem}
+     * (a registered {@code FilePath} scheme and its colon, as {@code "memFS:"}), or on the default
+     * one for {@code ""}: tests put it on one whose writes fail as on a full disk.
+     */
+    static StoreDatabase open(StoreOptions options, String fileSystem) {
         try {
             Files.createDirectories(options.directory());
         } catch (IOException e) {
             throw new StoreException("cannot create the data directory " + options.directory() + ": " + e.getMessage(), e);
         }
-        HikariDataSource pool = createPool(options);
+        HikariDataSource pool = createPool(options, fileSystem);
         try {
             boolean current;
             try (Connection connection = pool.getConnection()) {
@@ -92,7 +105,7 @@ final class StoreDatabase implements AutoCloseable {
                             result.targetSchemaVersion);
                 }
             }
-            return new StoreDatabase(pool, options.databaseFile());
+            return new StoreDatabase(pool, options.databaseFile(), options.clock());
         } catch (RuntimeException | SQLException e) {
             pool.close();
             throw new StoreException("cannot migrate the history database " + options.databaseFile() + ": " + e.getMessage(), e);
@@ -147,10 +160,10 @@ final class StoreDatabase implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource createPool(StoreOptions options) {
+    private static HikariDataSource createPool(StoreOptions options, String fileSystem) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME);
-        config.setJdbcUrl("jdbc:h2:file:" + options.directory().resolve(StoreOptions.DATABASE_NAME)
+        config.setJdbcUrl("jdbc:h2:file:" + fileSystem + options.directory().resolve(StoreOptions.DATABASE_NAME)
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE
                 + ";CACHE_SIZE=" + options.pageCacheMb() * 1024);
         config.setUsername(USER);
@@ -181,9 +194,25 @@ final class StoreDatabase implements AutoCloseable {
         return "cannot open the history database " + file + ": " + (cause == null ? "unknown error" : cause.getMessage());
     }
 
-    /** Borrows a connection; closing it returns it to the pool. */
+    /**
+     * Borrows a connection; closing it returns it to the pool. After H2 closed the database (see
+     * {@link #failed}), reopens it first when a reopen is due, and fails at once when not.
+     */
     Connection connection() throws SQLException {
+        if (recovery.closed()) {
+            recovery.reopenIfDue();
+        }
         return pool.getConnection();
+    }
+
+    /** Tells the database a call failed with {@code failure}: if H2 closed the database, it is reopened. */
+    void failed(Throwable failure) {
+        recovery.failed(failure);
+    }
+
+    /** Tells the database a write committed: it works, whatever failed before. */
+    void committed() {
+        recovery.committed();
     }
 
     Path file() {

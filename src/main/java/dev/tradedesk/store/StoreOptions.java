@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param pageCacheMb     H2's page cache, in MiB of heap: pages found there are not read and decoded
  *                        again. H2's default, 16 MiB, holds about 300,000 bars; random 1,000-bar
  *                        ranges over a million bars then read 64 pages each from the file
- * @param clock           time source of the cache's expiry (a settable clock in tests)
+ * @param clock           time source of the cache's expiry and of the pace at which a database H2
+ *                        closed (a full disk) is reopened (a settable clock in tests)
  */
 public record StoreOptions(Path directory, int poolSize, Duration leakDetection, int cacheEntries, int cacheMaxBars,
         int writeChunk, int pageCacheMb, Clock clock) {

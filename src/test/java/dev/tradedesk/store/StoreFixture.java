@@ -27,6 +27,12 @@ final class StoreFixture implements AutoCloseable {
         this.store = HistoryStore.open(change.apply(options(directory, clock)));
     }
 
+    /** A store on {@code disk}, which fills up when the test says so. */
+    StoreFixture(Path directory, FullDisk disk) {
+        this.directory = directory;
+        this.store = disk.open(options(directory, clock));
+    }
+
     static StoreOptions options(Path directory, MutableClock clock) {
         return StoreOptions.defaults(directory).withLeakDetection(Duration.ofSeconds(2)).withClock(clock);
     }

@@ -1,0 +1,261 @@
+package dev.tradedesk.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
+import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reopens the database after H2 closed it under the store. When H2 cannot write its file (a full
+ * disk: {@code IOException: No space left on device}), its MVStore "panics": it closes the file,
+ * and the database answers every later statement with {@code 90098 The database has been closed}.
+ * The pooled connections stay open on that dead database (H2's {@code isValid} still says yes), so
+ * without this every call failed until the app was restarted.
+ *
+ * <p>On such a failure ({@link #closedByH2}) the next call reopens: it soft-evicts the pool's
+ * connections (idle ones close now, borrowed ones when returned), opens the file once outside the
+ * pool to see that it opens, and lets the pool connect again. H2 keeps the closed store's file open
+ * and locked until the old database's last connection has closed, so the new database can only open
+ * once the old one has let go: never two writers on one file. The reopen waits for that up to
+ * {@link #RELEASE_PATIENCE}. H2 itself reopens a file in the same JVM after a disk-full failure in
+ * its own disk-full test; the new database opens from the last complete commit, as after a
+ * {@code kill -9}. An open needs no free space, so a reopen while the disk is still full
+ * succeeds: reads work again at once, and the next write tells whether the disk has room. While it
+ * has none, each write closes the database again, and reopens are paced: the first at the next call,
+ * then after {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}; calls in between fail at once
+ * (no wait for the pool's connection timeout). A write that commits after a reopen ends the outage,
+ * said in one line.
+ *
+ * <p>A failure of a connection borrowed before a reopen and reported after it is taken for the
+ * reopened database's: it only delays the next reopen by one wait.
+ *
+ * <p>Thread-safe: the state is guarded by this object; {@link #closed()} and {@link #committed()}
+ * read one volatile field when nothing failed.
+ */
+final class DatabaseRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseRecovery.class);
+
+    static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a reopen waits for the closed database to let go of its file. H2 keeps a panicked
+     * store's file open and locked until the database's last connection closes, and the pool closes
+     * evicted connections on its own thread; until then a connect meets the closed database or the
+     * file lock (which is what keeps two stores from ever writing the file at once).
+     */
+    private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(2);
+    private static final long RELEASE_POLL_MILLIS = 10;
+    private static final long OPEN = Long.MIN_VALUE;
+
+    private final HikariDataSource pool;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Path file;
+    private final Clock clock;
+
+    /** When H2 closed the database, or {@link #OPEN}. */
+    private volatile long closedAt = OPEN;
+    private Throwable closedBy;
+    private boolean awaitingWrite;
+    private int reopens;
+    private int failedReopens;
+    private long nextReopen;
+
+    DatabaseRecovery(HikariDataSource pool, String user, String password, Path file, Clock clock) {
+        this.pool = pool;
+        this.url = pool.getJdbcUrl();
+        this.user = user;
+        this.password = password;
+        this.file = file;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether {@code failure} says H2 closed the database: {@code DATABASE_IS_CLOSED}, an I/O error,
+     * a corrupted file, or the MVStore's own failure to read, write or stay open (behind H2's
+     * "General error" on the statement that hit it), anywhere in the cause chain.
+     */
+    static boolean closedByH2(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && closingCode(sql.getErrorCode())) {
+                return true;
+            }
+            if (cause instanceof MVStoreException store && closingStoreCode(store.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean closingCode(int code) {
+        return code == ErrorCode.DATABASE_IS_CLOSED || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2
+                || code == ErrorCode.FILE_CORRUPTED_1;
+    }
+
+    private static boolean closingStoreCode(int code) {
+        return code == DataUtils.ERROR_WRITING_FAILED || code == DataUtils.ERROR_READING_FAILED
+                || code == DataUtils.ERROR_CLOSED || code == DataUtils.ERROR_FILE_CORRUPT;
+    }
+
+    /**
+     * What to tell of {@code failure}: for a database H2 closed, one text for the whole outage (its
+     * root cause, "No space left on device"), so a failure repeating while the disk is full reads
+     * the same each time (H2's own message names a channel object that changes with every reopen);
+     * otherwise the failure's message.
+     */
+    static String explain(Throwable failure) {
+        if (!closedByH2(failure)) {
+            return failure.getMessage();
+        }
+        return "the history database is closed: H2 could not use its file (" + rootReason(failure)
+                + "); it is reopened by itself, and writes work again once the disk has room";
+    }
+
+    private static String rootReason(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && depth < 16; depth++) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /** Whether H2 closed the database and no write has committed since. */
+    boolean closed() {
+        return closedAt != OPEN;
+    }
+
+    /** Notes a failed call: if H2 closed the database, the next call reopens it, paced. */
+    void failed(Throwable failure) {
+        if (!closedByH2(failure)) {
+            return;
+        }
+        synchronized (this) {
+            long now = clock.millis();
+            if (closedAt == OPEN) {
+                closedAt = now;
+                closedBy = failure;
+                nextReopen = now;
+                log.warn("H2 closed the history database {} after it could not use its file ({}); it is reopened by "
+                        + "itself, at most every {} s, until a write commits again", file, rootReason(failure),
+                        MAX_WAIT.toSeconds());
+            } else if (awaitingWrite) {
+                awaitingWrite = false;
+                failedReopens++;
+                nextReopen = now + wait(failedReopens).toMillis();
+            }
+        }
+    }
+
+    /**
+     * Before a connection is borrowed while {@link #closed()}: reopens if a reopen is due and none
+     * is waiting for its first write; refuses at once if the next one is not due yet.
+     *
+     * @throws SQLException the reason the database is closed, when it is not reopened now
+     */
+    synchronized void reopenIfDue() throws SQLException {
+        if (closedAt == OPEN || awaitingWrite) {
+            return;
+        }
+        long now = clock.millis();
+        if (now < nextReopen) {
+            throw refusal(closedBy);
+        }
+        pool.getHikariPoolMXBean().softEvictConnections();
+        try {
+            probe();
+        } catch (SQLException failure) {
+            failedReopens++;
+            nextReopen = now + wait(failedReopens).toMillis();
+            if (closedByH2(failure)) {
+                log.debug("History database {} could not be reopened: {}", file, failure.getMessage());
+            } else {
+                log.warn("History database {} could not be reopened: {}", file, failure.getMessage());
+            }
+            SQLException refused = refusal(closedBy);
+            refused.addSuppressed(failure);
+            throw refused;
+        }
+        reopens++;
+        awaitingWrite = true;
+        log.debug("History database {} reopened ({} times since H2 closed it)", file, reopens);
+    }
+
+    /** Opens the file once outside the pool, waiting (bounded) for the closed database to release it. */
+    private void probe() throws SQLException {
+        long deadline = System.nanoTime() + RELEASE_PATIENCE.toNanos();
+        while (true) {
+            try (Connection probe = DriverManager.getConnection(url, user, password)) {
+                return;
+            } catch (SQLException failure) {
+                if (!stillReleasing(failure) || System.nanoTime() - deadline >= 0) {
+                    throw failure;
+                }
+            }
+            // A connection the pool made meanwhile can only be on the closed database (a new one would
+            // have let this probe in): it keeps that database, and its lock, open.
+            pool.getHikariPoolMXBean().softEvictConnections();
+            try {
+                Thread.sleep(RELEASE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLNonTransientConnectionException("interrupted while reopening the history database", e);
+            }
+        }
+    }
+
+    /** Whether a connect failed because the closed database still holds the file: it met it, or its lock. */
+    private static boolean stillReleasing(SQLException failure) {
+        if (closedByH2(failure)) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                    || cause instanceof MVStoreException store && store.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The failure of a call refused while closed: told as the outage's cause, the same text every time. */
+    private static SQLException refusal(Throwable cause) {
+        return new SQLNonTransientConnectionException(explain(cause), "90098", ErrorCode.DATABASE_IS_CLOSED, cause);
+    }
+
+    /** Wait before reopen {@code failed + 1}: {@link #FIRST_WAIT}, doubling, at most {@link #MAX_WAIT}. */
+    static Duration wait(int failed) {
+        long seconds = FIRST_WAIT.toSeconds() << Math.min(Math.max(failed - 1, 0), 16);
+        return Duration.ofSeconds(Math.min(seconds, MAX_WAIT.toSeconds()));
+    }
+
+    /** A write committed: if the database had been closed, it works again, said once. */
+    void committed() {
+        if (closedAt == OPEN) {
+            return;
+        }
+        synchronized (this) {
+            if (closedAt == OPEN) {
+                return;
+            }
+            log.info("History database {} works again: writes commit {} s after H2 closed it ({} reopens)", file,
+                    Math.max(0, (clock.millis() - closedAt) / 1000), reopens);
+            closedAt = OPEN;
+            closedBy = null;
+            awaitingWrite = false;
+            reopens = 0;
+            failedReopens = 0;
+        }
+    }
+}

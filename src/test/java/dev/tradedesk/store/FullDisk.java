@@ -1,0 +1,179 @@
+package dev.tradedesk.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.store.fs.FileBase;
+import org.h2.store.fs.FilePath;
+import org.h2.store.fs.FilePathWrapper;
+
+/**
+ * A data directory whose disk fills up on demand, without root or a small file system: the store
+ * opens its database on H2's file system {@value #SCHEME}{@code :}, which passes every call to the
+ * default one, except that writes under a full directory fail with
+ * {@code IOException("No space left on device")}, as the kernel's ENOSPC reads in Java. Reads,
+ * opening and locking keep working, as on a real full disk.
+ *
+ * <p>H2 registers file systems in a static table and creates their paths by reflection, so the
+ * switch lives in a static map keyed by directory: each test's own directory is its own disk.
+ */
+public final class FullDisk implements AutoCloseable {
+
+    static final String SCHEME = "fulldisk";
+
+    private static final Map<String, Disk> DISKS = new ConcurrentHashMap<>();
+
+    private final Path directory;
+    private final Disk disk = new Disk();
+
+    private record Disk(AtomicBoolean full, AtomicInteger databaseOpens) {
+        Disk() {
+            this(new AtomicBoolean(), new AtomicInteger());
+        }
+    }
+
+    public FullDisk(Path directory) {
+        FilePath.register(new FullDiskPath());
+        this.directory = directory.toAbsolutePath().normalize();
+        DISKS.put(this.directory.toString(), disk);
+    }
+
+    /** Opens a store in the directory, as {@link HistoryStore#open} does, on this disk. */
+    public HistoryStore open(StoreOptions options) {
+        if (!options.directory().startsWith(directory)) {
+            throw new IllegalArgumentException(options.directory() + " is not on the disk " + directory);
+        }
+        return HistoryStore.open(options, SCHEME + ":");
+    }
+
+    /** From now on every write fails as on a full disk. */
+    public void fill() {
+        disk.full.set(true);
+    }
+
+    /** Space was freed: writes work again. */
+    public void free() {
+        disk.full.set(false);
+    }
+
+    /** How often the database file was opened: once when the store opened, once more per reopen. */
+    public int databaseOpens() {
+        return disk.databaseOpens.get();
+    }
+
+    /** Forgets the disk; its directory is an ordinary one again. */
+    @Override
+    public void close() {
+        DISKS.remove(directory.toString(), disk);
+    }
+
+    private static Disk diskOf(String file) {
+        for (Map.Entry<String, Disk> entry : DISKS.entrySet()) {
+            if (file.startsWith(entry.getKey())) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** H2's view of the file system; public with a no-argument constructor because H2 makes its paths by reflection. */
+    public static final class FullDiskPath extends FilePathWrapper {
+
+        @Override
+        public String getScheme() {
+            return SCHEME;
+        }
+
+        @Override
+        public FileChannel open(String mode) throws IOException {
+            String file = getBase().toString();
+            Disk disk = diskOf(file);
+            if (disk != null && file.endsWith(".mv.db")) {
+                disk.databaseOpens.incrementAndGet();
+            }
+            return new FullDiskChannel(getBase().open(mode), disk);
+        }
+    }
+
+    private static final class FullDiskChannel extends FileBase {
+
+        private final FileChannel base;
+        private final Disk disk;
+
+        FullDiskChannel(FileChannel base, Disk disk) {
+            this.base = base;
+            this.disk = disk;
+        }
+
+        private void refuseIfFull() throws IOException {
+            if (disk != null && disk.full.get()) {
+                throw new IOException("No space left on device");
+            }
+        }
+
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            refuseIfFull();
+            return base.write(source);
+        }
+
+        @Override
+        public int write(ByteBuffer source, long position) throws IOException {
+            refuseIfFull();
+            return base.write(source, position);
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            return base.read(target);
+        }
+
+        @Override
+        public int read(ByteBuffer target, long position) throws IOException {
+            return base.read(target, position);
+        }
+
+        @Override
+        public long position() throws IOException {
+            return base.position();
+        }
+
+        @Override
+        public FileChannel position(long position) throws IOException {
+            base.position(position);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return base.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            base.truncate(size);
+            return this;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            base.force(metaData);
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+            return base.tryLock(position, size, shared);
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            base.close();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.tradedesk.store;
+
+import static dev.tradedesk.store.TestBars.MINUTE;
+import static dev.tradedesk.store.TestBars.T0;
+import static dev.tradedesk.store.TestBars.minutes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.TimeRange;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.LogCapture;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A full disk makes H2 close the database; once space is freed, the store reopens it by itself:
+ * through a real pool, on a disk whose writes fail on demand ({@link FullDisk}).
+ */
+class FullDiskRecoveryTest {
+
+    private static final SeriesKey AAPL = SeriesKey.of("AAPL", Timeframe.ONE_MINUTE);
+
+    @TempDir
+    Path dir;
+
+    // Tests log at WARN; the line saying the database works again is INFO.
+    private final Logger recoveryLog = (Logger) LoggerFactory.getLogger(DatabaseRecovery.class);
+    private final Level level = recoveryLog.getLevel();
+
+    @BeforeEach
+    void logInfo() {
+        recoveryLog.setLevel(Level.INFO);
+    }
+
+    @AfterEach
+    void restoreLevel() {
+        recoveryLog.setLevel(level);
+    }
+
+    @Test
+    void writesWorkAgainOnceTheDiskHasRoomWithoutRestartingTheStoreAndNothingIsLostOrDoubled() {
+        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+                StoreFixture fixture = new StoreFixture(dir, disk)) {
+            HistoryStore store = fixture.store;
+            store.track(AAPL, T0);
+            write(store, T0, 100);
+
+            disk.fill();
+            assertThatThrownBy(() -> write(store, T0 + 100 * MINUTE, 10))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("No space left on device");
+            assertThatThrownBy(() -> write(store, T0 + 110 * MINUTE, 10))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("No space left on device");
+
+            disk.free();
+            fixture.clock.advance(DatabaseRecovery.MAX_WAIT);
+            write(store, T0 + 120 * MINUTE, 10);
+
+            assertThat(store.missingRanges(AAPL, T0, T0 + 130 * MINUTE))
+                    .as("the bars refused while the disk was full stay missing, for the next repair pass")
+                    .containsExactly(new TimeRange(T0 + 100 * MINUTE, T0 + 120 * MINUTE));
+            write(store, T0 + 100 * MINUTE, 20); // as the repair pass does
+            BarColumns stored = new BarColumns(256);
+            store.readRange(AAPL, Long.MIN_VALUE, Long.MAX_VALUE, stored);
+            assertThat(columns(stored)).as("every bar once, as written").isEqualTo(columns(minutes(T0, 130, 0)));
+            assertThat(store.missingRanges(AAPL, T0, T0 + 130 * MINUTE)).isEmpty();
+            assertThat(store.range(AAPL, T0, T0 + 129 * MINUTE).size()).as("a chart's read").isEqualTo(130);
+            assertThat(logs.lines().stream().filter(line -> line.contains("H2 closed the history database")).count())
+                    .as("the outage is told once").isEqualTo(1);
+            assertThat(logs.lines().stream().filter(line -> line.contains("works again")).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDatabaseClosedByAFullDiskIsReopenedOnlyWhenItsWaitIsOverAndReadsWorkBetweenWrites() {
+        try (FullDisk disk = new FullDisk(dir); StoreFixture fixture = new StoreFixture(dir, disk)) {
+            HistoryStore store = fixture.store;
+            write(store, T0, 10);
+            disk.fill();
+            assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).isInstanceOf(StoreException.class);
+
+            assertThat(readAll(store)).as("the first reopen comes at once; an open needs no space").isEqualTo(10);
+            assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).as("the disk is still full")
+                    .isInstanceOf(StoreException.class);
+
+            for (Duration wait : List.of(DatabaseRecovery.FIRST_WAIT, DatabaseRecovery.FIRST_WAIT.multipliedBy(2))) {
+                fixture.clock.advance(wait.minusMillis(1));
+                assertThatThrownBy(() -> readAll(store)).as("no reopen before the wait is over")
+                        .isInstanceOf(StoreException.class).hasMessageContaining("No space left on device");
+                fixture.clock.advance(Duration.ofMillis(1));
+                assertThat(readAll(store)).isEqualTo(10);
+                assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).isInstanceOf(StoreException.class);
+            }
+
+            disk.free();
+            fixture.clock.advance(DatabaseRecovery.wait(3));
+            write(store, T0 + 10 * MINUTE, 1);
+            assertThat(readAll(store)).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void reopensWaitLongerAfterEachFailureUpToHalfAMinute() {
+        assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 100).stream().map(DatabaseRecovery::wait).map(Duration::toSeconds))
+                .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L);
+    }
+
+    @Test
+    void onlyFailuresOfTheDatabaseItselfCallForAReopen() {
+        SQLException panic = new SQLException("General error: MVStoreException", "HY000", ErrorCode.GENERAL_ERROR_1,
+                new MVStoreException(DataUtils.ERROR_WRITING_FAILED, "Writing to FileChannelImpl@1a2b failed"));
+        panic.getCause().initCause(new java.io.IOException("No space left on device"));
+        assertThat(DatabaseRecovery.closedByH2(panic)).isTrue();
+        assertThat(DatabaseRecovery.explain(panic)).contains("No space left on device").doesNotContain("FileChannelImpl");
+        assertThat(DatabaseRecovery.closedByH2(new SQLException("The database has been closed", "90098",
+                ErrorCode.DATABASE_IS_CLOSED))).isTrue();
+
+        assertThat(DatabaseRecovery.closedByH2(new SQLIntegrityConstraintViolationException("duplicate", "23505",
+                ErrorCode.DUPLICATE_KEY_1))).isFalse();
+        assertThat(DatabaseRecovery.closedByH2(new SQLException("shutting down", "90121",
+                ErrorCode.DATABASE_CALLED_AT_SHUTDOWN))).as("the JVM is exiting: no reopen").isFalse();
+        assertThat(DatabaseRecovery.closedByH2(new SQLException("General error", "HY000", ErrorCode.GENERAL_ERROR_1,
+                new IllegalStateException("a bug")))).isFalse();
+    }
+
+    /** Writes {@code count} bars from {@code from} and records their range covered, in one transaction. */
+    private static void write(HistoryStore store, long from, int count) {
+        store.writeAll(Map.of(AAPL, minutes(from, count, 0)), Map.of(AAPL, List.of(new TimeRange(from, from + count * MINUTE))));
+    }
+
+    private static int readAll(HistoryStore store) {
+        return store.readRange(AAPL, Long.MIN_VALUE, Long.MAX_VALUE, new BarColumns(16));
+    }
+
+    private static List<String> columns(BarColumns bars) {
+        List<String> rows = new java.util.ArrayList<>(bars.size());
+        for (int i = 0; i < bars.size(); i++) {
+            rows.add(bars.time(i) + " " + bars.open(i) + " " + bars.high(i) + " " + bars.low(i) + " " + bars.close(i) + " "
+                    + bars.volume(i));
+        }
+        return rows;
+    }
+}
