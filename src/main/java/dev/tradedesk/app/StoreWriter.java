@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * Writes closed bars to the history store on its own thread ({@code tradedesk-store-writer}), one
  * transaction per batch for all series, together with the ranges of the completeness ledger they
  * complete, so the scheduler never waits on the disk. A failed write is counted and logged, once
- * while it repeats (then a summary a minute); the bars
- * are not lost for good: their range stays missing in the ledger, and the scheduler's next repair
- * pass fetches it again. Thread-safe.
+ * while it repeats (then a summary a minute); the bars are not kept, and not lost for good: their
+ * range stays missing in the ledger, and the scheduler's repair passes fetch it again once the store
+ * takes writes (a store whose disk filled up reopens itself when it has room). Thread-safe.
  */
 final class StoreWriter implements LivePipeline.ClosedBarWriter {
 
@@ -103,8 +103,8 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         } catch (RuntimeException failure) {
             failures.increment();
             switch (repeating.seen(failure)) {
-                case TELL -> log.error("Could not store the bars of {} series; they will be backfilled at the next start: {}",
-                        batch.size(), failure.getMessage());
+                case TELL -> log.error("Could not store the bars of {} series; their ranges stay missing and are fetched "
+                        + "again once the store takes writes: {}", batch.size(), failure.getMessage());
                 case SUMMARIZE -> log.error("Still cannot store bars: {} more writes failed the same way: {}",
                         repeating.repeats(), failure.getMessage());
                 case QUIET -> { }

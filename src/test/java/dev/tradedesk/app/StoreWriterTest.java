@@ -8,12 +8,15 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.store.FullDisk;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
 import dev.tradedesk.testing.LogCapture;
+import dev.tradedesk.testing.MutableClock;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Repaired bars are announced to the UI only once they are in the store. */
+/** Repaired bars are announced to the UI only once they are in the store; failed writes are told once. */
 class StoreWriterTest {
 
     private static final long T0 = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
@@ -94,6 +97,42 @@ class StoreWriterTest {
         } finally {
             thread.shutdownNow();
         }
+    }
+
+    @Test
+    void barsAreStoredAgainWithoutARestartOnceAFullDiskHasRoomAndTheOutageIsToldOnce() throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        MutableClock storeClock = new MutableClock(Instant.ofEpochMilli(T0));
+        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+                HistoryStore store = disk.open(StoreOptions.defaults(dir).withClock(storeClock))) {
+            StoreWriter writer = new StoreWriter(store, thread, new PipelineMetrics(),
+                    Clock.fixed(Instant.ofEpochMilli(T0 + 60 * 60_000), ZoneOffset.UTC), update -> { });
+            disk.fill();
+            for (int i = 0; i < 3; i++) {
+                writer.write(Map.of(AAPL, oneBar(i)), Map.of());
+            }
+            thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            assertThat(writer.failures()).isEqualTo(3);
+
+            disk.free();
+            storeClock.advance(Duration.ofSeconds(30));
+            writer.write(Map.of(AAPL, oneBar(3)), Map.of());
+            thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+
+            assertThat(writer.failures()).isEqualTo(3);
+            assertThat(writer.writtenBySymbol()).containsEntry(Symbol.of("AAPL"), 1L);
+            assertThat(store.lastTime(AAPL)).hasValue(T0 + 3 * 60_000);
+            assertThat(logs.lines().stream().filter(line -> line.contains("Could not store the bars")).count())
+                    .as("a failure inside H2, then refusals until the next reopen: one story, one line").isEqualTo(1);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    private static BarColumns oneBar(int minute) {
+        BarColumns bars = new BarColumns(1);
+        bars.add(T0 + minute * 60_000L, 10, 11, 9, 10.5, 100);
+        return bars;
     }
 
     @Test
