@@ -9,7 +9,6 @@ import java.util.Locale;
 final class PerformanceFormat {
 
     static final String UNKNOWN = "–";
-    private static final double[] ROUND_STEPS = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
 
     private PerformanceFormat() {
     }
@@ -47,20 +46,20 @@ final class PerformanceFormat {
     }
 
     /**
-     * The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at or
-     * above {@code value}, for an axis maximum; {@code fallback} when value is not a positive number.
+     * An axis tick: a plain number with the decimals {@code step} (the distance between ticks) needs
+     * and no trailing zeros, thousands grouped: "0", "0.05", "1.5", "2,500", "10,000". A decade on
+     * a log axis is its own step: "0.001", "1,000".
      */
-    static double niceCeiling(double value, double fallback) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            return fallback;
+    static String tick(double value, double step) {
+        if (!Double.isFinite(value)) {
+            return UNKNOWN;
         }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : ROUND_STEPS) {
-            if (step * magnitude >= value * (1 - 1e-12)) {
-                return step * magnitude;
-            }
+        int decimals = step >= 1 || !(step > 0) ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
+        String text = String.format(Locale.ROOT, "%,." + decimals + "f", value);
+        if (decimals > 0) {
+            text = text.replaceAll("\\.?0+$", "");
         }
-        return 10 * magnitude;
+        return text.equals("-0") ? "0" : text;
     }
 
     private static String whole(double value) {

@@ -3,7 +3,6 @@ package dev.tradedesk.ui.perf;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.tradedesk.feed.PipelineStage;
-import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -58,7 +57,7 @@ public final class PerformanceView {
     private final PerformanceViewModel model;
     private final SmallChart latency;
     private final SmallChart frames;
-    private final DefaultNumericAxis frameTimeAxis = SmallChart.secondAxis("frame time p99");
+    private final RoundedValueAxis frameTimeAxis = SmallChart.secondAxis("frame time p99");
     private final SmallChart tickToScreen;
     private final SmallChart readCache;
     private final SmallChart gc;
@@ -135,8 +134,7 @@ public final class PerformanceView {
     }
 
     private SmallChart latencyChart() {
-        SmallChart chart = new SmallChart("latencyChart", "Stage latency, ms (log scale)", model);
-        chart.useLogScale();
+        SmallChart chart = SmallChart.logScale("latencyChart", "Stage latency, ms (log scale)", model);
         for (PipelineStage stage : PerformanceViewModel.CHARTED_STAGES) {
             chart.line(PerformanceMetric.latency(stage, PerformanceMetric.Percentile.P99), stage.key(),
                     "series-" + stage.key().replace('_', '-'), LATENCY_FLOOR_MS);
@@ -236,18 +234,23 @@ public final class PerformanceView {
     /** Ranges every axis to the history and has every chart re-read it; updates the table. */
     private void update() {
         rangeLatency();
-        double fps = model.max(PerformanceMetric.FRAMES_PER_SECOND);
-        frames.setRange(0, PerformanceFormat.niceCeiling(Math.max(60, fps), 60));
-        SmallChart.setRange(frameTimeAxis, 0,
-                PerformanceFormat.niceCeiling(Math.max(20, model.max(PerformanceMetric.FRAME_TIME_P99)), 20));
+        // The frame rate's axis reaches the 60 Hz cap at least, so 60 is a labelled tick; a sampler
+        // running late counts 63 frames in a second now and then, shown on a 0..70 axis.
+        frames.showUpTo(atLeast(60, model.max(PerformanceMetric.FRAMES_PER_SECOND)));
+        frameTimeAxis.showUpTo(atLeast(20, model.max(PerformanceMetric.FRAME_TIME_P99)));
         double tickToScreenTop = model.max(PerformanceMetric.TICK_TO_SCREEN_P99);
-        tickToScreen.setRange(0, PerformanceFormat.niceCeiling(tickToScreenTop, 10));
-        readCache.setRange(0, 100);
-        gc.setRange(0, PerformanceFormat.niceCeiling(Math.max(5, model.max(PerformanceMetric.GC_PAUSE)), 10));
-        double heapTop = Math.max(model.max(PerformanceMetric.HEAP_MAX), model.max(PerformanceMetric.HEAP_USED));
-        heap.setRange(0, PerformanceFormat.niceCeiling(heapTop, 256));
+        tickToScreen.showUpTo(tickToScreenTop > 0 ? tickToScreenTop : 10); // no floor: it can be a fraction of a ms
+        readCache.showUpTo(100);
+        gc.showUpTo(atLeast(5, model.max(PerformanceMetric.GC_PAUSE)));
+        heap.showUpTo(atLeast(256,
+                Math.max(model.max(PerformanceMetric.HEAP_MAX), model.max(PerformanceMetric.HEAP_USED))));
         charts().forEach(SmallChart::refresh);
         table.show(model.latestProperty().get());
+    }
+
+    /** {@code value}, or {@code floor} when it is lower or not known (NaN, before the first sample). */
+    private static double atLeast(double floor, double value) {
+        return value > floor ? value : floor;
     }
 
     /** Whole decades around the shown latencies; a zero reaches down to the floor. */

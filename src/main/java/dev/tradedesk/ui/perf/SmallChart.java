@@ -23,9 +23,10 @@ import javafx.scene.layout.VBox;
 /**
  * One small live chart of the performance panel: a title row, a ChartFX plot of the last minutes
  * (x in minutes from -{@link #MINUTES} to 0, "now") and a legend. Every axis is ranged by the view
- * ({@link #setRange}), so no renderer scans data to range an axis, and none loops on empty datasets
- * (ChartFX 11.3.1, chartfx.md pitfall 6). Switch markers are drawn on every chart, over its lines
- * (their renderer stays the last).
+ * ({@link #showUpTo}, or {@link #setRange} on a log scale), so no renderer scans data to range an
+ * axis, and none loops on empty datasets (ChartFX 11.3.1, chartfx.md pitfall 6). Value axes are
+ * labelled with plain numbers, their top included ({@link RoundedValueAxis}). Switch markers are
+ * drawn on every chart, over its lines (their renderer stays the last).
  *
  * <p>Scene-graph nodes: build and use on the JavaFX thread.
  */
@@ -46,13 +47,18 @@ final class SmallChart {
     private final FlowPane legend = new FlowPane();
     private final VBox node;
 
+    /** A chart whose value axis runs from 0 to a round top ({@link #showUpTo}). */
     SmallChart(String id, String title, PerformanceViewModel model) {
+        this(id, title, model, new RoundedValueAxis(title));
+    }
+
+    private SmallChart(String id, String title, PerformanceViewModel model, DefaultNumericAxis valueAxis) {
         this.model = model;
         DefaultNumericAxis timeAxis = axis("time", "min");
         timeAxis.set(-MINUTES, NOW_MARGIN_MINUTES);
         timeAxis.setMaxMajorTickLabelCount((int) MINUTES + 1); // a tick a minute
         timeAxis.setTickLabelFormatter(ChartAxes.formattedBy(SmallChart::minutesLabel));
-        valueAxis = axis(title, "");
+        this.valueAxis = valueAxis;
         chart = new XYChart(timeAxis, valueAxis);
         chart.setId(id);
         chart.getStyleClass().add(STYLE_CLASS);
@@ -92,11 +98,16 @@ final class SmallChart {
         header.getChildren().add(control);
     }
 
-    /** Switches the value axis to a logarithmic scale, labelled 0.01, 0.1, 1, 10, 100. */
-    void useLogScale() {
-        valueAxis.setLogAxis(true);
-        valueAxis.setLogarithmBase(10);
-        valueAxis.setTickLabelFormatter(ChartAxes.formattedBy(SmallChart::decadeLabel));
+    /**
+     * A chart whose value axis is logarithmic, labelled at whole decades ("0.01", "0.1", "1", "10",
+     * "100", "1,000") and ranged by {@link #setRange}.
+     */
+    static SmallChart logScale(String id, String title, PerformanceViewModel model) {
+        DefaultNumericAxis axis = axis(title, "");
+        axis.setLogAxis(true);
+        axis.setLogarithmBase(10);
+        axis.setTickLabelFormatter(ChartAxes.formattedBy(decade -> PerformanceFormat.tick(decade, decade)));
+        return new SmallChart(id, title, model, axis);
     }
 
     /** Adds {@code metric} as a line in the colour of CSS class {@code series}, with a legend entry. */
@@ -122,9 +133,9 @@ final class SmallChart {
 
     /**
      * Adds {@code metric} as a line against {@code rightAxis}, a second value axis on the right,
-     * ranged by {@link #setRange(Axis, double, double)}.
+     * ranged by the view ({@link RoundedValueAxis#showUpTo}).
      */
-    MetricDataSet lineOnRightAxis(PerformanceMetric metric, String name, String series, DefaultNumericAxis rightAxis) {
+    MetricDataSet lineOnRightAxis(PerformanceMetric metric, String name, String series, RoundedValueAxis rightAxis) {
         rightAxis.setSide(Side.RIGHT);
         ErrorDataSetRenderer renderer = new ManuallyRangedRenderer();
         styleLines(renderer);
@@ -135,18 +146,23 @@ final class SmallChart {
         return dataSet;
     }
 
-    /** A value axis styled like this chart's, for {@link #lineOnRightAxis}. */
-    static DefaultNumericAxis secondAxis(String name) {
-        return axis(name, "");
+    /** A value axis like this chart's, for {@link #lineOnRightAxis}. */
+    static RoundedValueAxis secondAxis(String name) {
+        return new RoundedValueAxis(name);
     }
 
+    /** Ranges the value axis from 0 up to a labelled round number at or above {@code value}. */
+    void showUpTo(double value) {
+        if (!(valueAxis instanceof RoundedValueAxis rounded)) {
+            throw new IllegalStateException("a log-scale chart is ranged by setRange");
+        }
+        rounded.showUpTo(value);
+    }
+
+    /** Ranges a log-scale chart's value axis from {@code min} to {@code max}. */
     void setRange(double min, double max) {
-        setRange(valueAxis, min, max);
-    }
-
-    static void setRange(Axis axis, double min, double max) {
-        if (axis.getMin() != min || axis.getMax() != max) {
-            axis.set(min, max);
+        if (valueAxis.getMin() != min || valueAxis.getMax() != max) {
+            valueAxis.set(min, max);
         }
     }
 
@@ -201,11 +217,6 @@ final class SmallChart {
     private static String minutesLabel(double minutes) {
         long rounded = Math.round(minutes);
         return rounded == 0 ? "now" : minutes <= -MINUTES ? "" : rounded + "m";
-    }
-
-    private static String decadeLabel(double value) {
-        return value >= 1 ? String.format(Locale.ROOT, "%.0f", value)
-                : new java.math.BigDecimal(value).round(new java.math.MathContext(1)).stripTrailingZeros().toPlainString();
     }
 
     /** Lines and bars whose axes are ranged by the view (which also avoids pitfall 6's loop). */

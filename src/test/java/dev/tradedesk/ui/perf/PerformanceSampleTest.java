@@ -41,9 +41,26 @@ class PerformanceSampleTest {
         assertThat(PerformanceFormat.gc(0, 0)).isEqualTo("none");
         assertThat(PerformanceFormat.gc(3, 12.5)).isEqualTo("3 × 12.5 ms");
         assertThat(PerformanceFormat.heap(412.4, 1024)).isEqualTo("412 / 1024 MB");
-        assertThat(PerformanceFormat.niceCeiling(1024, 1)).isEqualTo(1200);
-        assertThat(PerformanceFormat.niceCeiling(13, 1)).isEqualTo(15);
-        assertThat(PerformanceFormat.niceCeiling(60, 1)).isEqualTo(60);
-        assertThat(PerformanceFormat.niceCeiling(Double.NaN, 10)).isEqualTo(10);
+    }
+
+    @Test
+    void writesAxisTicksAsPlainNumbersWithTheDecimalsTheirStepNeeds() {
+        assertThat(PerformanceFormat.tick(0, 2_000)).isEqualTo("0");
+        assertThat(PerformanceFormat.tick(10_000, 2_000)).isEqualTo("10,000");
+        assertThat(PerformanceFormat.tick(0, 0.01)).isEqualTo("0");
+        assertThat(PerformanceFormat.tick(3 * 0.01, 0.01)).isEqualTo("0.03");
+        assertThat(PerformanceFormat.tick(1.5, 0.5)).isEqualTo("1.5");
+        assertThat(PerformanceFormat.tick(1, 0.5)).isEqualTo("1");
+        assertThat(PerformanceFormat.tick(0.001, 0.001)).isEqualTo("0.001");
+    }
+
+    @Test
+    void axisStepsAreOneTwoOrFiveTimesAPowerOfTenAndReachTheLargestValue() {
+        assertThat(RoundedValueAxis.step(9_800, 7)).isEqualTo(2_000);
+        assertThat(RoundedValueAxis.step(100, 7)).isEqualTo(20);
+        assertThat(RoundedValueAxis.step(100, 4)).isEqualTo(50);
+        assertThat(RoundedValueAxis.step(63, 7)).isEqualTo(10);
+        assertThat(RoundedValueAxis.step(60, 6)).isEqualTo(10);
+        assertThat(RoundedValueAxis.step(0.042, 7)).isEqualTo(0.01);
     }
 }

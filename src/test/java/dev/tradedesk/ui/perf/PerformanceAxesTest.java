@@ -1,0 +1,130 @@
+package dev.tradedesk.ui.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.tradedesk.testing.FxPulses;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.spi.TickMark;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The performance panel's value axes as ChartFX labels them after a layout, headless on Monocle:
+ * plain numbers in 1-2-5 steps from 0 up to a labelled top, for any range.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PerformanceAxesTest {
+
+    private static final String PLAIN_NUMBER = "0|[1-9]\\d{0,2}(,\\d{3})*(\\.\\d*[1-9])?|0\\.\\d*[1-9]";
+
+    private PerformanceViewModel model;
+    private PerformanceView view;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        model = new PerformanceViewModel(true, on -> { }, true, on -> { });
+        view = new PerformanceView(model);
+        stage.setScene(new Scene(view.node(), 1180, 800));
+        stage.show();
+    }
+
+    @Test
+    void afterASlowStartTheMillisecondAxesReadPlainThousandsUpToALabelledTop(FxRobot robot) {
+        // A slow start: tick to screen and frame time p99 near 10 s for five seconds, then normal.
+        feed(robot, 0, 40, second -> second < 5 ? 9_800 : 80, second -> second < 5 ? 9_000 : 20, second -> 60);
+
+        List<String> tickToScreen = shownLabels(robot, "tickToScreenChart", "Tick to screen p99, ms");
+        assertPlainOneTwoFiveUpTo(tickToScreen, 9_800);
+        assertThat(tickToScreen).contains("10,000");
+        assertPlainOneTwoFiveUpTo(shownLabels(robot, "framesChart", "frame time p99"), 9_000);
+    }
+
+    @Test
+    void fractionsOfAMillisecondReadAsPlainDecimals(FxRobot robot) {
+        // 0..0.06 in steps of 0.01: six steps of 0.01 added up make 0.060000000000000005, past the top.
+        feed(robot, 0, 40, second -> 0.055, second -> 0.3, second -> 60);
+
+        List<String> tickToScreen = shownLabels(robot, "tickToScreenChart", "Tick to screen p99, ms");
+        assertPlainOneTwoFiveUpTo(tickToScreen, 0.055);
+        assertThat(tickToScreen).contains("0.01").endsWith("0.06");
+    }
+
+    @Test
+    void theHitRateReadsZeroToAHundredAndTheFrameRateShowsItsSixtyHertzCap(FxRobot robot) {
+        // A sampler running a little late counts 63 frames in a second now and then.
+        feed(robot, 0, 40, second -> 80, second -> 20, second -> second == 30 ? 63 : 60);
+
+        List<String> hitRate = shownLabels(robot, "readCacheChart", "Read-cache hit rate over the last minute, %");
+        assertPlainOneTwoFiveUpTo(hitRate, 100);
+        assertThat(hitRate).endsWith("100");
+        List<String> frameRate = shownLabels(robot, "framesChart", "Frames: per second (left), time p99 in ms (right)");
+        assertPlainOneTwoFiveUpTo(frameRate, 63);
+        assertThat(frameRate).contains("60");
+    }
+
+    @Test
+    void theLatencyChartLabelsEveryDecadeItShowsAsAPlainNumber(FxRobot robot) {
+        feed(robot, 0, 40, second -> 80, second -> 20, second -> 60);
+
+        // The samples' stage latencies run from 0.02 ms (publish p50 would be lower; p99 is charted) to 150 ms.
+        assertThat(shownLabels(robot, "latencyChart", "Stage latency, ms (log scale)"))
+                .containsExactly("0.01", "0.1", "1", "10", "100", "1,000");
+    }
+
+    private void feed(FxRobot robot, int from, int to, DoubleUnaryOperator tickToScreenMs,
+            DoubleUnaryOperator frameTimeMs, DoubleUnaryOperator framesPerSecond) {
+        robot.interact(() -> {
+            for (int second = from; second < to; second++) {
+                PerformanceSample s = PerformanceSamples.at(second, true);
+                model.accept(new PerformanceSample(s.time(), s.stageLatencies(), framesPerSecond.applyAsDouble(second),
+                        frameTimeMs.applyAsDouble(second), tickToScreenMs.applyAsDouble(second), s.readCacheHitRate(),
+                        s.gcPauseMs(), s.gcCount(), s.heapUsedMb(), s.heapMaxMb()));
+            }
+        });
+        FxPulses.await(3);
+    }
+
+    /** The labels ChartFX shows on the axis named {@code axisName} of chart {@code chartId}, bottom up. */
+    private List<String> shownLabels(FxRobot robot, String chartId, String axisName) {
+        List<String> labels = new ArrayList<>();
+        robot.interact(() -> {
+            SmallChart chart = view.charts().stream().filter(c -> c.chart().getId().equals(chartId)).findFirst().orElseThrow();
+            Axis axis = chart.chart().getAxes().stream().filter(a -> a.getName().equals(axisName)).findFirst().orElseThrow();
+            for (TickMark tick : axis.getTickMarks()) {
+                if (tick.isVisible()) {
+                    labels.add(tick.getText());
+                }
+            }
+        });
+        return labels;
+    }
+
+    /**
+     * Plain numbers ("0", "0.05", "2,500", never "0E0" or "0.00"), from 0 in equal steps of 1, 2 or
+     * 5 times a power of ten, every tick labelled, the last at or above {@code largest}.
+     */
+    private static void assertPlainOneTwoFiveUpTo(List<String> labels, double largest) {
+        assertThat(labels).as("labels").hasSizeGreaterThanOrEqualTo(3).allMatch(label -> label.matches(PLAIN_NUMBER),
+                "plain numbers").startsWith("0");
+        double[] values = labels.stream().mapToDouble(label -> Double.parseDouble(label.replace(",", ""))).toArray();
+        double step = values[1] - values[0];
+        double multiplier = step / Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+        assertThat(List.of(1.0, 2.0, 5.0)).as("a 1-2-5 step in " + labels).anyMatch(m -> Math.abs(m - multiplier) < 1e-6);
+        for (int i = 1; i < values.length; i++) {
+            assertThat(values[i] - values[i - 1]).as("equal steps, none hidden, in " + labels).isCloseTo(step,
+                    org.assertj.core.data.Offset.offset(step * 1e-6));
+        }
+        assertThat(values[values.length - 1]).as("the labelled top of " + labels).isGreaterThanOrEqualTo(largest);
+    }
+}
