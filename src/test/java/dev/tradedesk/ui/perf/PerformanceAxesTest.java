@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +21,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The performance panel's value axes as ChartFX labels them after a layout, headless on Monocle:
- * plain numbers in 1-2-5 steps from 0 up to a labelled top, for any range.
+ * plain numbers in 1-2-5 steps from 0 up to a labelled top, for any range, every label whole.
  */
 @ExtendWith(ApplicationExtension.class)
 class PerformanceAxesTest {
@@ -95,14 +96,21 @@ class PerformanceAxesTest {
         FxPulses.await(3);
     }
 
-    /** The labels ChartFX shows on the axis named {@code axisName} of chart {@code chartId}, bottom up. */
+    /**
+     * The labels ChartFX drew whole on the axis named {@code axisName} of chart {@code chartId},
+     * bottom up. ChartFX draws them on the axis' canvas, which reaches the axis padding past the
+     * axis' ends: a label centred on an end tick and longer than that is drawn cut in half.
+     */
     private List<String> shownLabels(FxRobot robot, String chartId, String axisName) {
         List<String> labels = new ArrayList<>();
         robot.interact(() -> {
             SmallChart chart = view.charts().stream().filter(c -> c.chart().getId().equals(chartId)).findFirst().orElseThrow();
             Axis axis = chart.chart().getAxes().stream().filter(a -> a.getName().equals(axisName)).findFirst().orElseThrow();
+            Canvas canvas = axis.getCanvas();
             for (TickMark tick : axis.getTickMarks()) {
-                if (tick.isVisible()) {
+                boolean whole = tick.getPosition() - tick.getHeight() / 2 >= canvas.getLayoutY()
+                        && tick.getPosition() + tick.getHeight() / 2 <= canvas.getLayoutY() + canvas.getHeight();
+                if (tick.isVisible() && whole) {
                     labels.add(tick.getText());
                 }
             }
