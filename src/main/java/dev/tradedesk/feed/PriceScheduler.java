@@ -30,16 +30,16 @@ import org.slf4j.LoggerFactory;
  *   <li><b>live</b>: every cycle asks for the latest bar of every symbol at once and hands the
  *       forming bars over as soon as the answer is in, each symbol whose closed bars are all handed
  *       over already; then waits {@code max(minGap, interval - time taken)} and starts over;</li>
- *   <li><b>closing</b>: the bars that closed since the last cycle, from the history endpoint (so
- *       they carry their final values). The request leaves with the latest-bars request, for the
- *       bars the market clock says are final ({@link Config#settle()}), and again after it for any
- *       the latest answer shows closed beyond those. A forming bar that follows a bar not yet handed
- *       over is held (the engine takes bars strictly in order, and a closed bar never changes) and
- *       handed over with its closed bars the moment they arrive, carrying its original response
- *       time; only that symbol waits;</li>
- *   <li><b>history</b>, one request at a time: backfill of series far behind (a first start, a
- *       long outage) window by window with progress, then the repair passes over the completeness
- *       ledger's missing ranges ({@link RepairPlanner}), handed over with
+ *   <li><b>closing</b> ({@link ClosingLane}): the bars that closed since the last cycle, from the
+ *       history endpoint (so they carry their final values). The request leaves with the
+ *       latest-bars request, for the bars the market clock says are final ({@link Config#settle()}),
+ *       and again after it for any the latest answer shows closed beyond those. A forming bar that
+ *       follows a bar not yet handed over is held (the engine takes bars strictly in order, and a
+ *       closed bar never changes) and handed over with its closed bars the moment they arrive,
+ *       carrying its original response time; only that symbol waits;</li>
+ *   <li><b>history</b> ({@link HistoryLane}), one request at a time: backfill of series far behind
+ *       (a first start, a long outage) window by window with progress, then the repair passes over
+ *       the completeness ledger's missing ranges ({@link RepairPlanner}), handed over with
  *       {@link MarketDataListener#onRepair}. A series being backfilled goes live when its backfill
  *       is done.</li>
  * </ol>
@@ -108,22 +108,19 @@ public final class PriceScheduler implements AutoCloseable {
     private final PipelineMetrics pipeline;
     private final FeedMetrics metrics;
     private final Config config;
-    private final long barMillis;
 
     private volatile List<Symbol> symbols;
-    private volatile Symbol priority;
     private volatile boolean closed;
     /** Requests in flight, cancelled by {@link #close}. */
     private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile Future<?> nextStep;
+    /** The lanes beside the live one; each says which of its calls any thread may make. */
+    private final HistoryLane historyLane;
+    private final ClosingLane closingLane;
 
     // Scheduler thread only from here on.
-    /** Symbols whose closed bars the closing lane is fetching. */
-    private final Set<Symbol> closing = new HashSet<>();
     private final RepairPlanner repairs;
     private final HandoverLedger ledger;
-    private final HistoryWindows windows;
-    private final HistoryLane historyLane;
     private final UnknownSymbols unknown;
     /**
      * {@link System#nanoTime()} before which the history lanes send nothing (a back-off). Timed like
@@ -148,16 +145,16 @@ public final class PriceScheduler implements AutoCloseable {
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.config = config;
-        this.barMillis = config.timeframe().millis();
         this.symbols = List.copyOf(symbols);
         this.state = ConnectionState.connecting(provider.kind());
         this.unknown = new UnknownSymbols(provider.kind());
         this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
         this.ledger = new HandoverLedger(history, config, marketClock, repairs);
-        this.windows = new HistoryWindows(this::sendHistory, ledger, listener, config, provider.barsPerRequest(),
+        HistoryWindows windows = new HistoryWindows(this::sendHistory, ledger, listener, config, provider.barsPerRequest(),
                 () -> cycle);
         this.historyLane = new HistoryLane(windows, this::sendHistory, ledger, repairs, listener, config, provider.kind(),
                 this::settledBoundary, this::historyBackingOff);
+        this.closingLane = new ClosingLane(windows, ledger, historyLane, pipeline, config, this::historyBackingOff);
     }
 
     /**
@@ -190,7 +187,7 @@ public final class PriceScheduler implements AutoCloseable {
      * {@code null} for none.
      */
     public void setPriority(Symbol symbol) {
-        priority = symbol;
+        closingLane.setPriority(symbol);
     }
 
     public List<Symbol> symbols() {
@@ -228,7 +225,7 @@ public final class PriceScheduler implements AutoCloseable {
         ledger.keepHeldOnly(watched);
         long[] parsedAt = {Long.MAX_VALUE};
         CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
-        fetchClosedBars(dueClosedBars(watched, settledBoundary()));
+        closingLane.fetchSettled(watched, settledBoundary());
         historyLane.run(watched);
         // Stamped on the HTTP thread the moment the answer is parsed; the hop to this thread
         // depends on the stamp's stage, so it sees the stamp.
@@ -240,30 +237,6 @@ public final class PriceScheduler implements AutoCloseable {
                 onLatest(cycleNumber, listed, watched, bars, parsedAt[0], started);
             }
         }), thread);
-    }
-
-    /**
-     * The closed bars that are final by the market clock and not handed over yet, per live symbol
-     * not already being fetched; symbols too far behind go to the history lane's backfill instead.
-     */
-    private Map<Symbol, long[]> dueClosedBars(List<Symbol> watched, long boundary) {
-        Map<Symbol, long[]> due = new LinkedHashMap<>();
-        for (Symbol symbol : watched) {
-            if (closing.contains(symbol) || historyLane.backfilling(symbol)) {
-                continue;
-            }
-            long from = ledger.coverage(symbol);
-            if (farBehind(symbol, from, boundary)) {
-                historyLane.backfillLater(symbol);
-            } else if (from < boundary) {
-                due.put(symbol, new long[] {from, boundary - 1});
-            }
-        }
-        return due;
-    }
-
-    private boolean farBehind(Symbol symbol, long from, long until) {
-        return until - from >= config.windowBars() * barMillis && !symbol.equals(priority);
     }
 
     private void onLatest(long cycleNumber, List<Symbol> listed, List<Symbol> watched, LatestBars latest,
@@ -304,38 +277,23 @@ public final class PriceScheduler implements AutoCloseable {
                 ledger.release(symbol);
                 continue;
             }
-            if (farBehind(symbol, from, forming.time())) {
+            if (closingLane.farBehind(symbol, from, forming.time())) {
                 historyLane.backfillLater(symbol);
                 ledger.release(symbol);
                 continue;
             }
             ledger.hold(symbol, forming, responseNanos);
-            if (!closing.contains(symbol)) {
+            if (!closingLane.fetching(symbol)) {
                 stillMissing.put(symbol, new long[] {from, forming.time() - 1});
             }
         }
         listener.onBatch(new CycleBatch(cycleNumber, config.timeframe(), Map.of(), ready, withoutData, failures,
                 responseNanos));
-        fetchClosedBars(stillMissing);
+        closingLane.fetch(stillMissing);
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - started);
         answered();
         changeState(ConnectionState.live(provider.kind()));
         scheduleNext(started);
-    }
-
-    // ---- closing lane -----------------------------------------------------------------------
-
-    private void fetchClosedBars(Map<Symbol, long[]> needs) {
-        if (needs.isEmpty() || historyBackingOff()) {
-            return;
-        }
-        closing.addAll(needs.keySet());
-        long started = System.nanoTime();
-        windows.fetch(Lane.CLOSING, needs, false, () -> {
-            closing.removeAll(needs.keySet());
-            pipeline.record(PipelineStage.CLOSED_BARS, System.nanoTime() - started);
-            fetchClosedBars(ledger.stillHeld(needs.keySet()));
-        }, () -> closing.removeAll(needs.keySet()));
     }
 
     // ---- shared -----------------------------------------------------------------------------
