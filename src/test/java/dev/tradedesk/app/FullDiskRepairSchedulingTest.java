@@ -1,0 +1,269 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.TimeRange;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.Backoff;
+import dev.tradedesk.feed.BackfillProgress;
+import dev.tradedesk.feed.ConnectionState;
+import dev.tradedesk.feed.CycleBatch;
+import dev.tradedesk.feed.FeedMetrics;
+import dev.tradedesk.feed.HttpClients;
+import dev.tradedesk.feed.MarketDataListener;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.PriceScheduler;
+import dev.tradedesk.feed.ProviderHttp;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.alpaca.AlpacaProvider;
+import dev.tradedesk.feed.sim.SimClock;
+import dev.tradedesk.feed.sim.SimulatedExchange;
+import dev.tradedesk.feed.sim.SimulatedMarket;
+import dev.tradedesk.store.FullDisk;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreOptions;
+import dev.tradedesk.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bars whose store write failed on a full disk, through what a market session wires together: the
+ * real scheduler and Alpaca provider against the simulated exchange, the live pipeline, the store
+ * writer and the store on a disk that fills up on demand ({@link FullDisk}). The writer does not
+ * keep refused bars; their range stays missing in the completeness ledger, and once the store takes
+ * writes again a repair pass of the same scheduler fetches and stores them, with no restart.
+ */
+class FullDiskRepairSchedulingTest {
+
+    private static final Instant START = Instant.parse("2026-03-02T15:00:30Z");
+    private static final long MINUTE = 60_000;
+    private static final long LOOKBACK_START = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+    private static final long FIRST_REFUSED = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+    private static final List<Symbol> WATCHLIST = List.of(Symbol.of("AAPL"), Symbol.of("MSFT"));
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock simWall = new MutableClock(START);
+    private final MutableClock wall = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    /** The store's clock, which paces its reopens: moved by hand, so no reopen comes before the test says. */
+    private final MutableClock storeClock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    private final FeedMetrics metrics = new FeedMetrics(ProviderKind.SIM);
+    private final PipelineMetrics pipeline = new PipelineMetrics();
+    private final Handed handed = new Handed();
+    private SimulatedMarket market;
+    private SimulatedExchange exchange;
+    private ExecutorService serverThreads;
+    private ExecutorService httpThreads;
+    private ExecutorService writerThread;
+    private ScheduledExecutorService schedulerThread;
+    private OkHttpClient client;
+    private FullDisk disk;
+    private HistoryStore store;
+    private StoreWriter writer;
+    private PriceScheduler scheduler;
+
+    @BeforeEach
+    void start() throws Exception {
+        SimClock simClock = new SimClock(simWall, START, 1);
+        market = SimulatedMarket.withHistory(3, simClock, Duration.ofHours(6), Set.of(), true);
+        serverThreads = Executors.newFixedThreadPool(2);
+        exchange = SimulatedExchange.start(market, 0, serverThreads);
+        httpThreads = Executors.newCachedThreadPool();
+        client = HttpClients.create(httpThreads, Duration.ofSeconds(5));
+        disk = new FullDisk(dir);
+        store = disk.open(StoreOptions.defaults(dir).withClock(storeClock));
+        writerThread = Executors.newSingleThreadExecutor();
+        schedulerThread = Executors.newSingleThreadScheduledExecutor();
+
+        ProviderHttp http = new ProviderHttp(client, "Simulated exchange", ProviderHttp.Access.KEYED, metrics, pipeline,
+                simClock.asClock());
+        AlpacaProvider provider = new AlpacaProvider(http, HttpUrl.get(exchange.baseUrl().toString()), Secret.empty(),
+                Secret.empty(), "iex");
+        writer = new StoreWriter(store, writerThread, pipeline, simClock.asClock(), update -> { });
+        handed.live = new LivePipeline(IndicatorParameters.DEFAULTS, writer, (series, count) -> new BarColumns(0),
+                update -> { }, pipeline);
+        PriceScheduler.Config config = new PriceScheduler.Config(Timeframe.ONE_MINUTE, Duration.ofMillis(20),
+                Duration.ofMillis(5), Duration.ofHours(3), 60);
+        scheduler = new PriceScheduler(provider, schedulerThread, new StoreBarHistory(store), handed,
+                market.clock().asClock(), wall, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0.5),
+                pipeline, metrics, config, WATCHLIST);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        scheduler.close();
+        schedulerThread.shutdownNow();
+        assertThat(schedulerThread.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        writerThread.shutdown();
+        assertThat(writerThread.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        store.close();
+        disk.close();
+        HttpClients.close(client);
+        httpThreads.shutdownNow();
+        exchange.close();
+        serverThreads.shutdownNow();
+    }
+
+    @Test
+    void barsRefusedByAFullDiskAreFetchedAgainByARepairPassAndStoredOnceWithoutARestart() {
+        scheduler.start();
+        await(() -> storedUpTo(FIRST_REFUSED), "the look-back stored");
+
+        disk.fill();
+        simWall.advance(Duration.ofMinutes(3)); // 15:03:30: the bars of 15:00, 15:01 and 15:02 close
+        long firstKept = FIRST_REFUSED + 3 * MINUTE;
+        await(() -> WATCHLIST.stream().allMatch(symbol -> handed.closedUntil(symbol) >= firstKept),
+                "the closed bars handed over");
+        writtenOrRefused(); // so their write cannot come after the disk has room
+        assertThat(writer.failures()).as("writes refused").isPositive();
+        // The store writer keeps no refused bar: once the store has opened its file again, still
+        // full, they are missing from it and from its ledger.
+        await(() -> refusedAndMissing(firstKept), "the refused bars missing from the store reopened on its full disk");
+        disk.free();
+        storeClock.advance(Duration.ofSeconds(30)); // the longest wait before the store reopens the file
+        await(() -> storedUpTo(firstKept), "the refused bars stored after all");
+
+        for (Symbol symbol : WATCHLIST) {
+            assertThat(handed.repaired(symbol)).as("%s: fetched again by a repair pass", symbol)
+                    .containsAll(groundTruth(symbol, FIRST_REFUSED, firstKept - 1));
+            BarColumns stored = new BarColumns(256);
+            store.readRange(series(symbol), Long.MIN_VALUE, Long.MAX_VALUE, stored);
+            assertThat(rows(stored)).as("%s: every bar of the look-back once, as the market made it", symbol)
+                    .isEqualTo(groundTruth(symbol, LOOKBACK_START, firstKept - 1));
+        }
+    }
+
+    /** Waits until the store writer has run every write queued so far. */
+    private void writtenOrRefused() {
+        try {
+            writerThread.submit(() -> { }).get(20, TimeUnit.SECONDS);
+        } catch (Exception notDone) {
+            throw new AssertionError("the store writer did not finish its queue", notDone);
+        }
+    }
+
+    /** Whether the store, allowed to reopen, says every bar from {@link #FIRST_REFUSED} to {@code until} is missing. */
+    private boolean refusedAndMissing(long until) {
+        storeClock.advance(Duration.ofSeconds(30)); // the longest wait before the store opens its file again
+        return WATCHLIST.stream().allMatch(symbol -> store.missingRanges(series(symbol), LOOKBACK_START, until)
+                .stream().anyMatch(missing -> missing.from() <= FIRST_REFUSED && missing.until() >= until));
+    }
+
+    /** Whether every watched series is stored and known complete from the look-back until {@code until}. */
+    private boolean storedUpTo(long until) {
+        return WATCHLIST.stream().allMatch(symbol ->
+                store.missingRanges(series(symbol), LOOKBACK_START, until).isEmpty()
+                && store.lastTime(series(symbol)).orElse(Long.MIN_VALUE) == until - MINUTE);
+    }
+
+    private static SeriesKey series(Symbol symbol) {
+        return new SeriesKey(symbol, Timeframe.ONE_MINUTE);
+    }
+
+    private List<String> groundTruth(Symbol symbol, long from, long to) {
+        BarColumns bars = new BarColumns(0);
+        market.closedMinuteBars(symbol, from, to, bars);
+        return rows(bars);
+    }
+
+    private static List<String> rows(BarColumns bars) {
+        List<String> rows = new ArrayList<>(bars.size());
+        for (int i = 0; i < bars.size(); i++) {
+            rows.add(bars.bar(i).toString());
+        }
+        return rows;
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!safely(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 20 s: " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
+    /** A read the store refuses while its disk is full counts as "not yet". */
+    private static boolean safely(BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (RuntimeException refused) {
+            return false;
+        }
+    }
+
+    /** The session's live pipeline, and what the scheduler handed it: closed bars' reach, repaired bars. */
+    private static final class Handed implements MarketDataListener {
+        volatile LivePipeline live;
+        private final Map<Symbol, Long> closedUntil = new ConcurrentHashMap<>();
+        private final Map<Symbol, List<String>> repaired = new ConcurrentHashMap<>();
+
+        @Override
+        public void onBatch(CycleBatch batch) {
+            Map<Symbol, Long> reach = new java.util.HashMap<>();
+            batch.closed().forEach((symbol, bars) -> {
+                if (!bars.isEmpty()) {
+                    reach.put(symbol, bars.time(bars.size() - 1) + MINUTE);
+                }
+            });
+            live.onBatch(batch);
+            // Only once the pipeline has queued their write, so a test waiting for them can wait for it.
+            reach.forEach((symbol, until) -> closedUntil.merge(symbol, until, Math::max));
+        }
+
+        @Override
+        public void onRepair(Timeframe timeframe, Map<Symbol, BarColumns> bars, Map<Symbol, TimeRange> covered) {
+            bars.forEach((symbol, columns) -> repaired.computeIfAbsent(symbol, key -> new CopyOnWriteArrayList<>())
+                    .addAll(rows(columns)));
+            live.onRepair(timeframe, bars, covered);
+        }
+
+        @Override
+        public void onConnectionState(ConnectionState state) {
+            live.onConnectionState(state);
+        }
+
+        @Override
+        public void onBackfillProgress(BackfillProgress progress) {
+            live.onBackfillProgress(progress);
+        }
+
+        long closedUntil(Symbol symbol) {
+            return closedUntil.getOrDefault(symbol, Long.MIN_VALUE);
+        }
+
+        List<String> repaired(Symbol symbol) {
+            return repaired.getOrDefault(symbol, List.of());
+        }
+    }
+}
