@@ -225,8 +225,10 @@ public final class PriceScheduler implements AutoCloseable {
         ledger.keepHeldOnly(watched);
         long[] parsedAt = {Long.MAX_VALUE};
         CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
-        closingLane.fetchSettled(watched, settledBoundary());
-        historyLane.run(watched);
+        // Each lane on its own guard: a store that refuses the ledger's reads (a full disk) backs off
+        // these lanes, and the latest answer still reaches the listener.
+        guarded(Lane.CLOSING, () -> closingLane.fetchSettled(watched, settledBoundary()));
+        guarded(Lane.HISTORY, () -> historyLane.run(watched));
         // Stamped on the HTTP thread the moment the answer is parsed; the hop to this thread
         // depends on the stamp's stage, so it sees the stamp.
         CompletableFuture<LatestBars> stamped = latest.whenComplete((bars, failure) -> parsedAt[0] = System.nanoTime());

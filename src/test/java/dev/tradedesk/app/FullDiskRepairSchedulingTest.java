@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -50,11 +51,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bars whose store write failed on a full disk, through what a market session wires together: the
- * real scheduler and Alpaca provider against the simulated exchange, the live pipeline, the store
- * writer and the store on a disk that fills up on demand ({@link FullDisk}). The writer does not
- * keep refused bars; their range stays missing in the completeness ledger, and once the store takes
- * writes again a repair pass of the same scheduler fetches and stores them, with no restart.
+ * A full disk under what a market session wires together: the real scheduler and Alpaca provider
+ * against the simulated exchange, the live pipeline, the store writer and the store on a disk that
+ * fills up on demand ({@link FullDisk}). The writer does not keep refused bars; their range stays
+ * missing in the completeness ledger, and once the store takes writes again a repair pass of the
+ * same scheduler fetches and stores them, with no restart. Meanwhile live ticks go on.
  */
 class FullDiskRepairSchedulingTest {
 
@@ -157,6 +158,29 @@ class FullDiskRepairSchedulingTest {
         }
     }
 
+    @Test
+    void liveTicksKeepFlowingWhileTheStoreRefusesEveryCall() {
+        scheduler.start();
+        await(() -> storedUpTo(FIRST_REFUSED), "the look-back stored");
+
+        disk.fill();
+        simWall.advance(Duration.ofMinutes(1)); // the 15:00 bar closes; its write, and the repairs', fail
+        await(this::refusesCalls, "the store refusing calls until its clock allows a reopen");
+        long ticks = handed.liveTicks();
+        // The repair planner's ledger read, refused, failed the live cycle: not one tick until the store reopened.
+        await(() -> handed.liveTicks() >= ticks + 10, "live ticks while the store refuses calls");
+    }
+
+    /** Whether the store refuses a read at once, as it does between two reopens while its disk is full. */
+    private boolean refusesCalls() {
+        try {
+            store.lastTime(series(WATCHLIST.get(0)));
+            return false;
+        } catch (RuntimeException refused) {
+            return true;
+        }
+    }
+
     /** Waits until the store writer has run every write queued so far. */
     private void writtenOrRefused() {
         try {
@@ -227,6 +251,7 @@ class FullDiskRepairSchedulingTest {
         volatile LivePipeline live;
         private final Map<Symbol, Long> closedUntil = new ConcurrentHashMap<>();
         private final Map<Symbol, List<String>> repaired = new ConcurrentHashMap<>();
+        private final AtomicLong liveTicks = new AtomicLong();
 
         @Override
         public void onBatch(CycleBatch batch) {
@@ -236,6 +261,9 @@ class FullDiskRepairSchedulingTest {
                     reach.put(symbol, bars.time(bars.size() - 1) + MINUTE);
                 }
             });
+            if (!batch.forming().isEmpty() && batch.responseNanos() != Long.MAX_VALUE) {
+                liveTicks.incrementAndGet();
+            }
             live.onBatch(batch);
             // Only once the pipeline has queued their write, so a test waiting for them can wait for it.
             reach.forEach((symbol, until) -> closedUntil.merge(symbol, until, Math::max));
@@ -256,6 +284,11 @@ class FullDiskRepairSchedulingTest {
         @Override
         public void onBackfillProgress(BackfillProgress progress) {
             live.onBackfillProgress(progress);
+        }
+
+        /** Batches of forming bars from a latest-bars answer. */
+        long liveTicks() {
+            return liveTicks.get();
         }
 
         long closedUntil(Symbol symbol) {
