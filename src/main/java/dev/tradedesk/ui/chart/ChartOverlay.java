@@ -71,6 +71,11 @@ final class ChartOverlay extends Pane {
         return lastPriceTag;
     }
 
+    /** The crosshair's tag of the value at the cursor. */
+    Label valueTag() {
+        return valueTag;
+    }
+
     void setReadout(String text, Bounds pricePlot) {
         readout.setText(text);
         readout.setMaxWidth(readoutWidth(pricePlot.getWidth()));

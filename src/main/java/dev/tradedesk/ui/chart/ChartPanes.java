@@ -79,7 +79,7 @@ final class ChartPanes {
         priceTime = innerTimeAxis(zone, locale);
         volumeTime = innerTimeAxis(zone, locale);
         stochTime = new ZonedTimeAxis(zone, locale);
-        priceAxis = valueAxis(new ViewRangedAxis("price"));
+        priceAxis = valueAxis(priceAxis());
         volumeAxis = valueAxis(new ViewRangedAxis("volume"));
         volumeAxis.setTickLabelFormatter(ChartAxes.formattedBy(ReadoutFormat::tickQuantity));
         stochAxis = valueAxis(new StochRsiAxis());
@@ -114,6 +114,16 @@ final class ChartPanes {
         ZonedTimeAxis axis = new ZonedTimeAxis(zone, locale);
         axis.getTickLabelStyle().setVisible(false);
         axis.getStyleClass().add(INNER_TIME_AXIS);
+        return axis;
+    }
+
+    /**
+     * The price axis, labelled by {@link ReadoutFormat#priceTick} at its current tick step: ChartFX's
+     * own labels turn to exponents on large or tiny prices ("9.73E4" for 97,300).
+     */
+    private static ViewRangedAxis priceAxis() {
+        ViewRangedAxis axis = new ViewRangedAxis("price");
+        axis.setTickLabelFormatter(ChartAxes.formattedBy(value -> ReadoutFormat.priceTick(value, axis.getTickUnit())));
         return axis;
     }
 

@@ -3,6 +3,9 @@ package dev.tradedesk.ui.chart;
 import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.Timeframe;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +24,8 @@ final class ReadoutFormat {
     static final String UNDEFINED = "–";
     static final char NO_BREAK_SPACE = '\u00A0';
     private static final String ITEM_GAP = "  ";
+    /** Significant digits a tick step is read to: more than any step of 1, 2.5 or 5 x 10^n has. */
+    private static final MathContext STEP_DIGITS = new MathContext(6);
     /** A daily bar is New York's trading day: its open time (05:00 UTC, say) is no time to show. */
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy-MM-dd EEE", Locale.ROOT).withZone(BarAggregator.EXCHANGE_ZONE);
@@ -82,7 +87,31 @@ final class ReadoutFormat {
         if (Math.abs(value) >= 1 || value == 0) {
             return String.format(Locale.ROOT, "%.2f", value);
         }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A price axis tick with the decimals its axis' {@code step} needs, zeros kept so that every label
+     * on the axis has as many: {@code 126.25, 126.50} by 0.25, {@code 97300, 97400} by 100,
+     * {@code 0.0000120, 0.0000125} by 0.0000005. Plain digits as in {@link #price} (a dot, no
+     * thousands separators, never an exponent), so the labels read like the tags beside them.
+     */
+    static String priceTick(double value, double step) {
+        if (!Double.isFinite(value)) {
+            return UNDEFINED;
+        }
+        if (!(step > 0) || !Double.isFinite(step)) {
+            return price(value);
+        }
+        return new BigDecimal(value).setScale(decimalsOf(step), RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * The decimals a step of 1, 2.5 or 5 times a power of ten has (0.25 has 2, 100 none), read
+     * from its leading digits: the double nearest 0.0000005 has dozens.
+     */
+    private static int decimalsOf(double step) {
+        return Math.max(0, new BigDecimal(step).round(STEP_DIGITS).stripTrailingZeros().scale());
     }
 
     static String fixed(double value, int decimals) {
@@ -100,7 +129,7 @@ final class ReadoutFormat {
         if (digits.indexOf('.') < 0) {
             return text;
         }
-        return new java.math.BigDecimal(digits).stripTrailingZeros().toPlainString() + text.substring(unitAt);
+        return new BigDecimal(digits).stripTrailingZeros().toPlainString() + text.substring(unitAt);
     }
 
     /** Volumes: {@code 950}, {@code 12.3K}, {@code 4.56M}, {@code 7.89B}. */

@@ -12,10 +12,12 @@ import io.fair_acc.chartfx.axes.spi.AbstractAxis;
 import io.fair_acc.chartfx.axes.spi.TickMark;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Bounds;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -33,6 +35,8 @@ class AxisLabelsTest {
     private static final SeriesKey KEY = SeriesKey.of("AAPL", Timeframe.ONE_MINUTE);
     private static final long MINUTE = 60_000;
     private static final long HOUR = 60 * MINUTE;
+    /** Digits with at most one decimal point: no exponent, no thousands separator. */
+    private static final String PLAIN_NUMBER = "\\d+(\\.\\d+)?";
 
     private final BarColumns history = ChartFixtures.minuteBars(5, 3_000);
 
@@ -132,6 +136,87 @@ class AxisLabelsTest {
             robot.interact(() -> assertThat(drawnLabels(axis)).as("drawn again once the crosshair has left")
                     .contains(hovered.getText()));
         });
+    }
+
+    @Test
+    void bitcoinPricesReadAsWholeNumbersOnThePriceAxisAndTheTagsBesideIt(FxRobot robot) {
+        // Binance's BTCUSDT near 98,000: ChartFX labelled this axis "9.73E4, 9.74E4 … 9.85E4".
+        assertPlainPriceLabels(robot, pricedAround(97_900, 1_200), 100, 0);
+    }
+
+    @Test
+    void stockPricesReadWithTheCentsOfAQuarterStep(FxRobot robot) {
+        // ChartFX's own labels read the same below 10,000: this keeps the zeros of "126.50".
+        assertPlainPriceLabels(robot, pricedAround(126, 4), 0.25, 2);
+    }
+
+    @Test
+    void aShareAboveTenThousandReadsPlain(FxRobot robot) {
+        // Berkshire Hathaway A near 720,000: ChartFX wrote "7.20E5" from 10,000 up.
+        assertPlainPriceLabels(robot, pricedAround(720_000, 10_000), 1_000, 0);
+    }
+
+    @Test
+    void subCentPricesReadWithAsManyDecimalsAsTheirStepNeeds(FxRobot robot) {
+        assertPlainPriceLabels(robot, pricedAround(0.0000123, 0.000008), 0.0000005, 7);
+    }
+
+    /**
+     * Shows {@code bars} whole at the workstation's chart size, where the price axis steps by
+     * {@code step}, and checks that every price label drawn is its tick written out with
+     * {@code decimals} decimals, and that the last-price tag and the crosshair's value tag next to
+     * it are plain numbers too.
+     */
+    private static void assertPlainPriceLabels(FxRobot robot, BarColumns bars, double step, int decimals) {
+        ChartModel model = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
+        model.loadHistory(bars);
+        robot.interact(() -> {
+            model.applyPending();
+            model.showAll();
+        });
+        OwnWindow.steps(robot, model, 1200, 800, view -> {
+            ViewRangedAxis axis = view.panes().priceAxis;
+            TickMark middle = WaitForAsyncUtils.waitForAsyncFx(5_000, () -> middleLabel(axis));
+            robot.interact(() -> {
+                assertThat(axis.getTickUnit()).as("the step for this range").isCloseTo(step, Offset.offset(step * 1e-9));
+                List<String> drawn = drawnLabels(axis);
+                assertThat(drawn).as("price labels").hasSizeGreaterThanOrEqualTo(5);
+                for (TickMark tick : axis.getTickMarks()) {
+                    if (tick.isVisible() && !tick.getText().isEmpty()) {
+                        assertThat(tick.getText()).as("the label at %s", tick.getValue())
+                                .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", tick.getValue()));
+                    }
+                }
+                String lastClose = ReadoutFormat.price(bars.close(bars.size() - 1));
+                assertThat(view.overlay().lastPriceTag().getText()).isEqualTo(lastClose).matches(PLAIN_NUMBER);
+                assertThat(view.readoutText()).contains(ReadoutFormat.item("C", lastClose)).doesNotContainPattern("\\dE");
+                view.cursorAt(view.priceGeometry().plot().getCenterX(), view.priceGeometry().plot().getMinY() + middle.getPosition());
+            });
+            FxPulses.await(4);
+            robot.interact(() -> {
+                String valueTag = view.overlay().valueTag().getText();
+                assertThat(valueTag).as("the crosshair's value tag on label %s", middle.getText()).matches(PLAIN_NUMBER);
+                assertThat(Double.parseDouble(valueTag)).isCloseTo(middle.getValue(), Offset.offset(step / 2));
+            });
+        });
+    }
+
+    /** {@link #history}'s bars moved and scaled to span {@code span} around {@code centre}. */
+    private BarColumns pricedAround(double centre, double span) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < history.size(); i++) {
+            low = Math.min(low, history.low(i));
+            high = Math.max(high, history.high(i));
+        }
+        double scale = span / (high - low);
+        double from = centre - span / 2 - low * scale;
+        BarColumns bars = new BarColumns(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            bars.add(history.time(i), from + history.open(i) * scale, from + history.high(i) * scale,
+                    from + history.low(i) * scale, from + history.close(i) * scale, history.volume(i));
+        }
+        return bars;
     }
 
     /** The visible label nearest the middle of {@code axis}. */

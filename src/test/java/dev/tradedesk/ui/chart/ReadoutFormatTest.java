@@ -34,6 +34,43 @@ class ReadoutFormatTest {
     }
 
     @Test
+    void priceTicksCarryTheDecimalsOfTheirStepAndNeverAnExponent() {
+        assertThat(ReadoutFormat.priceTick(0.0000120, 0.0000005)).isEqualTo("0.0000120");
+        assertThat(ReadoutFormat.priceTick(0.0000125, 0.0000005)).isEqualTo("0.0000125");
+        assertThat(ReadoutFormat.priceTick(0.000925, 0.000025)).isEqualTo("0.000925");
+        assertThat(ReadoutFormat.priceTick(2.3125, 0.0025)).isEqualTo("2.3125");
+        assertThat(ReadoutFormat.priceTick(126.5, 0.25)).isEqualTo("126.50");
+        assertThat(ReadoutFormat.priceTick(126.5, 0.5)).isEqualTo("126.5");
+        assertThat(ReadoutFormat.priceTick(97_300, 100)).isEqualTo("97300");
+        assertThat(ReadoutFormat.priceTick(97_302.5, 2.5)).isEqualTo("97302.5");
+        assertThat(ReadoutFormat.priceTick(2_447_500, 2_500)).isEqualTo("2447500");
+        assertThat(ReadoutFormat.priceTick(1.2e9, 1e8)).isEqualTo("1200000000");
+    }
+
+    @Test
+    void priceTicksAddedUpFromTheirStepReadAsTheTickTheyStandFor() {
+        // ChartFX adds the step to the first tick: 0.1 ten times is 0.9999999999999999, 0.0000005
+        // added up ends a hair below zero.
+        double sum = 0;
+        for (int i = 0; i < 10; i++) {
+            sum += 0.1;
+        }
+        assertThat(ReadoutFormat.priceTick(sum, 0.1)).isEqualTo("1.0");
+        assertThat(ReadoutFormat.priceTick(-1e-22, 0.0000005)).isEqualTo("0.0000000");
+    }
+
+    @Test
+    void pricesOfEveryRangeReadAsPlainDigits() {
+        assertThat(ReadoutFormat.price(0.00001234)).isEqualTo("0.00001234");
+        assertThat(ReadoutFormat.price(0.5123)).isEqualTo("0.5123");
+        assertThat(ReadoutFormat.price(126.5)).isEqualTo("126.50");
+        assertThat(ReadoutFormat.price(97_895.5)).isEqualTo("97895.50");
+        assertThat(ReadoutFormat.price(2_447_512.25)).isEqualTo("2447512.25");
+        assertThat(ReadoutFormat.priceTick(Double.NaN, 1)).isEqualTo(ReadoutFormat.UNDEFINED);
+        assertThat(ReadoutFormat.priceTick(97_895.5, 0)).as("no step yet").isEqualTo("97895.50");
+    }
+
+    @Test
     void aReadoutBreaksOnlyBetweenItemsNeverBetweenALabelAndItsValue() {
         IndicatorSnapshot bar = new IndicatorSnapshot(SeriesKey.of("AAPL", Timeframe.ONE_MINUTE), 7, true,
                 Instant.parse("2026-12-05T04:06:00Z").toEpochMilli(), 128.70, 128.70, 128.66, 128.67, 1582,
