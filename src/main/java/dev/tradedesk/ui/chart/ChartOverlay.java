@@ -32,6 +32,8 @@ final class ChartOverlay extends Pane {
     static final PseudoClass UP = PseudoClass.getPseudoClass("up");
     static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
     private static final double READOUT_INSET = 6;
+    /** Pixels between a plot's right edge and a tag beside it. */
+    private static final double TAG_OFFSET = 1;
 
     private final Line vertical = new Line();
     private final Line horizontal = new Line();
@@ -114,9 +116,17 @@ final class ChartOverlay extends Pane {
         lastPriceTag.pseudoClassStateChanged(UP, up);
         lastPriceTag.pseudoClassStateChanged(DOWN, !up);
         lastPriceTag.autosize();
-        lastPriceTag.relocate(pricePlot.getMaxX() + 1, y - lastPriceTag.getHeight() / 2);
+        lastPriceTag.relocate(pricePlot.getMaxX() + TAG_OFFSET, y - lastPriceTag.getHeight() / 2);
         lastPriceLine.setVisible(true);
         lastPriceTag.setVisible(true);
+    }
+
+    /**
+     * The room the last-price tag takes right of the price plot, the pixel between them included;
+     * 0 while it is hidden.
+     */
+    double lastPriceTagSpan() {
+        return lastPriceTag.isVisible() ? TAG_OFFSET + lastPriceTag.getWidth() : 0;
     }
 
     /** Where the last-price tag is drawn, in this overlay's coordinates; null when hidden. */
@@ -163,7 +173,7 @@ final class ChartOverlay extends Pane {
                 allPlots.getMaxX() - timeTag.getWidth())), allPlots.getMaxY() + 1);
         valueTag.setText(valueText);
         valueTag.autosize();
-        valueTag.relocate(hoveredPlot.getMaxX() + 1, y - valueTag.getHeight() / 2);
+        valueTag.relocate(hoveredPlot.getMaxX() + TAG_OFFSET, y - valueTag.getHeight() / 2);
         setCrosshairVisible(true);
     }
 

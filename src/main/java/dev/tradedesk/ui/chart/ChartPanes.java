@@ -45,6 +45,9 @@ final class ChartPanes {
     /** Share of the candle spacing a volume bar covers (the candles' CSS -fx-bar-width-percent matches). */
     static final double BAR_WIDTH_SHARE = 0.7;
 
+    /** The value axes' width unless the last-price tag needs more: a stock's "126.50", "12.3K", "100". */
+    static final double VALUE_AXIS_WIDTH = 72;
+
     static final double PRICE_SHARE = 60;
     static final double VOLUME_SHARE = 15;
     static final double STOCH_SHARE = 25;
@@ -129,7 +132,31 @@ final class ChartPanes {
 
     private static ViewRangedAxis valueAxis(ViewRangedAxis axis) {
         axis.getStyleClass().add("value-axis");
+        setWidth(axis, VALUE_AXIS_WIDTH);
         return axis;
+    }
+
+    /**
+     * Widens the value axes to {@code tagWidth} when the last-price tag beside the price plot is
+     * wider than they are: in 72 pixels "2467066.50" and "0.00001402" were cut off by the window's
+     * edge. All three alike, so the plots stacked above each other stay aligned. Never narrows them:
+     * a price moving to and fro across a length ("0.00009999", "0.0001") would make the plots jump
+     * at each tick.
+     */
+    void widenValueAxesFor(double tagWidth) {
+        double width = Math.ceil(tagWidth);
+        if (width > priceAxis.getPrefWidth()) {
+            for (ViewRangedAxis axis : List.of(priceAxis, volumeAxis, stochAxis)) {
+                setWidth(axis, width);
+            }
+        }
+    }
+
+    /** Fixed in code, not CSS: a stylesheet's width would override the widening. */
+    private static void setWidth(ViewRangedAxis axis, double width) {
+        axis.setMinWidth(width);
+        axis.setPrefWidth(width);
+        axis.setMaxWidth(width);
     }
 
     private static XYChart chart(String styleClass, Axis timeAxis, Axis valueAxis, Renderer... renderers) {

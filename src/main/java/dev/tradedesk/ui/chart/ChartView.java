@@ -323,6 +323,7 @@ public final class ChartView {
         long last = bars.size() - 1;
         overlay.showLastPrice(ReadoutFormat.price(bars.close(last)), priceGeometry.yOf(bars.close(last)),
                 bars.close(last) >= bars.open(last), priceGeometry.plot());
+        panes.widenValueAxesFor(overlay.lastPriceTagSpan());
         IndicatorSnapshot shown = placeCrosshair().orElseGet(() -> model.latest().orElse(null));
         readout.set(shown);
         overlay.setReadout(shown == null ? "" : readoutFormat.format(shown), priceGeometry.plot());

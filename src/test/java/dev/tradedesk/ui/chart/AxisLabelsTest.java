@@ -161,11 +161,16 @@ class AxisLabelsTest {
         assertPlainPriceLabels(robot, pricedAround(0.0000123, 0.000008), 0.0000005, 7);
     }
 
+    @Test
+    void anIndexInTheMillionsReadsPlain(FxRobot robot) {
+        assertPlainPriceLabels(robot, pricedAround(2_450_000, 40_000), 2_500, 0);
+    }
+
     /**
      * Shows {@code bars} whole at the workstation's chart size, where the price axis steps by
      * {@code step}, and checks that every price label drawn is its tick written out with
      * {@code decimals} decimals, and that the last-price tag and the crosshair's value tag next to
-     * it are plain numbers too.
+     * it are plain numbers too, the last-price tag whole in the window.
      */
     private static void assertPlainPriceLabels(FxRobot robot, BarColumns bars, double step, int decimals) {
         ChartModel model = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
@@ -189,6 +194,10 @@ class AxisLabelsTest {
                 }
                 String lastClose = ReadoutFormat.price(bars.close(bars.size() - 1));
                 assertThat(view.overlay().lastPriceTag().getText()).isEqualTo(lastClose).matches(PLAIN_NUMBER);
+                assertThat(view.overlay().lastPriceTagBounds().getMaxX()).as("the right end of the tag %s", lastClose)
+                        .isLessThanOrEqualTo(view.node().getWidth());
+                assertThat(List.of(view.panes().volumeAxis.getWidth(), view.panes().stochAxis.getWidth()))
+                        .as("the other value axes, under the price axis").containsOnly(axis.getWidth());
                 assertThat(view.readoutText()).contains(ReadoutFormat.item("C", lastClose)).doesNotContainPattern("\\dE");
                 view.cursorAt(view.priceGeometry().plot().getCenterX(), view.priceGeometry().plot().getMinY() + middle.getPosition());
             });
