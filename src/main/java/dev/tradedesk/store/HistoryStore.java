@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Contract: a write returns once its transaction has committed, and from then on the bars
  * survive the process being killed ({@code kill -9}) and every read, cached or not, sees them. A
- * write is all or nothing: an invalid bar or a failure stores none of its bars. Times are bar
- * open times in epoch milliseconds UTC; range bounds are inclusive.
+ * write is all or nothing: an invalid bar or a failure stores none of its bars. H2 shows a commit
+ * to other connections just before it writes it to the file, so a read racing a write can see bars
+ * whose write then fails (the disk is full): the writer is told, and no read after the failure
+ * shows them, the read cache included. Times are bar open times in epoch milliseconds UTC; range
+ * bounds are inclusive.
  *
  * <p>Threads: thread-safe. Meant to be written by one background writer (and the CLI import)
  * and read by the UI and backfill at the same time; writes are serialized inside the store,
@@ -150,7 +153,13 @@ public final class HistoryStore implements AutoCloseable {
         Objects.requireNonNull(covered, "covered");
         Map<SeriesKey, BarSource> sources = new java.util.LinkedHashMap<>();
         batch.forEach((key, bars) -> sources.put(key, sourceOf(bars)));
-        Map<SeriesKey, Long> written = repository.upsertAll(sources, covered);
+        Map<SeriesKey, Long> written;
+        try {
+            written = repository.upsertAll(sources, covered);
+        } catch (RuntimeException failed) {
+            batch.keySet().forEach(this::forgetSeenBeforeFailure);
+            throw failed;
+        }
         long total = 0;
         for (Map.Entry<SeriesKey, Long> entry : written.entrySet()) {
             if (entry.getValue() > 0) {
@@ -164,11 +173,27 @@ public final class HistoryStore implements AutoCloseable {
     public long write(SeriesKey key, BarSource source) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(source, "source");
-        long written = repository.upsert(key, source);
+        long written;
+        try {
+            written = repository.upsert(key, source);
+        } catch (RuntimeException failed) {
+            forgetSeenBeforeFailure(key);
+            throw failed;
+        }
         if (written > 0) {
             cache.invalidate(key);
         }
         return written;
+    }
+
+    /**
+     * Drops the cached ranges of {@code key} after a write of it failed. H2 shows a commit to other
+     * connections before it writes it to the file; when that write fails (a full disk), H2 closes
+     * the database, and the file it reopens does not have the commit. A read in between could have
+     * cached the bars, and the cache would have served them until the series was written again.
+     */
+    private void forgetSeenBeforeFailure(SeriesKey key) {
+        cache.invalidate(key);
     }
 
     /**
@@ -276,9 +301,13 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Deletes the series, all its bars and its ledger; returns how many bars were deleted (0 if unknown). */
     public long deleteSeries(SeriesKey key) {
-        long deleted = repository.deleteSeries(Objects.requireNonNull(key, "key"));
-        cache.invalidate(key);
-        return deleted;
+        Objects.requireNonNull(key, "key");
+        try {
+            return repository.deleteSeries(key);
+        } finally {
+            // after a failed delete too: a read may have seen the series gone before it failed
+            cache.invalidate(key);
+        }
     }
 
     /** Every stored series with its bar count and time span; reads every bar key, O(bars). */

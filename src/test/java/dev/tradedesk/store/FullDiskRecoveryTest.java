@@ -19,6 +19,9 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.h2.api.ErrorCode;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
@@ -111,6 +114,59 @@ class FullDiskRecoveryTest {
             fixture.clock.advance(DatabaseRecovery.wait(3));
             write(store, T0 + 10 * MINUTE, 1);
             assertThat(readAll(store)).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void barsAReaderSawBeforeTheDiskRefusedTheirWriteAreReadNoMoreOnceItFailed() throws Exception {
+        try (FullDisk disk = new FullDisk(dir); StoreFixture fixture = new StoreFixture(dir, disk)) {
+            HistoryStore store = fixture.store;
+            store.track(AAPL, T0);
+            write(store, T0, 120);
+            long window = T0 + 120 * MINUTE;
+
+            refuseAfterARead(disk, () -> write(store, window, 60), () ->
+                    assertThat(store.range(AAPL, T0, window + 59 * MINUTE).size()).as("a chart's read").isEqualTo(180));
+
+            assertThat(store.range(AAPL, T0, window + 59 * MINUTE).size())
+                    .as("the same read after the write failed, from the file H2 reopened, not from the read cache")
+                    .isEqualTo(120);
+            assertThat(store.missingRanges(AAPL, T0, window + 60 * MINUTE))
+                    .containsExactly(new TimeRange(window, window + 60 * MINUTE));
+        }
+    }
+
+    @Test
+    void aSeriesAReaderSawDeletedBeforeTheDiskRefusedTheDeleteIsReadAgainOnceItFailed() throws Exception {
+        try (FullDisk disk = new FullDisk(dir); StoreFixture fixture = new StoreFixture(dir, disk)) {
+            HistoryStore store = fixture.store;
+            write(store, T0, 120);
+
+            refuseAfterARead(disk, () -> store.deleteSeries(AAPL), () ->
+                    assertThat(store.range(AAPL, T0, T0 + 119 * MINUTE).size()).as("a chart's read").isZero());
+
+            assertThat(store.range(AAPL, T0, T0 + 119 * MINUTE).size()).as("the same read after the delete failed")
+                    .isEqualTo(120);
+        }
+    }
+
+    /**
+     * Runs {@code change} on another thread and holds its write to the file, after H2 has shown it
+     * to other connections; runs {@code read} then, fills the disk and lets the write fail.
+     */
+    private static void refuseAfterARead(FullDisk disk, Runnable change, Runnable read) throws Exception {
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            disk.holdWrites();
+            Future<?> refused = writer.submit(change);
+            disk.awaitHeldWrite();
+            read.run();
+            disk.fill();
+            disk.releaseWrites();
+            assertThatThrownBy(refused::get).as("the writer is told").hasCauseInstanceOf(StoreException.class);
+        } finally {
+            disk.releaseWrites();
+            writer.shutdownNow();
         }
     }
 
