@@ -31,9 +31,13 @@ import org.slf4j.LoggerFactory;
  * {@code DB_CLOSE_ON_EXIT=FALSE} (the store, not a JVM shutdown hook, closes it) and
  * {@code WRITE_DELAY=0}: every commit writes its changes to the file before it returns, so a
  * committed transaction survives the process being killed (H2's default keeps up to 500 ms of
- * commits in memory). {@code CACHE_SIZE} is {@link StoreOptions#pageCacheMb()}. The database
- * closes when {@link #close()} closes the pool's last connection. If H2 closes it first, because it
- * could not write its file (a full disk), the next calls reopen it ({@link DatabaseRecovery}).
+ * commits in memory). With no delay, H2 stores a commit on the committing thread and waits for a
+ * store running on another thread ({@code MVStore.commit}); its {@code tryCommit}, which gives up
+ * then, serves only a delay. H2 does not force the file to the device at a commit, so an
+ * operating-system crash or a power cut can still lose the last commits. {@code CACHE_SIZE} is
+ * {@link StoreOptions#pageCacheMb()}. The database closes when {@link #close()} closes the pool's
+ * last connection. If H2 closes it first, because it could not write its file (a full disk), the
+ * next calls reopen it ({@link DatabaseRecovery}).
  *
  * <p>Thread-safe: connections are borrowed from the pool by any thread, one per operation.
  * HikariCP runs its own daemon threads, {@code tradedesk-store:housekeeper},
