@@ -6,6 +6,7 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.testing.FxPulses;
+import dev.tradedesk.testing.PrimaryStage;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,15 +24,15 @@ final class OwnWindow {
 
     /**
      * Shows a chart of {@code history} (AAPL's minutes, default indicator parameters, light theme)
-     * 1200 × 800 on a test's {@code stage}: the set-up of the tests that keep one chart throughout.
+     * 1200 × 800 on a test's {@code stage} (the primary stage, at that size whatever an earlier test
+     * left it as): the set-up of the tests that keep one chart throughout.
      */
     static ChartView showOn(Stage stage, BarColumns history) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ChartModel model = new ChartModel(SeriesKey.of("AAPL", Timeframe.ONE_MINUTE), IndicatorParameters.DEFAULTS, 1 << 13);
         model.loadHistory(history);
         ChartView view = new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH);
-        stage.setScene(new Scene(view.node(), 1200, 800));
-        stage.show();
+        PrimaryStage.show(stage, new Scene(view.node(), 1200, 800));
         return view;
     }
 

@@ -82,6 +82,7 @@ class StochRsiLinesTest {
         FxPulses.await(6);
         robot.interact(() -> {
             ChartPanes panes = view.panes();
+            assertThat(panes.price.getCanvas().getWidth()).as("%s: the plot's width in pixels", zoom).isBetween(1100.0, 1160.0);
             assertThat(view.envelopes().isActive()).as("%s: drawn from column envelopes", zoom).isTrue();
             assertThat(view.envelopes().summarises()).as("%s: extents, not means", zoom).isFalse();
             Color k = (Color) panes.stoch.getRenderers().get(1).getStyleableNode(panes.stochK).getLineColor();

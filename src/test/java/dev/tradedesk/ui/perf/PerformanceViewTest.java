@@ -8,6 +8,7 @@ import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.renderer.Renderer;
 import io.fair_acc.dataset.DataSet;
 import dev.tradedesk.testing.FxPulses;
+import dev.tradedesk.testing.PrimaryStage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,8 +44,7 @@ class PerformanceViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         model = new PerformanceViewModel(true, cacheSwitches::add, true, on -> { });
         view = new PerformanceView(model);
-        stage.setScene(new Scene(view.node(), 1180, 800));
-        stage.show();
+        PrimaryStage.show(stage, new Scene(view.node(), 1180, 800));
     }
 
     @Test

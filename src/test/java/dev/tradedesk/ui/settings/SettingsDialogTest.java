@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.testing.PrimaryStage;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
@@ -36,8 +37,7 @@ class SettingsDialogTest {
     @Start
     void start(Stage owner) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        owner.setScene(new Scene(new StackPane(), 900, 700));
-        owner.show();
+        PrimaryStage.show(owner, new Scene(new StackPane(), 900, 700));
         dialog = new SettingsDialog(owner, new SettingsViewModel(SettingsDialogDemo.sample(), previews::add));
         dialog.show(accepted::add);
     }

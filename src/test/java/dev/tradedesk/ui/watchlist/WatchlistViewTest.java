@@ -3,6 +3,7 @@ package dev.tradedesk.ui.watchlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.testing.PrimaryStage;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.ThemeStylesheets;
 import dev.tradedesk.ui.live.MarketUpdate;
@@ -43,8 +44,7 @@ class WatchlistViewTest {
         // The app's theme too: it sets the font the columns' widths must fit.
         scene.setUserAgentStylesheet(ThemeStylesheets.userAgentStylesheet(Theme.LIGHT));
         scene.getStylesheets().add(WatchlistView.class.getResource("/dev/tradedesk/ui/tradedesk.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        PrimaryStage.show(stage, scene);
     }
 
     @Test
@@ -210,10 +210,7 @@ class WatchlistViewTest {
     void aLongRefusalWrapsWholeAboveTheTable(FxRobot robot) {
         robot.interact(() -> {
             TextField field = robot.lookup("#symbolField").queryAs(TextField.class);
-            // Small, whatever an earlier test left the shared stage at: the message needs two lines, and
-            // the table wants more height than there is.
-            field.getScene().getWindow().setWidth(520);
-            field.getScene().getWindow().setHeight(300);
+            // In the 520 x 300 window the message needs two lines, and the table wants more height than there is.
             field.setText("BAD$SYM");
             field.fireEvent(new javafx.event.ActionEvent());
         });

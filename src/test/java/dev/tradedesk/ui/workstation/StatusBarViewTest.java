@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.testing.PrimaryStage;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,8 +31,7 @@ class StatusBarViewTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         model = new StatusViewModel("Binance", ZoneOffset.UTC);
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(new StatusBarView(model).createView("")), 900, 40));
-        stage.show();
+        PrimaryStage.show(stage, new Scene(new javafx.scene.layout.StackPane(new StatusBarView(model).createView("")), 900, 40));
     }
 
     @Test
@@ -63,7 +63,7 @@ class StatusBarViewTest {
             model.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.BINANCE)), System.nanoTime());
             model.showTickToScreenP99(421.0);
             model.refresh(System.nanoTime(), 19.0, 126L << 20, 1024L << 20);
-            stage.setScene(new Scene(new javafx.scene.layout.StackPane(new StatusBarView(model).createView(notice)), 900, 40));
+            PrimaryStage.show(stage, new Scene(new javafx.scene.layout.StackPane(new StatusBarView(model).createView(notice)), 900, 40));
         });
         WaitForAsyncUtils.waitForFxEvents();
         Label label = robot.lookup("#statusNotice").queryAs(Label.class);
