@@ -127,6 +127,17 @@ class WorkstationWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Waits until no history is loading and the chart on screen has drawn all of it: a loaded
+     * history is attached with a new model, which takes its bars at the chart's next pulse, so
+     * until then the model has no series.
+     */
+    private void awaitHistoryDrawn() throws Exception {
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> !parts.chart().loadingHistory() && parts.chart().drawnUpToDate()).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private IndicatorSeriesView series() {
         return parts.chart().model().flatMap(ChartModel::series).orElseThrow();
     }
@@ -187,8 +198,7 @@ class WorkstationWindowTest {
         ChartRange recentRange = parts.chart().model().orElseThrow().range();
 
         host.release.countDown();
-        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> !parts.chart().loadingHistory());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitHistoryDrawn();
         IndicatorSeriesView whole = series();
         assertThat(robot.lookup("#olderBarsLoading").queryAs(Label.class).isVisible()).isFalse();
         assertThat(whole.size()).isEqualTo(msft.size() + 1);
@@ -230,8 +240,7 @@ class WorkstationWindowTest {
         WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.uiMetrics().firstLiveFrameNanos() != 0);
         assertThat(lastBars(2)).as("drawn in the first live frame").containsExactly(closed, forming);
 
-        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> !parts.chart().loadingHistory());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitHistoryDrawn();
         assertThat(series().size()).isEqualTo(stored.size() + 2);
         assertThat(lastBars(2)).as("the whole history's chart took them over").containsExactly(closed, forming);
     }
