@@ -106,8 +106,8 @@ final class BarRepository {
         writeLock.lock();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
+            Map<SeriesKey, Long> written = new java.util.LinkedHashMap<>();
             try {
-                Map<SeriesKey, Long> written = new java.util.LinkedHashMap<>();
                 Map<SeriesKey, Integer> ids = new java.util.HashMap<>();
                 for (Map.Entry<SeriesKey, BarSource> entry : sources.entrySet()) {
                     int seriesId = findOrCreateSeries(connection, entry.getKey());
@@ -125,7 +125,6 @@ final class BarRepository {
                 connection.commit();
                 database.committed();
                 knownIds.putAll(ids);
-                return written;
             } catch (IllegalArgumentException e) {
                 rollback(connection, e);
                 throw e;
@@ -133,6 +132,8 @@ final class BarRepository {
                 rollback(connection, e);
                 throw failure("cannot write bars of " + sources.size() + " series, nothing was written", e);
             }
+            forceToDevice(connection, "the bars of " + sources.size() + " series");
+            return written;
         } catch (SQLException e) {
             throw failure("cannot write bars of " + sources.size() + " series, nothing was written", e);
         } finally {
@@ -144,9 +145,10 @@ final class BarRepository {
         writeLock.lock();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
+            long written;
             try {
                 int seriesId = findOrCreateSeries(connection, key);
-                long written = upsertChunks(connection, key, seriesId, source);
+                written = upsertChunks(connection, key, seriesId, source);
                 if (written == 0) {
                     connection.rollback();
                     return 0;
@@ -154,7 +156,6 @@ final class BarRepository {
                 connection.commit();
                 database.committed();
                 knownIds.put(key, seriesId);
-                return written;
             } catch (IllegalArgumentException e) {
                 rollback(connection, e);
                 throw e;
@@ -162,6 +163,8 @@ final class BarRepository {
                 rollback(connection, e);
                 throw failure("cannot write bars of " + key + ", nothing was written", e);
             }
+            forceToDevice(connection, "the bars of " + key);
+            return written;
         } catch (SQLException e) {
             throw failure("cannot write bars of " + key + ", nothing was written", e);
         } finally {
@@ -383,7 +386,7 @@ final class BarRepository {
 
     /** Tracks {@code key} from {@code since} in the ledger (or keeps its earlier start), creating the series if need be. */
     void track(SeriesKey key, long since) {
-        int seriesId = inWriteTransaction("cannot record since when " + key + " is tracked", connection -> {
+        int seriesId = inWriteTransaction("cannot record since when " + key + " is tracked", "the tracking start of " + key, connection -> {
             int id = findOrCreateSeries(connection, key);
             CoverageLedger.track(connection, id, since);
             return id;
@@ -407,7 +410,7 @@ final class BarRepository {
 
     /** Deletes every bar of {@code key} and the series itself, in one transaction; returns the bars deleted. */
     long deleteSeries(SeriesKey key) {
-        long deleted = inWriteTransaction("cannot delete " + key, connection -> {
+        long deleted = inWriteTransaction("cannot delete " + key, "the delete of " + key, connection -> {
             int seriesId = selectSeriesId(connection, key);
             if (seriesId == NO_SERIES) {
                 return 0L;
@@ -428,27 +431,49 @@ final class BarRepository {
     }
 
     /**
-     * Runs {@code work} under the write lock in one transaction: committed if it returns, rolled
-     * back if it throws. A database failure becomes a {@link StoreException} starting with
-     * {@code what}; other exceptions pass through unchanged.
+     * Runs {@code work} under the write lock in one transaction: committed and forced to the device
+     * if it returns, rolled back if it throws. A database failure becomes a {@link StoreException}
+     * starting with {@code what} ({@code change} when only the force failed); other exceptions pass
+     * through unchanged.
      */
-    private <T> T inWriteTransaction(String what, WriteWork<T> work) {
+    private <T> T inWriteTransaction(String what, String change, WriteWork<T> work) {
         writeLock.lock();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
                 database.committed();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
             }
+            forceToDevice(connection, change);
+            return result;
         } catch (SQLException e) {
             throw failure(what, e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Forces the commit just made onto the device before the write returns, so that an acknowledged
+     * write survives an operating-system crash or a power cut, not only the process being killed.
+     * Every write does it, not only those whose data cannot be fetched again (imports, deletes):
+     * one device flush per commit costs little beside a commit about once a second (see
+     * docs/PERFORMANCE.md), and one rule for all writes is simpler to trust.
+     *
+     * @throws StoreException if the device refuses: the change is committed (reads see it) but may
+     *                        not survive a crash
+     */
+    private void forceToDevice(Connection connection, String what) {
+        try {
+            database.forceToDevice(connection);
+        } catch (SQLException e) {
+            throw failure(what + " committed, but could not be forced to the device (an operating-system crash"
+                    + " or power cut may lose it)", e);
         }
     }
 

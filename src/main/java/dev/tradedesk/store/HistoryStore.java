@@ -18,9 +18,12 @@ import org.slf4j.LoggerFactory;
  * pool, with an Ehcache read cache in front of range queries. The one entry point to the
  * {@code store} package; the composition root opens it once and closes it on shutdown.
  *
- * <p>Contract: a write returns once its transaction has committed, and from then on the bars
- * survive the process being killed ({@code kill -9}) and every read, cached or not, sees them. A
- * write is all or nothing: an invalid bar or a failure stores none of its bars. H2 shows a commit
+ * <p>Contract: a write returns once its transaction has committed and been forced to the device,
+ * and from then on the bars survive the process being killed ({@code kill -9}), an operating-system
+ * crash or a power cut (as far as the device honours a flush), and every read, cached or not,
+ * sees them. A device that refuses the flush fails the write with a {@link StoreException} that
+ * says it was committed. A write is all or nothing: an invalid bar or a failure stores none of its
+ * bars. H2 shows a commit
  * to other connections just before it writes it to the file, so a read racing a write can see bars
  * whose write then fails (the disk is full): the writer is told, and no read after the failure
  * shows them, the read cache included. Times are bar open times in epoch milliseconds UTC; range

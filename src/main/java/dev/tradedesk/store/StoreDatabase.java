@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * committed transaction survives the process being killed (H2's default keeps up to 500 ms of
  * commits in memory). With no delay, H2 stores a commit on the committing thread and waits for a
  * store running on another thread ({@code MVStore.commit}); its {@code tryCommit}, which gives up
- * then, serves only a delay. H2 does not force the file to the device at a commit, so an
- * operating-system crash or a power cut can still lose the last commits. {@code CACHE_SIZE} is
+ * then, serves only a delay. H2 never forces the file to the device at a commit (no setting does),
+ * so the store asks for it after each of its commits ({@link #forceToDevice}): a returned write
+ * also survives an operating-system crash or a power cut. {@code CACHE_SIZE} is
  * {@link StoreOptions#pageCacheMb()}. The database closes when {@link #close()} closes the pool's
  * last connection. If H2 closes it first, because it could not write its file (a full disk), the
  * next calls reopen it ({@link DatabaseRecovery}).
@@ -212,6 +213,21 @@ final class StoreDatabase implements AutoCloseable {
     /** Tells the database a call failed with {@code failure}: if H2 closed the database, it is reopened. */
     void failed(Throwable failure) {
         recovery.failed(failure);
+    }
+
+    /**
+     * Forces what H2 has written to the database file onto the device ({@code CHECKPOINT SYNC}:
+     * H2 stores any change not yet in the file, then calls {@code FileChannel.force(true)}, an
+     * fsync). Until then a commit is in the operating system's page cache only. Takes one
+     * device flush, which the repository runs under its write lock: the next write starts once
+     * this one is on the device.
+     *
+     * @throws SQLException if the file cannot be forced (an I/O error on the device)
+     */
+    void forceToDevice(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        }
     }
 
     /** Tells the database a write committed: it works, whatever failed before. */

@@ -31,6 +31,10 @@ import org.h2.store.fs.FilePathWrapper;
  * <p>Writes can also be held ({@link #holdWrites()}): H2 makes a commit visible to other connections
  * before it writes it to the file, and a held write keeps a test in between.
  *
+ * <p>It also keeps count of the database file's writes not yet forced to the device
+ * ({@code FileChannel.force}, an fsync), which an operating-system crash or a power cut would lose,
+ * and can make forcing fail as on a device's I/O error ({@link #failForces()}).
+ *
  * <p>H2 registers file systems in a static table and creates their paths by reflection, so the
  * switch lives in a static map keyed by directory: each test's own directory is its own disk.
  */
@@ -43,9 +47,11 @@ public final class FullDisk implements AutoCloseable {
     private final Path directory;
     private final Disk disk = new Disk();
 
-    private record Disk(AtomicBoolean full, AtomicInteger databaseOpens, AtomicReference<Hold> hold) {
+    private record Disk(AtomicBoolean full, AtomicInteger databaseOpens, AtomicReference<Hold> hold,
+            AtomicInteger writesNotForced, AtomicInteger forces, AtomicBoolean forcesFail) {
         Disk() {
-            this(new AtomicBoolean(), new AtomicInteger(), new AtomicReference<>());
+            this(new AtomicBoolean(), new AtomicInteger(), new AtomicReference<>(), new AtomicInteger(), new AtomicInteger(),
+                    new AtomicBoolean());
         }
     }
 
@@ -106,6 +112,24 @@ public final class FullDisk implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes to the database file since it was last forced to the device: 0 when everything written
+     * would survive a power cut.
+     */
+    public int writesNotForced() {
+        return disk.writesNotForced.get();
+    }
+
+    /** How often the database file was forced to the device. */
+    public int forces() {
+        return disk.forces.get();
+    }
+
+    /** From now on forcing the database file to the device fails, as on a device's I/O error. */
+    public void failForces() {
+        disk.forcesFail.set(true);
+    }
+
     /** How often the database file was opened: once when the store opened, once more per reopen. */
     public int databaseOpens() {
         return disk.databaseOpens.get();
@@ -138,10 +162,11 @@ public final class FullDisk implements AutoCloseable {
         public FileChannel open(String mode) throws IOException {
             String file = getBase().toString();
             Disk disk = diskOf(file);
-            if (disk != null && file.endsWith(".mv.db")) {
+            boolean databaseFile = file.endsWith(".mv.db");
+            if (disk != null && databaseFile) {
                 disk.databaseOpens.incrementAndGet();
             }
-            return new FullDiskChannel(getBase().open(mode), disk);
+            return new FullDiskChannel(getBase().open(mode), disk, databaseFile);
         }
     }
 
@@ -149,10 +174,18 @@ public final class FullDisk implements AutoCloseable {
 
         private final FileChannel base;
         private final Disk disk;
+        private final boolean databaseFile;
 
-        FullDiskChannel(FileChannel base, Disk disk) {
+        FullDiskChannel(FileChannel base, Disk disk, boolean databaseFile) {
             this.base = base;
             this.disk = disk;
+            this.databaseFile = databaseFile;
+        }
+
+        private void written() {
+            if (disk != null && databaseFile) {
+                disk.writesNotForced.incrementAndGet();
+            }
         }
 
         private void beforeWrite() throws IOException {
@@ -179,13 +212,17 @@ public final class FullDisk implements AutoCloseable {
         @Override
         public int write(ByteBuffer source) throws IOException {
             beforeWrite();
-            return base.write(source);
+            int written = base.write(source);
+            written();
+            return written;
         }
 
         @Override
         public int write(ByteBuffer source, long position) throws IOException {
             beforeWrite();
-            return base.write(source, position);
+            int written = base.write(source, position);
+            written();
+            return written;
         }
 
         @Override
@@ -222,7 +259,14 @@ public final class FullDisk implements AutoCloseable {
 
         @Override
         public void force(boolean metaData) throws IOException {
+            if (disk != null && databaseFile && disk.forcesFail.get()) {
+                throw new IOException("Input/output error");
+            }
             base.force(metaData);
+            if (disk != null && databaseFile) {
+                disk.forces.incrementAndGet();
+                disk.writesNotForced.set(0);
+            }
         }
 
         @Override
