@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * complete, so the scheduler never waits on the disk. A failed write is counted and logged, once
  * while it repeats (then a summary a minute); the bars are not kept, and not lost for good: their
  * range stays missing in the ledger, and the scheduler's repair passes fetch it again once the store
- * takes writes (a store whose disk filled up reopens itself when it has room). Thread-safe.
+ * takes writes (a store whose disk filled up reopens itself when it has room). The completeness read
+ * back after a good write is no part of it: when that read fails, the read is told (once while it
+ * repeats), and the write still counts as done. Thread-safe.
  */
 final class StoreWriter implements LivePipeline.ClosedBarWriter {
 
@@ -41,6 +43,7 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
     private final Map<Symbol, LongAdder> writtenBySymbol = new ConcurrentHashMap<>();
     private final LongAdder failures = new LongAdder();
     private final RepeatingFailures repeating = RepeatingFailures.everyMinute();
+    private final RepeatingFailures failedReads = RepeatingFailures.everyMinute();
     private final Clock marketClock;
     private final Consumer<MarketUpdate> publisher;
 
@@ -91,15 +94,19 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
     private boolean writeNow(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
         long started = System.nanoTime();
         try {
-            store.writeAll(batch, covered);
-            long failedBefore = repeating.succeeded();
-            if (failedBefore > 0) {
-                log.info("Bars are stored again, after {} failed writes", failedBefore);
+            if (!store(batch, covered)) {
+                return false;
             }
-            batch.forEach((series, bars) ->
-                    writtenBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
-            publishCompleteness(covered.keySet());
+            publishCompleteness(batch.size(), covered.keySet());
             return true;
+        } finally {
+            pipeline.record(PipelineStage.STORE_WRITE, System.nanoTime() - started);
+        }
+    }
+
+    private boolean store(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
+        try {
+            store.writeAll(batch, covered);
         } catch (RuntimeException failure) {
             failures.increment();
             switch (repeating.seen(failure)) {
@@ -110,21 +117,42 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
                 case QUIET -> { }
             }
             return false;
-        } finally {
-            pipeline.record(PipelineStage.STORE_WRITE, System.nanoTime() - started);
         }
+        long failedBefore = repeating.succeeded();
+        if (failedBefore > 0) {
+            log.info("Bars are stored again, after {} failed writes", failedBefore);
+        }
+        batch.forEach((series, bars) ->
+                writtenBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
+        return true;
     }
 
-    private void publishCompleteness(Set<SeriesKey> written) {
+    /**
+     * Tells the UI the written series' completeness, read back from the ledger. The bars are stored
+     * whatever this read does: a failure here is told as a failed read, not counted as a failed write.
+     */
+    private void publishCompleteness(int seriesWritten, Set<SeriesKey> written) {
         if (written.isEmpty()) {
             return;
         }
         long now = marketClock.millis();
         Map<Symbol, Double> completeness = new java.util.HashMap<>();
-        for (SeriesKey series : written) {
-            long until = series.timeframe().gridStart(now);
-            completeness.put(series.symbol(), store.ledger(series, Long.MIN_VALUE, until).completeness(until));
+        try {
+            for (SeriesKey series : written) {
+                long until = series.timeframe().gridStart(now);
+                completeness.put(series.symbol(), store.ledger(series, Long.MIN_VALUE, until).completeness(until));
+            }
+        } catch (RuntimeException failure) {
+            switch (failedReads.seen(failure)) {
+                case TELL -> log.warn("Stored the bars of {} series, but could not read their completeness back; "
+                        + "the watchlist shows it after the next write whose read succeeds: {}", seriesWritten, failure.getMessage());
+                case SUMMARIZE -> log.warn("Still cannot read the completeness of stored bars: {} more reads failed "
+                        + "the same way: {}", failedReads.repeats(), failure.getMessage());
+                case QUIET -> { }
+            }
+            return;
         }
+        failedReads.succeeded();
         publisher.accept(MarketUpdate.ofCompleteness(completeness));
     }
 

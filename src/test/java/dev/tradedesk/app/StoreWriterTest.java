@@ -15,6 +15,10 @@ import dev.tradedesk.testing.LogCapture;
 import dev.tradedesk.testing.MutableClock;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +131,44 @@ class StoreWriterTest {
                     .as("a failure inside H2, then refusals until the next reopen: one story, one line").isEqualTo(1);
         } finally {
             thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLedgerReadThatFailsAfterAGoodWriteIsNotAFailedWrite() throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        HistoryStore.open(StoreOptions.defaults(dir)).close();
+        // Only the ledger read selects from series_tracking; the write never does.
+        try (Connection database = DriverManager.getConnection(
+                "jdbc:h2:file:" + dir.resolve(StoreOptions.DATABASE_NAME), "sa", "");
+                Statement statement = database.createStatement()) {
+            statement.execute("CREATE TRIGGER test_refuses_ledger_reads BEFORE SELECT ON series_tracking CALL '"
+                    + RefusesReads.class.getName() + "'");
+        }
+        LinkedBlockingQueue<MarketUpdate> published = new LinkedBlockingQueue<>();
+        try (LogCapture logs = new LogCapture(); HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            StoreWriter writer = new StoreWriter(store, thread, new PipelineMetrics(),
+                    Clock.fixed(Instant.ofEpochMilli(T0 + 60 * 60_000), ZoneOffset.UTC), published::add);
+            writer.writeRepair(Map.of(AAPL, oneBar(0)), Map.of(AAPL, List.of(new TimeRange(T0, T0 + 60_000))));
+            thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+
+            assertThat(store.lastTime(AAPL)).hasValue(T0);
+            assertThat(writer.failures()).as("the bars were stored").isZero();
+            assertThat(writer.writtenBySymbol()).containsEntry(Symbol.of("AAPL"), 1L);
+            assertThat(published).as("the repair is announced all the same")
+                    .anyMatch(update -> update.repairedHistory().contains(Symbol.of("AAPL")));
+            assertThat(logs.lines()).noneMatch(line -> line.contains("Could not store the bars"))
+                    .anyMatch(line -> line.contains("Stored the bars of 1 series, but could not read their completeness back"));
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    /** An H2 trigger failing every read of its table, as a failing disk or a closing pool would. */
+    public static final class RefusesReads implements Trigger {
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            throw new SQLException("test: this read is refused");
         }
     }
 
