@@ -1,5 +1,6 @@
 package dev.tradedesk.cli;
 
+import dev.tradedesk.app.AppContext;
 import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.app.MarketSession;
 import dev.tradedesk.app.SessionTuning;
@@ -9,6 +10,7 @@ import dev.tradedesk.app.SoakRecorder;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.FeedMetrics;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.PipelineStage;
@@ -30,6 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.slf4j.LoggerFactory;
@@ -125,6 +128,7 @@ final class RecordCommand implements Callable<Integer> {
             long storedBefore = store.barCount();
             PipelineMetrics pipeline = new PipelineMetrics();
             CountDownLatch stop = new CountDownLatch(1);
+            AtomicReference<String> stoppedBecause = new AtomicReference<>();
             CountDownLatch finished = new CountDownLatch(1);
             Thread onCtrlC = new Thread(() -> {
                 stop.countDown();
@@ -133,8 +137,11 @@ final class RecordCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             long started = System.nanoTime();
             try {
-                MarketSession session = MarketSession.start(options, store, pipeline, update -> { }, root.context().host(),
-                        Clock.systemUTC());
+                MarketSession session = MarketSession.start(options, store, pipeline, update -> {
+                    if (update.connection() != null && update.connection().status() == ConnectionState.Status.STOPPED) {
+                        stoppedBecause.set(update.connection().reason());
+                    }
+                }, root.context().host(), Clock.systemUTC());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("recording " + Counted.of(options.symbols().size(), "symbol") + " from " + options.provider().label()
                         + (duration == null ? " until Ctrl-C" : " for " + duration) + symbolsFromSettings);
@@ -150,15 +157,14 @@ final class RecordCommand implements Callable<Integer> {
                 }
                 NewBars added = NewBars.since(storedBefore, store);
                 printSummary(out, session, added, pipeline, System.nanoTime() - started);
-                String failure = failure(session, added, pipeline.total(PipelineStage.STORE_WRITE).getTotalCount(),
-                        store.databaseFile());
+                String failure = session.stopped() ? keyRejected(options, stoppedBecause.get())
+                        : failure(session, added, pipeline.total(PipelineStage.STORE_WRITE).getTotalCount(), store.databaseFile());
                 if (failure != null) {
                     spec.commandLine().getErr().println("tradedesk: " + failure);
                     // Looked up here: --help never starts logging. The log keeps why a cron or systemd run failed.
                     LoggerFactory.getLogger(RecordCommand.class).error(LogMarkers.TOLD_ON_CONSOLE, "record failed: {}", failure);
                 }
-                // A single rejection is retried (providers answer a stray 401 now and then); stopped, it was rejected twice.
-                return session.stopped() || failure != null ? 1 : 0;
+                return failure != null ? 1 : 0;
             } finally {
                 finished.countDown();
                 removeHook(onCtrlC);
@@ -190,6 +196,21 @@ final class RecordCommand implements Callable<Integer> {
                     + (dropped == 1 ? " was" : " were") + " dropped as invalid; see dropped.* above and the log";
         }
         return null;
+    }
+
+    /**
+     * Why the scheduler stopped: a single rejection of the key is retried (providers answer a stray
+     * 401 now and then), so it was rejected twice in a row. Says where the key in use came from, as a
+     * key in the settings is used before the environment's. No part of the key is in it.
+     */
+    private String keyRejected(MarketSession.Options options, String reason) {
+        String rejected = reason == null || reason.isBlank() ? options.provider().label() + " rejected the API key" : reason;
+        String settings = "alpaca.keyId and alpaca.secretKey in Settings (" + root.context().paths().settingsFile() + ")";
+        String variables = AppContext.ALPACA_KEY_ID_VARIABLE + " and " + AppContext.ALPACA_SECRET_VARIABLE;
+        String fix = options.alpaca().keyId().isPresent() || options.alpaca().secretKey().isPresent()
+                ? "check " + settings + ", which are used before " + variables
+                : "check the environment variables " + variables + ", or enter a key as " + settings;
+        return rejected + " twice in a row, so recording stopped; " + fix;
     }
 
     /**

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -46,7 +47,11 @@ class RecordCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return TradeDeskCommand.commandLine(new HostEnvironment("Linux", dir, Map.of()), new BuildInfo("1.0.0"),
+        return runWith(Map.of(), args);
+    }
+
+    private int runWith(Map<String, String> environment, String... args) {
+        return TradeDeskCommand.commandLine(new HostEnvironment("Linux", dir, environment), new BuildInfo("1.0.0"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .execute(args);
     }
@@ -233,5 +238,37 @@ class RecordCommandTest {
         assertThat(run("--data-dir", dir.toString(), "record", "--provider", "alpaca", "--symbols", "AAPL", "--duration", "1s"))
                 .isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Alpaca needs an API key");
+    }
+
+    @Test
+    void aKeyRejectedTwiceSaysSoInOneLineAndWhereToFixIt() throws Exception {
+        String secret = "test-secret-3f9a";
+        AtomicInteger answered = new AtomicInteger();
+        try (MockWebServer alpaca = new MockWebServer()) {
+            alpaca.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    // The key works for the first request, then is revoked: some requests succeeded.
+                    if (answered.getAndIncrement() == 0) {
+                        return new MockResponse.Builder().code(200).body(request.getUrl().encodedPath().endsWith("/latest")
+                                ? "{\"bars\":{}}" : "{\"bars\":{},\"next_page_token\":null}").build();
+                    }
+                    return new MockResponse.Builder().code(401).body("{\"message\":\"unauthorized.\"}").build();
+                }
+            });
+            alpaca.start(0);
+
+            int exit = runWith(Map.of("APCA_API_KEY_ID", "AKTESTKEYID", "APCA_API_SECRET_KEY", secret),
+                    "--data-dir", dir.toString(), "record", "--provider", "alpaca", "--symbols", "AAPL",
+                    "--base-url", alpaca.url("/").toString(), "--duration", "5s");
+
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("errors.auth_rejected: ");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("tradedesk: Alpaca rejected the API key (HTTP 401: unauthorized.) twice in a row, so recording "
+                        + "stopped; ")
+                .contains("APCA_API_KEY_ID", "APCA_API_SECRET_KEY", "Settings")
+                .doesNotContain(secret, "AKTESTKEYID"));
     }
 }
