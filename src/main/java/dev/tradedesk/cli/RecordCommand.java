@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tradedesk record}: runs the price scheduler headless and stores every bar in the history
  * database, for a server or a cron job. Backfills each series from its last stored bar first. At
- * the end (duration over, or Ctrl-C) it flushes, closes the database cleanly and prints
+ * the end (duration over, Ctrl-C, or the provider rejected the key twice) it flushes, closes the database cleanly and prints
  * {@code key: value} lines; it exits 1 with a one-line reason when it could not do its job, as a
  * script sees only the exit code.
  */
@@ -140,6 +140,7 @@ final class RecordCommand implements Callable<Integer> {
                 MarketSession session = MarketSession.start(options, store, pipeline, update -> {
                     if (update.connection() != null && update.connection().status() == ConnectionState.Status.STOPPED) {
                         stoppedBecause.set(update.connection().reason());
+                        stop.countDown(); // stopped for good: nothing more would be recorded until Ctrl-C
                     }
                 }, root.context().host(), Clock.systemUTC());
                 PrintWriter out = spec.commandLine().getOut();

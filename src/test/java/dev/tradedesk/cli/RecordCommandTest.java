@@ -1,6 +1,7 @@
 package dev.tradedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tradedesk.app.BuildInfo;
 import dev.tradedesk.app.HostEnvironment;
@@ -243,21 +244,7 @@ class RecordCommandTest {
     @Test
     void aKeyRejectedTwiceSaysSoInOneLineAndWhereToFixIt() throws Exception {
         String secret = "test-secret-3f9a";
-        AtomicInteger answered = new AtomicInteger();
-        try (MockWebServer alpaca = new MockWebServer()) {
-            alpaca.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    // The key works for the first request, then is revoked: some requests succeeded.
-                    if (answered.getAndIncrement() == 0) {
-                        return new MockResponse.Builder().code(200).body(request.getUrl().encodedPath().endsWith("/latest")
-                                ? "{\"bars\":{}}" : "{\"bars\":{},\"next_page_token\":null}").build();
-                    }
-                    return new MockResponse.Builder().code(401).body("{\"message\":\"unauthorized.\"}").build();
-                }
-            });
-            alpaca.start(0);
-
+        try (MockWebServer alpaca = revokingAlpaca()) {
             int exit = runWith(Map.of("APCA_API_KEY_ID", "AKTESTKEYID", "APCA_API_SECRET_KEY", secret),
                     "--data-dir", dir.toString(), "record", "--provider", "alpaca", "--symbols", "AAPL",
                     "--base-url", alpaca.url("/").toString(), "--duration", "5s");
@@ -270,5 +257,38 @@ class RecordCommandTest {
                         + "stopped; ")
                 .contains("APCA_API_KEY_ID", "APCA_API_SECRET_KEY", "Settings")
                 .doesNotContain(secret, "AKTESTKEYID"));
+    }
+
+    @Test
+    void aRunUntilCtrlCEndsByItselfOnceTheKeyIsRejected() throws Exception {
+        try (MockWebServer alpaca = revokingAlpaca()) {
+            // Not a speed check: without an end of its own the run would wait for a Ctrl-C that never comes.
+            int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> runWith(
+                    Map.of("APCA_API_KEY_ID", "AKTESTKEYID", "APCA_API_SECRET_KEY", "test-secret-3f9a"),
+                    "--data-dir", dir.toString(), "record", "--provider", "alpaca", "--symbols", "AAPL",
+                    "--base-url", alpaca.url("/").toString()));
+
+            assertThat(exit).isEqualTo(1);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("recording 1 symbol from alpaca until Ctrl-C", "requests: ");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("tradedesk: Alpaca rejected the API key");
+    }
+
+    /** Mock Alpaca whose key works for the first request and is then revoked: some requests succeeded. */
+    private static MockWebServer revokingAlpaca() throws java.io.IOException {
+        AtomicInteger answered = new AtomicInteger();
+        MockWebServer alpaca = new MockWebServer();
+        alpaca.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (answered.getAndIncrement() == 0) {
+                    return new MockResponse.Builder().code(200).body(request.getUrl().encodedPath().endsWith("/latest")
+                            ? "{\"bars\":{}}" : "{\"bars\":{},\"next_page_token\":null}").build();
+                }
+                return new MockResponse.Builder().code(401).body("{\"message\":\"unauthorized.\"}").build();
+            }
+        });
+        alpaca.start(0);
+        return alpaca;
     }
 }
