@@ -508,7 +508,7 @@ final class BarRepository {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {
-            throw new StoreException("cannot count the stored bars: " + e.getMessage(), e);
+            throw failure("cannot count the stored bars", e);
         }
     }
 
