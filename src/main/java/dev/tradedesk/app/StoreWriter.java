@@ -109,13 +109,10 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
             store.writeAll(batch, covered);
         } catch (RuntimeException failure) {
             failures.increment();
-            switch (repeating.seen(failure)) {
-                case TELL -> log.error("Could not store the bars of {} series; their ranges stay missing and are fetched "
-                        + "again once the store takes writes: {}", batch.size(), failure.getMessage());
-                case SUMMARIZE -> log.error("Still cannot store bars: {} more writes failed the same way: {}",
-                        repeating.repeats(), failure.getMessage());
-                case QUIET -> { }
-            }
+            repeating.report(failure, () -> log.error("Could not store the bars of {} series; their ranges stay missing"
+                    + " and are fetched again once the store takes writes: {}", batch.size(), failure.getMessage()),
+                    repeats -> log.error("Still cannot store bars: {} more writes failed the same way: {}", repeats,
+                            failure.getMessage()));
             return false;
         }
         long failedBefore = repeating.succeeded();
@@ -143,13 +140,11 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
                 completeness.put(series.symbol(), store.ledger(series, Long.MIN_VALUE, until).completeness(until));
             }
         } catch (RuntimeException failure) {
-            switch (failedReads.seen(failure)) {
-                case TELL -> log.warn("Stored the bars of {} series, but could not read their completeness back; "
-                        + "the watchlist shows it after the next write whose read succeeds: {}", seriesWritten, failure.getMessage());
-                case SUMMARIZE -> log.warn("Still cannot read the completeness of stored bars: {} more reads failed "
-                        + "the same way: {}", failedReads.repeats(), failure.getMessage());
-                case QUIET -> { }
-            }
+            failedReads.report(failure, () -> log.warn("Stored the bars of {} series, but could not read their completeness"
+                    + " back; the watchlist shows it after the next write whose read succeeds: {}", seriesWritten,
+                    failure.getMessage()),
+                    repeats -> log.warn("Still cannot read the completeness of stored bars: {} more reads failed the same"
+                            + " way: {}", repeats, failure.getMessage()));
             return;
         }
         failedReads.succeeded();

@@ -424,12 +424,9 @@ public final class PriceScheduler implements AutoCloseable {
         try {
             step.run();
         } catch (RuntimeException | Error bug) {
-            switch (repeatingBugs.seen(bug)) {
-                case TELL -> log.error("{}: scheduler step failed; retrying after a pause", provider.kind(), bug);
-                case SUMMARIZE -> log.error("{}: scheduler steps still fail: {} more the same way: {}", provider.kind(),
-                        repeatingBugs.repeats(), bug.toString());
-                case QUIET -> { }
-            }
+            repeatingBugs.report(bug, () -> log.error("{}: scheduler step failed; retrying after a pause", provider.kind(), bug),
+                    repeats -> log.error("{}: scheduler steps still fail: {} more the same way: {}", provider.kind(), repeats,
+                            bug.toString()));
             reset.run();
             consecutiveFailures++;
             backOff(lane, backoff.delay(consecutiveFailures, null));

@@ -1,6 +1,7 @@
 package dev.tradedesk.feed;
 
 import java.time.Duration;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,6 +53,25 @@ public final class RepeatingFailures {
             return Verdict.SUMMARIZE;
         }
         return Verdict.QUIET;
+    }
+
+    /**
+     * Tells {@code failure} as {@link #seen} decides: in full with {@code tell}, or with
+     * {@code summarize} given how often it repeated since it was told; nothing while it repeats
+     * quietly. Both run outside this object's lock, and the count is the one the verdict saw.
+     */
+    public void report(Throwable failure, Runnable tell, LongConsumer summarize) {
+        Verdict verdict;
+        long repeated;
+        synchronized (this) {
+            verdict = seen(failure);
+            repeated = repeats;
+        }
+        switch (verdict) {
+            case TELL -> tell.run();
+            case SUMMARIZE -> summarize.accept(repeated);
+            case QUIET -> { }
+        }
     }
 
     /** How often the failure being repeated came again since it was first told. */

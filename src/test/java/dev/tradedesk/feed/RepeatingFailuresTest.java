@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradedesk.feed.RepeatingFailures.Verdict;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,16 @@ class RepeatingFailuresTest {
         assertThat(failures.succeeded()).as("the run of failures that just ended").isEqualTo(2);
         assertThat(failures.succeeded()).isZero();
         assertThat(failures.seen(new IllegalStateException("The database has been closed"))).isEqualTo(Verdict.TELL);
+    }
+
+    @Test
+    void reportTellsThenStaysQuietThenSummarizesWithTheRepeatsTheVerdictSaw() {
+        List<String> said = new ArrayList<>();
+        IOException full = new IOException("No space left on device");
+        for (int second = 0; second <= 60; second++) {
+            now.set(Duration.ofSeconds(second).toNanos());
+            failures.report(full, () -> said.add("told"), repeats -> said.add("repeated " + repeats));
+        }
+        assertThat(said).containsExactly("told", "repeated 60");
     }
 }
