@@ -7,6 +7,7 @@ import dev.tradedesk.core.Symbol;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ final class HandoverLedger {
     /** Exclusive bound per symbol: every closed bar before it has been handed over. */
     private final Map<Symbol, Long> coveredUntil = new HashMap<>();
     private final Map<Symbol, Held> held = new HashMap<>();
+    /** A new symbol's history the store cannot tell, cycle after cycle (a full disk): told once, then summarized. */
+    private final RepeatingFailures refusedReads = RepeatingFailures.everyMinute();
 
     HandoverLedger(BarHistory history, PriceScheduler.Config config, Clock marketClock, RepairPlanner repairs) {
         this.history = history;
@@ -49,6 +52,56 @@ final class HandoverLedger {
     /** Where handing over of {@code symbol} stands; found out the first time the symbol is seen. */
     long coverage(Symbol symbol) {
         return coveredUntil.computeIfAbsent(symbol, this::firstUncoveredTime);
+    }
+
+    /**
+     * The symbols of {@code watched} whose handing over can go on: those seen before, and each new
+     * one once the store has said where its history ends ({@link #coverage}). A new symbol the store
+     * cannot tell now (it refuses calls while its disk is full) is left out and asked again at the
+     * next call; it is told in the log, and the others go on without it. Returns {@code watched}
+     * itself when nothing is left out.
+     */
+    List<Symbol> known(List<Symbol> watched) {
+        List<Symbol> waiting = null;
+        for (Symbol symbol : watched) {
+            if (!knows(symbol) && !foundOut(symbol)) {
+                if (waiting == null) {
+                    waiting = new ArrayList<>();
+                }
+                waiting.add(symbol);
+            }
+        }
+        if (waiting == null) {
+            return watched;
+        }
+        List<Symbol> known = new ArrayList<>(watched);
+        known.removeAll(waiting);
+        return known;
+    }
+
+    /** Whether where handing over of {@code symbol} stands is known, so {@link #coverage} reads no store. */
+    boolean knows(Symbol symbol) {
+        return coveredUntil.containsKey(symbol);
+    }
+
+    /** Whether the store told where handing over of the new {@code symbol} starts. */
+    private boolean foundOut(Symbol symbol) {
+        try {
+            coverage(symbol);
+        } catch (RuntimeException refused) {
+            refusedReads.report(refused, () -> log.warn("{} {}: the store cannot say where its stored history ends, so its"
+                    + " history and prices wait until the store answers (the other symbols go on): {}", symbol,
+                    config.timeframe().label(), refused.getMessage()),
+                    repeats -> log.warn("The store still cannot say where new symbols' stored history ends: {} more reads"
+                            + " failed the same way: {}", repeats, refused.getMessage()));
+            return false;
+        }
+        long refusedBefore = refusedReads.succeeded();
+        if (refusedBefore > 0) {
+            log.info("{} {}: the store answered after {} refused reads; its history is fetched now", symbol,
+                    config.timeframe().label(), refusedBefore);
+        }
+        return true;
     }
 
     /** Every symbol's bound so far, read-only. */

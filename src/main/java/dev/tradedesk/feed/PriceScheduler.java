@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  *       {@link MarketDataListener#onRepair}. A series being backfilled goes live when its backfill
  *       is done.</li>
  * </ol>
+ * A new symbol takes part once the store has said where its stored history ends; while the store
+ * cannot (a full disk), that symbol alone waits, and the lanes go on with the others.
  * Everything reaches the {@link MarketDataListener} in time order per symbol, never a closed bar
  * twice: a fetch's bars are handed over only if nothing before them is still missing, and only the
  * part after what was handed over already.
@@ -225,10 +227,12 @@ public final class PriceScheduler implements AutoCloseable {
         ledger.keepHeldOnly(watched);
         long[] parsedAt = {Long.MAX_VALUE};
         CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
+        // A new symbol waits alone while the store cannot say where its history ends (a full disk).
+        List<Symbol> known = ledger.known(watched);
         // Each lane on its own guard: a store that refuses the ledger's reads (a full disk) backs off
         // these lanes, and the latest answer still reaches the listener.
-        guarded(Lane.CLOSING, () -> closingLane.fetchSettled(watched, settledBoundary()));
-        guarded(Lane.HISTORY, () -> historyLane.run(watched));
+        guarded(Lane.CLOSING, () -> closingLane.fetchSettled(known, settledBoundary()));
+        guarded(Lane.HISTORY, () -> historyLane.run(known));
         // Stamped on the HTTP thread the moment the answer is parsed; the hop to this thread
         // depends on the stamp's stage, so it sees the stamp.
         CompletableFuture<LatestBars> stamped = latest.whenComplete((bars, failure) -> parsedAt[0] = System.nanoTime());
@@ -270,8 +274,8 @@ public final class PriceScheduler implements AutoCloseable {
                 }
                 continue;
             }
-            if (historyLane.backfilling(symbol)) {
-                continue; // goes live once its backfill is done
+            if (historyLane.backfilling(symbol) || !ledger.knows(symbol)) {
+                continue; // goes live once its closed bars are handed over
             }
             long from = ledger.coverage(symbol);
             if (from >= forming.time()) {

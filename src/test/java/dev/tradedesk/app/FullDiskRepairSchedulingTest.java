@@ -65,6 +65,8 @@ class FullDiskRepairSchedulingTest {
     private static final long LOOKBACK_START = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
     private static final long FIRST_REFUSED = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
     private static final List<Symbol> WATCHLIST = List.of(Symbol.of("AAPL"), Symbol.of("MSFT"));
+    /** Added to the watchlist while the store refuses calls. */
+    private static final Symbol ADDED = Symbol.of("NVDA");
 
     @TempDir
     Path dir;
@@ -175,6 +177,35 @@ class FullDiskRepairSchedulingTest {
         await(() -> handed.liveTicks() >= ticks + 10, "live ticks while the store refuses calls");
     }
 
+    @Test
+    void aSymbolAddedWhileTheStoreRefusesCallsHoldsNoOtherSymbolBackAndIsBackfilledOnceItAnswers() {
+        scheduler.start();
+        await(() -> storedUpTo(FIRST_REFUSED), "the look-back stored");
+        writtenOrRefused();
+
+        disk.fill();
+        simWall.advance(Duration.ofMinutes(1)); // the 15:00 bar closes; its write, and the repairs', fail
+        await(this::refusesCalls, "the store refusing calls until its clock allows a reopen");
+        scheduler.setSymbols(List.of(WATCHLIST.get(0), WATCHLIST.get(1), ADDED));
+        long ticks = Math.max(handed.liveTicks(WATCHLIST.get(0)), handed.liveTicks(WATCHLIST.get(1)));
+        // The new symbol's stored history, refused, failed the live cycle: not one tick of the others either.
+        await(() -> WATCHLIST.stream().allMatch(symbol -> handed.liveTicks(symbol) >= ticks + 10),
+                "the other symbols' live ticks while the store cannot tell the new symbol's history");
+        assertThat(handed.liveTicks(ADDED)).as("a live tick before the closed bars it follows").isZero();
+
+        disk.free();
+        storeClock.advance(Duration.ofSeconds(30)); // the longest wait before the store reopens the file
+        long liveEdge = FIRST_REFUSED + MINUTE;
+        long lookbackStart = LOOKBACK_START + MINUTE; // three hours before 15:01:30, when it was added
+        await(() -> store.missingRanges(series(ADDED), lookbackStart, liveEdge).isEmpty()
+                && store.lastTime(series(ADDED)).orElse(Long.MIN_VALUE) == liveEdge - MINUTE, "the new symbol backfilled and stored");
+        await(() -> handed.liveTicks(ADDED) > 0, "the new symbol's live ticks");
+        BarColumns stored = new BarColumns(256);
+        store.readRange(series(ADDED), Long.MIN_VALUE, Long.MAX_VALUE, stored);
+        assertThat(rows(stored)).as("the new symbol's look-back once, as the market made it")
+                .isEqualTo(groundTruth(ADDED, lookbackStart, liveEdge - 1));
+    }
+
     /** Whether the store refuses a read at once, as it does between two reopens while its disk is full. */
     private boolean refusesCalls() {
         try {
@@ -248,6 +279,7 @@ class FullDiskRepairSchedulingTest {
         private final Map<Symbol, Long> closedUntil = new ConcurrentHashMap<>();
         private final Map<Symbol, List<String>> repaired = new ConcurrentHashMap<>();
         private final AtomicLong liveTicks = new AtomicLong();
+        private final Map<Symbol, AtomicLong> liveTicksBySymbol = new ConcurrentHashMap<>();
 
         @Override
         public void onBatch(CycleBatch batch) {
@@ -259,6 +291,8 @@ class FullDiskRepairSchedulingTest {
             });
             if (!batch.forming().isEmpty() && batch.responseNanos() != Long.MAX_VALUE) {
                 liveTicks.incrementAndGet();
+                batch.forming().keySet().forEach(symbol ->
+                        liveTicksBySymbol.computeIfAbsent(symbol, key -> new AtomicLong()).incrementAndGet());
             }
             live.onBatch(batch);
             // Only once the pipeline has queued their write, so a test waiting for them can wait for it.
@@ -285,6 +319,12 @@ class FullDiskRepairSchedulingTest {
         /** Batches of forming bars from a latest-bars answer. */
         long liveTicks() {
             return liveTicks.get();
+        }
+
+        /** Batches of forming bars from a latest-bars answer that carried {@code symbol}'s. */
+        long liveTicks(Symbol symbol) {
+            AtomicLong ticks = liveTicksBySymbol.get(symbol);
+            return ticks == null ? 0 : ticks.get();
         }
 
         long closedUntil(Symbol symbol) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +48,14 @@ class HandoverLedgerTest {
     private static final class FakeHistory implements BarHistory {
         final Map<Symbol, Long> lastBars = new HashMap<>();
         final Map<Symbol, Long> tracked = new HashMap<>();
+        /** While set, every read fails, as a store does between two reopens on a full disk. */
+        volatile boolean refusing;
 
         @Override
         public OptionalLong lastBarTime(SeriesKey series) {
+            if (refusing) {
+                throw new IllegalStateException("the history database is closed");
+            }
             Long last = lastBars.get(series.symbol());
             return last == null ? OptionalLong.empty() : OptionalLong.of(last);
         }
@@ -136,5 +142,25 @@ class HandoverLedgerTest {
 
             assertThat(log.text()).doesNotContain("BTCUSDT");
         }
+    }
+
+    @Test
+    void aNewSymbolWhoseHistoryTheStoreCannotTellIsLeftOutUntilItAnswersAndTheOthersGoOn() {
+        FakeHistory history = new FakeHistory();
+        HandoverLedger ledger = ledger(history);
+        ledger.coverage(BTC);
+        history.refusing = true;
+
+        try (LogCapture log = new LogCapture()) {
+            assertThat(ledger.known(List.of(BTC, SOL))).containsExactly(BTC);
+            assertThat(ledger.known(List.of(BTC, SOL))).containsExactly(BTC);
+            assertThat(log.lines()).as("told once while it repeats").singleElement().asString()
+                    .contains("SOLUSDT", "the history database is closed");
+        }
+        assertThat(ledger.knows(SOL)).isFalse();
+
+        history.refusing = false;
+        assertThat(ledger.known(List.of(BTC, SOL))).containsExactly(BTC, SOL);
+        assertThat(ledger.coveredUntil()).containsEntry(SOL, LOOKBACK_START);
     }
 }
