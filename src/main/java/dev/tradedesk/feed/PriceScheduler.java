@@ -56,9 +56,10 @@ import org.slf4j.LoggerFactory;
  * says nothing about the requests running beside it, nor about the other symbols of its own.
  * Failures back off ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s),
  * the live lane by delaying its next cycle, the history lanes by sending nothing before the back-off
- * ends; an API key rejected twice in a row by the live lane stops the scheduler with a clear
- * reason. Nothing is lost across an outage: the next successful cycle fetches the gap. No exception
- * escapes the scheduler thread.
+ * ends. An API key rejected twice in a row stops the scheduler with a clear reason, whichever lanes'
+ * requests the two rejections answer: a request that left after a rejection arrived is rejected
+ * too, with no request answered in between. Nothing is lost across an outage: the next successful
+ * cycle fetches the gap. No exception escapes the scheduler thread.
  *
  * <p>Two clocks: the market clock says what time it is for bars (the simulated exchange's clock
  * runs faster than real time), the wall clock when a back-off ends.
@@ -69,6 +70,7 @@ import org.slf4j.LoggerFactory;
 public final class PriceScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PriceScheduler.class);
+    private static final long NOT_REJECTED = -1;
 
     /**
      * @param interval   target time between cycle starts
@@ -132,7 +134,13 @@ public final class PriceScheduler implements AutoCloseable {
     private boolean historyBackOff;
     private long cycle;
     private int consecutiveFailures;
-    private boolean lastFailureRejectedKey;
+    /** Requests sent so far, numbering each one. */
+    private long requestsSent;
+    /**
+     * {@link #requestsSent} when the first rejection of the key since the last answer arrived, or
+     * {@link #NOT_REJECTED}: a later request rejected too is the second rejection in a row.
+     */
+    private long sentBeforeRejection = NOT_REJECTED;
     private volatile ConnectionState state;
 
     public PriceScheduler(MarketDataProvider provider, ScheduledExecutorService thread, BarHistory history,
@@ -226,6 +234,7 @@ public final class PriceScheduler implements AutoCloseable {
         }
         ledger.keepHeldOnly(watched);
         long[] parsedAt = {Long.MAX_VALUE};
+        long sent = ++requestsSent;
         CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
         // A new symbol waits alone while the store cannot say where its history ends (a full disk).
         List<Symbol> known = ledger.known(watched);
@@ -238,7 +247,7 @@ public final class PriceScheduler implements AutoCloseable {
         CompletableFuture<LatestBars> stamped = latest.whenComplete((bars, failure) -> parsedAt[0] = System.nanoTime());
         stamped.whenCompleteAsync((bars, failure) -> guarded(Lane.LIVE, () -> {
             if (failure != null) {
-                onFailure(failure, Lane.LIVE);
+                onFailure(failure, Lane.LIVE, sent);
             } else {
                 onLatest(cycleNumber, listed, watched, bars, parsedAt[0], started);
             }
@@ -256,7 +265,7 @@ public final class PriceScheduler implements AutoCloseable {
                 && failures.values().stream().allMatch(failure -> failure.kind().retryable())) {
             // Not one symbol came through, each for a reason of the connection's (a provider asked
             // symbol by symbol that cannot be reached at all): down, as when a batch request fails.
-            onFailure(failures.values().iterator().next(), Lane.LIVE);
+            retryLater(failures.values().iterator().next(), Lane.LIVE);
             return;
         }
         Map<Symbol, Bar> ready = new HashMap<>();
@@ -307,7 +316,7 @@ public final class PriceScheduler implements AutoCloseable {
     /** A request came back: the provider is up, whatever failed before, and backing off starts over. */
     private void answered() {
         consecutiveFailures = 0;
-        lastFailureRejectedKey = false;
+        sentBeforeRejection = NOT_REJECTED;
     }
 
     private boolean historyBackingOff() {
@@ -332,22 +341,39 @@ public final class PriceScheduler implements AutoCloseable {
         return config.timeframe().gridStart(marketClock.millis() - config.settle().toMillis());
     }
 
-    private void onFailure(Throwable failure, Lane lane) {
+    /** A request ({@code sent}, its number) failed: stop if the key was rejected twice in a row, else back off. */
+    private void onFailure(Throwable failure, Lane lane, long sent) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (closed) {
             return;
         }
         ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
                 : new ProviderException(ProviderException.Kind.NETWORK, provider.kind() + " request failed: " + cause, cause);
-        boolean rejectedKey = problem.kind() == ProviderException.Kind.AUTH_REJECTED;
-        if (rejectedKey && lastFailureRejectedKey && lane == Lane.LIVE) {
+        if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && rejectedAgain(sent)) {
             changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
             log.error("{}: stopped: {}", provider.kind(), problem.getMessage());
             close();
             return;
         }
-        // One rejection of the key is retried once: providers answer a stray 401 during deploys.
-        lastFailureRejectedKey = rejectedKey;
+        retryLater(problem, lane);
+    }
+
+    /**
+     * Whether a rejection of the key, answering request number {@code sent}, is the second in a row,
+     * whichever lanes sent the two: no request was answered since the first, and this one left after
+     * the first arrived. One rejection is retried once, as providers answer a stray 401 during
+     * deploys; the requests in flight with it may have met the same stray answer, so they are not
+     * its retry. Other failures in between neither count nor end the row.
+     */
+    private boolean rejectedAgain(long sent) {
+        if (sentBeforeRejection == NOT_REJECTED) {
+            sentBeforeRejection = requestsSent;
+            return false;
+        }
+        return sent > sentBeforeRejection;
+    }
+
+    private void retryLater(ProviderException problem, Lane lane) {
         consecutiveFailures++;
         repairs.failed();
         Duration wait = backoff.delay(consecutiveFailures, problem);
@@ -368,12 +394,13 @@ public final class PriceScheduler implements AutoCloseable {
             guarded(lane, () -> answer.accept(new HistoryBars(Map.of(), unknown.among(wanted), Set.of())), failed);
             return;
         }
+        long sent = ++requestsSent;
         CompletableFuture<HistoryBars> request = track(provider.historyBySymbol(asked, config.timeframe(),
                 Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
         request.whenCompleteAsync((bars, failure) -> guarded(lane, () -> {
             if (failure != null) {
                 failed.run();
-                onFailure(failure, lane);
+                onFailure(failure, lane, sent);
                 return;
             }
             answered();
