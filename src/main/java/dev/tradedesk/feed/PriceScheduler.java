@@ -70,7 +70,6 @@ import org.slf4j.LoggerFactory;
 public final class PriceScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PriceScheduler.class);
-    private static final long NOT_REJECTED = -1;
 
     /**
      * @param interval   target time between cycle starts
@@ -134,13 +133,7 @@ public final class PriceScheduler implements AutoCloseable {
     private boolean historyBackOff;
     private long cycle;
     private int consecutiveFailures;
-    /** Requests sent so far, numbering each one. */
-    private long requestsSent;
-    /**
-     * {@link #requestsSent} when the first rejection of the key since the last answer arrived, or
-     * {@link #NOT_REJECTED}: a later request rejected too is the second rejection in a row.
-     */
-    private long sentBeforeRejection = NOT_REJECTED;
+    private final KeyRejections keyRejections = new KeyRejections();
     private volatile ConnectionState state;
 
     public PriceScheduler(MarketDataProvider provider, ScheduledExecutorService thread, BarHistory history,
@@ -234,7 +227,7 @@ public final class PriceScheduler implements AutoCloseable {
         }
         ledger.keepHeldOnly(watched);
         long[] parsedAt = {Long.MAX_VALUE};
-        long sent = ++requestsSent;
+        long sent = keyRejections.send();
         CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
         // A new symbol waits alone while the store cannot say where its history ends (a full disk).
         List<Symbol> known = ledger.known(watched);
@@ -316,7 +309,7 @@ public final class PriceScheduler implements AutoCloseable {
     /** A request came back: the provider is up, whatever failed before, and backing off starts over. */
     private void answered() {
         consecutiveFailures = 0;
-        sentBeforeRejection = NOT_REJECTED;
+        keyRejections.answered();
     }
 
     private boolean historyBackingOff() {
@@ -349,28 +342,13 @@ public final class PriceScheduler implements AutoCloseable {
         }
         ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
                 : new ProviderException(ProviderException.Kind.NETWORK, provider.kind() + " request failed: " + cause, cause);
-        if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && rejectedAgain(sent)) {
+        if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && keyRejections.rejectedAgain(sent)) {
             changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
             log.error("{}: stopped: {}", provider.kind(), problem.getMessage());
             close();
             return;
         }
         retryLater(problem, lane);
-    }
-
-    /**
-     * Whether a rejection of the key, answering request number {@code sent}, is the second in a row,
-     * whichever lanes sent the two: no request was answered since the first, and this one left after
-     * the first arrived. One rejection is retried once, as providers answer a stray 401 during
-     * deploys; the requests in flight with it may have met the same stray answer, so they are not
-     * its retry. Other failures in between neither count nor end the row.
-     */
-    private boolean rejectedAgain(long sent) {
-        if (sentBeforeRejection == NOT_REJECTED) {
-            sentBeforeRejection = requestsSent;
-            return false;
-        }
-        return sent > sentBeforeRejection;
     }
 
     private void retryLater(ProviderException problem, Lane lane) {
@@ -394,7 +372,7 @@ public final class PriceScheduler implements AutoCloseable {
             guarded(lane, () -> answer.accept(new HistoryBars(Map.of(), unknown.among(wanted), Set.of())), failed);
             return;
         }
-        long sent = ++requestsSent;
+        long sent = keyRejections.send();
         CompletableFuture<HistoryBars> request = track(provider.historyBySymbol(asked, config.timeframe(),
                 Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
         request.whenCompleteAsync((bars, failure) -> guarded(lane, () -> {
