@@ -66,6 +66,8 @@ final class DatabaseRecovery {
 
     /** When H2 closed the database, or {@link #OPEN}. */
     private volatile long closedAt = OPEN;
+    /** Set once by {@link #shutDown()}: the store is closing, and the file is never opened again. */
+    private volatile boolean shutDown;
     private Throwable closedBy;
     private boolean awaitingWrite;
     private int reopens;
@@ -165,6 +167,7 @@ final class DatabaseRecovery {
      * @throws SQLException the reason the database is closed, when it is not reopened now
      */
     synchronized void reopenIfDue() throws SQLException {
+        refuseIfShutDown();
         if (closedAt == OPEN || awaitingWrite) {
             return;
         }
@@ -196,6 +199,7 @@ final class DatabaseRecovery {
     private void probe() throws SQLException {
         long deadline = System.nanoTime() + RELEASE_PATIENCE.toNanos();
         while (true) {
+            refuseIfShutDown();
             try (Connection probe = DriverManager.getConnection(url, user, password)) {
                 return;
             } catch (SQLException failure) {
@@ -212,6 +216,30 @@ final class DatabaseRecovery {
                 Thread.currentThread().interrupt();
                 throw new SQLNonTransientConnectionException("interrupted while reopening the history database", e);
             }
+        }
+    }
+
+    /**
+     * Makes every later reopen impossible, for the store is closing: without it, a call racing the
+     * close could open the file again outside the pool once the pool had let go of it. Waits for a
+     * reopen in progress, which gives up before its next attempt to open the file (at most one
+     * connect), so that once this returns nothing of the recovery opens the file any more.
+     */
+    void shutDown() {
+        shutDown = true;
+        synchronized (this) {
+            // Nothing to do inside: holding the lock once means no reopen is in progress, and any
+            // later one sees the flag (set before the lock was taken).
+        }
+    }
+
+    /**
+     * @throws SQLException if the store was closed ({@link #shutDown()})
+     */
+    void refuseIfShutDown() throws SQLException {
+        if (shutDown) {
+            throw new SQLNonTransientConnectionException("the history database " + file + " was closed with the store",
+                    "08003");
         }
     }
 

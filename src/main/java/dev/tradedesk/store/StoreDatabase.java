@@ -204,6 +204,7 @@ final class StoreDatabase implements AutoCloseable {
      * {@link #failed}), reopens it first when a reopen is due, and fails at once when not.
      */
     Connection connection() throws SQLException {
+        recovery.refuseIfShutDown();
         if (recovery.closed()) {
             recovery.reopenIfDue();
         }
@@ -259,9 +260,13 @@ final class StoreDatabase implements AutoCloseable {
         }
     }
 
-    /** Closes every connection, which closes the database file. Idempotent. */
+    /**
+     * Closes every connection, which closes the database file. Idempotent. A reopen in progress
+     * ({@link DatabaseRecovery}) ends first, and none starts after: no call opens the file again.
+     */
     @Override
     public void close() {
+        recovery.shutDown();
         pool.close();
     }
 }

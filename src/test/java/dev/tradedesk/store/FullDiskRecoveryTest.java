@@ -5,6 +5,7 @@ import static dev.tradedesk.store.TestBars.T0;
 import static dev.tradedesk.store.TestBars.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,10 +14,12 @@ import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.testing.LogCapture;
+import dev.tradedesk.testing.MutableClock;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -147,6 +150,25 @@ class FullDiskRecoveryTest {
 
             assertThat(store.range(AAPL, T0, T0 + 119 * MINUTE).size()).as("the same read after the delete failed")
                     .isEqualTo(120);
+        }
+    }
+
+    @Test
+    void aCallAfterTheStoreClosedNeverOpensTheDatabaseFileAgain() {
+        try (FullDisk disk = new FullDisk(dir)) {
+            HistoryStore store = disk.open(StoreFixture.options(dir, new MutableClock(Instant.parse("2024-03-01T12:00:00Z"))));
+            write(store, T0, 10);
+            disk.fill();
+            assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).isInstanceOf(StoreException.class);
+            store.close();
+            int opens = disk.databaseOpens();
+
+            Throwable read = catchThrowable(() -> readAll(store)); // the reopen was due
+            Throwable written = catchThrowable(() -> write(store, T0 + 10 * MINUTE, 1));
+
+            assertThat(disk.databaseOpens()).as("opens of the database file after the close").isEqualTo(opens);
+            assertThat(read).isInstanceOf(StoreException.class).hasMessageContaining("was closed with the store");
+            assertThat(written).isInstanceOf(StoreException.class).hasMessageContaining("was closed with the store");
         }
     }
 
