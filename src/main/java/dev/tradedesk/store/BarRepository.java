@@ -465,6 +465,13 @@ final class BarRepository {
      * one device flush per commit costs little beside a commit about once a second (see
      * docs/PERFORMANCE.md), and one rule for all writes is simpler to trust.
      *
+     * <p>A device that refuses the flush fails the write, deliberately, although it is committed:
+     * the write cannot be acknowledged as the contract says. It is not retried here: a second
+     * flush after a failed one proves nothing (Linux may have dropped the failed pages' error
+     * with the first), and the next write's flush forces the whole file again. H2 keeps the
+     * database open when only the flush failed, so this is no closed database to reopen, and it
+     * is told as what it is, not as a full disk.
+     *
      * @throws StoreException if the device refuses: the change is committed (reads see it) but may
      *                        not survive a crash
      */
@@ -472,8 +479,12 @@ final class BarRepository {
         try {
             database.forceToDevice(connection);
         } catch (SQLException e) {
-            throw failure(what + " committed, but could not be forced to the device (an operating-system crash"
-                    + " or power cut may lose it)", e);
+            String notForced = what + " committed, but could not be forced to the device (an operating-system crash"
+                    + " or power cut may lose it)";
+            if (database.stillOpen(connection)) {
+                throw new StoreException(notForced + ": " + DatabaseRecovery.rootReason(e), e);
+            }
+            throw failure(notForced, e);
         }
     }
 

@@ -125,7 +125,8 @@ final class DatabaseRecovery {
                 + "); it is reopened by itself, and writes work again once the disk has room";
     }
 
-    private static String rootReason(Throwable failure) {
+    /** The message at the root of {@code failure}'s causes ("No space left on device"). */
+    static String rootReason(Throwable failure) {
         Throwable root = failure;
         for (int depth = 0; root.getCause() != null && depth < 16; depth++) {
             root = root.getCause();

@@ -231,6 +231,20 @@ final class StoreDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the database behind {@code connection} still answers, after a statement on it failed:
+     * false when H2 closed it (its store could not write the file). A failed flush alone
+     * ({@link #forceToDevice}) leaves it open: H2 does not close its store for that.
+     */
+    boolean stillOpen(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CALL 1");
+            return true;
+        } catch (SQLException closed) {
+            return false;
+        }
+    }
+
     /** Tells the database a write committed: it works, whatever failed before. */
     void committed() {
         recovery.committed();

@@ -3,7 +3,9 @@ package dev.tradedesk.store;
 /**
  * The history store could not do what was asked: the database failed, is in use by another
  * process, or could not be opened. A write that fails with it has been rolled back; nothing it
- * carried was stored. The message says what failed in words a user can act on; the cause, when
+ * carried was stored, with one exception its message states: a write committed that the device
+ * then refused to flush ("committed, but could not be forced to the device") is stored and read
+ * back, but may not survive an operating-system crash or a power cut. The message says what failed in words a user can act on; the cause, when
  * there is one, is the underlying {@link java.sql.SQLException}.
  */
 public final class StoreException extends RuntimeException {

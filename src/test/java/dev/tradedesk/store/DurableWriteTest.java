@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.LogCapture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,28 @@ class DurableWriteTest {
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("the bars of " + AAPL + " committed, but could not be forced to the device")
                     .hasMessageContaining("Input/output error");
+        }
+    }
+
+    @Test
+    void aRefusedFlushIsToldAsWhatItIsAndTheCommittedWriteIsReadWithoutReopeningTheDatabase() {
+        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+                StoreFixture fixture = new StoreFixture(dir, disk)) {
+            int opens = disk.databaseOpens();
+            disk.failForces();
+
+            for (int write = 0; write < 3; write++) {
+                long from = T0 + write * 10 * MINUTE;
+                assertThatThrownBy(() -> fixture.store.write(AAPL, minutes(from, 10, 0)))
+                        .isInstanceOf(StoreException.class)
+                        .hasMessageEndingWith("may lose it): Input/output error")
+                        .hasMessageNotContaining("closed").hasMessageNotContaining("disk has room");
+                assertThat(fixture.store.range(AAPL, T0, T0 + 29 * MINUTE).size()).as("committed, read after write %d", write)
+                        .isEqualTo(10 * (write + 1));
+            }
+
+            assertThat(disk.databaseOpens()).as("H2 kept the database open: nothing to reopen").isEqualTo(opens);
+            assertThat(logs.lines()).noneMatch(line -> line.contains("H2 closed the history database"));
         }
     }
 }
