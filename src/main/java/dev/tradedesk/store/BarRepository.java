@@ -104,7 +104,7 @@ final class BarRepository {
     Map<SeriesKey, Long> upsertAll(Map<SeriesKey, BarSource> sources,
             Map<SeriesKey, List<TimeRange>> covered) {
         writeLock.lock();
-        try (Connection connection = database.connection()) {
+        try (Connection connection = database.writeConnection()) {
             connection.setAutoCommit(false);
             Map<SeriesKey, Long> written = new java.util.LinkedHashMap<>();
             try {
@@ -130,12 +130,12 @@ final class BarRepository {
                 throw e;
             } catch (SQLException | IOException | RuntimeException e) {
                 rollback(connection, e);
-                throw failure("cannot write bars of " + sources.size() + " series, nothing was written", e);
+                throw writeFailure("cannot write bars of " + sources.size() + " series, nothing was written", e);
             }
             forceToDevice(connection, "the bars of " + sources.size() + " series");
             return written;
         } catch (SQLException e) {
-            throw failure("cannot write bars of " + sources.size() + " series, nothing was written", e);
+            throw writeFailure("cannot write bars of " + sources.size() + " series, nothing was written", e);
         } finally {
             writeLock.unlock();
         }
@@ -143,7 +143,7 @@ final class BarRepository {
 
     long upsert(SeriesKey key, BarSource source) {
         writeLock.lock();
-        try (Connection connection = database.connection()) {
+        try (Connection connection = database.writeConnection()) {
             connection.setAutoCommit(false);
             long written;
             try {
@@ -161,12 +161,12 @@ final class BarRepository {
                 throw e;
             } catch (SQLException | IOException | RuntimeException e) {
                 rollback(connection, e);
-                throw failure("cannot write bars of " + key + ", nothing was written", e);
+                throw writeFailure("cannot write bars of " + key + ", nothing was written", e);
             }
             forceToDevice(connection, "the bars of " + key);
             return written;
         } catch (SQLException e) {
-            throw failure("cannot write bars of " + key + ", nothing was written", e);
+            throw writeFailure("cannot write bars of " + key + ", nothing was written", e);
         } finally {
             writeLock.unlock();
         }
@@ -438,7 +438,7 @@ final class BarRepository {
      */
     private <T> T inWriteTransaction(String what, String change, WriteWork<T> work) {
         writeLock.lock();
-        try (Connection connection = database.connection()) {
+        try (Connection connection = database.writeConnection()) {
             connection.setAutoCommit(false);
             T result;
             try {
@@ -452,7 +452,7 @@ final class BarRepository {
             forceToDevice(connection, change);
             return result;
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw writeFailure(what, e);
         } finally {
             writeLock.unlock();
         }
@@ -484,7 +484,7 @@ final class BarRepository {
             if (database.stillOpen(connection)) {
                 throw new StoreException(notForced + ": " + DatabaseRecovery.rootReason(e), e);
             }
-            throw failure(notForced, e);
+            throw writeFailure(notForced, e);
         }
     }
 
@@ -540,7 +540,13 @@ final class BarRepository {
      * if H2 closed it. A closed database is explained in one text for the whole outage.
      */
     private StoreException failure(String what, Exception cause) {
-        database.failed(cause);
+        database.readFailed(cause);
+        return new StoreException(what + ": " + DatabaseRecovery.explain(cause), cause);
+    }
+
+    /** As {@link #failure}, for a write: if H2 closed the database, the next write waits its turn. */
+    private StoreException writeFailure(String what, Exception cause) {
+        database.writeFailed(cause);
         return new StoreException(what + ": " + DatabaseRecovery.explain(cause), cause);
     }
 

@@ -15,31 +15,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reopens the database after H2 closed it under the store. When H2 cannot write its file (a full
- * disk: {@code IOException: No space left on device}), its MVStore "panics": it closes the file,
- * and the database answers every later statement with {@code 90098 The database has been closed}.
- * The pooled connections stay open on that dead database (H2's {@code isValid} still says yes), so
- * without this every call failed until the app was restarted.
+ * Reopens the database after H2 closed it under the store, and keeps reads working while writes
+ * cannot. When H2 cannot write its file (a full disk: {@code IOException: No space left on
+ * device}), its MVStore "panics": it closes the file, and the database answers every later
+ * statement with {@code 90098 The database has been closed}. The pooled connections stay open on
+ * that dead database (H2's {@code isValid} still says yes), so without this every call failed until
+ * the app was restarted.
  *
  * <p>On such a failure ({@link #closedByH2}) the next call reopens: it soft-evicts the pool's
  * connections (idle ones close now, borrowed ones when returned), opens the file once outside the
  * pool to see that it opens, and lets the pool connect again. H2 keeps the closed store's file open
  * and locked until the old database's last connection has closed, so the new database can only open
  * once the old one has let go: never two writers on one file. The reopen waits for that up to
- * {@link #RELEASE_PATIENCE}. H2 itself reopens a file in the same JVM after a disk-full failure in
- * its own disk-full test; the new database opens from the last complete commit, as after a
- * {@code kill -9}. An open needs no free space, so a reopen while the disk is still full
- * succeeds: reads work again at once, and the next write tells whether the disk has room. While it
- * has none, each write closes the database again, and reopens are paced: the first at the next call,
- * then after {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}; calls in between fail at once
- * (no wait for the pool's connection timeout). A write that commits after a reopen ends the outage,
- * said in one line.
+ * {@link #RELEASE_PATIENCE}, on the calling thread. H2 itself reopens a file in the same JVM after a
+ * disk-full failure in its own disk-full test; the new database opens from the last complete commit,
+ * as after a {@code kill -9}.
+ *
+ * <p>An open needs no free space, and a database that is only read writes nothing to its file
+ * ({@code WRITE_DELAY=0}: H2 runs no background writer; only a commit with changes writes). So
+ * during the outage the reopened database serves every read, and only writes are paced: the first
+ * at once, then one write after {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}; writes in
+ * between are refused before they reach H2 ({@link #beforeWrite}), with the outage's text, so they
+ * do not make H2 close the database under the readers. A write let through that fails closes it
+ * again; the next call reopens it at once. A write that commits ends the outage, said in one line.
+ * A reopen that fails, or a reopened database closed by something else than a write (a read of a
+ * broken file), makes the next reopen wait {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}:
+ * calls in between are refused at once (no wait for the pool's connection timeout).
+ *
+ * <p>Read-only instead ({@code ACCESS_MODE_DATA=r}) would not keep reads going better: in one JVM
+ * H2 shares one database per file, and a read-write connect while the read-only one is open gets
+ * a read-only connection without a word, so every write try would need the readers' connections
+ * closed, a read-write reopen, and a read-only reopen after it: two reopens per try, reads failing
+ * during both.
  *
  * <p>A failure of a connection borrowed before a reopen and reported after it is taken for the
- * reopened database's: it only delays the next reopen by one wait.
+ * reopened database's: it only costs one more reopen, after one wait.
  *
- * <p>Thread-safe: the state is guarded by this object; {@link #closed()} and {@link #committed()}
- * read one volatile field when nothing failed.
+ * <p>Once {@link #shutDown()} (the store closes), nothing here opens the file again.
+ *
+ * <p>Thread-safe: the state is guarded by this object; {@link #beforeRead()} reads two volatile
+ * fields when nothing failed.
  */
 final class DatabaseRecovery {
 
@@ -64,15 +79,18 @@ final class DatabaseRecovery {
     private final Path file;
     private final Clock clock;
 
-    /** When H2 closed the database, or {@link #OPEN}. */
+    /** When H2 closed the database, or {@link #OPEN}: no write has committed since. */
     private volatile long closedAt = OPEN;
     /** Set once by {@link #shutDown()}: the store is closing, and the file is never opened again. */
     private volatile boolean shutDown;
     private Throwable closedBy;
-    private boolean awaitingWrite;
-    private int reopens;
-    private int failedReopens;
+    /** Whether the pool's database is the one H2 closed: the next call reopens, when due. */
+    private boolean deadDatabase;
     private long nextReopen;
+    private int failedReopens;
+    private int reopens;
+    private long nextWrite;
+    private int failedWrites;
 
     DatabaseRecovery(HikariDataSource pool, String user, String password, Path file, Clock clock) {
         this.pool = pool;
@@ -134,42 +152,99 @@ final class DatabaseRecovery {
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
-    /** Whether H2 closed the database and no write has committed since. */
-    boolean closed() {
-        return closedAt != OPEN;
+    /**
+     * Before a read borrows a connection: during an outage, reopens the database if H2 closed it and
+     * a reopen is due.
+     *
+     * @throws SQLException the reason the database is closed, when it is not reopened now, or that
+     *                      the store was closed
+     */
+    void beforeRead() throws SQLException {
+        refuseIfShutDown();
+        if (closedAt != OPEN) {
+            reopenIfDue();
+        }
     }
 
-    /** Notes a failed call: if H2 closed the database, the next call reopens it, paced. */
-    void failed(Throwable failure) {
-        if (!closedByH2(failure)) {
+    /**
+     * Before a write borrows a connection: during an outage, refuses it unless a write is due, then
+     * reopens the database if need be. A refused write never reaches H2, so it cannot make H2 close
+     * the database that readers use.
+     *
+     * @throws SQLException the reason the database is closed, when the write is not tried now, or
+     *                      that the store was closed
+     */
+    void beforeWrite() throws SQLException {
+        refuseIfShutDown();
+        if (closedAt == OPEN) {
             return;
         }
         synchronized (this) {
-            long now = clock.millis();
+            if (closedAt != OPEN && clock.millis() < nextWrite) {
+                throw refusal(closedBy);
+            }
+        }
+        reopenIfDue();
+    }
+
+    /** Notes a failed read: if H2 closed the database, the next call reopens it. */
+    void readFailed(Throwable failure) {
+        if (failure instanceof Refusal || !closedByH2(failure)) {
+            return;
+        }
+        synchronized (this) {
             if (closedAt == OPEN) {
-                closedAt = now;
-                closedBy = failure;
-                nextReopen = now;
-                log.warn("H2 closed the history database {} after it could not use its file ({}); it is reopened by "
-                        + "itself, at most every {} s, until a write commits again", file, rootReason(failure),
-                        MAX_WAIT.toSeconds());
-            } else if (awaitingWrite) {
-                awaitingWrite = false;
+                begin(failure);
+            } else if (!deadDatabase) {
+                // Not a write of ours: a reopen may not help (a broken file), so reopens are paced.
+                deadDatabase = true;
                 failedReopens++;
-                nextReopen = now + wait(failedReopens).toMillis();
+                nextReopen = clock.millis() + wait(failedReopens).toMillis();
             }
         }
     }
 
     /**
-     * Before a connection is borrowed while {@link #closed()}: reopens if a reopen is due and none
-     * is waiting for its first write; refuses at once if the next one is not due yet.
-     *
-     * @throws SQLException the reason the database is closed, when it is not reopened now
+     * Notes a failed write: if H2 closed the database, the next call reopens it, and the next write
+     * is tried after a wait.
      */
-    synchronized void reopenIfDue() throws SQLException {
+    void writeFailed(Throwable failure) {
+        if (failure instanceof Refusal || !closedByH2(failure)) {
+            return;
+        }
+        synchronized (this) {
+            if (closedAt == OPEN) {
+                begin(failure);
+                return;
+            }
+            long now = clock.millis();
+            deadDatabase = true;
+            nextReopen = Math.min(nextReopen, now);
+            failedWrites++;
+            nextWrite = now + wait(failedWrites).toMillis();
+        }
+    }
+
+    /** The outage begins: reopen at the next call, and try the next write at once. */
+    private void begin(Throwable failure) {
+        long now = clock.millis();
+        closedAt = now;
+        closedBy = failure;
+        deadDatabase = true;
+        nextReopen = now;
+        nextWrite = now;
+        log.warn("H2 closed the history database {} after it could not use its file ({}); it is reopened by itself for "
+                + "reads, and writes are tried again at most every {} s until one commits", file, rootReason(failure),
+                MAX_WAIT.toSeconds());
+    }
+
+    /**
+     * Reopens if the database in the pool is the one H2 closed and a reopen is due; refuses at once
+     * if it is not due yet.
+     */
+    private synchronized void reopenIfDue() throws SQLException {
         refuseIfShutDown();
-        if (closedAt == OPEN || awaitingWrite) {
+        if (closedAt == OPEN || !deadDatabase) {
             return;
         }
         long now = clock.millis();
@@ -192,7 +267,7 @@ final class DatabaseRecovery {
             throw refused;
         }
         reopens++;
-        awaitingWrite = true;
+        deadDatabase = false;
         log.debug("History database {} reopened ({} times since H2 closed it)", file, reopens);
     }
 
@@ -260,10 +335,20 @@ final class DatabaseRecovery {
 
     /** The failure of a call refused while closed: told as the outage's cause, the same text every time. */
     private static SQLException refusal(Throwable cause) {
-        return new SQLNonTransientConnectionException(explain(cause), "90098", ErrorCode.DATABASE_IS_CLOSED, cause);
+        return new Refusal(explain(cause), cause);
     }
 
-    /** Wait before reopen {@code failed + 1}: {@link #FIRST_WAIT}, doubling, at most {@link #MAX_WAIT}. */
+    /** A call the recovery refused: no news about the database, so no failure to note. */
+    private static final class Refusal extends SQLNonTransientConnectionException {
+
+        private static final long serialVersionUID = 1L;
+
+        Refusal(String reason, Throwable cause) {
+            super(reason, "90098", ErrorCode.DATABASE_IS_CLOSED, cause);
+        }
+    }
+
+    /** Wait before reopen or write {@code failed + 1}: {@link #FIRST_WAIT}, doubling, at most {@link #MAX_WAIT}. */
     static Duration wait(int failed) {
         long seconds = FIRST_WAIT.toSeconds() << Math.min(Math.max(failed - 1, 0), 16);
         return Duration.ofSeconds(Math.min(seconds, MAX_WAIT.toSeconds()));
@@ -282,9 +367,10 @@ final class DatabaseRecovery {
                     Math.max(0, (clock.millis() - closedAt) / 1000), reopens);
             closedAt = OPEN;
             closedBy = null;
-            awaitingWrite = false;
+            deadDatabase = false;
             reopens = 0;
             failedReopens = 0;
+            failedWrites = 0;
         }
     }
 }

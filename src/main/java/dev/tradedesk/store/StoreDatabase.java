@@ -200,20 +200,32 @@ final class StoreDatabase implements AutoCloseable {
     }
 
     /**
-     * Borrows a connection; closing it returns it to the pool. After H2 closed the database (see
-     * {@link #failed}), reopens it first when a reopen is due, and fails at once when not.
+     * Borrows a connection to read; closing it returns it to the pool. After H2 closed the database
+     * (see {@link #readFailed}), reopens it first when a reopen is due, and fails at once when not.
      */
     Connection connection() throws SQLException {
-        recovery.refuseIfShutDown();
-        if (recovery.closed()) {
-            recovery.reopenIfDue();
-        }
+        recovery.beforeRead();
         return pool.getConnection();
     }
 
-    /** Tells the database a call failed with {@code failure}: if H2 closed the database, it is reopened. */
-    void failed(Throwable failure) {
-        recovery.failed(failure);
+    /**
+     * Borrows a connection to write. While H2's closing of the database is not yet followed by a
+     * commit, fails at once unless a write is due ({@link DatabaseRecovery}), so that writes bound to
+     * fail on a full disk do not close the database under the readers.
+     */
+    Connection writeConnection() throws SQLException {
+        recovery.beforeWrite();
+        return pool.getConnection();
+    }
+
+    /** Tells the database a read failed with {@code failure}: if H2 closed the database, it is reopened. */
+    void readFailed(Throwable failure) {
+        recovery.readFailed(failure);
+    }
+
+    /** Tells the database a write failed with {@code failure}: if H2 closed the database, writes are paced. */
+    void writeFailed(Throwable failure) {
+        recovery.writeFailed(failure);
     }
 
     /**

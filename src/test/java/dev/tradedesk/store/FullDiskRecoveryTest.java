@@ -93,7 +93,7 @@ class FullDiskRecoveryTest {
     }
 
     @Test
-    void aDatabaseClosedByAFullDiskIsReopenedOnlyWhenItsWaitIsOverAndReadsWorkBetweenWrites() {
+    void whileTheDiskIsFullWritesAreTriedOnlyWhenTheirWaitIsOverAndReadsWorkThroughout() {
         try (FullDisk disk = new FullDisk(dir); StoreFixture fixture = new StoreFixture(dir, disk)) {
             HistoryStore store = fixture.store;
             write(store, T0, 10);
@@ -101,15 +101,19 @@ class FullDiskRecoveryTest {
             assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).isInstanceOf(StoreException.class);
 
             assertThat(readAll(store)).as("the first reopen comes at once; an open needs no space").isEqualTo(10);
-            assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).as("the disk is still full")
+            assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).as("the first write is tried at once: still full")
                     .isInstanceOf(StoreException.class);
 
             for (Duration wait : List.of(DatabaseRecovery.FIRST_WAIT, DatabaseRecovery.FIRST_WAIT.multipliedBy(2))) {
+                assertThat(readAll(store)).as("a read reopens the database the write closed").isEqualTo(10);
+                int opens = disk.databaseOpens();
                 fixture.clock.advance(wait.minusMillis(1));
-                assertThatThrownBy(() -> readAll(store)).as("no reopen before the wait is over")
+                assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).as("no write before the wait is over")
                         .isInstanceOf(StoreException.class).hasMessageContaining("No space left on device");
+                assertThat(readAll(store)).as("reads meanwhile").isEqualTo(10);
+                assertThat(disk.databaseOpens()).as("the refused write did not reach H2, which would have closed it")
+                        .isEqualTo(opens);
                 fixture.clock.advance(Duration.ofMillis(1));
-                assertThat(readAll(store)).isEqualTo(10);
                 assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).isInstanceOf(StoreException.class);
             }
 
@@ -117,6 +121,42 @@ class FullDiskRecoveryTest {
             fixture.clock.advance(DatabaseRecovery.wait(3));
             write(store, T0 + 10 * MINUTE, 1);
             assertThat(readAll(store)).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void theStoredBarsAndTheirLedgerAreReadThroughAFullDiskOutageAsTheLiveWriterKeepsTrying() {
+        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+                StoreFixture fixture = new StoreFixture(dir, disk)) {
+            HistoryStore store = fixture.store;
+            store.track(AAPL, T0);
+            write(store, T0, 120);
+            disk.fill();
+
+            List<Integer> triedAt = new java.util.ArrayList<>();
+            for (int second = 0; second < 70; second++) {
+                long minute = T0 + (120 + second) * MINUTE;
+                int opens = disk.databaseOpens();
+                assertThatThrownBy(() -> write(store, minute, 1)).as("the live write of second %d", second)
+                        .isInstanceOf(StoreException.class)
+                        .hasMessageEndingWith("it is reopened by itself, and writes work again once the disk has room");
+                assertThat(readAll(store)).as("the history a chart loads, second %d", second).isEqualTo(120);
+                assertThat(store.missingRanges(AAPL, T0, minute + MINUTE)).as("the ledger the scheduler reads")
+                        .containsExactly(new TimeRange(T0 + 120 * MINUTE, minute + MINUTE));
+                if (disk.databaseOpens() > opens) {
+                    triedAt.add(second); // H2 closed the database under the write, and the read reopened it
+                }
+                fixture.clock.advance(Duration.ofSeconds(1));
+            }
+            assertThat(triedAt).as("the seconds a write reached H2 (the first closed the database)")
+                    .containsExactly(0, 1, 2, 4, 8, 16, 32, 62);
+
+            disk.free();
+            fixture.clock.advance(DatabaseRecovery.MAX_WAIT);
+            write(store, T0 + 190 * MINUTE, 1);
+            assertThat(readAll(store)).as("writes commit again once the disk has room").isEqualTo(121);
+            assertThat(logs.lines().stream().filter(line -> line.contains("H2 closed the history database")).count())
+                    .isEqualTo(1);
         }
     }
 
