@@ -7,6 +7,7 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorSeries;
 import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.IndicatorSnapshot;
+import dev.tradedesk.core.PriceDecimals;
 import dev.tradedesk.core.RingCapacity;
 import dev.tradedesk.core.SeriesKey;
 import java.util.ArrayList;
@@ -213,6 +214,14 @@ public final class ChartModel {
 
     public boolean hasData() {
         return series != null && !series.isEmpty();
+    }
+
+    /**
+     * The decimals the series' prices are shown with: the fewest that write its recent bars' prices
+     * exactly ({@link PriceDecimals}), and {@link PriceDecimals#MIN} before any data. Owner thread only.
+     */
+    public int priceDecimals() {
+        return hasData() ? series.priceDecimals() : PriceDecimals.MIN;
     }
 
     /** The series and pyramid, for the view; null before any data. */

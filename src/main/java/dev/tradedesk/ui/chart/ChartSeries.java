@@ -4,12 +4,13 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorSeries;
 import dev.tradedesk.core.IndicatorSeriesView;
+import dev.tradedesk.core.PriceDecimals;
 import dev.tradedesk.core.SeriesKey;
 
 /**
  * The series a chart displays: the live {@link IndicatorSeries} (bars and every indicator value),
  * the {@link CandlePyramid} of its bars and the pyramid of the StochRSI pane's extremes and sums, kept in
- * step.
+ * step, and the decimals its prices are shown with ({@link PriceDecimals}).
  *
  * <p>Bars that would break the series' time order are refused (the methods return false) rather
  * than thrown at, because they arrive from feeds and must not stop the JavaFX thread: a bar older
@@ -21,9 +22,16 @@ import dev.tradedesk.core.SeriesKey;
  */
 final class ChartSeries {
 
+    /**
+     * Bars of a loaded history whose prices set its decimals: the latest, as a provider's quoting
+     * step can change over years (a stock that was quoted below a dollar).
+     */
+    static final int RECENT_BARS = 1_000;
+
     private final IndicatorSeries series;
     private final CandlePyramid pyramid;
     private final BlockPyramid extremes;
+    private int priceDecimals = PriceDecimals.MIN;
 
     private ChartSeries(IndicatorSeries series) {
         this.series = series;
@@ -47,6 +55,9 @@ final class ChartSeries {
         chartSeries.series.appendAll(history);
         chartSeries.pyramid.rebuild();
         chartSeries.extremes.rebuild();
+        for (int i = Math.max(0, history.size() - RECENT_BARS); i < history.size(); i++) {
+            chartSeries.widenPriceDecimals(history.open(i), history.high(i), history.low(i), history.close(i));
+        }
         return chartSeries;
     }
 
@@ -63,6 +74,20 @@ final class ChartSeries {
         return extremes;
     }
 
+    /**
+     * The decimals every price of this series is shown with: the fewest that write the OHLC of its
+     * recent history's bars and of every bar since exactly, from {@link PriceDecimals#MIN} to
+     * {@link PriceDecimals#MAX}. It only widens, so tags and readout do not change length as a
+     * price moves across a trailing zero.
+     */
+    int priceDecimals() {
+        return priceDecimals;
+    }
+
+    private void widenPriceDecimals(double open, double high, double low, double close) {
+        priceDecimals = PriceDecimals.widened(priceDecimals, open, high, low, close);
+    }
+
     boolean isEmpty() {
         return series.size() == 0;
     }
@@ -73,6 +98,7 @@ final class ChartSeries {
             return false;
         }
         series.append(time, open, high, low, close, volume);
+        widenPriceDecimals(open, high, low, close);
         barChanged();
         return true;
     }
@@ -83,6 +109,7 @@ final class ChartSeries {
             return false;
         }
         series.update(time, open, high, low, close, volume);
+        widenPriceDecimals(open, high, low, close);
         barChanged();
         return true;
     }

@@ -321,12 +321,13 @@ public final class ChartView {
         }
         IndicatorSeriesView bars = series.get();
         long last = bars.size() - 1;
-        overlay.showLastPrice(ReadoutFormat.price(bars.close(last)), priceGeometry.yOf(bars.close(last)),
+        int decimals = model.priceDecimals();
+        overlay.showLastPrice(ReadoutFormat.price(bars.close(last), decimals), priceGeometry.yOf(bars.close(last)),
                 bars.close(last) >= bars.open(last), priceGeometry.plot());
         panes.widenValueAxesFor(overlay.lastPriceTagSpan());
-        IndicatorSnapshot shown = placeCrosshair().orElseGet(() -> model.latest().orElse(null));
+        IndicatorSnapshot shown = placeCrosshair(decimals).orElseGet(() -> model.latest().orElse(null));
         readout.set(shown);
-        overlay.setReadout(shown == null ? "" : readoutFormat.format(shown), priceGeometry.plot());
+        overlay.setReadout(shown == null ? "" : readoutFormat.format(shown, decimals), priceGeometry.plot());
         if (overlay.readoutSpace(plotWidth()) > readoutHeadroom + 0.5) {
             rangeDirty = true; // the readout wrapped to more lines: lower the candles next pulse
         }
@@ -357,8 +358,11 @@ public final class ChartView {
         }
     }
 
-    /** The crosshair at the cursor, snapped to the bar under it; empty when the cursor is off the plots. */
-    private Optional<IndicatorSnapshot> placeCrosshair() {
+    /**
+     * The crosshair at the cursor, snapped to the bar under it, a price tagged with the series'
+     * {@code priceDecimals}; empty when the cursor is off the plots.
+     */
+    private Optional<IndicatorSnapshot> placeCrosshair(int priceDecimals) {
         PlotGeometry hovered = hoveredPlot();
         if (hovered == null) {
             overlay.hideCrosshair();
@@ -370,7 +374,7 @@ public final class ChartView {
         long shownMillis = bar.map(IndicatorSnapshot::time).orElse(Math.round(cursorSeconds * 1000));
         Bounds plots = union(priceGeometry.plot(), stochGeometry.plot());
         double value = hovered.valueAtY(cursorY);
-        String valueText = hovered == priceGeometry ? ReadoutFormat.price(value)
+        String valueText = hovered == priceGeometry ? ReadoutFormat.price(value, priceDecimals)
                 : hovered == volumeGeometry ? ReadoutFormat.quantity(value) : ReadoutFormat.fixed(value, 1);
         overlay.showCrosshair(x, cursorY, plots, hovered.plot(), readoutFormat.shortTime(shownMillis), valueText);
         return bar;

@@ -2,6 +2,7 @@ package dev.tradedesk.ui.chart;
 
 import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.IndicatorSnapshot;
+import dev.tradedesk.core.PriceDecimals;
 import dev.tradedesk.core.Timeframe;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -15,7 +16,8 @@ import java.util.Objects;
 /**
  * The crosshair readout as text: the bar's local time, OHLCV, and every indicator value, on two
  * lines. Numbers use a dot as decimal separator whatever the locale, so the readout reads the
- * same everywhere; undefined values show as a dash.
+ * same everywhere; undefined values show as a dash. Prices, and the ATR, which is a price
+ * distance, have the decimals of their series ({@link PriceDecimals}), as the tags do.
  *
  * <p>Immutable and thread-safe.
  */
@@ -26,6 +28,8 @@ final class ReadoutFormat {
     private static final String ITEM_GAP = "  ";
     /** Significant digits a tick step is read to: more than any step of 1, 2.5 or 5 x 10^n has. */
     private static final MathContext STEP_DIGITS = new MathContext(6);
+    /** {@code %.0f} to {@code %.8f}: a price is formatted at every pulse, its pattern need not be built each time. */
+    private static final String[] PRICE_PATTERNS = {"%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f", "%.7f", "%.8f"};
     /** A daily bar is New York's trading day: its open time (05:00 UTC, say) is no time to show. */
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy-MM-dd EEE", Locale.ROOT).withZone(BarAggregator.EXCHANGE_ZONE);
@@ -44,21 +48,25 @@ final class ReadoutFormat {
         return shortTime.format(Instant.ofEpochMilli(epochMillis));
     }
 
-    /** Time and OHLCV: {@code 2024-03-31 14:05 CEST  O 190.12  H 190.40  L 189.90  C 190.33  V 12.3K}. */
-    String bar(IndicatorSnapshot bar) {
+    /**
+     * Time and OHLCV, prices with {@code priceDecimals}:
+     * {@code 2024-03-31 14:05 CEST  O 190.12  H 190.40  L 189.90  C 190.33  V 12.3K}.
+     */
+    String bar(IndicatorSnapshot bar, int priceDecimals) {
         DateTimeFormatter when = bar.key().timeframe() == Timeframe.ONE_DAY ? DAY : time;
         return String.join(ITEM_GAP, item(when.format(Instant.ofEpochMilli(bar.time())) + (bar.forming() ? " (forming)" : "")),
-                item("O", price(bar.open())), item("H", price(bar.high())), item("L", price(bar.low())),
-                item("C", price(bar.close())), item("V", quantity(bar.volume())));
+                item("O", price(bar.open(), priceDecimals)), item("H", price(bar.high(), priceDecimals)),
+                item("L", price(bar.low(), priceDecimals)), item("C", price(bar.close(), priceDecimals)),
+                item("V", quantity(bar.volume())));
     }
 
-    /** Every indicator value of the bar. */
-    String indicators(IndicatorSnapshot bar) {
+    /** Every indicator value of the bar, the ATR and its average with {@code priceDecimals}. */
+    String indicators(IndicatorSnapshot bar, int priceDecimals) {
         return String.join(ITEM_GAP, item("%K", fixed(bar.stochK(), 1)), item("%D", fixed(bar.stochD(), 1)),
                 item("band", Double.isNaN(bar.bandLower()) && Double.isNaN(bar.bandUpper()) ? UNDEFINED
                         : fixed(bar.bandLower(), 1) + "–" + fixed(bar.bandUpper(), 1)),
                 item("RSI", fixed(bar.rsi(), 1)),
-                item("ATR", price(bar.atr())), item("ATR MA", price(bar.atrMa())),
+                item("ATR", price(bar.atr(), priceDecimals)), item("ATR MA", price(bar.atrMa(), priceDecimals)),
                 item("vol ratio", fixed(bar.volatilityRatio(), 2)),
                 item("vol SMA", quantity(bar.volumeSma())), item("rel vol", fixed(bar.relativeVolume(), 2)));
     }
@@ -75,19 +83,18 @@ final class ReadoutFormat {
         return text.replace(' ', NO_BREAK_SPACE);
     }
 
-    String format(IndicatorSnapshot bar) {
-        return bar(bar) + "\n" + indicators(bar);
+    /** The readout of {@code bar}, whose series' prices have {@code priceDecimals}. */
+    String format(IndicatorSnapshot bar, int priceDecimals) {
+        return bar(bar, priceDecimals) + "\n" + indicators(bar, priceDecimals);
     }
 
-    /** Two decimals from 1 up, four significant digits below (crypto and penny prices, small ATRs). */
-    static String price(double value) {
-        if (Double.isNaN(value)) {
-            return UNDEFINED;
-        }
-        if (Math.abs(value) >= 1 || value == 0) {
-            return String.format(Locale.ROOT, "%.2f", value);
-        }
-        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    /**
+     * A price with its series' {@code decimals} ({@link PriceDecimals}), plain digits with a dot:
+     * {@code 2.3456}, {@code 98123.45}, {@code 0.00001234}.
+     */
+    static String price(double value, int decimals) {
+        return Double.isNaN(value) ? UNDEFINED
+                : String.format(Locale.ROOT, PRICE_PATTERNS[Math.max(0, Math.min(PriceDecimals.MAX, decimals))], value);
     }
 
     /**
@@ -101,7 +108,7 @@ final class ReadoutFormat {
             return UNDEFINED;
         }
         if (!(step > 0) || !Double.isFinite(step)) {
-            return price(value);
+            return price(value, PriceDecimals.of(value));
         }
         return new BigDecimal(value).setScale(decimalsOf(step), RoundingMode.HALF_UP).toPlainString();
     }

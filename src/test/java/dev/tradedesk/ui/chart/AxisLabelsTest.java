@@ -10,6 +10,8 @@ import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.testing.FxPulses;
 import io.fair_acc.chartfx.axes.spi.AbstractAxis;
 import io.fair_acc.chartfx.axes.spi.TickMark;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,8 @@ class AxisLabelsTest {
     private static final long HOUR = 60 * MINUTE;
     /** Digits with at most one decimal point: no exponent, no thousands separator. */
     private static final String PLAIN_NUMBER = "\\d+(\\.\\d+)?";
+    /** The price axis' step over {@code pricedAround(2.35, 0.04, 4)}. */
+    private static final double XRP_STEP = 0.0025;
 
     private final BarColumns history = ChartFixtures.minuteBars(5, 3_000);
 
@@ -98,7 +102,7 @@ class AxisLabelsTest {
             model.pushFormingBar(next, onLabel, onLabel, onLabel, onLabel, 10);
             FxPulses.await(4);
             robot.interact(() -> {
-                assertThat(view.overlay().lastPriceTag().getText()).isEqualTo(ReadoutFormat.price(onLabel));
+                assertThat(view.overlay().lastPriceTag().getText()).isEqualTo(ReadoutFormat.price(onLabel, model.priceDecimals()));
                 assertThat(drawnLabels(axis)).as("the label the tag sits on").doesNotContain(middle.getText());
                 assertClearOf(axis, view.overlay().lastPriceTagBounds(), view.priceGeometry());
             });
@@ -141,38 +145,46 @@ class AxisLabelsTest {
     @Test
     void bitcoinPricesReadAsWholeNumbersOnThePriceAxisAndTheTagsBesideIt(FxRobot robot) {
         // Binance's BTCUSDT near 98,000: ChartFX labelled this axis "9.73E4, 9.74E4 … 9.85E4".
-        assertPlainPriceLabels(robot, pricedAround(97_900, 1_200), 100, 0);
+        assertPlainPriceLabels(robot, pricedAround(97_900, 1_200, 2), 100, 0, 2);
     }
 
     @Test
     void stockPricesReadWithTheCentsOfAQuarterStep(FxRobot robot) {
         // ChartFX's own labels read the same below 10,000: this keeps the zeros of "126.50".
-        assertPlainPriceLabels(robot, pricedAround(126, 4), 0.25, 2);
+        assertPlainPriceLabels(robot, pricedAround(126, 4, 2), 0.25, 2, 2);
     }
 
     @Test
     void aShareAboveTenThousandReadsPlain(FxRobot robot) {
         // Berkshire Hathaway A near 720,000: ChartFX wrote "7.20E5" from 10,000 up.
-        assertPlainPriceLabels(robot, pricedAround(720_000, 10_000), 1_000, 0);
+        assertPlainPriceLabels(robot, pricedAround(720_000, 10_000, 2), 1_000, 0, 2);
     }
 
     @Test
     void subCentPricesReadWithAsManyDecimalsAsTheirStepNeeds(FxRobot robot) {
-        assertPlainPriceLabels(robot, pricedAround(0.0000123, 0.000008), 0.0000005, 7);
+        assertPlainPriceLabels(robot, pricedAround(0.0000123, 0.000008, 8), 0.0000005, 7, 8);
     }
 
     @Test
     void anIndexInTheMillionsReadsPlain(FxRobot robot) {
-        assertPlainPriceLabels(robot, pricedAround(2_450_000, 40_000), 2_500, 0);
+        assertPlainPriceLabels(robot, pricedAround(2_450_000, 40_000, 2), 2_500, 0, 2);
+    }
+
+    @Test
+    void pricesQuotedToFourDecimalsKeepThemInTheTagsAndTheReadout(FxRobot robot) {
+        // Binance's XRPUSDT: the tags and the readout read "2.35" for 2.3456 beside an axis of "2.3450".
+        assertPlainPriceLabels(robot, pricedAround(2.35, 0.04, 4), XRP_STEP, 4, 4);
     }
 
     /**
      * Shows {@code bars} whole at the workstation's chart size, where the price axis steps by
      * {@code step}, and checks that every price label drawn is its tick written out with
-     * {@code decimals} decimals, and that the last-price tag and the crosshair's value tag next to
-     * it are plain numbers too, the last-price tag whole in the window.
+     * {@code decimals} decimals, and that the last-price tag, the readout and the crosshair's value
+     * tag are plain numbers with the {@code priceDecimals} the bars are quoted to, the last-price tag
+     * whole in the window.
      */
-    private static void assertPlainPriceLabels(FxRobot robot, BarColumns bars, double step, int decimals) {
+    private static void assertPlainPriceLabels(FxRobot robot, BarColumns bars, double step, int decimals,
+            int priceDecimals) {
         ChartModel model = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
         model.loadHistory(bars);
         robot.interact(() -> {
@@ -192,7 +204,7 @@ class AxisLabelsTest {
                                 .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", tick.getValue()));
                     }
                 }
-                String lastClose = ReadoutFormat.price(bars.close(bars.size() - 1));
+                String lastClose = String.format(Locale.ROOT, "%." + priceDecimals + "f", bars.close(bars.size() - 1));
                 assertThat(view.overlay().lastPriceTag().getText()).isEqualTo(lastClose).matches(PLAIN_NUMBER);
                 assertThat(view.overlay().lastPriceTagBounds().getMaxX()).as("the right end of the tag %s", lastClose)
                         .isLessThanOrEqualTo(view.node().getWidth());
@@ -204,14 +216,18 @@ class AxisLabelsTest {
             FxPulses.await(4);
             robot.interact(() -> {
                 String valueTag = view.overlay().valueTag().getText();
-                assertThat(valueTag).as("the crosshair's value tag on label %s", middle.getText()).matches(PLAIN_NUMBER);
+                assertThat(valueTag).as("the crosshair's value tag on label %s", middle.getText())
+                        .matches("\\d+\\.\\d{" + priceDecimals + "}");
                 assertThat(Double.parseDouble(valueTag)).isCloseTo(middle.getValue(), Offset.offset(step / 2));
             });
         });
     }
 
-    /** {@link #history}'s bars moved and scaled to span {@code span} around {@code centre}. */
-    private BarColumns pricedAround(double centre, double span) {
+    /**
+     * {@link #history}'s bars moved and scaled to span {@code span} around {@code centre}, quoted to
+     * {@code decimals} as a provider would.
+     */
+    private BarColumns pricedAround(double centre, double span, int decimals) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < history.size(); i++) {
@@ -222,10 +238,15 @@ class AxisLabelsTest {
         double from = centre - span / 2 - low * scale;
         BarColumns bars = new BarColumns(history.size());
         for (int i = 0; i < history.size(); i++) {
-            bars.add(history.time(i), from + history.open(i) * scale, from + history.high(i) * scale,
-                    from + history.low(i) * scale, from + history.close(i) * scale, history.volume(i));
+            bars.add(history.time(i), quoted(from + history.open(i) * scale, decimals),
+                    quoted(from + history.high(i) * scale, decimals), quoted(from + history.low(i) * scale, decimals),
+                    quoted(from + history.close(i) * scale, decimals), history.volume(i));
         }
         return bars;
+    }
+
+    private static double quoted(double price, int decimals) {
+        return new BigDecimal(price).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }
 
     /** The visible label nearest the middle of {@code axis}. */

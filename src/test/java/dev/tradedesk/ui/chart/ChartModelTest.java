@@ -294,4 +294,50 @@ class ChartModelTest {
         model.showAll();
         assertThat(invalidations[0]).isEqualTo(2);
     }
+
+    @Test
+    void pricesHaveTheDecimalsTheirRecentBarsAreQuotedTo() {
+        assertThat(model.priceDecimals()).as("before any data").isEqualTo(2);
+        model.loadHistory(history);
+        model.applyPending();
+        assertThat(model.priceDecimals()).as("AAPL, quoted to the cent").isEqualTo(2);
+
+        // AAPL's cents in hundredths, as XRPUSDT is quoted; 209.99 * 0.01 is 2.0999000000000003.
+        ChartModel xrp = new ChartModel(SeriesKey.of("XRPUSDT", Timeframe.ONE_MINUTE), IndicatorParameters.DEFAULTS, 1 << 12);
+        xrp.loadHistory(scaled(history, 0.01));
+        xrp.applyPending();
+        assertThat(xrp.priceDecimals()).isEqualTo(4);
+
+        long next = history.time(history.size() - 1) + MINUTE;
+        xrp.pushFormingBar(next, 2.5, 2.5, 2.5, 2.5, 10);
+        xrp.applyPending();
+        assertThat(xrp.priceDecimals()).as("a round price does not narrow them").isEqualTo(4);
+        xrp.pushFormingBar(next, 2.5, 2.51234, 2.5, 2.51234, 20);
+        xrp.applyPending();
+        assertThat(xrp.priceDecimals()).as("a finer tick widens them").isEqualTo(5);
+    }
+
+    @Test
+    void onlyTheRecentBarsOfAHistorySetItsDecimals() {
+        // Quoted to 4 decimals long ago (a stock below a dollar), to the cent for the last 1,000 bars.
+        BarColumns older = scaled(history, 0.01);
+        BarColumns mixed = new BarColumns(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            BarColumns from = i < history.size() - ChartSeries.RECENT_BARS ? older : history;
+            mixed.add(from.time(i), from.open(i), from.high(i), from.low(i), from.close(i), from.volume(i));
+        }
+        model.loadHistory(mixed);
+        model.applyPending();
+        assertThat(model.priceDecimals()).isEqualTo(2);
+    }
+
+    /** {@code bars} with every price times {@code factor}. */
+    private static BarColumns scaled(BarColumns bars, double factor) {
+        BarColumns scaled = new BarColumns(bars.size());
+        for (int i = 0; i < bars.size(); i++) {
+            scaled.add(bars.time(i), bars.open(i) * factor, bars.high(i) * factor, bars.low(i) * factor,
+                    bars.close(i) * factor, bars.volume(i));
+        }
+        return scaled;
+    }
 }

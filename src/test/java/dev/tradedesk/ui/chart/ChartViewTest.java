@@ -309,7 +309,7 @@ class ChartViewTest {
                 assertThat(readout.value(indicator)).as(indicator.column()).isEqualTo(series.value(indicator, index));
             }
             String text = view.readoutText();
-            assertThat(text).contains(ReadoutFormat.item("C", ReadoutFormat.price(series.close(index))))
+            assertThat(text).contains(ReadoutFormat.item("C", ReadoutFormat.price(series.close(index), 2)))
                     .contains(ReadoutFormat.item("%K", ReadoutFormat.fixed(series.value(Indicator.STOCH_K, index), 1)))
                     .contains(ReadoutFormat.item("band", ReadoutFormat.fixed(series.value(Indicator.BAND_LOWER, index), 1)));
             assertThat(view.overlay().isCrosshairVisible()).isTrue();

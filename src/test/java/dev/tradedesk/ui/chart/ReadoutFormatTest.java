@@ -60,14 +60,19 @@ class ReadoutFormatTest {
     }
 
     @Test
-    void pricesOfEveryRangeReadAsPlainDigits() {
-        assertThat(ReadoutFormat.price(0.00001234)).isEqualTo("0.00001234");
-        assertThat(ReadoutFormat.price(0.5123)).isEqualTo("0.5123");
-        assertThat(ReadoutFormat.price(126.5)).isEqualTo("126.50");
-        assertThat(ReadoutFormat.price(97_895.5)).isEqualTo("97895.50");
-        assertThat(ReadoutFormat.price(2_447_512.25)).isEqualTo("2447512.25");
+    void pricesOfEveryRangeReadAsPlainDigitsWithTheirSeriesDecimals() {
+        assertThat(ReadoutFormat.price(0.00001234, 8)).isEqualTo("0.00001234");
+        assertThat(ReadoutFormat.price(0.5123, 4)).isEqualTo("0.5123");
+        assertThat(ReadoutFormat.price(2.3456, 4)).isEqualTo("2.3456");
+        assertThat(ReadoutFormat.price(2.35, 4)).as("a round price of a series quoted to 4 decimals").isEqualTo("2.3500");
+        assertThat(ReadoutFormat.price(0.034123, 6)).isEqualTo("0.034123");
+        assertThat(ReadoutFormat.price(126.5, 2)).isEqualTo("126.50");
+        assertThat(ReadoutFormat.price(98_123.45, 2)).isEqualTo("98123.45");
+        assertThat(ReadoutFormat.price(2_447_512.25, 2)).isEqualTo("2447512.25");
+        assertThat(ReadoutFormat.price(Double.NaN, 2)).isEqualTo(ReadoutFormat.UNDEFINED);
         assertThat(ReadoutFormat.priceTick(Double.NaN, 1)).isEqualTo(ReadoutFormat.UNDEFINED);
         assertThat(ReadoutFormat.priceTick(97_895.5, 0)).as("no step yet").isEqualTo("97895.50");
+        assertThat(ReadoutFormat.priceTick(0.00001234, 0)).as("no step yet").isEqualTo("0.00001234");
     }
 
     @Test
@@ -75,7 +80,7 @@ class ReadoutFormatTest {
         IndicatorSnapshot bar = new IndicatorSnapshot(SeriesKey.of("AAPL", Timeframe.ONE_MINUTE), 7, true,
                 Instant.parse("2026-12-05T04:06:00Z").toEpochMilli(), 128.70, 128.70, 128.66, 128.67, 1582,
                 32.6, 11.9, 32.2, 0.2681, 0.1278, 2.10, 2.1, 100.0, 17_700, 0.09);
-        String text = new ReadoutFormat(ZoneId.of("UTC")).format(bar);
+        String text = new ReadoutFormat(ZoneId.of("UTC")).format(bar, 2);
 
         assertThat(text.split("\n")).hasSize(2);
         for (String line : text.split("\n")) {
@@ -85,7 +90,18 @@ class ReadoutFormatTest {
         }
         assertThat(text.replace(ReadoutFormat.NO_BREAK_SPACE, ' ')).isEqualTo(
                 "2026-12-05 04:06 UTC (forming)  O 128.70  H 128.70  L 128.66  C 128.67  V 1582\n"
-                + "%K 11.9  %D 32.2  band 2.1–100.0  RSI 32.6  ATR 0.2681  ATR MA 0.1278  vol ratio 2.10  vol SMA 17.7K  rel vol 0.09");
+                + "%K 11.9  %D 32.2  band 2.1–100.0  RSI 32.6  ATR 0.27  ATR MA 0.13  vol ratio 2.10  vol SMA 17.7K  rel vol 0.09");
+    }
+
+    @Test
+    void aSeriesQuotedToFourDecimalsReadsItsPricesAndItsAtrToFour() {
+        // XRPUSDT: "2.35" hid the digits Binance quotes.
+        IndicatorSnapshot bar = new IndicatorSnapshot(SeriesKey.of("XRPUSDT", Timeframe.ONE_MINUTE), 7, false,
+                Instant.parse("2026-12-05T04:06:00Z").toEpochMilli(), 2.3456, 2.3471, 2.3449, 2.35, 182_000,
+                51.0, 40.0, 42.0, 0.001234, 0.00098, 1.26, 10.0, 90.0, 150_000, 1.21);
+        String text = new ReadoutFormat(ZoneId.of("UTC")).format(bar, 4).replace(ReadoutFormat.NO_BREAK_SPACE, ' ');
+
+        assertThat(text).contains("  O 2.3456  H 2.3471  L 2.3449  C 2.3500  ").contains("  ATR 0.0012  ATR MA 0.0010  ");
     }
 
     @Test
@@ -95,7 +111,7 @@ class ReadoutFormatTest {
                 Instant.parse("2026-12-03T05:00:00Z").toEpochMilli(), 171.51, 174.90, 169.20, 172.00, 60_700_000,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN);
-        String text = new ReadoutFormat(ZoneId.of("UTC")).format(day).replace(ReadoutFormat.NO_BREAK_SPACE, ' ');
+        String text = new ReadoutFormat(ZoneId.of("UTC")).format(day, 2).replace(ReadoutFormat.NO_BREAK_SPACE, ' ');
 
         assertThat(text).startsWith("2026-12-03 Thu  O 171.51").contains("  band –  ").doesNotContain("05:00");
     }
