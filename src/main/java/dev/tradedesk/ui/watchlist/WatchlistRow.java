@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.watchlist;
 
+import dev.tradedesk.core.PriceDecimals;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.ui.live.Quote;
 import javafx.beans.property.DoubleProperty;
@@ -30,12 +31,15 @@ public final class WatchlistRow {
     private final DoubleProperty completeness = new SimpleDoubleProperty(this, "completeness", Double.NaN);
     /** The store's last figure, shown once the symbol has given data or has no problem. */
     private double storedCompleteness = Double.NaN;
+    private int priceDecimals = PriceDecimals.MIN;
 
     WatchlistRow(Symbol symbol) {
         this.symbol = symbol;
     }
 
     void apply(Quote quote) {
+        // Before the price: its cell formats it as it changes.
+        priceDecimals = PriceDecimals.widened(priceDecimals, quote.last());
         last.set(quote.last());
         changePercent.set(quote.changePercent());
         rsi.set(quote.rsi());
@@ -48,6 +52,7 @@ public final class WatchlistRow {
 
     /** Forgets every figure: they came from a provider that is no longer the source. */
     void clear() {
+        priceDecimals = PriceDecimals.MIN;
         last.set(Double.NaN);
         changePercent.set(Double.NaN);
         rsi.set(Double.NaN);
@@ -84,6 +89,15 @@ public final class WatchlistRow {
 
     public ReadOnlyDoubleProperty lastProperty() {
         return last;
+    }
+
+    /**
+     * The decimals the last price is shown with, the chart's rule ({@link PriceDecimals}): the
+     * fewest that write every last price seen since the row's figures were last cleared exactly.
+     * It only widens, so the column does not change length as a price moves across a trailing zero.
+     */
+    public int priceDecimals() {
+        return priceDecimals;
     }
 
     public ReadOnlyDoubleProperty changePercentProperty() {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableDoubleValue;
@@ -137,8 +138,10 @@ public final class WatchlistView {
         view.getStyleClass().add("watchlist");
         // The splitter stops where every column still shows whole: narrower, the table would cut
         // the right-hand columns off without a scroll bar. Room for the pane's padding, the table's
-        // border and a vertical scroll bar comes on top.
-        view.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + PANE_CHROME_WIDTH);
+        // border and a vertical scroll bar comes on top. A column widened to a long number moves it.
+        view.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + PANE_CHROME_WIDTH,
+                table.getColumns().stream().map(TableColumn::minWidthProperty).toArray(Observable[]::new)));
         return view;
     }
 
@@ -157,8 +160,7 @@ public final class WatchlistView {
         symbol.setCellFactory(column -> new SymbolCell());
         describe(symbol, "Symbol; ⚠ marks one the provider has a problem with (its tooltip says which)");
         table.getColumns().add(symbol);
-        table.getColumns().add(numberColumn("Last", "Last price",
-                () -> new NumberCell(WatchlistRow::lastProperty, value -> format(value, 2), null)));
+        table.getColumns().add(numberColumn("Last", "Last price", LastPriceCell::new));
         table.getColumns().add(numberColumn("Chg %", "Change of the last price since the open of the session's first bar, in %",
                 () -> new NumberCell(WatchlistRow::changePercentProperty, WatchlistView::formatChange,
                         WatchlistView::changeStyle)));
@@ -408,11 +410,12 @@ public final class WatchlistView {
         private void refresh() {
             double number = watched == null ? Double.NaN : property.apply(watched).get();
             boolean blank = Double.isNaN(number);
-            String text = blank ? "" : format.apply(number);
+            String text = blank ? "" : text(number);
             if (!text.equals(value.getText())) {
                 value.setText(text);
                 setAccessibleText(blank ? null : text);
                 place();
+                fitColumn();
             }
             show(blank ? null : state(number));
         }
@@ -427,6 +430,26 @@ public final class WatchlistView {
             double middle = top + (getHeight() - top - snappedBottomInset()) / 2;
             value.setTranslateX(Math.round(right - value.getLayoutBounds().getWidth()));
             value.setTranslateY(Math.round(middle)); // the text's origin is its vertical centre
+        }
+
+        /** {@code number} as shown in this cell. */
+        String text(double number) {
+            return format.apply(number);
+        }
+
+        /**
+         * Widens the column when the number would reach past the cell's left edge, over the symbol
+         * beside it: a last price of "0.00001234" or "2467066.50" is wider than the column's 72 px.
+         * Never narrows it, so a price moving to and fro across a length does not make the table
+         * jump; a widening lays out the table once.
+         */
+        void fitColumn() {
+            TableColumn<WatchlistRow, WatchlistRow> column = getTableColumn();
+            double needed = Math.ceil(value.getLayoutBounds().getWidth() + snappedRightInset());
+            if (column != null && needed > column.getWidth() && needed > column.getMinWidth()) {
+                column.setMinWidth(needed);
+                column.setPrefWidth(Math.max(needed, column.getPrefWidth()));
+            }
         }
 
         /** The number as shown, empty when there is none. */
@@ -480,6 +503,19 @@ public final class WatchlistView {
         protected void layoutChildren(double x, double y, double w, double h) {
             super.layoutChildren(x, y, w, h);
             ((NumberCell) getSkinnable()).place();
+            ((NumberCell) getSkinnable()).fitColumn();
+        }
+    }
+
+    /** The last price, with the decimals of its symbol's prices, as the chart shows them. */
+    private static final class LastPriceCell extends NumberCell {
+        LastPriceCell() {
+            super(WatchlistRow::lastProperty, null, null);
+        }
+
+        @Override
+        String text(double price) {
+            return format(price, watched().priceDecimals());
         }
     }
 

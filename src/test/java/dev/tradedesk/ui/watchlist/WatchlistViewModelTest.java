@@ -89,6 +89,25 @@ class WatchlistViewModelTest {
     }
 
     @Test
+    void aRowsPriceDecimalsWidenToItsFinestLastPriceUntilAnotherProviderQuotesIt() {
+        WatchlistRow msft = model.row(Symbol.of("MSFT")).orElseThrow();
+        assertThat(msft.priceDecimals()).as("before any price").isEqualTo(2);
+        model.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.SIM)));
+        model.apply(last("MSFT", 2.3456));
+        model.apply(last("MSFT", 2.35));
+        assertThat(msft.priceDecimals()).isEqualTo(4);
+
+        model.apply(MarketUpdate.ofConnection(ConnectionState.connecting(ProviderKind.ALPACA)));
+        model.apply(last("MSFT", 415.5));
+        assertThat(msft.priceDecimals()).as("the old provider's prices forgotten").isEqualTo(2);
+    }
+
+    private static MarketUpdate last(String symbol, double price) {
+        return new MarketUpdate(Map.of(Symbol.of(symbol), new Quote(Symbol.of(symbol), 0, price, 0.1, 50, 50, 20, 90, 1)),
+                Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE);
+    }
+
+    @Test
     void completenessFromTheStoreReachesItsRowAndLaterValuesWin() {
         MarketUpdate first = MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 0.5, Symbol.of("SPY"), 1.0));
         model.apply(first.merge(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 0.75))));

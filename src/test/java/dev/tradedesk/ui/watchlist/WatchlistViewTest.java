@@ -91,9 +91,41 @@ class WatchlistViewTest {
         assertThat(last.getAccessibleText()).isEqualTo("9410.25");
     }
 
-    private static MarketUpdate msft(double last) {
-        return new MarketUpdate(Map.of(Symbol.of("MSFT"), new Quote(Symbol.of("MSFT"), 0, last, 0.5, 50.0, 55.0, 20.0, 90.0, 1.1)),
+    @Test
+    void lastPricesKeepTheDecimalsTheirSymbolIsQuotedTo(FxRobot robot) {
+        // As the chart shows them: XRPUSDT read "2.35" for 2.3456 here, a small coin "0.00".
+        robot.interact(() -> {
+            model.apply(quote("AAPL", 190.5));
+            model.apply(quote("MSFT", 2.3456));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        numberCell(robot, "190.50");
+        WatchlistView.NumberCell xrp = numberCell(robot, "2.3456");
+
+        robot.interact(() -> model.apply(quote("MSFT", 2.35)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(xrp.shownText()).as("a round price keeps the symbol's decimals").isEqualTo("2.3500");
+
+        robot.interact(() -> model.apply(quote("AAPL", 98_123.45)));
+        WaitForAsyncUtils.waitForFxEvents();
+        numberCell(robot, "98123.45");
+
+        robot.interact(() -> model.apply(quote("MSFT", 0.00001234)));
+        WaitForAsyncUtils.waitForFxEvents();
+        WatchlistView.NumberCell coin = numberCell(robot, "0.00001234");
+        Text value = (Text) coin.getChildrenUnmodifiable().stream()
+                .filter(node -> node instanceof Text text && "0.00001234".equals(text.getText())).findFirst().orElseThrow();
+        assertThat(value.getBoundsInParent().getMinX()).as("whole within its cell, its column widened")
+                .isGreaterThanOrEqualTo(0);
+    }
+
+    private static MarketUpdate quote(String symbol, double last) {
+        return new MarketUpdate(Map.of(Symbol.of(symbol), new Quote(Symbol.of(symbol), 0, last, 0.5, 50.0, 55.0, 20.0, 90.0, 1.1)),
                 Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE);
+    }
+
+    private static MarketUpdate msft(double last) {
+        return quote("MSFT", last);
     }
 
     @Test
