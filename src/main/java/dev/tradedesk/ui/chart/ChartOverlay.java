@@ -129,6 +129,14 @@ final class ChartOverlay extends Pane {
         return lastPriceTag.isVisible() ? TAG_OFFSET + lastPriceTag.getWidth() : 0;
     }
 
+    /**
+     * The room the crosshair's value tag takes right of the hovered plot, the pixel between them
+     * included; 0 while it is hidden.
+     */
+    double valueTagSpan() {
+        return valueTag.isVisible() ? TAG_OFFSET + valueTag.getWidth() : 0;
+    }
+
     /** Where the last-price tag is drawn, in this overlay's coordinates; null when hidden. */
     Bounds lastPriceTagBounds() {
         return lastPriceTag.isVisible() ? lastPriceTag.getBoundsInParent() : null;

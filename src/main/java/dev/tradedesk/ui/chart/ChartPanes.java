@@ -45,7 +45,7 @@ final class ChartPanes {
     /** Share of the candle spacing a volume bar covers (the candles' CSS -fx-bar-width-percent matches). */
     static final double BAR_WIDTH_SHARE = 0.7;
 
-    /** The value axes' width unless the last-price tag needs more: a stock's "126.50", "12.3K", "100". */
+    /** The value axes' width unless a tag beside them needs more: a stock's "126.50", "12.3K", "100". */
     static final double VALUE_AXIS_WIDTH = 72;
 
     static final double PRICE_SHARE = 60;
@@ -137,11 +137,11 @@ final class ChartPanes {
     }
 
     /**
-     * Widens the value axes to {@code tagWidth} when the last-price tag beside the price plot is
-     * wider than they are: in 72 pixels "2467066.50" and "0.00001402" were cut off by the window's
-     * edge. All three alike, so the plots stacked above each other stay aligned. Never narrows them:
-     * a price moving to and fro across a length ("0.00009999", "0.0001") would make the plots jump
-     * at each tick.
+     * Widens the value axes to {@code tagWidth} when a tag beside a plot (the last price, the
+     * crosshair's value) is wider than they are: in 72 pixels "2467066.50" and "0.00001402" were cut
+     * off by the window's edge. All three alike, so the plots stacked above each other stay aligned.
+     * Never narrows them: a price moving to and fro across a length ("9999.50", "10000.25"), at each
+     * tick or under the moving mouse, would make the plots jump.
      */
     void widenValueAxesFor(double tagWidth) {
         double width = Math.ceil(tagWidth);

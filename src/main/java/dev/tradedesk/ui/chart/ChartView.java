@@ -324,8 +324,8 @@ public final class ChartView {
         int decimals = model.priceDecimals();
         overlay.showLastPrice(ReadoutFormat.price(bars.close(last), decimals), priceGeometry.yOf(bars.close(last)),
                 bars.close(last) >= bars.open(last), priceGeometry.plot());
-        panes.widenValueAxesFor(overlay.lastPriceTagSpan());
         IndicatorSnapshot shown = placeCrosshair(decimals).orElseGet(() -> model.latest().orElse(null));
+        panes.widenValueAxesFor(Math.max(overlay.lastPriceTagSpan(), overlay.valueTagSpan()));
         readout.set(shown);
         overlay.setReadout(shown == null ? "" : readoutFormat.format(shown, decimals), priceGeometry.plot());
         if (overlay.readoutSpace(plotWidth()) > readoutHeadroom + 0.5) {

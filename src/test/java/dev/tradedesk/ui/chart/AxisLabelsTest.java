@@ -176,6 +176,55 @@ class AxisLabelsTest {
         assertPlainPriceLabels(robot, pricedAround(2.35, 0.04, 4), XRP_STEP, 4, 4);
     }
 
+    @Test
+    void aCrosshairValueLongerThanTheValueAxesWidensThemForGood(FxRobot robot) {
+        // From 2,401,000.25 down to 1,000.25: the last-price tag fits the axes' 72 px, the crosshair's
+        // "2400000.00" at the top of the plot ran off the window.
+        int count = history.size();
+        double top = 1_000.25 + 800.0 * count;
+        BarColumns falling = new BarColumns(count);
+        for (int i = 0; i < count; i++) {
+            double open = top - 800.0 * i;
+            double close = open - 800;
+            falling.add(history.time(i), open, open + 100, close - 100, close, history.volume(i));
+        }
+        ChartModel model = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
+        model.loadHistory(falling);
+        robot.interact(() -> {
+            model.applyPending();
+            model.showAll();
+        });
+        OwnWindow.steps(robot, model, 1200, 800, view -> {
+            ChartPanes panes = view.panes();
+            robot.interact(() -> {
+                assertThat(view.overlay().lastPriceTag().getText()).isEqualTo("1000.25");
+                assertThat(panes.priceAxis.getWidth()).as("the last-price tag fits").isEqualTo(ChartPanes.VALUE_AXIS_WIDTH);
+                view.cursorAt(view.priceGeometry().plot().getCenterX(), view.priceGeometry().plot().getMinY() + 20);
+            });
+            FxPulses.await(4);
+            double[] widened = new double[1];
+            robot.interact(() -> {
+                String valueTag = view.overlay().valueTag().getText();
+                assertThat(valueTag).as("the crosshair's value tag").matches("2\\d{6}\\.\\d\\d");
+                assertThat(view.overlay().valueTagBounds().getMaxX()).as("the right end of the tag %s", valueTag)
+                        .isLessThanOrEqualTo(view.node().getWidth());
+                assertThat(List.of(panes.volumeAxis.getWidth(), panes.stochAxis.getWidth()))
+                        .as("the other value axes, under the price axis").containsOnly(panes.priceAxis.getWidth());
+                widened[0] = panes.priceAxis.getWidth();
+                view.cursorAt(view.priceGeometry().plot().getCenterX(), view.priceGeometry().yOf(5_000));
+            });
+            FxPulses.await(4);
+            robot.interact(() -> {
+                assertThat(view.overlay().valueTag().getText()).as("a short value low in the plot").hasSizeLessThan(9);
+                assertThat(panes.priceAxis.getWidth()).as("not narrowed again under the moving mouse").isEqualTo(widened[0]);
+                view.cursorAt(Double.NaN, Double.NaN);
+            });
+            FxPulses.await(4);
+            robot.interact(() -> assertThat(panes.priceAxis.getWidth()).as("nor once the crosshair has left")
+                    .isEqualTo(widened[0]));
+        });
+    }
+
     /**
      * Shows {@code bars} whole at the workstation's chart size, where the price axis steps by
      * {@code step}, and checks that every price label drawn is its tick written out with
