@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * How the performance panel writes numbers: about three significant digits, a dash for unknown
- * (NaN). Stateless and thread-safe.
+ * (NaN), and in every figure, table and axes alike, thousands grouped with a comma and decimals
+ * after a dot whatever the user's locale ("12,500", "1.25"): a table reading "12500" beside an
+ * axis reading "10,000" looked like two different quantities. Stateless and thread-safe.
  */
 final class PerformanceFormat {
 
@@ -13,7 +15,7 @@ final class PerformanceFormat {
     private PerformanceFormat() {
     }
 
-    /** Milliseconds: "0.042", "1.25", "12.5", "125". */
+    /** Milliseconds: "0.042", "1.25", "12.5", "125", "12,500". */
     static String millis(double ms) {
         if (Double.isNaN(ms)) {
             return UNKNOWN;
@@ -21,7 +23,7 @@ final class PerformanceFormat {
         if (ms == 0) {
             return "0";
         }
-        String pattern = ms < 1 ? "%.3f" : ms < 10 ? "%.2f" : ms < 100 ? "%.1f" : "%.0f";
+        String pattern = ms < 1 ? "%.3f" : ms < 10 ? "%.2f" : ms < 100 ? "%.1f" : "%,.0f";
         return String.format(Locale.ROOT, pattern, ms);
     }
 
@@ -32,17 +34,18 @@ final class PerformanceFormat {
 
     /** Frames per second: "59.8". */
     static String perSecond(double value) {
-        return Double.isNaN(value) ? UNKNOWN : String.format(Locale.ROOT, "%.1f", value);
+        return Double.isNaN(value) ? UNKNOWN : String.format(Locale.ROOT, "%,.1f", value);
     }
 
-    /** "412 / 1024 MB". */
+    /** "412 / 1,024 MB". */
     static String heap(double usedMb, double maxMb) {
         return whole(usedMb) + " / " + whole(maxMb) + " MB";
     }
 
     /** "3 × 12.5 ms": collections and their total pause; "none" when there were none. */
     static String gc(long count, double pauseMs) {
-        return count == 0 && !(pauseMs > 0) ? "none" : count + " × " + millis(pauseMs) + " ms";
+        return count == 0 && !(pauseMs > 0) ? "none"
+                : String.format(Locale.ROOT, "%,d", count) + " × " + millis(pauseMs) + " ms";
     }
 
     /**
@@ -63,6 +66,6 @@ final class PerformanceFormat {
     }
 
     private static String whole(double value) {
-        return Double.isNaN(value) ? UNKNOWN : String.format(Locale.ROOT, "%.0f", value);
+        return Double.isNaN(value) ? UNKNOWN : String.format(Locale.ROOT, "%,.0f", value);
     }
 }

@@ -32,29 +32,6 @@ class PerformanceSampleTest {
     }
 
     @Test
-    void formatsFiguresForTheTable() {
-        assertThat(PerformanceFormat.millis(0.0421)).isEqualTo("0.042");
-        assertThat(PerformanceFormat.millis(12.34)).isEqualTo("12.3");
-        assertThat(PerformanceFormat.millis(0)).isEqualTo("0");
-        assertThat(PerformanceFormat.millis(Double.NaN)).isEqualTo(PerformanceFormat.UNKNOWN);
-        assertThat(PerformanceFormat.percent(0.975)).isEqualTo("97.5 %");
-        assertThat(PerformanceFormat.gc(0, 0)).isEqualTo("none");
-        assertThat(PerformanceFormat.gc(3, 12.5)).isEqualTo("3 × 12.5 ms");
-        assertThat(PerformanceFormat.heap(412.4, 1024)).isEqualTo("412 / 1024 MB");
-    }
-
-    @Test
-    void writesAxisTicksAsPlainNumbersWithTheDecimalsTheirStepNeeds() {
-        assertThat(PerformanceFormat.tick(0, 2_000)).isEqualTo("0");
-        assertThat(PerformanceFormat.tick(10_000, 2_000)).isEqualTo("10,000");
-        assertThat(PerformanceFormat.tick(0, 0.01)).isEqualTo("0");
-        assertThat(PerformanceFormat.tick(3 * 0.01, 0.01)).isEqualTo("0.03");
-        assertThat(PerformanceFormat.tick(1.5, 0.5)).isEqualTo("1.5");
-        assertThat(PerformanceFormat.tick(1, 0.5)).isEqualTo("1");
-        assertThat(PerformanceFormat.tick(0.001, 0.001)).isEqualTo("0.001");
-    }
-
-    @Test
     void axisStepsAreOneTwoOrFiveTimesAPowerOfTenAndReachTheLargestValue() {
         assertThat(RoundedValueAxis.step(9_800, 7)).isEqualTo(2_000);
         assertThat(RoundedValueAxis.step(100, 7)).isEqualTo(20);
