@@ -36,11 +36,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
@@ -121,7 +123,7 @@ class WorkstationWindowTest {
     }
 
     private void awaitChart(String title) throws Exception {
-        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().titleProperty().get().equals(title)
+        awaitOnFx(45, () -> parts.chart().titleProperty().get().equals(title)
                 && parts.chart().model().flatMap(ChartModel::series).isPresent() && !parts.chart().loadingHistory()
                 && window.watchlistView().table().getItems() == parts.watchlist().rows());
         WaitForAsyncUtils.waitForFxEvents();
@@ -133,9 +135,29 @@ class WorkstationWindowTest {
      * until then the model has no series.
      */
     private void awaitHistoryDrawn() throws Exception {
-        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
-                () -> !parts.chart().loadingHistory() && parts.chart().drawnUpToDate()).get());
+        awaitOnFx(45, () -> !parts.chart().loadingHistory() && parts.chart().drawnUpToDate());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Waits until {@code condition} holds, checking it on the JavaFX thread: the chart, its model,
+     * the watchlist and the stage belong to that thread, and read from the test's thread they may
+     * show a half-made change or none at all. The check that passes also makes what the JavaFX
+     * thread did before it visible to the test's thread, so the assertions after the wait see at
+     * least the state it found.
+     */
+    private static void awaitOnFx(long seconds, Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    /** {@code read}'s answer on the JavaFX thread; a JavaFX thread busy for 10 s fails the test rather than hang it. */
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The bars of the chart shown, 0 without one. JavaFX thread. */
+    private long shownBars() {
+        return parts.chart().model().flatMap(ChartModel::series).map(IndicatorSeriesView::size).orElse(0L);
     }
 
     private IndicatorSeriesView series() {
@@ -157,7 +179,7 @@ class WorkstationWindowTest {
         parts.market().publish(new MarketUpdate(Map.of(AAPL, new Quote(AAPL, forming.time(), forming.close(), 1.2, 55, 12, 30, 95, 1.4)),
                 Map.of(), Map.of(AAPL, forming), Map.of(Symbol.of("SPY"), "No data from the provider: unknown symbol?"),
                 ConnectionState.live(ProviderKind.SIM), null, System.nanoTime()));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> series().size() == stored.size() + 1);
+        awaitOnFx(5, () -> shownBars() == stored.size() + 1);
         assertThat(series().close(series().size() - 1)).isEqualTo(forming.close());
         assertThat(parts.watchlist().row(AAPL).orElseThrow().lastProperty().get()).isEqualTo(forming.close());
         assertThat(parts.watchlist().row(Symbol.of("SPY")).orElseThrow().problemProperty().get()).contains("unknown symbol");
@@ -175,7 +197,7 @@ class WorkstationWindowTest {
         robot.interact(() -> parts.chart().show(MSFT, Timeframe.ONE_MINUTE, null));
         BarColumns msft = history(MSFT);
 
-        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
+        awaitOnFx(45, () -> parts.chart().model().flatMap(ChartModel::series)
                 .filter(series -> series.key().symbol().equals(MSFT)).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         IndicatorSeriesView recent = series();
@@ -191,7 +213,7 @@ class WorkstationWindowTest {
                 previous.close() - 0.5, 400);
         parts.market().publish(new MarketUpdate(Map.of(), Map.of(), Map.of(MSFT, forming), Map.of(),
                 ConnectionState.live(ProviderKind.SIM), null, System.nanoTime()));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> series().size() == lastRecent + 2);
+        awaitOnFx(5, () -> shownBars() == lastRecent + 2);
         // The pulse that grew the series moves the live range along after it: read it once done.
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(series()).as("the recent chart stays live while the rest loads").isSameAs(recent);
@@ -231,8 +253,7 @@ class WorkstationWindowTest {
         parts.market().publish(new MarketUpdate(Map.of(AAPL, new Quote(AAPL, forming.time(), forming.close(), 0.1, 50, 40, 30, 95, 1.1)),
                 Map.of(AAPL, List.of(closed)), Map.of(AAPL, forming), Map.of(), ConnectionState.live(ProviderKind.SIM), null,
                 System.nanoTime()));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> parts.watchlist().row(AAPL).orElseThrow().lastProperty().get() == forming.close());
+        awaitOnFx(5, () -> parts.watchlist().row(AAPL).map(row -> row.lastProperty().get() == forming.close()).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(parts.uiMetrics().firstLiveFrameNanos()).as("a live price, but no chart yet").isZero();
 
@@ -247,12 +268,12 @@ class WorkstationWindowTest {
 
     /** The chart's last {@code count} bars, read on the JavaFX thread. */
     private List<Bar> lastBars(int count) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
+        return onFx(() -> {
             IndicatorSeriesView shown = series();
             return java.util.stream.LongStream.range(shown.size() - count, shown.size())
                     .mapToObj(i -> new Bar(shown.time(i), shown.open(i), shown.high(i), shown.low(i), shown.close(i), shown.volume(i)))
                     .toList();
-        }).get(10, TimeUnit.SECONDS);
+        });
     }
 
     private static Map<Indicator, Double> lastValues(IndicatorSeriesView series, long index) {
@@ -341,8 +362,7 @@ class WorkstationWindowTest {
     }
 
     private void awaitChartBars(long bars) throws Exception {
-        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> parts.chart().model().flatMap(ChartModel::series)
-                .map(series -> series.size() == bars).orElse(false));
+        awaitOnFx(45, () -> shownBars() == bars);
     }
 
     /** Every chart view shown from now on, in order. */
@@ -445,7 +465,7 @@ class WorkstationWindowTest {
         TableView<?> table = window.watchlistView().table();
         assertThat(table.getItems()).as("not before the chart").isEmpty();
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems() == parts.watchlist().rows());
+        awaitOnFx(10, () -> table.getItems() == parts.watchlist().rows());
         assertThat(System.nanoTime() - shown).isGreaterThanOrEqualTo(
                 (long) (WorkstationWindow.ROWS_AT_THE_LATEST.toMillis() * 1_000_000) - 50_000_000L);
         assertThat(parts.chart().drawnUpToDate()).isFalse();
@@ -459,19 +479,19 @@ class WorkstationWindowTest {
         Symbol nothingStored = Symbol.of("ZZNONE"); // the simulated market behind the fake host does not list it
         robotInteract(() -> parts.chart().show(nothingStored, Timeframe.ONE_MINUTE, null));
         Label placeholder = robot.lookup("#chartPlaceholder").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> placeholder.getText().startsWith("Waiting for the first bars"));
+        awaitOnFx(10, () -> placeholder.getText().startsWith("Waiting for the first bars"));
 
         parts.market().publish(MarketUpdate.ofConnection(ConnectionState.stopped(ProviderKind.ALPACA,
                 "Alpaca needs an API key: enter it in Settings")));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> placeholder.getText()
+        awaitOnFx(5, () -> placeholder.getText()
                 .equals("No bars of ZZNONE: market data stopped — Alpaca needs an API key: enter it in Settings"));
         parts.market().publish(MarketUpdate.ofConnection(ConnectionState.connecting(ProviderKind.SIM)));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> placeholder.getText()
+        awaitOnFx(5, () -> placeholder.getText()
                 .equals("Waiting for the first bars of ZZNONE from the provider …"));
 
         parts.market().publish(new MarketUpdate(Map.of(), Map.of(), Map.of(),
                 Map.of(nothingStored, "No data from the provider: unknown symbol?"), null, null, Long.MAX_VALUE));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> placeholder.getText()
+        awaitOnFx(5, () -> placeholder.getText()
                 .equals("No bars of ZZNONE yet — No data from the provider: unknown symbol?"));
         assertThat(placeholder.isWrapText()).as("a long reason wraps").isTrue();
     }
@@ -795,7 +815,7 @@ class WorkstationWindowTest {
             before.set(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
             stage.setFullScreen(true);
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getWidth() != before.get().getWidth());
+        awaitOnFx(5, () -> stage.getWidth() != before.get().getWidth());
         robotInteract(() -> stage.close());
         Workspace saved = host.workspace.get();
         assertThat(saved.windowWidth()).isEqualTo(before.get().getWidth());
@@ -866,7 +886,7 @@ class WorkstationWindowTest {
         assertThat(export.isDisable()).isFalse();
 
         robotInteract(() -> parts.watchlist().replaceAll(List.of()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parts.chart().model().isEmpty());
+        awaitOnFx(10, () -> parts.chart().model().isEmpty());
         assertThat(export.isDisable()).as("no chart, nothing to export").isTrue();
 
         robotInteract(() -> parts.watchlist().replaceAll(List.of(Symbol.of("AAPL"))));
@@ -878,7 +898,7 @@ class WorkstationWindowTest {
     void escapeClosesAnOpenMenuWithoutLeavingFullScreenAndLeavesItOtherwise(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robotInteract(() -> stage.setFullScreen(true));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, stage::isFullScreen);
+        awaitOnFx(5, () -> stage.isFullScreen());
         robot.clickOn("View");
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.Menu view = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus().stream()
@@ -891,7 +911,7 @@ class WorkstationWindowTest {
         assertThat(stage.isFullScreen()).as("only the menu").isTrue();
 
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !stage.isFullScreen());
+        awaitOnFx(5, () -> !stage.isFullScreen());
     }
 
     @Test
@@ -907,7 +927,7 @@ class WorkstationWindowTest {
         robotInteract(() -> assertThat(stage.isMaximized()).isTrue());
 
         robotInteract(() -> stage.setMaximized(false));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getWidth() == 960.0 && stage.getHeight() == 640.0);
+        awaitOnFx(5, () -> stage.getWidth() == 960.0 && stage.getHeight() == 640.0);
         robotInteract(() -> stage.close());
         assertThat(host.workspace.get().windowWidth()).isEqualTo(960.0);
         assertThat(host.workspace.get().maximized()).isFalse();
