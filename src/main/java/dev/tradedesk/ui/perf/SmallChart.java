@@ -8,6 +8,7 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.fastutil.DoubleArrayList;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /**
  * One small live chart of the performance panel: a title row, a ChartFX plot of the last minutes
@@ -33,9 +36,8 @@ import javafx.scene.layout.VBox;
 final class SmallChart {
 
     static final double MINUTES = PerformanceViewModel.HISTORY_SECONDS / 60.0;
-    /** Room right of "now", so its tick label is not cut off at the plot's edge. */
-    private static final double NOW_MARGIN_MINUTES = 0.25;
     static final String STYLE_CLASS = "perf-chart";
+    private static final String NOW = "now";
 
     private final PerformanceViewModel model;
     private final XYChart chart;
@@ -54,10 +56,7 @@ final class SmallChart {
 
     private SmallChart(String id, String title, PerformanceViewModel model, DefaultNumericAxis valueAxis) {
         this.model = model;
-        DefaultNumericAxis timeAxis = axis("time", "min");
-        timeAxis.set(-MINUTES, NOW_MARGIN_MINUTES);
-        timeAxis.setMaxMajorTickLabelCount((int) MINUTES + 1); // a tick a minute
-        timeAxis.setTickLabelFormatter(ChartAxes.formattedBy(SmallChart::minutesLabel));
+        DefaultNumericAxis timeAxis = new TimeAxis();
         this.valueAxis = valueAxis;
         chart = new XYChart(timeAxis, valueAxis);
         chart.setId(id);
@@ -213,10 +212,90 @@ final class SmallChart {
         return ChartAxes.viewRanged(new DefaultNumericAxis(name, unit));
     }
 
-    /** "-4m" ... "now"; none at the left edge, where the label would be cut in half. */
+    /** "-4m" ... "now". */
     private static String minutesLabel(double minutes) {
         long rounded = Math.round(minutes);
-        return rounded == 0 ? "now" : minutes <= -MINUTES ? "" : rounded + "m";
+        return rounded == 0 ? NOW : rounded + "m";
+    }
+
+    /**
+     * The time axis, in minutes from -{@link #MINUTES} to a little past 0, "now". At each layout it
+     * leaves room right of now for half its label and a gap, in pixels, and labels every 1, 2 or 5
+     * minutes back from now, the first step whose labels do not overlap. ChartFX draws tick labels
+     * on the axis' canvas, which ends 2 px past the plot: a fixed quarter of a minute of room was
+     * 16 px in the default window but 4 px in the narrowest, where "now" was cut to "nov" or hidden,
+     * and where ChartFX thinned overlapping labels to every other one from the left edge, now went.
+     */
+    private static final class TimeAxis extends DefaultNumericAxis {
+        private static final double[] STEP_MINUTES = {1, 2, 5};
+        private static final String WIDEST_LABEL = "-4m";
+        /** Before the first layout: any margin will do until the axis has a length. */
+        private static final double UNLAID_MARGIN_MINUTES = 0.25;
+
+        private Font measuredFont;
+        private double nowHalfWidth;
+        private double labelWidth;
+        private double step = 1;
+
+        TimeAxis() {
+            super("time", "min");
+            ChartAxes.viewRanged(this);
+            setTickLabelFormatter(ChartAxes.formattedBy(SmallChart::minutesLabel));
+            fit(getLength());
+        }
+
+        @Override
+        protected void updateAxisRange(double length) {
+            fit(length); // the same length sets the same range: no invalidation
+            super.updateAxisRange(length);
+        }
+
+        @Override
+        public double computePreferredTickUnit(double length) {
+            return step;
+        }
+
+        /** Whole steps back from now; none at the left edge, where a label would be cut in half. */
+        @Override
+        protected void calculateMajorTickValues(AxisRange range, DoubleArrayList ticks) {
+            for (int back = (int) Math.floor(MINUTES / step); back >= 0; back--) {
+                double minutes = -back * step;
+                if (minutes > -MINUTES) {
+                    ticks.add(minutes);
+                }
+            }
+        }
+
+        private void fit(double length) {
+            measure();
+            double room = nowHalfWidth + getTickLabelSpacing();
+            double margin = length > 2 * room ? MINUTES * room / (length - room) : UNLAID_MARGIN_MINUTES;
+            double pixelsPerMinute = length / (MINUTES + margin);
+            step = STEP_MINUTES[STEP_MINUTES.length - 1];
+            for (double candidate : STEP_MINUTES) {
+                if (candidate * pixelsPerMinute >= labelWidth + getTickLabelSpacing()) {
+                    step = candidate;
+                    break;
+                }
+            }
+            set(-MINUTES, margin);
+        }
+
+        /** The labels' widths in the tick label font; measured again only when the font changes. */
+        private void measure() {
+            Font font = getTickLabelFont();
+            if (!font.equals(measuredFont)) {
+                nowHalfWidth = width(NOW, font) / 2;
+                labelWidth = Math.max(width(NOW, font), width(WIDEST_LABEL, font));
+                measuredFont = font;
+            }
+        }
+
+        private static double width(String label, Font font) {
+            Text text = new Text(label);
+            text.setFont(font);
+            return text.getLayoutBounds().getWidth();
+        }
     }
 
     /** Lines and bars whose axes are ranged by the view (which also avoids pitfall 6's loop). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.tradedesk.testing.FxPulses;
+import dev.tradedesk.testing.PrimaryStage;
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.axes.spi.TickMark;
 import java.util.ArrayList;
@@ -30,14 +31,41 @@ class PerformanceAxesTest {
 
     private PerformanceViewModel model;
     private PerformanceView view;
+    private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primaryStage) {
+        stage = primaryStage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        showPanel(1180);
+    }
+
+    /** A new panel on the primary stage, {@code width} wide. */
+    private void showPanel(double width) {
         model = new PerformanceViewModel(true, on -> { }, true, on -> { });
         view = new PerformanceView(model);
-        stage.setScene(new Scene(view.node(), 1180, 800));
-        stage.show();
+        PrimaryStage.show(stage, new Scene(view.node(), width, 800));
+    }
+
+    @Test
+    void everyChartLabelsNowWholeInThePanelsNarrowestWindow(FxRobot robot) {
+        robot.interact(() -> showPanel(720)); // the panel's minimum width: plots of 90 to 180 px
+        feed(robot, 0, 40, second -> 80, second -> 20, second -> 60);
+
+        for (SmallChart chart : view.charts()) {
+            assertThat(shownLabels(robot, chart.chart().getId(), "time")).as(chart.chart().getId())
+                    .isIn(List.of("-4m", "-3m", "-2m", "-1m", "now"), List.of("-4m", "-2m", "now"));
+        }
+    }
+
+    @Test
+    void everyChartLabelsEachMinuteUpToNowInTheDefaultWindow(FxRobot robot) {
+        feed(robot, 0, 40, second -> 80, second -> 20, second -> 60);
+
+        for (SmallChart chart : view.charts()) {
+            assertThat(shownLabels(robot, chart.chart().getId(), "time")).as(chart.chart().getId())
+                    .containsExactly("-4m", "-3m", "-2m", "-1m", "now");
+        }
     }
 
     @Test
@@ -98,7 +126,7 @@ class PerformanceAxesTest {
 
     /**
      * The labels ChartFX drew whole on the axis named {@code axisName} of chart {@code chartId},
-     * bottom up. ChartFX draws them on the axis' canvas, which reaches the axis padding past the
+     * bottom up or left to right. ChartFX draws them on the axis' canvas, which reaches the axis padding past the
      * axis' ends: a label centred on an end tick and longer than that is drawn cut in half.
      */
     private List<String> shownLabels(FxRobot robot, String chartId, String axisName) {
@@ -107,9 +135,13 @@ class PerformanceAxesTest {
             SmallChart chart = view.charts().stream().filter(c -> c.chart().getId().equals(chartId)).findFirst().orElseThrow();
             Axis axis = chart.chart().getAxes().stream().filter(a -> a.getName().equals(axisName)).findFirst().orElseThrow();
             Canvas canvas = axis.getCanvas();
+            boolean horizontal = axis.getSide().isHorizontal();
+            double canvasStart = horizontal ? canvas.getLayoutX() : canvas.getLayoutY();
+            double canvasLength = horizontal ? canvas.getWidth() : canvas.getHeight();
             for (TickMark tick : axis.getTickMarks()) {
-                boolean whole = tick.getPosition() - tick.getHeight() / 2 >= canvas.getLayoutY()
-                        && tick.getPosition() + tick.getHeight() / 2 <= canvas.getLayoutY() + canvas.getHeight();
+                double halfLength = (horizontal ? tick.getWidth() : tick.getHeight()) / 2;
+                boolean whole = tick.getPosition() - halfLength >= canvasStart
+                        && tick.getPosition() + halfLength <= canvasStart + canvasLength;
                 if (tick.isVisible() && whole) {
                     labels.add(tick.getText());
                 }
