@@ -106,7 +106,8 @@ public final class StatusViewModel {
                 : String.format(Locale.ROOT, "updated %.1f s ago", (nowNanos - lastUpdateNanos) / 1e9));
         frameRate.set(Double.isNaN(framesPerSecond) ? "" : String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
         latency.set(Double.isNaN(tickToScreenP99Ms) ? "" : String.format(Locale.ROOT, "tick→screen p99 %.0f ms", tickToScreenP99Ms));
-        memory.set("Heap " + heapUsedBytes / MIB + " / " + heapMaxBytes / MIB + " MB");
+        // Thousands grouped as in the Performance panel's heap figure: "6,028", not "6028".
+        memory.set(String.format(Locale.ROOT, "Heap %,d / %,d MB", heapUsedBytes / MIB, heapMaxBytes / MIB));
         if (shownConnection != null && shownConnection.status() == ConnectionState.Status.LIVE) {
             String text = connectionText(shownConnection); // the lead grows while a faster clock runs
             if (!text.equals(connection.get())) {

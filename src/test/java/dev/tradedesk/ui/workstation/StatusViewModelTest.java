@@ -11,6 +11,7 @@ import dev.tradedesk.ui.live.Quote;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,19 @@ class StatusViewModelTest {
         status.setZone(ZoneOffset.UTC);
 
         assertThat(status.connectionProperty().get()).isEqualTo("Alpaca: retrying at 20:16:25 — HTTP 429");
+    }
+
+    @Test
+    void theHeapReadsWithThousandsGroupedAsInThePerformancePanelWhateverTheLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            StatusViewModel status = new StatusViewModel("Simulated exchange", ZoneOffset.UTC);
+            status.refresh(1, 60, 142L << 20, 6028L << 20);
+            assertThat(status.memoryProperty().get()).isEqualTo("Heap 142 / 6,028 MB");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
