@@ -56,7 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
  * against the simulated exchange, the live pipeline, the store writer and the store on a disk that
  * fills up on demand ({@link FullDisk}). The writer does not keep refused bars; their range stays
  * missing in the completeness ledger, and once the store takes writes again a repair pass of the
- * same scheduler fetches and stores them, with no restart. Meanwhile live ticks go on.
+ * same scheduler fetches and stores them, with no restart. Meanwhile live ticks go on, and a symbol
+ * added meanwhile waits alone: while the disk is full (the store reads, but refuses its tracking
+ * start) and while the store refuses reads too (its file cannot be opened again).
  */
 class FullDiskRepairSchedulingTest {
 
@@ -73,7 +75,10 @@ class FullDiskRepairSchedulingTest {
 
     private final MutableClock simWall = new MutableClock(START);
     private final MutableClock wall = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
-    /** The store's clock, which paces its reopens: moved by hand, so no reopen comes before the test says. */
+    /**
+     * The store's clock, which paces its reopens and the writes it lets through: moved by hand, so
+     * none comes before the test says.
+     */
     private final MutableClock storeClock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     private final FeedMetrics metrics = new FeedMetrics(ProviderKind.SIM);
     private final PipelineMetrics pipeline = new PipelineMetrics();
@@ -169,9 +174,7 @@ class FullDiskRepairSchedulingTest {
         scheduler.start();
         await(() -> storedUpTo(FIRST_REFUSED), "the look-back stored");
 
-        disk.fill();
-        simWall.advance(Duration.ofMinutes(1)); // the 15:00 bar closes; its write, and the repairs', fail
-        await(this::refusesCalls, "the store refusing calls until its clock allows a reopen");
+        refuseEveryCall();
         long ticks = handed.liveTicks();
         // The repair planner's ledger read, refused, failed the live cycle: not one tick until the store reopened.
         await(() -> handed.liveTicks() >= ticks + 10, "live ticks while the store refuses calls");
@@ -183,9 +186,7 @@ class FullDiskRepairSchedulingTest {
         await(() -> storedUpTo(FIRST_REFUSED), "the look-back stored");
         writtenOrRefused();
 
-        disk.fill();
-        simWall.advance(Duration.ofMinutes(1)); // the 15:00 bar closes; its write, and the repairs', fail
-        await(this::refusesCalls, "the store refusing calls until its clock allows a reopen");
+        refuseEveryCall();
         scheduler.setSymbols(List.of(WATCHLIST.get(0), WATCHLIST.get(1), ADDED));
         long ticks = Math.max(handed.liveTicks(WATCHLIST.get(0)), handed.liveTicks(WATCHLIST.get(1)));
         // The new symbol's stored history, refused, failed the live cycle: not one tick of the others either.
@@ -194,7 +195,61 @@ class FullDiskRepairSchedulingTest {
         assertThat(handed.liveTicks(ADDED)).as("a live tick before the closed bars it follows").isZero();
 
         disk.free();
+        disk.allowOpens();
         storeClock.advance(Duration.ofSeconds(30)); // the longest wait before the store reopens the file
+        assertAddedSymbolStoredOnceAndTicking();
+    }
+
+    @Test
+    void aSymbolAddedWhileTheDiskIsFullHoldsNoOtherSymbolBackAndIsBackfilledOnceTheDiskHasRoom() {
+        scheduler.start();
+        await(() -> storedUpTo(FIRST_REFUSED), "the look-back stored");
+        writtenOrRefused();
+
+        disk.fill();
+        simWall.advance(Duration.ofMinutes(1)); // the 15:00 bar closes; its write, and the repairs', fail
+        await(() -> WATCHLIST.stream().allMatch(symbol -> handed.closedUntil(symbol) >= FIRST_REFUSED + MINUTE),
+                "the 15:00 bars handed over");
+        writtenOrRefused();
+        assertThat(writer.failures()).as("writes refused").isPositive();
+        scheduler.setSymbols(List.of(WATCHLIST.get(0), WATCHLIST.get(1), ADDED));
+        long ticks = Math.max(handed.liveTicks(WATCHLIST.get(0)), handed.liveTicks(WATCHLIST.get(1)));
+        await(() -> WATCHLIST.stream().allMatch(symbol -> handed.liveTicks(symbol) >= ticks + 10),
+                "the other symbols' live ticks while the new symbol's tracking start cannot be written");
+        assertThat(handed.liveTicks(ADDED)).as("a live tick before the closed bars it follows").isZero();
+        // A read in flight when a write let through fails fails with it; the next one is served.
+        await(() -> store.lastTime(series(WATCHLIST.get(0))).orElse(Long.MIN_VALUE) == FIRST_REFUSED - MINUTE,
+                "a read served on the full disk");
+
+        disk.free();
+        storeClock.advance(Duration.ofSeconds(30)); // the longest wait before the store lets a write through
+        assertAddedSymbolStoredOnceAndTicking();
+        await(() -> storedUpTo(FIRST_REFUSED + MINUTE), "the refused 15:00 bars stored after all");
+        for (Symbol symbol : WATCHLIST) {
+            BarColumns stored = new BarColumns(256);
+            store.readRange(series(symbol), Long.MIN_VALUE, Long.MAX_VALUE, stored);
+            assertThat(rows(stored)).as("%s: every bar once, as the market made it", symbol)
+                    .isEqualTo(groundTruth(symbol, LOOKBACK_START, FIRST_REFUSED + MINUTE - 1));
+        }
+    }
+
+    /**
+     * The disk fills and the database file cannot be opened: the next closed bars' write fails, H2
+     * closes the database, and the store cannot reopen it, so it refuses reads too until its clock
+     * allows the next reopen (which the test alone moves).
+     */
+    private void refuseEveryCall() {
+        disk.fill();
+        disk.failOpens();
+        simWall.advance(Duration.ofMinutes(1)); // the 15:00 bar closes; its write fails
+        await(this::refusesCalls, "the store refusing calls until its clock allows a reopen");
+    }
+
+    /**
+     * Waits until {@link #ADDED}, added at 15:01:30, is stored from its look-back to the live edge,
+     * exactly as the market made it, and ticks.
+     */
+    private void assertAddedSymbolStoredOnceAndTicking() {
         long liveEdge = FIRST_REFUSED + MINUTE;
         long lookbackStart = LOOKBACK_START + MINUTE; // three hours before 15:01:30, when it was added
         await(() -> store.missingRanges(series(ADDED), lookbackStart, liveEdge).isEmpty()
@@ -206,7 +261,7 @@ class FullDiskRepairSchedulingTest {
                 .isEqualTo(groundTruth(ADDED, lookbackStart, liveEdge - 1));
     }
 
-    /** Whether the store refuses a read at once, as it does between two reopens while its disk is full. */
+    /** Whether the store refuses a read at once, as it does between two reopens that failed. */
     private boolean refusesCalls() {
         try {
             store.lastTime(series(WATCHLIST.get(0)));

@@ -35,6 +35,10 @@ import org.h2.store.fs.FilePathWrapper;
  * ({@code FileChannel.force}, an fsync), which an operating-system crash or a power cut would lose,
  * and can make forcing fail as on a device's I/O error ({@link #failForces()}).
  *
+ * <p>Opening the database file can fail too ({@link #failOpens()}), as when the process has run
+ * out of file descriptors: a file already open keeps working, but once H2 has closed its database
+ * (a full disk) the store cannot reopen it, and refuses reads as well as writes until it can.
+ *
  * <p>H2 registers file systems in a static table and creates their paths by reflection, so the
  * switch lives in a static map keyed by directory: each test's own directory is its own disk.
  */
@@ -48,10 +52,10 @@ public final class FullDisk implements AutoCloseable {
     private final Disk disk = new Disk();
 
     private record Disk(AtomicBoolean full, AtomicInteger databaseOpens, AtomicReference<Hold> hold,
-            AtomicInteger writesNotForced, AtomicInteger forces, AtomicBoolean forcesFail) {
+            AtomicInteger writesNotForced, AtomicInteger forces, AtomicBoolean forcesFail, AtomicBoolean opensFail) {
         Disk() {
             this(new AtomicBoolean(), new AtomicInteger(), new AtomicReference<>(), new AtomicInteger(), new AtomicInteger(),
-                    new AtomicBoolean());
+                    new AtomicBoolean(), new AtomicBoolean());
         }
     }
 
@@ -130,6 +134,19 @@ public final class FullDisk implements AutoCloseable {
         disk.forcesFail.set(true);
     }
 
+    /**
+     * From now on opening the database file fails ({@code IOException: Too many open files}, as the
+     * kernel's EMFILE reads in Java); the store's open connections are not affected.
+     */
+    public void failOpens() {
+        disk.opensFail.set(true);
+    }
+
+    /** The database file opens again. */
+    public void allowOpens() {
+        disk.opensFail.set(false);
+    }
+
     /** How often the database file was opened: once when the store opened, once more per reopen. */
     public int databaseOpens() {
         return disk.databaseOpens.get();
@@ -164,6 +181,9 @@ public final class FullDisk implements AutoCloseable {
             Disk disk = diskOf(file);
             boolean databaseFile = file.endsWith(".mv.db");
             if (disk != null && databaseFile) {
+                if (disk.opensFail.get()) {
+                    throw new IOException("Too many open files");
+                }
                 disk.databaseOpens.incrementAndGet();
             }
             return new FullDiskChannel(getBase().open(mode), disk, databaseFile);
