@@ -39,8 +39,11 @@ final class HandoverLedger {
     /** Exclusive bound per symbol: every closed bar before it has been handed over. */
     private final Map<Symbol, Long> coveredUntil = new HashMap<>();
     private final Map<Symbol, Held> held = new HashMap<>();
-    /** A new symbol's history the store cannot tell, cycle after cycle (a full disk): told once, then summarized. */
-    private final RepeatingFailures refusedReads = RepeatingFailures.everyMinute();
+    /**
+     * A new symbol's history the store cannot tell, or its tracking start it cannot record, cycle
+     * after cycle (a full disk): told once, then summarized.
+     */
+    private final RepeatingFailures refusedCalls = RepeatingFailures.everyMinute();
 
     HandoverLedger(BarHistory history, PriceScheduler.Config config, Clock marketClock, RepairPlanner repairs) {
         this.history = history;
@@ -56,9 +59,10 @@ final class HandoverLedger {
 
     /**
      * The symbols of {@code watched} whose handing over can go on: those seen before, and each new
-     * one once the store has said where its history ends ({@link #coverage}). A new symbol the store
-     * cannot tell now (it refuses calls while its disk is full) is left out and asked again at the
-     * next call; it is told in the log, and the others go on without it. Returns {@code watched}
+     * one once the store has said where its history ends and recorded where its tracking starts
+     * ({@link #coverage}). A new symbol the store cannot do that for now (while its disk is full it
+     * refuses writes, and reads too while it cannot reopen its file) is left out and asked again at
+     * the next call; it is told in the log, and the others go on without it. Returns {@code watched}
      * itself when nothing is left out.
      */
     List<Symbol> known(List<Symbol> watched) {
@@ -84,21 +88,24 @@ final class HandoverLedger {
         return coveredUntil.containsKey(symbol);
     }
 
-    /** Whether the store told where handing over of the new {@code symbol} starts. */
+    /**
+     * Whether the store told where handing over of the new {@code symbol} starts, and took its
+     * tracking start if it had none: while the disk is full the store reads, but refuses that write.
+     */
     private boolean foundOut(Symbol symbol) {
         try {
             coverage(symbol);
         } catch (RuntimeException refused) {
-            refusedReads.report(refused, () -> log.warn("{} {}: the store cannot say where its stored history ends, so its"
-                    + " history and prices wait until the store answers (the other symbols go on): {}", symbol,
+            refusedCalls.report(refused, () -> log.warn("{} {}: its history and prices wait until the store can tell where"
+                    + " its stored history ends and record where its tracking starts (the other symbols go on): {}", symbol,
                     config.timeframe().label(), refused.getMessage()),
-                    repeats -> log.warn("The store still cannot say where new symbols' stored history ends: {} more reads"
-                            + " failed the same way: {}", repeats, refused.getMessage()));
+                    repeats -> log.warn("New symbols still wait for the store: {} more tries failed the same way: {}",
+                            repeats, refused.getMessage()));
             return false;
         }
-        long refusedBefore = refusedReads.succeeded();
+        long refusedBefore = refusedCalls.succeeded();
         if (refusedBefore > 0) {
-            log.info("{} {}: the store answered after {} refused reads; its history is fetched now", symbol,
+            log.info("{} {}: the store answered after {} refused tries; its history is fetched now", symbol,
                     config.timeframe().label(), refusedBefore);
         }
         return true;

@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  *       {@link MarketDataListener#onRepair}. A series being backfilled goes live when its backfill
  *       is done.</li>
  * </ol>
- * A new symbol takes part once the store has said where its stored history ends; while the store
- * cannot (a full disk), that symbol alone waits, and the lanes go on with the others.
+ * A new symbol takes part once the store has said where its stored history ends and recorded where
+ * its tracking starts; while the store cannot (a full disk refuses the write), that symbol alone
+ * waits, and the lanes go on with the others.
  * Everything reaches the {@link MarketDataListener} in time order per symbol, never a closed bar
  * twice: a fetch's bars are handed over only if nothing before them is still missing, and only the
  * part after what was handed over already.
@@ -229,9 +230,9 @@ public final class PriceScheduler implements AutoCloseable {
         long[] parsedAt = {Long.MAX_VALUE};
         long sent = keyRejections.send();
         CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
-        // A new symbol waits alone while the store cannot say where its history ends (a full disk).
+        // A new symbol waits alone while the store cannot tell where its history starts, or record it (a full disk).
         List<Symbol> known = ledger.known(watched);
-        // Each lane on its own guard: a store that refuses the ledger's reads (a full disk) backs off
+        // Each lane on its own guard: a store that refuses the ledger's reads (it cannot reopen its file) backs off
         // these lanes, and the latest answer still reaches the listener.
         guarded(Lane.CLOSING, () -> closingLane.fetchSettled(known, settledBoundary()));
         guarded(Lane.HISTORY, () -> historyLane.run(known));

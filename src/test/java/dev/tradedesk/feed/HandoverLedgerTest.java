@@ -50,6 +50,8 @@ class HandoverLedgerTest {
         final Map<Symbol, Long> tracked = new HashMap<>();
         /** While set, every read fails, as a store does between two reopens on a full disk. */
         volatile boolean refusing;
+        /** While set, every write fails, as a store on a full disk refuses them while it reads. */
+        volatile boolean refusingWrites;
 
         @Override
         public OptionalLong lastBarTime(SeriesKey series) {
@@ -68,6 +70,9 @@ class HandoverLedgerTest {
 
         @Override
         public void track(SeriesKey series, long since) {
+            if (refusingWrites) {
+                throw new IllegalStateException("cannot record since when " + series + " is tracked: no space left on device");
+            }
             tracked.merge(series.symbol(), since, Math::min);
         }
     }
@@ -162,5 +167,26 @@ class HandoverLedgerTest {
         history.refusing = false;
         assertThat(ledger.known(List.of(BTC, SOL))).containsExactly(BTC, SOL);
         assertThat(ledger.coveredUntil()).containsEntry(SOL, LOOKBACK_START);
+    }
+
+    @Test
+    void aNewSymbolWhoseTrackingStartTheStoreRefusesWaitsAndIsToldAsSuchUntilTheWriteIsTaken() {
+        FakeHistory history = new FakeHistory();
+        HandoverLedger ledger = ledger(history);
+        ledger.coverage(BTC);
+        history.refusingWrites = true;
+
+        try (LogCapture log = new LogCapture()) {
+            assertThat(ledger.known(List.of(BTC, SOL))).containsExactly(BTC);
+            // The store read where its history ends; only the write failed: the line must not say otherwise.
+            assertThat(log.lines()).singleElement().asString()
+                    .contains("SOLUSDT", "record where its tracking starts", "cannot record since when")
+                    .doesNotContain("cannot say");
+        }
+        assertThat(history.tracked).doesNotContainKey(SOL);
+
+        history.refusingWrites = false;
+        assertThat(ledger.known(List.of(BTC, SOL))).containsExactly(BTC, SOL);
+        assertThat(history.tracked).containsEntry(SOL, LOOKBACK_START);
     }
 }
