@@ -9,6 +9,7 @@ import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.feed.RepeatingFailures;
 import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreException;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * complete, so the scheduler never waits on the disk. A failed write is counted and logged, once
  * while it repeats (then a summary a minute); the bars are not kept, and not lost for good: their
  * range stays missing in the ledger, and the scheduler's repair passes fetch it again once the store
- * takes writes (a store whose disk filled up reopens itself when it has room). The completeness read
+ * takes writes (a store whose disk filled up reopens itself when it has room). A write the store
+ * committed but the device refused to flush ({@link StoreException#committed()}) is counted and told
+ * as such, and otherwise taken as stored: its bars and ranges are read back. The completeness read
  * back after a good write is no part of it: when that read fails, the read is told (once while it
  * repeats), and the write still counts as done. Thread-safe.
  */
@@ -44,6 +47,7 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
     private final LongAdder failures = new LongAdder();
     private final RepeatingFailures repeating = RepeatingFailures.everyMinute();
     private final RepeatingFailures failedReads = RepeatingFailures.everyMinute();
+    private final RepeatingFailures notForced = RepeatingFailures.everyMinute();
     private final Clock marketClock;
     private final Consumer<MarketUpdate> publisher;
 
@@ -107,21 +111,50 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
     private boolean store(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
         try {
             store.writeAll(batch, covered);
+        } catch (StoreException failure) {
+            return failure.committed() ? storedNotForced(batch, failure) : failed(batch, failure);
         } catch (RuntimeException failure) {
-            failures.increment();
-            repeating.report(failure, () -> log.error("Could not store the bars of {} series; their ranges stay missing"
-                    + " and are fetched again once the store takes writes: {}", batch.size(), failure.getMessage()),
-                    repeats -> log.error("Still cannot store bars: {} more writes failed the same way: {}", repeats,
-                            failure.getMessage()));
-            return false;
+            return failed(batch, failure);
         }
+        long notForcedBefore = notForced.succeeded();
+        if (notForcedBefore > 0) {
+            log.info("Stored bars are flushed to the device again, after {} writes that were not", notForcedBefore);
+        }
+        stored(batch);
+        return true;
+    }
+
+    /** A write that stored nothing: counted and told, and its ranges stay missing in the ledger. */
+    private boolean failed(Map<SeriesKey, BarColumns> batch, RuntimeException failure) {
+        failures.increment();
+        repeating.report(failure, () -> log.error("Could not store the bars of {} series; their ranges stay missing"
+                + " and are fetched again once the store takes writes: {}", batch.size(), failure.getMessage()),
+                repeats -> log.error("Still cannot store bars: {} more writes failed the same way: {}", repeats,
+                        failure.getMessage()));
+        return false;
+    }
+
+    /**
+     * A write committed that the device refused to flush: a failure, counted and told, but its bars
+     * and the ranges they complete are in the store and read back, so they are not fetched again.
+     */
+    private boolean storedNotForced(Map<SeriesKey, BarColumns> batch, StoreException failure) {
+        failures.increment();
+        notForced.report(failure, () -> log.error("Stored the bars of {} series and the ranges they complete, but the"
+                + " device refused to flush them (check the disk): {}", batch.size(), failure.getMessage()),
+                repeats -> log.error("Still cannot flush stored bars to the device: {} more writes failed the same way: {}",
+                        repeats, failure.getMessage()));
+        stored(batch);
+        return true;
+    }
+
+    private void stored(Map<SeriesKey, BarColumns> batch) {
         long failedBefore = repeating.succeeded();
         if (failedBefore > 0) {
             log.info("Bars are stored again, after {} failed writes", failedBefore);
         }
         batch.forEach((series, bars) ->
                 writtenBySymbol.computeIfAbsent(series.symbol(), key -> new LongAdder()).add(bars.size()));
-        return true;
     }
 
     /**

@@ -482,7 +482,7 @@ final class BarRepository {
             String notForced = what + " committed, but could not be forced to the device (an operating-system crash"
                     + " or power cut may lose it)";
             if (database.stillOpen(connection)) {
-                throw new StoreException(notForced + ": " + DatabaseRecovery.rootReason(e), e);
+                throw StoreException.committedNotForced(notForced + ": " + DatabaseRecovery.rootReason(e), e);
             }
             throw writeFailure(notForced, e);
         }

@@ -164,6 +164,33 @@ class StoreWriterTest {
         }
     }
 
+    @Test
+    void aWriteTheDeviceCannotFlushIsToldAsStoredNotAsMissingAndItsRepairIsAnnounced() throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        LinkedBlockingQueue<MarketUpdate> published = new LinkedBlockingQueue<>();
+        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+                HistoryStore store = disk.open(StoreOptions.defaults(dir))) {
+            StoreWriter writer = new StoreWriter(store, thread, new PipelineMetrics(),
+                    Clock.fixed(Instant.ofEpochMilli(T0 + 60 * 60_000), ZoneOffset.UTC), published::add);
+            disk.failForces();
+            writer.writeRepair(Map.of(AAPL, oneBar(0)), Map.of(AAPL, List.of(new TimeRange(T0, T0 + 60_000))));
+            writer.write(Map.of(AAPL, oneBar(1)), Map.of(AAPL, List.of(new TimeRange(T0 + 60_000, T0 + 2 * 60_000))));
+            thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+
+            assertThat(store.lastTime(AAPL)).as("committed: read back").hasValue(T0 + 60_000);
+            assertThat(store.missingRanges(AAPL, T0, T0 + 2 * 60_000)).as("their ranges are covered").isEmpty();
+            assertThat(writer.failures()).as("not on the device: a failure all the same").isEqualTo(2);
+            assertThat(writer.writtenBySymbol()).containsEntry(Symbol.of("AAPL"), 2L);
+            assertThat(published).as("the repaired bars are there to show")
+                    .anyMatch(update -> update.repairedHistory().contains(Symbol.of("AAPL")));
+            assertThat(logs.lines()).noneMatch(line -> line.contains("stay missing"))
+                    .filteredOn(line -> line.contains("device refused to flush them")).as("told once while it repeats")
+                    .singleElement().asString().contains("Stored the bars of 1 series", "Input/output error");
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
     /** An H2 trigger failing every read of its table, as a failing disk or a closing pool would. */
     public static final class RefusesReads implements Trigger {
         @Override
