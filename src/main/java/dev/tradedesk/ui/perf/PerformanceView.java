@@ -6,9 +6,11 @@ import dev.tradedesk.feed.PipelineStage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.geometry.VPos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -173,6 +175,7 @@ public final class PerformanceView {
         for (PerformanceSwitch optimisation : PerformanceSwitch.values()) {
             ToggleSwitch toggle = new ToggleSwitch(optimisation.title());
             toggle.setId("switch" + optimisation.name());
+            toggle.setMinWidth(Region.USE_PREF_SIZE); // the note wraps first: cut short, both read "Read cac..."
             toggle.selectedProperty().bindBidirectional(model.switchProperty(optimisation));
             bar.getChildren().add(toggle);
         }
@@ -181,11 +184,18 @@ public final class PerformanceView {
         Label note = new Label("Last " + PerformanceViewModel.HISTORY_SECONDS / 60
                 + " minutes, one sample a second. Dashed lines mark switch changes.");
         note.getStyleClass().add("perf-note");
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         bar.getChildren().addAll(spacer, note);
         return bar;
     }
 
-    private GridPane chartGrid() {
+    /**
+     * Two columns of charts, three rows each (title, plot, legend): titles and legends get the
+     * lines they wrap to, the plots share what is left. Where even that does not fit, the charts
+     * scroll rather than lose their legends off the bottom.
+     */
+    private ScrollPane chartGrid() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("perf-chart-grid");
         for (int column = 0; column < 2; column++) {
@@ -194,19 +204,26 @@ public final class PerformanceView {
             constraints.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(constraints);
         }
-        for (int row = 0; row < 3; row++) {
-            RowConstraints constraints = new RowConstraints();
-            constraints.setPercentHeight(100 / 3.0);
-            constraints.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(constraints);
-        }
         List<SmallChart> charts = charts();
-        for (int i = 0; i < charts.size(); i++) {
-            grid.add(charts.get(i).node(), i % 2, i / 2);
+        for (int chartRow = 0; chartRow < (charts.size() + 1) / 2; chartRow++) {
+            RowConstraints title = new RowConstraints();
+            title.setValignment(VPos.BOTTOM);
+            RowConstraints plot = new RowConstraints();
+            plot.setVgrow(Priority.ALWAYS);
+            RowConstraints legend = new RowConstraints();
+            legend.setValignment(VPos.TOP);
+            grid.getRowConstraints().addAll(title, plot, legend);
         }
-        return grid;
+        for (int i = 0; i < charts.size(); i++) {
+            charts.get(i).placeIn(grid, i % 2, 3 * (i / 2));
+        }
+        return verticalScroll(grid, "perf-chart-scroll", true);
     }
 
+    /**
+     * The latest values and a few words of help, as wide as the table: the help wraps to it, and
+     * scrolls in a window too low to show it all.
+     */
     private VBox tablePane() {
         Label title = new Label("Latest second");
         title.getStyleClass().add("perf-table-title");
@@ -217,10 +234,26 @@ public final class PerformanceView {
                 + " minute.");
         help.getStyleClass().add("perf-help");
         help.setWrapText(true);
-        help.setMaxWidth(250);
-        VBox pane = new VBox(title, table.node(), help);
+        help.setMinWidth(0);
+        help.setPrefWidth(0); // the table sets the pane's width, the help fills it
+        help.setMaxWidth(Double.MAX_VALUE);
+        ScrollPane helpScroll = verticalScroll(help, "perf-help-scroll", false);
+        helpScroll.setMinHeight(0);
+        VBox.setVgrow(helpScroll, Priority.ALWAYS);
+        VBox pane = new VBox(title, table.node(), helpScroll);
         pane.getStyleClass().add("perf-table-pane");
+        pane.setMinWidth(Region.USE_PREF_SIZE); // the charts give way, not the table's figures
         return pane;
+    }
+
+    /** {@code content} as wide as the pane, scrolling up and down; {@code fillHeight}: stretched to a taller pane. */
+    private static ScrollPane verticalScroll(Region content, String styleClass, boolean fillHeight) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.getStyleClass().add(styleClass);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(fillHeight);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
     }
 
     private void showPercentile(PerformanceMetric.Percentile percentile) {

@@ -16,20 +16,21 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 /**
  * One small live chart of the performance panel: a title row, a ChartFX plot of the last minutes
- * (x in minutes from -{@link #MINUTES} to 0, "now") and a legend. Every axis is ranged by the view
- * ({@link #showUpTo}, or {@link #setRange} on a log scale), so no renderer scans data to range an
- * axis, and none loops on empty datasets (ChartFX 11.3.1, chartfx.md pitfall 6). Value axes are
- * labelled with plain numbers, their top included ({@link RoundedValueAxis}). Switch markers are
- * drawn on every chart, over its lines (their renderer stays the last).
+ * (x in minutes from -{@link #MINUTES} to 0, "now") and a legend, placed in a grid's column
+ * ({@link #placeIn}). Every axis is ranged by the view ({@link #showUpTo}, or {@link #setRange} on a
+ * log scale), so no renderer scans data to range an axis, and none loops on empty datasets
+ * (ChartFX 11.3.1, chartfx.md pitfall 6). Value axes are labelled with plain numbers, their top
+ * included ({@link RoundedValueAxis}). Switch markers are drawn on every chart, over its lines
+ * (their renderer stays the last).
  *
  * <p>Scene-graph nodes: build and use on the JavaFX thread.
  */
@@ -47,7 +48,6 @@ final class SmallChart {
     private final List<SwitchMarkerDataSet> markers = new ArrayList<>();
     private final HBox header;
     private final FlowPane legend = new FlowPane();
-    private final VBox node;
 
     /** A chart whose value axis runs from 0 to a round top ({@link #showUpTo}). */
     SmallChart(String id, String title, PerformanceViewModel model) {
@@ -70,18 +70,27 @@ final class SmallChart {
 
         Label titleLabel = new Label(title);
         titleLabel.getStyleClass().add("perf-chart-title");
+        // In a narrow panel a title wraps, and its lines and the legend's keep their room: the plot gives way.
+        titleLabel.setWrapText(true);
+        titleLabel.setMinHeight(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         header = new HBox(titleLabel, spacer);
         header.getStyleClass().add("perf-chart-header");
+        header.setMinHeight(Region.USE_PREF_SIZE);
         legend.getStyleClass().add("perf-legend");
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        node = new VBox(header, chart, legend);
-        node.getStyleClass().add("perf-chart-box");
+        legend.setMinHeight(Region.USE_PREF_SIZE);
     }
 
-    Node node() {
-        return node;
+    /**
+     * Puts the title row, the plot and the legend in {@code column} of three rows of {@code grid}
+     * from {@code row} on: the charts side by side share their rows, so their plots line up whether
+     * or not one's title or legend wraps to more lines than the other's.
+     */
+    void placeIn(GridPane grid, int column, int row) {
+        grid.add(header, column, row);
+        grid.add(chart, column, row + 1);
+        grid.add(legend, column, row + 2);
     }
 
     XYChart chart() {

@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 /**
  * Renders the performance panel over five minutes of made-up samples, with the read cache switched
  * off for a while and level of detail switched off once, to PNGs in light and dark:
- * {@code PerformanceViewDemo outDir}. Run it with the test classpath and the Monocle flags of the
+ * {@code PerformanceViewDemo outDir [width height]}, in the window's first size or the one given. Run it with the test classpath and the Monocle flags of the
  * pom's {@code headless.jvm.args}.
  */
 public final class PerformanceViewDemo {
@@ -32,6 +32,10 @@ public final class PerformanceViewDemo {
                 Application.setUserAgentStylesheet(theme.equals("light") ? new PrimerLight().getUserAgentStylesheet()
                         : new PrimerDark().getUserAgentStylesheet());
                 Stage shown = new PerformanceView(model).window(null);
+                if (args.length > 2) {
+                    shown.setWidth(Double.parseDouble(args[1]));
+                    shown.setHeight(Double.parseDouble(args[2]));
+                }
                 shown.show();
                 return shown;
             });
