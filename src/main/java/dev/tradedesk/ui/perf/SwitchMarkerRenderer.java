@@ -16,8 +16,9 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws {@link SwitchMarkerDataSet}s as dashed vertical lines across the plot, each labelled at the
- * top with what changed ("cache off"), in the dataset's CSS line colour. Every line is drawn first,
+ * Draws {@link SwitchMarkerDataSet}s as dashed vertical lines across the plot, labelled at the top
+ * with what changed ("cache off") where the label fits beside its line ({@link #labelStarts}), in
+ * the dataset's CSS line colour. Every line is drawn first,
  * then every label on a cleared box over them: drawn with its own lines, a label had the other
  * switch's lines (ChartFX draws datasets last first) and the chart's own curves run through its
  * text. Belongs last in a chart's renderers, so that the chart's lines are under the labels too.
@@ -28,10 +29,8 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
     private static final double[] DASHES = {4, 3};
     private static final Font LABEL_FONT = Font.font(10);
     private static final double LABEL_LINE = 12;
-    /** Room a label needs to the right of its line; closer to the edge it goes to the left. */
-    private static final double LABEL_ROOM = 60;
-    /** Gap between a line and its label's text. */
-    private static final double LABEL_GAP = 3;
+    /** Gap between a line and its label's text, and between a label and the next line or label. */
+    static final double LABEL_GAP = 3;
 
     /** Label widths by label: the labels are a few constants, measured once each. */
     private final Map<String, Double> labelWidths = new HashMap<>();
@@ -81,31 +80,28 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
         if (count == 0) {
             return;
         }
-        double left = plotLeft();
-        double right = plotRight();
         double baseline = plotTop() + LABEL_LINE * (markers.labelRow() + 1);
         double[] xs = new double[count];
+        double[] widths = new double[count];
         for (int i = 0; i < count; i++) {
             xs[i] = lineX(markers, i);
+            widths[i] = labelWidths.computeIfAbsent(markers.label(i), measure);
         }
-        boolean[] labelled = labelled(xs, right);
+        double[] starts = labelStarts(xs, widths, plotLeft(), plotRight());
         gc.save();
         gc.setFill(style.getLineColor());
         gc.setFont(LABEL_FONT);
         gc.setTextAlign(TextAlignment.LEFT);
         for (int i = 0; i < count; i++) {
-            double x = xs[i];
-            if (!labelled[i] || x < left || x > right) {
+            double textLeft = starts[i];
+            if (Double.isNaN(textLeft)) {
                 continue;
             }
-            String label = markers.label(i);
-            double width = labelWidths.computeIfAbsent(label, measure);
-            double textLeft = x > right - LABEL_ROOM ? x - LABEL_GAP - width : x + LABEL_GAP;
             // Whole pixels, clear of the line's own pixel column: a label covers what runs under it, not its line.
             double boxLeft = Math.floor(textLeft - 1);
-            double boxRight = Math.ceil(textLeft + width + 1);
+            double boxRight = Math.ceil(textLeft + widths[i] + 1);
             gc.clearRect(boxLeft, baseline - LABEL_LINE + 2, boxRight - boxLeft, LABEL_LINE);
-            gc.fillText(label, textLeft, baseline);
+            gc.fillText(markers.label(i), textLeft, baseline);
         }
         gc.restore();
     }
@@ -133,23 +129,39 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
     }
 
     /**
-     * Which markers at {@code xs} (in time order) get a label: the latest always, an earlier one
-     * only if its label ends before the next labelled one's begins. Switches seconds apart would
-     * otherwise print their labels over each other ("cachecache on").
+     * Where the labels of one switch's markers at {@code xs} (in time order, {@code widths} wide)
+     * start, or NaN for a marker left unlabelled. A label stands right of its line, or left of it
+     * where that has no room, inside the plot from {@code left} to {@code right}, always between its
+     * own line and the switch's lines before and after it, clear of them and of the other labels:
+     * a label over an earlier line of its switch hid that line's top and read as if the switch
+     * changed there ("cache on" over the line where the cache went off). The latest markers are
+     * placed first; one with no room either side goes unlabelled, its line drawn whole. Another
+     * switch's lines may run under a label: that switch labels them on its own row, in its own
+     * colour.
      */
-    static boolean[] labelled(double[] xs, double right) {
-        boolean[] labelled = new boolean[xs.length];
+    static double[] labelStarts(double[] xs, double[] widths, double left, double right) {
+        double[] starts = new double[xs.length];
         double nextLabelStart = Double.POSITIVE_INFINITY;
         for (int i = xs.length - 1; i >= 0; i--) {
-            boolean nearRightEdge = xs[i] > right - LABEL_ROOM;
-            double start = nearRightEdge ? xs[i] - LABEL_ROOM : xs[i];
-            double end = nearRightEdge ? xs[i] : xs[i] + LABEL_ROOM;
-            if (end <= nextLabelStart) {
-                labelled[i] = true;
-                nextLabelStart = start;
+            double x = xs[i];
+            double before = Math.max(left, i > 0 ? xs[i - 1] + LABEL_GAP : left);
+            double after = Math.min(right, Math.min(nextLabelStart, i < xs.length - 1 ? xs[i + 1] : right) - LABEL_GAP);
+            double rightOfLine = x + LABEL_GAP;
+            double leftOfLine = x - LABEL_GAP - widths[i];
+            if (x < left || x > right) {
+                starts[i] = Double.NaN;
+            } else if (rightOfLine + widths[i] <= after) {
+                starts[i] = rightOfLine;
+            } else if (leftOfLine >= before) {
+                starts[i] = leftOfLine;
+            } else {
+                starts[i] = Double.NaN;
+            }
+            if (!Double.isNaN(starts[i])) {
+                nextLabelStart = starts[i];
             }
         }
-        return labelled;
+        return starts;
     }
 
     @Override

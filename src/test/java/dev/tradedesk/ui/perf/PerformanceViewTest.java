@@ -158,6 +158,33 @@ class PerformanceViewTest {
         });
     }
 
+    @Test
+    void aSwitchTurnedBackOnSecondsLaterLeavesItsEarlierLineWholeAndLabelled(FxRobot robot) {
+        // Cache off, level of detail off, cache on again: 20 s, less than "cache on" is wide, near now.
+        feedFrameTime(robot, 0, 40, 38);
+        robot.interact(() -> model.readCacheProperty().set(false));
+        feedFrameTime(robot, 40, 50, 38);
+        robot.interact(() -> model.candleLevelOfDetailProperty().set(false));
+        feedFrameTime(robot, 50, 60, 38);
+        robot.interact(() -> model.readCacheProperty().set(true));
+        feedFrameTime(robot, 60, 63, 38);
+        FxPulses.await(3);
+
+        robot.interact(() -> {
+            XYChart frames = view.charts().get(1).chart();
+            Color cache = lineColour(frames, PerformanceSwitch.READ_CACHE.title());
+            PixelReader pixels = frames.getCanvas().snapshot(null, null).getPixelReader();
+            // A switch is marked at the latest sample's time: the cache went off at second 39.
+            int[] offLabel = labelBox(frames, 39, 62, 0, PerformanceSwitch.READ_CACHE.markerLabel(false));
+            int offLine = offLabel[2] + 3;
+            int[] offLineTop = {offLine, offLabel[1], offLine + 1, offLabel[3]};
+
+            assertThat(count(pixels, offLineTop, cache)).as("the cache-off line beside its label, in the cache's label row")
+                    .isPositive();
+            assertThat(count(pixels, offLabel, cache)).as("'cache off' left of its line").isPositive();
+        });
+    }
+
     private void feedFrameTime(FxRobot robot, int from, int to, double frameTimeMs) {
         robot.interact(() -> {
             for (int second = from; second < to; second++) {

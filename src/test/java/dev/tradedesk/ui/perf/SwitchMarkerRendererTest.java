@@ -2,16 +2,82 @@ package dev.tradedesk.ui.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SwitchMarkerRendererTest {
 
+    private static final double GAP = SwitchMarkerRenderer.LABEL_GAP;
+
     @Test
-    void switchesSecondsApartShowOnlyTheLatestLabelAndFarApartOnesEach() {
-        // Two switches 20 px apart (cache off, then on), then one far to the right.
-        assertThat(SwitchMarkerRenderer.labelled(new double[] {100, 120, 400}, 1000)).containsExactly(false, true, true);
-        assertThat(SwitchMarkerRenderer.labelled(new double[] {100, 300, 500}, 1000)).containsExactly(true, true, true);
-        // Near the right edge a label goes left of its line, so it can clash with one to its left.
-        assertThat(SwitchMarkerRenderer.labelled(new double[] {930, 990}, 1000)).containsExactly(false, true);
+    void aLabelStandsRightOfItsLineOrLeftNearTheEdge() {
+        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {100, 300, 500}, widths(3), 0, 1000))
+                .containsExactly(100 + GAP, 300 + GAP, 500 + GAP);
+        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {990}, widths(1), 0, 1000)).containsExactly(990 - GAP - 40);
+    }
+
+    @Test
+    void switchesSecondsApartLabelBothLinesOnTheirOuterSidesWhereThereIsRoom() {
+        // Cache off, then on 20 px later: the earlier label goes left of its line, the latest right.
+        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {100, 120}, widths(2), 0, 1000))
+                .containsExactly(100 - GAP - 40, 120 + GAP);
+    }
+
+    @Test
+    void aLabelWithNoRoomBetweenTheSwitchsLinesIsLeftOutRatherThanDrawnOverAnEarlierLine() {
+        // Cache off, then on again 35 px before the plot's end: "cache on" fits neither right of its
+        // line nor left of it without covering the line where the cache went off, which keeps its label.
+        double[] starts = SwitchMarkerRenderer.labelStarts(new double[] {950, 985}, widths(2), 0, 1000);
+
+        assertThat(starts[0]).isEqualTo(950 - GAP - 40);
+        assertThat(starts[1]).isNaN();
+    }
+
+    @Test
+    void noLabelCoversALineOfItsSwitchOrAnotherLabelOrLeavesThePlot() {
+        Random random = new Random(42);
+        for (int run = 0; run < 2_000; run++) {
+            double left = 40;
+            double right = 200 + random.nextInt(800);
+            double[] xs = new double[1 + random.nextInt(8)];
+            double x = left - 30 + random.nextInt(60);
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = x;
+                x += 1 + random.nextInt(90);
+            }
+            double[] widths = new double[xs.length];
+            Arrays.setAll(widths, i -> 35 + random.nextInt(15));
+
+            double[] starts = SwitchMarkerRenderer.labelStarts(xs, widths, left, right);
+
+            String setting = Arrays.toString(xs) + " in " + left + ".." + right + ": " + Arrays.toString(starts);
+            for (int i = 0; i < xs.length; i++) {
+                if (Double.isNaN(starts[i])) {
+                    continue;
+                }
+                double start = starts[i];
+                double end = start + widths[i];
+                assertThat(start == xs[i] + GAP || end == xs[i] - GAP).as("beside its line: " + setting).isTrue();
+                assertThat(start).as("in the plot: " + setting).isGreaterThanOrEqualTo(left);
+                assertThat(end).as("in the plot: " + setting).isLessThanOrEqualTo(right);
+                for (int j = 0; j < xs.length; j++) {
+                    if (j != i) {
+                        assertThat(xs[j] < start - GAP + 1 || xs[j] > end + GAP - 1).as("over line " + j + ": " + setting)
+                                .isTrue();
+                    }
+                    if (j != i && !Double.isNaN(starts[j])) {
+                        assertThat(starts[j] + widths[j] < start || starts[j] > end).as("over label " + j + ": " + setting)
+                                .isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] widths(int count) {
+        double[] widths = new double[count];
+        Arrays.fill(widths, 40);
+        return widths;
     }
 }
