@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,8 +105,14 @@ class GuiCommandTest {
         assertThat(data.resolve("simulated/history.mv.db")).as("the simulated exchange's history").exists();
         assertThat(data.resolve("history.mv.db")).as("no real provider ran").doesNotExist();
         assertThat(data.resolve("logs/tradedesk.log")).exists();
-        assertThat(Thread.getAllStackTraces().keySet())
-                .filteredOn(thread -> thread.getName().startsWith(ManagedExecutors.THREAD_PREFIX))
+        List<Thread> applicationThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(ManagedExecutors.THREAD_PREFIX)).toList();
+        for (Thread thread : applicationThreads) {
+            // An executor reports itself terminated while its last worker is still returning from
+            // its run loop (HikariCP's connection closer, for one): ended within seconds is ended.
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        assertThat(applicationThreads).filteredOn(Thread::isAlive)
                 .as("application threads left running after exit")
                 .isEmpty();
     }
