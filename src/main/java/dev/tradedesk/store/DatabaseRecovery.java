@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * pool to see that it opens, and lets the pool connect again. H2 keeps the closed store's file open
  * and locked until the old database's last connection has closed, so the new database can only open
  * once the old one has let go: never two writers on one file. The reopen waits for that up to
- * {@link #RELEASE_PATIENCE}, on the calling thread. H2 itself reopens a file in the same JVM after a
+ * {@link #RELEASE_PATIENCE}, on the calling thread, and only for that: a connect that fails to
+ * open the file (an {@code IOException} from opening it, "Too many open files") fails the reopen at
+ * once. H2 itself reopens a file in the same JVM after a
  * disk-full failure in its own disk-full test; the new database opens from the last complete commit,
  * as after a {@code kill -9}.
  *
@@ -257,8 +259,8 @@ final class DatabaseRecovery {
         } catch (SQLException failure) {
             failedReopens++;
             nextReopen = now + wait(failedReopens).toMillis();
-            if (closedByH2(failure)) {
-                log.debug("History database {} could not be reopened: {}", file, failure.getMessage());
+            if (stillReleasing(failure)) {
+                log.debug("History database {} could not be reopened yet: {}", file, failure.getMessage());
             } else {
                 log.warn("History database {} could not be reopened: {}", file, failure.getMessage());
             }
@@ -319,14 +321,22 @@ final class DatabaseRecovery {
         }
     }
 
-    /** Whether a connect failed because the closed database still holds the file: it met it, or its lock. */
-    private static boolean stillReleasing(SQLException failure) {
-        if (closedByH2(failure)) {
-            return true;
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
-                    || cause instanceof MVStoreException store && store.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+    /**
+     * Whether a connect failed because the closed database still holds the file: it met that
+     * database ({@code 90098}, or its closed MVStore), or the file lock it keeps ({@code 90020}, the
+     * MVStore's "file is locked"). A file that could not be opened at all is none of these: H2 tells
+     * it as {@code 90028 IO Exception} over the MVStore's "Could not open file" and the
+     * {@code IOException}, which waiting for a release does not cure.
+     */
+    static boolean stillReleasing(SQLException failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED
+                    || sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1)) {
+                return true;
+            }
+            if (cause instanceof MVStoreException store && (store.getErrorCode() == DataUtils.ERROR_FILE_LOCKED
+                    || store.getErrorCode() == DataUtils.ERROR_CLOSED)) {
                 return true;
             }
         }

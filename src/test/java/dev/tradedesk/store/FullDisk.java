@@ -52,10 +52,11 @@ public final class FullDisk implements AutoCloseable {
     private final Disk disk = new Disk();
 
     private record Disk(AtomicBoolean full, AtomicInteger databaseOpens, AtomicReference<Hold> hold,
-            AtomicInteger writesNotForced, AtomicInteger forces, AtomicBoolean forcesFail, AtomicBoolean opensFail) {
+            AtomicInteger writesNotForced, AtomicInteger forces, AtomicBoolean forcesFail, AtomicBoolean opensFail,
+            Map<Thread, AtomicInteger> refusedOpens) {
         Disk() {
             this(new AtomicBoolean(), new AtomicInteger(), new AtomicReference<>(), new AtomicInteger(), new AtomicInteger(),
-                    new AtomicBoolean(), new AtomicBoolean());
+                    new AtomicBoolean(), new AtomicBoolean(), new ConcurrentHashMap<>());
         }
     }
 
@@ -152,6 +153,15 @@ public final class FullDisk implements AutoCloseable {
         return disk.databaseOpens.get();
     }
 
+    /**
+     * How often {@code thread} tried to open the database file and failed ({@link #failOpens()}).
+     * Per thread, for the pool's own thread also tries, when it likes, to add connections.
+     */
+    public int refusedOpensBy(Thread thread) {
+        AtomicInteger refused = disk.refusedOpens.get(thread);
+        return refused == null ? 0 : refused.get();
+    }
+
     /** Forgets the disk; its directory is an ordinary one again. */
     @Override
     public void close() {
@@ -182,6 +192,7 @@ public final class FullDisk implements AutoCloseable {
             boolean databaseFile = file.endsWith(".mv.db");
             if (disk != null && databaseFile) {
                 if (disk.opensFail.get()) {
+                    disk.refusedOpens.computeIfAbsent(Thread.currentThread(), thread -> new AtomicInteger()).incrementAndGet();
                     throw new IOException("Too many open files");
                 }
                 disk.databaseOpens.incrementAndGet();

@@ -194,6 +194,62 @@ class FullDiskRecoveryTest {
     }
 
     @Test
+    void aReopenThatCannotOpenTheFileFailsAtOnceAndWaitsItsTurnUntilTheFileOpens() {
+        try (FullDisk disk = new FullDisk(dir); StoreFixture fixture = new StoreFixture(dir, disk)) {
+            HistoryStore store = fixture.store;
+            Thread reader = Thread.currentThread();
+            write(store, T0, 10);
+            closeWithOpensFailing(disk, store);
+
+            assertThatThrownBy(() -> readAll(store)).as("the reopen is due at once").isInstanceOf(StoreException.class);
+            assertThat(disk.refusedOpensBy(reader)).as("tries to open the file: one, no waiting for the old database to"
+                    + " let go of it").isEqualTo(1);
+            assertThatThrownBy(() -> readAll(store)).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).isInstanceOf(StoreException.class);
+            assertThat(disk.refusedOpensBy(reader)).as("no reopen before its wait is over").isEqualTo(1);
+            for (int failed = 1; failed <= 3; failed++) {
+                fixture.clock.advance(DatabaseRecovery.wait(failed).minusMillis(1));
+                assertThatThrownBy(() -> readAll(store)).isInstanceOf(StoreException.class);
+                assertThat(disk.refusedOpensBy(reader)).as("a read 1 ms before reopen %d is due", failed + 1)
+                        .isEqualTo(failed);
+                fixture.clock.advance(Duration.ofMillis(1));
+                assertThatThrownBy(() -> readAll(store)).isInstanceOf(StoreException.class);
+                assertThat(disk.refusedOpensBy(reader)).as("reopen %d", failed + 1).isEqualTo(failed + 1);
+            }
+
+            disk.allowOpens();
+            disk.free();
+            fixture.clock.advance(DatabaseRecovery.wait(4));
+            assertThat(readAll(store)).isEqualTo(10);
+            write(store, T0 + 10 * MINUTE, 1);
+            assertThat(readAll(store)).isEqualTo(11);
+        }
+    }
+
+    /** Makes H2 close the database (a write on a full disk) while its file cannot be opened. */
+    private static void closeWithOpensFailing(FullDisk disk, HistoryStore store) {
+        disk.fill();
+        disk.failOpens();
+        assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("No space left on device");
+    }
+
+    @Test
+    void aReopenWaitsForTheClosedDatabaseToLetGoButNotForAFileThatCannotBeOpened() {
+        SQLException metTheClosedDatabase = new SQLException("The database has been closed", "90098",
+                ErrorCode.DATABASE_IS_CLOSED, new MVStoreException(DataUtils.ERROR_WRITING_FAILED, "Writing failed"));
+        SQLException locked = new SQLException("Database may be already in use", "90020", ErrorCode.DATABASE_ALREADY_OPEN_1,
+                new MVStoreException(DataUtils.ERROR_FILE_LOCKED, "The file is locked"));
+        MVStoreException couldNotOpen = new MVStoreException(DataUtils.ERROR_READING_FAILED, "Could not open file");
+        couldNotOpen.initCause(new java.io.IOException("Too many open files"));
+        SQLException openFailed = new SQLException("IO Exception", "90028", ErrorCode.IO_EXCEPTION_1, couldNotOpen);
+
+        assertThat(DatabaseRecovery.stillReleasing(metTheClosedDatabase)).isTrue();
+        assertThat(DatabaseRecovery.stillReleasing(locked)).isTrue();
+        assertThat(DatabaseRecovery.stillReleasing(openFailed)).isFalse();
+    }
+
+    @Test
     void aCallAfterTheStoreClosedNeverOpensTheDatabaseFileAgain() {
         try (FullDisk disk = new FullDisk(dir)) {
             HistoryStore store = disk.open(StoreFixture.options(dir, new MutableClock(Instant.parse("2024-03-01T12:00:00Z"))));
