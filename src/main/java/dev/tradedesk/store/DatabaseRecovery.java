@@ -29,9 +29,8 @@ import org.slf4j.LoggerFactory;
  * once the old one has let go: never two writers on one file. The reopen waits for that up to
  * {@link #RELEASE_PATIENCE}, on the calling thread, and only for that: a connect that fails to
  * open the file (an {@code IOException} from opening it, "Too many open files") fails the reopen at
- * once. H2 itself reopens a file in the same JVM after a
- * disk-full failure in its own disk-full test; the new database opens from the last complete commit,
- * as after a {@code kill -9}.
+ * once. H2 itself reopens a file in the same JVM after a disk-full failure in its own disk-full
+ * test; the new database opens from the last complete commit, as after a {@code kill -9}.
  *
  * <p>An open needs no free space, and a database that is only read writes nothing to its file
  * ({@code WRITE_DELAY=0}: H2 runs no background writer; only a commit with changes writes). So
@@ -42,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * again; the next call reopens it at once. A write that commits ends the outage, said in one line.
  * A reopen that fails, or a reopened database closed by something else than a write (a read of a
  * broken file), makes the next reopen wait {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}:
- * calls in between are refused at once (no wait for the pool's connection timeout).
+ * calls in between are refused at once (no wait for the pool's connection timeout). A reopen that
+ * could not open the file is told as such, in the log (once, then a summary a minute while it
+ * repeats: {@link ReopenFailureLog}) and in every refusal until a reopen works: "the history database could not be reopened:
+ * Too many open files", not the full disk's text, for it is why reads fail too.
  *
  * <p>Read-only instead ({@code ACCESS_MODE_DATA=r}) would not keep reads going better: in one JVM
  * H2 shares one database per file, and a read-write connect while the read-only one is open gets
@@ -80,6 +82,7 @@ final class DatabaseRecovery {
     private final String password;
     private final Path file;
     private final Clock clock;
+    private final ReopenFailureLog openFailures;
 
     /** When H2 closed the database, or {@link #OPEN}: no write has committed since. */
     private volatile long closedAt = OPEN;
@@ -93,6 +96,8 @@ final class DatabaseRecovery {
     private int reopens;
     private long nextWrite;
     private int failedWrites;
+    /** Why the last reopen could not open the file ("Too many open files"), or null: refusals say it. */
+    private String openFailure;
 
     DatabaseRecovery(HikariDataSource pool, String user, String password, Path file, Clock clock) {
         this.pool = pool;
@@ -101,6 +106,7 @@ final class DatabaseRecovery {
         this.password = password;
         this.file = file;
         this.clock = clock;
+        this.openFailures = new ReopenFailureLog(file);
     }
 
     /**
@@ -138,6 +144,9 @@ final class DatabaseRecovery {
      * otherwise the failure's message.
      */
     static String explain(Throwable failure) {
+        if (failure instanceof Refusal) {
+            return failure.getMessage(); // the recovery's own words: the outage, or why it cannot reopen
+        }
         if (!closedByH2(failure)) {
             return failure.getMessage();
         }
@@ -260,9 +269,12 @@ final class DatabaseRecovery {
             failedReopens++;
             nextReopen = now + wait(failedReopens).toMillis();
             if (stillReleasing(failure)) {
+                // The closed database did not let go in time: the outage's own text still says it all.
+                openFailure = null;
                 log.debug("History database {} could not be reopened yet: {}", file, failure.getMessage());
             } else {
-                log.warn("History database {} could not be reopened: {}", file, failure.getMessage());
+                openFailure = rootReason(failure);
+                openFailures.failed(openFailure, failure, now, wait(failedReopens));
             }
             SQLException refused = refusal(closedBy);
             refused.addSuppressed(failure);
@@ -271,6 +283,8 @@ final class DatabaseRecovery {
         reopens++;
         deadDatabase = false;
         log.debug("History database {} reopened ({} times since H2 closed it)", file, reopens);
+        openFailure = null;
+        openFailures.reopened();
     }
 
     /** Opens the file once outside the pool, waiting (bounded) for the closed database to release it. */
@@ -343,8 +357,16 @@ final class DatabaseRecovery {
         return false;
     }
 
-    /** The failure of a call refused while closed: told as the outage's cause, the same text every time. */
-    private static SQLException refusal(Throwable cause) {
+    /**
+     * The failure of a call refused while closed: told as the outage's cause, the same text every
+     * time, or, while the last reopen could not open the file, as that.
+     */
+    private SQLException refusal(Throwable cause) {
+        if (openFailure != null) {
+            return new Refusal("the history database could not be reopened: " + openFailure + " (H2 had closed it"
+                    + " when it could not use its file: " + rootReason(cause) + "); reopening is tried again by itself",
+                    cause);
+        }
         return new Refusal(explain(cause), cause);
     }
 
@@ -381,6 +403,8 @@ final class DatabaseRecovery {
             reopens = 0;
             failedReopens = 0;
             failedWrites = 0;
+            openFailure = null;
+            openFailures.forget();
         }
     }
 }

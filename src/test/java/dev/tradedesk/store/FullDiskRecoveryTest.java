@@ -226,6 +226,42 @@ class FullDiskRecoveryTest {
         }
     }
 
+    @Test
+    void aReopenThatCannotOpenTheFileIsToldAsSuchToCallersAndInTheLogOnceThenSummarized() {
+        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+                StoreFixture fixture = new StoreFixture(dir, disk)) {
+            HistoryStore store = fixture.store;
+            write(store, T0, 10);
+            closeWithOpensFailing(disk, store);
+
+            assertThat(catchThrowable(() -> readAll(store))).as("the read whose reopen failed")
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("the history database could not be reopened: Too many open files")
+                    .hasMessageNotContaining("writes work again once the disk has room");
+            assertThat(catchThrowable(() -> readAll(store))).as("a read before the next reopen is due")
+                    .hasMessageContaining("could not be reopened: Too many open files");
+            assertThat(catchThrowable(() -> write(store, T0 + 10 * MINUTE, 1))).as("a write meanwhile")
+                    .hasMessageContaining("could not be reopened: Too many open files");
+            for (int failed = 1; failed <= 6; failed++) { // 1 + 2 + 4 + 8 + 16 + 30 s: a summary is due
+                fixture.clock.advance(DatabaseRecovery.wait(failed));
+                assertThat(catchThrowable(() -> readAll(store))).hasMessageContaining("Too many open files");
+            }
+            assertThat(logs.lines().stream().filter(line -> line.startsWith("WARN")
+                    && line.contains("could not be reopened after H2 closed it: Too many open files")).count())
+                    .as("the cause told once").isEqualTo(1);
+            assertThat(logs.lines().stream().filter(line -> line.contains("Still cannot reopen")).toList())
+                    .as("then summarized").singleElement().asString().startsWith("WARN")
+                    .contains("6 more reopens failed the same way: Too many open files");
+
+            disk.allowOpens();
+            fixture.clock.advance(DatabaseRecovery.MAX_WAIT);
+            assertThat(readAll(store)).isEqualTo(10);
+            assertThat(logs.text()).contains("reopened after 7 failed reopens could not open it (Too many open files)");
+            assertThat(catchThrowable(() -> write(store, T0 + 10 * MINUTE, 1))).as("the disk is still full")
+                    .hasMessageContaining("writes work again once the disk has room");
+        }
+    }
+
     /** Makes H2 close the database (a write on a full disk) while its file cannot be opened. */
     private static void closeWithOpensFailing(FullDisk disk, HistoryStore store) {
         disk.fill();
