@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tradedesk import}: streams a bar CSV into the history in one transaction. Bad rows are
  * reported with their line and skipped; a missing, unreadable or malformed file is an input
- * error (exit code 2) and writes nothing.
+ * error (exit code 2) and writes nothing. An import the device refused to flush is stored but told
+ * as not forced to the device, and exits 1.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import bars from a CSV file into the history.",
@@ -89,35 +90,87 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private int importFrom(AppContext context, BarCsvSource source, ProgressLine progress, Logger log) {
-        SeriesKey key = series.key();
         try (TradeDesk desk = new TradeDesk(context)) {
-            HistoryStore store = desk.historyStore();
+            return importInto(desk.historyStore(), series.key(), in, source, progress,
+                    new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), log));
+        }
+    }
+
+    /** Where an import tells how it went: the console's two streams, and the log. */
+    record Console(PrintWriter out, PrintWriter err, Logger log) {
+    }
+
+    /**
+     * Writes the bars of {@code source} ({@code in}) into {@code store} as {@code key}'s, in one
+     * transaction, and tells how it went.
+     *
+     * @return the exit code
+     */
+    static int importInto(HistoryStore store, SeriesKey key, Path in, BarCsvSource source, ProgressLine progress,
+            Console console) {
+        long[] read = {0};
+        try {
             long imported = store.write(key, (chunk, limit) -> {
                 source.fill(chunk, limit);
+                read[0] += chunk.size();
                 progress.advance(chunk.size());
             });
             if (imported >= COMPACT_AFTER_BARS) {
                 store.compactOnClose();
             }
-            progress.clear();
-            long skipped = source.skipped();
-            if (skipped > MAX_LISTED_REJECTS) {
-                spec.commandLine().getErr().println("... and " + Counted.of(skipped - MAX_LISTED_REJECTS, "more row") + " skipped");
-            }
+            long skipped = endOfRows(source, progress, console);
             if (imported == 0 && skipped > 0) {
-                return inputError(log, spec.commandLine().getErr(),
+                return inputError(console.log(), console.err(),
                         "no valid bars in " + in + " (" + Counted.of(skipped, "row") + " skipped); nothing was imported");
             }
-            spec.commandLine().getOut().println("imported: " + imported + ", skipped: " + skipped);
-            log.info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, skipped);
+            console.out().println("imported: " + imported + ", skipped: " + skipped);
+            console.log().info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, skipped);
             return 0;
         } catch (StoreException e) {
             if (e.getCause() instanceof BarCsvException csv) {
                 progress.clear();
-                return inputError(log, spec.commandLine().getErr(), csv.getMessage() + "; nothing was imported");
+                return inputError(console.log(), console.err(), csv.getMessage() + "; nothing was imported");
+            }
+            if (e.committed()) {
+                // Every bar read was written in the transaction that committed.
+                return notForced(key, in, read[0], endOfRows(source, progress, console), e, console);
             }
             throw e;
         }
+    }
+
+    /** Clears the progress line and counts the skipped rows not listed; returns every row skipped. */
+    private static long endOfRows(BarCsvSource source, ProgressLine progress, Console console) {
+        progress.clear();
+        long skipped = source.skipped();
+        if (skipped > MAX_LISTED_REJECTS) {
+            console.err().println("... and " + Counted.of(skipped - MAX_LISTED_REJECTS, "more row") + " skipped");
+        }
+        return skipped;
+    }
+
+    /**
+     * The import committed, but the device refused to flush it: the bars are stored and read back,
+     * so "nothing was imported" would be false, yet they may not survive a crash, so the import
+     * fails (exit 1) as one whose durability could not be acknowledged. The file is not compacted:
+     * rewriting it on a device that fails its flushes would only risk more.
+     */
+    private static int notForced(SeriesKey key, Path in, long imported, long skipped, StoreException failure,
+            Console console) {
+        String message = "imported " + Counted.of(imported, "bar") + " into " + key + " (" + Counted.of(skipped, "row")
+                + " skipped), but the device refused to flush them (" + rootReason(failure) + "): they are stored, but an"
+                + " operating-system crash or power cut may lose them; check the disk, then import " + in + " again";
+        console.err().println("tradedesk: " + message);
+        console.log().error(LogMarkers.TOLD_ON_CONSOLE, "Import of {}: {}", in, message);
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    private static String rootReason(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && depth < 16; depth++) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     private String describe(IOException e) {
