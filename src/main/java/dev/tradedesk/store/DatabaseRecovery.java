@@ -266,6 +266,8 @@ final class DatabaseRecovery {
         try {
             probe();
         } catch (SQLException failure) {
+            // The store closing cut the reopen short: said as such, not as a file that cannot be opened.
+            refuseIfShutDown();
             failedReopens++;
             nextReopen = now + wait(failedReopens).toMillis();
             if (stillReleasing(failure)) {
@@ -315,7 +317,8 @@ final class DatabaseRecovery {
      * Makes every later reopen impossible, for the store is closing: without it, a call racing the
      * close could open the file again outside the pool once the pool had let go of it. Waits for a
      * reopen in progress, which gives up before its next attempt to open the file (at most one
-     * connect), so that once this returns nothing of the recovery opens the file any more.
+     * connect), so that once this returns nothing of the recovery opens the file any more. The
+     * call whose reopen it cut short fails as closed with the store, not as a failed reopen.
      */
     void shutDown() {
         shutDown = true;

@@ -53,10 +53,10 @@ public final class FullDisk implements AutoCloseable {
 
     private record Disk(AtomicBoolean full, AtomicInteger databaseOpens, AtomicReference<Hold> hold,
             AtomicInteger writesNotForced, AtomicInteger forces, AtomicBoolean forcesFail, AtomicBoolean opensFail,
-            Map<Thread, AtomicInteger> refusedOpens) {
+            Map<Thread, AtomicInteger> refusedOpens, AtomicReference<Runnable> lockRefused) {
         Disk() {
             this(new AtomicBoolean(), new AtomicInteger(), new AtomicReference<>(), new AtomicInteger(), new AtomicInteger(),
-                    new AtomicBoolean(), new AtomicBoolean(), new ConcurrentHashMap<>());
+                    new AtomicBoolean(), new AtomicBoolean(), new ConcurrentHashMap<>(), new AtomicReference<>());
         }
     }
 
@@ -146,6 +146,15 @@ public final class FullDisk implements AutoCloseable {
     /** The database file opens again. */
     public void allowOpens() {
         disk.opensFail.set(false);
+    }
+
+    /**
+     * From now on the database file's lock is refused, as while the database H2 closed still holds
+     * it, and {@code whenRefused} runs first, on the thread asking for the lock: a test acts there
+     * while a reopen waits for the closed database to let go.
+     */
+    public void refuseLocks(Runnable whenRefused) {
+        disk.lockRefused.set(whenRefused);
     }
 
     /** How often the database file was opened: once when the store opened, once more per reopen. */
@@ -302,6 +311,11 @@ public final class FullDisk implements AutoCloseable {
 
         @Override
         public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+            Runnable lockRefused = disk != null && databaseFile ? disk.lockRefused.get() : null;
+            if (lockRefused != null) {
+                lockRefused.run();
+                return null;
+            }
             return base.tryLock(position, size, shared);
         }
 

@@ -15,6 +15,9 @@ import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.testing.LogCapture;
 import dev.tradedesk.testing.MutableClock;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.h2.api.ErrorCode;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
@@ -301,6 +305,52 @@ class FullDiskRecoveryTest {
             assertThat(disk.databaseOpens()).as("opens of the database file after the close").isEqualTo(opens);
             assertThat(read).isInstanceOf(StoreException.class).hasMessageContaining("was closed with the store");
             assertThat(written).isInstanceOf(StoreException.class).hasMessageContaining("was closed with the store");
+        }
+    }
+
+    @Test
+    void aReopenCutShortByTheStoreClosingIsToldAsTheCloseNotAsAFileThatCannotBeOpened() throws Exception {
+        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir)) {
+            HistoryStore store = disk.open(StoreFixture.options(dir, new MutableClock(Instant.parse("2024-03-01T12:00:00Z"))));
+            write(store, T0, 10);
+            disk.fill();
+            assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).isInstanceOf(StoreException.class);
+            Thread reader = Thread.currentThread();
+            AtomicReference<Thread> closing = new AtomicReference<>();
+            // The reopen finds the file still locked, as while the closed database holds it, and the
+            // store closes then: its close waits for the reopen, which gives up before its next try.
+            disk.refuseLocks(() -> {
+                if (closing.get() == null) {
+                    closing.set(new Thread(store::close, "closing-store"));
+                    closing.get().start();
+                    awaitBlockedOnTheRecoveryHeldBy(closing.get(), reader);
+                }
+            });
+
+            Throwable read = catchThrowable(() -> readAll(store));
+            closing.get().join();
+
+            assertThat(read).isInstanceOf(StoreException.class).hasMessageContaining("was closed with the store")
+                    .hasMessageNotContaining("tried again");
+            assertThat(logs.lines()).as("no reopen failed: the store closed")
+                    .noneMatch(line -> line.contains("could not be reopened"));
+        }
+    }
+
+    /** Waits until {@code thread} is blocked on the recovery's lock, held by {@code holder}. */
+    private static void awaitBlockedOnTheRecoveryHeldBy(Thread thread, Thread holder) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            ThreadInfo info = threads.getThreadInfo(thread.getId());
+            if (info != null && info.getLockOwnerId() == holder.getId()
+                    && info.getLockName().startsWith(DatabaseRecovery.class.getName())) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(thread.getName() + " did not block on the recovery: " + info);
+            }
+            Thread.onSpinWait();
         }
     }
 
