@@ -266,8 +266,12 @@ final class DatabaseRecovery {
         try {
             probe();
         } catch (SQLException failure) {
-            // The store closing cut the reopen short: said as such, not as a file that cannot be opened.
+            // The store closing, or the caller's interrupt, cut the reopen short: no news about the file,
+            // so no failed reopen, and the next call tries again.
             refuseIfShutDown();
+            if (Thread.currentThread().isInterrupted()) {
+                throw failure;
+            }
             failedReopens++;
             nextReopen = now + wait(failedReopens).toMillis();
             if (stillReleasing(failure)) {

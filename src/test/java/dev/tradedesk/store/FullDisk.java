@@ -157,6 +157,11 @@ public final class FullDisk implements AutoCloseable {
         disk.lockRefused.set(whenRefused);
     }
 
+    /** The database file's lock is granted again, when free. */
+    public void allowLocks() {
+        disk.lockRefused.set(null);
+    }
+
     /** How often the database file was opened: once when the store opened, once more per reopen. */
     public int databaseOpens() {
         return disk.databaseOpens.get();

@@ -337,6 +337,27 @@ class FullDiskRecoveryTest {
         }
     }
 
+    @Test
+    void aReopenCutShortByTheCallersInterruptIsNoFailedReopen() {
+        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+                StoreFixture fixture = new StoreFixture(dir, disk)) {
+            HistoryStore store = fixture.store;
+            write(store, T0, 10);
+            disk.fill();
+            assertThatThrownBy(() -> write(store, T0 + 10 * MINUTE, 1)).isInstanceOf(StoreException.class);
+            disk.refuseLocks(() -> { }); // the reopen waits for the closed database to let go of the file
+
+            Thread.currentThread().interrupt();
+            Throwable read = catchThrowable(() -> readAll(store));
+            assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+
+            assertThat(read).isInstanceOf(StoreException.class).hasMessageContaining("interrupted");
+            assertThat(logs.lines()).as("the file was not found unopenable").noneMatch(line -> line.contains("could not be reopened"));
+            disk.allowLocks();
+            assertThat(readAll(store)).as("the next read reopens at once: no failed reopen to wait after").isEqualTo(10);
+        }
+    }
+
     /** Waits until {@code thread} is blocked on the recovery's lock, held by {@code holder}. */
     private static void awaitBlockedOnTheRecoveryHeldBy(Thread thread, Thread holder) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
