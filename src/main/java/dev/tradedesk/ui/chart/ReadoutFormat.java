@@ -60,13 +60,13 @@ final class ReadoutFormat {
                 item("V", quantity(bar.volume())));
     }
 
-    /** Every indicator value of the bar, the ATR and its average with {@code priceDecimals}. */
+    /** Every indicator value of the bar, the ATR and its average as {@link #priceRange}s. */
     String indicators(IndicatorSnapshot bar, int priceDecimals) {
         return String.join(ITEM_GAP, item("%K", fixed(bar.stochK(), 1)), item("%D", fixed(bar.stochD(), 1)),
                 item("band", Double.isNaN(bar.bandLower()) && Double.isNaN(bar.bandUpper()) ? UNDEFINED
                         : fixed(bar.bandLower(), 1) + "–" + fixed(bar.bandUpper(), 1)),
                 item("RSI", fixed(bar.rsi(), 1)),
-                item("ATR", price(bar.atr(), priceDecimals)), item("ATR MA", price(bar.atrMa(), priceDecimals)),
+                item("ATR", priceRange(bar.atr(), priceDecimals)), item("ATR MA", priceRange(bar.atrMa(), priceDecimals)),
                 item("vol ratio", fixed(bar.volatilityRatio(), 2)),
                 item("vol SMA", quantity(bar.volumeSma())), item("rel vol", fixed(bar.relativeVolume(), 2)));
     }
@@ -95,6 +95,19 @@ final class ReadoutFormat {
     static String price(double value, int decimals) {
         return Double.isNaN(value) ? UNDEFINED
                 : String.format(Locale.ROOT, PRICE_PATTERNS[Math.max(0, Math.min(PriceDecimals.MAX, decimals))], value);
+    }
+
+    /**
+     * A price range (the ATR) with the series' {@code priceDecimals}, or more where those would
+     * show fewer than two significant digits: a quiet minute of a stock quoted to the cent has an
+     * ATR of 0.0023, which two decimals would show as "0.00".
+     */
+    static String priceRange(double value, int priceDecimals) {
+        if (!(Math.abs(value) > 0) || !Double.isFinite(value)) {
+            return price(value, priceDecimals);
+        }
+        int twoSignificant = 1 - (int) Math.floor(Math.log10(Math.abs(value)));
+        return price(value, Math.max(priceDecimals, Math.min(PriceDecimals.MAX, twoSignificant)));
     }
 
     /**

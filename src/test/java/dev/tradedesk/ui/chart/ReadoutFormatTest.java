@@ -101,7 +101,18 @@ class ReadoutFormatTest {
                 51.0, 40.0, 42.0, 0.001234, 0.00098, 1.26, 10.0, 90.0, 150_000, 1.21);
         String text = new ReadoutFormat(ZoneId.of("UTC")).format(bar, 4).replace(ReadoutFormat.NO_BREAK_SPACE, ' ');
 
-        assertThat(text).contains("  O 2.3456  H 2.3471  L 2.3449  C 2.3500  ").contains("  ATR 0.0012  ATR MA 0.0010  ");
+        assertThat(text).contains("  O 2.3456  H 2.3471  L 2.3449  C 2.3500  ").contains("  ATR 0.0012  ATR MA 0.00098  ");
+    }
+
+    @Test
+    void anAtrBelowTheQuotingStepKeepsTwoSignificantDigits() {
+        // A quiet minute of a stock quoted to the cent: "ATR 0.00" said nothing.
+        assertThat(ReadoutFormat.priceRange(0.0023, 2)).isEqualTo("0.0023");
+        assertThat(ReadoutFormat.priceRange(0.2681, 2)).isEqualTo("0.27");
+        assertThat(ReadoutFormat.priceRange(12.345, 2)).isEqualTo("12.35");
+        assertThat(ReadoutFormat.priceRange(0.000000004, 2)).as("no finer than a satoshi").isEqualTo("0.00000000");
+        assertThat(ReadoutFormat.priceRange(0, 2)).isEqualTo("0.00");
+        assertThat(ReadoutFormat.priceRange(Double.NaN, 2)).isEqualTo(ReadoutFormat.UNDEFINED);
     }
 
     @Test
