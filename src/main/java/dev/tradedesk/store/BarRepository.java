@@ -123,7 +123,7 @@ final class BarRepository {
                     }
                 }
                 connection.commit();
-                database.committed();
+                database.committed(connection);
                 knownIds.putAll(ids);
             } catch (IllegalArgumentException e) {
                 rollback(connection, e);
@@ -154,7 +154,7 @@ final class BarRepository {
                     return 0;
                 }
                 connection.commit();
-                database.committed();
+                database.committed(connection);
                 knownIds.put(key, seriesId);
             } catch (IllegalArgumentException e) {
                 rollback(connection, e);
@@ -444,7 +444,7 @@ final class BarRepository {
             try {
                 result = work.run(connection);
                 connection.commit();
-                database.committed();
+                database.committed(connection);
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import org.h2.api.ErrorCode;
@@ -38,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * at once, then one write after {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}; writes in
  * between are refused before they reach H2 ({@link #beforeWrite}), with the outage's text, so they
  * do not make H2 close the database under the readers. A write let through that fails closes it
- * again; the next call reopens it at once. A write that commits ends the outage, said in one line.
- * A reopen that fails, or a reopened database closed by something else than a write (a read of a
- * broken file), makes the next reopen wait {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}:
+ * again; the next call reopens it at once. A write that commits ends the outage, said in one line,
+ * if the database it committed on still answers: a commit that landed just before another call's
+ * failure closed the database proves nothing about the database that follows. A reopen that fails,
+ * or a reopened database closed by something else than a write (a read of a broken file), makes the
+ * next reopen wait {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}:
  * calls in between are refused at once (no wait for the pool's connection timeout). A reopen that
  * could not open the file is told as such, in the log (once, then a summary a minute while it
  * repeats: {@link ReopenFailureLog}) and in every refusal until a reopen works: "the history database could not be reopened:
@@ -365,6 +368,20 @@ final class DatabaseRecovery {
     }
 
     /**
+     * Whether the database behind {@code connection} still answers: false when H2 closed it. A
+     * connection is on one database for its life, and H2 opens a file once per JVM, so a connection
+     * that answers is on the database the pool has now.
+     */
+    static boolean stillOpen(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CALL 1");
+            return true;
+        } catch (SQLException closed) {
+            return false;
+        }
+    }
+
+    /**
      * The failure of a call refused while closed: told as the outage's cause, the same text every
      * time, or, while the last reopen could not open the file, as that.
      */
@@ -393,13 +410,20 @@ final class DatabaseRecovery {
         return Duration.ofSeconds(Math.min(seconds, MAX_WAIT.toSeconds()));
     }
 
-    /** A write committed: if the database had been closed, it works again, said once. */
-    void committed() {
+    /**
+     * A write committed on {@code connection}: if the database had been closed, it works again, said
+     * once; but only if the database the write committed on still answers. A commit can land just
+     * before another call's failure closes its database and begins an outage (or, during one, marks
+     * the reopened database dead): it says nothing about the database after that, so that outage
+     * stands and the next call reopens. Checked under the lock, where failures are noted: a database
+     * found answering here was not closed before this, and a close after this is a new outage.
+     */
+    void committed(Connection connection) {
         if (closedAt == OPEN) {
-            return;
+            return; // an outage that begins after this read began after the commit: it stands
         }
         synchronized (this) {
-            if (closedAt == OPEN) {
+            if (closedAt == OPEN || !stillOpen(connection)) {
                 return;
             }
             log.info("History database {} works again: writes commit {} s after H2 closed it ({} reopens)", file,

@@ -249,17 +249,15 @@ final class StoreDatabase implements AutoCloseable {
      * ({@link #forceToDevice}) leaves it open: H2 does not close its store for that.
      */
     boolean stillOpen(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CALL 1");
-            return true;
-        } catch (SQLException closed) {
-            return false;
-        }
+        return DatabaseRecovery.stillOpen(connection);
     }
 
-    /** Tells the database a write committed: it works, whatever failed before. */
-    void committed() {
-        recovery.committed();
+    /**
+     * Tells the database a write committed on {@code connection}: it works, whatever failed before,
+     * if that connection's database is still open.
+     */
+    void committed(Connection connection) {
+        recovery.committed(connection);
     }
 
     Path file() {

@@ -1,0 +1,131 @@
+package dev.tradedesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.tradedesk.testing.LogCapture;
+import dev.tradedesk.testing.MutableClock;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The recovery told of a full-disk outage's events in an order that threads can give them: a commit
+ * reported after another call's failure closed its database. Each order is played on one thread,
+ * step by step, through a real pool on {@link FullDisk}: what the calls tell is what the store's
+ * calls tell, and no step waits on a thread.
+ */
+class FullDiskReportOrderTest {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-03-01T12:00:00Z"));
+
+    // Tests log at WARN; the line saying the database works again is INFO.
+    private final Logger recoveryLog = (Logger) LoggerFactory.getLogger(DatabaseRecovery.class);
+    private final Level level = recoveryLog.getLevel();
+
+    @BeforeEach
+    void logInfo() {
+        recoveryLog.setLevel(Level.INFO);
+    }
+
+    @AfterEach
+    void restoreLevel() {
+        recoveryLog.setLevel(level);
+    }
+
+    @Test
+    void aCommitReportedAfterAnotherCallsFailureClosedItsDatabaseDoesNotEndTheOutage() throws Exception {
+        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir); StoreDatabase database = open(disk)) {
+            Connection committing = committedUnreported(database);
+            disk.fill();
+            failedWriteUnreported(database); // H2 closes the database the commit landed on
+            database.readFailed(metTheClosedDatabase(database)); // the outage begins
+            database.committed(committing); // the commit, reported only now
+            returnToThePool(committing);
+
+            assertThat(logs.lines()).as("the database does not work again: H2 closed it after that commit")
+                    .noneMatch(line -> line.contains("works again"));
+            assertThat(rows(database)).as("the next read reopens it, with the commit").isEqualTo(2);
+        }
+    }
+
+    private StoreDatabase open(FullDisk disk) {
+        return StoreDatabase.open(StoreFixture.options(dir, clock), FullDisk.SCHEME + ":");
+    }
+
+    /** A table with a row, and a connection whose second row has committed, not yet told. */
+    private static Connection committedUnreported(StoreDatabase database) throws SQLException {
+        try (Connection connection = database.writeConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t(x INT)");
+            statement.execute("INSERT INTO t VALUES (1)");
+        }
+        Connection connection = database.writeConnection();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO t VALUES (2)");
+        }
+        connection.commit();
+        return connection;
+    }
+
+    private static void returnToThePool(Connection onTheClosedDatabase) {
+        try {
+            onTheClosedDatabase.close();
+        } catch (SQLException resetFailed) {
+            // the pool resets it on the closed database, which fails; it is returned all the same
+        }
+    }
+
+    /** A write that fails on the full disk, which makes H2 close the database; its connection returned. */
+    private static SQLException failedWriteUnreported(StoreDatabase database) {
+        try (Connection connection = database.writeConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO t VALUES (3)");
+            }
+            connection.commit();
+        } catch (SQLException failure) {
+            assertThat(DatabaseRecovery.closedByH2(failure)).as("the write failed on the disk: %s", failure)
+                    .isTrue();
+            return failure;
+        }
+        throw new AssertionError("the write did not fail: is the disk full?");
+    }
+
+    /** The failure of a read that met the closed database. */
+    private static SQLException metTheClosedDatabase(StoreDatabase database) throws SQLException {
+        try (Connection connection = database.connection()) {
+            rows(connection);
+        } catch (SQLException failure) {
+            return failure;
+        }
+        throw new AssertionError("the read did not fail: is the database open?");
+    }
+
+    private static int rows(StoreDatabase database) throws SQLException {
+        try (Connection connection = database.connection()) {
+            return rows(connection);
+        }
+    }
+
+    private static int rows(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM t")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+}
