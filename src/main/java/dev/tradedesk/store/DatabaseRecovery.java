@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * at once, then one write after {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}; writes in
  * between are refused before they reach H2 ({@link #beforeWrite}), with the outage's text, so they
  * do not make H2 close the database under the readers. A write let through that fails closes it
- * again; the next call reopens it at once. A write that commits ends the outage, said in one line,
- * if the database it committed on still answers: a commit that landed just before another call's
- * failure closed the database proves nothing about the database that follows. A reopen that fails,
- * or a reopened database closed by something else than a write (a read of a broken file), makes the
- * next reopen wait {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}:
+ * again; the next call reopens it at once, whether the write or a read that met the closed database
+ * tells it first (H2 gives such a read the write's failure as its cause). A write that commits ends
+ * the outage, said in one line, if the database it committed on still answers: a commit that landed
+ * just before another call's failure closed the database proves nothing about the database that
+ * follows. A reopen that fails, or a reopened database closed by something else than a write (a read
+ * of a broken file), makes the next reopen wait {@link #FIRST_WAIT}, doubling up to {@link #MAX_WAIT}:
  * calls in between are refused at once (no wait for the pool's connection timeout). A reopen that
  * could not open the file is told as such, in the log (once, then a summary a minute while it
  * repeats: {@link ReopenFailureLog}) and in every refusal until a reopen works: "the history database could not be reopened:
@@ -56,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * during both.
  *
  * <p>A failure of a connection borrowed before a reopen and reported after it is taken for the
- * reopened database's: it only costs one more reopen, after one wait.
+ * reopened database's: it only costs one more reopen, after one wait (at once if a failed write had
+ * closed that connection's database).
  *
  * <p>Once {@link #shutDown()} (the store closes), nothing here opens the file again.
  *
@@ -210,12 +212,33 @@ final class DatabaseRecovery {
             if (closedAt == OPEN) {
                 begin(failure);
             } else if (!deadDatabase) {
-                // Not a write of ours: a reopen may not help (a broken file), so reopens are paced.
                 deadDatabase = true;
-                failedReopens++;
-                nextReopen = clock.millis() + wait(failedReopens).toMillis();
+                if (closedByAFailedWrite(failure)) {
+                    // A write let through closed it, and this read met the closed database before the
+                    // write told it: reopen at once, as the write's report does. No reopen failed.
+                    nextReopen = clock.millis();
+                } else {
+                    // Not a write of ours: a reopen may not help (a broken file), so reopens are paced.
+                    failedReopens++;
+                    nextReopen = clock.millis() + wait(failedReopens).toMillis();
+                }
             }
         }
+    }
+
+    /**
+     * Whether H2 closed the database because a write to its file failed: the MVStore's "Writing to …
+     * failed" anywhere in the cause chain. A read that met the database so closed has it too: H2
+     * answers {@code 90098 The database has been closed} with the failed write as its cause.
+     */
+    static boolean closedByAFailedWrite(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof MVStoreException store && store.getErrorCode() == DataUtils.ERROR_WRITING_FAILED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

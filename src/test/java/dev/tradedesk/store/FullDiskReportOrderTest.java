@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The recovery told of a full-disk outage's events in an order that threads can give them: a commit
- * reported after another call's failure closed its database. Each order is played on one thread,
- * step by step, through a real pool on {@link FullDisk}: what the calls tell is what the store's
- * calls tell, and no step waits on a thread.
+ * reported after another call's failure closed its database, a read that met the database a write
+ * closed reporting before the write. Each order is played on one thread, step by step, through a real
+ * pool on {@link FullDisk}: what the calls tell is what the store's calls tell, and no step waits on
+ * a thread.
  */
 class FullDiskReportOrderTest {
 
@@ -62,8 +63,53 @@ class FullDiskReportOrderTest {
         }
     }
 
+    @Test
+    void aReadThatMetTheDatabaseAFailedWriteClosedLetsTheNextReadReopenItAtOnce() throws Exception {
+        try (FullDisk disk = new FullDisk(dir); StoreDatabase database = open(disk)) {
+            SQLException writeFailure = closeWithAWriteLetThrough(disk, database);
+            database.readFailed(metTheClosedDatabase(database)); // told before the write tells it
+
+            assertThat(rows(database)).as("a read served, from the database reopened at once").isEqualTo(1);
+            database.writeFailed(writeFailure);
+            assertThat(rows(database)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReadThatMetTheDatabaseAFailedWriteClosedIsNoFailedReopen() throws Exception {
+        try (FullDisk disk = new FullDisk(dir); StoreDatabase database = open(disk)) {
+            Thread reader = Thread.currentThread();
+            SQLException writeFailure = closeWithAWriteLetThrough(disk, database);
+            database.readFailed(metTheClosedDatabase(database));
+            database.writeFailed(writeFailure);
+            disk.failOpens();
+
+            assertThatThrownBy(() -> rows(database)).as("the reopen, due at once").isInstanceOf(SQLException.class);
+            assertThat(disk.refusedOpensBy(reader)).isEqualTo(1);
+            clock.advance(DatabaseRecovery.FIRST_WAIT);
+            assertThatThrownBy(() -> rows(database)).isInstanceOf(SQLException.class);
+            assertThat(disk.refusedOpensBy(reader)).as("the next reopen, after the first failed reopen's wait")
+                    .isEqualTo(2);
+        }
+    }
+
     private StoreDatabase open(FullDisk disk) {
         return StoreDatabase.open(StoreFixture.options(dir, clock), FullDisk.SCHEME + ":");
+    }
+
+    /**
+     * Makes an outage (a failed write, told), reopens the database with a read, then lets through the
+     * outage's first write, due at once: it fails and H2 closes the database again, not yet told.
+     */
+    private static SQLException closeWithAWriteLetThrough(FullDisk disk, StoreDatabase database) throws SQLException {
+        try (Connection connection = database.writeConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t(x INT)");
+            statement.execute("INSERT INTO t VALUES (1)");
+        }
+        disk.fill();
+        database.writeFailed(failedWriteUnreported(database));
+        assertThat(rows(database)).as("the reopened database").isEqualTo(1);
+        return failedWriteUnreported(database);
     }
 
     /** A table with a row, and a connection whose second row has committed, not yet told. */
@@ -98,7 +144,7 @@ class FullDiskReportOrderTest {
             }
             connection.commit();
         } catch (SQLException failure) {
-            assertThat(DatabaseRecovery.closedByH2(failure)).as("the write failed on the disk: %s", failure)
+            assertThat(DatabaseRecovery.closedByAFailedWrite(failure)).as("the write failed on the disk: %s", failure)
                     .isTrue();
             return failure;
         }
