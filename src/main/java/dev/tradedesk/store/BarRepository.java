@@ -61,6 +61,13 @@ final class BarRepository {
 
     private final StoreDatabase database;
     private final int writeChunk;
+    /**
+     * Serializes the writes, each from borrowing its connection to reporting its failure
+     * ({@link #writeFailure}, inside the lock): besides sharing {@link #chunk}, it is what keeps
+     * {@link DatabaseRecovery} letting through one write per wait during a full-disk outage, for a
+     * write let through pushes the next one out only once its failure is reported. Every write path
+     * takes it.
+     */
     private final ReentrantLock writeLock = new ReentrantLock();
     /**
      * The chunk every write fills, kept under {@link #writeLock}: a live cycle writes a bar or two

@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * <p>Once {@link #shutDown()} (the store closes), nothing here opens the file again.
  *
  * <p>Thread-safe: the state is guarded by this object; {@link #beforeRead()} reads two volatile
- * fields when nothing failed.
+ * fields when nothing failed. The pacing of writes also needs the callers' writes to be serialized
+ * (the repository's write lock): see {@link #beforeWrite()}.
  */
 final class DatabaseRecovery {
 
@@ -186,6 +187,12 @@ final class DatabaseRecovery {
      * Before a write borrows a connection: during an outage, refuses it unless a write is due, then
      * reopens the database if need be. A refused write never reaches H2, so it cannot make H2 close
      * the database that readers use.
+     *
+     * <p>A write let through does not move {@link #nextWrite}: only its failure does, when reported
+     * ({@link #writeFailed}). So "one write per wait" holds only because the caller serializes its
+     * writes and reports a write's failure before the next write starts: {@code BarRepository} runs
+     * each write, from this call to its report, under its {@code writeLock}. Two writes arriving here
+     * together would both be let through.
      *
      * @throws SQLException the reason the database is closed, when the write is not tried now, or
      *                      that the store was closed
