@@ -376,7 +376,8 @@ public final class ChartView {
         double value = hovered.valueAtY(cursorY);
         String valueText = hovered == priceGeometry ? ReadoutFormat.price(value, priceDecimals)
                 : hovered == volumeGeometry ? ReadoutFormat.quantity(value) : ReadoutFormat.fixed(value, 1);
-        overlay.showCrosshair(x, cursorY, plots, hovered.plot(), readoutFormat.shortTime(shownMillis), valueText);
+        String timeText = readoutFormat.shortTime(shownMillis, model.key().timeframe());
+        overlay.showCrosshair(x, cursorY, plots, hovered.plot(), timeText, valueText);
         return bar;
     }
 

@@ -33,6 +33,9 @@ final class ReadoutFormat {
     /** A daily bar is New York's trading day: its open time (05:00 UTC, say) is no time to show. */
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy-MM-dd EEE", Locale.ROOT).withZone(BarAggregator.EXCHANGE_ZONE);
+    /** The crosshair's time tag on a daily bar, its trading day as the readout names it. */
+    private static final DateTimeFormatter SHORT_DAY =
+            DateTimeFormatter.ofPattern("EEE d MMM", Locale.ROOT).withZone(BarAggregator.EXCHANGE_ZONE);
 
     private final DateTimeFormatter time;
     private final DateTimeFormatter shortTime;
@@ -43,9 +46,13 @@ final class ReadoutFormat {
         shortTime = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT).withZone(zone);
     }
 
-    /** The crosshair's time tag: {@code Sun 31 Mar 14:05}. */
-    String shortTime(long epochMillis) {
-        return shortTime.format(Instant.ofEpochMilli(epochMillis));
+    /**
+     * The crosshair's time tag on a chart of {@code timeframe}: {@code Sun 31 Mar 14:05}, or for a
+     * daily bar its trading day, {@code Tue 3 Dec}, as in the readout: its open time in the shown
+     * zone (10:30 in Kolkata, Friday evening in Honolulu) named neither the day nor anything else.
+     */
+    String shortTime(long epochMillis, Timeframe timeframe) {
+        return (timeframe == Timeframe.ONE_DAY ? SHORT_DAY : shortTime).format(Instant.ofEpochMilli(epochMillis));
     }
 
     /**

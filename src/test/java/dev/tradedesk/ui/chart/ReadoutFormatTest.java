@@ -126,4 +126,17 @@ class ReadoutFormatTest {
 
         assertThat(text).startsWith("2026-12-03 Thu  O 171.51").contains("  band –  ").doesNotContain("05:00");
     }
+
+    @Test
+    void theCrosshairsTimeTagOfADailyBarIsItsTradingDayAsTheReadoutSays() {
+        // The bar of Saturday 5 December opens at New York's midnight, 05:00 UTC: 10:30 in Kolkata,
+        // which the tag showed ("Sat 5 Dec 10:30") beside a readout that rightly shows no time.
+        long open = Instant.parse("2026-12-05T05:00:00Z").toEpochMilli();
+        ReadoutFormat kolkata = new ReadoutFormat(ZoneId.of("Asia/Kolkata"));
+
+        assertThat(kolkata.shortTime(open, Timeframe.ONE_DAY)).isEqualTo("Sat 5 Dec");
+        assertThat(new ReadoutFormat(ZoneId.of("Pacific/Honolulu")).shortTime(open, Timeframe.ONE_DAY))
+                .as("the trading day, not the date where the day opens on Friday evening").isEqualTo("Sat 5 Dec");
+        assertThat(kolkata.shortTime(open, Timeframe.ONE_HOUR)).isEqualTo("Sat 5 Dec 10:30");
+    }
 }
