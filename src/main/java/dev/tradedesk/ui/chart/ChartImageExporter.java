@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -107,6 +108,16 @@ public final class ChartImageExporter {
             throw new IOException("could not render the chart to " + file, e);
         }
         write(image, file);
+    }
+
+    /**
+     * {@code chosen} with ".png" added when its name does not end so (in any case): a save dialog
+     * writes the name as typed, whatever its file type filter says, and "chart" made a file that
+     * desktops do not open as an image. Pure; any thread.
+     */
+    public static Path withPngExtension(Path chosen) {
+        String name = chosen.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith(".png") ? chosen : chosen.resolveSibling(name + ".png");
     }
 
     /**

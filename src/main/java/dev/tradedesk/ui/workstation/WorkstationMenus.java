@@ -12,16 +12,19 @@ import dev.tradedesk.ui.settings.SettingsViewModel;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -271,9 +274,34 @@ final class WorkstationMenus {
         // takes it out of maximized under Openbox and KDE (JDK-8332222), and it stayed so.
         Stage stage = window.stage();
         File file = chooser.showSaveDialog(stage.isMaximized() || stage.isFullScreen() ? null : stage);
-        if (file != null) {
-            export(model.get(), file.toPath());
+        if (file == null) {
+            return;
         }
+        Path chosen = file.toPath();
+        Path target = ChartImageExporter.withPngExtension(chosen);
+        if (target.equals(chosen)) {
+            export(model.get(), target); // the dialog asked before replacing it
+            return;
+        }
+        // The dialog asked about the name as typed, not the one with ".png" added: ask here, after
+        // looking for the file off the JavaFX thread.
+        CompletableFuture.supplyAsync(() -> Files.exists(target), parts.background()).thenAcceptAsync(exists -> {
+            if (!exists || confirmReplace(target)) {
+                export(model.get(), target);
+            }
+        }, Platform::runLater);
+    }
+
+    private boolean confirmReplace(Path file) {
+        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "It is in " + file.toAbsolutePath().getParent() + ". Replacing it overwrites its contents.",
+                replace, ButtonType.CANCEL);
+        alert.initOwner(window.stage());
+        hold().over(alert);
+        alert.setTitle("Export chart as PNG");
+        alert.setHeaderText(file.getFileName() + " already exists. Replace it?");
+        return alert.showAndWait().filter(replace::equals).isPresent();
     }
 
     /**
