@@ -63,6 +63,7 @@ final class FrameLoop extends AnimationTimer {
         if (now - lastRefresh >= REFRESH_NANOS) {
             lastRefresh = now;
             Runtime runtime = Runtime.getRuntime();
+            status.setWatching(!watchlist.rows().isEmpty());
             status.refresh(wall, framesPerSecond(), runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory());
         }
     }

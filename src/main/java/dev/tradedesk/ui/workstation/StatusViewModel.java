@@ -43,6 +43,7 @@ public final class StatusViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private long lastUpdateNanos;
+    private boolean watching = true;
     private long newestQuoteMillis = Long.MIN_VALUE;
     private double tickToScreenP99Ms = Double.NaN;
 
@@ -100,9 +101,21 @@ public final class StatusViewModel {
         tickToScreenP99Ms = millis;
     }
 
+    /**
+     * Whether the watchlist has a symbol to update. An empty one gets no updates at all, and its
+     * age counted on ("updated 15.2 s ago", then minutes) as if the feed had stalled; it says
+     * "watchlist empty" instead. Once symbols are back, the age waits for their first update.
+     */
+    public void setWatching(boolean anySymbol) {
+        if (anySymbol && !watching) {
+            lastUpdateNanos = 0;
+        }
+        watching = anySymbol;
+    }
+
     /** Refreshes the time-dependent readouts (a few times a second). */
     public void refresh(long nowNanos, double framesPerSecond, long heapUsedBytes, long heapMaxBytes) {
-        updateAge.set(lastUpdateNanos == 0 ? "no data yet"
+        updateAge.set(!watching ? "watchlist empty" : lastUpdateNanos == 0 ? "no data yet"
                 : String.format(Locale.ROOT, "updated %.1f s ago", (nowNanos - lastUpdateNanos) / 1e9));
         frameRate.set(Double.isNaN(framesPerSecond) ? "" : String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
         latency.set(Double.isNaN(tickToScreenP99Ms) ? "" : String.format(Locale.ROOT, "tick→screen p99 %.0f ms", tickToScreenP99Ms));

@@ -62,6 +62,26 @@ class StatusViewModelTest {
     }
 
     @Test
+    void anEmptyWatchlistIsNotToldAsAFeedThatStoppedUpdating() {
+        // With every symbol removed the sim stays live, and the bar read "updated 15.2 s ago", then minutes.
+        StatusViewModel status = new StatusViewModel("Simulated exchange", ZoneOffset.UTC);
+        MarketUpdate quote = new MarketUpdate(Map.of(Symbol.of("AAPL"), new Quote(Symbol.of("AAPL"), 0, 190, 0.5, 50, 50, 20, 90, 1)),
+                Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE);
+        status.apply(quote, 1_000_000_000L);
+
+        status.setWatching(false);
+        status.refresh(16_000_000_000L, 60, 1 << 20, 1 << 30);
+        assertThat(status.updateAgeProperty().get()).isEqualTo("watchlist empty");
+
+        status.setWatching(true);
+        status.refresh(17_000_000_000L, 60, 1 << 20, 1 << 30);
+        assertThat(status.updateAgeProperty().get()).as("until the symbol added gets its first update").isEqualTo("no data yet");
+        status.apply(quote, 17_500_000_000L);
+        status.refresh(18_000_000_000L, 60, 1 << 20, 1 << 30);
+        assertThat(status.updateAgeProperty().get()).isEqualTo("updated 0.5 s ago");
+    }
+
+    @Test
     void aLiveFeedStampedAheadOfThisComputersClockSaysByHowMuchAsTheLeadGrows() {
         Instant now = Instant.parse("2026-12-05T04:00:00Z");
         java.util.concurrent.atomic.AtomicReference<Instant> wall = new java.util.concurrent.atomic.AtomicReference<>(now);
