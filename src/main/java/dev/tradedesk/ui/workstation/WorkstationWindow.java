@@ -67,6 +67,12 @@ public final class WorkstationWindow {
     private static final double MIN_WIDTH = 900;
     private static final double MIN_HEIGHT = 600;
     private static final double MIN_WATCHLIST_WIDTH = 120;
+    /**
+     * Room for the chart's header, its title beside the timeframe buttons, in the smallest window
+     * beside the narrowest watchlist (about 490 px): a wider watchlist gives way as the window
+     * shrinks, instead of leaving the chart 320 px and the title (what the chart shows) none.
+     */
+    private static final double MIN_CHART_WIDTH = 400;
     private static final double MAX_WATCHLIST_WIDTH = 4000;
 
     private final Workstation parts;
@@ -328,6 +334,7 @@ public final class WorkstationWindow {
         VBox.setVgrow(parts.chart().node(), Priority.ALWAYS);
         VBox pane = new VBox(header, parts.chart().node());
         pane.setId("chartPane");
+        pane.setMinWidth(MIN_CHART_WIDTH);
         return pane;
     }
 

@@ -406,6 +406,29 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void shrinkingTheWindowNarrowsAWideWatchlistBeforeTheChartLosesItsTitle(FxRobot robot) throws Exception {
+        // A watchlist widened to 600 px kept its width as the window shrank to its smallest, and the
+        // chart pane was left 320 px: the timeframe buttons took its header and the title, which
+        // says what the chart shows, was gone.
+        awaitChart("AAPL · 1Min");
+        SplitPane split = robot.lookup("#mainSplit").queryAs(SplitPane.class);
+        robotInteract(() -> split.setDividerPositions(600 / split.getWidth()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robotInteract(() -> {
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Text drawn = (Text) robot.lookup("#chartTitle").queryAs(Label.class).lookup(".text");
+            assertThat(drawn.getText()).as("the chart's title, cut short at most").startsWith("AAPL");
+            javafx.scene.control.TableView<?> table = robot.lookup("#watchlist").queryAs(javafx.scene.control.TableView.class);
+            double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getMinWidth).sum();
+            assertThat(table.getWidth()).as("the watchlist still shows every column").isGreaterThanOrEqualTo(columns);
+        });
+    }
+
+    @Test
     void addingAndRemovingSymbolsUpdatesTheWatchlistAndTheHost(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#symbolField").write("btc-usd").type(KeyCode.ENTER);
