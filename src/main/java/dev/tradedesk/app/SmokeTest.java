@@ -161,12 +161,14 @@ public final class SmokeTest {
     }
 
     /**
-     * On the JavaFX thread: zoom the chart out over all its bars once loaded, and close after the
-     * duration, but not before the chart holds them all (it shows the latest bars first).
+     * On the JavaFX thread: zoom the chart out over all its bars once loaded (and once more after
+     * each reload), and close after the duration, but not before the chart holds them all (it
+     * shows the latest bars first).
      */
     private void drive(WorkstationSession session, Stage stage) {
+        SmokeChartZoom zoom = new SmokeChartZoom();
         Timeline zoomOut = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), event ->
-                completeChart(session).ifPresent(ChartModel::showAll)));
+                completeChart(session).ifPresent(zoom::showAllOnce)));
         zoomOut.setCycleCount(Timeline.INDEFINITE);
         zoomOut.play();
         // The duration counts from the first live frame, so a slow machine still measures a full
