@@ -7,7 +7,7 @@ import dev.tradedesk.core.TimeRange;
 import java.util.List;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.PipelineStage;
-import dev.tradedesk.feed.RepeatingFailures;
+import dev.tradedesk.core.RepeatingFailures;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
 import dev.tradedesk.ui.live.MarketUpdate;

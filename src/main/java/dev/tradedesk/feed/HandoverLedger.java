@@ -2,6 +2,7 @@ package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarAggregator;
+import dev.tradedesk.core.RepeatingFailures;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import java.time.Clock;

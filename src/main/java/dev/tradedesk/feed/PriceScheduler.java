@@ -1,6 +1,7 @@
 package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.RepeatingFailures;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import java.time.Clock;

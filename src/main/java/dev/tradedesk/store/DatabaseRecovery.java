@@ -112,7 +112,7 @@ final class DatabaseRecovery {
         this.password = password;
         this.file = file;
         this.clock = clock;
-        this.openFailures = new ReopenFailureLog(file);
+        this.openFailures = new ReopenFailureLog(file, clock);
     }
 
     /**
@@ -313,7 +313,7 @@ final class DatabaseRecovery {
                 log.debug("History database {} could not be reopened yet: {}", file, failure.getMessage());
             } else {
                 openFailure = rootReason(failure);
-                openFailures.failed(openFailure, failure, now, wait(failedReopens));
+                openFailures.failed(openFailure, failure, wait(failedReopens));
             }
             SQLException refused = refusal(closedBy);
             refused.addSuppressed(failure);

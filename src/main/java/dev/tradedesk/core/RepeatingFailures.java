@@ -1,4 +1,4 @@
-package dev.tradedesk.feed;
+package dev.tradedesk.core;
 
 import java.time.Duration;
 import java.util.function.LongConsumer;
@@ -7,8 +7,9 @@ import java.util.function.LongSupplier;
 /**
  * Tells a failure once and then only how often it repeats. A store whose disk is full, or a step
  * that fails the same way at every retry, otherwise logs the same lines, stack trace and all, every
- * second until the app is restarted. Failures are the same when their class and message are.
- * Thread-safe.
+ * second until the app is restarted. Failures are the same when their class and message are, or,
+ * told by a reason of the caller's choosing, when their reasons are. Pure: no I/O, time from the
+ * given source. Thread-safe.
  */
 public final class RepeatingFailures {
 
@@ -38,11 +39,15 @@ public final class RepeatingFailures {
         return new RepeatingFailures(Duration.ofMinutes(1), System::nanoTime);
     }
 
-    public synchronized Verdict seen(Throwable failure) {
-        String key = failure.getClass().getName() + ": " + failure.getMessage();
+    public Verdict seen(Throwable failure) {
+        return seen(reasonOf(failure));
+    }
+
+    /** As {@link #seen(Throwable)}, for a failure the caller tells by its {@code reason}. */
+    public synchronized Verdict seen(String reason) {
         long now = nanoTime.getAsLong();
-        if (!key.equals(current)) {
-            current = key;
+        if (!reason.equals(current)) {
+            current = reason;
             repeats = 0;
             lastToldNanos = now;
             return Verdict.TELL;
@@ -61,10 +66,15 @@ public final class RepeatingFailures {
      * quietly. Both run outside this object's lock, and the count is the one the verdict saw.
      */
     public void report(Throwable failure, Runnable tell, LongConsumer summarize) {
+        report(reasonOf(failure), tell, summarize);
+    }
+
+    /** As {@link #report(Throwable, Runnable, LongConsumer)}, for a failure told by its {@code reason}. */
+    public void report(String reason, Runnable tell, LongConsumer summarize) {
         Verdict verdict;
         long repeated;
         synchronized (this) {
-            verdict = seen(failure);
+            verdict = seen(reason);
             repeated = repeats;
         }
         switch (verdict) {
@@ -72,6 +82,14 @@ public final class RepeatingFailures {
             case SUMMARIZE -> summarize.accept(repeated);
             case QUIET -> { }
         }
+    }
+
+    /**
+     * The failure being repeated, as it is compared: its reason, or the class and message of a
+     * {@link Throwable}; null when none is (nothing failed since the last success).
+     */
+    public synchronized String repeating() {
+        return current;
     }
 
     /** How often the failure being repeated came again since it was first told. */
@@ -88,5 +106,9 @@ public final class RepeatingFailures {
         current = null;
         repeats = 0;
         return ended;
+    }
+
+    private static String reasonOf(Throwable failure) {
+        return failure.getClass().getName() + ": " + failure.getMessage();
     }
 }

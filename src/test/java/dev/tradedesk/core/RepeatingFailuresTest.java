@@ -1,8 +1,8 @@
-package dev.tradedesk.feed;
+package dev.tradedesk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradedesk.feed.RepeatingFailures.Verdict;
+import dev.tradedesk.core.RepeatingFailures.Verdict;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
