@@ -3,7 +3,6 @@ package dev.tradedesk.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
@@ -16,10 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class HandoverLedgerTest {
 
@@ -29,20 +25,6 @@ class HandoverLedgerTest {
     private static final PriceScheduler.Config CONFIG = PriceScheduler.Config.defaults(Timeframe.ONE_MINUTE);
     /** The default two-day look-back at {@link #NOW}: the start of New York's 3 December. */
     private static final long LOOKBACK_START = Instant.parse("2026-12-03T05:00:00Z").toEpochMilli();
-
-    // Tests log at WARN; the line under test is INFO.
-    private final Logger logger = (Logger) LoggerFactory.getLogger(HandoverLedger.class);
-    private final Level level = logger.getLevel();
-
-    @BeforeEach
-    void logInfo() {
-        logger.setLevel(Level.INFO);
-    }
-
-    @AfterEach
-    void restoreLevel() {
-        logger.setLevel(level);
-    }
 
     /** A store holding the given last bar times and tracking starts; records what is tracked. */
     private static final class FakeHistory implements BarHistory {
@@ -115,7 +97,7 @@ class HandoverLedgerTest {
         history.lastBars.put(SOL, Instant.parse("1970-01-02T00:00:00Z").toEpochMilli());
         HandoverLedger ledger = ledger(history);
 
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture(HandoverLedger.class, Level.INFO)) {
             assertThat(ledger.coverage(SOL)).isEqualTo(LOOKBACK_START);
             assertThat(ledger.coverage(SOL)).isEqualTo(LOOKBACK_START);
 
@@ -141,7 +123,7 @@ class HandoverLedgerTest {
         history.lastBars.put(SOL, 0L);
         HandoverLedger ledger = ledger(history);
 
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture(HandoverLedger.class, Level.INFO)) {
             assertThat(ledger.coverage(SOL)).isEqualTo(LOOKBACK_START);
             assertThat(ledger.coverage(BTC)).isEqualTo(lastBtc + 1);
 
@@ -156,7 +138,7 @@ class HandoverLedgerTest {
         ledger.coverage(BTC);
         history.refusing = true;
 
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture(HandoverLedger.class, Level.INFO)) {
             assertThat(ledger.known(List.of(BTC, SOL))).containsExactly(BTC);
             assertThat(ledger.known(List.of(BTC, SOL))).containsExactly(BTC);
             assertThat(log.lines()).as("told once while it repeats").singleElement().asString()
@@ -176,7 +158,7 @@ class HandoverLedgerTest {
         ledger.coverage(BTC);
         history.refusingWrites = true;
 
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture(HandoverLedger.class, Level.INFO)) {
             assertThat(ledger.known(List.of(BTC, SOL))).containsExactly(BTC);
             // The store read where its history ends; only the write failed: the line must not say otherwise.
             assertThat(log.lines()).singleElement().asString()

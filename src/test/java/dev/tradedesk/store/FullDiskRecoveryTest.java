@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.TimeRange;
@@ -32,11 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.h2.api.ErrorCode;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A full disk makes H2 close the database; once space is freed, the store reopens it by itself:
@@ -49,23 +45,9 @@ class FullDiskRecoveryTest {
     @TempDir
     Path dir;
 
-    // Tests log at WARN; the line saying the database works again is INFO.
-    private final Logger recoveryLog = (Logger) LoggerFactory.getLogger(DatabaseRecovery.class);
-    private final Level level = recoveryLog.getLevel();
-
-    @BeforeEach
-    void logInfo() {
-        recoveryLog.setLevel(Level.INFO);
-    }
-
-    @AfterEach
-    void restoreLevel() {
-        recoveryLog.setLevel(level);
-    }
-
     @Test
     void writesWorkAgainOnceTheDiskHasRoomWithoutRestartingTheStoreAndNothingIsLostOrDoubled() {
-        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+        try (LogCapture logs = new LogCapture(DatabaseRecovery.class, Level.INFO); FullDisk disk = new FullDisk(dir);
                 StoreFixture fixture = new StoreFixture(dir, disk)) {
             HistoryStore store = fixture.store;
             store.track(AAPL, T0);
@@ -130,7 +112,7 @@ class FullDiskRecoveryTest {
 
     @Test
     void theStoredBarsAndTheirLedgerAreReadThroughAFullDiskOutageAsTheLiveWriterKeepsTrying() {
-        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+        try (LogCapture logs = new LogCapture(DatabaseRecovery.class, Level.INFO); FullDisk disk = new FullDisk(dir);
                 StoreFixture fixture = new StoreFixture(dir, disk)) {
             HistoryStore store = fixture.store;
             store.track(AAPL, T0);
@@ -232,7 +214,7 @@ class FullDiskRecoveryTest {
 
     @Test
     void aReopenThatCannotOpenTheFileIsToldAsSuchToCallersAndInTheLogOnceThenSummarized() {
-        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+        try (LogCapture logs = new LogCapture(DatabaseRecovery.class, Level.INFO); FullDisk disk = new FullDisk(dir);
                 StoreFixture fixture = new StoreFixture(dir, disk)) {
             HistoryStore store = fixture.store;
             write(store, T0, 10);
@@ -310,7 +292,7 @@ class FullDiskRecoveryTest {
 
     @Test
     void aReopenCutShortByTheStoreClosingIsToldAsTheCloseNotAsAFileThatCannotBeOpened() throws Exception {
-        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir)) {
+        try (LogCapture logs = new LogCapture(DatabaseRecovery.class, Level.INFO); FullDisk disk = new FullDisk(dir)) {
             HistoryStore store = disk.open(StoreFixture.options(dir, new MutableClock(Instant.parse("2024-03-01T12:00:00Z"))));
             write(store, T0, 10);
             disk.fill();
@@ -339,7 +321,7 @@ class FullDiskRecoveryTest {
 
     @Test
     void aReopenCutShortByTheCallersInterruptIsNoFailedReopen() {
-        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir);
+        try (LogCapture logs = new LogCapture(DatabaseRecovery.class, Level.INFO); FullDisk disk = new FullDisk(dir);
                 StoreFixture fixture = new StoreFixture(dir, disk)) {
             HistoryStore store = fixture.store;
             write(store, T0, 10);

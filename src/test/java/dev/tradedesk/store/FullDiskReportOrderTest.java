@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.tradedesk.testing.LogCapture;
 import dev.tradedesk.testing.MutableClock;
 import java.nio.file.Path;
@@ -13,11 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The recovery told of a full-disk outage's events in an order that threads can give them: a commit
@@ -33,23 +29,10 @@ class FullDiskReportOrderTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-03-01T12:00:00Z"));
 
-    // Tests log at WARN; the line saying the database works again is INFO.
-    private final Logger recoveryLog = (Logger) LoggerFactory.getLogger(DatabaseRecovery.class);
-    private final Level level = recoveryLog.getLevel();
-
-    @BeforeEach
-    void logInfo() {
-        recoveryLog.setLevel(Level.INFO);
-    }
-
-    @AfterEach
-    void restoreLevel() {
-        recoveryLog.setLevel(level);
-    }
-
     @Test
     void aCommitReportedAfterAnotherCallsFailureClosedItsDatabaseDoesNotEndTheOutage() throws Exception {
-        try (LogCapture logs = new LogCapture(); FullDisk disk = new FullDisk(dir); StoreDatabase database = open(disk)) {
+        try (LogCapture logs = new LogCapture(DatabaseRecovery.class, Level.INFO); FullDisk disk = new FullDisk(dir);
+                StoreDatabase database = open(disk)) {
             Connection committing = committedUnreported(database);
             disk.fill();
             failedWriteUnreported(database); // H2 closes the database the commit landed on
