@@ -1,11 +1,15 @@
 package dev.tradedesk.store;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +45,23 @@ import org.h2.store.fs.FilePathWrapper;
  *
  * <p>H2 registers file systems in a static table and creates their paths by reflection, so the
  * switch lives in a static map keyed by directory: each test's own directory is its own disk.
+ *
+ * <p>A database H2 shut down when the disk filled is never unregistered from H2's JVM-exit hook
+ * ({@code Database.shutdownImmediately} marks it closing, and its close then returns early), and
+ * unless it was garbage collected by then, the hook checkpoints it at exit, even with
+ * {@code DB_CLOSE_ON_EXIT=FALSE}: the checkpoint fails on its dead store, and H2 traces "could not
+ * close the database" into {@code history.trace.db}, making the test's directory again after JUnit
+ * deleted it, a {@code junit-*} directory left in the temporary directory per such test. Once a disk
+ * is closed and its directory gone, nothing of its tests remains to be told, so H2 makes no
+ * directory and writes no file there any more.
  */
 public final class FullDisk implements AutoCloseable {
 
     static final String SCHEME = "fulldisk";
 
     private static final Map<String, Disk> DISKS = new ConcurrentHashMap<>();
+    /** The directories of closed disks: once they are deleted, H2 writes nothing there again. */
+    private static final Set<String> CLOSED = ConcurrentHashMap.newKeySet();
 
     private final Path directory;
     private final Disk disk = new Disk();
@@ -73,6 +88,7 @@ public final class FullDisk implements AutoCloseable {
         FilePath.register(new FullDiskPath());
         this.directory = directory.toAbsolutePath().normalize();
         DISKS.put(this.directory.toString(), disk);
+        CLOSED.remove(this.directory.toString());
     }
 
     /** Opens a store in the directory, as {@link HistoryStore#open} does, on this disk. */
@@ -176,10 +192,29 @@ public final class FullDisk implements AutoCloseable {
         return refused == null ? 0 : refused.get();
     }
 
-    /** Forgets the disk; its directory is an ordinary one again. */
+    /**
+     * Forgets the disk; its directory is an ordinary one again, until it is deleted: then H2 does
+     * not make it again to trace the databases it shut down on this disk.
+     */
     @Override
     public void close() {
         DISKS.remove(directory.toString(), disk);
+        CLOSED.add(directory.toString());
+    }
+
+    /**
+     * Whether {@code path} is in the directory of a closed disk, which is gone, or on the way to it
+     * (a test's directory holding the disk's, deleted with it).
+     */
+    private static boolean inDeletedDirectory(String path) {
+        for (String closed : CLOSED) {
+            boolean onTheWay = path.equals(closed) || path.startsWith(closed + File.separator)
+                    || closed.startsWith(path + File.separator);
+            if (onTheWay && !Files.exists(Path.of(closed))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Disk diskOf(String file) {
@@ -212,6 +247,21 @@ public final class FullDisk implements AutoCloseable {
                 disk.databaseOpens.incrementAndGet();
             }
             return new FullDiskChannel(getBase().open(mode), disk, databaseFile);
+        }
+
+        @Override
+        public void createDirectory() {
+            if (!inDeletedDirectory(getBase().toString())) {
+                super.createDirectory();
+            }
+        }
+
+        @Override
+        public OutputStream newOutputStream(boolean append) throws IOException {
+            if (inDeletedDirectory(getBase().toString())) {
+                return OutputStream.nullOutputStream();
+            }
+            return super.newOutputStream(append);
         }
     }
 
