@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -171,7 +172,7 @@ final class SettingsForm {
         Button reset = new Button("Reset to defaults");
         reset.setId("resetIndicators");
         reset.setOnAction(event -> model.resetIndicatorsToDefaults());
-        return new VBox(hint("The chart follows these values as you type; Cancel puts them back."), groups, reset);
+        return new VBox(hint("The chart follows these values as you type, once you pause; Cancel puts them back."), groups, reset);
     }
 
     private GridPane indicatorGroup(List<SettingsField> fields) {
@@ -183,9 +184,24 @@ final class SettingsForm {
             text.setMinWidth(Region.USE_PREF_SIZE);
             text.setPromptText(SettingsViewModel.indicatorDefault(field));
             text.setTooltip(new Tooltip(indicatorHelp(field)));
+            previewAtOnceOnEnterOrLeaving(text);
             row = textRow(grid, row, field, text, "default " + SettingsViewModel.indicatorDefault(field));
         }
         return grid;
+    }
+
+    /**
+     * Enter and focus leaving the field end the typing: its value is previewed without waiting for the
+     * pause. A handler, not {@code setOnAction}: a text field with an onAction keeps Enter from the
+     * dialog's OK button.
+     */
+    private void previewAtOnceOnEnterOrLeaving(TextField text) {
+        text.addEventHandler(ActionEvent.ACTION, event -> model.previewNow());
+        text.focusedProperty().addListener((property, was, focused) -> {
+            if (!focused) {
+                model.previewNow();
+            }
+        });
     }
 
     private VBox appearance() {

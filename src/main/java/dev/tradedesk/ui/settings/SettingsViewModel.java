@@ -31,10 +31,14 @@ import javafx.beans.property.StringProperty;
  * ({@link dev.tradedesk.core.IndicatorParameters}, {@link dev.tradedesk.core.Symbol},
  * {@link SettingsValues}); this class only decides which field a message belongs under.
  *
- * <p>Indicator preview: whenever the ten indicator fields form valid parameters that differ from the
- * last ones handed over (at first: the initial ones), {@code indicatorPreview} receives them, so a
- * chart can follow the edits live. Invalid input never reaches it. {@link #cancel()} hands the
- * initial parameters back if anything else was previewed.
+ * <p>Indicator preview: when the ten indicator fields form valid parameters that differ from the
+ * last ones handed over (at first: the initial ones), {@code indicatorPreview} receives them once
+ * typing pauses ({@link QuietPeriod}), so a chart follows the edits live without recomputing for
+ * every keystroke on the way (9, 99, 999 while 9999 is typed); {@link #previewNow()} (Enter, leaving
+ * the field) and resetting to the defaults hand them over at once. Invalid input never reaches it,
+ * and drops the valid value that was waiting. {@link #cancel()} hands the initial parameters back
+ * if anything else was previewed; {@link #confirm()} drops a preview still waiting, as the values themselves
+ * are applied.
  *
  * <p>Watchlists: the watchlist field edits the chosen provider's list. Choosing a provider that
  * lists other symbols (a crypto exchange after stocks) sets the text typed so far aside and shows
@@ -49,6 +53,7 @@ public final class SettingsViewModel {
 
     private final SettingsValues initial;
     private final Consumer<IndicatorParameters> indicatorPreview;
+    private final QuietPeriod typingPause;
     private final ObjectProperty<ProviderKind> provider;
     private final ObjectProperty<Timeframe> defaultTimeframe;
     private final ObjectProperty<Theme> theme;
@@ -60,16 +65,22 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private SettingsValues current;
     private IndicatorParameters previewed;
+    /** Valid parameters typed since the last preview, waiting for typing to pause; null when none. */
+    private IndicatorParameters waiting;
     private boolean resetting;
 
     /**
      * @param initial          what the form starts with (the current settings)
-     * @param indicatorPreview told every new valid set of indicator parameters while the user edits;
-     *                         called on the thread that edits, so keep it quick
+     * @param indicatorPreview told every new valid set of indicator parameters while the user edits,
+     *                         once typing pauses; called on the thread that edits, so keep it quick
+     * @param typingPause      how a typed change waits for the typing to pause:
+     *                         {@link QuietPeriod#typingPause()} in the app
      */
-    public SettingsViewModel(SettingsValues initial, Consumer<IndicatorParameters> indicatorPreview) {
+    public SettingsViewModel(SettingsValues initial, Consumer<IndicatorParameters> indicatorPreview,
+            QuietPeriod typingPause) {
         this.initial = Objects.requireNonNull(initial, "initial");
         this.indicatorPreview = Objects.requireNonNull(indicatorPreview, "indicatorPreview");
+        this.typingPause = Objects.requireNonNull(typingPause, "typingPause");
         this.previewed = initial.indicators();
         provider = new SimpleObjectProperty<>(this, "provider", initial.provider());
         defaultTimeframe = new SimpleObjectProperty<>(this, "defaultTimeframe", initial.defaultTimeframe());
@@ -140,7 +151,7 @@ public final class SettingsViewModel {
         return IndicatorForm.text(indicatorField, IndicatorParameters.DEFAULTS);
     }
 
-    /** Puts the ten indicator fields back to their defaults at once (one revalidation, one preview). */
+    /** Puts the ten indicator fields back to their defaults at once (one revalidation, one preview, now). */
     public void resetIndicatorsToDefaults() {
         resetting = true;
         try {
@@ -149,11 +160,28 @@ public final class SettingsViewModel {
             resetting = false;
         }
         revalidate();
+        previewNow();
+    }
+
+    /** Previews the valid parameters waiting for typing to pause, if any, without waiting (Enter, focus leaving a field). */
+    public void previewNow() {
+        typingPause.stop();
+        IndicatorParameters parameters = waiting;
+        waiting = null;
+        if (parameters != null) {
+            preview(parameters);
+        }
     }
 
     /** The dialog was cancelled: the preview goes back to the initial parameters if it had left them. */
     public void cancel() {
+        dropWaitingPreview();
         preview(initial.indicators());
+    }
+
+    /** The dialog was confirmed: its values are applied as settings, so a preview still waiting is dropped. */
+    public void confirm() {
+        dropWaitingPreview();
     }
 
     private void swapWatchlist(ProviderKind before, ProviderKind after) {
@@ -211,7 +239,7 @@ public final class SettingsViewModel {
                 ? values(watchlists, speed.getAsDouble(), indicators.parameters().orElseThrow())
                 : null;
         valid.set(current != null);
-        indicators.parameters().ifPresent(this::preview);
+        indicators.parameters().ifPresentOrElse(this::previewWhenTypingPauses, this::dropWaitingPreview);
     }
 
     private OptionalDouble simulatorSpeed(Map<SettingsField, String> problems) {
@@ -231,6 +259,20 @@ public final class SettingsViewModel {
                 Secret.of(text(SettingsField.ALPACA_SECRET_KEY)), text(SettingsField.ALPACA_BASE_URL),
                 text(SettingsField.ALPACA_FEED), watchlists, defaultTimeframe.get(), indicators,
                 theme.get(), text(SettingsField.TIME_ZONE), speed);
+    }
+
+    private void previewWhenTypingPauses(IndicatorParameters parameters) {
+        if (parameters.equals(previewed)) {
+            dropWaitingPreview(); // typed back to what the chart shows: nothing to recompute
+        } else {
+            waiting = parameters;
+            typingPause.restart(this::previewNow);
+        }
+    }
+
+    private void dropWaitingPreview() {
+        typingPause.stop();
+        waiting = null;
     }
 
     private void preview(IndicatorParameters parameters) {

@@ -7,6 +7,7 @@ import dev.tradedesk.ui.chart.ChartImageExporter;
 import dev.tradedesk.ui.chart.ChartModel;
 import dev.tradedesk.ui.chart.ChartView;
 import dev.tradedesk.ui.perf.PerformanceView;
+import dev.tradedesk.ui.settings.QuietPeriod;
 import dev.tradedesk.ui.settings.SettingsDialog;
 import dev.tradedesk.ui.settings.SettingsViewModel;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
@@ -238,7 +239,8 @@ final class WorkstationMenus {
     }
 
     void openSettings() {
-        SettingsViewModel model = new SettingsViewModel(parts.host().currentSettings(), parts.chart()::setIndicatorParameters);
+        SettingsViewModel model = new SettingsViewModel(parts.host().currentSettings(), parts.chart()::setIndicatorParameters,
+                QuietPeriod.typingPause());
         SettingsDialog dialog = new SettingsDialog(window.stage(), model);
         hold().over(dialog.dialog());
         dialog.showAndWait().ifPresent(values -> {

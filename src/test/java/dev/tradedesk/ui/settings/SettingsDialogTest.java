@@ -31,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsDialogTest {
 
     private final List<IndicatorParameters> previews = new ArrayList<>();
+    private final HandQuietPeriod typingPause = new HandQuietPeriod();
     private final List<SettingsValues> accepted = new ArrayList<>();
     private SettingsDialog dialog;
 
@@ -38,7 +39,7 @@ class SettingsDialogTest {
     void start(Stage owner) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         PrimaryStage.show(owner, new Scene(new StackPane(), 900, 700));
-        dialog = new SettingsDialog(owner, new SettingsViewModel(SettingsDialogDemo.sample(), previews::add));
+        dialog = new SettingsDialog(owner, new SettingsViewModel(SettingsDialogDemo.sample(), previews::add, typingPause));
         dialog.show(accepted::add);
     }
 
@@ -65,10 +66,12 @@ class SettingsDialogTest {
         assertThat(message.getText()).isEmpty();
         assertThat(rsi.getStyleClass()).doesNotContain(SettingsForm.FIELD_INVALID);
         assertThat(tabProblemDot(robot, "tabINDICATORS")).isNull();
-        assertThat(previews).extracting(IndicatorParameters::rsiPeriod).containsExactly(2, 21);
+        assertThat(previews).as("typing has not paused").isEmpty();
 
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(previews).as("Enter previews at once, then is OK").extracting(IndicatorParameters::rsiPeriod)
+                .containsExactly(21);
         assertThat(dialog.dialog().isShowing()).isFalse();
         assertThat(accepted).singleElement().satisfies(values -> {
             assertThat(values.indicators().rsiPeriod()).isEqualTo(21);
@@ -101,6 +104,7 @@ class SettingsDialogTest {
     void resetToDefaultsFillsTheDefaultsShownAndEscapeCancelsPuttingThePreviewBack(FxRobot robot) {
         openTab(robot, "Indicators");
         setText(robot, robot.lookup("#stochPeriod").queryAs(TextField.class), "30");
+        robot.interact(typingPause::pass);
         setText(robot, robot.lookup("#sensitivity").queryAs(TextField.class), "2");
         robot.clickOn("#resetIndicators");
         WaitForAsyncUtils.waitForFxEvents();
@@ -115,6 +119,23 @@ class SettingsDialogTest {
         assertThat(previews).as("30, then the defaults, which are the initial ones: nothing left to put back")
                 .extracting(IndicatorParameters::stochPeriod).containsExactly(30, 14);
         assertThat(previews.get(1)).isEqualTo(SettingsDialogDemo.sample().indicators());
+    }
+
+    @Test
+    void aPeriodTypedIsPreviewedOnceTypingPausesOrTheFieldIsLeft(FxRobot robot) {
+        openTab(robot, "Indicators");
+        TextField rsi = robot.lookup("#rsiPeriod").queryAs(TextField.class);
+        typeOver(robot, rsi, "250");
+        assertThat(previews).as("not 2 and 25 on the way").isEmpty();
+        robot.interact(typingPause::pass);
+        assertThat(previews).extracting(IndicatorParameters::rsiPeriod).containsExactly(250);
+
+        typeOver(robot, rsi, "30");
+        robot.clickOn("#stochPeriod");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(previews).as("leaving the field previews without the pause")
+                .extracting(IndicatorParameters::rsiPeriod).containsExactly(250, 30);
+        assertThat(typingPause.waiting()).isFalse();
     }
 
     @Test

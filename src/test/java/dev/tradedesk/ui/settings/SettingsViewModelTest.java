@@ -30,10 +30,17 @@ class SettingsViewModelTest {
             "America/New_York", 60);
 
     private final List<IndicatorParameters> previews = new ArrayList<>();
-    private final SettingsViewModel model = new SettingsViewModel(INITIAL, previews::add);
+    private final HandQuietPeriod typingPause = new HandQuietPeriod();
+    private final SettingsViewModel model = new SettingsViewModel(INITIAL, previews::add, typingPause);
 
     private void type(SettingsField field, String text) {
         model.textProperty(field).set(text);
+    }
+
+    /** Types {@code text}, then pauses long enough for the preview. */
+    private void typeAndPause(SettingsField field, String text) {
+        type(field, text);
+        typingPause.pass();
     }
 
     private String message(SettingsField field) {
@@ -227,32 +234,72 @@ class SettingsViewModelTest {
 
     @Test
     void thePreviewGetsOnlyValidParametersAndOnlyWhenTheyChange() {
-        type(SettingsField.RSI_PERIOD, "15");
-        type(SettingsField.RSI_PERIOD, "");
-        type(SettingsField.RSI_PERIOD, "1x");
-        type(SettingsField.RSI_PERIOD, "15");   // valid again, but the same as the last preview
-        type(SettingsField.RSI_PERIOD, " 15 ");
-        type(SettingsField.SENSITIVITY, "0.50"); // the same number
-        type(SettingsField.RSI_PERIOD, "0");
-        type(SettingsField.WATCHLIST, "TSLA");   // not an indicator
-        type(SettingsField.RSI_PERIOD, "16");
+        typeAndPause(SettingsField.RSI_PERIOD, "15");
+        typeAndPause(SettingsField.RSI_PERIOD, "");
+        typeAndPause(SettingsField.RSI_PERIOD, "1x");
+        typeAndPause(SettingsField.RSI_PERIOD, "15");   // valid again, but the same as the last preview
+        typeAndPause(SettingsField.RSI_PERIOD, " 15 ");
+        typeAndPause(SettingsField.SENSITIVITY, "0.50"); // the same number
+        typeAndPause(SettingsField.RSI_PERIOD, "0");
+        typeAndPause(SettingsField.WATCHLIST, "TSLA");   // not an indicator
+        typeAndPause(SettingsField.RSI_PERIOD, "16");
         assertThat(previews).extracting(IndicatorParameters::rsiPeriod).containsExactly(15, 16);
+    }
+
+    @Test
+    void aNumberTypedIsPreviewedOnceTypingPausesNotAtEachKeystroke() {
+        type(SettingsField.RSI_PERIOD, "9");
+        type(SettingsField.RSI_PERIOD, "99");
+        type(SettingsField.RSI_PERIOD, "999");
+        type(SettingsField.RSI_PERIOD, "9999");
+        assertThat(previews).as("no recompute for 9, 99 and 999 on the way").isEmpty();
+
+        typingPause.pass();
+        assertThat(previews).extracting(IndicatorParameters::rsiPeriod).containsExactly(9999);
+    }
+
+    @Test
+    void anInvalidValueDropsTheValidOneWaitingBeforeIt() {
+        type(SettingsField.RSI_PERIOD, "9999");
+        type(SettingsField.RSI_PERIOD, "99999");
+        assertThat(typingPause.waiting()).as("9999 is not what the field says").isFalse();
+        typingPause.pass();
+        assertThat(previews).isEmpty();
+    }
+
+    @Test
+    void typingBackToWhatThePreviewShowsLeavesNothingToRecompute() {
+        type(SettingsField.RSI_PERIOD, "1");
+        type(SettingsField.RSI_PERIOD, "10"); // the initial period again
+        assertThat(typingPause.waiting()).isFalse();
+        assertThat(previews).isEmpty();
+    }
+
+    @Test
+    void enterOrLeavingTheFieldPreviewsWithoutWaitingForThePause() {
+        type(SettingsField.RSI_PERIOD, "21");
+        model.previewNow();
+        assertThat(previews).extracting(IndicatorParameters::rsiPeriod).containsExactly(21);
+        assertThat(typingPause.waiting()).isFalse();
+        model.previewNow();
+        assertThat(previews).as("nothing more was typed").hasSize(1);
     }
 
     @Test
     void indicatorsChangedWhileAnotherFieldIsInvalidAreStillPreviewed() {
         type(SettingsField.TIME_ZONE, "Nowhere/Land");
-        type(SettingsField.D_SMOOTHING, "5");
+        typeAndPause(SettingsField.D_SMOOTHING, "5");
         assertThat(model.isValid()).isFalse();
         assertThat(previews).extracting(IndicatorParameters::dSmoothing).containsExactly(5);
     }
 
     @Test
-    void resettingToDefaultsFillsTheDefaultsAndPreviewsThemOnce() {
+    void resettingToDefaultsFillsTheDefaultsAndPreviewsThemOnceWithoutWaiting() {
         type(SettingsField.RSI_PERIOD, "abc");
         type(SettingsField.BASE_LOWER, "95");
         model.resetIndicatorsToDefaults();
         assertThat(previews).containsExactly(IndicatorParameters.DEFAULTS);
+        assertThat(typingPause.waiting()).isFalse();
         assertThat(SettingsField.indicators()).allSatisfy(field ->
                 assertThat(model.textProperty(field).get()).isEqualTo(SettingsViewModel.indicatorDefault(field)));
         assertThat(SettingsViewModel.indicatorDefault(SettingsField.SENSITIVITY)).isEqualTo("0.7");
@@ -263,10 +310,23 @@ class SettingsViewModelTest {
     void cancellingHandsTheInitialParametersBackOnlyIfThePreviewLeftThem() {
         model.cancel();
         assertThat(previews).isEmpty();
-        type(SettingsField.STOCH_PERIOD, "21");
+        typeAndPause(SettingsField.STOCH_PERIOD, "21");
         model.cancel();
         assertThat(previews).extracting(IndicatorParameters::stochPeriod).containsExactly(21, 12);
         assertThat(previews.get(1)).isEqualTo(CUSTOM);
+    }
+
+    @Test
+    void aPreviewStillWaitingIsDroppedOnCancelAndOnOk() {
+        type(SettingsField.STOCH_PERIOD, "21");
+        model.cancel();
+        typingPause.pass();
+        assertThat(previews).as("cancelled before the chart left the initial values").isEmpty();
+
+        type(SettingsField.STOCH_PERIOD, "22");
+        model.confirm();
+        typingPause.pass();
+        assertThat(previews).as("OK applies 22 as a setting").isEmpty();
     }
 
     @Test
