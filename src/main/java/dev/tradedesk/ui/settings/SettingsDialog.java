@@ -21,7 +21,7 @@ import javafx.stage.Window;
  * offending field shows its message underneath and carries {@link SettingsForm#FIELD_INVALID}, and
  * a tab holding one shows a dot. Enter is OK (when enabled), Esc is Cancel; in the watchlist's text
  * area Enter starts a new line. Cancelling, by button, Esc or closing the window, calls
- * {@link SettingsViewModel#cancel()} so a live indicator preview is undone. An indicator
+ * {@link SettingsViewModel#cancel()} so a live indicator or theme preview is undone. An indicator
  * value typed is previewed once typing pauses, or at once on Enter or when the field loses focus.
  *
  * <p>Usage: {@code new SettingsDialog(owner, model).showAndWait().ifPresent(apply)}, or

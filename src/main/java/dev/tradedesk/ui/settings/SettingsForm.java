@@ -216,7 +216,7 @@ final class SettingsForm {
             choices.getChildren().add(choice);
         }
         bindToggles(group, model.themeProperty());
-        return new VBox(label("Theme"), choices);
+        return new VBox(label("Theme"), choices, hint("The windows take the theme as you choose it; Cancel puts it back."));
     }
 
     private VBox simulator() {

@@ -36,8 +36,9 @@ import javafx.beans.property.StringProperty;
  * typing pauses ({@link QuietPeriod}), so a chart follows the edits live without recomputing for
  * every keystroke on the way (9, 99, 999 while 9999 is typed); {@link #previewNow()} (Enter, leaving
  * the field) and resetting to the defaults hand them over at once. Invalid input never reaches it,
- * and drops the valid value that was waiting. {@link #cancel()} hands the initial parameters back
- * if anything else was previewed; {@link #confirm()} drops a preview still waiting, as the values themselves
+ * and drops the valid value that was waiting. The theme is previewed as soon as it is chosen
+ * ({@code themePreview}). {@link #cancel()} hands the initial parameters and theme back if anything
+ * else was previewed; {@link #confirm()} drops a preview still waiting, as the values themselves
  * are applied.
  *
  * <p>Watchlists: the watchlist field edits the chosen provider's list. Choosing a provider that
@@ -53,6 +54,7 @@ public final class SettingsViewModel {
 
     private final SettingsValues initial;
     private final Consumer<IndicatorParameters> indicatorPreview;
+    private final Consumer<Theme> themePreview;
     private final QuietPeriod typingPause;
     private final ObjectProperty<ProviderKind> provider;
     private final ObjectProperty<Timeframe> defaultTimeframe;
@@ -67,21 +69,25 @@ public final class SettingsViewModel {
     private IndicatorParameters previewed;
     /** Valid parameters typed since the last preview, waiting for typing to pause; null when none. */
     private IndicatorParameters waiting;
+    private Theme previewedTheme;
     private boolean resetting;
 
     /**
      * @param initial          what the form starts with (the current settings)
      * @param indicatorPreview told every new valid set of indicator parameters while the user edits,
      *                         once typing pauses; called on the thread that edits, so keep it quick
+     * @param themePreview     told each theme the user picks, and the initial one again on cancel
      * @param typingPause      how a typed change waits for the typing to pause:
      *                         {@link QuietPeriod#typingPause()} in the app
      */
     public SettingsViewModel(SettingsValues initial, Consumer<IndicatorParameters> indicatorPreview,
-            QuietPeriod typingPause) {
+            Consumer<Theme> themePreview, QuietPeriod typingPause) {
         this.initial = Objects.requireNonNull(initial, "initial");
         this.indicatorPreview = Objects.requireNonNull(indicatorPreview, "indicatorPreview");
+        this.themePreview = Objects.requireNonNull(themePreview, "themePreview");
         this.typingPause = Objects.requireNonNull(typingPause, "typingPause");
         this.previewed = initial.indicators();
+        this.previewedTheme = initial.theme();
         provider = new SimpleObjectProperty<>(this, "provider", initial.provider());
         defaultTimeframe = new SimpleObjectProperty<>(this, "defaultTimeframe", initial.defaultTimeframe());
         theme = new SimpleObjectProperty<>(this, "theme", initial.theme());
@@ -102,7 +108,10 @@ public final class SettingsViewModel {
             revalidate();
         });
         defaultTimeframe.addListener((property, before, after) -> revalidate());
-        theme.addListener((property, before, after) -> revalidate());
+        theme.addListener((property, before, after) -> {
+            revalidate();
+            previewTheme(after);
+        });
     }
 
     public ObjectProperty<ProviderKind> providerProperty() {
@@ -173,10 +182,11 @@ public final class SettingsViewModel {
         }
     }
 
-    /** The dialog was cancelled: the preview goes back to the initial parameters if it had left them. */
+    /** The dialog was cancelled: the preview goes back to the initial parameters and theme if it had left them. */
     public void cancel() {
         dropWaitingPreview();
         preview(initial.indicators());
+        previewTheme(initial.theme());
     }
 
     /** The dialog was confirmed: its values are applied as settings, so a preview still waiting is dropped. */
@@ -279,6 +289,13 @@ public final class SettingsViewModel {
         if (!parameters.equals(previewed)) {
             previewed = parameters;
             indicatorPreview.accept(parameters);
+        }
+    }
+
+    private void previewTheme(Theme chosen) {
+        if (chosen != null && chosen != previewedTheme) {
+            previewedTheme = chosen;
+            themePreview.accept(chosen);
         }
     }
 

@@ -239,8 +239,9 @@ final class WorkstationMenus {
     }
 
     void openSettings() {
+        // The theme is previewed without the main view model: its theme is the saved setting, which only OK changes.
         SettingsViewModel model = new SettingsViewModel(parts.host().currentSettings(), parts.chart()::setIndicatorParameters,
-                QuietPeriod.typingPause());
+                WorkstationWindow::applyTheme, QuietPeriod.typingPause());
         SettingsDialog dialog = new SettingsDialog(window.stage(), model);
         hold().over(dialog.dialog());
         dialog.showAndWait().ifPresent(values -> {

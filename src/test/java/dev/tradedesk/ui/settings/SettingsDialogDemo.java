@@ -35,7 +35,7 @@ public final class SettingsDialogDemo {
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
         for (String theme : new String[] {"light", "dark"}) {
-            SettingsViewModel model = new SettingsViewModel(sample(), parameters -> { }, new HandQuietPeriod());
+            SettingsViewModel model = new SettingsViewModel(sample(), parameters -> { }, chosen -> { }, new HandQuietPeriod());
             SettingsDialog dialog = onFx(() -> {
                 Application.setUserAgentStylesheet(theme.equals("light") ? new PrimerLight().getUserAgentStylesheet()
                         : new PrimerDark().getUserAgentStylesheet());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.ThemeStylesheets;
 import dev.tradedesk.testing.PrimaryStage;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +14,14 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsDialogTest {
 
     private final List<IndicatorParameters> previews = new ArrayList<>();
+    private final List<Theme> themePreviews = new ArrayList<>();
     private final HandQuietPeriod typingPause = new HandQuietPeriod();
     private final List<SettingsValues> accepted = new ArrayList<>();
     private SettingsDialog dialog;
@@ -39,7 +44,10 @@ class SettingsDialogTest {
     void start(Stage owner) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         PrimaryStage.show(owner, new Scene(new StackPane(), 900, 700));
-        dialog = new SettingsDialog(owner, new SettingsViewModel(SettingsDialogDemo.sample(), previews::add, typingPause));
+        dialog = new SettingsDialog(owner, new SettingsViewModel(SettingsDialogDemo.sample(), previews::add, theme -> {
+            themePreviews.add(theme);
+            Application.setUserAgentStylesheet(ThemeStylesheets.userAgentStylesheet(theme));
+        }, typingPause));
         dialog.show(accepted::add);
     }
 
@@ -139,6 +147,22 @@ class SettingsDialogTest {
     }
 
     @Test
+    void theThemeChosenRestylesTheDialogAtOnceAndCancelPutsTheFirstOneBack(FxRobot robot) {
+        openTab(robot, "Appearance");
+        Color lightBackground = background(robot);
+        robot.clickOn("#themeDark");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(themePreviews).containsExactly(Theme.DARK);
+        assertThat(background(robot)).as("the dialog in the dark theme while it is open").isNotEqualTo(lightBackground);
+
+        robot.clickOn("#settingsCancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(themePreviews).containsExactly(Theme.DARK, Theme.LIGHT);
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(ThemeStylesheets.userAgentStylesheet(Theme.LIGHT));
+        assertThat(accepted).isEmpty();
+    }
+
+    @Test
     void credentialsAreMaskedBadFieldsAreFlaggedOnTheirTabsAndEnterInTheZoneBoxIsOk(FxRobot robot) {
         openTab(robot, "Data provider");
         assertThat((Object) robot.lookup("#alpacaKeyId").query()).isInstanceOf(PasswordField.class);
@@ -201,6 +225,11 @@ class SettingsDialogTest {
     private static void setText(FxRobot robot, javafx.scene.control.TextInputControl field, String text) {
         robot.interact(() -> field.setText(text));
         robot.clickOn(field);
+    }
+
+    private static Color background(FxRobot robot) {
+        DialogPane pane = robot.lookup("#settingsDialog").queryAs(DialogPane.class);
+        return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> (Color) pane.getBackground().getFills().get(0).getFill());
     }
 
     private static Node tabProblemDot(FxRobot robot, String tabId) {

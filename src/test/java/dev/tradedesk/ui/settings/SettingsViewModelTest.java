@@ -30,8 +30,9 @@ class SettingsViewModelTest {
             "America/New_York", 60);
 
     private final List<IndicatorParameters> previews = new ArrayList<>();
+    private final List<Theme> themePreviews = new ArrayList<>();
     private final HandQuietPeriod typingPause = new HandQuietPeriod();
-    private final SettingsViewModel model = new SettingsViewModel(INITIAL, previews::add, typingPause);
+    private final SettingsViewModel model = new SettingsViewModel(INITIAL, previews::add, themePreviews::add, typingPause);
 
     private void type(SettingsField field, String text) {
         model.textProperty(field).set(text);
@@ -327,6 +328,26 @@ class SettingsViewModelTest {
         model.confirm();
         typingPause.pass();
         assertThat(previews).as("OK applies 22 as a setting").isEmpty();
+    }
+
+    @Test
+    void aThemeChosenIsPreviewedAtOnceAndCancelPutsTheFirstOneBack() {
+        model.cancel();
+        assertThat(themePreviews).as("never left").isEmpty();
+
+        model.themeProperty().set(Theme.LIGHT);
+        assertThat(themePreviews).containsExactly(Theme.LIGHT);
+        model.themeProperty().set(Theme.LIGHT);
+        model.cancel();
+        assertThat(themePreviews).containsExactly(Theme.LIGHT, Theme.DARK);
+    }
+
+    @Test
+    void okKeepsTheThemeChosen() {
+        model.themeProperty().set(Theme.LIGHT);
+        model.confirm();
+        assertThat(themePreviews).containsExactly(Theme.LIGHT);
+        assertThat(model.result()).hasValueSatisfying(values -> assertThat(values.theme()).isEqualTo(Theme.LIGHT));
     }
 
     @Test
