@@ -6,6 +6,7 @@ import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
 import java.time.ZoneId;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
@@ -38,6 +39,8 @@ final class SettingsForm {
 
     static final String FIELD_INVALID = "field-invalid";
     static final String FIELD_MESSAGE = "field-message";
+    /** A form's message that keeps its room (two lines) while empty, so the fields below never move. */
+    static final String RESERVED_MESSAGE = "reserved-message";
     static final String HINT = "settings-hint";
     static final String SECTION = "settings-section";
     static final String GROUP_TITLE = "settings-group-title";
@@ -245,7 +248,9 @@ final class SettingsForm {
 
     /**
      * The field's label at {@code column}, its control (with {@code note} after it, if any) in the next
-     * column, and its message below the control, in {@code row + 1}.
+     * column, and its message below both, in {@code row + 1}: the row keeps a message's room whether
+     * or not there is one, so a message appearing (or wrapping) never moves the fields below it.
+     * Below label and control, the message has the width for two lines of the longest one.
      */
     private void addField(GridPane grid, int column, int row, SettingsField field, Control control, String note) {
         Label label = label(field.label());
@@ -262,7 +267,21 @@ final class SettingsForm {
         }
         grid.add(label, column, row);
         grid.add(cell, column + 1, row);
-        grid.add(message(field, control), column + 1, row + 1);
+        grid.add(reservedMessage(field, control), column, row + 1, 2, 1);
+    }
+
+    /** A message whose room is kept while it is empty; one too long for its two lines ends in "…", whole in its tooltip. */
+    private Label reservedMessage(SettingsField field, Control control) {
+        Label message = message(field, control);
+        message.getStyleClass().add(RESERVED_MESSAGE);
+        message.managedProperty().unbind();
+        message.setManaged(true);
+        message.setMinHeight(Region.USE_COMPUTED_SIZE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(message.textProperty());
+        message.tooltipProperty().bind(Bindings.when(message.textProperty().isEmpty())
+                .then((Tooltip) null).otherwise(whole));
+        return message;
     }
 
     /** The field's message label; also marks {@code control} invalid while there is a message. */

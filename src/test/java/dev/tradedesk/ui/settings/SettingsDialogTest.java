@@ -109,6 +109,24 @@ class SettingsDialogTest {
     }
 
     @Test
+    void aMessageAppearingOrWrappingToTwoLinesMovesNoFieldBelowIt(FxRobot robot) {
+        openTab(robot, "Indicators");
+        List<String> below = List.of("#stochPeriod", "#volumePeriod", "#baseUpper", "#sensitivity", "#resetIndicators");
+        List<Double> before = sceneTops(robot, below);
+
+        setText(robot, robot.lookup("#rsiPeriod").queryAs(TextField.class), "0");
+        setText(robot, robot.lookup("#baseLower").queryAs(TextField.class), "99");
+        setText(robot, robot.lookup("#baseUpper").queryAs(TextField.class), "50");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label bands = robot.lookup("#baseLowerMessage").queryAs(Label.class);
+        assertThat(bands.getText()).isEqualTo("Lower band base (99) must be below upper band base (50)");
+        assertThat(sceneTops(robot, below)).as("the fields below the messages stay where they were").isEqualTo(before);
+        assertThat(WaitForAsyncUtils.waitForAsyncFx(5_000, () -> lineCount(bands)))
+                .as("the bands' message wraps, whole, in the two lines kept for it").isEqualTo(2);
+    }
+
+    @Test
     void resetToDefaultsFillsTheDefaultsShownAndEscapeCancelsPuttingThePreviewBack(FxRobot robot) {
         openTab(robot, "Indicators");
         setText(robot, robot.lookup("#stochPeriod").queryAs(TextField.class), "30");
@@ -230,6 +248,19 @@ class SettingsDialogTest {
     private static Color background(FxRobot robot) {
         DialogPane pane = robot.lookup("#settingsDialog").queryAs(DialogPane.class);
         return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> (Color) pane.getBackground().getFills().get(0).getFill());
+    }
+
+    private static List<Double> sceneTops(FxRobot robot, List<String> queries) {
+        return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> queries.stream()
+                .map(query -> robot.lookup(query).query().localToScene(0, 0).getY()).toList());
+    }
+
+    /** The lines the label's text is drawn in: its text node's height over one line's. */
+    private static int lineCount(Label label) {
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) label.lookup(".text");
+        javafx.scene.text.Text oneLine = new javafx.scene.text.Text("X");
+        oneLine.setFont(shown.getFont());
+        return (int) Math.round(shown.getLayoutBounds().getHeight() / oneLine.getLayoutBounds().getHeight());
     }
 
     private static Node tabProblemDot(FxRobot robot, String tabId) {
