@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,13 @@ import org.slf4j.LoggerFactory;
  * and one {@link MarketUpdate} per batch to the UI (quotes with indicator values, the closed and
  * forming bars, problems). A series is warmed from stored history the first time it is seen.
  *
+ * <p>The settings dialog's preview of other indicator parameters ({@link #previewIndicators}) reaches
+ * the next batch: every series' engine is computed again over the bars it holds, and the batch
+ * quotes every series, so the watchlist's %K and its bands follow the chart's preview.
+ *
  * <p>Runs on the scheduler thread (one call at a time); owns the live {@link IndicatorSeries}.
- * The store writer and the publisher must not block.
+ * {@link #previewIndicators} may be called from any thread. The store writer and the publisher
+ * must not block.
  */
 final class LivePipeline implements MarketDataListener {
 
@@ -66,7 +72,10 @@ final class LivePipeline implements MarketDataListener {
         BarColumns recentBars(SeriesKey series, int count);
     }
 
-    private final IndicatorParameters parameters;
+    /** The parameters the engines compute with; scheduler thread only. */
+    private IndicatorParameters parameters;
+    /** The parameters asked for, by the session's settings or the settings dialog's preview. */
+    private volatile IndicatorParameters requested;
     private final ClosedBarWriter store;
     private final HistoryLoader history;
     private final Consumer<MarketUpdate> publisher;
@@ -76,7 +85,7 @@ final class LivePipeline implements MarketDataListener {
     /** One symbol's live state: its engine and where its session opened. */
     private static final class LiveSeries {
         final SeriesKey key;
-        final IndicatorSeries engine;
+        IndicatorSeries engine;
         long sessionStart = Long.MIN_VALUE;
         /** Where the next session starts: until then a bar needs no calendar arithmetic. */
         long sessionEnd = Long.MIN_VALUE;
@@ -108,15 +117,26 @@ final class LivePipeline implements MarketDataListener {
     LivePipeline(IndicatorParameters parameters, ClosedBarWriter store, HistoryLoader history,
             Consumer<MarketUpdate> publisher, PipelineMetrics pipeline) {
         this.parameters = parameters;
+        this.requested = parameters;
         this.store = store;
         this.history = history;
         this.publisher = publisher;
         this.pipeline = pipeline;
     }
 
+    /**
+     * Computes the indicators with {@code previewed} from the next batch on (the settings dialog's
+     * live preview, or its initial parameters again on Cancel); any thread. The session's own
+     * parameters come back only this way: the settings' change restarts the session.
+     */
+    void previewIndicators(IndicatorParameters previewed) {
+        requested = Objects.requireNonNull(previewed);
+    }
+
     @Override
     public void onBatch(CycleBatch batch) {
         long started = System.nanoTime();
+        boolean recomputed = recomputeIfAsked();
         if (batch.responseNanos() != Long.MAX_VALUE) {
             pipeline.record(PipelineStage.TICK_TO_ENGINE, started - batch.responseNanos());
         }
@@ -154,6 +174,14 @@ final class LivePipeline implements MarketDataListener {
             }
         }
         formingForUi.keySet().forEach(symbol -> quotes.computeIfAbsent(symbol, key -> quoteOf(key, series.get(key))));
+        if (recomputed) {
+            // Series without news this cycle too: their %K and bands changed with the parameters.
+            series.forEach((symbol, live) -> {
+                if (live.engine.size() > 0 && !batch.behind().contains(symbol)) {
+                    quotes.computeIfAbsent(symbol, key -> quoteOf(key, live));
+                }
+            });
+        }
         Map<Symbol, String> problems = batch.withoutData().isEmpty() && batch.failures().isEmpty() ? Map.of() : new HashMap<>();
         batch.withoutData().forEach(symbol -> problems.put(symbol, "No data from the provider: unknown symbol?"));
         batch.failures().forEach((symbol, failure) -> problems.put(symbol, failure.getMessage()));
@@ -216,6 +244,31 @@ final class LivePipeline implements MarketDataListener {
         }
         forUi.put(symbol, uiBars);
         return fresh;
+    }
+
+    /** Scheduler thread: computes every engine again if other parameters were asked for; whether it did. */
+    private boolean recomputeIfAsked() {
+        IndicatorParameters asked = requested;
+        if (asked.equals(parameters)) {
+            return false;
+        }
+        parameters = asked;
+        series.values().forEach(live -> live.engine = recomputed(live.engine, asked));
+        return true;
+    }
+
+    /** A new engine with {@code asked} over the bars {@code engine} holds, its forming bar still forming. */
+    private static IndicatorSeries recomputed(IndicatorSeries engine, IndicatorParameters asked) {
+        IndicatorSeries again = new IndicatorSeries(engine.key(), asked, LIVE_CAPACITY);
+        long closedEnd = engine.hasFormingBar() ? engine.size() - 1 : engine.size();
+        for (long i = engine.firstIndex(); i < closedEnd; i++) {
+            again.append(engine.time(i), engine.open(i), engine.high(i), engine.low(i), engine.close(i), engine.volume(i));
+        }
+        if (engine.hasFormingBar()) {
+            long i = engine.size() - 1;
+            again.update(engine.time(i), engine.open(i), engine.high(i), engine.low(i), engine.close(i), engine.volume(i));
+        }
+        return again;
     }
 
     private LiveSeries seriesFor(Symbol symbol, Timeframe timeframe) {

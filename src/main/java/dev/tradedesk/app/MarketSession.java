@@ -96,9 +96,11 @@ public final class MarketSession implements AutoCloseable {
     private final PriceScheduler scheduler;
     private final StoreWriter storeWriter;
     private final FeedMetrics feedMetrics;
+    private final LivePipeline live;
 
     private MarketSession(ProviderKind kind, ManagedExecutors executors, OkHttpClient http, SimulatedExchange exchange,
-            MarketDataProvider provider, PriceScheduler scheduler, StoreWriter storeWriter, FeedMetrics feedMetrics) {
+            MarketDataProvider provider, PriceScheduler scheduler, StoreWriter storeWriter, FeedMetrics feedMetrics,
+            LivePipeline live) {
         this.kind = kind;
         this.executors = executors;
         this.http = http;
@@ -107,6 +109,7 @@ public final class MarketSession implements AutoCloseable {
         this.scheduler = scheduler;
         this.storeWriter = storeWriter;
         this.feedMetrics = feedMetrics;
+        this.live = live;
     }
 
     /**
@@ -163,7 +166,7 @@ public final class MarketSession implements AutoCloseable {
             scheduler.holdHistoryUntil(historyGate);
             scheduler.start();
             return new MarketSession(options.provider(), executors, http, exchange, provider, scheduler, storeWriter,
-                    feedMetrics);
+                    feedMetrics, live);
         } catch (RuntimeException failure) {
             executors.close();
             throw failure;
@@ -256,6 +259,14 @@ public final class MarketSession implements AutoCloseable {
         BarColumns bars = new BarColumns(0);
         store.latest(series, count).appendTo(bars);
         return bars;
+    }
+
+    /**
+     * The settings dialog's preview of other indicator parameters (or its initial ones again): the
+     * quotes are computed with them from the next cycle on. Returns at once; any thread.
+     */
+    public void previewIndicators(IndicatorParameters previewed) {
+        live.previewIndicators(previewed);
     }
 
     /** The symbol on screen: backfilled and made live before the others. */

@@ -2,6 +2,7 @@ package dev.tradedesk.app;
 
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ConnectionState;
@@ -258,6 +259,14 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         MarketSession current = market;
         if (current != null) {
             current.setSymbols(symbols);
+        }
+    }
+
+    @Override
+    public void indicatorsPreviewed(IndicatorParameters previewed) {
+        MarketSession current = market;
+        if (current != null) {
+            current.previewIndicators(previewed);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorBatch;
 import dev.tradedesk.core.IndicatorColumns;
 import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.IndicatorSeries;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
@@ -131,6 +132,51 @@ class LivePipelineTest {
         assertThat(published.get(1).formingBars()).containsEntry(AAPL, forming);
         pipeline.onBatch(batch(Map.of(), Map.of(AAPL, last)));
         assertThat(published).hasSize(2).as("a forming bar at or before the last closed bar changes nothing");
+    }
+
+    @Test
+    void previewedParametersRequoteEverySeriesAtTheNextBatchAndTheFirstOnesComeBack() {
+        Symbol msft = Symbol.of("MSFT");
+        long t0 = NOW.minus(Duration.ofHours(10)).toEpochMilli();
+        BarColumns aapl = bars(t0, NOW.toEpochMilli() - 60_001);
+        BarColumns msftBars = new BarColumns(0);
+        market.closedMinuteBars(msft, t0, NOW.toEpochMilli() - 60_001, msftBars);
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        pipeline.onBatch(batch(Map.of(AAPL, aapl, msft, msftBars), Map.of()));
+        Bar last = aapl.bar(aapl.size() - 1);
+        Bar forming = new Bar(last.time() + 60_000, last.close(), last.close() + 1, last.close() - 1, last.close() + 0.5, 10);
+        pipeline.onBatch(batch(Map.of(), Map.of(AAPL, forming)));
+        Quote before = published.get(1).quotes().get(AAPL);
+
+        IndicatorParameters previewed = new IndicatorParameters(7, 7, 2, 2, 10, 10, 20, 80, 0.5, 10);
+        pipeline.previewIndicators(previewed);
+        pipeline.onBatch(batch(Map.of(), Map.of()));
+
+        assertThat(published).as("an empty cycle after the preview quotes every series").hasSize(3);
+        Map<Symbol, Quote> quotes = published.get(2).quotes();
+        assertThat(quotes).as("MSFT had no news this cycle, but its %K changed").containsOnlyKeys(AAPL, msft);
+        assertQuoteComputedWith(quotes.get(AAPL), previewed, aapl, forming);
+        assertQuoteComputedWith(quotes.get(msft), previewed, msftBars, null);
+        assertThat(quotes.get(AAPL).stochK()).isNotEqualTo(before.stochK());
+
+        pipeline.previewIndicators(IndicatorParameters.DEFAULTS);
+        pipeline.onBatch(batch(Map.of(), Map.of()));
+        assertThat(published.get(3).quotes().get(AAPL)).as("Cancel: the settings' values again").isEqualTo(before);
+    }
+
+    private static void assertQuoteComputedWith(Quote quote, IndicatorParameters parameters, BarColumns closed, Bar forming) {
+        IndicatorSeries expected = new IndicatorSeries(new SeriesKey(quote.symbol(), Timeframe.ONE_MINUTE), parameters,
+                LivePipeline.LIVE_CAPACITY);
+        expected.appendAll(closed);
+        if (forming != null) {
+            expected.update(forming);
+        }
+        long last = expected.size() - 1;
+        assertThat(quote.last()).isEqualTo(expected.close(last));
+        assertThat(quote.stochK()).isEqualTo(expected.value(Indicator.STOCH_K, last));
+        assertThat(quote.bandLower()).isEqualTo(expected.value(Indicator.BAND_LOWER, last));
+        assertThat(quote.bandUpper()).isEqualTo(expected.value(Indicator.BAND_UPPER, last));
+        assertThat(quote.rsi()).isEqualTo(expected.value(Indicator.RSI, last));
     }
 
     @Test

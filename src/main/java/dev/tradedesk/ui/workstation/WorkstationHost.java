@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.workstation;
 
+import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.Workspace;
@@ -25,6 +26,13 @@ public interface WorkstationHost {
 
     /** The watchlist changed (added, removed, reordered). */
     void watchlistChanged(List<Symbol> symbols);
+
+    /**
+     * The settings dialog previews other indicator parameters (or puts its initial ones back): the
+     * watchlist's figures follow them, as the chart does, until the dialog's OK makes them settings.
+     */
+    default void indicatorsPreviewed(IndicatorParameters previewed) {
+    }
 
     /** The theme changed from the View menu. */
     void themeChanged(Theme theme);

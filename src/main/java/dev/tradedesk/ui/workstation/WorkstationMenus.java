@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.workstation;
 
+import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
@@ -240,7 +241,7 @@ final class WorkstationMenus {
 
     void openSettings() {
         // The theme is previewed without the main view model: its theme is the saved setting, which only OK changes.
-        SettingsViewModel model = new SettingsViewModel(parts.host().currentSettings(), parts.chart()::setIndicatorParameters,
+        SettingsViewModel model = new SettingsViewModel(parts.host().currentSettings(), this::previewIndicators,
                 WorkstationWindow::applyTheme, QuietPeriod.typingPause());
         SettingsDialog dialog = new SettingsDialog(window.stage(), model);
         hold().over(dialog.dialog());
@@ -248,6 +249,12 @@ final class WorkstationMenus {
             parts.main().switchTheme(values.theme());
             parts.host().settingsChanged(values);
         });
+    }
+
+    /** The chart and the watchlist's figures follow the settings dialog's indicator parameters. */
+    private void previewIndicators(IndicatorParameters previewed) {
+        parts.chart().setIndicatorParameters(previewed);
+        parts.host().indicatorsPreviewed(previewed);
     }
 
     private void openPerformance() {
