@@ -270,7 +270,8 @@ public final class ChartView {
         double high = visible.highest();
         if (low <= high) {
             double padding = Math.max((high - low) * PRICE_PADDING, Math.abs(high) * 1e-4);
-            panes.priceAxis.set(low - padding, high + topPadding(high - low + padding, padding, plotHeight));
+            panes.priceAxis.setKeepingEndLabels(low - padding, high + topPadding(high - low + padding, padding, plotHeight),
+                    plotHeight);
         }
         double volume = visible.largestVolume();
         panes.volumeAxis.set(0, volume > 0 ? volume * VOLUME_HEADROOM : 1);

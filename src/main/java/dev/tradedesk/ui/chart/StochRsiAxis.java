@@ -1,7 +1,6 @@
 package dev.tradedesk.ui.chart;
 
 import io.fair_acc.chartfx.axes.spi.AxisRange;
-import io.fair_acc.chartfx.axes.spi.TickMark;
 import io.fair_acc.dataset.spi.fastutil.DoubleArrayList;
 
 /**
@@ -20,9 +19,6 @@ final class StochRsiAxis extends ViewRangedAxis {
 
     private static final double[] LEVELS = {0, 25, 50, 75, 100};
 
-    /** Measures a label as ChartFX does, in the axis' current label style. */
-    private final TickMark probe = new TickMark(getTickLabelStyle());
-
     StochRsiAxis() {
         super("StochRSI");
         set(-MIN_PADDING, 100 + MIN_PADDING);
@@ -30,8 +26,7 @@ final class StochRsiAxis extends ViewRangedAxis {
 
     @Override
     protected void updateAxisRange(double length) {
-        probe.setValue(100, "100");
-        double padding = padding(length, probe.getHeight() / 2);
+        double padding = padding(length, tickLabelHeight() / 2);
         set(-padding, 100 + padding); // no change, no invalidation: same values on the same length
         super.updateAxisRange(length);
     }

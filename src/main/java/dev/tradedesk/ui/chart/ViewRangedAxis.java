@@ -21,10 +21,17 @@ class ViewRangedAxis extends DefaultNumericAxis {
     /** The tags an axis can carry: one for the last price, one for the crosshair. */
     enum Tag { LAST_VALUE, CURSOR }
 
+    /** Pixels between an end label and the end of the axis, so rounding never puts it a hair past. */
+    private static final double END_LABEL_MARGIN = 0.5;
+    /** Ticks are multiples of the unit added up in floating point: a tick may lie a hair from a multiple. */
+    private static final double TICK_TOLERANCE = 1e-9;
+
     /** Per tag, its start and end along the axis in the axis' own coordinates; NaN when not shown. */
     private final double[] tagSpans = noTags();
     /** The labels hidden under tags at the last drawing, one bit per tick mark. */
     private long coveredWhenDrawn;
+    /** Measures a label as ChartFX does, in the axis' current label style. */
+    private final TickMark labelProbe = new TickMark(getTickLabelStyle());
 
     ViewRangedAxis(String name) {
         super(name);
@@ -51,6 +58,46 @@ class ViewRangedAxis extends DefaultNumericAxis {
         if (coveredLabels(getTickMarks()) != coveredWhenDrawn) {
             getBitState().setDirty(ChartBits.AxisCanvas);
         }
+    }
+
+    /**
+     * Sets the range to {@code min} .. {@code max}, widened where ChartFX would put its top or
+     * bottom tick within half a label of that end of the axis, {@code length} pixels long: ChartFX
+     * hides a label reaching past the axis' parent (and {@link #hideCutLabels} one reaching past
+     * its canvas), so such a tick lay inside the plot unlabelled, and the axis read as if it
+     * stopped a step short ("232.5" two pixels below the top of a 1400x900 export, unlabelled
+     * above "232.0"). The end moves out by less than half a label, just enough for the label to
+     * fit; the tick it labels stays inside the plot.
+     */
+    void setKeepingEndLabels(double min, double max, double length) {
+        set(min, max);
+        double room = tickLabelHeight() / 2 + END_LABEL_MARGIN;
+        if (!(max > min) || !(length > 4 * room)) {
+            return;
+        }
+        double low = min;
+        double high = max;
+        // A wider range may step its ticks by a larger unit, which moves them: check again.
+        for (int pass = 0; pass < 3; pass++) {
+            double unit = computePreferredTickUnit(length);
+            double top = Math.floor(high / unit + TICK_TOLERANCE) * unit;
+            double bottom = Math.ceil(low / unit - TICK_TOLERANCE) * unit;
+            double raised = (high - top) / (high - low) * length < room ? (top * length - room * low) / (length - room) : high;
+            double lowered = (bottom - low) / (raised - low) * length < room
+                    ? (bottom * length - room * raised) / (length - room) : low;
+            if (raised == high && lowered == low) {
+                return;
+            }
+            high = raised;
+            low = lowered;
+            set(low, high);
+        }
+    }
+
+    /** The height of one line of tick label in the axis' current label style. */
+    double tickLabelHeight() {
+        labelProbe.setValue(0, "0");
+        return labelProbe.getHeight();
     }
 
     void clearTag(Tag tag) {
