@@ -17,8 +17,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws {@link SwitchMarkerDataSet}s as dashed vertical lines across the plot, labelled at the top
- * with what changed ("cache off") where the label fits beside its line ({@link #labelStarts}), in
- * the dataset's CSS line colour. Every line is drawn first,
+ * with what changed ("cache off") where the label fits beside its line clear of every switch's
+ * lines ({@link #labelStarts}), in the dataset's CSS line colour. Every line is drawn first,
  * then every label on a cleared box over them: drawn with its own lines, a label had the other
  * switch's lines (ChartFX draws datasets last first) and the chart's own curves run through its
  * text. Belongs last in a chart's renderers, so that the chart's lines are under the labels too.
@@ -44,10 +44,16 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
         }
         GraphicsContext gc = getChart().getCanvas().getGraphicsContext2D();
         List<DataSetNode> nodes = getDatasetNodes();
+        double[][] lines = new double[nodes.size()][];
         for (int i = 0; i < nodes.size(); i++) {
             DataSetNode style = nodes.get(i);
-            if (style.isVisible() && style.getDataSet() instanceof SwitchMarkerDataSet markers) {
-                drawLabels(gc, markers, style);
+            lines[i] = style.isVisible() && style.getDataSet() instanceof SwitchMarkerDataSet markers
+                    ? lineXs(markers) : new double[0];
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            DataSetNode style = nodes.get(i);
+            if (lines[i].length > 0 && style.getDataSet() instanceof SwitchMarkerDataSet markers) {
+                drawLabels(gc, markers, lines[i], otherLines(lines, i), style);
             }
         }
     }
@@ -75,19 +81,15 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
         gc.restore();
     }
 
-    private void drawLabels(GraphicsContext gc, SwitchMarkerDataSet markers, DataSetNode style) {
-        int count = markers.getDataCount();
-        if (count == 0) {
-            return;
-        }
+    private void drawLabels(GraphicsContext gc, SwitchMarkerDataSet markers, double[] xs, double[] others,
+            DataSetNode style) {
+        int count = xs.length;
         double baseline = plotTop() + LABEL_LINE * (markers.labelRow() + 1);
-        double[] xs = new double[count];
         double[] widths = new double[count];
         for (int i = 0; i < count; i++) {
-            xs[i] = lineX(markers, i);
             widths[i] = labelWidths.computeIfAbsent(markers.label(i), measure);
         }
-        double[] starts = labelStarts(xs, widths, plotLeft(), plotRight());
+        double[] starts = labelStarts(xs, widths, others, plotLeft(), plotRight());
         gc.save();
         gc.setFill(style.getLineColor());
         gc.setFont(LABEL_FONT);
@@ -104,6 +106,31 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
             gc.fillText(markers.label(i), textLeft, baseline);
         }
         gc.restore();
+    }
+
+    private double[] lineXs(SwitchMarkerDataSet markers) {
+        double[] xs = new double[markers.getDataCount()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = lineX(markers, i);
+        }
+        return xs;
+    }
+
+    /** The lines of every switch but the one at {@code index}. */
+    private static double[] otherLines(double[][] lines, int index) {
+        int count = 0;
+        for (int i = 0; i < lines.length; i++) {
+            count += i == index ? 0 : lines[i].length;
+        }
+        double[] others = new double[count];
+        int at = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (i != index) {
+                System.arraycopy(lines[i], 0, others, at, lines[i].length);
+                at += lines[i].length;
+            }
+        }
+        return others;
     }
 
     private double lineX(SwitchMarkerDataSet markers, int index) {
@@ -132,20 +159,30 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
      * Where the labels of one switch's markers at {@code xs} (in time order, {@code widths} wide)
      * start, or NaN for a marker left unlabelled. A label stands right of its line, or left of it
      * where that has no room, inside the plot from {@code left} to {@code right}, always between its
-     * own line and the switch's lines before and after it, clear of them and of the other labels:
-     * a label over an earlier line of its switch hid that line's top and read as if the switch
-     * changed there ("cache on" over the line where the cache went off). The latest markers are
-     * placed first; one with no room either side goes unlabelled, its line drawn whole. Another
-     * switch's lines may run under a label: that switch labels them on its own row, in its own
-     * colour.
+     * own line and the nearest lines before and after it, of its own switch ({@code xs}) or another
+     * one ({@code others}, in any order), clear of them and of the other labels: a label over an
+     * earlier line of its switch hid that line's top and read as if the switch changed there
+     * ("cache on" over the line where the cache went off), and one over another switch's line cut
+     * that line in two. The latest markers are placed first; one with no room either side goes
+     * unlabelled, its line drawn whole. Another switch's line in the same pixel column as a marker
+     * stands beside its label like the marker's own.
      */
-    static double[] labelStarts(double[] xs, double[] widths, double left, double right) {
+    static double[] labelStarts(double[] xs, double[] widths, double[] others, double left, double right) {
         double[] starts = new double[xs.length];
         double nextLabelStart = Double.POSITIVE_INFINITY;
         for (int i = xs.length - 1; i >= 0; i--) {
             double x = xs[i];
-            double before = Math.max(left, i > 0 ? xs[i - 1] + LABEL_GAP : left);
-            double after = Math.min(right, Math.min(nextLabelStart, i < xs.length - 1 ? xs[i + 1] : right) - LABEL_GAP);
+            double lineBefore = i > 0 ? xs[i - 1] : Double.NEGATIVE_INFINITY;
+            double lineAfter = i < xs.length - 1 ? xs[i + 1] : right;
+            for (double other : others) {
+                if (other < x) {
+                    lineBefore = Math.max(lineBefore, other);
+                } else if (other > x) {
+                    lineAfter = Math.min(lineAfter, other);
+                }
+            }
+            double before = Math.max(left, lineBefore + LABEL_GAP);
+            double after = Math.min(right, Math.min(nextLabelStart, lineAfter) - LABEL_GAP);
             double rightOfLine = x + LABEL_GAP;
             double leftOfLine = x - LABEL_GAP - widths[i];
             if (x < left || x > right) {

@@ -128,14 +128,15 @@ class PerformanceViewTest {
 
     @Test
     void aSwitchMarksLabelStandsClearOfTheOtherSwitchsLineAndOfTheChartsOwnLines(FxRobot robot) {
-        // Cache off, then level of detail off ten seconds later, both near "now": both labels
-        // stand left of their lines, the LOD label across the cache line. Frame rate and frame
-        // time (38 ms on an axis up to 40) both run along the plot's top, where the labels are.
+        // Level of detail off, then the cache off ten seconds later, a minute before "now": "LOD off"
+        // right of its line would cut the cache's line in two in the LOD's label row, so it stands
+        // left of its line. Frame rate and frame time (38 ms on an axis up to 40) both run along the
+        // plot's top, where the labels are.
         feedFrameTime(robot, 0, 40, 38);
-        robot.interact(() -> model.readCacheProperty().set(false));
-        feedFrameTime(robot, 40, 50, 38);
         robot.interact(() -> model.candleLevelOfDetailProperty().set(false));
-        feedFrameTime(robot, 50, 55, 38);
+        feedFrameTime(robot, 40, 50, 38);
+        robot.interact(() -> model.readCacheProperty().set(false));
+        feedFrameTime(robot, 50, 110, 38);
         FxPulses.await(3);
 
         robot.interact(() -> {
@@ -145,16 +146,17 @@ class PerformanceViewTest {
             Color fps = lineColour(frames, "frames/s");
             Color frameTime = lineColour(frames, "frame time p99");
             PixelReader pixels = frames.getCanvas().snapshot(null, null).getPixelReader();
-            int[] cacheLabel = labelBox(frames, 40, 54, 0, PerformanceSwitch.READ_CACHE.markerLabel(false));
-            int[] lodLabel = labelBox(frames, 50, 54, 1, PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.markerLabel(false));
+            // The marks stand at the latest sample's time: level of detail went off at second 39, the cache at 49.
+            int[] lodLabel = labelBox(frames, 39, 109, 1, PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.markerLabel(false));
+            int cacheLine = (int) Math.floor(frames.getXAxis().getDisplayPosition((49 - 109) / 60.0));
+            int[] cacheLineInLodRow = {cacheLine, lodLabel[1], cacheLine + 1, lodLabel[3]};
 
-            assertThat(count(pixels, cacheLabel, cache)).as("the cache label is drawn").isPositive();
-            assertThat(count(pixels, lodLabel, lod)).as("the LOD label is drawn").isPositive();
+            assertThat(count(pixels, lodLabel, lod)).as("'LOD off' left of its line").isPositive();
+            assertThat(count(pixels, cacheLineInLodRow, cache)).as("the cache line through the LOD's label row")
+                    .isPositive();
             assertThat(count(pixels, lodLabel, cache)).as("the cache line through the LOD label").isZero();
-            for (int[] label : List.of(cacheLabel, lodLabel)) {
-                assertThat(count(pixels, label, fps)).as("the frame-rate line through a label").isZero();
-                assertThat(count(pixels, label, frameTime)).as("the frame-time line through a label").isZero();
-            }
+            assertThat(count(pixels, lodLabel, fps)).as("the frame-rate line through the label").isZero();
+            assertThat(count(pixels, lodLabel, frameTime)).as("the frame-time line through the label").isZero();
         });
     }
 

@@ -9,18 +9,19 @@ import org.junit.jupiter.api.Test;
 class SwitchMarkerRendererTest {
 
     private static final double GAP = SwitchMarkerRenderer.LABEL_GAP;
+    private static final double[] NO_OTHERS = {};
 
     @Test
     void aLabelStandsRightOfItsLineOrLeftNearTheEdge() {
-        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {100, 300, 500}, widths(3), 0, 1000))
+        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {100, 300, 500}, widths(3), NO_OTHERS, 0, 1000))
                 .containsExactly(100 + GAP, 300 + GAP, 500 + GAP);
-        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {990}, widths(1), 0, 1000)).containsExactly(990 - GAP - 40);
+        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {990}, widths(1), NO_OTHERS, 0, 1000)).containsExactly(990 - GAP - 40);
     }
 
     @Test
     void switchesSecondsApartLabelBothLinesOnTheirOuterSidesWhereThereIsRoom() {
         // Cache off, then on 20 px later: the earlier label goes left of its line, the latest right.
-        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {100, 120}, widths(2), 0, 1000))
+        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {100, 120}, widths(2), NO_OTHERS, 0, 1000))
                 .containsExactly(100 - GAP - 40, 120 + GAP);
     }
 
@@ -28,14 +29,27 @@ class SwitchMarkerRendererTest {
     void aLabelWithNoRoomBetweenTheSwitchsLinesIsLeftOutRatherThanDrawnOverAnEarlierLine() {
         // Cache off, then on again 35 px before the plot's end: "cache on" fits neither right of its
         // line nor left of it without covering the line where the cache went off, which keeps its label.
-        double[] starts = SwitchMarkerRenderer.labelStarts(new double[] {950, 985}, widths(2), 0, 1000);
+        double[] starts = SwitchMarkerRenderer.labelStarts(new double[] {950, 985}, widths(2), NO_OTHERS, 0, 1000);
 
         assertThat(starts[0]).isEqualTo(950 - GAP - 40);
         assertThat(starts[1]).isNaN();
     }
 
     @Test
-    void noLabelCoversALineOfItsSwitchOrAnotherLabelOrLeavesThePlot() {
+    void aLabelStandsClearOfTheOtherSwitchsLinesOrIsLeftOut() {
+        // Level of detail off, then the cache off 20 px later: "LOD off" right of its line would cut
+        // the cache's line in two; it goes left. With a cache line 20 px left of it too, it has no room.
+        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {500}, widths(1), new double[] {520}, 0, 1000))
+                .containsExactly(500 - GAP - 40);
+        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {500}, widths(1), new double[] {520, 480}, 0, 1000)[0])
+                .isNaN();
+        // Both switched in the same second: one line beside the other, the label beside both.
+        assertThat(SwitchMarkerRenderer.labelStarts(new double[] {500}, widths(1), new double[] {500}, 0, 1000))
+                .containsExactly(500 + GAP);
+    }
+
+    @Test
+    void noLabelCoversALineOfAnySwitchOrAnotherLabelOrLeavesThePlot() {
         Random random = new Random(42);
         for (int run = 0; run < 2_000; run++) {
             double left = 40;
@@ -48,10 +62,13 @@ class SwitchMarkerRendererTest {
             }
             double[] widths = new double[xs.length];
             Arrays.setAll(widths, i -> 35 + random.nextInt(15));
+            double[] others = new double[random.nextInt(6)];
+            Arrays.setAll(others, i -> left - 30 + random.nextInt((int) (right - left) + 60));
 
-            double[] starts = SwitchMarkerRenderer.labelStarts(xs, widths, left, right);
+            double[] starts = SwitchMarkerRenderer.labelStarts(xs, widths, others, left, right);
 
-            String setting = Arrays.toString(xs) + " in " + left + ".." + right + ": " + Arrays.toString(starts);
+            String setting = Arrays.toString(xs) + " and others' " + Arrays.toString(others) + " in " + left + ".." + right
+                    + ": " + Arrays.toString(starts);
             for (int i = 0; i < xs.length; i++) {
                 if (Double.isNaN(starts[i])) {
                     continue;
@@ -61,6 +78,10 @@ class SwitchMarkerRendererTest {
                 assertThat(start == xs[i] + GAP || end == xs[i] - GAP).as("beside its line: " + setting).isTrue();
                 assertThat(start).as("in the plot: " + setting).isGreaterThanOrEqualTo(left);
                 assertThat(end).as("in the plot: " + setting).isLessThanOrEqualTo(right);
+                for (double other : others) {
+                    assertThat(other == xs[i] || other < start - GAP + 1 || other > end + GAP - 1)
+                            .as("over another switch's line at " + other + ": " + setting).isTrue();
+                }
                 for (int j = 0; j < xs.length; j++) {
                     if (j != i) {
                         assertThat(xs[j] < start - GAP + 1 || xs[j] > end + GAP - 1).as("over line " + j + ": " + setting)
