@@ -6,6 +6,7 @@ import dev.tradedesk.feed.PipelineStage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -55,6 +56,12 @@ public final class PerformanceView {
     /** The panel window's size when it first opens. */
     public static final double DEFAULT_WIDTH = 1180;
     public static final double DEFAULT_HEIGHT = 800;
+    /**
+     * The narrowest column of charts: a plot about 300 px wide for five minutes, where a switch's
+     * label ("cache off", about 45 px) fits between marks half a minute apart. In two columns at the
+     * window's minimum width, 720 px, each plot had 170 x 60 px and switch labels were often left out.
+     */
+    static final double MIN_COLUMN_WIDTH = 340;
 
     private final PerformanceViewModel model;
     private final SmallChart latency;
@@ -66,6 +73,8 @@ public final class PerformanceView {
     private final SmallChart heap;
     private final PerformanceTable table = new PerformanceTable();
     private final BorderPane root = new BorderPane();
+    private final GridPane chartGrid = new GridPane();
+    private int chartColumns;
     private Stage stage;
 
     public PerformanceView(PerformanceViewModel model) {
@@ -191,33 +200,57 @@ public final class PerformanceView {
     }
 
     /**
-     * Two columns of charts, three rows each (title, plot, legend): titles and legends get the
-     * lines they wrap to, the plots share what is left. Where even that does not fit, the charts
-     * scroll rather than lose their legends off the bottom.
+     * The charts in two columns, or one where two would leave a column narrower than
+     * {@link #MIN_COLUMN_WIDTH}; three rows each (title, plot, legend): titles and legends get the
+     * lines they wrap to, the plots share what is left, down to their CSS minimum height. Where
+     * that does not fit, the charts scroll rather than squeeze their plots or lose their legends
+     * off the bottom.
      */
     private ScrollPane chartGrid() {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("perf-chart-grid");
-        for (int column = 0; column < 2; column++) {
+        chartGrid.getStyleClass().add("perf-chart-grid");
+        ScrollPane scroll = verticalScroll(chartGrid, "perf-chart-scroll", true);
+        // The pane's own width, not its viewport's: a scroll bar coming with one column must not bring two back.
+        scroll.widthProperty().addListener((property, before, width) -> arrangeCharts(width.doubleValue()));
+        arrangeCharts(Double.POSITIVE_INFINITY); // two columns until the pane has a width
+        return scroll;
+    }
+
+    /** Places the charts in as many columns (two or one) as {@code width} has room for. */
+    private void arrangeCharts(double width) {
+        Insets padding = chartGrid.getInsets();
+        double twoColumnsWidth = 2 * MIN_COLUMN_WIDTH + chartGrid.getHgap() + padding.getLeft() + padding.getRight();
+        int columns = width >= twoColumnsWidth ? 2 : 1;
+        if (columns == chartColumns) {
+            return;
+        }
+        chartColumns = columns;
+        chartGrid.getChildren().clear();
+        chartGrid.getColumnConstraints().clear();
+        chartGrid.getRowConstraints().clear();
+        for (int column = 0; column < columns; column++) {
             ColumnConstraints constraints = new ColumnConstraints();
-            constraints.setPercentWidth(50);
+            constraints.setPercentWidth(100.0 / columns);
             constraints.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(constraints);
+            chartGrid.getColumnConstraints().add(constraints);
         }
         List<SmallChart> charts = charts();
-        for (int chartRow = 0; chartRow < (charts.size() + 1) / 2; chartRow++) {
+        for (int chartRow = 0; chartRow < (charts.size() + columns - 1) / columns; chartRow++) {
             RowConstraints title = new RowConstraints();
             title.setValignment(VPos.BOTTOM);
             RowConstraints plot = new RowConstraints();
             plot.setVgrow(Priority.ALWAYS);
             RowConstraints legend = new RowConstraints();
             legend.setValignment(VPos.TOP);
-            grid.getRowConstraints().addAll(title, plot, legend);
+            chartGrid.getRowConstraints().addAll(title, plot, legend);
         }
         for (int i = 0; i < charts.size(); i++) {
-            charts.get(i).placeIn(grid, i % 2, 3 * (i / 2));
+            charts.get(i).placeIn(chartGrid, i % columns, 3 * (i / columns));
         }
-        return verticalScroll(grid, "perf-chart-scroll", true);
+    }
+
+    /** How many columns the charts stand in now: two, or one in a narrow window. */
+    int chartColumns() {
+        return chartColumns;
     }
 
     /**

@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -21,7 +24,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The performance panel's own window at its minimum size, headless on Monocle. */
+/** The performance panel's own window at its minimum size and its first, headless on Monocle. */
 @ExtendWith(ApplicationExtension.class)
 class PerformanceLayoutTest {
 
@@ -31,11 +34,13 @@ class PerformanceLayoutTest {
     }
 
     @Test
-    void atTheMinimumSizeEveryTitleSwitchNameAndLegendReadsWholeInsideTheWindow(FxRobot robot) {
+    void atTheMinimumSizeTheChartsStandInOneScrollingColumnOfReadablePlotsEachReadWholeAndClear(FxRobot robot) {
         PerformanceViewModel model = new PerformanceViewModel(true, on -> { }, true, on -> { });
+        AtomicReference<PerformanceView> view = new AtomicReference<>();
         AtomicReference<Stage> window = new AtomicReference<>();
         robot.interact(() -> {
-            window.set(new PerformanceView(model).window(null));
+            view.set(new PerformanceView(model));
+            window.set(view.get().window(null));
             window.get().setWidth(window.get().getMinWidth());
             window.get().setHeight(window.get().getMinHeight());
             window.get().show();
@@ -50,6 +55,10 @@ class PerformanceLayoutTest {
                 double width = window.get().getScene().getWidth();
                 double height = window.get().getScene().getHeight();
                 assertThat(width).as("scene width").isLessThanOrEqualTo(720);
+                // Two columns left each plot 170 x 60 px here: room for three value labels, and
+                // most switch labels left out.
+                assertThat(view.get().chartColumns()).as("chart columns").isEqualTo(1);
+                assertReadablePlots(view.get());
                 List<Labeled> texts = new ArrayList<>();
                 root.lookupAll(".perf-chart-title").forEach(node -> texts.add((Labeled) node));
                 root.lookupAll(".perf-legend-entry").forEach(node -> texts.add((Labeled) node));
@@ -59,29 +68,81 @@ class PerformanceLayoutTest {
                 for (Labeled text : texts) {
                     assertThat(drawn(text)).as("drawn whole").isEqualTo(text.getText());
                 }
-                // Whole, and in the window, and clear of each other: a title taller than its row runs into the plot.
+                // Whole and clear of each other: a title taller than its row runs into the plot. The
+                // switches and the note inside the window; the charts across the scrolling pane's
+                // view (not under its scroll bar), and down its content.
                 List<Node> parts = new ArrayList<>();
+                root.lookupAll(".perf-note").forEach(parts::add);
+                root.lookupAll(".toggle-switch").forEach(parts::add);
+                int switchBar = parts.size();
                 root.lookupAll(".perf-chart-title").forEach(parts::add);
                 root.lookupAll(".percentile-toggle").forEach(parts::add);
                 root.lookupAll(".perf-chart").forEach(parts::add);
                 root.lookupAll(".perf-legend").forEach(parts::add);
-                root.lookupAll(".perf-note").forEach(parts::add);
-                root.lookupAll(".toggle-switch").forEach(parts::add);
-                assertThat(parts).as("6 titles, the toggle, 6 plots, 6 legends, the note, 2 switches").hasSize(22);
+                assertThat(parts).as("the note, 2 switches, 6 titles, the toggle, 6 plots, 6 legends").hasSize(22);
+                ScrollPane scroll = (ScrollPane) root.lookup(".perf-chart-scroll");
+                Bounds viewport = scroll.localToScene(scroll.getViewportBounds());
+                Bounds content = sceneBounds(scroll.getContent());
+                assertThat(content.getHeight()).as("the charts' height").isGreaterThan(viewport.getHeight());
                 for (int i = 0; i < parts.size(); i++) {
                     Bounds bounds = sceneBounds(parts.get(i));
-                    assertThat(bounds.getMinX()).as(parts.get(i) + " left edge").isGreaterThanOrEqualTo(-0.5);
-                    assertThat(bounds.getMinY()).as(parts.get(i) + " top edge").isGreaterThanOrEqualTo(-0.5);
-                    assertThat(bounds.getMaxX()).as(parts.get(i) + " right edge").isLessThanOrEqualTo(width + 0.5);
-                    assertThat(bounds.getMaxY()).as(parts.get(i) + " bottom edge").isLessThanOrEqualTo(height + 0.5);
+                    Bounds within = i < switchBar ? new BoundingBox(0, 0, width, height)
+                            : new BoundingBox(viewport.getMinX(), content.getMinY(), viewport.getWidth(), content.getHeight());
+                    assertThat(bounds.getMinX()).as(parts.get(i) + " left edge").isGreaterThanOrEqualTo(within.getMinX() - 0.5);
+                    assertThat(bounds.getMinY()).as(parts.get(i) + " top edge").isGreaterThanOrEqualTo(within.getMinY() - 0.5);
+                    assertThat(bounds.getMaxX()).as(parts.get(i) + " right edge").isLessThanOrEqualTo(within.getMaxX() + 0.5);
+                    assertThat(bounds.getMaxY()).as(parts.get(i) + " bottom edge").isLessThanOrEqualTo(within.getMaxY() + 0.5);
                     for (int j = 0; j < i; j++) {
                         assertThat(overlap(bounds, sceneBounds(parts.get(j)))).as(parts.get(i) + " over " + parts.get(j))
                                 .isFalse();
                     }
                 }
+                scroll.setVvalue(scroll.getVmax());
+            });
+            FxPulses.await(2);
+            robot.interact(() -> {
+                ScrollPane scroll = (ScrollPane) window.get().getScene().getRoot().lookup(".perf-chart-scroll");
+                Bounds viewport = scroll.localToScene(scroll.getViewportBounds());
+                Node lastLegend = view.get().charts().get(5).chart().getParent().lookupAll(".perf-legend").stream()
+                        .reduce((first, second) -> second).orElseThrow();
+                assertThat(sceneBounds(lastLegend).getMaxY()).as("the heap chart's legend, scrolled to the bottom")
+                        .isLessThanOrEqualTo(viewport.getMaxY() + 0.5);
             });
         } finally {
             robot.interact(() -> window.get().close());
+        }
+    }
+
+    @Test
+    void inTheFirstSizeTheChartsStandInTwoColumnsOfReadablePlotsWithoutScrolling(FxRobot robot) {
+        PerformanceViewModel model = new PerformanceViewModel(true, on -> { }, true, on -> { });
+        AtomicReference<PerformanceView> view = new AtomicReference<>();
+        AtomicReference<Stage> window = new AtomicReference<>();
+        robot.interact(() -> {
+            view.set(new PerformanceView(model));
+            window.set(view.get().window(null));
+            window.get().show();
+        });
+        try {
+            FxPulses.await(3);
+            robot.interact(() -> {
+                assertThat(view.get().chartColumns()).as("chart columns").isEqualTo(2);
+                assertReadablePlots(view.get());
+                ScrollPane scroll = (ScrollPane) window.get().getScene().getRoot().lookup(".perf-chart-scroll");
+                assertThat(scroll.getContent().getLayoutBounds().getHeight()).as("the charts' height")
+                        .isLessThanOrEqualTo(scroll.getViewportBounds().getHeight() + 0.5);
+            });
+        } finally {
+            robot.interact(() -> window.get().close());
+        }
+    }
+
+    /** Every chart's plot at least 120 px tall, and wide enough for a switch label every half minute. */
+    private static void assertReadablePlots(PerformanceView view) {
+        for (SmallChart chart : view.charts()) {
+            Canvas plot = chart.chart().getCanvas();
+            assertThat(plot.getHeight()).as(chart.chart().getId() + " plot height").isGreaterThanOrEqualTo(120);
+            assertThat(plot.getWidth()).as(chart.chart().getId() + " plot width").isGreaterThanOrEqualTo(280);
         }
     }
 
