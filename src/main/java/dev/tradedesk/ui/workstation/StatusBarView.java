@@ -2,6 +2,7 @@ package dev.tradedesk.ui.workstation;
 
 import dev.tradedesk.feed.ConnectionState;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -9,13 +10,14 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 /** The status bar: a thin view over {@link StatusViewModel} (and the settings notice). JavaFX thread only. */
 public final class StatusBarView {
 
     static final String CONNECTION_PREFIX = "connection-";
-    /** Room for "Simulated exchange: retrying at 12:34:56". */
-    static final double CONNECTION_MIN_WIDTH = 260;
+    /** Where the connection's state ends and its reason begins. */
+    static final String REASON_SEPARATOR = " — ";
     static final double TOOLTIP_MAX_WIDTH = 520;
 
     private final StatusViewModel model;
@@ -29,7 +31,10 @@ public final class StatusBarView {
         Label connection = label("connectionStatus", model.connectionProperty());
         // A long reason ("retrying at … — connection failed …") is cut short, with all of it in the
         // tooltip; the state and time at its start, and the figures on the right, stay readable.
-        connection.setMinWidth(CONNECTION_MIN_WIDTH);
+        // Measured, not a fixed width: 260 px cut "retrying at 07:16:25 AEDT" after the hour.
+        connection.minWidthProperty().bind(Bindings.createDoubleBinding(() -> stateWidth(connection),
+                connection.textProperty(), connection.fontProperty(), connection.paddingProperty(),
+                connection.ellipsisStringProperty()));
         Tooltip connectionDetail = wrapping(new Tooltip());
         connectionDetail.textProperty().bind(model.connectionProperty());
         connection.setTooltip(connectionDetail);
@@ -65,6 +70,18 @@ public final class StatusBarView {
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** The width {@code connection} needs for its text up to the reason: the provider, its state and time. */
+    static double stateWidth(Label connection) {
+        String text = connection.getText() == null ? "" : connection.getText();
+        int reason = text.indexOf(REASON_SEPARATOR);
+        // With the ellipsis that follows it once the reason is cut, and a pixel or two to spare: a
+        // label whose text is a fraction wider than its room cuts it short.
+        Text state = new Text(reason < 0 ? text : text.substring(0, reason) + connection.getEllipsisString());
+        state.setFont(connection.getFont());
+        return Math.ceil(state.getLayoutBounds().getWidth()) + 2 + connection.snappedLeftInset()
+                + connection.snappedRightInset();
     }
 
     /** A long reason wraps in its tooltip instead of running off the screen. */

@@ -16,7 +16,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The status bar's state: provider connection (live / backing off until T, and why / stopped, and
+ * The status bar's state: provider connection (live / backing off until T, in the chosen zone and
+ * named by its abbreviation, and why / stopped, and
  * why), age of the last update, frame rate, tick-to-screen p99, heap, and backfill progress. A live
  * feed whose bars are stamped ahead of this computer's clock (the simulated exchange after it ran
  * faster than real time) says by how much, so that the chart's times make sense. Testable without
@@ -24,7 +25,12 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class StatusViewModel {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    /**
+     * A time of day with its zone's abbreviation (or offset), as the chart's readout names its zone:
+     * the zone is a setting, and "retrying at 15:16:25" did not say whether that was the
+     * computer's time, the exchange's or the chosen one.
+     */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ROOT);
     private static final long MIB = 1024 * 1024;
     /** A lead shorter than this is a forming bar's start or clock skew, not a clock running ahead. */
     private static final long SHOWN_LEAD_MILLIS = 2 * 60_000;

@@ -8,7 +8,7 @@ import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.testing.PrimaryStage;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -30,7 +30,7 @@ class StatusBarViewTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new StatusViewModel("Binance", ZoneOffset.UTC);
+        model = new StatusViewModel("Binance", ZoneId.of("UTC"));
         PrimaryStage.show(stage, new Scene(new javafx.scene.layout.StackPane(new StatusBarView(model).createView("")), 900, 40));
     }
 
@@ -45,13 +45,31 @@ class StatusBarViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         Label connection = robot.lookup("#connectionStatus").queryAs(Label.class);
-        assertThat(connection.getText()).startsWith("Binance: retrying at 20:16:25 — Binance connection failed");
-        assertThat(drawn(connection)).as("cut short").endsWith("...").startsWith("Binance: retrying at 20:16:25");
+        assertThat(connection.getText()).startsWith("Binance: retrying at 20:16:25 UTC — Binance connection failed");
+        assertThat(drawn(connection)).as("cut short").endsWith("...").startsWith("Binance: retrying at 20:16:25 UTC");
         for (String figure : new String[] {"#frameRate", "#memoryStatus"}) {
             Label label = robot.lookup(figure).queryAs(Label.class);
             assertThat(label.getText()).isNotEmpty();
             assertThat(drawn(label)).as(figure).isEqualTo(label.getText());
         }
+    }
+
+    @Test
+    void theRetryTimeAndItsZoneStayWholeWhenTheConnectionLabelHasOnlyItsMinimumWidth(FxRobot robot) {
+        StatusViewModel simulated = new StatusViewModel("Simulated exchange", ZoneId.of("Australia/Sydney"));
+        robot.interact(() -> {
+            Stage stage = (Stage) robot.lookup("#statusBar").query().getScene().getWindow();
+            simulated.apply(MarketUpdate.ofConnection(ConnectionState.backingOff(ProviderKind.SIM,
+                    Instant.parse("2026-12-04T20:16:25Z"), "connection refused")), System.nanoTime());
+            simulated.refresh(System.nanoTime(), 60.0, 134L << 20, 6028L << 20);
+            PrimaryStage.show(stage, new Scene(new javafx.scene.layout.StackPane(new StatusBarView(simulated).createView("")),
+                    500, 40));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label connection = robot.lookup("#connectionStatus").queryAs(Label.class);
+        assertThat(connection.getWidth()).as("squeezed to its minimum").isEqualTo(connection.getMinWidth());
+        assertThat(drawn(connection)).startsWith("Simulated exchange: retrying at 07:16:25 AEDT");
     }
 
     @Test

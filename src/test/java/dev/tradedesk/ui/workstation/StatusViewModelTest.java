@@ -18,15 +18,25 @@ import org.junit.jupiter.api.Test;
 class StatusViewModelTest {
 
     @Test
-    void theRetryTimeIsShownInTheChosenZoneAndFollowsAChangeOfZone() {
+    void theRetryTimeIsShownInTheChosenZoneNamedAsTheChartNamesItAndFollowsAChangeOfZone() {
         StatusViewModel status = new StatusViewModel("Alpaca", ZoneId.of("America/New_York"));
         status.apply(MarketUpdate.ofConnection(ConnectionState.backingOff(ProviderKind.ALPACA,
                 Instant.parse("2026-12-04T20:16:25Z"), "HTTP 429")), 1);
-        assertThat(status.connectionProperty().get()).isEqualTo("Alpaca: retrying at 15:16:25 — HTTP 429");
+        assertThat(status.connectionProperty().get()).isEqualTo("Alpaca: retrying at 15:16:25 EST — HTTP 429");
 
-        status.setZone(ZoneOffset.UTC);
+        status.setZone(ZoneId.of("UTC"));
+        assertThat(status.connectionProperty().get()).isEqualTo("Alpaca: retrying at 20:16:25 UTC — HTTP 429");
 
-        assertThat(status.connectionProperty().get()).isEqualTo("Alpaca: retrying at 20:16:25 — HTTP 429");
+        status.setZone(ZoneId.of("Asia/Kolkata")); // half an hour off UTC's hours, so the name matters
+        assertThat(status.connectionProperty().get()).isEqualTo("Alpaca: retrying at 01:46:25 IST — HTTP 429");
+    }
+
+    @Test
+    void theRetryTimeNamesDaylightSavingTime() {
+        StatusViewModel status = new StatusViewModel("Alpaca", ZoneId.of("Europe/Berlin"));
+        status.apply(MarketUpdate.ofConnection(ConnectionState.backingOff(ProviderKind.ALPACA,
+                Instant.parse("2026-07-04T20:16:25Z"), "HTTP 429")), 1);
+        assertThat(status.connectionProperty().get()).isEqualTo("Alpaca: retrying at 22:16:25 CEST — HTTP 429");
     }
 
     @Test
