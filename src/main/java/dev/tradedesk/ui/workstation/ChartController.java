@@ -125,6 +125,8 @@ public final class ChartController {
     private Bar recentForming;
     /** The provider's latest connection state, for what an empty chart says it waits for. */
     private ConnectionState connection;
+    /** The watchlist has no symbol: a chart without one says how to add one, as there is none to select. */
+    private boolean watchlistEmpty;
     private final Clock clock;
 
     public ChartController(WorkstationHost host, Executor loader, IndicatorParameters parameters, ZoneId zone,
@@ -416,7 +418,7 @@ public final class ChartController {
         }
         if (symbol == null) {
             title.set("");
-            placeholder.setText("Select a symbol in the watchlist");
+            placeholder.setText(noSymbolText());
             heldBack = null;
             return;
         }
@@ -457,6 +459,24 @@ public final class ChartController {
         } catch (RejectedExecutionException shuttingDown) {
             placeholder.setText("Shutting down");
         }
+    }
+
+    /**
+     * Whether the watchlist has no symbol at all; while no chart is shown, its text follows. The list
+     * may empty before or after the selection goes, so either order ends with the right text.
+     */
+    public void setWatchlistEmpty(boolean empty) {
+        watchlistEmpty = empty;
+        if (symbol == null) {
+            placeholder.setText(noSymbolText());
+        }
+    }
+
+    private String noSymbolText() {
+        return watchlistEmpty
+                ? "Add a symbol: type it in the box above the watchlist (" + WorkstationMenus.FIND_SYMBOL.getDisplayText()
+                        + ") and press Enter"
+                : "Select a symbol in the watchlist";
     }
 
     /** What an empty chart waits for, and why it may wait in vain: the provider stopped or is not answering. */

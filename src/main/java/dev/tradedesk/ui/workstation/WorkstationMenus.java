@@ -59,6 +59,8 @@ import org.slf4j.LoggerFactory;
 final class WorkstationMenus {
 
     private static final Logger log = LoggerFactory.getLogger(WorkstationMenus.class);
+    /** Puts the keyboard in the symbol box, where a symbol is found or added. */
+    static final KeyCombination FIND_SYMBOL = KeyCombination.keyCombination("Shortcut+F");
     private static final int EXPORT_WIDTH = 1400;
     private static final int EXPORT_HEIGHT = 900;
 
@@ -115,7 +117,7 @@ final class WorkstationMenus {
     }
 
     private Menu viewMenu() {
-        MenuItem find = item("menuFind", "Find or add symbol", "Shortcut+F", this::focusSymbolField);
+        MenuItem find = item("menuFind", "Find or add symbol", FIND_SYMBOL.getName(), this::focusSymbolField);
         Menu timeframe = new Menu("Timeframe");
         ToggleGroup timeframes = new ToggleGroup();
         Timeframe[] all = Timeframe.values();

@@ -242,6 +242,9 @@ public final class WorkstationWindow {
         root.setBottom(new StatusBarView(parts.status()).createView(parts.main().notice()));
         parts.watchlist().selectedProperty().addListener((property, before, symbol) ->
                 parts.chart().show(symbol, parts.chart().timeframe(), null));
+        parts.chart().setWatchlistEmpty(parts.watchlist().rows().isEmpty());
+        parts.watchlist().rows().addListener((InvalidationListener) rows ->
+                parts.chart().setWatchlistEmpty(parts.watchlist().rows().isEmpty()));
         return root;
     }
 

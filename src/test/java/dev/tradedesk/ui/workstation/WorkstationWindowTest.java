@@ -520,6 +520,26 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void withTheWatchlistEmptiedTheChartSaysHowToAddASymbolAndWithNoneSelectedToSelectOne(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        // One by one: the last removal empties the list before it clears the selection.
+        robotInteract(() -> parts.watchlist().symbols().forEach(parts.watchlist()::remove));
+        awaitOnFx(10, () -> parts.chart().model().isEmpty());
+        Label placeholder = robot.lookup("#chartPlaceholder").queryAs(Label.class);
+        assertThat(onFx(placeholder::getText))
+                .isEqualTo("Add a symbol: type it in the box above the watchlist (Ctrl+F) and press Enter");
+
+        robotInteract(() -> parts.watchlist().undoRemove());
+        awaitChart("SPY · 1Min");
+        robotInteract(() -> parts.watchlist().selectedProperty().set(null));
+        assertThat(onFx(placeholder::getText)).isEqualTo("Select a symbol in the watchlist");
+
+        // Emptied (by the settings) while none is selected: the text follows the list.
+        robotInteract(() -> parts.watchlist().replaceAll(List.of()));
+        assertThat(onFx(placeholder::getText)).startsWith("Add a symbol");
+    }
+
+    @Test
     void aRangePannedIntoThePastStaysInViewAtAnotherTimeframe(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robotInteract(() -> parts.chart().model().orElseThrow().pan(-5 * parts.chart().model().orElseThrow().range().spanMillis()));
