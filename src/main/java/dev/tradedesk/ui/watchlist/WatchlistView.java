@@ -26,6 +26,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Skin;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -36,6 +37,7 @@ import javafx.scene.control.skin.TableCellSkin;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -47,8 +49,9 @@ import javafx.scene.text.Text;
 /**
  * The watchlist: a symbol field to add to it, and a table of symbol, last price, change %, RSI,
  * StochRSI %K (coloured below the lower and above the upper dynamic band) and relative volume.
- * Delete removes the selected symbol, Alt+Up/Down move it; the same is in the row menu. A thin
- * view over {@link WatchlistViewModel}; JavaFX thread only.
+ * Delete removes the selected symbol, Alt+Up/Down move it, Ctrl+Z puts the last removed back; the
+ * same is in the row menu, with these keys beside its items. A thin view over
+ * {@link WatchlistViewModel}; JavaFX thread only.
  */
 public final class WatchlistView {
 
@@ -62,6 +65,17 @@ public final class WatchlistView {
     /** A series whose stored history has ranges not yet fetched whole. */
     static final PseudoClass INCOMPLETE = PseudoClass.getPseudoClass("history-incomplete");
     static final String SYMBOL_PROBLEM = "symbol-problem";
+    // The list's own keys, which act while it has the keyboard: the row menu shows them as its
+    // accelerators and the window's keyboard help lists them. Never the window's accelerators:
+    // Delete and Ctrl+Z must not remove or restore a symbol while the user types elsewhere.
+    /** Removes the selected symbol. */
+    public static final KeyCombination REMOVE_KEY = new KeyCodeCombination(KeyCode.DELETE);
+    /** Moves the selected symbol up a place. */
+    public static final KeyCombination MOVE_UP_KEY = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
+    /** Moves the selected symbol down a place. */
+    public static final KeyCombination MOVE_DOWN_KEY = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
+    /** Puts back the symbol removed last. */
+    public static final KeyCombination UNDO_REMOVE_KEY = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     private static final String DESCRIPTION = "tradedesk.description";
     private static final double PANE_CHROME_WIDTH = 32;
 
@@ -220,21 +234,38 @@ public final class WatchlistView {
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
-    /** The row menu; it acts on the symbol in its user data, set as it is shown. */
+    /**
+     * The row menu; its row actions are on the symbol in its user data, set as it is shown. Its
+     * accelerators are the list's keys, shown as hints: a menu shown by {@code show}, not set as a
+     * control's context menu, puts none of them into the scene, so they act only through
+     * {@link #onKey}, in the list.
+     */
     private ContextMenu rowMenu() {
         ContextMenu menu = new ContextMenu();
-        MenuItem up = new MenuItem("Move up");
+        MenuItem up = rowMenuItem("rowMoveUp", "Move up", MOVE_UP_KEY);
         up.setOnAction(event -> model.move((Symbol) menu.getUserData(), -1));
-        MenuItem down = new MenuItem("Move down");
+        MenuItem down = rowMenuItem("rowMoveDown", "Move down", MOVE_DOWN_KEY);
         down.setOnAction(event -> model.move((Symbol) menu.getUserData(), 1));
-        MenuItem remove = new MenuItem("Remove");
+        MenuItem remove = rowMenuItem("rowRemove", "Remove", REMOVE_KEY);
         remove.setOnAction(event -> model.remove((Symbol) menu.getUserData()));
-        menu.getItems().setAll(up, down, remove);
+        MenuItem undo = rowMenuItem("rowUndoRemove", "Undo remove", UNDO_REMOVE_KEY);
+        undo.textProperty().bind(model.undoableRemovalProperty().map(symbol -> "Undo remove " + symbol.value())
+                .orElse("Undo remove"));
+        undo.disableProperty().bind(model.undoableRemovalProperty().isNull());
+        undo.setOnAction(event -> model.undoRemove());
+        menu.getItems().setAll(up, down, remove, new SeparatorMenuItem(), undo);
         return menu;
     }
 
+    private static MenuItem rowMenuItem(String id, String text, KeyCombination key) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setAccelerator(key);
+        return item;
+    }
+
     private void onKey(KeyEvent event) {
-        if (event.isShortcutDown() && event.getCode() == KeyCode.Z) {
+        if (UNDO_REMOVE_KEY.match(event)) {
             model.undoRemove();
             event.consume();
             return;
@@ -245,11 +276,11 @@ public final class WatchlistView {
         if (model.selectedProperty().get() == null) {
             return;
         }
-        if (event.getCode() == KeyCode.DELETE) {
+        if (REMOVE_KEY.match(event)) {
             model.removeSelected();
             event.consume();
-        } else if (event.isAltDown() && (event.getCode() == KeyCode.UP || event.getCode() == KeyCode.DOWN)) {
-            model.moveSelected(event.getCode() == KeyCode.UP ? -1 : 1);
+        } else if (MOVE_UP_KEY.match(event) || MOVE_DOWN_KEY.match(event)) {
+            model.moveSelected(MOVE_UP_KEY.match(event) ? -1 : 1);
             event.consume();
         }
     }

@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.watchlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.testing.PrimaryStage;
@@ -14,7 +15,9 @@ import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TableRow;
@@ -22,6 +25,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -166,6 +172,65 @@ class WatchlistViewTest {
                 .filter(TableRow::isEmpty).findFirst().orElseThrow();
         askForMenu(robot, empty);
         assertThat(robot.lookup("Move up").tryQuery()).as("no menu on an empty row").isEmpty();
+    }
+
+    @Test
+    void theRowMenuShowsTheListsKeysAndUndoesARemovalOnceThereIsOne(FxRobot robot) {
+        askForMenu(robot, row(robot, "MSFT"));
+        ContextMenu menu = shownRowMenu();
+        assertThat(menu.getItems()).filteredOn(item -> item.getAccelerator() != null)
+                .extracting(MenuItem::getText, item -> item.getAccelerator().getDisplayText())
+                .containsExactly(tuple("Move up", "Alt+↑"), tuple("Move down", "Alt+↓"), tuple("Remove", "Delete"),
+                        tuple("Undo remove", "Ctrl+Z"));
+        MenuItem undo = menu.getItems().get(menu.getItems().size() - 1);
+        assertThat(undo.isDisable()).as("nothing removed yet").isTrue();
+
+        robot.clickOn("Remove");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"));
+        askForMenu(robot, row(robot, "AAPL"));
+        assertThat(undo.isDisable()).isFalse();
+        robot.clickOn("Undo remove MSFT");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"), Symbol.of("MSFT"));
+        assertThat(undo.isDisable()).isTrue();
+    }
+
+    @Test
+    void theRowMenusKeysDoInTheListWhatItsItemsDoAndNothingOutsideIt(FxRobot robot) {
+        askForMenu(robot, row(robot, "MSFT"));
+        ContextMenu menu = shownRowMenu();
+        java.util.function.Function<String, KeyCombination> key = text -> menu.getItems().stream()
+                .filter(item -> item.getText() != null && item.getText().startsWith(text)).findFirst().orElseThrow().getAccelerator();
+        robot.interact(menu::hide);
+        robot.interact(() -> assertThat(row(robot, "MSFT").getScene().getAccelerators())
+                .as("the window's, which act while typing too").doesNotContainKeys(key.apply("Remove"), key.apply("Undo remove")));
+        robot.interact(() -> model.selectedProperty().set(Symbol.of("MSFT")));
+
+        press(robot, key.apply("Move up"));
+        assertThat(model.symbols()).containsExactly(Symbol.of("MSFT"), Symbol.of("AAPL"));
+        press(robot, key.apply("Move down"));
+        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"), Symbol.of("MSFT"));
+        press(robot, key.apply("Remove"));
+        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"));
+        press(robot, key.apply("Undo remove"));
+        assertThat(model.symbols()).containsExactly(Symbol.of("AAPL"), Symbol.of("MSFT"));
+    }
+
+    /** Presses {@code key} in the list, as the keyboard would with the list focused. */
+    private static void press(FxRobot robot, KeyCombination key) {
+        KeyCodeCombination code = (KeyCodeCombination) key;
+        boolean shortcut = code.getShortcut() == KeyCombination.ModifierValue.DOWN;
+        robot.interact(() -> Event.fireEvent(robot.lookup("#watchlist").query(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "",
+                code.getCode(), code.getShift() == KeyCombination.ModifierValue.DOWN,
+                shortcut || code.getControl() == KeyCombination.ModifierValue.DOWN,
+                code.getAlt() == KeyCombination.ModifierValue.DOWN, code.getMeta() == KeyCombination.ModifierValue.DOWN)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static ContextMenu shownRowMenu() {
+        return javafx.stage.Window.getWindows().stream().filter(window -> window instanceof ContextMenu && window.isShowing())
+                .map(ContextMenu.class::cast).findFirst().orElseThrow();
     }
 
     @Test
