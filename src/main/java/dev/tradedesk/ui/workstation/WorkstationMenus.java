@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.workstation;
 
+import atlantafx.base.theme.Styles;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.MainViewModel;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -54,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * The workstation's menus and keyboard shortcuts. Every action is in a menu; the shortcuts are the
  * menus' accelerators: Ctrl+F symbol search, 1–5 timeframe, +/- zoom, arrows pan, 0 reset, Ctrl+E
  * export, Ctrl+, settings, F11 full screen. Single-key shortcuts do nothing while the user types
- * in a text field. JavaFX thread only.
+ * in a text field. The keyboard help (F1) is made from these menus. JavaFX thread only.
  */
 final class WorkstationMenus {
 
@@ -66,6 +68,7 @@ final class WorkstationMenus {
 
     private final Workstation parts;
     private final WorkstationWindow window;
+    private MenuBar menuBar;
     private PerformanceView performanceView;
     private MainWindowHold hold;
     private Path lastExportFolder;
@@ -76,10 +79,10 @@ final class WorkstationMenus {
     }
 
     MenuBar createMenuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), watchlistMenu(), helpMenu());
-        bar.setId("menuBar");
-        bar.setUseSystemMenuBar(true);
-        return bar;
+        menuBar = new MenuBar(fileMenu(), viewMenu(), watchlistMenu(), helpMenu());
+        menuBar.setId("menuBar");
+        menuBar.setUseSystemMenuBar(true);
+        return menuBar;
     }
 
     /**
@@ -350,20 +353,24 @@ final class WorkstationMenus {
         }, parts.background());
     }
 
+    /** The keyboard help, made from the menus' own accelerators ({@link ShortcutHelp}). */
     private void showShortcuts() {
         GridPane grid = new GridPane();
         grid.setHgap(24);
         grid.setVgap(4);
-        String[][] rows = {
-                {"Ctrl+F", "find / add a symbol"}, {"Esc in the symbol box", "back to the chart"}, {"1 … 5", "timeframe 1Min, 5Min, 15Min, 1Hour, 1Day"},
-                {"+ (or =) / −", "zoom in / out"}, {"← / →", "pan"}, {"0", "reset zoom to the latest bars"},
-                {"Ctrl+0", "show all history"}, {"Mouse wheel, drag, double-click", "zoom, pan, reset"},
-                {"Delete, Alt+↑/↓", "remove, move the selected symbol"}, {"Ctrl+Z in the list", "undo removals, the last first"}, {"Ctrl+E", "export the chart as PNG"},
-                {"Ctrl+,", "settings"}, {"Ctrl+P", "performance panel (Esc or Ctrl+P closes it)"}, {"F11", "full screen"}, {"Ctrl+Q", "exit"}};
-        for (int i = 0; i < rows.length; i++) {
-            Label key = new Label(rows[i][0]);
-            key.getStyleClass().add("shortcut-key");
-            grid.addRow(i, key, new Label(rows[i][1]));
+        int row = 0;
+        for (ShortcutHelp.Section section : ShortcutHelp.sections(menuBar.getMenus())) {
+            Label title = new Label(section.title());
+            title.getStyleClass().add(Styles.TITLE_4);
+            if (row > 0) {
+                GridPane.setMargin(title, new Insets(8, 0, 0, 0));
+            }
+            grid.add(title, 0, row++, 2, 1);
+            for (ShortcutHelp.Line line : section.lines()) {
+                Label keys = new Label(line.keys());
+                keys.getStyleClass().add("shortcut-key");
+                grid.addRow(row++, keys, new Label(line.action()));
+            }
         }
         showInformation("shortcutsDialog", "Keyboard shortcuts", "Keyboard shortcuts", grid);
     }

@@ -689,6 +689,42 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theKeyboardHelpNamesEveryAcceleratorOfTheWindowAndTheKeysThatActInOnePlace(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#watchlist").type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.GridPane grid = (javafx.scene.layout.GridPane) robot.lookup("#shortcutsDialog")
+                .queryAs(javafx.scene.control.DialogPane.class).getContent();
+        Map<String, String> help = onFx(() -> helpLines(grid));
+        List<String> installed = onFx(() -> stage.getScene().getAccelerators().keySet().stream()
+                .map(javafx.scene.input.KeyCombination::getDisplayText).toList());
+        assertThat(installed).as("the window's accelerators").contains("Ctrl+E", "1", "5", "+", "-", "←", "F11", "F1");
+
+        assertThat(help.keySet()).as("every accelerator the window has").containsAll(installed);
+        assertThat(help).containsEntry("Ctrl+E", "Export chart as PNG").containsEntry("3", "Timeframe 15Min")
+                .containsEntry("Esc", "Leave full screen")
+                .containsEntry("↑ / ↓ in the list", "Select the symbol above / below, and chart it")
+                .containsEntry("Alt+↑ / Alt+↓ in the list", "Move the selected symbol up / down")
+                .containsEntry("Delete in the list", "Remove the selected symbol")
+                .containsEntry("Ctrl+Z in the list", "Undo removals, the last first");
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    /** The keys and actions of the keyboard help's grid, by row (headings have no action). JavaFX thread. */
+    private static Map<String, String> helpLines(javafx.scene.layout.GridPane grid) {
+        Map<Integer, String> keys = new java.util.HashMap<>();
+        Map<Integer, String> actions = new java.util.HashMap<>();
+        for (javafx.scene.Node node : grid.getChildren()) {
+            Integer column = javafx.scene.layout.GridPane.getColumnIndex(node);
+            Map<Integer, String> side = column == null || column == 0 ? keys : actions;
+            side.put(javafx.scene.layout.GridPane.getRowIndex(node), ((Label) node).getText());
+        }
+        Map<String, String> lines = new java.util.LinkedHashMap<>();
+        actions.forEach((row, action) -> lines.put(keys.get(row), action));
+        return lines;
+    }
+
+    @Test
     void aDialogHoldsTheMainWindowWithoutTheToolkitsModality(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         java.util.concurrent.atomic.AtomicInteger keysReachingTheChart = new java.util.concurrent.atomic.AtomicInteger();
