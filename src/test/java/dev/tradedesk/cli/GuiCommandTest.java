@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradedesk.app.BuildInfo;
 import dev.tradedesk.app.HostEnvironment;
 import dev.tradedesk.app.ManagedExecutors;
+import dev.tradedesk.ui.workstation.WorkstationWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +134,8 @@ class GuiCommandTest {
 
     private static Stage workstationWindow() {
         return Window.getWindows().stream()
-                .filter(window -> window instanceof Stage stage && "TradeDesk".equals(stage.getTitle()) && stage.isShowing())
+                .filter(window -> window instanceof Stage stage && stage.getTitle() != null
+                        && stage.getTitle().endsWith(WorkstationWindow.TITLE) && stage.isShowing())
                 .map(Stage.class::cast)
                 .findFirst().orElse(null);
     }

@@ -126,7 +126,7 @@ public final class WorkstationWindow {
         Scene scene = new Scene(createView(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(WorkstationWindow.class.getResource(STYLESHEET)).toExternalForm());
         stage.setScene(scene);
-        stage.setTitle(TITLE);
+        stage.titleProperty().bind(parts.chart().titleProperty().map(WorkstationWindow::windowTitle));
         stage.getIcons().setAll(icons());
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
@@ -144,6 +144,7 @@ public final class WorkstationWindow {
             @Override
             public void handle(WindowEvent event) {
                 stage.removeEventHandler(WindowEvent.WINDOW_HIDING, this);
+                stage.titleProperty().unbind();
                 workspaceSampling.stop();
                 parts.host().workspaceChanged(captureWorkspace());
                 trackNormalBounds(false);
@@ -199,6 +200,14 @@ public final class WorkstationWindow {
         latest.setOnFinished(event -> due.complete(null));
         latest.play();
         return due;
+    }
+
+    /**
+     * "AAPL · 1Min — TradeDesk": what the window shows first, so that a taskbar button or a title
+     * bar cut short still tells the windows apart; the app's name alone while no chart is shown.
+     */
+    static String windowTitle(String chartTitle) {
+        return chartTitle.isEmpty() ? TITLE : chartTitle + " — " + TITLE;
     }
 
     Stage stage() {

@@ -429,6 +429,17 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theWindowsTitleStartsWithTheChartsSymbolAndTimeframe(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        assertThat(onFx(stage::getTitle)).isEqualTo("AAPL · 1Min — TradeDesk");
+        robot.clickOn("#timeframe5Min");
+        awaitOnFx(10, () -> stage.getTitle().equals("AAPL · 5Min — TradeDesk"));
+
+        robotInteract(() -> parts.watchlist().replaceAll(List.of()));
+        assertThat(onFx(stage::getTitle)).as("no chart").isEqualTo("TradeDesk");
+    }
+
+    @Test
     void addingAndRemovingSymbolsUpdatesTheWatchlistAndTheHost(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#symbolField").write("btc-usd").type(KeyCode.ENTER);
