@@ -31,39 +31,62 @@ final class ShortcutHelp {
     private static final String UP = new KeyCodeCombination(KeyCode.UP).getDisplayText();
     private static final String DOWN = new KeyCodeCombination(KeyCode.DOWN).getDisplayText();
 
-    /** Keys handled outside the menus, by the id of the menu whose actions they are with. */
-    private static final Map<String, List<Line>> KEYS_BESIDE_MENUS = Map.of(
-            "menuView", List.of(
+    /** Keys handled outside the menus, in a section of their own after the menu whose actions they are with. */
+    private static final Map<String, Section> KEYS_BESIDE_MENUS = Map.of(
+            "menuView", new Section("Chart and window", List.of(
                     new Line("= or the keypad's +", "Zoom in, as + does"),
+                    new Line("Mouse wheel, drag, double-click", "Zoom, pan, reset the chart"),
                     new Line("Esc", "Leave full screen"),
                     new Line("Esc in the symbol box", "Back to the chart, whose keys work again"),
-                    new Line("Esc in the performance panel", "Close it (Ctrl+P too)"),
-                    new Line("Mouse wheel, drag, double-click", "Zoom, pan, reset the chart")),
-            "menuWatchlist", List.of(
+                    new Line("Esc in the performance panel", "Close it (Ctrl+P too)"))),
+            "menuWatchlist", new Section("Watchlist", List.of(
                     new Line(UP + " / " + DOWN + " in the list", "Select the symbol above / below, and chart it"),
                     new Line(keys(WatchlistView.MOVE_UP_KEY) + " / " + keys(WatchlistView.MOVE_DOWN_KEY) + " in the list",
                             "Move the selected symbol up / down"),
                     new Line(keys(WatchlistView.REMOVE_KEY) + " in the list", "Remove the selected symbol"),
-                    new Line(keys(WatchlistView.UNDO_REMOVE_KEY) + " in the list", "Undo removals, the last first")),
+                    new Line(keys(WatchlistView.UNDO_REMOVE_KEY) + " in the list", "Undo removals, the last first"))),
             // The menu bar's own key, which JavaFX puts into the scene with the menus' accelerators.
-            "menuHelp", List.of(
-                    new Line("F10", "Open the menus (Alt with a menu's underlined letter opens that menu)")));
+            "menuHelp", new Section("Menus", List.of(
+                    new Line("F10", "Open the menus (Alt with a menu's underlined letter opens that menu)"))));
 
     private ShortcutHelp() {
     }
 
-    /** The help for the menus of a menu bar, in their order; a menu with no keys has no section. */
+    /**
+     * The help for the menus of a menu bar, in their order, each followed by the keys beside it; a
+     * menu with no accelerators has no section of its own.
+     */
     static List<Section> sections(List<Menu> menus) {
         List<Section> sections = new ArrayList<>();
         for (Menu menu : menus) {
             List<Line> lines = new ArrayList<>();
             addAccelerators(menu, "", lines);
-            lines.addAll(KEYS_BESIDE_MENUS.getOrDefault(menu.getId(), List.of()));
             if (!lines.isEmpty()) {
                 sections.add(new Section(plain(menu.getText()), lines));
             }
+            Section beside = KEYS_BESIDE_MENUS.get(menu.getId());
+            if (beside != null) {
+                sections.add(beside);
+            }
         }
         return sections;
+    }
+
+    /**
+     * How many of {@code sections}, from the first, make the help's left column: the fewest whose
+     * lines and headings reach half of all. In one column the help is about 900 px high, more
+     * than a laptop's screen.
+     */
+    static int leftColumnSections(List<Section> sections) {
+        int total = sections.stream().mapToInt(section -> section.lines().size() + 1).sum();
+        int rows = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            rows += sections.get(i).lines().size() + 1;
+            if (2 * rows >= total) {
+                return i + 1;
+            }
+        }
+        return sections.size();
     }
 
     /** {@code menu}'s items with an accelerator, a submenu's named after it ("Timeframe 5Min"). */

@@ -46,6 +46,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -353,18 +354,27 @@ final class WorkstationMenus {
         }, parts.background());
     }
 
-    /** The keyboard help, made from the menus' own accelerators ({@link ShortcutHelp}). */
+    /**
+     * The keyboard help, made from the menus' own accelerators ({@link ShortcutHelp}), in two
+     * columns of sections, each its own grid so that a heading in one does not space out the other.
+     */
     private void showShortcuts() {
+        List<ShortcutHelp.Section> sections = ShortcutHelp.sections(menuBar.getMenus());
+        int left = ShortcutHelp.leftColumnSections(sections);
+        HBox columns = new HBox(36, shortcutColumn(sections.subList(0, left)),
+                shortcutColumn(sections.subList(left, sections.size())));
+        showInformation("shortcutsDialog", "Keyboard shortcuts", "Keyboard shortcuts", columns);
+    }
+
+    private static GridPane shortcutColumn(List<ShortcutHelp.Section> sections) {
         GridPane grid = new GridPane();
         grid.setHgap(24);
         grid.setVgap(4);
         int row = 0;
-        for (ShortcutHelp.Section section : ShortcutHelp.sections(menuBar.getMenus())) {
+        for (ShortcutHelp.Section section : sections) {
             Label title = new Label(section.title());
             title.getStyleClass().add(Styles.TITLE_4);
-            if (row > 0) {
-                GridPane.setMargin(title, new Insets(8, 0, 0, 0));
-            }
+            GridPane.setMargin(title, new Insets(row > 0 ? 8 : 0, 0, 0, 0));
             grid.add(title, 0, row++, 2, 1);
             for (ShortcutHelp.Line line : section.lines()) {
                 Label keys = new Label(line.keys());
@@ -372,7 +382,7 @@ final class WorkstationMenus {
                 grid.addRow(row++, keys, new Label(line.action()));
             }
         }
-        showInformation("shortcutsDialog", "Keyboard shortcuts", "Keyboard shortcuts", grid);
+        return grid;
     }
 
     private void showAbout() {
@@ -397,9 +407,8 @@ final class WorkstationMenus {
      * An information dialog over {@code content}, as large as its content: an alert is sized for a
      * short message and cut longer labels to "...".
      */
-    private void showInformation(String id, String title, String header, GridPane content) {
-        content.getChildren().stream().filter(Label.class::isInstance)
-                .forEach(label -> ((Label) label).setMinWidth(Region.USE_PREF_SIZE));
+    private void showInformation(String id, String title, String header, Region content) {
+        content.lookupAll(".label").forEach(label -> ((Label) label).setMinWidth(Region.USE_PREF_SIZE));
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
         alert.initOwner(window.stage());
         hold().over(alert);

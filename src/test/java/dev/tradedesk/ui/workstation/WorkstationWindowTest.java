@@ -704,9 +704,8 @@ class WorkstationWindowTest {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#watchlist").type(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.layout.GridPane grid = (javafx.scene.layout.GridPane) robot.lookup("#shortcutsDialog")
-                .queryAs(javafx.scene.control.DialogPane.class).getContent();
-        Map<String, String> help = onFx(() -> helpLines(grid));
+        javafx.scene.Node content = robot.lookup("#shortcutsDialog").queryAs(javafx.scene.control.DialogPane.class).getContent();
+        Map<String, String> help = onFx(() -> helpLines(content));
         List<String> installed = onFx(() -> stage.getScene().getAccelerators().keySet().stream()
                 .map(javafx.scene.input.KeyCombination::getDisplayText).toList());
         assertThat(installed).as("the window's accelerators").contains("Ctrl+E", "1", "5", "+", "-", "←", "F11", "F1");
@@ -718,20 +717,26 @@ class WorkstationWindowTest {
                 .containsEntry("Alt+↑ / Alt+↓ in the list", "Move the selected symbol up / down")
                 .containsEntry("Delete in the list", "Remove the selected symbol")
                 .containsEntry("Ctrl+Z in the list", "Undo removals, the last first");
+        assertThat(onFx(() -> content.getScene().getWindow().getHeight())).as("within a 768 px laptop screen and its panel")
+                .isLessThan(700);
         robot.type(KeyCode.ESCAPE);
     }
 
-    /** The keys and actions of the keyboard help's grid, by row (headings have no action). JavaFX thread. */
-    private static Map<String, String> helpLines(javafx.scene.layout.GridPane grid) {
-        Map<Integer, String> keys = new java.util.HashMap<>();
-        Map<Integer, String> actions = new java.util.HashMap<>();
-        for (javafx.scene.Node node : grid.getChildren()) {
-            Integer column = javafx.scene.layout.GridPane.getColumnIndex(node);
-            Map<Integer, String> side = column == null || column == 0 ? keys : actions;
-            side.put(javafx.scene.layout.GridPane.getRowIndex(node), ((Label) node).getText());
-        }
+    /**
+     * The keys and actions of the keyboard help's grids: a key in a grid's first column, and its
+     * action in the second of the same row (headings span both). JavaFX thread.
+     */
+    private static Map<String, String> helpLines(javafx.scene.Node content) {
         Map<String, String> lines = new java.util.LinkedHashMap<>();
-        actions.forEach((row, action) -> lines.put(keys.get(row), action));
+        for (javafx.scene.Node node : content.lookupAll(".label")) {
+            Integer column = javafx.scene.layout.GridPane.getColumnIndex(node);
+            if (node.getParent() instanceof javafx.scene.layout.GridPane grid && (column == null || column == 0)) {
+                grid.getChildren().stream().filter(other -> Integer.valueOf(1).equals(javafx.scene.layout.GridPane.getColumnIndex(other))
+                                && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(other),
+                                        javafx.scene.layout.GridPane.getRowIndex(node)))
+                        .findFirst().ifPresent(action -> lines.put(((Label) node).getText(), ((Label) action).getText()));
+            }
+        }
         return lines;
     }
 
