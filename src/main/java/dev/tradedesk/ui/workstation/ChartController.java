@@ -86,6 +86,7 @@ public final class ChartController {
     private String symbolProblem = "";
     private final ReadOnlyObjectWrapper<ChartView> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper symbolTitle = new ReadOnlyStringWrapper(this, "symbolTitle", "");
     private final Consumer<ChartRange> rangeListener;
 
     private IndicatorParameters parameters;
@@ -174,6 +175,11 @@ public final class ChartController {
     /** "AAPL · 5Min", for the chart's header. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** "AAPL", the title without its timeframe: for a header short of room, whose selected timeframe button says it. */
+    public ReadOnlyStringProperty symbolTitleProperty() {
+        return symbolTitle.getReadOnlyProperty();
     }
 
     public Optional<Symbol> symbol() {
@@ -417,6 +423,7 @@ public final class ChartController {
             recentForming = null;
         }
         if (symbol == null) {
+            symbolTitle.set("");
             title.set("");
             placeholder.setText(noSymbolText());
             heldBack = null;
@@ -427,6 +434,7 @@ public final class ChartController {
         IndicatorParameters params = parameters;
         ZoneId dayZone = BarAggregator.EXCHANGE_ZONE;
         int minutes = keepShown ? MAX_HISTORY_BARS : firstReadMinutes(frame, rangeToRestore);
+        symbolTitle.set(loading.value());
         title.set(loading.value() + " · " + frame.label());
         if (!keepShown) {
             placeholder.setText("Loading " + loading.value() + " …");

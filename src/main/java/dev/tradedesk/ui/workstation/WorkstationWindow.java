@@ -30,7 +30,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
@@ -309,29 +308,7 @@ public final class WorkstationWindow {
     }
 
     private Node createChartPane() {
-        Label title = new Label();
-        title.setId("chartTitle");
-        title.getStyleClass().add("chart-title");
-        title.textProperty().bind(parts.chart().titleProperty());
-        Label olderBars = new Label("loading older bars …");
-        olderBars.setId("olderBarsLoading");
-        olderBars.getStyleClass().add("chart-loading-hint");
-        olderBars.visibleProperty().bind(parts.chart().olderHistoryLoadingProperty());
-        olderBars.managedProperty().bind(olderBars.visibleProperty());
-        HBox selector = new HBox(2);
-        selector.getStyleClass().add("timeframe-selector");
-        for (Timeframe timeframe : Timeframe.values()) {
-            ToggleButton button = new ToggleButton(timeframe.label());
-            button.setId("timeframe" + timeframe.label());
-            button.setUserData(timeframe);
-            button.setToggleGroup(timeframes);
-            button.setFocusTraversable(false);
-            button.setMinWidth(Region.USE_PREF_SIZE);
-            selector.getChildren().add(button);
-        }
-        selector.setMinWidth(Region.USE_PREF_SIZE);
-        // In a narrow chart pane the title gives way, never the timeframe buttons.
-        title.setMinWidth(0);
+        ChartHeader header = new ChartHeader(parts.chart(), timeframes);
         timeframes.selectedToggleProperty().addListener((property, before, after) -> {
             if (after == null) {
                 before.setSelected(true); // one timeframe is always selected
@@ -339,10 +316,6 @@ public final class WorkstationWindow {
                 parts.chart().setTimeframe((Timeframe) after.getUserData());
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, olderBars, spacer, selector);
-        header.getStyleClass().add("chart-header");
         VBox.setVgrow(parts.chart().node(), Priority.ALWAYS);
         VBox pane = new VBox(header, parts.chart().node());
         pane.setId("chartPane");

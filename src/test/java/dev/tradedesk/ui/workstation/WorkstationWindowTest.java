@@ -406,6 +406,30 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theChartsTitleShowsItsWholeSymbolInTheSmallestWindowAndItsTimeframeInAWideOne(FxRobot robot) throws Exception {
+        // At 900 px the chart pane got 400 px, the timeframe buttons 279 of them, and the title
+        // "ETH/USDT · 1Min" the 77 px left: it read "ETH/U...".
+        awaitChart("AAPL · 1Min");
+        robotInteract(() -> parts.chart().show(Symbol.of("ETH/USDT"), Timeframe.ONE_MINUTE, null));
+        awaitOnFx(10, () -> parts.chart().titleProperty().get().equals("ETH/USDT · 1Min"));
+        robotInteract(() -> {
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Text drawn = (Text) robot.lookup("#chartTitle").queryAs(Label.class).lookup(".text");
+            assertThat(drawn.getText()).as("the chart's title in the smallest window").contains("ETH/USDT");
+        });
+        robotInteract(() -> stage.setWidth(1400));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Text drawn = (Text) robot.lookup("#chartTitle").queryAs(Label.class).lookup(".text");
+            assertThat(drawn.getText()).as("the chart's title in a wide window").isEqualTo("ETH/USDT · 1Min");
+        });
+    }
+
+    @Test
     void shrinkingTheWindowNarrowsAWideWatchlistBeforeTheChartLosesItsTitle(FxRobot robot) throws Exception {
         // A watchlist widened to 600 px kept its width as the window shrank to its smallest, and the
         // chart pane was left 320 px: the timeframe buttons took its header and the title, which
