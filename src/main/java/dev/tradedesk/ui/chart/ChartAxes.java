@@ -23,12 +23,17 @@ public final class ChartAxes {
         return axis;
     }
 
-    /** Tick labels written by a number format; ChartFX never needs to parse them back. */
+    /**
+     * Tick labels written by a number format, a tick at zero as "0"; ChartFX never needs to parse
+     * them back.
+     */
     public static StringConverter<Number> formattedBy(DoubleFunction<String> format) {
         return new StringConverter<>() {
             @Override
             public String toString(Number value) {
-                return format.apply(value.doubleValue());
+                // + 0.0 turns -0.0 into 0.0: a range starting below zero puts its zero tick at
+                // ceil(-x) * unit, -0.0, which formats as "-0".
+                return format.apply(value.doubleValue() + 0.0);
             }
 
             @Override

@@ -274,7 +274,8 @@ public final class ChartView {
                     plotHeight);
         }
         double volume = visible.largestVolume();
-        panes.volumeAxis.set(0, volume > 0 ? volume * VOLUME_HEADROOM : 1);
+        // 0 is the bars' base, the line a trader reads their heights from: labelled, like the price axis' ends.
+        panes.volumeAxis.setKeepingEndLabels(0, volume > 0 ? volume * VOLUME_HEADROOM : 1, panes.volume.getCanvas().getHeight());
     }
 
     /**

@@ -27,7 +27,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The price axis of an exported chart (the snapshot command's and File → Export's 1400x900 image)
- * labels its top and bottom ticks wherever they fall inside the plot.
+ * labels its top and bottom ticks wherever they fall inside the plot, and the volume axis its 0.
  */
 @ExtendWith(ApplicationExtension.class)
 class PriceAxisEndLabelsTest {
@@ -77,6 +77,22 @@ class PriceAxisEndLabelsTest {
             });
         }
         assertThat(unlabelled).as("end ticks drawn without their label").isEmpty();
+    }
+
+    @Test
+    void theVolumeAxisLabelsItsZeroTheBaseOfTheBars(FxRobot robot) throws Exception {
+        // The bars stand on 0, at the very bottom of the volume axis, where ChartFX drops a label
+        // reaching past the axis: an exported volume pane had no labelled bottom tick to read
+        // the bars' heights from.
+        ChartView view = exported(robot, 0);
+        ViewRangedAxis axis = view.panes().volumeAxis;
+        robot.interact(() -> {
+            TickMark zero = axis.getTickMarks().stream().filter(tick -> tick.getValue() == 0).findFirst().orElse(null);
+            assertThat(zero).as("a tick at 0 on the volume axis").isNotNull();
+            assertThat(zero.getText()).isEqualTo("0");
+            assertThat(zero.isVisible()).as("0 labelled, at %.1f px of %.0f", zero.getPosition(), axis.getLength()).isTrue();
+            assertThat(zero.getPosition() + zero.getHeight() / 2).as("the label's bottom").isLessThanOrEqualTo(axis.getLength());
+        });
     }
 
     /**
