@@ -34,13 +34,14 @@ import org.slf4j.LoggerFactory;
  * and one {@link MarketUpdate} per batch to the UI (quotes with indicator values, the closed and
  * forming bars, problems). A series is warmed from stored history the first time it is seen.
  *
- * <p>The settings dialog's preview of other indicator parameters ({@link #previewIndicators}) reaches
- * the next batch: every series' engine is computed again over the bars it holds, and the batch
- * quotes every series, so the watchlist's %K and its bands follow the chart's preview.
+ * <p>Other indicator parameters ({@link #useIndicators}: the settings dialog's preview, or the
+ * settings' own after OK) reach the next batch: every series' engine is computed again over the
+ * bars it holds, series seen later are built with them, and the batch quotes every series, so the
+ * watchlist's %K and its bands follow the chart's.
  *
  * <p>Runs on the scheduler thread (one call at a time); owns the live {@link IndicatorSeries}.
- * {@link #previewIndicators} may be called from any thread. The store writer and the publisher
- * must not block.
+ * {@link #useIndicators} and {@link #indicators} may be called from any thread. The store writer
+ * and the publisher must not block.
  */
 final class LivePipeline implements MarketDataListener {
 
@@ -74,7 +75,7 @@ final class LivePipeline implements MarketDataListener {
 
     /** The parameters the engines compute with; scheduler thread only. */
     private IndicatorParameters parameters;
-    /** The parameters asked for, by the session's settings or the settings dialog's preview. */
+    /** The parameters asked for, by the settings or the settings dialog's preview. */
     private volatile IndicatorParameters requested;
     private final ClosedBarWriter store;
     private final HistoryLoader history;
@@ -125,12 +126,17 @@ final class LivePipeline implements MarketDataListener {
     }
 
     /**
-     * Computes the indicators with {@code previewed} from the next batch on (the settings dialog's
-     * live preview, or its initial parameters again on Cancel); any thread. The session's own
-     * parameters come back only this way: the settings' change restarts the session.
+     * Computes the indicators with {@code asked} from the next batch on: the settings dialog's live
+     * preview, its initial parameters again on Cancel, or the settings' parameters after OK; any
+     * thread. The last call wins, and holds for every series seen later too.
      */
-    void previewIndicators(IndicatorParameters previewed) {
-        requested = Objects.requireNonNull(previewed);
+    void useIndicators(IndicatorParameters asked) {
+        requested = Objects.requireNonNull(asked);
+    }
+
+    /** The parameters last asked for (the next batch computes with them); any thread. */
+    IndicatorParameters indicators() {
+        return requested;
     }
 
     @Override

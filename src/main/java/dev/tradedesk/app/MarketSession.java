@@ -262,11 +262,17 @@ public final class MarketSession implements AutoCloseable {
     }
 
     /**
-     * The settings dialog's preview of other indicator parameters (or its initial ones again): the
-     * quotes are computed with them from the next cycle on. Returns at once; any thread.
+     * The indicator parameters to compute the quotes with from the next cycle on, for the series
+     * held and those seen later: the settings dialog's preview (or its initial parameters again on
+     * Cancel), or the settings' own after OK, which need no new session. Returns at once; any thread.
      */
-    public void previewIndicators(IndicatorParameters previewed) {
-        live.previewIndicators(previewed);
+    public void useIndicators(IndicatorParameters parameters) {
+        live.useIndicators(parameters);
+    }
+
+    /** The indicator parameters last asked for by {@link #useIndicators} or the options; any thread. */
+    public IndicatorParameters indicators() {
+        return live.indicators();
     }
 
     /** The symbol on screen: backfilled and made live before the others. */

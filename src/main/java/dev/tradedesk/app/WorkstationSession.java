@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The desktop half of the composition root: builds the workstation window's parts, starts the
  * market session that feeds it, answers the window's requests ({@link WorkstationHost}), and
- * applies settings changes (a new provider restarts the session in the background). One per open
+ * applies settings changes (a new provider restarts the session in the background; indicator
+ * parameters, watchlist, theme and time zone are applied to the running one). One per open
  * window. The JavaFX thread never waits here: history reads, session restarts and saves run on the
  * executors it is given.
  */
@@ -266,7 +267,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     public void indicatorsPreviewed(IndicatorParameters previewed) {
         MarketSession current = market;
         if (current != null) {
-            current.previewIndicators(previewed);
+            current.useIndicators(previewed);
         }
     }
 
@@ -302,12 +303,36 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
             parts.status().setZone(after.zone());
         }
         parts.chart().setIndicatorParameters(after.indicators());
-        if (feedChanged(before, after)) {
+        if (needsNewSession(before, after)) {
             parts.status().switchProvider(providerName(after.provider()));
             if (after.provider() != before.provider()) {
                 parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
             }
+        }
+        applyToMarket(before, after);
+    }
+
+    /**
+     * The market side of the settings dialog's OK: a new session when {@link #needsNewSession} says
+     * so; otherwise the running session keeps its scheduler, series and backfill and takes the
+     * indicator parameters in place (its watchlist follows the list's own edits). The parameters
+     * go even when the settings kept them, since the dialog's last preview may have been of others.
+     * Returns at once: the work is queued on the control thread, after any restart queued before
+     * it, so a session still starting gets them too.
+     */
+    void applyToMarket(Settings before, Settings after) {
+        if (needsNewSession(before, after)) {
             control.execute(() -> restartMarket(after));
+        } else {
+            control.execute(() -> useIndicators(after.indicators()));
+        }
+    }
+
+    /** Control thread: the running session, if any, computes with {@code parameters} from its next cycle on. */
+    private void useIndicators(IndicatorParameters parameters) {
+        MarketSession current = market;
+        if (current != null) {
+            current.useIndicators(parameters);
         }
     }
 
@@ -319,10 +344,16 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
                 before.simulator().withSpeed(values.simulatorSpeed()));
     }
 
-    /** Whether going from {@code before} to {@code after} needs a new market session. */
-    static boolean feedChanged(Settings before, Settings after) {
+    /**
+     * Whether going from {@code before} to {@code after} needs a new market session: another
+     * provider, other Alpaca connection settings (key, URL, feed) or another simulator speed. The
+     * rest is applied to the running session or the window: the watchlist (the scheduler takes a
+     * new symbol list), the indicator parameters (the live series are computed again), the theme,
+     * the time zone and the default timeframe (the window alone).
+     */
+    static boolean needsNewSession(Settings before, Settings after) {
         return after.provider() != before.provider() || !after.alpaca().equals(before.alpaca())
-                || !after.simulator().equals(before.simulator()) || !after.indicators().equals(before.indicators());
+                || !after.simulator().equals(before.simulator());
     }
 
     /** Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop. */

@@ -149,7 +149,7 @@ class LivePipelineTest {
         Quote before = published.get(1).quotes().get(AAPL);
 
         IndicatorParameters previewed = new IndicatorParameters(7, 7, 2, 2, 10, 10, 20, 80, 0.5, 10);
-        pipeline.previewIndicators(previewed);
+        pipeline.useIndicators(previewed);
         pipeline.onBatch(batch(Map.of(), Map.of()));
 
         assertThat(published).as("an empty cycle after the preview quotes every series").hasSize(3);
@@ -159,7 +159,7 @@ class LivePipelineTest {
         assertQuoteComputedWith(quotes.get(msft), previewed, msftBars, null);
         assertThat(quotes.get(AAPL).stochK()).isNotEqualTo(before.stochK());
 
-        pipeline.previewIndicators(IndicatorParameters.DEFAULTS);
+        pipeline.useIndicators(IndicatorParameters.DEFAULTS);
         pipeline.onBatch(batch(Map.of(), Map.of()));
         assertThat(published.get(3).quotes().get(AAPL)).as("Cancel: the settings' values again").isEqualTo(before);
     }

@@ -2,6 +2,7 @@ package dev.tradedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
@@ -23,11 +24,18 @@ class SettingsEditTest {
     void okWithoutChangesOrWithOnlyTheThemeAndZoneKeepsTheMarketSession() {
         Settings before = Settings.DEFAULTS;
         SettingsValues unchanged = WorkstationSession.valuesOf(before);
-        assertThat(WorkstationSession.feedChanged(before, WorkstationSession.edited(before, unchanged))).isFalse();
+        assertThat(WorkstationSession.needsNewSession(before, WorkstationSession.edited(before, unchanged))).isFalse();
 
         Settings after = WorkstationSession.edited(before, withThemeAndZone(unchanged, Theme.DARK, "Asia/Kathmandu"));
         assertThat(after.theme()).isEqualTo(Theme.DARK);
-        assertThat(WorkstationSession.feedChanged(before, after)).isFalse();
+        assertThat(WorkstationSession.needsNewSession(before, after)).isFalse();
+    }
+
+    @Test
+    void newIndicatorParametersNeedNoNewSession() {
+        Settings before = Settings.DEFAULTS;
+        Settings after = before.withIndicators(new IndicatorParameters(3, 7, 2, 2, 10, 10, 20, 80, 0.5, 10));
+        assertThat(WorkstationSession.needsNewSession(before, after)).as("the running session takes them in place").isFalse();
     }
 
     @Test
@@ -37,7 +45,7 @@ class SettingsEditTest {
         SettingsValues faster = new SettingsValues(values.provider(), values.alpacaKeyId(), values.alpacaSecretKey(),
                 values.alpacaBaseUrl(), values.alpacaFeed(), values.watchlists(), values.defaultTimeframe(), values.indicators(),
                 values.theme(), values.timeZone(), values.simulatorSpeed() * 2);
-        assertThat(WorkstationSession.feedChanged(before, WorkstationSession.edited(before, faster))).isTrue();
+        assertThat(WorkstationSession.needsNewSession(before, WorkstationSession.edited(before, faster))).isTrue();
     }
 
     @Test
@@ -50,7 +58,7 @@ class SettingsEditTest {
 
         Settings after = WorkstationSession.edited(before, onBinance);
         assertThat(after.watchlist()).isEqualTo(Watchlists.DEFAULTS.binance());
-        assertThat(WorkstationSession.feedChanged(before, after)).isTrue();
+        assertThat(WorkstationSession.needsNewSession(before, after)).isTrue();
 
         // The main window's edits go to the list in use.
         Settings edited = after.withWatchlist(List.of(Symbol.of("BTCUSDT")));

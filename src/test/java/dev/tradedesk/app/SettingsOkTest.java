@@ -1,0 +1,166 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.Indicator;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.IndicatorSeries;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.ui.live.MarketHandOff;
+import dev.tradedesk.ui.live.MarketUpdate;
+import dev.tradedesk.ui.live.Quote;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the settings dialog's OK does to the running market session: the workstation's market side
+ * over the real simulated exchange, scheduler, pipeline and store, without a window.
+ */
+class SettingsOkTest {
+
+    private static final Symbol AAPL = Symbol.of("AAPL");
+    /** Far from the defaults, so that every figure of a quote differs from theirs. */
+    private static final IndicatorParameters SHORT = new IndicatorParameters(2, 2, 1, 1, 2, 2, 20, 80, 0.5, 2);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private AppContext openContext() {
+        return AppContext.open(new AppPaths(dir.resolve("settings.json"), dir.resolve("data")), new BuildInfo("test"),
+                new HostEnvironment("Linux", dir, Map.of()));
+    }
+
+    private static TradeDesk deskWatching(AppContext context, Symbol symbol) {
+        TradeDesk desk = new TradeDesk(context, Settings.DEFAULTS.withWatchlist(List.of(symbol)));
+        desk.prepareWorkstation();
+        return desk;
+    }
+
+    /** OK as the window applies it to the market side: the settings in effect, then the session. */
+    private static void ok(TradeDesk desk, Settings after) {
+        Settings before = desk.settings();
+        desk.updateSettings(settings -> after);
+        desk.workstation().applyToMarket(before, after);
+    }
+
+    @Test
+    void newIndicatorParametersKeepTheSessionAndReachASymbolFirstSeenAfterwards() throws Exception {
+        try (AppContext context = openContext();
+                TradeDesk desk = deskWatching(context, AAPL)) {
+            WorkstationSession workstation = desk.workstation();
+            MarketSession running = await(workstation::market);
+
+            ok(desk, desk.settings().withIndicators(SHORT));
+            awaitTrue(() -> workstation.market() != running || running.indicators().equals(SHORT));
+            assertThat(workstation.market()).as("the session that ran before OK").isSameAs(running);
+            assertThat(running.indicators()).isEqualTo(SHORT);
+
+            // In no catalogue, so nothing of it is stored before it is watched: backfilled once the
+            // start hold lets go (10 s without a window), then quoted at the live edge.
+            Symbol added = Symbol.of("ZZNEW");
+            workstation.watchlistChanged(List.of(AAPL, added));
+            assertQuoteComputedWith(SHORT, firstQuoteWithItsBars(workstation.handOff(), added));
+            assertThat(workstation.market()).isSameAs(running);
+        }
+    }
+
+    @Test
+    void okWithTheSettingsParametersUndoesAPreviewOfOthers() throws Exception {
+        try (AppContext context = openContext();
+                TradeDesk desk = deskWatching(context, AAPL)) {
+            WorkstationSession workstation = desk.workstation();
+            MarketSession running = await(workstation::market);
+            workstation.indicatorsPreviewed(SHORT);
+            assertThat(running.indicators()).isEqualTo(SHORT);
+
+            // OK pressed before the typing pause previewed the defaults typed back: the settings kept their parameters.
+            ok(desk, desk.settings());
+            awaitTrue(() -> running.indicators().equals(IndicatorParameters.DEFAULTS));
+            assertThat(running.indicators()).as("the quotes' parameters").isEqualTo(IndicatorParameters.DEFAULTS);
+            assertThat(workstation.market()).isSameAs(running);
+        }
+    }
+
+    @Test
+    void aNewSimulatorSpeedStillStartsANewSessionWithTheNewParameters() throws Exception {
+        try (AppContext context = openContext();
+                TradeDesk desk = deskWatching(context, AAPL)) {
+            WorkstationSession workstation = desk.workstation();
+            MarketSession running = await(workstation::market);
+            Settings before = desk.settings();
+
+            ok(desk, new Settings(before.watchlists(), before.timeframe(), before.provider(), before.alpaca(), SHORT,
+                    before.theme(), before.timeZone(), before.simulator().withSpeed(2)));
+            MarketSession restarted = await(() -> workstation.market() == running ? null : workstation.market());
+            assertThat(restarted.indicators()).isEqualTo(SHORT);
+        }
+    }
+
+    private record QuoteWithBars(Quote quote, List<Bar> closed, Bar forming) {
+    }
+
+    /** Takes updates as the window would until one quotes {@code symbol}; the bars it had then, the engine's. */
+    private static QuoteWithBars firstQuoteWithItsBars(MarketHandOff handOff, Symbol symbol) throws InterruptedException {
+        List<Bar> closed = new ArrayList<>();
+        Bar forming = null;
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            MarketUpdate update = handOff.take();
+            if (update == null) {
+                Thread.sleep(20);
+                continue;
+            }
+            closed.addAll(update.closedBars().getOrDefault(symbol, List.of()));
+            forming = update.formingBars().getOrDefault(symbol, forming);
+            Quote quote = update.quotes().get(symbol);
+            if (quote != null) {
+                return new QuoteWithBars(quote, closed, forming);
+            }
+        }
+        throw new AssertionError("no quote of " + symbol + " within " + PATIENCE);
+    }
+
+    private static void assertQuoteComputedWith(IndicatorParameters parameters, QuoteWithBars seen) {
+        Quote quote = seen.quote();
+        IndicatorSeries expected = new IndicatorSeries(new SeriesKey(quote.symbol(), Timeframe.ONE_MINUTE), parameters,
+                LivePipeline.LIVE_CAPACITY);
+        seen.closed().forEach(expected::append);
+        if (seen.forming() != null && (expected.size() == 0 || seen.forming().time() > expected.time(expected.size() - 1))) {
+            expected.update(seen.forming());
+        }
+        long last = expected.size() - 1;
+        assertThat(quote.time()).as("the quote's bar is the last one published").isEqualTo(expected.time(last));
+        assertThat(quote.rsi()).isNotNaN().isEqualTo(expected.value(Indicator.RSI, last));
+        assertThat(quote.stochK()).isEqualTo(expected.value(Indicator.STOCH_K, last));
+        assertThat(quote.bandLower()).isEqualTo(expected.value(Indicator.BAND_LOWER, last));
+        assertThat(quote.bandUpper()).isEqualTo(expected.value(Indicator.BAND_UPPER, last));
+        assertThat(quote.relativeVolume()).isEqualTo(expected.value(Indicator.RELATIVE_VOLUME, last));
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> value) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        T got;
+        while ((got = value.get()) == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(got).as("within " + PATIENCE).isNotNull();
+        return got;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+}
