@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The desktop half of the composition root: builds the workstation window's parts, starts the
  * market session that feeds it, answers the window's requests ({@link WorkstationHost}), and
- * applies settings changes (a new provider restarts the session in the background; indicator
+ * applies settings changes (a new provider or connection restarts the session in the background; indicator
  * parameters, watchlist, theme and time zone are applied to the running one). One per open
  * window. The JavaFX thread never waits here: history reads, session restarts and saves run on the
  * executors it is given.
@@ -346,14 +346,21 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
     /**
      * Whether going from {@code before} to {@code after} needs a new market session: another
-     * provider, other Alpaca connection settings (key, URL, feed) or another simulator speed. The
-     * rest is applied to the running session or the window: the watchlist (the scheduler takes a
-     * new symbol list), the indicator parameters (the live series are computed again), the theme,
-     * the time zone and the default timeframe (the window alone).
+     * provider, or other connection settings of the one in use (Alpaca's key, URL and feed; the
+     * simulator's speed). Those of a provider not in use wait in the settings for the switch to it,
+     * which starts a session anyway. The rest is applied to the running session or the window: the
+     * watchlist (the scheduler takes a new symbol list), the indicator parameters (the live series
+     * are computed again), the theme, the time zone and the default timeframe (the window alone).
      */
     static boolean needsNewSession(Settings before, Settings after) {
-        return after.provider() != before.provider() || !after.alpaca().equals(before.alpaca())
-                || !after.simulator().equals(before.simulator());
+        if (after.provider() != before.provider()) {
+            return true;
+        }
+        return switch (after.provider()) {
+            case ALPACA -> !after.alpaca().equals(before.alpaca());
+            case SIM -> !after.simulator().equals(before.simulator()); // it serves on loopback: no Alpaca key or URL
+            case BINANCE, COINBASE -> false; // public endpoints at fixed URLs
+        };
     }
 
     /** Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop. */

@@ -3,6 +3,7 @@ package dev.tradedesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
@@ -36,6 +37,22 @@ class SettingsEditTest {
         Settings before = Settings.DEFAULTS;
         Settings after = before.withIndicators(new IndicatorParameters(3, 7, 2, 2, 10, 10, 20, 80, 0.5, 10));
         assertThat(WorkstationSession.needsNewSession(before, after)).as("the running session takes them in place").isFalse();
+    }
+
+    @Test
+    void onlyTheConnectionSettingsOfTheProviderInUseNeedANewSession() {
+        AlpacaSettings otherKey = new AlpacaSettings(Secret.of("AKNEW"), Secret.of("secret"), AlpacaSettings.DEFAULTS.baseUrl(),
+                AlpacaSettings.DEFAULTS.feed());
+        SimulatorSettings faster = Settings.DEFAULTS.simulator().withSpeed(60);
+        for (ProviderKind provider : ProviderKind.values()) {
+            Settings before = Settings.DEFAULTS.withConnection(provider, AlpacaSettings.DEFAULTS);
+            Settings after = new Settings(before.watchlists(), before.timeframe(), provider, otherKey, before.indicators(),
+                    before.theme(), before.timeZone(), faster);
+            assertThat(WorkstationSession.needsNewSession(before, after)).as("a new Alpaca key and simulator speed on %s", provider)
+                    .isEqualTo(provider == ProviderKind.ALPACA || provider == ProviderKind.SIM);
+            assertThat(WorkstationSession.needsNewSession(before, before.withConnection(provider, otherKey)))
+                    .as("a new Alpaca key alone on %s", provider).isEqualTo(provider == ProviderKind.ALPACA);
+        }
     }
 
     @Test
