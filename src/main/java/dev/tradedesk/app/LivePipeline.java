@@ -49,6 +49,12 @@ final class LivePipeline implements MarketDataListener {
 
     /** Bars kept per live series: plenty for the indicators to converge, small for 50+ symbols. */
     static final int LIVE_CAPACITY = 4_096;
+    /**
+     * A new symbol's problem while the store cannot say where its history ends or record its tracking
+     * start (a full disk), followed by the store's reason; a quote clears it once it is backfilled.
+     */
+    static final String WAITING_FOR_STORE = "Waiting for the history store; its history and prices follow once it answers."
+            + " The store says: ";
     /** A session is a calendar day where the exchange is, the day a daily bar spans. */
     private static final ZoneId SESSION_ZONE = BarAggregator.EXCHANGE_ZONE;
 
@@ -188,14 +194,28 @@ final class LivePipeline implements MarketDataListener {
                 }
             });
         }
-        Map<Symbol, String> problems = batch.withoutData().isEmpty() && batch.failures().isEmpty() ? Map.of() : new HashMap<>();
-        batch.withoutData().forEach(symbol -> problems.put(symbol, "No data from the provider: unknown symbol?"));
-        batch.failures().forEach((symbol, failure) -> problems.put(symbol, failure.getMessage()));
+        Map<Symbol, String> problems = problemsOf(batch);
         if (!quotes.isEmpty() || !problems.isEmpty() || !closedForUi.isEmpty()) {
             publisher.accept(new MarketUpdate(quotes, closedForUi, formingForUi, problems, null, null, batch.responseNanos(),
                     Map.of(), System.nanoTime()));
         }
         pipeline.record(PipelineStage.PUBLISH, System.nanoTime() - computed);
+    }
+
+    /**
+     * Why symbols of {@code batch} have no live values, in the watchlist's words. A symbol waiting
+     * for the store may have no latest bar either: the wait is certain, while "unknown symbol?" is a
+     * guess; a failure the provider reported says more than either.
+     */
+    private static Map<Symbol, String> problemsOf(CycleBatch batch) {
+        if (batch.withoutData().isEmpty() && batch.failures().isEmpty() && batch.waitingForStore().isEmpty()) {
+            return Map.of();
+        }
+        Map<Symbol, String> problems = new HashMap<>();
+        batch.withoutData().forEach(symbol -> problems.put(symbol, "No data from the provider: unknown symbol?"));
+        batch.waitingForStore().forEach((symbol, reason) -> problems.put(symbol, WAITING_FOR_STORE + reason));
+        batch.failures().forEach((symbol, failure) -> problems.put(symbol, failure.getMessage()));
+        return problems;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * One answer of the scheduler, handed over in one call: a latest-bars answer (the forming bars of
  * the symbols whose closed bars are all handed over, the symbols the provider has no data for,
- * per-symbol failures), or a history answer (for each symbol the bars that closed, final values
+ * per-symbol failures, the new symbols waiting for the store), or a history answer (for each symbol the bars that closed, final values
  * from the history endpoint, strictly after any bar handed over before, in time order, with the
  * forming bars that waited for them). A long backfill is handed over in several batches, in time
  * order.
@@ -28,6 +28,9 @@ import java.util.Set;
  *                      whose fetch was not whole is absent: its range stays missing in the ledger.
  * @param behind        symbols whose closed bars here are a backfill window short of the live edge:
  *                      more history follows, so their latest values are not current ones
+ * @param waitingForStore new symbols left out of this cycle because the store cannot yet say where
+ *                      their history ends or record their tracking start (a full disk), each with the
+ *                      store's reason: none of their bars is handed over until it can
  */
 public record CycleBatch(
         long cycle,
@@ -38,7 +41,8 @@ public record CycleBatch(
         Map<Symbol, ProviderException> failures,
         long responseNanos,
         Map<Symbol, TimeRange> covered,
-        Set<Symbol> behind) {
+        Set<Symbol> behind,
+        Map<Symbol, String> waitingForStore) {
 
     public CycleBatch {
         closed = Map.copyOf(closed);
@@ -47,6 +51,14 @@ public record CycleBatch(
         failures = Map.copyOf(failures);
         covered = Map.copyOf(covered);
         behind = Set.copyOf(behind);
+        waitingForStore = Map.copyOf(waitingForStore);
+    }
+
+    /** A batch for which no new symbol waits for the store. */
+    public CycleBatch(long cycle, Timeframe timeframe, Map<Symbol, BarColumns> closed, Map<Symbol, Bar> forming,
+            Set<Symbol> withoutData, Map<Symbol, ProviderException> failures, long responseNanos,
+            Map<Symbol, TimeRange> covered, Set<Symbol> behind) {
+        this(cycle, timeframe, closed, forming, withoutData, failures, responseNanos, covered, behind, Map.of());
     }
 
     /** A batch at the live edge for every symbol. */

@@ -45,6 +45,8 @@ final class HandoverLedger {
      * after cycle (a full disk): told once, then summarized.
      */
     private final RepeatingFailures refusedCalls = RepeatingFailures.everyMinute();
+    /** The new symbols the last {@link #known} left out, with the store's reason. */
+    private Map<Symbol, String> waiting = Map.of();
 
     HandoverLedger(BarHistory history, PriceScheduler.Config config, Clock marketClock, RepairPlanner repairs) {
         this.history = history;
@@ -63,25 +65,40 @@ final class HandoverLedger {
      * one once the store has said where its history ends and recorded where its tracking starts
      * ({@link #coverage}). A new symbol the store cannot do that for now (while its disk is full it
      * refuses writes, and reads too while it cannot reopen its file) is left out and asked again at
-     * the next call; it is told in the log, and the others go on without it. Returns {@code watched}
-     * itself when nothing is left out.
+     * the next call; it is told in the log, named with the store's reason by {@link #waiting}, and
+     * the others go on without it. Returns {@code watched} itself when nothing is left out.
      */
     List<Symbol> known(List<Symbol> watched) {
-        List<Symbol> waiting = null;
+        Map<Symbol, String> refused = null;
         for (Symbol symbol : watched) {
-            if (!knows(symbol) && !foundOut(symbol)) {
-                if (waiting == null) {
-                    waiting = new ArrayList<>();
+            if (knows(symbol)) {
+                continue;
+            }
+            String refusal = refusalToFindOut(symbol);
+            if (refusal != null) {
+                if (refused == null) {
+                    refused = new LinkedHashMap<>();
                 }
-                waiting.add(symbol);
+                refused.put(symbol, refusal);
             }
         }
-        if (waiting == null) {
+        if (refused == null) {
+            waiting = Map.of();
             return watched;
         }
+        waiting = Collections.unmodifiableMap(refused);
         List<Symbol> known = new ArrayList<>(watched);
-        known.removeAll(waiting);
+        known.removeAll(refused.keySet());
         return known;
+    }
+
+    /**
+     * The new symbols the last {@link #known} left out, each with the store's reason: their history
+     * and prices wait for the store, which the watchlist says rather than showing them blank. Empty
+     * (and the same empty map every time) while nothing waits.
+     */
+    Map<Symbol, String> waiting() {
+        return waiting;
     }
 
     /** Whether where handing over of {@code symbol} stands is known, so {@link #coverage} reads no store. */
@@ -90,10 +107,11 @@ final class HandoverLedger {
     }
 
     /**
-     * Whether the store told where handing over of the new {@code symbol} starts, and took its
-     * tracking start if it had none: while the disk is full the store reads, but refuses that write.
+     * Asks the store where handing over of the new {@code symbol} starts, and to take its tracking
+     * start if it had none; returns why it could not (while the disk is full the store reads, but
+     * refuses that write), or {@code null} once it did.
      */
-    private boolean foundOut(Symbol symbol) {
+    private String refusalToFindOut(Symbol symbol) {
         try {
             coverage(symbol);
         } catch (RuntimeException refused) {
@@ -102,14 +120,14 @@ final class HandoverLedger {
                     config.timeframe().label(), refused.getMessage()),
                     repeats -> log.warn("New symbols still wait for the store: {} more tries failed the same way: {}",
                             repeats, refused.getMessage()));
-            return false;
+            return refused.getMessage() != null ? refused.getMessage() : refused.toString();
         }
         long refusedBefore = refusedCalls.succeeded();
         if (refusedBefore > 0) {
             log.info("{} {}: the store answered after {} refused tries; its history is fetched now", symbol,
                     config.timeframe().label(), refusedBefore);
         }
-        return true;
+        return null;
     }
 
     /** Every symbol's bound so far, read-only. */

@@ -28,6 +28,7 @@ import dev.tradedesk.store.FullDisk;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
 import dev.tradedesk.testing.MutableClock;
+import dev.tradedesk.ui.live.MarketUpdate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +84,8 @@ class FullDiskRepairSchedulingTest {
     private final FeedMetrics metrics = new FeedMetrics(ProviderKind.SIM);
     private final PipelineMetrics pipeline = new PipelineMetrics();
     private final Handed handed = new Handed();
+    /** What the live pipeline tells the UI. */
+    private final List<MarketUpdate> published = new CopyOnWriteArrayList<>();
     private SimulatedMarket market;
     private SimulatedExchange exchange;
     private ExecutorService serverThreads;
@@ -114,7 +117,7 @@ class FullDiskRepairSchedulingTest {
                 Secret.empty(), "iex");
         writer = new StoreWriter(store, writerThread, pipeline, simClock.asClock(), update -> { });
         handed.live = new LivePipeline(IndicatorParameters.DEFAULTS, writer, (series, count) -> new BarColumns(0),
-                update -> { }, pipeline);
+                published::add, pipeline);
         PriceScheduler.Config config = new PriceScheduler.Config(Timeframe.ONE_MINUTE, Duration.ofMillis(20),
                 Duration.ofMillis(5), Duration.ofHours(3), 60);
         scheduler = new PriceScheduler(provider, schedulerThread, new StoreBarHistory(store), handed,
@@ -217,6 +220,10 @@ class FullDiskRepairSchedulingTest {
         await(() -> WATCHLIST.stream().allMatch(symbol -> handed.liveTicks(symbol) >= ticks + 10),
                 "the other symbols' live ticks while the new symbol's tracking start cannot be written");
         assertThat(handed.liveTicks(ADDED)).as("a live tick before the closed bars it follows").isZero();
+        // Its watchlist row says why it shows nothing, in the store's words.
+        assertThat(published).filteredOn(update -> update.problems().containsKey(ADDED)).isNotEmpty()
+                .allSatisfy(update -> assertThat(update.problems().get(ADDED)).startsWith("Waiting for the history store")
+                        .contains("NVDA/1Min", "No space left on device"));
         // A read in flight when a write let through fails fails with it; the next one is served.
         await(() -> store.lastTime(series(WATCHLIST.get(0))).orElse(Long.MIN_VALUE) == FIRST_REFUSED - MINUTE,
                 "a read served on the full disk");
@@ -255,10 +262,23 @@ class FullDiskRepairSchedulingTest {
         await(() -> store.missingRanges(series(ADDED), lookbackStart, liveEdge).isEmpty()
                 && store.lastTime(series(ADDED)).orElse(Long.MIN_VALUE) == liveEdge - MINUTE, "the new symbol backfilled and stored");
         await(() -> handed.liveTicks(ADDED) > 0, "the new symbol's live ticks");
+        await(() -> published.stream().anyMatch(update -> update.quotes().containsKey(ADDED)), "the new symbol quoted");
+        int quoted = indexOfFirst(published, update -> update.quotes().containsKey(ADDED));
+        assertThat(published.subList(quoted, published.size())).as("no wait said once it is quoted")
+                .noneMatch(update -> update.problems().containsKey(ADDED));
         BarColumns stored = new BarColumns(256);
         store.readRange(series(ADDED), Long.MIN_VALUE, Long.MAX_VALUE, stored);
         assertThat(rows(stored)).as("the new symbol's look-back once, as the market made it")
                 .isEqualTo(groundTruth(ADDED, lookbackStart, liveEdge - 1));
+    }
+
+    private static <T> int indexOfFirst(List<T> items, java.util.function.Predicate<T> test) {
+        for (int i = 0; i < items.size(); i++) {
+            if (test.test(items.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether the store refuses a read at once, as it does between two reopens that failed. */

@@ -21,6 +21,8 @@ import dev.tradedesk.feed.sim.SimulatedMarket;
 import dev.tradedesk.testing.MutableClock;
 import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.live.Quote;
+import dev.tradedesk.ui.watchlist.WatchlistRow;
+import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -214,5 +216,45 @@ class LivePipelineTest {
                 1));
         assertThat(published.get(0).problems()).containsEntry(Symbol.of("NOPE"), "No data from the provider: unknown symbol?")
                 .containsEntry(Symbol.of("ETH"), "Binance did not answer in time");
+    }
+
+    @Test
+    void aSymbolWaitingForTheStoreSaysSoInItsWatchlistRowUntilItsFirstQuote() {
+        Symbol nvda = Symbol.of("NVDA");
+        String reason = "cannot record since when NVDA 1Min is tracked: the history database is closed: H2 could not use"
+                + " its file (No space left on device)";
+        WatchlistViewModel watchlist = new WatchlistViewModel(List.of(AAPL, nvda), symbols -> { });
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+
+        // Its latest bar came, but none is handed over before the store answers: the row showed nothing, with no reason.
+        pipeline.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(), Map.of(), 42, Map.of(),
+                Set.of(), Map.of(nvda, reason)));
+        published.forEach(watchlist::apply);
+        WatchlistRow row = watchlist.row(nvda).orElseThrow();
+        assertThat(row.problemProperty().get()).startsWith("Waiting for the history store").endsWith(" says: " + reason);
+        assertThat(row.lastProperty().get()).isNaN();
+        assertThat(watchlist.row(AAPL).orElseThrow().problemProperty().get()).isEmpty();
+
+        // Once the store answered: backfilled, then quoted.
+        BarColumns backfill = bars(NOW.minus(Duration.ofHours(1)).toEpochMilli(), NOW.toEpochMilli() - 1);
+        published.clear();
+        pipeline.onBatch(new CycleBatch(2, Timeframe.ONE_MINUTE, Map.of(nvda, backfill), Map.of(), Set.of(), Map.of(),
+                Long.MAX_VALUE));
+        published.forEach(watchlist::apply);
+        assertThat(row.problemProperty().get()).isEmpty();
+        assertThat(row.lastProperty().get()).isEqualTo(backfill.close(backfill.size() - 1));
+    }
+
+    @Test
+    void aProviderFailureSaysMoreThanTheWaitAndTheWaitMoreThanAGuessAtAnUnknownSymbol() {
+        Symbol eth = Symbol.of("ETH");
+        Symbol sol = Symbol.of("SOL");
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        pipeline.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(sol),
+                Map.of(eth, new ProviderException(ProviderException.Kind.TIMEOUT, "Binance did not answer in time", null)),
+                1, Map.of(), Set.of(), Map.of(eth, "the history database is closed", sol, "the history database is closed")));
+        assertThat(published.get(0).problems()).containsEntry(eth, "Binance did not answer in time");
+        assertThat(published.get(0).problems().get(sol)).startsWith("Waiting for the history store")
+                .endsWith(" says: the history database is closed");
     }
 }

@@ -145,10 +145,13 @@ class HandoverLedgerTest {
                     .contains("SOLUSDT", "the history database is closed");
         }
         assertThat(ledger.knows(SOL)).isFalse();
+        assertThat(ledger.waiting()).as("named for the watchlist, with the store's reason")
+                .containsExactly(Map.entry(SOL, "the history database is closed"));
 
         history.refusing = false;
         assertThat(ledger.known(List.of(BTC, SOL))).containsExactly(BTC, SOL);
         assertThat(ledger.coveredUntil()).containsEntry(SOL, LOOKBACK_START);
+        assertThat(ledger.waiting()).isEmpty();
     }
 
     @Test

@@ -199,6 +199,34 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aNewSymbolTheStoreCannotTakeYetIsNamedWithTheStoresReasonInEveryLiveBatchUntilItAnswers() {
+        Symbol msft = Symbol.of("MSFT");
+        java.util.concurrent.atomic.AtomicBoolean refusing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        startScheduler(series -> {
+            if (refusing.get() && series.symbol().equals(msft)) {
+                throw new IllegalStateException("the history database is closed: No space left on device");
+            }
+            return OptionalLong.empty();
+        });
+        long forming = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        await(() -> liveTicksOf(Symbol.of("AAPL"), forming) >= 3);
+
+        List<CycleBatch> naming = listener.batches.stream().filter(batch -> !batch.waitingForStore().isEmpty()).toList();
+        assertThat(naming).as("each cycle's live batch names it, with the store's words").hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(batch -> assertThat(batch.waitingForStore()).containsExactly(
+                        Map.entry(msft, "the history database is closed: No space left on device")));
+        assertThat(listener.batches).as("it has a latest bar: not a symbol without data")
+                .noneMatch(batch -> batch.withoutData().contains(msft));
+        assertThat(listener.closedBars(msft)).isEmpty();
+
+        refusing.set(false);
+        awaitForming(forming);
+        int answered = indexOfFirst(batch -> batch.closed().containsKey(msft));
+        assertThat(listener.batches.subList(answered, listener.batches.size()))
+                .noneMatch(batch -> batch.waitingForStore().containsKey(msft));
+    }
+
+    @Test
     void liveTicksKeepFlowingWhileABackfillRequestIsStalled() {
         long lastStored = Instant.parse("2026-03-02T14:59:00Z").toEpochMilli();
         provider.stallHistoryOf(Symbol.of("MSFT"));

@@ -129,7 +129,10 @@ public final class WatchlistRow {
         return completeness;
     }
 
-    /** Why this symbol has no live values ("unknown symbol", a failure), or empty. */
+    /**
+     * Why this symbol has no live values ("unknown symbol", a failure, a wait for the history store),
+     * or empty; its next quote clears it.
+     */
     public ReadOnlyStringProperty problemProperty() {
         return problem;
     }

@@ -65,6 +65,8 @@ public final class WatchlistView {
     /** A series whose stored history has ranges not yet fetched whole. */
     static final PseudoClass INCOMPLETE = PseudoClass.getPseudoClass("history-incomplete");
     static final String SYMBOL_PROBLEM = "symbol-problem";
+    /** A symbol's problem wraps at this width in its tooltip, as the status bar's reasons do. */
+    static final double PROBLEM_TOOLTIP_MAX_WIDTH = 520;
     // The list's own keys, which act while it has the keyboard: the row menu shows them as its
     // accelerators and the window's keyboard help lists them. Never the window's accelerators:
     // Delete and Ctrl+Z must not remove or restore a symbol while the user types elsewhere.
@@ -172,7 +174,8 @@ public final class WatchlistView {
         symbol.setCellValueFactory(cell -> javafx.beans.binding.Bindings.createStringBinding(
                 () -> cell.getValue().problemProperty().get(), cell.getValue().problemProperty()));
         symbol.setCellFactory(column -> new SymbolCell());
-        describe(symbol, "Symbol; ⚠ marks one the provider has a problem with (its tooltip says which)");
+        describe(symbol, "Symbol; ⚠ marks one without live values for a reason its tooltip gives (the provider's,"
+                + " or the history store's)");
         table.getColumns().add(symbol);
         table.getColumns().add(numberColumn("Last", "Last price", LastPriceCell::new));
         table.getColumns().add(numberColumn("Chg %", "Change of the last price since the open of the session's first bar, in %",
@@ -568,7 +571,11 @@ public final class WatchlistView {
         }
     }
 
-    /** The symbol, with a warning and a tooltip when the provider does not know it or it failed. */
+    /**
+     * The symbol, with a warning and a tooltip when it has no live values for a reason: the provider
+     * does not know it or it failed, or it waits for the history store. The reason, a store's
+     * failure above all, can run to a few lines: it wraps instead of running off the screen.
+     */
     private static final class SymbolCell extends TableCell<WatchlistRow, String> {
         @Override
         protected void updateItem(String problem, boolean empty) {
@@ -584,7 +591,10 @@ public final class WatchlistView {
             String symbol = row.symbol().value();
             setText(troubled ? symbol + "  ⚠" : symbol);
             // The whole symbol, for one too long for the column.
-            setTooltip(new Tooltip(troubled ? symbol + ": " + problem : symbol));
+            Tooltip tooltip = new Tooltip(troubled ? symbol + ": " + problem : symbol);
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(PROBLEM_TOOLTIP_MAX_WIDTH);
+            setTooltip(tooltip);
             if (troubled) {
                 getStyleClass().add(SYMBOL_PROBLEM);
             }
