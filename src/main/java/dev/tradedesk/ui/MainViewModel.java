@@ -5,12 +5,15 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The main window's own state, free of controls so it can be tested without a scene: the About
- * facts, the theme, a notice the user must see (a broken settings file), and whether the
+ * facts, the theme (the saved one, and the one on screen, which the settings dialog's preview may
+ * change until it closes), a notice the user must see (a broken settings file), and whether the
  * simulated-data banner shows. The watchlist, chart and status bar have their own view models.
  * Confined to the JavaFX thread.
  */
@@ -18,6 +21,7 @@ public final class MainViewModel {
 
     private final AboutInfo about;
     private final ObjectProperty<Theme> theme;
+    private final ReadOnlyObjectWrapper<Theme> shownTheme;
     private final String notice;
     private final BooleanProperty simulatedBanner;
 
@@ -29,10 +33,12 @@ public final class MainViewModel {
     public MainViewModel(AboutInfo about, Theme initialTheme, String notice, boolean simulated, Consumer<Theme> themeChanged) {
         this.about = Objects.requireNonNull(about);
         this.theme = new SimpleObjectProperty<>(this, "theme", Objects.requireNonNull(initialTheme));
+        this.shownTheme = new ReadOnlyObjectWrapper<>(this, "shownTheme", initialTheme);
         this.notice = notice == null ? "" : notice;
         this.simulatedBanner = new SimpleBooleanProperty(this, "simulatedBanner", simulated);
         this.theme.addListener((property, previous, current) -> {
             if (current != null && current != previous) {
+                shownTheme.set(current);
                 themeChanged.accept(current);
             }
         });
@@ -50,8 +56,31 @@ public final class MainViewModel {
         return theme.get();
     }
 
+    /** Saves {@code newTheme} as the theme, and shows it. */
     public void switchTheme(Theme newTheme) {
         theme.set(Objects.requireNonNull(newTheme));
+    }
+
+    /**
+     * The theme on screen: the saved {@link #theme()}, or the one the settings dialog previews until
+     * {@link #endThemePreview()}. The window is styled, and the View menu's Theme items checked, by it.
+     */
+    public ReadOnlyObjectProperty<Theme> shownThemeProperty() {
+        return shownTheme.getReadOnlyProperty();
+    }
+
+    public Theme shownTheme() {
+        return shownTheme.get();
+    }
+
+    /** Shows {@code previewed} without saving it: the settings dialog's live preview. */
+    public void previewTheme(Theme previewed) {
+        shownTheme.set(Objects.requireNonNull(previewed));
+    }
+
+    /** The preview is over (its dialog closed, by OK or Cancel): the saved theme shows again. */
+    public void endThemePreview() {
+        shownTheme.set(theme.get());
     }
 
     public String notice() {

@@ -29,6 +29,26 @@ class MainViewModelTest {
     }
 
     @Test
+    void aPreviewedThemeIsShownUnsavedAndTheSavedOneShowsAgainWhenThePreviewEnds() {
+        MainViewModel model = model("", true);
+        model.previewTheme(Theme.DARK);
+        assertThat(model.shownTheme()).isEqualTo(Theme.DARK);
+        assertThat(model.theme()).isEqualTo(Theme.LIGHT);
+        assertThat(savedThemes).isEmpty();
+        model.endThemePreview();
+        assertThat(model.shownTheme()).as("cancelled").isEqualTo(Theme.LIGHT);
+
+        model.previewTheme(Theme.DARK);
+        model.switchTheme(Theme.DARK);
+        model.endThemePreview();
+        assertThat(model.shownTheme()).as("confirmed").isEqualTo(Theme.DARK);
+        assertThat(savedThemes).containsExactly(Theme.DARK);
+
+        model.switchTheme(Theme.LIGHT);
+        assertThat(model.shownTheme()).as("switched from the View menu").isEqualTo(Theme.LIGHT);
+    }
+
+    @Test
     void aboutNamesVersionEveryUserFileAndTheRuntime() {
         assertThat(model("", true).aboutRows("17.0.15", "21.0.11")).containsExactly(
                 new MainViewModel.AboutRow("Version", "1.2.3"),

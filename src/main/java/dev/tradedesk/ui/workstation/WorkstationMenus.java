@@ -11,6 +11,7 @@ import dev.tradedesk.ui.chart.ChartView;
 import dev.tradedesk.ui.perf.PerformanceView;
 import dev.tradedesk.ui.settings.QuietPeriod;
 import dev.tradedesk.ui.settings.SettingsDialog;
+import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.settings.SettingsViewModel;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import java.io.File;
@@ -158,9 +159,10 @@ final class WorkstationMenus {
             RadioMenuItem item = new RadioMenuItem(option == Theme.LIGHT ? "Light" : "Dark");
             item.setId("theme" + (option == Theme.LIGHT ? "Light" : "Dark"));
             item.setToggleGroup(themes);
-            item.setSelected(parts.main().theme() == option);
+            // Checked by the theme on screen: the settings dialog's preview shows here too, until OK or Cancel.
+            item.setSelected(parts.main().shownTheme() == option);
             item.setOnAction(event -> parts.main().switchTheme(option));
-            parts.main().themeProperty().addListener((property, previous, current) -> item.setSelected(current == option));
+            parts.main().shownThemeProperty().addListener((property, previous, current) -> item.setSelected(current == option));
             theme.getItems().add(item);
         }
         MenuItem performance = item("menuPerformance", "Performance…", "Shortcut+P", this::openPerformance);
@@ -246,15 +248,15 @@ final class WorkstationMenus {
     }
 
     void openSettings() {
-        // The theme is previewed without the main view model: its theme is the saved setting, which only OK changes.
+        // The theme is previewed as the one shown, not saved: the saved theme is the setting, which only OK changes.
         SettingsViewModel model = new SettingsViewModel(parts.host().currentSettings(), this::previewIndicators,
-                WorkstationWindow::applyTheme, QuietPeriod.typingPause());
+                parts.main()::previewTheme, QuietPeriod.typingPause());
         SettingsDialog dialog = new SettingsDialog(window.stage(), model);
         hold().over(dialog.dialog());
-        dialog.showAndWait().ifPresent(values -> {
-            parts.main().switchTheme(values.theme());
-            parts.host().settingsChanged(values);
-        });
+        Optional<SettingsValues> confirmed = dialog.showAndWait();
+        confirmed.ifPresent(values -> parts.main().switchTheme(values.theme()));
+        parts.main().endThemePreview();
+        confirmed.ifPresent(values -> parts.host().settingsChanged(values));
     }
 
     /** The chart and the watchlist's figures follow the settings dialog's indicator parameters. */

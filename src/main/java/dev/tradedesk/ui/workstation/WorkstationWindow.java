@@ -129,8 +129,8 @@ public final class WorkstationWindow {
         stage.getIcons().setAll(icons());
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
-        applyTheme(parts.main().theme());
-        parts.main().themeProperty().addListener((property, previous, current) -> applyTheme(current));
+        applyTheme(parts.main().shownTheme());
+        parts.main().shownThemeProperty().addListener((property, previous, current) -> applyTheme(current));
         restoreWindow(parts.workspace());
         trackNormalBounds(true);
         if (Boolean.TRUE.equals(parts.workspace().bannerDismissed())) {

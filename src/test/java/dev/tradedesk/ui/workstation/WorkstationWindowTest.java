@@ -959,6 +959,51 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theViewMenusThemeShowsTheSettingsPreviewThenTheSavedThemeAfterCancelOrOk(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        List<javafx.scene.control.MenuItem> items = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query())
+                .getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .flatMap(item -> item instanceof javafx.scene.control.Menu submenu ? submenu.getItems().stream() : java.util.stream.Stream.of(item))
+                .toList();
+        java.util.function.Function<String, javafx.scene.control.MenuItem> item = id -> items.stream()
+                .filter(candidate -> id.equals(candidate.getId())).findFirst().orElseThrow();
+        java.util.function.Supplier<List<String>> checked = () -> items.stream()
+                .filter(candidate -> candidate instanceof javafx.scene.control.RadioMenuItem radio && radio.isSelected()
+                        && radio.getId() != null && radio.getId().startsWith("theme"))
+                .map(javafx.scene.control.MenuItem::getId).toList();
+        assertThat(checked.get()).containsExactly("themeLight");
+        try {
+            previewDarkInSettings(robot, item.apply("menuSettings"));
+            assertThat(checked.get()).as("the theme on screen, while the dialog previews it").containsExactly("themeDark");
+            assertThat(parts.main().theme()).as("not saved before OK").isEqualTo(Theme.LIGHT);
+            assertThat(javafx.application.Application.getUserAgentStylesheet())
+                    .isEqualTo(dev.tradedesk.ui.ThemeStylesheets.userAgentStylesheet(Theme.DARK));
+
+            robot.clickOn("#settingsCancel");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(checked.get()).as("the saved theme again after Cancel").containsExactly("themeLight");
+            assertThat(javafx.application.Application.getUserAgentStylesheet())
+                    .isEqualTo(dev.tradedesk.ui.ThemeStylesheets.userAgentStylesheet(Theme.LIGHT));
+
+            previewDarkInSettings(robot, item.apply("menuSettings"));
+            robot.clickOn("#settingsOk");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(parts.main().theme()).isEqualTo(Theme.DARK);
+            assertThat(checked.get()).as("the saved theme after OK").containsExactly("themeDark");
+        } finally {
+            robotInteract(() -> parts.main().switchTheme(Theme.LIGHT)); // the theme is the whole test JVM's
+        }
+        assertThat(checked.get()).containsExactly("themeLight");
+    }
+
+    /** Opens File → Settings (its own nested event loop, so not on the test's call) and chooses Dark. */
+    private static void previewDarkInSettings(FxRobot robot, javafx.scene.control.MenuItem settings) throws Exception {
+        javafx.application.Platform.runLater(settings::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settingsDialog").tryQuery().isPresent());
+        robotInteract(() -> robot.lookup("#themeDark").queryAs(javafx.scene.control.RadioButton.class).fire());
+    }
+
+    @Test
     void theWatchlistMenuMovesAndRemovesTheSelectedSymbolAndUndoesTheRemoval(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         javafx.scene.control.Menu watchlist = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
@@ -1154,7 +1199,9 @@ class WorkstationWindowTest {
 
         @Override
         public SettingsValues currentSettings() {
-            throw new UnsupportedOperationException("not used here");
+            return new SettingsValues(ProviderKind.SIM, null, null, SettingsValues.DEFAULT_ALPACA_BASE_URL, "iex",
+                    dev.tradedesk.ui.watchlist.Watchlists.DEFAULTS, Timeframe.ONE_MINUTE, IndicatorParameters.DEFAULTS,
+                    Theme.LIGHT, SettingsValues.SYSTEM_ZONE, 1);
         }
 
         @Override
