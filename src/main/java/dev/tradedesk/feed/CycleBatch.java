@@ -11,10 +11,10 @@ import java.util.Set;
 /**
  * One answer of the scheduler, handed over in one call: a latest-bars answer (the forming bars of
  * the symbols whose closed bars are all handed over, the symbols the provider has no data for,
- * per-symbol failures, the new symbols waiting for the store), or a history answer (for each symbol the bars that closed, final values
- * from the history endpoint, strictly after any bar handed over before, in time order, with the
- * forming bars that waited for them). A long backfill is handed over in several batches, in time
- * order.
+ * per-symbol failures, the new symbols waiting for the store and those it has answered for), or a
+ * history answer (for each symbol the bars that closed, final values from the history endpoint,
+ * strictly after any bar handed over before, in time order, with the forming bars that waited for
+ * them). A long backfill is handed over in several batches, in time order.
  *
  * <p>The maps are unmodifiable, but the {@link BarColumns} in them belong to the receiver once
  * handed over: the scheduler never touches them again.
@@ -31,6 +31,9 @@ import java.util.Set;
  * @param waitingForStore new symbols left out of this cycle because the store cannot yet say where
  *                      their history ends or record their tracking start (a full disk), each with the
  *                      store's reason: none of their bars is handed over until it can
+ * @param storeAnswered symbols named waiting in an earlier batch that the store has answered for
+ *                      since: their wait is over and their history is fetched now, though their
+ *                      prices may not follow for a while. Each is named once, in a latest-bars answer.
  */
 public record CycleBatch(
         long cycle,
@@ -42,7 +45,8 @@ public record CycleBatch(
         long responseNanos,
         Map<Symbol, TimeRange> covered,
         Set<Symbol> behind,
-        Map<Symbol, String> waitingForStore) {
+        Map<Symbol, String> waitingForStore,
+        Set<Symbol> storeAnswered) {
 
     public CycleBatch {
         closed = Map.copyOf(closed);
@@ -52,6 +56,15 @@ public record CycleBatch(
         covered = Map.copyOf(covered);
         behind = Set.copyOf(behind);
         waitingForStore = Map.copyOf(waitingForStore);
+        storeAnswered = Set.copyOf(storeAnswered);
+    }
+
+    /** A batch that ends no symbol's wait for the store. */
+    public CycleBatch(long cycle, Timeframe timeframe, Map<Symbol, BarColumns> closed, Map<Symbol, Bar> forming,
+            Set<Symbol> withoutData, Map<Symbol, ProviderException> failures, long responseNanos,
+            Map<Symbol, TimeRange> covered, Set<Symbol> behind, Map<Symbol, String> waitingForStore) {
+        this(cycle, timeframe, closed, forming, withoutData, failures, responseNanos, covered, behind, waitingForStore,
+                Set.of());
     }
 
     /** A batch for which no new symbol waits for the store. */

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -47,6 +49,13 @@ final class HandoverLedger {
     private final RepeatingFailures refusedCalls = RepeatingFailures.everyMinute();
     /** The new symbols the last {@link #known} left out, with the store's reason. */
     private Map<Symbol, String> waiting = Map.of();
+    /**
+     * Every symbol {@link #known} left out and the store has not answered for since, watched or not:
+     * one removed while it waited and put back later was told as waiting too.
+     */
+    private final Set<Symbol> leftOut = new HashSet<>();
+    /** The symbols whose wait ended and that no batch has told yet; the same empty set while none. */
+    private Set<Symbol> storeAnswered = Set.of();
 
     HandoverLedger(BarHistory history, PriceScheduler.Config config, Clock marketClock, RepairPlanner repairs) {
         this.history = history;
@@ -66,7 +75,8 @@ final class HandoverLedger {
      * ({@link #coverage}). A new symbol the store cannot do that for now (while its disk is full it
      * refuses writes, and reads too while it cannot reopen its file) is left out and asked again at
      * the next call; it is told in the log, named with the store's reason by {@link #waiting}, and
-     * the others go on without it. Returns {@code watched} itself when nothing is left out.
+     * the others go on without it; once the store answers for it, {@link #storeAnswered} names it.
+     * Returns {@code watched} itself when nothing is left out.
      */
     List<Symbol> known(List<Symbol> watched) {
         Map<Symbol, String> refused = null;
@@ -87,6 +97,7 @@ final class HandoverLedger {
             return watched;
         }
         waiting = Collections.unmodifiableMap(refused);
+        leftOut.addAll(refused.keySet());
         List<Symbol> known = new ArrayList<>(watched);
         known.removeAll(refused.keySet());
         return known;
@@ -99,6 +110,21 @@ final class HandoverLedger {
      */
     Map<Symbol, String> waiting() {
         return waiting;
+    }
+
+    /**
+     * The symbols {@link #known} left out before and has since found out, whose wait for the store is
+     * over (their history is fetched now), until {@link #storeAnsweredTold}: the watchlist's "waiting
+     * for the history store" is wrong from then on, though no price may come for a while, or ever if
+     * the provider fails. Empty (and the same empty set every time) while no wait ended.
+     */
+    Set<Symbol> storeAnswered() {
+        return storeAnswered.isEmpty() ? storeAnswered : Collections.unmodifiableSet(storeAnswered);
+    }
+
+    /** The listener has a batch naming {@link #storeAnswered}: they are not named again. */
+    void storeAnsweredTold() {
+        storeAnswered = Set.of();
     }
 
     /** Whether where handing over of {@code symbol} stands is known, so {@link #coverage} reads no store. */
@@ -126,6 +152,12 @@ final class HandoverLedger {
         if (refusedBefore > 0) {
             log.info("{} {}: the store answered after {} refused tries; its history is fetched now", symbol,
                     config.timeframe().label(), refusedBefore);
+        }
+        if (leftOut.remove(symbol)) {
+            if (storeAnswered.isEmpty()) {
+                storeAnswered = new LinkedHashSet<>();
+            }
+            storeAnswered.add(symbol);
         }
         return null;
     }

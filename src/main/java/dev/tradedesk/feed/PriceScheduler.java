@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * A new symbol takes part once the store has said where its stored history ends and recorded where
  * its tracking starts; while the store cannot (a full disk refuses the write), that symbol alone
- * waits, named with the store's reason in every live batch ({@link CycleBatch#waitingForStore}), and
+ * waits, named with the store's reason in every live batch ({@link CycleBatch#waitingForStore}) and
+ * once more by the first live batch after the store answered ({@link CycleBatch#storeAnswered}), and
  * the lanes go on with the others.
  * Everything reaches the {@link MarketDataListener} in time order per symbol, never a closed bar
  * twice: a fetch's bars are handed over only if nothing before them is still missing, and only the
@@ -298,9 +299,11 @@ public final class PriceScheduler implements AutoCloseable {
                 stillMissing.put(symbol, new long[] {from, forming.time() - 1});
             }
         }
-        // The new symbols this cycle's ledger left out are named each cycle, so the watchlist says why they show nothing.
+        // The new symbols this cycle's ledger left out are named each cycle, so the watchlist says why they show nothing,
+        // and those the store answered for since the last batch once, so it stops saying so before their first price.
         listener.onBatch(new CycleBatch(cycleNumber, config.timeframe(), Map.of(), ready, withoutData, failures,
-                responseNanos, Map.of(), Set.of(), ledger.waiting()));
+                responseNanos, Map.of(), Set.of(), ledger.waiting(), ledger.storeAnswered()));
+        ledger.storeAnsweredTold();
         closingLane.fetch(stillMissing);
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - started);
         answered();

@@ -155,6 +155,29 @@ class HandoverLedgerTest {
     }
 
     @Test
+    void aWaitingSymbolTheStoreAnswersForIsNamedAnsweredUntilToldEvenIfItWasRemovedWhileItWaited() {
+        Symbol eth = Symbol.of("ETHUSDT");
+        FakeHistory history = new FakeHistory();
+        HandoverLedger ledger = ledger(history);
+        history.refusing = true;
+        ledger.known(List.of(SOL, eth));
+        ledger.known(List.of(SOL)); // ETH removed from the watchlist while it waits
+        assertThat(ledger.storeAnswered()).as("nothing answered yet").isEmpty();
+
+        history.refusing = false;
+        ledger.known(List.of(SOL, BTC));
+        assertThat(ledger.storeAnswered()).as("a symbol that never waited was never said to").containsExactly(SOL);
+        ledger.known(List.of(SOL, BTC));
+        assertThat(ledger.storeAnswered()).as("still untold: a cycle whose latest request failed sends no batch")
+                .containsExactly(SOL);
+        ledger.storeAnsweredTold();
+        assertThat(ledger.storeAnswered()).isEmpty();
+
+        ledger.known(List.of(SOL, BTC, eth)); // put back: its row still says it waits
+        assertThat(ledger.storeAnswered()).containsExactly(eth);
+    }
+
+    @Test
     void aNewSymbolWhoseTrackingStartTheStoreRefusesWaitsAndIsToldAsSuchUntilTheWriteIsTaken() {
         FakeHistory history = new FakeHistory();
         HandoverLedger ledger = ledger(history);

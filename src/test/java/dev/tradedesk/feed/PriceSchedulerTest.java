@@ -227,6 +227,31 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void theLiveBatchOfTheCycleInWhichTheStoreAnswersSaysOnceThatTheNewSymbolWaitsNoMore() {
+        Symbol msft = Symbol.of("MSFT");
+        java.util.concurrent.atomic.AtomicBoolean refusing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        startScheduler(series -> {
+            if (refusing.get() && series.symbol().equals(msft)) {
+                throw new IllegalStateException("the history database is closed: No space left on device");
+            }
+            return OptionalLong.empty();
+        });
+        await(() -> listener.batches.stream().filter(batch -> batch.waitingForStore().containsKey(msft)).count() >= 2);
+        assertThat(listener.batches).as("nothing ended while it waits").allMatch(batch -> batch.storeAnswered().isEmpty());
+
+        refusing.set(false);
+        awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
+        CycleBatch lastWaiting = listener.batches.get(lastIndexOf(batch -> batch.waitingForStore().containsKey(msft)));
+        List<CycleBatch> answering = listener.batches.stream().filter(batch -> !batch.storeAnswered().isEmpty()).toList();
+        assertThat(answering).as("said once, by the live batch of the cycle after the last that named it waiting")
+                .singleElement().satisfies(batch -> {
+                    assertThat(batch.storeAnswered()).containsExactly(msft);
+                    assertThat(batch.cycle()).isEqualTo(lastWaiting.cycle() + 1);
+                    assertThat(batch.waitingForStore()).isEmpty();
+                });
+    }
+
+    @Test
     void liveTicksKeepFlowingWhileABackfillRequestIsStalled() {
         long lastStored = Instant.parse("2026-03-02T14:59:00Z").toEpochMilli();
         provider.stallHistoryOf(Symbol.of("MSFT"));
