@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ final class LivePipeline implements MarketDataListener {
     static final int LIVE_CAPACITY = 4_096;
     /**
      * A new symbol's problem while the store cannot say where its history ends or record its tracking
-     * start (a full disk), followed by the store's reason; a quote clears it once it is backfilled.
+     * start (a full disk), followed by the store's reason; cleared once the store answers for it.
      */
     static final String WAITING_FOR_STORE = "Waiting for the history store; its history and prices follow once it answers."
             + " The store says: ";
@@ -195,9 +196,12 @@ final class LivePipeline implements MarketDataListener {
             });
         }
         Map<Symbol, String> problems = problemsOf(batch);
-        if (!quotes.isEmpty() || !problems.isEmpty() || !closedForUi.isEmpty()) {
+        // A symbol the store answered for waits for it no more, though its first price may be a backfill away (or never
+        // come, if the provider fails): its row stops saying so now, not at that price.
+        Set<Symbol> problemsOver = batch.storeAnswered();
+        if (!quotes.isEmpty() || !problems.isEmpty() || !closedForUi.isEmpty() || !problemsOver.isEmpty()) {
             publisher.accept(new MarketUpdate(quotes, closedForUi, formingForUi, problems, null, null, batch.responseNanos(),
-                    Map.of(), System.nanoTime()));
+                    Map.of(), System.nanoTime(), Set.of(), problemsOver));
         }
         pipeline.record(PipelineStage.PUBLISH, System.nanoTime() - computed);
     }

@@ -246,6 +246,47 @@ class LivePipelineTest {
     }
 
     @Test
+    void theBatchSayingTheStoreAnsweredClearsTheWaitFromTheRowBeforeAnyQuote() {
+        Symbol nvda = Symbol.of("NVDA");
+        WatchlistViewModel watchlist = new WatchlistViewModel(List.of(AAPL, nvda), symbols -> { });
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        pipeline.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(), Map.of(), 42, Map.of(),
+                Set.of(), Map.of(nvda, "the history database is closed")));
+        published.forEach(watchlist::apply);
+        WatchlistRow row = watchlist.row(nvda).orElseThrow();
+        assertThat(row.problemProperty().get()).startsWith("Waiting for the history store");
+
+        // The store answered: its backfill is still to come, and its price after that.
+        published.clear();
+        pipeline.onBatch(new CycleBatch(2, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(), Map.of(), 43, Map.of(),
+                Set.of(), Map.of(), Set.of(nvda)));
+        assertThat(published).singleElement().satisfies(update -> {
+            assertThat(update.problemsOver()).containsExactly(nvda);
+            assertThat(update.quotes()).isEmpty();
+        });
+        published.forEach(watchlist::apply);
+        assertThat(row.problemProperty().get()).isEmpty();
+        assertThat(row.lastProperty().get()).isNaN();
+    }
+
+    @Test
+    void aProviderFailureOrAnUnknownSymbolInTheBatchThatEndsTheWaitIsShownInsteadOfNothing() {
+        Symbol eth = Symbol.of("ETH");
+        Symbol sol = Symbol.of("SOL");
+        WatchlistViewModel watchlist = new WatchlistViewModel(List.of(eth, sol), symbols -> { });
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        pipeline.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(), Map.of(), 42, Map.of(),
+                Set.of(), Map.of(eth, "the history database is closed", sol, "the history database is closed")));
+        pipeline.onBatch(new CycleBatch(2, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(sol),
+                Map.of(eth, new ProviderException(ProviderException.Kind.TIMEOUT, "Binance did not answer in time", null)),
+                43, Map.of(), Set.of(), Map.of(), Set.of(eth, sol)));
+        watchlist.apply(published.get(0).merge(published.get(1)));
+        assertThat(watchlist.row(eth).orElseThrow().problemProperty().get()).isEqualTo("Binance did not answer in time");
+        assertThat(watchlist.row(sol).orElseThrow().problemProperty().get())
+                .isEqualTo("No data from the provider: unknown symbol?");
+    }
+
+    @Test
     void aProviderFailureSaysMoreThanTheWaitAndTheWaitMoreThanAGuessAtAnUnknownSymbol() {
         Symbol eth = Symbol.of("ETH");
         Symbol sol = Symbol.of("SOL");

@@ -13,11 +13,11 @@ import java.util.Set;
 
 /**
  * What changed in the market since the UI last looked: new quotes, bars that closed (in time order
- * per symbol), the latest forming bars, which symbols have no data or failed, the provider's
- * connection state, backfill progress, and which symbols' stored history gained bars older than
- * their newest (a repaired gap, so a chart of them reloads). Producers {@link #merge} updates
- * while the UI is busy, so nothing is lost between two frames: closed bars and repaired symbols
- * accumulate, everything else keeps the newest value. Immutable.
+ * per symbol), the latest forming bars, which symbols have no data or failed and whose problem is
+ * over, the provider's connection state, backfill progress, and which symbols' stored history
+ * gained bars older than their newest (a repaired gap, so a chart of them reloads). Producers
+ * {@link #merge} updates while the UI is busy, so nothing is lost between two frames: closed bars,
+ * repaired symbols and ended problems accumulate, everything else keeps the newest value. Immutable.
  *
  * @param oldestResponseNanos  {@link System#nanoTime()} of the oldest provider response in this
  *                             update ({@code Long.MAX_VALUE} if none), for tick-to-screen latency
@@ -28,6 +28,9 @@ import java.util.Set;
  *                             tick-to-screen into the feed's part and the wait for the pulse
  * @param repairedHistory      symbols whose stored history gained bars behind its newest (a
  *                             repaired gap), written by the time this is published
+ * @param problemsOver         symbols whose problem is over though they may have no quote yet (the
+ *                             history store answered for one that waited for it); a quote says so
+ *                             too. A symbol also in {@code problems} has that problem: it is newer.
  */
 public record MarketUpdate(
         Map<Symbol, Quote> quotes,
@@ -39,7 +42,8 @@ public record MarketUpdate(
         long oldestResponseNanos,
         Map<Symbol, Double> completeness,
         long oldestPublishedNanos,
-        Set<Symbol> repairedHistory) {
+        Set<Symbol> repairedHistory,
+        Set<Symbol> problemsOver) {
 
     public MarketUpdate {
         quotes = Map.copyOf(quotes);
@@ -48,6 +52,15 @@ public record MarketUpdate(
         problems = Map.copyOf(problems);
         completeness = Map.copyOf(completeness);
         repairedHistory = Set.copyOf(repairedHistory);
+        problemsOver = Set.copyOf(problemsOver);
+    }
+
+    /** An update that ends no problem but by its quotes. */
+    public MarketUpdate(Map<Symbol, Quote> quotes, Map<Symbol, List<Bar>> closedBars, Map<Symbol, Bar> formingBars,
+            Map<Symbol, String> problems, ConnectionState connection, BackfillProgress backfill, long oldestResponseNanos,
+            Map<Symbol, Double> completeness, long oldestPublishedNanos, Set<Symbol> repairedHistory) {
+        this(quotes, closedBars, formingBars, problems, connection, backfill, oldestResponseNanos, completeness,
+                oldestPublishedNanos, repairedHistory, Set.of());
     }
 
     /** An update that repairs no history. */
@@ -104,7 +117,14 @@ public record MarketUpdate(
         });
         Map<Symbol, String> mergedProblems = new HashMap<>(problems);
         later.quotes.keySet().forEach(mergedProblems::remove);
+        later.problemsOver.forEach(mergedProblems::remove);
         mergedProblems.putAll(later.problems);
+        // Kept even for a symbol whose problem came back later: its row applies the end, then the new problem.
+        Set<Symbol> mergedOver = problemsOver;
+        if (!later.problemsOver.isEmpty()) {
+            mergedOver = new HashSet<>(problemsOver);
+            mergedOver.addAll(later.problemsOver);
+        }
         Map<Symbol, Double> mergedCompleteness = new HashMap<>(completeness);
         mergedCompleteness.putAll(later.completeness);
         Set<Symbol> mergedRepaired = new HashSet<>(repairedHistory);
@@ -114,7 +134,7 @@ public record MarketUpdate(
                 later.backfill != null ? later.backfill : backfill,
                 Math.min(oldestResponseNanos, later.oldestResponseNanos), mergedCompleteness,
                 later.oldestResponseNanos < oldestResponseNanos ? later.oldestPublishedNanos : oldestPublishedNanos,
-                mergedRepaired);
+                mergedRepaired, mergedOver);
     }
 
     /** Symbols this update says anything about. */
@@ -123,6 +143,7 @@ public record MarketUpdate(
         symbols.addAll(closedBars.keySet());
         symbols.addAll(formingBars.keySet());
         symbols.addAll(problems.keySet());
+        symbols.addAll(problemsOver);
         symbols.addAll(completeness.keySet());
         return symbols;
     }

@@ -69,6 +69,11 @@ public final class WatchlistRow {
         showCompleteness();
     }
 
+    /** The problem shown is over, though no quote came yet (the history store answered). */
+    void clearProblem() {
+        reportProblem("");
+    }
+
     void setCompleteness(double share) {
         storedCompleteness = share;
         showCompleteness();
@@ -131,7 +136,7 @@ public final class WatchlistRow {
 
     /**
      * Why this symbol has no live values ("unknown symbol", a failure, a wait for the history store),
-     * or empty; its next quote clears it.
+     * or empty; its next quote clears it, and a wait for the store ends as soon as the store answers.
      */
     public ReadOnlyStringProperty problemProperty() {
         return problem;

@@ -226,6 +226,7 @@ public final class WatchlistViewModel {
     /**
      * Applies one frame's market update to the rows it concerns. When the update comes from another
      * provider than the last one, every row is cleared first: one provider's AAPL is not another's.
+     * Ended problems are cleared before the update's problems are shown, which are newer.
      */
     public void apply(MarketUpdate update) {
         if (update.connection() != null) {
@@ -235,6 +236,12 @@ public final class WatchlistViewModel {
             }
             quotedBy = provider;
         }
+        update.problemsOver().forEach(symbol -> {
+            WatchlistRow row = bySymbol.get(symbol);
+            if (row != null) {
+                row.clearProblem();
+            }
+        });
         update.quotes().forEach((symbol, quote) -> {
             WatchlistRow row = bySymbol.get(symbol);
             if (row != null) {

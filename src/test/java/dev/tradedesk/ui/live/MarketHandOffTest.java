@@ -8,6 +8,7 @@ import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.ProviderKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +60,23 @@ class MarketHandOffTest {
                 Map.of(), null, null, Long.MAX_VALUE);
         assertThat(failing.merge(quoting).problems()).isEmpty();
         assertThat(quoting.merge(failing).problems()).containsEntry(AAPL, "timeout");
+    }
+
+    @Test
+    void aProblemSaidOverIsDroppedFromTheMergeAndAProblemSaidAfterItIsKept() {
+        MarketUpdate waiting = new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(AAPL, "Waiting for the history store"),
+                null, null, Long.MAX_VALUE);
+        MarketUpdate over = new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE, Map.of(),
+                Long.MAX_VALUE, Set.of(), Set.of(AAPL));
+        MarketUpdate failing = new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(AAPL, "timeout"), null, null, Long.MAX_VALUE);
+
+        MarketUpdate ended = waiting.merge(over);
+        assertThat(ended.problems()).isEmpty();
+        assertThat(ended.problemsOver()).containsExactly(AAPL);
+        assertThat(ended.merge(MarketUpdate.ofConnection(null)).problemsOver()).as("kept until the frame takes it")
+                .containsExactly(AAPL);
+        assertThat(over.merge(failing).problems()).as("newer than the end").containsEntry(AAPL, "timeout");
+        assertThat(over.symbols()).containsExactly(AAPL);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.tradedesk.ui.live.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WatchlistViewModelTest {
@@ -132,6 +133,33 @@ class WatchlistViewModelTest {
         model.apply(new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(Symbol.of("SPY"), "HTTP 429"), null, null,
                 Long.MAX_VALUE));
         assertThat(spy.completenessProperty().get()).as("a later failure of a symbol that gave data").isEqualTo(1.0);
+    }
+
+    @Test
+    void aProblemSaidOverLeavesItsRowBeforeAnyQuoteWhileOtherRowsKeepTheirsAndANewerProblemWins() {
+        Symbol aapl = Symbol.of("AAPL");
+        Symbol msft = Symbol.of("MSFT");
+        Symbol spy = Symbol.of("SPY");
+        String waiting = "Waiting for the history store; its history and prices follow once it answers. The store says: full";
+        model.apply(new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(aapl, waiting, msft, waiting, spy, "unknown symbol"),
+                null, null, Long.MAX_VALUE).merge(MarketUpdate.ofCompleteness(Map.of(aapl, 0.25))));
+        WatchlistRow aaplRow = model.row(aapl).orElseThrow();
+        assertThat(aaplRow.completenessProperty().get()).as("no data yet, and a problem").isNaN();
+
+        model.apply(problemsOver(Map.of(), Set.of(aapl)));
+        assertThat(aaplRow.problemProperty().get()).isEmpty();
+        assertThat(aaplRow.lastProperty().get()).as("no quote came").isNaN();
+        assertThat(aaplRow.completenessProperty().get()).as("its stored history, shown once nothing is wrong").isEqualTo(0.25);
+        assertThat(model.row(spy).orElseThrow().problemProperty().get()).isEqualTo("unknown symbol");
+        assertThat(model.row(msft).orElseThrow().problemProperty().get()).isEqualTo(waiting);
+
+        model.apply(problemsOver(Map.of(msft, "HTTP 429"), Set.of(msft)));
+        assertThat(model.row(msft).orElseThrow().problemProperty().get()).as("said with the end, so newer").isEqualTo("HTTP 429");
+    }
+
+    private static MarketUpdate problemsOver(Map<Symbol, String> problems, Set<Symbol> over) {
+        return new MarketUpdate(Map.of(), Map.of(), Map.of(), problems, null, null, Long.MAX_VALUE, Map.of(), Long.MAX_VALUE,
+                Set.of(), over);
     }
 
     @Test
