@@ -147,10 +147,14 @@ final class ReadoutFormat {
 
     /**
      * Volume axis ticks: {@link #quantity} without trailing zeros, as ticks are round numbers
-     * ({@code 500K}, {@code 1.5M}, {@code 20M}, not {@code 500.0K}, {@code 1.50M}, {@code 20.00M}).
+     * ({@code 500K}, {@code 1.5M}, {@code 20M}, not {@code 500.0K}, {@code 1.50M}, {@code 20.00M}),
+     * and thousands from 1,000 ({@code 2.5K}, {@code 7.5K}): the readout writes thousands from
+     * 10,000 only, which made an axis read "12.5K, 10K, 7500, 5000, 2500", two units on one scale.
      */
     static String tickQuantity(double value) {
-        String text = quantity(value);
+        double magnitude = Math.abs(value);
+        String text = magnitude >= 1e3 && magnitude < 1e4
+                ? String.format(Locale.ROOT, "%.2fK", value / 1e3) : quantity(value);
         int unitAt = text.isEmpty() || Character.isDigit(text.charAt(text.length() - 1)) ? text.length() : text.length() - 1;
         String digits = text.substring(0, unitAt);
         if (digits.indexOf('.') < 0) {

@@ -23,7 +23,7 @@ class ReadoutFormatTest {
     @Test
     void volumeAxisTicksAreRoundNumbersWithoutTrailingZeros() {
         assertThat(ReadoutFormat.tickQuantity(0)).isEqualTo("0");
-        assertThat(ReadoutFormat.tickQuantity(2_500)).isEqualTo("2500");
+        assertThat(ReadoutFormat.tickQuantity(500)).isEqualTo("500");
         assertThat(ReadoutFormat.tickQuantity(10_000)).isEqualTo("10K");
         assertThat(ReadoutFormat.tickQuantity(500_000)).isEqualTo("500K");
         assertThat(ReadoutFormat.tickQuantity(1_000_000)).isEqualTo("1M");
@@ -31,6 +31,20 @@ class ReadoutFormatTest {
         assertThat(ReadoutFormat.tickQuantity(20_000_000)).isEqualTo("20M");
         assertThat(ReadoutFormat.tickQuantity(2_250_000_000.0)).isEqualTo("2.25B");
         assertThat(ReadoutFormat.tickQuantity(0.25)).isEqualTo("0.25");
+    }
+
+    @Test
+    void volumeAxisTicksWriteThousandsAsKFromOneThousandSoThatOneScaleHasOneUnit() {
+        // The ticks of a full-screen 1Min volume pane; they read "7500, 5000, 2500" under "12.5K, 10K".
+        double[] ticks = {0, 2_500, 5_000, 7_500, 10_000, 12_500};
+        String[] labels = new String[ticks.length];
+        for (int i = 0; i < ticks.length; i++) {
+            labels[i] = ReadoutFormat.tickQuantity(ticks[i]);
+        }
+        assertThat(labels).containsExactly("0", "2.5K", "5K", "7.5K", "10K", "12.5K");
+        assertThat(ReadoutFormat.tickQuantity(1_000)).isEqualTo("1K");
+        assertThat(ReadoutFormat.tickQuantity(1_250)).isEqualTo("1.25K");
+        assertThat(ReadoutFormat.tickQuantity(999)).isEqualTo("999");
     }
 
     @Test
