@@ -21,6 +21,10 @@ final class IndicatorForm {
 
     /** The record's message: a prefix, then the problems separated by "; ". */
     private static final String PROBLEM_SEPARATOR = "; ";
+    /** The record's closed range, "within [0, 100]". */
+    private static final Pattern CLOSED_RANGE = Pattern.compile("(?:in|within) \\[([^,\\]]+), ([^\\]]+)\\]");
+    /** The record's range open below, "in (0, 1]". */
+    private static final Pattern OPEN_BELOW_RANGE = Pattern.compile("(?:in|within) \\(([^,\\]]+), ([^\\]]+)\\]");
 
     private IndicatorForm() {
     }
@@ -95,7 +99,9 @@ final class IndicatorForm {
      * The problem in the dialog's words: field names become labels and whole numbers lose their
      * ".0", so "baseLower (50.0) must be below baseUpper (40.0)" reads "Lower band base (50) must be
      * below upper band base (40)". Shown under the one field it names, "rsiPeriod must be between 1
-     * and 10000, was 0" reads "Must be between 1 and 10000, was 0".
+     * and 10000, was 0" reads "Must be between 1 and 10000, was 0". Ranges are said in words, as
+     * the periods' and the simulator speed's are: "within [0, 100]" reads "between 0 and 100" and
+     * "in (0, 1]" reads "above 0 and at most 1"; the brackets' meaning is a mathematician's.
      */
     private static String inDialogWords(String problem, List<SettingsField> named) {
         String shown = problem;
@@ -106,6 +112,8 @@ final class IndicatorForm {
             Matcher matcher = Pattern.compile("\\b" + field.id() + "\\b").matcher(shown);
             shown = matcher.replaceAll(Matcher.quoteReplacement(midSentence(field.label())));
         }
+        shown = CLOSED_RANGE.matcher(shown).replaceAll("between $1 and $2");
+        shown = OPEN_BELOW_RANGE.matcher(shown).replaceAll("above $1 and at most $2");
         shown = shown.replaceAll("(\\d)\\.0\\b", "$1");
         return Character.toUpperCase(shown.charAt(0)) + shown.substring(1);
     }

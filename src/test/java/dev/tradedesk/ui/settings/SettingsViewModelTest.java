@@ -99,9 +99,9 @@ class SettingsViewModelTest {
     @Test
     void sensitivityMustBeAboveZeroAndAtMostOne() {
         type(SettingsField.SENSITIVITY, "0");
-        assertThat(message(SettingsField.SENSITIVITY)).isEqualTo("Must be in (0, 1], was 0");
+        assertThat(message(SettingsField.SENSITIVITY)).isEqualTo("Must be above 0 and at most 1, was 0");
         type(SettingsField.SENSITIVITY, "1.01");
-        assertThat(message(SettingsField.SENSITIVITY)).isEqualTo("Must be in (0, 1], was 1.01");
+        assertThat(message(SettingsField.SENSITIVITY)).isEqualTo("Must be above 0 and at most 1, was 1.01");
         type(SettingsField.SENSITIVITY, "1");
         assertThat(message(SettingsField.SENSITIVITY)).isEmpty();
         type(SettingsField.SENSITIVITY, "0,25");
@@ -112,8 +112,8 @@ class SettingsViewModelTest {
     void basesMustLieWithinZeroToHundred() {
         type(SettingsField.BASE_LOWER, "-1");
         type(SettingsField.BASE_UPPER, "100.5");
-        assertThat(message(SettingsField.BASE_LOWER)).isEqualTo("Must be within [0, 100], was -1");
-        assertThat(message(SettingsField.BASE_UPPER)).isEqualTo("Must be within [0, 100], was 100.5");
+        assertThat(message(SettingsField.BASE_LOWER)).isEqualTo("Must be between 0 and 100, was -1");
+        assertThat(message(SettingsField.BASE_UPPER)).isEqualTo("Must be between 0 and 100, was 100.5");
         assertThat(model.isValid()).isFalse();
     }
 
