@@ -12,7 +12,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
-/** The status bar: a thin view over {@link StatusViewModel} (and the settings notice). JavaFX thread only. */
+/**
+ * The status bar: a thin view over {@link StatusViewModel} (and the settings notice), a note on
+ * what was just done beside the connection. JavaFX thread only.
+ */
 public final class StatusBarView {
 
     static final String CONNECTION_PREFIX = "connection-";
@@ -41,6 +44,13 @@ public final class StatusBarView {
         model.connectionStatusProperty().addListener((property, before, after) -> styleConnection(connection, after));
         styleConnection(connection, model.connectionStatusProperty().get());
 
+        Label note = label("statusNote", model.noteProperty());
+        note.visibleProperty().bind(model.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        Tooltip noteWhole = wrapping(new Tooltip());
+        noteWhole.textProperty().bind(model.noteProperty());
+        note.setTooltip(noteWhole); // a long path is cut short in a narrow window
+
         Label noticeLabel = new Label(notice);
         noticeLabel.setId("statusNotice");
         noticeLabel.getStyleClass().add("status-notice");
@@ -65,7 +75,7 @@ public final class StatusBarView {
                 label("frameRate", model.frameRateProperty()), label("tickToScreen", model.latencyProperty()),
                 label("memoryStatus", model.memoryProperty()));
         figures.forEach(figure -> figure.setMinWidth(Region.USE_PREF_SIZE));
-        HBox bar = new HBox(16, connection, noticeLabel, progress, progressText, spacer);
+        HBox bar = new HBox(16, connection, note, noticeLabel, progress, progressText, spacer);
         bar.getChildren().addAll(figures);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");

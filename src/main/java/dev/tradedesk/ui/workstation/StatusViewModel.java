@@ -34,6 +34,8 @@ public final class StatusViewModel {
     private static final long MIB = 1024 * 1024;
     /** A lead shorter than this is a forming bar's start or clock skew, not a clock running ahead. */
     private static final long SHOWN_LEAD_MILLIS = 2 * 60_000;
+    /** Long enough to read a file's path once, short enough not to be taken for a state. */
+    static final long NOTE_NANOS = 10_000_000_000L;
 
     private final Clock clock;
     private String providerName;
@@ -48,6 +50,9 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private boolean noteTimed;
+    private long noteShownNanos;
     private long lastUpdateNanos;
     private boolean watching = true;
     private long newestQuoteMillis = Long.MIN_VALUE;
@@ -119,8 +124,26 @@ public final class StatusViewModel {
         watching = anySymbol;
     }
 
+    /**
+     * Says that something the user asked for and that finishes in the background is done ("Chart
+     * exported to /home/ann/AAPL-1Min.png"), for {@link #NOTE_NANOS} from the next refresh; a later
+     * note replaces it. Without it such an action ended with nothing to see.
+     */
+    public void showNote(String text) {
+        note.set(text);
+        noteTimed = false;
+    }
+
     /** Refreshes the time-dependent readouts (a few times a second). */
     public void refresh(long nowNanos, double framesPerSecond, long heapUsedBytes, long heapMaxBytes) {
+        if (!note.get().isEmpty()) {
+            if (!noteTimed) {
+                noteTimed = true;
+                noteShownNanos = nowNanos;
+            } else if (nowNanos - noteShownNanos >= NOTE_NANOS) {
+                note.set("");
+            }
+        }
         updateAge.set(!watching ? "watchlist empty" : lastUpdateNanos == 0 ? "no data yet"
                 : String.format(Locale.ROOT, "updated %.1f s ago", (nowNanos - lastUpdateNanos) / 1e9));
         frameRate.set(Double.isNaN(framesPerSecond) ? "" : String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
@@ -180,6 +203,11 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty connectionProperty() {
         return connection.getReadOnlyProperty();
+    }
+
+    /** What was just done ({@link #showNote}), or empty. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty updateAgeProperty() {

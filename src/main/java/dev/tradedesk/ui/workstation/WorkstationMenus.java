@@ -339,7 +339,10 @@ final class WorkstationMenus {
         return chooser;
     }
 
-    /** Renders a fresh view of the chart's model off screen and writes it in the background. */
+    /**
+     * Renders a fresh view of the chart's model off screen and writes it in the background; the
+     * status bar says where it went, a dialog why it could not.
+     */
     void export(ChartModel model, Path file) {
         lastExportFolder = file.toAbsolutePath().getParent();
         ChartView copy = new ChartView(model, parts.chart().zone(), Locale.getDefault());
@@ -349,6 +352,7 @@ final class WorkstationMenus {
             try {
                 ChartImageExporter.write(image, file);
                 log.info("Exported the chart of {} to {}", model.key(), file);
+                Platform.runLater(() -> parts.status().showNote("Chart exported to " + file.toAbsolutePath()));
             } catch (IOException e) {
                 log.warn("Could not write {}: {}", file, e.getMessage()); // the user's choice of folder, told in a dialog
                 Platform.runLater(() -> error("Could not export the chart", e.getMessage()));

@@ -40,6 +40,25 @@ class StatusViewModelTest {
     }
 
     @Test
+    void aNoteOnWhatWasJustDoneStaysTenSecondsFromItsFirstRefresh() {
+        StatusViewModel status = new StatusViewModel("Simulated exchange", ZoneOffset.UTC);
+        status.refresh(1_000_000_000L, 60, 1, 2);
+        status.showNote("Chart exported to /tmp/AAPL-1Min.png");
+        assertThat(status.noteProperty().get()).isEqualTo("Chart exported to /tmp/AAPL-1Min.png");
+
+        long shown = 5_000_000_000L;
+        status.refresh(shown, 60, 1, 2);
+        status.refresh(shown + StatusViewModel.NOTE_NANOS - 1, 60, 1, 2);
+        assertThat(status.noteProperty().get()).as("still readable").isEqualTo("Chart exported to /tmp/AAPL-1Min.png");
+        status.refresh(shown + StatusViewModel.NOTE_NANOS, 60, 1, 2);
+        assertThat(status.noteProperty().get()).as("gone, not taken for a state").isEmpty();
+
+        status.showNote("Chart exported to /tmp/MSFT-1Min.png");
+        status.refresh(shown + 3 * StatusViewModel.NOTE_NANOS, 60, 1, 2);
+        assertThat(status.noteProperty().get()).as("a new note has its own ten seconds").isEqualTo("Chart exported to /tmp/MSFT-1Min.png");
+    }
+
+    @Test
     void theHeapReadsWithThousandsGroupedAsInThePerformancePanelWhateverTheLocale() {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);

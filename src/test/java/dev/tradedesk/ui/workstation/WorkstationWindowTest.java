@@ -818,7 +818,7 @@ class WorkstationWindowTest {
     }
 
     @Test
-    void theExportedPngHasTheRequestedSizeAndIsNotBlank() throws Exception {
+    void theExportedPngHasTheRequestedSizeAndIsNotBlankAndTheStatusBarSaysWhereItWent(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         Path file = dir.resolve("aapl.png");
         WorkstationMenus menus = new WorkstationMenus(parts, window);
@@ -832,6 +832,9 @@ class WorkstationWindowTest {
         assertThat(image.getWidth()).isEqualTo(1400);
         assertThat(image.getHeight()).isEqualTo(900);
         assertThat(distinctColours(image)).as("a chart, not a blank image").isGreaterThan(20);
+        javafx.scene.control.Label note = robot.lookup("#statusNote").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, note::isVisible);
+        assertThat(note.getText()).isEqualTo("Chart exported to " + file.toAbsolutePath());
     }
 
     @Test
