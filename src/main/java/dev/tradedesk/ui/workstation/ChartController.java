@@ -264,10 +264,15 @@ public final class ChartController {
             return;
         }
         String problem = update.problems().get(symbol);
+        // Ended without a quote yet (the store answered for a symbol that waited for it): the empty
+        // chart stops blaming it while the backfill brings its first bars.
+        boolean problemOver = problem == null && !symbolProblem.isEmpty() && update.problemsOver().contains(symbol);
         if (problem != null) {
             symbolProblem = problem;
+        } else if (problemOver) {
+            symbolProblem = "";
         }
-        if (awaitingFirstBars && (update.connection() != null || problem != null)) {
+        if (awaitingFirstBars && (update.connection() != null || problem != null || problemOver)) {
             placeholder.setText(waitingText());
         }
         if (update.repairedHistory().contains(symbol)) {

@@ -552,6 +552,11 @@ class WorkstationWindowTest {
         awaitOnFx(5, () -> placeholder.getText()
                 .equals("No bars of ZZNONE yet — No data from the provider: unknown symbol?"));
         assertThat(placeholder.isWrapText()).as("a long reason wraps").isTrue();
+
+        parts.market().publish(new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE,
+                Map.of(), Long.MAX_VALUE, Set.of(), Set.of(nothingStored)));
+        awaitOnFx(5, () -> placeholder.getText()
+                .equals("Waiting for the first bars of ZZNONE from the provider …"));
     }
 
     @Test
