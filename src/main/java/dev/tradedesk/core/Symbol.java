@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code BTCUSDT}, {@code BTC-USD}, {@code BTC/USD}.
  *
  * <p>Validated at construction so that no unchecked text ever reaches SQL, a URL or a file
- * name: letters, digits, {@code .}, {@code -} and {@code /}, 1 to {@value #MAX_LENGTH}
+ * name: ASCII letters and digits, {@code .}, {@code -} and {@code /}, 1 to {@value #MAX_LENGTH}
  * characters, upper-cased, with separators only between letters or digits (so nothing like
  * {@code ../x} gets through). Immutable and thread-safe.
  */
@@ -28,7 +28,7 @@ public record Symbol(String value) implements Comparable<Symbol> {
         if (value.length() > MAX_LENGTH || !ALLOWED.matcher(value).matches()) {
             // As typed: upper-cased, 'ſpy' read "invalid symbol 'SPY'", naming a valid symbol.
             throw new IllegalArgumentException("invalid symbol '" + printable(value) + "': use 1 to " + MAX_LENGTH
-                    + " letters, digits, '.', '-' or '/' (separators only between letters or digits)");
+                    + " letters A-Z, digits 0-9, '.', '-' or '/' (separators only between letters or digits)");
         }
         value = value.toUpperCase(Locale.ROOT);
     }

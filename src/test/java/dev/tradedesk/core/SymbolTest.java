@@ -26,7 +26,14 @@ class SymbolTest {
         assertThatThrownBy(() -> Symbol.of(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invalid symbol")
-                .hasMessageContaining("letters, digits");
+                .hasMessageContaining("letters A-Z, digits 0-9");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLetterOutsideAsciiIsRefusedForWhatItIs() {
+        // "letters" alone read as untrue for ÄPFEL: Ä is a letter, just not one a provider takes.
+        assertThatThrownBy(() -> Symbol.of("ÄPFEL")).hasMessage("invalid symbol 'ÄPFEL': use 1 to 15 letters A-Z,"
+                + " digits 0-9, '.', '-' or '/' (separators only between letters or digits)");
     }
 
     @org.junit.jupiter.api.Test
