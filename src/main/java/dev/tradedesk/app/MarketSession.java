@@ -288,6 +288,11 @@ public final class MarketSession implements AutoCloseable {
         scheduler.setSymbols(symbols);
     }
 
+    /** The symbols watched from the next cycle on; any thread. */
+    public List<Symbol> symbols() {
+        return scheduler.symbols();
+    }
+
     /** The provider chosen ({@code sim} even though the simulated exchange speaks Alpaca's API). */
     public ProviderKind provider() {
         return kind;

@@ -254,12 +254,26 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         }
     }
 
+    /**
+     * Saves the list at once and has the session watch it on the control thread, in order with
+     * restarts: an edit made while one is queued or running reaches the session it starts.
+     */
     @Override
     public void watchlistChanged(List<Symbol> symbols) {
         desk.updateSettings(settings -> settings.withWatchlist(symbols));
+        control.execute(this::watchLatestList);
+    }
+
+    /**
+     * Control thread: the running session, if any, watches the settings' latest list for its own
+     * provider. Read from the settings, not carried by the edit: OK switching provider shows (and
+     * saves) the new provider's list before its restart runs, and the session still running for
+     * the old provider must not poll that list (the simulator would list its symbols).
+     */
+    private void watchLatestList() {
         MarketSession current = market;
         if (current != null) {
-            current.setSymbols(symbols);
+            current.setSymbols(desk.settings().watchlists().of(current.provider()));
         }
     }
 
@@ -375,7 +389,8 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
                 old.close();
             }
             boolean historySwitched = switchHistory(settings.provider());
-            market = startMarket(settings);
+            // The list as last edited: an edit made after OK took these settings is saved, not in them.
+            market = startMarket(settings.withWatchlist(desk.settings().watchlists().of(settings.provider())));
             if (historySwitched && parts != null) {
                 Platform.runLater(parts.chart()::reload);
             }

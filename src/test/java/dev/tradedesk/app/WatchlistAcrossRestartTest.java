@@ -1,0 +1,148 @@
+package dev.tradedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Watchlist edits and the market session's restarts (a provider change takes seconds): each edit
+ * reaches the session that runs it, and a session never polls another provider's list. Over the
+ * real simulated exchange, without a window; a restart is held where it switches history, by
+ * the opening of that history's store.
+ */
+class WatchlistAcrossRestartTest {
+
+    private static final Symbol AAPL = Symbol.of("AAPL");
+    /** In no catalogue: the simulator lists it only when a session is started with it or given it. */
+    private static final Symbol UNCATALOGUED = Symbol.of("ZZOLD");
+    /** Keyed, so that its session starts; on a loopback port nothing listens on, so it never reaches a network. */
+    private static final AlpacaSettings UNREACHABLE_ALPACA =
+            new AlpacaSettings(Secret.of("test-key"), Secret.of("test-secret"), "http://127.0.0.1:1", "iex");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private final CountDownLatch opening = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    private AppContext openContext() {
+        return AppContext.open(new AppPaths(dir.resolve("settings.json"), dir.resolve("data")), new BuildInfo("test"),
+                new HostEnvironment("Linux", dir, Map.of()));
+    }
+
+    /**
+     * A desk with {@code initial} settings whose history in {@code heldDir} opens once released,
+     * through {@code heldOpener}: a restart switching to it is held there, its old session closed.
+     */
+    private TradeDesk deskHolding(AppContext context, Settings initial, Path heldDir, Function<Path, HistoryStore> heldOpener) {
+        TradeDesk desk = new TradeDesk(context, initial, dataDir -> {
+            if (!dataDir.equals(heldDir)) {
+                return HistoryStore.open(StoreOptions.defaults(dataDir));
+            }
+            opening.countDown();
+            try {
+                release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return heldOpener.apply(dataDir);
+        });
+        desk.prepareWorkstation();
+        return desk;
+    }
+
+    @Test
+    void anEditMadeWhileARestartIsInFlightIsTheNewSessionsWatchlistFromItsStart() throws Exception {
+        Settings onAlpaca = Settings.DEFAULTS.withConnection(ProviderKind.ALPACA, UNREACHABLE_ALPACA)
+                .withWatchlist(List.of(AAPL, UNCATALOGUED));
+        try (AppContext context = openContext();
+                TradeDesk desk = deskHolding(context, onAlpaca, context.paths().simulatedHistoryDir(),
+                        dataDir -> HistoryStore.open(StoreOptions.defaults(dataDir)))) {
+            try {
+                WorkstationSession workstation = desk.workstation();
+                MarketSession alpaca = await(workstation::market);
+
+                Settings onSimulator = onAlpaca.withConnection(ProviderKind.SIM, onAlpaca.alpaca());
+                desk.updateSettings(settings -> onSimulator);
+                workstation.applyToMarket(onAlpaca, onSimulator);
+                assertThat(opening.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                        .as("the restart is switching to the simulated history").isTrue();
+
+                workstation.watchlistChanged(List.of(AAPL));
+                release.countDown();
+                MarketSession simulated = await(() -> workstation.market() == alpaca ? null : workstation.market());
+                assertThat(simulated.provider()).isEqualTo(ProviderKind.SIM);
+                awaitTrue(() -> !simulated.symbols().contains(UNCATALOGUED));
+                assertThat(simulated.symbols()).as("the new session's watchlist").containsExactly(AAPL);
+                // The simulator never unlists a symbol: listed, it was in the list the session started with.
+                assertThat(simulated.simulatedExchange().orElseThrow().market().lists(UNCATALOGUED))
+                        .as("the simulator lists the symbol removed").isFalse();
+                assertThat(desk.settings().watchlist()).as("saved").containsExactly(AAPL);
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void theSessionOfTheProviderLeftNeverWatchesTheNewProvidersList() throws Exception {
+        // Refused, so that no Binance session starts and nothing reaches the network.
+        try (AppContext context = openContext();
+                TradeDesk desk = deskHolding(context, Settings.DEFAULTS.withWatchlist(List.of(AAPL)), context.paths().dataDir(),
+                        dataDir -> {
+                            throw new IllegalStateException("no real providers' history in this test");
+                        })) {
+            release.countDown();
+            WorkstationSession workstation = desk.workstation();
+            MarketSession simulated = await(workstation::market);
+
+            // OK as the window applies it: the settings, then the watchlist shows the new provider's
+            // list (which tells the host), then the market side.
+            Settings before = desk.settings();
+            Settings onBinance = before.withConnection(ProviderKind.BINANCE, before.alpaca());
+            desk.updateSettings(settings -> onBinance);
+            workstation.watchlistChanged(onBinance.watchlist());
+            workstation.applyToMarket(before, onBinance);
+            assertThat(opening.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                    .as("the restart has stopped the simulated session").isTrue();
+
+            assertThat(simulated.symbols()).as("the simulated session's watchlist").containsExactly(AAPL);
+            Symbol pair = onBinance.watchlist().get(0);
+            assertThat(simulated.simulatedExchange().orElseThrow().market().lists(pair)).as("the simulator lists %s", pair)
+                    .isFalse();
+        }
+    }
+
+    private static <T> T await(Supplier<T> value) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        T got;
+        while ((got = value.get()) == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(got).as("within " + PATIENCE).isNotNull();
+        return got;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+}
