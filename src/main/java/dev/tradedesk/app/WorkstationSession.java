@@ -48,10 +48,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The desktop half of the composition root: builds the workstation window's parts, starts the
  * market session that feeds it, answers the window's requests ({@link WorkstationHost}), and
- * applies settings changes (a new provider or connection restarts the session in the background; indicator
- * parameters, watchlist, theme and time zone are applied to the running one). One per open
- * window. The JavaFX thread never waits here: history reads, session restarts and saves run on the
- * executors it is given.
+ * runs on its control thread the session's restarts, the watchlist's edits and what the settings
+ * dialog's OK applies to it ({@link SettingsApplier}). One per open window. The JavaFX thread
+ * never waits here: history reads, session restarts and saves run on the executors it is given.
  */
 final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
@@ -77,6 +76,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private final PipelineMetrics pipeline = new PipelineMetrics();
     private final UiMetrics uiMetrics = new UiMetrics();
     private final StartHold startHold;
+    private final SettingsApplier settingsApplier;
     private final WorkspaceStore workspaceStore;
     private final AtomicReference<Workspace> latestWorkspace = new AtomicReference<>();
     private final Workspace workspace;
@@ -108,6 +108,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
                 CompletableFuture.supplyAsync(() -> stores.apply(settings.provider()), control);
         this.store = first;
         this.startHold = new StartHold(uiMetrics.firstLiveFrame(), HISTORY_HOLD_LIMIT, metrics);
+        this.settingsApplier = new SettingsApplier(desk, control, this::restartMarket, this::useIndicators);
         control.execute(() -> restartMarket(settings));
         // Until then the chart's reads go to the database; Ehcache's cold start is CPU the first frame needs.
         startHold.released().thenCompose(shown -> first).thenAcceptAsync(HistoryStore::startReadCache, control);
@@ -144,7 +145,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         MainViewModel main = new MainViewModel(about, settings.theme(), desk.context().settingsLoad().problem(),
                 settings.provider() == ProviderKind.SIM, this::themeChanged);
         WatchlistViewModel watchlist = new WatchlistViewModel(settings.watchlist(), this::watchlistChanged);
-        StatusViewModel status = new StatusViewModel(providerName(settings.provider()), settings.zone());
+        StatusViewModel status = new StatusViewModel(SettingsApplier.providerName(settings.provider()), settings.zone());
         ChartController chart = new ChartController(this, loader, settings.indicators(), settings.zone(), range -> { });
         PerformanceViewModel performance = new PerformanceViewModel(true, this::setReadCache, true, chart::setLevelOfDetail);
         parts = new Workstation(main, watchlist, status, chart, performance, handOff, uiMetrics, this, workspace, loader);
@@ -200,6 +201,10 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
     MarketHandOff handOff() {
         return handOff;
+    }
+
+    SettingsApplier settingsApplier() {
+        return settingsApplier;
     }
 
     /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. Control thread. */
@@ -292,54 +297,12 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
     @Override
     public SettingsValues currentSettings() {
-        return valuesOf(desk.settings());
-    }
-
-    /** What the settings dialog edits of {@code settings}. */
-    static SettingsValues valuesOf(Settings settings) {
-        AlpacaSettings alpaca = settings.alpaca();
-        return new SettingsValues(settings.provider(), alpaca.keyId(), alpaca.secretKey(), alpaca.baseUrl(), alpaca.feed(),
-                settings.watchlists(), settings.timeframe(), settings.indicators(), settings.theme(), settings.timeZone(),
-                settings.simulator().speed());
+        return SettingsApplier.valuesOf(desk.settings());
     }
 
     @Override
     public void settingsChanged(SettingsValues values) {
-        Settings before = desk.settings();
-        Settings after = edited(before, values);
-        desk.updateSettings(settings -> after);
-        desk.context().logging().registerSecrets(after.secrets());
-        if (!after.watchlist().equals(before.watchlist())) {
-            parts.watchlist().replaceAll(after.watchlist());
-        }
-        if (!after.zone().equals(before.zone())) {
-            parts.chart().setZone(after.zone());
-            parts.status().setZone(after.zone());
-        }
-        parts.chart().setIndicatorParameters(after.indicators());
-        if (needsNewSession(before, after)) {
-            parts.status().switchProvider(providerName(after.provider()));
-            if (after.provider() != before.provider()) {
-                parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
-            }
-        }
-        applyToMarket(before, after);
-    }
-
-    /**
-     * The market side of the settings dialog's OK: a new session when {@link #needsNewSession} says
-     * so; otherwise the running session keeps its scheduler, series and backfill and takes the
-     * indicator parameters in place (its watchlist follows the list's own edits). The parameters
-     * go even when the settings kept them, since the dialog's last preview may have been of others.
-     * Returns at once: the work is queued on the control thread, after any restart queued before
-     * it, so a session still starting gets them too.
-     */
-    void applyToMarket(Settings before, Settings after) {
-        if (needsNewSession(before, after)) {
-            control.execute(() -> restartMarket(after));
-        } else {
-            control.execute(() -> useIndicators(after.indicators()));
-        }
+        settingsApplier.apply(values, parts);
     }
 
     /** Control thread: the running session, if any, computes with {@code parameters} from its next cycle on. */
@@ -348,33 +311,6 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         if (current != null) {
             current.useIndicators(parameters);
         }
-    }
-
-    /** {@code before} as the settings dialog left it with {@code values}. */
-    static Settings edited(Settings before, SettingsValues values) {
-        return new Settings(values.watchlists(), values.defaultTimeframe(), values.provider(),
-                new AlpacaSettings(values.alpacaKeyId(), values.alpacaSecretKey(), values.alpacaBaseUrl(), values.alpacaFeed()),
-                values.indicators(), values.theme(), values.timeZone(),
-                before.simulator().withSpeed(values.simulatorSpeed()));
-    }
-
-    /**
-     * Whether going from {@code before} to {@code after} needs a new market session: another
-     * provider, or other connection settings of the one in use (Alpaca's key, URL and feed; the
-     * simulator's speed). Those of a provider not in use wait in the settings for the switch to it,
-     * which starts a session anyway. The rest is applied to the running session or the window: the
-     * watchlist (the scheduler takes a new symbol list), the indicator parameters (the live series
-     * are computed again), the theme, the time zone and the default timeframe (the window alone).
-     */
-    static boolean needsNewSession(Settings before, Settings after) {
-        if (after.provider() != before.provider()) {
-            return true;
-        }
-        return switch (after.provider()) {
-            case ALPACA -> !after.alpaca().equals(before.alpaca());
-            case SIM -> !after.simulator().equals(before.simulator()); // it serves on loopback: no Alpaca key or URL
-            case BINANCE, COINBASE -> false; // public endpoints at fixed URLs
-        };
     }
 
     /** Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop. */
@@ -463,15 +399,6 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         } catch (IOException e) {
             log.warn("Could not save the workspace to {}: {}", workspaceStore.file(), e.getMessage());
         }
-    }
-
-    static String providerName(ProviderKind provider) {
-        return switch (provider) {
-            case SIM -> "Simulated exchange";
-            case ALPACA -> "Alpaca";
-            case BINANCE -> "Binance";
-            case COINBASE -> "Coinbase";
-        };
     }
 
     /** Stops sampling and the market session (the last store write finishes first). Idempotent. */

@@ -24,19 +24,19 @@ class SettingsEditTest {
     @Test
     void okWithoutChangesOrWithOnlyTheThemeAndZoneKeepsTheMarketSession() {
         Settings before = Settings.DEFAULTS;
-        SettingsValues unchanged = WorkstationSession.valuesOf(before);
-        assertThat(WorkstationSession.needsNewSession(before, WorkstationSession.edited(before, unchanged))).isFalse();
+        SettingsValues unchanged = SettingsApplier.valuesOf(before);
+        assertThat(SettingsApplier.needsNewSession(before, SettingsApplier.edited(before, unchanged))).isFalse();
 
-        Settings after = WorkstationSession.edited(before, withThemeAndZone(unchanged, Theme.DARK, "Asia/Kathmandu"));
+        Settings after = SettingsApplier.edited(before, withThemeAndZone(unchanged, Theme.DARK, "Asia/Kathmandu"));
         assertThat(after.theme()).isEqualTo(Theme.DARK);
-        assertThat(WorkstationSession.needsNewSession(before, after)).isFalse();
+        assertThat(SettingsApplier.needsNewSession(before, after)).isFalse();
     }
 
     @Test
     void newIndicatorParametersNeedNoNewSession() {
         Settings before = Settings.DEFAULTS;
         Settings after = before.withIndicators(new IndicatorParameters(3, 7, 2, 2, 10, 10, 20, 80, 0.5, 10));
-        assertThat(WorkstationSession.needsNewSession(before, after)).as("the running session takes them in place").isFalse();
+        assertThat(SettingsApplier.needsNewSession(before, after)).as("the running session takes them in place").isFalse();
     }
 
     @Test
@@ -48,9 +48,9 @@ class SettingsEditTest {
             Settings before = Settings.DEFAULTS.withConnection(provider, AlpacaSettings.DEFAULTS);
             Settings after = new Settings(before.watchlists(), before.timeframe(), provider, otherKey, before.indicators(),
                     before.theme(), before.timeZone(), faster);
-            assertThat(WorkstationSession.needsNewSession(before, after)).as("a new Alpaca key and simulator speed on %s", provider)
+            assertThat(SettingsApplier.needsNewSession(before, after)).as("a new Alpaca key and simulator speed on %s", provider)
                     .isEqualTo(provider == ProviderKind.ALPACA || provider == ProviderKind.SIM);
-            assertThat(WorkstationSession.needsNewSession(before, before.withConnection(provider, otherKey)))
+            assertThat(SettingsApplier.needsNewSession(before, before.withConnection(provider, otherKey)))
                     .as("a new Alpaca key alone on %s", provider).isEqualTo(provider == ProviderKind.ALPACA);
         }
     }
@@ -58,31 +58,31 @@ class SettingsEditTest {
     @Test
     void aSpeedOrProviderChangeNeedsANewSession() {
         Settings before = Settings.DEFAULTS;
-        SettingsValues values = WorkstationSession.valuesOf(before);
+        SettingsValues values = SettingsApplier.valuesOf(before);
         SettingsValues faster = new SettingsValues(values.provider(), values.alpacaKeyId(), values.alpacaSecretKey(),
                 values.alpacaBaseUrl(), values.alpacaFeed(), values.watchlists(), values.defaultTimeframe(), values.indicators(),
                 values.theme(), values.timeZone(), values.simulatorSpeed() * 2);
-        assertThat(WorkstationSession.needsNewSession(before, WorkstationSession.edited(before, faster))).isTrue();
+        assertThat(SettingsApplier.needsNewSession(before, SettingsApplier.edited(before, faster))).isTrue();
     }
 
     @Test
     void aCryptoExchangeWatchesItsOwnListAndTheStockListWaitsForTheNextSwitchBack() {
         Settings before = Settings.DEFAULTS.withWatchlist(List.of(Symbol.of("SPY"), Symbol.of("QQQ")));
-        SettingsValues values = WorkstationSession.valuesOf(before);
+        SettingsValues values = SettingsApplier.valuesOf(before);
         SettingsValues onBinance = new SettingsValues(ProviderKind.BINANCE, values.alpacaKeyId(), values.alpacaSecretKey(),
                 values.alpacaBaseUrl(), values.alpacaFeed(), values.watchlists(), values.defaultTimeframe(), values.indicators(),
                 values.theme(), values.timeZone(), values.simulatorSpeed());
 
-        Settings after = WorkstationSession.edited(before, onBinance);
+        Settings after = SettingsApplier.edited(before, onBinance);
         assertThat(after.watchlist()).isEqualTo(Watchlists.DEFAULTS.binance());
-        assertThat(WorkstationSession.needsNewSession(before, after)).isTrue();
+        assertThat(SettingsApplier.needsNewSession(before, after)).isTrue();
 
         // The main window's edits go to the list in use.
         Settings edited = after.withWatchlist(List.of(Symbol.of("BTCUSDT")));
         assertThat(edited.watchlists().binance()).containsExactly(Symbol.of("BTCUSDT"));
         assertThat(edited.watchlists().stocks()).containsExactly(Symbol.of("SPY"), Symbol.of("QQQ"));
 
-        Settings back = WorkstationSession.edited(edited, WorkstationSession.valuesOf(before));
+        Settings back = SettingsApplier.edited(edited, SettingsApplier.valuesOf(before));
         assertThat(back.watchlist()).containsExactly(Symbol.of("SPY"), Symbol.of("QQQ"));
     }
 }

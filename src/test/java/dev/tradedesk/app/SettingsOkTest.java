@@ -50,7 +50,7 @@ class SettingsOkTest {
     private static void ok(TradeDesk desk, Settings after) {
         Settings before = desk.settings();
         desk.updateSettings(settings -> after);
-        desk.workstation().applyToMarket(before, after);
+        desk.workstation().settingsApplier().applyToMarket(before, after);
     }
 
     @Test

@@ -80,7 +80,7 @@ class WatchlistAcrossRestartTest {
 
                 Settings onSimulator = onAlpaca.withConnection(ProviderKind.SIM, onAlpaca.alpaca());
                 desk.updateSettings(settings -> onSimulator);
-                workstation.applyToMarket(onAlpaca, onSimulator);
+                workstation.settingsApplier().applyToMarket(onAlpaca, onSimulator);
                 assertThat(opening.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
                         .as("the restart is switching to the simulated history").isTrue();
 
@@ -118,7 +118,7 @@ class WatchlistAcrossRestartTest {
             Settings onBinance = before.withConnection(ProviderKind.BINANCE, before.alpaca());
             desk.updateSettings(settings -> onBinance);
             workstation.watchlistChanged(onBinance.watchlist());
-            workstation.applyToMarket(before, onBinance);
+            workstation.settingsApplier().applyToMarket(before, onBinance);
             assertThat(opening.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
                     .as("the restart has stopped the simulated session").isTrue();
 

@@ -1,0 +1,124 @@
+package dev.tradedesk.app;
+
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.settings.SettingsValues;
+import dev.tradedesk.ui.workstation.Workstation;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Applies the settings dialog's OK: makes settings of what the dialog edited, puts them in effect
+ * (saved in the background), and applies them where they act: the window's parts at once (the
+ * watchlist shown, the time zone, the chart's indicator parameters, the provider's name and the
+ * simulator's banner), the market session on the control thread: a new session when
+ * {@link #needsNewSession} says so, the indicator parameters in place otherwise.
+ *
+ * <p>{@link #apply} runs on the JavaFX thread and returns at once: what reaches the market session
+ * is queued on the control thread, in order with the restarts and watchlist edits queued there.
+ * The static functions are pure and run on any thread.
+ */
+final class SettingsApplier {
+
+    private final TradeDesk desk;
+    private final Executor control;
+    private final Consumer<Settings> restartMarket;
+    private final Consumer<IndicatorParameters> useIndicators;
+
+    /**
+     * @param control       the workstation's control thread, which runs the two below
+     * @param restartMarket replaces the market session with one for the settings given
+     * @param useIndicators has the running session, if any, compute with the parameters given
+     */
+    SettingsApplier(TradeDesk desk, Executor control, Consumer<Settings> restartMarket,
+            Consumer<IndicatorParameters> useIndicators) {
+        this.desk = desk;
+        this.control = control;
+        this.restartMarket = restartMarket;
+        this.useIndicators = useIndicators;
+    }
+
+    /** What the settings dialog edits of {@code settings}. */
+    static SettingsValues valuesOf(Settings settings) {
+        AlpacaSettings alpaca = settings.alpaca();
+        return new SettingsValues(settings.provider(), alpaca.keyId(), alpaca.secretKey(), alpaca.baseUrl(), alpaca.feed(),
+                settings.watchlists(), settings.timeframe(), settings.indicators(), settings.theme(), settings.timeZone(),
+                settings.simulator().speed());
+    }
+
+    /** {@code before} as the settings dialog left it with {@code values}. */
+    static Settings edited(Settings before, SettingsValues values) {
+        return new Settings(values.watchlists(), values.defaultTimeframe(), values.provider(),
+                new AlpacaSettings(values.alpacaKeyId(), values.alpacaSecretKey(), values.alpacaBaseUrl(), values.alpacaFeed()),
+                values.indicators(), values.theme(), values.timeZone(),
+                before.simulator().withSpeed(values.simulatorSpeed()));
+    }
+
+    /**
+     * Whether going from {@code before} to {@code after} needs a new market session: another
+     * provider, or other connection settings of the one in use (Alpaca's key, URL and feed; the
+     * simulator's speed). Those of a provider not in use wait in the settings for the switch to it,
+     * which starts a session anyway. The rest is applied to the running session or the window: the
+     * watchlist (the scheduler takes a new symbol list), the indicator parameters (the live series
+     * are computed again), the theme, the time zone and the default timeframe (the window alone).
+     */
+    static boolean needsNewSession(Settings before, Settings after) {
+        if (after.provider() != before.provider()) {
+            return true;
+        }
+        return switch (after.provider()) {
+            case ALPACA -> !after.alpaca().equals(before.alpaca());
+            case SIM -> !after.simulator().equals(before.simulator()); // it serves on loopback: no Alpaca key or URL
+            case BINANCE, COINBASE -> false; // public endpoints at fixed URLs
+        };
+    }
+
+    /** The provider's name as the status bar shows it. */
+    static String providerName(ProviderKind provider) {
+        return switch (provider) {
+            case SIM -> "Simulated exchange";
+            case ALPACA -> "Alpaca";
+            case BINANCE -> "Binance";
+            case COINBASE -> "Coinbase";
+        };
+    }
+
+    /** The dialog's OK with {@code values}, applied to the settings, the window's {@code parts} and the market. JavaFX thread. */
+    void apply(SettingsValues values, Workstation parts) {
+        Settings before = desk.settings();
+        Settings after = edited(before, values);
+        desk.updateSettings(settings -> after);
+        desk.context().logging().registerSecrets(after.secrets());
+        if (!after.watchlist().equals(before.watchlist())) {
+            parts.watchlist().replaceAll(after.watchlist());
+        }
+        if (!after.zone().equals(before.zone())) {
+            parts.chart().setZone(after.zone());
+            parts.status().setZone(after.zone());
+        }
+        parts.chart().setIndicatorParameters(after.indicators());
+        if (needsNewSession(before, after)) {
+            parts.status().switchProvider(providerName(after.provider()));
+            if (after.provider() != before.provider()) {
+                parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
+            }
+        }
+        applyToMarket(before, after);
+    }
+
+    /**
+     * The market side of the settings dialog's OK: a new session when {@link #needsNewSession} says
+     * so; otherwise the running session keeps its scheduler, series and backfill and takes the
+     * indicator parameters in place (its watchlist follows the list's own edits). The parameters
+     * go even when the settings kept them, since the dialog's last preview may have been of others.
+     * Returns at once: the work is queued on the control thread, after any restart queued before
+     * it, so a session still starting gets them too.
+     */
+    void applyToMarket(Settings before, Settings after) {
+        if (needsNewSession(before, after)) {
+            control.execute(() -> restartMarket.accept(after));
+        } else {
+            control.execute(() -> useIndicators.accept(after.indicators()));
+        }
+    }
+}
