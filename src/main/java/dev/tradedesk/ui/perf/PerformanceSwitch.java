@@ -8,7 +8,7 @@ public enum PerformanceSwitch {
     /** Serve history reads from the read cache instead of the database. */
     READ_CACHE("Read cache", "cache on", "cache off"),
     /** Draw far-away candles merged (level of detail) instead of one by one. */
-    CANDLE_LEVEL_OF_DETAIL("Candle level of detail", "LOD on", "LOD off");
+    CANDLE_LEVEL_OF_DETAIL("Merge candles when zoomed out", "merge on", "merge off");
 
     private final String title;
     private final String onLabel;
@@ -20,6 +20,7 @@ public enum PerformanceSwitch {
         this.offLabel = offLabel;
     }
 
+    /** The switch's name, the same in the panel, its help and the View menu, so one switch has one name. */
     public String title() {
         return title;
     }

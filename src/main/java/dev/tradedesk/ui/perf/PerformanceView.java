@@ -260,8 +260,10 @@ public final class PerformanceView {
     private VBox tablePane() {
         Label title = new Label("Latest second");
         title.getStyleClass().add("perf-table-title");
-        Label help = new Label("Read cache: history reads are served from memory instead of the database.\n\n"
-                + "Candle level of detail: candles too narrow to tell apart are merged while drawing.\n\n"
+        Label help = new Label(PerformanceSwitch.READ_CACHE.title()
+                + ": history reads are served from memory instead of the database.\n\n"
+                + PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.title()
+                + ": candles too narrow to tell apart are merged while drawing.\n\n"
                 + "Switch one off for a minute, then on again, and compare the charts on both sides of the marks.\n\n"
                 + "A stage idle in the latest second (a store write runs as bars close) shows its last run of the"
                 + " minute.");

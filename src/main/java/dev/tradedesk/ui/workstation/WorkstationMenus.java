@@ -8,6 +8,7 @@ import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.chart.ChartImageExporter;
 import dev.tradedesk.ui.chart.ChartModel;
 import dev.tradedesk.ui.chart.ChartView;
+import dev.tradedesk.ui.perf.PerformanceSwitch;
 import dev.tradedesk.ui.perf.PerformanceView;
 import dev.tradedesk.ui.settings.QuietPeriod;
 import dev.tradedesk.ui.settings.SettingsDialog;
@@ -150,7 +151,7 @@ final class WorkstationMenus {
         MenuItem panRight = item("menuPanRight", "Pan right", "Right", () -> unlessTyping(() -> chart(ChartModel::panRight)));
         MenuItem reset = item("menuResetZoom", "Reset zoom (latest bars)", "0", () -> unlessTyping(() -> chart(ChartModel::resetView)));
         MenuItem showAll = item("menuShowAll", "Show all history", "Shortcut+0", () -> chart(ChartModel::showAll));
-        CheckMenuItem levelOfDetail = new CheckMenuItem("Merge candles when zoomed out");
+        CheckMenuItem levelOfDetail = new CheckMenuItem(PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.title());
         levelOfDetail.setId("menuLevelOfDetail");
         levelOfDetail.selectedProperty().bindBidirectional(parts.performance().candleLevelOfDetailProperty());
         Menu theme = new Menu("Theme");

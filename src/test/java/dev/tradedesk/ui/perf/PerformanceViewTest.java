@@ -101,6 +101,16 @@ class PerformanceViewTest {
     }
 
     @Test
+    void theCandleSwitchHasTheViewMenusNameOnItsToggleInTheHelpAndOnItsMarks(FxRobot robot) {
+        String name = "Merge candles when zoomed out";
+        assertThat(robot.lookup("#switchCANDLE_LEVEL_OF_DETAIL").queryAs(atlantafx.base.controls.ToggleSwitch.class)
+                .getText()).isEqualTo(name);
+        assertThat(robot.lookup(".perf-help").queryAs(Label.class).getText())
+                .contains(name + ": candles too narrow to tell apart are merged");
+        assertThat(PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.markerLabel(false)).isEqualTo("merge off");
+    }
+
+    @Test
     void inThePanelsNarrowestWindowThePercentileButtonsKeepTheirNamesAndTheTitleGivesWay(FxRobot robot) {
         AtomicReference<Stage> window = new AtomicReference<>();
         robot.interact(() -> {

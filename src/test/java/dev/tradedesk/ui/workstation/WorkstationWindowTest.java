@@ -1004,6 +1004,17 @@ class WorkstationWindowTest {
         assertThat(checked.get()).containsExactly("themeLight");
     }
 
+    @Test
+    void theViewMenusCandleSwitchHasThePerformancePanelsName(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        javafx.scene.control.MenuItem levelOfDetail = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query())
+                .getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .filter(item -> "menuLevelOfDetail".equals(item.getId())).findFirst().orElseThrow();
+        assertThat(levelOfDetail.getText())
+                .isEqualTo(dev.tradedesk.ui.perf.PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.title())
+                .isEqualTo("Merge candles when zoomed out");
+    }
+
     /** Opens File → Settings (its own nested event loop, so not on the test's call) and chooses Dark. */
     private static void previewDarkInSettings(FxRobot robot, javafx.scene.control.MenuItem settings) throws Exception {
         javafx.application.Platform.runLater(settings::fire);
