@@ -107,9 +107,15 @@ public final class StatusViewModel {
         }
     }
 
-    /** The latest tick-to-screen p99 from the once-a-second performance sample. */
+    /**
+     * The latest tick-to-screen p99 from the once-a-second performance sample. A second with no tick
+     * shown (NaN: the feed paused, or the Settings dialog open) keeps the figure before it: an empty
+     * label moved the figures beside it left and right each time.
+     */
     public void showTickToScreenP99(double millis) {
-        tickToScreenP99Ms = millis;
+        if (!Double.isNaN(millis)) {
+            tickToScreenP99Ms = millis;
+        }
     }
 
     /**
@@ -147,7 +153,9 @@ public final class StatusViewModel {
         updateAge.set(!watching ? "watchlist empty" : lastUpdateNanos == 0 ? "no data yet"
                 : String.format(Locale.ROOT, "updated %.1f s ago", (nowNanos - lastUpdateNanos) / 1e9));
         frameRate.set(Double.isNaN(framesPerSecond) ? "" : String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
-        latency.set(Double.isNaN(tickToScreenP99Ms) ? "" : String.format(Locale.ROOT, "tick→screen p99 %.0f ms", tickToScreenP99Ms));
+        // A dash until the first tick is shown, so the label is there from the start.
+        latency.set(Double.isNaN(tickToScreenP99Ms) ? "tick→screen p99 – ms"
+                : String.format(Locale.ROOT, "tick→screen p99 %.0f ms", tickToScreenP99Ms));
         // Thousands grouped as in the Performance panel's heap figure: "6,028", not "6028".
         memory.set(String.format(Locale.ROOT, "Heap %,d / %,d MB", heapUsedBytes / MIB, heapMaxBytes / MIB));
         if (shownConnection != null && shownConnection.status() == ConnectionState.Status.LIVE) {

@@ -72,6 +72,25 @@ class StatusViewModelTest {
     }
 
     @Test
+    void theTickToScreenFigureStaysOnScreenThroughASecondWithoutTicks() {
+        StatusViewModel status = new StatusViewModel("Simulated exchange", ZoneOffset.UTC);
+        status.refresh(1, 60, 1, 2);
+        assertThat(status.latencyProperty().get()).as("before the first tick").isEqualTo("tick→screen p99 – ms");
+
+        status.showTickToScreenP99(42.4);
+        status.refresh(2, 60, 1, 2);
+        assertThat(status.latencyProperty().get()).isEqualTo("tick→screen p99 42 ms");
+
+        status.showTickToScreenP99(Double.NaN); // no tick reached the screen in that second
+        status.refresh(3, 60, 1, 2);
+        assertThat(status.latencyProperty().get()).as("the last figure kept").isEqualTo("tick→screen p99 42 ms");
+
+        status.showTickToScreenP99(7.0);
+        status.refresh(4, 60, 1, 2);
+        assertThat(status.latencyProperty().get()).isEqualTo("tick→screen p99 7 ms");
+    }
+
+    @Test
     void anotherProviderStartsWithNoDataAndNoHistoryLoading() {
         StatusViewModel status = new StatusViewModel("Simulated exchange", ZoneOffset.UTC);
         status.apply(MarketUpdate.ofBackfill(new BackfillProgress("3 symbols from 12:00", 0, 2)), 1);
