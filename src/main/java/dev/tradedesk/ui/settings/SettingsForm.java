@@ -228,7 +228,7 @@ final class SettingsForm {
         speed.setPrefColumnCount(8);
         textRow(grid, 0, SettingsField.SIMULATOR_SPEED, speed, "× real time");
         return new VBox(hint("Simulated minutes per real minute: 1 is real time, 60 turns a simulated hour into a "
-                + "real minute; at most " + (long) SettingsValues.MAX_SIMULATOR_SPEED + "."), grid);
+                + "real minute; at most " + SettingsValues.MAX_SIMULATOR_SPEED_TEXT + "."), grid);
     }
 
     /** A text field row: label, control (bound to the field's text), unit or default, message below. */

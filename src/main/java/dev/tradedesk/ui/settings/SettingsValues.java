@@ -58,6 +58,8 @@ public record SettingsValues(
     /** The feeds Alpaca's bars endpoints accept: {@code iex} is the free plan's. */
     public static final List<String> ALPACA_FEEDS = List.of("iex", "sip", "delayed_sip", "otc");
     public static final double MAX_SIMULATOR_SPEED = 10_000;
+    /** "10,000": thousands grouped as the status bar's and the Performance panel's figures are. */
+    static final String MAX_SIMULATOR_SPEED_TEXT = String.format(Locale.ROOT, "%,d", (long) MAX_SIMULATOR_SPEED);
 
     public SettingsValues {
         Objects.requireNonNull(provider, "provider");
@@ -127,7 +129,7 @@ public record SettingsValues(
     /** Why {@code speed} is not a simulator speed, or empty if it is one. */
     public static Optional<String> simulatorSpeedProblem(double speed) {
         return speed > 0 && speed <= MAX_SIMULATOR_SPEED ? Optional.empty()
-                : Optional.of("Must be above 0 and at most " + (long) MAX_SIMULATOR_SPEED);
+                : Optional.of("Must be above 0 and at most " + MAX_SIMULATOR_SPEED_TEXT);
     }
 
     /**

@@ -52,6 +52,13 @@ class SettingsDialogTest {
     }
 
     @Test
+    void theSimulatorTabSaysItsLimitWithThousandsGrouped(FxRobot robot) {
+        openTab(robot, "Simulator");
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(text -> text.endsWith("real minute; at most 10,000."));
+    }
+
+    @Test
     void anInvalidPeriodDisablesOkAndShowsWhyUntilItIsFixed(FxRobot robot) {
         openTab(robot, "Indicators");
         TextField rsi = robot.lookup("#rsiPeriod").queryAs(TextField.class);

@@ -205,7 +205,8 @@ class SettingsViewModelTest {
     @Test
     void theSimulatorSpeedIsAboveZeroAndAtMostTenThousand() {
         type(SettingsField.SIMULATOR_SPEED, "0");
-        assertThat(message(SettingsField.SIMULATOR_SPEED)).isEqualTo("Must be above 0 and at most 10000");
+        assertThat(message(SettingsField.SIMULATOR_SPEED)).as("thousands grouped, as the status bar's heap")
+                .isEqualTo("Must be above 0 and at most 10,000");
         type(SettingsField.SIMULATOR_SPEED, "10000.5");
         assertThat(model.isValid()).isFalse();
         type(SettingsField.SIMULATOR_SPEED, "fast");
