@@ -1,8 +1,10 @@
 package dev.tradedesk.ui.settings;
 
 import dev.tradedesk.core.IndicatorParameters;
+import java.math.BigInteger;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -25,6 +27,8 @@ final class IndicatorForm {
     private static final Pattern CLOSED_RANGE = Pattern.compile("(?:in|within) \\[([^,\\]]+), ([^\\]]+)\\]");
     /** The record's range open below, "in (0, 1]". */
     private static final Pattern OPEN_BELOW_RANGE = Pattern.compile("(?:in|within) \\(([^,\\]]+), ([^\\]]+)\\]");
+    /** A whole number of four digits or more, not part of a decimal: "10000", not the "0001" of "0.0001". */
+    private static final Pattern WHOLE_THOUSANDS = Pattern.compile("(?<![\\d.])\\d{4,}(?![\\d.])");
 
     private IndicatorForm() {
     }
@@ -64,7 +68,8 @@ final class IndicatorForm {
                 if (field.kind() == SettingsField.Kind.WHOLE_NUMBER && NumberText.beyondInt(typed)) {
                     // Read as the int's bound: say what was typed, not "was 2147483647".
                     String read = NumberText.format(field.kind(), values[i]);
-                    problems.computeIfPresent(field, (refused, problem) -> problem.replace("was " + read, "was " + typed));
+                    problems.computeIfPresent(field,
+                            (refused, problem) -> problem.replace("was " + grouped(read), "was " + grouped(typed)));
                 }
             }
             return new Outcome(Optional.empty(), problems);
@@ -99,9 +104,10 @@ final class IndicatorForm {
      * The problem in the dialog's words: field names become labels and whole numbers lose their
      * ".0", so "baseLower (50.0) must be below baseUpper (40.0)" reads "Lower band base (50) must be
      * below upper band base (40)". Shown under the one field it names, "rsiPeriod must be between 1
-     * and 10000, was 0" reads "Must be between 1 and 10000, was 0". Ranges are said in words, as
+     * and 10000, was 0" reads "Must be between 1 and 10,000, was 0". Ranges are said in words, as
      * the periods' and the simulator speed's are: "within [0, 100]" reads "between 0 and 100" and
      * "in (0, 1]" reads "above 0 and at most 1"; the brackets' meaning is a mathematician's.
+     * Thousands are grouped as everywhere else in the window: "between 1 and 10,000, was 10,001".
      */
     private static String inDialogWords(String problem, List<SettingsField> named) {
         String shown = problem;
@@ -115,7 +121,14 @@ final class IndicatorForm {
         shown = CLOSED_RANGE.matcher(shown).replaceAll("between $1 and $2");
         shown = OPEN_BELOW_RANGE.matcher(shown).replaceAll("above $1 and at most $2");
         shown = shown.replaceAll("(\\d)\\.0\\b", "$1");
+        shown = grouped(shown);
         return Character.toUpperCase(shown.charAt(0)) + shown.substring(1);
+    }
+
+    /** {@code text} with its whole numbers' thousands grouped: "10000" reads "10,000". */
+    private static String grouped(String text) {
+        return WHOLE_THOUSANDS.matcher(text).replaceAll(number -> String.format(Locale.ROOT, "%,d",
+                new BigInteger(number.group())));
     }
 
     /** "Upper band base" reads "upper band base" inside a sentence; "RSI period" stays as it is. */

@@ -68,7 +68,7 @@ class SettingsDialogTest {
 
         typeOver(robot, rsi, "0");
         assertThat(ok.isDisabled()).isTrue();
-        assertThat(message.getText()).isEqualTo("Must be between 1 and 10000, was 0");
+        assertThat(message.getText()).isEqualTo("Must be between 1 and 10,000, was 0");
         assertThat(message.isVisible()).isTrue();
         assertThat(rsi.getStyleClass()).contains(SettingsForm.FIELD_INVALID);
         assertThat(tabProblemDot(robot, "tabINDICATORS")).isNotNull();

@@ -66,14 +66,14 @@ class SettingsViewModelTest {
     @Test
     void aPeriodOutsideOneToTenThousandGetsTheParametersOwnMessage() {
         type(SettingsField.RSI_PERIOD, "0");
-        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Must be between 1 and 10000, was 0");
+        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Must be between 1 and 10,000, was 0");
         assertThat(model.isValid()).isFalse();
         assertThat(model.result()).isEmpty();
 
         type(SettingsField.RSI_PERIOD, "10001");
-        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Must be between 1 and 10000, was 10001");
+        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Must be between 1 and 10,000, was 10,001");
         type(SettingsField.RSI_PERIOD, "99999999999");
-        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Must be between 1 and 10000, was 99999999999");
+        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Must be between 1 and 10,000, was 99,999,999,999");
 
         type(SettingsField.RSI_PERIOD, "10000");
         assertThat(message(SettingsField.RSI_PERIOD)).isEmpty();
