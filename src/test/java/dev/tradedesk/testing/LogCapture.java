@@ -40,8 +40,14 @@ public final class LogCapture implements AutoCloseable {
 
     /** Every captured line: level, message and the full exception chain's messages. */
     public List<String> lines() {
+        List<ILoggingEvent> events;
+        // The appender adds under its own lock (AppenderBase.doAppend): a copy taken without it, while
+        // another thread logged, once met a half-grown ArrayList and threw a NullPointerException.
+        synchronized (appender) {
+            events = new ArrayList<>(appender.list);
+        }
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : List.copyOf(appender.list)) {
+        for (ILoggingEvent event : events) {
             StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getFormattedMessage());
             for (IThrowableProxy proxy = event.getThrowableProxy(); proxy != null; proxy = proxy.getCause()) {
                 line.append(" | ").append(proxy.getClassName()).append(": ").append(proxy.getMessage());
