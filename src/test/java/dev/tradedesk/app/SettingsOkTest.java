@@ -9,6 +9,7 @@ import dev.tradedesk.core.IndicatorSeries;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.Poll;
 import dev.tradedesk.ui.live.MarketHandOff;
 import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.live.Quote;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,10 +58,10 @@ class SettingsOkTest {
         try (AppContext context = openContext();
                 TradeDesk desk = deskWatching(context, AAPL)) {
             WorkstationSession workstation = desk.workstation();
-            MarketSession running = await(workstation::market);
+            MarketSession running = Poll.until(workstation::market, PATIENCE);
 
             ok(desk, desk.settings().withIndicators(SHORT));
-            awaitTrue(() -> workstation.market() != running || running.indicators().equals(SHORT));
+            Poll.untilTrue(() -> workstation.market() != running || running.indicators().equals(SHORT), PATIENCE);
             assertThat(workstation.market()).as("the session that ran before OK").isSameAs(running);
             assertThat(running.indicators()).isEqualTo(SHORT);
 
@@ -79,13 +79,13 @@ class SettingsOkTest {
         try (AppContext context = openContext();
                 TradeDesk desk = deskWatching(context, AAPL)) {
             WorkstationSession workstation = desk.workstation();
-            MarketSession running = await(workstation::market);
+            MarketSession running = Poll.until(workstation::market, PATIENCE);
             workstation.indicatorsPreviewed(SHORT);
             assertThat(running.indicators()).isEqualTo(SHORT);
 
             // OK pressed before the typing pause previewed the defaults typed back: the settings kept their parameters.
             ok(desk, desk.settings());
-            awaitTrue(() -> running.indicators().equals(IndicatorParameters.DEFAULTS));
+            Poll.untilTrue(() -> running.indicators().equals(IndicatorParameters.DEFAULTS), PATIENCE);
             assertThat(running.indicators()).as("the quotes' parameters").isEqualTo(IndicatorParameters.DEFAULTS);
             assertThat(workstation.market()).isSameAs(running);
         }
@@ -96,12 +96,13 @@ class SettingsOkTest {
         try (AppContext context = openContext();
                 TradeDesk desk = deskWatching(context, AAPL)) {
             WorkstationSession workstation = desk.workstation();
-            MarketSession running = await(workstation::market);
+            MarketSession running = Poll.until(workstation::market, PATIENCE);
             Settings before = desk.settings();
 
             ok(desk, new Settings(before.watchlists(), before.timeframe(), before.provider(), before.alpaca(), SHORT,
                     before.theme(), before.timeZone(), before.simulator().withSpeed(2)));
-            MarketSession restarted = await(() -> workstation.market() == running ? null : workstation.market());
+            MarketSession restarted =
+                    Poll.until(() -> workstation.market() == running ? null : workstation.market(), PATIENCE);
             assertThat(restarted.indicators()).isEqualTo(SHORT);
         }
     }
@@ -149,22 +150,5 @@ class SettingsOkTest {
                 .isEqualTo(Double.valueOf(expected.value(Indicator.BAND_UPPER, last)));
         assertThat(quote.relativeVolume()).as("relative volume")
                 .isEqualTo(Double.valueOf(expected.value(Indicator.RELATIVE_VOLUME, last)));
-    }
-
-    private static <T> T await(java.util.function.Supplier<T> value) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        T got;
-        while ((got = value.get()) == null && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(got).as("within " + PATIENCE).isNotNull();
-        return got;
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
     }
 }

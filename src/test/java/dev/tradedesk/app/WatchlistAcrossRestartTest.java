@@ -7,15 +7,14 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
+import dev.tradedesk.testing.Poll;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +75,7 @@ class WatchlistAcrossRestartTest {
                         dataDir -> HistoryStore.open(StoreOptions.defaults(dataDir)))) {
             try {
                 WorkstationSession workstation = desk.workstation();
-                MarketSession alpaca = await(workstation::market);
+                MarketSession alpaca = Poll.until(workstation::market, PATIENCE);
 
                 Settings onSimulator = onAlpaca.withConnection(ProviderKind.SIM, onAlpaca.alpaca());
                 desk.updateSettings(settings -> onSimulator);
@@ -86,9 +85,10 @@ class WatchlistAcrossRestartTest {
 
                 workstation.watchlistChanged(List.of(AAPL));
                 release.countDown();
-                MarketSession simulated = await(() -> workstation.market() == alpaca ? null : workstation.market());
+                MarketSession simulated =
+                        Poll.until(() -> workstation.market() == alpaca ? null : workstation.market(), PATIENCE);
                 assertThat(simulated.provider()).isEqualTo(ProviderKind.SIM);
-                awaitTrue(() -> !simulated.symbols().contains(UNCATALOGUED));
+                Poll.untilTrue(() -> !simulated.symbols().contains(UNCATALOGUED), PATIENCE);
                 assertThat(simulated.symbols()).as("the new session's watchlist").containsExactly(AAPL);
                 // The simulator never unlists a symbol: listed, it was in the list the session started with.
                 assertThat(simulated.simulatedExchange().orElseThrow().market().lists(UNCATALOGUED))
@@ -110,7 +110,7 @@ class WatchlistAcrossRestartTest {
                         })) {
             release.countDown();
             WorkstationSession workstation = desk.workstation();
-            MarketSession simulated = await(workstation::market);
+            MarketSession simulated = Poll.until(workstation::market, PATIENCE);
 
             // OK as the window applies it: the settings, then the watchlist shows the new provider's
             // list (which tells the host), then the market side.
@@ -126,23 +126,6 @@ class WatchlistAcrossRestartTest {
             Symbol pair = onBinance.watchlist().get(0);
             assertThat(simulated.simulatedExchange().orElseThrow().market().lists(pair)).as("the simulator lists %s", pair)
                     .isFalse();
-        }
-    }
-
-    private static <T> T await(Supplier<T> value) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        T got;
-        while ((got = value.get()) == null && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(got).as("within " + PATIENCE).isNotNull();
-        return got;
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
         }
     }
 }
