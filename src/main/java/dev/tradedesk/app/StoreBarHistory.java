@@ -50,7 +50,7 @@ final class StoreBarHistory implements BarHistory {
             // A warning, not the store writer's error: a tracking start a crash loses is recorded anew
             // when the symbol is next seen, and the bars' own writes tell the device's state. Told by
             // the device's reason: the message names the series, and each new symbol's would differ.
-            notForced.report(rootCause(failure),
+            notForced.report(StoreException.rootCauseOf(failure),
                     () -> log.warn("{} {}: its tracking start is stored, but the device refused to flush it (check the"
                             + " disk): {}", series.symbol(), series.timeframe().label(), failure.getMessage()),
                     repeats -> log.warn("Still cannot flush tracking starts to the device: {} more failed the same way:"
@@ -63,13 +63,5 @@ final class StoreBarHistory implements BarHistory {
     @Override
     public List<TimeRange> missing(SeriesKey series, long from, long until) {
         return store.missingRanges(series, from, until);
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable root = failure;
-        for (int depth = 0; root.getCause() != null && depth < 16; depth++) {
-            root = root.getCause();
-        }
-        return root;
     }
 }

@@ -1,5 +1,7 @@
 package dev.tradedesk.cli;
 
+import static dev.tradedesk.store.StoreException.rootReasonOf;
+
 import dev.tradedesk.app.AppContext;
 import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.app.TradeDesk;
@@ -158,19 +160,12 @@ final class ImportCommand implements Callable<Integer> {
     private static int notForced(SeriesKey key, Path in, long imported, long skipped, StoreException failure,
             Console console) {
         String message = "imported " + Counted.of(imported, "bar") + " into " + key + " (" + Counted.of(skipped, "row")
-                + " skipped), but the device refused to flush them (" + rootReason(failure) + "): they are stored, but an"
+                + " skipped), but the device refused to flush them (" + rootReasonOf(failure)
+                + "): they are stored, but an"
                 + " operating-system crash or power cut may lose them; check the disk, then import " + in + " again";
         console.err().println("tradedesk: " + message);
         console.log().error(LogMarkers.TOLD_ON_CONSOLE, "Import of {}: {}", in, message);
         return CommandLine.ExitCode.SOFTWARE;
-    }
-
-    private static String rootReason(Throwable failure) {
-        Throwable root = failure;
-        for (int depth = 0; root.getCause() != null && depth < 16; depth++) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     private String describe(IOException e) {

@@ -489,7 +489,7 @@ final class BarRepository {
             String notForced = what + " committed, but could not be forced to the device (an operating-system crash"
                     + " or power cut may lose it)";
             if (database.stillOpen(connection)) {
-                throw StoreException.committedNotForced(notForced + ": " + DatabaseRecovery.rootReason(e), e);
+                throw StoreException.committedNotForced(notForced + ": " + StoreException.rootReasonOf(e), e);
             }
             throw writeFailure(notForced, e);
         }

@@ -1,5 +1,7 @@
 package dev.tradedesk.store;
 
+import static dev.tradedesk.store.StoreException.rootReasonOf;
+
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -156,17 +158,8 @@ final class DatabaseRecovery {
         if (!closedByH2(failure)) {
             return failure.getMessage();
         }
-        return "the history database is closed: H2 could not use its file (" + rootReason(failure)
+        return "the history database is closed: H2 could not use its file (" + rootReasonOf(failure)
                 + "); it is reopened by itself, and writes work again once the disk has room";
-    }
-
-    /** The message at the root of {@code failure}'s causes ("No space left on device"). */
-    static String rootReason(Throwable failure) {
-        Throwable root = failure;
-        for (int depth = 0; root.getCause() != null && depth < 16; depth++) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     /**
@@ -278,7 +271,7 @@ final class DatabaseRecovery {
         nextReopen = now;
         nextWrite = now;
         log.warn("H2 closed the history database {} after it could not use its file ({}); it is reopened by itself for "
-                + "reads, and writes are tried again at most every {} s until one commits", file, rootReason(failure),
+                + "reads, and writes are tried again at most every {} s until one commits", file, rootReasonOf(failure),
                 MAX_WAIT.toSeconds());
     }
 
@@ -312,7 +305,7 @@ final class DatabaseRecovery {
                 openFailure = null;
                 log.debug("History database {} could not be reopened yet: {}", file, failure.getMessage());
             } else {
-                openFailure = rootReason(failure);
+                openFailure = rootReasonOf(failure);
                 openFailures.failed(openFailure, failure, wait(failedReopens));
             }
             SQLException refused = refusal(closedBy);
@@ -418,7 +411,8 @@ final class DatabaseRecovery {
     private SQLException refusal(Throwable cause) {
         if (openFailure != null) {
             return new Refusal("the history database could not be reopened: " + openFailure + " (H2 had closed it"
-                    + " when it could not use its file: " + rootReason(cause) + "); reopening is tried again by itself",
+                    + " when it could not use its file: " + rootReasonOf(cause)
+                    + "); reopening is tried again by itself",
                     cause);
         }
         return new Refusal(explain(cause), cause);

@@ -39,6 +39,24 @@ public final class StoreException extends RuntimeException {
         return new StoreException(message, cause, false, true);
     }
 
+    /**
+     * The failure at the root of {@code failure}'s causes: the device's "No space left on device"
+     * under H2's and JDBC's wrappers. At most 16 causes deep, so a cycle of causes ends.
+     */
+    public static Throwable rootCauseOf(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && depth < 16; depth++) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /** The message at the root of {@code failure}'s causes ({@link #rootCauseOf}), or its class's name without one. */
+    public static String rootReasonOf(Throwable failure) {
+        Throwable root = rootCauseOf(failure);
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
     public boolean explainedByMessage() {
         return explainedByMessage;
     }
