@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -71,6 +72,18 @@ class PriceSchedulerTest {
         provider = new FlakyProvider(new AlpacaProvider(http, HttpUrl.get(exchange.baseUrl().toString()), Secret.empty(),
                 Secret.empty(), "iex"));
         schedulerThread = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    /** Starts the scheduler on a store refusing calls about {@code symbol} until the returned flag is cleared. */
+    private AtomicBoolean startSchedulerWithAStoreRefusing(Symbol symbol) {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        startScheduler(series -> {
+            if (refusing.get() && series.symbol().equals(symbol)) {
+                throw new IllegalStateException("the history database is closed: No space left on device");
+            }
+            return OptionalLong.empty();
+        });
+        return refusing;
     }
 
     private void startScheduler(BarHistory history) {
@@ -201,13 +214,7 @@ class PriceSchedulerTest {
     @Test
     void aNewSymbolTheStoreCannotTakeYetIsNamedWithTheStoresReasonInEveryLiveBatchUntilItAnswers() {
         Symbol msft = Symbol.of("MSFT");
-        java.util.concurrent.atomic.AtomicBoolean refusing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        startScheduler(series -> {
-            if (refusing.get() && series.symbol().equals(msft)) {
-                throw new IllegalStateException("the history database is closed: No space left on device");
-            }
-            return OptionalLong.empty();
-        });
+        AtomicBoolean refusing = startSchedulerWithAStoreRefusing(msft);
         long forming = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
         await(() -> liveTicksOf(Symbol.of("AAPL"), forming) >= 3);
 
@@ -229,13 +236,7 @@ class PriceSchedulerTest {
     @Test
     void theLiveBatchOfTheCycleInWhichTheStoreAnswersSaysOnceThatTheNewSymbolWaitsNoMore() {
         Symbol msft = Symbol.of("MSFT");
-        java.util.concurrent.atomic.AtomicBoolean refusing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        startScheduler(series -> {
-            if (refusing.get() && series.symbol().equals(msft)) {
-                throw new IllegalStateException("the history database is closed: No space left on device");
-            }
-            return OptionalLong.empty();
-        });
+        AtomicBoolean refusing = startSchedulerWithAStoreRefusing(msft);
         await(() -> listener.batches.stream().filter(batch -> batch.waitingForStore().containsKey(msft)).count() >= 2);
         assertThat(listener.batches).as("nothing ended while it waits").allMatch(batch -> batch.storeAnswered().isEmpty());
 
