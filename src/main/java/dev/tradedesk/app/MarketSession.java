@@ -132,7 +132,9 @@ public final class MarketSession implements AutoCloseable {
         ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(10));
         try {
             SessionTuning tuning = options.tuning();
-            OkHttpClient http = HttpClients.create(executors.cachedPool("http"), tuning.readTimeout());
+            OkHttpClient http = options.provider() == ProviderKind.SIM
+                    ? HttpClients.createCleartext(executors.cachedPool("http"), tuning.readTimeout())
+                    : HttpClients.create(executors.cachedPool("http"), tuning.readTimeout());
             FeedMetrics feedMetrics = new FeedMetrics(options.provider());
             SimulatedExchange exchange = null;
             Clock marketClock = wallClock;

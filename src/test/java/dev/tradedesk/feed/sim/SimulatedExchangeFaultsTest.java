@@ -49,7 +49,7 @@ class SimulatedExchangeFaultsTest {
     private final FeedMetrics metrics = new FeedMetrics(ProviderKind.SIM);
     private final ExecutorService serverThreads = Executors.newFixedThreadPool(4);
     private final ExecutorService httpThreads = Executors.newCachedThreadPool();
-    private final OkHttpClient client = HttpClients.create(httpThreads, Duration.ofMillis(300));
+    private final OkHttpClient client = HttpClients.createCleartext(httpThreads, Duration.ofMillis(300));
     private SimulatedExchange exchange;
 
     @AfterEach
