@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The desktop half of the composition root: builds the workstation window's parts, starts the
  * market session that feeds it, answers the window's requests ({@link WorkstationHost}), and
- * runs on its control thread the session's restarts, the watchlist's edits and what the settings
- * dialog's OK applies to it ({@link SettingsApplier}). One per open window. The JavaFX thread
+ * runs on its control thread the session's restarts, the watchlist's edits, the settings dialog's
+ * indicator previews and what its OK applies to it ({@link SettingsApplier}). One per open window. The JavaFX thread
  * never waits here: history reads, session restarts and saves run on the executors it is given.
  */
 final class WorkstationSession implements WorkstationHost, AutoCloseable {
@@ -282,12 +282,15 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         }
     }
 
+    /**
+     * Has the session compute with the dialog's preview on the control thread, in order with
+     * restarts and OK's parameters, as the watchlist's edits: a preview made while a restart is
+     * queued or running reaches the session it starts, which would otherwise keep the parameters of
+     * the settings it was started from.
+     */
     @Override
     public void indicatorsPreviewed(IndicatorParameters previewed) {
-        MarketSession current = market;
-        if (current != null) {
-            current.useIndicators(previewed);
-        }
+        control.execute(() -> useIndicators(previewed));
     }
 
     @Override

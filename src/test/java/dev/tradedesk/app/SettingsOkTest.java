@@ -81,6 +81,7 @@ class SettingsOkTest {
             WorkstationSession workstation = desk.workstation();
             MarketSession running = Poll.until(workstation::market, PATIENCE);
             workstation.indicatorsPreviewed(SHORT);
+            Poll.untilTrue(() -> running.indicators().equals(SHORT), PATIENCE); // on the control thread
             assertThat(running.indicators()).isEqualTo(SHORT);
 
             // OK pressed before the typing pause previewed the defaults typed back: the settings kept their parameters.

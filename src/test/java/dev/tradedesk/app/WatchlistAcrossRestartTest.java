@@ -2,6 +2,7 @@ package dev.tradedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ProviderKind;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Watchlist edits and the market session's restarts (a provider change takes seconds): each edit
- * reaches the session that runs it, and a session never polls another provider's list. Over the
+ * Watchlist edits, indicator previews and the market session's restarts (a provider change takes
+ * seconds): each edit or preview reaches the session that runs after it, and a session never polls
+ * another provider's list. Over the
  * real simulated exchange, without a window; a restart is held where it switches history, by
  * the opening of that history's store.
  */
@@ -33,6 +35,8 @@ class WatchlistAcrossRestartTest {
     private static final AlpacaSettings UNREACHABLE_ALPACA =
             new AlpacaSettings(Secret.of("test-key"), Secret.of("test-secret"), "http://127.0.0.1:1", "iex");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Other than the defaults the sessions start with. */
+    private static final IndicatorParameters PREVIEWED = new IndicatorParameters(2, 2, 1, 1, 2, 2, 20, 80, 0.5, 2);
 
     @TempDir
     Path dir;
@@ -94,6 +98,38 @@ class WatchlistAcrossRestartTest {
                 assertThat(simulated.simulatedExchange().orElseThrow().market().lists(UNCATALOGUED))
                         .as("the simulator lists the symbol removed").isFalse();
                 assertThat(desk.settings().watchlist()).as("saved").containsExactly(AAPL);
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void anIndicatorPreviewMadeWhileARestartIsInFlightReachesTheNewSession() throws Exception {
+        Settings onAlpaca = Settings.DEFAULTS.withConnection(ProviderKind.ALPACA, UNREACHABLE_ALPACA)
+                .withWatchlist(List.of(AAPL));
+        try (AppContext context = openContext();
+                TradeDesk desk = deskHolding(context, onAlpaca, context.paths().simulatedHistoryDir(),
+                        dataDir -> HistoryStore.open(StoreOptions.defaults(dataDir)))) {
+            try {
+                WorkstationSession workstation = desk.workstation();
+                MarketSession alpaca = Poll.until(workstation::market, PATIENCE);
+
+                Settings onSimulator = onAlpaca.withConnection(ProviderKind.SIM, onAlpaca.alpaca());
+                desk.updateSettings(settings -> onSimulator);
+                workstation.settingsApplier().applyToMarket(onAlpaca, onSimulator);
+                assertThat(opening.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                        .as("the restart is switching to the simulated history").isTrue();
+
+                // The dialog opened again while the restart runs: its typing pause previews other parameters.
+                workstation.indicatorsPreviewed(PREVIEWED);
+                release.countDown();
+                MarketSession simulated =
+                        Poll.until(() -> workstation.market() == alpaca ? null : workstation.market(), PATIENCE);
+                Poll.untilTrue(() -> simulated.indicators().equals(PREVIEWED), PATIENCE);
+                assertThat(simulated.indicators()).as("the new session's parameters").isEqualTo(PREVIEWED);
+                assertThat(desk.settings().indicators()).as("a preview is no setting")
+                        .isEqualTo(IndicatorParameters.DEFAULTS);
             } finally {
                 release.countDown();
             }
