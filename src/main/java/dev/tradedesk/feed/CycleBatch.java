@@ -33,7 +33,9 @@ import java.util.Set;
  *                      store's reason: none of their bars is handed over until it can
  * @param storeAnswered symbols named waiting in an earlier batch that the store has answered for
  *                      since: their wait is over and their history is fetched now, though their
- *                      prices may not follow for a while. Each is named once, in a latest-bars answer.
+ *                      prices may not follow for a while. Each is named once in a latest-bars
+ *                      answer; while the provider is down, also before it by the batch of every
+ *                      cycle whose latest request failed, with that failure in {@code failures}.
  */
 public record CycleBatch(
         long cycle,

@@ -122,7 +122,11 @@ final class HandoverLedger {
         return storeAnswered.isEmpty() ? storeAnswered : Collections.unmodifiableSet(storeAnswered);
     }
 
-    /** The listener has a batch naming {@link #storeAnswered}: they are not named again. */
+    /**
+     * The listener has a latest answer's batch naming {@link #storeAnswered}: they are not named
+     * again. (A failed cycle's batch names them with its failure and leaves them untold, so that
+     * the answer after the outage ends that failure too.)
+     */
     void storeAnsweredTold() {
         storeAnswered = Set.of();
     }

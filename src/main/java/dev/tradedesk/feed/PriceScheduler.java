@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * A new symbol takes part once the store has said where its stored history ends and recorded where
  * its tracking starts; while the store cannot (a full disk refuses the write), that symbol alone
  * waits, named with the store's reason in every live batch ({@link CycleBatch#waitingForStore}) and
- * once more by the first live batch after the store answered ({@link CycleBatch#storeAnswered}), and
- * the lanes go on with the others.
+ * once more by the first live batch after the store answered ({@link CycleBatch#storeAnswered}; a
+ * live request failing meanwhile names it so with its failure), and the lanes go on with the others.
  * Everything reaches the {@link MarketDataListener} in time order per symbol, never a closed bar
  * twice: a fetch's bars are handed over only if nothing before them is still missing, and only the
  * part after what was handed over already.
@@ -262,7 +262,9 @@ public final class PriceScheduler implements AutoCloseable {
                 && failures.values().stream().allMatch(failure -> failure.kind().retryable())) {
             // Not one symbol came through, each for a reason of the connection's (a provider asked
             // symbol by symbol that cannot be reached at all): down, as when a batch request fails.
-            retryLater(failures.values().iterator().next(), Lane.LIVE);
+            ProviderException problem = failures.values().iterator().next();
+            tellStoreAnsweredDuringOutage(failures, problem);
+            retryLater(problem, Lane.LIVE);
             return;
         }
         Map<Symbol, Bar> ready = new HashMap<>();
@@ -303,12 +305,30 @@ public final class PriceScheduler implements AutoCloseable {
         // and those the store answered for since the last batch once, so it stops saying so before their first price.
         listener.onBatch(new CycleBatch(cycleNumber, config.timeframe(), Map.of(), ready, withoutData, failures,
                 responseNanos, Map.of(), Set.of(), ledger.waiting(), ledger.storeAnswered()));
-        ledger.storeAnsweredTold();
+        ledger.storeAnsweredTold(); // this batch also ends the problem of any outage told with them
         closingLane.fetch(stillMissing);
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - started);
         answered();
         changeState(ConnectionState.live(provider.kind()));
         scheduleNext(started);
+    }
+
+    /**
+     * The live request failed with {@code problem} ({@code perSymbol}: each symbol's own, from a
+     * provider asked symbol by symbol): a batch names the symbols the store has answered for since
+     * the last latest answer, each with the provider's problem, so their rows say why no price
+     * comes instead of waiting for the store. They stay untold: every batch names them until a
+     * latest answer's does, which ends the outage's problem too.
+     */
+    private void tellStoreAnsweredDuringOutage(Map<Symbol, ProviderException> perSymbol, ProviderException problem) {
+        Set<Symbol> answered = ledger.storeAnswered();
+        if (answered.isEmpty()) {
+            return;
+        }
+        Map<Symbol, ProviderException> failures = new HashMap<>();
+        answered.forEach(symbol -> failures.put(symbol, perSymbol.getOrDefault(symbol, problem)));
+        listener.onBatch(new CycleBatch(cycle, config.timeframe(), Map.of(), Map.of(), Set.of(), failures, Long.MAX_VALUE,
+                Map.of(), Set.of(), ledger.waiting(), answered));
     }
 
     // ---- shared -----------------------------------------------------------------------------
@@ -349,6 +369,9 @@ public final class PriceScheduler implements AutoCloseable {
         }
         ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
                 : new ProviderException(ProviderException.Kind.NETWORK, provider.kind() + " request failed: " + cause, cause);
+        if (lane == Lane.LIVE) {
+            tellStoreAnsweredDuringOutage(Map.of(), problem);
+        }
         if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && keyRejections.rejectedAgain(sent)) {
             changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
             log.error("{}: stopped: {}", provider.kind(), problem.getMessage());

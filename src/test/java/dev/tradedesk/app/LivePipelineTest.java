@@ -287,6 +287,30 @@ class LivePipelineTest {
     }
 
     @Test
+    void aRowWhoseWaitEndsWhileTheProviderIsDownSaysTheProvidersProblemUntilItAnswersAgain() {
+        Symbol nvda = Symbol.of("NVDA");
+        WatchlistViewModel watchlist = new WatchlistViewModel(List.of(AAPL, nvda), symbols -> { });
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        pipeline.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(), Map.of(), 42, Map.of(),
+                Set.of(), Map.of(nvda, "the history database is closed")));
+        // The scheduler's batch for a cycle whose latest request failed after the store answered.
+        pipeline.onBatch(new CycleBatch(2, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(),
+                Map.of(nvda, new ProviderException(ProviderException.Kind.NETWORK, "Alpaca request failed: connection refused",
+                        null)), Long.MAX_VALUE, Map.of(), Set.of(), Map.of(), Set.of(nvda)));
+        published.forEach(watchlist::apply);
+        WatchlistRow row = watchlist.row(nvda).orElseThrow();
+        assertThat(row.problemProperty().get()).isEqualTo("Alpaca request failed: connection refused");
+
+        // The provider's next latest answer names it answered once more, without a problem: its backfill follows.
+        published.clear();
+        pipeline.onBatch(new CycleBatch(3, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(), Map.of(), 43, Map.of(),
+                Set.of(), Map.of(), Set.of(nvda)));
+        published.forEach(watchlist::apply);
+        assertThat(row.problemProperty().get()).isEmpty();
+        assertThat(watchlist.row(AAPL).orElseThrow().problemProperty().get()).isEmpty();
+    }
+
+    @Test
     void aProviderFailureSaysMoreThanTheWaitAndTheWaitMoreThanAGuessAtAnUnknownSymbol() {
         Symbol eth = Symbol.of("ETH");
         Symbol sol = Symbol.of("SOL");

@@ -168,7 +168,7 @@ class HandoverLedgerTest {
         ledger.known(List.of(SOL, BTC));
         assertThat(ledger.storeAnswered()).as("a symbol that never waited was never said to").containsExactly(SOL);
         ledger.known(List.of(SOL, BTC));
-        assertThat(ledger.storeAnswered()).as("still untold: a cycle whose latest request failed sends no batch")
+        assertThat(ledger.storeAnswered()).as("still untold: only a latest answer's batch tells them")
                 .containsExactly(SOL);
         ledger.storeAnsweredTold();
         assertThat(ledger.storeAnswered()).isEmpty();

@@ -253,6 +253,52 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aNewSymbolTheStoreAnswersForWhileTheProviderIsDownIsNamedWithTheProvidersProblemUntilItAnswersAgain() {
+        ProviderException down = new ProviderException(ProviderException.Kind.NETWORK,
+                "Simulated exchange request failed: java.net.ConnectException: Connection refused", null);
+        assertTheStoreWaitEndsWithTheOutagesProblem(() -> provider.failWith(down), down);
+    }
+
+    @Test
+    void aNewSymbolTheStoreAnswersForWhileEverySymbolFailsIsNamedWithItsOwnFailure() {
+        ProviderException unreachable = new ProviderException(ProviderException.Kind.NETWORK,
+                "Binance request failed: java.net.UnknownHostException: api.binance.com", null);
+        assertTheStoreWaitEndsWithTheOutagesProblem(() -> provider.failEverySymbolWith(unreachable), unreachable);
+    }
+
+    /**
+     * MSFT waits for the store; the provider goes down ({@code outage}); the store answers: a batch
+     * names MSFT answered with {@code problem}, so its row leaves the wait for the provider's words,
+     * and once the provider answers again a latest answer names it answered without a problem.
+     */
+    private void assertTheStoreWaitEndsWithTheOutagesProblem(Runnable outage, ProviderException problem) {
+        Symbol msft = Symbol.of("MSFT");
+        AtomicBoolean refusing = startSchedulerWithAStoreRefusing(msft);
+        await(() -> listener.batches.stream().anyMatch(batch -> batch.waitingForStore().containsKey(msft)));
+        outage.run();
+        await(() -> listener.lastState().status() == ConnectionState.Status.BACKING_OFF);
+
+        refusing.set(false);
+        await(() -> listener.batches.stream().anyMatch(batch -> batch.storeAnswered().contains(msft)));
+        CycleBatch told = listener.batches.get(indexOfFirst(batch -> batch.storeAnswered().contains(msft)));
+        assertThat(told.storeAnswered()).containsExactly(msft);
+        assertThat(told.failures()).as("the provider's problem, for the symbol whose wait ended alone")
+                .containsOnlyKeys(msft);
+        assertThat(told.failures().get(msft)).hasMessage(problem.getMessage());
+        assertThat(told.waitingForStore()).isEmpty();
+        assertThat(listener.lastState().status()).as("still down").isEqualTo(ConnectionState.Status.BACKING_OFF);
+
+        provider.recover();
+        provider.failEverySymbolWith(null);
+        awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
+        CycleBatch lastNaming = listener.batches.get(lastIndexOf(batch -> batch.storeAnswered().contains(msft)));
+        assertThat(lastNaming.responseNanos()).as("the last to name it is a latest answer").isNotEqualTo(Long.MAX_VALUE);
+        assertThat(lastNaming.failures()).as("which ends the outage's problem").doesNotContainKey(msft);
+        assertThat(listener.batches.subList(listener.batches.indexOf(lastNaming) + 1, listener.batches.size()))
+                .noneMatch(batch -> batch.failures().containsKey(msft) || batch.waitingForStore().containsKey(msft));
+    }
+
+    @Test
     void liveTicksKeepFlowingWhileABackfillRequestIsStalled() {
         long lastStored = Instant.parse("2026-03-02T14:59:00Z").toEpochMilli();
         provider.stallHistoryOf(Symbol.of("MSFT"));
