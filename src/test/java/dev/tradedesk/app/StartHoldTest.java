@@ -3,7 +3,6 @@ package dev.tradedesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.tradedesk.testing.LogCapture;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,32 +10,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
+/** The start hold's release, and its one INFO line (tests log at WARN: the capture raises the hold's logger). */
 class StartHoldTest {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    // Tests log at WARN; the line under test is INFO.
-    private final Logger logger = (Logger) LoggerFactory.getLogger(StartHold.class);
-    private final Level level = logger.getLevel();
-
-    @BeforeEach
-    void logInfo() {
-        logger.setLevel(Level.INFO);
-    }
 
     @AfterEach
     void stop() {
         timer.shutdownNow();
-        logger.setLevel(level);
     }
 
     @Test
     void theFirstLiveFrameReleasesItAndSaysSoOnce() throws Exception {
         CompletableFuture<Void> frame = new CompletableFuture<>();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture(StartHold.class, Level.INFO)) {
             StartHold hold = new StartHold(frame, Duration.ofMinutes(1), timer);
             assertThat(hold.released().toCompletableFuture()).isNotDone();
 
@@ -50,7 +39,7 @@ class StartHoldTest {
 
     @Test
     void withoutAFrameTheLimitReleasesItForEverySessionWithOneLine() throws Exception {
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture(StartHold.class, Level.INFO)) {
             StartHold hold = new StartHold(new CompletableFuture<Void>(), Duration.ofMillis(50), timer);
             // A provider switch before any frame: the second session waits on the same hold.
             CompletableFuture<Void> first = hold.released().toCompletableFuture();
