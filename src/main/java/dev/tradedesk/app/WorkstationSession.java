@@ -5,7 +5,6 @@ import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
-import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.BarSnapshot;
@@ -16,7 +15,6 @@ import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.live.MarketHandOff;
-import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.perf.PerformanceSampleHandOff;
 import dev.tradedesk.ui.perf.PerformanceViewModel;
 import dev.tradedesk.ui.settings.SettingsValues;
@@ -31,9 +29,6 @@ import dev.tradedesk.ui.workstation.WorkstationWindow;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,10 +42,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desktop half of the composition root: builds the workstation window's parts, starts the
- * market session that feeds it, answers the window's requests ({@link WorkstationHost}), and
- * runs on its control thread the session's restarts, the watchlist's edits, the settings dialog's
- * indicator previews and what its OK applies to it ({@link SettingsApplier}). One per open window. The JavaFX thread
- * never waits here: history reads, session restarts and saves run on the executors it is given.
+ * market session that feeds it ({@link MarketLifecycle}), answers the window's requests
+ * ({@link WorkstationHost}), and queues on its control thread, in order with the session's restarts,
+ * the watchlist's edits, the settings dialog's indicator previews and what its OK applies to the
+ * session ({@link SettingsApplier}). One per open window. The JavaFX thread never waits here:
+ * history reads, session restarts and saves run on the executors it is given.
  */
 final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
@@ -60,33 +56,20 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private static final java.time.Duration HISTORY_HOLD_LIMIT = java.time.Duration.ofSeconds(10);
 
     private final TradeDesk desk;
-    private final Function<ProviderKind, HistoryStore> stores;
-    /**
-     * The history the session's provider records into: the simulated exchange's or the real
-     * providers' ({@link AppPaths#simulatedHistoryDir}). Replaced on the control thread when the settings
-     * switch between the two.
-     */
-    private volatile CompletableFuture<HistoryStore> store;
-    private boolean storeSimulated; // control thread
-    private volatile boolean readCacheWanted = true;
     private final ExecutorService control;
     private final ExecutorService loader;
     private final ScheduledExecutorService metrics;
     private final MarketHandOff handOff = new MarketHandOff();
     private final PipelineMetrics pipeline = new PipelineMetrics();
     private final UiMetrics uiMetrics = new UiMetrics();
-    private final StartHold startHold;
+    private final MarketLifecycle marketLifecycle;
     private final SettingsApplier settingsApplier;
     private final WorkspaceStore workspaceStore;
     private final AtomicReference<Workspace> latestWorkspace = new AtomicReference<>();
     private final Workspace workspace;
-    private final Object lifecycle = new Object();
     private volatile Workstation parts; // set on the JavaFX thread, read on the control thread too
     private PerformanceSampler sampler;
-    private ScheduledFuture<?> sampling;
-    private volatile MarketSession market;
-    private volatile Symbol chartSymbol;
-    private boolean closed; // guarded by lifecycle
+    private volatile ScheduledFuture<?> sampling;
 
     /**
      * Reads the workspace, then opens the history store and starts the market session on the
@@ -96,40 +79,25 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     WorkstationSession(TradeDesk desk, Function<ProviderKind, HistoryStore> stores, ExecutorService control,
             ExecutorService loader, ScheduledExecutorService metrics, WorkspaceStore workspaceStore) {
         this.desk = desk;
-        this.stores = stores;
         this.control = control;
         this.loader = loader;
         this.metrics = metrics;
         this.workspaceStore = workspaceStore;
         this.workspace = workspaceStore.load();
-        Settings settings = desk.settings();
-        this.storeSimulated = settings.provider() == ProviderKind.SIM;
-        CompletableFuture<HistoryStore> first =
-                CompletableFuture.supplyAsync(() -> stores.apply(settings.provider()), control);
-        this.store = first;
-        this.startHold = new StartHold(uiMetrics.firstLiveFrame(), HISTORY_HOLD_LIMIT, metrics);
-        this.settingsApplier = new SettingsApplier(desk, control, this::restartMarket, this::useIndicators);
-        control.execute(() -> restartMarket(settings));
-        // Until then the chart's reads go to the database; Ehcache's cold start is CPU the first frame needs.
-        startHold.released().thenCompose(shown -> first).thenAcceptAsync(HistoryStore::startReadCache, control);
+        StartHold startHold = new StartHold(uiMetrics.firstLiveFrame(), HISTORY_HOLD_LIMIT, metrics);
+        this.marketLifecycle = new MarketLifecycle(desk, stores, control, handOff, pipeline, startHold,
+                this::historySwitched);
+        this.settingsApplier =
+                new SettingsApplier(desk, control, marketLifecycle::restart, marketLifecycle::useIndicators);
+        marketLifecycle.start();
     }
 
-    /**
-     * The store, waiting for it to open; throws what kept it from opening (its own exception, not
-     * the future's wrapper, so that the message is the store's). Not on the JavaFX thread.
-     */
-    private HistoryStore openedStore() {
-        try {
-            return store.join();
-        } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+    /** Control thread: the chart shows the history switched to. */
+    private void historySwitched() {
+        Workstation shown = parts;
+        if (shown != null) {
+            Platform.runLater(shown.chart()::reload);
         }
-    }
-
-    /** The store once open; empty while opening or if it could not be opened. */
-    private Optional<HistoryStore> openStore() {
-        CompletableFuture<HistoryStore> store = this.store;
-        return store.isDone() && !store.isCompletedExceptionally() ? Optional.of(store.join()) : Optional.empty();
     }
 
     /**
@@ -154,14 +122,15 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
             status.showTickToScreenP99(sample.tickToScreenP99Ms());
         });
         sampler = new PerformanceSampler(pipeline, uiMetrics,
-                () -> openStore().map(HistoryStore::cacheStats).orElse(new CacheStats(0, 0, 0)), samples::offer, Clock.systemUTC());
+                () -> marketLifecycle.openStore().map(HistoryStore::cacheStats).orElse(new CacheStats(0, 0, 0)),
+                samples::offer, Clock.systemUTC());
         sampling = metrics.scheduleAtFixedRate(sampler, SAMPLE_PERIOD.toMillis(), SAMPLE_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
         long built = System.nanoTime();
         new WorkstationWindow(parts).show(stage);
         log.info("Workstation window: parts built in {} ms, shown in {} ms", (built - started) / 1_000_000,
                 (System.nanoTime() - built) / 1_000_000);
-        store.whenComplete((opened, failure) -> {
+        marketLifecycle.store().whenComplete((opened, failure) -> {
             if (failure != null) {
                 Platform.runLater(() -> cannotOpenStore(stage, failure));
             }
@@ -196,7 +165,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     }
 
     MarketSession market() {
-        return market;
+        return marketLifecycle.market();
     }
 
     MarketHandOff handOff() {
@@ -207,32 +176,11 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         return settingsApplier;
     }
 
-    /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. Control thread. */
-    private MarketSession startMarket(Settings settings) {
-        try {
-            MarketSession session = MarketSession.start(MarketSession.Options.from(settings), openedStore(), pipeline,
-                    handOff::publish, desk.context().host(), Clock.systemUTC(), startHold.released());
-            Symbol shown = chartSymbol;
-            if (shown != null) {
-                session.setPriority(shown);
-            }
-            return session;
-        } catch (RuntimeException cannotStart) {
-            log.error("Market data not started: {}", cannotStart.getMessage());
-            handOff.publish(MarketUpdate.ofConnection(ConnectionState.stopped(settings.provider(), cannotStart.getMessage())));
-            return null;
-        }
-    }
-
     // ---- WorkstationHost -----------------------------------------------------------------
 
     @Override
     public void chartShowing(Symbol symbol) {
-        chartSymbol = symbol;
-        MarketSession current = market;
-        if (current != null) {
-            current.setPriority(symbol);
-        }
+        marketLifecycle.chartShowing(symbol);
     }
 
     @Override
@@ -240,7 +188,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
         HistoryStore store;
         try {
-            store = openedStore();
+            store = marketLifecycle.openedStore();
         } catch (RuntimeException notOpened) {
             return StoredMinutes.none(); // the market session says why, once
         }
@@ -266,20 +214,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     @Override
     public void watchlistChanged(List<Symbol> symbols) {
         desk.updateSettings(settings -> settings.withWatchlist(symbols));
-        control.execute(this::watchLatestList);
-    }
-
-    /**
-     * Control thread: the running session, if any, watches the settings' latest list for its own
-     * provider. Read from the settings, not carried by the edit: OK switching provider shows (and
-     * saves) the new provider's list before its restart runs, and the session still running for
-     * the old provider must not poll that list (the simulator would list its symbols).
-     */
-    private void watchLatestList() {
-        MarketSession current = market;
-        if (current != null) {
-            current.setSymbols(desk.settings().watchlists().of(current.provider()));
-        }
+        control.execute(marketLifecycle::watchLatestList);
     }
 
     /**
@@ -290,7 +225,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
      */
     @Override
     public void indicatorsPreviewed(IndicatorParameters previewed) {
-        control.execute(() -> useIndicators(previewed));
+        control.execute(() -> marketLifecycle.useIndicators(previewed));
     }
 
     @Override
@@ -308,70 +243,19 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         settingsApplier.apply(values, parts);
     }
 
-    /** Control thread: the running session, if any, computes with {@code parameters} from its next cycle on. */
-    private void useIndicators(IndicatorParameters parameters) {
-        MarketSession current = market;
-        if (current != null) {
-            current.useIndicators(parameters);
-        }
-    }
-
-    /** Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop. */
+    /** Control thread: replaces the market session ({@link MarketLifecycle#restart}). */
     void restartMarket(Settings settings) {
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            MarketSession old = market;
-            market = null;
-            if (old != null) {
-                old.close();
-            }
-            boolean historySwitched = switchHistory(settings.provider());
-            // The list as last edited: an edit made after OK took these settings is saved, not in them.
-            market = startMarket(settings.withWatchlist(desk.settings().watchlists().of(settings.provider())));
-            if (historySwitched && parts != null) {
-                Platform.runLater(parts.chart()::reload);
-            }
-            if (market != null) {
-                log.info("Market data from {}", settings.provider());
-            }
-        }
-    }
-
-    /**
-     * Control thread: makes {@link #store} the history {@code provider} records into; true if that
-     * changed. The history left stays open until the app closes (the commands may share it).
-     */
-    private boolean switchHistory(ProviderKind provider) {
-        boolean simulated = provider == ProviderKind.SIM;
-        if (simulated == storeSimulated) {
-            return false;
-        }
-        storeSimulated = simulated;
-        CompletableFuture<HistoryStore> switched = new CompletableFuture<>();
-        try {
-            HistoryStore opened = stores.apply(provider);
-            opened.setReadCacheEnabled(readCacheWanted);
-            opened.startReadCache();
-            switched.complete(opened);
-        } catch (RuntimeException cannotOpen) {
-            switched.completeExceptionally(cannotOpen); // startMarket logs it and shows it
-        }
-        store = switched;
-        log.info("Bars now go to and come from the {} history", simulated ? "simulated exchange's" : "real providers'");
-        return true;
+        marketLifecycle.restart(settings);
     }
 
     @Override
     public void setReadCache(boolean enabled) {
-        readCacheWanted = enabled;
-        store.thenAccept(opened -> opened.setReadCacheEnabled(enabled));
+        marketLifecycle.setReadCache(enabled);
     }
 
     @Override
     public boolean readCacheEnabled() {
-        return openStore().map(HistoryStore::readCacheEnabled).orElse(true);
+        return marketLifecycle.readCacheEnabled();
     }
 
     @Override
@@ -407,16 +291,10 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     /** Stops sampling and the market session (the last store write finishes first). Idempotent. */
     @Override
     public void close() {
-        synchronized (lifecycle) {
-            closed = true;
-            if (sampling != null) {
-                sampling.cancel(false);
-            }
-            MarketSession current = market;
-            market = null;
-            if (current != null) {
-                current.close();
-            }
+        ScheduledFuture<?> sampled = sampling;
+        if (sampled != null) {
+            sampled.cancel(false);
         }
+        marketLifecycle.close();
     }
 }

@@ -1,0 +1,235 @@
+package dev.tradedesk.app;
+
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.ConnectionState;
+import dev.tradedesk.feed.PipelineMetrics;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.ui.live.MarketHandOff;
+import dev.tradedesk.ui.live.MarketUpdate;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workstation's market session from start to stop: opens the history store the session records
+ * into, starts the session, replaces it when the settings ask for another provider, connection or
+ * simulator speed (switching to the other history when they switch between the simulator and a
+ * real provider), hands it the watchlist's edits and other indicator parameters, and stops it.
+ *
+ * <p>Thread-safety: {@link #restart}, {@link #watchLatestList} and {@link #useIndicators} run on
+ * the workstation's control thread (one at a time, in the order queued), which also opens the
+ * first store ({@link #start}); {@link #chartShowing}, {@link #market}, the store's accessors and
+ * the read cache's switch may be called from any thread, and never wait but {@link #openedStore}.
+ * {@link #close} may be called from any thread and waits for a restart in progress.
+ */
+final class MarketLifecycle implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MarketLifecycle.class);
+
+    private final TradeDesk desk;
+    private final Function<ProviderKind, HistoryStore> stores;
+    private final Executor control;
+    private final MarketHandOff handOff;
+    private final PipelineMetrics pipeline;
+    private final StartHold startHold;
+    private final Runnable historySwitched;
+    /**
+     * The history the session's provider records into: the simulated exchange's or the real
+     * providers' ({@link AppPaths#simulatedHistoryDir}). Replaced on the control thread when the settings
+     * switch between the two.
+     */
+    private volatile CompletableFuture<HistoryStore> store;
+    private boolean storeSimulated; // control thread
+    private volatile boolean readCacheWanted = true;
+    private final Object lifecycle = new Object();
+    private volatile MarketSession market;
+    private volatile Symbol chartSymbol;
+    private boolean closed; // guarded by lifecycle
+
+    /**
+     * @param control         the workstation's control thread
+     * @param startHold       released once the first live frame is shown: backfill and the read
+     *                        cache wait for it
+     * @param historySwitched told on the control thread when a restart switched history, so that
+     *                        what shows the old history reloads
+     */
+    MarketLifecycle(TradeDesk desk, Function<ProviderKind, HistoryStore> stores, Executor control, MarketHandOff handOff,
+            PipelineMetrics pipeline, StartHold startHold, Runnable historySwitched) {
+        this.desk = desk;
+        this.stores = stores;
+        this.control = control;
+        this.handOff = handOff;
+        this.pipeline = pipeline;
+        this.startHold = startHold;
+        this.historySwitched = historySwitched;
+    }
+
+    /**
+     * Opens the history store and starts the session for the settings in effect, on the control
+     * thread; returns at once. The store's read cache starts once the first live frame is shown:
+     * until then the chart's reads go to the database, as Ehcache's cold start is CPU the first
+     * frame needs. Call once.
+     */
+    void start() {
+        Settings settings = desk.settings();
+        storeSimulated = settings.provider() == ProviderKind.SIM;
+        CompletableFuture<HistoryStore> first =
+                CompletableFuture.supplyAsync(() -> stores.apply(settings.provider()), control);
+        store = first;
+        control.execute(() -> restart(settings));
+        startHold.released().thenCompose(shown -> first).thenAcceptAsync(HistoryStore::startReadCache, control);
+    }
+
+    /**
+     * The store, waiting for it to open; throws what kept it from opening (its own exception, not
+     * the future's wrapper, so that the message is the store's). Not on the JavaFX thread.
+     */
+    HistoryStore openedStore() {
+        try {
+            return store.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
+    /** The store once open; empty while opening or if it could not be opened. */
+    Optional<HistoryStore> openStore() {
+        CompletableFuture<HistoryStore> store = this.store;
+        return store.isDone() && !store.isCompletedExceptionally() ? Optional.of(store.join()) : Optional.empty();
+    }
+
+    /** The store in use, opened or opening. */
+    CompletionStage<HistoryStore> store() {
+        return store;
+    }
+
+    /** The running session; {@code null} before it starts, while it restarts, or if it could not start. */
+    MarketSession market() {
+        return market;
+    }
+
+    /** The chart shows {@code symbol} (or nothing): this session and the ones started later fetch it first. */
+    void chartShowing(Symbol symbol) {
+        chartSymbol = symbol;
+        MarketSession current = market;
+        if (current != null) {
+            current.setPriority(symbol);
+        }
+    }
+
+    /**
+     * Control thread: the running session, if any, watches the settings' latest list for its own
+     * provider. Read from the settings, not carried by the edit: OK switching provider shows (and
+     * saves) the new provider's list before its restart runs, and the session still running for
+     * the old provider must not poll that list (the simulator would list its symbols).
+     */
+    void watchLatestList() {
+        MarketSession current = market;
+        if (current != null) {
+            current.setSymbols(desk.settings().watchlists().of(current.provider()));
+        }
+    }
+
+    /** Control thread: the running session, if any, computes with {@code parameters} from its next cycle on. */
+    void useIndicators(IndicatorParameters parameters) {
+        MarketSession current = market;
+        if (current != null) {
+            current.useIndicators(parameters);
+        }
+    }
+
+    /** Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop. */
+    void restart(Settings settings) {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            MarketSession old = market;
+            market = null;
+            if (old != null) {
+                old.close();
+            }
+            boolean switched = switchHistory(settings.provider());
+            // The list as last edited: an edit made after OK took these settings is saved, not in them.
+            market = startMarket(settings.withWatchlist(desk.settings().watchlists().of(settings.provider())));
+            if (switched) {
+                historySwitched.run();
+            }
+            if (market != null) {
+                log.info("Market data from {}", settings.provider());
+            }
+        }
+    }
+
+    /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. Control thread. */
+    private MarketSession startMarket(Settings settings) {
+        try {
+            MarketSession session = MarketSession.start(MarketSession.Options.from(settings), openedStore(), pipeline,
+                    handOff::publish, desk.context().host(), Clock.systemUTC(), startHold.released());
+            Symbol shown = chartSymbol;
+            if (shown != null) {
+                session.setPriority(shown);
+            }
+            return session;
+        } catch (RuntimeException cannotStart) {
+            log.error("Market data not started: {}", cannotStart.getMessage());
+            handOff.publish(MarketUpdate.ofConnection(ConnectionState.stopped(settings.provider(), cannotStart.getMessage())));
+            return null;
+        }
+    }
+
+    /**
+     * Control thread: makes {@link #store} the history {@code provider} records into; true if that
+     * changed. The history left stays open until the app closes (the commands may share it).
+     */
+    private boolean switchHistory(ProviderKind provider) {
+        boolean simulated = provider == ProviderKind.SIM;
+        if (simulated == storeSimulated) {
+            return false;
+        }
+        storeSimulated = simulated;
+        CompletableFuture<HistoryStore> switched = new CompletableFuture<>();
+        try {
+            HistoryStore opened = stores.apply(provider);
+            opened.setReadCacheEnabled(readCacheWanted);
+            opened.startReadCache();
+            switched.complete(opened);
+        } catch (RuntimeException cannotOpen) {
+            switched.completeExceptionally(cannotOpen); // startMarket logs it and shows it
+        }
+        store = switched;
+        log.info("Bars now go to and come from the {} history", simulated ? "simulated exchange's" : "real providers'");
+        return true;
+    }
+
+    /** Turns the store's read cache on or off, this store's and the next one's. */
+    void setReadCache(boolean enabled) {
+        readCacheWanted = enabled;
+        store.thenAccept(opened -> opened.setReadCacheEnabled(enabled));
+    }
+
+    boolean readCacheEnabled() {
+        return openStore().map(HistoryStore::readCacheEnabled).orElse(true);
+    }
+
+    /** Stops the session (the last store write finishes first); no restart starts one after. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            closed = true;
+            MarketSession current = market;
+            market = null;
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+}
