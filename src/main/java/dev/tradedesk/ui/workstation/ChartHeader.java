@@ -17,17 +17,18 @@ import javafx.scene.text.Text;
  * timeframe buttons on the right, which always show their whole labels.
  *
  * <p>Short of room for the whole title beside the buttons (the smallest window leaves the chart
- * 400 px), the header turns {@code :narrow}: the title shows the symbol alone, since the selected
- * button already says the timeframe, and the buttons take less padding (CSS). Cutting the whole
- * title instead left "ETH/U..." at 900 px, naming no symbol. Whether the header is narrow depends
- * on its width, the whole title's and the buttons' roomy width only, never on what it shows now,
- * so a layout never flips it back and forth.
+ * 400 px), the header turns {@code :narrow} and the buttons take less padding (CSS). The whole
+ * title, "AAPL · 1Min", stays while it fits beside those compact buttons; only short of that room
+ * too does it show the symbol alone, since the selected button already says the timeframe.
+ * Cutting the whole title instead left "ETH/U..." at 900 px, naming no symbol. Both steps depend
+ * on the header's width, the whole title's and the buttons' roomy and compact widths only, never
+ * on what it shows now, so a layout never flips them back and forth.
  *
  * <p>A scene-graph node: JavaFX thread only.
  */
 final class ChartHeader extends HBox {
 
-    /** The header short of room: the title without its timeframe, compact timeframe buttons. */
+    /** The header short of room for the whole title beside the roomy buttons: compact timeframe buttons. */
     static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
     private static final double SPACING = 12;
 
@@ -39,7 +40,10 @@ final class ChartHeader extends HBox {
     private final Text measure = new Text();
     /** The buttons' width with their roomy padding, measured whenever the header is not narrow. */
     private double roomySelectorWidth;
+    /** The buttons are compact: the whole title did not fit beside them roomy. */
     private boolean narrow;
+    /** The title shows the symbol alone: the whole title did not fit beside the compact buttons either. */
+    private boolean symbolOnly;
 
     /** Builds the header; the buttons select from {@code timeframes}, whose selection the caller follows. */
     ChartHeader(ChartController chart, ToggleGroup timeframes) {
@@ -79,19 +83,25 @@ final class ChartHeader extends HBox {
         if (!narrow) {
             roomySelectorWidth = selector.prefWidth(-1);
         }
-        boolean shortOfRoom = wholeTitleWidth() > titleRoom();
+        double wholeTitle = wholeTitleWidth();
+        boolean shortOfRoom = wholeTitle > titleRoom(roomySelectorWidth);
         if (shortOfRoom != narrow) {
             narrow = shortOfRoom;
             pseudoClassStateChanged(NARROW, narrow);
-            showTitle();
             applyCss(); // the buttons' padding for this layout, not the next pulse's
+        }
+        // While narrow, the buttons' width is their compact width: the CSS above applies to it.
+        boolean shortOfCompactRoom = narrow && wholeTitle > titleRoom(selector.prefWidth(-1));
+        if (shortOfCompactRoom != symbolOnly) {
+            symbolOnly = shortOfCompactRoom;
+            showTitle();
         }
         super.layoutChildren();
     }
 
-    /** The width the title may take beside the hint and the roomy buttons. */
-    private double titleRoom() {
-        double room = getWidth() - snappedLeftInset() - snappedRightInset() - roomySelectorWidth - 2 * snapSpaceX(SPACING);
+    /** The width the title may take beside the hint and buttons {@code selectorWidth} wide. */
+    private double titleRoom(double selectorWidth) {
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - selectorWidth - 2 * snapSpaceX(SPACING);
         if (olderBars.isManaged()) {
             room -= olderBars.prefWidth(-1) + snapSpaceX(SPACING);
         }
@@ -108,6 +118,6 @@ final class ChartHeader extends HBox {
     }
 
     private void showTitle() {
-        title.setText(narrow ? chart.symbolTitleProperty().get() : chart.titleProperty().get());
+        title.setText(symbolOnly ? chart.symbolTitleProperty().get() : chart.titleProperty().get());
     }
 }
