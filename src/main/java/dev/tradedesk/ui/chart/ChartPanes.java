@@ -83,8 +83,7 @@ final class ChartPanes {
         volumeTime = innerTimeAxis(zone, locale);
         stochTime = new ZonedTimeAxis(zone, locale);
         priceAxis = valueAxis(priceAxis());
-        volumeAxis = valueAxis(new ViewRangedAxis("volume"));
-        volumeAxis.setTickLabelFormatter(ChartAxes.formattedBy(ReadoutFormat::tickQuantity));
+        volumeAxis = valueAxis(new VolumeAxis());
         stochAxis = valueAxis(new StochRsiAxis());
 
         candleRenderer = new CandleRenderer(candles);

@@ -88,6 +88,29 @@ class AxisLabelsTest {
     }
 
     @Test
+    void theVolumeAxisLabelsARoundVolumeAboveZeroInTheSmallestWindow(FxRobot robot) {
+        // The chart's part of a 900x600 main window, with and without the notice above it. Its
+        // volume pane, about 50 px, was ranged to 49.5K for bars up to 45K and ChartFX stepped its
+        // ticks by 50K: the axis read "0" alone.
+        // 150 minutes, fewer bars than pixels: each a candle of its own, none merged.
+        long end = history.time(history.size() - 1) + MINUTE;
+        BarColumns bars = withLargestVolume(history, history.size() - 150, 45_000);
+        for (int height : new int[] {440, 500}) {
+            ChartModel model = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1 << 13);
+            model.loadHistory(bars);
+            inOwnWindow(robot, model, new ChartRange(end - 150 * MINUTE, end, false), 400, height, view -> {
+                var axis = view.panes().volumeAxis;
+                List<String> drawn = axis.getTickMarks().stream().filter(tick -> tick.isVisible() && !tick.getText().isEmpty())
+                        .sorted((a, b) -> Double.compare(a.getValue(), b.getValue())).map(TickMark::getText).toList();
+                assertThat(drawn).as("volume labels at %d px", height).containsExactly("0", "25K");
+                assertDrawnWhole(axis, axis.getHeight());
+                assertWithinAxis(axis);
+                assertNoneOverlap(axis);
+            });
+        }
+    }
+
+    @Test
     void noPriceLabelIsDrawnUnderTheLastPriceTagOrTheCrosshairsTag(FxRobot robot) {
         ChartModel model = model();
         robot.interact(() -> {
@@ -296,6 +319,32 @@ class AxisLabelsTest {
 
     private static double quoted(double price, int decimals) {
         return new BigDecimal(price).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** {@code bars} with their volumes scaled so that the largest from bar {@code from} on is {@code largest}. */
+    private static BarColumns withLargestVolume(BarColumns bars, int from, double largest) {
+        double top = 0;
+        for (int i = from; i < bars.size(); i++) {
+            top = Math.max(top, bars.volume(i));
+        }
+        BarColumns scaled = new BarColumns(bars.size());
+        for (int i = 0; i < bars.size(); i++) {
+            scaled.add(bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i),
+                    Math.round(bars.volume(i) * largest / top));
+        }
+        return scaled;
+    }
+
+    /** No two labels drawn on the vertical {@code axis} overlap. */
+    private static void assertNoneOverlap(AbstractAxis axis) {
+        List<TickMark> drawn = axis.getTickMarks().stream().filter(tick -> tick.isVisible() && !tick.getText().isEmpty())
+                .sorted((a, b) -> Double.compare(a.getPosition(), b.getPosition())).toList();
+        for (int i = 1; i < drawn.size(); i++) {
+            TickMark above = drawn.get(i - 1);
+            TickMark below = drawn.get(i);
+            assertThat(below.getPosition() - below.getHeight() / 2).as("%s clear of %s", below.getText(), above.getText())
+                    .isGreaterThanOrEqualTo(above.getPosition() + above.getHeight() / 2);
+        }
     }
 
     /** The visible label nearest the middle of {@code axis}. */
