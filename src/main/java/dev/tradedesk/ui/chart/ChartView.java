@@ -1,7 +1,9 @@
 package dev.tradedesk.ui.chart;
 
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.IndicatorSnapshot;
+import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.chart.ViewRangedAxis.Tag;
 import io.fair_acc.chartfx.XYChart;
 import java.time.ZoneId;
@@ -102,6 +104,10 @@ public final class ChartView {
         this.zone = new SimpleObjectProperty<>(this, "zone", Objects.requireNonNull(zone, "zone"));
         this.readoutFormat = new ReadoutFormat(zone);
         panes = new ChartPanes(visible, envelopes, zone, locale);
+        if (model.key().timeframe() == Timeframe.ONE_DAY) {
+            // Daily bars start at New York's midnights (ChartController aggregates them so).
+            panes.timeAxes().forEach(axis -> axis.showTradingDays(BarAggregator.EXCHANGE_ZONE));
+        }
         lineSets = List.of(panes.stochK, panes.stochD, panes.band);
         lineWrites = new DataSetWriteLocks(lineSets);
         candleWrites = new DataSetWriteLocks(List.of(panes.candles, panes.upVolume, panes.downVolume));

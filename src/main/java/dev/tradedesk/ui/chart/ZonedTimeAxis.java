@@ -15,6 +15,11 @@ import javafx.util.StringConverter;
  * (no auto-ranging). Labels stay at least {@link #MIN_LABEL_SPACING} pixels apart, and one too
  * close to either end to fit whole is not drawn ({@link ViewRangedAxis}).
  *
+ * <p>On a chart of daily bars ({@link #showTradingDays}) the ticks are the trading days' midnights
+ * in the exchange's zone, where each daily bar starts, and their labels those days, as the
+ * crosshair's tag names a daily bar: at Kolkata's or Honolulu's midnights the bars, which open at
+ * New York's, sat between the day labels, and no label named the day of the bar above it.
+ *
  * <p>A scene-graph node: JavaFX thread only.
  */
 final class ZonedTimeAxis extends ViewRangedAxis {
@@ -26,6 +31,8 @@ final class ZonedTimeAxis extends ViewRangedAxis {
     private ZonedTimeTicks ticks;
     private ZonedTimeTicks.Step step = ZonedTimeTicks.Step.HOURS_1;
     private final Locale locale;
+    /** The zone of the daily bars' trading days, or null on a chart of intraday bars. */
+    private ZoneId tradingDayZone;
 
     ZonedTimeAxis(ZoneId zone, Locale locale) {
         super("time", 0, 1, 1);
@@ -48,8 +55,24 @@ final class ZonedTimeAxis extends ViewRangedAxis {
         return ticks.zone();
     }
 
-    /** Shows times in {@code zone} from the next layout on. */
+    /**
+     * Marks the trading days of daily bars from the next layout on: a tick at every day's (week's,
+     * month's, year's) midnight in {@code dayZone}, where the bars start, labelled with its date,
+     * whatever zone the chart shows times in; never a tick within a day, which no daily bar has.
+     */
+    void showTradingDays(ZoneId dayZone) {
+        tradingDayZone = Objects.requireNonNull(dayZone, "dayZone");
+        showIn(dayZone);
+    }
+
+    /** Shows times in {@code zone} from the next layout on; trading days stay in their own zone. */
     void setZone(ZoneId zone) {
+        if (tradingDayZone == null) {
+            showIn(zone);
+        }
+    }
+
+    private void showIn(ZoneId zone) {
         if (!zone.equals(ticks.zone())) {
             ticks = new ZonedTimeTicks(zone, locale);
             // The ticks may fall on the same instants in the new zone; the labels must change anyway.
@@ -66,6 +89,9 @@ final class ZonedTimeAxis extends ViewRangedAxis {
         }
         double length = getLength() > 0 ? getLength() : FALLBACK_LENGTH;
         step = ZonedTimeTicks.step(to - from, length, MIN_LABEL_SPACING);
+        if (tradingDayZone != null && step.compareTo(ZonedTimeTicks.Step.DAYS_1) < 0) {
+            step = ZonedTimeTicks.Step.DAYS_1;
+        }
         ticks.ticks(from, to, step, ticksOut::add);
     }
 

@@ -50,10 +50,23 @@ final class OwnWindow {
      * itself), and closes the window.
      */
     static void steps(FxRobot robot, ChartModel model, int width, int height, Consumer<ChartView> steps) {
+        steps(robot, model, ZoneId.of("Europe/Berlin"), width, height, steps);
+    }
+
+    /**
+     * Shows a chart of {@code model}, its times in {@code zone}, in a window of its own, {@code width}
+     * × {@code height}, runs {@code check} on the JavaFX thread once it has drawn, and closes the window.
+     */
+    static void check(FxRobot robot, ChartModel model, ZoneId zone, int width, int height, Consumer<ChartView> check) {
+        steps(robot, model, zone, width, height, view -> robot.interact(() -> check.accept(view)));
+    }
+
+    private static void steps(FxRobot robot, ChartModel model, ZoneId zone, int width, int height,
+            Consumer<ChartView> steps) {
         AtomicReference<ChartView> view = new AtomicReference<>();
         AtomicReference<Stage> stage = new AtomicReference<>();
         robot.interact(() -> {
-            view.set(new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH));
+            view.set(new ChartView(model, zone, Locale.ENGLISH));
             stage.set(new Stage());
             stage.get().setScene(new Scene(view.get().node(), width, height));
             stage.get().show();
