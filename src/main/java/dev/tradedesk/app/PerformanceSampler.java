@@ -127,7 +127,8 @@ final class PerformanceSampler implements Runnable {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         out.accept(new PerformanceSample(nowMillis, stages, fps, frameP99, tickP99,
                 hits + misses == 0 ? Double.NaN : (double) hits / (hits + misses), gcMillis, gcCount,
-                heap.getUsed() / MB, (heap.getMax() > 0 ? heap.getMax() : heap.getCommitted()) / MB));
+                heap.getUsed() / MB, (heap.getMax() > 0 ? heap.getMax() : heap.getCommitted()) / MB,
+                heap.getCommitted() / MB));
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Locale;
 final class PerformanceFormat {
 
     static final String UNKNOWN = "–";
+    /** The heap chart's title, also the name of its value axis. */
+    static final String HEAP_CHART = "Heap, MB";
 
     private PerformanceFormat() {
     }
@@ -40,6 +42,14 @@ final class PerformanceFormat {
     /** "412 / 1,024 MB". */
     static String heap(double usedMb, double maxMb) {
         return whole(usedMb) + " / " + whole(maxMb) + " MB";
+    }
+
+    /**
+     * The heap chart's title, naming the maximum its scale leaves out: "Heap, MB (max 6,028)";
+     * "Heap, MB" before the first sample.
+     */
+    static String heapChartTitle(double maxMb) {
+        return Double.isNaN(maxMb) ? HEAP_CHART : HEAP_CHART + " (max " + whole(maxMb) + ")";
     }
 
     /** "3 × 12.5 ms": collections and their total pause; "none" when there were none. */

@@ -28,7 +28,7 @@ public enum PerformanceMetric {
     GC_PAUSE,
     GC_COUNT,
     HEAP_USED,
-    HEAP_MAX;
+    HEAP_COMMITTED;
 
     /** Which latency percentile a stage metric is. */
     public enum Percentile {
@@ -71,7 +71,7 @@ public enum PerformanceMetric {
             case GC_PAUSE -> sample.gcPauseMs();
             case GC_COUNT -> sample.gcCount();
             case HEAP_USED -> sample.heapUsedMb();
-            case HEAP_MAX -> sample.heapMaxMb();
+            case HEAP_COMMITTED -> sample.heapCommittedMb();
             default -> throw new AssertionError(this);
         };
     }

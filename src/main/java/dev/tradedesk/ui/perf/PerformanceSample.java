@@ -26,6 +26,8 @@ import java.util.Map;
  * @param gcCount           garbage collections in the last second
  * @param heapUsedMb        heap in use at the sample time, MB
  * @param heapMaxMb         the heap's maximum size, MB
+ * @param heapCommittedMb   heap the JVM has taken from the system at the sample time, MB: what the
+ *                          used heap grows into before a collection, far below a large maximum
  */
 public record PerformanceSample(
         long time,
@@ -37,7 +39,8 @@ public record PerformanceSample(
         double gcPauseMs,
         long gcCount,
         double heapUsedMb,
-        double heapMaxMb) {
+        double heapMaxMb,
+        double heapCommittedMb) {
 
     public PerformanceSample {
         stageLatencies = stageLatencies == null ? Map.of() : Map.copyOf(stageLatencies);
@@ -54,6 +57,7 @@ public record PerformanceSample(
         }
         checkNotNegative(problems, "heapUsedMb", heapUsedMb);
         checkNotNegative(problems, "heapMaxMb", heapMaxMb);
+        checkNotNegative(problems, "heapCommittedMb", heapCommittedMb);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid performance sample: " + String.join("; ", problems));
         }

@@ -33,7 +33,7 @@ import javafx.stage.Window;
  * The performance panel: the two optimisation switches, six small live charts of the last
  * {@value PerformanceViewModel#HISTORY_SECONDS} seconds (stage latency p50 or p99 on a log scale,
  * frame rate with frame time p99, tick-to-screen p99, read-cache hit rate, GC pauses, heap used
- * against max), each marking when a switch changed, and a table of the latest values. A thin view
+ * against committed, the max named in its title), each marking when a switch changed, and a table of the latest values. A thin view
  * over {@link PerformanceViewModel}.
  *
  * <p>Updates: the view redraws when the model's latest sample changes (once per second) or a switch
@@ -52,6 +52,8 @@ public final class PerformanceView {
     static final String STYLESHEET = "performance.css";
     /** Latencies below this many ms are drawn at it: a log axis has no zero. */
     static final double LATENCY_FLOOR_MS = 0.001;
+    /** The heap chart's scale reaches this many MB at least, so a small heap's first seconds do not fill it. */
+    private static final double HEAP_FLOOR_MB = 256;
 
     /** The panel window's size when it first opens. */
     public static final double DEFAULT_WIDTH = 1180;
@@ -89,8 +91,10 @@ public final class PerformanceView {
         readCache.line(PerformanceMetric.CACHE_HIT_PERCENT, "hits", "series-cache", 0);
         gc = new SmallChart("gcChart", "GC pauses per second, ms", model);
         gc.bars(PerformanceMetric.GC_PAUSE, "pause", "series-gc");
-        heap = new SmallChart("heapChart", "Heap, MB", model);
-        heap.line(PerformanceMetric.HEAP_MAX, "max", "series-heap-max", 0);
+        // Against a maximum of several GB the used heap, a few hundred MB, hugged 0: the scale reaches
+        // the committed heap, which the used heap fills and a collection empties, and the title names the maximum.
+        heap = new SmallChart("heapChart", PerformanceFormat.HEAP_CHART, model);
+        heap.line(PerformanceMetric.HEAP_COMMITTED, "committed", "series-heap-committed", 0);
         heap.line(PerformanceMetric.HEAP_USED, "used", "series-heap-used", 0);
 
         root.setId("performanceView");
@@ -310,8 +314,10 @@ public final class PerformanceView {
         tickToScreen.showUpTo(tickToScreenTop > 0 ? tickToScreenTop : 10); // no floor: it can be a fraction of a ms
         readCache.showUpTo(100);
         gc.showUpTo(atLeast(5, model.max(PerformanceMetric.GC_PAUSE)));
-        heap.showUpTo(atLeast(256,
-                Math.max(model.max(PerformanceMetric.HEAP_MAX), model.max(PerformanceMetric.HEAP_USED))));
+        heap.showUpTo(atLeast(HEAP_FLOOR_MB,
+                Math.max(model.max(PerformanceMetric.HEAP_COMMITTED), model.max(PerformanceMetric.HEAP_USED))));
+        PerformanceSample latest = model.latestProperty().get();
+        heap.setTitle(PerformanceFormat.heapChartTitle(latest == null ? Double.NaN : latest.heapMaxMb()));
         charts().forEach(SmallChart::refresh);
         table.show(model.latestProperty().get());
     }

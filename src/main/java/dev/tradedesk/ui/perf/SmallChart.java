@@ -47,6 +47,7 @@ final class SmallChart {
     private final List<MetricDataSet> metrics = new ArrayList<>();
     private final List<SwitchMarkerDataSet> markers = new ArrayList<>();
     private final HBox header;
+    private final Label titleLabel;
     private final FlowPane legend = new FlowPane();
 
     /** A chart whose value axis runs from 0 to a round top ({@link #showUpTo}). */
@@ -68,7 +69,7 @@ final class SmallChart {
         styleLines(lines);
         chart.getRenderers().setAll(lines, markerRenderer());
 
-        Label titleLabel = new Label(title);
+        titleLabel = new Label(title);
         titleLabel.getStyleClass().add("perf-chart-title");
         // In a narrow panel a title wraps, and its lines and the legend's keep their room: the plot gives way.
         titleLabel.setWrapText(true);
@@ -99,6 +100,17 @@ final class SmallChart {
 
     DefaultNumericAxis valueAxis() {
         return valueAxis;
+    }
+
+    /** Shows {@code title} above the plot; its value axis keeps the name it was made with. */
+    void setTitle(String title) {
+        if (!title.equals(titleLabel.getText())) {
+            titleLabel.setText(title);
+        }
+    }
+
+    Label title() {
+        return titleLabel;
     }
 
     /** Puts {@code control} at the right end of the title row. */

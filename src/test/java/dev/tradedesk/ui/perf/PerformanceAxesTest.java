@@ -118,7 +118,7 @@ class PerformanceAxesTest {
                 PerformanceSample s = PerformanceSamples.at(second, true);
                 model.accept(new PerformanceSample(s.time(), s.stageLatencies(), framesPerSecond.applyAsDouble(second),
                         frameTimeMs.applyAsDouble(second), tickToScreenMs.applyAsDouble(second), s.readCacheHitRate(),
-                        s.gcPauseMs(), s.gcCount(), s.heapUsedMb(), s.heapMaxMb()));
+                        s.gcPauseMs(), s.gcCount(), s.heapUsedMb(), s.heapMaxMb(), s.heapCommittedMb()));
             }
         });
         FxPulses.await(3);

@@ -14,7 +14,7 @@ class PerformanceSampleTest {
     void copiesTheStageMapAndTreatsMissingStagesAsUnknown() {
         Map<PipelineStage, PerformanceSample.StageLatency> stages = new EnumMap<>(PipelineStage.class);
         stages.put(PipelineStage.FETCH, new PerformanceSample.StageLatency(10, 40));
-        PerformanceSample sample = new PerformanceSample(1, stages, 60, 16, 30, 0.9, 0, 0, 100, 1024);
+        PerformanceSample sample = new PerformanceSample(1, stages, 60, 16, 30, 0.9, 0, 0, 100, 1024, 256);
         stages.put(PipelineStage.PARSE, new PerformanceSample.StageLatency(1, 2));
         assertThat(sample.latency(PipelineStage.PARSE)).isEqualTo(PerformanceSample.StageLatency.UNKNOWN);
         assertThat(sample.latency(PipelineStage.FETCH).p99Ms()).isEqualTo(40);
@@ -24,8 +24,8 @@ class PerformanceSampleTest {
     @Test
     void acceptsNaNAsUnknownButRejectsImpossibleValuesNamingEach() {
         assertThat(new PerformanceSample(1, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
-                Double.NaN, Double.NaN).readCacheHitRate()).isNaN();
-        assertThatThrownBy(() -> new PerformanceSample(1, Map.of(), -1, 16, 30, 1.5, 0, -2, 100, 1024))
+                Double.NaN, Double.NaN, Double.NaN).readCacheHitRate()).isNaN();
+        assertThatThrownBy(() -> new PerformanceSample(1, Map.of(), -1, 16, 30, 1.5, 0, -2, 100, 1024, 256))
                 .hasMessageContaining("framesPerSecond").hasMessageContaining("readCacheHitRate")
                 .hasMessageContaining("gcCount");
         assertThatThrownBy(() -> new PerformanceSample.StageLatency(-1, 2)).isInstanceOf(IllegalArgumentException.class);

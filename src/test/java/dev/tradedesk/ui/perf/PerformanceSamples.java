@@ -26,7 +26,7 @@ final class PerformanceSamples {
         double heapUsed = 180 + (second % 40) * 6;
         return new PerformanceSample(START + second * 1000L, stages, 58 + 2 * wave, 19 + 4 * Math.abs(wave),
                 70 + 25 * Math.abs(wave) + (cacheOn ? 0 : 40), cacheOn ? 0.93 + 0.04 * wave : 0,
-                gcSecond ? 9 + second % 5 : 0, gcSecond ? 2 : 0, heapUsed, 1024);
+                gcSecond ? 9 + second % 5 : 0, gcSecond ? 2 : 0, heapUsed, 1024, 512);
     }
 
     private static PerformanceSample.StageLatency latency(double p50, double p99) {

@@ -92,10 +92,10 @@ class PerformanceViewModelTest {
     void unknownValuesStayNaNAndAreSkippedByMinAndMax() {
         PerformanceViewModel model = model(4);
         model.accept(new PerformanceSample(time(0), Map.of(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                0, 0, 100, 1024));
+                0, 0, 100, 1024, 256));
         model.accept(sample(1));
         model.accept(new PerformanceSample(time(2), Map.of(PipelineStage.FETCH, new PerformanceSample.StageLatency(0, 500)),
-                60, 16, 50, Double.NaN, 0, 0, 100, 1024));
+                60, 16, 50, Double.NaN, 0, 0, 100, 1024, 256));
         assertThat(model.value(PerformanceMetric.PARSE_P99, 0)).isNaN();
         assertThat(model.value(PerformanceMetric.CACHE_HIT_PERCENT, 2)).isNaN();
         assertThat(model.max(PerformanceMetric.FETCH_P99)).isEqualTo(500);

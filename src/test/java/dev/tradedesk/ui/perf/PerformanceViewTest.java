@@ -101,6 +101,28 @@ class PerformanceViewTest {
     }
 
     @Test
+    void theHeapChartIsScaledToTheCommittedHeapAndNamesTheMaximumInItsTitle(FxRobot robot) {
+        // Against a 6 GB maximum the used heap, 180 to 414 MB, was a line along 0.
+        robot.interact(() -> {
+            for (int second = 0; second < 40; second++) {
+                PerformanceSample s = PerformanceSamples.at(second, true);
+                model.accept(new PerformanceSample(s.time(), s.stageLatencies(), s.framesPerSecond(), s.frameTimeP99Ms(),
+                        s.tickToScreenP99Ms(), s.readCacheHitRate(), s.gcPauseMs(), s.gcCount(), s.heapUsedMb(), 6_028,
+                        second < 20 ? 420 : 512));
+            }
+        });
+        FxPulses.await(2);
+        robot.interact(() -> {
+            SmallChart heap = view.charts().stream().filter(chart -> chart.chart().getId().equals("heapChart"))
+                    .findFirst().orElseThrow();
+            assertThat(heap.valueAxis().getMax()).as("the top of the heap's scale, MB").isBetween(512.0, 700.0);
+            assertThat(heap.title().getText()).isEqualTo("Heap, MB (max 6,028)");
+            assertThat(heap.metrics()).extracting(MetricDataSet::metric)
+                    .containsExactly(PerformanceMetric.HEAP_COMMITTED, PerformanceMetric.HEAP_USED);
+        });
+    }
+
+    @Test
     void theCandleSwitchHasTheViewMenusNameOnItsToggleInTheHelpAndOnItsMarks(FxRobot robot) {
         String name = "Merge candles when zoomed out";
         assertThat(robot.lookup("#switchCANDLE_LEVEL_OF_DETAIL").queryAs(atlantafx.base.controls.ToggleSwitch.class)
@@ -202,7 +224,7 @@ class PerformanceViewTest {
             for (int second = from; second < to; second++) {
                 PerformanceSample s = PerformanceSamples.at(second, model.readCacheProperty().get());
                 model.accept(new PerformanceSample(s.time(), s.stageLatencies(), s.framesPerSecond(), frameTimeMs,
-                        s.tickToScreenP99Ms(), s.readCacheHitRate(), s.gcPauseMs(), s.gcCount(), s.heapUsedMb(), s.heapMaxMb()));
+                        s.tickToScreenP99Ms(), s.readCacheHitRate(), s.gcPauseMs(), s.gcCount(), s.heapUsedMb(), s.heapMaxMb(), s.heapCommittedMb()));
             }
         });
     }
