@@ -129,7 +129,8 @@ final class SettingsForm {
         symbols.setPrefRowCount(12);
         symbols.setPrefColumnCount(24);
         symbols.textProperty().bindBidirectional(model.textProperty(SettingsField.WATCHLIST));
-        Label message = message(SettingsField.WATCHLIST, symbols);
+        // Its room kept as under the other fields: a message appearing shrank the list under the cursor.
+        Label message = reservedMessage(SettingsField.WATCHLIST, symbols);
         VBox.setVgrow(symbols, Priority.ALWAYS);
         Label which = hint("");
         which.setId("watchlistHint");

@@ -232,6 +232,20 @@ class SettingsDialogTest {
         });
     }
 
+    @Test
+    void theWatchlistKeepsItsHeightWhenItsMessageAppears(FxRobot robot) {
+        openTab(robot, "Watchlist");
+        javafx.scene.control.TextArea symbols = robot.lookup("#watchlist").queryAs(javafx.scene.control.TextArea.class);
+        double height = WaitForAsyncUtils.waitForAsyncFx(5_000, symbols::getHeight);
+
+        setText(robot, symbols, "AAPL\nBTC$USD");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#watchlistMessage").queryAs(Label.class).getText()).startsWith("Invalid symbol 'BTC$USD'");
+        assertThat(WaitForAsyncUtils.waitForAsyncFx(5_000, symbols::getHeight)).as("the symbols do not move under the cursor")
+                .isEqualTo(height);
+    }
+
     private void openTab(FxRobot robot, String title) {
         TabPane tabs = robot.lookup("#settingsTabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getTabs().stream().filter(tab -> tab.getText().equals(title)).findFirst()
