@@ -18,8 +18,8 @@ import javafx.stage.Window;
 /**
  * The settings dialog: tabs for the data provider, watchlist, chart, indicators, appearance and
  * simulator over a {@link SettingsViewModel}. OK is disabled while anything is invalid; each
- * offending field shows its message underneath and carries {@link SettingsForm#FIELD_INVALID}, and
- * a tab holding one shows a dot. Enter is OK (when enabled), Esc is Cancel; in the watchlist's text
+ * offending field carries {@link FieldProblemsView#FIELD_INVALID} and its message in its tooltip,
+ * the line at the foot of its tab names it with its message, and the tab shows a dot. Enter is OK (when enabled), Esc is Cancel; in the watchlist's text
  * area Enter starts a new line. Cancelling, by button, Esc or closing the window, calls
  * {@link SettingsViewModel#cancel()} so a live indicator or theme preview is undone. An indicator
  * value typed is previewed once typing pauses, or at once on Enter or when the field loses focus.

@@ -1,12 +1,10 @@
 package dev.tradedesk.ui.settings;
 
-import atlantafx.base.theme.Styles;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.Theme;
 import java.time.ZoneId;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
@@ -22,7 +20,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,18 +28,14 @@ import javafx.scene.layout.VBox;
 
 /**
  * The settings dialog's tab contents, each field bound to {@link SettingsViewModel}: the control
- * edits the field's text, the label under it shows the field's message, and while there is one the
- * control carries {@link #FIELD_INVALID} (and AtlantaFX's {@code :danger} state, which draws the red
- * border). JavaFX thread only.
+ * edits the field's text, and {@link FieldProblemsView} shows its message (the field's red border
+ * and tooltip, the line at the foot of its tab). JavaFX thread only.
  */
 final class SettingsForm {
 
-    static final String FIELD_INVALID = "field-invalid";
-    static final String FIELD_MESSAGE = "field-message";
-    /** A form's message that keeps its room (two lines) while empty, so the fields below never move. */
-    static final String RESERVED_MESSAGE = "reserved-message";
     static final String HINT = "settings-hint";
     static final String SECTION = "settings-section";
+    static final String FORM = "settings-form";
     static final String GROUP_TITLE = "settings-group-title";
 
     /** Offered in the time zone box; any zone id can be typed. */
@@ -51,13 +44,16 @@ final class SettingsForm {
             "Europe/Zurich", "Asia/Tokyo", "Asia/Hong_Kong", "Asia/Singapore", "Australia/Sydney");
 
     private final SettingsViewModel model;
+    private final FieldProblemsView problems;
 
     SettingsForm(SettingsViewModel model) {
         this.model = model;
+        this.problems = new FieldProblemsView(model);
     }
 
+    /** The tab's form, with its problem line at the foot of the tab. */
     Node content(SettingsSection section) {
-        VBox content = switch (section) {
+        VBox form = switch (section) {
             case PROVIDER -> provider();
             case WATCHLIST -> watchlist();
             case CHART -> chart();
@@ -65,6 +61,9 @@ final class SettingsForm {
             case APPEARANCE -> appearance();
             case SIMULATOR -> simulator();
         };
+        form.getStyleClass().add(FORM);
+        VBox.setVgrow(form, Priority.ALWAYS);
+        VBox content = new VBox(form, problems.line(section));
         content.getStyleClass().add(SECTION);
         content.setId("section" + section.name());
         return content;
@@ -112,14 +111,13 @@ final class SettingsForm {
         baseUrl.setPrefColumnCount(18);
         ComboBox<String> feed = new ComboBox<>(FXCollections.observableArrayList(SettingsValues.ALPACA_FEEDS));
         feed.valueProperty().bindBidirectional(model.textProperty(SettingsField.ALPACA_FEED));
-        feed.setTooltip(new Tooltip("iex: free plan, IEX exchange only. sip: all US exchanges, paid plan."));
         bindText(keyId, SettingsField.ALPACA_KEY_ID);
         bindText(secret, SettingsField.ALPACA_SECRET_KEY);
         bindText(baseUrl, SettingsField.ALPACA_BASE_URL);
         addField(grid, 0, 0, SettingsField.ALPACA_KEY_ID, keyId, null);
         addField(grid, 2, 0, SettingsField.ALPACA_SECRET_KEY, secret, null);
-        addField(grid, 0, 2, SettingsField.ALPACA_BASE_URL, baseUrl, null);
-        addField(grid, 2, 2, SettingsField.ALPACA_FEED, feed, "iex: free, sip: paid plan");
+        addField(grid, 0, 1, SettingsField.ALPACA_BASE_URL, baseUrl, null);
+        addField(grid, 2, 1, SettingsField.ALPACA_FEED, feed, "iex: free, sip: paid plan");
         return grid;
     }
 
@@ -129,13 +127,12 @@ final class SettingsForm {
         symbols.setPrefRowCount(12);
         symbols.setPrefColumnCount(24);
         symbols.textProperty().bindBidirectional(model.textProperty(SettingsField.WATCHLIST));
-        // Its room kept as under the other fields: a message appearing shrank the list under the cursor.
-        Label message = reservedMessage(SettingsField.WATCHLIST, symbols);
+        problems.show(SettingsField.WATCHLIST, symbols, null);
         VBox.setVgrow(symbols, Priority.ALWAYS);
         Label which = hint("");
         which.setId("watchlistHint");
         which.textProperty().bind(model.providerProperty().map(SettingsForm::watchlistHint));
-        return new VBox(which, symbols, message);
+        return new VBox(which, symbols);
     }
 
     /** Which list the field edits: each kind of provider keeps its own. */
@@ -187,7 +184,6 @@ final class SettingsForm {
             text.setPrefColumnCount(6);
             text.setMinWidth(Region.USE_PREF_SIZE);
             text.setPromptText(SettingsViewModel.indicatorDefault(field));
-            text.setTooltip(new Tooltip(indicatorHelp(field)));
             previewAtOnceOnEnterOrLeaving(text);
             row = textRow(grid, row, field, text, "default " + SettingsViewModel.indicatorDefault(field));
         }
@@ -232,7 +228,7 @@ final class SettingsForm {
                 + "real minute; at most " + SettingsValues.MAX_SIMULATOR_SPEED_TEXT + "."), grid);
     }
 
-    /** A text field row: label, control (bound to the field's text), unit or default, message below. */
+    /** A text field row: label, control (bound to the field's text), unit or default. */
     private int textRow(GridPane grid, int row, SettingsField field, TextInputControl control, String note) {
         bindText(control, field);
         return addRow(grid, row, field, control, note);
@@ -244,15 +240,10 @@ final class SettingsForm {
 
     private int addRow(GridPane grid, int row, SettingsField field, Control control, String note) {
         addField(grid, 0, row, field, control, note);
-        return row + 2;
+        return row + 1;
     }
 
-    /**
-     * The field's label at {@code column}, its control (with {@code note} after it, if any) in the next
-     * column, and its message below both, in {@code row + 1}: the row keeps a message's room whether
-     * or not there is one, so a message appearing (or wrapping) never moves the fields below it.
-     * Below label and control, the message has the width for two lines of the longest one.
-     */
+    /** The field's label at {@code column}, its control (with {@code note} after it, if any) in the next column. */
     private void addField(GridPane grid, int column, int row, SettingsField field, Control control, String note) {
         Label label = label(field.label());
         label.setLabelFor(control);
@@ -268,48 +259,7 @@ final class SettingsForm {
         }
         grid.add(label, column, row);
         grid.add(cell, column + 1, row);
-        grid.add(reservedMessage(field, control), column, row + 1, 2, 1);
-    }
-
-    /** A message whose room is kept while it is empty; one too long for its two lines ends in "…", whole in its tooltip. */
-    private Label reservedMessage(SettingsField field, Control control) {
-        Label message = message(field, control);
-        message.getStyleClass().add(RESERVED_MESSAGE);
-        message.managedProperty().unbind();
-        message.setManaged(true);
-        message.setMinHeight(Region.USE_COMPUTED_SIZE);
-        Tooltip whole = new Tooltip();
-        whole.textProperty().bind(message.textProperty());
-        message.tooltipProperty().bind(Bindings.when(message.textProperty().isEmpty())
-                .then((Tooltip) null).otherwise(whole));
-        return message;
-    }
-
-    /** The field's message label; also marks {@code control} invalid while there is a message. */
-    private Label message(SettingsField field, Control control) {
-        Label message = new Label();
-        message.setId(field.id() + "Message");
-        message.getStyleClass().add(FIELD_MESSAGE);
-        message.setWrapText(true);
-        // Wraps within the width the row's fields give it: a message as wide as its one line widened
-        // its column and squeezed the fields of the group beside it to a few pixels.
-        message.setPrefWidth(0);
-        message.setMaxWidth(Double.MAX_VALUE);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        message.textProperty().bind(model.messageProperty(field));
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        markInvalid(control, !message.getText().isEmpty());
-        message.textProperty().addListener((property, before, after) -> markInvalid(control, !after.isEmpty()));
-        return message;
-    }
-
-    private static void markInvalid(Control control, boolean invalid) {
-        control.getStyleClass().remove(FIELD_INVALID);
-        if (invalid) {
-            control.getStyleClass().add(FIELD_INVALID);
-        }
-        control.pseudoClassStateChanged(Styles.STATE_DANGER, invalid);
+        problems.show(field, control, fieldHelp(field));
     }
 
     private static <T> void bindToggles(ToggleGroup group, ObjectProperty<T> property) {
@@ -341,8 +291,10 @@ final class SettingsForm {
         };
     }
 
-    private static String indicatorHelp(SettingsField field) {
+    /** What the field's tooltip says besides its message; null for a field with nothing more to say. */
+    private static String fieldHelp(SettingsField field) {
         return switch (field) {
+            case ALPACA_FEED -> "iex: free plan, IEX exchange only. sip: all US exchanges, paid plan.";
             case RSI_PERIOD -> "Wilder RSI look-back, in bars";
             case STOCH_PERIOD -> "Window of the StochRSI min/max over RSI values, in bars";
             case K_SMOOTHING -> "Moving average length of %K over the raw StochRSI";
@@ -353,7 +305,7 @@ final class SettingsForm {
             case BASE_UPPER -> "Upper band at normal volatility, on the 0..100 StochRSI scale";
             case SENSITIVITY -> "Volatility ratio threshold, above 0 and at most 1";
             case VOLUME_PERIOD -> "Moving average length of volume for relative volume";
-            default -> field.label();
+            default -> null;
         };
     }
 

@@ -62,15 +62,17 @@ class SettingsDialogTest {
     void anInvalidPeriodDisablesOkAndShowsWhyUntilItIsFixed(FxRobot robot) {
         openTab(robot, "Indicators");
         TextField rsi = robot.lookup("#rsiPeriod").queryAs(TextField.class);
-        Label message = robot.lookup("#rsiPeriodMessage").queryAs(Label.class);
+        Label problems = problemLine(robot, SettingsSection.INDICATORS);
         Button ok = robot.lookup("#settingsOk").queryAs(Button.class);
         assertThat(ok.isDisabled()).isFalse();
+        assertThat(rsi.getTooltip().getText()).isEqualTo("Wilder RSI look-back, in bars");
 
         typeOver(robot, rsi, "0");
         assertThat(ok.isDisabled()).isTrue();
-        assertThat(message.getText()).isEqualTo("Must be between 1 and 10,000, was 0");
-        assertThat(message.isVisible()).isTrue();
-        assertThat(rsi.getStyleClass()).contains(SettingsForm.FIELD_INVALID);
+        assertThat(problems.getText()).isEqualTo("RSI period: Must be between 1 and 10,000, was 0");
+        assertThat(rsi.getTooltip().getText()).as("the field's own message, above its help")
+                .isEqualTo("Must be between 1 and 10,000, was 0\nWilder RSI look-back, in bars");
+        assertThat(rsi.getStyleClass()).contains(FieldProblemsView.FIELD_INVALID);
         assertThat(tabProblemDot(robot, "tabINDICATORS")).isNotNull();
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -78,8 +80,9 @@ class SettingsDialogTest {
 
         typeOver(robot, rsi, "21");
         assertThat(ok.isDisabled()).isFalse();
-        assertThat(message.getText()).isEmpty();
-        assertThat(rsi.getStyleClass()).doesNotContain(SettingsForm.FIELD_INVALID);
+        assertThat(problems.getText()).isEmpty();
+        assertThat(rsi.getTooltip().getText()).isEqualTo("Wilder RSI look-back, in bars");
+        assertThat(rsi.getStyleClass()).doesNotContain(FieldProblemsView.FIELD_INVALID);
         assertThat(tabProblemDot(robot, "tabINDICATORS")).isNull();
         assertThat(previews).as("typing has not paused").isEmpty();
 
@@ -95,42 +98,62 @@ class SettingsDialogTest {
     }
 
     @Test
-    void aLongMessageWrapsUnderItsFieldWithoutSqueezingTheOtherFields(FxRobot robot) {
+    void theTabsLineNamesEveryProblemWrappedWithinTheDialogWithoutSqueezingTheFields(FxRobot robot) {
         openTab(robot, "Indicators");
         TextField rsi = robot.lookup("#rsiPeriod").queryAs(TextField.class);
         double rsiWidth = rsi.getWidth();
-        Label message = robot.lookup("#baseLowerMessage").queryAs(Label.class);
+        Label problems = problemLine(robot, SettingsSection.INDICATORS);
 
+        setText(robot, robot.lookup("#sensitivity").queryAs(TextField.class), "abc");
         setText(robot, robot.lookup("#baseLower").queryAs(TextField.class), "99");
         setText(robot, robot.lookup("#baseUpper").queryAs(TextField.class), "50");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(message.getText()).isEqualTo("Lower band base (99) must be below upper band base (50)");
-        assertThat(rsi.getWidth()).as("the other group's fields keep their width").isEqualTo(rsiWidth);
+        assertThat(problems.getText()).as("the field edited first, a problem of two fields once").isEqualTo(
+                "Lower band base (99) must be below upper band base (50)" + ProblemLine.SEPARATOR + "Sensitivity: Enter a number");
+        assertThat(robot.lookup("#baseLower").queryAs(TextField.class).getTooltip().getText())
+                .startsWith("Lower band base (99) must be below upper band base (50)\n");
+        robot.clickOn("#sensitivity");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(problems.getText()).as("now the field being edited").isEqualTo(
+                "Sensitivity: Enter a number" + ProblemLine.SEPARATOR + "Lower band base (99) must be below upper band base (50)");
+        assertThat(rsi.getWidth()).as("the fields keep their width").isEqualTo(rsiWidth);
         robot.interact(() -> {
-            javafx.scene.text.Text shown = (javafx.scene.text.Text) message.lookup(".text");
-            assertThat(shown.getText()).as("the whole message, wrapped, not cut").isEqualTo(message.getText());
-            javafx.geometry.Bounds bounds = message.localToScene(message.getLayoutBounds());
-            assertThat(bounds.getMaxX()).as("within the dialog").isLessThanOrEqualTo(message.getScene().getWidth());
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) problems.lookup(".text");
+            assertThat(shown.getText()).as("the whole line, not cut").isEqualTo(problems.getText());
+            javafx.geometry.Bounds bounds = problems.localToScene(problems.getLayoutBounds());
+            assertThat(bounds.getMaxX()).as("within the dialog").isLessThanOrEqualTo(problems.getScene().getWidth());
         });
     }
 
     @Test
-    void aMessageAppearingOrWrappingToTwoLinesMovesNoFieldBelowIt(FxRobot robot) {
+    void problemsAppearingOrWrappingToTwoLinesMoveNoField(FxRobot robot) {
         openTab(robot, "Indicators");
-        List<String> below = List.of("#stochPeriod", "#volumePeriod", "#baseUpper", "#sensitivity", "#resetIndicators");
-        List<Double> before = sceneTops(robot, below);
+        List<String> fields = List.of("#rsiPeriod", "#stochPeriod", "#volumePeriod", "#baseLower", "#baseUpper",
+                "#sensitivity", "#resetIndicators");
+        List<Double> before = sceneTops(robot, fields);
 
         setText(robot, robot.lookup("#rsiPeriod").queryAs(TextField.class), "0");
+        setText(robot, robot.lookup("#sensitivity").queryAs(TextField.class), "abc");
         setText(robot, robot.lookup("#baseLower").queryAs(TextField.class), "99");
         setText(robot, robot.lookup("#baseUpper").queryAs(TextField.class), "50");
         WaitForAsyncUtils.waitForFxEvents();
 
-        Label bands = robot.lookup("#baseLowerMessage").queryAs(Label.class);
-        assertThat(bands.getText()).isEqualTo("Lower band base (99) must be below upper band base (50)");
-        assertThat(sceneTops(robot, below)).as("the fields below the messages stay where they were").isEqualTo(before);
-        assertThat(WaitForAsyncUtils.waitForAsyncFx(5_000, () -> lineCount(bands)))
-                .as("the bands' message wraps, whole, in the two lines kept for it").isEqualTo(2);
+        Label problems = problemLine(robot, SettingsSection.INDICATORS);
+        assertThat(problems.getText()).contains("RSI period: Must be between 1 and 10,000, was 0",
+                "Lower band base (99) must be below upper band base (50)", "Sensitivity: Enter a number");
+        assertThat(sceneTops(robot, fields)).as("every field stays where it was").isEqualTo(before);
+        assertThat(WaitForAsyncUtils.waitForAsyncFx(5_000, () -> lineCount(problems)))
+                .as("the problems wrap, whole, in the two lines kept for them").isEqualTo(2);
+    }
+
+    @Test
+    void theFieldsStandOneGapApartWithNoRoomKeptUnderEach(FxRobot robot) {
+        openTab(robot, "Indicators");
+        assertThat(gapBetween(robot, "#rsiPeriod", "#stochPeriod")).isLessThan(20.0);
+        assertThat(gapBetween(robot, "#atrMaPeriod", "#baseLower")).isLessThan(20.0);
+        openTab(robot, "Data provider");
+        assertThat(gapBetween(robot, "#alpacaKeyId", "#alpacaBaseUrl")).isLessThan(20.0);
     }
 
     @Test
@@ -193,15 +216,16 @@ class SettingsDialogTest {
         assertThat((Object) robot.lookup("#alpacaKeyId").query()).isInstanceOf(PasswordField.class);
         assertThat(robot.lookup("#alpacaSecretKey").queryAs(PasswordField.class).getText()).isEqualTo("very-secret");
         setText(robot, robot.lookup("#alpacaBaseUrl").queryAs(TextField.class), "ftp://data.alpaca.markets");
-        assertThat(robot.lookup("#alpacaBaseUrlMessage").queryAs(Label.class).getText()).startsWith("Enter an http(s) URL");
+        assertThat(problemLine(robot, SettingsSection.PROVIDER).getText()).startsWith("Base URL: Enter an http(s) URL");
 
         openTab(robot, "Chart");
         assertThat(tabProblemDot(robot, "tabPROVIDER")).as("the dot stays on the tab when it is left").isNotNull();
         assertThat(tabProblemDot(robot, "tabPROVIDER").getParent()).as("shown in the tab header").isNotNull();
         ComboBox<?> zone = robot.lookup("#timeZone").queryAs(ComboBox.class);
         setText(robot, zone.getEditor(), "Mars/Base");
-        assertThat(robot.lookup("#timeZoneMessage").queryAs(Label.class).getText()).startsWith("Unknown time zone");
-        assertThat(zone.getStyleClass()).contains(SettingsForm.FIELD_INVALID);
+        assertThat(problemLine(robot, SettingsSection.CHART).getText()).as("a message naming its field says it once")
+                .startsWith("Unknown time zone: use");
+        assertThat(zone.getStyleClass()).contains(FieldProblemsView.FIELD_INVALID);
         robot.interact(() -> zone.getEditor().setText("Asia/Tokyo"));
         robot.interact(() -> robot.lookup("#alpacaBaseUrl").queryAs(TextField.class).setText("http://localhost:8080"));
         assertThat(robot.lookup("#settingsOk").queryAs(Button.class).isDisabled()).isFalse();
@@ -241,7 +265,7 @@ class SettingsDialogTest {
         setText(robot, symbols, "AAPL\nBTC$USD");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#watchlistMessage").queryAs(Label.class).getText()).startsWith("Invalid symbol 'BTC$USD'");
+        assertThat(problemLine(robot, SettingsSection.WATCHLIST).getText()).startsWith("Symbols: Invalid symbol 'BTC$USD'");
         assertThat(WaitForAsyncUtils.waitForAsyncFx(5_000, symbols::getHeight)).as("the symbols do not move under the cursor")
                 .isEqualTo(height);
     }
@@ -269,6 +293,18 @@ class SettingsDialogTest {
     private static Color background(FxRobot robot) {
         DialogPane pane = robot.lookup("#settingsDialog").queryAs(DialogPane.class);
         return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> (Color) pane.getBackground().getFills().get(0).getFill());
+    }
+
+    private static Label problemLine(FxRobot robot, SettingsSection section) {
+        return robot.lookup("#problems" + section.name()).queryAs(Label.class);
+    }
+
+    /** The room between the bottom of one node and the top of the next below it, in pixels. */
+    private static double gapBetween(FxRobot robot, String upper, String lower) {
+        return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
+            Node above = robot.lookup(upper).query();
+            return robot.lookup(lower).query().localToScene(0, 0).getY() - above.localToScene(0, above.getLayoutBounds().getHeight()).getY();
+        });
     }
 
     private static List<Double> sceneTops(FxRobot robot, List<String> queries) {
