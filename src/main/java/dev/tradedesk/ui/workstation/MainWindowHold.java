@@ -8,6 +8,8 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogEvent;
 import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Modality;
 import javafx.stage.Screen;
@@ -21,7 +23,7 @@ import javafx.stage.Window;
  * the main window shrank whenever Settings or Help opened, and its saved size was lost. So these
  * dialogs are not modal, and while one shows, the main window ignores the keyboard and the mouse
  * (a click brings the dialog to the front, and back if it was minimized) so nothing in it changes
- * under the dialog.
+ * under the dialog; Esc there closes the dialog in front as its Cancel does.
  */
 final class MainWindowHold {
 
@@ -77,7 +79,14 @@ final class MainWindowHold {
 
     private void ignore(InputEvent event) {
         event.consume();
-        if (event.getEventType() == MouseEvent.MOUSE_PRESSED && !showing.isEmpty()) {
+        if (event instanceof KeyEvent key && key.getEventType() == KeyEvent.KEY_PRESSED
+                && key.getCode() == KeyCode.ESCAPE && !showing.isEmpty()) {
+            // The keyboard can be the main window's while a dialog shows in front of it: a click on
+            // its title bar (a window manager's, so no press reaches this filter to bring the dialog
+            // forward) or Alt+Tab gives it the keyboard, and the Esc pressed to leave the dialog came
+            // here. Closing is the dialog's Cancel (Dialog.close takes its cancel button's result).
+            showing.peek().close();
+        } else if (event.getEventType() == MouseEvent.MOUSE_PRESSED && !showing.isEmpty()) {
             Window dialogWindow = showing.peek().getDialogPane().getScene().getWindow();
             if (dialogWindow instanceof Stage stage) {
                 // Not modal, a dialog has a minimize button: minimized, it left a main window that
