@@ -178,6 +178,25 @@ class SettingsDialogTest {
     }
 
     @Test
+    void escapeCancelsThoughAFieldsTooltipShows(FxRobot robot) {
+        openTab(robot, "Indicators");
+        TextField rsi = robot.lookup("#rsiPeriod").queryAs(TextField.class);
+        typeOver(robot, rsi, "0");
+        // As the mouse resting on the field shows it.
+        robot.interact(() -> {
+            javafx.geometry.Bounds field = rsi.localToScreen(rsi.getLayoutBounds());
+            rsi.getTooltip().show(rsi, field.getMinX(), field.getMaxY() + 4);
+        });
+        assertThat(rsi.getTooltip().isShowing()).isTrue();
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialog.dialog().isShowing()).as("Esc is the dialog's Cancel, not only the tooltip's end").isFalse();
+        assertThat(accepted).isEmpty();
+    }
+
+    @Test
     void aPeriodTypedIsPreviewedOnceTypingPausesOrTheFieldIsLeft(FxRobot robot) {
         openTab(robot, "Indicators");
         TextField rsi = robot.lookup("#rsiPeriod").queryAs(TextField.class);
