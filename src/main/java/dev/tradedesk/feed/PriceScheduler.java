@@ -369,14 +369,17 @@ public final class PriceScheduler implements AutoCloseable {
         }
         ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
                 : new ProviderException(ProviderException.Kind.NETWORK, provider.kind() + " request failed: " + cause, cause);
-        if (lane == Lane.LIVE) {
-            tellStoreAnsweredDuringOutage(Map.of(), problem);
-        }
         if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && keyRejections.rejectedAgain(sent)) {
+            // Nothing follows a stop, and the live request's answer is ignored after it: the rows hear the
+            // rejection now, whichever lane's request was rejected the second time.
+            tellStoreAnsweredDuringOutage(Map.of(), problem);
             changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
             log.error("{}: stopped: {}", provider.kind(), problem.getMessage());
             close();
             return;
+        }
+        if (lane == Lane.LIVE) {
+            tellStoreAnsweredDuringOutage(Map.of(), problem);
         }
         retryLater(problem, lane);
     }

@@ -266,6 +266,31 @@ class PriceSchedulerTest {
         assertTheStoreWaitEndsWithTheOutagesProblem(() -> provider.failEverySymbolWith(unreachable), unreachable);
     }
 
+    @Test
+    void aNewSymbolTheStoreAnswersForInTheCycleWhoseRejectedKeyStopsTheSchedulerIsNamedWithTheRejection() {
+        Symbol msft = Symbol.of("MSFT");
+        // The store answers for MSFT in the cycle of the second rejected latest request: the scheduler stops in it.
+        startScheduler(series -> {
+            if (series.symbol().equals(msft) && provider.failedLatest.get() < 2) {
+                throw new IllegalStateException("the history database is closed: No space left on device");
+            }
+            return OptionalLong.empty();
+        });
+        long forming = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        await(() -> liveTicksOf(Symbol.of("AAPL"), forming) > 0 && liveTicksOf(Symbol.of("ZZTOP"), forming) > 0);
+        ProviderException rejected = new ProviderException(ProviderException.Kind.AUTH_REJECTED, 401,
+                "Alpaca rejected the API key (HTTP 401: forbidden)", null, null);
+        provider.failWith(rejected);
+        await(() -> listener.lastState().status() == ConnectionState.Status.STOPPED);
+
+        assertThat(listener.batches).as("the last batch: nothing follows a stop").last().satisfies(told -> {
+            assertThat(told.storeAnswered()).containsExactly(msft);
+            assertThat(told.failures()).containsOnlyKeys(msft);
+            assertThat(told.failures().get(msft)).hasMessage(rejected.getMessage());
+            assertThat(told.waitingForStore()).isEmpty();
+        });
+    }
+
     /**
      * MSFT waits for the store; the provider goes down ({@code outage}); the store answers: a batch
      * names MSFT answered with {@code problem}, so its row leaves the wait for the provider's words,
@@ -596,6 +621,8 @@ class PriceSchedulerTest {
         private final CompletableFuture<Void> release = new CompletableFuture<>();
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger stalled = new AtomicInteger();
+        /** Latest requests answered with {@link #failWith}'s failure, counted before the scheduler sees the failure. */
+        final AtomicInteger failedLatest = new AtomicInteger();
 
         /** Latest answers carry a record for {@code symbol} that validation dropped. */
         void invalidLatestOf(Symbol symbol) {
@@ -707,6 +734,7 @@ class PriceSchedulerTest {
                 return CompletableFuture.failedFuture(once);
             }
             if (problem != null) {
+                failedLatest.incrementAndGet();
                 return CompletableFuture.failedFuture(problem);
             }
             ProviderException perSymbol = everySymbolFails.get();
