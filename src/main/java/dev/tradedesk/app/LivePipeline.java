@@ -21,6 +21,7 @@ import dev.tradedesk.ui.live.Quote;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -197,13 +198,26 @@ final class LivePipeline implements MarketDataListener {
         }
         Map<Symbol, String> problems = problemsOf(batch);
         // A symbol the store answered for waits for it no more, though its first price may be a backfill away (or never
-        // come, if the provider fails): its row stops saying so now, not at that price.
-        Set<Symbol> problemsOver = batch.storeAnswered();
+        // come, if the provider fails), and one the provider answered for again is past its failure: its row stops
+        // saying so now, not at that price.
+        Set<Symbol> problemsOver = problemsOverIn(batch);
         if (!quotes.isEmpty() || !problems.isEmpty() || !closedForUi.isEmpty() || !problemsOver.isEmpty()) {
             publisher.accept(new MarketUpdate(quotes, closedForUi, formingForUi, problems, null, null, batch.responseNanos(),
                     Map.of(), System.nanoTime(), Set.of(), problemsOver));
         }
         pipeline.record(PipelineStage.PUBLISH, System.nanoTime() - computed);
+    }
+
+    private static Set<Symbol> problemsOverIn(CycleBatch batch) {
+        if (batch.answeredAgain().isEmpty()) {
+            return batch.storeAnswered();
+        }
+        if (batch.storeAnswered().isEmpty()) {
+            return batch.answeredAgain();
+        }
+        Set<Symbol> over = new HashSet<>(batch.storeAnswered());
+        over.addAll(batch.answeredAgain());
+        return over;
     }
 
     /**

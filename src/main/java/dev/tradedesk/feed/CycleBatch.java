@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * One answer of the scheduler, handed over in one call: a latest-bars answer (the forming bars of
  * the symbols whose closed bars are all handed over, the symbols the provider has no data for,
- * per-symbol failures, the new symbols waiting for the store and those it has answered for), or a
+ * per-symbol failures, the new symbols waiting for the store and those it has answered for, the
+ * symbols whose problem with the provider is over before their first price), or a
  * history answer (for each symbol the bars that closed, final values from the history endpoint,
  * strictly after any bar handed over before, in time order, with the forming bars that waited for
  * them). A long backfill is handed over in several batches, in time order.
@@ -36,6 +37,11 @@ import java.util.Set;
  *                      prices may not follow for a while. Each is named once in a latest-bars
  *                      answer; while the provider is down, also before it by the batch of every
  *                      cycle whose latest request failed, with that failure in {@code failures}.
+ * @param answeredAgain symbols an earlier batch named with a provider's problem (a failure, no data)
+ *                      that this latest-bars answer has a bar for, though it hands over no forming bar
+ *                      of them (their backfill, or the closed bars before it, are still to come): that
+ *                      problem is over, though their price may not follow for a while. Each is named
+ *                      once.
  */
 public record CycleBatch(
         long cycle,
@@ -48,7 +54,8 @@ public record CycleBatch(
         Map<Symbol, TimeRange> covered,
         Set<Symbol> behind,
         Map<Symbol, String> waitingForStore,
-        Set<Symbol> storeAnswered) {
+        Set<Symbol> storeAnswered,
+        Set<Symbol> answeredAgain) {
 
     public CycleBatch {
         closed = Map.copyOf(closed);
@@ -59,6 +66,16 @@ public record CycleBatch(
         behind = Set.copyOf(behind);
         waitingForStore = Map.copyOf(waitingForStore);
         storeAnswered = Set.copyOf(storeAnswered);
+        answeredAgain = Set.copyOf(answeredAgain);
+    }
+
+    /** A batch in which no symbol's problem with the provider ends without a price. */
+    public CycleBatch(long cycle, Timeframe timeframe, Map<Symbol, BarColumns> closed, Map<Symbol, Bar> forming,
+            Set<Symbol> withoutData, Map<Symbol, ProviderException> failures, long responseNanos,
+            Map<Symbol, TimeRange> covered, Set<Symbol> behind, Map<Symbol, String> waitingForStore,
+            Set<Symbol> storeAnswered) {
+        this(cycle, timeframe, closed, forming, withoutData, failures, responseNanos, covered, behind, waitingForStore,
+                storeAnswered, Set.of());
     }
 
     /** A batch that ends no symbol's wait for the store. */

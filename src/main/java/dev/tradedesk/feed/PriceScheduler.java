@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * waits, named with the store's reason in every live batch ({@link CycleBatch#waitingForStore}) and
  * once more by the first live batch after the store answered ({@link CycleBatch#storeAnswered}; a
  * live request failing meanwhile names it so with its failure), and the lanes go on with the others.
+ * A symbol named with a provider's problem (its own failure, no data) is named once more, by the
+ * first latest answer with its bar ({@link CycleBatch#answeredAgain}), when that answer hands over
+ * no forming bar of it (its backfill is still to come): its problem is over before its first price.
  * Everything reaches the {@link MarketDataListener} in time order per symbol, never a closed bar
  * twice: a fetch's bars are handed over only if nothing before them is still missing, and only the
  * part after what was handed over already.
@@ -129,6 +132,10 @@ public final class PriceScheduler implements AutoCloseable {
     private final RepairPlanner repairs;
     private final HandoverLedger ledger;
     private final UnknownSymbols unknown;
+    /** The listener, remembering which symbols' rows show a provider's problem. */
+    private final ProblemsTold problemsTold;
+    /** The watchlist the last cycle saw, to forget the symbols removed from it once. */
+    private List<Symbol> lastListed = List.of();
     /**
      * {@link System#nanoTime()} before which the history lanes send nothing (a back-off). Timed like
      * the live lane's delayed cycle, by the scheduler's own timer, not by the wall clock.
@@ -145,7 +152,8 @@ public final class PriceScheduler implements AutoCloseable {
             FeedMetrics metrics, Config config, List<Symbol> symbols) {
         this.provider = provider;
         this.thread = thread;
-        this.listener = listener;
+        this.problemsTold = new ProblemsTold(listener);
+        this.listener = problemsTold;
         this.marketClock = marketClock;
         this.wallClock = wallClock;
         this.backoff = backoff;
@@ -157,9 +165,9 @@ public final class PriceScheduler implements AutoCloseable {
         this.unknown = new UnknownSymbols(provider.kind());
         this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
         this.ledger = new HandoverLedger(history, config, marketClock, repairs);
-        HistoryWindows windows = new HistoryWindows(this::sendHistory, ledger, listener, config, provider.barsPerRequest(),
-                () -> cycle);
-        this.historyLane = new HistoryLane(windows, this::sendHistory, ledger, repairs, listener, config, provider.kind(),
+        HistoryWindows windows = new HistoryWindows(this::sendHistory, ledger, this.listener, config,
+                provider.barsPerRequest(), () -> cycle);
+        this.historyLane = new HistoryLane(windows, this::sendHistory, ledger, repairs, this.listener, config, provider.kind(),
                 this::settledBoundary, this::historyBackingOff);
         this.closingLane = new ClosingLane(windows, ledger, historyLane, pipeline, config, this::historyBackingOff);
     }
@@ -223,6 +231,10 @@ public final class PriceScheduler implements AutoCloseable {
         long started = System.nanoTime();
         long cycleNumber = ++cycle;
         List<Symbol> listed = symbols;
+        if (listed != lastListed) {
+            problemsTold.keepOnly(Set.copyOf(listed));
+            lastListed = listed;
+        }
         // A symbol the provider said it does not know is not asked again until the watchlist changes.
         List<Symbol> watched = unknown.toAsk(listed);
         if (watched.isEmpty()) {
@@ -302,9 +314,11 @@ public final class PriceScheduler implements AutoCloseable {
             }
         }
         // The new symbols this cycle's ledger left out are named each cycle, so the watchlist says why they show nothing,
-        // and those the store answered for since the last batch once, so it stops saying so before their first price.
+        // and those the store answered for since the last batch once, so it stops saying so before their first price;
+        // so are those the provider answers for again after a problem, whose price their backfill may put off.
         listener.onBatch(new CycleBatch(cycleNumber, config.timeframe(), Map.of(), ready, withoutData, failures,
-                responseNanos, Map.of(), Set.of(), ledger.waiting(), ledger.storeAnswered()));
+                responseNanos, Map.of(), Set.of(), ledger.waiting(), ledger.storeAnswered(),
+                problemsTold.answeredAgain(latest.bars(), ready)));
         ledger.storeAnsweredTold(); // this batch also ends the problem of any outage told with them
         closingLane.fetch(stillMissing);
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - started);

@@ -311,6 +311,27 @@ class LivePipelineTest {
     }
 
     @Test
+    void aRowWhoseFailureIsOverStopsSayingSoBeforeItsFirstPrice() {
+        Symbol eth = Symbol.of("ETH");
+        WatchlistViewModel watchlist = new WatchlistViewModel(List.of(AAPL, eth), symbols -> { });
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        pipeline.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(),
+                Map.of(eth, new ProviderException(ProviderException.Kind.TIMEOUT, "Binance did not answer in time", null)), 42));
+        published.forEach(watchlist::apply);
+        WatchlistRow row = watchlist.row(eth).orElseThrow();
+        assertThat(row.problemProperty().get()).isEqualTo("Binance did not answer in time");
+
+        // The provider answered for it again, while its backfill is still to come.
+        published.clear();
+        pipeline.onBatch(new CycleBatch(2, Timeframe.ONE_MINUTE, Map.of(), Map.of(), Set.of(), Map.of(), 43, Map.of(),
+                Set.of(), Map.of(), Set.of(), Set.of(eth)));
+        assertThat(published).singleElement().satisfies(update -> assertThat(update.problemsOver()).containsExactly(eth));
+        published.forEach(watchlist::apply);
+        assertThat(row.problemProperty().get()).isEmpty();
+        assertThat(row.lastProperty().get()).isNaN();
+    }
+
+    @Test
     void aProviderFailureSaysMoreThanTheWaitAndTheWaitMoreThanAGuessAtAnUnknownSymbol() {
         Symbol eth = Symbol.of("ETH");
         Symbol sol = Symbol.of("SOL");

@@ -267,6 +267,32 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aSymbolsOwnFailureIsOverOnceTheProviderAnswersForItAgainThoughItsBackfillIsStillToCome() {
+        Symbol msft = Symbol.of("MSFT");
+        ProviderException timeout = new ProviderException(ProviderException.Kind.TIMEOUT,
+                "Simulated exchange did not answer for MSFT in time", null);
+        provider.stallHistoryOf(msft);
+        provider.failLatestOf(msft, timeout);
+        startScheduler(BarHistory.EMPTY);
+        await(() -> listener.batches.stream().anyMatch(batch -> batch.failures().containsKey(msft)));
+        assertThat(listener.batches).as("no problem is over while it stays").allMatch(batch -> batch.answeredAgain().isEmpty());
+
+        provider.failLatestOf(null, null);
+        await(() -> listener.batches.stream().anyMatch(batch -> batch.answeredAgain().contains(msft)));
+        int over = indexOfFirst(batch -> batch.answeredAgain().contains(msft));
+        assertThat(listener.batches.get(over)).satisfies(batch -> {
+            assertThat(batch.responseNanos()).as("a latest answer").isNotEqualTo(Long.MAX_VALUE);
+            assertThat(batch.answeredAgain()).containsExactly(msft);
+            assertThat(batch.failures()).isEmpty();
+            assertThat(batch.forming()).as("its backfill is still to come").doesNotContainKey(msft);
+        });
+        assertThat(listener.closedBars(msft)).isEmpty();
+        int liveBatches = listener.liveBatches();
+        await(() -> listener.liveBatches() >= liveBatches + 3);
+        assertThat(listener.batches).as("said once").filteredOn(batch -> batch.answeredAgain().contains(msft)).hasSize(1);
+    }
+
+    @Test
     void aNewSymbolTheStoreAnswersForInTheCycleWhoseRejectedKeyStopsTheSchedulerIsNamedWithTheRejection() {
         Symbol msft = Symbol.of("MSFT");
         // The store answers for MSFT in the cycle of the second rejected latest request: the scheduler stops in it.
@@ -618,11 +644,17 @@ class PriceSchedulerTest {
         private volatile boolean scramble;
         private volatile Symbol stallHistoryOf;
         private volatile Symbol invalidLatest;
+        private final AtomicReference<Map.Entry<Symbol, ProviderException>> failingLatest = new AtomicReference<>();
         private final CompletableFuture<Void> release = new CompletableFuture<>();
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger stalled = new AtomicInteger();
         /** Latest requests answered with {@link #failWith}'s failure, counted before the scheduler sees the failure. */
         final AtomicInteger failedLatest = new AtomicInteger();
+
+        /** Latest answers carry {@code problem} for {@code symbol} instead of its bar, as a per-symbol provider's do; null for none. */
+        void failLatestOf(Symbol symbol, ProviderException problem) {
+            failingLatest.set(symbol == null ? null : Map.entry(symbol, problem));
+        }
 
         /** Latest answers carry a record for {@code symbol} that validation dropped. */
         void invalidLatestOf(Symbol symbol) {
@@ -744,6 +776,16 @@ class PriceSchedulerTest {
                 return CompletableFuture.completedFuture(new LatestBars(Map.of(), failures));
             }
             Symbol invalid = invalidLatest;
+            Map.Entry<Symbol, ProviderException> failing = failingLatest.get();
+            if (failing != null) {
+                return real.latest(symbols, timeframe).thenApply(latest -> {
+                    Map<Symbol, Bar> bars = new HashMap<>(latest.bars());
+                    bars.remove(failing.getKey());
+                    Map<Symbol, ProviderException> failures = new HashMap<>(latest.failures());
+                    failures.put(failing.getKey(), failing.getValue());
+                    return new LatestBars(bars, failures);
+                });
+            }
             return invalid == null ? real.latest(symbols, timeframe) : real.latest(symbols, timeframe).thenApply(latest -> {
                 Map<Symbol, Bar> bars = new HashMap<>(latest.bars());
                 bars.remove(invalid);

@@ -29,7 +29,8 @@ import java.util.Set;
  * @param repairedHistory      symbols whose stored history gained bars behind its newest (a
  *                             repaired gap), written by the time this is published
  * @param problemsOver         symbols whose problem is over though they may have no quote yet (the
- *                             history store answered for one that waited for it); a quote says so
+ *                             history store answered for one that waited for it, the provider for
+ *                             one that failed or had no data); a quote says so
  *                             too. A symbol also in {@code problems} has that problem: it is newer.
  */
 public record MarketUpdate(

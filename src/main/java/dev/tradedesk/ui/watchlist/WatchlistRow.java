@@ -136,7 +136,8 @@ public final class WatchlistRow {
 
     /**
      * Why this symbol has no live values ("unknown symbol", a failure, a wait for the history store),
-     * or empty; its next quote clears it, and a wait for the store ends as soon as the store answers.
+     * or empty; its next quote clears it, a wait for the store ends as soon as the store answers, and
+     * a failure as soon as the provider answers for the symbol again.
      */
     public ReadOnlyStringProperty problemProperty() {
         return problem;
