@@ -12,7 +12,8 @@ import java.util.Set;
  * One answer of the scheduler, handed over in one call: a latest-bars answer (the forming bars of
  * the symbols whose closed bars are all handed over, the symbols the provider has no data for,
  * per-symbol failures, the new symbols waiting for the store and those it has answered for, the
- * symbols whose problem with the provider is over before their first price), or a
+ * symbols whose problem with the provider is over before their first price), a failed latest-bars
+ * request's (the provider's problem for the symbols without a price yet), or a
  * history answer (for each symbol the bars that closed, final values from the history endpoint,
  * strictly after any bar handed over before, in time order, with the forming bars that waited for
  * them). A long backfill is handed over in several batches, in time order.
@@ -35,8 +36,9 @@ import java.util.Set;
  * @param storeAnswered symbols named waiting in an earlier batch that the store has answered for
  *                      since: their wait is over and their history is fetched now, though their
  *                      prices may not follow for a while. Each is named once in a latest-bars
- *                      answer; while the provider is down, also before it by the batch of every
- *                      cycle whose latest request failed, with that failure in {@code failures}.
+ *                      answer; while the provider is down, also before it by the batch of a cycle
+ *                      whose latest request failed, with that failure in {@code failures} while it
+ *                      has no price.
  * @param answeredAgain symbols an earlier batch named with a provider's problem (a failure, no data)
  *                      that this latest-bars answer has a bar for, though it hands over no forming bar
  *                      of them (their backfill, or the closed bars before it, are still to come): that

@@ -49,9 +49,11 @@ import org.slf4j.LoggerFactory;
  * waits, named with the store's reason in every live batch ({@link CycleBatch#waitingForStore}) and
  * once more by the first live batch after the store answered ({@link CycleBatch#storeAnswered}; a
  * live request failing meanwhile names it so with its failure), and the lanes go on with the others.
- * A symbol named with a provider's problem (its own failure, no data) is named once more, by the
- * first latest answer with its bar ({@link CycleBatch#answeredAgain}), when that answer hands over
- * no forming bar of it (its backfill is still to come): its problem is over before its first price.
+ * While the live request fails, the symbols without a price yet are named with the provider's
+ * problem, by one batch while it stays the same (a symbol with a price keeps it). A symbol named
+ * with a provider's problem (its own failure, no data, an outage) is named once more, by the first
+ * latest answer with its bar ({@link CycleBatch#answeredAgain}), when that answer hands over no
+ * forming bar of it (its backfill is still to come): its problem is over before its first price.
  * Everything reaches the {@link MarketDataListener} in time order per symbol, never a closed bar
  * twice: a fetch's bars are handed over only if nothing before them is still missing, and only the
  * part after what was handed over already.
@@ -134,8 +136,8 @@ public final class PriceScheduler implements AutoCloseable {
     private final UnknownSymbols unknown;
     /** The listener, remembering which symbols' rows show a provider's problem. */
     private final ProblemsTold problemsTold;
-    /** The watchlist the last cycle saw, to forget the symbols removed from it once. */
-    private List<Symbol> lastListed = List.of();
+    /** The symbols the last cycle asked the provider for. */
+    private List<Symbol> asked = List.of();
     /**
      * {@link System#nanoTime()} before which the history lanes send nothing (a back-off). Timed like
      * the live lane's delayed cycle, by the scheduler's own timer, not by the wall clock.
@@ -231,12 +233,10 @@ public final class PriceScheduler implements AutoCloseable {
         long started = System.nanoTime();
         long cycleNumber = ++cycle;
         List<Symbol> listed = symbols;
-        if (listed != lastListed) {
-            problemsTold.keepOnly(Set.copyOf(listed));
-            lastListed = listed;
-        }
+        problemsTold.watchlist(listed);
         // A symbol the provider said it does not know is not asked again until the watchlist changes.
         List<Symbol> watched = unknown.toAsk(listed);
+        asked = watched;
         if (watched.isEmpty()) {
             scheduleNext(started);
             return;
@@ -275,7 +275,7 @@ public final class PriceScheduler implements AutoCloseable {
             // Not one symbol came through, each for a reason of the connection's (a provider asked
             // symbol by symbol that cannot be reached at all): down, as when a batch request fails.
             ProviderException problem = failures.values().iterator().next();
-            tellStoreAnsweredDuringOutage(failures, problem);
+            tellOutage(failures, problem);
             retryLater(problem, Lane.LIVE);
             return;
         }
@@ -329,20 +329,22 @@ public final class PriceScheduler implements AutoCloseable {
 
     /**
      * The live request failed with {@code problem} ({@code perSymbol}: each symbol's own, from a
-     * provider asked symbol by symbol): a batch names the symbols the store has answered for since
-     * the last latest answer, each with the provider's problem, so their rows say why no price
-     * comes instead of waiting for the store. They stay untold: every batch names them until a
-     * latest answer's does, which ends the outage's problem too.
+     * provider asked symbol by symbol), or a rejected key stopped the scheduler: a batch names the
+     * symbols without a price yet, each with the provider's problem, so that their rows say why no
+     * price comes ({@link ProblemsTold#outageProblems}): one added while the provider is down, one
+     * whose wait for the store ended meanwhile (the batch says so too, so its row stops saying it
+     * waits), every symbol when the provider is down from the start. The store's answers stay
+     * untold: the next latest answer names them again, which ends the outage's problem too, as
+     * {@link CycleBatch#answeredAgain} does for the others. No batch while the rows say it already.
      */
-    private void tellStoreAnsweredDuringOutage(Map<Symbol, ProviderException> perSymbol, ProviderException problem) {
-        Set<Symbol> answered = ledger.storeAnswered();
-        if (answered.isEmpty()) {
-            return;
+    private void tellOutage(Map<Symbol, ProviderException> perSymbol, ProviderException problem) {
+        // Not those the provider refused meanwhile: their rows say it does not know them.
+        Map<Symbol, ProviderException> failures = problemsTold.outageProblems(unknown.without(asked), ledger.waiting(),
+                perSymbol, problem);
+        if (!failures.isEmpty()) {
+            listener.onBatch(new CycleBatch(cycle, config.timeframe(), Map.of(), Map.of(), Set.of(), failures,
+                    Long.MAX_VALUE, Map.of(), Set.of(), ledger.waiting(), ledger.storeAnswered()));
         }
-        Map<Symbol, ProviderException> failures = new HashMap<>();
-        answered.forEach(symbol -> failures.put(symbol, perSymbol.getOrDefault(symbol, problem)));
-        listener.onBatch(new CycleBatch(cycle, config.timeframe(), Map.of(), Map.of(), Set.of(), failures, Long.MAX_VALUE,
-                Map.of(), Set.of(), ledger.waiting(), answered));
     }
 
     // ---- shared -----------------------------------------------------------------------------
@@ -386,14 +388,14 @@ public final class PriceScheduler implements AutoCloseable {
         if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && keyRejections.rejectedAgain(sent)) {
             // Nothing follows a stop, and the live request's answer is ignored after it: the rows hear the
             // rejection now, whichever lane's request was rejected the second time.
-            tellStoreAnsweredDuringOutage(Map.of(), problem);
+            tellOutage(Map.of(), problem);
             changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
             log.error("{}: stopped: {}", provider.kind(), problem.getMessage());
             close();
             return;
         }
         if (lane == Lane.LIVE) {
-            tellStoreAnsweredDuringOutage(Map.of(), problem);
+            tellOutage(Map.of(), problem);
         }
         retryLater(problem, lane);
     }

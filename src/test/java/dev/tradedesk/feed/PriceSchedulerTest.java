@@ -293,6 +293,41 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aSymbolAddedWhileTheProviderIsDownIsNamedWithTheProvidersProblemOnceUntilItAnswersAgain() {
+        Symbol nvda = Symbol.of("NVDA");
+        startScheduler(BarHistory.EMPTY);
+        long forming = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(forming);
+        ProviderException down = new ProviderException(ProviderException.Kind.NETWORK,
+                "Simulated exchange request failed: java.net.ConnectException: Connection refused", null);
+        provider.failWith(down);
+        await(() -> listener.lastState().status() == ConnectionState.Status.BACKING_OFF);
+        assertThat(listener.batches).as("rows with a price keep it; the status says the provider is down")
+                .allMatch(batch -> batch.failures().isEmpty());
+
+        List<Symbol> withNvda = new ArrayList<>(WATCHLIST);
+        withNvda.add(nvda);
+        scheduler.setSymbols(withNvda);
+        await(() -> listener.batches.stream().anyMatch(batch -> batch.failures().containsKey(nvda)));
+        CycleBatch told = listener.batches.get(indexOfFirst(batch -> batch.failures().containsKey(nvda)));
+        assertThat(told.failures()).as("the symbol without a price alone").containsOnlyKeys(nvda);
+        assertThat(told.failures().get(nvda)).hasMessage(down.getMessage());
+        assertThat(told.responseNanos()).isEqualTo(Long.MAX_VALUE);
+        int failed = provider.failedLatest.get();
+        await(() -> provider.failedLatest.get() >= failed + 4);
+        assertThat(listener.batches).as("said once while nothing changes for its row")
+                .filteredOn(batch -> !batch.failures().isEmpty()).hasSize(1);
+
+        provider.recover();
+        await(() -> listener.batches.stream().anyMatch(batch -> batch.forming().containsKey(nvda)));
+        int over = indexOfFirst(batch -> batch.answeredAgain().contains(nvda) || batch.forming().containsKey(nvda));
+        assertThat(listener.batches.get(over).responseNanos()).as("ended by the provider's next latest answer")
+                .isNotEqualTo(Long.MAX_VALUE);
+        assertThat(listener.batches.subList(over, listener.batches.size()))
+                .noneMatch(batch -> batch.failures().containsKey(nvda));
+    }
+
+    @Test
     void aNewSymbolTheStoreAnswersForInTheCycleWhoseRejectedKeyStopsTheSchedulerIsNamedWithTheRejection() {
         Symbol msft = Symbol.of("MSFT");
         // The store answers for MSFT in the cycle of the second rejected latest request: the scheduler stops in it.
@@ -325,7 +360,10 @@ class PriceSchedulerTest {
     private void assertTheStoreWaitEndsWithTheOutagesProblem(Runnable outage, ProviderException problem) {
         Symbol msft = Symbol.of("MSFT");
         AtomicBoolean refusing = startSchedulerWithAStoreRefusing(msft);
-        await(() -> listener.batches.stream().anyMatch(batch -> batch.waitingForStore().containsKey(msft)));
+        long forming = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        // The others have prices, which their rows keep through the outage.
+        await(() -> liveTicksOf(Symbol.of("AAPL"), forming) > 0 && liveTicksOf(Symbol.of("ZZTOP"), forming) > 0);
+        assertThat(listener.batches).anyMatch(batch -> batch.waitingForStore().containsKey(msft));
         outage.run();
         await(() -> listener.lastState().status() == ConnectionState.Status.BACKING_OFF);
 
@@ -338,10 +376,14 @@ class PriceSchedulerTest {
         assertThat(told.failures().get(msft)).hasMessage(problem.getMessage());
         assertThat(told.waitingForStore()).isEmpty();
         assertThat(listener.lastState().status()).as("still down").isEqualTo(ConnectionState.Status.BACKING_OFF);
+        int failed = provider.failedLatest.get();
+        await(() -> provider.failedLatest.get() >= failed + 4);
+        assertThat(listener.batches).as("said once while nothing changes for its row")
+                .filteredOn(batch -> batch.failures().containsKey(msft)).hasSize(1);
 
         provider.recover();
         provider.failEverySymbolWith(null);
-        awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
+        awaitForming(forming);
         CycleBatch lastNaming = listener.batches.get(lastIndexOf(batch -> batch.storeAnswered().contains(msft)));
         assertThat(lastNaming.responseNanos()).as("the last to name it is a latest answer").isNotEqualTo(Long.MAX_VALUE);
         assertThat(lastNaming.failures()).as("which ends the outage's problem").doesNotContainKey(msft);
@@ -648,7 +690,10 @@ class PriceSchedulerTest {
         private final CompletableFuture<Void> release = new CompletableFuture<>();
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger stalled = new AtomicInteger();
-        /** Latest requests answered with {@link #failWith}'s failure, counted before the scheduler sees the failure. */
+        /**
+         * Latest requests failed by {@link #failWith} or {@link #failEverySymbolWith}, counted before the scheduler
+         * sees the failure.
+         */
         final AtomicInteger failedLatest = new AtomicInteger();
 
         /** Latest answers carry {@code problem} for {@code symbol} instead of its bar, as a per-symbol provider's do; null for none. */
@@ -771,6 +816,7 @@ class PriceSchedulerTest {
             }
             ProviderException perSymbol = everySymbolFails.get();
             if (perSymbol != null) {
+                failedLatest.incrementAndGet();
                 Map<Symbol, ProviderException> failures = new HashMap<>();
                 symbols.forEach(symbol -> failures.put(symbol, perSymbol));
                 return CompletableFuture.completedFuture(new LatestBars(Map.of(), failures));

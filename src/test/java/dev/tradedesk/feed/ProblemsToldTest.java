@@ -66,10 +66,35 @@ class ProblemsToldTest {
 
     @Test
     void aSymbolRemovedFromTheWatchlistIsForgotten() {
-        told.onBatch(latest(Set.of(), Map.of(ETH, TIMEOUT, SOL, TIMEOUT)));
-        told.keepOnly(Set.of(ETH));
+        Symbol btc = Symbol.of("BTCUSDT");
+        told.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(), Map.of(btc, BAR), Set.of(),
+                Map.of(ETH, TIMEOUT, SOL, TIMEOUT), 42));
+        told.watchlist(List.of(ETH, SOL, btc));
+        told.watchlist(List.of(ETH));
 
         assertThat(told.answeredAgain(Map.of(ETH, BAR, SOL, BAR), Map.of())).containsExactly(ETH);
+        assertThat(told.outageProblems(List.of(ETH, SOL, btc), Map.of(), Map.of(), TIMEOUT))
+                .as("added again, SOL and BTC have new rows, without a price or a problem").containsOnlyKeys(ETH, SOL, btc);
+    }
+
+    @Test
+    void anOutageNamesTheSymbolsWithoutAPriceThatDoNotWaitForTheStoreOnceWhileItsProblemStays() {
+        ProviderException down = new ProviderException(ProviderException.Kind.NETWORK, "Binance request failed", null);
+        Symbol btc = Symbol.of("BTCUSDT");
+        told.onBatch(new CycleBatch(1, Timeframe.ONE_MINUTE, Map.of(), Map.of(ETH, BAR), Set.of(), Map.of(), 42));
+        List<Symbol> asked = List.of(ETH, SOL, btc);
+        Map<Symbol, String> waiting = Map.of(btc, "the history database is closed");
+
+        Map<Symbol, ProviderException> named = told.outageProblems(asked, waiting, Map.of(), down);
+        assertThat(named).as("ETH keeps its price; BTC's row says it waits for the store").containsOnlyKeys(SOL);
+        told.onBatch(latest(Set.of(), named));
+        assertThat(told.outageProblems(asked, waiting, Map.of(), down)).as("its row says it already").isEmpty();
+
+        assertThat(told.outageProblems(asked, Map.of(), Map.of(), down)).as("BTC's wait ended: all are named again")
+                .containsOnlyKeys(SOL, btc);
+        ProviderException timeout = new ProviderException(ProviderException.Kind.TIMEOUT, "Binance did not answer", null);
+        assertThat(told.outageProblems(asked, waiting, Map.of(SOL, timeout), down)).as("another problem")
+                .containsExactly(Map.entry(SOL, timeout));
     }
 
     @Test
