@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.settings;
 
 import atlantafx.base.theme.Styles;
+import dev.tradedesk.ui.EscapePassingTooltip;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,7 +61,7 @@ final class FieldProblemsView {
         ReadOnlyStringProperty message = model.messageProperty(field);
         markInvalid(control, !message.get().isEmpty());
         message.addListener((property, before, after) -> markInvalid(control, !after.isEmpty()));
-        Tooltip tooltip = passingEscape(new Tooltip());
+        Tooltip tooltip = new EscapePassingTooltip();
         tooltip.textProperty().bind(message.map(said -> said.isEmpty() ? help : help == null ? said : said + "\n" + help));
         if (help == null) {
             control.tooltipProperty().bind(Bindings.when(message.isEmpty()).then((Tooltip) null).otherwise(tooltip));
@@ -89,20 +90,10 @@ final class FieldProblemsView {
         line.setPrefWidth(0);
         line.setMaxWidth(Double.MAX_VALUE);
         line.textProperty().bind(problems.map(said -> String.join(ProblemLine.SEPARATOR, said)));
-        Tooltip whole = passingEscape(new Tooltip());
+        Tooltip whole = new EscapePassingTooltip();
         whole.textProperty().bind(problems.map(said -> String.join("\n", said)));
         line.tooltipProperty().bind(Bindings.when(line.textProperty().isEmpty()).then((Tooltip) null).otherwise(whole));
         return line;
-    }
-
-    /**
-     * {@code tooltip}, hidden by Esc without keeping the key from the dialog: a tooltip showing took
-     * it (a popup consumes the key that hides it), so Esc with the mouse resting on a field only hid
-     * the tooltip, and the dialog stayed.
-     */
-    private static Tooltip passingEscape(Tooltip tooltip) {
-        tooltip.setConsumeAutoHidingEvents(false);
-        return tooltip;
     }
 
     private static void markInvalid(Control control, boolean invalid) {

@@ -2,6 +2,7 @@ package dev.tradedesk.ui.watchlist;
 
 import atlantafx.base.theme.Styles;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.ui.EscapePassingTooltip;
 import dev.tradedesk.ui.FxThread;
 import dev.tradedesk.ui.live.Quote;
 import java.util.List;
@@ -354,7 +355,7 @@ public final class WatchlistView {
         for (Node node : table.lookupAll(".column-header")) {
             if (node instanceof TableColumnHeader header && header.getTableColumn() != null
                     && header.getTableColumn().getProperties().get(DESCRIPTION) instanceof String description) {
-                Tooltip.install(header, new Tooltip(description));
+                Tooltip.install(header, new EscapePassingTooltip(description));
                 found = true;
             }
         }
@@ -591,7 +592,7 @@ public final class WatchlistView {
             String symbol = row.symbol().value();
             setText(troubled ? symbol + "  ⚠" : symbol);
             // The whole symbol, for one too long for the column.
-            Tooltip tooltip = new Tooltip(troubled ? symbol + ": " + problem : symbol);
+            Tooltip tooltip = new EscapePassingTooltip(troubled ? symbol + ": " + problem : symbol);
             tooltip.setWrapText(true);
             tooltip.setMaxWidth(PROBLEM_TOOLTIP_MAX_WIDTH);
             setTooltip(tooltip);

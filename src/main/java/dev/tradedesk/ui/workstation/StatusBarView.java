@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.workstation;
 
 import dev.tradedesk.feed.ConnectionState;
+import dev.tradedesk.ui.EscapePassingTooltip;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -38,7 +39,7 @@ public final class StatusBarView {
         connection.minWidthProperty().bind(Bindings.createDoubleBinding(() -> stateWidth(connection),
                 connection.textProperty(), connection.fontProperty(), connection.paddingProperty(),
                 connection.ellipsisStringProperty()));
-        Tooltip connectionDetail = wrapping(new Tooltip());
+        Tooltip connectionDetail = wrapping(new EscapePassingTooltip());
         connectionDetail.textProperty().bind(model.connectionProperty());
         connection.setTooltip(connectionDetail);
         model.connectionStatusProperty().addListener((property, before, after) -> styleConnection(connection, after));
@@ -47,7 +48,7 @@ public final class StatusBarView {
         Label note = label("statusNote", model.noteProperty());
         note.visibleProperty().bind(model.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
-        Tooltip noteWhole = wrapping(new Tooltip());
+        Tooltip noteWhole = wrapping(new EscapePassingTooltip());
         noteWhole.textProperty().bind(model.noteProperty());
         note.setTooltip(noteWhole); // a long path is cut short in a narrow window
 
@@ -56,7 +57,7 @@ public final class StatusBarView {
         noticeLabel.getStyleClass().add("status-notice");
         noticeLabel.setVisible(!notice.isEmpty());
         noticeLabel.setManaged(!notice.isEmpty());
-        noticeLabel.setTooltip(wrapping(new Tooltip(notice)));
+        noticeLabel.setTooltip(wrapping(new EscapePassingTooltip(notice)));
 
         ProgressBar progress = new ProgressBar();
         progress.setId("backfillProgress");

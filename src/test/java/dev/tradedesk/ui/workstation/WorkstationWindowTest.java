@@ -1098,6 +1098,49 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void escapeLeavesFullScreenThoughATooltipShows(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robotInteract(() -> stage.setFullScreen(true));
+        awaitOnFx(5, () -> stage.isFullScreen());
+        javafx.scene.control.Tooltip connection = showTooltipOf(robot.lookup("#connectionStatus").queryAs(Label.class));
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(onFx(stage::isFullScreen)).as("Esc leaves full screen, not only the tooltip").isFalse();
+        assertThat(onFx(connection::isShowing)).isFalse();
+    }
+
+    @Test
+    void escapeLeavesTheSymbolBoxThoughARowsTooltipShows(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#symbolField").write("MS");
+        javafx.scene.control.TableCell<?, ?> symbolCell = robot.from(window.watchlistView().table()).lookup(".table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(cell -> cell.getTooltip() != null && "MSFT".equals(cell.getText())).findFirst().orElseThrow();
+        javafx.scene.control.Tooltip symbolWhole = showTooltipOf(symbolCell);
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.watchlistView().symbolField().getText()).as("Esc empties the box, not only hides the tooltip")
+                .isEmpty();
+        assertThat(robot.lookup("#chartArea").query().isFocused()).isTrue();
+        assertThat(onFx(symbolWhole::isShowing)).isFalse();
+    }
+
+    /** Shows {@code control}'s tooltip under it, as the mouse resting on it does. */
+    private static javafx.scene.control.Tooltip showTooltipOf(javafx.scene.control.Control control) throws Exception {
+        javafx.scene.control.Tooltip tooltip = control.getTooltip();
+        robotInteract(() -> {
+            javafx.geometry.Bounds shown = control.localToScreen(control.getLayoutBounds());
+            tooltip.show(control, shown.getMinX(), shown.getMaxY() + 4);
+        });
+        assertThat(onFx(tooltip::isShowing)).isTrue();
+        return tooltip;
+    }
+
+    @Test
     void aWindowRestoredMaximizedReturnsToItsSavedSizeWhenUnmaximized(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robotInteract(() -> stage.close());
