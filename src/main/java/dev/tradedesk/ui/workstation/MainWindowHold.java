@@ -3,6 +3,7 @@ package dev.tradedesk.ui.workstation;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Dialog;
@@ -22,8 +23,11 @@ import javafx.stage.Window;
  * such as Openbox and KDE then take the owner out of maximized (JDK-8332222, fixed in JavaFX 23):
  * the main window shrank whenever Settings or Help opened, and its saved size was lost. So these
  * dialogs are not modal, and while one shows, the main window ignores the keyboard and the mouse
- * (a click brings the dialog to the front, and back if it was minimized) so nothing in it changes
- * under the dialog; Esc there closes the dialog in front as its Cancel does.
+ * so nothing in it changes under the dialog: a click, or the keyboard coming to the main window,
+ * brings the dialog to the front with the keyboard (and back if it was minimized), and Esc pressed
+ * there before it came closes the dialog in front as its Cancel does.
+ *
+ * <p>JavaFX thread only.
  */
 final class MainWindowHold {
 
@@ -31,6 +35,19 @@ final class MainWindowHold {
     /** The dialogs showing over the main window, newest first. */
     private final Deque<Dialog<?>> showing = new ArrayDeque<>();
     private final EventHandler<InputEvent> ignoreInput = this::ignore;
+    /**
+     * The window manager gives the main window the keyboard on a click on its title bar, which sends
+     * the application no press, and on Alt+Tab; the dialog stayed in front, and every key but Esc
+     * went nowhere until the user clicked it. Only the gain is answered, never the dialog's loss of
+     * the keyboard, so the two windows cannot take it from each other in turn.
+     */
+    private final ChangeListener<Boolean> ownerFocused = (property, was, focused) -> {
+        if (focused) {
+            // Once the toolkit has told the whole gain (the scene's focus owner hears of it after
+            // this listener): a request for the dialog in its midst would cross it.
+            Platform.runLater(this::bringFrontDialogForward);
+        }
+    };
 
     MainWindowHold(Stage owner) {
         this.owner = owner;
@@ -42,6 +59,7 @@ final class MainWindowHold {
         dialog.addEventHandler(DialogEvent.DIALOG_SHOWN, event -> {
             if (showing.isEmpty()) {
                 owner.getScene().addEventFilter(InputEvent.ANY, ignoreInput);
+                owner.focusedProperty().addListener(ownerFocused);
             }
             showing.push(dialog);
             Window window = dialog.getDialogPane().getScene().getWindow();
@@ -56,6 +74,7 @@ final class MainWindowHold {
             showing.remove(dialog);
             if (showing.isEmpty()) {
                 owner.getScene().removeEventFilter(InputEvent.ANY, ignoreInput);
+                owner.focusedProperty().removeListener(ownerFocused);
             }
         });
     }
@@ -82,18 +101,25 @@ final class MainWindowHold {
         if (event instanceof KeyEvent key && key.getEventType() == KeyEvent.KEY_PRESSED
                 && key.getCode() == KeyCode.ESCAPE && !showing.isEmpty()) {
             // The keyboard can be the main window's while a dialog shows in front of it: a click on
-            // its title bar (a window manager's, so no press reaches this filter to bring the dialog
-            // forward) or Alt+Tab gives it the keyboard, and the Esc pressed to leave the dialog came
-            // here. Closing is the dialog's Cancel (Dialog.close takes its cancel button's result).
+            // its title bar or Alt+Tab gives it the keyboard, and the Esc pressed to leave the dialog
+            // comes here before the dialog has it back, or ever if the window manager refuses the
+            // dialog the keyboard. Closing is the dialog's Cancel (Dialog.close takes its cancel
+            // button's result).
             showing.peek().close();
-        } else if (event.getEventType() == MouseEvent.MOUSE_PRESSED && !showing.isEmpty()) {
-            Window dialogWindow = showing.peek().getDialogPane().getScene().getWindow();
-            if (dialogWindow instanceof Stage stage) {
-                // Not modal, a dialog has a minimize button: minimized, it left a main window that
-                // ignored every click with nothing on screen to answer.
-                stage.setIconified(false);
-                stage.toFront();
-            }
+        } else if (event.getEventType() == MouseEvent.MOUSE_PRESSED) {
+            bringFrontDialogForward();
+        }
+    }
+
+    private void bringFrontDialogForward() {
+        Window dialogWindow = showing.isEmpty() ? null : showing.peek().getDialogPane().getScene().getWindow();
+        // Not while it hides: the main window can get the keyboard back before the dialog is gone.
+        if (dialogWindow instanceof Stage stage && stage.isShowing()) {
+            // Not modal, a dialog has a minimize button: minimized, it left a main window that
+            // ignored every click with nothing on screen to answer.
+            stage.setIconified(false);
+            stage.toFront();
+            stage.requestFocus();
         }
     }
 }

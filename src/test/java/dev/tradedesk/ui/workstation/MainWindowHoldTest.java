@@ -3,6 +3,7 @@ package dev.tradedesk.ui.workstation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import com.sun.javafx.stage.WindowHelper;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
@@ -16,12 +17,16 @@ import dev.tradedesk.ui.watchlist.Watchlists;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
+import javafx.event.Event;
+import javafx.event.EventType;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -56,20 +61,41 @@ class MainWindowHoldTest {
     }
 
     @Test
+    void theKeyboardGivenToTheHeldMainWindowGoesBackToTheDialog(FxRobot robot) {
+        List<KeyCode> keysInTheDialog = keysPressedIn(dialog.dialog().getDialogPane().getScene().getWindow());
+        List<KeyCode> keysInTheMainWindow = keysPressedIn(main);
+
+        giveTheMainWindowTheKeyboard(robot);
+        robot.type(KeyCode.TAB);
+
+        assertThat(keysInTheMainWindow).isEmpty();
+        assertThat(keysInTheDialog).as("the dialog in front has the keyboard").containsExactly(KeyCode.TAB);
+    }
+
+    @Test
+    void theKeyboardGivenToTheHeldMainWindowBringsBackAMinimizedDialog(FxRobot robot) {
+        Stage dialogWindow = (Stage) dialog.dialog().getDialogPane().getScene().getWindow();
+        List<KeyCode> keysInTheDialog = keysPressedIn(dialogWindow);
+        robot.interact(() -> dialogWindow.setIconified(true)); // its title bar's minimize button
+
+        giveTheMainWindowTheKeyboard(robot); // as the main window's taskbar button does
+
+        assertThat(dialogWindow.isIconified()).isFalse();
+        robot.type(KeyCode.TAB);
+        assertThat(keysInTheDialog).containsExactly(KeyCode.TAB);
+    }
+
+    @Test
     void escapeInTheHeldMainWindowCancelsTheDialogWhileOtherKeysThereDoNothing(FxRobot robot) {
         robot.interact(() -> model.themeProperty().set(Theme.DARK));
-        // Where a click on the main window's title bar leaves the keyboard under Openbox: the dialog
-        // stays in front, the keys go to the main window.
-        robot.interact(main::requestFocus);
-        assertThat(main.isFocused()).isTrue();
-
-        robot.type(KeyCode.A, KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        // Keys the main window gets before the dialog has the keyboard back, or when the window
+        // manager refuses the dialog the keyboard: the dialog stays in front, the keys go to the main window.
+        pressInTheMainWindow(robot, KeyCode.A, "a");
+        pressInTheMainWindow(robot, KeyCode.ENTER, "\r");
         assertThat(dialog.dialog().isShowing()).as("Enter in the held window is not the dialog's OK").isTrue();
         assertThat(symbolBox.getText()).isEmpty();
 
-        robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitForFxEvents();
+        pressInTheMainWindow(robot, KeyCode.ESCAPE, "\u001b");
         assertThat(dialog.dialog().isShowing()).as("Esc in the held window is the dialog's Cancel").isFalse();
         assertThat(accepted).isEmpty();
         assertThat(themePreviews).as("the previewed theme put back").containsExactly(Theme.DARK, Theme.LIGHT);
@@ -91,5 +117,38 @@ class MainWindowHoldTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialog.dialog().isShowing()).isFalse();
         assertThat(accepted).isEmpty();
+    }
+
+    /**
+     * What the window manager does on a click on the main window's title bar or on Alt+Tab to it,
+     * where the hold sees no press: the keys go to the main window, and it is told it has them.
+     * Monocle tells a window of its first gain alone, never of a loss, so the main window, focused
+     * when it showed, is told of the dialog's taking the keyboard and of its own gain here.
+     */
+    private void giveTheMainWindowTheKeyboard(FxRobot robot) {
+        robot.interact(() -> {
+            main.requestFocus();
+            WindowHelper.setFocused(main, false);
+            WindowHelper.setFocused(main, true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<KeyCode> keysPressedIn(Window window) {
+        List<KeyCode> keys = new ArrayList<>();
+        window.addEventFilter(KeyEvent.KEY_PRESSED, key -> keys.add(key.getCode()));
+        return keys;
+    }
+
+    /** A key typed in the main window's symbol box, which has the main window's keyboard. */
+    private void pressInTheMainWindow(FxRobot robot, KeyCode code, String character) {
+        robot.interact(() -> {
+            for (EventType<KeyEvent> type : List.of(KeyEvent.KEY_PRESSED, KeyEvent.KEY_TYPED, KeyEvent.KEY_RELEASED)) {
+                boolean typed = type == KeyEvent.KEY_TYPED;
+                Event.fireEvent(symbolBox, new KeyEvent(type, typed ? character : KeyEvent.CHAR_UNDEFINED,
+                        typed ? "" : code.getChar(), typed ? KeyCode.UNDEFINED : code, false, false, false, false));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
