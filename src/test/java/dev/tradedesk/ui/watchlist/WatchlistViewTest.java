@@ -304,6 +304,41 @@ class WatchlistViewTest {
     }
 
     @Test
+    void escapeReachesTheWindowThoughASymbolsOrAHeadersTooltipShows(FxRobot robot) {
+        TextField field = robot.lookup("#symbolField").queryAs(TextField.class);
+        // As the main window does: Esc leaves the symbol box for the chart.
+        robot.interact(() -> field.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.ESCAPE) {
+                key.consume();
+                field.clear();
+            }
+        }));
+        TableColumnHeader header = robot.lookup("#watchlist .column-header").queryAllAs(TableColumnHeader.class).stream()
+                .filter(candidate -> candidate.getTableColumn() != null).findFirst().orElseThrow();
+        TableCell<?, ?> aapl = symbolCell(robot, "AAPL");
+        Map<javafx.scene.Node, Tooltip> hovered = Map.of(aapl, aapl.getTooltip(),
+                header, (Tooltip) header.getProperties().get("javafx.scene.control.Tooltip"));
+        for (Map.Entry<javafx.scene.Node, Tooltip> each : hovered.entrySet()) {
+            javafx.scene.Node under = each.getKey();
+            Tooltip tooltip = each.getValue();
+            robot.interact(() -> {
+                field.requestFocus();
+                field.setText("NVD");
+                // As the mouse resting on the watchlist shows it.
+                Bounds bounds = under.localToScreen(under.getLayoutBounds());
+                tooltip.show(under, bounds.getMinX(), bounds.getMaxY() + 4);
+            });
+            assertThat(tooltip.isShowing()).isTrue();
+
+            robot.type(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(tooltip.isShowing()).as("Esc hides the tooltip").isFalse();
+            assertThat(field.getText()).as("and still leaves the symbol box, the tooltip over the %s showing", under.getClass().getSimpleName()).isEmpty();
+        }
+    }
+
+    @Test
     void aLongRefusalWrapsWholeAboveTheTable(FxRobot robot) {
         robot.interact(() -> {
             TextField field = robot.lookup("#symbolField").queryAs(TextField.class);
