@@ -206,6 +206,10 @@ final class MarketLifecycle implements AutoCloseable {
             switched.completeExceptionally(cannotOpen); // startMarket logs it and shows it
         }
         store = switched;
+        // A flip of the read-cache switch between the read above and this assignment went to the
+        // history left behind: apply the wish again. Both fields are volatile, so either this read
+        // or setReadCache's read of the store sees the other's write.
+        switched.thenAccept(opened -> opened.setReadCacheEnabled(readCacheWanted));
         log.info("Bars now go to and come from the {} history", simulated ? "simulated exchange's" : "real providers'");
         return true;
     }
