@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -132,9 +133,7 @@ public final class MarketSession implements AutoCloseable {
         ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(10));
         try {
             SessionTuning tuning = options.tuning();
-            OkHttpClient http = options.provider() == ProviderKind.SIM
-                    ? HttpClients.createCleartext(executors.cachedPool("http"), tuning.readTimeout())
-                    : HttpClients.create(executors.cachedPool("http"), tuning.readTimeout());
+            OkHttpClient http = httpClient(options.provider(), executors.cachedPool("http"), tuning.readTimeout());
             FeedMetrics feedMetrics = new FeedMetrics(options.provider());
             SimulatedExchange exchange = null;
             Clock marketClock = wallClock;
@@ -194,6 +193,12 @@ public final class MarketSession implements AutoCloseable {
         log.info("Simulated time goes on at {}, after the newest stored simulated bar ({} ahead of the wall clock)",
                 continued, Duration.between(now, continued).truncatedTo(ChronoUnit.SECONDS));
         return continued;
+    }
+
+    /** The simulated exchange answers in plain HTTP on this machine: its session's client sets up no TLS. */
+    static OkHttpClient httpClient(ProviderKind provider, ExecutorService dispatcherThreads, Duration readTimeout) {
+        return provider == ProviderKind.SIM ? HttpClients.createCleartext(dispatcherThreads, readTimeout)
+                : HttpClients.create(dispatcherThreads, readTimeout);
     }
 
     private static SimulatedExchange startExchange(SimulatedMarket market, ManagedExecutors executors, SimFaults faults) {

@@ -1,6 +1,7 @@
 package dev.tradedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
@@ -17,6 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +33,21 @@ class MarketSessionTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void onlyARealProvidersSessionSetsUpTls() {
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            OkHttpClient simulated = MarketSession.httpClient(ProviderKind.SIM, threads, Duration.ofSeconds(5));
+            assertThatThrownBy(simulated::sslSocketFactory).isInstanceOf(IllegalStateException.class);
+            for (ProviderKind real : List.of(ProviderKind.ALPACA, ProviderKind.BINANCE, ProviderKind.COINBASE)) {
+                assertThat(MarketSession.httpClient(real, threads, Duration.ofSeconds(5)).sslSocketFactory()).as(real.label())
+                        .isNotNull();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 
     @Test
     void aSimulatedSessionGoesOnAfterStoredBarsThatRunAheadOfTheWallClock() throws InterruptedException {
