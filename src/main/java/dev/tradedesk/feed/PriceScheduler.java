@@ -63,12 +63,11 @@ import org.slf4j.LoggerFactory;
  * ({@link HistoryBars#incomplete()}; such a range stays missing and is repaired later, and a repair
  * that comes back so counts as an incomplete attempt). A record dropped in one request's answer
  * says nothing about the requests running beside it, nor about the other symbols of its own.
- * Failures back off ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s),
- * the live lane by delaying its next cycle, the history lanes by sending nothing before the back-off
- * ends. An API key rejected twice in a row stops the scheduler with a clear reason, whichever lanes'
- * requests the two rejections answer: a request that left after a rejection arrived is rejected
- * too, with no request answered in between. Nothing is lost across an outage: the next successful
- * cycle fetches the gap. No exception escapes the scheduler thread.
+ * Failures back off the lanes ({@link LaneBackoff}). An API key rejected twice in a row stops the
+ * scheduler with a clear reason, whichever lanes' requests the two rejections answer: a request that
+ * left after a rejection arrived is rejected too, with no request answered in between. Nothing is
+ * lost across an outage: the next successful cycle fetches the gap. No exception escapes the
+ * scheduler thread.
  *
  * <p>Two clocks: the market clock says what time it is for bars (the simulated exchange's clock
  * runs faster than real time), the wall clock when a back-off ends.
@@ -114,7 +113,7 @@ public final class PriceScheduler implements AutoCloseable {
     private final MarketDataListener listener;
     private final Clock marketClock;
     private final Clock wallClock;
-    private final Backoff backoff;
+    private final LaneBackoff laneBackoff;
     /** A step that fails the same way at every retry (the store's disk is full) is told once, then summarized. */
     private final RepeatingFailures repeatingBugs = RepeatingFailures.everyMinute();
     private final PipelineMetrics pipeline;
@@ -138,14 +137,7 @@ public final class PriceScheduler implements AutoCloseable {
     private final ProblemsTold problemsTold;
     /** The symbols the last cycle asked the provider for. */
     private List<Symbol> asked = List.of();
-    /**
-     * {@link System#nanoTime()} before which the history lanes send nothing (a back-off). Timed like
-     * the live lane's delayed cycle, by the scheduler's own timer, not by the wall clock.
-     */
-    private long historyNotBefore;
-    private boolean historyBackOff;
     private long cycle;
-    private int consecutiveFailures;
     private final KeyRejections keyRejections = new KeyRejections();
     private volatile ConnectionState state;
 
@@ -158,7 +150,7 @@ public final class PriceScheduler implements AutoCloseable {
         this.listener = problemsTold;
         this.marketClock = marketClock;
         this.wallClock = wallClock;
-        this.backoff = backoff;
+        this.laneBackoff = new LaneBackoff(backoff, wait -> submit(Lane.LIVE, this::runCycle, wait));
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.config = config;
@@ -170,8 +162,8 @@ public final class PriceScheduler implements AutoCloseable {
         HistoryWindows windows = new HistoryWindows(this::sendHistory, ledger, this.listener, config,
                 provider.barsPerRequest(), () -> cycle);
         this.historyLane = new HistoryLane(windows, this::sendHistory, ledger, repairs, this.listener, config, provider.kind(),
-                this::settledBoundary, this::historyBackingOff);
-        this.closingLane = new ClosingLane(windows, ledger, historyLane, pipeline, config, this::historyBackingOff);
+                this::settledBoundary, laneBackoff::historyBackingOff);
+        this.closingLane = new ClosingLane(windows, ledger, historyLane, pipeline, config, laneBackoff::historyBackingOff);
     }
 
     /**
@@ -351,25 +343,8 @@ public final class PriceScheduler implements AutoCloseable {
 
     /** A request came back: the provider is up, whatever failed before, and backing off starts over. */
     private void answered() {
-        consecutiveFailures = 0;
+        laneBackoff.answered();
         keyRejections.answered();
-    }
-
-    private boolean historyBackingOff() {
-        if (historyBackOff && System.nanoTime() - historyNotBefore >= 0) {
-            historyBackOff = false;
-        }
-        return historyBackOff;
-    }
-
-    /** The live lane waits by delaying its next cycle, the history lanes by sending nothing until then. */
-    private void backOff(Lane lane, Duration wait) {
-        if (lane == Lane.LIVE) {
-            submit(Lane.LIVE, this::runCycle, wait);
-        } else {
-            historyBackOff = true;
-            historyNotBefore = System.nanoTime() + wait.toNanos();
-        }
     }
 
     /** Bars opening before this time are final by the market clock. */
@@ -401,12 +376,11 @@ public final class PriceScheduler implements AutoCloseable {
     }
 
     private void retryLater(ProviderException problem, Lane lane) {
-        consecutiveFailures++;
+        Duration wait = laneBackoff.failed(problem);
         repairs.failed();
-        Duration wait = backoff.delay(consecutiveFailures, problem);
         changeState(ConnectionState.backingOff(provider.kind(), wallClock.instant().plus(wait), problem.getMessage()));
         metrics.countRetry();
-        backOff(lane, wait);
+        laneBackoff.backOff(lane, wait);
     }
 
     /**
@@ -486,8 +460,7 @@ public final class PriceScheduler implements AutoCloseable {
                     repeats -> log.error("{}: scheduler steps still fail: {} more the same way: {}", provider.kind(), repeats,
                             bug.toString()));
             reset.run();
-            consecutiveFailures++;
-            backOff(lane, backoff.delay(consecutiveFailures, null));
+            laneBackoff.stepFailed(lane);
         }
     }
 }

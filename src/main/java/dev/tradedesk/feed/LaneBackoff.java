@@ -1,0 +1,66 @@
+package dev.tradedesk.feed;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * When the {@link PriceScheduler}'s lanes may send again after a failure. Failures back off
+ * ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s) by the count of
+ * failures in a row, whichever lanes they came from, and an answer starts the count over. The live
+ * lane waits by delaying its next cycle, the closing and history lanes by sending nothing before the
+ * back-off ends.
+ *
+ * <p>Confined to the scheduler thread.
+ */
+final class LaneBackoff {
+
+    private final Backoff backoff;
+    /** Schedules the live lane's next cycle after the given wait. */
+    private final Consumer<Duration> delayLiveCycle;
+
+    private int consecutiveFailures;
+    /**
+     * {@link System#nanoTime()} before which the history lanes send nothing (a back-off). Timed like
+     * the live lane's delayed cycle, by the scheduler's own timer, not by the wall clock.
+     */
+    private long historyNotBefore;
+    private boolean historyBackOff;
+
+    LaneBackoff(Backoff backoff, Consumer<Duration> delayLiveCycle) {
+        this.backoff = backoff;
+        this.delayLiveCycle = delayLiveCycle;
+    }
+
+    /** One more failure in a row, with {@code problem} ({@code null}: a step's bug): how long to wait before retrying. */
+    Duration failed(ProviderException problem) {
+        consecutiveFailures++;
+        return backoff.delay(consecutiveFailures, problem);
+    }
+
+    /** A step of {@code lane} threw: the lane backs off as after a failure without a {@code Retry-After}. */
+    void stepFailed(PriceScheduler.Lane lane) {
+        backOff(lane, failed(null));
+    }
+
+    /** A request came back: backing off starts over. */
+    void answered() {
+        consecutiveFailures = 0;
+    }
+
+    /** True while the closing and history lanes send nothing. */
+    boolean historyBackingOff() {
+        if (historyBackOff && System.nanoTime() - historyNotBefore >= 0) {
+            historyBackOff = false;
+        }
+        return historyBackOff;
+    }
+
+    void backOff(PriceScheduler.Lane lane, Duration wait) {
+        if (lane == PriceScheduler.Lane.LIVE) {
+            delayLiveCycle.accept(wait);
+        } else {
+            historyBackOff = true;
+            historyNotBefore = System.nanoTime() + wait.toNanos();
+        }
+    }
+}
