@@ -1,7 +1,6 @@
 package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Bar;
-import dev.tradedesk.core.RepeatingFailures;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import java.time.Clock;
@@ -15,11 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * scheduler with a clear reason, whichever lanes' requests the two rejections answer: a request that
  * left after a rejection arrived is rejected too, with no request answered in between. Nothing is
  * lost across an outage: the next successful cycle fetches the gap. No exception escapes the
- * scheduler thread.
+ * scheduler thread ({@link SchedulerThread}).
  *
  * <p>Two clocks: the market clock says what time it is for bars (the simulated exchange's clock
  * runs faster than real time), the wall clock when a back-off ends.
@@ -109,22 +104,16 @@ public final class PriceScheduler implements AutoCloseable {
     enum Lane { LIVE, CLOSING, HISTORY }
 
     private final MarketDataProvider provider;
-    private final ScheduledExecutorService thread;
     private final MarketDataListener listener;
     private final Clock marketClock;
     private final Clock wallClock;
     private final LaneBackoff laneBackoff;
-    /** A step that fails the same way at every retry (the store's disk is full) is told once, then summarized. */
-    private final RepeatingFailures repeatingBugs = RepeatingFailures.everyMinute();
+    private final SchedulerThread schedulerThread;
     private final PipelineMetrics pipeline;
     private final FeedMetrics metrics;
     private final Config config;
 
     private volatile List<Symbol> symbols;
-    private volatile boolean closed;
-    /** Requests in flight, cancelled by {@link #close}. */
-    private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
-    private volatile Future<?> nextStep;
     /** The lanes beside the live one; each says which of its calls any thread may make. */
     private final HistoryLane historyLane;
     private final ClosingLane closingLane;
@@ -145,12 +134,12 @@ public final class PriceScheduler implements AutoCloseable {
             MarketDataListener listener, Clock marketClock, Clock wallClock, Backoff backoff, PipelineMetrics pipeline,
             FeedMetrics metrics, Config config, List<Symbol> symbols) {
         this.provider = provider;
-        this.thread = thread;
         this.problemsTold = new ProblemsTold(listener);
         this.listener = problemsTold;
         this.marketClock = marketClock;
         this.wallClock = wallClock;
-        this.laneBackoff = new LaneBackoff(backoff, wait -> submit(Lane.LIVE, this::runCycle, wait));
+        this.laneBackoff = new LaneBackoff(backoff, this::runCycleIn);
+        this.schedulerThread = new SchedulerThread(thread, provider.kind(), laneBackoff);
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.config = config;
@@ -182,7 +171,7 @@ public final class PriceScheduler implements AutoCloseable {
      */
     public void start() {
         listener.onConnectionState(state);
-        submit(Lane.LIVE, this::runCycle, Duration.ZERO);
+        runCycleIn(Duration.ZERO);
     }
 
     /** Replaces the watchlist; takes effect at the next cycle. New symbols are backfilled first. */
@@ -211,12 +200,7 @@ public final class PriceScheduler implements AutoCloseable {
     /** Stops after the current step; in-flight requests are cancelled. Idempotent. */
     @Override
     public void close() {
-        closed = true;
-        Future<?> scheduled = nextStep;
-        if (scheduled != null) {
-            scheduled.cancel(false);
-        }
-        pending.forEach(future -> future.cancel(false));
+        schedulerThread.close();
     }
 
     // ---- live lane --------------------------------------------------------------------------
@@ -236,23 +220,23 @@ public final class PriceScheduler implements AutoCloseable {
         ledger.keepHeldOnly(watched);
         long[] parsedAt = {Long.MAX_VALUE};
         long sent = keyRejections.send();
-        CompletableFuture<LatestBars> latest = track(provider.latest(watched, config.timeframe()));
+        CompletableFuture<LatestBars> latest = schedulerThread.track(provider.latest(watched, config.timeframe()));
         // A new symbol waits alone while the store cannot tell where its history starts, or record it (a full disk).
         List<Symbol> known = ledger.known(watched);
         // Each lane on its own guard: a store that refuses the ledger's reads (it cannot reopen its file) backs off
         // these lanes, and the latest answer still reaches the listener.
-        guarded(Lane.CLOSING, () -> closingLane.fetchSettled(known, settledBoundary()));
-        guarded(Lane.HISTORY, () -> historyLane.run(known));
+        schedulerThread.guarded(Lane.CLOSING, () -> closingLane.fetchSettled(known, settledBoundary()));
+        schedulerThread.guarded(Lane.HISTORY, () -> historyLane.run(known));
         // Stamped on the HTTP thread the moment the answer is parsed; the hop to this thread
         // depends on the stamp's stage, so it sees the stamp.
         CompletableFuture<LatestBars> stamped = latest.whenComplete((bars, failure) -> parsedAt[0] = System.nanoTime());
-        stamped.whenCompleteAsync((bars, failure) -> guarded(Lane.LIVE, () -> {
+        schedulerThread.whenComplete(stamped, Lane.LIVE, (bars, failure) -> {
             if (failure != null) {
                 onFailure(failure, Lane.LIVE, sent);
             } else {
                 onLatest(cycleNumber, listed, watched, bars, parsedAt[0], started);
             }
-        }), thread);
+        });
     }
 
     private void onLatest(long cycleNumber, List<Symbol> listed, List<Symbol> watched, LatestBars latest,
@@ -355,7 +339,7 @@ public final class PriceScheduler implements AutoCloseable {
     /** A request ({@code sent}, its number) failed: stop if the key was rejected twice in a row, else back off. */
     private void onFailure(Throwable failure, Lane lane, long sent) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (closed) {
+        if (schedulerThread.closed()) {
             return;
         }
         ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
@@ -392,13 +376,14 @@ public final class PriceScheduler implements AutoCloseable {
             Consumer<HistoryBars> answer) {
         List<Symbol> asked = unknown.without(wanted);
         if (asked.isEmpty()) {
-            guarded(lane, () -> answer.accept(new HistoryBars(Map.of(), unknown.among(wanted), Set.of())), failed);
+            schedulerThread.guarded(lane, () -> answer.accept(new HistoryBars(Map.of(), unknown.among(wanted), Set.of())),
+                    failed);
             return;
         }
         long sent = keyRejections.send();
-        CompletableFuture<HistoryBars> request = track(provider.historyBySymbol(asked, config.timeframe(),
+        CompletableFuture<HistoryBars> request = schedulerThread.track(provider.historyBySymbol(asked, config.timeframe(),
                 Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
-        request.whenCompleteAsync((bars, failure) -> guarded(lane, () -> {
+        schedulerThread.whenComplete(request, lane, (bars, failure) -> {
             if (failure != null) {
                 failed.run();
                 onFailure(failure, lane, sent);
@@ -407,60 +392,23 @@ public final class PriceScheduler implements AutoCloseable {
             answered();
             unknown.refuse(bars.unknown());
             answer.accept(new HistoryBars(bars.bars(), unknown.among(wanted), bars.incomplete()));
-        }, failed), thread);
+        }, failed);
     }
 
     private void scheduleNext(long startedNanos) {
         long elapsed = System.nanoTime() - startedNanos;
         long wait = Math.max(config.minGap().toNanos(), config.interval().toNanos() - elapsed);
-        submit(Lane.LIVE, this::runCycle, Duration.ofNanos(wait));
+        runCycleIn(Duration.ofNanos(wait));
+    }
+
+    private void runCycleIn(Duration wait) {
+        schedulerThread.schedule(Lane.LIVE, this::runCycle, wait);
     }
 
     private void changeState(ConnectionState newState) {
         if (!newState.equals(state)) {
             state = newState;
             listener.onConnectionState(newState);
-        }
-    }
-
-    private void submit(Lane lane, Runnable task, Duration delay) {
-        if (closed) {
-            return;
-        }
-        try {
-            nextStep = thread.schedule(() -> guarded(lane, task), delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException shutDown) {
-            closed = true;
-        }
-    }
-
-    /** Remembers a request until it is answered, so that {@link #close} can cancel it. */
-    private <T> CompletableFuture<T> track(CompletableFuture<T> request) {
-        pending.add(request);
-        request.whenComplete((value, failure) -> pending.remove(request));
-        return request;
-    }
-
-    private void guarded(Lane lane, Runnable step) {
-        guarded(lane, step, () -> { });
-    }
-
-    /**
-     * Keeps the scheduler alive whatever a step or a listener throws: log, undo the lane's
-     * bookkeeping ({@code reset}), back off, carry on. A live step's bug restarts the cycle loop.
-     */
-    private void guarded(Lane lane, Runnable step, Runnable reset) {
-        if (closed) {
-            return; // a response that arrives after close starts nothing new
-        }
-        try {
-            step.run();
-        } catch (RuntimeException | Error bug) {
-            repeatingBugs.report(bug, () -> log.error("{}: scheduler step failed; retrying after a pause", provider.kind(), bug),
-                    repeats -> log.error("{}: scheduler steps still fail: {} more the same way: {}", provider.kind(), repeats,
-                            bug.toString()));
-            reset.run();
-            laneBackoff.stepFailed(lane);
         }
     }
 }

@@ -1,0 +1,115 @@
+package dev.tradedesk.feed;
+
+import dev.tradedesk.core.RepeatingFailures;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link PriceScheduler}'s one thread as its lanes use it: a step scheduled after a delay, a
+ * request's outcome handled there, and every request remembered until it is answered, so that
+ * {@link #close} cancels it. No exception escapes a step: whatever a step or a listener throws is
+ * logged (a step that fails the same way at every retry, as when the store's disk is full, is told
+ * once, then summarized), the lane's bookkeeping is undone and the lane backs off
+ * ({@link LaneBackoff}). After {@link #close} nothing new starts, and an answer arriving then is
+ * ignored.
+ *
+ * <p>Thread-safety: {@link #close} and {@link #closed} may be called from any thread; the other
+ * calls are made on the scheduler thread.
+ */
+final class SchedulerThread {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulerThread.class);
+
+    private final ScheduledExecutorService thread;
+    private final ProviderKind provider;
+    private final LaneBackoff laneBackoff;
+    private final RepeatingFailures repeatingBugs = RepeatingFailures.everyMinute();
+
+    private volatile boolean closed;
+    /** Requests in flight, cancelled by {@link #close}. */
+    private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile Future<?> nextStep;
+
+    SchedulerThread(ScheduledExecutorService thread, ProviderKind provider, LaneBackoff laneBackoff) {
+        this.thread = thread;
+        this.provider = provider;
+        this.laneBackoff = laneBackoff;
+    }
+
+    /** Runs {@code task} as a step of {@code lane} after {@code delay}; {@link #close} cancels it. Nothing once closed. */
+    void schedule(PriceScheduler.Lane lane, Runnable task, Duration delay) {
+        if (closed) {
+            return;
+        }
+        try {
+            nextStep = thread.schedule(() -> guarded(lane, task), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shutDown) {
+            closed = true;
+        }
+    }
+
+    /** Remembers a request until it is answered, so that {@link #close} can cancel it. */
+    <T> CompletableFuture<T> track(CompletableFuture<T> request) {
+        pending.add(request);
+        request.whenComplete((value, failure) -> pending.remove(request));
+        return request;
+    }
+
+    /** Hands {@code request}'s answer or failure to {@code step} on this thread, as a guarded step of {@code lane}. */
+    <T> void whenComplete(CompletionStage<T> request, PriceScheduler.Lane lane, BiConsumer<T, Throwable> step) {
+        whenComplete(request, lane, step, () -> { });
+    }
+
+    /** As {@link #whenComplete(CompletionStage, PriceScheduler.Lane, BiConsumer)}, running {@code reset} if the step throws. */
+    <T> void whenComplete(CompletionStage<T> request, PriceScheduler.Lane lane, BiConsumer<T, Throwable> step,
+            Runnable reset) {
+        request.whenCompleteAsync((value, failure) -> guarded(lane, () -> step.accept(value, failure), reset), thread);
+    }
+
+    void guarded(PriceScheduler.Lane lane, Runnable step) {
+        guarded(lane, step, () -> { });
+    }
+
+    /**
+     * Keeps the scheduler alive whatever a step or a listener throws: log, undo the lane's
+     * bookkeeping ({@code reset}), back off, carry on. A live step's bug restarts the cycle loop.
+     */
+    void guarded(PriceScheduler.Lane lane, Runnable step, Runnable reset) {
+        if (closed) {
+            return; // a response that arrives after close starts nothing new
+        }
+        try {
+            step.run();
+        } catch (RuntimeException | Error bug) {
+            repeatingBugs.report(bug, () -> log.error("{}: scheduler step failed; retrying after a pause", provider, bug),
+                    repeats -> log.error("{}: scheduler steps still fail: {} more the same way: {}", provider, repeats,
+                            bug.toString()));
+            reset.run();
+            laneBackoff.stepFailed(lane);
+        }
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** Stops after the current step; in-flight requests are cancelled. Idempotent. Any thread. */
+    void close() {
+        closed = true;
+        Future<?> scheduled = nextStep;
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        pending.forEach(future -> future.cancel(false));
+    }
+}
