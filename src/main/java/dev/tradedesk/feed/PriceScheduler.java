@@ -45,10 +45,10 @@ import org.slf4j.LoggerFactory;
  * once more by the first live batch after the store answered ({@link CycleBatch#storeAnswered}; a
  * live request failing meanwhile names it so with its failure), and the lanes go on with the others.
  * While the live request fails, the symbols without a price yet are named with the provider's
- * problem, by one batch while it stays the same (a symbol with a price keeps it). A symbol named
- * with a provider's problem (its own failure, no data, an outage) is named once more, by the first
- * latest answer with its bar ({@link CycleBatch#answeredAgain}), when that answer hands over no
- * forming bar of it (its backfill is still to come): its problem is over before its first price.
+ * problem ({@link OutageReport}). A symbol named with a provider's problem (its own failure, no
+ * data, an outage) is named once more, by the first latest answer with its bar
+ * ({@link CycleBatch#answeredAgain}), when that answer hands over no forming bar of it (its backfill
+ * is still to come): its problem is over before its first price.
  * Everything reaches the {@link MarketDataListener} in time order per symbol, never a closed bar
  * twice: a fetch's bars are handed over only if nothing before them is still missing, and only the
  * part after what was handed over already.
@@ -124,8 +124,7 @@ public final class PriceScheduler implements AutoCloseable {
     private final UnknownSymbols unknown;
     /** The listener, remembering which symbols' rows show a provider's problem. */
     private final ProblemsTold problemsTold;
-    /** The symbols the last cycle asked the provider for. */
-    private List<Symbol> asked = List.of();
+    private final OutageReport outageReport;
     private long cycle;
     private final KeyRejections keyRejections = new KeyRejections();
     private volatile ConnectionState state;
@@ -148,6 +147,7 @@ public final class PriceScheduler implements AutoCloseable {
         this.unknown = new UnknownSymbols(provider.kind());
         this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
         this.ledger = new HandoverLedger(history, config, marketClock, repairs);
+        this.outageReport = new OutageReport(problemsTold, unknown, ledger, config.timeframe());
         HistoryWindows windows = new HistoryWindows(this::sendHistory, ledger, this.listener, config,
                 provider.barsPerRequest(), () -> cycle);
         this.historyLane = new HistoryLane(windows, this::sendHistory, ledger, repairs, this.listener, config, provider.kind(),
@@ -212,7 +212,7 @@ public final class PriceScheduler implements AutoCloseable {
         problemsTold.watchlist(listed);
         // A symbol the provider said it does not know is not asked again until the watchlist changes.
         List<Symbol> watched = unknown.toAsk(listed);
-        asked = watched;
+        outageReport.cycleAsks(cycleNumber, watched);
         if (watched.isEmpty()) {
             scheduleNext(started);
             return;
@@ -251,7 +251,7 @@ public final class PriceScheduler implements AutoCloseable {
             // Not one symbol came through, each for a reason of the connection's (a provider asked
             // symbol by symbol that cannot be reached at all): down, as when a batch request fails.
             ProviderException problem = failures.values().iterator().next();
-            tellOutage(failures, problem);
+            outageReport.tell(failures, problem);
             retryLater(problem, Lane.LIVE);
             return;
         }
@@ -303,26 +303,6 @@ public final class PriceScheduler implements AutoCloseable {
         scheduleNext(started);
     }
 
-    /**
-     * The live request failed with {@code problem} ({@code perSymbol}: each symbol's own, from a
-     * provider asked symbol by symbol), or a rejected key stopped the scheduler: a batch names the
-     * symbols without a price yet, each with the provider's problem, so that their rows say why no
-     * price comes ({@link ProblemsTold#outageProblems}): one added while the provider is down, one
-     * whose wait for the store ended meanwhile (the batch says so too, so its row stops saying it
-     * waits), every symbol when the provider is down from the start. The store's answers stay
-     * untold: the next latest answer names them again, which ends the outage's problem too, as
-     * {@link CycleBatch#answeredAgain} does for the others. No batch while the rows say it already.
-     */
-    private void tellOutage(Map<Symbol, ProviderException> perSymbol, ProviderException problem) {
-        // Not those the provider refused meanwhile: their rows say it does not know them.
-        Map<Symbol, ProviderException> failures = problemsTold.outageProblems(unknown.without(asked), ledger.waiting(),
-                perSymbol, problem);
-        if (!failures.isEmpty()) {
-            listener.onBatch(new CycleBatch(cycle, config.timeframe(), Map.of(), Map.of(), Set.of(), failures,
-                    Long.MAX_VALUE, Map.of(), Set.of(), ledger.waiting(), ledger.storeAnswered()));
-        }
-    }
-
     // ---- shared -----------------------------------------------------------------------------
 
     /** A request came back: the provider is up, whatever failed before, and backing off starts over. */
@@ -347,14 +327,14 @@ public final class PriceScheduler implements AutoCloseable {
         if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && keyRejections.rejectedAgain(sent)) {
             // Nothing follows a stop, and the live request's answer is ignored after it: the rows hear the
             // rejection now, whichever lane's request was rejected the second time.
-            tellOutage(Map.of(), problem);
+            outageReport.tell(Map.of(), problem);
             changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
             log.error("{}: stopped: {}", provider.kind(), problem.getMessage());
             close();
             return;
         }
         if (lane == Lane.LIVE) {
-            tellOutage(Map.of(), problem);
+            outageReport.tell(Map.of(), problem);
         }
         retryLater(problem, lane);
     }
