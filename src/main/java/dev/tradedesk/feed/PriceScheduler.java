@@ -13,11 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pulls prices for the whole watchlist from one provider on the one thread it is given, in three
@@ -58,11 +55,10 @@ import org.slf4j.LoggerFactory;
  * ({@link HistoryBars#incomplete()}; such a range stays missing and is repaired later, and a repair
  * that comes back so counts as an incomplete attempt). A record dropped in one request's answer
  * says nothing about the requests running beside it, nor about the other symbols of its own.
- * Failures back off the lanes ({@link LaneBackoff}). An API key rejected twice in a row stops the
- * scheduler with a clear reason, whichever lanes' requests the two rejections answer: a request that
- * left after a rejection arrived is rejected too, with no request answered in between. Nothing is
- * lost across an outage: the next successful cycle fetches the gap. No exception escapes the
- * scheduler thread ({@link SchedulerThread}).
+ * Failures back off the lanes ({@link LaneBackoff}); an API key rejected twice in a row stops the
+ * scheduler with a clear reason ({@link ProviderConnection}, which reports the connection state).
+ * Nothing is lost across an outage: the next successful cycle fetches the gap. No exception escapes
+ * the scheduler thread ({@link SchedulerThread}).
  *
  * <p>Two clocks: the market clock says what time it is for bars (the simulated exchange's clock
  * runs faster than real time), the wall clock when a back-off ends.
@@ -71,8 +67,6 @@ import org.slf4j.LoggerFactory;
  * any thread; all other state is confined to the scheduler thread.
  */
 public final class PriceScheduler implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(PriceScheduler.class);
 
     /**
      * @param interval   target time between cycle starts
@@ -106,11 +100,9 @@ public final class PriceScheduler implements AutoCloseable {
     private final MarketDataProvider provider;
     private final MarketDataListener listener;
     private final Clock marketClock;
-    private final Clock wallClock;
-    private final LaneBackoff laneBackoff;
     private final SchedulerThread schedulerThread;
+    private final ProviderConnection connection;
     private final PipelineMetrics pipeline;
-    private final FeedMetrics metrics;
     private final Config config;
 
     private volatile List<Symbol> symbols;
@@ -126,8 +118,6 @@ public final class PriceScheduler implements AutoCloseable {
     private final ProblemsTold problemsTold;
     private final OutageReport outageReport;
     private long cycle;
-    private final KeyRejections keyRejections = new KeyRejections();
-    private volatile ConnectionState state;
 
     public PriceScheduler(MarketDataProvider provider, ScheduledExecutorService thread, BarHistory history,
             MarketDataListener listener, Clock marketClock, Clock wallClock, Backoff backoff, PipelineMetrics pipeline,
@@ -136,18 +126,17 @@ public final class PriceScheduler implements AutoCloseable {
         this.problemsTold = new ProblemsTold(listener);
         this.listener = problemsTold;
         this.marketClock = marketClock;
-        this.wallClock = wallClock;
-        this.laneBackoff = new LaneBackoff(backoff, this::runCycleIn);
+        LaneBackoff laneBackoff = new LaneBackoff(backoff, this::runCycleIn);
         this.schedulerThread = new SchedulerThread(thread, provider.kind(), laneBackoff);
         this.pipeline = pipeline;
-        this.metrics = metrics;
         this.config = config;
         this.symbols = List.copyOf(symbols);
-        this.state = ConnectionState.connecting(provider.kind());
         this.unknown = new UnknownSymbols(provider.kind());
         this.repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
         this.ledger = new HandoverLedger(history, config, marketClock, repairs);
         this.outageReport = new OutageReport(problemsTold, unknown, ledger, config.timeframe());
+        this.connection = new ProviderConnection(provider.kind(), problemsTold, wallClock, laneBackoff, schedulerThread,
+                outageReport, repairs, metrics);
         HistoryWindows windows = new HistoryWindows(this::sendHistory, ledger, this.listener, config,
                 provider.barsPerRequest(), () -> cycle);
         this.historyLane = new HistoryLane(windows, this::sendHistory, ledger, repairs, this.listener, config, provider.kind(),
@@ -170,7 +159,7 @@ public final class PriceScheduler implements AutoCloseable {
      * clears the old one's figures on that, not on the first "live" after quotes it already shows).
      */
     public void start() {
-        listener.onConnectionState(state);
+        connection.announce();
         runCycleIn(Duration.ZERO);
     }
 
@@ -194,7 +183,7 @@ public final class PriceScheduler implements AutoCloseable {
 
     /** The connection state last reported to the listener. Any thread. */
     public ConnectionState state() {
-        return state;
+        return connection.state();
     }
 
     /** Stops after the current step; in-flight requests are cancelled. Idempotent. */
@@ -219,7 +208,7 @@ public final class PriceScheduler implements AutoCloseable {
         }
         ledger.keepHeldOnly(watched);
         long[] parsedAt = {Long.MAX_VALUE};
-        long sent = keyRejections.send();
+        long sent = connection.send();
         CompletableFuture<LatestBars> latest = schedulerThread.track(provider.latest(watched, config.timeframe()));
         // A new symbol waits alone while the store cannot tell where its history starts, or record it (a full disk).
         List<Symbol> known = ledger.known(watched);
@@ -232,7 +221,7 @@ public final class PriceScheduler implements AutoCloseable {
         CompletableFuture<LatestBars> stamped = latest.whenComplete((bars, failure) -> parsedAt[0] = System.nanoTime());
         schedulerThread.whenComplete(stamped, Lane.LIVE, (bars, failure) -> {
             if (failure != null) {
-                onFailure(failure, Lane.LIVE, sent);
+                connection.failed(failure, Lane.LIVE, sent);
             } else {
                 onLatest(cycleNumber, listed, watched, bars, parsedAt[0], started);
             }
@@ -252,7 +241,7 @@ public final class PriceScheduler implements AutoCloseable {
             // symbol by symbol that cannot be reached at all): down, as when a batch request fails.
             ProviderException problem = failures.values().iterator().next();
             outageReport.tell(failures, problem);
-            retryLater(problem, Lane.LIVE);
+            connection.retryLater(problem, Lane.LIVE);
             return;
         }
         Map<Symbol, Bar> ready = new HashMap<>();
@@ -298,53 +287,16 @@ public final class PriceScheduler implements AutoCloseable {
         ledger.storeAnsweredTold(); // this batch also ends the problem of any outage told with them
         closingLane.fetch(stillMissing);
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - started);
-        answered();
-        changeState(ConnectionState.live(provider.kind()));
+        connection.answered();
+        connection.live();
         scheduleNext(started);
     }
 
     // ---- shared -----------------------------------------------------------------------------
 
-    /** A request came back: the provider is up, whatever failed before, and backing off starts over. */
-    private void answered() {
-        laneBackoff.answered();
-        keyRejections.answered();
-    }
-
     /** Bars opening before this time are final by the market clock. */
     private long settledBoundary() {
         return config.timeframe().gridStart(marketClock.millis() - config.settle().toMillis());
-    }
-
-    /** A request ({@code sent}, its number) failed: stop if the key was rejected twice in a row, else back off. */
-    private void onFailure(Throwable failure, Lane lane, long sent) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (schedulerThread.closed()) {
-            return;
-        }
-        ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
-                : new ProviderException(ProviderException.Kind.NETWORK, provider.kind() + " request failed: " + cause, cause);
-        if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && keyRejections.rejectedAgain(sent)) {
-            // Nothing follows a stop, and the live request's answer is ignored after it: the rows hear the
-            // rejection now, whichever lane's request was rejected the second time.
-            outageReport.tell(Map.of(), problem);
-            changeState(ConnectionState.stopped(provider.kind(), problem.getMessage()));
-            log.error("{}: stopped: {}", provider.kind(), problem.getMessage());
-            close();
-            return;
-        }
-        if (lane == Lane.LIVE) {
-            outageReport.tell(Map.of(), problem);
-        }
-        retryLater(problem, lane);
-    }
-
-    private void retryLater(ProviderException problem, Lane lane) {
-        Duration wait = laneBackoff.failed(problem);
-        repairs.failed();
-        changeState(ConnectionState.backingOff(provider.kind(), wallClock.instant().plus(wait), problem.getMessage()));
-        metrics.countRetry();
-        laneBackoff.backOff(lane, wait);
     }
 
     /**
@@ -360,16 +312,16 @@ public final class PriceScheduler implements AutoCloseable {
                     failed);
             return;
         }
-        long sent = keyRejections.send();
+        long sent = connection.send();
         CompletableFuture<HistoryBars> request = schedulerThread.track(provider.historyBySymbol(asked, config.timeframe(),
                 Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
         schedulerThread.whenComplete(request, lane, (bars, failure) -> {
             if (failure != null) {
                 failed.run();
-                onFailure(failure, lane, sent);
+                connection.failed(failure, lane, sent);
                 return;
             }
-            answered();
+            connection.answered();
             unknown.refuse(bars.unknown());
             answer.accept(new HistoryBars(bars.bars(), unknown.among(wanted), bars.incomplete()));
         }, failed);
@@ -383,12 +335,5 @@ public final class PriceScheduler implements AutoCloseable {
 
     private void runCycleIn(Duration wait) {
         schedulerThread.schedule(Lane.LIVE, this::runCycle, wait);
-    }
-
-    private void changeState(ConnectionState newState) {
-        if (!newState.equals(state)) {
-            state = newState;
-            listener.onConnectionState(newState);
-        }
     }
 }

@@ -1,0 +1,117 @@
+package dev.tradedesk.feed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the {@link PriceScheduler}'s requests tell about its provider, and the
+ * {@link ConnectionState} it reports to the listener: connecting until the first latest answer,
+ * live after each, backing off until a time by the wall clock after a failure (the lane that sent
+ * the request backs off, {@link LaneBackoff}), stopped for good. An API key rejected twice in a row
+ * stops the scheduler with a clear reason, whichever lanes' requests the two rejections answer: a
+ * request that left after a rejection arrived is rejected too, with no request answered in between
+ * ({@link KeyRejections}). A failed live request also tells the rows of the symbols without a price
+ * ({@link OutageReport}).
+ *
+ * <p>Thread-safety: {@link #state} may be called from any thread; all other calls are made on the
+ * scheduler thread.
+ */
+final class ProviderConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderConnection.class);
+
+    private final ProviderKind provider;
+    private final MarketDataListener listener;
+    /** Says when a back-off ends, in the state the status bar shows. */
+    private final Clock wallClock;
+    private final LaneBackoff laneBackoff;
+    private final SchedulerThread schedulerThread;
+    private final OutageReport outageReport;
+    private final RepairPlanner repairs;
+    private final FeedMetrics metrics;
+    private final KeyRejections keyRejections = new KeyRejections();
+
+    private volatile ConnectionState state;
+
+    ProviderConnection(ProviderKind provider, MarketDataListener listener, Clock wallClock, LaneBackoff laneBackoff,
+            SchedulerThread schedulerThread, OutageReport outageReport, RepairPlanner repairs, FeedMetrics metrics) {
+        this.provider = provider;
+        this.listener = listener;
+        this.wallClock = wallClock;
+        this.laneBackoff = laneBackoff;
+        this.schedulerThread = schedulerThread;
+        this.outageReport = outageReport;
+        this.repairs = repairs;
+        this.metrics = metrics;
+        this.state = ConnectionState.connecting(provider);
+    }
+
+    /** The connection state last reported to the listener. Any thread. */
+    ConnectionState state() {
+        return state;
+    }
+
+    /** Reports the state as it stands, so that the listener learns which provider it hears from. */
+    void announce() {
+        listener.onConnectionState(state);
+    }
+
+    /** A request leaves: its number, for {@link #failed}. */
+    long send() {
+        return keyRejections.send();
+    }
+
+    /** A request came back: the provider is up, whatever failed before, and backing off starts over. */
+    void answered() {
+        laneBackoff.answered();
+        keyRejections.answered();
+    }
+
+    /** A latest answer was handed over. */
+    void live() {
+        changeState(ConnectionState.live(provider));
+    }
+
+    /** A request ({@code sent}, its number) failed: stop if the key was rejected twice in a row, else back off. */
+    void failed(Throwable failure, PriceScheduler.Lane lane, long sent) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (schedulerThread.closed()) {
+            return;
+        }
+        ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
+                : new ProviderException(ProviderException.Kind.NETWORK, provider + " request failed: " + cause, cause);
+        if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && keyRejections.rejectedAgain(sent)) {
+            // Nothing follows a stop, and the live request's answer is ignored after it: the rows hear the
+            // rejection now, whichever lane's request was rejected the second time.
+            outageReport.tell(Map.of(), problem);
+            changeState(ConnectionState.stopped(provider, problem.getMessage()));
+            log.error("{}: stopped: {}", provider, problem.getMessage());
+            schedulerThread.close();
+            return;
+        }
+        if (lane == PriceScheduler.Lane.LIVE) {
+            outageReport.tell(Map.of(), problem);
+        }
+        retryLater(problem, lane);
+    }
+
+    /** {@code lane}'s request failed with {@code problem}, or the provider is down: back off that lane. */
+    void retryLater(ProviderException problem, PriceScheduler.Lane lane) {
+        Duration wait = laneBackoff.failed(problem);
+        repairs.failed();
+        changeState(ConnectionState.backingOff(provider, wallClock.instant().plus(wait), problem.getMessage()));
+        metrics.countRetry();
+        laneBackoff.backOff(lane, wait);
+    }
+
+    private void changeState(ConnectionState newState) {
+        if (!newState.equals(state)) {
+            state = newState;
+            listener.onConnectionState(newState);
+        }
+    }
+}
