@@ -150,32 +150,13 @@ final class LiveLane {
         Map<Symbol, long[]> stillMissing = new LinkedHashMap<>();
         for (Symbol symbol : watched) {
             Bar forming = latest.bars().get(symbol);
-            if (forming == null) {
-                if (latest.invalid().contains(symbol)) {
-                    failures.put(symbol, new ProviderException(ProviderException.Kind.MALFORMED_BODY, "The provider's latest bar for "
-                            + symbol.value() + " was invalid and was skipped (details in the log)", null));
-                } else if (!failures.containsKey(symbol)) {
-                    withoutData.add(symbol);
-                }
-                continue;
-            }
-            if (historyLane.backfilling(symbol) || !ledger.knows(symbol)) {
-                continue; // goes live once its closed bars are handed over
-            }
-            long from = ledger.coverage(symbol);
-            if (from >= forming.time()) {
-                ready.put(symbol, forming);
-                ledger.release(symbol);
-                continue;
-            }
-            if (closingLane.farBehind(symbol, from, forming.time())) {
-                historyLane.backfillLater(symbol);
-                ledger.release(symbol);
-                continue;
-            }
-            ledger.hold(symbol, forming, responseNanos);
-            if (!closingLane.fetching(symbol)) {
-                stillMissing.put(symbol, new long[] {from, forming.time() - 1});
+            if (forming != null) {
+                handOverOrHold(symbol, forming, responseNanos, ready, stillMissing);
+            } else if (latest.invalid().contains(symbol)) {
+                failures.put(symbol, new ProviderException(ProviderException.Kind.MALFORMED_BODY, "The provider's latest bar for "
+                        + symbol.value() + " was invalid and was skipped (details in the log)", null));
+            } else if (!failures.containsKey(symbol)) {
+                withoutData.add(symbol);
             }
         }
         // The new symbols this cycle's ledger left out are named each cycle, so the watchlist says why they show nothing,
@@ -190,6 +171,31 @@ final class LiveLane {
         connection.answered();
         connection.live();
         scheduleNext(started);
+    }
+
+    /**
+     * Puts {@code forming} in {@code ready} when its symbol's closed bars are all handed over; else
+     * holds it for them, adding to {@code stillMissing} those no request is fetching yet, or leaves
+     * a symbol far behind to the backfill.
+     */
+    private void handOverOrHold(Symbol symbol, Bar forming, long responseNanos, Map<Symbol, Bar> ready,
+            Map<Symbol, long[]> stillMissing) {
+        if (historyLane.backfilling(symbol) || !ledger.knows(symbol)) {
+            return; // goes live once its closed bars are handed over
+        }
+        long from = ledger.coverage(symbol);
+        if (from >= forming.time()) {
+            ready.put(symbol, forming);
+            ledger.release(symbol);
+        } else if (closingLane.farBehind(symbol, from, forming.time())) {
+            historyLane.backfillLater(symbol);
+            ledger.release(symbol);
+        } else {
+            ledger.hold(symbol, forming, responseNanos);
+            if (!closingLane.fetching(symbol)) {
+                stillMissing.put(symbol, new long[] {from, forming.time() - 1});
+            }
+        }
     }
 
     private void scheduleNext(long startedNanos) {
