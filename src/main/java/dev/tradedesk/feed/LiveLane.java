@@ -31,8 +31,9 @@ import java.util.function.LongSupplier;
  * before its first price. A symbol the provider does not know is not asked again until the
  * watchlist changes ({@link UnknownSymbols}), and reported without data every cycle.
  *
- * <p>Thread-safety: {@link #setSymbols} and {@link #symbols} may be called from any thread; all
- * other state is confined to the scheduler thread.
+ * <p>Thread-safety: {@link #setSymbols} and {@link #symbols} may be called from any thread, and
+ * {@link #nextCycleIn} by {@link PriceScheduler#start} before the first cycle; all other state is
+ * confined to the scheduler thread.
  */
 final class LiveLane {
 
@@ -79,7 +80,7 @@ final class LiveLane {
         symbols = List.copyOf(newSymbols);
     }
 
-    /** The watchlist the next cycle asks for. Any thread. */
+    /** The watchlist the next cycle works on. Any thread. */
     List<Symbol> symbols() {
         return symbols;
     }

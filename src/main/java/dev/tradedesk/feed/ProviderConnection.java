@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * ({@link KeyRejections}). A failed live request also tells the rows of the symbols without a price
  * ({@link OutageReport}).
  *
- * <p>Thread-safety: {@link #state} may be called from any thread; all other calls are made on the
- * scheduler thread.
+ * <p>Thread-safety: {@link #state} may be called from any thread, and {@link #announce} by
+ * {@link PriceScheduler#start} before the first cycle; all other calls are made on the scheduler
+ * thread.
  */
 final class ProviderConnection {
 
@@ -99,7 +100,10 @@ final class ProviderConnection {
         retryLater(problem, lane);
     }
 
-    /** {@code lane}'s request failed with {@code problem}, or the provider is down: back off that lane. */
+    /**
+     * {@code lane}'s request failed with {@code problem}, or the provider is down: back off that lane,
+     * and make a repair pass due, for what the failure left missing.
+     */
     void retryLater(ProviderException problem, PriceScheduler.Lane lane) {
         Duration wait = laneBackoff.failed(problem);
         repairs.failed();

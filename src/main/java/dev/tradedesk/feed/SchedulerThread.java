@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * ({@link LaneBackoff}). After {@link #close} nothing new starts, and an answer arriving then is
  * ignored.
  *
- * <p>Thread-safety: {@link #close} and {@link #closed} may be called from any thread; the other
- * calls are made on the scheduler thread.
+ * <p>Thread-safety: {@link #close} and {@link #closed} may be called from any thread, and
+ * {@link #schedule} by {@link PriceScheduler#start} for the first cycle; the other calls are made
+ * on the scheduler thread.
  */
 final class SchedulerThread {
 
