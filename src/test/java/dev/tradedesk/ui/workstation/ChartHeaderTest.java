@@ -7,9 +7,6 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.testing.PrimaryStage;
-import dev.tradedesk.ui.Theme;
-import dev.tradedesk.ui.Workspace;
-import dev.tradedesk.ui.settings.SettingsValues;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +35,7 @@ class ChartHeaderTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         // The loader never runs: the header reads only the title, which show() sets at once.
-        chart = new ChartController(new TitleOnlyHost(), task -> { }, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"),
+        chart = new ChartController(new StubWorkstationHost(), task -> { }, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"),
                 range -> { });
         header = new ChartHeader(chart, new ToggleGroup());
         Scene scene = new Scene(new Pane(header), 700, 40);
@@ -68,47 +65,5 @@ class ChartHeaderTest {
         });
         assertThat(shown).as("the title from 400 to 600 px").containsExactly(
                 "ETH/USDT, compact buttons", "ETH/USDT · 1Min, compact buttons", "ETH/USDT · 1Min");
-    }
-
-    /** A host with no history, settings or workspace to speak of: the chart asks it for none here. */
-    private static final class TitleOnlyHost implements WorkstationHost {
-        @Override
-        public StoredMinutes minuteHistory(Symbol symbol, int minutes) {
-            throw new UnsupportedOperationException("no history in a header test");
-        }
-
-        @Override
-        public void chartShowing(Symbol symbol) {
-        }
-
-        @Override
-        public void watchlistChanged(List<Symbol> symbols) {
-        }
-
-        @Override
-        public void themeChanged(Theme theme) {
-        }
-
-        @Override
-        public SettingsValues currentSettings() {
-            throw new UnsupportedOperationException("no settings in a header test");
-        }
-
-        @Override
-        public void settingsChanged(SettingsValues values) {
-        }
-
-        @Override
-        public void setReadCache(boolean enabled) {
-        }
-
-        @Override
-        public boolean readCacheEnabled() {
-            return true;
-        }
-
-        @Override
-        public void workspaceChanged(Workspace workspace) {
-        }
     }
 }

@@ -3,11 +3,8 @@ package dev.tradedesk.ui.workstation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
-import dev.tradedesk.core.Timeframe;
-import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.AboutInfo;
 import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
@@ -15,9 +12,7 @@ import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.live.MarketHandOff;
 import dev.tradedesk.ui.perf.PerformanceView;
 import dev.tradedesk.ui.perf.PerformanceViewModel;
-import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
-import dev.tradedesk.ui.watchlist.Watchlists;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -206,7 +201,7 @@ class WindowsUnderOpenboxTest {
             MainViewModel main = new MainViewModel(new AboutInfo("1.0", dir, dir.resolve("settings.json"), dir.resolve("log")),
                     Theme.LIGHT, "", true, theme -> { });
             WatchlistViewModel watchlist = new WatchlistViewModel(List.of(Symbol.of("AAPL"), Symbol.of("MSFT")), symbols -> { });
-            WorkstationHost host = new NothingStoredHost();
+            WorkstationHost host = new StubWorkstationHost();
             ChartController chart = new ChartController(host, background, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"), range -> { });
             Workstation parts = new Workstation(main, watchlist, new StatusViewModel("Simulated exchange", ZoneId.of("UTC")), chart,
                     new PerformanceViewModel(true, on -> { }, true, chart::setLevelOfDetail), new MarketHandOff(), new UiMetrics(),
@@ -303,50 +298,5 @@ class WindowsUnderOpenboxTest {
 
     private static <T> T onFx(Callable<T> action) throws Exception {
         return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-    }
-
-    /** A host with nothing stored: the window's size and place do not depend on the chart. */
-    private final class NothingStoredHost implements WorkstationHost {
-
-        @Override
-        public StoredMinutes minuteHistory(Symbol symbol, int minutes) {
-            return new StoredMinutes(new BarColumns(0), false);
-        }
-
-        @Override
-        public void chartShowing(Symbol symbol) {
-        }
-
-        @Override
-        public void watchlistChanged(List<Symbol> symbols) {
-        }
-
-        @Override
-        public void themeChanged(Theme theme) {
-        }
-
-        @Override
-        public SettingsValues currentSettings() {
-            return new SettingsValues(ProviderKind.SIM, null, null, SettingsValues.DEFAULT_ALPACA_BASE_URL, "iex",
-                    Watchlists.DEFAULTS, Timeframe.ONE_MINUTE, IndicatorParameters.DEFAULTS, Theme.LIGHT,
-                    SettingsValues.SYSTEM_ZONE, 1);
-        }
-
-        @Override
-        public void settingsChanged(SettingsValues values) {
-        }
-
-        @Override
-        public void setReadCache(boolean enabled) {
-        }
-
-        @Override
-        public boolean readCacheEnabled() {
-            return true;
-        }
-
-        @Override
-        public void workspaceChanged(Workspace workspace) {
-        }
     }
 }

@@ -26,7 +26,6 @@ import dev.tradedesk.ui.live.MarketHandOff;
 import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.live.Quote;
 import dev.tradedesk.ui.perf.PerformanceViewModel;
-import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -1207,7 +1206,7 @@ class WorkstationWindowTest {
     }
 
     /** The application around the window, as the composition root would answer. */
-    private final class FakeHost implements WorkstationHost {
+    private final class FakeHost extends StubWorkstationHost {
         final List<List<Symbol>> watchlists = new CopyOnWriteArrayList<>();
         final AtomicReference<Workspace> workspace = new AtomicReference<>();
 
@@ -1247,36 +1246,8 @@ class WorkstationWindowTest {
         }
 
         @Override
-        public void chartShowing(Symbol symbol) {
-        }
-
-        @Override
         public void watchlistChanged(List<Symbol> symbols) {
             watchlists.add(symbols);
-        }
-
-        @Override
-        public void themeChanged(Theme theme) {
-        }
-
-        @Override
-        public SettingsValues currentSettings() {
-            return new SettingsValues(ProviderKind.SIM, null, null, SettingsValues.DEFAULT_ALPACA_BASE_URL, "iex",
-                    dev.tradedesk.ui.watchlist.Watchlists.DEFAULTS, Timeframe.ONE_MINUTE, IndicatorParameters.DEFAULTS,
-                    Theme.LIGHT, SettingsValues.SYSTEM_ZONE, 1);
-        }
-
-        @Override
-        public void settingsChanged(SettingsValues values) {
-        }
-
-        @Override
-        public void setReadCache(boolean enabled) {
-        }
-
-        @Override
-        public boolean readCacheEnabled() {
-            return true;
         }
 
         @Override

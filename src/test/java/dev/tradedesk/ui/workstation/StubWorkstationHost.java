@@ -1,0 +1,60 @@
+package dev.tradedesk.ui.workstation;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.Workspace;
+import dev.tradedesk.ui.settings.SettingsValues;
+import dev.tradedesk.ui.watchlist.Watchlists;
+import java.util.List;
+
+/**
+ * The application around a workstation window with nothing stored and the default settings, which
+ * takes every request and does nothing with it; tests override what they watch or feed.
+ */
+class StubWorkstationHost implements WorkstationHost {
+
+    @Override
+    public StoredMinutes minuteHistory(Symbol symbol, int minutes) {
+        return new StoredMinutes(new BarColumns(0), false);
+    }
+
+    @Override
+    public void chartShowing(Symbol symbol) {
+    }
+
+    @Override
+    public void watchlistChanged(List<Symbol> symbols) {
+    }
+
+    @Override
+    public void themeChanged(Theme theme) {
+    }
+
+    @Override
+    public SettingsValues currentSettings() {
+        return new SettingsValues(ProviderKind.SIM, null, null, SettingsValues.DEFAULT_ALPACA_BASE_URL, "iex",
+                Watchlists.DEFAULTS, Timeframe.ONE_MINUTE, IndicatorParameters.DEFAULTS, Theme.LIGHT,
+                SettingsValues.SYSTEM_ZONE, 1);
+    }
+
+    @Override
+    public void settingsChanged(SettingsValues values) {
+    }
+
+    @Override
+    public void setReadCache(boolean enabled) {
+    }
+
+    @Override
+    public boolean readCacheEnabled() {
+        return true;
+    }
+
+    @Override
+    public void workspaceChanged(Workspace workspace) {
+    }
+}
