@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,42 +73,43 @@ class WatchlistAcrossRestartTest {
 
     @Test
     void anEditMadeWhileARestartIsInFlightIsTheNewSessionsWatchlistFromItsStart() throws Exception {
-        Settings onAlpaca = Settings.DEFAULTS.withConnection(ProviderKind.ALPACA, UNREACHABLE_ALPACA)
-                .withWatchlist(List.of(AAPL, UNCATALOGUED));
-        try (AppContext context = openContext();
-                TradeDesk desk = deskHolding(context, onAlpaca, context.paths().simulatedHistoryDir(),
-                        dataDir -> HistoryStore.open(StoreOptions.defaults(dataDir)))) {
-            try {
-                WorkstationSession workstation = desk.workstation();
-                MarketSession alpaca = Poll.until(workstation::market, PATIENCE);
-
-                Settings onSimulator = onAlpaca.withConnection(ProviderKind.SIM, onAlpaca.alpaca());
-                desk.updateSettings(settings -> onSimulator);
-                workstation.settingsApplier().applyToMarket(onAlpaca, onSimulator);
-                assertThat(opening.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
-                        .as("the restart is switching to the simulated history").isTrue();
-
-                workstation.watchlistChanged(List.of(AAPL));
-                release.countDown();
-                MarketSession simulated =
-                        Poll.until(() -> workstation.market() == alpaca ? null : workstation.market(), PATIENCE);
-                assertThat(simulated.provider()).isEqualTo(ProviderKind.SIM);
-                Poll.untilTrue(() -> !simulated.symbols().contains(UNCATALOGUED), PATIENCE);
-                assertThat(simulated.symbols()).as("the new session's watchlist").containsExactly(AAPL);
-                // The simulator never unlists a symbol: listed, it was in the list the session started with.
-                assertThat(simulated.simulatedExchange().orElseThrow().market().lists(UNCATALOGUED))
-                        .as("the simulator lists the symbol removed").isFalse();
-                assertThat(desk.settings().watchlist()).as("saved").containsExactly(AAPL);
-            } finally {
-                release.countDown();
-            }
-        }
+        switchFromAlpacaToTheSimulator(List.of(AAPL, UNCATALOGUED),
+                workstation -> workstation.watchlistChanged(List.of(AAPL)),
+                (desk, simulated) -> {
+                    Poll.untilTrue(() -> !simulated.symbols().contains(UNCATALOGUED), PATIENCE);
+                    assertThat(simulated.symbols()).as("the new session's watchlist").containsExactly(AAPL);
+                    // The simulator never unlists a symbol: listed, it was in the list the session started with.
+                    assertThat(simulated.simulatedExchange().orElseThrow().market().lists(UNCATALOGUED))
+                            .as("the simulator lists the symbol removed").isFalse();
+                    assertThat(desk.settings().watchlist()).as("saved").containsExactly(AAPL);
+                });
     }
 
     @Test
     void anIndicatorPreviewMadeWhileARestartIsInFlightReachesTheNewSession() throws Exception {
-        Settings onAlpaca = Settings.DEFAULTS.withConnection(ProviderKind.ALPACA, UNREACHABLE_ALPACA)
-                .withWatchlist(List.of(AAPL));
+        // The dialog opened again while the restart runs: its typing pause previews other parameters.
+        switchFromAlpacaToTheSimulator(List.of(AAPL), workstation -> workstation.indicatorsPreviewed(PREVIEWED),
+                (desk, simulated) -> {
+                    Poll.untilTrue(() -> simulated.indicators().equals(PREVIEWED), PATIENCE);
+                    assertThat(simulated.indicators()).as("the new session's parameters").isEqualTo(PREVIEWED);
+                    assertThat(desk.settings().indicators()).as("a preview is no setting")
+                            .isEqualTo(IndicatorParameters.DEFAULTS);
+                });
+    }
+
+    /** What a test checks once the restart is over: the desk and the simulated session it started. */
+    private interface AfterRestart {
+        void check(TradeDesk desk, MarketSession simulated) throws Exception;
+    }
+
+    /**
+     * Starts a desk on Alpaca with {@code watchlist}, has OK switch it to the simulator, runs
+     * {@code duringRestart} while the switch is held opening the simulated history, then lets it
+     * finish and hands {@code afterRestart} the simulated session.
+     */
+    private void switchFromAlpacaToTheSimulator(List<Symbol> watchlist, Consumer<WorkstationSession> duringRestart,
+            AfterRestart afterRestart) throws Exception {
+        Settings onAlpaca = Settings.DEFAULTS.withConnection(ProviderKind.ALPACA, UNREACHABLE_ALPACA).withWatchlist(watchlist);
         try (AppContext context = openContext();
                 TradeDesk desk = deskHolding(context, onAlpaca, context.paths().simulatedHistoryDir(),
                         dataDir -> HistoryStore.open(StoreOptions.defaults(dataDir)))) {
@@ -121,15 +123,12 @@ class WatchlistAcrossRestartTest {
                 assertThat(opening.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
                         .as("the restart is switching to the simulated history").isTrue();
 
-                // The dialog opened again while the restart runs: its typing pause previews other parameters.
-                workstation.indicatorsPreviewed(PREVIEWED);
+                duringRestart.accept(workstation);
                 release.countDown();
                 MarketSession simulated =
                         Poll.until(() -> workstation.market() == alpaca ? null : workstation.market(), PATIENCE);
-                Poll.untilTrue(() -> simulated.indicators().equals(PREVIEWED), PATIENCE);
-                assertThat(simulated.indicators()).as("the new session's parameters").isEqualTo(PREVIEWED);
-                assertThat(desk.settings().indicators()).as("a preview is no setting")
-                        .isEqualTo(IndicatorParameters.DEFAULTS);
+                assertThat(simulated.provider()).isEqualTo(ProviderKind.SIM);
+                afterRestart.check(desk, simulated);
             } finally {
                 release.countDown();
             }
