@@ -35,13 +35,13 @@ final class FieldProblemsView {
     /** Each tab's fields in the order they are shown, the order its line says them in. */
     private final Map<SettingsSection, List<SettingsField>> shownFields = new EnumMap<>(SettingsSection.class);
     /** Each tab's field that last had the keyboard, whose problem its line says first. */
-    private final Map<SettingsSection, ObjectProperty<SettingsField>> lastEdited = new EnumMap<>(SettingsSection.class);
+    private final Map<SettingsSection, ObjectProperty<SettingsField>> lastFocused = new EnumMap<>(SettingsSection.class);
 
     FieldProblemsView(SettingsViewModel model) {
         this.model = model;
         for (SettingsSection section : SettingsSection.values()) {
             shownFields.put(section, new ArrayList<>());
-            lastEdited.put(section, new SimpleObjectProperty<>());
+            lastFocused.put(section, new SimpleObjectProperty<>());
         }
     }
 
@@ -55,7 +55,7 @@ final class FieldProblemsView {
         shownFields.get(section).add(field);
         control.focusedProperty().addListener((property, was, focused) -> {
             if (focused) {
-                lastEdited.get(section).set(field);
+                lastFocused.get(section).set(field);
             }
         });
         ReadOnlyStringProperty message = model.messageProperty(field);
@@ -76,12 +76,12 @@ final class FieldProblemsView {
      */
     Label line(SettingsSection section) {
         List<SettingsField> fields = List.copyOf(shownFields.get(section));
-        ObjectProperty<SettingsField> edited = lastEdited.get(section);
+        ObjectProperty<SettingsField> focused = lastFocused.get(section);
         List<Observable> dependencies = new ArrayList<>();
         fields.forEach(field -> dependencies.add(model.messageProperty(field)));
-        dependencies.add(edited);
+        dependencies.add(focused);
         ObservableValue<List<String>> problems = Bindings.createObjectBinding(() -> ProblemLine.problems(fields,
-                field -> model.messageProperty(field).get(), edited.get()), dependencies.toArray(Observable[]::new));
+                field -> model.messageProperty(field).get(), focused.get()), dependencies.toArray(Observable[]::new));
         Label line = new Label();
         line.setId("problems" + section.name());
         line.getStyleClass().add(PROBLEM_LINE);

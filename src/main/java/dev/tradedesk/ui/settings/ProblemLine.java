@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * What a settings tab's problem line says: the problems of the tab's fields, each named by its
  * field ("RSI period: Must be between 1 and 10,000, was 0") since the line stands away from the
- * fields, the field last edited first so that its problem is never the one cut short, then the
- * others in the order they are shown. A problem filed under two fields (crossed band bases) is said
+ * fields, the field that last had the keyboard first so that its problem is never the one cut
+ * short, then the others in the order they are shown. A problem filed under two fields (crossed band bases) is said
  * once. Stateless and thread-safe.
  */
 final class ProblemLine {
@@ -27,13 +27,13 @@ final class ProblemLine {
      *
      * @param fields   the tab's fields in the order they are shown
      * @param messages a field's message, empty when it is fine
-     * @param edited   the field last edited, said first if it has a problem; may be null
+     * @param focused  the field that last had the keyboard, said first if it has a problem; may be null
      */
     static List<String> problems(List<SettingsField> fields, Function<SettingsField, String> messages,
-            SettingsField edited) {
+            SettingsField focused) {
         Set<String> problems = new LinkedHashSet<>();
-        if (edited != null && fields.contains(edited)) {
-            addNamed(problems, edited, messages.apply(edited));
+        if (focused != null && fields.contains(focused)) {
+            addNamed(problems, focused, messages.apply(focused));
         }
         for (SettingsField field : fields) {
             addNamed(problems, field, messages.apply(field));
