@@ -140,9 +140,7 @@ final class LiveLane {
                 && failures.values().stream().allMatch(failure -> failure.kind().retryable())) {
             // Not one symbol came through, each for a reason of the connection's (a provider asked
             // symbol by symbol that cannot be reached at all): down, as when a batch request fails.
-            ProviderException problem = failures.values().iterator().next();
-            outageReport.tell(failures, problem);
-            connection.retryLater(problem, Lane.LIVE);
+            connection.liveDown(failures, failures.values().iterator().next());
             return;
         }
         Map<Symbol, Bar> ready = new HashMap<>();

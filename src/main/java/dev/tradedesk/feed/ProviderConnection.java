@@ -1,5 +1,6 @@
 package dev.tradedesk.feed;
 
+import dev.tradedesk.core.Symbol;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * the request backs off, {@link LaneBackoff}), stopped for good. An API key rejected twice in a row
  * stops the scheduler with a clear reason, whichever lanes' requests the two rejections answer: a
  * request that left after a rejection arrived is rejected too, with no request answered in between
- * ({@link KeyRejections}). A failed live request also tells the rows of the symbols without a price
- * ({@link OutageReport}).
+ * ({@link KeyRejections}). A failed live request, or a latest answer in which every symbol failed for
+ * the connection's reasons, also tells the rows of the symbols without a price ({@link #liveDown}).
  *
  * <p>Thread-safety: {@link #state} may be called from any thread, and {@link #announce} by
  * {@link PriceScheduler#start} before the first cycle; all other calls are made on the scheduler
@@ -95,16 +96,27 @@ final class ProviderConnection {
             return;
         }
         if (lane == PriceScheduler.Lane.LIVE) {
-            outageReport.tell(Map.of(), problem);
+            liveDown(Map.of(), problem);
+        } else {
+            retryLater(problem, lane);
         }
-        retryLater(problem, lane);
     }
 
     /**
-     * {@code lane}'s request failed with {@code problem}, or the provider is down: back off that lane,
-     * and make a repair pass due, for what the failure left missing.
+     * The live lane found the provider down with {@code problem} ({@code perSymbol}: each symbol's
+     * own, from a provider asked symbol by symbol): tell the rows without a price, then back the live
+     * lane off.
      */
-    void retryLater(ProviderException problem, PriceScheduler.Lane lane) {
+    void liveDown(Map<Symbol, ProviderException> perSymbol, ProviderException problem) {
+        outageReport.tell(perSymbol, problem);
+        retryLater(problem, PriceScheduler.Lane.LIVE);
+    }
+
+    /**
+     * {@code lane}'s request failed with {@code problem}: back off that lane, and make a repair pass
+     * due, for what the failure left missing.
+     */
+    private void retryLater(ProviderException problem, PriceScheduler.Lane lane) {
         Duration wait = laneBackoff.failed(problem);
         repairs.failed();
         changeState(ConnectionState.backingOff(provider, wallClock.instant().plus(wait), problem.getMessage()));
