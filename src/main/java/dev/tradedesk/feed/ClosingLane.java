@@ -10,12 +10,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The {@link PriceScheduler}'s closing lane: the bars that closed since the last cycle, from the
- * history endpoint (so they carry their final values), fetched alongside the latest-bars request.
- * The request for the bars the market clock says are final leaves with the latest-bars request, and
- * one more after it for any the latest answer shows closed beyond those; the forming bars held for
- * them are handed over with them ({@link HistoryWindows}). A symbol is fetched by one request at a
- * time, and a symbol far behind (a window or more) is left to the {@link HistoryLane}'s backfill,
- * unless it is the one the user is looking at.
+ * history endpoint (so they carry their final values). The request for the bars the market clock
+ * says are final ({@link PriceScheduler.Config#settle()}) leaves with the latest-bars request, and
+ * one more after it for any the latest answer shows closed beyond those. A forming bar that follows
+ * a bar not yet handed over is held (the engine takes bars strictly in order, and a closed bar never
+ * changes) and handed over with its closed bars the moment they arrive ({@link HistoryWindows}),
+ * carrying its original response time; only that symbol waits. A symbol is fetched by one request
+ * at a time, and a symbol far behind (a window or more) is left to the {@link HistoryLane}'s
+ * backfill, unless it is the one the user is looking at.
  *
  * <p>Thread-safety: {@link #setPriority} may be called from any thread; all other state is confined
  * to the scheduler thread.

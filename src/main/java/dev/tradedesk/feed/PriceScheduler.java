@@ -16,29 +16,20 @@ import java.util.function.Consumer;
  * Pulls prices for the whole watchlist from one provider on the one thread it is given, in three
  * lanes that never wait for one another:
  * <ol>
- *   <li><b>live</b> ({@link LiveLane}): every cycle asks for the latest bar of every symbol at once and hands the
- *       forming bars over as soon as the answer is in, each symbol whose closed bars are all handed
- *       over already; then waits {@code max(minGap, interval - time taken)} and starts over;</li>
- *   <li><b>closing</b> ({@link ClosingLane}): the bars that closed since the last cycle, from the
- *       history endpoint (so they carry their final values). The request leaves with the
- *       latest-bars request, for the bars the market clock says are final ({@link Config#settle()}),
- *       and again after it for any the latest answer shows closed beyond those. A forming bar that
- *       follows a bar not yet handed over is held (the engine takes bars strictly in order, and a
- *       closed bar never changes) and handed over with its closed bars the moment they arrive,
- *       carrying its original response time; only that symbol waits;</li>
- *   <li><b>history</b> ({@link HistoryLane}), one request at a time: backfill of series far behind
- *       (a first start, a long outage) window by window with progress, then the repair passes over
- *       the completeness ledger's missing ranges ({@link RepairPlanner}), handed over with
- *       {@link MarketDataListener#onRepair}. A series being backfilled goes live when its backfill
- *       is done.</li>
+ *   <li><b>live</b> ({@link LiveLane}): the latest bar of every symbol, every cycle;</li>
+ *   <li><b>closing</b> ({@link ClosingLane}): the bars that closed since the last cycle, with their
+ *       final values;</li>
+ *   <li><b>history</b> ({@link HistoryLane}): backfill of series far behind and repair of missing
+ *       ranges, one request at a time.</li>
  * </ol>
  * A new symbol takes part once the store has said where its stored history ends and recorded where
  * its tracking starts; until then it waits alone, named so in the live batches, and the lanes go on
  * with the others. While the live request fails, the symbols without a price yet are named with the
  * provider's problem ({@link OutageReport}); a symbol's problem with the provider is over once it
- * answers for the symbol again, even before its first price. Everything reaches the {@link MarketDataListener} in time order per symbol, never a closed bar
- * twice: a fetch's bars are handed over only if nothing before them is still missing, and only the
- * part after what was handed over already.
+ * answers for the symbol again, even before its first price. Everything reaches the
+ * {@link MarketDataListener} in time order per symbol, never a closed bar twice: a fetch's bars are
+ * handed over only if nothing before them is still missing, and only the part after what was
+ * handed over already.
  *
  * <p>A range is handed over as covered ({@link CycleBatch#covered()}) only when the fetch for it
  * came back whole: no failure, and no record of that symbol dropped by validation in its answer
