@@ -581,6 +581,18 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aListenerThatThrowsOnTheFirstBackfillProgressDoesNotStallTheBackfill() {
+        listener.throwOnFirstProgress.set(true);
+        startScheduler(BarHistory.EMPTY);
+        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(formingTime);
+        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        for (Symbol symbol : WATCHLIST) {
+            assertThat(listener.closedBars(symbol)).isEqualTo(groundTruth(symbol, from, formingTime - 1));
+        }
+    }
+
+    @Test
     void aSymbolWhoseLatestBarWasInvalidIsReportedAsSuchNotAsUnknown() {
         provider.invalidLatestOf(Symbol.of("MSFT"));
         startScheduler(BarHistory.EMPTY);
@@ -633,6 +645,7 @@ class PriceSchedulerTest {
         final List<ConnectionState> states = new CopyOnWriteArrayList<>();
         final List<BackfillProgress> progress = new CopyOnWriteArrayList<>();
         final java.util.concurrent.atomic.AtomicBoolean throwOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        final AtomicBoolean throwOnFirstProgress = new AtomicBoolean();
 
         @Override
         public void onBatch(CycleBatch batch) {
@@ -649,6 +662,9 @@ class PriceSchedulerTest {
 
         @Override
         public void onBackfillProgress(BackfillProgress update) {
+            if (throwOnFirstProgress.compareAndSet(true, false)) {
+                throw new IllegalStateException("listener bug");
+            }
             progress.add(update);
         }
 
