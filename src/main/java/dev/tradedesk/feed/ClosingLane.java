@@ -30,7 +30,7 @@ final class ClosingLane {
     private final PipelineMetrics pipeline;
     /** A symbol this far behind is backfilled by the history lane rather than fetched here. */
     private final long farBehindMillis;
-    /** True while the history lanes send nothing (a back-off). */
+    /** True while the closing and history lanes send nothing (their shared back-off, {@link LaneBackoff}). */
     private final BooleanSupplier backingOff;
 
     private volatile Symbol priority;

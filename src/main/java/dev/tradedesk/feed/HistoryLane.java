@@ -37,7 +37,7 @@ final class HistoryLane {
     private final ProviderKind provider;
     /** Bars opening before this time are final by the market clock. */
     private final LongSupplier settledBoundary;
-    /** True while the history lanes send nothing (a back-off). */
+    /** True while the closing and history lanes send nothing (their shared back-off, {@link LaneBackoff}). */
     private final BooleanSupplier backingOff;
 
     private volatile boolean held;

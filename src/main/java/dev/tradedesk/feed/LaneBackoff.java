@@ -20,11 +20,12 @@ final class LaneBackoff {
 
     private int consecutiveFailures;
     /**
-     * {@link System#nanoTime()} before which the history lanes send nothing (a back-off). Timed like
-     * the live lane's delayed cycle, by the scheduler's own timer, not by the wall clock.
+     * {@link System#nanoTime()} before which the closing and history lanes send no history request (a
+     * back-off). Timed like the live lane's delayed cycle, by the scheduler's own timer, not by the
+     * wall clock.
      */
-    private long historyNotBefore;
-    private boolean historyBackOff;
+    private long historyRequestsNotBefore;
+    private boolean historyRequestsBackOff;
 
     LaneBackoff(Backoff backoff, Consumer<Duration> delayLiveCycle) {
         this.backoff = backoff;
@@ -47,20 +48,21 @@ final class LaneBackoff {
         consecutiveFailures = 0;
     }
 
-    /** True while the closing and history lanes send nothing. */
-    boolean historyBackingOff() {
-        if (historyBackOff && System.nanoTime() - historyNotBefore >= 0) {
-            historyBackOff = false;
+    /** True while the closing and history lanes send no history request: one back-off for both. */
+    boolean historyRequestsBackingOff() {
+        if (historyRequestsBackOff && System.nanoTime() - historyRequestsNotBefore >= 0) {
+            historyRequestsBackOff = false;
         }
-        return historyBackOff;
+        return historyRequestsBackOff;
     }
 
+    /** {@code lane} waits {@code wait}: the live lane alone, or the closing and history lanes together. */
     void backOff(PriceScheduler.Lane lane, Duration wait) {
         if (lane == PriceScheduler.Lane.LIVE) {
             delayLiveCycle.accept(wait);
         } else {
-            historyBackOff = true;
-            historyNotBefore = System.nanoTime() + wait.toNanos();
+            historyRequestsBackOff = true;
+            historyRequestsNotBefore = System.nanoTime() + wait.toNanos();
         }
     }
 }

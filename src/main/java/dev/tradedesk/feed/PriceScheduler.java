@@ -75,7 +75,10 @@ public final class PriceScheduler implements AutoCloseable {
         }
     }
 
-    /** Who issued a request, so a failure or a bug backs off that lane alone. */
+    /**
+     * Who issued a request, so that a failure or a bug backs off the live lane alone, or the closing
+     * and history lanes, which share one back-off ({@link LaneBackoff}).
+     */
     enum Lane { LIVE, CLOSING, HISTORY }
 
     private final MarketDataProvider provider;
@@ -108,8 +111,8 @@ public final class PriceScheduler implements AutoCloseable {
         HistoryWindows windows = new HistoryWindows(this::sendHistory, ledger, problemsTold, config,
                 provider.barsPerRequest(), this::cycle);
         this.historyLane = new HistoryLane(windows, this::sendHistory, ledger, repairs, problemsTold, config, provider.kind(),
-                this::settledBoundary, laneBackoff::historyBackingOff);
-        this.closingLane = new ClosingLane(windows, ledger, historyLane, pipeline, config, laneBackoff::historyBackingOff);
+                this::settledBoundary, laneBackoff::historyRequestsBackingOff);
+        this.closingLane = new ClosingLane(windows, ledger, historyLane, pipeline, config, laneBackoff::historyRequestsBackingOff);
         this.liveLane = new LiveLane(provider, config, symbols, schedulerThread, connection, problemsTold, outageReport,
                 unknown, ledger, closingLane, historyLane, pipeline, this::settledBoundary);
     }
