@@ -44,8 +44,8 @@ import java.util.function.Consumer;
  * <p>Two clocks: the market clock says what time it is for bars (the simulated exchange's clock
  * runs faster than real time), the wall clock when a back-off ends.
  *
- * <p>Thread-safety: {@link #setSymbols}, {@link #setPriority} and {@link #close} may be called from
- * any thread; all other state is confined to the scheduler thread.
+ * <p>Thread-safety: {@link #setSymbols}, {@link #symbols}, {@link #setPriority}, {@link #state} and
+ * {@link #close} may be called from any thread; all other state is confined to the scheduler thread.
  */
 public final class PriceScheduler implements AutoCloseable {
 
@@ -150,6 +150,7 @@ public final class PriceScheduler implements AutoCloseable {
         closingLane.setPriority(symbol);
     }
 
+    /** The watchlist the next cycle works on. Any thread. */
     public List<Symbol> symbols() {
         return liveLane.symbols();
     }
