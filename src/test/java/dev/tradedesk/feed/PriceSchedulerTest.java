@@ -116,13 +116,7 @@ class PriceSchedulerTest {
     @Test
     void firstCycleBackfillsTheLookbackInWindowsThenStreamsTheFormingBar() {
         startScheduler(BarHistory.EMPTY);
-        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
-        awaitForming(formingTime);
-
-        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
-        for (Symbol symbol : WATCHLIST) {
-            assertThat(listener.closedBars(symbol)).isEqualTo(groundTruth(symbol, from, formingTime - 1));
-        }
+        awaitTheLookbackThenTheFormingBar();
         assertThat(listener.progress).extracting(BackfillProgress::total).containsOnly(3);
         assertThat(listener.progress.get(listener.progress.size() - 1).finished()).isTrue();
         // The first two windows' bars are history with more to come; the third's reach the live edge.
@@ -574,22 +568,14 @@ class PriceSchedulerTest {
     void aListenerThatThrowsDoesNotKillTheSchedulerNorLoseBars() {
         listener.throwOnce.set(true);
         startScheduler(BarHistory.EMPTY);
-        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
-        awaitForming(formingTime);
-        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
-        assertThat(listener.closedBars(Symbol.of("AAPL"))).isEqualTo(groundTruth(Symbol.of("AAPL"), from, formingTime - 1));
+        awaitTheLookbackThenTheFormingBar();
     }
 
     @Test
     void aListenerThatThrowsOnTheFirstBackfillProgressDoesNotStallTheBackfill() {
         listener.throwOnFirstProgress.set(true);
         startScheduler(BarHistory.EMPTY);
-        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
-        awaitForming(formingTime);
-        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
-        for (Symbol symbol : WATCHLIST) {
-            assertThat(listener.closedBars(symbol)).isEqualTo(groundTruth(symbol, from, formingTime - 1));
-        }
+        awaitTheLookbackThenTheFormingBar();
     }
 
     @Test
@@ -619,6 +605,19 @@ class PriceSchedulerTest {
             bars.add(columns.bar(i));
         }
         return bars;
+    }
+
+    /**
+     * Until every watched symbol has been handed the forming bar of the start's minute, then checks
+     * that it was handed each of its closed bars of the three hours' look-back, once and in time order.
+     */
+    private void awaitTheLookbackThenTheFormingBar() {
+        long formingTime = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(formingTime);
+        long from = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
+        for (Symbol symbol : WATCHLIST) {
+            assertThat(listener.closedBars(symbol)).isEqualTo(groundTruth(symbol, from, formingTime - 1));
+        }
     }
 
     /** Until every watched symbol has been handed a forming bar of {@code time}. */
