@@ -166,6 +166,11 @@ final class ChartPanes {
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.getGridRenderer().setDrawOnTop(false);
+        // ChartFX's two panes in each chart are controls, each a stop of Tab that showed nothing
+        // and held the keyboard: six stops between the watchlist and the banner's buttons. The
+        // chart takes the keyboard as one, the area around it.
+        chart.getPlotArea().setFocusTraversable(false);
+        chart.getMenuPane().setFocusTraversable(false);
         return chart;
     }
 

@@ -34,6 +34,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
@@ -157,6 +159,15 @@ public final class ChartController {
         // A click on the chart takes the keyboard from the watchlist and the symbol box, so that
         // arrows pan it and digits switch its timeframe instead of moving rows or typing.
         area.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> area.requestFocus());
+        // Tab reaches it too, after the watchlist, so the keyboard alone can come back to the chart.
+        // Up and Down, which it has no use for, would then move the keyboard out of it to the
+        // control above or below, where the next digit or arrow does something else.
+        area.setFocusTraversable(true);
+        area.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.UP || event.getCode() == KeyCode.DOWN) {
+                event.consume();
+            }
+        });
     }
 
     /** The node that holds the chart (or a message while there is none). */

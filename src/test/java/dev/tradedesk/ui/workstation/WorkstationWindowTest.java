@@ -684,6 +684,61 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void tabGoesOnceRoundTheWindowsControlsThroughTheChartAndShiftTabBack(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        List<String> forward = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            forward.add(focusOwner());
+        }
+        assertThat(forward).as("each stop a control the user sees, the chart once")
+                .containsExactly("Open Settings", "dismissSimulatedBanner", "symbolField", "addSymbol", "watchlist", "chartArea");
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusOwner()).isEqualTo("watchlist");
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusOwner()).isEqualTo("chartArea");
+
+        robot.type(KeyCode.UP).type(KeyCode.DOWN).type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusOwner()).as("Up and Down leave the keyboard with the chart").isEqualTo("chartArea");
+        robot.type(KeyCode.DIGIT2);
+        awaitChart("AAPL · 5Min");
+    }
+
+    @Test
+    void theChartAndTheWatchlistShowWhenTheyHaveTheKeyboard(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        javafx.scene.layout.Region chartArea = robot.lookup("#chartArea").query();
+        TableView<?> watchlist = robot.lookup("#watchlist").queryAs(TableView.class);
+        javafx.scene.paint.Paint chartFocused = onFx(() -> borderColour(chartArea));
+        javafx.geometry.Insets chartInsets = onFx(chartArea::getInsets);
+        javafx.scene.paint.Paint listUnfocused = onFx(() -> borderColour(watchlist));
+
+        robot.clickOn("#watchlist");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> borderColour(watchlist))).as("the list's border when it has the keyboard")
+                .isEqualTo(chartFocused).isNotEqualTo(listUnfocused);
+        assertThat(onFx(() -> borderColour(chartArea))).as("the chart's, once it has lost it").isNotEqualTo(chartFocused);
+        assertThat(onFx(chartArea::getInsets)).as("the chart keeps its place").isEqualTo(chartInsets);
+    }
+
+    /** The id of the control with the keyboard, or a button's text. */
+    private String focusOwner() throws Exception {
+        return onFx(() -> {
+            javafx.scene.Node owner = stage.getScene().getFocusOwner();
+            return owner.getId() == null && owner instanceof javafx.scene.control.Button button ? button.getText() : owner.getId();
+        });
+    }
+
+    private static javafx.scene.paint.Paint borderColour(javafx.scene.layout.Region region) {
+        return region.getBorder() == null || region.getBorder().getStrokes().isEmpty() ? null
+                : region.getBorder().getStrokes().get(0).getTopStroke();
+    }
+
+    @Test
     void theMainKeyboardsPlusZoomsInLikeTheKeypadsPlus(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robot.clickOn("#chartArea");
