@@ -56,7 +56,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--symbols", paramLabel = "N", defaultValue = "100", description = "Watchlist size (default: ${DEFAULT-VALUE}).")
     private int symbolCount;
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "20s", converter = DurationConverter.class,
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "20s", converter = DurationConverter.Positive.class,
             description = "How long to measure after the warm-up (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
@@ -69,7 +69,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     + " start-up compilations out (default: ${DEFAULT-VALUE}).")
     private Duration warmUp;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.Positive.class,
             description = "Time between cycle starts (default: ${DEFAULT-VALUE}).")
     private Duration interval;
 

@@ -35,7 +35,7 @@ final class GuiCommand implements Callable<Integer> {
     private boolean smokeTest;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10s",
-            converter = DurationConverter.class, description = "How long the smoke test runs after its first live frame (default: ${DEFAULT-VALUE}).")
+            converter = DurationConverter.Positive.class, description = "How long the smoke test runs after its first live frame (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
     // Created here too: as the default command, this class is built and called without picocli.

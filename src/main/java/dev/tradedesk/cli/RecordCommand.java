@@ -84,7 +84,7 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", description = "Override the provider's host (a proxy, a test server).")
     private String baseUrl;
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.Positive.class,
             description = "Stop after this long, e.g. 10m (default: until Ctrl-C).")
     private Duration duration;
 

@@ -59,7 +59,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Seed of the price model; the same seed gives the same prices (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.Positive.class,
             description = "Stop after this long (default: run until Ctrl-C).")
     private Duration duration;
 

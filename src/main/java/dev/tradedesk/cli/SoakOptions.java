@@ -14,7 +14,7 @@ final class SoakOptions {
             description = "Sample heap after a full GC and live threads every --soak-interval into this CSV file.")
     private Path log;
 
-    @Option(names = "--soak-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(names = "--soak-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.Positive.class,
             description = "Sampling interval of --soak-log (default: ${DEFAULT-VALUE}); the summary compares minute 5 with the end.")
     private Duration interval;
 

@@ -40,7 +40,7 @@ final class VerifySimCommand implements Callable<Integer> {
     @Mixin
     private FaultOptions faultOptions = new FaultOptions();
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.Positive.class,
             description = "How long to record before the market freezes (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
@@ -58,11 +58,11 @@ final class VerifySimCommand implements Callable<Integer> {
             description = "Backfill of a new series (default: ${DEFAULT-VALUE}).")
     private Duration lookback;
 
-    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.Positive.class,
             description = "Time between scheduler cycles (default: the record default, 1s).")
     private Duration interval;
 
-    @Option(names = "--read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--read-timeout", paramLabel = "DURATION", converter = DurationConverter.Positive.class,
             description = "HTTP read timeout; a stall lasts 2 s longer (default: the app's, 10s).")
     private Duration readTimeout;
 

@@ -1,6 +1,7 @@
 package dev.tradedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +90,43 @@ class UsageErrorsTest {
                     "Run 'tradedesk " + args[0] + " --help' for usage.");
             assertThat(typo).as("nothing made at the mistyped path").doesNotExist();
         }
+    }
+
+    @Test
+    void aNegativeDurationIsAUsageError() {
+        assertThat(command.run("--data-dir", dir.toString(), "record", "--provider", "sim", "--symbols", "AAPL",
+                "--duration", "PT-5S")).isEqualTo(2);
+        assertThat(command.err().lines()).containsExactly(
+                "tradedesk: Invalid value for option '--duration': 'PT-5S' is negative: give a length of time such as 30s or 10m",
+                "Run 'tradedesk record --help' for usage.");
+        assertThat(command.out()).as("no run").isEmpty();
+    }
+
+    @Test
+    void aRunOfNoTimeAtAllIsAUsageError() {
+        assertThat(command.run("--data-dir", dir.toString(), "record", "--provider", "sim", "--symbols", "AAPL",
+                "--duration", "0s")).isEqualTo(2);
+        assertThat(command.err().lines()).containsExactly(
+                "tradedesk: Invalid value for option '--duration': '0s' is no time at all: give a length of time such as 30s or 10m",
+                "Run 'tradedesk record --help' for usage.");
+        assertThat(command.out()).as("no run").isEmpty();
+    }
+
+    @Test
+    void aSoakIntervalOfNoTimeIsAUsageErrorNotABareException() {
+        assertThat(command.run("--data-dir", dir.toString(), "record", "--provider", "sim", "--symbols", "AAPL",
+                "--duration", "1s", "--soak-log", dir.resolve("soak.csv").toString(), "--soak-interval", "0s")).isEqualTo(2);
+        assertThat(command.err().lines()).containsExactly(
+                "tradedesk: Invalid value for option '--soak-interval': '0s' is no time at all: give a length of time such as"
+                        + " 30s or 10m",
+                "Run 'tradedesk record --help' for usage.");
+    }
+
+    @Test
+    void zeroStaysAChoiceWhereItMeansSomething() {
+        DurationConverter converter = new DurationConverter();
+        assertThat(converter.convert("0s")).isZero();
+        assertThatThrownBy(() -> new DurationConverter.Positive().convert("PT0S")).hasMessageContaining("no time at all");
     }
 
     @Test
