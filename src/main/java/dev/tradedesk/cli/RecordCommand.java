@@ -123,18 +123,20 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private int record(MarketSession.Options options) throws Exception {
-        try (TradeDesk desk = new TradeDesk(root.context())) {
+        CountDownLatch stop = new CountDownLatch(1);
+        try (StopSignals ctrlC = StopSignals.install(stop::countDown); TradeDesk desk = new TradeDesk(root.context())) {
             HistoryStore store = desk.historyStore(options.provider());
             long storedBefore = store.barCount();
             PipelineMetrics pipeline = new PipelineMetrics();
-            CountDownLatch stop = new CountDownLatch(1);
             AtomicReference<String> stoppedBecause = new AtomicReference<>();
             CountDownLatch finished = new CountDownLatch(1);
-            Thread onCtrlC = new Thread(() -> {
+            // Ctrl-C and SIGTERM are StopSignals'; this hook holds the JVM for the summary on the other
+            // ways it shuts down (SIGHUP: the terminal closed).
+            Thread onShutdown = new Thread(() -> {
                 stop.countDown();
                 awaitQuietly(finished);
             }, "tradedesk-record-shutdown");
-            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            Runtime.getRuntime().addShutdownHook(onShutdown);
             long started = System.nanoTime();
             try {
                 MarketSession session = MarketSession.start(options, store, pipeline, update -> {
@@ -168,7 +170,7 @@ final class RecordCommand implements Callable<Integer> {
                 return failure != null ? 1 : 0;
             } finally {
                 finished.countDown();
-                removeHook(onCtrlC);
+                removeHook(onShutdown);
             }
         }
     }
@@ -354,7 +356,7 @@ final class RecordCommand implements Callable<Integer> {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is waiting for us; nothing to undo
+            // the JVM is shutting down (SIGHUP): the hook is waiting for us; nothing to undo
         }
     }
 }
