@@ -79,6 +79,9 @@ public final class BarCsvSource implements BarSource, Closeable {
     private long earliestOpen = Long.MIN_VALUE;
     private long accepted;
     private long skipped;
+    /** Rows whose time is no open of a bar of {@link #grid}, and the first of their lines. */
+    private long offGrid;
+    private long firstOffGridLine;
 
     private BarCsvSource(String name, Path file, MappingIterator<String[]> rows, RejectListener rejects) {
         this.name = name;
@@ -170,6 +173,7 @@ public final class BarCsvSource implements BarSource, Closeable {
         while (chunk.size() < limit) {
             String[] row = nextRow();
             if (row == null) {
+                refuseShorterBars();
                 return;
             }
             String problem = addRow(row, chunk);
@@ -208,9 +212,12 @@ public final class BarCsvSource implements BarSource, Closeable {
                     case VOLUME -> "volume " + volume + " is beyond any market's (at most " + Bar.MAX_MARKET_VOLUME + ")";
                 } + ": a shifted column or another unit?";
             }
-            String offGrid = timeProblem(row[0].strip(), time);
-            if (offGrid != null) {
-                return offGrid;
+            String timeProblem = timeProblem(row[0].strip(), time);
+            if (timeProblem != null) {
+                if (grid != null && !opensABar(time) && offGrid++ == 0) {
+                    firstOffGridLine = line;
+                }
+                return timeProblem;
             }
             if (time <= previousTime) {
                 return "timestamp " + row[0].strip() + " is not after the previous row's ("
@@ -264,6 +271,28 @@ public final class BarCsvSource implements BarSource, Closeable {
     /** The timestamp was written as an epoch number, not as an ISO-8601 date or date-time. */
     private static boolean isEpochNumber(String text) {
         return EPOCH_NUMBER.matcher(text).matches();
+    }
+
+    private boolean opensABar(long time) {
+        return grid == Timeframe.ONE_DAY ? opensADay(time) : grid.gridStart(time) == time;
+    }
+
+    /**
+     * Refuses the file when more of its rows fall between the opens of {@link #grid}'s bars than on
+     * them: it holds shorter bars (minutes given as 1Hour), and the few that fall on an open are
+     * not bars of the timeframe either (an hour's first minute is no hour); stored, they made a
+     * series of wrong bars that the import called imported. A stray row off the grid stays a
+     * skipped row. Thrown at the end of the rows, so an import writing in one transaction writes
+     * nothing.
+     */
+    private void refuseShorterBars() throws BarCsvException {
+        if (offGrid > accepted) {
+            long between = offGrid;
+            offGrid = 0; // told once, should the caller read on
+            throw new BarCsvException(name, firstOffGridLine, "this row and " + (between - 1) + " more open between "
+                    + grid.label() + " bars, where " + accepted + " open on one: the file holds shorter bars;"
+                    + " import it as their timeframe");
+        }
     }
 
     /**

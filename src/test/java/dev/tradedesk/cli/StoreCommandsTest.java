@@ -131,6 +131,24 @@ class StoreCommandsTest {
     }
 
     @Test
+    void minutesImportedAsHoursAreRefusedWholeNotStoredAsTheHoursTheirFirstMinutesWouldMake() throws IOException {
+        Path in = csv("minutes.csv", HEADER + rows(150)); // 14:30 to 16:59: 15:00 and 16:00 open an hour
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Hour", "--in", in.toString())).isEqualTo(2);
+
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr().lines().toList()).last().isEqualTo("tradedesk: " + in + ", line 2: this row and 147 more open"
+                + " between 1Hour bars, where 2 open on one: the file holds shorter bars; import it as their timeframe;"
+                + " nothing was imported");
+        Path hours = dir.resolve("hours.csv");
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Hour", "--out", hours.toString())).isZero();
+        assertThat(Files.readString(hours)).isEqualTo(HEADER);
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", in.toString())).isZero();
+        assertThat(stdout()).isEqualTo("imported: 150, skipped: 0" + System.lineSeparator());
+    }
+
+    @Test
     void barsOffTheTimeframesGridOrInTheFutureAreSkipped() throws IOException {
         Path in = csv("odd.csv", HEADER
                 + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n"
