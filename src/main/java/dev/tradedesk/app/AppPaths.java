@@ -40,6 +40,11 @@ public record AppPaths(Path settingsFile, Path dataDir) {
         return dataDir.resolve(SIMULATED_HISTORY_DIR);
     }
 
+    /** The window's layout, saved beside the settings ({@link WorkspaceStore}). */
+    public Path workspaceFile() {
+        return settingsFile.resolveSibling(WorkspaceStore.FILE_NAME);
+    }
+
     public Path logDir() {
         return dataDir.resolve("logs");
     }

@@ -89,7 +89,7 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path target;
         try {
-            target = OutputTarget.resolve(out);
+            target = OutputTarget.resolve(out, root.paths());
         } catch (OutputTarget.Refused refused) {
             err.println("tradedesk: " + refused.getMessage());
             log.warn(LogMarkers.TOLD_ON_CONSOLE, "Export refused: {}", refused.getMessage());

@@ -22,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,6 +40,9 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     private static final int CHUNK = 8_192;
     private static final IndicatorParameters D = IndicatorParameters.DEFAULTS;
+
+    @ParentCommand
+    private TradeDeskCommand root;
 
     @Spec
     private CommandSpec spec;
@@ -84,7 +88,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         IndicatorParameters parameters = parameters();
         Path target;
         try {
-            target = OutputTarget.resolve(output);
+            target = OutputTarget.resolve(output, root.paths());
             if (Files.exists(target) && Files.exists(input) && Files.isSameFile(target, input)) {
                 return refuse("--out " + output + " is the input file; write the values to another file");
             }

@@ -1,5 +1,6 @@
 package dev.tradedesk.cli;
 
+import dev.tradedesk.app.AppPaths;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.Set;
  * the target and renamed over it, which would replace whatever the name points to: a symbolic
  * link is therefore followed to its file (the link stays), and anything that is not a regular
  * file (a directory, a device such as {@code /dev/full}, a pipe) is refused rather than replaced.
+ * So are TradeDesk's own files: an export written over the history database replaced years of
+ * bars with a CSV, and an indicators run over the settings file replaced the settings.
  */
 final class OutputTarget {
 
@@ -31,9 +34,11 @@ final class OutputTarget {
     /**
      * @return the absolute path to write: {@code out} itself, or the file a link at {@code out}
      *         points to
-     * @throws Refused if {@code out} is not a regular file or a link to one, or its folder is missing
+     * @param own where this run's settings and data are, none of which an output may replace
+     * @throws Refused if {@code out} is not a regular file or a link to one, its folder is missing,
+     *                 or it is one of TradeDesk's own files
      */
-    static Path resolve(Path out) throws Refused {
+    static Path resolve(Path out, AppPaths own) throws Refused {
         if (out.toString().isBlank()) {
             throw new Refused("no output file given: the file name is empty"); // "" would be the current folder
         }
@@ -52,7 +57,47 @@ final class OutputTarget {
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw new Refused("cannot write " + out + ": no such folder " + target.getParent());
         }
+        String owner = ownerOf(realPathOf(target), own);
+        if (owner != null) {
+            throw new Refused("cannot write " + out + ": it is " + owner + "; give another file");
+        }
         return target;
+    }
+
+    /**
+     * Whose file {@code file} (a real path) is, if TradeDesk's: the settings, the workspace beside
+     * them, H2's files in the data dir (database, trace, lock), the logs and the simulated
+     * exchange's history folder. Other files in the data dir are the user's.
+     */
+    private static String ownerOf(Path file, AppPaths own) {
+        Path settings = realPathOf(own.settingsFile());
+        if (file.equals(settings)) {
+            return "TradeDesk's settings file";
+        }
+        if (file.equals(realPathOf(own.workspaceFile()))) {
+            return "TradeDesk's workspace file";
+        }
+        if (file.startsWith(realPathOf(own.logDir()))) {
+            return "in TradeDesk's log folder " + own.logDir();
+        }
+        if (file.startsWith(realPathOf(own.simulatedHistoryDir()))) {
+            return "in the simulated exchange's history folder " + own.simulatedHistoryDir();
+        }
+        if (file.getParent().equals(realPathOf(own.dataDir())) && file.getFileName().toString().endsWith(".db")) {
+            return "a file of TradeDesk's history database in " + own.dataDir();
+        }
+        return null;
+    }
+
+    /** The path with its links resolved as far as it exists: a file not made yet, in its folder's real path. */
+    private static Path realPathOf(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException notThere) {
+            Path parent = absolute.getParent();
+            return parent == null ? absolute : realPathOf(parent).resolve(absolute.getFileName());
+        }
     }
 
     /**

@@ -111,7 +111,16 @@ final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MarketSession.Options options = options();
-        try (SoakRecorder soak = soakOptions.startRecorder()) {
+        SoakRecorder soakRecorder;
+        try {
+            soakRecorder = soakOptions.startRecorder(root.paths());
+        } catch (OutputTarget.Refused refused) {
+            spec.commandLine().getErr().println("tradedesk: --soak-log: " + refused.getMessage());
+            LoggerFactory.getLogger(RecordCommand.class).warn(LogMarkers.TOLD_ON_CONSOLE, "record refused: --soak-log: {}",
+                    refused.getMessage());
+            return picocli.CommandLine.ExitCode.USAGE;
+        }
+        try (SoakRecorder soak = soakRecorder) {
             int exitCode = record(options);
             if (soak != null) {
                 PrintWriter out = spec.commandLine().getOut();

@@ -96,7 +96,7 @@ final class SnapshotCommand implements Callable<Integer> {
         requireWithin("--height", height, 200, 8_000);
         Path target;
         try {
-            target = OutputTarget.resolve(out);
+            target = OutputTarget.resolve(out, root.paths());
         } catch (OutputTarget.Refused refused) {
             // The reason is all there is to say: a pointer to --help would not find the folder.
             spec.commandLine().getErr().println("tradedesk: " + refused.getMessage());

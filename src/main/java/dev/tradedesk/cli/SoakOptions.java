@@ -1,7 +1,9 @@
 package dev.tradedesk.cli;
 
+import dev.tradedesk.app.AppPaths;
 import dev.tradedesk.app.SoakRecorder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,8 +28,20 @@ final class SoakOptions {
         return interval;
     }
 
-    /** A recorder sampling into the log, or {@code null} (which try-with-resources skips) when none was asked for. */
-    SoakRecorder startRecorder() throws IOException {
-        return log == null ? null : new SoakRecorder(log, interval);
+    /**
+     * A recorder sampling into the log, or {@code null} (which try-with-resources skips) when none was asked for.
+     *
+     * @throws OutputTarget.Refused if the log would replace a directory, a device or one of {@code own}'s files
+     *                              (it truncated the history database it was pointed at)
+     */
+    SoakRecorder startRecorder(AppPaths own) throws IOException, OutputTarget.Refused {
+        if (log == null) {
+            return null;
+        }
+        Path parent = log.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent); // as the recorder always did: a soak run's own folder
+        }
+        return new SoakRecorder(OutputTarget.resolve(log, own), interval);
     }
 }

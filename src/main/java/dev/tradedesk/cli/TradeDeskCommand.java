@@ -157,6 +157,11 @@ public final class TradeDeskCommand implements Callable<Integer> {
         return context();
     }
 
+    /** Where the settings and data are, without opening logging or settings: for checks before any work. */
+    AppPaths paths() {
+        return context != null ? context.paths() : AppPaths.resolve(dataDir, settingsFile, host);
+    }
+
     HostEnvironment host() {
         return host;
     }

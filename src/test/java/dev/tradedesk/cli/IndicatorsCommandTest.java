@@ -44,6 +44,19 @@ class IndicatorsCommandTest {
     }
 
     @Test
+    void theValuesAreNeverWrittenOverTheSettings() throws IOException {
+        Path settings = Files.writeString(dir.resolve("settings.json"), "{\"theme\": \"dark\"}");
+        Path in = Files.writeString(dir.resolve("bars.csv"), "timestamp,open,high,low,close,volume\n"
+                + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n");
+
+        assertThat(run("--data-dir", dir.resolve("data").toString(), "--config", settings.toString(),
+                "indicators", "--in", in.toString(), "--out", settings.toString())).isEqualTo(2);
+
+        assertThat(stderr()).contains("cannot write " + settings + ": it is TradeDesk's settings file; give another file");
+        assertThat(settings).hasContent("{\"theme\": \"dark\"}");
+    }
+
+    @Test
     void writesOneRowPerBarWithTheBatchValuesAndTheInputTimestamps() throws IOException {
         BarColumns bars = BenchIndicatorsCommand.randomWalk(20_000);
         List<String> lines = new ArrayList<>(List.of("timestamp,open,high,low,close,volume"));

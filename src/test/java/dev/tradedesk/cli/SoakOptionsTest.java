@@ -33,6 +33,23 @@ class SoakOptionsTest {
     }
 
     @Test
+    void aSoakLogIsNeverWrittenOverTheHistoryDatabase() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(command.run("--data-dir", data.toString(), "record", "--provider", "sim", "--symbols", "AAPL",
+                "--speed", "120", "--duration", "1s")).as(command.err()).isZero();
+        Path database = data.resolve("simulated").resolve("history.mv.db");
+        byte[] stored = Files.readAllBytes(database);
+
+        CommandRun again = new CommandRun(dir);
+        assertThat(again.run("--data-dir", data.toString(), "record", "--provider", "sim", "--symbols", "AAPL",
+                "--duration", "1s", "--soak-log", database.toString())).isEqualTo(2);
+
+        assertThat(again.err().lines()).containsExactly("tradedesk: --soak-log: cannot write " + database
+                + ": it is in the simulated exchange's history folder " + data.resolve("simulated") + "; give another file");
+        assertThat(database).hasBinaryContent(stored);
+    }
+
+    @Test
     void aSoakLogWithoutTheSmokeTestIsAUsageError() {
         assertThat(command.run("gui", "--soak-log", dir.resolve("soak.csv").toString())).isEqualTo(2);
         assertThat(command.err()).contains("--soak-log applies to --smoke-test only");

@@ -399,6 +399,29 @@ class StoreCommandsTest {
     }
 
     @Test
+    void anExportIsNeverWrittenOverTradeDesksOwnFiles() throws IOException {
+        importMinutes(10);
+        Path database = dataDir().resolve("history.mv.db");
+        byte[] stored = Files.readAllBytes(database);
+
+        assertThat(run("export", "--simulated", "--symbol", "AAPL", "--out", database.toString())).isEqualTo(2);
+
+        assertThat(stderr().lines()).containsExactly("tradedesk: cannot write " + database
+                + ": it is a file of TradeDesk's history database in " + dataDir() + "; give another file");
+        assertThat(database).hasBinaryContent(stored);
+        assertThat(exportAll("AAPL").lines()).as("the real history still there").hasSize(11);
+
+        Path settings = dir.resolve("settings.json");
+        Files.writeString(settings, "{}");
+        assertThat(run("export", "--symbol", "AAPL", "--out", settings.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("it is TradeDesk's settings file");
+        assertThat(settings).hasContent("{}");
+
+        Path beside = dataDir().resolve("aapl.csv");
+        assertThat(run("export", "--symbol", "AAPL", "--out", beside.toString())).as("the user's file in the data dir").isZero();
+    }
+
+    @Test
     void exportingNothingWritesTheHeaderAndSaysSo() throws IOException {
         Files.createDirectories(dataDir());
         Path exported = dir.resolve("empty.csv");
