@@ -216,16 +216,21 @@ class RecordCommandTest {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         long added;
+        int writtenAgain = 0;
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir.resolve("simulated")))) {
-            assertThat(store.range(aapl, firstHeld, firstHeld).close(0)).as("written again at the exchange's price")
-                    .isNotEqualTo(10.5);
+            BarSnapshot held = store.range(aapl, firstHeld, firstHeld + 9 * 60_000L);
+            for (int i = 0; i < held.size(); i++) {
+                // A minute without trades on the exchange (0.3 % of them) has no bar to write again.
+                writtenAgain += held.close(i) != 10.5 ? 1 : 0;
+            }
             added = store.listSeries().get(0).bars() - 10;
         }
+        assertThat(writtenAgain).as("held bars written again at the exchange's price").isGreaterThanOrEqualTo(8);
         String summary = out.toString(StandardCharsets.UTF_8);
         assertThat(summary).contains("stored.total: " + added + "\n");
         long written = Long.parseLong(summary.lines().filter(line -> line.startsWith("written.AAPL: ")).findFirst()
                 .orElseThrow().substring("written.AAPL: ".length()));
-        assertThat(written).as("the 10 bars written again among those written").isGreaterThanOrEqualTo(added + 10);
+        assertThat(written).as("the bars written again among those written").isGreaterThanOrEqualTo(added + writtenAgain);
     }
 
     @Test
