@@ -10,6 +10,7 @@ import dev.tradedesk.testing.PrimaryStage;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -17,9 +18,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -289,6 +293,39 @@ class SettingsDialogTest {
                 .isEqualTo(height);
     }
 
+    @Test
+    void theTabsAndTheChosenProviderShowWhenTheyHaveTheKeyboardAndTheirFocusMovesNothing(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Region header = tabHeader(robot, SettingsSection.PROVIDER);
+        RadioButton chosen = robot.lookup(".radio-button").queryAllAs(RadioButton.class).stream()
+                .filter(choice -> choice.getId().startsWith("provider") && choice.isSelected()).findFirst().orElseThrow();
+        Region circle = (Region) chosen.lookup(".radio");
+        Background headerIdle = onFx(header::getBackground);
+        Background circleIdle = onFx(circle::getBackground);
+        List<String> placed = List.of("#providerSIM", "#providerALPACA", "#alpacaKeyId", "#providerBINANCE", "#providerCOINBASE");
+        List<Double> tops = sceneTops(robot, placed);
+        Bounds circleBounds = onFx(circle::getLayoutBounds);
+
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusOwner(robot)).isSameAs(robot.lookup("#settingsTabs").query());
+        assertThat(onFx(header::getBackground)).as("the selected tab's header, while the tabs have the keyboard")
+                .isNotEqualTo(headerIdle);
+
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusOwner(robot)).isSameAs(chosen);
+        assertThat(onFx(circle::getBackground)).as("the chosen provider's circle, while it has the keyboard")
+                .isNotEqualTo(circleIdle);
+        assertThat(onFx(header::getBackground)).as("the header, once the tabs lost it").isEqualTo(headerIdle);
+        assertThat(sceneTops(robot, placed)).as("nothing moves").isEqualTo(tops);
+        assertThat(onFx(circle::getLayoutBounds)).isEqualTo(circleBounds);
+
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(circle::getBackground)).as("the circle, once the keyboard went on").isEqualTo(circleIdle);
+    }
+
     private void openTab(FxRobot robot, String title) {
         TabPane tabs = robot.lookup("#settingsTabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getTabs().stream().filter(tab -> tab.getText().equals(title)).findFirst()
@@ -342,5 +379,18 @@ class SettingsDialogTest {
     private static Node tabProblemDot(FxRobot robot, String tabId) {
         TabPane tabs = robot.lookup("#settingsTabs").queryAs(TabPane.class);
         return tabs.getTabs().stream().filter(tab -> tabId.equals(tab.getId())).findFirst().orElseThrow().getGraphic();
+    }
+
+    /** The header the tab pane's skin draws for {@code section}'s tab, which takes the tab's id. */
+    private static Region tabHeader(FxRobot robot, SettingsSection section) {
+        return robot.lookup("#settingsTabs").lookup("#tab" + section.name()).queryAs(Region.class);
+    }
+
+    private static Node focusOwner(FxRobot robot) {
+        return onFx(() -> robot.lookup("#settingsTabs").query().getScene().getFocusOwner());
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        return WaitForAsyncUtils.waitForAsyncFx(5_000, read);
     }
 }
