@@ -8,6 +8,7 @@ import dev.tradedesk.ui.live.Quote;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -83,11 +84,18 @@ public final class WatchlistView {
     private static final double PANE_CHROME_WIDTH = 32;
 
     private final WatchlistViewModel model;
+    private final Runnable afterFind;
     private final TextField symbolField = new TextField();
     private final TableView<WatchlistRow> table = new TableView<>();
 
-    public WatchlistView(WatchlistViewModel model) {
+    /**
+     * @param afterFind run when a symbol typed in the box was found in the list rather than added
+     *     (the box is then empty): the user came to see it, not to add more, so the window hands the
+     *     keyboard on. After an add the keyboard stays in the box, for the next symbol.
+     */
+    public WatchlistView(WatchlistViewModel model, Runnable afterFind) {
         this.model = model;
+        this.afterFind = Objects.requireNonNull(afterFind);
     }
 
     public TextField symbolField() {
@@ -136,10 +144,16 @@ public final class WatchlistView {
             if (text == null || text.isBlank()) {
                 return;
             }
-            model.add(text).ifPresentOrElse(error::setText, () -> {
-                error.setText("");
-                symbolField.clear();
-            });
+            AddResult result = model.add(text);
+            if (result instanceof AddResult.Refused refused) {
+                error.setText(refused.reason()); // the text stays, to be corrected
+                return;
+            }
+            error.setText("");
+            symbolField.clear();
+            if (result instanceof AddResult.Found) {
+                afterFind.run();
+            }
         };
         add.setOnAction(event -> submit.run());
         symbolField.setOnAction(event -> submit.run());

@@ -90,21 +90,21 @@ public final class WatchlistViewModel {
     /**
      * Adds a symbol typed by the user and selects it; one already in the list is only selected.
      *
-     * @return why it was not added (invalid, list full), or empty if it was or is listed already
+     * @return whether it was added, found already listed, or refused and why (invalid, list full)
      */
-    public Optional<String> add(String text) {
+    public AddResult add(String text) {
         Symbol symbol;
         try {
             symbol = Symbol.of(text);
         } catch (IllegalArgumentException invalid) {
-            return Optional.of(capitalised(invalid.getMessage()));
+            return new AddResult.Refused(capitalised(invalid.getMessage()));
         }
         if (bySymbol.containsKey(symbol)) {
             selected.set(symbol); // Ctrl+F also finds: a symbol already listed is shown
-            return Optional.empty();
+            return new AddResult.Found(symbol);
         }
         if (rows.size() >= MAX_SYMBOLS) {
-            return Optional.of("The watchlist holds at most " + MAX_SYMBOLS + " symbols");
+            return new AddResult.Refused("The watchlist holds at most " + MAX_SYMBOLS + " symbols");
         }
         insertRow(symbol);
         if (removals.removeIf(removal -> removal.row().symbol().equals(symbol))) {
@@ -112,7 +112,7 @@ public final class WatchlistViewModel {
         }
         selected.set(symbol);
         symbolsChanged.accept(symbols());
-        return Optional.empty();
+        return new AddResult.Added(symbol);
     }
 
     public void remove(Symbol symbol) {

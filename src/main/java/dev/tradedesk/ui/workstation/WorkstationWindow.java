@@ -115,7 +115,9 @@ public final class WorkstationWindow {
     public WorkstationWindow(Workstation parts) {
         this.parts = Objects.requireNonNull(parts);
         this.frameLoop = new FrameLoop(parts.market(), parts.watchlist(), parts.status(), parts.chart(), parts.uiMetrics());
-        this.watchlistView = new WatchlistView(parts.watchlist());
+        // A symbol found rather than added is one to look at: its chart takes the keyboard, so that
+        // the next digit switches its timeframe instead of typing in the box.
+        this.watchlistView = new WatchlistView(parts.watchlist(), this::leaveSymbolBoxForChart);
         this.menus = new WorkstationMenus(parts, this);
     }
 
@@ -238,8 +240,7 @@ public final class WorkstationWindow {
         watchlistView.symbolField().addEventHandler(KeyEvent.KEY_PRESSED, key -> {
             if (key.getCode() == KeyCode.ESCAPE) {
                 key.consume();
-                watchlistView.symbolField().clear();
-                parts.chart().node().requestFocus();
+                leaveSymbolBoxForChart();
             }
         });
         split.setId("mainSplit");
@@ -254,6 +255,11 @@ public final class WorkstationWindow {
         parts.watchlist().rows().addListener((InvalidationListener) rows ->
                 parts.chart().setWatchlistEmpty(parts.watchlist().rows().isEmpty()));
         return root;
+    }
+
+    private void leaveSymbolBoxForChart() {
+        watchlistView.symbolField().clear();
+        parts.chart().node().requestFocus();
     }
 
     /**

@@ -31,7 +31,7 @@ class WatchlistViewModelTest {
 
     @Test
     void addingValidatesNormalisesSelectsAndReports() {
-        assertThat(model.add(" btc-usd ")).isEmpty();
+        assertThat(model.add(" btc-usd ")).isEqualTo(new AddResult.Added(Symbol.of("BTC-USD")));
         assertThat(names(model.symbols())).containsExactly("AAPL", "MSFT", "SPY", "BTC-USD");
         assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("BTC-USD"));
         assertThat(reported).hasSize(1);
@@ -39,8 +39,9 @@ class WatchlistViewModelTest {
 
     @Test
     void invalidSymbolsAreRefusedWithAReason() {
-        assertThat(model.add("DROP TABLE")).hasValueSatisfying(reason -> assertThat(reason).startsWith("Invalid symbol 'DROP TABLE'"));
-        assertThat(model.add("ABCDEFGHIJKLMNOP")).isPresent();
+        assertThat(model.add("DROP TABLE")).isInstanceOfSatisfying(AddResult.Refused.class,
+                refused -> assertThat(refused.reason()).startsWith("Invalid symbol 'DROP TABLE'"));
+        assertThat(model.add("ABCDEFGHIJKLMNOP")).isInstanceOf(AddResult.Refused.class);
         assertThat(model.symbols()).hasSize(3);
         assertThat(reported).isEmpty();
     }
@@ -48,10 +49,20 @@ class WatchlistViewModelTest {
     @Test
     void typingASymbolAlreadyListedSelectsItAndAddsNothing() {
         assertThat(model.selectedProperty().get()).isNotEqualTo(Symbol.of("MSFT"));
-        assertThat(model.add("msft")).isEmpty();
+        assertThat(model.add("msft")).as("a find, not an add").isEqualTo(new AddResult.Found(Symbol.of("MSFT")));
         assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("MSFT"));
         assertThat(model.symbols()).hasSize(3);
         assertThat(reported).as("the list did not change").isEmpty();
+    }
+
+    @Test
+    void aFullListRefusesANewSymbolButStillFindsAListedOne() {
+        for (int i = model.symbols().size(); i < WatchlistViewModel.MAX_SYMBOLS; i++) {
+            assertThat(model.add("S" + i)).isInstanceOf(AddResult.Added.class);
+        }
+        assertThat(model.add("QQQ")).isEqualTo(new AddResult.Refused("The watchlist holds at most 500 symbols"));
+        assertThat(model.add("spy")).isEqualTo(new AddResult.Found(Symbol.of("SPY")));
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("SPY"));
     }
 
     @Test

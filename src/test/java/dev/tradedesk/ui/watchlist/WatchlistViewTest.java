@@ -42,11 +42,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class WatchlistViewTest {
 
     private WatchlistViewModel model;
+    private int finds;
 
     @Start
     void start(Stage stage) {
         model = new WatchlistViewModel(List.of(Symbol.of("AAPL"), Symbol.of("MSFT")), symbols -> { });
-        Scene scene = new Scene((Parent) new WatchlistView(model).createView(), 520, 300);
+        Scene scene = new Scene((Parent) new WatchlistView(model, () -> finds++).createView(), 520, 300);
         // The app's theme too: it sets the font the columns' widths must fit.
         scene.setUserAgentStylesheet(ThemeStylesheets.userAgentStylesheet(Theme.LIGHT));
         scene.getStylesheets().add(WatchlistView.class.getResource("/dev/tradedesk/ui/tradedesk.css").toExternalForm());
@@ -231,6 +232,30 @@ class WatchlistViewTest {
     private static ContextMenu shownRowMenu() {
         return javafx.stage.Window.getWindows().stream().filter(window -> window instanceof ContextMenu && window.isShowing())
                 .map(ContextMenu.class::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void enterOnAListedSymbolIsAFindThatHandsTheKeyboardOnWhileAnAddOrAMistakeKeepsIt(FxRobot robot) {
+        TextField box = robot.lookup("#symbolField").queryAs(TextField.class);
+        robot.clickOn(box).write("spy").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.symbols()).contains(Symbol.of("SPY"));
+        assertThat(finds).as("an add: the box keeps the keyboard for the next symbol").isZero();
+        assertThat(box.getText()).isEmpty();
+
+        robot.write("spy?").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(finds).as("a mistake, kept in the box to be corrected").isZero();
+        assertThat(box.getText()).isEqualTo("spy?");
+        assertThat(robot.lookup("#symbolError").queryAs(Label.class).getText()).startsWith("Invalid symbol");
+
+        robot.interact(box::clear);
+        robot.write("msft").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(finds).as("a find").isEqualTo(1);
+        assertThat(model.selectedProperty().get()).isEqualTo(Symbol.of("MSFT"));
+        assertThat(box.getText()).isEmpty();
+        assertThat(model.symbols()).hasSize(3);
     }
 
     @Test

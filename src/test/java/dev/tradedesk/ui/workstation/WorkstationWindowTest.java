@@ -513,6 +513,27 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void ctrlFOnAListedSymbolHandsTheKeyboardToItsChartWhileAnAddOrAMistakeKeepsItInTheBox(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL).write("msft").type(KeyCode.ENTER);
+        awaitChart("MSFT · 1Min");
+        assertThat(focusOwner()).as("a find: the chart's keys act at once").isEqualTo("chartArea");
+        robot.type(KeyCode.DIGIT2);
+        awaitChart("MSFT · 5Min");
+        assertThat(window.watchlistView().symbolField().getText()).isEmpty();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL).write("btc-usd").type(KeyCode.ENTER);
+        awaitChart("BTC-USD · 5Min");
+        assertThat(focusOwner()).as("an add: the box keeps the keyboard for the next symbol").isEqualTo("symbolField");
+
+        robot.write("DROP TABLE").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusOwner()).as("a mistake stays in the box to be corrected").isEqualTo("symbolField");
+        assertThat(window.watchlistView().symbolField().getText()).isEqualTo("DROP TABLE");
+        assertThat(robot.lookup("#symbolError").queryAs(Label.class).getText()).startsWith("Invalid symbol 'DROP TABLE'");
+    }
+
+    @Test
     void theRowsComeOnceTheChartHasDrawnOrAtTheLatestTwoSecondsAfterTheShow(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min"); // the first window's rows came with its chart
         host.heldFromMinutes = 0; // the next window's chart has nothing to draw until released
