@@ -6,8 +6,8 @@ import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.ui.DesktopLauncher;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -62,8 +62,17 @@ final class GuiCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--soak-log applies to --smoke-test only");
         }
         if (smokeTest) {
-            var report = new SmokeTest(duration, root.host(), root.build(),
-                    soak.log().map(csv -> new SmokeTest.Soak(csv, soak.interval(), SoakRecorder.WARM_UP)))
+            Optional<SmokeTest.Soak> soakRun = Optional.empty();
+            if (soak.log().isPresent()) {
+                try {
+                    soakRun = Optional.of(new SmokeTest.Soak(soak.checkedLog(root.paths()), soak.interval(), SoakRecorder.WARM_UP));
+                } catch (OutputTarget.Refused refused) {
+                    // The smoke test's own data is a temporary folder, but the log is where the user
+                    // says: pointed at the real history database, it truncated it, as record's did.
+                    throw new ParameterException(spec.commandLine(), "--soak-log: " + refused.getMessage());
+                }
+            }
+            var report = new SmokeTest(duration, root.host(), root.build(), soakRun)
                     .run(new DesktopLauncher()::runUntilClosed, spec.commandLine().getOut());
             PrintWriter out = spec.commandLine().getOut();
             report.figures().forEach((key, value) -> out.println(key + ": " + value));

@@ -35,13 +35,19 @@ final class SoakOptions {
      *                              (it truncated the history database it was pointed at)
      */
     SoakRecorder startRecorder(AppPaths own) throws IOException, OutputTarget.Refused {
-        if (log == null) {
-            return null;
-        }
+        return log == null ? null : new SoakRecorder(checkedLog(own), interval);
+    }
+
+    /**
+     * The file the log may be written to (its folder made if missing, a link followed to its file).
+     *
+     * @throws OutputTarget.Refused if the log would replace a directory, a device or one of {@code own}'s files
+     */
+    Path checkedLog(AppPaths own) throws IOException, OutputTarget.Refused {
         Path parent = log.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent); // as the recorder always did: a soak run's own folder
         }
-        return new SoakRecorder(OutputTarget.resolve(log, own), interval);
+        return OutputTarget.resolve(log, own);
     }
 }

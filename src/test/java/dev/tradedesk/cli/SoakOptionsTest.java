@@ -50,6 +50,21 @@ class SoakOptionsTest {
     }
 
     @Test
+    void theSmokeTestsSoakLogIsNeverWrittenOverTheHistoryDatabase() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path database = data.resolve("history.mv.db");
+        byte[] stored = {'H', '2', 0, 1, 2, 3};
+        Files.write(database, stored);
+
+        assertThat(command.run("--data-dir", data.toString(), "gui", "--smoke-test", "--duration", "1s", "--soak-log",
+                database.toString())).isEqualTo(2);
+
+        assertThat(command.err()).contains("--soak-log: cannot write " + database
+                + ": it is a file of TradeDesk's history database in " + data + "; give another file");
+        assertThat(database).hasBinaryContent(stored);
+    }
+
+    @Test
     void aSoakLogWithoutTheSmokeTestIsAUsageError() {
         assertThat(command.run("gui", "--soak-log", dir.resolve("soak.csv").toString())).isEqualTo(2);
         assertThat(command.err()).contains("--soak-log applies to --smoke-test only");
