@@ -417,14 +417,12 @@ class WorkstationWindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
-            Text drawn = (Text) robot.lookup("#chartTitle").queryAs(Label.class).lookup(".text");
-            assertThat(drawn.getText()).as("the chart's title in the smallest window").contains("ETH/USDT");
+            assertThat(drawnChartTitle(robot)).as("the chart's title in the smallest window").contains("ETH/USDT");
         });
         robotInteract(() -> stage.setWidth(1400));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
-            Text drawn = (Text) robot.lookup("#chartTitle").queryAs(Label.class).lookup(".text");
-            assertThat(drawn.getText()).as("the chart's title in a wide window").isEqualTo("ETH/USDT · 1Min");
+            assertThat(drawnChartTitle(robot)).as("the chart's title in a wide window").isEqualTo("ETH/USDT · 1Min");
         });
     }
 
@@ -443,8 +441,7 @@ class WorkstationWindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
-            Text drawn = (Text) robot.lookup("#chartTitle").queryAs(Label.class).lookup(".text");
-            assertThat(drawn.getText()).as("the chart's title, cut short at most").startsWith("AAPL");
+            assertThat(drawnChartTitle(robot)).as("the chart's title, cut short at most").startsWith("AAPL");
             javafx.scene.control.TableView<?> table = robot.lookup("#watchlist").queryAs(javafx.scene.control.TableView.class);
             double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getMinWidth).sum();
             assertThat(table.getWidth()).as("the watchlist still shows every column").isGreaterThanOrEqualTo(columns);
@@ -1279,6 +1276,11 @@ class WorkstationWindowTest {
             }
         }
         return colours.size();
+    }
+
+    /** The chart's title as drawn, cut short with "..." where its label has no room; JavaFX thread. */
+    private static String drawnChartTitle(FxRobot robot) {
+        return ((Text) robot.lookup("#chartTitle").queryAs(Label.class).lookup(".text")).getText();
     }
 
     /** The application around the window, as the composition root would answer. */
