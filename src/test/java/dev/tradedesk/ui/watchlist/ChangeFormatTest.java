@@ -9,17 +9,17 @@ class ChangeFormatTest {
 
     @Test
     void aChangeThatRoundsToNothingReadsZeroWithoutASign() {
-        assertThat(WatchlistView.formatChange(-0.004)).isEqualTo("0.00");
-        assertThat(WatchlistView.formatChange(0.004)).isEqualTo("0.00");
-        assertThat(WatchlistView.formatChange(-0.0)).isEqualTo("0.00");
-        assertThat(WatchlistView.formatChange(0.0)).isEqualTo("0.00");
+        assertThat(WatchlistColumns.formatChange(-0.004)).isEqualTo("0.00");
+        assertThat(WatchlistColumns.formatChange(0.004)).isEqualTo("0.00");
+        assertThat(WatchlistColumns.formatChange(-0.0)).isEqualTo("0.00");
+        assertThat(WatchlistColumns.formatChange(0.0)).isEqualTo("0.00");
     }
 
     @Test
     void otherChangesShowTheirSign() {
-        assertThat(WatchlistView.formatChange(1.254)).isEqualTo("+1.25");
-        assertThat(WatchlistView.formatChange(-0.4)).isEqualTo("-0.40");
-        assertThat(WatchlistView.formatChange(-0.006)).isEqualTo("-0.01");
-        assertThat(WatchlistView.formatChange(12.0)).isEqualTo("+12.00");
+        assertThat(WatchlistColumns.formatChange(1.254)).isEqualTo("+1.25");
+        assertThat(WatchlistColumns.formatChange(-0.4)).isEqualTo("-0.40");
+        assertThat(WatchlistColumns.formatChange(-0.006)).isEqualTo("-0.01");
+        assertThat(WatchlistColumns.formatChange(12.0)).isEqualTo("+12.00");
     }
 }

@@ -65,18 +65,18 @@ class WatchlistViewTest {
     void aSeriesThatBecomesCompleteLosesItsIncompleteMark(FxRobot robot) {
         robot.interact(() -> model.apply(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 0.5))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(numberCell(robot, "50.0").getPseudoClassStates()).contains(WatchlistView.INCOMPLETE);
+        assertThat(numberCell(robot, "50.0").getPseudoClassStates()).contains(WatchlistColumns.INCOMPLETE);
 
         robot.interact(() -> model.apply(MarketUpdate.ofCompleteness(Map.of(Symbol.of("MSFT"), 1.0))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(numberCell(robot, "100.0").getPseudoClassStates()).doesNotContain(WatchlistView.INCOMPLETE);
+        assertThat(numberCell(robot, "100.0").getPseudoClassStates()).doesNotContain(WatchlistColumns.INCOMPLETE);
     }
 
     @Test
     void aNewValueRedrawsItsCellWithoutLayingOutTheTable(FxRobot robot) {
         robot.interact(() -> model.apply(msft(410.5)));
         WaitForAsyncUtils.waitForFxEvents();
-        WatchlistView.NumberCell last = numberCell(robot, "410.50");
+        NumberCell last = numberCell(robot, "410.50");
         TableRow<?> row = last.getTableRow();
 
         robot.interact(() -> {
@@ -107,7 +107,7 @@ class WatchlistViewTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         numberCell(robot, "190.50");
-        WatchlistView.NumberCell xrp = numberCell(robot, "2.3456");
+        NumberCell xrp = numberCell(robot, "2.3456");
 
         robot.interact(() -> model.apply(quote("MSFT", 2.35)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -119,7 +119,7 @@ class WatchlistViewTest {
 
         robot.interact(() -> model.apply(quote("MSFT", 0.00001234)));
         WaitForAsyncUtils.waitForFxEvents();
-        WatchlistView.NumberCell coin = numberCell(robot, "0.00001234");
+        NumberCell coin = numberCell(robot, "0.00001234");
         Text value = (Text) coin.getChildrenUnmodifiable().stream()
                 .filter(node -> node instanceof Text text && "0.00001234".equals(text.getText())).findFirst().orElseThrow();
         assertThat(value.getBoundsInParent().getMinX()).as("whole within its cell, its column widened")
@@ -143,8 +143,8 @@ class WatchlistViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableCell<?, ?> change = numberCell(robot, "-1.25");
         TableCell<?, ?> stochK = numberCell(robot, "12.0");
-        assertThat(change.getPseudoClassStates()).contains(WatchlistView.NEGATIVE).doesNotContain(WatchlistView.POSITIVE);
-        assertThat(stochK.getPseudoClassStates()).contains(WatchlistView.STOCH_BELOW_LOWER);
+        assertThat(change.getPseudoClassStates()).contains(WatchlistColumns.NEGATIVE).doesNotContain(WatchlistColumns.POSITIVE);
+        assertThat(stochK.getPseudoClassStates()).contains(WatchlistColumns.STOCH_BELOW_LOWER);
         // The app's stylesheet matches the pseudo-class (its colours need the AtlantaFX theme; bold does not).
         assertThat(stochK.getFont().getStyle()).as("bold beyond a band").containsIgnoringCase("bold");
 
@@ -152,10 +152,10 @@ class WatchlistViewTest {
                 new Quote(Symbol.of("MSFT"), 0, 411.0, 0.5, 50.0, 55.0, 20.0, 90.0, 1.1)), Map.of(), Map.of(), Map.of(),
                 null, null, Long.MAX_VALUE)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(numberCell(robot, "+0.50").getPseudoClassStates()).contains(WatchlistView.POSITIVE)
-                .doesNotContain(WatchlistView.NEGATIVE);
+        assertThat(numberCell(robot, "+0.50").getPseudoClassStates()).contains(WatchlistColumns.POSITIVE)
+                .doesNotContain(WatchlistColumns.NEGATIVE);
         TableCell<?, ?> inside = numberCell(robot, "55.0");
-        assertThat(inside.getPseudoClassStates()).doesNotContain(WatchlistView.STOCH_BELOW_LOWER, WatchlistView.STOCH_ABOVE_UPPER);
+        assertThat(inside.getPseudoClassStates()).doesNotContain(WatchlistColumns.STOCH_BELOW_LOWER, WatchlistColumns.STOCH_ABOVE_UPPER);
         assertThat(inside.getFont().getStyle()).doesNotContainIgnoringCase("bold");
     }
 
@@ -387,7 +387,7 @@ class WatchlistViewTest {
 
     private static TableCell<?, ?> symbolCell(FxRobot robot, String symbol) {
         return (TableCell<?, ?>) row(robot, symbol).getChildrenUnmodifiable().stream()
-                .filter(node -> node instanceof TableCell<?, ?> cell && !(cell instanceof WatchlistView.NumberCell))
+                .filter(node -> node instanceof TableCell<?, ?> cell && !(cell instanceof NumberCell))
                 .findFirst().orElseThrow();
     }
 
@@ -414,8 +414,8 @@ class WatchlistViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static WatchlistView.NumberCell numberCell(FxRobot robot, String text) {
-        return robot.lookup(".number-cell").<WatchlistView.NumberCell>queryAll().stream()
+    private static NumberCell numberCell(FxRobot robot, String text) {
+        return robot.lookup(".number-cell").<NumberCell>queryAll().stream()
                 .filter(cell -> text.equals(cell.shownText())).findFirst().orElseThrow();
     }
 }

@@ -1,0 +1,207 @@
+package dev.tradedesk.ui.watchlist;
+
+import dev.tradedesk.ui.EscapePassingTooltip;
+import dev.tradedesk.ui.live.Quote;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
+
+/**
+ * The watchlist's columns: symbol, with its problem; last price; change %; RSI; StochRSI %K, coloured
+ * against the dynamic bands; relative volume; and the share of history stored. Each header's
+ * tooltip says what its column holds. JavaFX thread only.
+ */
+final class WatchlistColumns {
+
+    // A number cell's colour is a pseudo-class, not a style class: every tick restyles hundreds of
+    // cells, and a style-class change makes JavaFX match the whole stylesheet against the cell
+    // again, where a pseudo-class change only switches between the rules already matched.
+    static final PseudoClass STOCH_BELOW_LOWER = PseudoClass.getPseudoClass("stoch-below-lower");
+    static final PseudoClass STOCH_ABOVE_UPPER = PseudoClass.getPseudoClass("stoch-above-upper");
+    static final PseudoClass NEGATIVE = PseudoClass.getPseudoClass("change-negative");
+    static final PseudoClass POSITIVE = PseudoClass.getPseudoClass("change-positive");
+    /** A series whose stored history has ranges not yet fetched whole. */
+    static final PseudoClass INCOMPLETE = PseudoClass.getPseudoClass("history-incomplete");
+    static final String SYMBOL_PROBLEM = "symbol-problem";
+    /** A symbol's problem wraps at this width in its tooltip, as the status bar's reasons do. */
+    static final double PROBLEM_TOOLTIP_MAX_WIDTH = 520;
+    private static final String DESCRIPTION = "tradedesk.description";
+
+    private WatchlistColumns() {
+    }
+
+    /** Adds the columns to {@code table}, at their widths, and describes their headers once the skin has made them. */
+    static void addTo(TableView<WatchlistRow> table) {
+        TableColumn<WatchlistRow, String> symbol = new TableColumn<>("Symbol");
+        // Depends on the problem too, so a symbol turning "unknown" redraws its cell.
+        symbol.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> cell.getValue().problemProperty().get(), cell.getValue().problemProperty()));
+        symbol.setCellFactory(column -> new SymbolCell());
+        describe(symbol, "Symbol; ⚠ marks one without live values for a reason its tooltip gives (the provider's,"
+                + " or the history store's)");
+        table.getColumns().add(symbol);
+        table.getColumns().add(numberColumn("Last", "Last price", LastPriceCell::new));
+        table.getColumns().add(numberColumn("Chg %", "Change of the last price since the open of the session's first bar, in %",
+                () -> new NumberCell(WatchlistRow::changePercentProperty, WatchlistColumns::formatChange,
+                        WatchlistColumns::changeStyle)));
+        table.getColumns().add(numberColumn("RSI", "RSI of 1-minute bars, whatever the chart's timeframe",
+                () -> new NumberCell(WatchlistRow::rsiProperty, value -> format(value, 1), null)));
+        table.getColumns().add(numberColumn("%K",
+                "StochRSI %K of 1-minute bars, whatever the chart's timeframe; bold and coloured below the lower"
+                        + " or above the upper dynamic band", StochKCell::new));
+        table.getColumns().add(numberColumn("RelVol", "Volume of the latest 1-minute bar over its moving average",
+                () -> new NumberCell(WatchlistRow::relativeVolumeProperty, value -> format(value, 2), null)));
+        // Floor, not round: 99.96% whole must not read as 100.0.
+        table.getColumns().add(numberColumn("Hist %",
+                "Share of the tracked 1-minute history stored; below 100 while ranges are still to be fetched",
+                () -> new NumberCell(WatchlistRow::completenessProperty,
+                        value -> format(Math.floor(value * 1000) / 10, 1), value -> value < 1 ? INCOMPLETE : null)));
+        table.getColumns().forEach(column -> column.setSortable(false));
+        // The skin makes the headers at its first layout.
+        table.needsLayoutProperty().addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> property, Boolean before, Boolean needsLayout) {
+                if (!needsLayout && describeHeaders(table)) {
+                    table.needsLayoutProperty().removeListener(this);
+                }
+            }
+        });
+        // Symbols as long as "ETH/USDT" and "DOGE-USD" fit in the desktop's font, a little wider than
+        // the test toolkit's (longer ones show whole in their tooltip); numbers never shrink below their
+        // widest value (%K: a bold "100.0"); the last column takes what a narrow pane leaves.
+        double[] widths = {100, 72, 66, 52, 58, 62, 64};
+        int last = widths.length - 1;
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setMinWidth(i == last ? widths[i] * 0.8 : widths[i]);
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
+    }
+
+    /**
+     * A column of numbers whose cells watch their row's property themselves ({@link NumberCell}):
+     * the column's value is the row, which never changes.
+     */
+    private static TableColumn<WatchlistRow, WatchlistRow> numberColumn(String title, String description,
+            Supplier<NumberCell> cells) {
+        TableColumn<WatchlistRow, WatchlistRow> column = new TableColumn<>(title);
+        describe(column, description);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(view -> cells.get());
+        column.getStyleClass().add("number-column");
+        return column;
+    }
+
+    private static void describe(TableColumn<?, ?> column, String description) {
+        column.getProperties().put(DESCRIPTION, description);
+    }
+
+    /**
+     * Each header's tooltip says what its column holds: the short titles cannot say that the
+     * indicators are of 1-minute bars whatever the chart shows. The headers are the skin's.
+     *
+     * @return whether the headers were there
+     */
+    private static boolean describeHeaders(TableView<WatchlistRow> table) {
+        boolean found = false;
+        for (Node node : table.lookupAll(".column-header")) {
+            if (node instanceof TableColumnHeader header && header.getTableColumn() != null
+                    && header.getTableColumn().getProperties().get(DESCRIPTION) instanceof String description) {
+                Tooltip.install(header, new EscapePassingTooltip(description));
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    private static String format(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** "+1.25", "-0.40", and "0.00" for a change that rounds to nothing (not "-0.00"). */
+    static String formatChange(double percent) {
+        double shown = shownChange(percent);
+        return String.format(Locale.ROOT, shown == 0 ? "%.2f" : "%+.2f", shown == 0 ? 0.0 : shown);
+    }
+
+    /** Coloured by the change as shown: one that rounds to 0.00 is neither up nor down. */
+    private static PseudoClass changeStyle(double percent) {
+        double shown = shownChange(percent);
+        return shown < 0 ? NEGATIVE : shown > 0 ? POSITIVE : null;
+    }
+
+    private static double shownChange(double percent) {
+        return Math.round(percent * 100) / 100.0;
+    }
+
+    /** The last price, with the decimals of its symbol's prices, as the chart shows them. */
+    private static final class LastPriceCell extends NumberCell {
+        LastPriceCell() {
+            super(WatchlistRow::lastProperty, null, null);
+        }
+
+        @Override
+        String text(double price) {
+            return format(price, watched().priceDecimals());
+        }
+    }
+
+    /** %K, coloured by where it stands against the dynamic bands, which move on their own. */
+    private static final class StochKCell extends NumberCell {
+        StochKCell() {
+            super(WatchlistRow::stochKProperty, value -> format(value, 1), null);
+        }
+
+        @Override
+        List<Observable> dependencies(WatchlistRow row) {
+            return List.of(row.stochKProperty(), row.zoneProperty());
+        }
+
+        @Override
+        PseudoClass state(double value) {
+            Quote.Zone zone = watched() == null ? null : watched().zoneProperty().get();
+            return zone == Quote.Zone.BELOW_LOWER ? STOCH_BELOW_LOWER : zone == Quote.Zone.ABOVE_UPPER ? STOCH_ABOVE_UPPER : null;
+        }
+    }
+
+    /**
+     * The symbol, with a warning and a tooltip when it has no live values for a reason: the provider
+     * does not know it or it failed, or it waits for the history store. The reason, a store's
+     * failure above all, can run to a few lines: it wraps instead of running off the screen.
+     */
+    private static final class SymbolCell extends TableCell<WatchlistRow, String> {
+        @Override
+        protected void updateItem(String problem, boolean empty) {
+            super.updateItem(problem, empty);
+            getStyleClass().remove(SYMBOL_PROBLEM);
+            setTooltip(null);
+            WatchlistRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            boolean troubled = problem != null && !problem.isEmpty();
+            String symbol = row.symbol().value();
+            setText(troubled ? symbol + "  ⚠" : symbol);
+            // The whole symbol, for one too long for the column.
+            Tooltip tooltip = new EscapePassingTooltip(troubled ? symbol + ": " + problem : symbol);
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(PROBLEM_TOOLTIP_MAX_WIDTH);
+            setTooltip(tooltip);
+            if (troubled) {
+                getStyleClass().add(SYMBOL_PROBLEM);
+            }
+        }
+    }
+}
