@@ -84,15 +84,6 @@ final class BarRepository {
     }
 
     /**
-     * Inserts or updates (same series and time) every bar {@code source} yields, in one
-     * transaction, {@code writeChunk} bars per JDBC batch. Either all bars are stored or, if a bar
-     * is invalid, the source fails or the database fails, none is.
-     *
-     * @return the number of bars written (updates included)
-     * @throws IllegalArgumentException if a bar is invalid ({@link Bar#problem})
-     * @throws StoreException           if the source or the database fails
-     */
-    /**
      * Upserts the bars of several series in ONE transaction: all of them are written, or none.
      *
      * @return bars written per series, in the map's order
@@ -148,6 +139,15 @@ final class BarRepository {
         }
     }
 
+    /**
+     * Inserts or updates (same series and time) every bar {@code source} yields, in one
+     * transaction, {@code writeChunk} bars per JDBC batch. Either all bars are stored or, if a bar
+     * is invalid, the source fails or the database fails, none is.
+     *
+     * @return the number of bars written (updates included)
+     * @throws IllegalArgumentException if a bar is invalid ({@link Bar#problem})
+     * @throws StoreException           if the source or the database fails
+     */
     long upsert(SeriesKey key, BarSource source) {
         writeLock.lock();
         try (Connection connection = database.writeConnection()) {

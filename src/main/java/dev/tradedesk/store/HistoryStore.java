@@ -126,15 +126,6 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * Inserts or updates every bar {@code source} yields in one transaction, pulling it chunk by
-     * chunk so memory stays flat however many bars there are. Then invalidates the cached ranges
-     * of the series.
-     *
-     * @return the number of bars written
-     * @throws IllegalArgumentException if a bar is invalid; nothing is written
-     * @throws StoreException           if the source or the database fails; nothing is written
-     */
-    /**
      * Writes the bars of several series in one transaction (all or nothing), as the live pipeline
      * does once per cycle, and invalidates the cached ranges of every series written.
      *
@@ -173,6 +164,15 @@ public final class HistoryStore implements AutoCloseable {
         return total;
     }
 
+    /**
+     * Inserts or updates every bar {@code source} yields in one transaction, pulling it chunk by
+     * chunk so memory stays flat however many bars there are. Then invalidates the cached ranges
+     * of the series.
+     *
+     * @return the number of bars written
+     * @throws IllegalArgumentException if a bar is invalid; nothing is written
+     * @throws StoreException           if the source or the database fails; nothing is written
+     */
     public long write(SeriesKey key, BarSource source) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(source, "source");

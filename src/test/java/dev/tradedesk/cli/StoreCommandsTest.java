@@ -56,13 +56,13 @@ class StoreCommandsTest {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
 
-    /** {@code count} canonical rows (as export writes them), one minute apart from 2024-01-02T14:30Z. */
     /** Imports the first {@code count} of {@link #rows} as AAPL's minutes, which must succeed. */
     private void importMinutes(int count) throws IOException {
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("in.csv", HEADER + rows(count)).toString()))
                 .isZero();
     }
 
+    /** {@code count} canonical rows (as export writes them), one minute apart from 2024-01-02T14:30Z. */
     private static String rows(int count) {
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < count; i++) {

@@ -68,7 +68,6 @@ public final class ChartController {
      */
     static final int FIRST_READ_BARS = 10_000;
     private static final int MIN_CAPACITY = 1 << 17;
-    /** Daily bars are New York trading days, as Alpaca stamps them. */
     /**
      * How long repairs of the shown symbol must pause before its chart reloads. A backfill stores a
      * gap window by window, each a repair of its own (0.3-0.7 s apart in the smoke test), and a
