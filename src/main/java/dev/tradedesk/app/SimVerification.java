@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -111,7 +112,7 @@ public final class SimVerification {
                 new SimulatorSettings(run.speed(), run.seed(), SimulatorSettings.DEFAULTS.historyDays()), Optional.empty(),
                 run.lookback(), run.interval(), run.lookback().plusDays(1), run.tuning());
         AtomicReference<ConnectionState> state = new AtomicReference<>();
-        Map<Symbol, Double> completeness = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Symbol, Double> completeness = new ConcurrentHashMap<>();
         MarketSession session = MarketSession.start(options, store, new PipelineMetrics(), update -> {
             if (update.connection() != null) {
                 state.set(update.connection());

@@ -4,6 +4,7 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.TimeRange;
+import java.util.HashMap;
 import java.util.List;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.PipelineStage;
@@ -166,7 +167,7 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
             return;
         }
         long now = marketClock.millis();
-        Map<Symbol, Double> completeness = new java.util.HashMap<>();
+        Map<Symbol, Double> completeness = new HashMap<>();
         try {
             for (SeriesKey series : written) {
                 long until = series.timeframe().gridStart(now);

@@ -4,6 +4,7 @@ import dev.tradedesk.feed.sim.FaultKind;
 import dev.tradedesk.feed.sim.SimFaults;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class FaultOptions {
     /** Labels for the help text. */
     static final class KindLabels implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return EnumSet.allOf(FaultKind.class).stream().map(FaultKind::label).iterator();
         }
     }

@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -104,9 +106,9 @@ final class BarRepository {
         writeLock.lock();
         try (Connection connection = database.writeConnection()) {
             connection.setAutoCommit(false);
-            Map<SeriesKey, Long> written = new java.util.LinkedHashMap<>();
+            Map<SeriesKey, Long> written = new LinkedHashMap<>();
             try {
-                Map<SeriesKey, Integer> ids = new java.util.HashMap<>();
+                Map<SeriesKey, Integer> ids = new HashMap<>();
                 for (Map.Entry<SeriesKey, BarSource> entry : sources.entrySet()) {
                     int seriesId = findOrCreateSeries(connection, entry.getKey());
                     ids.put(entry.getKey(), seriesId);

@@ -4,6 +4,7 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.TimeRange;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -145,7 +146,7 @@ public final class HistoryStore implements AutoCloseable {
     public long writeAll(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(covered, "covered");
-        Map<SeriesKey, BarSource> sources = new java.util.LinkedHashMap<>();
+        Map<SeriesKey, BarSource> sources = new LinkedHashMap<>();
         batch.forEach((key, bars) -> sources.put(key, sourceOf(bars)));
         Map<SeriesKey, Long> written;
         try {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,7 +172,7 @@ public final class WatchlistViewModel {
         Map<Symbol, WatchlistRow> kept = new HashMap<>(bySymbol);
         bySymbol.clear();
         List<WatchlistRow> newRows = new ArrayList<>();
-        for (Symbol symbol : new java.util.LinkedHashSet<>(symbols)) {
+        for (Symbol symbol : new LinkedHashSet<>(symbols)) {
             WatchlistRow row = kept.getOrDefault(symbol, new WatchlistRow(symbol));
             bySymbol.put(symbol, row);
             newRows.add(row);
