@@ -15,7 +15,8 @@ interface HistoryRequests {
     /**
      * Asks for the bars of {@code symbols} in {@code [from, to]} (epoch millis, both inclusive). On the
      * scheduler thread, calls {@code answer} when the answer is in, else {@code failed} before the lane
-     * backs off; {@code failed} also undoes the lane's bookkeeping if {@code answer} throws. The
+     * backs off, also when the provider threw instead of failing the request (never at the caller);
+     * {@code failed} also undoes the lane's bookkeeping if {@code answer} throws. The
      * answer's {@link HistoryBars#unknown()} holds every asked symbol the provider does not know
      * (refused now or before, so not asked again), and {@link HistoryBars#whole} says whose range
      * came back whole.

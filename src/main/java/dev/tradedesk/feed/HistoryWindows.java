@@ -46,9 +46,9 @@ final class HistoryWindows {
     /**
      * Fetches the closed bars {@code needs} asks for ({@code [from, to]} per symbol), window by
      * window, handing each window over as it arrives; then runs {@code then}, or {@code failed} if a
-     * request failed, or if the first window throws before its request left (rethrown to the
-     * caller's guard). With {@code withProgress}, reports {@link BackfillProgress} when it takes more
-     * than one window.
+     * request failed (a provider that throws fails its request, {@link SchedulerThread#send}), or if
+     * the first window throws before its request left (rethrown to the caller's guard). With
+     * {@code withProgress}, reports {@link BackfillProgress} when it takes more than one window.
      */
     void fetch(PriceScheduler.Lane lane, Map<Symbol, long[]> needs, boolean withProgress, Runnable then, Runnable failed) {
         try {
@@ -56,8 +56,9 @@ final class HistoryWindows {
         } catch (RuntimeException | Error bug) {
             // The lane's guard around this call has nothing to undo: without failed the lane would
             // wait for an answer that never comes (the history lane busy, the closing lane's symbols
-            // fetched) for the rest of the session. A later window's throw is its answer step's, whose
-            // guard runs failed.
+            // fetched) for the rest of the session. The provider's throw no longer comes here (it is
+            // its request's failure); the listener's, on the first progress, does. A later window's
+            // throw is its answer step's, whose guard runs failed.
             failed.run();
             throw bug;
         }

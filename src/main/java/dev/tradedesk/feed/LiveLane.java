@@ -110,7 +110,7 @@ final class LiveLane {
         ledger.keepHeldOnly(watched);
         long[] parsedAt = {Long.MAX_VALUE};
         long sent = connection.send();
-        CompletableFuture<LatestBars> latest = schedulerThread.track(provider.latest(watched, config.timeframe()));
+        CompletableFuture<LatestBars> latest = schedulerThread.send(() -> provider.latest(watched, config.timeframe()));
         // A new symbol waits alone while the store cannot tell where its history starts, or record it (a full disk).
         List<Symbol> known = ledger.known(watched);
         // Each lane on its own guard: a store that refuses the ledger's reads (it cannot reopen its file) backs off

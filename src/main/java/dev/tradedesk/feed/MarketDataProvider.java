@@ -11,9 +11,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A source of market data over HTTP. Calls are asynchronous (OkHttp {@code enqueue}): they return
  * at once, and the futures complete on the HTTP client's threads, exceptionally with a
- * {@link ProviderException} when the request fails. Every bar delivered has been validated (finite
- * positive prices, high ≥ low, open and close within the range, volume not negative, time inside
- * the requested range); invalid records are dropped and counted in {@link FeedMetrics}.
+ * {@link ProviderException} when the request fails; they do not throw (the {@link PriceScheduler}
+ * takes a call that throws as a failed request, and logs it as the provider's bug). Every bar
+ * delivered has been validated (finite positive prices, high ≥ low, open and close within the
+ * range, volume not negative, time inside the requested range); invalid records are dropped and
+ * counted in {@link FeedMetrics}.
  *
  * <p>Implementations are thread-safe.
  */

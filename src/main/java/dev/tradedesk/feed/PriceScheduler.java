@@ -185,8 +185,8 @@ public final class PriceScheduler implements AutoCloseable {
             return;
         }
         long sent = connection.send();
-        CompletableFuture<HistoryBars> request = schedulerThread.track(provider.historyBySymbol(asked, config.timeframe(),
-                Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
+        CompletableFuture<HistoryBars> request = schedulerThread.send(() -> provider.historyBySymbol(asked,
+                config.timeframe(), Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
         schedulerThread.whenComplete(request, lane, (bars, failure) -> {
             if (failure != null) {
                 failed.run();

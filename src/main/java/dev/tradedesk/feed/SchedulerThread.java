@@ -2,6 +2,7 @@ package dev.tradedesk.feed;
 
 import dev.tradedesk.core.RepeatingFailures;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@link #close} cancels it. No exception escapes a step: whatever a step or a listener throws is
  * logged (a step that fails the same way at every retry, as when the store's disk is full, is told
  * once, then summarized), the lane's bookkeeping is undone and the lane backs off
- * ({@link LaneBackoff}). After {@link #close} nothing new starts, and an answer arriving then is
- * ignored.
+ * ({@link LaneBackoff}). A provider that throws instead of failing its request fails the request
+ * ({@link #send}). After {@link #close} nothing new starts, and an answer arriving then is ignored.
  *
  * <p>Thread-safety: {@link #close} and {@link #closed} may be called from any thread, and
  * {@link #schedule} by {@link PriceScheduler#start} for the first cycle; the other calls are made
@@ -35,6 +37,7 @@ final class SchedulerThread {
     private final ProviderKind provider;
     private final LaneBackoff laneBackoff;
     private final RepeatingFailures repeatingBugs = RepeatingFailures.everyMinute();
+    private final RepeatingFailures providerThrows = RepeatingFailures.everyMinute();
 
     private volatile boolean closed;
     /** Requests in flight, cancelled by {@link #close}. */
@@ -59,11 +62,33 @@ final class SchedulerThread {
         }
     }
 
-    /** Remembers a request until it is answered, so that {@link #close} can cancel it. */
-    <T> CompletableFuture<T> track(CompletableFuture<T> request) {
+    /**
+     * Sends a request to the provider ({@code call}) and remembers it until it is answered, so that
+     * {@link #close} can cancel it. A provider that throws instead of returning a failed future, or
+     * returns none, gets the failed future it should have returned: the lane that sent the request
+     * takes a failed request's path (its bookkeeping undone, the connection backing off). Thrown at
+     * the lane, it left the lane waiting for an answer that never comes (a repair's history lane busy
+     * for the rest of the session). The provider's own log never saw the throw: it is logged here,
+     * once with its stack trace, then summarized while it repeats.
+     */
+    <T> CompletableFuture<T> send(Supplier<CompletableFuture<T>> call) {
+        CompletableFuture<T> request = requestOrItsFailure(call);
         pending.add(request);
         request.whenComplete((value, failure) -> pending.remove(request));
         return request;
+    }
+
+    private <T> CompletableFuture<T> requestOrItsFailure(Supplier<CompletableFuture<T>> call) {
+        try {
+            return Objects.requireNonNull(call.get(), "the provider returned no request");
+        } catch (RuntimeException | Error bug) {
+            providerThrows.report(bug,
+                    () -> log.error("{}: the provider threw instead of failing its request; taken as a failed request",
+                            provider, bug),
+                    repeats -> log.error("{}: the provider still throws: {} more the same way: {}", provider, repeats,
+                            bug.toString()));
+            return CompletableFuture.failedFuture(bug);
+        }
     }
 
     /** Hands {@code request}'s answer or failure to {@code step} on this thread, as a guarded step of {@code lane}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
@@ -12,6 +13,7 @@ import dev.tradedesk.feed.alpaca.AlpacaProvider;
 import dev.tradedesk.feed.sim.SimClock;
 import dev.tradedesk.feed.sim.SimulatedExchange;
 import dev.tradedesk.feed.sim.SimulatedMarket;
+import dev.tradedesk.testing.LogCapture;
 import dev.tradedesk.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.awaitility.Awaitility;
@@ -579,6 +582,73 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aProviderThatThrowsOnARepairInsteadOfFailingItStillGetsTheGapRepairedAndIsLoggedOnce() {
+        Symbol aapl = Symbol.of("AAPL");
+        TimeRange gap = new TimeRange(Instant.parse("2026-03-02T12:00:00Z").toEpochMilli(),
+                Instant.parse("2026-03-02T12:05:00Z").toEpochMilli());
+        provider.throwOnHistoryOf(Set.of(aapl)::equals, 3, new IllegalStateException("provider bug: a repair"));
+        try (LogCapture log = new LogCapture()) {
+            startScheduler(storeMissing(aapl, gap));
+            await(() -> listener.repairedWhole(aapl, gap));
+            assertThat(listener.repairedBars(aapl)).isEqualTo(groundTruth(aapl, gap.from(), gap.until() - 1));
+            assertThat(listener.backedOffWith("provider bug: a repair")).as("backed off as after a failed request").isTrue();
+            assertThat(log.lines()).filteredOn(line -> line.contains("provider bug: a repair")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aProviderThatThrowsOnALatestRequestInsteadOfFailingItBacksOffAsAfterAFailedRequest() {
+        provider.throwOnceOnLatest(new IllegalStateException("provider bug: latest"));
+        startScheduler(BarHistory.EMPTY);
+        await(() -> listener.backedOffWith("provider bug: latest"));
+        awaitTheLookbackThenTheFormingBar();
+    }
+
+    @Test
+    void aProviderThatThrowsOnAClosingRequestInsteadOfFailingItBacksOffAndTheClosedBarsStillLand() {
+        startScheduler(BarHistory.EMPTY);
+        long first = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
+        awaitForming(first);
+        // Nothing is behind now (no repair is due on an empty store): the next history request is the closing lane's.
+        provider.throwOnHistoryOf(asked -> true, 1, new IllegalStateException("provider bug: closed bars"));
+        simWall.advance(Duration.ofMinutes(1)); // 15:01:30: the 15:00 bar has closed
+        long next = first + 60_000;
+        awaitForming(next);
+        assertThat(listener.backedOffWith("provider bug: closed bars")).isTrue();
+        for (Symbol symbol : WATCHLIST) {
+            assertThat(listener.closedBars(symbol)).isEqualTo(groundTruth(symbol,
+                    Instant.parse("2026-03-02T12:00:00Z").toEpochMilli(), next - 1));
+        }
+    }
+
+    @Test
+    void aProviderThatThrowsOnABackfillWindowInsteadOfFailingItBacksOffAndTakesTheProgressAway() {
+        provider.throwOnHistoryOf(asked -> true, 1, new IllegalStateException("provider bug: a window"));
+        startScheduler(BarHistory.EMPTY);
+        awaitTheLookbackThenTheFormingBar();
+        assertThat(listener.backedOffWith("provider bug: a window")).isTrue();
+        assertThat(listener.progress).as("the stopped backfill's progress was taken away").contains(BackfillProgress.NONE);
+    }
+
+    /** A store whose completeness ledger misses {@code gap} of {@code symbol} until it is handed over repaired whole. */
+    private BarHistory storeMissing(Symbol symbol, TimeRange gap) {
+        return new BarHistory() {
+            @Override
+            public OptionalLong lastBarTime(SeriesKey series) {
+                return OptionalLong.empty();
+            }
+
+            @Override
+            public List<TimeRange> missing(SeriesKey series, long from, long until) {
+                if (!series.symbol().equals(symbol) || gap.from() >= until || listener.repairedWhole(symbol, gap)) {
+                    return List.of();
+                }
+                return List.of(new TimeRange(Math.max(from, gap.from()), Math.min(until, gap.until())));
+            }
+        };
+    }
+
+    @Test
     void aSymbolWhoseLatestBarWasInvalidIsReportedAsSuchNotAsUnknown() {
         provider.invalidLatestOf(Symbol.of("MSFT"));
         startScheduler(BarHistory.EMPTY);
@@ -645,6 +715,8 @@ class PriceSchedulerTest {
         final List<BackfillProgress> progress = new CopyOnWriteArrayList<>();
         final java.util.concurrent.atomic.AtomicBoolean throwOnce = new java.util.concurrent.atomic.AtomicBoolean();
         final AtomicBoolean throwOnFirstProgress = new AtomicBoolean();
+        final List<Map<Symbol, TimeRange>> repairedWhole = new CopyOnWriteArrayList<>();
+        final List<Map<Symbol, BarColumns>> repairedBars = new CopyOnWriteArrayList<>();
 
         @Override
         public void onBatch(CycleBatch batch) {
@@ -665,6 +737,33 @@ class PriceSchedulerTest {
                 throw new IllegalStateException("listener bug");
             }
             progress.add(update);
+        }
+
+        @Override
+        public void onRepair(Timeframe timeframe, Map<Symbol, BarColumns> bars, Map<Symbol, TimeRange> covered) {
+            repairedBars.add(bars);
+            repairedWhole.add(covered);
+        }
+
+        boolean repairedWhole(Symbol symbol, TimeRange range) {
+            return repairedWhole.stream().anyMatch(covered -> range.equals(covered.get(symbol)));
+        }
+
+        List<Bar> repairedBars(Symbol symbol) {
+            List<Bar> bars = new ArrayList<>();
+            for (Map<Symbol, BarColumns> repair : repairedBars) {
+                BarColumns columns = repair.get(symbol);
+                for (int i = 0; columns != null && i < columns.size(); i++) {
+                    bars.add(columns.bar(i));
+                }
+            }
+            return bars;
+        }
+
+        /** Whether the connection was ever reported backing off with a reason containing {@code reason}. */
+        boolean backedOffWith(String reason) {
+            return states.stream().anyMatch(state -> state.status() == ConnectionState.Status.BACKING_OFF
+                    && state.reason() != null && state.reason().contains(reason));
         }
 
         /** Batches answering a latest-bars request at once: one per cycle. */
@@ -703,6 +802,8 @@ class PriceSchedulerTest {
         private volatile Symbol invalidLatest;
         private final AtomicReference<Map.Entry<Symbol, ProviderException>> failingLatest = new AtomicReference<>();
         private final CompletableFuture<Void> release = new CompletableFuture<>();
+        private final AtomicReference<HistoryTrap> historyTrap = new AtomicReference<>();
+        private final AtomicReference<RuntimeException> latestThrowsOnce = new AtomicReference<>();
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger stalled = new AtomicInteger();
         /**
@@ -738,6 +839,35 @@ class PriceSchedulerTest {
 
         FlakyProvider(MarketDataProvider real) {
             this.real = real;
+        }
+
+        /**
+         * The next {@code times} history requests whose symbols {@code asked} matches throw {@code bug}
+         * instead of returning a future, as a provider with a bug of its own does.
+         */
+        void throwOnHistoryOf(Predicate<Set<Symbol>> asked, int times, RuntimeException bug) {
+            historyTrap.set(new HistoryTrap(asked, bug, true, new AtomicInteger(times)));
+        }
+
+        /** The next latest request throws {@code bug} instead of returning a future. */
+        void throwOnceOnLatest(RuntimeException bug) {
+            latestThrowsOnce.set(bug);
+        }
+
+        /** History requests that throw {@code problem} (or fail with it) {@code left} more times. */
+        private record HistoryTrap(Predicate<Set<Symbol>> asked, RuntimeException problem, boolean thrown,
+                AtomicInteger left) {
+
+            /** The failed answer to a request for {@code symbols}, thrown if the trap throws; null if it lets it through. */
+            CompletableFuture<HistoryBars> spring(List<Symbol> symbols) {
+                if (!asked.test(Set.copyOf(symbols)) || left.getAndDecrement() <= 0) {
+                    return null;
+                }
+                if (thrown) {
+                    throw problem;
+                }
+                return CompletableFuture.failedFuture(problem);
+            }
         }
 
         void failWith(ProviderException problem) {
@@ -780,10 +910,16 @@ class PriceSchedulerTest {
             if (problem != null) {
                 return CompletableFuture.failedFuture(problem);
             }
+            HistoryTrap trap = historyTrap.get();
+            CompletableFuture<HistoryBars> trapped = trap == null ? null : trap.spring(symbols);
+            if (trapped != null) {
+                return trapped;
+            }
             boolean dropFirst = dropFirstBar;
             dropFirstBar = false;
             CompletableFuture<HistoryBars> answer = real.historyBySymbol(symbols, timeframe, from, to);
-            if (symbols.contains(stallHistoryOf)) {
+            Symbol stalledSymbol = stallHistoryOf;
+            if (stalledSymbol != null && symbols.contains(stalledSymbol)) { // a one-symbol List.of throws on contains(null)
                 stalled.incrementAndGet();
                 answer = answer.thenCombine(release, (bars, released) -> bars);
             }
@@ -820,6 +956,10 @@ class PriceSchedulerTest {
         @Override
         public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
             calls.incrementAndGet();
+            RuntimeException bug = latestThrowsOnce.getAndSet(null);
+            if (bug != null) {
+                throw bug;
+            }
             ProviderException problem = failure.get();
             ProviderException once = failureOnce.getAndSet(null);
             if (once != null) {
