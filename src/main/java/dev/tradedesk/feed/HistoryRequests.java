@@ -14,7 +14,7 @@ interface HistoryRequests {
 
     /**
      * Asks for the bars of {@code symbols} in {@code [from, to]} (epoch millis, both inclusive). On the
-     * scheduler thread, calls {@code answer} when the answer is in, else {@code failed} before the lane
+     * scheduler thread, calls {@code answer} when the answer is in, else {@code failed} once the lane
      * backs off, also when the provider threw instead of failing the request (never at the caller);
      * {@code failed} also undoes the lane's bookkeeping if {@code answer} throws. The
      * answer's {@link HistoryBars#unknown()} holds every asked symbol the provider does not know

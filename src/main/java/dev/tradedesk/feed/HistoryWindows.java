@@ -81,9 +81,11 @@ final class HistoryWindows {
             listener.onBackfillProgress(new BackfillProgress(describe(wanted, windowStart, windowEnd), done, total));
         }
         // A failed request ends this backfill (a later pass fetches what is missing): its progress goes too.
+        // The lane is idle again before the listener hears it: a listener that throws there, again when the
+        // guard runs this as its undo, would otherwise keep the history lane busy for the session.
         Runnable stopped = !reported ? failed : () -> {
-            listener.onBackfillProgress(BackfillProgress.NONE);
             failed.run();
+            listener.onBackfillProgress(BackfillProgress.NONE);
         };
         requests.send(lane, wanted, windowStart, windowEnd, stopped, answer -> {
             deliverWindow(needs, wanted, windowStart, windowEnd, answer);

@@ -189,8 +189,9 @@ public final class PriceScheduler implements AutoCloseable {
                 config.timeframe(), Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
         schedulerThread.whenComplete(request, lane, (bars, failure) -> {
             if (failure != null) {
-                failed.run();
+                // Counted before the lane's failed, whose listener may throw.
                 connection.failed(failure, lane, sent);
+                failed.run();
                 return;
             }
             connection.answered();

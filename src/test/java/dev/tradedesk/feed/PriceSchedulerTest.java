@@ -582,6 +582,19 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aListenerThatThrowsWheneverAStoppedBackfillsProgressIsTakenAwayDoesNotStallTheBackfill() {
+        listener.throwOnStoppedProgress.set(true);
+        provider.failOnceOnHistoryOf(asked -> true,
+                new ProviderException(ProviderException.Kind.SERVER_ERROR, 503, "Simulated exchange failed", null, null));
+        try (LogCapture log = new LogCapture()) {
+            startScheduler(BarHistory.EMPTY);
+            awaitTheLookbackThenTheFormingBar();
+            assertThat(listener.backedOffWith("Simulated exchange failed")).as("the failed request backed off").isTrue();
+            assertThat(log.text()).contains("listener bug on a stopped backfill");
+        }
+    }
+
+    @Test
     void aProviderThatThrowsOnARepairInsteadOfFailingItStillGetsTheGapRepairedAndIsLoggedOnce() {
         Symbol aapl = Symbol.of("AAPL");
         TimeRange gap = new TimeRange(Instant.parse("2026-03-02T12:00:00Z").toEpochMilli(),
@@ -715,6 +728,8 @@ class PriceSchedulerTest {
         final List<BackfillProgress> progress = new CopyOnWriteArrayList<>();
         final java.util.concurrent.atomic.AtomicBoolean throwOnce = new java.util.concurrent.atomic.AtomicBoolean();
         final AtomicBoolean throwOnFirstProgress = new AtomicBoolean();
+        /** While set, taking a stopped backfill's progress away ({@link BackfillProgress#NONE}) throws, every time. */
+        final AtomicBoolean throwOnStoppedProgress = new AtomicBoolean();
         final List<Map<Symbol, TimeRange>> repairedWhole = new CopyOnWriteArrayList<>();
         final List<Map<Symbol, BarColumns>> repairedBars = new CopyOnWriteArrayList<>();
 
@@ -735,6 +750,9 @@ class PriceSchedulerTest {
         public void onBackfillProgress(BackfillProgress update) {
             if (throwOnFirstProgress.compareAndSet(true, false)) {
                 throw new IllegalStateException("listener bug");
+            }
+            if (throwOnStoppedProgress.get() && update.equals(BackfillProgress.NONE)) {
+                throw new IllegalStateException("listener bug on a stopped backfill");
             }
             progress.add(update);
         }
@@ -847,6 +865,11 @@ class PriceSchedulerTest {
          */
         void throwOnHistoryOf(Predicate<Set<Symbol>> asked, int times, RuntimeException bug) {
             historyTrap.set(new HistoryTrap(asked, bug, true, new AtomicInteger(times)));
+        }
+
+        /** The next history request whose symbols {@code asked} matches fails with {@code problem}, as a request does. */
+        void failOnceOnHistoryOf(Predicate<Set<Symbol>> asked, ProviderException problem) {
+            historyTrap.set(new HistoryTrap(asked, problem, false, new AtomicInteger(1)));
         }
 
         /** The next latest request throws {@code bug} instead of returning a future. */
