@@ -33,12 +33,21 @@ import picocli.CommandLine.Spec;
  * {@code tradedesk export}: writes a stored series, or a time range of it, as a bar CSV that
  * {@code tradedesk import} reads back as the same bars. Streams in chunks from one consistent
  * snapshot into {@code FILE.partial} next to the target, then moves it into place, so a failed
- * export never leaves a partial file under the target's name.
+ * export never leaves a partial file under the target's name. An export that finds no bar (a
+ * mistyped symbol, a range before the history) writes nothing, leaves an existing file as it was
+ * and exits 1: the file may hold an earlier export that a header-only file would have replaced.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Export stored bars to a CSV file that 'import' reads back.",
                 "Header: timestamp,open,high,low,close,volume; timestamps ISO-8601 UTC. Without --from and --to,"
-                        + " the whole series."})
+                        + " the whole series.",
+                "With no stored bar in the range, nothing is written: an existing file is left as it was."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the bars were written",
+            "1:there was no stored bar to export (nothing written), or the export failed (said on stderr)",
+            "2:a usage error, or an output refused before any work (a missing folder, a directory, TradeDesk's own"
+                    + " files)"})
 final class ExportCommand implements Callable<Integer> {
 
     private static final int CHUNK = 8_192;
@@ -73,7 +82,8 @@ final class ExportCommand implements Callable<Integer> {
     private Long to;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "The CSV file to write (its contents replaced if it exists; a link is followed).")
+            description = "The CSV file to write (its contents replaced if it exists and bars were found; a link is"
+                    + " followed).")
     private Path out;
 
     @Override
@@ -97,13 +107,16 @@ final class ExportCommand implements Callable<Integer> {
         }
         SeriesKey key = new SeriesKey(symbol.symbol(), timeframe);
         long exported = export(context, key, first, last, target);
-        spec.commandLine().getOut().println("exported: " + exported);
         if (exported == 0) {
-            err.println("tradedesk: no stored bars of " + key + " in that range (history in "
+            String nothing = "nothing exported: no stored bars of " + key + " in that range (history in "
                     + source.folder(context.paths())
-                    + (source.simulated() ? "" : "; --simulated reads the built-in exchange's")
-                    + "); " + out + " has the header only");
+                    + (source.simulated() ? "" : "; --simulated reads the built-in exchange's") + "); "
+                    + (Files.exists(target) ? out + " is left as it was" : out + " was not written");
+            err.println("tradedesk: " + nothing);
+            log.warn(LogMarkers.TOLD_ON_CONSOLE, "Export failed: {}", nothing);
+            return CommandLine.ExitCode.SOFTWARE;
         }
+        spec.commandLine().getOut().println("exported: " + exported);
         log.info("Exported {} bars of {} to {}", exported, key, target);
         return 0;
     }
@@ -155,6 +168,10 @@ final class ExportCommand implements Callable<Integer> {
                 if (exported == 0 && key.timeframe() != Timeframe.ONE_MINUTE) {
                     exported = aggregated(store, key, first, last, writer);
                 }
+            }
+            if (exported == 0) {
+                // A mistyped symbol exports nothing: the file it names may be an earlier export of the right one.
+                return 0;
             }
             OutputTarget.keepPermissions(target, partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

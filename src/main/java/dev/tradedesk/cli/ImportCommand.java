@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
                         + " are reported with their line number and skipped; bars already stored at the same times"
                         + " are replaced. A file whose rows are all invalid is an input error, and so is one whose"
                         + " rows mostly open between the timeframe's bars (shorter bars); a file with only"
-                        + " the header (an export of an empty range) imports nothing.",
+                        + " the header imports nothing.",
                 "An import of 100,000 bars or more compacts the database file when it finishes."})
 final class ImportCommand implements Callable<Integer> {
 

@@ -91,8 +91,8 @@ class RecordCommandTest {
         // Kept apart from the real providers' history; the reading commands reach it with --simulated.
         out.reset();
         assertThat(run("--data-dir", dir.toString(), "export", "--symbol", "AAPL", "--timeframe", "1Min",
-                "--out", dir.resolve("real.csv").toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("exported: 0");
+                "--out", dir.resolve("real.csv").toString())).as("nothing in the real providers' history").isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing exported: no stored bars of AAPL/1Min");
         out.reset();
         assertThat(run("--data-dir", dir.toString(), "export", "--simulated", "--symbol", "AAPL", "--timeframe", "1Min",
                 "--out", dir.resolve("simulated.csv").toString())).isZero();

@@ -140,9 +140,9 @@ class StoreCommandsTest {
         assertThat(stderr().lines().toList()).last().isEqualTo("tradedesk: " + in + ", line 2: this row and 147 more open"
                 + " between 1Hour bars, where 2 open on one: the file holds shorter bars; import it as their timeframe;"
                 + " nothing was imported");
-        Path hours = dir.resolve("hours.csv");
-        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Hour", "--out", hours.toString())).isZero();
-        assertThat(Files.readString(hours)).isEqualTo(HEADER);
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Hour", "--out", dir.resolve("hours.csv").toString()))
+                .isEqualTo(1);
+        assertThat(stderr()).contains("nothing exported: no stored bars of AAPL/1Hour");
 
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", in.toString())).isZero();
         assertThat(stdout()).isEqualTo("imported: 150, skipped: 0" + System.lineSeparator());
@@ -201,7 +201,7 @@ class StoreCommandsTest {
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("empty.csv", HEADER).toString())).isZero();
         assertThat(stdout()).isEqualTo("imported: 0, skipped: 0" + System.lineSeparator());
         assertThat(run("import", "--help")).isZero();
-        assertThat(stdout().replaceAll("\\s+", " ")).contains("a file with only the header (an export of an empty range) imports nothing");
+        assertThat(stdout().replaceAll("\\s+", " ")).contains("a file with only the header imports nothing");
     }
 
     @Test
@@ -296,7 +296,7 @@ class StoreCommandsTest {
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", broken.toString())).isEqualTo(2);
 
         assertThat(stderr()).contains("not valid CSV", "nothing was imported");
-        assertThat(exportAll("AAPL")).isEqualTo(HEADER);
+        assertNothingStored("AAPL");
     }
 
     @Test
@@ -321,8 +321,8 @@ class StoreCommandsTest {
                 "--out", exported.toString())).isZero();
         assertThat(stdout()).isEqualTo("exported: 10" + System.lineSeparator());
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--to", "2024-01-01",
-                "--out", exported.toString())).isZero();
-        assertThat(stdout()).isEqualTo("exported: 0" + System.lineSeparator());
+                "--out", exported.toString())).as("the day before holds nothing").isEqualTo(1);
+        assertThat(stderr()).contains("nothing exported");
     }
 
     @Test
@@ -422,15 +422,36 @@ class StoreCommandsTest {
     }
 
     @Test
-    void exportingNothingWritesTheHeaderAndSaysSo() throws IOException {
+    void aMistypedSymbolLeavesTheFileExportedBeforeAsItWasAndFails() throws IOException {
+        importMinutes(5);
+        Path exported = dir.resolve("aapl.csv");
+        assertThat(run("export", "--symbol", "AAPL", "--out", exported.toString())).isZero();
+        String before = Files.readString(exported);
+
+        assertThat(run("export", "--symbol", "AAPLL", "--out", exported.toString())).isEqualTo(1);
+
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr().lines()).containsExactly("tradedesk: nothing exported: no stored bars of AAPLL/1Min in that range"
+                + " (history in " + dataDir() + "; --simulated reads the built-in exchange's); " + exported
+                + " is left as it was");
+        assertThat(exported).hasContent(before.strip());
+        assertThat(dir).isDirectoryNotContaining("glob:**.partial");
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
+                .containsOnlyOnce("Export failed: nothing exported: no stored bars of AAPLL/1Min");
+    }
+
+    @Test
+    void exportingNothingWritesNoFileAndFails() throws IOException {
         Files.createDirectories(dataDir());
         Path exported = dir.resolve("empty.csv");
 
-        assertThat(run("export", "--symbol", "NONE", "--timeframe", "1Day", "--out", exported.toString())).isZero();
+        assertThat(run("export", "--symbol", "NONE", "--timeframe", "1Day", "--out", exported.toString())).isEqualTo(1);
 
-        assertThat(stdout()).isEqualTo("exported: 0" + System.lineSeparator());
-        assertThat(stderr()).contains("no stored bars of NONE/1Day", "--simulated reads the built-in exchange's");
-        assertThat(exported).hasContent(HEADER.strip());
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr()).contains("nothing exported: no stored bars of NONE/1Day", "--simulated reads the built-in exchange's",
+                exported + " was not written");
+        assertThat(exported).doesNotExist();
+        assertThat(dir).isDirectoryNotContaining("glob:**.partial");
     }
 
     @Test
@@ -519,6 +540,12 @@ class StoreCommandsTest {
         assertThat(stderr()).contains("Missing required subcommand", "store");
         assertThat(run("bench", "store", "--bars", "10")).isEqualTo(2);
         assertThat(stderr()).contains("--bars must be at least 2000");
+    }
+
+    private void assertNothingStored(String symbol) {
+        assertThat(run("export", "--symbol", symbol, "--timeframe", "1Min", "--out", dir.resolve(symbol + "-all.csv").toString()))
+                .isEqualTo(1);
+        assertThat(stderr()).contains("nothing exported: no stored bars of " + symbol + "/1Min");
     }
 
     private String exportAll(String symbol) throws IOException {
