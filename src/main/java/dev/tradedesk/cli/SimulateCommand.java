@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,12 +25,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tradedesk simulate}: runs the built-in simulated exchange alone and prints its URL, for
- * trying the Alpaca provider, curl, or another client against it. Runs until Ctrl-C or
- * {@code --duration}.
+ * trying the Alpaca provider, curl, or another client against it. Runs until Ctrl-C, SIGTERM or
+ * {@code --duration}, each of which is its normal end: the server is closed and it exits 0 (a
+ * second Ctrl-C exits at once, see {@link StopSignals}).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the built-in simulated exchange (Alpaca Market Data API v2 on 127.0.0.1).",
-                "Serves /v2/stocks/bars, /v2/stocks/{symbol}/bars and /v2/stocks/bars/latest."})
+                "Serves /v2/stocks/bars, /v2/stocks/{symbol}/bars and /v2/stocks/bars/latest."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the exchange served until stopped (Ctrl-C, SIGTERM or --duration) and was closed",
+            "1:it failed, said on stderr (the port in use, say)",
+            "2:a usage error (a bad option)"})
 final class SimulateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -91,43 +98,52 @@ final class SimulateCommand implements Callable<Integer> {
         SimClock clock = new SimClock(Clock.systemUTC(), Clock.systemUTC().instant(), speed);
         SimulatedMarket market = SimulatedMarket.anchoredOnGrid(seed, clock, history, listed, listed.isEmpty());
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(2));
+        try (StopSignals ctrlC = StopSignals.install(stopped::countDown);
+                ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(2));
                 SimulatedExchange exchange = SimulatedExchange.start(market, port,
                         executors.fixedPool("sim-http", faults.active() ? 12 : 4), faults)) {
-            Thread onCtrlC = new Thread(() -> {
+            // Ctrl-C and SIGTERM are StopSignals'; this hook closes the server on the other ways the JVM
+            // shuts down (SIGHUP: the terminal closed), where nothing after it runs.
+            Thread onShutdown = new Thread(() -> {
                 exchange.close();
                 stopped.countDown();
             }, "tradedesk-simulate-shutdown");
-            Runtime.getRuntime().addShutdownHook(onCtrlC);
-            out.println("simulated exchange: " + exchange.baseUrl());
-            out.println("api: Alpaca Market Data v2 (any API key is accepted)");
-            out.println("symbols: " + market.symbols().stream().map(Symbol::value).collect(Collectors.joining(",")));
-            out.println("speed: " + speed + "x, history from " + market.historyStart() + ", seed " + seed);
-            if (faults.active()) {
-                out.println("faults: " + faults.rate() + " of responses, kinds " + faults.kinds().stream()
-                        .map(FaultKind::label).sorted().collect(Collectors.joining(",")) + ", fault seed " + faults.seed());
-            }
-            out.println(duration == null ? "Press Ctrl-C to stop." : "Stopping after " + duration + ".");
-            out.flush();
+            Runtime.getRuntime().addShutdownHook(onShutdown);
+            printServing(out, exchange, market, faults);
             if (duration == null) {
                 stopped.await();
             } else {
                 stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             }
-            removeHook(onCtrlC);
+            removeHook(onShutdown);
             if (faults.active()) {
                 exchange.faultsInjected().forEach((kind, count) -> out.println("faults." + kind.label() + ": " + count));
-                out.flush();
             }
-            return 0;
         }
+        LoggerFactory.getLogger(SimulateCommand.class).info("Simulated exchange stopped");
+        out.println("simulated exchange stopped");
+        out.flush();
+        return 0;
+    }
+
+    private void printServing(PrintWriter out, SimulatedExchange exchange, SimulatedMarket market, SimFaults faults) {
+        out.println("simulated exchange: " + exchange.baseUrl());
+        out.println("api: Alpaca Market Data v2 (any API key is accepted)");
+        out.println("symbols: " + market.symbols().stream().map(Symbol::value).collect(Collectors.joining(",")));
+        out.println("speed: " + speed + "x, history from " + market.historyStart() + ", seed " + seed);
+        if (faults.active()) {
+            out.println("faults: " + faults.rate() + " of responses, kinds " + faults.kinds().stream()
+                    .map(FaultKind::label).sorted().collect(Collectors.joining(",")) + ", fault seed " + faults.seed());
+        }
+        out.println(duration == null ? "Press Ctrl-C to stop." : "Stopping after " + duration + ".");
+        out.flush();
     }
 
     private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is running or has run; nothing left to undo
+            // SIGHUP: the hook is running or has run; nothing left to undo
         }
     }
 
