@@ -16,6 +16,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -30,7 +32,10 @@ import picocli.CommandLine.Spec;
  * {@code tradedesk import}: streams a bar CSV into the history in one transaction. Bad rows are
  * reported with their line and skipped; a missing, unreadable or malformed file is an input
  * error (exit code 2) and writes nothing. An import the device refused to flush is stored but told
- * as not forced to the device, and exits 1.
+ * as not forced to the device, and exits 1. Ctrl-C or SIGTERM before the commit rolls the
+ * transaction back, closes the store, says how many rows had been read and that none was stored,
+ * and exits 1 ({@link StopSignals}; a second one exits at once): a stopped import is most often a
+ * wrong file or symbol noticed, which half of it stored would make worse.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import bars from a CSV file into the history.",
@@ -44,7 +49,15 @@ import picocli.CommandLine.Spec;
                         + " are replaced. A file whose rows are all invalid is an input error, and so is one whose"
                         + " rows mostly open between the timeframe's bars (shorter bars); a file with only"
                         + " the header imports nothing.",
-                "An import of 100,000 bars or more compacts the database file when it finishes."})
+                "An import of 100,000 bars or more compacts the database file when it finishes.",
+                "Ctrl-C or SIGTERM before the end rolls the transaction back: nothing is imported."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the file was imported (its bad rows skipped and listed)",
+            "1:nothing was imported as the import was stopped (Ctrl-C, SIGTERM) or failed, or the bars were stored but"
+                    + " the device refused to flush them; said on stderr",
+            "2:a usage error, or an input file it cannot use (missing, unreadable, not a bar CSV, no valid row, shorter"
+                    + " bars than --timeframe); nothing was imported"})
 final class ImportCommand implements Callable<Integer> {
 
     /** Skipped rows listed on the console and in the log; the rest are only counted. */
@@ -66,6 +79,13 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        AtomicBoolean stopAsked = new AtomicBoolean();
+        try (StopSignals ctrlC = StopSignals.install(() -> stopAsked.set(true))) {
+            return importFile(stopAsked::get);
+        }
+    }
+
+    private int importFile(BooleanSupplier stopAsked) {
         AppContext context = root.context();
         Logger log = LoggerFactory.getLogger(ImportCommand.class);
         PrintWriter err = spec.commandLine().getErr();
@@ -84,7 +104,7 @@ final class ImportCommand implements Callable<Integer> {
             return inputError(log, err, describe(e));
         }
         try (source) {
-            return importFrom(context, source, progress, log);
+            return importFrom(context, source, progress, stopAsked, log);
         } catch (IOException e) {
             throw new StoreException("cannot close " + in + ": " + e.getMessage(), e);
         } finally {
@@ -92,10 +112,18 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private int importFrom(AppContext context, BarCsvSource source, ProgressLine progress, Logger log) {
+    private int importFrom(AppContext context, BarCsvSource source, ProgressLine progress, BooleanSupplier stopAsked,
+            Logger log) {
         try (TradeDesk desk = new TradeDesk(context)) {
-            return importInto(desk.historyStore(), series.key(), in, source, progress,
+            return importInto(desk.historyStore(), series.key(), in, source, progress, stopAsked,
                     new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), log));
+        }
+    }
+
+    /** Thrown from the import's bar source to roll its transaction back when a stop was asked. */
+    private static final class Stopped extends IOException {
+        Stopped() {
+            super("import stopped");
         }
     }
 
@@ -105,15 +133,19 @@ final class ImportCommand implements Callable<Integer> {
 
     /**
      * Writes the bars of {@code source} ({@code in}) into {@code store} as {@code key}'s, in one
-     * transaction, and tells how it went.
+     * transaction, and tells how it went. {@code stopAsked} is read before each chunk: once true,
+     * the transaction is rolled back.
      *
      * @return the exit code
      */
     static int importInto(HistoryStore store, SeriesKey key, Path in, BarCsvSource source, ProgressLine progress,
-            Console console) {
+            BooleanSupplier stopAsked, Console console) {
         long[] read = {0};
         try {
             long imported = store.write(key, (chunk, limit) -> {
+                if (stopAsked.getAsBoolean()) {
+                    throw new Stopped();
+                }
                 source.fill(chunk, limit);
                 read[0] += chunk.size();
                 progress.advance(chunk.size());
@@ -130,6 +162,9 @@ final class ImportCommand implements Callable<Integer> {
             console.log().info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, skipped);
             return 0;
         } catch (StoreException e) {
+            if (e.getCause() instanceof Stopped) {
+                return stopped(in, read[0] + source.skipped(), progress, console);
+            }
             if (e.getCause() instanceof BarCsvException csv) {
                 progress.clear();
                 return inputError(console.log(), console.err(), csv.getMessage() + "; nothing was imported");
@@ -140,6 +175,19 @@ final class ImportCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    /**
+     * Stopped before the commit: the transaction was rolled back, so what was stored before the
+     * import is all there is, and the file can be imported again from its start.
+     */
+    private static int stopped(Path in, long rowsRead, ProgressLine progress, Console console) {
+        progress.clear();
+        String message = "import of " + in + " stopped (Ctrl-C or SIGTERM) after " + Counted.of(rowsRead, "row")
+                + " read: nothing was imported (its one transaction was rolled back, so the history is as it was)";
+        console.err().println("tradedesk: " + message);
+        console.log().warn(LogMarkers.TOLD_ON_CONSOLE, "{}", message);
+        return CommandLine.ExitCode.SOFTWARE;
     }
 
     /** Clears the progress line and counts the skipped rows not listed; returns every row skipped. */
