@@ -12,8 +12,6 @@ import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -101,7 +99,7 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }).onlyBarsOf(series.key().timeframe(), System.currentTimeMillis());
         } catch (IOException e) {
-            return inputError(log, err, describe(e));
+            return inputError(log, err, UnusableInput.reason(in, e));
         }
         try (source) {
             return importFrom(context, source, progress, stopAsked, log);
@@ -215,19 +213,6 @@ final class ImportCommand implements Callable<Integer> {
         console.err().println("tradedesk: " + message);
         console.log().error(LogMarkers.TOLD_ON_CONSOLE, "Import of {}: {}", in, message);
         return CommandLine.ExitCode.SOFTWARE;
-    }
-
-    private String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file: " + in;
-        }
-        if (e instanceof AccessDeniedException) {
-            return "cannot read " + in + ": permission denied";
-        }
-        if (e instanceof BarCsvException) {
-            return e.getMessage();
-        }
-        return "cannot read " + in + ": " + e.getMessage();
     }
 
     private static int inputError(Logger log, PrintWriter err, String message) {

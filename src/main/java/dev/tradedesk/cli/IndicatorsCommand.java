@@ -29,13 +29,23 @@ import picocli.CommandLine.Spec;
  * {@code tradedesk indicators --in BARS.csv --out OUT.csv}: the indicator set for a CSV of bars,
  * one output row per input row (docs/indicators.md), streamed in chunks so any number of rows runs
  * in constant memory. The output is written to a temporary file beside the target and moved into
- * place only on success: a bad row (reported with its line, exit code 1) leaves no partial file.
+ * place only on success: a bad row leaves no partial file. An input file it cannot use (missing,
+ * unreadable, not a bar CSV, a bad row) exits 2, as {@code import} exits for the same file.
  */
 @Command(name = "indicators", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute RSI, StochRSI, ATR, volatility bands and relative volume for a CSV of bars.",
                 "Input header: timestamp,open,high,low,close,volume (timestamp: ISO-8601 date or date-time,"
                         + " or epoch milliseconds, strictly increasing).",
-                "Output: timestamp followed by one column per indicator; empty where undefined."})
+                "Output: timestamp followed by one column per indicator; empty where undefined.",
+                "A bad row stops it, reported with its line: the output has one row per input row."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the values were written",
+            "1:it failed, said on stderr: the output could not be written, or the input not read to its end; an"
+                    + " existing output is left as it was",
+            "2:a usage error, an output refused before any work (a missing folder, the input itself, TradeDesk's own"
+                    + " files), or an input file it cannot use (missing, unreadable, not a bar CSV, a bad row), as"
+                    + " import refuses it; nothing is written"})
 final class IndicatorsCommand implements Callable<Integer> {
 
     private static final int CHUNK = 8_192;
@@ -101,14 +111,20 @@ final class IndicatorsCommand implements Callable<Integer> {
         // user's umask), not with createTempFile's owner-only permissions.
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + System.nanoTime() + ".tmp");
+        BarCsvSource source;
         try {
-            long rows = convert(parameters, temporary);
+            source = BarCsvSource.open(input, stopAtBadRow());
+        } catch (IOException e) {
+            return refuse(UnusableInput.reason(input, e));
+        }
+        try (source) {
+            long rows = convert(parameters, source, temporary);
             OutputTarget.keepPermissions(target, temporary);
             moveIntoPlace(temporary, target);
             spec.commandLine().getOut().println("wrote " + Counted.of(rows, "row") + " to " + output);
             return 0;
         } catch (BarCsvException e) {
-            return fail(e.getMessage());
+            return refuse(e.getMessage());
         } catch (IOException e) {
             return fail("cannot convert " + input + ": " + OutputTarget.reason(e));
         } finally {
@@ -128,18 +144,20 @@ final class IndicatorsCommand implements Callable<Integer> {
         }
     }
 
-    private long convert(IndicatorParameters parameters, Path temporary) throws IOException {
+    /** Unlike an import, a bad row stops the conversion: the output has one row per input row. */
+    private BarCsvSource.RejectListener stopAtBadRow() {
+        return (line, reason) -> {
+            throw new BarCsvException(input.toString(), line, reason);
+        };
+    }
+
+    private long convert(IndicatorParameters parameters, BarCsvSource source, Path temporary) throws IOException {
         IndicatorPipeline pipeline = new IndicatorPipeline(parameters);
         BarColumns bars = new BarColumns(CHUNK);
         IndicatorColumns values = new IndicatorColumns(CHUNK);
         String[] timestamps = new String[CHUNK];
         long rows = 0;
-        // Unlike an import, a bad row stops the conversion: the output has one row per input row.
-        BarCsvSource.RejectListener stopAtBadRow = (line, reason) -> {
-            throw new BarCsvException(input.toString(), line, reason);
-        };
-        try (BarCsvSource source = BarCsvSource.open(input, stopAtBadRow);
-                BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
+        try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 JsonGenerator csv = new CsvMapper().getFactory().createGenerator(writer)) {
             writeHeader(csv);
@@ -192,7 +210,10 @@ final class IndicatorsCommand implements Callable<Integer> {
         return 1;
     }
 
-    /** An output refused before any work: a usage error, as {@code export} and {@code snapshot} exit. */
+    /**
+     * An output refused before any work, or an input it cannot use: a usage error, as {@code export}
+     * and {@code snapshot} exit for the output and {@code import} for the input.
+     */
     private int refuse(String message) {
         spec.commandLine().getErr().println("tradedesk: " + message);
         return CommandLine.ExitCode.USAGE;

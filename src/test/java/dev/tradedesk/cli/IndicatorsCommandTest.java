@@ -108,7 +108,7 @@ class IndicatorsCommandTest {
         Path in = Files.write(dir.resolve("bad.csv"), List.of("timestamp,open,high,low,close,volume",
                 "1700000000000,10,11,9,10,5", "", "1700000060000,10,11,9,ten,5"));
         Path target = dir.resolve("out.csv");
-        assertThat(run("indicators", "--in", in.toString(), "--out", target.toString())).isEqualTo(1);
+        assertThat(run("indicators", "--in", in.toString(), "--out", target.toString())).as("an input it cannot use").isEqualTo(2);
         assertThat(stderr().strip()).isEqualTo("tradedesk: " + in + ", line 4: bad number 'ten' for close");
         assertThat(target).doesNotExist();
         try (var files = Files.list(dir)) {
@@ -121,7 +121,7 @@ class IndicatorsCommandTest {
         Path target = Files.writeString(dir.resolve("out.csv"), "previous results");
         Path in = Files.write(dir.resolve("bad.csv"), List.of("timestamp,open,high,low,close,volume",
                 "1700000000000,10,9,11,10,5"));
-        assertThat(run("indicators", "--in", in.toString(), "--out", target.toString())).isEqualTo(1);
+        assertThat(run("indicators", "--in", in.toString(), "--out", target.toString())).isEqualTo(2);
         assertThat(stderr()).contains("line 2: high 9.0 is below low 11.0");
         assertThat(Files.readString(target)).isEqualTo("previous results");
     }
@@ -153,27 +153,51 @@ class IndicatorsCommandTest {
     void barsOutOfTimeOrderAreAnError() throws IOException {
         Path in = Files.write(dir.resolve("order.csv"), List.of("timestamp,open,high,low,close,volume",
                 "2024-01-02T10:01:00Z,10,11,9,10,5", "2024-01-02T10:00:00Z,10,11,9,10,5"));
-        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(1);
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(2);
         assertThat(stderr()).contains("line 3: timestamp 2024-01-02T10:00:00Z is not after the previous row's");
     }
 
     @Test
     void aWrongHeaderOrTimestampIsReported() throws IOException {
         Path in = Files.write(dir.resolve("h.csv"), List.of("time,open,high,low,close,volume"));
-        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(1);
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(2);
         assertThat(stderr()).contains("line 1: expected the header timestamp,open,high,low,close,volume");
         err.reset();
         Path dates = Files.write(dir.resolve("d.csv"), List.of("timestamp,open,high,low,close,volume",
                 "yesterday,10,11,9,10,5"));
-        assertThat(run("indicators", "--in", dates.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(1);
+        assertThat(run("indicators", "--in", dates.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(2);
         assertThat(stderr()).contains("line 2: bad timestamp 'yesterday'");
     }
 
     @Test
-    void aMissingInputIsAOneLineFailure() {
+    void aMissingInputIsAOneLineInputError() {
         assertThat(run("indicators", "--in", dir.resolve("none.csv").toString(), "--out",
-                dir.resolve("o.csv").toString())).isEqualTo(1);
-        assertThat(stderr().strip()).startsWith("tradedesk: cannot convert").contains("none.csv").doesNotContain("\n");
+                dir.resolve("o.csv").toString())).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("tradedesk: no such file: " + dir.resolve("none.csv") + System.lineSeparator());
+    }
+
+    @Test
+    void aFileImportCannotUseIsRefusedWithImportsExitCodeAndReason() throws IOException {
+        Path missing = dir.resolve("missing.csv");
+        Path header = Files.write(dir.resolve("header.csv"), List.of("time,open,high,low,close,volume", "1700000000000,10,11,9,10,5"));
+        Path broken = Files.write(dir.resolve("broken.csv"), List.of("timestamp,open,high,low,close,volume",
+                "1700000000000,10,11,9,10,5", "\"1700000060000,10,11,9,10,5"));
+        Path noBar = Files.write(dir.resolve("nobar.csv"), List.of("timestamp,open,high,low,close,volume",
+                "yesterday,10,11,9,10,5"));
+        for (Path in : List.of(missing, header, broken, noBar)) {
+            CommandRun indicators = new CommandRun(dir.resolve("home"));
+            CommandRun imported = new CommandRun(dir.resolve("home"));
+
+            int indicatorsExit = indicators.run("indicators", "--in", in.toString(), "--out", dir.resolve("o.csv").toString());
+            int importExit = imported.run("--data-dir", dir.resolve("data").toString(), "import", "--symbol", "AAPL",
+                    "--timeframe", "1Min", "--in", in.toString());
+
+            assertThat(indicatorsExit).as("%s: %s", in.getFileName(), indicators.err()).isEqualTo(2);
+            assertThat(importExit).as("%s: %s", in.getFileName(), imported.err()).isEqualTo(2);
+            if (!in.equals(noBar)) { // a bad row stops indicators, and import skips it
+                assertThat(imported.err()).as("the same reason").contains(indicators.err().strip().replace("tradedesk: ", ""));
+            }
+        }
     }
 
     @Test
