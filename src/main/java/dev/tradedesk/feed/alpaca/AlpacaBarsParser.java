@@ -45,10 +45,12 @@ final class AlpacaBarsParser {
         expect(json, json.nextToken(), JsonToken.START_OBJECT);
         String nextPageToken = null;
         String singleSymbol = null;
+        boolean sawBars = false;
         BarColumns singleSymbolBars = new BarColumns(0);
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.currentName();
             JsonToken value = json.nextToken();
+            sawBars |= "bars".equals(field);
             if ("bars".equals(field) && value == JsonToken.START_OBJECT) {
                 while (json.nextToken() == JsonToken.FIELD_NAME) {
                     Symbol symbol = symbolOf(json.currentName());
@@ -67,14 +69,15 @@ final class AlpacaBarsParser {
             } else if ("symbol".equals(field) && value == JsonToken.VALUE_STRING) {
                 singleSymbol = json.getText();
             } else if ("next_page_token".equals(field)) {
-                nextPageToken = value == JsonToken.VALUE_STRING ? json.getText() : null;
+                nextPageToken = pageToken(json, value);
             } else {
                 ProviderHttp.skipValue(json);
             }
         }
         expectEnd(json);
+        expectBars(json, sawBars);
         if (!singleSymbolBars.isEmpty()) {
-            Symbol symbol = singleSymbol == null ? null : symbolOf(singleSymbol);
+            Symbol symbol = singleSymbol == null ? withoutItsSymbol(singleSymbolBars) : symbolOf(singleSymbol);
             if (symbol != null) {
                 BarColumns target = into.computeIfAbsent(symbol, key -> new BarColumns(singleSymbolBars.size()));
                 for (int i = 0; i < singleSymbolBars.size(); i++) {
@@ -86,13 +89,40 @@ final class AlpacaBarsParser {
         return nextPageToken;
     }
 
+    /**
+     * A page token as sent: a string, or null on the last page. Anything else cannot be sent back,
+     * and taking it for the last page would end the history early with its later pages never read.
+     */
+    private static String pageToken(JsonParser json, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.VALUE_STRING) {
+            throw malformed(json, "next_page_token is neither a string nor null but " + RawBar.receivedText(json));
+        }
+        return json.getText();
+    }
+
+    /**
+     * Single-symbol bars whose body names no symbol: they cannot be told apart, so each is dropped
+     * and pinned on every symbol asked, whose range is then fetched again rather than taken as read.
+     */
+    private Symbol withoutItsSymbol(BarColumns bars) {
+        for (int i = 0; i < bars.size(); i++) {
+            validator.reject(RecordValidator.MISSING_FIELD, null, "a bar without the \"symbol\" it is of: " + bars.bar(i));
+        }
+        return null;
+    }
+
     /** Reads {@code {"bars":{"AAPL":{bar},...}}}. */
     Map<Symbol, Bar> parseLatest(JsonParser json) throws IOException {
         expect(json, json.nextToken(), JsonToken.START_OBJECT);
         Map<Symbol, Bar> latest = new HashMap<>();
+        boolean sawBars = false;
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.currentName();
             JsonToken value = json.nextToken();
+            sawBars |= "bars".equals(field);
             if ("bars".equals(field) && value == JsonToken.START_OBJECT) {
                 while (json.nextToken() == JsonToken.FIELD_NAME) {
                     Symbol symbol = symbolOf(json.currentName());
@@ -121,6 +151,7 @@ final class AlpacaBarsParser {
             }
         }
         expectEnd(json);
+        expectBars(json, sawBars);
         return latest;
     }
 
@@ -214,6 +245,16 @@ final class AlpacaBarsParser {
         }
         if (json.nextToken() != null) {
             throw malformed(json, "unexpected content after the closing brace");
+        }
+    }
+
+    /**
+     * No data is {@code "bars": {}} or {@code null}; a body without the field at all (a proxy's
+     * {@code {"message":...}} with 200) says nothing about the symbols, so it is not read as none.
+     */
+    private static void expectBars(JsonParser json, boolean sawBars) throws JsonParseException {
+        if (!sawBars) {
+            throw malformed(json, "no \"bars\" in the answer");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tradedesk.feed.alpaca;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
@@ -101,7 +103,7 @@ public final class AlpacaProvider implements MarketDataProvider {
         RecordValidator validator = new RecordValidator(http.metrics(), dropped);
         for (List<Symbol> batch : batches(symbols)) {
             batches.add(historyPages(new PageRun(Set.copyOf(batch), timeframe, from, to, validator), null, new HashMap<>(),
-                    new HashSet<>()));
+                    new PagesRead()));
         }
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Symbol, BarColumns> merged = new HashMap<>();
@@ -115,8 +117,58 @@ public final class AlpacaProvider implements MarketDataProvider {
     private record PageRun(Set<Symbol> symbols, Timeframe timeframe, Instant from, Instant to, RecordValidator validator) {
     }
 
+    /**
+     * What the pages of one batch have read so far. Following tokens is safe only while each page
+     * gets somewhere: a token already followed leads back to a page read, and a page that brings no
+     * bar later than those before (none at all, or the same ones again) under a fresh token would
+     * keep us paging for ever, as a set of tokens seen cannot tell.
+     */
+    private static final class PagesRead {
+        private final Set<String> tokens = new HashSet<>();
+        /** Per symbol, the latest bar time read so far. */
+        private final Map<Symbol, Long> latest = new HashMap<>();
+        private final Map<Symbol, Integer> sizesBefore = new HashMap<>();
+
+        /** Notes where {@code collected} stands before the next page is read into it. */
+        void startPage(Map<Symbol, BarColumns> collected) {
+            sizesBefore.clear();
+            collected.forEach((symbol, bars) -> sizesBefore.put(symbol, bars.size()));
+        }
+
+        /** Checks the page just read into {@code collected}, which asks for page {@code next} (null: none). */
+        void endPage(JsonParser json, Map<Symbol, BarColumns> collected, String next) throws JsonParseException {
+            boolean advanced = false;
+            for (Map.Entry<Symbol, BarColumns> symbol : collected.entrySet()) {
+                advanced |= advanced(symbol.getKey(), symbol.getValue());
+            }
+            if (next == null) {
+                return;
+            }
+            if (!tokens.add(next)) {
+                throw new JsonParseException(json, "next_page_token repeats a page already read");
+            }
+            if (!advanced) {
+                throw new JsonParseException(json, "next_page_token asks for another page, but this one brought no bar"
+                        + " further than the pages before");
+            }
+        }
+
+        private boolean advanced(Symbol symbol, BarColumns bars) {
+            long pageLatest = Long.MIN_VALUE;
+            for (int i = sizesBefore.getOrDefault(symbol, 0); i < bars.size(); i++) {
+                pageLatest = Math.max(pageLatest, bars.time(i));
+            }
+            Long before = latest.get(symbol);
+            if (pageLatest == Long.MIN_VALUE || before != null && pageLatest <= before) {
+                return false;
+            }
+            latest.put(symbol, pageLatest);
+            return true;
+        }
+    }
+
     private CompletableFuture<Map<Symbol, BarColumns>> historyPages(PageRun run, String pageToken,
-            Map<Symbol, BarColumns> collected, Set<String> tokensSeen) {
+            Map<Symbol, BarColumns> collected, PagesRead pagesRead) {
         HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars")
                 .addQueryParameter("symbols", joined(run.symbols()))
                 .addQueryParameter("timeframe", run.timeframe().label())
@@ -131,16 +183,14 @@ public final class AlpacaProvider implements MarketDataProvider {
         AlpacaBarsParser parser = new AlpacaBarsParser(run.validator(), run.symbols(), run.from().toEpochMilli(),
                 run.to().toEpochMilli());
         return http.get(url.build(), headers, json -> {
+                    pagesRead.startPage(collected);
                     String next = parser.parseHistoryPage(json, collected);
-                    if (next != null && !tokensSeen.add(next)) {
-                        // A server that leads back to a page already read would keep us paging forever.
-                        throw new com.fasterxml.jackson.core.JsonParseException(json, "next_page_token repeats a page already read");
-                    }
+                    pagesRead.endPage(json, collected, next);
                     return next;
                 })
                 .thenCompose(next -> next == null
                         ? CompletableFuture.completedFuture(collected)
-                        : historyPages(run, next, collected, tokensSeen));
+                        : historyPages(run, next, collected, pagesRead));
     }
 
     @Override

@@ -29,6 +29,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -134,6 +136,56 @@ class AlpacaProviderTest {
         assertThat(failure.kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
         assertThat(failure.getMessage()).contains("next_page_token repeats");
         assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void pageTokensThatNeverRepeatButBringNothingNewFailInsteadOfPagingForever() {
+        String sameBarAgain = "{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "]}";
+        for (String bars : List.of(sameBarAgain, "{}", "{\"AAPL\":[]}")) {
+            AtomicInteger pages = new AtomicInteger();
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    // A fresh token every time: no set of the tokens seen catches it.
+                    return new MockResponse.Builder().code(200)
+                            .body("{\"bars\":" + bars + ",\"next_page_token\":\"VE9LRU4" + pages.incrementAndGet() + "\"}").build();
+                }
+            });
+
+            ProviderException failure = failureOf(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO));
+
+            assertThat(failure.kind()).as(bars).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+            assertThat(failure.getMessage()).as(bars).isEqualTo("Alpaca sent a body that is not the documented JSON"
+                    + " (next_page_token asks for another page, but this one brought no bar further than the pages before)");
+            assertThat(pages.get()).as("the first page that got nowhere is the last asked for").isEqualTo(bars == sameBarAgain ? 2 : 1);
+        }
+    }
+
+    @Test
+    void aPageTokenOfTheWrongTypeFailsInsteadOfEndingTheHistoryEarly() {
+        respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "]},\"next_page_token\":12345}");
+        ProviderException failure = failureOf(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO));
+        assertThat(failure.kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        assertThat(failure.getMessage()).contains("next_page_token");
+    }
+
+    @Test
+    void aBodyWithoutBarsIsMalformedRatherThanNoData() {
+        respond(200, "{\"next_page_token\":null}");
+        assertThat(failureOf(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO)).getMessage())
+                .isEqualTo("Alpaca sent a body that is not the documented JSON (no \"bars\" in the answer)");
+        respond(200, "{\"message\":\"upstream timeout\"}");
+        assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).kind())
+                .as("every symbol would read as without data").isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+    }
+
+    @Test
+    void singleSymbolBarsWithoutTheirSymbolLeaveTheRangeIncomplete() {
+        respond(200, "{\"bars\":[" + bar("2022-02-01T14:35:00Z", 10) + "],\"next_page_token\":null}");
+        HistoryBars answer = await(provider.historyBySymbol(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO));
+        assertThat(answer.bars()).isEmpty();
+        assertThat(answer.whole(AAPL)).as("its bar was not stored: the minute must be fetched again").isFalse();
+        assertThat(metrics.droppedByReason()).containsEntry(RecordValidator.MISSING_FIELD, 1L);
     }
 
     @Test
