@@ -95,11 +95,13 @@ public final class CoinbaseProvider implements MarketDataProvider {
     private CompletableFuture<BarColumns> historyWindows(HistoryRun run, long windowStart) {
         long step = stepMillis(run.timeframe());
         long windowEnd = Math.min(windowStart + (CANDLES_PER_REQUEST - 1) * step, run.toMillis());
-        CoinbaseCandlesParser parser = new CoinbaseCandlesParser(run.validator(), run.product(), run.fromMillis(), run.toMillis());
+        // A candle stamped after its window would be appended ahead of the next windows' candles, which
+        // would then all look like repeats and be skipped unseen: it is outside what this request asked.
+        CoinbaseCandlesParser parser = new CoinbaseCandlesParser(run.validator(), run.product(), run.fromMillis(), windowEnd);
         return http.get(candlesUrl(run.product(), run.timeframe(), windowStart, windowEnd), Headers.EMPTY, json -> {
             BarColumns window = new BarColumns(CANDLES_PER_REQUEST);
             parser.parse(json, window);
-            appendOldestFirst(window, run.collected());
+            appendOldestFirst(window, run);
             return run.collected();
         }, run.product(), CoinbaseProvider::unknownProduct).thenCompose(bars -> {
             long nextStart = windowStart + CANDLES_PER_REQUEST * step;
@@ -110,11 +112,14 @@ public final class CoinbaseProvider implements MarketDataProvider {
     }
 
     /**
-     * Appends a window's candles to {@code into} oldest first, whatever order they came in (newest
-     * first, as documented), skipping any that is not newer than the last one already there: a
-     * candle a window repeats from the one before.
+     * Appends a window's candles to the run's oldest first, whatever order they came in (newest
+     * first, as documented). One not newer than the last already there is skipped: kept once when
+     * the run holds a candle of its time (a window repeating the one before), and otherwise dropped
+     * and counted as outside the range its request asked for (it is older than the window), so the
+     * product's range is fetched again rather than taken as read without it.
      */
-    private static void appendOldestFirst(BarColumns window, BarColumns into) {
+    private static void appendOldestFirst(BarColumns window, HistoryRun run) {
+        BarColumns into = run.collected();
         int[] oldestFirst = IntStream.range(0, window.size()).boxed()
                 .sorted(Comparator.comparingLong(window::time))
                 .mapToInt(Integer::intValue)
@@ -122,8 +127,20 @@ public final class CoinbaseProvider implements MarketDataProvider {
         for (int i : oldestFirst) {
             if (into.isEmpty() || window.time(i) > into.time(into.size() - 1)) {
                 into.add(window.time(i), window.open(i), window.high(i), window.low(i), window.close(i), window.volume(i));
+            } else if (!holdsTime(into, window.time(i))) {
+                run.validator().reject(RecordValidator.OUTSIDE_REQUESTED_RANGE, run.product(), window.bar(i));
             }
         }
+    }
+
+    /** Whether {@code bars}, oldest first, hold a bar opening at {@code time}; searched from the newest, where repeats are. */
+    private static boolean holdsTime(BarColumns bars, long time) {
+        for (int i = bars.size() - 1; i >= 0 && bars.time(i) >= time; i--) {
+            if (bars.time(i) == time) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

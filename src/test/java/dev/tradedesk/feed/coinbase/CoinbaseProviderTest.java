@@ -152,6 +152,27 @@ class CoinbaseProviderTest {
     }
 
     @Test
+    void aCandleOutsideItsWindowIsDroppedAndCostsTheOtherWindowsNothing() {
+        // Window 1 (00:00-04:59) sends a candle of window 3's hour; window 2 (05:00-09:59) one of window 1's.
+        respond(200, candles(candle("2022-02-01T11:00:00Z", 666), candle("2022-02-01T02:00:00Z", 102),
+                candle("2022-02-01T00:00:00Z", 100)));
+        respond(200, candles(candle("2022-02-01T09:59:00Z", 109), candle("2022-02-01T05:00:00Z", 105),
+                candle("2022-02-01T01:00:00Z", 101)));
+        respond(200, candles(candle("2022-02-01T11:59:00Z", 111), candle("2022-02-01T11:00:00Z", 110),
+                candle("2022-02-01T10:00:00Z", 110)));
+
+        HistoryBars answer = await(provider.historyBySymbol(List.of(BTC), Timeframe.ONE_MINUTE, FROM, TO));
+
+        BarColumns bars = answer.bars().get(BTC);
+        assertThat(times(bars)).containsExactly(Instant.parse("2022-02-01T00:00:00Z"), Instant.parse("2022-02-01T02:00:00Z"),
+                Instant.parse("2022-02-01T05:00:00Z"), Instant.parse("2022-02-01T09:59:00Z"), Instant.parse("2022-02-01T10:00:00Z"),
+                Instant.parse("2022-02-01T11:00:00Z"), Instant.parse("2022-02-01T11:59:00Z"));
+        assertThat(bars.close(5)).as("11:00 is window 3's candle").isEqualTo(110);
+        assertThat(metrics.droppedByReason()).containsExactly(Map.entry(RecordValidator.OUTSIDE_REQUESTED_RANGE, 2L));
+        assertThat(answer.whole(BTC)).as("01:00 was not kept: the range is fetched again").isFalse();
+    }
+
+    @Test
     void windowsStartAtTheFirstCandleOpenTimeAfterFrom() throws Exception {
         for (int i = 0; i < 3; i++) {
             respond(200, "[]");
