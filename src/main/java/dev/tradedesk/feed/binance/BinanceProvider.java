@@ -103,19 +103,23 @@ public final class BinanceProvider implements MarketDataProvider {
 
     /**
      * Where the page after this one starts, or empty when this one is the last: it came back short,
-     * or the next start would pass {@code toMillis}. A full page that does not move past its own
-     * start would be requested forever, so it fails the request as a malformed body.
+     * or the next start would pass {@code toMillis}. A full page holds {@value #PAGE_LIMIT} distinct
+     * intervals from its startTime, so its latest open time is at least that many intervals on; one
+     * that falls short repeats rows (or sends rows before its startTime), and paging on from it
+     * would crawl through the range an interval or a few per request, or request it forever, so it
+     * fails the request as a malformed body.
      */
     private static OptionalLong nextPageStart(JsonParser json, BinanceKlinesParser.Page page, long pageStart,
             Timeframe timeframe, long toMillis) throws JsonParseException {
         if (page.rows() < PAGE_LIMIT || page.latestOpenTime() > toMillis - timeframe.millis()) {
             return OptionalLong.empty();
         }
-        long next = page.latestOpenTime() + timeframe.millis();
-        if (next <= pageStart) {
-            throw new JsonParseException(json, "a full page of klines that does not move past its startTime " + pageStart);
+        long fullPageLatest = pageStart + (PAGE_LIMIT - 1) * timeframe.millis();
+        if (page.latestOpenTime() < fullPageLatest) {
+            throw new JsonParseException(json, "a full page of klines that does not move past its startTime " + pageStart
+                    + " by " + PAGE_LIMIT + " intervals: its rows repeat or start before it");
         }
-        return OptionalLong.of(next);
+        return OptionalLong.of(page.latestOpenTime() + timeframe.millis());
     }
 
     @Override

@@ -185,6 +185,24 @@ class BinanceProviderTest {
     }
 
     @Test
+    void aFullPageOfRepeatedRowsFailsInsteadOfCrawlingThroughTheRange() {
+        // 500 minutes, each row twice: a full page that moves on by 500 intervals, not 1000.
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            rows.add(kline(FROM.toEpochMilli() + i * MINUTE, 100 + i));
+            rows.add(kline(FROM.toEpochMilli() + i * MINUTE, 100 + i));
+        }
+        respond(200, "[" + String.join(",", rows) + "]");
+
+        ProviderException failure = failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, TO));
+
+        assertThat(failure.kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        assertThat(failure.getMessage()).isEqualTo("Binance sent a body that is not the documented JSON (a full page of klines"
+                + " that does not move past its startTime 1643673600000 by 1000 intervals: its rows repeat or start before it)");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void everyTimeframeIsSentAsTheBinanceInterval() throws Exception {
         for (Timeframe timeframe : Timeframe.values()) {
             respond(200, "[]");
