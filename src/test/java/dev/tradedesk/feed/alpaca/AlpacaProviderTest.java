@@ -189,6 +189,24 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void aPageTokenIsSentAsOneQueryValueWhateverItHolds() throws Exception {
+        String hostile = "../x?symbols=EVIL&feed=sip#%2F%zz \u00e9\u202e";
+        respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "]},\"next_page_token\":\""
+                + hostile.replace("\u00e9", "\\u00e9").replace("\u202e", "\\u202e") + "\"}");
+        respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:31:00Z", 175) + "]},\"next_page_token\":null}");
+
+        assertThat(await(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO)).get(AAPL).size()).isEqualTo(2);
+
+        server.takeRequest();
+        RecordedRequest second = server.takeRequest();
+        assertThat(second.getUrl().encodedPath()).isEqualTo("/v2/stocks/bars");
+        assertThat(second.getUrl().queryParameter("page_token")).isEqualTo(hostile);
+        assertThat(second.getUrl().queryParameterValues("symbols")).containsExactly("AAPL");
+        assertThat(second.getUrl().queryParameterValues("feed")).containsExactly("iex");
+        assertThat(second.getUrl().fragment()).isNull();
+    }
+
+    @Test
     void emptyResultsAndNullBarsMeanNoData() {
         respond(200, "{\"bars\":{},\"next_page_token\":null}");
         assertThat(await(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO))).isEmpty();
