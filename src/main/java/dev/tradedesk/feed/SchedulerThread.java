@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * request's outcome handled there, and every request remembered until it is answered, so that
  * {@link #close} cancels it. No exception escapes a step: whatever a step or a listener throws is
  * logged (a step that fails the same way at every retry, as when the store's disk is full, is told
- * once, then summarized), the lane's bookkeeping is undone and the lane backs off
+ * once, then summarized), the lane's bookkeeping is undone (an undo that throws as well is logged the
+ * same way) and the lane backs off
  * ({@link LaneBackoff}). A provider that throws instead of failing its request fails the request
  * ({@link #send}). After {@link #close} nothing new starts, and an answer arriving then is ignored.
  *
@@ -37,6 +38,7 @@ final class SchedulerThread {
     private final ProviderKind provider;
     private final LaneBackoff laneBackoff;
     private final RepeatingFailures repeatingBugs = RepeatingFailures.everyMinute();
+    private final RepeatingFailures repeatingUndoBugs = RepeatingFailures.everyMinute();
     private final RepeatingFailures providerThrows = RepeatingFailures.everyMinute();
 
     private volatile boolean closed;
@@ -108,7 +110,8 @@ final class SchedulerThread {
 
     /**
      * Keeps the scheduler alive whatever a step or a listener throws: log, undo the lane's
-     * bookkeeping ({@code reset}), back off, carry on. A live step's bug restarts the cycle loop.
+     * bookkeeping ({@code reset}), back off, carry on. A live step's bug restarts the cycle loop. An
+     * undo that throws too is logged and contained, and the lane backs off all the same.
      */
     void guarded(PriceScheduler.Lane lane, Runnable step, Runnable reset) {
         if (closed) {
@@ -120,8 +123,26 @@ final class SchedulerThread {
             repeatingBugs.report(bug, () -> log.error("{}: scheduler step failed; retrying after a pause", provider, bug),
                     repeats -> log.error("{}: scheduler steps still fail: {} more the same way: {}", provider, repeats,
                             bug.toString()));
-            reset.run();
+            undo(reset, bug);
             laneBackoff.stepFailed(lane);
+        }
+    }
+
+    /**
+     * Runs a failed step's {@code reset}. Its throw would escape the guard into the executor's future,
+     * where nobody looks: unlogged, and the lane never backing off (a live step's bug never restarting
+     * the cycle loop, so the live lane stopped for the session).
+     */
+    private void undo(Runnable reset, Throwable stepBug) {
+        try {
+            reset.run();
+        } catch (RuntimeException | Error undoBug) {
+            // Its own record: one that repeats at every retry alternating with the step's would make both new each time.
+            repeatingUndoBugs.report(undoBug,
+                    () -> log.error("{}: undoing a failed scheduler step failed too (the step failed with {}); "
+                            + "retrying after a pause", provider, stepBug.toString(), undoBug),
+                    repeats -> log.error("{}: undoing failed scheduler steps still fails: {} more the same way: {}",
+                            provider, repeats, undoBug.toString()));
         }
     }
 
