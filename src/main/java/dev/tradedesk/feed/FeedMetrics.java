@@ -50,11 +50,13 @@ public final class FeedMetrics {
      * Counts a failed request; logs the first failure of each kind with a sample of what came back.
      * A symbol the provider does not know is only counted: it is logged once per symbol, by name, by
      * whoever keeps it out of further requests ({@link PriceScheduler}), where one line per kind
-     * would name only the first.
+     * would name only the first. So is an {@link ProviderException.Kind#INTERNAL} failure, logged
+     * with its stack trace by whoever met it.
      */
     public void countFailure(ProviderException failure, String sample) {
         failures.get(failure.kind()).increment();
-        if (failure.kind() != ProviderException.Kind.UNKNOWN_SYMBOL && alreadyLogged.add("failure:" + failure.kind())) {
+        if (failure.kind() != ProviderException.Kind.UNKNOWN_SYMBOL && failure.kind() != ProviderException.Kind.INTERNAL
+                && alreadyLogged.add("failure:" + failure.kind())) {
             log.warn("{}: {} ({}){}; further {} failures are only counted", provider, failure.getMessage(),
                     failure.kind(), sample == null || sample.isEmpty() ? "" : ", body sample: " + shorten(sample), failure.kind());
         }

@@ -1,5 +1,6 @@
 package dev.tradedesk.feed;
 
+import dev.tradedesk.core.RepeatingFailures;
 import dev.tradedesk.core.Symbol;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * request that left after a rejection arrived is rejected too, with no request answered in between
  * ({@link KeyRejections}). A failed live request, or a latest answer in which every symbol failed for
  * the connection's reasons, also tells the rows of the symbols without a price ({@link #liveDown}).
+ * A request that fails other than with a {@link ProviderException} (its client threw, or failed it
+ * with a bug's exception) is the client's bug: logged, counted as {@link ProviderException.Kind#INTERNAL}
+ * and told in words a trader reads, then backed off as any failed request.
  *
  * <p>Thread-safety: {@link #state} may be called from any thread, and {@link #announce} by
  * {@link PriceScheduler#start} before the first cycle; all other calls are made on the scheduler
@@ -36,6 +40,7 @@ final class ProviderConnection {
     private final RepairPlanner repairs;
     private final FeedMetrics metrics;
     private final KeyRejections keyRejections = new KeyRejections();
+    private final RepeatingFailures clientBugs = RepeatingFailures.everyMinute();
 
     private volatile ConnectionState state;
 
@@ -85,7 +90,7 @@ final class ProviderConnection {
             return;
         }
         ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
-                : new ProviderException(ProviderException.Kind.NETWORK, provider + " request failed: " + cause, cause);
+                : clientBug(cause);
         if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && keyRejections.rejectedAgain(sent)) {
             // Nothing follows a stop, and the live request's answer is ignored after it: the rows hear the
             // rejection now, whichever lane's request was rejected the second time.
@@ -100,6 +105,26 @@ final class ProviderConnection {
         } else {
             retryLater(problem, lane);
         }
+    }
+
+    /**
+     * {@code bug}, a request's failure of a class the provider's contract does not allow, as the
+     * client's failure told in a sentence (not "sim request failed: java.lang.IllegalStateException: …"),
+     * the log holding the rest: logged here once with its stack trace, then summarized while it
+     * repeats (the client's own log never saw it), and counted beside the failures the client counts.
+     */
+    private ProviderException clientBug(Throwable bug) {
+        String message = bug.getMessage();
+        String said = message == null || message.isBlank() ? "" : ": " + FeedMetrics.shorten(message);
+        ProviderException problem = new ProviderException(ProviderException.Kind.INTERNAL,
+                "the " + provider.displayName() + " client failed unexpectedly" + said + "; see the log", bug);
+        clientBugs.report(bug,
+                () -> log.error("{}: a request failed unexpectedly, a bug of its client's (it threw, or failed the request "
+                        + "with something other than a ProviderException); taken as a failed request", provider, bug),
+                repeats -> log.error("{}: requests still fail unexpectedly: {} more the same way: {}", provider, repeats,
+                        bug.toString()));
+        metrics.countFailure(problem, null);
+        return problem;
     }
 
     /**

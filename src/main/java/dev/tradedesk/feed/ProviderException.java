@@ -33,7 +33,14 @@ public final class ProviderException extends RuntimeException {
          */
         UNKNOWN_SYMBOL(false),
         /** Any other HTTP 4xx: the request itself is wrong (bad parameter, a symbol the provider cannot tell apart). */
-        BAD_REQUEST(false);
+        BAD_REQUEST(false),
+        /**
+         * TradeDesk's client for the provider failed in a way it does not classify: it threw, or failed
+         * the request with something other than a {@link ProviderException} (a bug of ours, logged with
+         * its stack trace by the {@link PriceScheduler}). Retried after a back-off: the bug may lie in
+         * one answer's handling alone.
+         */
+        INTERNAL(true);
 
         private final boolean retryable;
 

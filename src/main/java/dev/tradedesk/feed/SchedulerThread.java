@@ -39,7 +39,6 @@ final class SchedulerThread {
     private final LaneBackoff laneBackoff;
     private final RepeatingFailures repeatingBugs = RepeatingFailures.everyMinute();
     private final RepeatingFailures repeatingUndoBugs = RepeatingFailures.everyMinute();
-    private final RepeatingFailures providerThrows = RepeatingFailures.everyMinute();
 
     private volatile boolean closed;
     /** Requests in flight, cancelled by {@link #close}. */
@@ -70,8 +69,9 @@ final class SchedulerThread {
      * returns none, gets the failed future it should have returned: the lane that sent the request
      * takes a failed request's path (its bookkeeping undone, the connection backing off). Thrown at
      * the lane, it left the lane waiting for an answer that never comes (a repair's history lane busy
-     * for the rest of the session). The provider's own log never saw the throw: it is logged here,
-     * once with its stack trace, then summarized while it repeats.
+     * for the rest of the session). The throw is logged and counted with the request's failure
+     * ({@link ProviderConnection#failed}), as a failure of any other class than
+     * {@link ProviderException} is.
      */
     <T> CompletableFuture<T> send(Supplier<CompletableFuture<T>> call) {
         CompletableFuture<T> request = requestOrItsFailure(call);
@@ -84,11 +84,6 @@ final class SchedulerThread {
         try {
             return Objects.requireNonNull(call.get(), "the provider returned no request");
         } catch (RuntimeException | Error bug) {
-            providerThrows.report(bug,
-                    () -> log.error("{}: the provider threw instead of failing its request; taken as a failed request",
-                            provider, bug),
-                    repeats -> log.error("{}: the provider still throws: {} more the same way: {}", provider, repeats,
-                            bug.toString()));
             return CompletableFuture.failedFuture(bug);
         }
     }

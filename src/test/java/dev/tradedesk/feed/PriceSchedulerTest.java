@@ -15,6 +15,7 @@ import dev.tradedesk.feed.sim.SimulatedExchange;
 import dev.tradedesk.feed.sim.SimulatedMarket;
 import dev.tradedesk.testing.LogCapture;
 import dev.tradedesk.testing.MutableClock;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -618,6 +619,31 @@ class PriceSchedulerTest {
     }
 
     @Test
+    void aProviderThatThrowsIsToldAsItsClientFailingUnexpectedlyAndCountedAsAnInternalFailure() {
+        provider.throwOnceOnLatest(new IllegalStateException("provider bug: latest"));
+        startScheduler(BarHistory.EMPTY);
+        await(() -> listener.backedOffWith("provider bug: latest"));
+        assertThat(listener.backingOffReasons())
+                .containsExactly("the Simulated exchange client failed unexpectedly: provider bug: latest; see the log");
+        assertThat(metrics.failures(ProviderException.Kind.INTERNAL)).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestFailedWithAnExceptionOtherThanAProviderFailureIsToldCountedAndLoggedAsAThrowIs() {
+        provider.failOnce(new IOException("stream closed"));
+        try (LogCapture log = new LogCapture()) {
+            startScheduler(BarHistory.EMPTY);
+            await(() -> listener.backedOffWith("stream closed"));
+            assertThat(listener.backingOffReasons())
+                    .containsExactly("the Simulated exchange client failed unexpectedly: stream closed; see the log");
+            assertThat(metrics.failures(ProviderException.Kind.INTERNAL)).isEqualTo(1);
+            assertThat(log.lines()).as("the log the status text points at").filteredOn(line -> line.contains("stream closed"))
+                    .singleElement().asString().contains("a request failed unexpectedly", "java.io.IOException");
+        }
+        awaitTheLookbackThenTheFormingBar();
+    }
+
+    @Test
     void aProviderThatThrowsOnAClosingRequestInsteadOfFailingItBacksOffAndTheClosedBarsStillLand() {
         startScheduler(BarHistory.EMPTY);
         long first = Instant.parse("2026-03-02T15:00:00Z").toEpochMilli();
@@ -778,6 +804,12 @@ class PriceSchedulerTest {
             return bars;
         }
 
+        /** The reasons the connection was reported backing off with, in order. */
+        List<String> backingOffReasons() {
+            return states.stream().filter(state -> state.status() == ConnectionState.Status.BACKING_OFF)
+                    .map(ConnectionState::reason).toList();
+        }
+
         /** Whether the connection was ever reported backing off with a reason containing {@code reason}. */
         boolean backedOffWith(String reason) {
             return states.stream().anyMatch(state -> state.status() == ConnectionState.Status.BACKING_OFF
@@ -810,7 +842,7 @@ class PriceSchedulerTest {
     static final class FlakyProvider implements MarketDataProvider {
         private final MarketDataProvider real;
         private final AtomicReference<ProviderException> failure = new AtomicReference<>();
-        private final AtomicReference<ProviderException> failureOnce = new AtomicReference<>();
+        private final AtomicReference<Throwable> failureOnce = new AtomicReference<>();
         private final AtomicReference<ProviderException> everySymbolFails = new AtomicReference<>();
         private volatile boolean dropFirstBar;
         /** The symbol whose bar {@link #dropFirstBarOnce} dropped. */
@@ -906,7 +938,8 @@ class PriceSchedulerTest {
             failure.set(null);
         }
 
-        void failOnce(ProviderException problem) {
+        /** The next latest request fails with {@code problem}: a provider's failure, or any other as a client's bug. */
+        void failOnce(Throwable problem) {
             failureOnce.set(problem);
         }
 
@@ -984,7 +1017,7 @@ class PriceSchedulerTest {
                 throw bug;
             }
             ProviderException problem = failure.get();
-            ProviderException once = failureOnce.getAndSet(null);
+            Throwable once = failureOnce.getAndSet(null);
             if (once != null) {
                 return CompletableFuture.failedFuture(once);
             }
