@@ -12,11 +12,8 @@ import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -32,8 +29,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tradedesk export}: writes a stored series, or a time range of it, as a bar CSV that
  * {@code tradedesk import} reads back as the same bars. Streams in chunks from one consistent
- * snapshot into {@code FILE.partial} next to the target, then moves it into place, so a failed
- * export never leaves a partial file under the target's name. An export that finds no bar (a
+ * snapshot into a temporary file of its own next to the target ({@link OutputTarget#temporaryBeside}),
+ * then moves it into place, so a failed export never leaves a partial file under the target's name
+ * nor a temporary one beside it. An export that finds no bar (a
  * mistyped symbol, a range before the history) writes nothing, leaves an existing file as it was
  * and exits 1: the file may hold an earlier export that a header-only file would have replaced.
  */
@@ -158,11 +156,10 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private long export(AppContext context, SeriesKey key, long first, long last, Path target) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        try (TradeDesk desk = new TradeDesk(context)) {
+        try (TradeDesk desk = new TradeDesk(context);
+                OutputTarget.Temporary temporary = OutputTarget.temporaryBeside(target)) {
             long exported;
-            try (BarCsvWriter writer = new BarCsvWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
+            try (BarCsvWriter writer = new BarCsvWriter(temporary.writer())) {
                 HistoryStore store = source.store(desk);
                 exported = store.stream(key, first, last, CHUNK, writer::write);
                 if (exported == 0 && key.timeframe() != Timeframe.ONE_MINUTE) {
@@ -173,13 +170,10 @@ final class ExportCommand implements Callable<Integer> {
                 // A mistyped symbol exports nothing: the file it names may be an earlier export of the right one.
                 return 0;
             }
-            OutputTarget.keepPermissions(target, partial);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temporary.moveOver(target);
             return exported;
         } catch (IOException e) {
             throw new StoreException("cannot write " + target + ": " + OutputTarget.reason(e), e);
-        } finally {
-            Files.deleteIfExists(partial);
         }
     }
 }

@@ -11,12 +11,8 @@ import dev.tradedesk.store.BarCsvException;
 import dev.tradedesk.store.BarCsvSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,9 +24,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tradedesk indicators --in BARS.csv --out OUT.csv}: the indicator set for a CSV of bars,
  * one output row per input row (docs/indicators.md), streamed in chunks so any number of rows runs
- * in constant memory. The output is written to a temporary file beside the target and moved into
- * place only on success: a bad row leaves no partial file. An input file it cannot use (missing,
- * unreadable, not a bar CSV, a bad row) exits 2, as {@code import} exits for the same file.
+ * in constant memory. The output is written to a temporary file beside the target ({@link
+ * OutputTarget#temporaryBeside}) and moved into place only on success: a bad row leaves no partial
+ * file. An input file it cannot use (missing, unreadable, not a bar CSV, a bad row) exits 2, as
+ * {@code import} exits for the same file.
  */
 @Command(name = "indicators", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute RSI, StochRSI, ATR, volatility bands and relative volume for a CSV of bars.",
@@ -107,32 +104,21 @@ final class IndicatorsCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail("cannot convert " + input + ": " + OutputTarget.reason(e));
         }
-        // Beside the target, so the final move is a rename; created like any new file (the
-        // user's umask), not with createTempFile's owner-only permissions.
-        Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
         BarCsvSource source;
         try {
             source = BarCsvSource.open(input, stopAtBadRow());
         } catch (IOException e) {
             return refuse(UnusableInput.reason(input, e));
         }
-        try (source) {
-            long rows = convert(parameters, source, temporary);
-            OutputTarget.keepPermissions(target, temporary);
-            moveIntoPlace(temporary, target);
+        try (source; OutputTarget.Temporary temporary = OutputTarget.temporaryBeside(target)) {
+            long rows = convert(parameters, source, temporary.writer());
+            temporary.moveOver(target);
             spec.commandLine().getOut().println("wrote " + Counted.of(rows, "row") + " to " + output);
             return 0;
         } catch (BarCsvException e) {
             return refuse(e.getMessage());
         } catch (IOException e) {
             return fail("cannot convert " + input + ": " + OutputTarget.reason(e));
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("tradedesk: could not delete " + temporary + ": " + OutputTarget.reason(e));
-            }
         }
     }
 
@@ -151,15 +137,13 @@ final class IndicatorsCommand implements Callable<Integer> {
         };
     }
 
-    private long convert(IndicatorParameters parameters, BarCsvSource source, Path temporary) throws IOException {
+    private long convert(IndicatorParameters parameters, BarCsvSource source, BufferedWriter writer) throws IOException {
         IndicatorPipeline pipeline = new IndicatorPipeline(parameters);
         BarColumns bars = new BarColumns(CHUNK);
         IndicatorColumns values = new IndicatorColumns(CHUNK);
         String[] timestamps = new String[CHUNK];
         long rows = 0;
-        try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                JsonGenerator csv = new CsvMapper().getFactory().createGenerator(writer)) {
+        try (writer; JsonGenerator csv = new CsvMapper().getFactory().createGenerator(writer)) {
             writeHeader(csv);
             while (true) {
                 bars.clear();
@@ -195,14 +179,6 @@ final class IndicatorsCommand implements Callable<Integer> {
             csv.writeString(Double.isNaN(value) ? "" : Double.toString(value));
         }
         csv.writeEndArray();
-    }
-
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private int fail(String message) {

@@ -1,12 +1,17 @@
 package dev.tradedesk.cli;
 
 import dev.tradedesk.app.AppPaths;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
@@ -17,7 +22,8 @@ import java.util.Set;
  * link is therefore followed to its file (the link stays), and anything that is not a regular
  * file (a directory, a device such as {@code /dev/full}, a pipe) is refused rather than replaced.
  * So are TradeDesk's own files: an export written over the history database replaced years of
- * bars with a CSV, and an indicators run over the settings file replaced the settings.
+ * bars with a CSV, and an indicators run over the settings file replaced the settings. The file
+ * written beside the target is a {@link Temporary}, made by {@link #temporaryBeside}.
  */
 final class OutputTarget {
 
@@ -97,6 +103,71 @@ final class OutputTarget {
         } catch (IOException notThere) {
             Path parent = absolute.getParent();
             return parent == null ? absolute : realPathOf(parent).resolve(absolute.getFileName());
+        }
+    }
+
+    /**
+     * A new file beside {@code target} to write the output into, then {@link Temporary#moveOver
+     * move over} the target. Its name is hidden and this run's own ({@code .NAME.<pid>.<nanoTime>.tmp})
+     * and it is created with {@code CREATE_NEW}, so a file or a symbolic link already at that name
+     * is never followed, truncated or deleted: in a shared folder such as /tmp, another user's link
+     * at a fixed name would have made the output overwrite the file it points to. It is created like
+     * any new file (the user's umask), not with createTempFile's owner-only permissions; the move
+     * gives it the target's.
+     *
+     * @throws IOException if the folder takes no new file, or a file is already at that name
+     */
+    static Temporary temporaryBeside(Path target) throws IOException {
+        Path path = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".tmp");
+        BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        return new Temporary(path, writer);
+    }
+
+    /**
+     * An output's temporary file, made by this run and open for writing; closing it deletes it
+     * unless it was moved over its target. Not thread-safe: the command's thread writes, moves and
+     * closes it.
+     */
+    static final class Temporary implements AutoCloseable {
+
+        private final Path path;
+        private final BufferedWriter writer;
+        private boolean moved;
+
+        private Temporary(Path path, BufferedWriter writer) {
+            this.path = path;
+            this.writer = writer;
+        }
+
+        /** The file's writer; closing it is optional, {@link #moveOver} and {@link #close} do. */
+        BufferedWriter writer() {
+            return writer;
+        }
+
+        /** Closes the writer and renames the file over {@code target}, with the target's permissions. */
+        void moveOver(Path target) throws IOException {
+            writer.close();
+            keepPermissions(target, path);
+            try {
+                Files.move(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(path, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        }
+
+        /** Closes the writer and deletes the file if it was not moved. */
+        @Override
+        public void close() throws IOException {
+            try {
+                writer.close();
+            } finally {
+                if (!moved) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
     }
 

@@ -86,7 +86,7 @@ class StoreCommandsTest {
         assertThat(run("export", "--symbol", "aapl", "--timeframe", "1min", "--out", exported.toString())).isZero();
         assertThat(stdout()).isEqualTo("exported: 250" + System.lineSeparator());
         assertThat(Files.readString(exported)).isEqualTo(Files.readString(in));
-        assertThat(dir).isDirectoryNotContaining("glob:**.partial");
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
 
         assertThat(run("import", "--symbol", "MSFT", "--timeframe", "1Min", "--in", exported.toString())).isZero();
         Path again = dir.resolve("again.csv");
@@ -270,7 +270,7 @@ class StoreCommandsTest {
             assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", unwritable.toString())).isEqualTo(1);
 
             assertThat(stderr()).contains("cannot write " + unwritable + ": its folder " + folder + " takes no new files")
-                    .doesNotContain(".partial");
+                    .doesNotContain(".tmp");
         }
     }
 
@@ -435,7 +435,7 @@ class StoreCommandsTest {
                 + " (history in " + dataDir() + "; --simulated reads the built-in exchange's); " + exported
                 + " is left as it was");
         assertThat(exported).hasContent(before.strip());
-        assertThat(dir).isDirectoryNotContaining("glob:**.partial");
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
         assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
                 .containsOnlyOnce("Export failed: nothing exported: no stored bars of AAPLL/1Min");
     }
@@ -451,24 +451,54 @@ class StoreCommandsTest {
         assertThat(stderr()).contains("nothing exported: no stored bars of NONE/1Day", "--simulated reads the built-in exchange's",
                 exported + " was not written");
         assertThat(exported).doesNotExist();
-        assertThat(dir).isDirectoryNotContaining("glob:**.partial");
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
     }
 
     @Test
-    void aFailedExportLeavesNoPartialFileAndTheTargetAsItWas() throws IOException {
+    void aFailedExportLeavesNoTemporaryFileAndTheTargetAsItWas() throws IOException {
         importMinutes(5);
         Path target = Files.writeString(dir.resolve("out.csv"), "previous");
-        // The partial file's name leads nowhere: writing it fails once the export is under way.
-        Files.createSymbolicLink(dir.resolve("out.csv.partial"), dir.resolve("gone/partial.csv"));
 
-        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", target.toString())).isEqualTo(1);
+        // The store is opened once the temporary file is made: a database in use fails the export under way.
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDir().resolve("history.mv.db"),
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock lock = channel.lock()) {
+            assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", target.toString())).isEqualTo(1);
+        }
 
-        assertThat(stderr()).startsWith("tradedesk: cannot write " + target + ": no such file or directory");
+        assertThat(stderr()).contains("is in use by another process");
         assertThat(stderr().lines()).as("one line on the console; the details are in the log").hasSize(1);
-        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
-                .contains("ERROR [main] dev.tradedesk.cli.TradeDeskCommand - Command 'export' failed", "\tat ");
-        assertThat(dir).isDirectoryNotContaining("glob:**.partial");
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log"))).contains("Command 'export' failed");
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
         assertThat(target).hasContent("previous");
+    }
+
+    @Test
+    void aUsersOwnFileAtTheOldPartialNameSurvivesAnExport() throws IOException {
+        importMinutes(5);
+        Path mine = Files.writeString(dir.resolve("out.csv.partial"), "mine");
+
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", dir.resolve("out.csv").toString()))
+                .as(stderr()).isZero();
+
+        assertThat(dir.resolve("out.csv")).hasContent((HEADER + rows(5)).strip());
+        assertThat(mine).hasContent("mine");
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void aLinkPlantedAtTheOldPartialNameIsNotFollowed() throws IOException {
+        importMinutes(5);
+        // In a shared folder such as /tmp, another user can make this link before the export runs.
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "the user's file");
+        Path planted = Files.createSymbolicLink(dir.resolve("out.csv.partial"), victim);
+        Path target = dir.resolve("out.csv");
+
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", target.toString())).as(stderr()).isZero();
+
+        assertThat(victim).hasContent("the user's file");
+        assertThat(Files.isSymbolicLink(target)).as("the output is a file of its own, not the planted link").isFalse();
+        assertThat(target).hasContent((HEADER + rows(5)).strip());
+        assertThat(Files.readSymbolicLink(planted)).isEqualTo(victim);
     }
 
     @Test
