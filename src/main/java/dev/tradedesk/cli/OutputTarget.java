@@ -113,7 +113,9 @@ final class OutputTarget {
      * is never followed, truncated or deleted: in a shared folder such as /tmp, another user's link
      * at a fixed name would have made the output overwrite the file it points to. It is created like
      * any new file (the user's umask), not with createTempFile's owner-only permissions; the move
-     * gives it the target's.
+     * gives it the target's. Until it is moved or deleted, a shutdown hook deletes it, so a run
+     * ended by Ctrl-C or SIGTERM (the JVM runs its hooks then) leaves it behind no more than a
+     * failed run does; a kill -9, a crash or a power cut does leave it.
      *
      * @throws IOException if the folder takes no new file, or a file is already at that name
      */
@@ -128,17 +130,21 @@ final class OutputTarget {
     /**
      * An output's temporary file, made by this run and open for writing; closing it deletes it
      * unless it was moved over its target. Not thread-safe: the command's thread writes, moves and
-     * closes it.
+     * closes it; the shutdown hook, on its own thread, only deletes the file (a file moved over its
+     * target is no longer there to delete, and a move after the delete fails).
      */
     static final class Temporary implements AutoCloseable {
 
         private final Path path;
         private final BufferedWriter writer;
+        private final Thread deleteAtExit;
         private boolean moved;
 
         private Temporary(Path path, BufferedWriter writer) {
             this.path = path;
             this.writer = writer;
+            this.deleteAtExit = new Thread(this::deleteAtExit, "tradedesk-temporary-output");
+            Runtime.getRuntime().addShutdownHook(deleteAtExit);
         }
 
         /** The file's writer; closing it is optional, {@link #moveOver} and {@link #close} do. */
@@ -156,9 +162,13 @@ final class OutputTarget {
                 Files.move(path, target, StandardCopyOption.REPLACE_EXISTING);
             }
             moved = true;
+            forgetAtExit();
         }
 
-        /** Closes the writer and deletes the file if it was not moved. */
+        /**
+         * Closes the writer and deletes the file if it was not moved. A file that could not be
+         * deleted is tried again at exit.
+         */
         @Override
         public void close() throws IOException {
             try {
@@ -167,6 +177,23 @@ final class OutputTarget {
                 if (!moved) {
                     Files.deleteIfExists(path);
                 }
+                forgetAtExit();
+            }
+        }
+
+        private void forgetAtExit() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(deleteAtExit);
+            } catch (IllegalStateException exiting) {
+                // The JVM is ending: the hook is deleting the file, or has.
+            }
+        }
+
+        private void deleteAtExit() {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                // Nobody to tell: the JVM is ending, and the file stays as after a crash.
             }
         }
     }
