@@ -191,8 +191,9 @@ final class RecordCommand implements Callable<Integer> {
     private static String failure(MarketSession session, NewBars added, long writes, Path database) {
         FeedMetrics feed = session.feedMetrics();
         String provider = session.provider().label();
-        if (feed.requests() > 0 && feed.failures() >= feed.requests()) {
-            return "not one of " + feed.requests() + " requests to " + provider + " succeeded; see errors.* above and the log";
+        String noneSucceeded = noRequestSucceeded(feed, provider);
+        if (noneSucceeded != null) {
+            return noneSucceeded;
         }
         if (session.storeFailures() > 0) {
             return session.storeFailures() + " of " + Counted.of(writes, "write") + " to the history database " + database
@@ -206,6 +207,22 @@ final class RecordCommand implements Callable<Integer> {
         if (added.count() == 0 && dropped > 0) {
             return "no new bar was stored, and " + Counted.of(dropped, "record") + " from " + provider
                     + (dropped == 1 ? " was" : " were") + " dropped as invalid; see dropped.* above and the log";
+        }
+        return null;
+    }
+
+    /**
+     * Why the run failed if not one request sent to {@code provider} succeeded, else {@code null}. The
+     * provider's client counts each request it sends and each one that fails; a bug of the client's
+     * ({@link ProviderException.Kind#INTERNAL}) is counted besides and may have sent no request at all
+     * (a throw), so it is no failure of a request sent: counted as one, a client throwing now and then
+     * failed a run whose other requests were answered.
+     */
+    static String noRequestSucceeded(FeedMetrics feed, String provider) {
+        long sent = feed.requests();
+        long failedSent = feed.failures() - feed.failures(ProviderException.Kind.INTERNAL);
+        if (sent > 0 && failedSent >= sent) {
+            return "not one of " + sent + " requests to " + provider + " succeeded; see errors.* above and the log";
         }
         return null;
     }

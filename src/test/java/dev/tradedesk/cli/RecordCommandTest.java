@@ -9,6 +9,9 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.FeedMetrics;
+import dev.tradedesk.feed.ProviderException;
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.sim.SimClock;
 import dev.tradedesk.feed.sim.SimulatedMarket;
 import dev.tradedesk.store.BarSnapshot;
@@ -150,6 +153,27 @@ class RecordCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("stored.total: 0", "errors.network: ");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("tradedesk: not one of ", " requests to binance succeeded");
+    }
+
+    @Test
+    void aClientThatThrowsNowAndThenDoesNotMakeTheAnsweredRequestsCountAsNoneSucceeding() {
+        FeedMetrics feed = new FeedMetrics(ProviderKind.SIM);
+        // Three requests sent, two of them failed; two more never sent, as the client threw instead.
+        for (int sent = 0; sent < 3; sent++) {
+            feed.countRequest();
+        }
+        feed.countFailure(new ProviderException(ProviderException.Kind.SERVER_ERROR, "sim failed to answer (HTTP 503)", null), "");
+        feed.countFailure(new ProviderException(ProviderException.Kind.TIMEOUT, "sim did not answer in time", null), "");
+        for (int thrown = 0; thrown < 2; thrown++) {
+            feed.countFailure(new ProviderException(ProviderException.Kind.INTERNAL,
+                    "the Simulated exchange client failed unexpectedly: provider bug; see the log", null), null);
+        }
+
+        assertThat(RecordCommand.noRequestSucceeded(feed, "sim")).as("one of the three sent was answered").isNull();
+
+        feed.countFailure(new ProviderException(ProviderException.Kind.NETWORK, "sim connection failed", null), "");
+        assertThat(RecordCommand.noRequestSucceeded(feed, "sim"))
+                .isEqualTo("not one of 3 requests to sim succeeded; see errors.* above and the log");
     }
 
     @Test
