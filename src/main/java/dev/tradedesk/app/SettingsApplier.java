@@ -73,16 +73,6 @@ final class SettingsApplier {
         };
     }
 
-    /** The provider's name as the status bar shows it. */
-    static String providerName(ProviderKind provider) {
-        return switch (provider) {
-            case SIM -> "Simulated exchange";
-            case ALPACA -> "Alpaca";
-            case BINANCE -> "Binance";
-            case COINBASE -> "Coinbase";
-        };
-    }
-
     /** The dialog's OK with {@code values}, applied to the settings, the window's {@code parts} and the market. JavaFX thread. */
     void apply(SettingsValues values, Workstation parts) {
         Settings before = desk.settings();
@@ -98,7 +88,7 @@ final class SettingsApplier {
         }
         parts.chart().setIndicatorParameters(after.indicators());
         if (needsNewSession(before, after)) {
-            parts.status().switchProvider(providerName(after.provider()));
+            parts.status().switchProvider(after.provider().displayName());
             if (after.provider() != before.provider()) {
                 parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
             }

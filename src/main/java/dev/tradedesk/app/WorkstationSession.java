@@ -113,7 +113,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         MainViewModel main = new MainViewModel(about, settings.theme(), desk.context().settingsLoad().problem(),
                 settings.provider() == ProviderKind.SIM, this::themeChanged);
         WatchlistViewModel watchlist = new WatchlistViewModel(settings.watchlist(), this::watchlistChanged);
-        StatusViewModel status = new StatusViewModel(SettingsApplier.providerName(settings.provider()), settings.zone());
+        StatusViewModel status = new StatusViewModel(settings.provider().displayName(), settings.zone());
         ChartController chart = new ChartController(this, loader, settings.indicators(), settings.zone(), range -> { });
         PerformanceViewModel performance = new PerformanceViewModel(true, this::setReadCache, true, chart::setLevelOfDetail);
         parts = new Workstation(main, watchlist, status, chart, performance, handOff, uiMetrics, this, workspace, loader);

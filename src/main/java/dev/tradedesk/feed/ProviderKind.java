@@ -23,7 +23,7 @@ public enum ProviderKind {
         return label;
     }
 
-    /** The name a user knows it by, as the status bar shows it: "Simulated exchange", "Alpaca". */
+    /** The name a user knows it by, as the status bar and the settings dialog show it: "Simulated exchange", "Alpaca". */
     public String displayName() {
         return displayName;
     }

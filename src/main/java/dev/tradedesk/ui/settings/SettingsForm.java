@@ -84,7 +84,7 @@ final class SettingsForm {
         ToggleGroup group = new ToggleGroup();
         VBox content = new VBox();
         for (ProviderKind kind : ProviderKind.values()) {
-            RadioButton choice = new RadioButton(providerName(kind));
+            RadioButton choice = new RadioButton(kind.displayName());
             choice.setId("provider" + kind.name());
             choice.setUserData(kind);
             choice.setToggleGroup(group);
@@ -280,15 +280,6 @@ final class SettingsForm {
                 group.selectToggle(toggle);
             }
         }
-    }
-
-    private static String providerName(ProviderKind kind) {
-        return switch (kind) {
-            case SIM -> "Simulated exchange";
-            case ALPACA -> "Alpaca";
-            case BINANCE -> "Binance";
-            case COINBASE -> "Coinbase";
-        };
     }
 
     /** What the field's tooltip says besides its message; null for a field with nothing more to say. */
