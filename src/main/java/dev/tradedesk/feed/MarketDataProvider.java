@@ -12,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
  * A source of market data over HTTP. Calls are asynchronous (OkHttp {@code enqueue}): they return
  * at once, and the futures complete on the HTTP client's threads, exceptionally with a
  * {@link ProviderException} when the request fails; they do not throw (the {@link PriceScheduler}
- * takes a call that throws as a failed request, and logs it as the provider's bug). Every bar
+ * takes a call that throws as a failed request, and logs it as the provider's bug). A future failed
+ * with anything but a {@link ProviderException} is taken for the client's bug too, as a throw is:
+ * logged and counted as a failure of kind {@link ProviderException.Kind#INTERNAL}. Every bar
  * delivered has been validated (finite positive prices, high ≥ low, open and close within the
  * range, volume not negative, time inside the requested range); invalid records are dropped and
  * counted in {@link FeedMetrics}.
