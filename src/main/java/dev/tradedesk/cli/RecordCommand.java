@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
                     + "when the provider had nothing new (a closed market)",
             "1:it failed, said in one line on stderr: the provider rejected the key twice, not one request succeeded, "
                     + "a write to the history database failed, or no new bar was stored while records were dropped as "
-                    + "invalid",
+                    + "invalid or the provider's client failed unexpectedly",
             "2:a usage error (a bad option)"})
 final class RecordCommand implements Callable<Integer> {
 
@@ -207,6 +207,21 @@ final class RecordCommand implements Callable<Integer> {
         if (added.count() == 0 && dropped > 0) {
             return "no new bar was stored, and " + Counted.of(dropped, "record") + " from " + provider
                     + (dropped == 1 ? " was" : " were") + " dropped as invalid; see dropped.* above and the log";
+        }
+        return nothingStoredForClientBugs(feed, added.count(), provider);
+    }
+
+    /**
+     * Why the run failed if it stored nothing while the provider's client failed of its own accord
+     * ({@link ProviderException.Kind#INTERNAL}), else {@code null}. A client that throws at every call
+     * sends no request, so {@link #noRequestSucceeded} cannot see it, and a run that recorded nothing
+     * for that reason is no closed market.
+     */
+    static String nothingStoredForClientBugs(FeedMetrics feed, long added, String provider) {
+        long bugs = feed.failures(ProviderException.Kind.INTERNAL);
+        if (added == 0 && bugs > 0) {
+            return "no new bar was stored, and the " + provider + " client failed unexpectedly "
+                    + (bugs == 1 ? "once" : bugs + " times") + "; see errors.internal above and the log";
         }
         return null;
     }

@@ -177,6 +177,23 @@ class RecordCommandTest {
     }
 
     @Test
+    void aRunThatStoredNothingBecauseItsClientFailedIsAFailureAndOneThatStoredSomethingIsNot() {
+        FeedMetrics feed = new FeedMetrics(ProviderKind.SIM);
+        assertThat(RecordCommand.nothingStoredForClientBugs(feed, 0, "sim")).as("a closed market: nothing new, no failure")
+                .isNull();
+        // Every call threw: not one request was sent, so none failed, and nothing was stored.
+        for (int thrown = 0; thrown < 3; thrown++) {
+            feed.countFailure(new ProviderException(ProviderException.Kind.INTERNAL,
+                    "the Simulated exchange client failed unexpectedly: provider bug; see the log", null), null);
+        }
+
+        assertThat(RecordCommand.noRequestSucceeded(feed, "sim")).as("no request was sent").isNull();
+        assertThat(RecordCommand.nothingStoredForClientBugs(feed, 0, "sim")).isEqualTo(
+                "no new bar was stored, and the sim client failed unexpectedly 3 times; see errors.internal above and the log");
+        assertThat(RecordCommand.nothingStoredForClientBugs(feed, 12, "sim")).as("it stored bars all the same").isNull();
+    }
+
+    @Test
     void aRunWhoseStoreWritesFailExitsOneAndSaysSo() throws Exception {
         Path simulated = dir.resolve("simulated");
         HistoryStore.open(StoreOptions.defaults(simulated)).close();
