@@ -150,7 +150,7 @@ public final class MarketSession implements AutoCloseable {
                         options.symbols(), true);
                 exchange = startExchange(market, executors, tuning.faults());
                 marketClock = simClock.asClock();
-                provider = new AlpacaProvider(httpFor(http, "Simulated exchange", ProviderHttp.Access.KEYED, feedMetrics, pipeline,
+                provider = new AlpacaProvider(httpFor(http, ProviderKind.SIM, ProviderHttp.Access.KEYED, feedMetrics, pipeline,
                         marketClock), HttpUrl.get(exchange.baseUrl().toString()), Secret.empty(), Secret.empty(), "iex",
                         ProviderKind.SIM);
             } else {
@@ -222,20 +222,20 @@ public final class MarketSession implements AutoCloseable {
                     throw new IllegalArgumentException("Alpaca needs an API key: enter it in Settings, or set "
                             + AppContext.ALPACA_KEY_ID_VARIABLE + " and " + AppContext.ALPACA_SECRET_VARIABLE);
                 }
-                yield new AlpacaProvider(httpFor(http, "Alpaca", ProviderHttp.Access.KEYED, metrics, pipeline, clock),
+                yield new AlpacaProvider(httpFor(http, ProviderKind.ALPACA, ProviderHttp.Access.KEYED, metrics, pipeline, clock),
                         url(options.baseUrl().orElse(options.alpaca().baseUrl())), keyId, secret, options.alpaca().feed());
             }
-            case BINANCE -> new BinanceProvider(httpFor(http, "Binance", ProviderHttp.Access.PUBLIC, metrics, pipeline, clock),
+            case BINANCE -> new BinanceProvider(httpFor(http, ProviderKind.BINANCE, ProviderHttp.Access.PUBLIC, metrics, pipeline, clock),
                     url(options.baseUrl().orElse(BINANCE_URL)));
-            case COINBASE -> new CoinbaseProvider(httpFor(http, "Coinbase", ProviderHttp.Access.PUBLIC, metrics, pipeline, clock),
+            case COINBASE -> new CoinbaseProvider(httpFor(http, ProviderKind.COINBASE, ProviderHttp.Access.PUBLIC, metrics, pipeline, clock),
                     url(options.baseUrl().orElse(COINBASE_URL)));
             case SIM -> throw new IllegalStateException("the simulated exchange is started by the session itself");
         };
     }
 
-    private static ProviderHttp httpFor(OkHttpClient http, String name, ProviderHttp.Access access, FeedMetrics metrics,
+    private static ProviderHttp httpFor(OkHttpClient http, ProviderKind kind, ProviderHttp.Access access, FeedMetrics metrics,
             PipelineMetrics pipeline, Clock clock) {
-        return new ProviderHttp(http, name, access, metrics, pipeline, clock);
+        return new ProviderHttp(http, kind.displayName(), access, metrics, pipeline, clock);
     }
 
     private static HttpUrl url(String text) {
