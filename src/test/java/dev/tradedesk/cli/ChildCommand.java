@@ -82,8 +82,22 @@ final class ChildCommand implements AutoCloseable {
         return ChildOutput.read(stderr);
     }
 
+    /** Whether the child is still running. */
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Kills the child if it still runs and waits until it has ended: a test that failed midway must
+     * not leave it running, writing into the test's temporary folder while JUnit deletes it (and
+     * failing that deletion with a second error over the first) or holding its database open.
+     */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         process.destroyForcibly();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("the child " + process.pid() + " did not end " + TIMEOUT_SECONDS + " s after SIGKILL");
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
     }
 }
