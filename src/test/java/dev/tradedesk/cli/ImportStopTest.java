@@ -3,13 +3,9 @@ package dev.tradedesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +20,6 @@ class ImportStopTest {
     private static final String HEADER = "timestamp,open,high,low,close,volume\n";
     /** More than a pipe's buffer holds: once written, the child has read most of them inside its transaction. */
     private static final int ROWS_BEFORE_THE_STOP = 20_000;
-    /** Rows the pipe gets at most: 2000-01-03 plus this many minutes is years before today. */
-    private static final int MOST_ROWS = 5_000_000;
 
     @TempDir
     Path dir;
@@ -41,14 +35,13 @@ class ImportStopTest {
                 "--timeframe", "1Min", "--in", stored.toString())).as(before.err()).isZero();
         Path pipe = dir.resolve("rows.csv");
         assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
-        CountDownLatch primed = new CountDownLatch(1);
-        Thread writer = new Thread(() -> writeRows(pipe, primed), "import-stop-test-rows");
-        writer.setDaemon(true);
-        writer.start();
 
-        try (ChildCommand child = ChildCommand.start(dir.resolve("child.err"), "--data-dir", data.toString(),
-                "--config", settings.toString(), "import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", pipe.toString())) {
-            assertThat(primed.await(ChildCommand.TIMEOUT_SECONDS, TimeUnit.SECONDS)).as(child.stderr()).isTrue();
+        // Closed in reverse: the child ends first, then the rows' writer, also when an assertion fails.
+        try (PipeRows rows = PipeRows.start(pipe, ROWS_BEFORE_THE_STOP);
+                ChildCommand child = ChildCommand.start(dir.resolve("child.err"), "--data-dir", data.toString(),
+                        "--config", settings.toString(), "import", "--symbol", "AAPL", "--timeframe", "1Min", "--in",
+                        pipe.toString())) {
+            assertThat(rows.awaitPrimed(ChildCommand.TIMEOUT_SECONDS, TimeUnit.SECONDS)).as(child.stderr()).isTrue();
 
             child.stop();
 
@@ -59,7 +52,6 @@ class ImportStopTest {
                     .contains(" rows read: nothing was imported (its one transaction was rolled back, so the history is as"
                             + " it was)");
         }
-        writer.join(TimeUnit.SECONDS.toMillis(ChildCommand.TIMEOUT_SECONDS));
         String log = Files.readString(data.resolve("logs").resolve("tradedesk.log"), StandardCharsets.UTF_8);
         assertThat(log).as("the store closed and the log flushed before the JVM ended")
                 .contains("History store closed: " + data.resolve("history.mv.db"), "TradeDesk stopped");
@@ -68,22 +60,5 @@ class ImportStopTest {
         assertThat(after.run("--data-dir", data.toString(), "--config", settings.toString(), "export", "--symbol", "AAPL",
                 "--out", exported.toString())).as(after.err()).isZero();
         assertThat(exported).as("what was stored before the import, and only that").hasContent(Files.readString(stored).strip());
-    }
-
-    /** Writes rows into the pipe until the reader stops reading it; counts down once the first ones are in. */
-    private static void writeRows(Path pipe, CountDownLatch primed) {
-        long minute = Instant.parse("2000-01-03T00:00:00Z").toEpochMilli();
-        try (BufferedWriter rows = Files.newBufferedWriter(pipe, StandardCharsets.UTF_8)) {
-            rows.write(HEADER);
-            for (int i = 0; i < MOST_ROWS; i++) {
-                rows.write(Instant.ofEpochMilli(minute + i * 60_000L) + ",10,11,9,10.5,100\n");
-                if (i == ROWS_BEFORE_THE_STOP) {
-                    rows.flush();
-                    primed.countDown();
-                }
-            }
-        } catch (IOException readerGone) {
-            // Broken pipe: the import stopped reading, as it should.
-        }
     }
 }
