@@ -117,14 +117,32 @@ final class OutputTarget {
      * ended by Ctrl-C or SIGTERM (the JVM runs its hooks then) leaves it behind no more than a
      * failed run does; a kill -9, a crash or a power cut does leave it.
      *
-     * @throws IOException if the folder takes no new file, or a file is already at that name
+     * @throws IOException if the folder takes no new file, a file is already at that name, or the
+     *                     JVM is ending (its hooks already running: none could delete the file, so
+     *                     it is deleted at once)
      */
     static Temporary temporaryBeside(Path target) throws IOException {
         Path path = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + System.nanoTime() + ".tmp");
         BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
-        return new Temporary(path, writer);
+        try {
+            return new Temporary(path, writer);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C or SIGTERM came before: this thread runs on while the JVM's hooks run, and takes no new one.
+            IOException ending = new IOException("not written: TradeDesk is shutting down (Ctrl-C or SIGTERM)", shuttingDown);
+            try {
+                writer.close();
+            } catch (IOException e) {
+                ending.addSuppressed(e);
+            }
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                ending.addSuppressed(e);
+            }
+            throw ending;
+        }
     }
 
     /**
