@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
             "1:nothing was imported as the import was stopped (Ctrl-C, SIGTERM) or failed, or the bars were stored but"
                     + " the device refused to flush them; said on stderr",
             "2:a usage error, or an input file it cannot use (missing, unreadable, not a bar CSV, no valid row, shorter"
-                    + " bars than --timeframe); nothing was imported"})
+                    + " bars than --timeframe); nothing was imported",
+            "130, 143:a second Ctrl-C or SIGTERM while it was stopping, which ends it at once"})
 final class ImportCommand implements Callable<Integer> {
 
     /** Skipped rows listed on the console and in the log; the rest are only counted. */

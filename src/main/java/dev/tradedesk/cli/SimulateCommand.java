@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:the exchange served until stopped (Ctrl-C, SIGTERM or --duration) and was closed",
             "1:it failed, said on stderr (the port in use, say)",
-            "2:a usage error (a bad option)"})
+            "2:a usage error (a bad option)",
+            "130, 143:a second Ctrl-C or SIGTERM while it was stopping, which ends it at once"})
 final class SimulateCommand implements Callable<Integer> {
 
     @ParentCommand

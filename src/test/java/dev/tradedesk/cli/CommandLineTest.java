@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,15 @@ class CommandLineTest {
     @Test
     void buildInfoCarriesThePomVersion() {
         assertThat(BuildInfo.load().version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    @Test
+    void theHelpOfEachCommandThatTakesCtrlCListsTheExitCodeOfASecondOne() {
+        for (String command : List.of("import", "simulate")) {
+            out.reset();
+            assertThat(run(command, "--help")).isZero();
+            assertThat(stdout()).as(command).containsPattern("(?m)^\\s+130, 143\\s+a second Ctrl-C or SIGTERM");
+        }
     }
 
     @Test
