@@ -5,6 +5,7 @@ import dev.tradedesk.core.Symbol;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ final class ProviderConnection {
             return;
         }
         ProviderException problem = cause instanceof ProviderException providerFailure ? providerFailure
-                : clientBug(cause);
+                : cause instanceof CancellationException ? cancelled(cause) : clientBug(cause);
         if (problem.kind() == ProviderException.Kind.AUTH_REJECTED && keyRejections.rejectedAgain(sent)) {
             // Nothing follows a stop, and the live request's answer is ignored after it: the rows hear the
             // rejection now, whichever lane's request was rejected the second time.
@@ -105,6 +106,16 @@ final class ProviderConnection {
         } else {
             retryLater(problem, lane);
         }
+    }
+
+    /**
+     * A request cancelled under the lane ({@code ProviderHttp} cancels a call whose connection the
+     * client is closing, and a superseded request): a request that failed to come back, as a dropped
+     * connection is, not the client's bug; it is neither logged as one nor counted as one.
+     */
+    private ProviderException cancelled(Throwable cancellation) {
+        return new ProviderException(ProviderException.Kind.NETWORK, provider.displayName() + " request was cancelled before"
+                + " its answer came", cancellation);
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -639,6 +640,20 @@ class PriceSchedulerTest {
             assertThat(metrics.failures(ProviderException.Kind.INTERNAL)).isEqualTo(1);
             assertThat(log.lines()).as("the log the status text points at").filteredOn(line -> line.contains("stream closed"))
                     .singleElement().asString().contains("a request failed unexpectedly", "java.io.IOException");
+        }
+        awaitTheLookbackThenTheFormingBar();
+    }
+
+    @Test
+    void aRequestCancelledUnderTheLaneIsAFailedRequestNotTheClientsBug() {
+        provider.failOnce(new CancellationException());
+        try (LogCapture log = new LogCapture()) {
+            startScheduler(BarHistory.EMPTY);
+            await(() -> listener.backedOffWith("cancelled"));
+            assertThat(listener.backingOffReasons())
+                    .containsExactly("Simulated exchange request was cancelled before its answer came");
+            assertThat(metrics.failures(ProviderException.Kind.INTERNAL)).as("no bug of the client's").isZero();
+            assertThat(log.lines()).as("not logged as a bug").noneMatch(line -> line.contains("failed unexpectedly"));
         }
         awaitTheLookbackThenTheFormingBar();
     }
