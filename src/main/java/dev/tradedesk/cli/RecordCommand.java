@@ -55,12 +55,13 @@ import picocli.CommandLine.Spec;
         description = "Record bars from a provider into the history database, headless.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:the run ended (--duration over, or Ctrl-C) without a failure below; stored.total, the bars it added, is 0 "
-                    + "when the provider had nothing new (a closed market)",
+            "0:the run ended (--duration over, Ctrl-C or SIGTERM) without a failure below; stored.total, the bars it "
+                    + "added, is 0 when the provider had nothing new (a closed market)",
             "1:it failed, said in one line on stderr: the provider rejected the key twice, not one request succeeded, "
                     + "a write to the history database failed, or no new bar was stored while records were dropped as "
                     + "invalid or the provider's client failed unexpectedly",
-            "2:a usage error (a bad option)"})
+            "2:a usage error (a bad option, or a --soak-log file it refuses)",
+            "130, 143:a second Ctrl-C or SIGTERM while it was stopping, which ends it at once"})
 final class RecordCommand implements Callable<Integer> {
 
     @ParentCommand

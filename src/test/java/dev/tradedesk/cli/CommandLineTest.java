@@ -53,7 +53,7 @@ class CommandLineTest {
 
     @Test
     void theHelpOfEachCommandThatTakesCtrlCListsTheExitCodeOfASecondOne() {
-        for (String command : List.of("import", "simulate")) {
+        for (String command : List.of("import", "simulate", "record")) {
             out.reset();
             assertThat(run(command, "--help")).isZero();
             assertThat(stdout()).as(command).containsPattern("(?m)^\\s+130, 143\\s+a second Ctrl-C or SIGTERM");
