@@ -107,6 +107,8 @@ public final class ChartView {
         if (model.key().timeframe() == Timeframe.ONE_DAY) {
             // Daily bars start at New York's midnights (ChartController aggregates them so).
             panes.timeAxes().forEach(axis -> axis.showTradingDays(BarAggregator.EXCHANGE_ZONE));
+        } else {
+            panes.timeAxes().forEach(axis -> axis.showBarsOf(model.key().timeframe().duration().toSeconds()));
         }
         lineSets = List.of(panes.stochK, panes.stochD, panes.band);
         lineWrites = new DataSetWriteLocks(lineSets);

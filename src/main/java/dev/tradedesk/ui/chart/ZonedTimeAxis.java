@@ -20,6 +20,11 @@ import javafx.util.StringConverter;
  * crosshair's tag names a daily bar: at Kolkata's or Honolulu's midnights the bars, which open at
  * New York's, sat between the day labels, and no label named the day of the bar above it.
  *
+ * <p>On a chart of intraday bars ({@link #showBarsOf}) the ticks fall on bar opens and are at least
+ * a bar apart: zoomed in on 15-minute bars the axis read "14:10, 14:20" between the candles, and in
+ * Kolkata (+05:30) the labels of a chart of hourly bars, which open at 09:30 there as on UTC's hours,
+ * stood at 10:00, 11:00, halfway between the candles the crosshair names 09:30 and 10:30.
+ *
  * <p>A scene-graph node: JavaFX thread only.
  */
 final class ZonedTimeAxis extends ViewRangedAxis {
@@ -33,6 +38,8 @@ final class ZonedTimeAxis extends ViewRangedAxis {
     private final Locale locale;
     /** The zone of the daily bars' trading days, or null on a chart of intraday bars. */
     private ZoneId tradingDayZone;
+    /** The width of the intraday bars charted, whose opens the ticks fall on; 1 s until told. */
+    private long barSeconds = 1;
 
     ZonedTimeAxis(ZoneId zone, Locale locale) {
         super("time", 0, 1, 1);
@@ -65,6 +72,18 @@ final class ZonedTimeAxis extends ViewRangedAxis {
         showIn(dayZone);
     }
 
+    /**
+     * Marks intraday bars {@code barSeconds} wide from the next layout on: ticks on their opens
+     * (on the epoch's grid of that width, as {@link dev.tradedesk.core.BarAggregator} and the
+     * providers open them), never closer than a bar.
+     */
+    void showBarsOf(long barSeconds) {
+        if (barSeconds < 1) {
+            throw new IllegalArgumentException("bars of " + barSeconds + " s");
+        }
+        this.barSeconds = barSeconds;
+    }
+
     /** Shows times in {@code zone} from the next layout on; trading days stay in their own zone. */
     void setZone(ZoneId zone) {
         if (tradingDayZone == null) {
@@ -92,7 +111,8 @@ final class ZonedTimeAxis extends ViewRangedAxis {
         if (tradingDayZone != null && step.compareTo(ZonedTimeTicks.Step.DAYS_1) < 0) {
             step = ZonedTimeTicks.Step.DAYS_1;
         }
-        ticks.ticks(from, to, step, ticksOut::add);
+        step = step.atLeastBarsOf(barSeconds);
+        ticks.ticks(from, to, step, barSeconds, ticksOut::add);
     }
 
     @Override

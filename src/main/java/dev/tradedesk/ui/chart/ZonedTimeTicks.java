@@ -25,6 +25,12 @@ import java.util.function.DoubleConsumer;
  * does not exist) and {@code 02:00, 02:00} when they fall back (it exists twice): every tick is a
  * real instant one hour after the previous one, labelled as a wall clock in that zone shows it.
  *
+ * <p>Ticks can be held to a grid of bar opens ({@link #ticks(double, double, Step, long, DoubleConsumer)}):
+ * hourly bars open on UTC's hours, which in Kolkata (+05:30) are 09:30, 10:30, so there the ticks of
+ * a chart of hourly bars fall on those, one step apart, instead of on local whole hours between the
+ * bars. The first tick of a day is labelled with its date, at midnight or, on such a grid, at the
+ * day's first bar (00:30 in Kolkata).
+ *
  * <p>Immutable and thread-safe.
  */
 final class ZonedTimeTicks {
@@ -52,6 +58,22 @@ final class ZonedTimeTicks {
         /** Nominal length in seconds (months and years averaged), for choosing a step. */
         double nominalSeconds() {
             return amount * unit.nominalSeconds;
+        }
+
+        /**
+         * This step, or the finest one that is a whole number of bars {@code barSeconds} wide when
+         * this one is finer: a tick between two bars names none of them.
+         */
+        Step atLeastBarsOf(long barSeconds) {
+            if (unit != Unit.SECOND || (amount >= barSeconds && amount % barSeconds == 0)) {
+                return this;
+            }
+            for (Step step : values()) {
+                if (step.compareTo(this) > 0 && (step.unit != Unit.SECOND || step.amount % barSeconds == 0)) {
+                    return step;
+                }
+            }
+            return YEARS_100;
         }
     }
 
@@ -100,9 +122,19 @@ final class ZonedTimeTicks {
 
     /** Emits, in increasing order, the tick values (epoch seconds) within {@code [from, to]}. */
     void ticks(double from, double to, Step step, DoubleConsumer out) {
+        ticks(from, to, step, 1, out);
+    }
+
+    /**
+     * Emits, in increasing order, the tick values (epoch seconds) within {@code [from, to]}; ticks of
+     * a step under a day fall on the grid of bars {@code gridSeconds} wide counted from the epoch
+     * (where bars open), which must divide the step: one step apart in local time, starting from the
+     * first bar open of the local day.
+     */
+    void ticks(double from, double to, Step step, long gridSeconds, DoubleConsumer out) {
         double[] found = new double[MAX_TICKS];
         int count = switch (step.unit) {
-            case SECOND -> wallClockTicks(from, to, step.amount, found);
+            case SECOND -> wallClockTicks(from, to, step.amount, gridSeconds, found);
             case DAY, WEEK, MONTH, YEAR -> calendarTicks(from, to, step, found);
         };
         Arrays.sort(found, 0, count);
@@ -115,22 +147,42 @@ final class ZonedTimeTicks {
         }
     }
 
-    /** Ticks at local times that are multiples of {@code stepSeconds} after local midnight. */
-    private int wallClockTicks(double from, double to, int stepSeconds, double[] found) {
+    /**
+     * Ticks at local times that are multiples of {@code stepSeconds} after local midnight, shifted
+     * onto the grid of {@code gridSeconds} by the zone's offset from it (half an hour in Kolkata for
+     * hourly bars, none in New York); one pass for each such shift the range has (two where a
+     * change moves the clocks by less than the grid, as Lord Howe's half hour does).
+     */
+    private int wallClockTicks(double from, double to, int stepSeconds, long gridSeconds, double[] found) {
+        int fromPhase = phase(from, gridSeconds);
+        int toPhase = phase(to, gridSeconds);
+        int count = wallClockTicks(from, to, stepSeconds, fromPhase, gridSeconds, found, 0);
+        return toPhase == fromPhase ? count : wallClockTicks(from, to, stepSeconds, toPhase, gridSeconds, found, count);
+    }
+
+    private int wallClockTicks(double from, double to, int stepSeconds, int phase, long gridSeconds, double[] found,
+            int count) {
         LocalDateTime start = local(from).minusHours(1);
         int secondOfDay = start.toLocalTime().toSecondOfDay();
-        LocalDateTime candidate = start.toLocalDate().atStartOfDay().plusSeconds(secondOfDay - secondOfDay % stepSeconds);
+        LocalDateTime candidate = start.minusSeconds(Math.floorMod(secondOfDay - phase, stepSeconds)).withNano(0);
         LocalDateTime end = local(to).plusHours(1);
-        int count = 0;
-        for (; !candidate.isAfter(end) && count < MAX_TICKS - 1; candidate = candidate.plusSeconds(stepSeconds)) {
+        int added = 0;
+        for (; !candidate.isAfter(end) && added < MAX_TICKS - 1; candidate = candidate.plusSeconds(stepSeconds)) {
             for (ZoneOffset offset : zone.getRules().getValidOffsets(candidate)) {
-                double value = candidate.toEpochSecond(offset);
-                if (value >= from && value <= to && count < MAX_TICKS) {
+                long value = candidate.toEpochSecond(offset);
+                if (value >= from && value <= to && Math.floorMod(value, gridSeconds) == 0 && count < MAX_TICKS) {
                     found[count++] = value;
+                    added++;
                 }
             }
         }
         return count;
+    }
+
+    /** How far past the grid of {@code gridSeconds} the zone's clock stands at {@code epochSeconds}. */
+    private int phase(double epochSeconds, long gridSeconds) {
+        int offset = zone.getRules().getOffset(Instant.ofEpochSecond((long) Math.floor(epochSeconds))).getTotalSeconds();
+        return (int) Math.floorMod(offset, gridSeconds);
     }
 
     /** Ticks at local midnights: every day, every other day, Mondays, month starts or year starts. */
@@ -176,15 +228,16 @@ final class ZonedTimeTicks {
 
     /**
      * The label of the tick at {@code epochSeconds}: a clock time for steps under a day (the date
-     * at local midnight), the day and month for day and week steps, the month for month steps, and
-     * the year at the start of a year or for year steps.
+     * for the day's first tick, less than a step after local midnight), the day and month for day
+     * and week steps, the month for month steps, and the year at the start of a year or for year steps.
      */
     String label(double epochSeconds, Step step) {
         ZonedDateTime time = Instant.ofEpochMilli(Math.round(epochSeconds * 1000)).atZone(zone);
-        boolean midnight = time.toLocalTime().equals(LocalTime.MIDNIGHT);
-        boolean newYear = midnight && time.getDayOfYear() == 1;
+        boolean firstOfDay = step.unit == Unit.SECOND ? time.toLocalTime().toSecondOfDay() < step.amount
+                : time.toLocalTime().equals(LocalTime.MIDNIGHT);
+        boolean newYear = firstOfDay && time.getDayOfYear() == 1;
         return switch (step.unit) {
-            case SECOND -> midnight ? time.format(newYear ? year : dayMonth)
+            case SECOND -> firstOfDay ? time.format(newYear ? year : dayMonth)
                     : time.format(step.amount < 60 ? seconds : minutes);
             case DAY, WEEK -> time.format(newYear ? year : dayMonth);
             case MONTH -> time.format(time.getMonthValue() == 1 ? year : month);

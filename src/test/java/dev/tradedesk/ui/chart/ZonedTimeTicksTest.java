@@ -52,6 +52,38 @@ class ZonedTimeTicksTest {
     }
 
     @Test
+    void onAGridOfHourlyBarsHalfAndQuarterHourZonesGetTicksOnTheBarOpens() {
+        // Hourly bars open on UTC's hours: 09:30, 10:30 in Kolkata, 09:45, 10:45 in Kathmandu.
+        assertThat(gridLabels("Asia/Kolkata", "2024-03-31T03:40:00Z", "2024-03-31T07:20:00Z", ZonedTimeTicks.Step.HOURS_1))
+                .containsExactly("04:00Z=09:30", "05:00Z=10:30", "06:00Z=11:30", "07:00Z=12:30");
+        assertThat(gridLabels("Asia/Kathmandu", "2024-03-31T03:40:00Z", "2024-03-31T07:20:00Z", ZonedTimeTicks.Step.HOURS_2))
+                .as("every other bar, counted from the day's first, 00:45").containsExactly("05:00Z=10:45", "07:00Z=12:45");
+        assertThat(gridLabels("Asia/Kolkata", "2024-03-30T12:00:00Z", "2024-03-31T02:00:00Z", ZonedTimeTicks.Step.HOURS_6))
+                .as("the day's first bar named by its date").containsExactly("13:00Z=18:30", "19:00Z=31 Mar", "01:00Z=06:30");
+        assertThat(gridLabels("America/New_York", "2024-11-03T03:30:00Z", "2024-11-03T07:30:00Z", ZonedTimeTicks.Step.HOURS_1))
+                .as("on whole hours, the grid changes nothing")
+                .containsExactly("04:00Z=3 Nov", "05:00Z=01:00", "06:00Z=01:00", "07:00Z=02:00");
+    }
+
+    @Test
+    void onAGridOfHourlyBarsLordHowesHalfHourChangeMovesTheLabelsNotTheTicks() {
+        // 2024-10-06 02:00 at +10:30 (15:30 UTC) became 02:30 at +11:00: the bars' local opens go
+        // from :30 to :00, and every bar keeps its tick.
+        assertThat(gridLabels("Australia/Lord_Howe", "2024-10-05T13:10:00Z", "2024-10-05T17:10:00Z", ZonedTimeTicks.Step.HOURS_1))
+                .containsExactly("14:00Z=6 Oct", "15:00Z=01:30", "16:00Z=03:00", "17:00Z=04:00");
+    }
+
+    @Test
+    void aStepFinerThanTheBarsGrowsToAWholeNumberOfBars() {
+        assertThat(ZonedTimeTicks.Step.SECONDS_30.atLeastBarsOf(60)).isEqualTo(ZonedTimeTicks.Step.MINUTES_1);
+        assertThat(ZonedTimeTicks.Step.MINUTES_10.atLeastBarsOf(900)).isEqualTo(ZonedTimeTicks.Step.MINUTES_15);
+        assertThat(ZonedTimeTicks.Step.MINUTES_30.atLeastBarsOf(3600)).isEqualTo(ZonedTimeTicks.Step.HOURS_1);
+        assertThat(ZonedTimeTicks.Step.MINUTES_10.atLeastBarsOf(300)).isEqualTo(ZonedTimeTicks.Step.MINUTES_10);
+        assertThat(ZonedTimeTicks.Step.HOURS_2.atLeastBarsOf(3600)).isEqualTo(ZonedTimeTicks.Step.HOURS_2);
+        assertThat(ZonedTimeTicks.Step.DAYS_1.atLeastBarsOf(3600)).isEqualTo(ZonedTimeTicks.Step.DAYS_1);
+    }
+
+    @Test
     void monthAndYearTicksStartTheirPeriod() {
         assertThat(labels("2023-11-15T00:00:00Z", "2024-04-15T00:00:00Z", ZonedTimeTicks.Step.MONTHS_1))
                 .containsExactly("Dec", "2024", "Feb", "Mar", "Apr");
@@ -69,6 +101,15 @@ class ZonedTimeTicksTest {
     private List<String> labels(String from, String to, ZonedTimeTicks.Step step) {
         List<String> labels = new ArrayList<>();
         ticks.ticks(epoch(from), epoch(to), step, value -> labels.add(ticks.label(value, step)));
+        return labels;
+    }
+
+    /** Each tick on the grid of hourly bars as "its UTC time=its label". */
+    private static List<String> gridLabels(String zone, String from, String to, ZonedTimeTicks.Step step) {
+        ZonedTimeTicks zoned = new ZonedTimeTicks(ZoneId.of(zone), Locale.ENGLISH);
+        List<String> labels = new ArrayList<>();
+        zoned.ticks(epoch(from), epoch(to), step, 3600, value -> labels.add(
+                Instant.ofEpochSecond((long) value).toString().substring(11, 16) + "Z=" + zoned.label(value, step)));
         return labels;
     }
 

@@ -1,0 +1,112 @@
+package dev.tradedesk.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
+import io.fair_acc.chartfx.axes.spi.TickMark;
+import io.fair_acc.dataset.DataSet;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A chart of intraday bars: every labelled tick stands on a bar's open and reads its time as the
+ * crosshair's tag names that bar (or, the day's first, its date), in zones whose hours are not
+ * UTC's and zoomed in as far as the chart goes.
+ */
+@ExtendWith(ApplicationExtension.class)
+class IntradayTimeLabelsTest {
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Test
+    void inKolkataEachLabelOfHourlyBarsStandsOnTheBarItNames(FxRobot robot) {
+        // Hourly bars open on UTC's hours, at 09:30, 10:30 in Kolkata: the labels stood at 10:00, 11:00.
+        assertTicksOnBars(robot, Timeframe.ONE_HOUR, ZoneId.of("Asia/Kolkata"), 20, 1200);
+    }
+
+    @Test
+    void inKathmanduEachLabelOfHourlyBarsStandsOnTheBarItNames(FxRobot robot) {
+        assertTicksOnBars(robot, Timeframe.ONE_HOUR, ZoneId.of("Asia/Kathmandu"), 40, 1200);
+    }
+
+    @Test
+    void zoomedInAsFarAsItGoesTheAxisOfHourlyBarsNamesNoHalfHourBetweenThem(FxRobot robot) {
+        assertTicksOnBars(robot, Timeframe.ONE_HOUR, ZoneId.of("America/New_York"), Viewport.MIN_VISIBLE_BARS, 1900);
+    }
+
+    @Test
+    void zoomedInAsFarAsItGoesTheAxisOfFifteenMinuteBarsNamesNoTenMinutesBetweenThem(FxRobot robot) {
+        assertTicksOnBars(robot, Timeframe.FIFTEEN_MINUTES, ZoneId.of("Europe/London"), Viewport.MIN_VISIBLE_BARS, 1900);
+    }
+
+    @Test
+    void zoomedInAsFarAsItGoesTheAxisOfMinuteBarsNamesNoSecondsBetweenThem(FxRobot robot) {
+        assertTicksOnBars(robot, Timeframe.ONE_MINUTE, ZoneId.of("Australia/Sydney"), Viewport.MIN_VISIBLE_BARS, 1900);
+    }
+
+    /**
+     * Shows three days of {@code timeframe}'s bars from 2024-03-08 (round the clock, as crypto
+     * trades), the last {@code barsShown} of them on a chart {@code width} wide with times in
+     * {@code zone}, and checks that every labelled tick up to the last bar is a bar's open,
+     * labelled with its local time or, the day's first, its date.
+     */
+    private static void assertTicksOnBars(FxRobot robot, Timeframe timeframe, ZoneId zone, int barsShown, int width) {
+        long bar = timeframe.millis();
+        long start = Instant.parse("2024-03-08T00:00:00Z").toEpochMilli();
+        int count = (int) Math.min(3_000, 3 * 86_400_000L / bar);
+        BarColumns bars = new BarColumns(count);
+        for (int i = 0; i < count; i++) {
+            bars.add(start + i * bar, 100, 103, 98, 101, 1_000);
+        }
+        ChartModel model = new ChartModel(SeriesKey.of("BTCUSD", timeframe), IndicatorParameters.DEFAULTS, 1 << 12);
+        model.loadHistory(bars);
+        robot.interact(() -> {
+            model.applyPending();
+            long end = bars.time(bars.size() - 1) + bar;
+            model.setRange(new ChartRange(end - barsShown * bar, end, false));
+        });
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(zone);
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).withZone(zone);
+        OwnWindow.check(robot, model, zone, width, 800, view -> {
+            ChartPanes panes = view.panes();
+            Set<Double> barTimes = new HashSet<>();
+            for (int i = 0; i < panes.candles.getDataCount(); i++) {
+                barTimes.add(panes.candles.get(DataSet.DIM_X, i));
+            }
+            List<String> labels = new ArrayList<>();
+            double lastOpen = bars.time(bars.size() - 1) / 1000.0;
+            for (TickMark tick : panes.stochTime.getTickMarks()) {
+                Instant at = Instant.ofEpochSecond((long) tick.getValue());
+                labels.add(tick.getText());
+                if (tick.getValue() > lastOpen) {
+                    continue; // at the right edge, where the next bar will open
+                }
+                assertThat(barTimes).as("a bar under the tick %s (%s) in %s", tick.getText(), at, zone)
+                        .contains(tick.getValue());
+                assertThat(tick.getText()).as("the label of the bar opening at %s", at)
+                        .isIn(clock.format(at), date.format(at));
+            }
+            assertThat(labels).as("labels of %s", timeframe).hasSizeGreaterThanOrEqualTo(3);
+        });
+    }
+}
