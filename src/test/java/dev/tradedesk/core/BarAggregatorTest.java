@@ -83,6 +83,41 @@ class BarAggregatorTest {
     }
 
     @Test
+    void newYorksDaysOfTwentyThreeAndTwentyFiveHoursAreOneDailyBarEachWhereverUtcsMidnightFalls() {
+        for (String[] day : new String[][] {
+                {"2024-03-10T05:00:00Z", "2024-03-11T04:00:00Z"}, {"2024-11-03T04:00:00Z", "2024-11-04T05:00:00Z"}}) {
+            long start = Instant.parse(day[0]).toEpochMilli();
+            long end = Instant.parse(day[1]).toEpochMilli();
+            BarColumns minutes = new BarColumns(1_600);
+            for (long t = start - 60_000; t <= end; t += 60_000) {
+                minutes.add(t, 100, 101, 99, 100, 1);
+            }
+            BarColumns days = BarAggregator.aggregate(minutes, Timeframe.ONE_DAY, NEW_YORK);
+            assertThat(days.size()).as("the day before, %s, the day after", day[0]).isEqualTo(3);
+            assertThat(Instant.ofEpochMilli(days.time(1))).isEqualTo(Instant.parse(day[0]));
+            assertThat(days.volume(1)).as("minutes in the day from %s", day[0]).isEqualTo((end - start) / 60_000.0);
+        }
+        BarAggregator days = new BarAggregator(Timeframe.ONE_DAY, NEW_YORK);
+        long lastUtcMinute = Instant.parse("2024-11-03T23:59:00Z").toEpochMilli();
+        assertThat(days.bucketStartOf(lastUtcMinute + 60_000)).as("UTC's midnight is 19:00 in New York")
+                .isEqualTo(days.bucketStartOf(lastUtcMinute)).isEqualTo(Instant.parse("2024-11-03T04:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void hourAndQuarterHourBucketsOpenOnUtcsGridWhateverTheDaysZone() {
+        BarColumns minutes = minutes(Instant.parse("2024-03-09T00:00:00Z").toEpochMilli(), 6_000, 5);
+        for (Timeframe timeframe : new Timeframe[] {Timeframe.FIFTEEN_MINUTES, Timeframe.ONE_HOUR}) {
+            BarColumns inNewYork = BarAggregator.aggregate(minutes, timeframe, NEW_YORK);
+            assertThat(list(BarAggregator.aggregate(minutes, timeframe, ZoneId.of("Asia/Kolkata"))))
+                    .as(timeframe.label()).isEqualTo(list(inNewYork));
+            for (int i = 0; i < inNewYork.size(); i++) {
+                assertThat(inNewYork.time(i) % timeframe.millis()).as("bucket %s", Instant.ofEpochMilli(inNewYork.time(i)))
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
     void liveAggregationMatchesHistoryAndShowsTheFormingBucket() {
         BarColumns minutes = minutes(Instant.parse("2026-03-06T00:00:00Z").toEpochMilli(), 600, 9);
         BarAggregator live = new BarAggregator(Timeframe.FIFTEEN_MINUTES, NEW_YORK);
