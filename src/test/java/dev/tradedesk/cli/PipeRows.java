@@ -52,16 +52,19 @@ final class PipeRows implements AutoCloseable {
     /**
      * Ends the writer: opens the pipe for reading and writing, which never waits on Linux, so a writer
      * waiting in its open for a reader gets one, and closes it again, so that with the child gone the
-     * writer's next write fails (a broken pipe) and it ends. Call it once the child has ended.
+     * writer's next write fails (a broken pipe) and it ends. Again until it has ended: a writer that
+     * had not reached its open yet would wait there for good after a single try. Call it once the
+     * child has ended.
      */
     @Override
     public void close() throws IOException, InterruptedException {
-        if (writer.isAlive()) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ChildCommand.TIMEOUT_SECONDS);
+        while (writer.isAlive() && System.nanoTime() < deadline) {
             try (FileChannel unblock = FileChannel.open(pipe, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 // Opened: the writer's open returns, if it was waiting.
             }
+            writer.join(100);
         }
-        writer.join(TimeUnit.SECONDS.toMillis(ChildCommand.TIMEOUT_SECONDS));
         if (writer.isAlive()) {
             throw new AssertionError("the rows' writer into " + pipe + " did not end");
         }
