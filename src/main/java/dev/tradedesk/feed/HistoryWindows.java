@@ -80,13 +80,7 @@ final class HistoryWindows {
         if (reported) {
             listener.onBackfillProgress(new BackfillProgress(describe(wanted, windowStart, windowEnd), done, total));
         }
-        // A failed request ends this backfill (a later pass fetches what is missing): its progress goes too.
-        // The lane is idle again before the listener hears it: a listener that throws there, again when the
-        // guard runs this as its undo, would otherwise keep the history lane busy for the session.
-        Runnable stopped = !reported ? failed : () -> {
-            failed.run();
-            listener.onBackfillProgress(BackfillProgress.NONE);
-        };
+        Runnable stopped = !reported ? failed : () -> stop(failed);
         requests.send(lane, wanted, windowStart, windowEnd, stopped, answer -> {
             deliverWindow(needs, wanted, windowStart, windowEnd, answer);
             if (windowEnd < lastTo) {
@@ -98,6 +92,27 @@ final class HistoryWindows {
                 then.run();
             }
         });
+    }
+
+    /**
+     * Ends a backfill whose request failed (a later pass fetches what is missing): runs the lane's
+     * {@code failed}, then takes its progress away. The lane is idle again before the listener hears
+     * it: a listener that throws there, again when the guard runs this as its undo, would otherwise
+     * keep the history lane busy for the session. The progress goes even if {@code failed} throws,
+     * whose throw is the one rethrown (the listener's, if any, suppressed in it): it stayed on screen.
+     */
+    private void stop(Runnable failed) {
+        try {
+            failed.run();
+        } catch (RuntimeException | Error bug) {
+            try {
+                listener.onBackfillProgress(BackfillProgress.NONE);
+            } catch (RuntimeException | Error listenerBug) {
+                bug.addSuppressed(listenerBug);
+            }
+            throw bug;
+        }
+        listener.onBackfillProgress(BackfillProgress.NONE);
     }
 
     /**
