@@ -9,6 +9,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
@@ -37,11 +38,17 @@ final class ReadoutFormat {
     private static final DateTimeFormatter SHORT_DAY =
             DateTimeFormatter.ofPattern("EEE d MMM", Locale.ROOT).withZone(BarAggregator.EXCHANGE_ZONE);
 
+    /** The zone's short name, as the readout gives it. */
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ROOT);
+    /** The offset, for a repeated hour whose two zone names are the same. */
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
+
+    private final ZoneId zone;
     private final DateTimeFormatter time;
     private final DateTimeFormatter shortTime;
 
     ReadoutFormat(ZoneId zone) {
-        Objects.requireNonNull(zone, "zone");
+        this.zone = Objects.requireNonNull(zone, "zone");
         time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(zone);
         shortTime = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT).withZone(zone);
     }
@@ -50,9 +57,24 @@ final class ReadoutFormat {
      * The crosshair's time tag on a chart of {@code timeframe}: {@code Sun 31 Mar 14:05}, or for a
      * daily bar its trading day, {@code Tue 3 Dec}, as in the readout: its open time in the shown
      * zone (10:30 in Kolkata, Friday evening in Honolulu) named neither the day nor anything else.
+     * A local time the clocks show twice (the hour repeated when they fall back) is followed by the
+     * zone's short name, {@code Sun 3 Nov 01:30 EDT} and an hour later {@code Sun 3 Nov 01:30 EST}, or
+     * by the offset where both have one name: without it two bars read the same time.
      */
     String shortTime(long epochMillis, Timeframe timeframe) {
-        return (timeframe == Timeframe.ONE_DAY ? SHORT_DAY : shortTime).format(Instant.ofEpochMilli(epochMillis));
+        Instant instant = Instant.ofEpochMilli(epochMillis);
+        if (timeframe == Timeframe.ONE_DAY) {
+            return SHORT_DAY.format(instant);
+        }
+        String tag = shortTime.format(instant);
+        ZonedDateTime shown = instant.atZone(zone);
+        ZonedDateTime earlier = shown.withEarlierOffsetAtOverlap();
+        ZonedDateTime later = shown.withLaterOffsetAtOverlap();
+        if (earlier.equals(later)) {
+            return tag;
+        }
+        boolean sameName = ZONE_NAME.format(earlier).equals(ZONE_NAME.format(later));
+        return tag + " " + (sameName ? OFFSET : ZONE_NAME).format(shown);
     }
 
     /**

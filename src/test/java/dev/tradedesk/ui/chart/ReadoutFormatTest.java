@@ -1,11 +1,13 @@
 package dev.tradedesk.ui.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
@@ -152,5 +154,37 @@ class ReadoutFormatTest {
         assertThat(new ReadoutFormat(ZoneId.of("Pacific/Honolulu")).shortTime(open, Timeframe.ONE_DAY))
                 .as("the trading day, not the date where the day opens on Friday evening").isEqualTo("Sat 5 Dec");
         assertThat(kolkata.shortTime(open, Timeframe.ONE_HOUR)).isEqualTo("Sat 5 Dec 10:30");
+    }
+
+    @Test
+    void theCrosshairsTimeTagTellsTheTwoBarsOfARepeatedHourApartByTheirZone() {
+        // New York falls back at 02:00 EDT on 3 November 2024: 01:00 to 02:00 comes twice, and the
+        // tag read "Sun 3 Nov 01:30" for two bars an hour apart, as the readout's EDT and EST did not.
+        ReadoutFormat newYork = new ReadoutFormat(ZoneId.of("America/New_York"));
+        long firstTime = Instant.parse("2024-11-03T05:30:00Z").toEpochMilli();
+        long secondTime = Instant.parse("2024-11-03T06:30:00Z").toEpochMilli();
+
+        assertThat(newYork.shortTime(firstTime, Timeframe.ONE_MINUTE)).isEqualTo("Sun 3 Nov 01:30 EDT");
+        assertThat(newYork.shortTime(secondTime, Timeframe.ONE_MINUTE)).isEqualTo("Sun 3 Nov 01:30 EST");
+        assertThat(newYork.shortTime(Instant.parse("2024-11-03T04:59:00Z").toEpochMilli(), Timeframe.ONE_MINUTE))
+                .as("just before the repeated hour").isEqualTo("Sun 3 Nov 00:59");
+        assertThat(newYork.shortTime(Instant.parse("2024-11-03T07:00:00Z").toEpochMilli(), Timeframe.ONE_HOUR))
+                .as("just after it").isEqualTo("Sun 3 Nov 02:00");
+        assertThat(newYork.shortTime(Instant.parse("2024-03-10T07:00:00Z").toEpochMilli(), Timeframe.ONE_HOUR))
+                .as("after the skipped hour, which no bar can read twice").isEqualTo("Sun 10 Mar 03:00");
+    }
+
+    @Test
+    void aRepeatedHourWhoseTwoHalvesShareTheirZoneNameIsToldApartByTheOffset() {
+        // Almaty moved from +06 to +05 at midnight on 1 March 2024 (tzdata 2024a), both named ALMT.
+        ZoneId almaty = ZoneId.of("Asia/Almaty");
+        assumeTrue(almaty.getRules().getValidOffsets(LocalDateTime.parse("2024-02-29T23:30")).size() == 2,
+                "this JDK's time zone data knows Almaty's change of 2024");
+        ReadoutFormat format = new ReadoutFormat(almaty);
+
+        assertThat(format.shortTime(Instant.parse("2024-02-29T17:30:00Z").toEpochMilli(), Timeframe.ONE_MINUTE))
+                .isEqualTo("Thu 29 Feb 23:30 +06:00");
+        assertThat(format.shortTime(Instant.parse("2024-02-29T18:30:00Z").toEpochMilli(), Timeframe.ONE_MINUTE))
+                .isEqualTo("Thu 29 Feb 23:30 +05:00");
     }
 }
