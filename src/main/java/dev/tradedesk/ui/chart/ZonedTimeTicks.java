@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
@@ -23,7 +24,10 @@ import java.util.function.DoubleConsumer;
  *
  * <p>Across a change, hourly ticks read {@code 01:00, 03:00} when the clocks spring forward (02:00
  * does not exist) and {@code 02:00, 02:00} when they fall back (it exists twice): every tick is a
- * real instant one hour after the previous one, labelled as a wall clock in that zone shows it.
+ * real instant one hour after the previous one, labelled as a wall clock in that zone shows it. With
+ * a step longer than the time repeated (2 hours and up for Berlin's or Sydney's hour), a tick on that
+ * time stands only at its first instant: the second, an hour later, was closer than a step to it
+ * ({@code 00:00, 02:00, 02:00, 04:00}), and ticks stay at least a step apart when the clocks fall back.
  *
  * <p>Ticks can be held to a grid of bar opens ({@link #ticks(double, double, Step, long, DoubleConsumer)}):
  * hourly bars open on UTC's hours, which in Kolkata (+05:30) are 09:30, 10:30, so there the ticks of
@@ -168,15 +172,35 @@ final class ZonedTimeTicks {
         LocalDateTime end = local(to).plusHours(1);
         int added = 0;
         for (; !candidate.isAfter(end) && added < MAX_TICKS - 1; candidate = candidate.plusSeconds(stepSeconds)) {
-            for (ZoneOffset offset : zone.getRules().getValidOffsets(candidate)) {
-                long value = candidate.toEpochSecond(offset);
-                if (value >= from && value <= to && Math.floorMod(value, gridSeconds) == 0 && count < MAX_TICKS) {
+            long kept = 0;
+            boolean any = false;
+            for (long value : instantsOf(candidate)) {
+                if (Math.floorMod(value, gridSeconds) != 0 || (any && value - kept < stepSeconds)) {
+                    continue; // off the grid, or the repeated time's second instant, closer than a step
+                }
+                kept = value;
+                any = true;
+                if (value >= from && value <= to && count < MAX_TICKS) {
                     found[count++] = value;
                     added++;
                 }
             }
         }
         return count;
+    }
+
+    /**
+     * The instants (epoch seconds) at which the zone's clock shows {@code local}, earliest first: none
+     * in a spring-forward gap, two in a fall-back's repeated time.
+     */
+    private long[] instantsOf(LocalDateTime local) {
+        List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
+        long[] instants = new long[offsets.size()];
+        for (int i = 0; i < instants.length; i++) {
+            instants[i] = local.toEpochSecond(offsets.get(i));
+        }
+        Arrays.sort(instants);
+        return instants;
     }
 
     /** How far past the grid of {@code gridSeconds} the zone's clock stands at {@code epochSeconds}. */

@@ -34,6 +34,25 @@ class ZonedTimeTicksTest {
     }
 
     @Test
+    void withAStepOfTwoHoursOrMoreARepeatedTimeOnATickStandsOnlyAtItsFirstInstant() {
+        // 2024-10-27: Berlin's 02:00 is 00:00 UTC (CEST) and again 01:00 UTC (CET); the axis read
+        // "00:00, 02:00, 02:00, 04:00", two ticks an hour apart on a two-hour step.
+        assertThat(values("2024-10-26T21:30:00Z", "2024-10-27T03:30:00Z", ZonedTimeTicks.Step.HOURS_2))
+                .containsExactly(epoch("2024-10-26T22:00:00Z"), epoch("2024-10-27T00:00:00Z"), epoch("2024-10-27T03:00:00Z"));
+        assertThat(labels("2024-10-26T21:30:00Z", "2024-10-27T03:30:00Z", ZonedTimeTicks.Step.HOURS_2))
+                .containsExactly("27 Oct", "02:00", "04:00");
+        assertThat(values("2024-10-27T00:30:00Z", "2024-10-27T03:30:00Z", ZonedTimeTicks.Step.HOURS_2))
+                .as("the second instant stays out when the first is outside the range: no tick that comes and goes by panning")
+                .containsExactly(epoch("2024-10-27T03:00:00Z"));
+        // 2024-04-07: Sydney's 02:00 is 15:00 UTC (AEDT) and again 16:00 UTC (AEST), on the grid of hourly bars too.
+        assertThat(gridLabels("Australia/Sydney", "2024-04-06T12:30:00Z", "2024-04-06T18:30:00Z", ZonedTimeTicks.Step.HOURS_2))
+                .containsExactly("13:00Z=7 Apr", "15:00Z=02:00", "18:00Z=04:00");
+        assertThat(gridLabels("Australia/Sydney", "2024-04-06T12:30:00Z", "2024-04-06T18:30:00Z", ZonedTimeTicks.Step.HOURS_1))
+                .as("hourly ticks keep both, a step apart")
+                .containsExactly("13:00Z=7 Apr", "14:00Z=01:00", "15:00Z=02:00", "16:00Z=02:00", "17:00Z=03:00", "18:00Z=04:00");
+    }
+
+    @Test
     void dailyTicksFallOnLocalMidnightAcrossTheChange() {
         List<Double> values = values("2024-03-29T12:00:00Z", "2024-04-02T12:00:00Z", ZonedTimeTicks.Step.DAYS_1);
         assertThat(values).containsExactly(epoch("2024-03-29T23:00:00Z"), epoch("2024-03-30T23:00:00Z"),
