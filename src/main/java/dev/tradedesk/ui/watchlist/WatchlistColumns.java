@@ -12,11 +12,14 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.layout.Region;
 
 /**
  * The watchlist's columns: symbol, with its problem; last price; change %; RSI; StochRSI %K, coloured
@@ -35,6 +38,8 @@ final class WatchlistColumns {
     /** A series whose stored history has ranges not yet fetched whole. */
     static final PseudoClass INCOMPLETE = PseudoClass.getPseudoClass("history-incomplete");
     static final String SYMBOL_PROBLEM = "symbol-problem";
+    /** The warning sign beside a symbol with a problem. */
+    static final String PROBLEM_SIGN = "symbol-problem-sign";
     /** A symbol's problem wraps at this width in its tooltip, as the status bar's reasons do. */
     static final double PROBLEM_TOOLTIP_MAX_WIDTH = 520;
     private static final String DESCRIPTION = "tradedesk.description";
@@ -181,6 +186,15 @@ final class WatchlistColumns {
      * failure above all, can run to a few lines: it wraps instead of running off the screen.
      */
     private static final class SymbolCell extends TableCell<WatchlistRow, String> {
+        private final Label sign = new Label("⚠");
+
+        SymbolCell() {
+            sign.getStyleClass().add(PROBLEM_SIGN);
+            sign.setMinWidth(Region.USE_PREF_SIZE);
+            setContentDisplay(ContentDisplay.RIGHT);
+            setGraphicTextGap(6);
+        }
+
         @Override
         protected void updateItem(String problem, boolean empty) {
             super.updateItem(problem, empty);
@@ -189,11 +203,15 @@ final class WatchlistColumns {
             WatchlistRow row = getTableRow() == null ? null : getTableRow().getItem();
             if (empty || row == null) {
                 setText(null);
+                setGraphic(null);
                 return;
             }
             boolean troubled = problem != null && !problem.isEmpty();
             String symbol = row.symbol().value();
-            setText(troubled ? symbol + "  ⚠" : symbol);
+            setText(symbol);
+            // The sign as the graphic, not the text's end: a symbol too long for the column is cut
+            // short before it, where "ETH/USDT  ⚠" lost the sign to the ellipsis.
+            setGraphic(troubled ? sign : null);
             // The whole symbol, for one too long for the column.
             Tooltip tooltip = new EscapePassingTooltip(troubled ? symbol + ": " + problem : symbol);
             tooltip.setWrapText(true);

@@ -314,6 +314,33 @@ class WatchlistViewTest {
     }
 
     @Test
+    void aLongSymbolWithAProblemKeepsItsWarningSignWhenItIsCutShort(FxRobot robot) {
+        // The sign was the text's end, "ETH/USDT  ⚠", so the ellipsis took it: "ETH/USDT..." read
+        // as a symbol without a problem but for its colour.
+        for (String symbol : List.of("ETH/USDT", "ABCDEFGHIJKLMNO")) {
+            robot.interact(() -> model.add(symbol));
+            robot.interact(() -> model.apply(new MarketUpdate(Map.of(), Map.of(), Map.of(),
+                    Map.of(Symbol.of(symbol), "unknown symbol"), null, null, Long.MAX_VALUE)));
+        }
+        robot.interact(() -> robot.lookup("#watchlist").query().getScene().getWindow().setHeight(600));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String symbol : List.of("AAPL", "ETH/USDT", "ABCDEFGHIJKLMNO")) {
+            robot.interact(() -> model.apply(new MarketUpdate(Map.of(), Map.of(), Map.of(),
+                    Map.of(Symbol.of(symbol), "unknown symbol"), null, null, Long.MAX_VALUE)));
+            WaitForAsyncUtils.waitForFxEvents();
+            TableCell<?, ?> cell = symbolCell(robot, symbol);
+            String drawn = shownSymbol(robot, symbol);
+            // Drawn whole and within the cell: a Text the cell's label holds, or its graphic's.
+            List<String> signs = WaitForAsyncUtils.waitForAsyncFx(5_000, () -> cell.lookupAll(".text").stream()
+                    .filter(node -> node instanceof Text && node.isVisible()
+                            && cell.sceneToLocal(node.localToScene(node.getLayoutBounds())).getMaxX() <= cell.getWidth())
+                    .map(node -> ((Text) node).getText()).filter(text -> text.contains("⚠")).toList());
+            assertThat(signs).as("the warning sign drawn for %s (drawn: %s)", symbol, drawn).isNotEmpty();
+            assertThat(drawn).as("its symbol, or as much of it as fits").startsWith(symbol.substring(0, 4));
+        }
+    }
+
+    @Test
     void everyHeaderSaysWhatItsColumnHoldsAndTheIndicatorsSayTheirTimeframe(FxRobot robot) {
         List<TableColumnHeader> headers = robot.lookup("#watchlist .column-header").queryAllAs(TableColumnHeader.class)
                 .stream().filter(header -> header.getTableColumn() != null).toList();
