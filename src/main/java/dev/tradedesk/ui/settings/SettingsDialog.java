@@ -13,7 +13,9 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Region;
+import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * The settings dialog: tabs for the data provider, watchlist, chart, indicators, appearance and
@@ -46,6 +48,8 @@ public final class SettingsDialog {
         dialog.setTitle(TITLE);
         dialog.setResizable(true);
         dialog.setDialogPane(createPane());
+        // The window's event, not the dialog's: showAndWait sends DIALOG_SHOWN before the window has a size.
+        dialog.getDialogPane().getScene().getWindow().addEventHandler(WindowEvent.WINDOW_SHOWN, event -> keepRoomForContent());
         dialog.setResultConverter(button -> button == ButtonType.OK ? model.result().orElse(null) : null);
         dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, event -> {
             if (dialog.getResult() == null) {
@@ -78,6 +82,18 @@ public final class SettingsDialog {
     /** The underlying JavaFX dialog, e.g. to close it, look nodes up in tests, or set its modality before it shows. */
     public Dialog<SettingsValues> dialog() {
         return dialog;
+    }
+
+    /**
+     * Makes the size the window opens at, its pane's preferred size (six tabs across, every form
+     * whole), its minimum: a dialog's window takes no minimum from its pane, and dragged small it
+     * cut off tabs and OK and Cancel (the pane's own minimum width, 230 px, fits two tabs).
+     */
+    private void keepRoomForContent() {
+        if (dialog.getDialogPane().getScene().getWindow() instanceof Stage stage) {
+            stage.setMinWidth(stage.getWidth());
+            stage.setMinHeight(stage.getHeight());
+        }
     }
 
     private DialogPane createPane() {

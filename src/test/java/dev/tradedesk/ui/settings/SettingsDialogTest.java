@@ -56,6 +56,34 @@ class SettingsDialogTest {
     }
 
     @Test
+    void shrunkByItsFrameTheDialogKeepsItsButtonsAndEveryTab(FxRobot robot) {
+        // The window had no minimum: dragged to 200 x 200 it showed two tabs and neither OK nor Cancel.
+        DialogPane pane = robot.lookup("#settingsDialog").queryAs(DialogPane.class);
+        javafx.stage.Window window = pane.getScene().getWindow();
+        robot.interact(() -> {
+            window.setWidth(200);
+            window.setHeight(200);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            pane.getScene().getRoot().applyCss();
+            pane.getScene().getRoot().layout();
+        });
+        for (String button : List.of("#settingsOk", "#settingsCancel")) {
+            Button shown = robot.lookup(button).queryAs(Button.class);
+            Bounds bounds = WaitForAsyncUtils.waitForAsyncFx(5_000, () -> shown.localToScene(shown.getLayoutBounds()));
+            assertThat(bounds.getMaxX()).as("%s within the dialog's width", button).isLessThanOrEqualTo(pane.getScene().getWidth());
+            assertThat(bounds.getMaxY()).as("%s within the dialog's height", button).isLessThanOrEqualTo(pane.getScene().getHeight());
+        }
+        TabPane tabs = robot.lookup("#settingsTabs").queryAs(TabPane.class);
+        Node lastTab = robot.lookup("#settingsTabs .tab").queryAll().stream()
+                .max(java.util.Comparator.comparingDouble(tab -> tab.localToScene(tab.getLayoutBounds()).getMaxX()))
+                .orElseThrow();
+        assertThat(WaitForAsyncUtils.waitForAsyncFx(5_000, () -> lastTab.localToScene(lastTab.getLayoutBounds()).getMaxX()))
+                .as("the last tab within the dialog").isLessThanOrEqualTo(tabs.getWidth());
+    }
+
+    @Test
     void theSimulatorTabSaysItsLimitWithThousandsGrouped(FxRobot robot) {
         openTab(robot, "Simulator");
         assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
