@@ -1,11 +1,13 @@
 package dev.tradedesk.ui.workstation;
 
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.ui.EscapePassingTooltip;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -57,6 +59,11 @@ final class ChartHeader extends HBox {
         chart.titleProperty().addListener(retitle);
         chart.symbolTitleProperty().addListener(retitle);
         showTitle();
+        // A symbol too long for the room is cut short ("ABCDEFGH..." in the smallest window): the
+        // whole title is in the tooltip, as the watchlist's cut symbols are.
+        Tooltip whole = new EscapePassingTooltip();
+        whole.textProperty().bind(chart.titleProperty());
+        title.setTooltip(whole);
         olderBars.setId("olderBarsLoading");
         olderBars.getStyleClass().add("chart-loading-hint");
         olderBars.visibleProperty().bind(chart.olderHistoryLoadingProperty());

@@ -66,4 +66,19 @@ class ChartHeaderTest {
         assertThat(shown).as("the title from 400 to 600 px").containsExactly(
                 "ETH/USDT, compact buttons", "ETH/USDT · 1Min, compact buttons", "ETH/USDT · 1Min");
     }
+
+    @Test
+    void aSymbolCutShortInANarrowHeaderIsWholeInTheTitlesTooltip(FxRobot robot) {
+        robot.interact(() -> chart.show(Symbol.of("ABCDEFGHIJ.WXYZ"), Timeframe.ONE_MINUTE, null));
+        Label title = (Label) header.lookup("#chartTitle");
+        robot.interact(() -> {
+            header.setPrefWidth(400);
+            header.getParent().applyCss();
+            header.getParent().layout();
+        });
+        String drawn = robot.lookup("#chartTitle .text").queryAs(Text.class).getText();
+        assertThat(drawn).as("cut short at 400 px").endsWith("...");
+        assertThat(title.getTooltip()).as("a tooltip on the title").isNotNull();
+        assertThat(title.getTooltip().getText()).isEqualTo("ABCDEFGHIJ.WXYZ · 1Min");
+    }
 }
