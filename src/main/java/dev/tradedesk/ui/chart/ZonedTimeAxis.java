@@ -40,6 +40,10 @@ final class ZonedTimeAxis extends ViewRangedAxis {
     private ZoneId tradingDayZone;
     /** The width of the intraday bars charted, whose opens the ticks fall on; 1 s until told. */
     private long barSeconds = 1;
+    /** Whether the latest ticks had any: the axis' height is laid out for labels or for none. */
+    private boolean labelled;
+    /** The ticks came or went since the axis was last laid out: its height is to be laid out again. */
+    private boolean labelsCameOrWent;
 
     ZonedTimeAxis(ZoneId zone, Locale locale) {
         super("time", 0, 1, 1);
@@ -113,6 +117,26 @@ final class ZonedTimeAxis extends ViewRangedAxis {
         }
         step = step.atLeastBarsOf(barSeconds);
         ticks.ticks(from, to, step, barSeconds, ticksOut::add);
+        if (labelled != !ticksOut.isEmpty()) {
+            labelled = !ticksOut.isEmpty();
+            labelsCameOrWent = true;
+        }
+    }
+
+    /**
+     * Draws the axis, then asks for a layout if its ticks came or went meanwhile. ChartFX keeps an
+     * axis' height while its layout is clean, and the draw that computes the ticks clears every
+     * request made during it: a daily chart's first layout, over a range with no midnight in it, had
+     * no label and made the axis 7 px high, and the dates that came with the data were drawn cut to
+     * their top pixels until the window was resized.
+     */
+    @Override
+    public void drawAxis() {
+        super.drawAxis();
+        if (labelsCameOrWent) {
+            labelsCameOrWent = false;
+            requestAxisLayout();
+        }
     }
 
     @Override
