@@ -98,11 +98,7 @@ final class GuiCommand implements Callable<Integer> {
             });
         } finally {
             running.set(null);
-            try {
-                Runtime.getRuntime().removeShutdownHook(onTerminate);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook has already run or is running
-            }
+            ShutdownHooks.remove(onTerminate);
         }
         return 0;
     }

@@ -200,11 +200,7 @@ final class OutputTarget {
         }
 
         private void forgetAtExit() {
-            try {
-                Runtime.getRuntime().removeShutdownHook(deleteAtExit);
-            } catch (IllegalStateException exiting) {
-                // The JVM is ending: the hook is deleting the file, or has.
-            }
+            ShutdownHooks.remove(deleteAtExit); // the JVM ending: the hook is deleting the file, or has
         }
 
         private void deleteAtExit() {

@@ -180,7 +180,7 @@ final class RecordCommand implements Callable<Integer> {
                 return failure != null ? 1 : 0;
             } finally {
                 finished.countDown();
-                removeHook(onShutdown);
+                ShutdownHooks.remove(onShutdown);
             }
         }
     }
@@ -391,14 +391,6 @@ final class RecordCommand implements Callable<Integer> {
             latch.await(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is shutting down (SIGHUP): the hook is waiting for us; nothing to undo
         }
     }
 }

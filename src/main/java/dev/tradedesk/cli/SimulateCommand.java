@@ -116,7 +116,7 @@ final class SimulateCommand implements Callable<Integer> {
             } else {
                 stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             }
-            removeHook(onShutdown);
+            ShutdownHooks.remove(onShutdown);
             if (faults.active()) {
                 exchange.faultsInjected().forEach((kind, count) -> out.println("faults." + kind.label() + ": " + count));
             }
@@ -138,14 +138,6 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.println(duration == null ? "Press Ctrl-C to stop." : "Stopping after " + duration + ".");
         out.flush();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // SIGHUP: the hook is running or has run; nothing left to undo
-        }
     }
 
     private List<Symbol> parseSymbols() {
