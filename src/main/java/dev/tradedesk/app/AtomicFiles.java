@@ -14,9 +14,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Replaces a small file atomically: the bytes go to a temporary file in the same directory, are
  * forced to disk, and the temporary file is renamed over the target. A crash leaves the old file
  * or the new one, never half of either. The file is readable by its owner only where the file
- * system has POSIX permissions.
+ * system has POSIX permissions. {@link #moveOver}, that rename, serves files written elsewhere
+ * (the command line's outputs).
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
@@ -35,13 +36,21 @@ final class AtomicFiles {
                 }
                 channel.force(true);
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveOver(temp, target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Renames {@code source} over {@code target}, which it replaces: atomically where the file
+     * system can, so a reader sees the old file or the new one.
+     */
+    public static void moveOver(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -1,16 +1,15 @@
 package dev.tradedesk.cli;
 
 import dev.tradedesk.app.AppPaths;
+import dev.tradedesk.app.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -174,11 +173,7 @@ final class OutputTarget {
         void moveOver(Path target) throws IOException {
             writer.close();
             keepPermissions(target, path);
-            try {
-                Files.move(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(path, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveOver(path, target);
             moved = true;
             forgetAtExit();
         }
