@@ -8,12 +8,10 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import io.fair_acc.chartfx.axes.spi.TickMark;
-import io.fair_acc.dataset.DataSet;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -89,10 +87,7 @@ class IntradayTimeLabelsTest {
         DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).withZone(zone);
         OwnWindow.check(robot, model, zone, width, 800, view -> {
             ChartPanes panes = view.panes();
-            Set<Double> barTimes = new HashSet<>();
-            for (int i = 0; i < panes.candles.getDataCount(); i++) {
-                barTimes.add(panes.candles.get(DataSet.DIM_X, i));
-            }
+            Set<Double> barTimes = OwnWindow.candleOpens(panes);
             List<String> labels = new ArrayList<>();
             double lastOpen = bars.time(bars.size() - 1) / 1000.0;
             for (TickMark tick : panes.stochTime.getTickMarks()) {

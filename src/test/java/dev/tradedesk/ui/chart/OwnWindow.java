@@ -7,8 +7,11 @@ import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.testing.FxPulses;
 import dev.tradedesk.testing.PrimaryStage;
+import io.fair_acc.dataset.DataSet;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Application;
@@ -77,5 +80,14 @@ final class OwnWindow {
         } finally {
             robot.interact(() -> stage.get().close());
         }
+    }
+
+    /** The open times (epoch seconds) of the candles the chart holds, which ticks meant to stand on bars are checked against. */
+    static Set<Double> candleOpens(ChartPanes panes) {
+        Set<Double> opens = new HashSet<>();
+        for (int i = 0; i < panes.candles.getDataCount(); i++) {
+            opens.add(panes.candles.get(DataSet.DIM_X, i));
+        }
+        return opens;
     }
 }

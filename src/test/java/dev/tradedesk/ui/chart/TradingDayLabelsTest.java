@@ -9,14 +9,12 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import io.fair_acc.chartfx.axes.spi.TickMark;
-import io.fair_acc.dataset.DataSet;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -91,10 +89,7 @@ class TradingDayLabelsTest {
         });
         OwnWindow.check(robot, model, zone, width, 800, view -> {
             ChartPanes panes = view.panes();
-            Set<Double> barTimes = new HashSet<>();
-            for (int i = 0; i < panes.candles.getDataCount(); i++) {
-                barTimes.add(panes.candles.get(DataSet.DIM_X, i));
-            }
+            Set<Double> barTimes = OwnWindow.candleOpens(panes);
             List<String> labels = new ArrayList<>();
             int onBars = 0;
             for (TickMark tick : panes.stochTime.getTickMarks()) {
