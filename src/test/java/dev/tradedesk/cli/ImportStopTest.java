@@ -1,7 +1,6 @@
 package dev.tradedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +32,7 @@ class ImportStopTest {
         CommandRun before = new CommandRun(dir);
         assertThat(before.run("--data-dir", data.toString(), "--config", settings.toString(), "import", "--symbol", "AAPL",
                 "--timeframe", "1Min", "--in", stored.toString())).as(before.err()).isZero();
-        Path pipe = dir.resolve("rows.csv");
-        assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
+        Path pipe = PipeRows.namedPipe(dir.resolve("rows.csv"));
 
         // Closed in reverse: the child ends first, then the rows' writer, also when an assertion fails.
         try (PipeRows rows = PipeRows.start(pipe, ROWS_BEFORE_THE_STOP);

@@ -1,7 +1,6 @@
 package dev.tradedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,7 @@ class IndicatorsStopTest {
 
     @Test
     void aStoppedRunLeavesNoTemporaryFileAndTheOutputAsItWas() throws Exception {
-        Path pipe = dir.resolve("bars.csv");
-        assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
+        Path pipe = PipeRows.namedPipe(dir.resolve("bars.csv"));
         Path target = Files.writeString(dir.resolve("out.csv"), "previous results");
 
         // Closed in reverse: the child ends first, then the rows' writer, also when an assertion fails.

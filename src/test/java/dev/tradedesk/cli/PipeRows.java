@@ -1,5 +1,7 @@
 package dev.tradedesk.cli;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -32,6 +34,15 @@ final class PipeRows implements AutoCloseable {
         this.writer = new Thread(() -> writeRows(primedAfter), "pipe-rows-" + pipe.getFileName());
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /**
+     * Makes {@code file} a named pipe; the test is skipped where {@code mkfifo} cannot (the stop tests
+     * need a pipe a child reads from while the test writes).
+     */
+    static Path namedPipe(Path file) throws IOException, InterruptedException {
+        assumeTrue(new ProcessBuilder("mkfifo", file.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
+        return file;
     }
 
     /** Starts writing minute bars into {@code pipe}, a named pipe; primed once {@code primedAfter} rows are in it. */

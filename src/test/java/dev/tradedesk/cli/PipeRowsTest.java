@@ -1,7 +1,6 @@
 package dev.tradedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,7 @@ class PipeRowsTest {
 
     @Test
     void closingEndsTheWriterWhenNoReaderEverOpenedThePipe() throws Exception {
-        Path pipe = dir.resolve("bars.csv");
-        assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo makes a named pipe");
+        Path pipe = PipeRows.namedPipe(dir.resolve("bars.csv"));
         PipeRows rows = PipeRows.start(pipe, 20_000);
         assertThat(rows.writing()).as("waiting in the pipe's open for a reader").isTrue();
 
