@@ -108,6 +108,9 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     void show(Stage stage) {
         long started = System.nanoTime();
         Settings settings = desk.settings();
+        // Before the first control is built: Control's class initializer loads JavaFX's own Modena
+        // stylesheet unless a user-agent stylesheet is set, only for the theme to replace it.
+        WorkstationWindow.applyTheme(settings.theme());
         AppPaths paths = desk.context().paths();
         AboutInfo about = new AboutInfo(desk.context().build().version(), paths.dataDir(), paths.settingsFile(), paths.logFile());
         MainViewModel main = new MainViewModel(about, settings.theme(), desk.context().settingsLoad().problem(),

@@ -128,7 +128,6 @@ public final class WorkstationWindow {
         scene.getStylesheets().add(Objects.requireNonNull(WorkstationWindow.class.getResource(STYLESHEET)).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(parts.chart().titleProperty().map(WorkstationWindow::windowTitle));
-        stage.getIcons().setAll(icons());
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         applyTheme(parts.main().shownTheme());
@@ -163,6 +162,10 @@ public final class WorkstationWindow {
         // Before show, which takes a second or more for the first CSS, layout and rendering of the
         // scene: the chart's history read then runs on the loader meanwhile, not after it.
         restoreSelection(parts.workspace());
+        // Decoded in the background, after the chart's history read: the window manager takes the
+        // icons whenever they come, and the JavaFX thread has the first frame to make meanwhile.
+        CompletableFuture.supplyAsync(WorkstationWindow::icons, parts.background())
+                .thenAcceptAsync(stage.getIcons()::setAll, Platform::runLater);
         watchlistView.showRowsWhen(rowsDue(scene));
         Rectangle2D placed = normalBounds;
         stage.show();
@@ -469,7 +472,7 @@ public final class WorkstationWindow {
     }
 
     /** AtlantaFX themes are user-agent stylesheets: one switch restyles every window. */
-    static void applyTheme(Theme theme) {
+    public static void applyTheme(Theme theme) {
         Application.setUserAgentStylesheet(ThemeStylesheets.userAgentStylesheet(theme));
     }
 }

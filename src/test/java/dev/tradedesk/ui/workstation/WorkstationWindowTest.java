@@ -449,6 +449,14 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theWindowCarriesTheApplicationIconInEverySizeItShips() throws Exception {
+        awaitOnFx(10, () -> stage.getIcons().size() == 6);
+        assertThat(onFx(() -> stage.getIcons().stream().map(icon -> (int) icon.getWidth()).toList()))
+                .containsExactly(16, 32, 48, 64, 128, 256);
+        assertThat(onFx(() -> stage.getIcons().stream().noneMatch(javafx.scene.image.Image::isError))).isTrue();
+    }
+
+    @Test
     void theWindowsTitleStartsWithTheChartsSymbolAndTimeframe(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         assertThat(onFx(stage::getTitle)).isEqualTo("AAPL · 1Min — TradeDesk");
