@@ -187,12 +187,17 @@ final class WatchlistColumns {
      */
     private static final class SymbolCell extends TableCell<WatchlistRow, String> {
         private final Label sign = new Label("⚠");
+        // One per cell, its text set as the cell's row changes: a tooltip is a popup window of its
+        // own to build, and the visible rows' cells were building one each at every update.
+        private final Tooltip whole = new EscapePassingTooltip();
 
         SymbolCell() {
             sign.getStyleClass().add(PROBLEM_SIGN);
             sign.setMinWidth(Region.USE_PREF_SIZE);
             setContentDisplay(ContentDisplay.RIGHT);
             setGraphicTextGap(6);
+            whole.setWrapText(true);
+            whole.setMaxWidth(PROBLEM_TOOLTIP_MAX_WIDTH);
         }
 
         @Override
@@ -213,10 +218,8 @@ final class WatchlistColumns {
             // short before it, where "ETH/USDT  ⚠" lost the sign to the ellipsis.
             setGraphic(troubled ? sign : null);
             // The whole symbol, for one too long for the column.
-            Tooltip tooltip = new EscapePassingTooltip(troubled ? symbol + ": " + problem : symbol);
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(PROBLEM_TOOLTIP_MAX_WIDTH);
-            setTooltip(tooltip);
+            whole.setText(troubled ? symbol + ": " + problem : symbol);
+            setTooltip(whole);
             if (troubled) {
                 getStyleClass().add(SYMBOL_PROBLEM);
             }
