@@ -9,7 +9,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,11 +37,6 @@ final class ReadoutFormat {
     private static final DateTimeFormatter SHORT_DAY =
             DateTimeFormatter.ofPattern("EEE d MMM", Locale.ROOT).withZone(BarAggregator.EXCHANGE_ZONE);
 
-    /** The zone's short name, as the readout gives it. */
-    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ROOT);
-    /** The offset, for a repeated hour whose two zone names are the same. */
-    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
-
     private final ZoneId zone;
     private final DateTimeFormatter time;
     private final DateTimeFormatter shortTime;
@@ -59,7 +53,8 @@ final class ReadoutFormat {
      * zone (10:30 in Kolkata, Friday evening in Honolulu) named neither the day nor anything else.
      * A local time the clocks show twice (the hour repeated when they fall back) is followed by the
      * zone's short name, {@code Sun 3 Nov 01:30 EDT} and an hour later {@code Sun 3 Nov 01:30 EST}, or
-     * by the offset where both have one name: without it two bars read the same time.
+     * by the offset where both have one name ({@link RepeatedLocalTimes}): without it two bars read
+     * the same time.
      */
     String shortTime(long epochMillis, Timeframe timeframe) {
         Instant instant = Instant.ofEpochMilli(epochMillis);
@@ -67,14 +62,8 @@ final class ReadoutFormat {
             return SHORT_DAY.format(instant);
         }
         String tag = shortTime.format(instant);
-        ZonedDateTime shown = instant.atZone(zone);
-        ZonedDateTime earlier = shown.withEarlierOffsetAtOverlap();
-        ZonedDateTime later = shown.withLaterOffsetAtOverlap();
-        if (earlier.equals(later)) {
-            return tag;
-        }
-        boolean sameName = ZONE_NAME.format(earlier).equals(ZONE_NAME.format(later));
-        return tag + " " + (sameName ? OFFSET : ZONE_NAME).format(shown);
+        String whichOne = RepeatedLocalTimes.whichOne(instant.atZone(zone));
+        return whichOne.isEmpty() ? tag : tag + " " + whichOne;
     }
 
     /**

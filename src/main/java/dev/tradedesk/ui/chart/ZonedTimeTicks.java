@@ -23,11 +23,14 @@ import java.util.function.DoubleConsumer;
  * values are UTC epoch seconds, as ChartFX expects.
  *
  * <p>Across a change, hourly ticks read {@code 01:00, 03:00} when the clocks spring forward (02:00
- * does not exist) and {@code 02:00, 02:00} when they fall back (it exists twice): every tick is a
- * real instant one hour after the previous one, labelled as a wall clock in that zone shows it. With
- * a step longer than the time repeated (2 hours and up for Berlin's or Sydney's hour), a tick on that
- * time stands only at its first instant: the second, an hour later, was closer than a step to it
- * ({@code 00:00, 02:00, 02:00, 04:00}), and ticks stay at least a step apart when the clocks fall back.
+ * does not exist) and {@code 02:00 CEST, 02:00 CET} when they fall back (it exists twice): every tick
+ * is a real instant one hour after the previous one, labelled as a wall clock in that zone shows it,
+ * and a time the clocks show twice is followed by which of the two it is, as the crosshair's tag
+ * names it ({@link RepeatedLocalTimes}): the axis read {@code 02:00, 02:00}. Every other label stays
+ * as short as before. With a step longer than the time repeated (2 hours and up for Berlin's or
+ * Sydney's hour), a tick on that time stands only at its first instant: the second, an hour later,
+ * was closer than a step to it ({@code 00:00, 02:00, 02:00, 04:00}), and ticks stay at least a step
+ * apart when the clocks fall back.
  *
  * <p>Ticks can be held to a grid of bar opens ({@link #ticks(double, double, Step, long, DoubleConsumer)}):
  * hourly bars open on UTC's hours, which in Kolkata (+05:30) are 09:30, 10:30, so there the ticks of
@@ -254,19 +257,30 @@ final class ZonedTimeTicks {
      * The label of the tick at {@code epochSeconds}: a clock time for steps under a day (the date
      * for the day's first tick, less than a step after local midnight), the day and month for day
      * and week steps, the month for month steps, and the year at the start of a year or for year steps.
+     * A clock time the zone shows twice is followed by which of the two it is ({@code 01:00 EDT},
+     * {@code 01:00 EST}); where midnight itself repeats (Havana's, on the day its clocks fall back),
+     * its second instant is no longer the day's first tick and reads {@code 00:00 CST}.
      */
     String label(double epochSeconds, Step step) {
         ZonedDateTime time = Instant.ofEpochMilli(Math.round(epochSeconds * 1000)).atZone(zone);
-        boolean firstOfDay = step.unit == Unit.SECOND ? time.toLocalTime().toSecondOfDay() < step.amount
+        boolean firstOfDay = step.unit == Unit.SECOND
+                ? time.toLocalTime().toSecondOfDay() < step.amount && !RepeatedLocalTimes.isSecondInstant(time)
                 : time.toLocalTime().equals(LocalTime.MIDNIGHT);
         boolean newYear = firstOfDay && time.getDayOfYear() == 1;
         return switch (step.unit) {
             case SECOND -> firstOfDay ? time.format(newYear ? year : dayMonth)
-                    : time.format(step.amount < 60 ? seconds : minutes);
+                    : clockTime(time, step.amount < 60 ? seconds : minutes);
             case DAY, WEEK -> time.format(newYear ? year : dayMonth);
             case MONTH -> time.format(time.getMonthValue() == 1 ? year : month);
             case YEAR -> time.format(year);
         };
+    }
+
+    /** {@code time}'s clock time, followed by which of its two instants it is where the zone shows it twice. */
+    private static String clockTime(ZonedDateTime time, DateTimeFormatter format) {
+        String clock = time.format(format);
+        String whichOne = RepeatedLocalTimes.whichOne(time);
+        return whichOne.isEmpty() ? clock : clock + " " + whichOne;
     }
 
     private LocalDateTime local(double epochSeconds) {

@@ -26,7 +26,7 @@ import org.testfx.framework.junit5.Start;
 /**
  * A chart of intraday bars: every labelled tick stands on a bar's open and reads its time as the
  * crosshair's tag names that bar (or, the day's first, its date), in zones whose hours are not
- * UTC's and zoomed in as far as the chart goes.
+ * UTC's, zoomed in as far as the chart goes, and across the clocks' changes.
  */
 @ExtendWith(ApplicationExtension.class)
 class IntradayTimeLabelsTest {
@@ -60,6 +60,59 @@ class IntradayTimeLabelsTest {
     @Test
     void zoomedInAsFarAsItGoesTheAxisOfMinuteBarsNamesNoSecondsBetweenThem(FxRobot robot) {
         assertTicksOnBars(robot, Timeframe.ONE_MINUTE, ZoneId.of("Australia/Sydney"), Viewport.MIN_VISIBLE_BARS, 1900);
+    }
+
+    @Test
+    void inNewYorksFallBackTheTwoHoursThatReadOneOClockEachNameWhichTheyAre(FxRobot robot) {
+        // 2026-11-01: 01:00 EDT is 05:00 UTC, 01:00 EST 06:00 UTC; the axis read "1 Nov, 01:00, 01:00, 02:00".
+        List<String> labels = hourlyLabels(robot, ZoneId.of("America/New_York"), "2026-11-01T16:00:00Z");
+        assertThat(labels).containsSequence("04:00Z=1 Nov", "05:00Z=01:00 EDT", "06:00Z=01:00 EST", "07:00Z=02:00");
+        assertThat(labels).as("every other label as short as before").filteredOn(label -> !label.startsWith("05:00Z")
+                && !label.startsWith("06:00Z")).allMatch(label -> label.matches("\\d\\d:00Z=(\\d\\d:00|1 Nov)"));
+    }
+
+    @Test
+    void inNewYorksSpringForwardTheHourAfterOneOClockReadsThreeAndNothingElseChanges(FxRobot robot) {
+        // 2026-03-08: at 07:00 UTC New York's clocks go from 02:00 EST to 03:00 EDT.
+        List<String> labels = hourlyLabels(robot, ZoneId.of("America/New_York"), "2026-03-08T16:00:00Z");
+        assertThat(labels).containsSequence("05:00Z=8 Mar", "06:00Z=01:00", "07:00Z=03:00", "08:00Z=04:00");
+        assertThat(labels).allMatch(label -> label.matches("\\d\\d:00Z=(\\d\\d:00|8 Mar)"));
+    }
+
+    /**
+     * Shows three days of hourly bars up to the one opening at {@code lastOpen}, the last 16 in view
+     * (an hour's step on a chart 1900 wide), with times in {@code zone}, and gives each label drawn
+     * as "its UTC hour=its text", checking that no two of them overlap.
+     */
+    private static List<String> hourlyLabels(FxRobot robot, ZoneId zone, String lastOpen) {
+        long hour = Timeframe.ONE_HOUR.millis();
+        long last = Instant.parse(lastOpen).toEpochMilli();
+        BarColumns bars = new BarColumns(72);
+        for (long time = last - 71 * hour; time <= last; time += hour) {
+            bars.add(time, 100, 103, 98, 101, 1_000);
+        }
+        ChartModel model = new ChartModel(SeriesKey.of("BTCUSD", Timeframe.ONE_HOUR), IndicatorParameters.DEFAULTS, 1 << 12);
+        model.loadHistory(bars);
+        robot.interact(() -> {
+            model.applyPending();
+            model.setRange(new ChartRange(last + hour - 16 * hour, last + hour, false));
+        });
+        List<String> labels = new ArrayList<>();
+        OwnWindow.check(robot, model, zone, 1900, 800, view -> {
+            TickMark previous = null;
+            for (TickMark tick : view.panes().stochTime.getTickMarks()) {
+                if (!tick.isVisible()) {
+                    continue;
+                }
+                labels.add(Instant.ofEpochSecond((long) tick.getValue()).toString().substring(11, 16) + "Z=" + tick.getText());
+                if (previous != null) {
+                    assertThat(tick.getPosition() - previous.getPosition()).as("room between %s and %s", previous.getText(),
+                            tick.getText()).isGreaterThan((tick.getWidth() + previous.getWidth()) / 2);
+                }
+                previous = tick;
+            }
+        });
+        return labels;
     }
 
     /**

@@ -27,10 +27,35 @@ class ZonedTimeTicksTest {
     }
 
     @Test
-    void hourlyTicksShowTheRepeatedHourTwiceInAutumn() {
-        // 2024-10-27: at 01:00 UTC Berlin falls back from 03:00 CEST to 02:00 CET.
+    void hourlyTicksShowTheRepeatedHourTwiceInAutumnEachNamingWhichItIs() {
+        // 2024-10-27: at 01:00 UTC Berlin falls back from 03:00 CEST to 02:00 CET; the axis read "02:00, 02:00".
         List<String> labels = labels("2024-10-26T23:30:00Z", "2024-10-27T03:30:00Z", ZonedTimeTicks.Step.HOURS_1);
-        assertThat(labels).containsExactly("02:00", "02:00", "03:00", "04:00");
+        assertThat(labels).containsExactly("02:00 CEST", "02:00 CET", "03:00", "04:00");
+    }
+
+    @Test
+    void atEveryIntradayStepATimeTheClocksShowTwiceNamesWhichOfTheTwoItIs() {
+        // 2026-11-01: New York's 01:00 to 02:00 is 05:00 to 06:00 UTC (EDT), then 06:00 to 07:00 UTC (EST).
+        assertThat(gridLabels("America/New_York", "2026-11-01T04:40:00Z", "2026-11-01T07:20:00Z",
+                ZonedTimeTicks.Step.MINUTES_30, 60))
+                .containsExactly("05:00Z=01:00 EDT", "05:30Z=01:30 EDT", "06:00Z=01:00 EST", "06:30Z=01:30 EST",
+                        "07:00Z=02:00");
+        assertThat(gridLabels("America/New_York", "2026-11-01T05:58:40Z", "2026-11-01T06:01:10Z",
+                ZonedTimeTicks.Step.SECONDS_30, 1))
+                .containsExactly("05:59Z=01:59:00 EDT", "05:59Z=01:59:30 EDT", "06:00Z=01:00:00 EST",
+                        "06:00Z=01:00:30 EST", "06:01Z=01:01:00 EST");
+        assertThat(gridLabels("America/New_York", "2026-11-01T02:40:00Z", "2026-11-01T04:40:00Z",
+                ZonedTimeTicks.Step.MINUTES_30, 60))
+                .as("the hours before it are shown once and read as before")
+                .containsExactly("03:00Z=23:00", "03:30Z=23:30", "04:00Z=1 Nov", "04:30Z=00:30");
+    }
+
+    @Test
+    void whereMidnightRepeatsItsSecondInstantIsAClockTimeNotTheDaysDateAgain() {
+        // 2026-11-01: Havana falls back from 01:00 CDT to 00:00 CST, so midnight is 04:00 and 05:00 UTC.
+        assertThat(gridLabels("America/Havana", "2026-11-01T03:30:00Z", "2026-11-01T06:30:00Z",
+                ZonedTimeTicks.Step.HOURS_1, 3600))
+                .containsExactly("04:00Z=1 Nov", "05:00Z=00:00 CST", "06:00Z=01:00");
     }
 
     @Test
@@ -40,16 +65,17 @@ class ZonedTimeTicksTest {
         assertThat(values("2024-10-26T21:30:00Z", "2024-10-27T03:30:00Z", ZonedTimeTicks.Step.HOURS_2))
                 .containsExactly(epoch("2024-10-26T22:00:00Z"), epoch("2024-10-27T00:00:00Z"), epoch("2024-10-27T03:00:00Z"));
         assertThat(labels("2024-10-26T21:30:00Z", "2024-10-27T03:30:00Z", ZonedTimeTicks.Step.HOURS_2))
-                .containsExactly("27 Oct", "02:00", "04:00");
+                .containsExactly("27 Oct", "02:00 CEST", "04:00");
         assertThat(values("2024-10-27T00:30:00Z", "2024-10-27T03:30:00Z", ZonedTimeTicks.Step.HOURS_2))
                 .as("the second instant stays out when the first is outside the range: no tick that comes and goes by panning")
                 .containsExactly(epoch("2024-10-27T03:00:00Z"));
         // 2024-04-07: Sydney's 02:00 is 15:00 UTC (AEDT) and again 16:00 UTC (AEST), on the grid of hourly bars too.
         assertThat(gridLabels("Australia/Sydney", "2024-04-06T12:30:00Z", "2024-04-06T18:30:00Z", ZonedTimeTicks.Step.HOURS_2))
-                .containsExactly("13:00Z=7 Apr", "15:00Z=02:00", "18:00Z=04:00");
+                .containsExactly("13:00Z=7 Apr", "15:00Z=02:00 AEDT", "18:00Z=04:00");
         assertThat(gridLabels("Australia/Sydney", "2024-04-06T12:30:00Z", "2024-04-06T18:30:00Z", ZonedTimeTicks.Step.HOURS_1))
                 .as("hourly ticks keep both, a step apart")
-                .containsExactly("13:00Z=7 Apr", "14:00Z=01:00", "15:00Z=02:00", "16:00Z=02:00", "17:00Z=03:00", "18:00Z=04:00");
+                .containsExactly("13:00Z=7 Apr", "14:00Z=01:00", "15:00Z=02:00 AEDT", "16:00Z=02:00 AEST", "17:00Z=03:00",
+                        "18:00Z=04:00");
     }
 
     @Test
@@ -81,7 +107,7 @@ class ZonedTimeTicksTest {
                 .as("the day's first bar named by its date").containsExactly("13:00Z=18:30", "19:00Z=31 Mar", "01:00Z=06:30");
         assertThat(gridLabels("America/New_York", "2024-11-03T03:30:00Z", "2024-11-03T07:30:00Z", ZonedTimeTicks.Step.HOURS_1))
                 .as("on whole hours, the grid changes nothing")
-                .containsExactly("04:00Z=3 Nov", "05:00Z=01:00", "06:00Z=01:00", "07:00Z=02:00");
+                .containsExactly("04:00Z=3 Nov", "05:00Z=01:00 EDT", "06:00Z=01:00 EST", "07:00Z=02:00");
     }
 
     @Test
@@ -125,9 +151,14 @@ class ZonedTimeTicksTest {
 
     /** Each tick on the grid of hourly bars as "its UTC time=its label". */
     private static List<String> gridLabels(String zone, String from, String to, ZonedTimeTicks.Step step) {
+        return gridLabels(zone, from, to, step, 3600);
+    }
+
+    /** Each tick on the grid of bars {@code gridSeconds} wide as "its UTC hour and minute=its label". */
+    private static List<String> gridLabels(String zone, String from, String to, ZonedTimeTicks.Step step, long gridSeconds) {
         ZonedTimeTicks zoned = new ZonedTimeTicks(ZoneId.of(zone), Locale.ENGLISH);
         List<String> labels = new ArrayList<>();
-        zoned.ticks(epoch(from), epoch(to), step, 3600, value -> labels.add(
+        zoned.ticks(epoch(from), epoch(to), step, gridSeconds, value -> labels.add(
                 Instant.ofEpochSecond((long) value).toString().substring(11, 16) + "Z=" + zoned.label(value, step)));
         return labels;
     }
