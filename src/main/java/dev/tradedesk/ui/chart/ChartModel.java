@@ -224,6 +224,22 @@ public final class ChartModel {
         return hasData() ? series.priceDecimals() : PriceDecimals.MIN;
     }
 
+    /**
+     * Which way the last price moved against the previous bar's close, as the last-price tag shows it;
+     * {@link PriceChange#UNCHANGED} before any data or while the previous bar is not kept. Against
+     * the last bar's own open, a bar that had just opened (open equal to close) read as up whatever
+     * the price did since the bar before. Owner thread only.
+     */
+    PriceChange lastPriceChange() {
+        if (!hasData()) {
+            return PriceChange.UNCHANGED;
+        }
+        IndicatorSeriesView view = series.view();
+        long last = view.size() - 1;
+        return last - 1 < view.firstIndex() ? PriceChange.UNCHANGED
+                : PriceChange.of(view.close(last), view.close(last - 1));
+    }
+
     /** The series and pyramid, for the view; null before any data. */
     ChartSeries chartSeries() {
         return hasData() ? series : null;

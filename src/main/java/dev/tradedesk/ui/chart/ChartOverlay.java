@@ -10,7 +10,8 @@ import javafx.scene.shape.Line;
  * The layer over the panes:
  * <ul>
  *   <li>the last-price tag on the price axis, with a dashed line across the price plot, coloured by
- *       the last bar's direction (pseudo-classes {@code :up} and {@code :down});</li>
+ *       the last price's change against the previous bar's close (pseudo-classes {@code :up} and
+ *       {@code :down}, neither when unchanged);</li>
  *   <li>the crosshair: a vertical line through every pane at the bar under the cursor, a
  *       horizontal line in the hovered pane, and the time and the value at the cursor as tags on the
  *       axes;</li>
@@ -102,8 +103,11 @@ final class ChartOverlay extends Pane {
         return Math.max(0, plotWidth - 2 * READOUT_INSET);
     }
 
-    /** Tags {@code text} at height {@code y} right of {@code pricePlot}, or hides it when y is outside the plot. */
-    void showLastPrice(String text, double y, boolean up, Bounds pricePlot) {
+    /**
+     * Tags {@code text} at height {@code y} right of {@code pricePlot}, coloured by {@code change},
+     * or hides it when y is outside the plot.
+     */
+    void showLastPrice(String text, double y, PriceChange change, Bounds pricePlot) {
         if (!(y >= pricePlot.getMinY() && y <= pricePlot.getMaxY())) {
             hideLastPrice();
             return;
@@ -113,8 +117,8 @@ final class ChartOverlay extends Pane {
         lastPriceLine.setStartY(snap(y));
         lastPriceLine.setEndY(snap(y));
         lastPriceTag.setText(text);
-        lastPriceTag.pseudoClassStateChanged(UP, up);
-        lastPriceTag.pseudoClassStateChanged(DOWN, !up);
+        lastPriceTag.pseudoClassStateChanged(UP, change == PriceChange.UP);
+        lastPriceTag.pseudoClassStateChanged(DOWN, change == PriceChange.DOWN);
         lastPriceTag.autosize();
         lastPriceTag.relocate(pricePlot.getMaxX() + TAG_OFFSET, y - lastPriceTag.getHeight() / 2);
         lastPriceLine.setVisible(true);

@@ -333,7 +333,7 @@ public final class ChartView {
         long last = bars.size() - 1;
         int decimals = model.priceDecimals();
         overlay.showLastPrice(ReadoutFormat.price(bars.close(last), decimals), priceGeometry.yOf(bars.close(last)),
-                bars.close(last) >= bars.open(last), priceGeometry.plot());
+                model.lastPriceChange(), priceGeometry.plot());
         IndicatorSnapshot shown = placeCrosshair(decimals).orElseGet(() -> model.latest().orElse(null));
         panes.widenValueAxesFor(Math.max(overlay.lastPriceTagSpan(), overlay.valueTagSpan()));
         readout.set(shown);

@@ -331,6 +331,43 @@ class ChartModelTest {
         assertThat(model.priceDecimals()).isEqualTo(2);
     }
 
+    @Test
+    void theLastPriceChangesAgainstThePreviousBarsCloseNotAgainstTheOpenOfABarJustOpened() {
+        model.loadHistory(history);
+        model.applyPending();
+        double previousClose = history.close(history.size() - 1);
+        long next = history.time(history.size() - 1) + MINUTE;
+        double lower = previousClose - 0.25;
+        double higher = previousClose + 0.25;
+
+        model.pushFormingBar(next, lower, lower, lower, lower, 1);
+        model.applyPending();
+        assertThat(model.lastPriceChange()).as("a bar just opened below the previous close").isEqualTo(PriceChange.DOWN);
+
+        model.pushFormingBar(next, higher + 0.25, higher + 0.25, higher, higher, 2);
+        model.applyPending();
+        assertThat(model.lastPriceChange()).as("fallen from its open, above the previous close").isEqualTo(PriceChange.UP);
+
+        model.pushFormingBar(next, lower, previousClose, lower, previousClose, 3);
+        model.applyPending();
+        assertThat(model.lastPriceChange()).as("risen from its open back to the previous close")
+                .isEqualTo(PriceChange.UNCHANGED);
+    }
+
+    @Test
+    void withNoPreviousBarTheLastPriceHasNoChange() {
+        assertThat(model.lastPriceChange()).as("before any data").isEqualTo(PriceChange.UNCHANGED);
+        model.pushFormingBar(MINUTE, 100, 101, 100, 101, 1);
+        model.applyPending();
+        assertThat(model.lastPriceChange()).as("the only bar, up from its open").isEqualTo(PriceChange.UNCHANGED);
+
+        ChartModel oneBar = new ChartModel(KEY, IndicatorParameters.DEFAULTS, 1);
+        oneBar.loadHistory(history);
+        oneBar.applyPending();
+        assertThat(oneBar.series().orElseThrow().firstIndex()).as("only the last bar kept").isEqualTo(history.size() - 1);
+        assertThat(oneBar.lastPriceChange()).isEqualTo(PriceChange.UNCHANGED);
+    }
+
     /** {@code bars} with every price times {@code factor}. */
     private static BarColumns scaled(BarColumns bars, double factor) {
         BarColumns scaled = new BarColumns(bars.size());

@@ -218,6 +218,23 @@ class ChartViewTest {
     }
 
     @Test
+    void aBarJustOpenedBelowThePreviousCloseTurnsTheLastPriceTagDownNotUp(FxRobot robot) {
+        FxPulses.await(3);
+        long next = history.time(history.size() - 1) + MINUTE;
+        double previousClose = history.close(history.size() - 1);
+        double lower = previousClose - 0.05;
+        model.pushFormingBar(next, lower, lower, lower, lower, 1);
+        FxPulses.await(2);
+        robot.interact(() -> assertThat(view.overlay().lastPriceTag().getPseudoClassStates())
+                .contains(ChartOverlay.DOWN).doesNotContain(ChartOverlay.UP));
+
+        model.pushFormingBar(next, lower, previousClose, lower, previousClose, 2);
+        FxPulses.await(2);
+        robot.interact(() -> assertThat(view.overlay().lastPriceTag().getPseudoClassStates())
+                .as("back at the previous close: neither").doesNotContain(ChartOverlay.UP, ChartOverlay.DOWN));
+    }
+
+    @Test
     void barsHandedOverReachTheChartOnlyAtTheNextPulse(FxRobot robot) throws Exception {
         FxPulses.await(3);
         long next = history.time(history.size() - 1) + MINUTE;
