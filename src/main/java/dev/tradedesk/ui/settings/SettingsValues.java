@@ -112,7 +112,11 @@ public record SettingsValues(
                         + " symbols, this has " + size);
     }
 
-    /** Why {@code zone} is neither {@code system} nor a known zone id, or empty if it is one. */
+    /**
+     * Why {@code zone} is neither {@code system} nor a known zone id, or empty if it is one. The
+     * message quotes what was typed, as the watchlist's does its symbol: the settings dialog says it
+     * at the foot of the tab, away from the field.
+     */
     public static Optional<String> timeZoneProblem(String zone) {
         String text = normalisedTimeZone(zone);
         if (text.equals(SYSTEM_ZONE)) {
@@ -122,7 +126,7 @@ public record SettingsValues(
             ZoneId.of(text);
             return Optional.empty();
         } catch (DateTimeException unknown) {
-            return Optional.of("Unknown time zone: use \"system\" or a zone id such as America/New_York");
+            return Optional.of("Unknown time zone '" + text + "': use \"system\" or a zone id such as America/New_York");
         }
     }
 

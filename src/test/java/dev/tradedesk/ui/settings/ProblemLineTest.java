@@ -17,8 +17,8 @@ class ProblemLineTest {
                 .isEqualTo("RSI period: Must be between 1 and 10,000, was 0");
         assertThat(ProblemLine.named(SettingsField.BASE_UPPER, "Lower band base (99) must be below upper band base (50)"))
                 .isEqualTo("Lower band base (99) must be below upper band base (50)");
-        assertThat(ProblemLine.named(SettingsField.TIME_ZONE, "Unknown time zone: use \"system\" or a zone id"))
-                .isEqualTo("Unknown time zone: use \"system\" or a zone id");
+        assertThat(ProblemLine.named(SettingsField.TIME_ZONE, "Unknown time zone 'Mars/Base': use \"system\" or a zone id"))
+                .isEqualTo("Unknown time zone 'Mars/Base': use \"system\" or a zone id");
     }
 
     @Test

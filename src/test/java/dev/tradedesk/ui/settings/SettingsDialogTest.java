@@ -275,7 +275,7 @@ class SettingsDialogTest {
         ComboBox<?> zone = robot.lookup("#timeZone").queryAs(ComboBox.class);
         setText(robot, zone.getEditor(), "Mars/Base");
         assertThat(problemLine(robot, SettingsSection.CHART).getText()).as("a message naming its field says it once")
-                .startsWith("Unknown time zone: use");
+                .startsWith("Unknown time zone 'Mars/Base': use");
         assertThat(zone.getStyleClass()).contains(FieldProblemsView.FIELD_INVALID);
         robot.interact(() -> zone.getEditor().setText("Asia/Tokyo"));
         robot.interact(() -> robot.lookup("#alpacaBaseUrl").queryAs(TextField.class).setText("http://localhost:8080"));
@@ -287,6 +287,30 @@ class SettingsDialogTest {
             assertThat(values.timeZone()).isEqualTo("Asia/Tokyo");
             assertThat(values.alpacaBaseUrl()).isEqualTo("http://localhost:8080");
         });
+    }
+
+    @Test
+    void aTimeZoneTypedWrongIsNamedOnTheTabsLineAndRefusedByOkAsAnyFieldsProblem(FxRobot robot) {
+        openTab(robot, "Chart");
+        ComboBox<?> zone = robot.lookup("#timeZone").queryAs(ComboBox.class);
+        Button ok = robot.lookup("#settingsOk").queryAs(Button.class);
+        String problem = "Unknown time zone 'Europe/Pariss': use \"system\" or a zone id such as America/New_York";
+
+        typeOver(robot, zone.getEditor(), "Europe/Pariss");
+        assertThat(problemLine(robot, SettingsSection.CHART).getText()).isEqualTo(problem);
+        assertThat(zone.getTooltip().getText()).isEqualTo(problem);
+        assertThat(zone.getStyleClass()).contains(FieldProblemsView.FIELD_INVALID);
+        assertThat(tabProblemDot(robot, "tabCHART")).isNotNull();
+        assertThat(ok.isDisabled()).isTrue();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.dialog().isShowing()).as("Enter does nothing while invalid").isTrue();
+
+        robot.type(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(problemLine(robot, SettingsSection.CHART).getText()).isEmpty();
+        assertThat(zone.getStyleClass()).doesNotContain(FieldProblemsView.FIELD_INVALID);
+        assertThat(ok.isDisabled()).isFalse();
     }
 
     @Test
