@@ -59,13 +59,16 @@ import org.slf4j.LoggerFactory;
  * The workstation's menus and keyboard shortcuts. Every action is in a menu; the shortcuts are the
  * menus' accelerators: Ctrl+F symbol search, 1–5 timeframe, +/- zoom, arrows pan, 0 reset, Ctrl+E
  * export, Ctrl+, settings, F11 full screen. Single-key shortcuts do nothing while the user types
- * in a text field. The keyboard help (F1) is made from these menus. JavaFX thread only.
+ * in a text field; the arrows pan from any control that has no use for them itself, a button too.
+ * The keyboard help (F1) is made from these menus. JavaFX thread only.
  */
 final class WorkstationMenus {
 
     private static final Logger log = LoggerFactory.getLogger(WorkstationMenus.class);
     /** Puts the keyboard in the symbol box, where a symbol is found or added. */
     static final KeyCombination FIND_SYMBOL = KeyCombination.keyCombination("Shortcut+F");
+    private static final KeyCombination PAN_LEFT = new KeyCodeCombination(KeyCode.LEFT);
+    private static final KeyCombination PAN_RIGHT = new KeyCodeCombination(KeyCode.RIGHT);
     private static final int EXPORT_WIDTH = 1400;
     private static final int EXPORT_HEIGHT = 900;
 
@@ -88,13 +91,19 @@ final class WorkstationMenus {
         return menuBar;
     }
 
+    /** The keys that act beside the menus' accelerators, or before them. */
+    void installShortcuts(Scene scene) {
+        zoomWithPlusAndMinus(scene);
+        panWithTheArrows(scene);
+    }
+
     /**
      * The zoom keys, by the character they type: "+" is Shift+= on a US keyboard, its own key on
      * others, and the keypad's + everywhere, and GTK matches none of them to the "+" accelerator.
      * "=" zooms in too, as in most charting apps: on a US keyboard it is the + key without Shift.
      * A filter, so that the menu's accelerator (shown in the menu) cannot zoom a second time.
      */
-    void installShortcuts(Scene scene) {
+    private void zoomWithPlusAndMinus(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             boolean in = "+".equals(event.getText()) || "=".equals(event.getText()) || event.getCode() == KeyCode.ADD;
             boolean out = "-".equals(event.getText()) || event.getCode() == KeyCode.SUBTRACT;
@@ -105,6 +114,23 @@ final class WorkstationMenus {
                 } else {
                     zoomOut();
                 }
+                event.consume();
+            }
+        });
+    }
+
+    /**
+     * Left and Right pan the chart wherever the keyboard is but in a control that uses them itself
+     * ({@link ArrowKeys}): the menus' accelerators come only after the focused control, and a button
+     * took them to move the keyboard on. A filter, so that the accelerator cannot pan a second time;
+     * the root's, not the scene's, so that it comes after the scene's filter through which the menu
+     * bar, opened with F10, takes Left and Right while the keyboard stays where it was.
+     */
+    private void panWithTheArrows(Scene scene) {
+        scene.getRoot().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            boolean left = PAN_LEFT.match(event);
+            if ((left || PAN_RIGHT.match(event)) && !ArrowKeys.usedBy(scene.getFocusOwner())) {
+                chart(left ? ChartModel::panLeft : ChartModel::panRight);
                 event.consume();
             }
         });
@@ -147,8 +173,8 @@ final class WorkstationMenus {
         zoomOut.setId("menuZoomOut");
         zoomOut.setAccelerator(new KeyCharacterCombination("-"));
         zoomOut.setOnAction(event -> unlessTyping(this::zoomOut));
-        MenuItem panLeft = item("menuPanLeft", "Pan left", "Left", () -> unlessTyping(() -> chart(ChartModel::panLeft)));
-        MenuItem panRight = item("menuPanRight", "Pan right", "Right", () -> unlessTyping(() -> chart(ChartModel::panRight)));
+        MenuItem panLeft = item("menuPanLeft", "Pan left", PAN_LEFT.getName(), () -> unlessTyping(() -> chart(ChartModel::panLeft)));
+        MenuItem panRight = item("menuPanRight", "Pan right", PAN_RIGHT.getName(), () -> unlessTyping(() -> chart(ChartModel::panRight)));
         MenuItem reset = item("menuResetZoom", "Reset zoom (latest bars)", "0", () -> unlessTyping(() -> chart(ChartModel::resetView)));
         MenuItem showAll = item("menuShowAll", "Show all history", "Shortcut+0", () -> chart(ChartModel::showAll));
         CheckMenuItem levelOfDetail = new CheckMenuItem(PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.title());

@@ -47,6 +47,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -707,6 +708,61 @@ class WorkstationWindowTest {
         assertThat(parts.chart().model().orElseThrow().range().toMillis()).as("Right pans it forward")
                 .isGreaterThan(panned.toMillis());
         assertThat(parts.watchlist().selectedProperty().get()).isEqualTo(Symbol.of("AAPL"));
+    }
+
+    @Test
+    void theArrowsPanTheChartWhileAButtonHasTheKeyboardAndTabStillGoesOn(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusOwner()).isEqualTo("Open Settings");
+
+        ChartRange before = onFx(() -> parts.chart().model().orElseThrow().range());
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartRange panned = onFx(() -> parts.chart().model().orElseThrow().range());
+        assertThat(panned.toMillis()).as("Left pans the chart back").isLessThan(before.toMillis());
+        assertThat(focusOwner()).as("and leaves the keyboard with the button").isEqualTo("Open Settings");
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> parts.chart().model().orElseThrow().range().toMillis())).as("Right pans it forward")
+                .isGreaterThan(panned.toMillis());
+        assertThat(focusOwner()).isEqualTo("Open Settings");
+
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusOwner()).as("Tab goes on to the next control").isEqualTo("dismissSimulatedBanner");
+    }
+
+    @Test
+    void afterF10TheArrowsGoThroughTheMenusAndPanNothing(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        ChartRange before = onFx(() -> parts.chart().model().orElseThrow().range());
+        robot.type(KeyCode.F10).type(KeyCode.RIGHT).type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.MenuBar menus = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(onFx(() -> menus.getMenus().stream().filter(javafx.scene.control.Menu::isShowing)
+                .map(javafx.scene.control.Menu::getId).toList())).as("Right went on from File to View").containsExactly("menuView");
+        assertThat(onFx(() -> parts.chart().model().orElseThrow().range())).as("the chart stays").isEqualTo(before);
+        robot.type(KeyCode.ESCAPE).type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void inTheSymbolBoxTheArrowsMoveTheCaretAndPanNothing(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        TextField symbolBox = window.watchlistView().symbolField();
+        robot.clickOn("#symbolField").write("MSFT");
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartRange before = onFx(() -> parts.chart().model().orElseThrow().range());
+
+        robot.type(KeyCode.LEFT).type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(symbolBox::getCaretPosition)).as("Left moves the caret").isEqualTo(2);
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(symbolBox::getCaretPosition)).as("Right moves it back").isEqualTo(3);
+        assertThat(onFx(() -> parts.chart().model().orElseThrow().range())).as("the chart stays").isEqualTo(before);
+        assertThat(focusOwner()).isEqualTo("symbolField");
     }
 
     @Test
