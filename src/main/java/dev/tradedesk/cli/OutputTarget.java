@@ -114,15 +114,16 @@ final class OutputTarget {
      * any new file (the user's umask), not with createTempFile's owner-only permissions; the move
      * gives it the target's. Until it is moved or deleted, a shutdown hook deletes it, so a run
      * ended by Ctrl-C or SIGTERM (the JVM runs its hooks then) leaves it behind no more than a
-     * failed run does; a kill -9, a crash or a power cut does leave it.
+     * failed run does; a kill -9, a crash or a power cut does leave it, and the next run into the
+     * same target removes it first ({@link KilledRunLeftovers}).
      *
      * @throws IOException if the folder takes no new file, a file is already at that name, or the
      *                     JVM is ending (its hooks already running: none could delete the file, so
      *                     it is deleted at once)
      */
     static Temporary temporaryBeside(Path target) throws IOException {
-        Path path = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
+        KilledRunLeftovers.removeBeside(target);
+        Path path = target.resolveSibling(TemporaryOutputName.ofThisRun(target.getFileName().toString()).fileName());
         BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
         try {

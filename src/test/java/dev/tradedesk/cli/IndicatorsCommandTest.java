@@ -57,6 +57,25 @@ class IndicatorsCommandTest {
     }
 
     @Test
+    void aRunRemovesTheTemporaryFileARunKilledWithKillNineLeftBesideItsOutputWithoutAWordOnTheConsole()
+            throws IOException, InterruptedException {
+        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        killed.waitFor();
+        Path leftOver = Files.writeString(dir.resolve(".values.csv." + killed.pid() + ".123.tmp"), "timestamp,rsi");
+        Path in = Files.writeString(dir.resolve("bars.csv"), "timestamp,open,high,low,close,volume\n"
+                + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n");
+
+        assertThat(run("--data-dir", dir.resolve("data").toString(), "indicators", "--in", in.toString(), "--out",
+                dir.resolve("values.csv").toString())).as(stderr()).isZero();
+
+        assertThat(leftOver).doesNotExist();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("wrote 1 row to " + dir.resolve("values.csv")
+                + System.lineSeparator());
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
     void writesOneRowPerBarWithTheBatchValuesAndTheInputTimestamps() throws IOException {
         BarColumns bars = BenchIndicatorsCommand.randomWalk(20_000);
         List<String> lines = new ArrayList<>(List.of("timestamp,open,high,low,close,volume"));

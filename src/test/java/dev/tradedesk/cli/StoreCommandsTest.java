@@ -473,6 +473,24 @@ class StoreCommandsTest {
     }
 
     @Test
+    void anExportRemovesTheTemporaryFileAKilledExportLeftAndSaysSoInTheLogOnly() throws IOException, InterruptedException {
+        importMinutes(5);
+        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        killed.waitFor();
+        Path leftOver = csv(".out.csv." + killed.pid() + ".123.tmp", HEADER);
+
+        assertThat(run("export", "--symbol", "AAPL", "--out", dir.resolve("out.csv").toString())).as(stderr()).isZero();
+
+        assertThat(leftOver).doesNotExist();
+        assertThat(stdout()).isEqualTo("exported: 5" + System.lineSeparator());
+        assertThat(stderr()).isEmpty();
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
+                .contains("Removed 1 temporary file beside " + dir.resolve("out.csv") + " that killed runs left behind: "
+                        + leftOver.getFileName());
+    }
+
+    @Test
     void aUsersOwnFileAtTheOldPartialNameSurvivesAnExport() throws IOException {
         importMinutes(5);
         Path mine = Files.writeString(dir.resolve("out.csv.partial"), "mine");
