@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,9 +172,10 @@ final class MarketLifecycle implements AutoCloseable {
 
     /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. Control thread. */
     private MarketSession startMarket(Settings settings) {
+        Consumer<MarketUpdate> publisher = handOff.publisherForSession();
         try {
             MarketSession session = MarketSession.start(MarketSession.Options.from(settings), openedStore(), pipeline,
-                    handOff::publish, desk.context().host(), Clock.systemUTC(), startHold.released());
+                    publisher, desk.context().host(), Clock.systemUTC(), startHold.released());
             Symbol shown = chartSymbol;
             if (shown != null) {
                 session.setPriority(shown);
@@ -181,7 +183,7 @@ final class MarketLifecycle implements AutoCloseable {
             return session;
         } catch (RuntimeException cannotStart) {
             log.error("Market data not started: {}", cannotStart.getMessage());
-            handOff.publish(MarketUpdate.ofConnection(ConnectionState.stopped(settings.provider(), cannotStart.getMessage())));
+            publisher.accept(MarketUpdate.ofConnection(ConnectionState.stopped(settings.provider(), cannotStart.getMessage())));
             return null;
         }
     }

@@ -88,6 +88,8 @@ final class SettingsApplier {
         }
         parts.chart().setIndicatorParameters(after.indicators());
         if (needsNewSession(before, after)) {
+            // Until the control thread has stopped it, the old session still publishes: not to this window.
+            parts.market().endSession();
             parts.status().switchProvider(after.provider().displayName());
             if (after.provider() != before.provider()) {
                 parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);

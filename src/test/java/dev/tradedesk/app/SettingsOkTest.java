@@ -108,6 +108,29 @@ class SettingsOkTest {
         }
     }
 
+    @Test
+    void whatTheOldSessionPublishesAfterTheWindowLeftItNeverReachesTheWindowAndTheNewSessionsUpdatesDo() throws Exception {
+        try (AppContext context = openContext();
+                TradeDesk desk = deskWatching(context, AAPL)) {
+            WorkstationSession workstation = desk.workstation();
+            MarketSession running = Poll.until(workstation::market, PATIENCE);
+            firstQuoteWithItsBars(workstation.handOff(), AAPL);
+
+            // The window's half of OK: from now on it shows the next session. The old one streams on
+            // until the control thread stops it; here, for a few of its one-second cycles.
+            workstation.handOff().endSession();
+            Thread.sleep(3_000);
+            assertThat(workstation.handOff().take()).as("what the old session published after the switch").isNull();
+
+            Settings before = desk.settings();
+            ok(desk, new Settings(before.watchlists(), before.timeframe(), before.provider(), before.alpaca(),
+                    before.indicators(), before.theme(), before.timeZone(), before.simulator().withSpeed(2)));
+            Poll.until(() -> workstation.market() == running ? null : workstation.market(), PATIENCE);
+            assertThat(firstQuoteWithItsBars(workstation.handOff(), AAPL).quote().symbol())
+                    .as("the new session's quotes reach the window").isEqualTo(AAPL);
+        }
+    }
+
     private record QuoteWithBars(Quote quote, List<Bar> closed, Bar forming) {
     }
 

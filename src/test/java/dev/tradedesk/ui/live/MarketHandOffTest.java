@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class MarketHandOffTest {
@@ -40,6 +41,24 @@ class MarketHandOffTest {
         assertThat(frame.formingBars()).as("the forming bar closed in the meantime").isEmpty();
         assertThat(frame.connection().status()).isEqualTo(ConnectionState.Status.LIVE);
         assertThat(frame.oldestResponseNanos()).isEqualTo(1);
+        assertThat(handOff.take()).isNull();
+    }
+
+    @Test
+    void anEndedSessionsPendingAndLaterUpdatesAreDroppedAndTheNextSessionsAreTaken() {
+        MarketHandOff handOff = new MarketHandOff();
+        Consumer<MarketUpdate> old = handOff.publisherForSession();
+        old.accept(closed(1));
+
+        handOff.endSession();
+        assertThat(handOff.take()).as("published before the switch, not yet taken").isNull();
+        old.accept(closed(2));
+        assertThat(handOff.take()).as("published after the switch").isNull();
+
+        Consumer<MarketUpdate> next = handOff.publisherForSession();
+        next.accept(closed(3));
+        old.accept(closed(4));
+        assertThat(handOff.take().closedBars().get(AAPL)).containsExactly(bar(3));
         assertThat(handOff.take()).isNull();
     }
 
