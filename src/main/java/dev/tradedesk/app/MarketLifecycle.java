@@ -85,7 +85,8 @@ final class MarketLifecycle implements AutoCloseable {
         CompletableFuture<HistoryStore> first =
                 CompletableFuture.supplyAsync(() -> stores.apply(settings.provider()), control);
         store = first;
-        control.execute(() -> restart(settings));
+        Consumer<MarketUpdate> publisher = handOff.publisherForSession();
+        control.execute(() -> restart(settings, publisher));
         startHold.released().thenCompose(shown -> first).thenAcceptAsync(HistoryStore::startReadCache, control);
     }
 
@@ -147,8 +148,14 @@ final class MarketLifecycle implements AutoCloseable {
         }
     }
 
-    /** Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop. */
-    void restart(Settings settings) {
+    /**
+     * Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop.
+     *
+     * @param publisher the new session's, taken from the hand-off when the restart was asked for
+     *                  ({@link MarketHandOff#publisherForSession}): taken here, after a later OK had
+     *                  ended the session asked for, it would publish as the one the window shows
+     */
+    void restart(Settings settings, Consumer<MarketUpdate> publisher) {
         synchronized (lifecycle) {
             if (closed) {
                 return;
@@ -160,7 +167,7 @@ final class MarketLifecycle implements AutoCloseable {
             }
             boolean switched = switchHistory(settings.provider());
             // The list as last edited: an edit made after OK took these settings is saved, not in them.
-            market = startMarket(settings.withWatchlist(desk.settings().watchlists().of(settings.provider())));
+            market = startMarket(settings.withWatchlist(desk.settings().watchlists().of(settings.provider())), publisher);
             if (switched) {
                 historySwitched.run();
             }
@@ -171,8 +178,7 @@ final class MarketLifecycle implements AutoCloseable {
     }
 
     /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. Control thread. */
-    private MarketSession startMarket(Settings settings) {
-        Consumer<MarketUpdate> publisher = handOff.publisherForSession();
+    private MarketSession startMarket(Settings settings, Consumer<MarketUpdate> publisher) {
         try {
             MarketSession session = MarketSession.start(MarketSession.Options.from(settings), openedStore(), pipeline,
                     publisher, desk.context().host(), Clock.systemUTC(), startHold.released());

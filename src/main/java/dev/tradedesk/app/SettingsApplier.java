@@ -2,9 +2,12 @@ package dev.tradedesk.app;
 
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.ui.live.MarketHandOff;
+import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.workstation.Workstation;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -22,18 +25,22 @@ final class SettingsApplier {
 
     private final TradeDesk desk;
     private final Executor control;
-    private final Consumer<Settings> restartMarket;
+    private final MarketHandOff handOff;
+    private final BiConsumer<Settings, Consumer<MarketUpdate>> restartMarket;
     private final Consumer<IndicatorParameters> useIndicators;
 
     /**
      * @param control       the workstation's control thread, which runs the two below
-     * @param restartMarket replaces the market session with one for the settings given
+     * @param handOff       the window's market hand-off, whose publisher a new session gets
+     * @param restartMarket replaces the market session with one for the settings given, publishing
+     *                      through the publisher given
      * @param useIndicators has the running session, if any, compute with the parameters given
      */
-    SettingsApplier(TradeDesk desk, Executor control, Consumer<Settings> restartMarket,
-            Consumer<IndicatorParameters> useIndicators) {
+    SettingsApplier(TradeDesk desk, Executor control, MarketHandOff handOff,
+            BiConsumer<Settings, Consumer<MarketUpdate>> restartMarket, Consumer<IndicatorParameters> useIndicators) {
         this.desk = desk;
         this.control = control;
+        this.handOff = handOff;
         this.restartMarket = restartMarket;
         this.useIndicators = useIndicators;
     }
@@ -108,7 +115,10 @@ final class SettingsApplier {
      */
     void applyToMarket(Settings before, Settings after) {
         if (needsNewSession(before, after)) {
-            control.execute(() -> restartMarket.accept(after));
+            // The session the window shows from this OK on, asked for now: by the time the control
+            // thread starts it, a second OK may have ended it, and it must not publish as that one's.
+            Consumer<MarketUpdate> publisher = handOff.publisherForSession();
+            control.execute(() -> restartMarket.accept(after, publisher));
         } else {
             control.execute(() -> useIndicators.accept(after.indicators()));
         }

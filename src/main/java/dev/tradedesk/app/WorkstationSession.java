@@ -88,7 +88,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         this.marketLifecycle = new MarketLifecycle(desk, stores, control, handOff, pipeline, startHold,
                 this::historySwitched);
         this.settingsApplier =
-                new SettingsApplier(desk, control, marketLifecycle::restart, marketLifecycle::useIndicators);
+                new SettingsApplier(desk, control, handOff, marketLifecycle::restart, marketLifecycle::useIndicators);
         marketLifecycle.start();
     }
 
@@ -248,7 +248,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
 
     /** Control thread: replaces the market session ({@link MarketLifecycle#restart}). */
     void restartMarket(Settings settings) {
-        marketLifecycle.restart(settings);
+        marketLifecycle.restart(settings, handOff.publisherForSession());
     }
 
     @Override

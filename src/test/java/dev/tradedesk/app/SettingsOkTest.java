@@ -9,6 +9,7 @@ import dev.tradedesk.core.IndicatorSeries;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.testing.Poll;
 import dev.tradedesk.ui.live.MarketHandOff;
 import dev.tradedesk.ui.live.MarketUpdate;
@@ -18,6 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +132,62 @@ class SettingsOkTest {
             Poll.until(() -> workstation.market() == running ? null : workstation.market(), PATIENCE);
             assertThat(firstQuoteWithItsBars(workstation.handOff(), AAPL).quote().symbol())
                     .as("the new session's quotes reach the window").isEqualTo(AAPL);
+        }
+    }
+
+    @Test
+    void aSessionTheWindowLeftBeforeTheControlThreadStartedItNeverReachesTheWindow() throws Exception {
+        try (AppContext context = openContext();
+                TradeDesk desk = new TradeDesk(context, Settings.DEFAULTS.withWatchlist(List.of(AAPL)));
+                ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(5))) {
+            ExecutorService control = executors.singleThread("test-control");
+            // No store opens: each session then says so at once, on the control thread, in a
+            // connection state that names its provider.
+            try (WorkstationSession workstation = new WorkstationSession(desk, provider -> {
+                throw new IllegalStateException("no history store in this test");
+            }, control, executors.singleThread("test-loader"), executors.scheduled("test-metrics"),
+                    WorkspaceStore.besideSettings(dir.resolve("settings.json")))) {
+                MarketHandOff handOff = workstation.handOff();
+                control.submit(() -> { }).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                assertThat(handOff.take().connection().provider()).isEqualTo(ProviderKind.SIM);
+
+                // OK switches to Binance, then to Coinbase, while the control thread is busy: Binance's
+                // session starts after the window has moved on to Coinbase.
+                CountDownLatch busy = new CountDownLatch(1);
+                CountDownLatch binanceDone = new CountDownLatch(1);
+                CountDownLatch coinbaseMayStart = new CountDownLatch(1);
+                control.execute(() -> awaitQuietly(busy));
+                okInTheWindow(desk, workstation, ProviderKind.BINANCE);
+                control.execute(() -> {
+                    binanceDone.countDown();
+                    awaitQuietly(coinbaseMayStart);
+                });
+                okInTheWindow(desk, workstation, ProviderKind.COINBASE);
+                busy.countDown();
+                assertThat(binanceDone.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                assertThat(handOff.take()).as("what Binance's session published under Coinbase's name").isNull();
+
+                coinbaseMayStart.countDown();
+                control.submit(() -> { }).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                assertThat(handOff.take().connection().provider()).isEqualTo(ProviderKind.COINBASE);
+            }
+        }
+    }
+
+    /** OK switching to {@code provider} as the window applies it: its session ended, then the market side. */
+    private static void okInTheWindow(TradeDesk desk, WorkstationSession workstation, ProviderKind provider) {
+        Settings before = desk.settings();
+        Settings after = before.withConnection(provider, before.alpaca());
+        workstation.handOff().endSession();
+        desk.updateSettings(settings -> after);
+        workstation.settingsApplier().applyToMarket(before, after);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -26,8 +26,10 @@ public final class MarketHandOff {
     private final AtomicReference<Pending> pending = new AtomicReference<>(new Pending(0, null));
 
     /**
-     * The publisher for a session starting now: its updates are taken until the next
-     * {@link #endSession()}. Called by the thread that starts the session.
+     * The publisher for the session the window shows now: its updates are taken until the next
+     * {@link #endSession()}. Called when the session is asked for, in order with the
+     * {@code endSession} before it, not later on the thread that starts it: a second OK's
+     * {@code endSession} in between would have its updates taken as the next session's.
      */
     public Consumer<MarketUpdate> publisherForSession() {
         long session = pending.get().session();
