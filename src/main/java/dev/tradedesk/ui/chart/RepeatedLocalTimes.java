@@ -23,12 +23,6 @@ final class RepeatedLocalTimes {
     private RepeatedLocalTimes() {
     }
 
-    /** Whether {@code shown} is the second of the two instants its local time, shown twice, stands for. */
-    static boolean isSecondInstant(ZonedDateTime shown) {
-        ZonedDateTime earlier = shown.withEarlierOffsetAtOverlap();
-        return !earlier.equals(shown.withLaterOffsetAtOverlap()) && !shown.equals(earlier);
-    }
-
     /**
      * The zone's short name or offset that tells {@code shown} from the other instant of its local
      * time, or the empty string where its local time is shown once.

@@ -259,12 +259,15 @@ final class ZonedTimeTicks {
      * and week steps, the month for month steps, and the year at the start of a year or for year steps.
      * A clock time the zone shows twice is followed by which of the two it is ({@code 01:00 EDT},
      * {@code 01:00 EST}); where midnight itself repeats (Havana's, on the day its clocks fall back),
-     * its second instant is no longer the day's first tick and reads {@code 00:00 CST}.
+     * its second instant is no longer the day's first tick and reads {@code 00:00 CST}. The day's
+     * first tick is the one a step after the day before, not one less than a step after midnight:
+     * where midnight is skipped (Havana's, on the day its clocks spring forward) the day starts at
+     * 01:00, and that tick read {@code 01:00} with the day named nowhere.
      */
     String label(double epochSeconds, Step step) {
         ZonedDateTime time = Instant.ofEpochMilli(Math.round(epochSeconds * 1000)).atZone(zone);
         boolean firstOfDay = step.unit == Unit.SECOND
-                ? time.toLocalTime().toSecondOfDay() < step.amount && !RepeatedLocalTimes.isSecondInstant(time)
+                ? time.minusSeconds(step.amount).toLocalDate().isBefore(time.toLocalDate())
                 : time.toLocalTime().equals(LocalTime.MIDNIGHT);
         boolean newYear = firstOfDay && time.getDayOfYear() == 1;
         return switch (step.unit) {

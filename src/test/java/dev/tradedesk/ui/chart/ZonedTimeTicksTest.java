@@ -59,6 +59,21 @@ class ZonedTimeTicksTest {
     }
 
     @Test
+    void whereMidnightIsSkippedTheDaysFirstTickStillReadsItsDate() {
+        // 2026-03-08: Havana springs forward from 00:00 CST to 01:00 CDT, so the day starts at 01:00
+        // (05:00 UTC); the axis read "23:00, 01:00, 02:00", the 8th named nowhere.
+        assertThat(gridLabels("America/Havana", "2026-03-08T03:30:00Z", "2026-03-08T06:30:00Z",
+                ZonedTimeTicks.Step.HOURS_1, 3600))
+                .containsExactly("04:00Z=23:00", "05:00Z=8 Mar", "06:00Z=02:00");
+        assertThat(gridLabels("America/Havana", "2026-03-08T04:10:00Z", "2026-03-08T05:40:00Z",
+                ZonedTimeTicks.Step.MINUTES_30, 60))
+                .containsExactly("04:30Z=23:30", "05:00Z=8 Mar", "05:30Z=01:30");
+        assertThat(gridLabels("America/Havana", "2026-03-08T04:59:20Z", "2026-03-08T05:00:40Z",
+                ZonedTimeTicks.Step.SECONDS_30, 1))
+                .containsExactly("04:59Z=23:59:30", "05:00Z=8 Mar", "05:00Z=01:00:30");
+    }
+
+    @Test
     void withAStepOfTwoHoursOrMoreARepeatedTimeOnATickStandsOnlyAtItsFirstInstant() {
         // 2024-10-27: Berlin's 02:00 is 00:00 UTC (CEST) and again 01:00 UTC (CET); the axis read
         // "00:00, 02:00, 02:00, 04:00", two ticks an hour apart on a two-hour step.
