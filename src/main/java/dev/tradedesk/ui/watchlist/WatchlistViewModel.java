@@ -98,7 +98,7 @@ public final class WatchlistViewModel {
         try {
             symbol = Symbol.of(text);
         } catch (IllegalArgumentException invalid) {
-            return new AddResult.Refused(capitalised(invalid.getMessage()));
+            return new AddResult.Refused(capitalised(invalid.getMessage()) + lengthOver(text));
         }
         if (bySymbol.containsKey(symbol)) {
             selected.set(symbol); // Ctrl+F also finds: a symbol already listed is shown
@@ -273,6 +273,15 @@ public final class WatchlistViewModel {
             bySymbol.put(symbol, row);
             rows.add(row);
         }
+    }
+
+    /**
+     * How long a symbol over the limit is: the rules name the limit, and a 16-character symbol
+     * otherwise read as if one of its characters were wrong, left for the user to count.
+     */
+    private static String lengthOver(String text) {
+        int length = text == null ? 0 : text.strip().length();
+        return length > Symbol.MAX_LENGTH ? "; this one has " + length + " characters" : "";
     }
 
     private static String capitalised(String message) {

@@ -47,6 +47,16 @@ class WatchlistViewModelTest {
     }
 
     @Test
+    void aSymbolTooLongIsRefusedSayingHowLongItIs() {
+        assertThat(model.add(" ABCDEFGHIJKLMNOP ")).isInstanceOfSatisfying(AddResult.Refused.class,
+                refused -> assertThat(refused.reason()).startsWith("Invalid symbol 'ABCDEFGHIJKLMNOP'")
+                        .endsWith("; this one has 16 characters"));
+        assertThat(model.add("BTC$USD")).as("within the limit: only the rules")
+                .isInstanceOfSatisfying(AddResult.Refused.class,
+                        refused -> assertThat(refused.reason()).doesNotContain("this one has"));
+    }
+
+    @Test
     void typingASymbolAlreadyListedSelectsItAndAddsNothing() {
         assertThat(model.selectedProperty().get()).isNotEqualTo(Symbol.of("MSFT"));
         assertThat(model.add("msft")).as("a find, not an add").isEqualTo(new AddResult.Found(Symbol.of("MSFT")));
