@@ -95,8 +95,6 @@ final class SettingsApplier {
         }
         parts.chart().setIndicatorParameters(after.indicators());
         if (needsNewSession(before, after)) {
-            // Until the control thread has stopped it, the old session still publishes: not to this window.
-            parts.market().endSession();
             parts.status().switchProvider(after.provider().displayName());
             if (after.provider() != before.provider()) {
                 parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
@@ -111,9 +109,15 @@ final class SettingsApplier {
      * indicator parameters in place (its watchlist follows the list's own edits). The parameters
      * go even when the settings kept them, since the dialog's last preview may have been of others.
      * Returns at once: the work is queued on the control thread, after any restart queued before
-     * it, so a session still starting gets them too.
+     * it, so a session still starting gets them too. JavaFX thread, as part of OK.
      */
     void applyToMarket(Settings before, Settings after) {
+        if (after.provider() != before.provider()) {
+            // Until the control thread has stopped it, the old provider's session still publishes:
+            // its prices and states are not the new one's. A new session of the same provider (a new
+            // key, another simulator speed) is let through: a bar it closes meanwhile is one the chart needs.
+            handOff.endSession();
+        }
         if (needsNewSession(before, after)) {
             // The session the window shows from this OK on, asked for now: by the time the control
             // thread starts it, a second OK may have ended it, and it must not publish as that one's.

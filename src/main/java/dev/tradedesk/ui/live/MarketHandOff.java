@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * most one update per frame, and nothing is lost in between (see {@link MarketUpdate#merge}).
  *
  * <p>A market session publishes through its own {@link #publisherForSession() publisher}. When the
- * window switches to another session ({@link #endSession()}, the settings' OK), the old session may
+ * window switches to another provider ({@link #endSession()}, the settings' OK), the old session may
  * publish for a moment more, until the control thread has stopped it: what it published and
  * publishes after the switch is dropped, so that none of its prices, bars or "live" state reach the
  * window under the new provider's name.
