@@ -44,6 +44,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The workstation's main window: menu bar, the simulated-data banner, the watchlist on the left,
@@ -54,6 +56,8 @@ import javafx.util.Duration;
  * <p>Build and use on the JavaFX thread only.
  */
 public final class WorkstationWindow {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkstationWindow.class);
 
     public static final String TITLE = "TradeDesk";
     private static final String STYLESHEET = "/dev/tradedesk/ui/tradedesk.css";
@@ -165,7 +169,11 @@ public final class WorkstationWindow {
         // Decoded in the background, after the chart's history read: the window manager takes the
         // icons whenever they come, and the JavaFX thread has the first frame to make meanwhile.
         CompletableFuture.supplyAsync(WorkstationWindow::icons, parts.background())
-                .thenAcceptAsync(stage.getIcons()::setAll, Platform::runLater);
+                .thenAcceptAsync(stage.getIcons()::setAll, Platform::runLater)
+                .exceptionally(failure -> {
+                    log.warn("The window's icons could not be set; the window manager shows its own", failure);
+                    return null;
+                });
         watchlistView.showRowsWhen(rowsDue(scene));
         Rectangle2D placed = normalBounds;
         stage.show();

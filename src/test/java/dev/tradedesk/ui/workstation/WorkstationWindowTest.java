@@ -451,6 +451,12 @@ class WorkstationWindowTest {
 
     @Test
     void theWindowCarriesTheApplicationIconInEverySizeItShips() throws Exception {
+        // The tests share one stage: without what earlier windows left on it, this window's own icons.
+        robotInteract(() -> {
+            stage.close();
+            stage.getIcons().clear();
+            open(Workspace.EMPTY);
+        });
         awaitOnFx(10, () -> stage.getIcons().size() == 6);
         assertThat(onFx(() -> stage.getIcons().stream().map(icon -> (int) icon.getWidth()).toList()))
                 .containsExactly(16, 32, 48, 64, 128, 256);
