@@ -27,11 +27,12 @@ final class PipeRows implements AutoCloseable {
 
     private final Path pipe;
     private final CountDownLatch primed = new CountDownLatch(1);
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread writer;
 
-    private PipeRows(Path pipe, int primedAfter) {
+    private PipeRows(Path pipe, int primedAfter, int stallAfter) {
         this.pipe = pipe;
-        this.writer = new Thread(() -> writeRows(primedAfter), "pipe-rows-" + pipe.getFileName());
+        this.writer = new Thread(() -> writeRows(primedAfter, stallAfter), "pipe-rows-" + pipe.getFileName());
         writer.setDaemon(true);
         writer.start();
     }
@@ -47,7 +48,16 @@ final class PipeRows implements AutoCloseable {
 
     /** Starts writing minute bars into {@code pipe}, a named pipe; primed once {@code primedAfter} rows are in it. */
     static PipeRows start(Path pipe, int primedAfter) {
-        return new PipeRows(pipe, primedAfter);
+        return new PipeRows(pipe, primedAfter, MOST_ROWS);
+    }
+
+    /**
+     * Writes {@code rows} minute bars into {@code pipe} and then nothing more, keeping it open
+     * until {@link #close}, as a writer that stalls does: its reader then waits in a read. Primed
+     * once the rows are in the pipe (all but a pipe's buffer of them read).
+     */
+    static PipeRows startThenStall(Path pipe, int rows) {
+        return new PipeRows(pipe, rows, rows);
     }
 
     /** Whether the reader has taken {@code primedAfter} rows (all but a pipe's buffer of them) in time. */
@@ -69,6 +79,7 @@ final class PipeRows implements AutoCloseable {
      */
     @Override
     public void close() throws IOException, InterruptedException {
+        closing.countDown();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ChildCommand.TIMEOUT_SECONDS);
         while (writer.isAlive() && System.nanoTime() < deadline) {
             try (FileChannel unblock = FileChannel.open(pipe, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -81,19 +92,24 @@ final class PipeRows implements AutoCloseable {
         }
     }
 
-    private void writeRows(int primedAfter) {
+    private void writeRows(int primedAfter, int stallAfter) {
         long minute = Instant.parse("2000-01-03T00:00:00Z").toEpochMilli();
         try (BufferedWriter rows = Files.newBufferedWriter(pipe, StandardCharsets.UTF_8)) {
             rows.write(HEADER);
-            for (int i = 0; i < MOST_ROWS; i++) {
+            for (int i = 0; i < stallAfter; i++) {
                 rows.write(Instant.ofEpochMilli(minute + i * 60_000L) + ",10,11,9,10.5,100\n");
                 if (i == primedAfter) {
                     rows.flush();
                     primed.countDown();
                 }
             }
+            rows.flush();
+            primed.countDown();
+            closing.await();
         } catch (IOException readerGone) {
             // Broken pipe: the reader stopped reading, as it should.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
