@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -78,21 +76,21 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AtomicBoolean stopAsked = new AtomicBoolean();
-        try (StopSignals ctrlC = StopSignals.install(() -> stopAsked.set(true))) {
-            return importFile(stopAsked::get);
+        Logger log = LoggerFactory.getLogger(ImportCommand.class);
+        ImportStop stop = new ImportStop(spec.commandLine().getErr(), log);
+        try (StopSignals ctrlC = StopSignals.install(stop::ask)) {
+            return importFile(stop, ctrlC, log);
         }
     }
 
-    private int importFile(BooleanSupplier stopAsked) {
+    private int importFile(ImportStop stop, StopSignals ctrlC, Logger log) {
         AppContext context = root.context();
-        Logger log = LoggerFactory.getLogger(ImportCommand.class);
         PrintWriter err = spec.commandLine().getErr();
         ProgressLine progress = new ProgressLine(err, System::nanoTime, System.console() != null);
         long[] rejected = {0};
         BarCsvSource source;
         try {
-            source = BarCsvSource.open(in, (line, reason) -> {
+            source = BarCsvSource.open(in, stop.open(in), (line, reason) -> {
                 if (++rejected[0] <= MAX_LISTED_REJECTS) {
                     progress.clear();
                     err.println("skipped line " + line + ": " + reason);
@@ -100,10 +98,13 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }).onlyBarsOf(series.key().timeframe(), System.currentTimeMillis());
         } catch (IOException e) {
+            if (stop.asked()) {
+                return stopped(in, 0, progress, new Console(spec.commandLine().getOut(), err, log));
+            }
             return inputError(log, err, UnusableInput.reason(in, e));
         }
         try (source) {
-            return importFrom(context, source, progress, stopAsked, log);
+            return importFrom(context, source, progress, stop, ctrlC, log);
         } catch (IOException e) {
             throw new StoreException("cannot close " + in + ": " + e.getMessage(), e);
         } finally {
@@ -111,18 +112,19 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private int importFrom(AppContext context, BarCsvSource source, ProgressLine progress, BooleanSupplier stopAsked,
-            Logger log) {
+    private int importFrom(AppContext context, BarCsvSource source, ProgressLine progress, ImportStop stop,
+            StopSignals ctrlC, Logger log) {
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), log);
         try (TradeDesk desk = new TradeDesk(context)) {
-            return importInto(desk.historyStore(), series.key(), in, source, progress, stopAsked,
-                    new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), log));
-        }
-    }
-
-    /** Thrown from the import's bar source to roll its transaction back when a stop was asked. */
-    private static final class Stopped extends IOException {
-        Stopped() {
-            super("import stopped");
+            int exitCode = importInto(desk.historyStore(), series.key(), in, source, progress, stop, console);
+            // Told before the store closes: a second signal during the compaction ends the JVM at once.
+            console.out().flush();
+            if (stop.compacts()) {
+                ctrlC.haltOnSecondSignal();
+            }
+            return exitCode;
+        } finally {
+            stop.ending();
         }
     }
 
@@ -132,25 +134,29 @@ final class ImportCommand implements Callable<Integer> {
 
     /**
      * Writes the bars of {@code source} ({@code in}) into {@code store} as {@code key}'s, in one
-     * transaction, and tells how it went. {@code stopAsked} is read before each chunk: once true,
-     * the transaction is rolled back.
+     * transaction, and tells how it went. {@code stop} is looked at before each chunk and before the
+     * commit: once asked, the transaction is rolled back.
      *
      * @return the exit code
      */
     static int importInto(HistoryStore store, SeriesKey key, Path in, BarCsvSource source, ProgressLine progress,
-            BooleanSupplier stopAsked, Console console) {
+            ImportStop stop, Console console) {
         long[] read = {0};
         try {
             long imported = store.write(key, (chunk, limit) -> {
-                if (stopAsked.getAsBoolean()) {
-                    throw new Stopped();
+                if (stop.asked()) {
+                    throw new ImportStop.Stopped();
                 }
                 source.fill(chunk, limit);
                 read[0] += chunk.size();
                 progress.advance(chunk.size());
+                if (chunk.isEmpty() && !stop.commitFirst()) {
+                    throw new ImportStop.Stopped();
+                }
             });
             if (imported >= COMPACT_AFTER_BARS) {
                 store.compactOnClose();
+                stop.compacting(imported);
             }
             long skipped = endOfRows(source, progress, console);
             if (imported == 0 && skipped > 0) {
@@ -161,7 +167,8 @@ final class ImportCommand implements Callable<Integer> {
             console.log().info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, skipped);
             return 0;
         } catch (StoreException e) {
-            if (e.getCause() instanceof Stopped) {
+            if (stop.asked() && !e.committed()) {
+                // Whatever the read failed with once the stop closed the input, the transaction was rolled back.
                 return stopped(in, read[0] + source.skipped(), progress, console);
             }
             if (e.getCause() instanceof BarCsvException csv) {

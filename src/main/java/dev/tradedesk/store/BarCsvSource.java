@@ -9,11 +9,14 @@ import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Timeframe;
+import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -99,7 +102,18 @@ public final class BarCsvSource implements BarSource, Closeable {
      * @throws IOException                         if it cannot be read otherwise (a directory, say)
      */
     public static BarCsvSource open(Path file, RejectListener rejects) throws IOException {
-        Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return open(file, Files.newByteChannel(file), rejects);
+    }
+
+    /**
+     * As {@link #open(Path, RejectListener)}, reading {@code file} from {@code input}, a channel
+     * opened on it, which the source closes. A read waiting on {@code input} (a pipe with nothing
+     * written yet) ends with an {@link java.nio.channels.AsynchronousCloseException} when another
+     * thread closes the channel itself; closing the source would wait for that read.
+     */
+    public static BarCsvSource open(Path file, ReadableByteChannel input, RejectListener rejects) throws IOException {
+        Reader reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(input),
+                StandardCharsets.UTF_8.newDecoder()));
         try {
             return read(reader, file.toString(), file, rejects);
         } catch (CharacterCodingException e) {

@@ -64,7 +64,8 @@ class ImportDurabilityTest {
         try (BarCsvSource source = BarCsvSource.open(in, (line, reason) -> { })
                 .onlyBarsOf(AAPL.timeframe(), Instant.parse("2024-06-01T00:00:00Z").toEpochMilli())) {
             return ImportCommand.importInto(store, AAPL, in, source, new ProgressLine(errWriter, System::nanoTime, false),
-                    () -> false, new ImportCommand.Console(new PrintWriter(out, true), errWriter, LoggerFactory.getLogger(ImportCommand.class)));
+                    new ImportStop(errWriter, LoggerFactory.getLogger(ImportCommand.class)),
+                    new ImportCommand.Console(new PrintWriter(out, true), errWriter, LoggerFactory.getLogger(ImportCommand.class)));
         }
     }
 }
