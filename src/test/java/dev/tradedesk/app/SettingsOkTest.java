@@ -126,9 +126,7 @@ class SettingsOkTest {
             Thread.sleep(3_000);
             assertThat(workstation.handOff().take()).as("what the old session published after the switch").isNull();
 
-            Settings before = desk.settings();
-            ok(desk, new Settings(before.watchlists(), before.timeframe(), before.provider(), before.alpaca(),
-                    before.indicators(), before.theme(), before.timeZone(), before.simulator().withSpeed(2)));
+            ok(desk, atTwiceTheSpeed(desk.settings()));
             Poll.until(() -> workstation.market() == running ? null : workstation.market(), PATIENCE);
             assertThat(firstQuoteWithItsBars(workstation.handOff(), AAPL).quote().symbol())
                     .as("the new session's quotes reach the window").isEqualTo(AAPL);
@@ -201,12 +199,15 @@ class SettingsOkTest {
             // old session closed now is one the chart has to get, since the new one does not say it again.
             Thread.sleep(2_500);
 
-            Settings before = desk.settings();
-            ok(desk, new Settings(before.watchlists(), before.timeframe(), before.provider(), before.alpaca(),
-                    before.indicators(), before.theme(), before.timeZone(), before.simulator().withSpeed(2)));
+            ok(desk, atTwiceTheSpeed(desk.settings()));
             assertThat(workstation.handOff().take()).as("what the simulator's session published before OK").isNotNull();
             Poll.until(() -> workstation.market() == running ? null : workstation.market(), PATIENCE);
         }
+    }
+
+    private static Settings atTwiceTheSpeed(Settings settings) {
+        return new Settings(settings.watchlists(), settings.timeframe(), settings.provider(), settings.alpaca(),
+                settings.indicators(), settings.theme(), settings.timeZone(), settings.simulator().withSpeed(2));
     }
 
     private record QuoteWithBars(Quote quote, List<Bar> closed, Bar forming) {
