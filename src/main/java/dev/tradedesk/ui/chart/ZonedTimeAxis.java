@@ -29,7 +29,12 @@ import javafx.util.StringConverter;
  */
 final class ZonedTimeAxis extends ViewRangedAxis {
 
-    /** Fewest pixels between two labelled ticks. */
+    /**
+     * Fewest pixels between two labelled ticks: room for the widest intraday label, a minute the
+     * clocks show twice with its zone's name or offset ("02:59 ACWDT", about 78 px in 11 px System).
+     * Seconds are never labelled so ("01:59:30 +06:00" is wider): ticks are at least a bar apart,
+     * and the shortest bars are a minute.
+     */
     static final double MIN_LABEL_SPACING = 90;
     private static final double FALLBACK_LENGTH = 1000;
 

@@ -7,6 +7,7 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.FxPulses;
 import io.fair_acc.chartfx.axes.spi.TickMark;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -79,6 +80,76 @@ class IntradayTimeLabelsTest {
         assertThat(labels).allMatch(label -> label.matches("\\d\\d:00Z=(\\d\\d:00|8 Mar)"));
     }
 
+    @Test
+    void atTheFinestStepTheLongestLabelsOfMinutesTheClocksShowTwiceStayApart(FxRobot robot) {
+        // Ticks stand at least MIN_LABEL_SPACING apart, a rule older than the zone names on labels.
+        assertThat(labelsPackedAcross(robot, Timeframe.ONE_MINUTE, "Pacific/Chatham", "2026-04-04T14:00:00Z"))
+                .containsSequence("03:44 CHADT", "02:45 CHAST");
+        assertThat(labelsPackedAcross(robot, Timeframe.ONE_MINUTE, "America/New_York", "2026-11-01T06:00:00Z"))
+                .containsSequence("01:59 EDT", "01:00 EST");
+        // Eucla's ACWDT, of every zone's since 1990, makes the widest label.
+        assertThat(labelsPackedAcross(robot, Timeframe.ONE_MINUTE, "Australia/Eucla", "2009-03-28T17:15:00Z"))
+                .containsSequence("02:59 ACWDT", "02:00 ACWST");
+        // Almaty's two halves are both ALMT: the offsets tell them apart.
+        assertThat(labelsPackedAcross(robot, Timeframe.ONE_MINUTE, "Asia/Almaty", "2024-02-29T18:00:00Z"))
+                .containsSequence("23:59 +06:00", "23:00 +05:00");
+    }
+
+    @Test
+    void atAFiveMinuteStepTheLabelsOfTimesTheClocksShowTwiceStayApart(FxRobot robot) {
+        assertThat(labelsPackedAcross(robot, Timeframe.FIVE_MINUTES, "Pacific/Chatham", "2026-04-04T14:00:00Z"))
+                .containsSequence("03:40 CHADT", "02:45 CHAST");
+        assertThat(labelsPackedAcross(robot, Timeframe.FIVE_MINUTES, "Asia/Almaty", "2024-02-29T18:00:00Z"))
+                .containsSequence("23:55 +06:00", "23:00 +05:00");
+    }
+
+    /**
+     * Shows {@code timeframe}'s bars around the instant {@code fallBack} at which {@code zone}'s clocks
+     * fall back, zoomed so that ticks one bar apart stand as close as {@link ZonedTimeAxis#MIN_LABEL_SPACING}
+     * lets them, and gives the labels drawn, checking that no two of them overlap.
+     */
+    private static List<String> labelsPackedAcross(FxRobot robot, Timeframe timeframe, String zone, String fallBack) {
+        long bar = timeframe.millis();
+        long at = Instant.parse(fallBack).toEpochMilli();
+        BarColumns bars = new BarColumns(401);
+        for (long time = at - 200 * bar; time <= at + 200 * bar; time += bar) {
+            bars.add(time, 100, 103, 98, 101, 1_000);
+        }
+        ChartModel model = new ChartModel(SeriesKey.of("BTCUSD", timeframe), IndicatorParameters.DEFAULTS, 1 << 12);
+        model.loadHistory(bars);
+        robot.interact(() -> {
+            model.applyPending();
+            model.setRange(new ChartRange(at - 20 * bar, at + 20 * bar, false));
+        });
+        List<String> labels = new ArrayList<>();
+        OwnWindow.steps(robot, model, ZoneId.of(zone), 1200, 800, view -> {
+            ZonedTimeAxis axis = view.panes().stochTime;
+            robot.interact(() -> {
+                long span = Math.round(bar * axis.getLength() / (ZonedTimeAxis.MIN_LABEL_SPACING + 0.5));
+                model.setRange(new ChartRange(at - span / 2, at + span / 2, false));
+            });
+            FxPulses.await(4);
+            robot.interact(() -> {
+                TickMark previous = null;
+                for (TickMark tick : axis.getTickMarks()) {
+                    if (tick.isVisible()) {
+                        labels.add(tick.getText());
+                        assertApart(previous, tick);
+                        previous = tick;
+                    }
+                }
+            });
+        });
+        return labels;
+    }
+
+    private static void assertApart(TickMark previous, TickMark tick) {
+        if (previous != null) {
+            assertThat(tick.getPosition() - previous.getPosition()).as("room between %s and %s", previous.getText(),
+                    tick.getText()).isGreaterThan((tick.getWidth() + previous.getWidth()) / 2);
+        }
+    }
+
     /**
      * Shows three days of hourly bars up to the one opening at {@code lastOpen}, the last 16 in view
      * (an hour's step on a chart 1900 wide), with times in {@code zone}, and gives each label drawn
@@ -105,10 +176,7 @@ class IntradayTimeLabelsTest {
                     continue;
                 }
                 labels.add(Instant.ofEpochSecond((long) tick.getValue()).toString().substring(11, 16) + "Z=" + tick.getText());
-                if (previous != null) {
-                    assertThat(tick.getPosition() - previous.getPosition()).as("room between %s and %s", previous.getText(),
-                            tick.getText()).isGreaterThan((tick.getWidth() + previous.getWidth()) / 2);
-                }
+                assertApart(previous, tick);
                 previous = tick;
             }
         });

@@ -64,7 +64,12 @@ final class OwnWindow {
         steps(robot, model, zone, width, height, view -> robot.interact(() -> check.accept(view)));
     }
 
-    private static void steps(FxRobot robot, ChartModel model, ZoneId zone, int width, int height,
+    /**
+     * Shows a chart of {@code model}, its times in {@code zone}, in a window of its own, {@code width}
+     * × {@code height}, runs {@code steps} on the calling thread once it has drawn (each step goes to
+     * the JavaFX thread itself), and closes the window.
+     */
+    static void steps(FxRobot robot, ChartModel model, ZoneId zone, int width, int height,
             Consumer<ChartView> steps) {
         AtomicReference<ChartView> view = new AtomicReference<>();
         AtomicReference<Stage> stage = new AtomicReference<>();
