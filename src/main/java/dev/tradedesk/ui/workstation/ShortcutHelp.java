@@ -89,12 +89,15 @@ final class ShortcutHelp {
         return sections.size();
     }
 
-    /** {@code menu}'s items with an accelerator, a submenu's named after it ("Timeframe 5Min"). */
+    /**
+     * {@code menu}'s items with an accelerator, a submenu's named after it ("Timeframe 5Min"); a key
+     * only shown beside an item acts in one place, and is listed with the keys beside the menus.
+     */
     private static void addAccelerators(Menu menu, String prefix, List<Line> lines) {
         for (MenuItem item : menu.getItems()) {
             if (item instanceof Menu submenu) {
                 addAccelerators(submenu, plain(submenu.getText()) + " ", lines);
-            } else if (item.getAccelerator() != null) {
+            } else if (item.getAccelerator() != null && !(item.getAccelerator() instanceof WorkstationMenus.KeyHint)) {
                 lines.add(new Line(keys(item.getAccelerator()), prefix + plain(item.getText())));
             }
         }

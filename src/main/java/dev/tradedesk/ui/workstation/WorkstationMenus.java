@@ -14,6 +14,7 @@ import dev.tradedesk.ui.settings.QuietPeriod;
 import dev.tradedesk.ui.settings.SettingsDialog;
 import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.settings.SettingsViewModel;
+import dev.tradedesk.ui.watchlist.WatchlistView;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import java.io.File;
 import java.io.IOException;
@@ -203,8 +204,10 @@ final class WorkstationMenus {
 
     /**
      * The row actions of the list's own keys and row menu, on the selected symbol, and undoing
-     * removals. No accelerators: Delete, Alt+arrows and Ctrl+Z act in the list only, never while
-     * typing elsewhere (where Ctrl+Z undoes typing).
+     * removals, each showing its key as the row menu does. The keys are hints ({@link KeyHint}), not
+     * accelerators: a scene's accelerator acts wherever the keyboard is unless the focus owner
+     * consumes the key first, so Delete on a button or the chart would remove a symbol; Delete,
+     * Alt+arrows and Ctrl+Z act in the list only, never while typing elsewhere.
      */
     private Menu watchlistMenu() {
         WatchlistViewModel list = parts.watchlist();
@@ -218,9 +221,55 @@ final class WorkstationMenus {
         undo.textProperty().bind(list.undoableRemovalProperty().map(symbol -> "Undo remove " + symbol.value())
                 .orElse("Undo remove"));
         undo.disableProperty().bind(list.undoableRemovalProperty().isNull());
+        up.setAccelerator(new KeyHint(WatchlistView.MOVE_UP_KEY));
+        down.setAccelerator(new KeyHint(WatchlistView.MOVE_DOWN_KEY));
+        remove.setAccelerator(new KeyHint(WatchlistView.REMOVE_KEY));
+        undo.setAccelerator(new KeyHint(WatchlistView.UNDO_REMOVE_KEY));
         Menu watchlist = new Menu("_Watchlist", null, up, down, remove, new SeparatorMenuItem(), undo);
         watchlist.setId("menuWatchlist");
         return watchlist;
+    }
+
+    /**
+     * A key shown beside a menu item where accelerators are, that matches no key event: the menu bar
+     * puts it into the scene's accelerators like any other, where it never acts. The key acts
+     * elsewhere, in one place only (the watchlist's keys, in the list). macOS's own menu bar shows
+     * only real accelerators, so there it shows nothing.
+     */
+    static final class KeyHint extends KeyCombination {
+
+        private final KeyCombination key;
+
+        KeyHint(KeyCombination key) {
+            this.key = key;
+        }
+
+        @Override
+        public boolean match(KeyEvent event) {
+            return false;
+        }
+
+        @Override
+        public String getDisplayText() {
+            return key.getDisplayText();
+        }
+
+        @Override
+        public String getName() {
+            return key.getName();
+        }
+
+        // KeyCombination's equality is its modifiers only: without these, the scene's accelerators,
+        // a map, would take the Delete hint for a key of no modifiers already there (F11, 0).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof KeyHint hint && hint.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * key.hashCode() + KeyHint.class.hashCode();
+        }
     }
 
     private Menu helpMenu() {

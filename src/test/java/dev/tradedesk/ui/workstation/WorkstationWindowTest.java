@@ -878,6 +878,8 @@ class WorkstationWindowTest {
         javafx.scene.Node content = robot.lookup("#shortcutsDialog").queryAs(javafx.scene.control.DialogPane.class).getContent();
         Map<String, String> help = onFx(() -> helpLines(content));
         List<String> installed = onFx(() -> stage.getScene().getAccelerators().keySet().stream()
+                .filter(key -> key instanceof javafx.scene.input.KeyCodeCombination
+                        || key instanceof javafx.scene.input.KeyCharacterCombination) // not the keys only shown
                 .map(javafx.scene.input.KeyCombination::getDisplayText).toList());
         assertThat(installed).as("the window's accelerators").contains("Ctrl+E", "1", "5", "+", "-", "←", "F11", "F1");
 
@@ -1186,6 +1188,29 @@ class WorkstationWindowTest {
         robotInteract(() -> item.apply("menuUndoRemove").fire());
         assertThat(parts.watchlist().symbols()).isEqualTo(before);
         assertThat(item.apply("menuUndoRemove").isDisable()).isTrue();
+    }
+
+    @Test
+    void theWatchlistMenuShowsTheListsKeysWhichStillActInTheListOnly(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#menuWatchlist");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = onFx(() -> robot.lookup(".context-menu .accelerator-text").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
+        robot.type(KeyCode.ESCAPE);
+        assertThat(shown).as("beside Move up, Move down, Remove, Undo remove, as in a row's menu")
+                .containsExactly("Alt+↑", "Alt+↓", "Delete", "Ctrl+Z");
+
+        List<Symbol> before = parts.watchlist().symbols();
+        robot.clickOn("#symbolField").type(KeyCode.DELETE);
+        robot.clickOn("#addSymbol").type(KeyCode.DELETE);
+        assertThat(parts.watchlist().symbols()).as("Delete in the symbol box and on the Add button").isEqualTo(before);
+        robot.clickOn("#symbolField").press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
+        assertThat(parts.watchlist().symbols()).as("Alt+Down in the symbol box").isEqualTo(before);
+        robot.clickOn(before.get(0).value()).type(KeyCode.DELETE);
+        assertThat(parts.watchlist().symbols()).as("Delete in the list removes once").isEqualTo(before.subList(1, before.size()));
+        robot.clickOn("#symbolField").press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(parts.watchlist().symbols()).as("Ctrl+Z in the symbol box").isEqualTo(before.subList(1, before.size()));
     }
 
     @Test
