@@ -127,17 +127,27 @@ class FullDiskRepairSchedulingTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        scheduler.close();
-        schedulerThread.shutdownNow();
-        assertThat(schedulerThread.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-        writerThread.shutdown();
-        assertThat(writerThread.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-        store.close();
-        disk.close();
-        HttpClients.close(client);
-        httpThreads.shutdownNow();
-        exchange.close();
-        serverThreads.shutdownNow();
+        boolean schedulerEnded;
+        boolean writerEnded;
+        try {
+            scheduler.close();
+            schedulerThread.shutdownNow();
+            schedulerEnded = schedulerThread.awaitTermination(5, TimeUnit.SECONDS);
+            writerThread.shutdown();
+            writerEnded = writerThread.awaitTermination(5, TimeUnit.SECONDS);
+        } finally {
+            // Closed whatever happened above: a store left open keeps its pool's threads for the rest
+            // of the test JVM, and the thread checks of later classes (GuiCommandTest, SchemaTest)
+            // then failed on them after one timed-out test here.
+            store.close();
+            disk.close();
+            HttpClients.close(client);
+            httpThreads.shutdownNow();
+            exchange.close();
+            serverThreads.shutdownNow();
+        }
+        assertThat(schedulerEnded).as("the scheduler thread ended").isTrue();
+        assertThat(writerEnded).as("the store writer's thread ended").isTrue();
     }
 
     @Test
