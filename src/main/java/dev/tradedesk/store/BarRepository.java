@@ -559,7 +559,16 @@ final class BarRepository {
         return new StoreException(what + ": " + DatabaseRecovery.explain(cause), cause);
     }
 
-    private static void rollback(Connection connection, Exception cause) {
+    /**
+     * Rolls back after {@code cause}; but on a database H2 closed, runs no statement at all and lets
+     * go of the connection instead ({@link StoreDatabase#discard}): nothing uncommitted survives a
+     * closed database, and a {@code ROLLBACK} there can leave H2 spinning (see {@code discard}).
+     */
+    private void rollback(Connection connection, Exception cause) {
+        if (DatabaseRecovery.closedByH2(cause)) {
+            database.discard(connection);
+            return;
+        }
         try {
             connection.rollback();
         } catch (SQLException e) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.api.ErrorCode;
+import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -216,6 +217,36 @@ final class StoreDatabase implements AutoCloseable {
     Connection writeConnection() throws SQLException {
         recovery.beforeWrite();
         return pool.getConnection();
+    }
+
+    /**
+     * Lets go of {@code connection}, borrowed for a write that failed because H2 closed its database
+     * (a full disk), without running a statement on it: its H2 session is closed directly, and the
+     * connection is evicted from the pool, so that neither the caller nor the pool rolls it back.
+     *
+     * <p>A {@code ROLLBACK} there is no mere failure: H2 2.4.240 closes the database from inside the
+     * statement whose write failed (a new series' identity is flushed by H2's own session, as the
+     * first new series after a reopen does), and when another session's commit or rollback has
+     * already taken H2's record of that failure (a read going on meanwhile), a {@code ROLLBACK} on
+     * the failed transaction counts its hold on the store's version twice. That counter is then
+     * negative, the closed store never moves to a new version, and every statement that starts on
+     * that database afterwards spins in {@code MVStore.registerVersionUsage} for good (H2's
+     * assertion there is off outside H2's own tests): HikariCP's rollback of the returned connection
+     * did, on the scheduler's thread, after a new symbol's tracking start was let through on a full
+     * disk. Closing the H2 connection itself ends the session without that statement (H2 would run
+     * one only for changes still uncommitted: the failed statement has undone its own, and a failed
+     * commit ended its transaction); nothing uncommitted survives a closed database anyway. The
+     * pool's other connections are left to the reopen ({@link DatabaseRecovery}), which evicts them:
+     * evicted here, before the failure is reported, a read in between waited for a new connection
+     * the full disk's pool could not make.
+     */
+    void discard(Connection connection) {
+        try {
+            connection.unwrap(JdbcConnection.class).close();
+        } catch (SQLException alreadyClosed) {
+            // its session is gone either way
+        }
+        pool.evictConnection(connection);
     }
 
     /** Tells the database a read failed with {@code failure}: if H2 closed the database, it is reopened. */
