@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.chart;
 
 import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorParameters;
@@ -10,6 +11,8 @@ import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.PriceDecimals;
 import dev.tradedesk.core.RingCapacity;
 import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
@@ -129,7 +132,7 @@ public final class ChartModel {
     private static void checkBar(long time, double open, double high, double low, double close, double volume) {
         String problem = Bar.problem(open, high, low, close, volume);
         if (problem != null) {
-            throw new IllegalArgumentException("invalid bar at " + java.time.Instant.ofEpochMilli(time) + ": " + problem);
+            throw new IllegalArgumentException("invalid bar at " + Instant.ofEpochMilli(time) + ": " + problem);
         }
     }
 
@@ -248,18 +251,69 @@ public final class ChartModel {
     // ---- readout ------------------------------------------------------------------------------
 
     /**
-     * The bar nearest {@code timeMillis} with its OHLCV and every indicator value, or empty when
-     * there is no data or the time lies more than a bar outside the data.
+     * The bar whose place on the time axis is under {@code timeMillis} ({@link #slotAt}), with its
+     * OHLCV and every indicator value; empty where no bar stands (past the last bar, before the
+     * first, in a gap) and without data.
      */
     public Optional<IndicatorSnapshot> readoutAt(long timeMillis) {
         if (!hasData()) {
             return Optional.empty();
         }
-        long barMillis = key.timeframe().millis();
-        if (timeMillis < series.firstTime() - barMillis || timeMillis > series.lastTime() + barMillis) {
-            return Optional.empty();
+        long slot = slotAt(timeMillis);
+        long index = series.nearestIndex(slot);
+        return series.view().time(index) == slot ? Optional.of(snapshot(index)) : Optional.empty();
+    }
+
+    /**
+     * The open time of the bar place under {@code timeMillis}, the place a candle stands on, half a
+     * bar either side of its time: a bar's own time where one stands, else the time a bar would
+     * open at there, whole bars (New York days on a daily chart) from the nearest bar. So past the
+     * last bar, before the first and in a gap the crosshair stands on an empty place and names
+     * its time, not a bar a minute or a night away. {@code timeMillis} itself without data. Owner
+     * thread only.
+     */
+    public long slotAt(long timeMillis) {
+        return slotAt(timeMillis, 0);
+    }
+
+    /**
+     * {@link #slotAt(long)} for a cursor that points no finer than {@code pixelMillis}: a bar within
+     * half of it is under the cursor, whatever its own width. Zoomed out to several bars a pixel, a
+     * missing minute is too narrow to see, and the readout would blink "no bar" over it.
+     */
+    public long slotAt(long timeMillis, long pixelMillis) {
+        if (!hasData()) {
+            return timeMillis;
         }
-        return Optional.of(snapshot(series.nearestIndex(timeMillis)));
+        IndicatorSeriesView view = series.view();
+        long nearest = series.nearestIndex(timeMillis);
+        long nearestTime = view.time(nearest);
+        long barMillis = key.timeframe().millis();
+        long bars = Math.round((timeMillis - nearestTime) / (double) barMillis);
+        if (bars == 0 || Math.abs(timeMillis - nearestTime) * 2 <= pixelMillis) {
+            return nearestTime;
+        }
+        long slot = barsAfter(nearestTime, bars);
+        long neighbour = bars > 0 ? nearest + 1 : nearest - 1;
+        if (neighbour >= view.firstIndex() && neighbour < view.size()
+                && Math.abs(view.time(neighbour) - slot) * 2 < barMillis) {
+            return view.time(neighbour); // days of 23 or 25 hours: no empty place between neighbours
+        }
+        return slot;
+    }
+
+    /** The open time {@code bars} bars after (or before) {@code timeMillis}; daily bars by New York's calendar. */
+    private long barsAfter(long timeMillis, long bars) {
+        if (key.timeframe() == Timeframe.ONE_DAY) {
+            return Instant.ofEpochMilli(timeMillis).atZone(BarAggregator.EXCHANGE_ZONE).plusDays(bars)
+                    .toInstant().toEpochMilli();
+        }
+        return timeMillis + bars * key.timeframe().millis();
+    }
+
+    /** Whether {@code timeMillis} lies after the latest bar: where no bar stands yet. Owner thread only. */
+    boolean isAfterLastBar(long timeMillis) {
+        return hasData() && timeMillis > series.lastTime();
     }
 
     /** The latest bar with its values, or empty before any data. */

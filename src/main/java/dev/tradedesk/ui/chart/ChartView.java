@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javafx.animation.AnimationTimer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -148,7 +149,10 @@ public final class ChartView {
         return zone;
     }
 
-    /** The bar under the crosshair, or the latest bar when the cursor is elsewhere; null without data. */
+    /**
+     * The bar under the crosshair, or the latest bar when the cursor is off the plots; null without
+     * data and while the crosshair stands where no bar is (past the last bar, before the first, in a gap).
+     */
     public ReadOnlyObjectProperty<IndicatorSnapshot> readoutProperty() {
         return readout.getReadOnlyProperty();
     }
@@ -334,10 +338,14 @@ public final class ChartView {
         int decimals = model.priceDecimals();
         overlay.showLastPrice(ReadoutFormat.price(bars.close(last), decimals), priceGeometry.yOf(bars.close(last)),
                 model.lastPriceChange(), priceGeometry.plot());
-        IndicatorSnapshot shown = placeCrosshair(decimals).orElseGet(() -> model.latest().orElse(null));
+        OptionalLong slot = placeCrosshair(decimals);
+        IndicatorSnapshot shown = slot.isPresent() ? model.readoutAt(slot.getAsLong()).orElse(null)
+                : model.latest().orElse(null);
         panes.widenValueAxesFor(Math.max(overlay.lastPriceTagSpan(), overlay.valueTagSpan()));
         readout.set(shown);
-        overlay.setReadout(shown == null ? "" : readoutFormat.format(shown, decimals), priceGeometry.plot());
+        overlay.setReadout(shown != null ? readoutFormat.format(shown, decimals)
+                : readoutFormat.noBar(slot.getAsLong(), model.key().timeframe(), model.isAfterLastBar(slot.getAsLong())),
+                priceGeometry.plot());
         if (overlay.readoutSpace(plotWidth()) > readoutHeadroom + 0.5) {
             rangeDirty = true; // the readout wrapped to more lines: lower the candles next pulse
         }
@@ -369,26 +377,27 @@ public final class ChartView {
     }
 
     /**
-     * The crosshair at the cursor, snapped to the bar under it, a price tagged with the series'
-     * {@code priceDecimals}; empty when the cursor is off the plots.
+     * The crosshair at the cursor, snapped to the bar place under it ({@link ChartModel#slotAt}), a
+     * bar's or an empty one's, a price tagged with the series' {@code priceDecimals}.
+     *
+     * @return the open time of that place; empty when the cursor is off the plots
      */
-    private Optional<IndicatorSnapshot> placeCrosshair(int priceDecimals) {
+    private OptionalLong placeCrosshair(int priceDecimals) {
         PlotGeometry hovered = hoveredPlot();
         if (hovered == null) {
             overlay.hideCrosshair();
-            return Optional.empty();
+            return OptionalLong.empty();
         }
-        double cursorSeconds = priceGeometry.valueAtX(cursorX);
-        Optional<IndicatorSnapshot> bar = model.readoutAt(Math.round(cursorSeconds * 1000));
-        double x = bar.map(snapshot -> priceGeometry.xOf(snapshot.time() / 1000.0)).orElse(cursorX);
-        long shownMillis = bar.map(IndicatorSnapshot::time).orElse(Math.round(cursorSeconds * 1000));
+        long pixelMillis = Math.round((priceGeometry.toX() - priceGeometry.fromX()) * 1000 / Math.max(1, priceGeometry.plot().getWidth()));
+        long slot = model.slotAt(Math.round(priceGeometry.valueAtX(cursorX) * 1000), pixelMillis);
+        double x = priceGeometry.xOf(slot / 1000.0);
         Bounds plots = union(priceGeometry.plot(), stochGeometry.plot());
         double value = hovered.valueAtY(cursorY);
         String valueText = hovered == priceGeometry ? ReadoutFormat.price(value, priceDecimals)
                 : hovered == volumeGeometry ? ReadoutFormat.quantity(value) : ReadoutFormat.fixed(value, 1);
-        String timeText = readoutFormat.shortTime(shownMillis, model.key().timeframe());
+        String timeText = readoutFormat.shortTime(slot, model.key().timeframe());
         overlay.showCrosshair(x, cursorY, plots, hovered.plot(), timeText, valueText);
-        return bar;
+        return OptionalLong.of(slot);
     }
 
     private PlotGeometry hoveredPlot() {

@@ -71,11 +71,24 @@ final class ReadoutFormat {
      * {@code 2024-03-31 14:05 CEST  O 190.12  H 190.40  L 189.90  C 190.33  V 12.3K}.
      */
     String bar(IndicatorSnapshot bar, int priceDecimals) {
-        DateTimeFormatter when = bar.key().timeframe() == Timeframe.ONE_DAY ? DAY : time;
-        return String.join(ITEM_GAP, item(when.format(Instant.ofEpochMilli(bar.time())) + (bar.forming() ? " (forming)" : "")),
+        return String.join(ITEM_GAP, item(when(bar.time(), bar.key().timeframe()) + (bar.forming() ? " (forming)" : "")),
                 item("O", price(bar.open(), priceDecimals)), item("H", price(bar.high(), priceDecimals)),
                 item("L", price(bar.low(), priceDecimals)), item("C", price(bar.close(), priceDecimals)),
                 item("V", quantity(bar.volume())));
+    }
+
+    /**
+     * The readout of a place on the time axis where no bar stands, opening at {@code slotMillis}:
+     * its time as a bar's would read and that no bar is there, {@code 2024-03-31 14:06 CEST  no bar
+     * yet} after the last bar, {@code ...  no bar} before the first or in a gap. One line: there
+     * are no values to show, and the latest bar's would read as this time's.
+     */
+    String noBar(long slotMillis, Timeframe timeframe, boolean afterLastBar) {
+        return String.join(ITEM_GAP, item(when(slotMillis, timeframe)), item(afterLastBar ? "no bar yet" : "no bar"));
+    }
+
+    private String when(long epochMillis, Timeframe timeframe) {
+        return (timeframe == Timeframe.ONE_DAY ? DAY : time).format(Instant.ofEpochMilli(epochMillis));
     }
 
     /** Every indicator value of the bar, the ATR and its average as {@link #priceRange}s. */

@@ -11,6 +11,8 @@ import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -250,6 +252,93 @@ class ChartModelTest {
                     .isEqualTo(series.value(indicator, index));
         }
         assertThat(model.readoutAt(series.time(0) - 10 * MINUTE)).isEmpty();
+    }
+
+    @Test
+    void pastTheLastBarTheCrosshairStandsOnEmptyPlacesThatReadNoBar() {
+        model.loadHistory(history);
+        model.applyPending();
+        long last = history.time(history.size() - 1);
+
+        assertThat(model.readoutAt(last + 25_000)).as("over the last candle's right half").isPresent();
+        assertThat(model.slotAt(last + 25_000)).isEqualTo(last);
+        // Where the next bar's candle will stand, and beyond it in the right margin: no bar, and
+        // the place's own time, not the last bar's under a later time.
+        assertThat(model.readoutAt(last + 40_000)).isEmpty();
+        assertThat(model.slotAt(last + 40_000)).isEqualTo(last + MINUTE);
+        assertThat(model.readoutAt(last + 6 * MINUTE + 20_000)).isEmpty();
+        assertThat(model.slotAt(last + 6 * MINUTE + 20_000)).isEqualTo(last + 6 * MINUTE);
+        assertThat(model.isAfterLastBar(model.slotAt(last + 40_000))).isTrue();
+    }
+
+    @Test
+    void beforeTheFirstBarTheCrosshairStandsOnEmptyPlacesThatReadNoBar() {
+        model.loadHistory(history);
+        model.applyPending();
+        long first = history.time(0);
+
+        assertThat(model.readoutAt(first - 25_000).orElseThrow().time()).isEqualTo(first);
+        assertThat(model.readoutAt(first - 40_000)).isEmpty();
+        assertThat(model.slotAt(first - 40_000)).isEqualTo(first - MINUTE);
+        assertThat(model.slotAt(first - 30 * MINUTE)).isEqualTo(first - 30 * MINUTE);
+        assertThat(model.isAfterLastBar(first - MINUTE)).isFalse();
+    }
+
+    @Test
+    void inAGapTheCrosshairStandsOnTheMissingBarsPlaceNotOnABarBesideIt() {
+        BarColumns gapped = new BarColumns(history.size());
+        int missingFrom = 1_000;
+        int missingTo = 1_120; // two hours without a bar, and one minute alone after them
+        for (int i = 0; i < history.size(); i++) {
+            if ((i < missingFrom || i >= missingTo) && i != 1_500) {
+                gapped.add(history.time(i), history.open(i), history.high(i), history.low(i), history.close(i),
+                        history.volume(i));
+            }
+        }
+        model.loadHistory(gapped);
+        model.applyPending();
+
+        long lastBefore = history.time(missingFrom - 1);
+        assertThat(model.readoutAt(lastBefore + 20_000).orElseThrow().time()).isEqualTo(lastBefore);
+        long middle = history.time(missingFrom + 60) + 10_000;
+        assertThat(model.readoutAt(middle)).as("an hour from either bar").isEmpty();
+        assertThat(model.slotAt(middle)).isEqualTo(history.time(missingFrom + 60));
+        assertThat(model.readoutAt(history.time(1_500) - 20_000)).as("the one minute missing").isEmpty();
+        assertThat(model.slotAt(history.time(1_500) - 20_000)).isEqualTo(history.time(1_500));
+        assertThat(model.readoutAt(history.time(1_501) - 25_000).orElseThrow().time()).isEqualTo(history.time(1_501));
+        assertThat(model.slotAt(history.time(1_500) - 20_000, 5 * MINUTE))
+                .as("zoomed out to five minutes a pixel, where the missing minute does not show").isEqualTo(history.time(1_499));
+        assertThat(model.slotAt(middle, 5 * MINUTE)).as("an hour wide still shows").isEqualTo(history.time(missingFrom + 60));
+        assertThat(model.isAfterLastBar(history.time(1_500))).isFalse();
+    }
+
+    @Test
+    void onADailyChartTheEmptyPlacesAreNewYorkDaysAndDaysOfTwentyFiveHoursLeaveNone() {
+        ChartModel daily = new ChartModel(SeriesKey.of("BTC-USD", Timeframe.ONE_DAY), IndicatorParameters.DEFAULTS, 1 << 6);
+        ZoneId newYork = ZoneId.of("America/New_York");
+        LocalDate firstDay = LocalDate.of(2026, 10, 28); // New York falls back on Sunday 1 November
+        BarColumns days = new BarColumns(8);
+        for (int day = 0; day < 8; day++) {
+            if (day != 6) { // Tuesday 3 November missing
+                days.add(firstDay.plusDays(day).atStartOfDay(newYork).toInstant().toEpochMilli(), 100, 102, 99, 101, 10);
+            }
+        }
+        daily.loadHistory(days);
+        daily.applyPending();
+
+        long sunday = LocalDate.of(2026, 11, 1).atStartOfDay(newYork).toInstant().toEpochMilli();
+        long monday = LocalDate.of(2026, 11, 2).atStartOfDay(newYork).toInstant().toEpochMilli();
+        for (long time = sunday; time <= monday; time += 15 * MINUTE) {
+            assertThat(daily.readoutAt(time)).as("between Sunday and Monday, 25 hours apart").isPresent();
+        }
+        long tuesday = LocalDate.of(2026, 11, 3).atStartOfDay(newYork).toInstant().toEpochMilli();
+        assertThat(daily.readoutAt(tuesday + 3 * 3_600_000)).isEmpty();
+        assertThat(daily.slotAt(tuesday + 3 * 3_600_000)).isEqualTo(tuesday);
+        long lastDay = LocalDate.of(2026, 11, 4).atStartOfDay(newYork).toInstant().toEpochMilli();
+        long friday = LocalDate.of(2026, 11, 6).atStartOfDay(newYork).toInstant().toEpochMilli();
+        assertThat(daily.slotAt(friday + 2 * 3_600_000)).as("two days on, at New York's midnight").isEqualTo(friday);
+        assertThat(daily.isAfterLastBar(friday)).isTrue();
+        assertThat(daily.readoutAt(lastDay + 11 * 3_600_000)).isPresent();
     }
 
     @Test

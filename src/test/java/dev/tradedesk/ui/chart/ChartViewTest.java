@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -333,6 +335,42 @@ class ChartViewTest {
             assertThat(view.overlay().crosshairX())
                     .isCloseTo(view.overlay().screenToLocal(target).getX(), Offset.offset(1.0));
         });
+    }
+
+    @Test
+    void rightOfTheLastBarTheCrosshairNamesTheEmptyPlaceAndTheReadoutNoBar(FxRobot robot) {
+        FxPulses.await(4);
+        long last = history.time(history.size() - 1);
+        long place = last + 3 * MINUTE; // in the right margin the chart keeps while it follows the latest bar
+        Point2D target = onFx(() -> {
+            PlotGeometry price = view.priceGeometry();
+            double x = price.xOf((place + 25_000) / 1000.0); // over the place's right half
+            double y = price.plot().getMinY() + price.plot().getHeight() / 2;
+            return view.overlay().localToScreen(x, y);
+        });
+
+        robot.moveTo(target, Motion.DIRECT);
+        FxPulses.await(3);
+
+        robot.interact(() -> {
+            String shownTime = new ReadoutFormat(ZoneId.of("Europe/Berlin")).shortTime(place, Timeframe.ONE_MINUTE);
+            assertThat(view.readoutText().replace(ReadoutFormat.NO_BREAK_SPACE, ' '))
+                    .as("no values: the last bar's would read as this time's")
+                    .isEqualTo(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
+                            .withZone(ZoneId.of("Europe/Berlin")).format(Instant.ofEpochMilli(place)) + "  no bar yet");
+            assertThat(view.readoutProperty().get()).isNull();
+            List<String> tags = view.overlay().getChildrenUnmodifiable().stream()
+                    .filter(node -> node.getStyleClass().contains(ChartOverlay.CROSSHAIR_TAG))
+                    .map(node -> ((Label) node).getText()).toList();
+            assertThat(tags).as("the crosshair's tags").contains(shownTime);
+            assertThat(view.overlay().crosshairX()).as("on the empty place, as on a candle")
+                    .isCloseTo(view.priceGeometry().xOf(place / 1000.0), Offset.offset(1.0));
+        });
+        Point2D onTheAxis = onFx(() -> view.overlay().localToScreen(view.priceGeometry().plot().getMaxX() + 20,
+                view.priceGeometry().plot().getMinY() + view.priceGeometry().plot().getHeight() / 2));
+        robot.moveTo(onTheAxis, Motion.DIRECT); // off the plots: the readout is the latest bar again
+        FxPulses.await(3);
+        robot.interact(() -> assertThat(view.readoutProperty().get().time()).isEqualTo(last));
     }
 
     @Test

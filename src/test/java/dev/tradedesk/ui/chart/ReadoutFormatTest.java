@@ -144,6 +144,19 @@ class ReadoutFormatTest {
     }
 
     @Test
+    void aPlaceWithoutABarReadsItsTimeAndNoBarOnOneLine() {
+        ReadoutFormat utc = new ReadoutFormat(ZoneId.of("UTC"));
+        long minute = Instant.parse("2026-12-06T11:46:00Z").toEpochMilli();
+
+        assertThat(utc.noBar(minute, Timeframe.ONE_MINUTE, true).replace(ReadoutFormat.NO_BREAK_SPACE, ' '))
+                .isEqualTo("2026-12-06 11:46 UTC  no bar yet");
+        assertThat(utc.noBar(minute, Timeframe.ONE_MINUTE, false).replace(ReadoutFormat.NO_BREAK_SPACE, ' '))
+                .isEqualTo("2026-12-06 11:46 UTC  no bar");
+        assertThat(utc.noBar(Instant.parse("2026-12-05T05:00:00Z").toEpochMilli(), Timeframe.ONE_DAY, false)
+                .replace(ReadoutFormat.NO_BREAK_SPACE, ' ')).as("a day as a daily bar's reads").isEqualTo("2026-12-05 Sat  no bar");
+    }
+
+    @Test
     void theCrosshairsTimeTagOfADailyBarIsItsTradingDayAsTheReadoutSays() {
         // The bar of Saturday 5 December opens at New York's midnight, 05:00 UTC: 10:30 in Kolkata,
         // which the tag showed ("Sat 5 Dec 10:30") beside a readout that rightly shows no time.
