@@ -11,22 +11,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Group;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.transform.Transform;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javax.imageio.ImageIO;
 
 /**
- * Renders a chart node to an image or a PNG file of a given size, also headless (Monocle).
+ * Renders a chart node to an image or a PNG file, of a given size or of the node's preferred size
+ * at a screen's output scale, also headless (Monocle).
  *
  * <p>A ChartFX chart draws only while its scene is in a showing window (chartfx.md pitfall 4: a
  * snapshot of a scene never shown is blank), so the node is shown in a stage of its own (out of
@@ -34,11 +38,12 @@ import javax.imageio.ImageIO;
  * snapshotted, and the stage is closed. The node must not be in a scene yet: export a fresh
  * {@link ChartView} over the same {@link ChartModel} rather than the one on screen.
  *
- * <p>Threading: {@link #render} may be called from any thread and never blocks the JavaFX thread;
- * {@link #writePng} blocks and must not be called on the JavaFX thread. Colours follow the
- * application's user-agent stylesheet (the AtlantaFX theme), which the caller sets. A caller with
- * no window of its own (a command line) should {@code Platform.setImplicitExit(false)} first:
- * closing the export stage would otherwise close the last window and end the JavaFX runtime.
+ * <p>Threading: {@link #render} and {@link #renderAtPreferredSize} may be called from any thread
+ * and never block the JavaFX thread; {@link #writePng} blocks and must not be called on the JavaFX
+ * thread. Colours follow the application's user-agent stylesheet (the AtlantaFX theme), which the
+ * caller sets. A caller with no window of its own (a command line) should
+ * {@code Platform.setImplicitExit(false)} first: closing the export stage would otherwise close
+ * the last window and end the JavaFX runtime.
  */
 public final class ChartImageExporter {
 
@@ -76,15 +81,34 @@ public final class ChartImageExporter {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("image size must be positive, was " + width + "x" + height);
         }
+        return start(() -> new Scene(node, width, height), node, 1);
+    }
+
+    /**
+     * Renders {@code node} at its preferred size, {@code scale} image pixels to a layout pixel: a
+     * chart given the size it has on screen, rendered at the output scale of the screen it is seen
+     * on, has in the image the pixels it has there, a HiDPI screen's included. The future completes
+     * on the JavaFX thread.
+     *
+     * @throws IllegalArgumentException when the scale is not positive
+     */
+    public static CompletableFuture<WritableImage> renderAtPreferredSize(Region node, double scale) {
+        Objects.requireNonNull(node, "node");
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("scale must be positive, was " + scale);
+        }
+        return start(() -> new Scene(node), node, scale);
+    }
+
+    private static CompletableFuture<WritableImage> start(Supplier<Scene> scene, Region node, double scale) {
         CompletableFuture<WritableImage> result = new CompletableFuture<>();
-        Runnable start = () -> {
+        FxThread.run(() -> {
             try {
-                showAndSnapshot(node, width, height, result);
+                showAndSnapshot(scene, node, scale, result);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
-        };
-        FxThread.run(start);
+        });
         return result;
     }
 
@@ -178,15 +202,18 @@ public final class ChartImageExporter {
         }
     }
 
-    private static void showAndSnapshot(Region node, int width, int height, CompletableFuture<WritableImage> result) {
+    private static void showAndSnapshot(Supplier<Scene> sceneOfNode, Region node, double scale,
+            CompletableFuture<WritableImage> result) {
         if (node.getScene() != null) {
             throw new IllegalArgumentException("the node is already in a scene; export a fresh ChartView");
         }
         Stage stage = new Stage(StageStyle.TRANSPARENT);
-        stage.setScene(new Scene(node, width, height));
+        Scene scene = sceneOfNode.get();
+        stage.setScene(scene);
         stage.setOpacity(0);
-        stage.setX(-4.0 * width);
-        stage.setY(-4.0 * height);
+        // A scene sized by its root has no size of its own until shown: the root's is near enough here.
+        stage.setX(-4.0 * (scene.getWidth() > 0 ? scene.getWidth() : node.prefWidth(-1)));
+        stage.setY(-4.0 * (scene.getHeight() > 0 ? scene.getHeight() : node.prefHeight(-1)));
         stage.show();
         new AnimationTimer() {
             private int pulses;
@@ -198,15 +225,26 @@ public final class ChartImageExporter {
                 }
                 stop();
                 try {
-                    result.complete(node.snapshot(null, new WritableImage(width, height)));
+                    result.complete(snapshot(node, scene.getWidth(), scene.getHeight(), scale));
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
                 } finally {
-                    Scene scene = stage.getScene();
                     stage.close();
                     scene.setRoot(new Group()); // frees the node, so it may be exported again
                 }
             }
         }.start();
+    }
+
+    /**
+     * {@code node}, {@code width} x {@code height} layout pixels, drawn {@code scale} image pixels to
+     * one. ChartFX draws on canvases, whose pixels JavaFX keeps at the highest scale of any screen
+     * (rounded up), so at a screen's own scale they come out as sharp as on it.
+     */
+    private static WritableImage snapshot(Region node, double width, double height, double scale) {
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setTransform(Transform.scale(scale, scale));
+        return node.snapshot(parameters,
+                new WritableImage((int) Math.ceil(width * scale - 1e-6), (int) Math.ceil(height * scale - 1e-6)));
     }
 }

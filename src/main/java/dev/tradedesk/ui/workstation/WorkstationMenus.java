@@ -70,8 +70,13 @@ final class WorkstationMenus {
     static final KeyCombination FIND_SYMBOL = KeyCombination.keyCombination("Shortcut+F");
     private static final KeyCombination PAN_LEFT = new KeyCodeCombination(KeyCode.LEFT);
     private static final KeyCombination PAN_RIGHT = new KeyCodeCombination(KeyCode.RIGHT);
-    private static final int EXPORT_WIDTH = 1400;
-    private static final int EXPORT_HEIGHT = 900;
+    /**
+     * The smallest chart an export draws, in layout pixels, whatever its size on screen: the chart
+     * pane can be 400 px wide, where the readout takes four lines over the candles, too cramped
+     * for an image read away from the app.
+     */
+    static final double MIN_EXPORT_WIDTH = 640;
+    static final double MIN_EXPORT_HEIGHT = 400;
 
     private final Workstation parts;
     private final WorkstationWindow window;
@@ -417,14 +422,22 @@ final class WorkstationMenus {
 
     /**
      * Renders a fresh view of the chart's model off screen and writes it in the background; the
-     * status bar says where it went, a dialog why it could not.
+     * status bar says where it went, a dialog why it could not. The image is the chart as the
+     * user sees it: its size on screen (at least {@link #MIN_EXPORT_WIDTH} x {@link #MIN_EXPORT_HEIGHT})
+     * under a caption, in the screen's pixels (twice as many each way at a HiDPI scale of 2), over
+     * the same range, so that bars stand as far apart and the axes read as on screen.
      */
     void export(ChartModel model, Path file) {
         lastExportFolder = file.toAbsolutePath().getParent();
         ChartView copy = new ChartView(model, parts.chart().zone(), Locale.getDefault());
+        Optional<Region> shown = Optional.ofNullable(parts.chart().viewProperty().get()).map(ChartView::node);
+        copy.node().setPrefSize(Math.max(MIN_EXPORT_WIDTH, shown.map(Region::getWidth).orElse(0.0)),
+                Math.max(MIN_EXPORT_HEIGHT, shown.map(Region::getHeight).orElse(0.0)));
         Region captioned = ChartImageExporter.captioned(copy.node(),
                 model.key().symbol().value() + " · " + model.key().timeframe().label());
-        ChartImageExporter.render(captioned, EXPORT_WIDTH, EXPORT_HEIGHT).thenAcceptAsync(image -> {
+        Stage stage = window.stage();
+        double scale = Math.max(stage.getOutputScaleX(), stage.getOutputScaleY());
+        ChartImageExporter.renderAtPreferredSize(captioned, scale).thenAcceptAsync(image -> {
             try {
                 ChartImageExporter.write(image, file);
                 log.info("Exported the chart of {} to {}", model.key(), file);

@@ -486,6 +486,25 @@ class ChartViewTest {
     }
 
     @Test
+    void atAHiDpiScaleAnExportHasTheScreensPixelsForItsPreferredSize() throws Exception {
+        AtomicReference<javafx.scene.layout.Region> captioned = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            ChartView exported = new ChartView(model, ZoneId.of("Europe/Berlin"), Locale.ENGLISH);
+            exported.node().setPrefSize(450, 280);
+            captioned.set(ChartImageExporter.captioned(exported.node(), "AAPL · 1Min"));
+        }).get(5, TimeUnit.SECONDS);
+
+        WritableImage image = ChartImageExporter.renderAtPreferredSize(captioned.get(), 2).get(30, TimeUnit.SECONDS);
+
+        double captionHeight = onFx(() -> captioned.get().lookup("." + ChartImageExporter.CAPTION_STYLE)
+                .getLayoutBounds().getHeight());
+        assertThat(image.getWidth()).as("450 layout pixels, two image pixels each").isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo((int) Math.ceil(2 * (280 + captionHeight)));
+        assertThat(luminanceVariance(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null))).as("pixel variance")
+                .isGreaterThan(100);
+    }
+
+    @Test
     void anExportedChartIsCaptionedWithItsSeries(@TempDir Path directory) throws Exception {
         AtomicReference<javafx.scene.layout.Region> captioned = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> captioned.set(ChartImageExporter.captioned(

@@ -967,23 +967,62 @@ class WorkstationWindowTest {
     }
 
     @Test
-    void theExportedPngHasTheRequestedSizeAndIsNotBlankAndTheStatusBarSaysWhereItWent(FxRobot robot) throws Exception {
+    void theExportedPngIsTheChartAtItsSizeOnScreenNotBlankAndTheStatusBarSaysWhereItWent(FxRobot robot) throws Exception {
+        // Every export was 1400 x 900, whatever the window: a chart 900 px wide on screen came out
+        // half as wide again, its candles further apart and its axes labelled otherwise.
         awaitChart("AAPL · 1Min");
-        Path file = dir.resolve("aapl.png");
         WorkstationMenus menus = new WorkstationMenus(parts, window);
         ChartModel model = parts.chart().model().orElseThrow();
         assertThat(menus.exportChooser(model).getInitialDirectory()).as("at first the home folder, not the working one")
                 .isEqualTo(new java.io.File(System.getProperty("user.home")));
+        int captionHeight = -1;
+        for (double[] windowSize : new double[][] {{1500, 950}, {1150, 720}}) {
+            robotInteract(() -> {
+                stage.setWidth(windowSize[0]);
+                stage.setHeight(windowSize[1]);
+            });
+            javafx.scene.layout.Region chart = parts.chart().viewProperty().get().node();
+            double[] onScreen = new double[2];
+            robotInteract(() -> {
+                onScreen[0] = chart.getWidth();
+                onScreen[1] = chart.getHeight();
+            });
+            assertThat(onScreen[0]).as("the chart's width on screen").isGreaterThan(WorkstationMenus.MIN_EXPORT_WIDTH);
+            Path file = dir.resolve("aapl-" + (int) windowSize[0] + ".png");
+            BufferedImage image = exported(menus, model, file);
+            assertThat(image.getWidth()).as("the chart's width on screen").isEqualTo((int) Math.ceil(onScreen[0]));
+            if (captionHeight < 0) {
+                captionHeight = image.getHeight() - (int) Math.ceil(onScreen[1]);
+                assertThat(captionHeight).as("the caption above the chart").isBetween(15, 45);
+            }
+            assertThat(image.getHeight()).as("the chart's height on screen under the caption")
+                    .isEqualTo((int) Math.ceil(onScreen[1]) + captionHeight);
+            assertThat(distinctColours(image)).as("a chart, not a blank image").isGreaterThan(20);
+            javafx.scene.control.Label note = robot.lookup("#statusNote").queryAs(javafx.scene.control.Label.class);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> note.getText().equals("Chart exported to " + file.toAbsolutePath()));
+        }
+        assertThat(menus.exportChooser(model).getInitialDirectory()).as("then the last export's").isEqualTo(dir.toFile());
+
+        robotInteract(() -> {
+            stage.setWidth(900); // the smallest window: the chart pane about 400 px wide
+            stage.setHeight(600);
+        });
+        double[] smallOnScreen = new double[2];
+        robotInteract(() -> {
+            smallOnScreen[0] = parts.chart().viewProperty().get().node().getWidth();
+            smallOnScreen[1] = parts.chart().viewProperty().get().node().getHeight();
+        });
+        assertThat(smallOnScreen[0]).isLessThan(WorkstationMenus.MIN_EXPORT_WIDTH);
+        BufferedImage small = exported(menus, model, dir.resolve("aapl-small.png"));
+        assertThat(small.getWidth()).as("no narrower than the smallest export").isEqualTo((int) WorkstationMenus.MIN_EXPORT_WIDTH);
+        assertThat(small.getHeight()).isEqualTo((int) Math.ceil(Math.max(WorkstationMenus.MIN_EXPORT_HEIGHT, smallOnScreen[1]))
+                + captionHeight);
+    }
+
+    private static BufferedImage exported(WorkstationMenus menus, ChartModel model, Path file) throws Exception {
         robotInteract(() -> menus.export(model, file));
         WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> file.toFile().exists());
-        assertThat(menus.exportChooser(model).getInitialDirectory()).as("then the last export's").isEqualTo(dir.toFile());
-        BufferedImage image = ImageIO.read(file.toFile());
-        assertThat(image.getWidth()).isEqualTo(1400);
-        assertThat(image.getHeight()).isEqualTo(900);
-        assertThat(distinctColours(image)).as("a chart, not a blank image").isGreaterThan(20);
-        javafx.scene.control.Label note = robot.lookup("#statusNote").queryAs(javafx.scene.control.Label.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, note::isVisible);
-        assertThat(note.getText()).isEqualTo("Chart exported to " + file.toAbsolutePath());
+        return ImageIO.read(file.toFile());
     }
 
     @Test
