@@ -141,10 +141,14 @@ final class RecordCommand implements Callable<Integer> {
             AtomicReference<String> stoppedBecause = new AtomicReference<>();
             CountDownLatch finished = new CountDownLatch(1);
             // Ctrl-C and SIGTERM are StopSignals'; this hook holds the JVM for the summary on the other
-            // ways it shuts down (SIGHUP: the terminal closed).
+            // ways it shuts down (SIGHUP: the terminal closed). After a first Ctrl-C or SIGTERM it holds
+            // nothing: the JVM then shuts down for a second one, which must end it at once, not wait for
+            // the close it cuts short (up to the session's 10 s for its threads: seen with the simulator stalling).
             Thread onShutdown = new Thread(() -> {
-                stop.countDown();
-                awaitQuietly(finished);
+                if (!ctrlC.stopAsked()) {
+                    stop.countDown();
+                    awaitQuietly(finished);
+                }
             }, "tradedesk-record-shutdown");
             Runtime.getRuntime().addShutdownHook(onShutdown);
             long started = System.nanoTime();

@@ -66,6 +66,15 @@ final class StopSignals implements AutoCloseable {
     }
 
     /**
+     * Whether the first signal has come. A shutdown hook that holds the JVM until the command has
+     * stopped must not when it has: the JVM then shuts down for a second signal (or a SIGHUP after
+     * it), which asks to end at once.
+     */
+    boolean stopAsked() {
+        return stopAsked.get();
+    }
+
+    /**
      * From now on a second signal ends the JVM without running its shutdown hooks, for work that a
      * hook would wait for and that loses nothing when cut short: H2's exit hook checkpoints every
      * database it holds, and waits for one being compacted until the compaction ends (seen in a

@@ -2,9 +2,16 @@ package dev.tradedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,5 +37,39 @@ class RecordStopTest {
         String log = Files.readString(data.resolve("logs").resolve("tradedesk.log"), StandardCharsets.UTF_8);
         assertThat(log).as("the store closed and the log flushed before the JVM ended")
                 .contains("History store closed: " + data.resolve("simulated").resolve("history.mv.db"), "TradeDesk stopped");
+    }
+
+    @Test
+    void aSecondSignalWhileTheRunIsStillClosingEndsItAtOnceAndKeepsWhatTheStoreCommitted() throws Exception {
+        Path data = dir.resolve("data");
+        SeriesKey stored = SeriesKey.of("MSFT", Timeframe.ONE_MINUTE);
+        long from = Instant.parse("2026-03-02T14:30:00Z").toEpochMilli();
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(data.resolve("simulated")))) {
+            BarColumns bars = new BarColumns(0);
+            for (int i = 0; i < 10; i++) {
+                bars.add(from + i * 60_000L, 100, 101, 99, 100.5, 10);
+            }
+            store.writeAll(Map.of(stored, bars));
+        }
+        // Every answer of the simulated exchange stalls for 12 s, so the run's close waits the session's
+        // 10 s for its server's threads: the first signal leaves it closing for that long.
+        try (ChildCommand child = ChildCommand.start(dir.resolve("child.err"), "--data-dir", data.toString(),
+                "--config", dir.resolve("settings.json").toString(), "record", "--provider", "sim", "--symbols", "AAPL",
+                "--faults", "1", "--fault-kinds", "stall")) {
+            child.awaitLineStartingWith("recording ");
+            Thread.sleep(1_000); // its first requests sent, and held at the exchange
+            child.stop();
+            Thread.sleep(500); // two signals sent at once may reach the JVM as one
+
+            child.stop();
+
+            assertThat(child.awaitExit()).as("the second signal's code; stdout %s, stderr:%n%s", child.stdout(),
+                    child.stderr()).isEqualTo(143);
+            assertThat(child.stdout()).as("ended while the run was still closing, before its summary")
+                    .noneSatisfy(line -> assertThat(line).startsWith("stored.total: "));
+        }
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(data.resolve("simulated")))) {
+            assertThat(store.range(stored, from, from + 10 * 60_000L).size()).as("the bars committed before").isEqualTo(10);
+        }
     }
 }
