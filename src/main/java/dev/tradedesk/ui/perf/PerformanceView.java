@@ -190,7 +190,9 @@ public final class PerformanceView {
             toggle.setId("switch" + optimisation.name());
             toggle.setMinWidth(Region.USE_PREF_SIZE); // the note wraps first: cut short, both read "Read cac..."
             toggle.selectedProperty().bindBidirectional(model.switchProperty(optimisation));
-            bar.getChildren().add(toggle);
+            HBox keyed = new HBox(markKey(optimisation), toggle);
+            keyed.getStyleClass().add("perf-switch");
+            bar.getChildren().add(keyed);
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -201,6 +203,18 @@ public final class PerformanceView {
         note.setMinHeight(Region.USE_PREF_SIZE);
         bar.getChildren().addAll(spacer, note);
         return bar;
+    }
+
+    /**
+     * A dashed line in the colour of the switch's marks, beside its name: where the charts have no
+     * room for a mark's label (marks seconds apart, or by another switch's), its colour still says
+     * which switch it is.
+     */
+    private static Region markKey(PerformanceSwitch optimisation) {
+        Region key = new Region();
+        key.setId("markKey" + optimisation.name());
+        key.getStyleClass().addAll("perf-mark-key", SmallChart.markStyleClass(optimisation));
+        return key;
     }
 
     /**

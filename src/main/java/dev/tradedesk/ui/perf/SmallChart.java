@@ -213,12 +213,16 @@ final class SmallChart {
         int row = 0;
         for (PerformanceSwitch optimisation : PerformanceSwitch.values()) {
             SwitchMarkerDataSet dataSet = new SwitchMarkerDataSet(model, optimisation, row++);
-            String series = "switch-" + optimisation.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            dataSet.addStyleClasses("switch-marker", series);
+            dataSet.addStyleClasses("switch-marker", markStyleClass(optimisation));
             markers.add(dataSet);
             renderer.getDatasets().add(dataSet);
         }
         return renderer;
+    }
+
+    /** The CSS class that colours {@code optimisation}'s marks, and their key beside the switch. */
+    static String markStyleClass(PerformanceSwitch optimisation) {
+        return "switch-" + optimisation.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static void styleLines(ErrorDataSetRenderer renderer) {

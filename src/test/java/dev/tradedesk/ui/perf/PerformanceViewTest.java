@@ -14,13 +14,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -130,6 +135,38 @@ class PerformanceViewTest {
         assertThat(robot.lookup(".perf-help").queryAs(Label.class).getText())
                 .contains(name + ": candles too narrow to tell apart are merged");
         assertThat(PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.markerLabel(false)).isEqualTo("merge off");
+    }
+
+    @Test
+    void eachSwitchIsKeyedByADashedLineInItsMarksColourBesideItsName(FxRobot robot) {
+        // Marks seconds apart, or beside the other switch's, have no room for their labels: their
+        // colour alone says which switch changed, so the panel says whose colour is whose.
+        feed(robot, 0, 5);
+        FxPulses.await(2);
+        robot.interact(() -> {
+            List<Paint> keys = new ArrayList<>();
+            for (PerformanceSwitch optimisation : PerformanceSwitch.values()) {
+                Region key = robot.lookup("#markKey" + optimisation.name()).queryAs(Region.class);
+                BorderStroke stroke = key.getBorder().getStrokes().get(0);
+                Bounds keyBounds = key.localToScene(key.getLayoutBounds());
+                Node toggle = robot.lookup("#switch" + optimisation.name()).query();
+                Bounds toggleBounds = toggle.localToScene(toggle.getLayoutBounds());
+
+                for (SmallChart chart : view.charts()) {
+                    assertThat(stroke.getLeftStroke()).as(optimisation + "'s key in the colour of its marks")
+                            .isEqualTo(lineColour(chart.chart(), optimisation.title()));
+                }
+                assertThat(stroke.getWidths().getLeft()).as("a line").isPositive();
+                assertThat(stroke.getLeftStyle().getDashArray()).as("dashed, as the marks").isNotEmpty();
+                assertThat(keyBounds.getHeight()).as("drawn").isPositive();
+                assertThat(keyBounds.getMaxX()).as("just left of the switch's name")
+                        .isLessThanOrEqualTo(toggleBounds.getMinX()).isGreaterThan(toggleBounds.getMinX() - 12);
+                assertThat(keyBounds.getCenterY()).as("on the switch's row")
+                        .isBetween(toggleBounds.getMinY(), toggleBounds.getMaxY());
+                keys.add(stroke.getLeftStroke());
+            }
+            assertThat(keys).as("one colour a switch").doesNotHaveDuplicates();
+        });
     }
 
     @Test
