@@ -29,4 +29,12 @@ public enum PerformanceSwitch {
     public String markerLabel(boolean on) {
         return on ? onLabel : offLabel;
     }
+
+    /**
+     * The shortest such text, "on" or "off", for a mark with no room for {@link #markerLabel}: its
+     * colour, keyed beside the switch, and its row say which switch it is.
+     */
+    public static String briefMarkerLabel(boolean on) {
+        return on ? "on" : "off";
+    }
 }

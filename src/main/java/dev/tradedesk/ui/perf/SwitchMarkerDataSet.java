@@ -41,6 +41,11 @@ final class SwitchMarkerDataSet extends AbstractDataSet<SwitchMarkerDataSet> {
         return optimisation.markerLabel(model.markerOn(optimisation, index));
     }
 
+    /** "on" or "off", where {@link #label} has no room. */
+    String briefLabel(int index) {
+        return PerformanceSwitch.briefMarkerLabel(model.markerOn(optimisation, index));
+    }
+
     int labelRow() {
         return labelRow;
     }

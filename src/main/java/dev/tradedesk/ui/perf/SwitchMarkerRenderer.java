@@ -17,8 +17,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws {@link SwitchMarkerDataSet}s as dashed vertical lines across the plot, labelled at the top
- * with what changed ("cache off") where the label fits beside its line clear of every switch's
- * lines ({@link #labelStarts}), in the dataset's CSS line colour. Every line is drawn first,
+ * with what changed ("cache off"), or only "off" where that has no room, where the label fits beside
+ * its line clear of every switch's lines ({@link #placeLabels}), in the dataset's CSS line colour. Every line is drawn first,
  * then every label on a cleared box over them: drawn with its own lines, a label had the other
  * switch's lines (ChartFX draws datasets last first) and the chart's own curves run through its
  * text. Belongs last in a chart's renderers, so that the chart's lines are under the labels too.
@@ -86,24 +86,27 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
         int count = xs.length;
         double baseline = plotTop() + LABEL_LINE * (markers.labelRow() + 1);
         double[] widths = new double[count];
+        double[] briefWidths = new double[count];
         for (int i = 0; i < count; i++) {
             widths[i] = labelWidths.computeIfAbsent(markers.label(i), measure);
+            briefWidths[i] = labelWidths.computeIfAbsent(markers.briefLabel(i), measure);
         }
-        double[] starts = labelStarts(xs, widths, others, plotLeft(), plotRight());
+        LabelPlaces places = placeLabels(xs, widths, briefWidths, others, plotLeft(), plotRight());
         gc.save();
         gc.setFill(style.getLineColor());
         gc.setFont(LABEL_FONT);
         gc.setTextAlign(TextAlignment.LEFT);
         for (int i = 0; i < count; i++) {
-            double textLeft = starts[i];
+            double textLeft = places.starts()[i];
             if (Double.isNaN(textLeft)) {
                 continue;
             }
+            boolean brief = places.brief()[i];
             // Whole pixels, clear of the line's own pixel column: a label covers what runs under it, not its line.
             double boxLeft = Math.floor(textLeft - 1);
-            double boxRight = Math.ceil(textLeft + widths[i] + 1);
+            double boxRight = Math.ceil(textLeft + (brief ? briefWidths[i] : widths[i]) + 1);
             gc.clearRect(boxLeft, baseline - LABEL_LINE + 2, boxRight - boxLeft, LABEL_LINE);
-            gc.fillText(markers.label(i), textLeft, baseline);
+            gc.fillText(brief ? markers.briefLabel(i) : markers.label(i), textLeft, baseline);
         }
         gc.restore();
     }
@@ -156,19 +159,24 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
     }
 
     /**
-     * Where the labels of one switch's markers at {@code xs} (in time order, {@code widths} wide)
-     * start, or NaN for a marker left unlabelled. A label stands right of its line, or left of it
-     * where that has no room, inside the plot from {@code left} to {@code right}, always between its
-     * own line and the nearest lines before and after it, of its own switch ({@code xs}) or another
-     * one ({@code others}, in any order), clear of them and of the other labels: a label over an
+     * Where the labels of one switch's markers at {@code xs} (in time order) start, and which of
+     * each marker's two labels stands there: its whole label ({@code widths} wide, "cache off") or,
+     * where that has no room, its brief one ({@code briefWidths} wide, "off"); a start of NaN leaves
+     * the marker unlabelled. A label stands right of its line, or left of it where that has no room,
+     * inside the plot from {@code left} to {@code right}, always between its own line and the
+     * nearest lines before and after it, of its own switch ({@code xs}) or another one
+     * ({@code others}, in any order), clear of them and of the other labels: a label over an
      * earlier line of its switch hid that line's top and read as if the switch changed there
      * ("cache on" over the line where the cache went off), and one over another switch's line cut
-     * that line in two. The latest markers are placed first; one with no room either side goes
-     * unlabelled, its line drawn whole. Another switch's line in the same pixel column as a marker
-     * stands beside its label like the marker's own.
+     * that line in two. The latest markers are placed first, each whole on either side before
+     * brief on either side; one with no room for either goes unlabelled, its line drawn whole.
+     * Another switch's line in the same pixel column as a marker stands beside its label like the
+     * marker's own.
      */
-    static double[] labelStarts(double[] xs, double[] widths, double[] others, double left, double right) {
+    static LabelPlaces placeLabels(double[] xs, double[] widths, double[] briefWidths, double[] others, double left,
+            double right) {
         double[] starts = new double[xs.length];
+        boolean[] brief = new boolean[xs.length];
         double nextLabelStart = Double.POSITIVE_INFINITY;
         for (int i = xs.length - 1; i >= 0; i--) {
             double x = xs[i];
@@ -183,22 +191,38 @@ final class SwitchMarkerRenderer extends AbstractRendererXY<SwitchMarkerRenderer
             }
             double before = Math.max(left, lineBefore + LABEL_GAP);
             double after = Math.min(right, Math.min(nextLabelStart, lineAfter) - LABEL_GAP);
-            double rightOfLine = x + LABEL_GAP;
-            double leftOfLine = x - LABEL_GAP - widths[i];
             if (x < left || x > right) {
                 starts[i] = Double.NaN;
-            } else if (rightOfLine + widths[i] <= after) {
-                starts[i] = rightOfLine;
-            } else if (leftOfLine >= before) {
-                starts[i] = leftOfLine;
             } else {
-                starts[i] = Double.NaN;
+                starts[i] = beside(x, widths[i], before, after);
+                if (Double.isNaN(starts[i])) {
+                    starts[i] = beside(x, briefWidths[i], before, after);
+                    brief[i] = !Double.isNaN(starts[i]);
+                }
             }
             if (!Double.isNaN(starts[i])) {
                 nextLabelStart = starts[i];
             }
         }
-        return starts;
+        return new LabelPlaces(starts, brief);
+    }
+
+    /**
+     * Where a label {@code width} wide starts right of the line at {@code x}, or else left of it,
+     * from {@code before} to {@code after}; NaN where it fits neither side.
+     */
+    private static double beside(double x, double width, double before, double after) {
+        if (x + LABEL_GAP + width <= after) {
+            return x + LABEL_GAP;
+        }
+        if (x - LABEL_GAP - width >= before) {
+            return x - LABEL_GAP - width;
+        }
+        return Double.NaN;
+    }
+
+    /** Where each marker's label starts (NaN: none), and whether it is the brief one. */
+    record LabelPlaces(double[] starts, boolean[] brief) {
     }
 
     @Override

@@ -256,6 +256,37 @@ class PerformanceViewTest {
         });
     }
 
+    @Test
+    void aMarkBetweenTheOtherSwitchsMarksTooCloseForItsWholeLabelSaysOffInItsColour(FxRobot robot) {
+        // Cache off, level of detail off 25 s later, cache on 25 s after that: about 28 px either side
+        // of the level-of-detail line, room for "off" but not "merge off".
+        feed(robot, 0, 40);
+        robot.interact(() -> model.readCacheProperty().set(false));
+        feed(robot, 40, 65);
+        robot.interact(() -> model.candleLevelOfDetailProperty().set(false));
+        feed(robot, 65, 90);
+        robot.interact(() -> model.readCacheProperty().set(true));
+        feed(robot, 90, 150);
+        FxPulses.await(3);
+
+        robot.interact(() -> {
+            XYChart frames = view.charts().get(1).chart();
+            Color lod = lineColour(frames, PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.title());
+            PixelReader pixels = frames.getCanvas().snapshot(null, null).getPixelReader();
+            // The marks stand at the latest sample's time: the cache went off at second 39, level of
+            // detail at 64, the cache on at 89.
+            double lodLine = lineX(frames, 64, 149);
+            double cacheOnLine = lineX(frames, 89, 149);
+            assertThat(cacheOnLine - lodLine).as("room right of the level-of-detail line, px")
+                    .isLessThan(2 * SwitchMarkerRenderer.LABEL_GAP + textWidth(
+                            PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.markerLabel(false)));
+            int[] offLabel = rightLabelBox(frames, lodLine, 1, PerformanceSwitch.briefMarkerLabel(false));
+
+            assertThat(offLabel[2]).as("'off' ends clear of the cache line").isLessThan((int) cacheOnLine);
+            assertThat(count(pixels, offLabel, lod)).as("'off' right of the level-of-detail line, in its row").isPositive();
+        });
+    }
+
     private void feedFrameTime(FxRobot robot, int from, int to, double frameTimeMs) {
         robot.interact(() -> {
             for (int second = from; second < to; second++) {
@@ -281,6 +312,25 @@ class PerformanceViewTest {
         double baseline = top + 12 * (row + 1);
         return new int[] {(int) Math.ceil(line - 3 - width), (int) Math.ceil(baseline - 8), (int) Math.floor(line - 3),
             (int) Math.floor(baseline + 1)};
+    }
+
+    private static double lineX(XYChart chart, int second, int latestSecond) {
+        return Math.floor(chart.getXAxis().getDisplayPosition((second - latestSecond) / 60.0)) + 0.5;
+    }
+
+    /** Where a label drawn right of its line at {@code line} stands, in row {@code row}, as {@link #labelBox}. */
+    private static int[] rightLabelBox(XYChart chart, double line, int row, String label) {
+        Axis value = chart.getYAxis();
+        double top = Math.min(value.getDisplayPosition(value.getMin()), value.getDisplayPosition(value.getMax()));
+        double baseline = top + 12 * (row + 1);
+        return new int[] {(int) Math.ceil(line + 3), (int) Math.ceil(baseline - 8), (int) Math.floor(line + 3 + textWidth(label)),
+            (int) Math.floor(baseline + 1)};
+    }
+
+    private static double textWidth(String label) {
+        Text text = new Text(label);
+        text.setFont(Font.font(10));
+        return text.getLayoutBounds().getWidth();
     }
 
     private static int count(PixelReader pixels, int[] box, Color colour) {
