@@ -388,7 +388,8 @@ public final class ChartView {
             overlay.hideCrosshair();
             return OptionalLong.empty();
         }
-        long pixelMillis = Math.round((priceGeometry.toX() - priceGeometry.fromX()) * 1000 / Math.max(1, priceGeometry.plot().getWidth()));
+        double visibleSeconds = priceGeometry.toX() - priceGeometry.fromX();
+        long pixelMillis = Math.round(visibleSeconds * 1000 / Math.max(1, priceGeometry.plot().getWidth()));
         long slot = model.slotAt(Math.round(priceGeometry.valueAtX(cursorX) * 1000), pixelMillis);
         double x = priceGeometry.xOf(slot / 1000.0);
         Bounds plots = union(priceGeometry.plot(), stochGeometry.plot());
