@@ -1,8 +1,10 @@
 package dev.tradedesk.feed;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -76,6 +78,13 @@ public final class ProviderHttp {
     static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
 
     private static final ObjectMapper ERROR_BODIES = new ObjectMapper();
+    /**
+     * Reads successful bodies. {@code NaN} and {@code Infinity} written as bare words (as Python's
+     * {@code json} module writes them, not JSON) are read as numbers, so the one record holding them
+     * is dropped by the bar check, naming its symbol. Refused as a malformed body, they cost every other
+     * record of the answer (all symbols of an Alpaca page), at every retry of a server that writes them.
+     */
+    private static final JsonFactory BODIES = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final OkHttpClient client;
     private final String providerName;
@@ -200,7 +209,7 @@ public final class ProviderHttp {
 
     private <T> T parse(byte[] body, BodyParser<T> parser) {
         long started = System.nanoTime();
-        try (JsonParser json = ERROR_BODIES.getFactory().createParser(body)) {
+        try (JsonParser json = BODIES.createParser(body)) {
             T value = parser.parse(json);
             pipeline.record(PipelineStage.PARSE, System.nanoTime() - started);
             return value;

@@ -261,6 +261,32 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void nanAndInfinityWrittenAsBareWordsCostOnlyTheirOwnRecords() {
+        // Not JSON, but what Python's json module writes for float('nan') and float('inf').
+        respond(200, "{\"bars\":{\"AAPL\":["
+                + bar("2022-02-01T14:30:00Z", 174) + ","
+                + "{\"t\":\"2022-02-01T14:31:00Z\",\"o\":NaN,\"h\":11,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:32:00Z\",\"o\":10,\"h\":Infinity,\"l\":9,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:33:00Z\",\"o\":10,\"h\":11,\"l\":-Infinity,\"c\":10,\"v\":1},"
+                + "{\"t\":\"2022-02-01T14:34:00Z\",\"o\":10,\"h\":11,\"l\":9,\"c\":10,\"v\":NaN}"
+                + "],\"MSFT\":[" + bar("2022-02-01T14:30:00Z", 300) + "]},\"next_page_token\":null}");
+
+        HistoryBars answer = await(provider.historyBySymbol(List.of(AAPL, MSFT), Timeframe.ONE_MINUTE, FROM, TO));
+
+        assertThat(answer.bars().get(AAPL).size()).isEqualTo(1);
+        assertThat(answer.bars().get(MSFT).size()).isEqualTo(1);
+        assertThat(answer.incomplete()).containsExactly(AAPL);
+        assertThat(metrics.droppedByReason()).containsExactly(Map.entry(Bar.Defect.PRICE.description(), 3L),
+                Map.entry(Bar.Defect.VOLUME.description(), 1L));
+        assertThat(metrics.failures()).isZero();
+        assertThat(logs.lines()).filteredOn(line -> line.contains("dropped")).containsExactly(
+                "WARN alpaca: dropped a record of AAPL: price not finite and positive; sample: time=2022-02-01T14:31:00Z"
+                        + " (1643725860000) open=NaN high=11.0 low=9.0 close=10.0 volume=1.0; further such records are only counted",
+                "WARN alpaca: dropped a record of AAPL: volume not finite or negative; sample: time=2022-02-01T14:34:00Z"
+                        + " (1643726040000) open=10.0 high=11.0 low=9.0 close=10.0 volume=NaN; further such records are only counted");
+    }
+
+    @Test
     void aDroppedRecordLeavesOnlyItsOwnSymbolIncomplete() {
         respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "],\"MSFT\":["
                 + "{\"t\":\"2022-02-01T14:30:00Z\",\"o\":10,\"h\":9,\"l\":11,\"c\":10,\"v\":1},"

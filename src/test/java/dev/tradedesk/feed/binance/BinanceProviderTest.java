@@ -284,6 +284,27 @@ class BinanceProviderTest {
     }
 
     @Test
+    void nanAndInfinityWrittenAsBareWordsCostOnlyTheirOwnRows() {
+        // Not JSON, but what Python's json module writes for float('nan') and float('inf').
+        long t = FROM.toEpochMilli();
+        respond(200, "[" + kline(t, 100) + ","
+                + "[" + (t + MINUTE) + ",NaN,\"11\",\"9\",\"10\",\"1\"],"
+                + "[" + (t + 2 * MINUTE) + ",\"10\",Infinity,\"9\",\"10\",\"1\"],"
+                + "[" + (t + 3 * MINUTE) + ",\"10\",\"11\",\"9\",\"10\",-Infinity],"
+                + kline(t + 4 * MINUTE, 104) + "]");
+
+        HistoryBars answer = await(provider.historyBySymbol(List.of(BTC), Timeframe.ONE_MINUTE, FROM, TO));
+
+        assertThat(answer.bars().get(BTC).size()).isEqualTo(2);
+        assertThat(answer.bars().get(BTC).close(1)).isEqualTo(104);
+        assertThat(answer.incomplete()).containsExactly(BTC);
+        assertThat(metrics.droppedByReason()).containsExactly(Map.entry(Bar.Defect.PRICE.description(), 2L),
+                Map.entry(Bar.Defect.VOLUME.description(), 1L));
+        assertThat(metrics.failures()).isZero();
+        assertThat(logs.lines()).filteredOn(line -> line.contains("price not finite")).hasSize(1);
+    }
+
+    @Test
     void latestFetchesEachSymbolConcurrentlyAndAFailingSymbolDoesNotFailTheOthers() throws Exception {
         bySymbol().enqueue("BTCUSDT", response(200, "[" + kline(Instant.parse("2022-02-02T12:00:00Z").toEpochMilli(), 38_000) + "]"))
                 .enqueue("NOPEUSDT", response(400, INVALID_SYMBOL))

@@ -262,6 +262,26 @@ class CoinbaseProviderTest {
     }
 
     @Test
+    void nanAndInfinityWrittenAsBareWordsCostOnlyTheirOwnCandles() {
+        // Not JSON, but what Python's json module writes for float('nan') and float('inf').
+        long t = FROM.getEpochSecond();
+        respond(200, "[" + candle("2022-02-01T00:04:00Z", 104) + ","
+                + "[" + (t + 180) + ",9,11,10,10,NaN],"
+                + "[" + (t + 120) + ",-Infinity,11,10,10,1],"
+                + "[" + (t + 60) + ",9,Infinity,NaN,10,1],"
+                + candle("2022-02-01T00:00:00Z", 100) + "]");
+
+        HistoryBars answer = await(provider.historyBySymbol(List.of(BTC), Timeframe.ONE_MINUTE, FROM, ONE_WINDOW_TO));
+
+        assertThat(times(answer.bars().get(BTC))).containsExactly(FROM, Instant.parse("2022-02-01T00:04:00Z"));
+        assertThat(answer.incomplete()).containsExactly(BTC);
+        assertThat(metrics.droppedByReason()).containsExactly(Map.entry(Bar.Defect.PRICE.description(), 2L),
+                Map.entry(Bar.Defect.VOLUME.description(), 1L));
+        assertThat(metrics.failures()).isZero();
+        assertThat(logs.lines()).filteredOn(line -> line.contains("price not finite")).hasSize(1);
+    }
+
+    @Test
     void latestIsTheNewestValidCandlePerProductAndAFailingProductDoesNotFailTheOthers() throws Exception {
         byProduct(Duration.ZERO)
                 .enqueue("BTC-USD", response(200, candles(candle("2022-02-02T12:00:00Z", 38_010),
