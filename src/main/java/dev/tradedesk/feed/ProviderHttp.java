@@ -295,9 +295,17 @@ public final class ProviderHttp {
     private record Wait(Duration duration, String note) {
     }
 
-    /** {@code Retry-After} as seconds or as an HTTP date; absent, negative or unreadable means none. */
+    /**
+     * {@code Retry-After} as seconds or as an HTTP date; absent, negative or unreadable means none, and
+     * so does no wait at all ({@code 0}, or a date not after our clock, as a server whose clock is
+     * behind ours sends): taken as given, the failed lane sent again at once, and a provider answering
+     * every request so was asked as fast as it answered, while it was limiting us.
+     */
     private Wait retryAfter(String header) {
         Duration asked = askedWait(header);
+        if (asked != null && asked.isZero()) {
+            return new Wait(null, "");
+        }
         if (asked == null || asked.compareTo(LONGEST_RETRY_AFTER) <= 0) {
             return new Wait(asked, "");
         }

@@ -373,6 +373,20 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void aRetryAfterAskingForNoWaitIsTakenForNoneSoTheLaneStillBacksOff() {
+        // The clock reads 15:00:00; a server whose clock is behind ours dates its Retry-After in our past.
+        for (String now : List.of("0", "Tue, 01 Feb 2022 15:00:00 GMT", "Tue, 01 Feb 2022 14:58:30 GMT")) {
+            server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", now).build());
+            ProviderException failure = failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
+            assertThat(failure.kind()).as(now).isEqualTo(ProviderException.Kind.RATE_LIMITED);
+            assertThat(failure.retryAfter()).as(now).isEmpty();
+            assertThat(failure.getMessage()).as(now).isEqualTo("Alpaca is rate limiting requests (HTTP 429)");
+        }
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "1").build());
+        assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).retryAfter()).contains(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aBodyTricklingInPastTheCallTimeoutFailsAsATimeout() {
         OkHttpClient impatient = client.newBuilder().callTimeout(Duration.ofMillis(800)).build();
         AlpacaProvider slow = new AlpacaProvider(new ProviderHttp(impatient, "Alpaca", ProviderHttp.Access.KEYED, metrics,
