@@ -13,7 +13,9 @@ import java.io.IOException;
 /**
  * Streams a Coinbase Exchange {@code /products/{id}/candles} body with Jackson's parser: a list of
  * rows {@code [time, low, high, open, close, volume]}, all JSON numbers, the time in epoch seconds,
- * newest first. Elements after the sixth are ignored. Each row is validated and dropped (and
+ * newest first. Prices and volumes written as plain decimal strings ({@code "38000.01"}, as Coinbase's
+ * other APIs and Binance write them) are read as the numbers they spell; the time must be a number.
+ * Elements after the sixth are ignored. Each row is validated and dropped (and
  * counted) if bad, while the rest of the body is kept; a body that is not a JSON list of lists
  * fails as a whole. One instance per body; not thread-safe.
  */
@@ -72,11 +74,11 @@ final class CoinbaseCandlesParser {
             }
             switch (index) {
                 case TIME -> readTime(json);
-                case 1 -> raw.readNumber(json, RawBar.LOW);
-                case 2 -> raw.readNumber(json, RawBar.HIGH);
-                case 3 -> raw.readNumber(json, RawBar.OPEN);
-                case 4 -> raw.readNumber(json, RawBar.CLOSE);
-                case VOLUME -> raw.readNumber(json, RawBar.VOLUME);
+                case 1 -> raw.readDecimalText(json, RawBar.LOW);
+                case 2 -> raw.readDecimalText(json, RawBar.HIGH);
+                case 3 -> raw.readDecimalText(json, RawBar.OPEN);
+                case 4 -> raw.readDecimalText(json, RawBar.CLOSE);
+                case VOLUME -> raw.readDecimalText(json, RawBar.VOLUME);
                 default -> ProviderHttp.skipValue(json);
             }
             index++;

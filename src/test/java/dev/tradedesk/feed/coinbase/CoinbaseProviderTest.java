@@ -282,6 +282,26 @@ class CoinbaseProviderTest {
     }
 
     @Test
+    void pricesAndVolumesWrittenAsPlainDecimalStringsAreReadAsTheNumbersTheySpell() {
+        long t = FROM.getEpochSecond();
+        respond(200, "[[" + (t + 240) + ",\"9.5\",\"11.25\",\"10\",\"10.5\",\"12.81573401\"],"
+                + "[" + (t + 180) + ",9,\"11\",10,\"10\",1],"
+                + "[" + (t + 120) + ",\" 9 \",11,10,10,1],"
+                + "[" + (t + 60) + ",\"9\",\"0x1p4\",10,10,1],"
+                + "[\"" + t + "\",\"9\",\"11\",\"10\",\"10\",\"1\"]]");
+
+        HistoryBars answer = await(provider.historyBySymbol(List.of(BTC), Timeframe.ONE_MINUTE, FROM, ONE_WINDOW_TO));
+
+        BarColumns bars = answer.bars().get(BTC);
+        assertThat(times(bars)).containsExactly(Instant.parse("2022-02-01T00:03:00Z"), Instant.parse("2022-02-01T00:04:00Z"));
+        assertThat(bars.bar(1)).isEqualTo(new Bar(Instant.parse("2022-02-01T00:04:00Z").toEpochMilli(), 10, 11.25, 9.5, 10.5,
+                12.81573401));
+        assertThat(metrics.droppedByReason()).as("padded, hexadecimal, and a time as text")
+                .containsExactly(Map.entry(RecordValidator.WRONG_TYPE, 3L));
+        assertThat(answer.incomplete()).containsExactly(BTC);
+    }
+
+    @Test
     void latestIsTheNewestValidCandlePerProductAndAFailingProductDoesNotFailTheOthers() throws Exception {
         byProduct(Duration.ZERO)
                 .enqueue("BTC-USD", response(200, candles(candle("2022-02-02T12:00:00Z", 38_010),
@@ -352,7 +372,7 @@ class CoinbaseProviderTest {
     @Test
     void aDroppedRecordLeavesOnlyItsOwnProductIncomplete() {
         byProduct(Duration.ZERO).enqueue("BTC-USD", response(200, candles(candle("2022-02-01T00:01:00Z", 38_000))))
-                .enqueue("ETH-USD", response(200, candles(candle("2022-02-01T00:01:00Z", 2_800), "[1643673600,1,1,1,1,\"12\"]")));
+                .enqueue("ETH-USD", response(200, candles(candle("2022-02-01T00:01:00Z", 2_800), "[1643673600,1,1,1,1,true]")));
 
         HistoryBars answer = await(provider.historyBySymbol(List.of(BTC, ETH), Timeframe.ONE_MINUTE, FROM, ONE_WINDOW_TO));
 
