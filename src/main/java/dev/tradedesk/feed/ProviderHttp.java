@@ -2,6 +2,7 @@ package dev.tradedesk.feed;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -132,10 +133,10 @@ public final class ProviderHttp {
             @Override
             public void onResponse(Call call, Response response) {
                 try (response) {
-                    byte[] body = readBody(response.body(), response.isSuccessful());
+                    byte[] body = readBody(response.body(), response.isSuccessful(), symbol);
                     pipeline.record(PipelineStage.FETCH, System.nanoTime() - started);
                     if (response.isSuccessful()) {
-                        result.complete(parse(body, parser));
+                        result.complete(parse(body, parser, symbol));
                     } else {
                         throw failureFor(response, body, symbol, unknown);
                     }
@@ -191,7 +192,7 @@ public final class ProviderHttp {
      * malformed) and the first {@link #MAX_ERROR_BODY_BYTES} of an error body, so memory stays
      * bounded whatever the server sends or claims in {@code Content-Length}.
      */
-    private byte[] readBody(ResponseBody body, boolean successful) throws IOException {
+    private byte[] readBody(ResponseBody body, boolean successful, Symbol symbol) throws IOException {
         if (body == null) {
             return new byte[0];
         }
@@ -202,12 +203,16 @@ public final class ProviderHttp {
         }
         if (body.contentLength() > MAX_BODY_BYTES || source.request(MAX_BODY_BYTES + 1)) {
             throw fail(new ProviderException(ProviderException.Kind.MALFORMED_BODY, providerName + " sent a body larger than "
-                    + MAX_BODY_BYTES / (1024 * 1024) + " MiB; it was refused unread", null), "");
+                    + MAX_BODY_BYTES / (1024 * 1024) + " MiB" + answering(symbol) + "; it was refused unread", null), "");
         }
         return source.readByteArray();
     }
 
-    private <T> T parse(byte[] body, BodyParser<T> parser) {
+    /**
+     * Parses a successful body; one that cannot be read fails as malformed, in a message naming the
+     * request's {@code symbol} (null: a request for several, which the body sample in the log tells).
+     */
+    private <T> T parse(byte[] body, BodyParser<T> parser, Symbol symbol) {
         long started = System.nanoTime();
         try (JsonParser json = BODIES.createParser(body)) {
             T value = parser.parse(json);
@@ -215,11 +220,24 @@ public final class ProviderHttp {
             return value;
         } catch (IOException | IllegalArgumentException malformed) {
             String sample = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8);
-            String what = body.length == 0 ? "an empty body" : malformed instanceof JsonProcessingException
-                    ? "a body that is not the documented JSON (" + firstLine(((JsonProcessingException) malformed).getOriginalMessage()) + ")"
-                    : "an unusable body (" + malformed.getMessage() + ")";
+            String answering = answering(symbol);
+            String what = body.length == 0 ? "an empty body" + answering
+                    // Jackson's words for it name a "marker" and a redacted source, nothing a reader needs.
+                    : malformed instanceof JsonEOFException ? "a body cut short" + answering + " (its JSON ends unfinished)"
+                    : malformed instanceof JsonProcessingException ? "a body that is not the documented JSON" + answering + " ("
+                            + firstLine(((JsonProcessingException) malformed).getOriginalMessage()) + ")"
+                    : "an unusable body" + answering + " (" + malformed.getMessage() + ")";
             throw fail(new ProviderException(ProviderException.Kind.MALFORMED_BODY, providerName + " sent " + what, malformed), sample);
         }
+    }
+
+    /**
+     * Which symbol a request that names one asked for, for a message about its answer: the providers
+     * asked symbol by symbol (Binance, Coinbase) send each symbol its own body, so a malformed one is
+     * that symbol's, and the log, which keeps only the first of each kind, would not say whose it was.
+     */
+    private static String answering(Symbol symbol) {
+        return symbol == null ? "" : " for " + symbol.value();
     }
 
     private ProviderException failureFor(Response response, byte[] body, Symbol symbol, UnknownSymbolAnswer unknown) {

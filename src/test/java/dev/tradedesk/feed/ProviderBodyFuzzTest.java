@@ -187,7 +187,7 @@ class ProviderBodyFuzzTest {
                 new PipelineMetrics(), clock), HttpUrl.get("http://127.0.0.1:9/"));
         Throwable failure = failureOf(binance.history(List.of(BTCUSDT), Timeframe.ONE_MINUTE, FROM, TO));
         assertThat(failure).isInstanceOf(ProviderException.class)
-                .hasMessage("Binance sent a body larger than 16 MiB; it was refused unread");
+                .hasMessage("Binance sent a body larger than 16 MiB for BTCUSDT; it was refused unread");
         assertThat(((ProviderException) failure).kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
         assertThat(served.get()).as("bytes pulled from the connection").isLessThan(ProviderHttp.MAX_BODY_BYTES + 1024 * 1024);
     }

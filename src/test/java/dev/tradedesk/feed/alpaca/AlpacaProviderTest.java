@@ -441,6 +441,8 @@ class AlpacaProviderTest {
         respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + ",{\"t\":\"2022-02-01T14:31");
         ProviderException cut = failureOf(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO));
         assertThat(cut.kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        assertThat(cut.getMessage()).as("a request for a batch of symbols names none").isEqualTo("Alpaca sent a body cut short"
+                + " (its JSON ends unfinished)");
         respond(200, "<html><body>Gateway says hello</body></html>");
         assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
         respond(200, "");

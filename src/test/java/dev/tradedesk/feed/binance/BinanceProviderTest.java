@@ -197,7 +197,7 @@ class BinanceProviderTest {
         ProviderException failure = failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, TO));
 
         assertThat(failure.kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
-        assertThat(failure.getMessage()).isEqualTo("Binance sent a body that is not the documented JSON (a full page of klines"
+        assertThat(failure.getMessage()).isEqualTo("Binance sent a body that is not the documented JSON for BTCUSDT (a full page of klines"
                 + " that does not move past its startTime 1643673600000 by 1000 intervals: its rows repeat or start before it)");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -457,12 +457,27 @@ class BinanceProviderTest {
                 .isEqualTo(ProviderException.Kind.MALFORMED_BODY);
         respond(200, "");
         assertThat(failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, TO)).getMessage())
-                .isEqualTo("Binance sent an empty body");
+                .isEqualTo("Binance sent an empty body for BTCUSDT");
         respond(200, INVALID_SYMBOL);
         ProviderException object = await(provider.latest(List.of(BTC), Timeframe.ONE_MINUTE)).failures().get(BTC);
         assertThat(object.kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
         assertThat(metrics.failures(ProviderException.Kind.MALFORMED_BODY)).isEqualTo(4);
         assertThat(logs.lines()).filteredOn(line -> line.contains("MALFORMED_BODY")).as("logged once per kind").hasSize(1);
+    }
+
+    @Test
+    void aMalformedBodyIsToldForTheSymbolItAnswered() {
+        bySymbol().enqueue("BTCUSDT", response(200, "{\"code\":0,\"msg\":\"ok\"}"))
+                .enqueue("ETHUSDT", response(200, "[" + kline(FROM.toEpochMilli(), 100) + ",[1643673660000,\"100.0"));
+
+        LatestBars latest = await(provider.latest(List.of(BTC, ETH), Timeframe.ONE_MINUTE));
+
+        assertThat(latest.failures().get(BTC).getMessage())
+                .isEqualTo("Binance sent a body that is not the documented JSON for BTCUSDT (expected a list of klines but found START_OBJECT)");
+        assertThat(latest.failures().get(ETH).getMessage()).isEqualTo("Binance sent a body cut short for ETHUSDT (its JSON ends unfinished)");
+        assertThat(latest.failures().get(ETH).kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        assertThat(logs.lines()).filteredOn(line -> line.contains("MALFORMED_BODY")).as("logged once, naming its symbol")
+                .singleElement().satisfies(line -> assertThat(line).containsAnyOf("for BTCUSDT (", "for ETHUSDT ("));
     }
 
     @Test

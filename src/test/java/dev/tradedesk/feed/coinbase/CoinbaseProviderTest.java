@@ -426,18 +426,25 @@ class CoinbaseProviderTest {
     @Test
     void aBodyCutMidJsonAnHtmlPageAnEmptyBodyAndAnObjectAreMalformed() {
         respond(200, "[" + candle("2022-02-01T00:01:00Z", 100) + ",[1643673600,99.5,10");
-        assertThat(failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, ONE_WINDOW_TO)).kind())
-                .isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        ProviderException cut = failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, ONE_WINDOW_TO));
+        assertThat(cut.kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        assertThat(cut.getMessage()).isEqualTo("Coinbase sent a body cut short for BTC-USD (its JSON ends unfinished)");
         respond(200, "<!DOCTYPE html><html><body>Just a moment...</body></html>");
         assertThat(failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, ONE_WINDOW_TO)).kind())
                 .isEqualTo(ProviderException.Kind.MALFORMED_BODY);
         respond(200, "");
         assertThat(failureOf(provider.history(List.of(BTC), Timeframe.ONE_MINUTE, FROM, ONE_WINDOW_TO)).getMessage())
-                .isEqualTo("Coinbase sent an empty body");
+                .isEqualTo("Coinbase sent an empty body for BTC-USD");
         respond(200, "{\"message\":\"NotFound\"}");
         ProviderException object = await(provider.latest(List.of(BTC), Timeframe.ONE_MINUTE)).failures().get(BTC);
         assertThat(object.kind()).isEqualTo(ProviderException.Kind.MALFORMED_BODY);
+        assertThat(object.getMessage()).isEqualTo("Coinbase sent a body that is not the documented JSON for BTC-USD"
+                + " (expected a list of candles but found START_OBJECT)");
         assertThat(metrics.failures(ProviderException.Kind.MALFORMED_BODY)).isEqualTo(4);
+        assertThat(logs.lines()).filteredOn(line -> line.contains("MALFORMED_BODY")).as("logged once, naming its symbol")
+                .containsExactly("WARN coinbase: Coinbase sent a body cut short for BTC-USD (its JSON ends unfinished) (MALFORMED_BODY),"
+                        + " body sample: [[1643673660,98.75,101.5,99.5,100.0,12.81573401],[1643673600,99.5,10; further"
+                        + " MALFORMED_BODY failures are only counted");
     }
 
     @Test
