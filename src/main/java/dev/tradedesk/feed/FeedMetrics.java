@@ -2,6 +2,7 @@ package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Symbol;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -104,11 +105,30 @@ public final class FeedMetrics {
         return copy;
     }
 
+    /**
+     * A provider's text (an error message, a body sample) made fit for a log line and the status bar:
+     * one line, at most {@value #SAMPLE_LENGTH} characters of it, and each control or format character
+     * written as a backslash, {@code u} and its four hex digits: a terminal showing the log takes an
+     * escape sequence for a command (clear the screen, recolour what follows), and a direction override
+     * reverses the text after it.
+     */
     static String shorten(String text) {
         if (text == null) {
             return "";
         }
         String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= SAMPLE_LENGTH ? oneLine : oneLine.substring(0, SAMPLE_LENGTH) + "…";
+        String shown = oneLine.length() <= SAMPLE_LENGTH ? oneLine : oneLine.substring(0, SAMPLE_LENGTH);
+        StringBuilder printable = new StringBuilder(shown.length() + 1);
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                printable.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                printable.append(c);
+            }
+        }
+        return shown.length() < oneLine.length() ? printable.append('…').toString() : printable.toString();
     }
 }

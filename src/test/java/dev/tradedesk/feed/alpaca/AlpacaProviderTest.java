@@ -437,6 +437,21 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void controlAndFormatCharactersInAProvidersWordsReachNeitherTheLogNorTheStatusBarAsThemselves() {
+        // An escape sequence that clears a terminal and turns its text red, a bell, a right-to-left override, a line separator.
+        respond(400, "{\"message\":\"bad \\u001b[2J\\u001b[31mred\\u0007 \\u202e txt\\u2028next\"}");
+        ProviderException refused = failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
+        assertThat(refused.getMessage()).isEqualTo("Alpaca refused the request (HTTP 400: bad \\u001b[2J\\u001b[31mred\\u0007"
+                + " \\u202e txt\\u2028next)");
+        respond(502, "<html>\u001b]0;owned\u0007 Bad Gateway</html>");
+        failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
+
+        assertThat(logs.lines()).filteredOn(line -> line.contains("HTTP 502")).singleElement().asString()
+                .endsWith("body sample: <html>\\u001b]0;owned\\u0007 Bad Gateway</html>; further SERVER_ERROR failures are only counted");
+        assertThat(logs.text()).doesNotContain("\u001b", "\u0007", "\u202e", "\u2028");
+    }
+
+    @Test
     void aBodyCutMidJsonAnErrorPageAndAnEmptyBodyAreMalformed() {
         respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + ",{\"t\":\"2022-02-01T14:31");
         ProviderException cut = failureOf(provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO));
