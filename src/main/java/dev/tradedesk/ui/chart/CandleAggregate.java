@@ -21,9 +21,4 @@ final class CandleAggregate {
     long barCount() {
         return lastIndex - firstIndex + 1;
     }
-
-    /** Whether the candle closed at or above its open: the direction used to colour it. */
-    boolean isUp() {
-        return close >= open;
-    }
 }

@@ -292,9 +292,12 @@ final class ChartPanes {
             }
         }
 
-        /** ChartFX's colouring: rising when it closed above its open, a doji falls. */
+        /**
+         * The volume bars' rule ({@link VisibleCandles#rises}), not ChartFX's (a doji falls): with
+         * ChartFX's, a doji's body was red over a green volume bar.
+         */
         private static boolean rises(DataSet candles, int i) {
-            return candles.get(OhlcvDataSet.DIM_Y_CLOSE, i) > candles.get(OhlcvDataSet.DIM_Y_OPEN, i);
+            return VisibleCandles.rises(candles.get(OhlcvDataSet.DIM_Y_OPEN, i), candles.get(OhlcvDataSet.DIM_Y_CLOSE, i));
         }
 
         @Override

@@ -135,11 +135,19 @@ final class VisibleCandles {
         low[i] = l;
         close[i] = c;
         volume[i] = v;
-        if (c >= o) {
+        if (rises(o, c)) {
             upCandles[upCount++] = i;
         } else {
             downCandles[downCount++] = i;
         }
+    }
+
+    /**
+     * Whether a candle counts as rising, for its colours in every pane: it closed at or above its
+     * open. A doji (closed at its open) rises: its body and its volume bar are drawn in one colour.
+     */
+    static boolean rises(double open, double close) {
+        return close >= open;
     }
 
     void clear() {

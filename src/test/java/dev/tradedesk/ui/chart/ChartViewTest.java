@@ -201,7 +201,8 @@ class ChartViewTest {
             if (Math.abs(open - close) < 6 || bodyTop - high < 4 || x < 2 || x > plotRight - 2 || high < 3) {
                 continue; // a body and an upper wick tall enough to sample inside, well within the plot
             }
-            boolean rising = panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, i) > panes.candles.get(OhlcvDataSet.DIM_Y_OPEN, i);
+            boolean rising = VisibleCandles.rises(panes.candles.get(OhlcvDataSet.DIM_Y_OPEN, i),
+                    panes.candles.get(OhlcvDataSet.DIM_Y_CLOSE, i));
             Color body = (Color) (rising ? colours.getCandleLongColor() : colours.getCandleShortColor());
             Color wick = (Color) (rising ? colours.getCandleLongWickColor() : colours.getCandleShortWickColor());
             assertThat(close(pixels.getColor(x, (int) ((open + close) / 2)), body)).as("body of candle %d", i).isTrue();
