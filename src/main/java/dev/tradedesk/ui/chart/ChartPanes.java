@@ -58,7 +58,7 @@ final class ChartPanes {
     final ZonedTimeAxis priceTime;
     final ZonedTimeAxis volumeTime;
     final ZonedTimeAxis stochTime;
-    final ViewRangedAxis priceAxis;
+    final PriceAxis priceAxis;
     final ViewRangedAxis volumeAxis;
     final ViewRangedAxis stochAxis;
     final CandleDataSet candles;
@@ -82,7 +82,7 @@ final class ChartPanes {
         priceTime = innerTimeAxis(zone, locale);
         volumeTime = innerTimeAxis(zone, locale);
         stochTime = new ZonedTimeAxis(zone, locale);
-        priceAxis = valueAxis(priceAxis());
+        priceAxis = valueAxis(new PriceAxis());
         volumeAxis = valueAxis(new VolumeAxis());
         stochAxis = valueAxis(new StochRsiAxis());
 
@@ -119,17 +119,7 @@ final class ChartPanes {
         return axis;
     }
 
-    /**
-     * The price axis, labelled by {@link ReadoutFormat#priceTick} at its current tick step: ChartFX's
-     * own labels turn to exponents on large or tiny prices ("9.73E4" for 97,300).
-     */
-    private static ViewRangedAxis priceAxis() {
-        ViewRangedAxis axis = new ViewRangedAxis("price");
-        axis.setTickLabelFormatter(ChartAxes.formattedBy(value -> ReadoutFormat.priceTick(value, axis.getTickUnit())));
-        return axis;
-    }
-
-    private static ViewRangedAxis valueAxis(ViewRangedAxis axis) {
+    private static <A extends ViewRangedAxis> A valueAxis(A axis) {
         axis.getStyleClass().add("value-axis");
         setWidth(axis, VALUE_AXIS_WIDTH);
         return axis;

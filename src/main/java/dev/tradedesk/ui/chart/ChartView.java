@@ -282,6 +282,7 @@ public final class ChartView {
         double high = visible.highest();
         if (low <= high) {
             double padding = Math.max((high - low) * PRICE_PADDING, Math.abs(high) * 1e-4);
+            panes.priceAxis.quotedTo(model.priceDecimals());
             panes.priceAxis.setKeepingEndLabels(low - padding, high + topPadding(high - low + padding, padding, plotHeight),
                     plotHeight);
         }

@@ -200,6 +200,12 @@ class AxisLabelsTest {
     }
 
     @Test
+    void aStockQuotedInCentsIsNeverLabelledBetweenItsCents(FxRobot robot) {
+        // Ford near 8 dollars zoomed in: the axis read "8.2050, 8.2075, 8.2100", prices it can never trade at.
+        assertPlainPriceLabels(robot, pricedAround(8.22, 0.06, 2), 0.01, 2, 2);
+    }
+
+    @Test
     void aCrosshairValueLongerThanTheValueAxesWidensThemForGood(FxRobot robot) {
         // From 2,401,000.25 down to 1,000.25: the last-price tag fits the axes' 72 px, the crosshair's
         // "2400000.00" at the top of the plot ran off the window.
