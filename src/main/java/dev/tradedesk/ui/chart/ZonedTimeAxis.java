@@ -12,8 +12,9 @@ import javafx.util.StringConverter;
  * A ChartFX time axis (values in UTC epoch seconds) whose ticks and labels follow a
  * {@link ZoneId}, daylight-saving changes included ({@link ZonedTimeTicks}); ChartFX's own
  * {@code DefaultTimeFormatter} only knows a fixed offset. Its range is always set from outside
- * (no auto-ranging). Labels stay at least {@link #MIN_LABEL_SPACING} pixels apart, and one too
- * close to either end to fit whole is not drawn ({@link ViewRangedAxis}).
+ * (no auto-ranging). Labels stay at least {@link #MIN_LABEL_SPACING} pixels apart (dates
+ * {@link #MIN_DATE_LABEL_SPACING}), and one too close to either end to fit whole is not drawn
+ * ({@link ViewRangedAxis}).
  *
  * <p>On a chart of daily bars ({@link #showTradingDays}) the ticks are the trading days' midnights
  * in the exchange's zone, where each daily bar starts, and their labels those days, as the
@@ -36,6 +37,14 @@ final class ZonedTimeAxis extends ViewRangedAxis {
      * and the shortest bars are a minute.
      */
     static final double MIN_LABEL_SPACING = 90;
+    /**
+     * Fewest pixels between two labelled ticks a day or more apart, whose labels are dates, months
+     * or years: room for the widest short date of the common locales ("28 февр.", about 51 px in
+     * 11 px System; "28 May" 40, "28 Sept." 46). With the intraday labels' 90 px, ten days of daily
+     * bars on the smallest window's chart (about 330 px) were stepped by a week, and the axis named
+     * one Monday, or none.
+     */
+    static final double MIN_DATE_LABEL_SPACING = 60;
     private static final double FALLBACK_LENGTH = 1000;
 
     private ZonedTimeTicks ticks;
@@ -116,7 +125,7 @@ final class ZonedTimeAxis extends ViewRangedAxis {
             return;
         }
         double length = getLength() > 0 ? getLength() : FALLBACK_LENGTH;
-        step = ZonedTimeTicks.step(to - from, length, MIN_LABEL_SPACING);
+        step = ZonedTimeTicks.step(to - from, length, MIN_LABEL_SPACING, MIN_DATE_LABEL_SPACING);
         if (tradingDayZone != null && step.compareTo(ZonedTimeTicks.Step.DAYS_1) < 0) {
             step = ZonedTimeTicks.Step.DAYS_1;
         }

@@ -118,9 +118,18 @@ final class ZonedTimeTicks {
 
     /** The finest step that keeps labels at least {@code minSpacing} pixels apart. */
     static Step step(double spanSeconds, double axisLength, double minSpacing) {
-        double wanted = spanSeconds * minSpacing / Math.max(1, axisLength);
+        return step(spanSeconds, axisLength, minSpacing, minSpacing);
+    }
+
+    /**
+     * The finest step that keeps labels at least {@code timeSpacing} pixels apart where they are
+     * times of day (steps under a day), and {@code dateSpacing} where they are dates, months or years.
+     */
+    static Step step(double spanSeconds, double axisLength, double timeSpacing, double dateSpacing) {
+        double secondsPerPixel = spanSeconds / Math.max(1, axisLength);
         for (Step step : Step.values()) {
-            if (step.nominalSeconds() >= wanted) {
+            double spacing = step.unit == Unit.SECOND ? timeSpacing : dateSpacing;
+            if (step.nominalSeconds() >= secondsPerPixel * spacing) {
                 return step;
             }
         }

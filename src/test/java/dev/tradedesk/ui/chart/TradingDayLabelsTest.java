@@ -61,17 +61,30 @@ class TradingDayLabelsTest {
         assertBarsOnTheirDays(robot, BarAggregator.EXCHANGE_ZONE, Viewport.MIN_VISIBLE_BARS, 1900);
     }
 
+    @Test
+    void inTheSmallestWindowTheDailyAxisStillNamesSeveralOfItsDays(FxRobot robot) {
+        // The chart's 400 px in a 900 px window: ten days on about 330 px stepped by a week, and the
+        // axis named one Monday, the bars either side of it nameless.
+        assertBarsOnTheirDays(robot, BarAggregator.EXCHANGE_ZONE, Viewport.MIN_VISIBLE_BARS, 400, 3);
+    }
+
     private static void assertBarsOnTheirDays(FxRobot robot, ZoneId zone) {
         assertBarsOnTheirDays(robot, zone, 20, 1200);
+    }
+
+    private static void assertBarsOnTheirDays(FxRobot robot, ZoneId zone, int daysShown, int width) {
+        assertBarsOnTheirDays(robot, zone, daysShown, width, 5);
     }
 
     /**
      * Shows the weekdays of March 2026 (New York's clocks change on the 8th) as daily bars, times in
      * {@code zone}, the last {@code daysShown} days of them on a chart {@code width} wide, and checks
-     * that every labelled tick is a New York midnight named by its date and that the tick of each
-     * trading day is where its bar is drawn.
+     * that every labelled tick is a New York midnight named by its date, that the tick of each
+     * trading day is where its bar is drawn, that at least {@code tradingDaysLabelled} are, and
+     * that no two labels drawn overlap.
      */
-    private static void assertBarsOnTheirDays(FxRobot robot, ZoneId zone, int daysShown, int width) {
+    private static void assertBarsOnTheirDays(FxRobot robot, ZoneId zone, int daysShown, int width,
+            int tradingDaysLabelled) {
         BarColumns bars = new BarColumns(32);
         for (LocalDate day = LocalDate.of(2026, 3, 2); day.isBefore(LocalDate.of(2026, 3, 21)); day = day.plusDays(1)) {
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
@@ -100,11 +113,21 @@ class TradingDayLabelsTest {
                 DayOfWeek weekday = at.atZone(BarAggregator.EXCHANGE_ZONE).getDayOfWeek();
                 if (weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY) {
                     assertThat(barTimes).as("a bar on the tick of %s", tick.getText()).contains(tick.getValue());
-                    onBars++;
+                    onBars += tick.isVisible() ? 1 : 0; // drawn: not cut at an end of the axis
                 }
                 labels.add(tick.getText());
             }
-            assertThat(onBars).as("trading days labelled, of %s", labels).isGreaterThanOrEqualTo(5);
+            assertThat(onBars).as("trading days labelled, of %s", labels).isGreaterThanOrEqualTo(tradingDaysLabelled);
+            TickMark before = null;
+            for (TickMark tick : panes.stochTime.getTickMarks()) {
+                if (tick.isVisible()) {
+                    if (before != null) {
+                        assertThat(tick.getPosition() - before.getPosition()).as("room between %s and %s", before.getText(),
+                                tick.getText()).isGreaterThan((before.getWidth() + tick.getWidth()) / 2);
+                    }
+                    before = tick;
+                }
+            }
         });
     }
 }
