@@ -337,9 +337,15 @@ final class LivePipeline implements MarketDataListener {
         long last = engine.size() - 1;
         double close = engine.close(last);
         double change = Double.isNaN(live.sessionOpen) ? Double.NaN : (close - live.sessionOpen) / live.sessionOpen * 100;
+        // A forming bar's volume grows from zero through its minute, so its ratio to a whole bar's
+        // average fell to 0.00 on every row at each minute's start: a column to scan for unusual
+        // volume shows the last closed bar's.
+        long lastClosed = engine.hasFormingBar() ? last - 1 : last;
+        double relativeVolume = lastClosed >= engine.firstIndex()
+                ? engine.value(Indicator.RELATIVE_VOLUME, lastClosed) : Double.NaN;
         return new Quote(symbol, engine.time(last), close, change, engine.value(Indicator.RSI, last),
                 engine.value(Indicator.STOCH_K, last), engine.value(Indicator.BAND_LOWER, last),
-                engine.value(Indicator.BAND_UPPER, last), engine.value(Indicator.RELATIVE_VOLUME, last));
+                engine.value(Indicator.BAND_UPPER, last), relativeVolume);
     }
 
     /** The New York calendar day a bar belongs to, as the trading session. */

@@ -137,6 +137,25 @@ class LivePipelineTest {
     }
 
     @Test
+    void theRelativeVolumeQuotedIsTheLastClosedBarsNotTheFormingBarsVolumeSoFar() {
+        long t0 = NOW.minus(Duration.ofHours(1)).toEpochMilli();
+        BarColumns closed = bars(t0, NOW.toEpochMilli() - 60_001);
+        LivePipeline pipeline = pipeline(new BarColumns(0));
+        pipeline.onBatch(batch(Map.of(AAPL, closed), Map.of()));
+        IndicatorColumns expected = IndicatorBatch.compute(closed, IndicatorParameters.DEFAULTS);
+        double lastClosedRatio = expected.get(Indicator.RELATIVE_VOLUME, closed.size() - 1);
+        assertThat(published.get(0).quotes().get(AAPL).relativeVolume()).isEqualTo(lastClosedRatio);
+
+        Bar last = closed.bar(closed.size() - 1);
+        Bar formingAtItsStart = new Bar(last.time() + 60_000, last.close(), last.close(), last.close(), last.close(), 0);
+        pipeline.onBatch(batch(Map.of(), Map.of(AAPL, formingAtItsStart)));
+        Quote quote = published.get(1).quotes().get(AAPL);
+        assertThat(quote.last()).isEqualTo(formingAtItsStart.close());
+        assertThat(quote.relativeVolume()).as("the forming bar's 0 / average would read 0.00")
+                .isNotZero().isEqualTo(lastClosedRatio);
+    }
+
+    @Test
     void previewedParametersRequoteEverySeriesAtTheNextBatchAndTheFirstOnesComeBack() {
         Symbol msft = Symbol.of("MSFT");
         long t0 = NOW.minus(Duration.ofHours(10)).toEpochMilli();

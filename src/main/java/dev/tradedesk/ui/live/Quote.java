@@ -12,7 +12,8 @@ import dev.tradedesk.core.Symbol;
  * @param stochK           StochRSI %K on the 0..100 scale
  * @param bandLower        dynamic lower band; %K below it is oversold
  * @param bandUpper        dynamic upper band; %K above it is overbought
- * @param relativeVolume   volume over its moving average
+ * @param relativeVolume   the last closed bar's volume over its moving average (a forming bar's
+ *                         volume is still growing)
  */
 public record Quote(Symbol symbol, long time, double last, double changePercent, double rsi, double stochK,
         double bandLower, double bandUpper, double relativeVolume) {

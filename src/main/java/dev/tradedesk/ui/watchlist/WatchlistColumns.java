@@ -66,7 +66,7 @@ final class WatchlistColumns {
         table.getColumns().add(numberColumn("%K",
                 "StochRSI %K of 1-minute bars, whatever the chart's timeframe; bold and coloured below the lower"
                         + " or above the upper dynamic band", StochKCell::new));
-        table.getColumns().add(numberColumn("RelVol", "Volume of the latest 1-minute bar over its moving average",
+        table.getColumns().add(numberColumn("RelVol", "Volume of the last closed 1-minute bar over its moving average",
                 () -> new NumberCell(WatchlistRow::relativeVolumeProperty, value -> format(value, 2), null)));
         // Floor, not round: 99.96% whole must not read as 100.0.
         table.getColumns().add(numberColumn("Hist %",
