@@ -134,7 +134,11 @@ final class RecordCommand implements Callable<Integer> {
 
     private int record(MarketSession.Options options) throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
-        try (StopSignals ctrlC = StopSignals.install(stop::countDown); TradeDesk desk = new TradeDesk(root.context())) {
+        Runnable stopAsked = () -> {
+            sayStopping();
+            stop.countDown();
+        };
+        try (StopSignals ctrlC = StopSignals.install(stopAsked); TradeDesk desk = new TradeDesk(root.context())) {
             HistoryStore store = desk.historyStore(options.provider());
             long storedBefore = store.barCount();
             PipelineMetrics pipeline = new PipelineMetrics();
@@ -187,6 +191,20 @@ final class RecordCommand implements Callable<Integer> {
                 ShutdownHooks.remove(onShutdown);
             }
         }
+    }
+
+    /**
+     * Answers the first Ctrl-C or SIGTERM at once, on the signal's thread: the close that follows
+     * says nothing until its summary, and a user who sees nothing presses Ctrl-C again, which ends
+     * the run at once, without its summary.
+     */
+    private void sayStopping() {
+        String message = "stopping: storing the bars already received, then closing the history database"
+                + " (a second Ctrl-C or SIGTERM ends it at once, keeping the bars stored so far)";
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("tradedesk: " + message);
+        err.flush();
+        LoggerFactory.getLogger(RecordCommand.class).info(LogMarkers.TOLD_ON_CONSOLE, "Ctrl-C or SIGTERM: {}", message);
     }
 
     /**

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code record} stopped by a signal, as a terminal's Ctrl-C or {@code systemctl stop} stops it, in a child JVM. */
 class RecordStopTest {
 
+    private static final String STOPPING = "tradedesk: stopping: storing the bars already received, then closing the"
+            + " history database (a second Ctrl-C or SIGTERM ends it at once, keeping the bars stored so far)\n";
+
     @TempDir
     Path dir;
 
@@ -33,10 +36,13 @@ class RecordStopTest {
             assertThat(child.awaitExit()).as("the run's own exit code, not 143; stdout %s, stderr:%n%s", child.stdout(),
                     child.stderr()).isZero();
             assertThat(child.stdout()).anySatisfy(line -> assertThat(line).startsWith("stored.total: "));
+            assertThat(child.stderr()).as("what the stop does, and that a second signal ends it at once").isEqualTo(STOPPING);
         }
         String log = Files.readString(data.resolve("logs").resolve("tradedesk.log"), StandardCharsets.UTF_8);
         assertThat(log).as("the store closed and the log flushed before the JVM ended")
                 .contains("History store closed: " + data.resolve("simulated").resolve("history.mv.db"), "TradeDesk stopped");
+        assertThat(log).as("said as the signal came, before the close").containsSubsequence("Ctrl-C or SIGTERM: stopping: ",
+                "History store closed: ");
     }
 
     @Test
