@@ -145,15 +145,9 @@ final class RecordCommand implements Callable<Integer> {
             AtomicReference<String> stoppedBecause = new AtomicReference<>();
             CountDownLatch finished = new CountDownLatch(1);
             // Ctrl-C and SIGTERM are StopSignals'; this hook holds the JVM for the summary on the other
-            // ways it shuts down (SIGHUP: the terminal closed). After a first Ctrl-C or SIGTERM it holds
-            // nothing: the JVM then shuts down for a second one, which must end it at once, not wait for
-            // the close it cuts short (up to the session's 10 s for its threads: seen with the simulator stalling).
-            Thread onShutdown = new Thread(() -> {
-                if (!ctrlC.stopAsked()) {
-                    stop.countDown();
-                    awaitQuietly(finished);
-                }
-            }, "tradedesk-record-shutdown");
+            // ways it shuts down (SIGHUP: the terminal closed), and holds nothing after a first Ctrl-C or SIGTERM.
+            Thread onShutdown = ShutdownHooks.holdingUntilFinished("tradedesk-record-shutdown", ctrlC::stopAsked,
+                    stop::countDown, finished, Duration.ofSeconds(20));
             Runtime.getRuntime().addShutdownHook(onShutdown);
             long started = System.nanoTime();
             try {
@@ -406,13 +400,5 @@ final class RecordCommand implements Callable<Integer> {
 
     private static String format(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
