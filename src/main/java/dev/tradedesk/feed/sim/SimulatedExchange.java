@@ -16,7 +16,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * client stores can still be checked against {@link SimulatedMarket#closedMinuteBars}.
  *
  * <p>Binds to 127.0.0.1 only. Requests run on the executor given at start; its owner shuts it down
- * after {@link #close()}. Thread-safe.
+ * after {@link #close()}, which ends stalled responses at once, so that no request holds one of its
+ * threads past the close. Thread-safe.
  */
 public final class SimulatedExchange implements AutoCloseable {
 
@@ -60,6 +63,8 @@ public final class SimulatedExchange implements AutoCloseable {
     private final JsonFactory json = new JsonFactory();
     private final AlpacaBarsRequestHandler bars;
     private final FaultInjector faults;
+    /** Counted down by {@link #close}: a stall ends there, as a server going away leaves no one to answer. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private SimulatedExchange(SimulatedMarket market, HttpServer server, SimFaults faults) {
         this.market = market;
@@ -116,8 +121,14 @@ public final class SimulatedExchange implements AutoCloseable {
         return faults.responses();
     }
 
+    /**
+     * Stops serving: stalled responses end at once, unanswered, and every connection is closed. A
+     * stall slept on otherwise, holding its thread, and the session closing the exchange waited its
+     * whole grace period for that thread (10 s for {@code record}, whose stalls last 12 s).
+     */
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 
@@ -193,8 +204,9 @@ public final class SimulatedExchange implements AutoCloseable {
             case UNAVAILABLE -> send(exchange, AlpacaResponse.error(503, "service unavailable"));
             case UNAUTHORIZED_ONCE -> send(exchange, AlpacaResponse.error(401, "unauthorized."));
             case STALL -> {
-                Thread.sleep(faults.faults().stall().toMillis());
-                send(exchange, good);
+                if (!closed.await(faults.faults().stall().toMillis(), TimeUnit.MILLISECONDS)) {
+                    send(exchange, good);
+                }
             }
             case RESET_MID_BODY -> {
                 byte[] body = render(good);

@@ -14,6 +14,7 @@ import dev.tradedesk.feed.ProviderHttp;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.alpaca.AlpacaProvider;
 import dev.tradedesk.testing.MutableClock;
+import dev.tradedesk.testing.Poll;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +122,24 @@ class SimulatedExchangeFaultsTest {
     @Test
     void aStallOutlastsTheReadTimeout() throws IOException {
         assertThat(historyFailure(FaultKind.STALL).kind()).isEqualTo(ProviderException.Kind.TIMEOUT);
+    }
+
+    @Test
+    void closingTheExchangeEndsAStalledResponseAndFreesItsThread() throws Exception {
+        exchange = SimulatedExchange.start(market, 0, serverThreads,
+                new SimFaults(1, EnumSet.of(FaultKind.STALL), 5, Duration.ofMinutes(10)));
+        ProviderHttp http = new ProviderHttp(client, "Simulated exchange", ProviderHttp.Access.KEYED, metrics,
+                new PipelineMetrics(), market.clock().asClock());
+        new AlpacaProvider(http, HttpUrl.get(exchange.baseUrl().toString()), Secret.empty(), Secret.empty(), "iex")
+                .history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO);
+        Poll.untilTrue(() -> exchange.faultsInjected().get(FaultKind.STALL) == 1, Duration.ofSeconds(30));
+        assertThat(exchange.faultsInjected().get(FaultKind.STALL)).as("the request stalled").isEqualTo(1);
+
+        exchange.close();
+        serverThreads.shutdown();
+
+        // Far inside the stall's 10 minutes: a session closing the exchange waits for its threads.
+        assertThat(serverThreads.awaitTermination(20, TimeUnit.SECONDS)).as("the stalled thread ended with the close").isTrue();
     }
 
     @Test
