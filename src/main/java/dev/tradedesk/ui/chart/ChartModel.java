@@ -23,8 +23,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The chart's model: one displayed series (bars, every indicator value and their pyramids), the
- * visible range (zoom and pan, following the live edge or not), the level-of-detail switch and the
- * readout of the bar under a given time. It holds no controls, so it is tested without a scene.
+ * visible range (zoom and pan, following the live edge or not), the level-of-detail switch, the
+ * readout of the bar under a given time, and what the StochRSI pane waits for while the series is
+ * too short for its values ({@link StochRsiWarmUp}). It holds no controls, so it is tested without
+ * a scene.
  *
  * <p>Threading: {@link #loadHistory}, {@link #pushClosedBar} and {@link #pushFormingBar} may be
  * called from any thread; they never block and never touch JavaFX. They hand over through a
@@ -66,6 +68,10 @@ public final class ChartModel {
         }
     };
     private final BooleanProperty levelOfDetail = new SimpleBooleanProperty(this, "levelOfDetail", true);
+    private final StochRsiWarmUp warmUp;
+    private final ReadOnlyObjectWrapper<StochRsiWarmUp.Hint> warmUpHint = new ReadOnlyObjectWrapper<>(this, "warmUpHint");
+    /** The bar count {@link #warmUpHint} was last worked out for. */
+    private long hintedBars = -1;
     private ChartSeries series;
     private long dataVersion;
     private long refusedBars;
@@ -81,6 +87,7 @@ public final class ChartModel {
             throw new IllegalArgumentException("capacity must be between 1 and " + MAX_CAPACITY + ", was " + capacity);
         }
         this.capacity = RingCapacity.atLeast(capacity);
+        this.warmUp = new StochRsiWarmUp(parameters);
     }
 
     public ChartModel(SeriesKey key) {
@@ -155,6 +162,7 @@ public final class ChartModel {
         drained.clear();
         if (changed) {
             dataVersion++;
+            updateWarmUpHint();
             ChartRange current = range.get();
             Viewport viewport = viewport();
             if (current == null) {
@@ -193,6 +201,29 @@ public final class ChartModel {
             }
             default -> throw new IllegalStateException("unknown update " + update.kind);
         }
+    }
+
+    /** Works the hint out again only when the bar count changed: a tick on the forming bar costs a comparison. */
+    private void updateWarmUpHint() {
+        long bars = series.view().size();
+        if (bars != hintedBars) {
+            hintedBars = bars;
+            warmUpHint.set(warmUp.hintFor(bars));
+        }
+    }
+
+    /**
+     * What the StochRSI pane waits for while the series is too short for its first values with
+     * the parameters in use ("StochRSI needs 30 bars, the band 34; 3 so far"); null without data
+     * and once every part of the pane has values. Changes only when the bar count does, on the
+     * owner thread.
+     */
+    ReadOnlyObjectProperty<StochRsiWarmUp.Hint> warmUpHintProperty() {
+        return warmUpHint.getReadOnlyProperty();
+    }
+
+    StochRsiWarmUp.Hint warmUpHint() {
+        return warmUpHint.get();
     }
 
     /** Whether bars or a history wait for {@link #applyPending()}; a hint, as producers may add at any moment. */

@@ -16,7 +16,10 @@ import javafx.scene.shape.Line;
  *       horizontal line in the hovered pane, and the time and the value at the cursor as tags on the
  *       axes;</li>
  *   <li>the readout of a bar's values in the price plot's top-left corner, wrapped to the plot's
- *       width so that it never covers the price axis.</li>
+ *       width so that it never covers the price axis;</li>
+ *   <li>while the series is too short for the StochRSI pane's values, what it waits for
+ *       ({@link StochRsiWarmUp}): centred in the pane while it is empty, in its top-left corner
+ *       once some of it is drawn.</li>
  * </ul>
  * It never takes mouse events. Positions are given in this pane's coordinates; colours come from
  * CSS.
@@ -30,6 +33,7 @@ final class ChartOverlay extends Pane {
     static final String CROSSHAIR_TAG = "chart-crosshair-tag";
     static final String LAST_PRICE_TAG = "last-price-tag";
     static final String LAST_PRICE_LINE = "last-price-line";
+    static final String WARM_UP_HINT = "chart-warm-up-hint";
     static final PseudoClass UP = PseudoClass.getPseudoClass("up");
     static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
     private static final double READOUT_INSET = 6;
@@ -43,6 +47,10 @@ final class ChartOverlay extends Pane {
     private final Label readout = new Label();
     private final Line lastPriceLine = new Line();
     private final Label lastPriceTag = new Label();
+    private final Label warmUpHint = new Label();
+    /** What {@link #warmUpHint} was last placed for. */
+    private StochRsiWarmUp.Hint placedHint;
+    private Bounds hintPlot = PlotGeometry.EMPTY;
 
     ChartOverlay() {
         getStyleClass().add("chart-overlay");
@@ -58,12 +66,17 @@ final class ChartOverlay extends Pane {
         lastPriceLine.getStyleClass().add(LAST_PRICE_LINE);
         lastPriceTag.getStyleClass().add(LAST_PRICE_TAG);
         lastPriceTag.setId("lastPriceTag");
-        for (Label label : new Label[] {timeTag, valueTag, readout, lastPriceTag}) {
+        warmUpHint.getStyleClass().add(WARM_UP_HINT);
+        warmUpHint.setId("stochWarmUpHint");
+        warmUpHint.setWrapText(true);
+        for (Label label : new Label[] {timeTag, valueTag, readout, lastPriceTag, warmUpHint}) {
             label.setManaged(false);
         }
-        getChildren().addAll(lastPriceLine, vertical, horizontal, readout, lastPriceTag, timeTag, valueTag);
+        // Under the crosshair, whose lines and tags stay readable across it.
+        getChildren().addAll(lastPriceLine, warmUpHint, vertical, horizontal, readout, lastPriceTag, timeTag, valueTag);
         hideCrosshair();
         hideLastPrice();
+        hideWarmUpHint();
     }
 
     Label readout() {
@@ -77,6 +90,42 @@ final class ChartOverlay extends Pane {
     /** The crosshair's tag of the value at the cursor. */
     Label valueTag() {
         return valueTag;
+    }
+
+    Label warmUpHint() {
+        return warmUpHint;
+    }
+
+    /**
+     * Shows {@code hint} in {@code stochPlot}: centred while the pane is empty, else in its top-left
+     * corner, where it covers least of what is drawn; hidden when null. Laid out again only when the
+     * hint or the plot changed: the chart calls this every frame it redraws.
+     */
+    void showWarmUpHint(StochRsiWarmUp.Hint hint, Bounds stochPlot) {
+        if (hint == placedHint && stochPlot.equals(hintPlot)) {
+            return;
+        }
+        placedHint = hint;
+        hintPlot = stochPlot;
+        if (hint == null || stochPlot.getWidth() <= 0) {
+            hideWarmUpHint();
+            return;
+        }
+        warmUpHint.setText(hint.text());
+        warmUpHint.setMaxWidth(readoutWidth(stochPlot.getWidth()));
+        warmUpHint.applyCss(); // its font and padding, before it is sized
+        warmUpHint.autosize();
+        if (hint.paneEmpty()) {
+            warmUpHint.relocate(Math.round(stochPlot.getMinX() + (stochPlot.getWidth() - warmUpHint.getWidth()) / 2),
+                    Math.round(stochPlot.getMinY() + (stochPlot.getHeight() - warmUpHint.getHeight()) / 2));
+        } else {
+            warmUpHint.relocate(stochPlot.getMinX() + READOUT_INSET, stochPlot.getMinY() + READOUT_INSET);
+        }
+        warmUpHint.setVisible(true);
+    }
+
+    void hideWarmUpHint() {
+        warmUpHint.setVisible(false);
     }
 
     void setReadout(String text, Bounds pricePlot) {

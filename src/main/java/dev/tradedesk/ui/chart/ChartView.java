@@ -77,6 +77,7 @@ public final class ChartView {
     private final Runnable afterLayout = this::afterLayout;
     private final InvalidationListener rangeChanged = observable -> rangeDirty = true;
     private final InvalidationListener levelOfDetailChanged = observable -> levelOfDetailChanged();
+    private final InvalidationListener warmUpHintChanged = observable -> overlayDirty = true;
     private ReadoutFormat readoutFormat;
 
     private long attachedVersion = -1;
@@ -121,6 +122,7 @@ public final class ChartView {
 
         model.rangeProperty().addListener(new WeakInvalidationListener(rangeChanged));
         model.levelOfDetailProperty().addListener(new WeakInvalidationListener(levelOfDetailChanged));
+        model.warmUpHintProperty().addListener(new WeakInvalidationListener(warmUpHintChanged));
         this.zone.addListener((property, previous, current) -> applyZone(current));
         new ChartMouseControl(model, overlay, () -> priceGeometry, this::cursorAt).install(root);
 
@@ -325,6 +327,7 @@ public final class ChartView {
         priceGeometry = geometry(panes.price, from, to, panes.priceAxis.getMin(), panes.priceAxis.getMax());
         volumeGeometry = geometry(panes.volume, from, to, panes.volumeAxis.getMin(), panes.volumeAxis.getMax());
         stochGeometry = geometry(panes.stoch, from, to, panes.stochAxis.getMin(), panes.stochAxis.getMax());
+        overlay.showWarmUpHint(model.warmUpHint(), stochGeometry.plot());
         Optional<IndicatorSeriesView> series = model.series();
         if (series.isEmpty() || range == null) {
             overlay.hideLastPrice();
