@@ -38,6 +38,7 @@ final class WatchlistColumns {
     /** A series whose stored history has ranges not yet fetched whole. */
     static final PseudoClass INCOMPLETE = PseudoClass.getPseudoClass("history-incomplete");
     static final String SYMBOL_PROBLEM = "symbol-problem";
+    private static final String SYMBOL_CELL = "symbol-cell";
     /** The warning sign beside a symbol with a problem. */
     static final String PROBLEM_SIGN = "symbol-problem-sign";
     /** A symbol's problem wraps at this width in its tooltip, as the status bar's reasons do. */
@@ -83,10 +84,15 @@ final class WatchlistColumns {
                 }
             }
         });
-        // Symbols as long as "ETH/USDT" and "DOGE-USD" fit in the desktop's font, a little wider than
-        // the test toolkit's (longer ones show whole in their tooltip); numbers never shrink below their
-        // widest value (%K: a bold "100.0"); the last column takes what a narrow pane leaves.
-        double[] widths = {100, 72, 66, 52, 58, 62, 64};
+        // Together what the smallest window leaves beside the chart. Every provider's default symbols,
+        // "DOGEUSDT" the widest, fit with the warning sign all rows have while the provider is out of
+        // reach, and about 5 % to spare for a desktop font wider than the test toolkit's (100 px cut
+        // "DOGEUSDT ⚠" to "DOGEU... ⚠"). A longer symbol keeps its start, the base that tells pairs
+        // apart ("1000SATS...", where a cut in the middle left "1000...USDT"), and shows whole in its
+        // tooltip: fifteen capitals and the sign would need some 50 px more. The numbers' columns start
+        // at their usual widest value (Chg %: "+12.34"; %K: a bold "100.0") and widen for a longer one
+        // (NumberCell); the last column takes what a wider pane leaves.
+        double[] widths = {112, 72, 61, 49, 54, 62, 64};
         int last = widths.length - 1;
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setMinWidth(i == last ? widths[i] * 0.8 : widths[i]);
@@ -192,10 +198,11 @@ final class WatchlistColumns {
         private final Tooltip whole = new EscapePassingTooltip();
 
         SymbolCell() {
+            getStyleClass().add(SYMBOL_CELL);
             sign.getStyleClass().add(PROBLEM_SIGN);
             sign.setMinWidth(Region.USE_PREF_SIZE);
             setContentDisplay(ContentDisplay.RIGHT);
-            setGraphicTextGap(6);
+            setGraphicTextGap(4);
             whole.setWrapText(true);
             whole.setMaxWidth(PROBLEM_TOOLTIP_MAX_WIDTH);
         }

@@ -314,6 +314,45 @@ class WatchlistViewTest {
     }
 
     @Test
+    void everyDefaultSymbolShowsWholeWithItsWarningSignInTheNarrowestWatchlist(FxRobot robot) {
+        // On Binance with no network every row has the sign, and "DOGEUSDT" read "DOGEU...". The
+        // narrowest watchlist is also the one at the default window size (1400 x 0.34 is below it).
+        List<String> defaults = java.util.stream.Stream.of(Watchlists.DEFAULTS.stocks(), Watchlists.DEFAULTS.binance(),
+                Watchlists.DEFAULTS.coinbase()).flatMap(List::stream).map(Symbol::value).toList();
+        robot.interact(() -> {
+            model.replaceAll(defaults.stream().map(Symbol::of).toList());
+            model.apply(new MarketUpdate(Map.of(), Map.of(), Map.of(), defaults.stream().collect(
+                    java.util.stream.Collectors.toMap(Symbol::of, symbol -> "connection failed")), null, null, Long.MAX_VALUE));
+            javafx.scene.layout.Region pane = (javafx.scene.layout.Region) robot.lookup("#watchlistPane").query();
+            pane.getScene().getWindow().setWidth(pane.minWidth(-1));
+            pane.getScene().getWindow().setHeight(1400);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            javafx.scene.layout.Region pane = (javafx.scene.layout.Region) robot.lookup("#watchlistPane").query();
+            assertThat(pane.getWidth()).as("the pane at its narrowest").isEqualTo(pane.minWidth(-1), org.assertj.core.data.Offset.offset(1.0));
+        });
+        assertThat(defaults.stream().map(symbol -> shownSymbol(robot, symbol)).toList()).as("not cut short")
+                .isEqualTo(defaults);
+        for (String symbol : defaults) {
+            TableCell<?, ?> cell = symbolCell(robot, symbol);
+            assertThat(cell.getGraphic()).as("the sign of %s", symbol).isNotNull();
+            // With room to spare for a desktop font 5 % wider than this one: the desktop's GTK font
+            // can be wider than the test toolkit's.
+            double needed = WaitForAsyncUtils.waitForAsyncFx(5_000, () -> 1.05 * (textWidth(symbol, cell.getFont())
+                    + ((Label) cell.getGraphic()).prefWidth(-1)) + cell.getGraphicTextGap() + cell.snappedLeftInset()
+                    + cell.snappedRightInset());
+            assertThat(cell.getWidth()).as("room for %s and its sign in a slightly wider font", symbol).isGreaterThanOrEqualTo(needed);
+        }
+    }
+
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        Text measured = new Text(text);
+        measured.setFont(font);
+        return measured.getLayoutBounds().getWidth();
+    }
+
+    @Test
     void aLongSymbolWithAProblemKeepsItsWarningSignWhenItIsCutShort(FxRobot robot) {
         // The sign was the text's end, "ETH/USDT  ⚠", so the ellipsis took it: "ETH/USDT..." read
         // as a symbol without a problem but for its colour.
