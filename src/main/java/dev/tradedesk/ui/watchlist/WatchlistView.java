@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -125,6 +126,19 @@ public final class WatchlistView {
         add.setOnAction(event -> submit.run());
         symbolField.setOnAction(event -> submit.run());
         symbolField.textProperty().addListener((property, before, after) -> error.setText(""));
+        // The message is about the entry being typed: it goes once the keyboard has left the box and
+        // its Add button for the window's other parts (the chart, after Esc or a click), where it
+        // stayed, two lines over the list, about a box no longer in use. The text stays, to be
+        // corrected; Enter says again what is wrong with it. Another window taking the keyboard
+        // leaves the focus owner, and the message, as they were.
+        ChangeListener<Boolean> leftEntry = (property, was, focused) -> {
+            Node owner = symbolField.getScene() == null ? null : symbolField.getScene().getFocusOwner();
+            if (!focused && owner != symbolField && owner != add) {
+                error.setText("");
+            }
+        };
+        symbolField.focusedProperty().addListener(leftEntry);
+        add.focusedProperty().addListener(leftEntry);
         HBox.setHgrow(symbolField, Priority.ALWAYS);
         HBox entry = new HBox(6, symbolField, add);
         entry.getStyleClass().add("watchlist-entry");

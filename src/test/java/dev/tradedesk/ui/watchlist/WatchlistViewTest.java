@@ -259,6 +259,29 @@ class WatchlistViewTest {
     }
 
     @Test
+    void aRefusalGoesWhenTheKeyboardLeavesTheSymbolBoxAndItsAddButtonButItsTextStays(FxRobot robot) {
+        TextField box = robot.lookup("#symbolField").queryAs(TextField.class);
+        Label error = robot.lookup("#symbolError").queryAs(Label.class);
+        robot.clickOn(box).write("spy?").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(error.isVisible()).as("refused").isTrue();
+
+        robot.clickOn("#addSymbol");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(error.isVisible()).as("still the entry's: Add gives the same refusal").isTrue();
+
+        robot.clickOn(row(robot, "MSFT"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(error.isVisible()).as("the keyboard is in the list").isFalse();
+        assertThat(error.getText()).isEmpty();
+        assertThat(box.getText()).as("kept, to be corrected").isEqualTo("spy?");
+
+        robot.clickOn(box).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(error.getText()).as("Enter says it again").startsWith("Invalid symbol");
+    }
+
+    @Test
     void deleteRemovesTheSelectedRowSelectingTheNextAndCtrlZInTheListPutsItBack(FxRobot robot) {
         robot.interact(() -> model.add("SPY"));
         robot.clickOn(row(robot, "MSFT"));
