@@ -4,6 +4,7 @@ import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.ui.EscapePassingTooltip;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -76,7 +77,8 @@ public final class StatusBarView {
                 label("frameRate", model.frameRateProperty()), label("tickToScreen", model.latencyProperty()),
                 label("memoryStatus", model.memoryProperty()));
         figures.forEach(figure -> figure.setMinWidth(Region.USE_PREF_SIZE));
-        HBox bar = new HBox(16, connection, note, noticeLabel, progress, progressText, spacer);
+        HBox bar = new Row(connection, note, model.noteLeadProperty());
+        bar.getChildren().addAll(connection, note, noticeLabel, progress, progressText, spacer);
         bar.getChildren().addAll(figures);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
@@ -93,6 +95,47 @@ public final class StatusBarView {
         state.setFont(connection.getFont());
         return Math.ceil(state.getLayoutBounds().getWidth()) + 2 + connection.snappedLeftInset()
                 + connection.snappedRightInset();
+    }
+
+    /** The width {@code note} needs for {@code lead} and the ellipsis after it. */
+    private static double leadWidth(Label note, String lead) {
+        Text shown = new Text(lead + note.getEllipsisString());
+        shown.setFont(note.getFont());
+        return Math.ceil(shown.getLayoutBounds().getWidth()) + 2 + note.snappedLeftInset() + note.snappedRightInset();
+    }
+
+    /**
+     * The bar's row, where a note's lead (an export's file name) takes its width from the connection's
+     * reason, down to the connection's minimum (its state and time): HBox shares a shortage evenly,
+     * and the note, far shorter than a reason, was cut to "B..." first. Only the two swap width, so
+     * the row asks its window for no more room and the figures on the right stay where they were.
+     */
+    private static final class Row extends HBox {
+        private final Label connection;
+        private final Label note;
+        private final ReadOnlyStringProperty lead;
+
+        Row(Label connection, Label note, ReadOnlyStringProperty lead) {
+            super(16);
+            this.connection = connection;
+            this.note = note;
+            this.lead = lead;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            if (!note.isManaged() || lead.get().isEmpty()) {
+                return;
+            }
+            double missing = Math.min(leadWidth(note, lead.get()) - note.getWidth(),
+                    connection.getWidth() - connection.minWidth(-1));
+            if (missing > 0) {
+                connection.resize(connection.getWidth() - missing, connection.getHeight());
+                note.resizeRelocate(note.getLayoutX() - missing, note.getLayoutY(), note.getWidth() + missing,
+                        note.getHeight());
+            }
+        }
     }
 
     /** A long reason wraps in its tooltip instead of running off the screen. */

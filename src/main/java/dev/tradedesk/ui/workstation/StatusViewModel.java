@@ -51,6 +51,8 @@ public final class StatusViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    /** The note's start that a narrow window should still show: what the user looks for in it. */
+    private final ReadOnlyStringWrapper noteLead = new ReadOnlyStringWrapper(this, "noteLead", "");
     private boolean noteTimed;
     private long noteShownNanos;
     private long lastUpdateNanos;
@@ -131,12 +133,21 @@ public final class StatusViewModel {
     }
 
     /**
-     * Says that something the user asked for and that finishes in the background is done ("Chart
-     * exported to /home/ann/AAPL-1Min.png"), for {@link #NOTE_NANOS} from the next refresh; a later
-     * note replaces it. Without it such an action ended with nothing to see.
+     * Says that something the user asked for and that finishes in the background is done ("AAPL-1Min.png
+     * exported to /home/ann"), for {@link #NOTE_NANOS} from the next refresh; a later note replaces
+     * it. Without it such an action ended with nothing to see.
      */
     public void showNote(String text) {
-        note.set(text);
+        showNote(text, "");
+    }
+
+    /**
+     * A note whose {@code lead}, the part the user looks for ("AAPL-1Min.png"), a narrow window still
+     * shows whole where it cuts the {@code rest} short.
+     */
+    public void showNote(String lead, String rest) {
+        noteLead.set(lead);
+        note.set(lead + rest);
         noteTimed = false;
     }
 
@@ -148,6 +159,7 @@ public final class StatusViewModel {
                 noteShownNanos = nowNanos;
             } else if (nowNanos - noteShownNanos >= NOTE_NANOS) {
                 note.set("");
+                noteLead.set("");
             }
         }
         updateAge.set(!watching ? "watchlist empty" : lastUpdateNanos == 0 ? "no data yet"
@@ -216,6 +228,11 @@ public final class StatusViewModel {
     /** What was just done ({@link #showNote}), or empty. */
     public ReadOnlyStringProperty noteProperty() {
         return note.getReadOnlyProperty();
+    }
+
+    /** The start of the note that a narrow window still shows whole ({@link #showNote(String, String)}), or empty. */
+    public ReadOnlyStringProperty noteLeadProperty() {
+        return noteLead.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty updateAgeProperty() {

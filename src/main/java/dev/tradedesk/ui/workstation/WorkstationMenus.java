@@ -441,12 +441,22 @@ final class WorkstationMenus {
             try {
                 ChartImageExporter.write(image, file);
                 log.info("Exported the chart of {} to {}", model.key(), file);
-                Platform.runLater(() -> parts.status().showNote("Chart exported to " + file.toAbsolutePath()));
+                Platform.runLater(() -> showExportedNote(parts.status(), file));
             } catch (IOException e) {
                 log.warn("Could not write {}: {}", file, e.getMessage()); // the user's choice of folder, told in a dialog
                 Platform.runLater(() -> error("Could not export the chart", e.getMessage()));
             }
         }, parts.background());
+    }
+
+    /**
+     * "AAPL-1Min-20261206-1621.png exported to /home/ann/Pictures": the file's name first and kept
+     * whole where the window allows, the part a trader looks for; a narrow window cuts the folder
+     * (the tooltip has it all). "Chart exported to /tmp/h..." lost the name to the folder.
+     */
+    static void showExportedNote(StatusViewModel status, Path file) {
+        Path whole = file.toAbsolutePath();
+        status.showNote(String.valueOf(whole.getFileName()), " exported to " + whole.getParent());
     }
 
     /**

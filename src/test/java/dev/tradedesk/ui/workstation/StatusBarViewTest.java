@@ -55,6 +55,36 @@ class StatusBarViewTest {
     }
 
     @Test
+    void anExportsNoteKeepsItsFileNameWhereTheWindowCutsItsFolder(FxRobot robot) {
+        // "Chart exported to /tmp/h...": the name, what the trader looks for, was what the 900 px window lost.
+        String name = "BTCUSDT-1Min-20261206-1632.png";
+        String folder = "/home/trader/Pictures/charts/tradedesk";
+        robot.interact(() -> {
+            model.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.BINANCE)), System.nanoTime());
+            model.refresh(System.nanoTime(), 60.0, 134L << 20, 6028L << 20);
+            WorkstationMenus.showExportedNote(model, java.nio.file.Path.of(folder, name));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label note = robot.lookup("#statusNote").queryAs(Label.class);
+        assertThat(drawn(note)).as("the folder cut short").isNotEqualTo(note.getText()).startsWith(name);
+        assertThat(note.getTooltip().getText()).contains(name, folder);
+
+        // A long connection text: its reason gives way to the name, which had an even share of the
+        // shortage and read "B...". Its state and time and the figures stay whole, so the name keeps
+        // what is left of 900 px: the chart's symbol and timeframe.
+        robot.interact(() -> model.apply(MarketUpdate.ofConnection(ConnectionState.backingOff(ProviderKind.BINANCE,
+                Instant.parse("2026-12-04T20:16:25Z"), "Binance connection failed before a response arrived"
+                        + " (UnknownHostException: api.binance.com)")), System.nanoTime()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label connection = robot.lookup("#connectionStatus").queryAs(Label.class);
+        assertThat(drawn(connection)).startsWith("Binance: retrying at 20:16:25 UTC");
+        assertThat(drawn(note)).as("the symbol and timeframe of the chart at least").startsWith("BTCUSDT-1Min");
+        Label memory = robot.lookup("#memoryStatus").queryAs(Label.class);
+        assertThat(drawn(memory)).isEqualTo(memory.getText());
+        assertThat(memory.localToScene(memory.getBoundsInLocal()).getMaxX()).as("within the window").isLessThanOrEqualTo(900);
+    }
+
+    @Test
     void theRetryTimeAndItsZoneStayWholeWhenTheConnectionLabelHasOnlyItsMinimumWidth(FxRobot robot) {
         StatusViewModel simulated = new StatusViewModel("Simulated exchange", ZoneId.of("Australia/Sydney"));
         robot.interact(() -> {

@@ -43,19 +43,19 @@ class StatusViewModelTest {
     void aNoteOnWhatWasJustDoneStaysTenSecondsFromItsFirstRefresh() {
         StatusViewModel status = new StatusViewModel("Simulated exchange", ZoneOffset.UTC);
         status.refresh(1_000_000_000L, 60, 1, 2);
-        status.showNote("Chart exported to /tmp/AAPL-1Min.png");
-        assertThat(status.noteProperty().get()).isEqualTo("Chart exported to /tmp/AAPL-1Min.png");
+        status.showNote("AAPL-1Min.png exported to /tmp");
+        assertThat(status.noteProperty().get()).isEqualTo("AAPL-1Min.png exported to /tmp");
 
         long shown = 5_000_000_000L;
         status.refresh(shown, 60, 1, 2);
         status.refresh(shown + StatusViewModel.NOTE_NANOS - 1, 60, 1, 2);
-        assertThat(status.noteProperty().get()).as("still readable").isEqualTo("Chart exported to /tmp/AAPL-1Min.png");
+        assertThat(status.noteProperty().get()).as("still readable").isEqualTo("AAPL-1Min.png exported to /tmp");
         status.refresh(shown + StatusViewModel.NOTE_NANOS, 60, 1, 2);
         assertThat(status.noteProperty().get()).as("gone, not taken for a state").isEmpty();
 
-        status.showNote("Chart exported to /tmp/MSFT-1Min.png");
+        status.showNote("MSFT-1Min.png exported to /tmp");
         status.refresh(shown + 3 * StatusViewModel.NOTE_NANOS, 60, 1, 2);
-        assertThat(status.noteProperty().get()).as("a new note has its own ten seconds").isEqualTo("Chart exported to /tmp/MSFT-1Min.png");
+        assertThat(status.noteProperty().get()).as("a new note has its own ten seconds").isEqualTo("MSFT-1Min.png exported to /tmp");
     }
 
     @Test

@@ -999,7 +999,7 @@ class WorkstationWindowTest {
                     .isEqualTo((int) Math.ceil(onScreen[1]) + captionHeight);
             assertThat(distinctColours(image)).as("a chart, not a blank image").isGreaterThan(20);
             javafx.scene.control.Label note = robot.lookup("#statusNote").queryAs(javafx.scene.control.Label.class);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> note.getText().equals("Chart exported to " + file.toAbsolutePath()));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> note.getText().equals(file.getFileName() + " exported to " + dir.toAbsolutePath()));
         }
         assertThat(menus.exportChooser(model).getInitialDirectory()).as("then the last export's").isEqualTo(dir.toFile());
 
