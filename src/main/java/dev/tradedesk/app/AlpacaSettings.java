@@ -33,12 +33,18 @@ public record AlpacaSettings(Secret keyId, Secret secretKey, String baseUrl, Str
         }
     }
 
+    /**
+     * {@code url} without a trailing slash and with its scheme in lower case. A scheme is read in
+     * any case, as the settings dialog ({@code SettingsValues.baseUrlProblem}) and OkHttp read it:
+     * refused here alone, "HTTPS://..." passed the dialog and failed its OK.
+     */
     private static String validBaseUrl(String url) {
         try {
             URI uri = URI.create(url);
-            String scheme = uri.getScheme();
-            if (("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null) {
-                return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                String lowerScheme = scheme + url.substring(scheme.length());
+                return lowerScheme.endsWith("/") ? lowerScheme.substring(0, lowerScheme.length() - 1) : lowerScheme;
             }
         } catch (IllegalArgumentException invalid) {
             // reported below with the expected form

@@ -85,4 +85,18 @@ class SettingsEditTest {
         Settings back = SettingsApplier.edited(edited, SettingsApplier.valuesOf(before));
         assertThat(back.watchlist()).containsExactly(Symbol.of("SPY"), Symbol.of("QQQ"));
     }
+
+    @Test
+    void aBaseUrlWhoseSchemeIsInCapitalsIsTakenOnOkAsTheDialogAcceptedIt() {
+        Settings before = Settings.DEFAULTS;
+        SettingsValues values = SettingsApplier.valuesOf(before);
+        SettingsValues capitals = new SettingsValues(ProviderKind.ALPACA, Secret.of("AKTEST"), Secret.of("secret"),
+                "HTTPS://data.alpaca.markets/", values.alpacaFeed(), values.watchlists(), values.defaultTimeframe(),
+                values.indicators(), values.theme(), values.timeZone(), values.simulatorSpeed());
+        assertThat(SettingsValues.baseUrlProblem(capitals.alpacaBaseUrl())).as("the dialog's rule").isEmpty();
+
+        Settings after = SettingsApplier.edited(before, capitals);
+        assertThat(after.alpaca().baseUrl()).isEqualTo("https://data.alpaca.markets");
+        assertThat(after.provider()).isEqualTo(ProviderKind.ALPACA);
+    }
 }
