@@ -6,13 +6,18 @@ import java.util.regex.Pattern;
 
 /**
  * Numbers as typed in the settings dialog: whole numbers, and decimals with a point or a comma
- * (no NaN, infinities, hex or type suffixes, which {@link Double#parseDouble} would take). Only the
- * form is checked here; the ranges are the values' own rules. Stateless and thread-safe.
+ * (no NaN, infinities, hex or type suffixes, which {@link Double#parseDouble} would take). A comma
+ * followed by groups of three digits ("1,000", "10,000") is refused as neither: the dialog itself
+ * groups thousands so ("at most 10,000"), and read as a decimal comma it was a thousandth of what
+ * was meant. Only the form is checked here; the ranges are the values' own rules. Stateless and
+ * thread-safe.
  */
 final class NumberText {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][+-]?\\d+)?");
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+    /** Digits grouped in thousands by commas, with no point: "1,000" or "10,000,000", not "0,700" nor "1,5". */
+    private static final Pattern THOUSANDS_GROUPED = Pattern.compile("[+-]?[1-9]\\d{0,2}(,\\d{3})+");
     private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
@@ -30,7 +35,7 @@ final class NumberText {
                     ? OptionalDouble.of(new BigDecimal(stripped).max(INT_MIN).min(INT_MAX).intValue())
                     : OptionalDouble.empty();
         }
-        return DECIMAL.matcher(stripped).matches()
+        return DECIMAL.matcher(stripped).matches() && !THOUSANDS_GROUPED.matcher(stripped).matches()
                 ? OptionalDouble.of(Double.parseDouble(stripped.replace(',', '.')))
                 : OptionalDouble.empty();
     }
@@ -50,7 +55,23 @@ final class NumberText {
         if (text == null || text.isBlank()) {
             return "Required";
         }
+        String stripped = text.strip();
+        if (THOUSANDS_GROUPED.matcher(stripped).matches()) {
+            return groupedProblem(kind, stripped);
+        }
         return kind == SettingsField.Kind.WHOLE_NUMBER ? "Enter a whole number" : "Enter a number";
+    }
+
+    /** "1,000" might be a thousand or, with a decimal comma, one: the message offers both; "1,000,000" only the first. */
+    private static String groupedProblem(SettingsField.Kind kind, String grouped) {
+        String whole = grouped.replace(",", "");
+        boolean oneComma = grouped.indexOf(',') == grouped.lastIndexOf(',');
+        if (kind == SettingsField.Kind.WHOLE_NUMBER || !oneComma) {
+            return (kind == SettingsField.Kind.WHOLE_NUMBER ? "Enter a whole number: " : "Enter a number: ") + whole
+                    + ", without " + (oneComma ? "the comma" : "the commas");
+        }
+        String decimal = new BigDecimal(grouped.replace(',', '.')).stripTrailingZeros().toPlainString();
+        return "Type " + whole + " or " + decimal + ": a comma before three digits could group thousands or mark decimals";
     }
 
     /** Whole numbers as such, decimals without trailing zeros: 14, 35, 0.7. */

@@ -217,6 +217,25 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aCommaGroupingThousandsIsRefusedNotReadAsADecimalComma() {
+        type(SettingsField.SIMULATOR_SPEED, "10,000");
+        assertThat(model.result()).as("not a speed of 10").isEmpty();
+        assertThat(message(SettingsField.SIMULATOR_SPEED))
+                .isEqualTo("Type 10000 or 10: a comma before three digits could group thousands or mark decimals");
+        type(SettingsField.SIMULATOR_SPEED, "10000");
+        assertThat(model.result().orElseThrow().simulatorSpeed()).isEqualTo(10_000);
+        type(SettingsField.SIMULATOR_SPEED, "1,5");
+        assertThat(model.result().orElseThrow().simulatorSpeed()).as("a decimal comma").isEqualTo(1.5);
+
+        type(SettingsField.SENSITIVITY, "0,250");
+        assertThat(model.result().orElseThrow().indicators().sensitivity()).as("no thousands start with 0").isEqualTo(0.25);
+        type(SettingsField.BASE_LOWER, "1,000,000");
+        assertThat(message(SettingsField.BASE_LOWER)).isEqualTo("Enter a number: 1000000, without the commas");
+        type(SettingsField.RSI_PERIOD, "1,000");
+        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Enter a whole number: 1000, without the comma");
+    }
+
+    @Test
     void choicesReachTheResult() {
         model.providerProperty().set(ProviderKind.COINBASE);
         model.defaultTimeframeProperty().set(Timeframe.ONE_HOUR);
