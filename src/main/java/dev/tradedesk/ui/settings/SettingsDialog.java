@@ -10,8 +10,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogEvent;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -107,6 +110,7 @@ public final class SettingsDialog {
         ok.setId("settingsOk");
         ok.setDefaultButton(true);
         ok.disableProperty().bind(model.validProperty().not());
+        enterOnAChoiceIsOk(pane, ok);
         Button cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
         cancel.setId("settingsCancel");
         cancel.setCancelButton(true);
@@ -121,6 +125,21 @@ public final class SettingsDialog {
         pane.setContent(tabs);
         pane.setMinHeight(Region.USE_PREF_SIZE);
         return pane;
+    }
+
+    /**
+     * Enter on a focused provider or theme choice is OK, as on a field. JavaFX fires a focused
+     * radio button on Enter (off macOS) and consumes the key, so OK, the default button, never saw
+     * it: choosing a provider with the arrow keys and pressing Enter did nothing.
+     */
+    private static void enterOnAChoiceIsOk(DialogPane pane, Button ok) {
+        pane.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && event.getTarget() instanceof RadioButton && !event.isShortcutDown()
+                    && !event.isAltDown() && !event.isShiftDown()) {
+                event.consume();
+                ok.fire(); // does nothing while OK is disabled, as Enter elsewhere
+            }
+        });
     }
 
     private Tab tab(SettingsSection section, Node content) {

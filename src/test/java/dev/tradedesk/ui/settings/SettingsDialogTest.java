@@ -290,6 +290,38 @@ class SettingsDialogTest {
     }
 
     @Test
+    void enterOnAProviderChoiceIsOk(FxRobot robot) {
+        robot.clickOn("#providerBINANCE");
+        assertThat(robot.lookup("#providerBINANCE").queryAs(RadioButton.class).isFocused()).isTrue();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.dialog().isShowing()).as("Enter with a provider's choice focused").isFalse();
+        assertThat(accepted).singleElement().extracting(SettingsValues::provider).isEqualTo(dev.tradedesk.feed.ProviderKind.BINANCE);
+    }
+
+    @Test
+    void enterOnAThemeChoiceIsOkToo(FxRobot robot) {
+        openTab(robot, "Appearance");
+        robot.clickOn("#themeDark");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(accepted).as("Enter with a theme's choice focused").singleElement()
+                .extracting(SettingsValues::theme).isEqualTo(Theme.DARK);
+    }
+
+    @Test
+    void enterOnAChoiceDoesNothingWhileAFieldIsInvalid(FxRobot robot) {
+        openTab(robot, "Indicators");
+        robot.interact(() -> robot.lookup("#rsiPeriod").queryAs(TextField.class).setText("0"));
+        openTab(robot, "Data provider");
+        robot.clickOn("#providerCOINBASE");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.dialog().isShowing()).isTrue();
+        assertThat(accepted).isEmpty();
+    }
+
+    @Test
     void aTimeZoneTypedWrongIsNamedOnTheTabsLineAndRefusedByOkAsAnyFieldsProblem(FxRobot robot) {
         openTab(robot, "Chart");
         ComboBox<?> zone = robot.lookup("#timeZone").queryAs(ComboBox.class);
