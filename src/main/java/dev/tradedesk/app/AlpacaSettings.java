@@ -1,7 +1,7 @@
 package dev.tradedesk.app;
 
 import dev.tradedesk.core.Secret;
-import java.net.URI;
+import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public record AlpacaSettings(Secret keyId, Secret secretKey, String baseUrl, String feed) {
 
-    public static final String DEFAULT_BASE_URL = "https://data.alpaca.markets";
+    public static final String DEFAULT_BASE_URL = AlpacaBaseUrl.DEFAULT;
     private static final Set<String> FEEDS = Set.of("iex", "sip", "delayed_sip", "otc");
 
     public static final AlpacaSettings DEFAULTS =
@@ -26,29 +26,10 @@ public record AlpacaSettings(Secret keyId, Secret secretKey, String baseUrl, Str
     public AlpacaSettings {
         keyId = keyId == null ? Secret.empty() : keyId;
         secretKey = secretKey == null ? Secret.empty() : secretKey;
-        baseUrl = validBaseUrl(baseUrl == null ? DEFAULT_BASE_URL : baseUrl.strip());
+        baseUrl = AlpacaBaseUrl.normalized(baseUrl == null ? DEFAULT_BASE_URL : baseUrl);
         feed = feed == null ? "iex" : feed.strip().toLowerCase(Locale.ROOT);
         if (!FEEDS.contains(feed)) {
             throw new IllegalArgumentException("unknown Alpaca feed '" + feed + "': use one of " + FEEDS);
         }
-    }
-
-    /**
-     * {@code url} without a trailing slash and with its scheme in lower case. A scheme is read in
-     * any case, as the settings dialog ({@code SettingsValues.baseUrlProblem}) and OkHttp read it:
-     * refused here alone, "HTTPS://..." passed the dialog and failed its OK.
-     */
-    private static String validBaseUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                String lowerScheme = scheme + url.substring(scheme.length());
-                return lowerScheme.endsWith("/") ? lowerScheme.substring(0, lowerScheme.length() - 1) : lowerScheme;
-            }
-        } catch (IllegalArgumentException invalid) {
-            // reported below with the expected form
-        }
-        throw new IllegalArgumentException("baseUrl '" + url + "' must be an http(s) URL such as " + DEFAULT_BASE_URL);
     }
 }

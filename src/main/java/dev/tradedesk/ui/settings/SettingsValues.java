@@ -5,10 +5,10 @@ import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import dev.tradedesk.ui.watchlist.Watchlists;
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -54,7 +54,7 @@ public record SettingsValues(
 
     /** The time zone value meaning "whatever zone the computer is set to". */
     public static final String SYSTEM_ZONE = "system";
-    public static final String DEFAULT_ALPACA_BASE_URL = "https://data.alpaca.markets";
+    public static final String DEFAULT_ALPACA_BASE_URL = AlpacaBaseUrl.DEFAULT;
     /** The feeds Alpaca's bars endpoints accept: {@code iex} is the free plan's. */
     public static final List<String> ALPACA_FEEDS = List.of("iex", "sip", "delayed_sip", "otc");
     public static final double MAX_SIMULATOR_SPEED = 10_000;
@@ -83,19 +83,9 @@ public record SettingsValues(
         return watchlists.of(provider);
     }
 
-    /** Why {@code url} is not an Alpaca base URL (http or https, with a host), or empty if it is. */
+    /** Why {@code url} is not an Alpaca base URL ({@link AlpacaBaseUrl#problem}), or empty if it is. */
     public static Optional<String> baseUrlProblem(String url) {
-        String text = url == null ? "" : url.strip();
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return Optional.empty();
-            }
-        } catch (java.net.URISyntaxException invalid) {
-            // reported below with the expected form
-        }
-        return Optional.of("Enter an http(s) URL such as " + DEFAULT_ALPACA_BASE_URL);
+        return AlpacaBaseUrl.problem(url);
     }
 
     /** Why {@code feed} is not an Alpaca feed, or empty if it is. */

@@ -23,6 +23,14 @@ class SettingsValuesTest {
     }
 
     @Test
+    void theDialogRefusesABaseUrlWithAPasswordInItOrAPortTheHttpClientRefuses() {
+        assertThat(SettingsValues.baseUrlProblem("https://trader:hunter2@proxy.example")).as("logged with the URL")
+                .isPresent();
+        assertThat(SettingsValues.baseUrlProblem("https://proxy.example:99999")).as("OkHttp refuses it").isPresent();
+        assertThat(SettingsValues.baseUrlProblem("HTTPS://proxy.example:8443")).isEmpty();
+    }
+
+    @Test
     void normalisesTheFeedTheZoneAndRepeatedSymbols() {
         SettingsValues values = values(" https://data.alpaca.markets ", " IEX ", " System ", 1);
         assertThat(values.alpacaBaseUrl()).isEqualTo("https://data.alpaca.markets");
