@@ -19,12 +19,16 @@ import java.util.Set;
  * The file a command writes its output to, checked before any work. Outputs are written beside
  * the target and renamed over it, which would replace whatever the name points to: a symbolic
  * link is therefore followed to its file (the link stays), and anything that is not a regular
- * file (a directory, a device such as {@code /dev/full}, a pipe) is refused rather than replaced.
+ * file (a directory, a device such as {@code /dev/full}, a pipe, an open descriptor such as
+ * {@code /dev/stdout}) is refused rather than replaced.
  * So are TradeDesk's own files: an export written over the history database replaced years of
  * bars with a CSV, and an indicators run over the settings file replaced the settings. The file
  * written beside the target is a {@link Temporary}, made by {@link #temporaryBeside}.
  */
 final class OutputTarget {
+
+    /** Linux's own limit on the links one lookup follows (MAXSYMLINKS). */
+    private static final int MAX_LINKS_FOLLOWED = 40;
 
     private OutputTarget() {
     }
@@ -48,6 +52,11 @@ final class OutputTarget {
             throw new Refused("no output file given: the file name is empty"); // "" would be the current folder
         }
         Path target = out.toAbsolutePath();
+        if (leadsToADescriptor(target)) {
+            throw new Refused("cannot write " + out + ": it is an open file descriptor (such as standard output), not a"
+                    + " file; the output is moved over the file it names, which would replace the file the descriptor"
+                    + " writes to; give a file name");
+        }
         if (Files.isSymbolicLink(target)) {
             try {
                 target = target.toRealPath();
@@ -67,6 +76,29 @@ final class OutputTarget {
             throw new Refused("cannot write " + out + ": it is " + owner + "; give another file");
         }
         return target;
+    }
+
+    /**
+     * Whether the links at {@code path} pass through a process's open file descriptor: {@code /dev/stdout},
+     * {@code /dev/fd/N} or {@code /proc/self/fd/N}. Followed, such a link names the file the descriptor
+     * is open on (or a pipe), and a move over that file replaced what the shell had redirected into it:
+     * {@code export --out /dev/stdout >> log} left only the CSV in the log, and every later line the
+     * script wrote into it went to the replaced file, deleted.
+     */
+    private static boolean leadsToADescriptor(Path path) {
+        Path hop = path;
+        for (int links = 0; links < MAX_LINKS_FOLLOWED && Files.isSymbolicLink(hop); links++) {
+            Path folder = realPathOf(hop.getParent());
+            if (folder.startsWith("/proc") && folder.getFileName() != null && folder.getFileName().toString().equals("fd")) {
+                return true;
+            }
+            try {
+                hop = hop.getParent().resolve(Files.readSymbolicLink(hop));
+            } catch (IOException unreadable) {
+                return false; // resolve says what is wrong with it
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.tradedesk.app.BuildInfo;
 import dev.tradedesk.app.HostEnvironment;
 import dev.tradedesk.core.Timeframe;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -540,6 +541,45 @@ class StoreCommandsTest {
         assertThat(stderr()).contains("it is a directory");
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", "")).isEqualTo(2);
         assertThat(stderr()).contains("no output file given: the file name is empty");
+    }
+
+    @Test
+    void anExportToStandardOutputOrAnotherOpenDescriptorIsRefusedAndTheFileBehindItKeepsWhatItHeld() throws IOException {
+        importMinutes(5);
+        Path log = Files.writeString(dir.resolve("script.log"), "before\n");
+        // As a script's `tradedesk export --out /dev/stdout >> script.log`: the descriptor appends to the log.
+        try (FileOutputStream appending = new FileOutputStream(log.toFile(), true)) {
+            Path descriptor = descriptorOpenOn(log);
+
+            assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", descriptor.toString())).isEqualTo(2);
+
+            assertThat(stderr()).isEqualTo("tradedesk: cannot write " + descriptor + ": it is an open file descriptor (such as"
+                    + " standard output), not a file; the output is moved over the file it names, which would replace the"
+                    + " file the descriptor writes to; give a file name" + System.lineSeparator());
+            appending.write("after\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(Files.readString(log)).isEqualTo("before\nafter\n");
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", "/dev/stdout")).isEqualTo(2);
+        assertThat(stderr()).contains("cannot write /dev/stdout: it is an open file descriptor");
+    }
+
+    /** {@code /dev/fd/N} for this JVM's descriptor N open on {@code file}, as {@code /dev/stdout} is on a redirected output. */
+    private static Path descriptorOpenOn(Path file) throws IOException {
+        Path real = file.toRealPath();
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path descriptor : descriptors.toList()) {
+                try {
+                    if (Files.readSymbolicLink(descriptor).equals(real)) {
+                        return Path.of("/dev/fd").resolve(descriptor.getFileName());
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the listing's own descriptor, say
+                }
+            }
+        }
+        throw new AssertionError("no descriptor of this JVM is open on " + real);
     }
 
     @Test
