@@ -228,7 +228,10 @@ public final class BarCsvSource implements BarSource, Closeable {
             }
             String timeProblem = timeProblem(row[0].strip(), time);
             if (timeProblem != null) {
-                if (grid != null && !opensABar(time) && offGrid++ == 0) {
+                // A time no bar may have (epoch seconds read as milliseconds, say) is skipped for that:
+                // counted as off the grid too, such rows made a file of seconds "shorter bars".
+                boolean possibleOpen = time >= earliestOpen && time <= latestOpen;
+                if (grid != null && possibleOpen && !opensABar(time) && offGrid++ == 0) {
                     firstOffGridLine = line;
                 }
                 return timeProblem;

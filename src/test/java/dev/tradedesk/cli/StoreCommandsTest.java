@@ -198,6 +198,22 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aFileOfEpochSecondsIsRefusedForHavingNoValidBarNotCalledShorterBars() throws IOException {
+        StringBuilder content = new StringBuilder(HEADER);
+        for (int i = 0; i < 30; i++) {
+            content.append(java.time.Instant.parse("2024-01-02T14:30:00Z").plusSeconds(60L * i).getEpochSecond())
+                    .append(",10,11,9,10.5,100\n");
+        }
+        Path in = csv("seconds.csv", content.toString());
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", in.toString())).isEqualTo(2);
+
+        List<String> lines = stderr().lines().toList();
+        assertThat(lines.get(0)).endsWith("if these are seconds, that is 2024-01-02T14:30:00Z (multiply by 1000)");
+        assertThat(lines).last().isEqualTo("tradedesk: no valid bars in " + in + " (30 rows skipped); nothing was imported");
+    }
+
+    @Test
     void aFileWithOnlyTheHeaderImportsNothingAndSucceedsAsTheHelpSays() throws IOException {
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("empty.csv", HEADER).toString())).isZero();
         assertThat(stdout()).isEqualTo("imported: 0, skipped: 0" + System.lineSeparator());
