@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
                         + " 1990-01-01 UTC (1800-01-01 for daily bars) included)"
                         + " are reported with their line number and skipped; bars already stored at the same times"
                         + " are replaced. A file whose rows are all invalid is an input error, and so is one whose"
-                        + " rows mostly open between the timeframe's bars (shorter bars); a file with only"
+                        + " rows mostly open between the timeframe's bars (shorter bars) or mostly go back in time (newest"
+                        + " first); a file with only"
                         + " the header imports nothing.",
                 "An import of 100,000 bars or more compacts the database file when it finishes.",
                 "Ctrl-C or SIGTERM before the end rolls the transaction back: nothing is imported."},
@@ -53,7 +54,7 @@ import picocli.CommandLine.Spec;
             "1:nothing was imported as the import was stopped (Ctrl-C, SIGTERM) or failed, or the bars were stored but"
                     + " the device refused to flush them; said on stderr",
             "2:a usage error, or an input file it cannot use (missing, unreadable, not a bar CSV, no valid row, shorter"
-                    + " bars than --timeframe); nothing was imported",
+                    + " bars than --timeframe, sorted newest first); nothing was imported",
             "130, 143:a second Ctrl-C or SIGTERM while it was stopping, which ends it at once"})
 final class ImportCommand implements Callable<Integer> {
 

@@ -85,6 +85,9 @@ public final class BarCsvSource implements BarSource, Closeable {
     /** Rows whose time is no open of a bar of {@link #grid}, and the first of their lines. */
     private long offGrid;
     private long firstOffGridLine;
+    /** Rows whose time is not after the previous accepted row's, and the first of their lines. */
+    private long backwards;
+    private long firstBackwardsLine;
 
     private BarCsvSource(String name, Path file, MappingIterator<String[]> rows, RejectListener rejects) {
         this.name = name;
@@ -187,6 +190,7 @@ public final class BarCsvSource implements BarSource, Closeable {
         while (chunk.size() < limit) {
             String[] row = nextRow();
             if (row == null) {
+                refuseNewestFirst();
                 refuseShorterBars();
                 return;
             }
@@ -237,6 +241,9 @@ public final class BarCsvSource implements BarSource, Closeable {
                 return timeProblem;
             }
             if (time <= previousTime) {
+                if (backwards++ == 0) {
+                    firstBackwardsLine = line;
+                }
                 return "timestamp " + row[0].strip() + " is not after the previous row's ("
                         + BarCsvFormat.formatTime(previousTime) + ")";
             }
@@ -309,6 +316,22 @@ public final class BarCsvSource implements BarSource, Closeable {
             throw new BarCsvException(name, firstOffGridLine, "this row and " + (between - 1) + " more open between "
                     + grid.label() + " bars, where " + accepted + " open on one: the file holds shorter bars;"
                     + " import it as their timeframe");
+        }
+    }
+
+    /**
+     * Refuses the file when more of its rows go back in time than forward: it is sorted newest first,
+     * as many data vendors write, and only its first row could be read; an import stored that one bar
+     * and skipped the rest, with exit 0. A few rows out of order (two files joined) stay skipped rows.
+     * Thrown at the end of the rows, so an import writing in one transaction writes nothing.
+     */
+    private void refuseNewestFirst() throws BarCsvException {
+        if (backwards > accepted) {
+            long back = backwards;
+            backwards = 0; // told once, should the caller read on
+            throw new BarCsvException(name, firstBackwardsLine, "this row and " + (back - 1) + " more are not after the"
+                    + " row before them, where " + accepted + (accepted == 1 ? " is" : " are") + ": the file is sorted newest first, or not by time;"
+                    + " sort it by timestamp, oldest first");
         }
     }
 

@@ -214,6 +214,25 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aFileSortedNewestFirstIsRefusedWholeNotImportedAsItsFirstBar() throws IOException {
+        List<String> newestFirst = new ArrayList<>(rows(50).lines().toList());
+        java.util.Collections.reverse(newestFirst);
+        Path in = csv("newest-first.csv", HEADER + String.join("\n", newestFirst) + "\n");
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", in.toString())).isEqualTo(2);
+
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr().lines().toList()).last().isEqualTo("tradedesk: " + in + ", line 3: this row and 48 more are not"
+                + " after the row before them, where 1 is: the file is sorted newest first, or not by time; sort it by"
+                + " timestamp, oldest first; nothing was imported");
+        assertNothingStored("AAPL");
+
+        Path joined = csv("joined.csv", HEADER + rows(5) + rows(3)); // two exports joined: the repeats are skipped rows
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", joined.toString())).isZero();
+        assertThat(stdout()).isEqualTo("imported: 5, skipped: 3" + System.lineSeparator());
+    }
+
+    @Test
     void aFileWithOnlyTheHeaderImportsNothingAndSucceedsAsTheHelpSays() throws IOException {
         assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("empty.csv", HEADER).toString())).isZero();
         assertThat(stdout()).isEqualTo("imported: 0, skipped: 0" + System.lineSeparator());
