@@ -10,7 +10,8 @@ import javafx.stage.Stage;
  * but still 1400 × 900 (where the workstation window placed it), maximized or in full screen. A
  * showing stage given a new scene keeps its own size and stretches the scene to it, so a scene
  * asked for at 1200 × 800 was laid out 1400 wide, and what a test measured depended on which
- * classes ran before it (surefire's order follows the file system's).
+ * classes ran before it (surefire's order follows the file system's). The workstation window also
+ * gives the stage its minimum size (900 × 600), which held a later test's narrower window at 900.
  *
  * <p>JavaFX thread only.
  */
@@ -24,6 +25,10 @@ public final class PrimaryStage {
         stage.setFullScreen(false);
         stage.setMaximized(false);
         stage.setIconified(false);
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.setMaxWidth(Double.MAX_VALUE);
+        stage.setMaxHeight(Double.MAX_VALUE);
         stage.setScene(scene);
         stage.show();
         stage.sizeToScene();
