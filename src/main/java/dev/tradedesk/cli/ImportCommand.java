@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
                 "One transaction: a file that cannot be read writes nothing.",
                 "Header: timestamp,open,high,low,close,volume; timestamps ISO-8601 (UTC unless an offset is"
                         + " given) or epoch milliseconds, strictly increasing.",
-                "Daily bars open at the start of a New York day (as export writes them) or of a UTC day.",
+                "Daily bars open at the start of a New York day (as export writes them) or of a UTC day, one kind a"
+                        + " series: that of its stored bars, else of the file's first bar.",
                 "Rows that are not valid bars (timestamps off the timeframe's grid, in the future, or before"
                         + " 1990-01-01 UTC (1800-01-01 for daily bars) included)"
                         + " are reported with their line number and skipped; bars already stored at the same times"
@@ -143,6 +144,7 @@ final class ImportCommand implements Callable<Integer> {
     static int importInto(HistoryStore store, SeriesKey key, Path in, BarCsvSource source, ProgressLine progress,
             ImportStop stop, Console console) {
         long[] read = {0};
+        source.dailyBarsBeside(store.lastTime(key));
         try {
             long imported = store.write(key, (chunk, limit) -> {
                 if (stop.asked()) {

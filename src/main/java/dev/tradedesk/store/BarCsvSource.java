@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -85,6 +86,14 @@ public final class BarCsvSource implements BarSource, Closeable {
     /** Rows whose time is no open of a bar of {@link #grid}, and the first of their lines. */
     private long offGrid;
     private long firstOffGridLine;
+    /**
+     * Whether this series' daily bars open at New York's day start (true) or UTC's (false); null
+     * until known. Both kinds are daily bars, but one series holds one kind: a UTC day's bar beside
+     * New York's for the same date is a second bar for that day, four or five hours from the first.
+     */
+    private Boolean newYorkDays;
+    /** {@link #newYorkDays} came from the bars already stored, not from the file's first bar. */
+    private boolean dayKindStored;
     /** Rows whose time is not after the previous accepted row's, and the first of their lines. */
     private long backwards;
     private long firstBackwardsLine;
@@ -176,6 +185,20 @@ public final class BarCsvSource implements BarSource, Closeable {
         return this;
     }
 
+    /**
+     * For daily bars, takes the kind of day the series' stored bars open on ({@code storedOpen}: the
+     * open of one of them, if any), so that a row opening the other kind of day is skipped as a
+     * second bar for its day; without stored bars, the file's first daily bar sets the kind. Call
+     * after {@link #onlyBarsOf} and before the first row is read.
+     */
+    public BarCsvSource dailyBarsBeside(OptionalLong storedOpen) {
+        if (grid == Timeframe.ONE_DAY && storedOpen.isPresent()) {
+            newYorkDays = opensANewYorkDay(storedOpen.getAsLong());
+            dayKindStored = true;
+        }
+        return this;
+    }
+
     @Override
     public void fill(BarColumns chunk, int limit) throws IOException {
         fill(chunk, limit, null);
@@ -248,6 +271,9 @@ public final class BarCsvSource implements BarSource, Closeable {
                         + BarCsvFormat.formatTime(previousTime) + ")";
             }
             previousTime = time;
+            if (grid == Timeframe.ONE_DAY && newYorkDays == null) {
+                newYorkDays = opensANewYorkDay(time);
+            }
             chunk.add(time, open, high, low, close, volume);
             return null;
         } catch (IllegalArgumentException e) {
@@ -275,6 +301,12 @@ public final class BarCsvSource implements BarSource, Closeable {
         if (time > latestOpen) {
             return "timestamp " + text + " is in the future (the latest " + grid.label() + " bar opens at "
                     + BarCsvFormat.formatTime(latestOpen) + ")";
+        }
+        if (grid == Timeframe.ONE_DAY && newYorkDays != null && opensANewYorkDay(time) != newYorkDays) {
+            return "timestamp " + text + " opens a day in " + (newYorkDays ? "UTC" : "New York") + ", where "
+                    + (dayKindStored ? "the bars stored for this series open" : "the file's first bar opens") + " a day in "
+                    + (newYorkDays ? "New York" : "UTC") + "; a series keeps one kind of day, or a date gets two bars"
+                    + " four or five hours apart";
         }
         return null;
     }
@@ -340,7 +372,11 @@ public final class BarCsvSource implements BarSource, Closeable {
      * export and the chart date them, or the UTC day, as crypto exchanges do.
      */
     private static boolean opensADay(long time) {
-        return time == Timeframe.ONE_DAY.gridStart(time) || time == BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE);
+        return time == Timeframe.ONE_DAY.gridStart(time) || opensANewYorkDay(time);
+    }
+
+    private static boolean opensANewYorkDay(long time) {
+        return time == BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE);
     }
 
     /** The next row that is not blank, or {@code null} at the end. */

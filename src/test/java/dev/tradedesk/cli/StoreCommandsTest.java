@@ -411,9 +411,33 @@ class StoreCommandsTest {
         assertThat(run("export", "--symbol", "DAILY", "--timeframe", "1Day", "--out", again.toString())).isZero();
         assertThat(Files.readString(again)).isEqualTo(Files.readString(exported));
 
-        Path offDay = csv("offday.csv", HEADER + "2024-01-09T12:00:00Z,10,11,9,10.5,100\n2024-01-10T00:00:00Z,10,11,9,10.5,100\n");
+        Path offDay = csv("offday.csv", HEADER + "2024-01-09T12:00:00Z,10,11,9,10.5,100\n2024-01-10T05:00:00Z,10,11,9,10.5,100\n");
         assertThat(run("import", "--symbol", "DAILY", "--timeframe", "1Day", "--in", offDay.toString())).isZero();
         assertThat(stderr()).contains("timestamp 2024-01-09T12:00:00Z is not the start of a day in New York");
+    }
+
+    @Test
+    void aDayOfUtcIsNotImportedBesideTheNewYorkDayStoredForTheSameDateNorTheOtherWayInOneFile() throws IOException {
+        Path newYork = csv("ny.csv", HEADER + "2024-01-02T05:00:00Z,10,11,9,10.5,100\n2024-01-03T05:00:00Z,10,11,9,10.5,100\n");
+        assertThat(run("import", "--symbol", "SPY", "--timeframe", "1Day", "--in", newYork.toString())).isZero();
+
+        Path utc = csv("utc.csv", HEADER + "2024-01-03T00:00:00Z,10,11,9,10.5,100\n2024-01-04T00:00:00Z,10,11,9,10.5,100\n"
+                + "2024-01-04T05:00:00Z,10,11,9,10.5,100\n");
+        assertThat(run("import", "--symbol", "SPY", "--timeframe", "1Day", "--in", utc.toString())).isZero();
+        assertThat(stdout()).endsWith("imported: 1, skipped: 2" + System.lineSeparator());
+        assertThat(stderr()).contains("skipped line 2: timestamp 2024-01-03T00:00:00Z opens a day in UTC, where the bars"
+                + " stored for this series open a day in New York; a series keeps one kind of day");
+        Path exported = dir.resolve("spy-daily.csv");
+        assertThat(run("export", "--symbol", "SPY", "--timeframe", "1Day", "--out", exported.toString())).isZero();
+        assertThat(Files.readString(exported).lines().skip(1).map(line -> line.substring(0, 20)))
+                .as("one bar a day").containsExactly("2024-01-02T05:00:00Z", "2024-01-03T05:00:00Z", "2024-01-04T05:00:00Z");
+
+        Path mixed = csv("mixed.csv", HEADER + "2024-01-02T00:00:00Z,10,11,9,10.5,100\n2024-01-02T05:00:00Z,10,11,9,10.5,100\n"
+                + "2024-01-03T00:00:00Z,10,11,9,10.5,100\n");
+        assertThat(run("import", "--symbol", "BTCUSDT", "--timeframe", "1Day", "--in", mixed.toString())).isZero();
+        assertThat(stdout()).endsWith("imported: 2, skipped: 1" + System.lineSeparator());
+        assertThat(stderr()).contains("skipped line 3: timestamp 2024-01-02T05:00:00Z opens a day in New York, where the"
+                + " file's first bar opens a day in UTC");
     }
 
     @Test

@@ -48,11 +48,11 @@ class BarCsvTest {
     }
 
     @Test
-    void dailyBarsOpenAtANewYorkOrAUtcDayAndTodaysNewYorkDayIsNotInTheFuture() throws IOException {
+    void dailyBarsOpenAtANewYorkOrAUtcDayOneKindAFileAndTodaysNewYorkDayIsNotInTheFuture() throws IOException {
         long now = java.time.Instant.parse("2024-01-10T12:00:00Z").toEpochMilli();
         String csv = HEADER
                 + "2024-01-08T05:00:00Z,10,11,9,10.5,100\n"   // New York day
-                + "2024-01-09T00:00:00Z,10,11,9,10.5,100\n"   // UTC day
+                + "2024-01-09T00:00:00Z,10,11,9,10.5,100\n"   // UTC day, beside the New York days
                 + "2024-01-09T12:00:00Z,10,11,9,10.5,100\n"   // neither
                 + "2024-01-10T05:00:00Z,10,11,9,10.5,100\n"   // today in New York, forming
                 + "2024-01-11T00:00:00Z,10,11,9,10.5,100\n";  // tomorrow
@@ -61,11 +61,23 @@ class BarCsvTest {
                 (line, reason) -> rejected.add(line + ": " + reason)).onlyBarsOf(Timeframe.ONE_DAY, now)) {
             source.fill(kept, 8);
         }
-        assertThat(kept.size()).isEqualTo(3);
-        assertThat(kept.time(2)).isEqualTo(java.time.Instant.parse("2024-01-10T05:00:00Z").toEpochMilli());
-        assertThat(rejected).hasSize(2);
-        assertThat(rejected.get(0)).startsWith("4: timestamp 2024-01-09T12:00:00Z is not the start of a day");
-        assertThat(rejected.get(1)).startsWith("6: timestamp 2024-01-11T00:00:00Z is in the future");
+        assertThat(kept.size()).isEqualTo(2);
+        assertThat(kept.time(1)).isEqualTo(java.time.Instant.parse("2024-01-10T05:00:00Z").toEpochMilli());
+        assertThat(rejected).hasSize(3);
+        assertThat(rejected.get(0)).startsWith("3: timestamp 2024-01-09T00:00:00Z opens a day in UTC, where the file's"
+                + " first bar opens a day in New York");
+        assertThat(rejected.get(1)).startsWith("4: timestamp 2024-01-09T12:00:00Z is not the start of a day");
+        assertThat(rejected.get(2)).startsWith("6: timestamp 2024-01-11T00:00:00Z is in the future");
+
+        rejected.clear();
+        BarColumns utcDays = new BarColumns(8);
+        try (BarCsvSource source = BarCsvSource.read(new StringReader(HEADER + "2024-01-08T00:00:00Z,10,11,9,10.5,100\n"
+                + "2024-01-09T00:00:00Z,10,11,9,10.5,100\n"), "utc.csv", (line, reason) -> rejected.add(line + ": " + reason))
+                .onlyBarsOf(Timeframe.ONE_DAY, now)) {
+            source.fill(utcDays, 8);
+        }
+        assertThat(utcDays.size()).as("a file of UTC days, as crypto exchanges write them").isEqualTo(2);
+        assertThat(rejected).isEmpty();
     }
 
     @Test
