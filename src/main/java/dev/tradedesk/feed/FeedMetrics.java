@@ -2,7 +2,6 @@ package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Symbol;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -107,10 +106,8 @@ public final class FeedMetrics {
 
     /**
      * A provider's text (an error message, a body sample) made fit for a log line and the status bar:
-     * one line, at most {@value #SAMPLE_LENGTH} characters of it, and each control or format character
-     * written as a backslash, {@code u} and its four hex digits: a terminal showing the log takes an
-     * escape sequence for a command (clear the screen, recolour what follows), and a direction override
-     * reverses the text after it.
+     * one line, at most {@value #SAMPLE_LENGTH} characters of it, and each character a terminal or the
+     * status bar would obey written as its code ({@link RawBar#appendPrintable}).
      */
     static String shorten(String text) {
         if (text == null) {
@@ -120,14 +117,7 @@ public final class FeedMetrics {
         String shown = oneLine.length() <= SAMPLE_LENGTH ? oneLine : oneLine.substring(0, SAMPLE_LENGTH);
         StringBuilder printable = new StringBuilder(shown.length() + 1);
         for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            int type = Character.getType(c);
-            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR) {
-                printable.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                printable.append(c);
-            }
+            RawBar.appendPrintable(printable, shown.charAt(i));
         }
         return shown.length() < oneLine.length() ? printable.append('…').toString() : printable.toString();
     }

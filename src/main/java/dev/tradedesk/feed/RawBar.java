@@ -196,14 +196,27 @@ public final class RawBar {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 escaped.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f || Character.getType(c) == Character.FORMAT
-                    || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
-                escaped.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
             } else {
-                escaped.append(c);
+                appendPrintable(escaped, c);
             }
         }
         return escaped.append(text.length() > MAX_RECEIVED_LENGTH ? "…\"" : "\"").toString();
+    }
+
+    /**
+     * Appends {@code c}, or, for a control or format character or a line or paragraph separator,
+     * a backslash, {@code u} and its four hex digits: a provider's text goes into log lines and the
+     * status bar, where a terminal takes an escape sequence for a command (clear the screen, recolour
+     * what follows) and a direction override reverses the text after it.
+     */
+    static void appendPrintable(StringBuilder out, char c) {
+        int type = Character.getType(c);
+        if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR) {
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+            out.append(c);
+        }
     }
 
     private static String bounded(String text) {
