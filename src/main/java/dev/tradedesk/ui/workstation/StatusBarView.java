@@ -89,19 +89,23 @@ public final class StatusBarView {
     static double stateWidth(Label connection) {
         String text = connection.getText() == null ? "" : connection.getText();
         int reason = text.indexOf(REASON_SEPARATOR);
-        // With the ellipsis that follows it once the reason is cut, and a pixel or two to spare: a
-        // label whose text is a fraction wider than its room cuts it short.
-        Text state = new Text(reason < 0 ? text : text.substring(0, reason) + connection.getEllipsisString());
-        state.setFont(connection.getFont());
-        return Math.ceil(state.getLayoutBounds().getWidth()) + 2 + connection.snappedLeftInset()
-                + connection.snappedRightInset();
+        // With the ellipsis that follows the state once the reason is cut.
+        return widthFor(connection, reason < 0 ? text : text.substring(0, reason) + connection.getEllipsisString());
     }
 
     /** The width {@code note} needs for {@code lead} and the ellipsis after it. */
     private static double leadWidth(Label note, String lead) {
-        Text shown = new Text(lead + note.getEllipsisString());
-        shown.setFont(note.getFont());
-        return Math.ceil(shown.getLayoutBounds().getWidth()) + 2 + note.snappedLeftInset() + note.snappedRightInset();
+        return widthFor(note, lead + note.getEllipsisString());
+    }
+
+    /**
+     * The width {@code label} needs to show {@code shown} whole in its font, with a pixel or two to
+     * spare: a label whose text is a fraction wider than its room cuts it short.
+     */
+    private static double widthFor(Label label, String shown) {
+        Text text = new Text(shown);
+        text.setFont(label.getFont());
+        return Math.ceil(text.getLayoutBounds().getWidth()) + 2 + label.snappedLeftInset() + label.snappedRightInset();
     }
 
     /**
