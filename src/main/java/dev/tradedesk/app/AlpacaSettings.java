@@ -17,16 +17,15 @@ import java.util.Set;
  */
 public record AlpacaSettings(Secret keyId, Secret secretKey, String baseUrl, String feed) {
 
-    public static final String DEFAULT_BASE_URL = AlpacaBaseUrl.DEFAULT;
     private static final Set<String> FEEDS = Set.of("iex", "sip", "delayed_sip", "otc");
 
     public static final AlpacaSettings DEFAULTS =
-            new AlpacaSettings(Secret.empty(), Secret.empty(), DEFAULT_BASE_URL, "iex");
+            new AlpacaSettings(Secret.empty(), Secret.empty(), AlpacaBaseUrl.DEFAULT, "iex");
 
     public AlpacaSettings {
         keyId = keyId == null ? Secret.empty() : keyId;
         secretKey = secretKey == null ? Secret.empty() : secretKey;
-        baseUrl = AlpacaBaseUrl.normalized(baseUrl == null ? DEFAULT_BASE_URL : baseUrl);
+        baseUrl = AlpacaBaseUrl.normalized(baseUrl == null ? AlpacaBaseUrl.DEFAULT : baseUrl);
         feed = feed == null ? "iex" : feed.strip().toLowerCase(Locale.ROOT);
         if (!FEEDS.contains(feed)) {
             throw new IllegalArgumentException("unknown Alpaca feed '" + feed + "': use one of " + FEEDS);

@@ -116,11 +116,6 @@ final class ZonedTimeTicks {
         return zone;
     }
 
-    /** The finest step that keeps labels at least {@code minSpacing} pixels apart. */
-    static Step step(double spanSeconds, double axisLength, double minSpacing) {
-        return step(spanSeconds, axisLength, minSpacing, minSpacing);
-    }
-
     /**
      * The finest step that keeps labels at least {@code timeSpacing} pixels apart where they are
      * times of day (steps under a day), and {@code dateSpacing} where they are dates, months or years.

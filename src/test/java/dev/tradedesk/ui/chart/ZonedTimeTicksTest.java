@@ -153,9 +153,9 @@ class ZonedTimeTicksTest {
 
     @Test
     void theStepKeepsLabelsApart() {
-        assertThat(ZonedTimeTicks.step(200 * 60, 1300, 90)).isEqualTo(ZonedTimeTicks.Step.MINUTES_15);
-        assertThat(ZonedTimeTicks.step(100_000 * 60.0, 1300, 90)).isEqualTo(ZonedTimeTicks.Step.WEEKS_1);
-        assertThat(ZonedTimeTicks.step(1e6 * 60, 1300, 90)).isEqualTo(ZonedTimeTicks.Step.MONTHS_3);
+        assertThat(ZonedTimeTicks.step(200 * 60, 1300, 90, 90)).isEqualTo(ZonedTimeTicks.Step.MINUTES_15);
+        assertThat(ZonedTimeTicks.step(100_000 * 60.0, 1300, 90, 90)).isEqualTo(ZonedTimeTicks.Step.WEEKS_1);
+        assertThat(ZonedTimeTicks.step(1e6 * 60, 1300, 90, 90)).isEqualTo(ZonedTimeTicks.Step.MONTHS_3);
     }
 
     private List<String> labels(String from, String to, ZonedTimeTicks.Step step) {
