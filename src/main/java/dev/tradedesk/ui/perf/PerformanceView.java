@@ -52,6 +52,7 @@ public final class PerformanceView {
     static final String STYLESHEET = "performance.css";
     /** Latencies below this many ms are drawn at it: a log axis has no zero. */
     static final double LATENCY_FLOOR_MS = 0.001;
+    static final String TICK_TO_SCREEN_TITLE = "Tick to screen p99, ms (log scale)";
     /** The heap chart's scale reaches this many MB at least, so a small heap's first seconds do not fill it. */
     private static final double HEAP_FLOOR_MB = 256;
 
@@ -85,8 +86,11 @@ public final class PerformanceView {
         frames = new SmallChart("framesChart", "Frames: per second (left), time p99 in ms (right)", model);
         frames.line(PerformanceMetric.FRAMES_PER_SECOND, "frames/s", "series-fps", 0);
         frames.lineOnRightAxis(PerformanceMetric.FRAME_TIME_P99, "frame time p99", "series-frame-time", frameTimeAxis);
-        tickToScreen = new SmallChart("tickToScreenChart", "Tick to screen p99, ms", model);
-        tickToScreen.line(PerformanceMetric.TICK_TO_SCREEN_P99, "tick to screen p99", "series-tick-to-screen", 0);
+        // On a log scale like the stages': a start-up tick of seconds, kept in view for five minutes,
+        // pressed the steady 10-30 ms of every later tick flat against zero on a linear one.
+        tickToScreen = SmallChart.logScale("tickToScreenChart", TICK_TO_SCREEN_TITLE, model);
+        tickToScreen.line(PerformanceMetric.TICK_TO_SCREEN_P99, "tick to screen p99", "series-tick-to-screen",
+                LATENCY_FLOOR_MS);
         readCache = new SmallChart("readCacheChart", "Read-cache hit rate over the last minute, %", model);
         readCache.line(PerformanceMetric.CACHE_HIT_PERCENT, "hits", "series-cache", 0);
         gc = new SmallChart("gcChart", "GC pauses per second, ms", model);
@@ -319,13 +323,12 @@ public final class PerformanceView {
 
     /** Ranges every axis to the history and has every chart re-read it; updates the table. */
     private void update() {
-        rangeLatency();
+        rangeInDecades(latency);
+        rangeInDecades(tickToScreen);
         // The frame rate's axis reaches the 60 Hz cap at least, so 60 is a labelled tick; a sampler
         // running late counts 63 frames in a second now and then, shown on a 0..70 axis.
         frames.showUpTo(atLeast(60, model.max(PerformanceMetric.FRAMES_PER_SECOND)));
         frameTimeAxis.showUpTo(atLeast(20, model.max(PerformanceMetric.FRAME_TIME_P99)));
-        double tickToScreenTop = model.max(PerformanceMetric.TICK_TO_SCREEN_P99);
-        tickToScreen.showUpTo(tickToScreenTop > 0 ? tickToScreenTop : 10); // no floor: it can be a fraction of a ms
         readCache.showUpTo(100);
         gc.showUpTo(atLeast(5, model.max(PerformanceMetric.GC_PAUSE)));
         heap.showUpTo(atLeast(HEAP_FLOOR_MB,
@@ -341,18 +344,18 @@ public final class PerformanceView {
         return value > floor ? value : floor;
     }
 
-    /** Whole decades around the shown latencies; a zero reaches down to the floor. */
-    private void rangeLatency() {
+    /** Whole decades around the latencies {@code chart} shows; a zero reaches down to the floor. */
+    private void rangeInDecades(SmallChart chart) {
         double min = Double.NaN;
         double max = Double.NaN;
-        for (MetricDataSet stage : latency.metrics()) {
-            double stageMin = model.min(stage.metric());
-            double stageMax = model.max(stage.metric());
-            min = Double.isNaN(min) || stageMin < min ? stageMin : min;
-            max = Double.isNaN(max) || stageMax > max ? stageMax : max;
+        for (MetricDataSet line : chart.metrics()) {
+            double lineMin = model.min(line.metric());
+            double lineMax = model.max(line.metric());
+            min = Double.isNaN(min) || lineMin < min ? lineMin : min;
+            max = Double.isNaN(max) || lineMax > max ? lineMax : max;
         }
         double low = Double.isNaN(min) ? 0.01 : Math.pow(10, Math.floor(Math.log10(Math.max(min, LATENCY_FLOOR_MS))));
         double high = Double.isNaN(max) ? 100 : Math.pow(10, Math.ceil(Math.log10(Math.max(max, LATENCY_FLOOR_MS))));
-        latency.setRange(low, Math.max(high, low * 10));
+        chart.setRange(low, Math.max(high, low * 10));
     }
 }
