@@ -1,5 +1,6 @@
 package dev.tradedesk.app;
 
+import dev.tradedesk.core.InvalidFieldException;
 import dev.tradedesk.core.Secret;
 import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public record AlpacaSettings(Secret keyId, Secret secretKey, String baseUrl, Str
         baseUrl = AlpacaBaseUrl.normalized(baseUrl == null ? AlpacaBaseUrl.DEFAULT : baseUrl);
         feed = feed == null ? "iex" : feed.strip().toLowerCase(Locale.ROOT);
         if (!FEEDS.contains(feed)) {
-            throw new IllegalArgumentException("unknown Alpaca feed '" + feed + "': use one of " + FEEDS);
+            throw new InvalidFieldException("feed", "unknown Alpaca feed '" + feed + "': use one of " + FEEDS);
         }
     }
 }

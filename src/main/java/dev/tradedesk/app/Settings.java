@@ -1,6 +1,7 @@
 package dev.tradedesk.app;
 
 import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.InvalidFieldException;
 import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
@@ -62,7 +63,7 @@ public record Settings(
             try {
                 java.time.ZoneId.of(timeZone);
             } catch (java.time.DateTimeException unknown) {
-                throw new IllegalArgumentException("unknown time zone '" + timeZone
+                throw new InvalidFieldException("timeZone", "unknown time zone '" + timeZone
                         + "': use \"system\" or an IANA zone id such as America/New_York");
             }
         }

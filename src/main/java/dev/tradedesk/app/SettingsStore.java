@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tradedesk.core.InvalidFieldException;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.watchlist.Watchlists;
 import java.io.IOException;
@@ -174,8 +175,6 @@ public final class SettingsStore {
 
     /** A pointer into one of the watchlists, with the part after the list's name as group 1. */
     private static final Pattern MOVED_WATCHLIST = Pattern.compile("/watchlists/[a-z]+(/.*)?");
-    /** A refusal that begins by naming a field: "invalid indicator parameters: sensitivity must be ...". */
-    private static final Pattern NAMED_FIELD = Pattern.compile("(?:[^:]*: )?([a-z][A-Za-z0-9]*) (?:must|\\()");
 
     private String describeInvalidValue(byte[] bytes, JsonMappingException invalid) {
         StringBuilder pointer = new StringBuilder();
@@ -198,25 +197,39 @@ public final class SettingsStore {
         } else {
             reason = invalid.getOriginalMessage();
         }
-        Optional<JsonLocation> location = locate(bytes, JsonPointer.compile(pointer.toString()));
         String path = shown.length() == 0 ? "top level" : shown.toString();
-        java.util.regex.Matcher named = NAMED_FIELD.matcher(firstLine(reason));
-        if (invalid instanceof ValueInstantiationException && named.lookingAt()) {
-            // A value's own check names the field it refuses ("sensitivity must be in (0, 1]"):
-            // point at that field where the file has it, not at the brace that opens the value.
-            Optional<JsonLocation> field = locate(bytes, JsonPointer.compile(pointer + "/" + named.group(1)));
-            if (field.isPresent()) {
-                location = field;
-                path = path + "." + named.group(1);
-            }
+        Optional<Written> written = Optional.empty();
+        if (invalid instanceof ValueInstantiationException && invalid.getCause() instanceof InvalidFieldException refused) {
+            // The path ends at the object the record was built from ("/alpaca", or "" for the whole
+            // file); the record's check says which of its fields it refused: point at that value
+            // where the file has it, not at the brace that opens the object.
+            String prefix = shown.length() == 0 ? "" : shown + ".";
+            written = refused.fields().stream()
+                    .flatMap(field -> writtenAt(bytes, pointer + "/" + field, prefix + field).stream())
+                    .findFirst();
         }
+        if (written.isEmpty()) {
+            written = writtenAt(bytes, pointer.toString(), path);
+        }
+        return written.map(value -> where(value.location()) + " (" + value.path() + ")")
+                .orElse("line ?, column ? (" + path + ")") + ": " + firstLine(reason);
+    }
+
+    /** Where a value starts in the file, and its path in the file's own words. */
+    private record Written(JsonLocation location, String path) {
+    }
+
+    /** Where the value at {@code pointer}, shown as {@code path}, is in the file as the user wrote it. */
+    private Optional<Written> writtenAt(byte[] bytes, String pointer, String path) {
+        Optional<JsonLocation> location = locate(bytes, JsonPointer.compile(pointer));
         java.util.regex.Matcher moved = MOVED_WATCHLIST.matcher(pointer);
         if (location.isEmpty() && moved.matches()) {
             // a file with the single "watchlist" of old: point at it as the user wrote it
             location = locate(bytes, JsonPointer.compile("/watchlist" + (moved.group(1) == null ? "" : moved.group(1))));
             path = path.replaceFirst("^watchlists\\.[a-z]+", "watchlist");
         }
-        return location.map(SettingsStore::where).orElse("line ?, column ?") + " (" + path + "): " + firstLine(reason);
+        String shownPath = path;
+        return location.map(start -> new Written(start, shownPath));
     }
 
     private static String describeType(Class<?> type) {

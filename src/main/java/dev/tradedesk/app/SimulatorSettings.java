@@ -1,5 +1,7 @@
 package dev.tradedesk.app;
 
+import dev.tradedesk.core.InvalidFieldException;
+
 /**
  * The built-in simulated exchange's settings.
  *
@@ -15,10 +17,10 @@ public record SimulatorSettings(double speed, long seed, int historyDays) {
 
     public SimulatorSettings {
         if (!(speed > 0 && speed <= MAX_SPEED)) {
-            throw new IllegalArgumentException("simulator speed must be in (0, " + (long) MAX_SPEED + "], was " + speed);
+            throw new InvalidFieldException("speed", "simulator speed must be in (0, " + (long) MAX_SPEED + "], was " + speed);
         }
         if (historyDays < 1 || historyDays > MAX_HISTORY_DAYS) {
-            throw new IllegalArgumentException("simulator historyDays must be between 1 and " + MAX_HISTORY_DAYS
+            throw new InvalidFieldException("historyDays", "simulator historyDays must be between 1 and " + MAX_HISTORY_DAYS
                     + ", was " + historyDays);
         }
     }

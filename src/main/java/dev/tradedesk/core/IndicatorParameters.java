@@ -8,7 +8,8 @@ import java.util.List;
  * the shared reference): Wilder RSI, StochRSI %K/%D, Wilder ATR, the ATR moving average behind
  * the volatility ratio, the dynamic StochRSI bands and the volume SMA.
  *
- * <p>Validated at construction; every problem is reported at once, each naming its field.
+ * <p>Validated at construction; every problem is reported at once, each naming its field, and the
+ * exception lists the fields refused ({@link InvalidFieldException#fields()}).
  * Immutable and thread-safe.
  *
  * @param rsiPeriod    RSI look-back n (default 14)
@@ -42,35 +43,40 @@ public record IndicatorParameters(
 
     public IndicatorParameters {
         List<String> problems = new ArrayList<>();
-        checkPeriod(problems, "rsiPeriod", rsiPeriod);
-        checkPeriod(problems, "stochPeriod", stochPeriod);
-        checkPeriod(problems, "kSmoothing", kSmoothing);
-        checkPeriod(problems, "dSmoothing", dSmoothing);
-        checkPeriod(problems, "atrPeriod", atrPeriod);
-        checkPeriod(problems, "atrMaPeriod", atrMaPeriod);
-        checkPeriod(problems, "volumePeriod", volumePeriod);
-        checkBase(problems, "baseLower", baseLower);
-        checkBase(problems, "baseUpper", baseUpper);
+        List<String> refused = new ArrayList<>();
+        checkPeriod(problems, refused, "rsiPeriod", rsiPeriod);
+        checkPeriod(problems, refused, "stochPeriod", stochPeriod);
+        checkPeriod(problems, refused, "kSmoothing", kSmoothing);
+        checkPeriod(problems, refused, "dSmoothing", dSmoothing);
+        checkPeriod(problems, refused, "atrPeriod", atrPeriod);
+        checkPeriod(problems, refused, "atrMaPeriod", atrMaPeriod);
+        checkPeriod(problems, refused, "volumePeriod", volumePeriod);
+        checkBase(problems, refused, "baseLower", baseLower);
+        checkBase(problems, refused, "baseUpper", baseUpper);
         if (isBase(baseLower) && isBase(baseUpper) && baseLower >= baseUpper) {
             problems.add("baseLower (" + baseLower + ") must be below baseUpper (" + baseUpper + ")");
+            refused.addAll(List.of("baseLower", "baseUpper"));
         }
         if (!(sensitivity > 0 && sensitivity <= 1)) {
             problems.add("sensitivity must be in (0, 1], was " + sensitivity);
+            refused.add("sensitivity");
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid indicator parameters: " + String.join("; ", problems));
+            throw new InvalidFieldException(refused, "invalid indicator parameters: " + String.join("; ", problems));
         }
     }
 
-    private static void checkPeriod(List<String> problems, String name, int period) {
+    private static void checkPeriod(List<String> problems, List<String> refused, String name, int period) {
         if (period < 1 || period > MAX_PERIOD) {
             problems.add(name + " must be between 1 and " + MAX_PERIOD + ", was " + period);
+            refused.add(name);
         }
     }
 
-    private static void checkBase(List<String> problems, String name, double base) {
+    private static void checkBase(List<String> problems, List<String> refused, String name, double base) {
         if (!isBase(base)) {
             problems.add(name + " must be within [0, 100], was " + base);
+            refused.add(name);
         }
     }
 

@@ -167,6 +167,39 @@ class SettingsStoreTest {
     }
 
     @Test
+    void anUnknownTimeZoneIsReportedAtItsValueWithTheFieldAndTheZone() throws IOException {
+        SettingsLoad load = storeWith("{\n  \"theme\": \"dark\",\n  \"timeZone\": \"Mars/Olympus\"\n}").load();
+
+        assertThat(load.problem()).contains("line 3, column 15 (timeZone): unknown time zone 'Mars/Olympus'");
+    }
+
+    @Test
+    void aValueRefusedByItsRecordsOwnCheckIsReportedAtThatValue() throws IOException {
+        assertThat(storeWith("{\"theme\": \"dark\",\n \"alpaca\": {\"keyId\": \"PK1\", \"feed\": \"nasdaq\"}}").load().problem())
+                .contains("line 2, column 37 (alpaca.feed): unknown Alpaca feed 'nasdaq'");
+        assertThat(storeWith("{\"theme\": \"dark\",\n \"alpaca\": {\"keyId\": \"PK1\", \"baseUrl\": \"ftp://x\"}}").load().problem())
+                .contains("line 2, column 40 (alpaca.baseUrl): baseUrl 'ftp://x': Enter an http(s) URL");
+        assertThat(storeWith("{\"theme\": \"dark\",\n \"simulator\": {\"seed\": 7, \"speed\": 0}}").load().problem())
+                .contains("line 2, column 36 (simulator.speed): simulator speed must be in (0, 10000]");
+        assertThat(storeWith("{\"theme\": \"dark\",\n \"simulator\": {\"seed\": 7, \"historyDays\": 0}}").load().problem())
+                .contains("line 2, column 42 (simulator.historyDays): simulator historyDays must be between 1 and 3650");
+        String tooMany = java.util.stream.IntStream.range(0, 501).mapToObj(i -> "\"S" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        assertThat(storeWith("{\"theme\": \"dark\",\n \"watchlists\": {\"stocks\": [\"AAPL\"], \"binance\": " + tooMany + "}}")
+                .load().problem())
+                .contains("line 2, column 48 (watchlists.binance): the binance watchlist holds 501 symbols");
+        assertThat(storeWith("{\"theme\": \"dark\",\n \"watchlist\": " + tooMany + "}").load().problem())
+                .as("the single watchlist of an older file")
+                .contains("line 2, column 15 (watchlist): the stocks watchlist holds 501 symbols");
+        assertThat(storeWith("{\"indicators\": {\"rsiPeriod\": 14,\n \"baseLower\": 80, \"baseUpper\": 50}}").load().problem())
+                .as("a problem of two fields, at the first it names")
+                .contains("line 2, column 15 (indicators.baseLower): invalid indicator parameters: baseLower (80.0) must be below");
+        assertThat(storeWith("{\"indicators\": {\"rsiPeriod\": 14,\n \"baseUpper\": 20}}").load().problem())
+                .as("a problem of two fields, at the one the file has")
+                .contains("line 2, column 15 (indicators.baseUpper): invalid indicator parameters: baseLower (35.0) must be below");
+    }
+
+    @Test
     void fractionalPeriodsAndNullNumbersAreRejectedNotTruncated() throws IOException {
         assertThat(storeWith("{\"indicators\": {\"rsiPeriod\": 14.5}}").load().status())
                 .isEqualTo(SettingsLoad.Status.BROKEN);

@@ -1,5 +1,6 @@
 package dev.tradedesk.feed.alpaca;
 
+import dev.tradedesk.core.InvalidFieldException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -53,7 +54,7 @@ public final class AlpacaBaseUrl {
         Optional<String> problem = problem(text);
         if (problem.isPresent()) {
             String quoted = text.contains("@") ? "" : " '" + text + "'";
-            throw new IllegalArgumentException("baseUrl" + quoted + ": " + problem.get());
+            throw new InvalidFieldException("baseUrl", "baseUrl" + quoted + ": " + problem.get());
         }
         int schemeEnd = text.indexOf(':');
         String lowerScheme = text.substring(0, schemeEnd).toLowerCase(Locale.ROOT) + text.substring(schemeEnd);

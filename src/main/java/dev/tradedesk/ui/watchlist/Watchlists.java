@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.watchlist;
 
+import dev.tradedesk.core.InvalidFieldException;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ProviderKind;
 import java.util.LinkedHashSet;
@@ -68,11 +69,11 @@ public record Watchlists(List<Symbol> stocks, List<Symbol> binance, List<Symbol>
 
     private static List<Symbol> checked(List<Symbol> symbols, String name) {
         if (symbols == null || symbols.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("the " + name + " watchlist must be a list of symbols");
+            throw new InvalidFieldException(name, "the " + name + " watchlist must be a list of symbols");
         }
         List<Symbol> unique = List.copyOf(new LinkedHashSet<>(symbols));
         if (unique.size() > WatchlistViewModel.MAX_SYMBOLS) {
-            throw new IllegalArgumentException("the " + name + " watchlist holds " + unique.size()
+            throw new InvalidFieldException(name, "the " + name + " watchlist holds " + unique.size()
                     + " symbols; at most " + WatchlistViewModel.MAX_SYMBOLS + " are supported");
         }
         return unique;
