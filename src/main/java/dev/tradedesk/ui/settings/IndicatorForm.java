@@ -64,7 +64,7 @@ final class IndicatorForm {
             attribute(invalid.getMessage(), problems);
             for (int i = 0; i < values.length; i++) {
                 SettingsField field = SettingsField.indicators().get(i);
-                String typed = texts.apply(field) == null ? "" : texts.apply(field).strip();
+                String typed = NumberText.trimmed(texts.apply(field));
                 if (field.kind() == SettingsField.Kind.WHOLE_NUMBER && NumberText.beyondInt(typed)) {
                     // Read as the int's bound: say what was typed, not "was 2147483647".
                     String read = NumberText.format(field.kind(), values[i]);

@@ -2,6 +2,7 @@ package dev.tradedesk.ui.settings;
 
 import java.math.BigDecimal;
 import java.util.OptionalDouble;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -9,8 +10,12 @@ import java.util.regex.Pattern;
  * (no NaN, infinities, hex or type suffixes, which {@link Double#parseDouble} would take). A comma
  * followed by groups of three digits ("1,000", "10,000") is refused as neither: the dialog itself
  * groups thousands so ("at most 10,000"), and read as a decimal comma it was a thousandth of what
- * was meant. Only the form is checked here; the ranges are the values' own rules. Stateless and
- * thread-safe.
+ * was meant. Spaces around a number are trimmed, the no-break ones too (U+00A0, U+202F, ...,
+ * which a number copied from a web page or a French spreadsheet brings and {@link String#strip}
+ * keeps). Spaces grouping thousands ("10 000", a narrow no-break space in French) are refused as
+ * the commas are, though they read only one way: the dialog asks for the digits alone, and refuses
+ * "1,000,000" too. Only the form is checked here; the ranges are the values' own rules. Stateless
+ * and thread-safe.
  */
 final class NumberText {
 
@@ -18,6 +23,8 @@ final class NumberText {
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
     /** Digits grouped in thousands by commas, with no point: "1,000" or "10,000,000", not "0,700" nor "1,5". */
     private static final Pattern THOUSANDS_GROUPED = Pattern.compile("[+-]?[1-9]\\d{0,2}(,\\d{3})+");
+    /** Digits grouped in thousands by spaces of any kind, then perhaps decimals (group 2): "10 000", "1 000,5". */
+    private static final Pattern SPACE_GROUPED = Pattern.compile("[+-]?[1-9]\\d{0,2}(\\p{Zs}\\d{3})+([.,]\\d+)?");
     private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
@@ -29,7 +36,7 @@ final class NumberText {
      * the int range read as the nearest int bound, so the range rule that follows rejects them.
      */
     static OptionalDouble parse(SettingsField.Kind kind, String text) {
-        String stripped = text == null ? "" : text.strip();
+        String stripped = trimmed(text);
         if (kind == SettingsField.Kind.WHOLE_NUMBER) {
             return WHOLE.matcher(stripped).matches()
                     ? OptionalDouble.of(new BigDecimal(stripped).max(INT_MIN).min(INT_MAX).intValue())
@@ -42,7 +49,7 @@ final class NumberText {
 
     /** Whether {@code text} is a whole number beyond the int range, which {@link #parse} reads as the nearest bound. */
     static boolean beyondInt(String text) {
-        String stripped = text == null ? "" : text.strip();
+        String stripped = trimmed(text);
         if (!WHOLE.matcher(stripped).matches()) {
             return false;
         }
@@ -52,14 +59,40 @@ final class NumberText {
 
     /** Why {@code text} is not a number of {@code kind}; call only when {@link #parse} found none. */
     static String formProblem(SettingsField.Kind kind, String text) {
-        if (text == null || text.isBlank()) {
+        String stripped = trimmed(text);
+        if (stripped.isEmpty()) {
             return "Required";
         }
-        String stripped = text.strip();
         if (THOUSANDS_GROUPED.matcher(stripped).matches()) {
             return groupedProblem(kind, stripped);
         }
+        Matcher spaced = SPACE_GROUPED.matcher(stripped);
+        if (spaced.matches() && (kind == SettingsField.Kind.DECIMAL || spaced.group(2) == null)) {
+            String plain = stripped.replaceAll("\\p{Zs}", "");
+            return withoutSeparators(kind, plain, stripped.length() - plain.length() == 1 ? "the space" : "the spaces");
+        }
         return kind == SettingsField.Kind.WHOLE_NUMBER ? "Enter a whole number" : "Enter a number";
+    }
+
+    /** {@code text} without the spaces around it, no-break spaces included. */
+    static String trimmed(String text) {
+        if (text == null) {
+            return "";
+        }
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    /** What {@link String#strip} takes for a space, and the no-break spaces it does not (U+00A0, U+2007, U+202F). */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** "1,000" might be a thousand or, with a decimal comma, one: the message offers both; "1,000,000" only the first. */
@@ -67,11 +100,16 @@ final class NumberText {
         String whole = grouped.replace(",", "");
         boolean oneComma = grouped.indexOf(',') == grouped.lastIndexOf(',');
         if (kind == SettingsField.Kind.WHOLE_NUMBER || !oneComma) {
-            return (kind == SettingsField.Kind.WHOLE_NUMBER ? "Enter a whole number: " : "Enter a number: ") + whole
-                    + ", without " + (oneComma ? "the comma" : "the commas");
+            return withoutSeparators(kind, whole, oneComma ? "the comma" : "the commas");
         }
         String decimal = new BigDecimal(grouped.replace(',', '.')).stripTrailingZeros().toPlainString();
         return "Type " + whole + " or " + decimal + ": a comma before three digits could group thousands or mark decimals";
+    }
+
+    /** "Enter a number: 10000, without the commas": the number as the dialog reads it, and what to leave out. */
+    private static String withoutSeparators(SettingsField.Kind kind, String plain, String separators) {
+        return (kind == SettingsField.Kind.WHOLE_NUMBER ? "Enter a whole number: " : "Enter a number: ") + plain
+                + ", without " + separators;
     }
 
     /** Whole numbers as such, decimals without trailing zeros: 14, 35, 0.7. */

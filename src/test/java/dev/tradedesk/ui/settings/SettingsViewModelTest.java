@@ -236,6 +236,39 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void noBreakSpacesAroundANumberAreTrimmedAsSpacesAre() {
+        type(SettingsField.RSI_PERIOD, "\u00A021");
+        type(SettingsField.SENSITIVITY, "0,5\u202F");
+        type(SettingsField.SIMULATOR_SPEED, " \u202F60\u00A0 ");
+
+        assertThat(fieldsWithMessages()).isEmpty();
+        SettingsValues values = model.result().orElseThrow();
+        assertThat(values.indicators().rsiPeriod()).isEqualTo(21);
+        assertThat(values.indicators().sensitivity()).isEqualTo(0.5);
+        assertThat(values.simulatorSpeed()).isEqualTo(60);
+
+        type(SettingsField.RSI_PERIOD, "\u00A099999999999");
+        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Must be between 1 and 10,000, was 99,999,999,999");
+    }
+
+    @Test
+    void aSpaceGroupingThousandsIsRefusedWithTheNumberWrittenWithoutIt() {
+        type(SettingsField.SIMULATOR_SPEED, "10\u202F000");
+        assertThat(model.result()).isEmpty();
+        assertThat(message(SettingsField.SIMULATOR_SPEED)).isEqualTo("Enter a number: 10000, without the space");
+        type(SettingsField.SIMULATOR_SPEED, "1\u00A0000,5");
+        assertThat(message(SettingsField.SIMULATOR_SPEED)).as("a French decimal comma after the group")
+                .isEqualTo("Enter a number: 1000,5, without the space");
+        type(SettingsField.RSI_PERIOD, "1\u00A0000");
+        assertThat(message(SettingsField.RSI_PERIOD)).isEqualTo("Enter a whole number: 1000, without the space");
+        type(SettingsField.BASE_LOWER, "1 000 000");
+        assertThat(message(SettingsField.BASE_LOWER)).isEqualTo("Enter a number: 1000000, without the spaces");
+        type(SettingsField.ATR_PERIOD, "1\u00A04");
+        assertThat(message(SettingsField.ATR_PERIOD)).as("not a group of three: not a number")
+                .isEqualTo("Enter a whole number");
+    }
+
+    @Test
     void choicesReachTheResult() {
         model.providerProperty().set(ProviderKind.COINBASE);
         model.defaultTimeframeProperty().set(Timeframe.ONE_HOUR);
