@@ -3,8 +3,8 @@ package dev.tradedesk.app;
 import dev.tradedesk.core.InvalidFieldException;
 import dev.tradedesk.core.Secret;
 import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
+import dev.tradedesk.feed.alpaca.AlpacaFeeds;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Connection settings for Alpaca's Market Data API v2.
@@ -14,11 +14,9 @@ import java.util.Set;
  * @param secretKey the API secret ({@code APCA-API-SECRET-KEY}); never shown or logged
  * @param baseUrl   the data API host, {@code https://data.alpaca.markets} unless a proxy or a test
  *                  server stands in
- * @param feed      {@code iex} (free plan) or {@code sip}
+ * @param feed      {@code iex} (free plan), {@code sip} or another of {@link AlpacaFeeds#NAMES}
  */
 public record AlpacaSettings(Secret keyId, Secret secretKey, String baseUrl, String feed) {
-
-    private static final Set<String> FEEDS = Set.of("iex", "sip", "delayed_sip", "otc");
 
     public static final AlpacaSettings DEFAULTS =
             new AlpacaSettings(Secret.empty(), Secret.empty(), AlpacaBaseUrl.DEFAULT, "iex");
@@ -28,8 +26,8 @@ public record AlpacaSettings(Secret keyId, Secret secretKey, String baseUrl, Str
         secretKey = secretKey == null ? Secret.empty() : secretKey;
         baseUrl = AlpacaBaseUrl.normalized(baseUrl == null ? AlpacaBaseUrl.DEFAULT : baseUrl);
         feed = feed == null ? "iex" : feed.strip().toLowerCase(Locale.ROOT);
-        if (!FEEDS.contains(feed)) {
-            throw new InvalidFieldException("feed", "unknown Alpaca feed '" + feed + "': use one of " + FEEDS);
+        if (!AlpacaFeeds.NAMES.contains(feed)) {
+            throw new InvalidFieldException("feed", "unknown Alpaca feed '" + feed + "': use one of " + AlpacaFeeds.NAMES);
         }
     }
 }

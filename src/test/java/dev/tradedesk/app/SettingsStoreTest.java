@@ -139,6 +139,9 @@ class SettingsStoreTest {
                 .contains("unknown timeframe '2Min': use one of 1Min, 5Min, 15Min, 1Hour, 1Day");
         assertThat(storeWith("{\"theme\": \"blue\"}").load().problem()).contains("unknown theme 'blue'");
         assertThat(storeWith("{\"provider\": \"kraken\"}").load().problem()).contains("unknown provider 'kraken'");
+        assertThat(storeWith("{\"alpaca\": {\"feed\": \"nasdaq\"}}").load().problem())
+                .as("in the settings dialog's order, the same at every start")
+                .contains("unknown Alpaca feed 'nasdaq': use one of [iex, sip, delayed_sip, otc]");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tradedesk.ui.settings;
 
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.alpaca.AlpacaFeeds;
 import dev.tradedesk.ui.Theme;
 import java.time.ZoneId;
 import java.util.List;
@@ -109,7 +110,7 @@ final class SettingsForm {
         secret.setPrefColumnCount(18);
         TextField baseUrl = new TextField();
         baseUrl.setPrefColumnCount(18);
-        ComboBox<String> feed = new ComboBox<>(FXCollections.observableArrayList(SettingsValues.ALPACA_FEEDS));
+        ComboBox<String> feed = new ComboBox<>(FXCollections.observableArrayList(AlpacaFeeds.NAMES));
         feed.valueProperty().bindBidirectional(model.textProperty(SettingsField.ALPACA_FEED));
         bindText(keyId, SettingsField.ALPACA_KEY_ID);
         bindText(secret, SettingsField.ALPACA_SECRET_KEY);

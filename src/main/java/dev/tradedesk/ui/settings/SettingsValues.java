@@ -6,6 +6,7 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
+import dev.tradedesk.feed.alpaca.AlpacaFeeds;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import dev.tradedesk.ui.watchlist.Watchlists;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * @param alpacaKeyId      Alpaca API key id; empty means "from the environment"
  * @param alpacaSecretKey  Alpaca API secret key; empty means "from the environment"
  * @param alpacaBaseUrl    Alpaca data API base, an http(s) URL with a host
- * @param alpacaFeed       Alpaca feed, one of {@link #ALPACA_FEEDS} (lower case)
+ * @param alpacaFeed       Alpaca feed, one of {@link AlpacaFeeds#NAMES} (lower case)
  * @param watchlists       the watchlist of each kind of provider; {@link #watchlist()} is the
  *                         chosen provider's
  * @param defaultTimeframe the chart's default timeframe
@@ -55,8 +56,6 @@ public record SettingsValues(
     /** The time zone value meaning "whatever zone the computer is set to". */
     public static final String SYSTEM_ZONE = "system";
     public static final String DEFAULT_ALPACA_BASE_URL = AlpacaBaseUrl.DEFAULT;
-    /** The feeds Alpaca's bars endpoints accept: {@code iex} is the free plan's. */
-    public static final List<String> ALPACA_FEEDS = List.of("iex", "sip", "delayed_sip", "otc");
     public static final double MAX_SIMULATOR_SPEED = 10_000;
     /** "10,000": thousands grouped as the status bar's and the Performance panel's figures are. */
     static final String MAX_SIMULATOR_SPEED_TEXT = String.format(Locale.ROOT, "%,d", (long) MAX_SIMULATOR_SPEED);
@@ -91,8 +90,8 @@ public record SettingsValues(
     /** Why {@code feed} is not an Alpaca feed, or empty if it is. */
     public static Optional<String> feedProblem(String feed) {
         String text = feed == null ? "" : feed.strip().toLowerCase(Locale.ROOT);
-        return ALPACA_FEEDS.contains(text) ? Optional.empty()
-                : Optional.of("Choose one of " + String.join(", ", ALPACA_FEEDS));
+        return AlpacaFeeds.NAMES.contains(text) ? Optional.empty()
+                : Optional.of("Choose one of " + String.join(", ", AlpacaFeeds.NAMES));
     }
 
     /** Why a watchlist of {@code size} symbols is not accepted, or empty if it is. */
