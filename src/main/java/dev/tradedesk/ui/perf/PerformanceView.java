@@ -3,6 +3,7 @@ package dev.tradedesk.ui.perf;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.tradedesk.feed.PipelineStage;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -53,6 +54,7 @@ public final class PerformanceView {
     /** Latencies below this many ms are drawn at it: a log axis has no zero. */
     static final double LATENCY_FLOOR_MS = 0.001;
     static final String TICK_TO_SCREEN_TITLE = "Tick to screen p99, ms (log scale)";
+    static final String FRAMES_TITLE = "Frames: per second (left), time p99 in ms (right, log scale)";
     /** The heap chart's scale reaches this many MB at least, so a small heap's first seconds do not fill it. */
     private static final double HEAP_FLOOR_MB = 256;
 
@@ -69,7 +71,8 @@ public final class PerformanceView {
     private final PerformanceViewModel model;
     private final SmallChart latency;
     private final SmallChart frames;
-    private final RoundedValueAxis frameTimeAxis = SmallChart.secondAxis("frame time p99");
+    private final DefaultNumericAxis frameTimeAxis = SmallChart.logAxis("frame time p99");
+    private final MetricDataSet frameTime;
     private final SmallChart tickToScreen;
     private final SmallChart readCache;
     private final SmallChart gc;
@@ -83,11 +86,12 @@ public final class PerformanceView {
     public PerformanceView(PerformanceViewModel model) {
         this.model = Objects.requireNonNull(model);
         latency = latencyChart();
-        frames = new SmallChart("framesChart", "Frames: per second (left), time p99 in ms (right)", model);
+        frames = new SmallChart("framesChart", FRAMES_TITLE, model);
         frames.line(PerformanceMetric.FRAMES_PER_SECOND, "frames/s", "series-fps", 0);
-        frames.lineOnRightAxis(PerformanceMetric.FRAME_TIME_P99, "frame time p99", "series-frame-time", frameTimeAxis);
-        // On a log scale like the stages': a start-up tick of seconds, kept in view for five minutes,
-        // pressed the steady 10-30 ms of every later tick flat against zero on a linear one.
+        // Frame time and tick to screen on a log scale like the stages': a start-up frame or tick of
+        // seconds, kept in view for five minutes, pressed every later 10-30 ms flat against zero on a linear one.
+        frameTime = frames.lineOnRightAxis(PerformanceMetric.FRAME_TIME_P99, "frame time p99", "series-frame-time", frameTimeAxis,
+                LATENCY_FLOOR_MS);
         tickToScreen = SmallChart.logScale("tickToScreenChart", TICK_TO_SCREEN_TITLE, model);
         tickToScreen.line(PerformanceMetric.TICK_TO_SCREEN_P99, "tick to screen p99", "series-tick-to-screen",
                 LATENCY_FLOOR_MS);
@@ -323,12 +327,12 @@ public final class PerformanceView {
 
     /** Ranges every axis to the history and has every chart re-read it; updates the table. */
     private void update() {
-        rangeInDecades(latency);
-        rangeInDecades(tickToScreen);
+        rangeInDecades(latency.metrics(), latency::setRange);
+        rangeInDecades(tickToScreen.metrics(), tickToScreen::setRange);
+        rangeInDecades(List.of(frameTime), (min, max) -> SmallChart.setRange(frameTimeAxis, min, max));
         // The frame rate's axis reaches the 60 Hz cap at least, so 60 is a labelled tick; a sampler
         // running late counts 63 frames in a second now and then, shown on a 0..70 axis.
         frames.showUpTo(atLeast(60, model.max(PerformanceMetric.FRAMES_PER_SECOND)));
-        frameTimeAxis.showUpTo(atLeast(20, model.max(PerformanceMetric.FRAME_TIME_P99)));
         readCache.showUpTo(100);
         gc.showUpTo(atLeast(5, model.max(PerformanceMetric.GC_PAUSE)));
         heap.showUpTo(atLeast(HEAP_FLOOR_MB,
@@ -344,11 +348,11 @@ public final class PerformanceView {
         return value > floor ? value : floor;
     }
 
-    /** Whole decades around the latencies {@code chart} shows; a zero reaches down to the floor. */
-    private void rangeInDecades(SmallChart chart) {
+    /** Whole decades around the latencies of {@code lines}, handed to {@code range}; a zero reaches down to the floor. */
+    private void rangeInDecades(List<MetricDataSet> lines, DoubleBinaryConsumer range) {
         double min = Double.NaN;
         double max = Double.NaN;
-        for (MetricDataSet line : chart.metrics()) {
+        for (MetricDataSet line : lines) {
             double lineMin = model.min(line.metric());
             double lineMax = model.max(line.metric());
             min = Double.isNaN(min) || lineMin < min ? lineMin : min;
@@ -356,6 +360,11 @@ public final class PerformanceView {
         }
         double low = Double.isNaN(min) ? 0.01 : Math.pow(10, Math.floor(Math.log10(Math.max(min, LATENCY_FLOOR_MS))));
         double high = Double.isNaN(max) ? 100 : Math.pow(10, Math.ceil(Math.log10(Math.max(max, LATENCY_FLOOR_MS))));
-        chart.setRange(low, Math.max(high, low * 10));
+        range.accept(low, Math.max(high, low * 10));
+    }
+
+    @FunctionalInterface
+    private interface DoubleBinaryConsumer {
+        void accept(double min, double max);
     }
 }

@@ -123,11 +123,16 @@ final class SmallChart {
      * "100", "1,000") and ranged by {@link #setRange}.
      */
     static SmallChart logScale(String id, String title, PerformanceViewModel model) {
-        DefaultNumericAxis axis = axis(title, "");
+        return new SmallChart(id, title, model, logAxis(title));
+    }
+
+    /** A value axis in decades, for {@link #lineOnRightAxis}; ranged with {@code set(min, max)}. */
+    static DefaultNumericAxis logAxis(String name) {
+        DefaultNumericAxis axis = axis(name, "");
         axis.setLogAxis(true);
         axis.setLogarithmBase(10);
         axis.setTickLabelFormatter(ChartAxes.formattedBy(decade -> PerformanceFormat.tick(decade, decade)));
-        return new SmallChart(id, title, model, axis);
+        return axis;
     }
 
     /** Adds {@code metric} as a line in the colour of CSS class {@code series}, with a legend entry. */
@@ -153,22 +158,18 @@ final class SmallChart {
 
     /**
      * Adds {@code metric} as a line against {@code rightAxis}, a second value axis on the right,
-     * ranged by the view ({@link RoundedValueAxis#showUpTo}).
+     * ranged by the view; values under {@code floor} are drawn at it.
      */
-    MetricDataSet lineOnRightAxis(PerformanceMetric metric, String name, String series, RoundedValueAxis rightAxis) {
+    MetricDataSet lineOnRightAxis(PerformanceMetric metric, String name, String series, DefaultNumericAxis rightAxis,
+            double floor) {
         rightAxis.setSide(Side.RIGHT);
         ErrorDataSetRenderer renderer = new ManuallyRangedRenderer();
         styleLines(renderer);
         renderer.getAxes().add(rightAxis);
-        MetricDataSet dataSet = dataSet(metric, name, series, 0);
+        MetricDataSet dataSet = dataSet(metric, name, series, floor);
         renderer.getDatasets().add(dataSet);
         chart.getRenderers().add(chart.getRenderers().size() - 1, renderer); // under the switch marks' labels
         return dataSet;
-    }
-
-    /** A value axis like this chart's, for {@link #lineOnRightAxis}. */
-    static RoundedValueAxis secondAxis(String name) {
-        return new RoundedValueAxis(name);
     }
 
     /** Ranges the value axis from 0 up to a labelled round number at or above {@code value}. */
@@ -181,8 +182,13 @@ final class SmallChart {
 
     /** Ranges a log-scale chart's value axis from {@code min} to {@code max}. */
     void setRange(double min, double max) {
-        if (valueAxis.getMin() != min || valueAxis.getMax() != max) {
-            valueAxis.set(min, max);
+        setRange(valueAxis, min, max);
+    }
+
+    /** Ranges {@code axis} from {@code min} to {@code max}; the same range again invalidates nothing. */
+    static void setRange(DefaultNumericAxis axis, double min, double max) {
+        if (axis.getMin() != min || axis.getMax() != max) {
+            axis.set(min, max);
         }
     }
 

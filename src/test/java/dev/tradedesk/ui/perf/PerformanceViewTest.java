@@ -199,13 +199,13 @@ class PerformanceViewTest {
     void aSwitchMarksLabelStandsClearOfTheOtherSwitchsLineAndOfTheChartsOwnLines(FxRobot robot) {
         // Level of detail off, then the cache off ten seconds later, a minute before "now": "LOD off"
         // right of its line would cut the cache's line in two in the LOD's label row, so it stands
-        // left of its line. Frame rate and frame time (38 ms on an axis up to 40) both run along the
-        // plot's top, where the labels are.
-        feedFrameTime(robot, 0, 40, 38);
+        // left of its line. Frame rate and frame time (95 ms on an axis of 10..100 in decades) both
+        // run along the plot's top, where the labels are.
+        feedFrameTime(robot, 0, 40, 95);
         robot.interact(() -> model.candleLevelOfDetailProperty().set(false));
-        feedFrameTime(robot, 40, 50, 38);
+        feedFrameTime(robot, 40, 50, 95);
         robot.interact(() -> model.readCacheProperty().set(false));
-        feedFrameTime(robot, 50, 110, 38);
+        feedFrameTime(robot, 50, 110, 95);
         FxPulses.await(3);
 
         robot.interact(() -> {
