@@ -10,8 +10,11 @@ import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.BarCsvWriter;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
+import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,6 +37,8 @@ import picocli.CommandLine.Spec;
  * nor a temporary one beside it. An export that finds no bar (a
  * mistyped symbol, a range before the history) writes nothing, leaves an existing file as it was
  * and exits 1: the file may hold an earlier export that a header-only file would have replaced.
+ * With {@code --out -} the CSV is streamed to standard output ({@link StandardOutputWriter}) and
+ * the count goes to stderr, so that the output piped on is the CSV alone.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Export stored bars to a CSV file that 'import' reads back.",
@@ -81,7 +86,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "The CSV file to write (its contents replaced if it exists and bars were found; a link is"
-                    + " followed).")
+                    + " followed), or - for standard output (the count then goes to stderr).")
     private Path out;
 
     @Override
@@ -95,27 +100,40 @@ final class ExportCommand implements Callable<Integer> {
         AppContext context = root.contextOfStoredData(spec.commandLine());
         Logger log = LoggerFactory.getLogger(ExportCommand.class);
         PrintWriter err = spec.commandLine().getErr();
-        Path target;
-        try {
-            target = OutputTarget.resolve(out, root.paths());
-        } catch (OutputTarget.Refused refused) {
-            err.println("tradedesk: " + refused.getMessage());
-            log.warn(LogMarkers.TOLD_ON_CONSOLE, "Export refused: {}", refused.getMessage());
-            return CommandLine.ExitCode.USAGE;
+        boolean toStandardOutput = StandardOutputWriter.isNamedBy(out);
+        Path target = null;
+        if (!toStandardOutput) {
+            try {
+                target = OutputTarget.resolveCsv(out, root.paths());
+            } catch (OutputTarget.Refused refused) {
+                err.println("tradedesk: " + refused.getMessage());
+                log.warn(LogMarkers.TOLD_ON_CONSOLE, "Export refused: {}", refused.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
         }
         SeriesKey key = new SeriesKey(symbol.symbol(), timeframe);
-        long exported = export(context, key, first, last, target);
+        long exported;
+        try {
+            exported = toStandardOutput ? exportToStandardOutput(context, key, first, last)
+                    : export(context, key, first, last, target);
+        } catch (StandardOutputWriter.Closed closed) {
+            // The reader had what it wanted (| head): nothing to say on the console, as the shell says nothing.
+            log.info("Export of {} to standard output stopped: {}", key, closed.getMessage());
+            return 0;
+        }
         if (exported == 0) {
             String nothing = "nothing exported: no stored bars of " + key + " in that range (history in "
                     + source.folder(context.paths())
                     + (source.simulated() ? "" : "; --simulated reads the built-in exchange's") + "); "
-                    + (Files.exists(target) ? out + " is left as it was" : out + " was not written");
+                    + (toStandardOutput ? "nothing was written to standard output"
+                            : Files.exists(target) ? out + " is left as it was" : out + " was not written");
             err.println("tradedesk: " + nothing);
             log.warn(LogMarkers.TOLD_ON_CONSOLE, "Export failed: {}", nothing);
             return CommandLine.ExitCode.SOFTWARE;
         }
-        spec.commandLine().getOut().println("exported: " + exported);
-        log.info("Exported {} bars of {} to {}", exported, key, target);
+        // On standard output the CSV is the output: the count goes where the other messages go.
+        (toStandardOutput ? err : spec.commandLine().getOut()).println("exported: " + exported);
+        log.info("Exported {} bars of {} to {}", exported, key, toStandardOutput ? "standard output" : target);
         return 0;
     }
 
@@ -126,7 +144,7 @@ final class ExportCommand implements Callable<Integer> {
      *
      * @return the number of bars written
      */
-    private static long aggregated(HistoryStore store, SeriesKey key, long first, long last, BarCsvWriter writer)
+    private static long aggregated(HistoryStore store, SeriesKey key, long first, long last, CsvFromFirstBar writer)
             throws IOException {
         BarAggregator buckets = new BarAggregator(key.timeframe(), BarAggregator.EXCHANGE_ZONE);
         long from = first == Long.MIN_VALUE ? first : buckets.bucketStartOf(first);
@@ -158,14 +176,7 @@ final class ExportCommand implements Callable<Integer> {
     private long export(AppContext context, SeriesKey key, long first, long last, Path target) throws IOException {
         try (TradeDesk desk = new TradeDesk(context);
                 OutputTarget.Temporary temporary = OutputTarget.temporaryBeside(target)) {
-            long exported;
-            try (BarCsvWriter writer = new BarCsvWriter(temporary.writer())) {
-                HistoryStore store = source.store(desk);
-                exported = store.stream(key, first, last, CHUNK, writer::write);
-                if (exported == 0 && key.timeframe() != Timeframe.ONE_MINUTE) {
-                    exported = aggregated(store, key, first, last, writer);
-                }
-            }
+            long exported = write(source.store(desk), key, first, last, temporary.writer());
             if (exported == 0) {
                 // A mistyped symbol exports nothing: the file it names may be an earlier export of the right one.
                 return 0;
@@ -174,6 +185,72 @@ final class ExportCommand implements Callable<Integer> {
             return exported;
         } catch (IOException e) {
             throw new StoreException("cannot write " + target + ": " + OutputTarget.reason(e), e);
+        }
+    }
+
+    /**
+     * Streams the CSV to standard output as it is read: there is no file to move into place, so a
+     * failure part-way leaves the rows before it written (the exit code says so).
+     *
+     * @throws StandardOutputWriter.Closed if standard output took no more
+     */
+    private long exportToStandardOutput(AppContext context, SeriesKey key, long first, long last) throws IOException {
+        try (TradeDesk desk = new TradeDesk(context)) {
+            return write(source.store(desk), key, first, last,
+                    new BufferedWriter(new StandardOutputWriter(spec.commandLine().getOut())));
+        } catch (StoreException failed) {
+            if (failed.getCause() instanceof StandardOutputWriter.Closed closed) {
+                throw closed; // met inside the store's stream, which wraps what its consumer throws
+            }
+            throw failed;
+        }
+    }
+
+    /** Writes the bars of {@code key} in the range to {@code out}, which it closes; returns how many. */
+    private static long write(HistoryStore store, SeriesKey key, long first, long last, Writer out) throws IOException {
+        try (CsvFromFirstBar writer = new CsvFromFirstBar(out)) {
+            long exported = store.stream(key, first, last, CHUNK, writer::write);
+            if (exported == 0 && key.timeframe() != Timeframe.ONE_MINUTE) {
+                exported = aggregated(store, key, first, last, writer);
+            }
+            return exported;
+        }
+    }
+
+    /**
+     * A bar CSV begun at its first bar, so that an export that finds none writes nothing at all: a
+     * file would not be moved into place anyway, but standard output cannot take a header back.
+     */
+    private static final class CsvFromFirstBar implements Closeable {
+
+        private final Writer out;
+        private BarCsvWriter csv;
+
+        CsvFromFirstBar(Writer out) {
+            this.out = out;
+        }
+
+        void write(BarColumns bars) throws IOException {
+            if (bars.isEmpty()) {
+                return;
+            }
+            if (csv == null) {
+                csv = new BarCsvWriter(out);
+            }
+            csv.write(bars);
+        }
+
+        long written() {
+            return csv == null ? 0 : csv.written();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (csv != null) {
+                csv.close();
+            } else {
+                out.close();
+            }
         }
     }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * in constant memory. The output is written to a temporary file beside the target ({@link
  * OutputTarget#temporaryBeside}) and moved into place only on success: a bad row leaves no partial
  * file. An input file it cannot use (missing, unreadable, not a bar CSV, a bad row) exits 2, as
- * {@code import} exits for the same file.
+ * {@code import} exits for the same file. With {@code --out -} the values are streamed to standard
+ * output ({@link StandardOutputWriter}) and the row count goes to stderr.
  */
 @Command(name = "indicators", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute RSI, StochRSI, ATR, volatility bands and relative volume for a CSV of bars.",
@@ -57,7 +58,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, paramLabel = "BARS.csv", description = "Bars to read.")
     private Path input;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "Where to write the values.")
+    @Option(names = "--out", required = true, paramLabel = "OUT.csv",
+            description = "Where to write the values, or - for standard output (the row count then goes to stderr).")
     private Path output;
 
     @Option(names = "--rsi", paramLabel = "N", description = "RSI period (default ${DEFAULT-VALUE}).")
@@ -93,11 +95,14 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IndicatorParameters parameters = parameters();
-        Path target;
+        boolean toStandardOutput = StandardOutputWriter.isNamedBy(output);
+        Path target = null;
         try {
-            target = OutputTarget.resolve(output, root.paths());
-            if (Files.exists(target) && Files.exists(input) && Files.isSameFile(target, input)) {
-                return refuse("--out " + output + " is the input file; write the values to another file");
+            if (!toStandardOutput) {
+                target = OutputTarget.resolveCsv(output, root.paths());
+                if (Files.exists(target) && Files.exists(input) && Files.isSameFile(target, input)) {
+                    return refuse("--out " + output + " is the input file; write the values to another file");
+                }
             }
         } catch (OutputTarget.Refused refused) {
             return refuse(refused.getMessage());
@@ -110,11 +115,14 @@ final class IndicatorsCommand implements Callable<Integer> {
         } catch (IOException e) {
             return refuse(UnusableInput.reason(input, e));
         }
-        try (source; OutputTarget.Temporary temporary = OutputTarget.temporaryBeside(target)) {
-            long rows = convert(parameters, source, temporary.writer());
-            temporary.moveOver(target);
-            spec.commandLine().getOut().println("wrote " + Counted.of(rows, "row") + " to " + output);
+        try (source) {
+            long rows = toStandardOutput ? convertToStandardOutput(parameters, source) : convert(parameters, source, target);
+            // On standard output the values are the output: the count goes where the other messages go.
+            (toStandardOutput ? spec.commandLine().getErr() : spec.commandLine().getOut()).println("wrote "
+                    + Counted.of(rows, "row") + " to " + (toStandardOutput ? "standard output" : output));
             return 0;
+        } catch (StandardOutputWriter.Closed closed) {
+            return 0; // its reader had what it wanted (| head), and the shell says nothing of it either
         } catch (BarCsvException e) {
             return refuse(e.getMessage());
         } catch (IOException e) {
@@ -135,6 +143,23 @@ final class IndicatorsCommand implements Callable<Integer> {
         return (line, reason) -> {
             throw new BarCsvException(input.toString(), line, reason);
         };
+    }
+
+    /** Writes the values into a temporary file beside {@code target}, moved over it only once all are written. */
+    private long convert(IndicatorParameters parameters, BarCsvSource source, Path target) throws IOException {
+        try (OutputTarget.Temporary temporary = OutputTarget.temporaryBeside(target)) {
+            long rows = convert(parameters, source, temporary.writer());
+            temporary.moveOver(target);
+            return rows;
+        }
+    }
+
+    /**
+     * Streams the values to standard output as they are computed: there is no file to move into
+     * place, so a bad row stops them part-way (exit 2 says so).
+     */
+    private long convertToStandardOutput(IndicatorParameters parameters, BarCsvSource source) throws IOException {
+        return convert(parameters, source, new BufferedWriter(new StandardOutputWriter(spec.commandLine().getOut())));
     }
 
     private long convert(IndicatorParameters parameters, BarCsvSource source, BufferedWriter writer) throws IOException {

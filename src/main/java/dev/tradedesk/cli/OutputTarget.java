@@ -48,6 +48,19 @@ final class OutputTarget {
      *                 or it is one of TradeDesk's own files
      */
     static Path resolve(Path out, AppPaths own) throws Refused {
+        return resolve(out, own, "give a file name");
+    }
+
+    /**
+     * As {@link #resolve(Path, AppPaths)}, for a command that also streams its CSV to standard output
+     * with {@code --out -} ({@link StandardOutputWriter}), which the refusal of a descriptor such as
+     * {@code /dev/stdout} then points to: that is what such a path was meant for.
+     */
+    static Path resolveCsv(Path out, AppPaths own) throws Refused {
+        return resolve(out, own, "give a file name, or --out - to write to standard output");
+    }
+
+    private static Path resolve(Path out, AppPaths own, String descriptorAdvice) throws Refused {
         if (out.toString().isBlank()) {
             throw new Refused("no output file given: the file name is empty"); // "" would be the current folder
         }
@@ -55,7 +68,7 @@ final class OutputTarget {
         if (leadsToADescriptor(target)) {
             throw new Refused("cannot write " + out + ": it is an open file descriptor (such as standard output), not a"
                     + " file; the output is moved over the file it names, which would replace the file the descriptor"
-                    + " writes to; give a file name");
+                    + " writes to; " + descriptorAdvice);
         }
         if (Files.isSymbolicLink(target)) {
             try {

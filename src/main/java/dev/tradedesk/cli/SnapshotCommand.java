@@ -94,6 +94,12 @@ final class SnapshotCommand implements Callable<Integer> {
         requireWithin("--bars", bars, 10, 1_000_000);
         requireWithin("--width", width, 200, 8_000);
         requireWithin("--height", height, 200, 8_000);
+        if (StandardOutputWriter.isNamedBy(out)) {
+            // Unlike export's and indicators' CSV, a PNG is no text to pipe on, and "-" is no file name anyone means.
+            spec.commandLine().getErr().println("tradedesk: --out -: a snapshot is a PNG file and is not written to"
+                    + " standard output; give a file name such as chart.png");
+            return CommandLine.ExitCode.USAGE;
+        }
         Path target;
         try {
             target = OutputTarget.resolve(out, root.paths());

@@ -11,6 +11,7 @@ import dev.tradedesk.core.IndicatorColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +34,13 @@ class IndicatorsCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
+        return runWithStandardOutput(out, args);
+    }
+
+    private int runWithStandardOutput(OutputStream stdout, String... args) {
         HostEnvironment host = new HostEnvironment("Linux", dir.resolve("home"), Map.of());
         return TradeDeskCommand.commandLine(host, new BuildInfo("1.2.3"),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .execute(args);
     }
 
@@ -105,6 +110,52 @@ class IndicatorsCommandTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("bars.csv", "out.csv");
         }
+    }
+
+    @Test
+    void aDashWritesTheValuesToStandardOutputAndTheCountToStandardError() throws IOException {
+        Path in = Files.writeString(dir.resolve("bars.csv"), "timestamp,open,high,low,close,volume\n"
+                + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n2024-01-02T14:31:00Z,10.5,12,10,11,150\n");
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("values.csv").toString())).isZero();
+        String inAFile = Files.readString(dir.resolve("values.csv"));
+        out.reset();
+        err.reset();
+
+        assertThat(run("indicators", "--in", in.toString(), "--out", "-")).as(stderr()).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("the values alone, as in a file").isEqualTo(inAFile);
+        assertThat(stderr()).isEqualTo("wrote 2 rows to standard output" + System.lineSeparator());
+        assertThat(Path.of("-")).as("no file named '-' in the current folder").doesNotExist();
+    }
+
+    @Test
+    void aReaderThatStopsReadingStandardOutputEndsTheRunQuietlyAtOnce() throws IOException {
+        BarColumns bars = BenchIndicatorsCommand.randomWalk(20_000);
+        List<String> lines = new ArrayList<>(List.of("timestamp,open,high,low,close,volume"));
+        for (int i = 0; i < bars.size(); i++) {
+            lines.add(bars.time(i) + "," + bars.open(i) + "," + bars.high(i) + "," + bars.low(i) + "," + bars.close(i) + ","
+                    + bars.volume(i));
+        }
+        Path in = Files.write(dir.resolve("bars.csv"), lines);
+        ReaderClosingPipe head = new ReaderClosingPipe(200);
+
+        assertThat(runWithStandardOutput(head, "indicators", "--in", in.toString(), "--out", "-")).as(stderr()).isZero();
+
+        assertThat(head.read()).startsWith(HEADER + "\n");
+        assertThat(stderr()).as("nothing on the console, as `| head` gets from any other command").isEmpty();
+        assertThat(head.refusedWrites()).as("it stops at the closed pipe instead of computing every row into it")
+                .isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void standardOutputAsADescriptorIsRefusedWithAPointerToTheDash() throws IOException {
+        Path in = Files.writeString(dir.resolve("bars.csv"), "timestamp,open,high,low,close,volume\n"
+                + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n");
+
+        assertThat(run("indicators", "--in", in.toString(), "--out", "/dev/stdout")).isEqualTo(2);
+
+        assertThat(stderr()).startsWith("tradedesk: cannot write /dev/stdout: it is an open file descriptor")
+                .endsWith("; give a file name, or --out - to write to standard output" + System.lineSeparator());
     }
 
     @Test

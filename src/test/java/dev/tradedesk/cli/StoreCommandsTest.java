@@ -8,6 +8,7 @@ import dev.tradedesk.core.Timeframe;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,13 +32,18 @@ class StoreCommandsTest {
 
     private int run(String... args) {
         out.reset();
+        return runWithStandardOutput(out, args);
+    }
+
+    /** As {@link #run}, with standard output going into {@code stdout}. */
+    private int runWithStandardOutput(OutputStream stdout, String... args) {
         err.reset();
         HostEnvironment host = new HostEnvironment("Linux", dir, Map.of());
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDir().toString(), "--config",
                 dir.resolve("settings.json").toString()));
         all.addAll(List.of(args));
         return TradeDeskCommand.commandLine(host, new BuildInfo("1.2.3"),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .execute(all.toArray(String[]::new));
     }
 
@@ -614,7 +620,8 @@ class StoreCommandsTest {
 
             assertThat(stderr()).isEqualTo("tradedesk: cannot write " + descriptor + ": it is an open file descriptor (such as"
                     + " standard output), not a file; the output is moved over the file it names, which would replace the"
-                    + " file the descriptor writes to; give a file name" + System.lineSeparator());
+                    + " file the descriptor writes to; give a file name, or --out - to write to standard output"
+                    + System.lineSeparator());
             appending.write("after\n".getBytes(StandardCharsets.UTF_8));
         }
         assertThat(Files.readString(log)).isEqualTo("before\nafter\n");
@@ -622,6 +629,47 @@ class StoreCommandsTest {
 
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", "/dev/stdout")).isEqualTo(2);
         assertThat(stderr()).contains("cannot write /dev/stdout: it is an open file descriptor");
+    }
+
+    @Test
+    void anExportToADashStreamsTheCsvToStandardOutputAndTheCountToStandardError() throws IOException {
+        importMinutes(5);
+
+        assertThat(run("export", "--symbol", "AAPL", "--out", "-")).as(stderr()).isZero();
+
+        assertThat(stdout()).as("the CSV alone, as export writes it into a file").isEqualTo(HEADER + rows(5));
+        assertThat(stderr()).isEqualTo("exported: 5" + System.lineSeparator());
+        assertThat(Path.of("-")).as("no file named '-' in the current folder").doesNotExist();
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
+                .contains("Exported 5 bars of AAPL/1Min to standard output");
+    }
+
+    @Test
+    void anExportToStandardOutputOfASymbolNotStoredWritesNothingThereAndFails() throws IOException {
+        importMinutes(5);
+
+        assertThat(run("export", "--symbol", "AAPLL", "--out", "-")).isEqualTo(1);
+
+        assertThat(stdout()).as("not even the header").isEmpty();
+        assertThat(stderr().lines()).containsExactly("tradedesk: nothing exported: no stored bars of AAPLL/1Min in that range"
+                + " (history in " + dataDir() + "; --simulated reads the built-in exchange's); nothing was written to"
+                + " standard output");
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
+    void anExportToStandardOutputWhoseReaderStopsReadingEndsQuietlyAtOnce() throws IOException {
+        importMinutes(20_000); // about 1.1 MB of CSV
+        ReaderClosingPipe head = new ReaderClosingPipe(200);
+
+        assertThat(runWithStandardOutput(head, "export", "--symbol", "AAPL", "--out", "-")).as(stderr()).isZero();
+
+        assertThat(head.read()).startsWith(HEADER + rows(1));
+        assertThat(stderr()).as("nothing on the console, as `| head` gets from any other command").isEmpty();
+        assertThat(head.refusedWrites()).as("it stops at the closed pipe instead of writing the whole series into it")
+                .isLessThanOrEqualTo(5);
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
+                .contains("Export of AAPL/1Min to standard output stopped: standard output was closed");
     }
 
     /** {@code /dev/fd/N} for this JVM's descriptor N open on {@code file}, as {@code /dev/stdout} is on a redirected output. */

@@ -73,6 +73,14 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aSnapshotToStandardOutputIsRefusedInOneLineAndWritesNoFileNamedDash() {
+        assertThat(command.run("--data-dir", dir.toString(), "snapshot", "--symbol", "AAPL", "--out", "-")).isEqualTo(2);
+        assertThat(command.err().lines()).containsExactly("tradedesk: --out -: a snapshot is a PNG file and is not written"
+                + " to standard output; give a file name such as chart.png");
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
     void commandsThatReadTheStoreRefuseADataDirThatDoesNotExist() {
         Path typo = dir.resolve("no-such-data");
         for (String[] args : new String[][] {
