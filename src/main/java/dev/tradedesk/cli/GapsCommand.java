@@ -1,5 +1,6 @@
 package dev.tradedesk.cli;
 
+import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tradedesk gaps}: what the completeness ledger knows of a series: since when it is tracked,
  * how much of that span is covered, and the ranges still missing (not yet fetched whole), which
- * the next {@code record} or workstation session fetches again.
+ * the next {@code record} or workstation session fetches again. A series with neither a stored bar
+ * nor a ledger (a mistyped symbol) is said on stderr and exits 1, as {@code export} does.
  */
 @Command(name = "gaps", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"List the missing ranges of a stored series (not yet fetched whole) from the completeness ledger.",
@@ -58,6 +62,15 @@ final class GapsCommand implements Callable<Integer> {
         try (TradeDesk desk = new TradeDesk(root.contextOfStoredData(spec.commandLine()))) {
             HistoryStore store = source.store(desk);
             SeriesLedger ledger = store.ledger(key, Long.MIN_VALUE, Long.MAX_VALUE);
+            if (ledger.trackedSince().isEmpty() && !hasStoredBars(store, key)) {
+                // A mistyped symbol: "nothing is known missing" and exit 0 read as a complete series.
+                String nothing = "no stored bars of " + key + " (history in " + source.folder(root.context().paths())
+                        + (source.simulated() ? "" : "; --simulated reads the built-in exchange's")
+                        + ") and no recording tracks it: nothing to report";
+                spec.commandLine().getErr().println("tradedesk: " + nothing);
+                LoggerFactory.getLogger(GapsCommand.class).warn(LogMarkers.TOLD_ON_CONSOLE, "Gaps failed: {}", nothing);
+                return CommandLine.ExitCode.SOFTWARE;
+            }
             if (ledger.trackedSince().isEmpty()) {
                 out.println(key + ": not tracked (no recording has started it); nothing is known missing");
                 out.flush();
@@ -84,5 +97,14 @@ final class GapsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /**
+     * Whether {@code key} has a stored bar, or for a longer timeframe a stored minute: {@code export}
+     * and the chart build its bars from those.
+     */
+    private static boolean hasStoredBars(HistoryStore store, SeriesKey key) {
+        return store.lastTime(key).isPresent() || (key.timeframe() != Timeframe.ONE_MINUTE
+                && store.lastTime(new SeriesKey(key.symbol(), Timeframe.ONE_MINUTE)).isPresent());
     }
 }

@@ -8,6 +8,8 @@ import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -70,9 +72,34 @@ class GapsCommandTest {
     }
 
     @Test
-    void anUntrackedSeriesHasNothingKnownMissingAndABadSymbolIsAUsageError() {
-        assertThat(command.run("--data-dir", dir.toString(), "gaps", "--symbol", "MSFT")).isZero();
+    void aStoredSeriesNoRecordingTracksHasNothingKnownMissingAndABadSymbolIsAUsageError() {
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            BarColumns bars = new BarColumns(0);
+            bars.add(T0, 100, 101, 99, 100.5, 10);
+            store.write(SeriesKey.of("MSFT", Timeframe.ONE_MINUTE), bars); // as `import` stores them: untracked
+        }
+        assertThat(command.run("--data-dir", dir.toString(), "gaps", "--symbol", "MSFT")).as(command.err()).isZero();
         assertThat(command.out()).contains("MSFT/1Min: not tracked");
+        assertThat(command.run("--data-dir", dir.toString(), "gaps", "--symbol", "MSFT", "--timeframe", "1Day"))
+                .as("daily bars are built from the stored minutes, as export and snapshot build them").isZero();
+        assertThat(command.out()).contains("MSFT/1Day: not tracked");
         assertThat(command.run("--data-dir", dir.toString(), "gaps", "--symbol", "../etc")).isEqualTo(2);
+    }
+
+    @Test
+    void aSymbolWithNothingStoredAndNoLedgerSaysSoOnStandardErrorAndFailsAsExportDoes() throws IOException {
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            BarColumns bars = new BarColumns(0);
+            bars.add(T0, 100, 101, 99, 100.5, 10);
+            store.write(SeriesKey.of("MSFT", Timeframe.ONE_MINUTE), bars);
+        }
+
+        assertThat(command.run("--data-dir", dir.toString(), "gaps", "--symbol", "NEVERSTORED")).isEqualTo(1);
+
+        assertThat(command.out()).isEmpty();
+        assertThat(command.err().lines()).containsExactly("tradedesk: no stored bars of NEVERSTORED/1Min (history in " + dir
+                + "; --simulated reads the built-in exchange's) and no recording tracks it: nothing to report");
+        assertThat(Files.readString(dir.resolve("logs/tradedesk.log")))
+                .containsOnlyOnce("no stored bars of NEVERSTORED/1Min");
     }
 }
