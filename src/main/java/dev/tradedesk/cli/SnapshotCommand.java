@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -162,13 +163,25 @@ final class SnapshotCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("snapshot: " + out.toAbsolutePath() + " (" + width + "x" + height + ", "
                     + chartSymbol + " " + chartTimeframe + ", " + barsInView.get() + " "
                     + (demo ? "simulated" : source.simulated() ? "stored simulated" : "stored") + " bars to "
-                    + Instant.ofEpochMilli(history.time(history.size() - 1)) + ")");
+                    + newestBarName(chartTimeframe, history.time(history.size() - 1)) + ")");
             return 0;
         } finally {
             if (startedHere) {
                 Platform.exit();
             }
         }
+    }
+
+    /**
+     * How the summary names the newest bar charted, given the newest minute in it: that minute's
+     * time, or for daily bars their trading day, the date in New York (BarAggregator.EXCHANGE_ZONE)
+     * as the chart's daily axis names it. A minute's time named no daily bar, and in UTC often the
+     * next day: the bar of 1 December, to 19:29 in New York, read "to 2026-12-02T00:29:00Z".
+     */
+    static String newestBarName(Timeframe timeframe, long newestMinute) {
+        Instant minute = Instant.ofEpochMilli(newestMinute);
+        return timeframe == Timeframe.ONE_DAY ? LocalDate.ofInstant(minute, BarAggregator.EXCHANGE_ZONE).toString()
+                : minute.toString();
     }
 
     private void requireWithin(String option, int value, int least, int most) {

@@ -94,6 +94,12 @@ class JarLaunchIT {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains("snapshot: ", "900x500", "IBM 1Min", "300 stored bars");
         assertIsAChart(png, 900, 500);
+
+        Result daily = launch("--data-dir", dataDir, "snapshot", "--symbol", "IBM", "--timeframe", "1Day",
+                "--width", "900", "--height", "500", "--out", dir.resolve("daily.png").toString());
+        assertThat(daily.exitCode()).as(daily.stderr()).isZero();
+        assertThat(daily.stdout()).as("daily bars named by their day, as the chart's axis names them")
+                .contains("IBM 1Day, 2 stored bars to 2024-03-05)");
     }
 
     private static void assertIsAChart(Path png, int width, int height) throws IOException {
