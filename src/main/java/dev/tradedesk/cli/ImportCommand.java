@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import bars from a CSV file into the history.",
                 "One transaction: a file that cannot be read writes nothing.",
-                "Header: timestamp,open,high,low,close,volume; timestamps ISO-8601 (UTC unless an offset is"
-                        + " given) or epoch milliseconds, strictly increasing.",
+                "Header: timestamp,open,high,low,close,volume; timestamps ISO-8601 (a space may stand for the T,"
+                        + " as pandas writes; UTC unless an offset is given) or epoch milliseconds, strictly increasing.",
                 "Daily bars open at the start of a New York day (as export writes them) or of a UTC day, one kind a"
                         + " series: that of its stored bars, else of the file's first bar.",
                 "Rows that are not valid bars (timestamps off the timeframe's grid, in the future, or before"

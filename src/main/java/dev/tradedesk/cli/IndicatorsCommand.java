@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "indicators", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute RSI, StochRSI, ATR, volatility bands and relative volume for a CSV of bars.",
-                "Input header: timestamp,open,high,low,close,volume (timestamp: ISO-8601 date or date-time,"
-                        + " or epoch milliseconds, strictly increasing).",
+                "Input header: timestamp,open,high,low,close,volume (timestamp: ISO-8601 date or date-time, its T"
+                        + " may be a space, UTC unless an offset is given; or epoch milliseconds; strictly increasing).",
                 "Output: timestamp followed by one column per indicator; empty where undefined.",
                 "A bad row stops it, reported with its line: the output has one row per input row."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -70,7 +70,7 @@ final class SeriesOptions {
         }
     }
 
-    /** An ISO-8601 date (UTC midnight) or date-time (UTC without an offset), or epoch milliseconds. */
+    /** An ISO-8601 date (UTC midnight) or date-time (UTC without an offset; its T may be a space), or epoch milliseconds. */
     static final class TimeConverter implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {

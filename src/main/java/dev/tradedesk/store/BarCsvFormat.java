@@ -4,18 +4,25 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The bar CSV format of {@code tradedesk import} and {@code export}: the header
  * {@code timestamp,open,high,low,close,volume}, one bar per row. Timestamps are read as epoch
  * milliseconds (digits only), an ISO-8601 date (UTC midnight), or an ISO-8601 date-time (UTC
- * when it has no offset); they are written as ISO-8601 UTC instants. Numbers are plain decimals
- * (an exponent is accepted when reading), written so that reading them back gives the same
- * double. Stateless.
+ * when it has no offset) whose {@code T} may be a space, as pandas' {@code to_csv} writes them
+ * ({@code 2024-01-02 14:30:00}, {@code 2024-01-02 14:30:00-05:00}); they are written as ISO-8601
+ * UTC instants. Numbers are plain decimals (an exponent is accepted when reading), written so that
+ * reading them back gives the same double. Stateless.
  */
 public final class BarCsvFormat {
 
@@ -31,6 +38,10 @@ public final class BarCsvFormat {
 
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,19}");
     private static final int ISO_DATE_LENGTH = 10;
+    /** ISO-8601's date-time, its offset optional: one parse, no exception, for either kind. */
+    private static final DateTimeFormatter DATE_TIME = dateTime('T');
+    /** The same with a space for the {@code T}, the form pandas writes. */
+    private static final DateTimeFormatter SPACED_DATE_TIME = dateTime(' ');
 
     private BarCsvFormat() {
     }
@@ -53,15 +64,26 @@ public final class BarCsvFormat {
             if (text.length() == ISO_DATE_LENGTH) {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             }
-            try {
-                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-            } catch (DateTimeParseException noOffset) {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
-            }
+            boolean spaced = text.length() > ISO_DATE_LENGTH && text.charAt(ISO_DATE_LENGTH) == ' ';
+            TemporalAccessor parsed = (spaced ? SPACED_DATE_TIME : DATE_TIME).parse(text);
+            ZoneOffset offset = parsed.query(TemporalQueries.offset());
+            return LocalDateTime.from(parsed).toInstant(offset != null ? offset : ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("bad timestamp '" + text
-                    + "': use an ISO-8601 date or date-time, or epoch milliseconds", e);
+                    + "': use an ISO-8601 date or date-time (its T may be a space), or epoch milliseconds", e);
         }
+    }
+
+    /**
+     * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} with the offset optional and {@code separator}
+     * between date and time. Read as one formatter, a date-time without an offset costs no failed
+     * parse: trying the offset form first threw an exception per row of such a file.
+     */
+    private static DateTimeFormatter dateTime(char separator) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(separator).append(DateTimeFormatter.ISO_LOCAL_TIME)
+                .optionalStart().appendOffsetId().optionalEnd()
+                .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
     }
 
     /**

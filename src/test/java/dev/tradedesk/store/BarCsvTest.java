@@ -182,6 +182,39 @@ class BarCsvTest {
     }
 
     @Test
+    void pandasDateTimesWithASpaceForTheTAreReadAsTheirIsoFormsWithoutAnOffsetAsUtc() throws IOException {
+        BarColumns bars = readAll(HEADER
+                + "2024-01-02 14:30:00,1,2,0.5,1,10\n"              // df.to_csv() of a naive index
+                + "2024-01-02 14:31:00+00:00,1,2,0.5,1,10\n"        // of a tz-aware one
+                + "2024-01-02 09:32:00-05:00,1,2,0.5,1,10\n"
+                + "2024-01-02 14:33:00.250,1,2,0.5,1,10\n"
+                + "2024-01-02 14:34,1,2,0.5,1,10\n");
+
+        assertThat(rejected).isEmpty();
+        assertThat(bars.size()).isEqualTo(5);
+        for (int i = 0; i < bars.size(); i++) {
+            String iso = List.of("2024-01-02T14:30:00", "2024-01-02T14:31:00+00:00", "2024-01-02T09:32:00-05:00",
+                    "2024-01-02T14:33:00.250", "2024-01-02T14:34").get(i);
+            assertThat(bars.time(i)).as(iso).isEqualTo(BarCsvFormat.parseTime(iso));
+        }
+        assertThat(Instant.ofEpochMilli(bars.time(0))).isEqualTo(Instant.parse("2024-01-02T14:30:00Z"));
+        assertThat(Instant.ofEpochMilli(bars.time(2))).isEqualTo(Instant.parse("2024-01-02T14:32:00Z"));
+    }
+
+    @Test
+    void aSpaceIsNoSeparatorAnywhereElseNorTwoOfThem() throws IOException {
+        BarColumns bars = readAll(HEADER
+                + "2024-01-02  14:30:00,1,2,0.5,1,10\n"
+                + "2024-01-02 14:31:00 +00:00,1,2,0.5,1,10\n"
+                + "2024-01-02 14:32:00 UTC,1,2,0.5,1,10\n"
+                + "2024-01-02T 14:33:00,1,2,0.5,1,10\n"
+                + "2024-1-2 14:34:00,1,2,0.5,1,10\n");
+
+        assertThat(bars.size()).isZero();
+        assertThat(rejected).hasSize(5).allSatisfy(reason -> assertThat(reason).contains("bad timestamp"));
+    }
+
+    @Test
     void badRowsAreReportedWithTheirLineAndSkipped() throws IOException {
         BarColumns bars = readAll(HEADER
                 + "2024-01-02T00:00:00Z,10,11,9,10.5,100\n"          // line 2: good
@@ -209,7 +242,7 @@ class BarCsvTest {
                 "5: prices must be finite and positive (open -10.0, high 11.0, low 9.0, close 10.5)",
                 "6: prices must be finite and positive (open NaN, high 11.0, low 9.0, close 10.5)",
                 "7: expected 6 fields, found 5",
-                "8: bad timestamp 'yesterday': use an ISO-8601 date or date-time, or epoch milliseconds",
+                "8: bad timestamp 'yesterday': use an ISO-8601 date or date-time (its T may be a space), or epoch milliseconds",
                 "11: timestamp 2024-01-02T00:01:00Z is not after the previous row's (2024-01-02T00:06:00Z)",
                 "12: timestamp 2024-01-02T00:06:00Z is not after the previous row's (2024-01-02T00:06:00Z)",
                 "13: volume must be finite and not negative, was -1.0",
