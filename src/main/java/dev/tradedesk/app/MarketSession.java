@@ -32,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -142,7 +143,7 @@ public final class MarketSession implements AutoCloseable {
                 Instant now = wallClock.instant();
                 SimClock simClock = tuning.simClockAnchor()
                         .map(anchor -> new SimClock(wallClock, anchor, anchor, options.simulator().speed()))
-                        .orElseGet(() -> new SimClock(wallClock, now, continuedSimulatedTime(store, options, now),
+                        .orElseGet(() -> new SimClock(wallClock, now, continuedSimulatedTime(store, now),
                                 options.simulator().speed()));
                 Instant historyStart = SimulatedHistoryStart.resolve(store, options.symbols(), options.simulator().seed(),
                         options.simulatedHistory(), simClock.millis());
@@ -175,24 +176,31 @@ public final class MarketSession implements AutoCloseable {
     }
 
     /**
-     * Where a simulated clock starting now begins: now, or, when the stored simulated bars run
-     * ahead of the wall clock (an earlier session ran faster than real time), just after the newest
-     * of them, so the simulated timeline goes on where it stopped. Started at the wall clock, the
-     * exchange would serve only bars older than those stored until the clock caught up: nothing new
-     * recorded, the watchlist empty, for as long as the earlier session had run ahead.
+     * Where a simulated clock starting now begins: now, or, when stored simulated bars run ahead of
+     * the wall clock (an earlier session ran faster than real time), just after the newest of them,
+     * so the simulated timeline goes on where it stopped. Started at the wall clock, the exchange
+     * would serve only bars older than those stored until the clock caught up: nothing new recorded,
+     * the watchlist empty, for as long as the earlier session had run ahead. Every series stored
+     * counts, not only the session's: one recorded ahead on its own ({@code record --symbols IBM
+     * --speed 600}) and added to the watchlist later stayed empty, its chart frozen, while the status
+     * said live. "Just after" is a minute, the shortest bar, past the newest open: a minute bar's
+     * end; a longer bar is still forming then, and its end (tomorrow, for today's daily bar stored at
+     * real time) would move ahead a timeline that never ran ahead.
      */
-    static Instant continuedSimulatedTime(HistoryStore store, Options options, Instant now) {
-        long newest = Long.MIN_VALUE;
-        for (Symbol symbol : options.symbols()) {
-            newest = Math.max(newest, store.lastTime(new SeriesKey(symbol, options.timeframe())).orElse(Long.MIN_VALUE));
+    static Instant continuedSimulatedTime(HistoryStore store, Instant now) {
+        long continued = now.toEpochMilli();
+        for (SeriesKey series : store.seriesKeys()) {
+            OptionalLong last = store.lastTime(series);
+            if (last.isPresent()) {
+                continued = Math.max(continued, last.getAsLong() + Timeframe.ONE_MINUTE.millis());
+            }
         }
-        if (newest == Long.MIN_VALUE || newest + options.timeframe().millis() <= now.toEpochMilli()) {
+        if (continued == now.toEpochMilli()) {
             return now;
         }
-        Instant continued = Instant.ofEpochMilli(newest + options.timeframe().millis());
         log.info("Simulated time goes on at {}, after the newest stored simulated bar ({} ahead of the wall clock)",
-                continued, Duration.between(now, continued).truncatedTo(ChronoUnit.SECONDS));
-        return continued;
+                Instant.ofEpochMilli(continued), Duration.ofMillis(continued - now.toEpochMilli()).truncatedTo(ChronoUnit.SECONDS));
+        return Instant.ofEpochMilli(continued);
     }
 
     /** The simulated exchange answers in plain HTTP on this machine: its session's client sets up no TLS. */

@@ -103,7 +103,8 @@ final class RecordCommand implements Callable<Integer> {
 
     @Option(names = "--sim-anchor", paramLabel = "INSTANT",
             description = {"With --provider sim: the wall-clock time (e.g. 2026-03-02T15:00:00Z) at which the simulated",
-                    "clock read the same; runs with the same anchor and speed share one simulated timeline (default: now)."})
+                    "clock read the same; runs with the same anchor and speed share one simulated timeline (default: now, or",
+                    "just after the newest bar in the simulated history if that is later)."})
     private Instant simAnchor;
 
     /** Where the symbols came from when --symbols was not given, said with them; empty otherwise. */

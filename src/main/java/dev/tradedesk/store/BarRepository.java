@@ -59,6 +59,7 @@ final class BarRepository {
             + " JOIN (SELECT series_id, COUNT(*) AS bars, MIN(time_ms) AS first_ms, MAX(time_ms) AS last_ms"
             + " FROM bars GROUP BY series_id) b ON b.series_id = s.id ORDER BY s.symbol, s.timeframe";
     private static final String COUNT_BARS = "SELECT COUNT(*) FROM bars";
+    private static final String SERIES_KEYS = "SELECT symbol, timeframe FROM series ORDER BY symbol, timeframe";
     private static final int NO_SERIES = -1;
 
     private final StoreDatabase database;
@@ -515,6 +516,21 @@ final class BarRepository {
                 series.add(new SeriesInfo(key, result.getLong(3), result.getLong(4), result.getLong(5)));
             }
             return series;
+        } catch (SQLException e) {
+            throw failure("cannot list the stored series", e);
+        }
+    }
+
+    /** Every series with a row in the series table, bars or not; no bar is read. */
+    List<SeriesKey> seriesKeys() {
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement(SERIES_KEYS);
+                ResultSet result = select.executeQuery()) {
+            List<SeriesKey> keys = new ArrayList<>();
+            while (result.next()) {
+                keys.add(new SeriesKey(Symbol.of(result.getString(1)), Timeframe.parse(result.getString(2))));
+            }
+            return keys;
         } catch (SQLException e) {
             throw failure("cannot list the stored series", e);
         }

@@ -320,6 +320,14 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
+     * Every series the store knows, among them any tracked before its first bar came: read from the
+     * series table alone, where {@link #listSeries} reads every bar key.
+     */
+    public List<SeriesKey> seriesKeys() {
+        return repository.seriesKeys();
+    }
+
+    /**
      * Bars stored in all series, read from the row count H2 keeps (no bar is read). Taken before and
      * after some writes, it says how many bars they added: the writes themselves cannot, as a bar
      * written again counts as written like a new one.

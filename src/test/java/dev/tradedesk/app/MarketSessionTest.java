@@ -103,23 +103,74 @@ class MarketSessionTest {
     }
 
     @Test
+    void aSymbolRecordedAheadOnItsOwnAndAddedLaterIsRecordedAtOnce() throws InterruptedException {
+        // What record --provider sim --symbols IBM --speed 600 left behind: IBM an hour ahead, AAPL not.
+        Symbol recordedAlone = Symbol.of("IBM");
+        SeriesKey recordedMinutes = new SeriesKey(recordedAlone, Timeframe.ONE_MINUTE);
+        long now = Clock.systemUTC().millis();
+        long aheadBar = Math.floorDiv(now, MINUTE) * MINUTE + 60 * MINUTE;
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            BarColumns ahead = new BarColumns(1);
+            ahead.add(aheadBar, 100, 101, 99, 100.5, 1_000);
+            store.write(recordedMinutes, ahead);
+            MarketSession.Options options = new MarketSession.Options(ProviderKind.SIM, List.of(AAPL), Timeframe.ONE_MINUTE,
+                    IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, new SimulatorSettings(60, 42, 3), Optional.empty(),
+                    Duration.ofDays(1), Optional.of(Duration.ofMillis(250)), Duration.ofDays(2));
+
+            try (MarketSession session = MarketSession.start(options, store, new PipelineMetrics(), update -> { },
+                    HostEnvironment.current(), Clock.systemUTC())) {
+                session.setSymbols(List.of(AAPL, recordedAlone));
+                // On a clock started at the wall clock, IBM's next bar would come after 60 s: until then
+                // its watchlist row stayed empty and its chart frozen while the status said live.
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (store.lastTime(recordedMinutes).orElseThrow() <= aheadBar && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(store.lastTime(recordedMinutes).orElseThrow()).as("newest stored IBM bar").isGreaterThan(aheadBar);
+                assertThat(session.storeFailures()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void theSimulatedClockGoesOnAfterTheNewestBarOfEverySeriesStored() {
+        Instant now = Instant.parse("2026-03-02T15:00:30Z");
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            BarColumns today = new BarColumns(1);
+            today.add(Instant.parse("2026-03-02T05:00:00Z").toEpochMilli(), 100, 101, 99, 100.5, 1_000);
+            store.write(new SeriesKey(AAPL, Timeframe.ONE_DAY), today);
+            assertThat(MarketSession.continuedSimulatedTime(store, now)).as("today's daily bar, still forming at real time")
+                    .isEqualTo(now);
+
+            BarColumns aheadHour = new BarColumns(1);
+            aheadHour.add(Instant.parse("2026-03-02T17:00:00Z").toEpochMilli(), 100, 101, 99, 100.5, 1_000);
+            store.write(new SeriesKey(Symbol.of("MSFT"), Timeframe.ONE_HOUR), aheadHour);
+            assertThat(MarketSession.continuedSimulatedTime(store, now)).as("a minute into the hour bar ahead, of another symbol")
+                    .isEqualTo(Instant.parse("2026-03-02T17:01:00Z"));
+
+            BarColumns aheadMinute = new BarColumns(1);
+            aheadMinute.add(Instant.parse("2026-03-02T20:14:00Z").toEpochMilli(), 100, 101, 99, 100.5, 1_000);
+            store.write(new SeriesKey(Symbol.of("IBM"), Timeframe.ONE_MINUTE), aheadMinute);
+            assertThat(MarketSession.continuedSimulatedTime(store, now)).as("after the newest minute bar ahead")
+                    .isEqualTo(Instant.parse("2026-03-02T20:15:00Z"));
+        }
+    }
+
+    @Test
     void aSimulatedClockStartsAtTheWallClockWhenNothingStoredIsAhead() {
         Instant now = Instant.parse("2026-03-02T15:00:30Z");
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
-            MarketSession.Options options = new MarketSession.Options(ProviderKind.SIM, List.of(AAPL), Timeframe.ONE_MINUTE,
-                    IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, SimulatorSettings.DEFAULTS, Optional.empty(),
-                    Duration.ofDays(1), Optional.empty(), Duration.ofDays(2));
-            assertThat(MarketSession.continuedSimulatedTime(store, options, now)).as("nothing stored").isEqualTo(now);
+            assertThat(MarketSession.continuedSimulatedTime(store, now)).as("nothing stored").isEqualTo(now);
 
             BarColumns closed = new BarColumns(1);
             closed.add(now.toEpochMilli() - 90_000, 100, 101, 99, 100.5, 1_000);
             store.write(AAPL_MINUTES, closed);
-            assertThat(MarketSession.continuedSimulatedTime(store, options, now)).as("only past bars").isEqualTo(now);
+            assertThat(MarketSession.continuedSimulatedTime(store, now)).as("only past bars").isEqualTo(now);
 
             BarColumns ahead = new BarColumns(1);
             ahead.add(now.toEpochMilli() + 30 * MINUTE - 30_000, 100, 101, 99, 100.5, 1_000);
             store.write(AAPL_MINUTES, ahead);
-            assertThat(MarketSession.continuedSimulatedTime(store, options, now)).as("after the bar ahead")
+            assertThat(MarketSession.continuedSimulatedTime(store, now)).as("after the bar ahead")
                     .isEqualTo(now.plus(Duration.ofMinutes(31)).minusSeconds(30));
         }
     }
