@@ -2,12 +2,14 @@ package dev.tradedesk.cli;
 
 import dev.tradedesk.app.SmokeTest;
 import dev.tradedesk.app.SoakRecorder;
+import dev.tradedesk.app.SoftwareRenderingMemory;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.ui.DesktopLauncher;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -62,6 +64,8 @@ final class GuiCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--soak-log applies to --smoke-test only");
         }
         if (smokeTest) {
+            // Its targets are set for software rendering: on a display with OpenGL it would measure another pipeline.
+            DesktopLauncher.useSoftwareRendering();
             Optional<SmokeTest.Soak> soakRun = Optional.empty();
             if (soak.log().isPresent()) {
                 try {
@@ -89,13 +93,17 @@ final class GuiCommand implements Callable<Integer> {
         try (TradeDesk desk = new TradeDesk(root.context())) {
             running.set(desk);
             DesktopLauncher.requireDisplay();
+            SoftwareRenderingMemory rendering = SoftwareRenderingMemory.of(root.paths(), root.host());
+            rendering.skipTheTryIfItFailedLastTime();
             desk.prepareWorkstation();
             long launching = System.nanoTime();
+            AtomicBoolean software = new AtomicBoolean();
             new DesktopLauncher().runUntilClosed(stage -> {
                 LoggerFactory.getLogger(GuiCommand.class).info("JavaFX started in {} ms",
                         (System.nanoTime() - launching) / 1_000_000);
+                software.set(DesktopLauncher.rendersInSoftware());
                 desk.openMainWindow(stage);
-            });
+            }, () -> rendering.rememberOutcome(software.get()));
         } finally {
             running.set(null);
             ShutdownHooks.remove(onTerminate);

@@ -32,6 +32,16 @@ public final class DesktopLauncher {
      * @throws InterruptedException       if the waiting thread is interrupted
      */
     public void runUntilClosed(Consumer<Stage> openWindow) throws InterruptedException {
+        runUntilClosed(openWindow, () -> { });
+    }
+
+    /**
+     * As {@link #runUntilClosed(Consumer)}, and runs {@code whenOpened} on the calling thread once
+     * {@code openWindow} has returned (work that must not hold up the JavaFX thread, such as a file
+     * write), while the window is open.
+     */
+    public void runUntilClosed(Consumer<Stage> openWindow, Runnable whenOpened) throws InterruptedException {
+        CountDownLatch opened = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable open = () -> {
@@ -42,10 +52,16 @@ public final class DesktopLauncher {
             } catch (RuntimeException | Error e) {
                 failure.set(e);
                 closed.countDown();
+            } finally {
+                opened.countDown();
             }
         };
         boolean startedHere = startToolkit(open);
         try {
+            opened.await();
+            if (failure.get() == null) {
+                whenOpened.run();
+            }
             closed.await();
         } finally {
             if (startedHere) {
@@ -66,6 +82,32 @@ public final class DesktopLauncher {
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("headless.geometry", Math.max(1920, width) + "x" + Math.max(1200, height) + "-32");
+    }
+
+    /**
+     * Makes the toolkit render in software (Prism's {@code sw} pipeline) without trying OpenGL
+     * first, unless a pipeline was chosen already ({@code -Dprism.order}). Only effective before
+     * the toolkit starts.
+     */
+    public static void useSoftwareRendering() {
+        if (System.getProperty("prism.order") == null) {
+            System.setProperty("prism.order", "sw");
+        }
+    }
+
+    /**
+     * Whether the running toolkit renders in software, Prism's {@code sw} pipeline; false when it is
+     * not known. Reads a JavaFX internal (the class path runs it unencapsulated): no public API says
+     * which pipeline was chosen, and {@code ConditionalFeature.SCENE3D} is also off on OpenGL
+     * without shaders.
+     */
+    public static boolean rendersInSoftware() {
+        try {
+            com.sun.prism.GraphicsPipeline pipeline = com.sun.prism.GraphicsPipeline.getPipeline();
+            return pipeline != null && pipeline.getClass().getName().equals("com.sun.prism.sw.SWPipeline");
+        } catch (LinkageError | RuntimeException unknown) {
+            return false;
+        }
     }
 
     /** @throws WindowUnavailableException at once when no display is reachable, before any other work starts */
