@@ -2,6 +2,7 @@ package dev.tradedesk.app;
 
 import dev.tradedesk.core.InvalidFieldException;
 import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
 import dev.tradedesk.feed.alpaca.AlpacaFeeds;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public record AlpacaSettings(Secret keyId, Secret secretKey, String baseUrl, Str
         keyId = keyId == null ? Secret.empty() : keyId;
         secretKey = secretKey == null ? Secret.empty() : secretKey;
         baseUrl = AlpacaBaseUrl.normalized(baseUrl == null ? AlpacaBaseUrl.DEFAULT : baseUrl);
-        feed = feed == null ? "iex" : feed.strip().toLowerCase(Locale.ROOT);
+        feed = feed == null ? "iex" : Spaces.trimmed(feed).toLowerCase(Locale.ROOT);
         if (!AlpacaFeeds.NAMES.contains(feed)) {
             throw new InvalidFieldException("feed", "unknown Alpaca feed '" + feed + "': use one of " + AlpacaFeeds.NAMES);
         }

@@ -3,6 +3,7 @@ package dev.tradedesk.app;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.InvalidFieldException;
 import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
@@ -58,7 +59,7 @@ public record Settings(
         requireSet(indicators, "indicators");
         requireSet(theme, "theme");
         requireSet(simulator, "simulator");
-        timeZone = timeZone == null || timeZone.isBlank() ? SYSTEM_ZONE : timeZone.strip();
+        timeZone = Spaces.isBlank(timeZone) ? SYSTEM_ZONE : Spaces.trimmed(timeZone);
         if (!SYSTEM_ZONE.equals(timeZone)) {
             try {
                 java.time.ZoneId.of(timeZone);

@@ -170,6 +170,17 @@ class SettingsStoreTest {
     }
 
     @Test
+    void noBreakSpacesAroundATimeZoneUrlOrFeedAreTrimmedAsSpacesAre() throws IOException {
+        SettingsLoad load = storeWith("{\"timeZone\": \"\u00A0Europe/Paris\u202F\", \"alpaca\":"
+                + " {\"baseUrl\": \"https://data.alpaca.markets\u00A0\", \"feed\": \"\u2007sip\"}}").load();
+
+        assertThat(load.problem()).isEmpty();
+        assertThat(load.settings().timeZone()).isEqualTo("Europe/Paris");
+        assertThat(load.settings().alpaca().baseUrl()).isEqualTo("https://data.alpaca.markets");
+        assertThat(load.settings().alpaca().feed()).isEqualTo("sip");
+    }
+
+    @Test
     void anUnknownTimeZoneIsReportedAtItsValueWithTheFieldAndTheZone() throws IOException {
         SettingsLoad load = storeWith("{\n  \"theme\": \"dark\",\n  \"timeZone\": \"Mars/Olympus\"\n}").load();
 

@@ -1,6 +1,7 @@
 package dev.tradedesk.feed.alpaca;
 
 import dev.tradedesk.core.InvalidFieldException;
+import dev.tradedesk.core.Spaces;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -20,7 +21,7 @@ public final class AlpacaBaseUrl {
 
     /** Why {@code url} cannot be the API's base, in words for the settings dialog; empty if it can. */
     public static Optional<String> problem(String url) {
-        String text = url == null ? "" : url.strip();
+        String text = Spaces.trimmed(url);
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -44,13 +45,14 @@ public final class AlpacaBaseUrl {
     }
 
     /**
-     * {@code url} stripped, its scheme in lower case and without a trailing slash.
+     * {@code url} without the spaces around it ({@link Spaces}), its scheme in lower case and without
+     * a trailing slash.
      *
      * @throws IllegalArgumentException saying {@link #problem} if it cannot be the API's base; the
      *         URL itself is quoted only when it holds no user name or password
      */
     public static String normalized(String url) {
-        String text = url == null ? "" : url.strip();
+        String text = Spaces.trimmed(url);
         Optional<String> problem = problem(text);
         if (problem.isPresent()) {
             String quoted = text.contains("@") ? "" : " '" + text + "'";

@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.settings;
 
 import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.Spaces;
 import java.math.BigInteger;
 import java.util.EnumMap;
 import java.util.List;
@@ -64,7 +65,7 @@ final class IndicatorForm {
             attribute(invalid.getMessage(), problems);
             for (int i = 0; i < values.length; i++) {
                 SettingsField field = SettingsField.indicators().get(i);
-                String typed = NumberText.trimmed(texts.apply(field));
+                String typed = Spaces.trimmed(texts.apply(field));
                 if (field.kind() == SettingsField.Kind.WHOLE_NUMBER && NumberText.beyondInt(typed)) {
                     // Read as the int's bound: say what was typed, not "was 2147483647".
                     String read = NumberText.format(field.kind(), values[i]);

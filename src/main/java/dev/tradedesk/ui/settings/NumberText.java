@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.settings;
 
+import dev.tradedesk.core.Spaces;
 import java.math.BigDecimal;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
@@ -10,12 +11,10 @@ import java.util.regex.Pattern;
  * (no NaN, infinities, hex or type suffixes, which {@link Double#parseDouble} would take). A comma
  * followed by groups of three digits ("1,000", "10,000") is refused as neither: the dialog itself
  * groups thousands so ("at most 10,000"), and read as a decimal comma it was a thousandth of what
- * was meant. Spaces around a number are trimmed, the no-break ones too (U+00A0, U+202F, ...,
- * which a number copied from a web page or a French spreadsheet brings and {@link String#strip}
- * keeps). Spaces grouping thousands ("10 000", a narrow no-break space in French) are refused as
- * the commas are, though they read only one way: the dialog asks for the digits alone, and refuses
- * "1,000,000" too. Only the form is checked here; the ranges are the values' own rules. Stateless
- * and thread-safe.
+ * was meant. Spaces around a number are trimmed, the no-break ones too ({@link Spaces}). Spaces
+ * grouping thousands ("10 000", a narrow no-break space in French) are refused as the commas are,
+ * though they read only one way: the dialog asks for the digits alone, and refuses "1,000,000" too.
+ * Only the form is checked here; the ranges are the values' own rules. Stateless and thread-safe.
  */
 final class NumberText {
 
@@ -36,7 +35,7 @@ final class NumberText {
      * the int range read as the nearest int bound, so the range rule that follows rejects them.
      */
     static OptionalDouble parse(SettingsField.Kind kind, String text) {
-        String stripped = trimmed(text);
+        String stripped = Spaces.trimmed(text);
         if (kind == SettingsField.Kind.WHOLE_NUMBER) {
             return WHOLE.matcher(stripped).matches()
                     ? OptionalDouble.of(new BigDecimal(stripped).max(INT_MIN).min(INT_MAX).intValue())
@@ -49,7 +48,7 @@ final class NumberText {
 
     /** Whether {@code text} is a whole number beyond the int range, which {@link #parse} reads as the nearest bound. */
     static boolean beyondInt(String text) {
-        String stripped = trimmed(text);
+        String stripped = Spaces.trimmed(text);
         if (!WHOLE.matcher(stripped).matches()) {
             return false;
         }
@@ -59,7 +58,7 @@ final class NumberText {
 
     /** Why {@code text} is not a number of {@code kind}; call only when {@link #parse} found none. */
     static String formProblem(SettingsField.Kind kind, String text) {
-        String stripped = trimmed(text);
+        String stripped = Spaces.trimmed(text);
         if (stripped.isEmpty()) {
             return "Required";
         }
@@ -72,27 +71,6 @@ final class NumberText {
             return withoutSeparators(kind, plain, stripped.length() - plain.length() == 1 ? "the space" : "the spaces");
         }
         return kind == SettingsField.Kind.WHOLE_NUMBER ? "Enter a whole number" : "Enter a number";
-    }
-
-    /** {@code text} without the spaces around it, no-break spaces included. */
-    static String trimmed(String text) {
-        if (text == null) {
-            return "";
-        }
-        int start = 0;
-        int end = text.length();
-        while (start < end && isSpace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
-    }
-
-    /** What {@link String#strip} takes for a space, and the no-break spaces it does not (U+00A0, U+2007, U+202F). */
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** "1,000" might be a thousand or, with a decimal comma, one: the message offers both; "1,000,000" only the first. */

@@ -2,6 +2,7 @@ package dev.tradedesk.ui.settings;
 
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
@@ -64,8 +65,8 @@ public record SettingsValues(
         Objects.requireNonNull(provider, "provider");
         alpacaKeyId = alpacaKeyId == null ? Secret.empty() : alpacaKeyId;
         alpacaSecretKey = alpacaSecretKey == null ? Secret.empty() : alpacaSecretKey;
-        alpacaBaseUrl = alpacaBaseUrl == null ? "" : alpacaBaseUrl.strip();
-        alpacaFeed = alpacaFeed == null ? "" : alpacaFeed.strip().toLowerCase(Locale.ROOT);
+        alpacaBaseUrl = Spaces.trimmed(alpacaBaseUrl);
+        alpacaFeed = Spaces.trimmed(alpacaFeed).toLowerCase(Locale.ROOT);
         Objects.requireNonNull(watchlists, "watchlists");
         Objects.requireNonNull(defaultTimeframe, "defaultTimeframe");
         Objects.requireNonNull(indicators, "indicators");
@@ -89,7 +90,7 @@ public record SettingsValues(
 
     /** Why {@code feed} is not an Alpaca feed, or empty if it is. */
     public static Optional<String> feedProblem(String feed) {
-        String text = feed == null ? "" : feed.strip().toLowerCase(Locale.ROOT);
+        String text = Spaces.trimmed(feed).toLowerCase(Locale.ROOT);
         return AlpacaFeeds.NAMES.contains(text) ? Optional.empty()
                 : Optional.of("Choose one of " + String.join(", ", AlpacaFeeds.NAMES));
     }
@@ -128,10 +129,10 @@ public record SettingsValues(
     /**
      * {@code system} for blank or any spelling of "system"; a region id in its own spelling
      * whatever the case typed ("america/new_york" is America/New_York, which ZoneId alone refuses);
-     * otherwise the stripped text.
+     * otherwise the text without the spaces around it ({@link Spaces}, no-break ones too).
      */
     static String normalisedTimeZone(String zone) {
-        String text = zone == null ? "" : zone.strip();
+        String text = Spaces.trimmed(zone);
         if (text.isEmpty() || text.equalsIgnoreCase(SYSTEM_ZONE)) {
             return SYSTEM_ZONE;
         }

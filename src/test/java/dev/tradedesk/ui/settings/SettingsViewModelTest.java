@@ -204,6 +204,19 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aTimeZoneOrBaseUrlPastedWithNoBreakSpacesAroundItIsTakenWithoutThem() {
+        type(SettingsField.TIME_ZONE, "\u00A0Europe/Paris\u202F");
+        type(SettingsField.ALPACA_BASE_URL, "\u2007https://paper.example.com/\u00A0");
+
+        assertThat(fieldsWithMessages()).isEmpty();
+        SettingsValues values = model.result().orElseThrow();
+        assertThat(values.timeZone()).isEqualTo("Europe/Paris");
+        assertThat(values.alpacaBaseUrl()).isEqualTo("https://paper.example.com/");
+        type(SettingsField.TIME_ZONE, "\u00A0");
+        assertThat(model.result().orElseThrow().timeZone()).as("blank means the system's zone").isEqualTo("system");
+    }
+
+    @Test
     void theSimulatorSpeedIsAboveZeroAndAtMostTenThousand() {
         type(SettingsField.SIMULATOR_SPEED, "0");
         assertThat(message(SettingsField.SIMULATOR_SPEED)).as("thousands grouped, as the status bar's heap")
