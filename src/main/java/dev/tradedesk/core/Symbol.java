@@ -23,7 +23,7 @@ public record Symbol(String value) implements Comparable<Symbol> {
         if (value == null) {
             throw new IllegalArgumentException("symbol is missing");
         }
-        value = value.strip();
+        value = Spaces.trimmed(value); // a symbol pasted from a web page brings no-break spaces
         // Checked before upper-casing: toUpperCase turns look-alikes such as 'ı' and 'ſ' into ASCII 'I' and 'S'.
         if (value.length() > MAX_LENGTH || !ALLOWED.matcher(value).matches()) {
             // As typed: upper-cased, 'ſpy' read "invalid symbol 'SPY'", naming a valid symbol.

@@ -43,6 +43,12 @@ class SymbolTest {
     }
 
     @org.junit.jupiter.api.Test
+    void noBreakSpacesAroundASymbolAreTrimmedAsSpacesAre() {
+        assertThat(Symbol.of("\u00A0brk.b\u202F").value()).isEqualTo("BRK.B");
+        assertThat(Symbol.of("\u2007SPY\u00A0 ")).isEqualTo(Symbol.of("SPY"));
+    }
+
+    @org.junit.jupiter.api.Test
     void rejectsNullWithAClearMessage() {
         assertThatThrownBy(() -> Symbol.of(null)).hasMessage("symbol is missing");
     }

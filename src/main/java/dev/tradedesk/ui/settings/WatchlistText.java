@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.settings;
 
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.core.Symbol;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,12 +10,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The watchlist as the user types it: symbols one per line or separated by commas (or spaces),
- * each checked by {@link Symbol#of}; repeats are kept once. Stateless and thread-safe.
+ * The watchlist as the user types it: symbols one per line or separated by commas, semicolons or
+ * spaces of any kind ({@link Spaces}: a no-break space pasted from a web page between two symbols
+ * separates them too), each checked by {@link Symbol#of}; repeats are kept once. Stateless and
+ * thread-safe.
  */
 final class WatchlistText {
 
-    private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
+    private static final Pattern SEPARATORS = Pattern.compile("[,;" + Spaces.CHARACTER_CLASS + "]+");
     private static final int INVALID_SHOWN = 3;
 
     private WatchlistText() {
@@ -32,7 +35,7 @@ final class WatchlistText {
         Set<Symbol> symbols = new LinkedHashSet<>();
         List<String> invalid = new ArrayList<>();
         String firstMessage = null;
-        for (String token : SEPARATORS.split(text == null ? "" : text.strip())) {
+        for (String token : SEPARATORS.split(Spaces.trimmed(text))) {
             if (token.isEmpty()) {
                 continue;
             }

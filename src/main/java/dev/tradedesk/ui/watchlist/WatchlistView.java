@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.watchlist;
 
 import atlantafx.base.theme.Styles;
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.ui.FxThread;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class WatchlistView {
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         Runnable submit = () -> {
             String text = symbolField.getText();
-            if (text == null || text.isBlank()) {
+            if (Spaces.isBlank(text)) {
                 return;
             }
             AddResult result = model.add(text);

@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.watchlist;
 
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.live.MarketUpdate;
@@ -280,7 +281,7 @@ public final class WatchlistViewModel {
      * otherwise read as if one of its characters were wrong, left for the user to count.
      */
     private static String lengthOver(String text) {
-        int length = text == null ? 0 : text.strip().length();
+        int length = Spaces.trimmed(text).length();
         return length > Symbol.MAX_LENGTH ? "; this one has " + length + " characters" : "";
     }
 

@@ -158,6 +158,14 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aNoBreakSpaceSeparatesSymbolsInTheWatchlistAsASpaceDoes() {
+        type(SettingsField.WATCHLIST, "\u00A0AAPL\u00A0MSFT\u202FNVDA,\u2007spy\u00A0");
+        assertThat(message(SettingsField.WATCHLIST)).isEmpty();
+        assertThat(model.result().orElseThrow().watchlist()).extracting(Symbol::value)
+                .containsExactly("AAPL", "MSFT", "NVDA", "SPY");
+    }
+
+    @Test
     void aWatchlistWithInvalidSymbolsNamesThemWithTheSymbolRule() {
         type(SettingsField.WATCHLIST, "AAPL, BTC$USD\n../etc ok");
         assertThat(message(SettingsField.WATCHLIST))

@@ -38,6 +38,15 @@ class WatchlistViewModelTest {
     }
 
     @Test
+    void aSymbolPastedWithNoBreakSpacesAroundItIsAddedOrFoundWithoutThem() {
+        assertThat(model.add("\u00A0qqq\u202F")).isEqualTo(new AddResult.Added(Symbol.of("QQQ")));
+        assertThat(model.add("\u2007msft\u00A0")).isEqualTo(new AddResult.Found(Symbol.of("MSFT")));
+        assertThat(model.add("\u00A0ABCDEFGHIJKLMNOP\u00A0")).as("counted without them")
+                .isInstanceOfSatisfying(AddResult.Refused.class,
+                        refused -> assertThat(refused.reason()).endsWith("; this one has 16 characters"));
+    }
+
+    @Test
     void invalidSymbolsAreRefusedWithAReason() {
         assertThat(model.add("DROP TABLE")).isInstanceOfSatisfying(AddResult.Refused.class,
                 refused -> assertThat(refused.reason()).startsWith("Invalid symbol 'DROP TABLE'"));

@@ -259,6 +259,17 @@ class WatchlistViewTest {
     }
 
     @Test
+    void enterOnNoBreakSpacesAloneIsNothingTypedAsOnSpaces(FxRobot robot) {
+        TextField box = robot.lookup("#symbolField").queryAs(TextField.class);
+        robot.clickOn(box);
+        robot.interact(() -> box.setText("\u00A0\u202F"));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#symbolError").queryAs(Label.class).getText()).isEmpty();
+        assertThat(model.symbols()).hasSize(2);
+    }
+
+    @Test
     void aRefusalGoesWhenTheKeyboardLeavesTheSymbolBoxAndItsAddButtonButItsTextStays(FxRobot robot) {
         TextField box = robot.lookup("#symbolField").queryAs(TextField.class);
         Label error = robot.lookup("#symbolError").queryAs(Label.class);
