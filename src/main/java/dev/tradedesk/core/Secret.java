@@ -19,9 +19,14 @@ public final class Secret {
         this.value = value;
     }
 
-    /** A secret holding {@code value}; {@code null} or blank means "not configured". */
+    /**
+     * A secret holding {@code value} without the spaces around it, no-break ones included
+     * ({@link Spaces}): a key copied from a web page brings them, and no HTTP header can carry one.
+     * {@code null} or blank means "not configured".
+     */
     public static Secret of(String value) {
-        return value == null || value.isBlank() ? EMPTY : new Secret(value.strip());
+        String trimmed = Spaces.trimmed(value);
+        return trimmed.isEmpty() ? EMPTY : new Secret(trimmed);
     }
 
     public static Secret empty() {

@@ -181,6 +181,15 @@ class SettingsStoreTest {
     }
 
     @Test
+    void noBreakSpacesAroundAnApiKeyAreTrimmedAsSpacesAre() throws IOException {
+        SettingsLoad load = storeWith("{\"alpaca\": {\"keyId\": \" PKTESTKEY1234567\u00A0\","
+                + " \"secretKey\": \"\u202FSUPERSECRETVALUE987654321\u00A0\"}}").load();
+
+        assertThat(load.settings().alpaca().keyId().reveal()).isEqualTo("PKTESTKEY1234567");
+        assertThat(load.settings().alpaca().secretKey().reveal()).isEqualTo("SUPERSECRETVALUE987654321");
+    }
+
+    @Test
     void anUnknownTimeZoneIsReportedAtItsValueWithTheFieldAndTheZone() throws IOException {
         SettingsLoad load = storeWith("{\n  \"theme\": \"dark\",\n  \"timeZone\": \"Mars/Olympus\"\n}").load();
 

@@ -22,6 +22,12 @@ class SecretTest {
     }
 
     @Test
+    void noBreakSpacesAroundASecretAreTrimmedAsSpacesAre() {
+        assertThat(Secret.of("\u00A0PKTESTKEY123\u202F").reveal()).isEqualTo("PKTESTKEY123");
+        assertThat(Secret.of("\u2007\u00A0")).as("blank: not set").isEqualTo(Secret.empty());
+    }
+
+    @Test
     void equalityComparesValues() {
         assertThat(Secret.of("abc")).isEqualTo(Secret.of(" abc ")).isNotEqualTo(Secret.of("abd"));
     }

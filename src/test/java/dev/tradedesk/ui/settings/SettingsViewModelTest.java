@@ -436,6 +436,9 @@ class SettingsViewModelTest {
         assertThat(model.textProperty(SettingsField.ALPACA_KEY_ID).toString()).doesNotContain("PKKEYID");
         type(SettingsField.ALPACA_KEY_ID, "");
         assertThat(model.result().orElseThrow().alpacaKeyId().isPresent()).as("empty means from the environment").isFalse();
+        type(SettingsField.ALPACA_KEY_ID, "\u00A0PKPASTED123\u202F");
+        assertThat(model.result().orElseThrow().alpacaKeyId().reveal()).as("no-break spaces trimmed as spaces are")
+                .isEqualTo("PKPASTED123");
     }
 
     @Test
