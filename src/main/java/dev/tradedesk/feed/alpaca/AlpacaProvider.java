@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -68,12 +69,32 @@ public final class AlpacaProvider implements MarketDataProvider {
         this.latestValidator = new RecordValidator(http.metrics());
         Headers.Builder builder = new Headers.Builder();
         if (keyId.isPresent()) {
-            builder.add("APCA-API-KEY-ID", keyId.reveal());
+            builder.add("APCA-API-KEY-ID", headerValue("API key id", keyId));
         }
         if (secretKey.isPresent()) {
-            builder.add("APCA-API-SECRET-KEY", secretKey.reveal());
+            builder.add("APCA-API-SECRET-KEY", headerValue("API secret key", secretKey));
         }
         this.headers = builder.build();
+    }
+
+    /**
+     * The secret's value, checked as OkHttp checks a header value (a tab or printable ASCII). OkHttp's
+     * own refusal quotes the whole value unless the header is one it knows to be secret, and these are
+     * not: the secret reached the console unmasked ("Unexpected char 0xa0 at 20 in
+     * APCA-API-SECRET-KEY value: ..."). This message names the character alone.
+     *
+     * @throws IllegalArgumentException if the value holds a character no header can carry
+     */
+    private static String headerValue(String what, Secret secret) {
+        String value = secret.reveal();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && (c < ' ' || c > '~')) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "The Alpaca %s holds a character no HTTP"
+                        + " header can carry (U+%04X, character %d): type or paste it again", what, (int) c, i + 1));
+            }
+        }
+        return value;
     }
 
     @Override

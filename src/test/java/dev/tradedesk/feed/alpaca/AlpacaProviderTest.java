@@ -427,6 +427,23 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void aKeyNoHttpHeaderCanCarryIsRefusedNamingTheCharacterNotTheKey() {
+        ProviderHttp http = new ProviderHttp(client, "Alpaca", ProviderHttp.Access.KEYED, metrics, pipeline, clock);
+        // A zero-width space pasted inside the key id, a typo inside the secret: OkHttp quoted both whole.
+        assertThatThrownBy(() -> new AlpacaProvider(http, server.url("/"), Secret.of("PKTEST\u200BKEYID0042"),
+                Secret.of(SECRET), "iex"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The Alpaca API key id holds a character no HTTP header can carry (U+200B, character 7):"
+                        + " type or paste it again")
+                .satisfies(refused -> assertThat(refused.toString()).doesNotContain("PKTEST", "KEYID0042"));
+        assertThatThrownBy(() -> new AlpacaProvider(http, server.url("/"), Secret.of(KEY_ID),
+                Secret.of("s3cr3t-alpaca-valué-9931"), "iex"))
+                .hasMessageStartingWith("The Alpaca API secret key holds a character no HTTP header can carry (U+00E9,"
+                        + " character 19)")
+                .satisfies(refused -> assertThat(refused.toString()).doesNotContain("s3cr3t", "9931"));
+    }
+
+    @Test
     void serverErrorsAndBadRequestsAreClassified() {
         respond(503, "<html>Service Unavailable</html>");
         assertThat(failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE)).kind()).isEqualTo(ProviderException.Kind.SERVER_ERROR);
