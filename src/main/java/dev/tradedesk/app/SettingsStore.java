@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +24,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +40,10 @@ import org.slf4j.LoggerFactory;
  * Reads and writes {@code settings.json}.
  *
  * <p>Reading never fails: a missing file means the defaults; a field missing from the file takes
- * its default; a broken file (bad JSON, a wrong type, an invalid value) is reported with its line
- * and column, and the defaults apply. Writing is atomic (a temp file in the same directory, then a
- * move), so a crash mid-save leaves either the old or the new file, never half of one; the file is
- * readable by its owner only, because it may hold API secrets.
+ * its default; a broken file (bad JSON, a wrong type, an invalid value, a key given twice in one
+ * object) is reported with its line and column, and the defaults apply. Writing is atomic (a temp
+ * file in the same directory, then a move), so a crash mid-save leaves either the old or the new
+ * file, never half of one; the file is readable by its owner only, because it may hold API secrets.
  *
  * <p>Thread-safe for concurrent reads; callers serialise writes (the app uses one writer thread).
  */
@@ -56,6 +61,9 @@ public final class SettingsStore {
         this.file = file;
         this.mapper = JsonMapper.builder()
                 .addModule(new SettingsJsonModule())
+                // Two values for one setting, from a hand edit, are ambiguous: JSON leaves it to the
+                // reader, and the last one had won in silence while a problem with it pointed at the first.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -97,6 +105,10 @@ public final class SettingsStore {
         } catch (JsonMappingException invalid) {
             return broken(describeInvalidValue(bytes, invalid));
         } catch (JsonProcessingException malformed) {
+            Optional<String> repeated = repeatedKey(bytes);
+            if (repeated.isPresent()) {
+                return broken(repeated.get());
+            }
             return broken(where(malformed.getLocation()) + ": not valid JSON: "
                     + withoutInputText(firstLine(malformed.getOriginalMessage())));
         } catch (IOException unexpected) {
@@ -263,6 +275,46 @@ public final class SettingsStore {
             // the text parsed once already; if not, the location is simply unknown
         }
         return Optional.empty();
+    }
+
+    /**
+     * The first key given twice in one object, said at its second occurrence with where the first
+     * is; empty if there is none before the text stops being JSON. Jackson's own refusal ("Duplicate
+     * field 'theme'") points just past the second name and says nothing of the first.
+     */
+    private Optional<String> repeatedKey(byte[] bytes) {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            Deque<Map<String, JsonLocation>> objects = new ArrayDeque<>();
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT) {
+                    objects.push(new HashMap<>());
+                } else if (token == JsonToken.END_OBJECT) {
+                    objects.pop();
+                } else if (token == JsonToken.FIELD_NAME) {
+                    JsonLocation here = parser.currentTokenLocation();
+                    JsonLocation first = objects.peek().putIfAbsent(parser.currentName(), here);
+                    if (first != null) {
+                        return Optional.of(where(here) + " ("
+                                + shownPath(parser.getParsingContext()) + "): the setting is given twice (first at "
+                                + where(first) + "); keep the value you mean and delete the other");
+                    }
+                }
+            }
+        } catch (IOException notJson) {
+            // the text stops being JSON before any key repeats: that is its problem
+        }
+        return Optional.empty();
+    }
+
+    /** "alpaca.feed": the path of the value {@code context} is at, in the file's own words. */
+    private static String shownPath(JsonStreamContext context) {
+        Deque<String> steps = new ArrayDeque<>();
+        for (JsonStreamContext step = context; step != null && !step.inRoot(); step = step.getParent()) {
+            steps.push(step.inArray() ? "[" + step.getCurrentIndex() + "]" : "." + step.getCurrentName());
+        }
+        String path = String.join("", steps);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String where(JsonLocation location) {

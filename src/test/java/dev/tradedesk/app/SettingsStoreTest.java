@@ -76,6 +76,26 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aSettingGivenTwiceIsRefusedAtItsSecondOccurrenceAndTheFileIsKept() throws IOException {
+        String text = "{\"theme\": \"dark\", \"timeframe\": \"5Min\", \"theme\": \"blue\"}";
+        SettingsStore store = storeWith(text);
+        SettingsLoad load = store.load();
+
+        assertThat(load.status()).isEqualTo(SettingsLoad.Status.BROKEN);
+        assertThat(load.settings()).isEqualTo(Settings.DEFAULTS);
+        assertThat(load.problem()).contains("has a problem at line 1, column 40 (theme): the setting is given twice"
+                + " (first at line 1, column 2); keep the value you mean and delete the other")
+                .contains("left unchanged");
+        assertThat(load.canSave()).isFalse();
+        assertThat(Files.readString(store.file())).isEqualTo(text);
+        assertThat(storeWith("{\n \"alpaca\": {\n  \"feed\": \"iex\",\n  \"feed\" : \"sip\"\n }\n}").load().problem())
+                .as("within an object, valid values both")
+                .contains("line 4, column 3 (alpaca.feed): the setting is given twice (first at line 3, column 3)");
+        assertThat(storeWith("{\"indicators\": {\"rsiPeriod\": 14}, \"alpaca\": {\"rsiPeriod\": 14}}").load().status())
+                .as("the same name in two objects is no repeat").isEqualTo(SettingsLoad.Status.LOADED);
+    }
+
+    @Test
     void aSecretPastedWithoutQuotesIsNotRepeatedInTheProblem() throws IOException {
         String text = "{\"alpaca\": {\"keyId\": \"PKTESTKEY1234567\", \"secretKey\": SUPERSECRETVALUE987654321}}";
         SettingsLoad load = storeWith(text).load();
