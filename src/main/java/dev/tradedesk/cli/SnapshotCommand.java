@@ -9,6 +9,7 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.sim.SimClock;
 import dev.tradedesk.feed.sim.SimulatedMarket;
+import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.ui.DesktopLauncher;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.ThemeStylesheets;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -115,10 +117,11 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         Settings settings = (demo ? root.context() : root.contextOfStoredData(spec.commandLine())).settingsLoad().settings();
         Theme chartTheme = theme == null ? settings.theme() : parse(() -> Theme.parse(theme));
-        int minutes = historyMinutes(chartTimeframe, bars);
-        BarColumns history = demo ? demoMinuteBars(chartSymbol, minutes, settings.simulator().seed(), Clock.systemUTC())
-                : stored(chartSymbol, minutes);
-        if (history.isEmpty()) {
+        ChartHistory history = demo
+                ? new ChartHistory(demoMinuteBars(chartSymbol, historyMinutes(chartTimeframe, bars),
+                        settings.simulator().seed(), Clock.systemUTC()), true)
+                : stored(chartSymbol, chartTimeframe);
+        if (history.bars().isEmpty()) {
             spec.commandLine().getErr().println("tradedesk: no bars stored for " + chartSymbol + " in "
                     + source.folder(root.context().paths()) + "; record some with `tradedesk record`"
                     + (source.simulated() ? "" : ", chart what the built-in exchange stored with --simulated")
@@ -131,9 +134,9 @@ final class SnapshotCommand implements Callable<Integer> {
         boolean startedHere = DesktopLauncher.ensureToolkit();
         try {
             ChartModel model = new ChartModel(new SeriesKey(chartSymbol, chartTimeframe), settings.indicators(),
-                    Math.max(1 << 12, Integer.highestOneBit(history.size()) << 1));
+                    Math.max(1 << 12, Integer.highestOneBit(history.bars().size()) << 1));
             LiveBarRouter router = new LiveBarRouter(chartTimeframe, BarAggregator.EXCHANGE_ZONE, model);
-            model.loadHistory(router.historyFor(history));
+            model.loadHistory(history.minutes() ? router.historyFor(history.bars()) : history.bars());
             CompletableFuture<WritableImage> image = new CompletableFuture<>();
             AtomicLong barsInView = new AtomicLong();
             Platform.runLater(() -> {
@@ -163,7 +166,7 @@ final class SnapshotCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("snapshot: " + out.toAbsolutePath() + " (" + width + "x" + height + ", "
                     + chartSymbol + " " + chartTimeframe + ", " + barsInView.get() + " "
                     + (demo ? "simulated" : source.simulated() ? "stored simulated" : "stored") + " bars to "
-                    + newestBarName(chartTimeframe, history.time(history.size() - 1)) + ")");
+                    + newestBarName(chartTimeframe, history.bars().time(history.bars().size() - 1)) + ")");
             return 0;
         } finally {
             if (startedHere) {
@@ -191,12 +194,56 @@ final class SnapshotCommand implements Callable<Integer> {
         }
     }
 
-    private BarColumns stored(Symbol chartSymbol, int minutes) {
+    /**
+     * The bars a snapshot charts, oldest first.
+     *
+     * @param bars    one-minute bars, which the chart aggregates to its timeframe, or bars of the timeframe itself
+     * @param minutes whether {@code bars} are one-minute bars
+     */
+    record ChartHistory(BarColumns bars, boolean minutes) {
+    }
+
+    private ChartHistory stored(Symbol chartSymbol, Timeframe chartTimeframe) {
         try (TradeDesk desk = new TradeDesk(root.context())) {
-            BarColumns bars = new BarColumns(0);
-            source.store(desk).latest(new SeriesKey(chartSymbol, Timeframe.ONE_MINUTE), minutes).appendTo(bars);
-            return bars;
+            return storedHistory(source.store(desk), chartSymbol, chartTimeframe, bars);
         }
+    }
+
+    /**
+     * The stored bars to chart {@code bars} bars of {@code symbol} at {@code timeframe} from: its
+     * one-minute bars, as the workstation's chart reads them (and aggregates them to the timeframe);
+     * or, where no minute is stored, the bars stored of the timeframe itself, as {@code import
+     * --timeframe 1Day} stores a daily history (snapshot exited 1 with "no bars stored" for a symbol
+     * with 300 imported daily bars). Daily bars are charted on their trading days ({@link #onTradingDays}).
+     */
+    static ChartHistory storedHistory(HistoryStore store, Symbol symbol, Timeframe timeframe, int bars) {
+        BarColumns minutes = new BarColumns(0);
+        store.latest(new SeriesKey(symbol, Timeframe.ONE_MINUTE), historyMinutes(timeframe, bars)).appendTo(minutes);
+        if (!minutes.isEmpty() || timeframe == Timeframe.ONE_MINUTE) {
+            return new ChartHistory(minutes, true);
+        }
+        BarColumns own = new BarColumns(0);
+        store.latest(new SeriesKey(symbol, timeframe), bars + WARM_UP_BARS).appendTo(own);
+        return new ChartHistory(timeframe == Timeframe.ONE_DAY ? onTradingDays(own) : own, false);
+    }
+
+    /**
+     * Daily bars placed where the chart's daily axis and readout expect them, at the start of their
+     * trading day in New York (BarAggregator.EXCHANGE_ZONE). A series imported as UTC days (the bar of
+     * 2025-02-24 at 00:00Z, which import takes) would otherwise be named by the day before, as
+     * "2025-02-23 Sun" at 19:00 in New York; bars opening New York's days stay as they are.
+     */
+    static BarColumns onTradingDays(BarColumns daily) {
+        BarColumns placed = new BarColumns(daily.size());
+        for (int i = 0; i < daily.size(); i++) {
+            long time = daily.time(i);
+            if (Timeframe.ONE_DAY.gridStart(time) == time) { // a UTC midnight, never New York's
+                time = LocalDate.ofInstant(Instant.ofEpochMilli(time), ZoneOffset.UTC)
+                        .atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli();
+            }
+            placed.add(time, daily.open(i), daily.high(i), daily.low(i), daily.close(i), daily.volume(i));
+        }
+        return placed;
     }
 
     /**

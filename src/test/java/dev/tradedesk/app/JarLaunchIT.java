@@ -102,6 +102,30 @@ class JarLaunchIT {
                 .contains("IBM 1Day, 2 stored bars to 2024-03-05)");
     }
 
+    @Test
+    void snapshotRendersAnImportedDailyHistoryWithNoMinutesStored() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 2);
+        for (int i = 0; i < 250; i++, day = day.plusDays(1)) {
+            double close = 100 + 5 * Math.sin(i / 10.0);
+            csv.append(day).append(',').append(close - 0.5).append(',').append(close + 1).append(',')
+                    .append(close - 1).append(',').append(close).append(',').append(1_000 + i).append('\n');
+        }
+        Path in = Files.writeString(dir.resolve("days.csv"), csv);
+        String dataDir = dir.resolve("td").toString();
+        assertThat(launch("--data-dir", dataDir, "import", "--symbol", "DAYS", "--timeframe", "1Day", "--in", in.toString())
+                .exitCode()).isZero();
+
+        Path png = dir.resolve("day.png");
+        Result result = launch("--data-dir", dataDir, "snapshot", "--symbol", "DAYS", "--timeframe", "1Day",
+                "--width", "900", "--height", "500", "--out", png.toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).as("the last imported day, 2024-09-07, named by its date")
+                .contains("DAYS 1Day, 250 stored bars to 2024-09-07)");
+        assertIsAChart(png, 900, 500);
+    }
+
     private static void assertIsAChart(Path png, int width, int height) throws IOException {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(width);

@@ -1,0 +1,91 @@
+package dev.tradedesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradedesk.core.BarAggregator;
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreOptions;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code snapshot} charts from the store: the stored minutes, as the workstation's chart
+ * reads them, or, where none is stored, the bars stored of the timeframe itself (an imported daily
+ * history), placed on their trading days.
+ */
+class SnapshotStoredHistoryTest {
+
+    private static final Symbol DAYS = Symbol.of("DAYS");
+    private static final LocalDate FIRST_DAY = LocalDate.of(2025, 2, 18);
+
+    @TempDir
+    Path dir;
+
+    /** Daily bars of three trading days from {@link #FIRST_DAY}, opening at midnight in {@code zone}. */
+    private static BarColumns dailyBars(java.time.ZoneId zone) {
+        BarColumns days = new BarColumns(3);
+        for (int i = 0; i < 3; i++) {
+            long open = FIRST_DAY.plusDays(i).atStartOfDay(zone).toInstant().toEpochMilli();
+            days.add(open, 100 + i, 102 + i, 99 + i, 101 + i, 1_000);
+        }
+        return days;
+    }
+
+    private static long[] times(BarColumns bars) {
+        return Arrays.copyOf(bars.timesArray(), bars.size());
+    }
+
+    @Test
+    void aSymbolWithOnlyDailyBarsStoredIsChartedFromThem() {
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            BarColumns days = dailyBars(BarAggregator.EXCHANGE_ZONE);
+            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), days);
+
+            SnapshotCommand.ChartHistory history = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, 300);
+
+            assertThat(history.minutes()).isFalse();
+            assertThat(times(history.bars())).containsExactly(times(days));
+            assertThat(history.bars().close(2)).isEqualTo(103);
+            assertThat(SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_MINUTE, 300).bars().isEmpty())
+                    .as("no minute chart is made of daily bars").isTrue();
+        }
+    }
+
+    @Test
+    void storedMinutesAreChartedAsTheWorkstationChartsThemEvenBesideStoredDailyBars() {
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(BarAggregator.EXCHANGE_ZONE));
+            BarColumns minutes = new BarColumns(2);
+            long open = Instant.parse("2025-02-21T14:30:00Z").toEpochMilli();
+            minutes.add(open, 10, 11, 9, 10.5, 100);
+            minutes.add(open + 60_000, 10.5, 11, 10, 10.8, 100);
+            store.write(new SeriesKey(DAYS, Timeframe.ONE_MINUTE), minutes);
+
+            SnapshotCommand.ChartHistory history = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, 300);
+
+            assertThat(history.minutes()).isTrue();
+            assertThat(times(history.bars())).containsExactly(times(minutes));
+        }
+    }
+
+    @Test
+    void dailyBarsImportedAsUtcDaysAreChartedOnTheirTradingDaysInNewYork() {
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(ZoneOffset.UTC));
+
+            BarColumns charted = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, 300).bars();
+
+            assertThat(times(charted)).containsExactly(times(dailyBars(BarAggregator.EXCHANGE_ZONE)));
+            assertThat(SnapshotCommand.newestBarName(Timeframe.ONE_DAY, charted.time(2))).isEqualTo("2025-02-20");
+        }
+    }
+}
