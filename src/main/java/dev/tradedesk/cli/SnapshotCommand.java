@@ -164,8 +164,8 @@ final class SnapshotCommand implements Callable<Integer> {
             });
             ChartImageExporter.write(image.get(60, TimeUnit.SECONDS), target);
             spec.commandLine().getOut().println("snapshot: " + out.toAbsolutePath() + " (" + width + "x" + height + ", "
-                    + chartSymbol + " " + chartTimeframe + ", " + barsInView.get() + " "
-                    + (demo ? "simulated" : source.simulated() ? "stored simulated" : "stored") + " bars to "
+                    + chartSymbol + " " + chartTimeframe + ", " + Counted.of(barsInView.get(),
+                            (demo ? "simulated" : source.simulated() ? "stored simulated" : "stored") + " bar") + " to "
                     + newestBarName(chartTimeframe, history.bars().time(history.bars().size() - 1)) + ")");
             return 0;
         } finally {

@@ -126,6 +126,21 @@ class JarLaunchIT {
         assertIsAChart(png, 900, 500);
     }
 
+    @Test
+    void snapshotOfOneBarSaysOneBar() throws Exception {
+        Path in = Files.writeString(dir.resolve("one.csv"), "timestamp,open,high,low,close,volume\n"
+                + "2024-03-04T14:30:00Z,10,11,9,10.5,100\n2024-03-04T14:31:00Z,10.5,11,10,10.8,100\n");
+        String dataDir = dir.resolve("td").toString();
+        assertThat(launch("--data-dir", dataDir, "import", "--symbol", "ONE", "--timeframe", "1Min", "--in", in.toString())
+                .exitCode()).isZero();
+
+        Result result = launch("--data-dir", dataDir, "snapshot", "--symbol", "ONE", "--timeframe", "1Day",
+                "--width", "900", "--height", "500", "--out", dir.resolve("one.png").toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("ONE 1Day, 1 stored bar to 2024-03-04)");
+    }
+
     private static void assertIsAChart(Path png, int width, int height) throws IOException {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(width);
