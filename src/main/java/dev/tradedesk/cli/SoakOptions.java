@@ -32,7 +32,7 @@ final class SoakOptions {
      * A recorder sampling into the log, or {@code null} (which try-with-resources skips) when none was asked for.
      *
      * @throws OutputTarget.Refused if the log would replace a directory, a device or one of {@code own}'s files
-     *                              (it truncated the history database it was pointed at)
+     *                              (it truncated the history database it was pointed at), or is {@code -}
      */
     SoakRecorder startRecorder(AppPaths own) throws IOException, OutputTarget.Refused {
         return log == null ? null : new SoakRecorder(checkedLog(own), interval);
@@ -41,9 +41,16 @@ final class SoakOptions {
     /**
      * The file the log may be written to (its folder made if missing, a link followed to its file).
      *
-     * @throws OutputTarget.Refused if the log would replace a directory, a device or one of {@code own}'s files
+     * @throws OutputTarget.Refused if the log would replace a directory, a device or one of {@code own}'s files,
+     *                              or is {@code -}, standard output
      */
     Path checkedLog(AppPaths own) throws IOException, OutputTarget.Refused {
+        if (StandardOutputWriter.isNamedBy(log)) {
+            // Unlike export's CSV, the log is sampled beside the command's own output for the whole
+            // run: "-" wrote a file named "-" in the working folder, which no one asking for it meant.
+            throw new OutputTarget.Refused("- would be standard output, where the command prints its own lines;"
+                    + " the soak log is a CSV file sampled all through the run: give a file name such as soak.csv");
+        }
         Path parent = log.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent); // as the recorder always did: a soak run's own folder

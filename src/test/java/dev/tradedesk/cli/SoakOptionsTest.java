@@ -64,6 +64,29 @@ class SoakOptionsTest {
         assertThat(database).hasBinaryContent(stored);
     }
 
+    /** What both commands say to {@code --soak-log -}, after "tradedesk: " or in a usage error. */
+    private static final String STANDARD_OUTPUT_REFUSED = "--soak-log: - would be standard output, where the command"
+            + " prints its own lines; the soak log is a CSV file sampled all through the run: give a file name such as soak.csv";
+
+    @Test
+    void recordRefusesASoakLogOnStandardOutput() {
+        assertThat(command.run("--data-dir", dir.resolve("data").toString(), "record", "--provider", "sim", "--symbols",
+                "AAPL", "--duration", "1s", "--soak-log", "-")).as(command.out()).isEqualTo(2);
+
+        assertThat(command.err().lines()).containsExactly("tradedesk: " + STANDARD_OUTPUT_REFUSED);
+        assertThat(command.out()).as("nothing recorded").isEmpty();
+        assertThat(Path.of("-")).as("no file named - in the working folder").doesNotExist();
+    }
+
+    @Test
+    void theSmokeTestRefusesASoakLogOnStandardOutput() {
+        assertThat(command.run("--data-dir", dir.resolve("data").toString(), "gui", "--smoke-test", "--duration", "1s",
+                "--soak-log", "-")).as(command.out()).isEqualTo(2);
+
+        assertThat(command.err()).contains(STANDARD_OUTPUT_REFUSED);
+        assertThat(Path.of("-")).as("no file named - in the working folder").doesNotExist();
+    }
+
     @Test
     void aSoakLogWithoutTheSmokeTestIsAUsageError() {
         assertThat(command.run("gui", "--soak-log", dir.resolve("soak.csv").toString())).isEqualTo(2);
