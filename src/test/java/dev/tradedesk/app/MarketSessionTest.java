@@ -52,27 +52,40 @@ class MarketSessionTest {
     @Test
     void aSimulatedSessionGoesOnAfterStoredBarsThatRunAheadOfTheWallClock() throws InterruptedException {
         // What an earlier session at 60x left behind: simulated bars an hour ahead of the wall clock.
-        long now = Clock.systemUTC().millis();
-        long aheadBar = Math.floorDiv(now, MINUTE) * MINUTE + 60 * MINUTE;
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
-            BarColumns ahead = new BarColumns(1);
-            ahead.add(aheadBar, 100, 101, 99, 100.5, 1_000);
-            store.write(AAPL_MINUTES, ahead);
-            MarketSession.Options options = new MarketSession.Options(ProviderKind.SIM, List.of(AAPL), Timeframe.ONE_MINUTE,
-                    IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, new SimulatorSettings(60, 42, 3), Optional.empty(),
-                    Duration.ofDays(1), Optional.of(Duration.ofMillis(250)), Duration.ofDays(2));
-
-            try (MarketSession session = MarketSession.start(options, store, new PipelineMetrics(), update -> { },
-                    HostEnvironment.current(), Clock.systemUTC())) {
+            long aheadBar = storeABarAnHourAhead(store, AAPL_MINUTES);
+            try (MarketSession session = MarketSession.start(aheadOfTheWallClockOptions(), store, new PipelineMetrics(),
+                    update -> { }, HostEnvironment.current(), Clock.systemUTC())) {
                 // Started at the wall clock, the exchange would reach the stored bar only after 60 s.
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while (store.lastTime(AAPL_MINUTES).orElseThrow() <= aheadBar && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
-                assertThat(store.lastTime(AAPL_MINUTES).orElseThrow()).as("newest stored bar").isGreaterThan(aheadBar);
+                assertABarAfter(store, AAPL_MINUTES, aheadBar);
                 assertThat(session.storeFailures()).isZero();
             }
         }
+    }
+
+    /** Stores one minute bar of {@code series} an hour ahead of the wall clock; returns its time. */
+    private static long storeABarAnHourAhead(HistoryStore store, SeriesKey series) {
+        long aheadBar = Math.floorDiv(Clock.systemUTC().millis(), MINUTE) * MINUTE + 60 * MINUTE;
+        BarColumns ahead = new BarColumns(1);
+        ahead.add(aheadBar, 100, 101, 99, 100.5, 1_000);
+        store.write(series, ahead);
+        return aheadBar;
+    }
+
+    /** AAPL on the simulator at 60x, backfill held back 250 ms. */
+    private static MarketSession.Options aheadOfTheWallClockOptions() {
+        return new MarketSession.Options(ProviderKind.SIM, List.of(AAPL), Timeframe.ONE_MINUTE,
+                IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, new SimulatorSettings(60, 42, 3), Optional.empty(),
+                Duration.ofDays(1), Optional.of(Duration.ofMillis(250)), Duration.ofDays(2));
+    }
+
+    /** Waits up to 15 s for a bar of {@code series} after {@code bar} to be stored, which 60x brings in 1 s. */
+    private static void assertABarAfter(HistoryStore store, SeriesKey series, long bar) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (store.lastTime(series).orElseThrow() <= bar && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(store.lastTime(series).orElseThrow()).as("newest stored bar of " + series).isGreaterThan(bar);
     }
 
     @Test
@@ -107,26 +120,14 @@ class MarketSessionTest {
         // What record --provider sim --symbols IBM --speed 600 left behind: IBM an hour ahead, AAPL not.
         Symbol recordedAlone = Symbol.of("IBM");
         SeriesKey recordedMinutes = new SeriesKey(recordedAlone, Timeframe.ONE_MINUTE);
-        long now = Clock.systemUTC().millis();
-        long aheadBar = Math.floorDiv(now, MINUTE) * MINUTE + 60 * MINUTE;
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
-            BarColumns ahead = new BarColumns(1);
-            ahead.add(aheadBar, 100, 101, 99, 100.5, 1_000);
-            store.write(recordedMinutes, ahead);
-            MarketSession.Options options = new MarketSession.Options(ProviderKind.SIM, List.of(AAPL), Timeframe.ONE_MINUTE,
-                    IndicatorParameters.DEFAULTS, AlpacaSettings.DEFAULTS, new SimulatorSettings(60, 42, 3), Optional.empty(),
-                    Duration.ofDays(1), Optional.of(Duration.ofMillis(250)), Duration.ofDays(2));
-
-            try (MarketSession session = MarketSession.start(options, store, new PipelineMetrics(), update -> { },
-                    HostEnvironment.current(), Clock.systemUTC())) {
+            long aheadBar = storeABarAnHourAhead(store, recordedMinutes);
+            try (MarketSession session = MarketSession.start(aheadOfTheWallClockOptions(), store, new PipelineMetrics(),
+                    update -> { }, HostEnvironment.current(), Clock.systemUTC())) {
                 session.setSymbols(List.of(AAPL, recordedAlone));
                 // On a clock started at the wall clock, IBM's next bar would come after 60 s: until then
                 // its watchlist row stayed empty and its chart frozen while the status said live.
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while (store.lastTime(recordedMinutes).orElseThrow() <= aheadBar && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
-                assertThat(store.lastTime(recordedMinutes).orElseThrow()).as("newest stored IBM bar").isGreaterThan(aheadBar);
+                assertABarAfter(store, recordedMinutes, aheadBar);
                 assertThat(session.storeFailures()).isZero();
             }
         }
