@@ -54,7 +54,7 @@ public final class PerformanceView {
     /** Latencies below this many ms are drawn at it: a log axis has no zero. */
     static final double LATENCY_FLOOR_MS = 0.001;
     static final String TICK_TO_SCREEN_TITLE = "Tick to screen p99, ms (log scale)";
-    static final String FRAMES_TITLE = "Frames: per second (left), time p99 in ms (right, log scale)";
+    static final String FRAMES_TITLE = "Frames per second (left), time p99 ms, log (right)";
     /** The heap chart's scale reaches this many MB at least, so a small heap's first seconds do not fill it. */
     private static final double HEAP_FLOOR_MB = 256;
 
