@@ -1,6 +1,8 @@
 package dev.tradedesk.app;
 
 import dev.tradedesk.cli.TradeDeskCommand;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 
 /**
  * Entry point of {@code java -jar tradedesk.jar} and the installers. Deliberately not a JavaFX
@@ -22,8 +24,10 @@ public final class Main {
         if (args.length == 0 || (args.length == 1 && args[0].equals("gui"))) {
             System.exit(TradeDeskCommand.runWorkstation(HostEnvironment.current(), BuildInfo.load(), System.err));
         }
-        int exitCode = TradeDeskCommand.commandLine(HostEnvironment.current(), BuildInfo.load(), System.out, System.err)
-                .execute(args);
+        // Standard output's descriptor itself, not System.out: a PrintStream swallows a failed write and
+        // its reason, and a CSV streamed there must tell a closed pipe from a full disk.
+        int exitCode = TradeDeskCommand.commandLine(HostEnvironment.current(), BuildInfo.load(),
+                new FileOutputStream(FileDescriptor.out), System.err).execute(args);
         System.exit(exitCode);
     }
 }

@@ -192,15 +192,19 @@ final class ExportCommand implements Callable<Integer> {
      * Streams the CSV to standard output as it is read: there is no file to move into place, so a
      * failure part-way leaves the rows before it written (the exit code says so).
      *
-     * @throws StandardOutputWriter.Closed if standard output took no more
+     * @throws StandardOutputWriter.Closed if standard output's reader closed the pipe
+     * @throws StandardOutputWriter.Failed if standard output could not be written (a full disk)
      */
     private long exportToStandardOutput(AppContext context, SeriesKey key, long first, long last) throws IOException {
         try (TradeDesk desk = new TradeDesk(context)) {
             return write(source.store(desk), key, first, last,
-                    new BufferedWriter(new StandardOutputWriter(spec.commandLine().getOut())));
+                    new BufferedWriter(new StandardOutputWriter(spec.commandLine().getOut(), root.standardOutput())));
         } catch (StoreException failed) {
             if (failed.getCause() instanceof StandardOutputWriter.Closed closed) {
                 throw closed; // met inside the store's stream, which wraps what its consumer throws
+            }
+            if (failed.getCause() instanceof StandardOutputWriter.Failed unwritable) {
+                throw unwritable; // reported as it is, not as a failure to read the store
             }
             throw failed;
         }

@@ -123,6 +123,8 @@ final class IndicatorsCommand implements Callable<Integer> {
             return 0;
         } catch (StandardOutputWriter.Closed closed) {
             return 0; // its reader had what it wanted (| head), and the shell says nothing of it either
+        } catch (StandardOutputWriter.Failed unwritable) {
+            return fail(unwritable.getMessage()); // a full disk: the values there are cut short
         } catch (BarCsvException e) {
             return refuse(e.getMessage());
         } catch (IOException e) {
@@ -159,7 +161,8 @@ final class IndicatorsCommand implements Callable<Integer> {
      * place, so a bad row stops them part-way (exit 2 says so).
      */
     private long convertToStandardOutput(IndicatorParameters parameters, BarCsvSource source) throws IOException {
-        return convert(parameters, source, new BufferedWriter(new StandardOutputWriter(spec.commandLine().getOut())));
+        return convert(parameters, source, new BufferedWriter(new StandardOutputWriter(spec.commandLine().getOut(),
+                root.standardOutput())));
     }
 
     private long convert(IndicatorParameters parameters, BarCsvSource source, BufferedWriter writer) throws IOException {

@@ -6,6 +6,7 @@ import dev.tradedesk.app.BuildInfo;
 import dev.tradedesk.app.HostEnvironment;
 import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.store.StoreException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ public final class TradeDeskCommand implements Callable<Integer> {
 
     private final HostEnvironment host;
     private final BuildInfo build;
+    private final OutputStream standardOutput;
     private AppContext context;
 
     /** An empty path would silently mean the current directory (a variable that was not set, say). */
@@ -66,17 +68,22 @@ public final class TradeDeskCommand implements Callable<Integer> {
         }
     }
 
-    TradeDeskCommand(HostEnvironment host, BuildInfo build) {
+    TradeDeskCommand(HostEnvironment host, BuildInfo build, OutputStream standardOutput) {
         this.host = host;
         this.build = build;
+        this.standardOutput = standardOutput;
     }
 
     /**
      * The configured command line, writing to {@code out} and {@code err}; {@code execute(args)}
      * runs it and returns the exit code.
+     *
+     * @param out standard output as a raw stream whose writes throw when they fail (not a {@link
+     *            PrintStream}, which hides why): a CSV streamed there with {@code --out -} tells a
+     *            reader that closed the pipe from a full disk ({@link StandardOutputWriter})
      */
-    public static CommandLine commandLine(HostEnvironment host, BuildInfo build, PrintStream out, PrintStream err) {
-        TradeDeskCommand root = new TradeDeskCommand(host, build);
+    public static CommandLine commandLine(HostEnvironment host, BuildInfo build, OutputStream out, PrintStream err) {
+        TradeDeskCommand root = new TradeDeskCommand(host, build, out);
         CommandLine commandLine = new CommandLine(root);
         commandLine.getCommandSpec().version(build.versionLine());
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -107,7 +114,8 @@ public final class TradeDeskCommand implements Callable<Integer> {
      * failure report as {@link #commandLine}.
      */
     public static int runWorkstation(HostEnvironment host, BuildInfo build, PrintStream err) {
-        TradeDeskCommand root = new TradeDeskCommand(host, build);
+        // The workstation streams nothing to standard output.
+        TradeDeskCommand root = new TradeDeskCommand(host, build, OutputStream.nullOutputStream());
         try {
             return root.call();
         } catch (Exception failure) {
@@ -160,6 +168,11 @@ public final class TradeDeskCommand implements Callable<Integer> {
     /** Where the settings and data are, without opening logging or settings: for checks before any work. */
     AppPaths paths() {
         return context != null ? context.paths() : AppPaths.resolve(dataDir, settingsFile, host);
+    }
+
+    /** The raw standard-output stream given to {@link #commandLine}, which only {@link StandardOutputWriter} writes. */
+    OutputStream standardOutput() {
+        return standardOutput;
     }
 
     HostEnvironment host() {

@@ -10,6 +10,7 @@ import dev.tradedesk.core.IndicatorBatch;
 import dev.tradedesk.core.IndicatorColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -40,7 +41,7 @@ class IndicatorsCommandTest {
     private int runWithStandardOutput(OutputStream stdout, String... args) {
         HostEnvironment host = new HostEnvironment("Linux", dir.resolve("home"), Map.of());
         return TradeDeskCommand.commandLine(host, new BuildInfo("1.2.3"),
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                stdout, new PrintStream(err, true, StandardCharsets.UTF_8))
                 .execute(args);
     }
 
@@ -145,6 +146,19 @@ class IndicatorsCommandTest {
         assertThat(stderr()).as("nothing on the console, as `| head` gets from any other command").isEmpty();
         assertThat(head.refusedWrites()).as("it stops at the closed pipe instead of computing every row into it")
                 .isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void valuesWrittenToAFullDiskOnStandardOutputAreReportedAsCutShort() throws IOException {
+        Path in = Files.writeString(dir.resolve("bars.csv"), "timestamp,open,high,low,close,volume\n"
+                + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n");
+
+        try (OutputStream fullDisk = new FileOutputStream("/dev/full")) { // every write: ENOSPC, as on a full disk
+            assertThat(runWithStandardOutput(fullDisk, "indicators", "--in", in.toString(), "--out", "-")).isEqualTo(1);
+        }
+
+        assertThat(stderr().lines()).containsExactly("tradedesk: cannot write to standard output: No space left on"
+                + " device; what was written there stops part-way");
     }
 
     @Test

@@ -43,7 +43,7 @@ class StoreCommandsTest {
                 dir.resolve("settings.json").toString()));
         all.addAll(List.of(args));
         return TradeDeskCommand.commandLine(host, new BuildInfo("1.2.3"),
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                stdout, new PrintStream(err, true, StandardCharsets.UTF_8))
                 .execute(all.toArray(String[]::new));
     }
 
@@ -670,6 +670,20 @@ class StoreCommandsTest {
                 .isLessThanOrEqualTo(5);
         assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
                 .contains("Export of AAPL/1Min to standard output stopped: standard output was closed");
+    }
+
+    @Test
+    void anExportToAFullDiskOnStandardOutputSaysSoAndFails() throws IOException {
+        importMinutes(20_000);
+
+        try (OutputStream fullDisk = new FileOutputStream("/dev/full")) { // every write: ENOSPC, as on a full disk
+            assertThat(runWithStandardOutput(fullDisk, "export", "--symbol", "AAPL", "--out", "-")).isEqualTo(1);
+        }
+
+        assertThat(stderr().lines()).containsExactly("tradedesk: cannot write to standard output: No space left on"
+                + " device; what was written there stops part-way");
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
+                .containsOnlyOnce("cannot write to standard output: No space left on device");
     }
 
     /** {@code /dev/fd/N} for this JVM's descriptor N open on {@code file}, as {@code /dev/stdout} is on a redirected output. */
