@@ -1,5 +1,6 @@
 package dev.tradedesk.cli;
 
+import dev.tradedesk.core.Spaces;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -27,7 +28,7 @@ class DurationConverter implements ITypeConverter<Duration> {
     }
 
     private static Duration parse(String text) {
-        Matcher matcher = SIMPLE.matcher(text.strip().toLowerCase(Locale.ROOT));
+        Matcher matcher = SIMPLE.matcher(Spaces.trimmed(text).toLowerCase(Locale.ROOT));
         if (matcher.matches()) {
             long amount = Long.parseLong(matcher.group(1));
             return switch (matcher.group(2)) {
@@ -39,7 +40,7 @@ class DurationConverter implements ITypeConverter<Duration> {
             };
         }
         try {
-            return Duration.parse(text.strip());
+            return Duration.parse(Spaces.trimmed(text));
         } catch (DateTimeParseException invalid) {
             throw new TypeConversionException("'" + text + "' is not a duration: use e.g. 30s, 10m, 2h or PT90S");
         }

@@ -1,5 +1,6 @@
 package dev.tradedesk.cli;
 
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.feed.sim.FaultKind;
 import dev.tradedesk.feed.sim.SimFaults;
 import java.time.Duration;
@@ -49,7 +50,7 @@ final class FaultOptions {
         if (kinds != null) {
             chosen = EnumSet.noneOf(FaultKind.class);
             for (String label : kinds) {
-                if (!label.isBlank()) {
+                if (!Spaces.isBlank(label)) {
                     chosen.add(FaultKind.parse(label));
                 }
             }

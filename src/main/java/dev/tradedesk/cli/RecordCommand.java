@@ -8,6 +8,7 @@ import dev.tradedesk.app.SettingsLoad;
 import dev.tradedesk.app.SimulatorSettings;
 import dev.tradedesk.app.SoakRecorder;
 import dev.tradedesk.app.TradeDesk;
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ConnectionState;
@@ -299,7 +300,8 @@ final class RecordCommand implements Callable<Integer> {
         try {
             kind = ProviderKind.parse(provider);
             frame = Timeframe.parse(timeframe);
-            parsed = symbols == null ? null : symbols.stream().filter(text -> !text.isBlank()).map(Symbol::of).distinct().toList();
+            parsed = symbols == null ? null
+                    : symbols.stream().filter(text -> !Spaces.isBlank(text)).map(Symbol::of).distinct().toList();
         } catch (IllegalArgumentException invalid) {
             throw new ParameterException(spec.commandLine(), invalid.getMessage());
         }
@@ -310,7 +312,8 @@ final class RecordCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--speed, --seed, --faults, --fault-kinds and --sim-anchor apply to --provider sim only");
         }
-        if (baseUrl != null && !isHttpUrl(baseUrl)) {
+        String url = baseUrl == null ? null : Spaces.trimmed(baseUrl); // OkHttp's parse trims no no-break space
+        if (url != null && !isHttpUrl(url)) {
             throw new ParameterException(spec.commandLine(), "--base-url: not an http(s) URL: " + baseUrl);
         }
         SessionTuning tuning = SessionTuning.DEFAULTS;
@@ -335,7 +338,7 @@ final class RecordCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--speed: " + invalid.getMessage());
         }
         return new MarketSession.Options(kind, parsed, frame, settings.indicators(), settings.alpaca(), simulator,
-                Optional.ofNullable(baseUrl), PriceScheduler.Config.defaults(frame).lookback(), Optional.empty(),
+                Optional.ofNullable(url), PriceScheduler.Config.defaults(frame).lookback(), Optional.empty(),
                 PriceScheduler.Config.defaults(frame).lookback().plus(Duration.ofDays(1)), tuning);
     }
 
@@ -358,7 +361,7 @@ final class RecordCommand implements Callable<Integer> {
 
     private static boolean isHttpUrl(String text) {
         try {
-            java.net.URI uri = new java.net.URI(text.strip());
+            java.net.URI uri = new java.net.URI(text);
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
         } catch (java.net.URISyntaxException invalid) {
             return false;

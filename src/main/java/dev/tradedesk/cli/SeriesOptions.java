@@ -1,6 +1,7 @@
 package dev.tradedesk.cli;
 
 import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.BarCsvFormat;
@@ -57,7 +58,7 @@ final class SeriesOptions {
         @Override
         public Long convert(String value) {
             long time = new TimeConverter().convert(value);
-            return isDate(value.strip()) ? time + java.time.Duration.ofDays(1).toMillis() - 1 : time;
+            return isDate(Spaces.trimmed(value)) ? time + java.time.Duration.ofDays(1).toMillis() - 1 : time;
         }
 
         private static boolean isDate(String text) {
@@ -75,7 +76,7 @@ final class SeriesOptions {
         @Override
         public Long convert(String value) {
             try {
-                return BarCsvFormat.parseTime(value.strip());
+                return BarCsvFormat.parseTime(Spaces.trimmed(value));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -2,6 +2,7 @@ package dev.tradedesk.cli;
 
 import dev.tradedesk.app.ManagedExecutors;
 import dev.tradedesk.app.SimulatorSettings;
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.sim.FaultKind;
 import dev.tradedesk.feed.sim.SimClock;
@@ -145,7 +146,7 @@ final class SimulateCommand implements Callable<Integer> {
             return List.of();
         }
         try {
-            return symbols.stream().filter(text -> !text.isBlank()).map(Symbol::of).distinct().toList();
+            return symbols.stream().filter(text -> !Spaces.isBlank(text)).map(Symbol::of).distinct().toList();
         } catch (IllegalArgumentException invalid) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--symbols: " + invalid.getMessage());
         }

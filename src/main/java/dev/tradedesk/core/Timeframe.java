@@ -48,7 +48,7 @@ public enum Timeframe {
     public static Timeframe parse(String text) {
         if (text != null) {
             for (Timeframe timeframe : values()) {
-                if (timeframe.label.equalsIgnoreCase(text.strip())) {
+                if (timeframe.label.equalsIgnoreCase(Spaces.trimmed(text))) {
                     return timeframe;
                 }
             }

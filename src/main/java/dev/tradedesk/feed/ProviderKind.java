@@ -1,5 +1,6 @@
 package dev.tradedesk.feed;
 
+import dev.tradedesk.core.Spaces;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -30,7 +31,7 @@ public enum ProviderKind {
 
     public static ProviderKind parse(String text) {
         for (ProviderKind kind : values()) {
-            if (kind.label.equalsIgnoreCase(text == null ? "" : text.strip())) {
+            if (kind.label.equalsIgnoreCase(Spaces.trimmed(text))) {
                 return kind;
             }
         }

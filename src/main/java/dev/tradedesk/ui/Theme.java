@@ -1,5 +1,7 @@
 package dev.tradedesk.ui;
 
+import dev.tradedesk.core.Spaces;
+
 /** The workstation's colour themes (AtlantaFX Primer light and dark). */
 public enum Theme {
     LIGHT("light"),
@@ -18,7 +20,7 @@ public enum Theme {
     /** Parses {@code light} or {@code dark} (case-insensitive). */
     public static Theme parse(String text) {
         for (Theme theme : values()) {
-            if (theme.label.equalsIgnoreCase(text == null ? "" : text.strip())) {
+            if (theme.label.equalsIgnoreCase(Spaces.trimmed(text))) {
                 return theme;
             }
         }

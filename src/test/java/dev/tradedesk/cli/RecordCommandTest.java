@@ -134,6 +134,14 @@ class RecordCommandTest {
     }
 
     @Test
+    void aNoBreakSpacePastedAfterTheLastSymbolIsNoSymbol() {
+        int exit = run("--data-dir", dir.toString(), "record", "--provider", "sim", "--symbols", "AAPL,\u00A0",
+                "--duration", "1s");
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().findFirst()).hasValue("recording 1 symbol from sim for PT1S");
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertThat(run("--data-dir", dir.toString(), "record", "--provider", "kraken", "--symbols", "AAPL")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown provider 'kraken'");

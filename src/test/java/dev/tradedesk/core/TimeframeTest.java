@@ -12,6 +12,7 @@ class TimeframeTest {
         assertThat(Timeframe.parse("1Min")).isEqualTo(Timeframe.ONE_MINUTE);
         assertThat(Timeframe.parse("5min")).isEqualTo(Timeframe.FIVE_MINUTES);
         assertThat(Timeframe.parse(" 15Min ")).isEqualTo(Timeframe.FIFTEEN_MINUTES);
+        assertThat(Timeframe.parse("\u00A05Min\u202F")).as("no-break spaces pasted around it").isEqualTo(Timeframe.FIVE_MINUTES);
         assertThat(Timeframe.parse("1HOUR")).isEqualTo(Timeframe.ONE_HOUR);
         assertThat(Timeframe.parse("1Day")).isEqualTo(Timeframe.ONE_DAY);
     }

@@ -1,5 +1,6 @@
 package dev.tradedesk.feed.sim;
 
+import dev.tradedesk.core.Spaces;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -61,7 +62,7 @@ public enum FaultKind {
 
     /** Parses a label such as {@code 429} or {@code bad-price} (case-insensitive). */
     public static FaultKind parse(String text) {
-        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        String wanted = Spaces.trimmed(text).toLowerCase(Locale.ROOT);
         for (FaultKind kind : values()) {
             if (kind.label.equals(wanted)) {
                 return kind;
