@@ -346,8 +346,8 @@ public final class BarCsvSource implements BarSource, Closeable {
             long between = offGrid;
             offGrid = 0; // told once, should the caller read on
             throw new BarCsvException(name, firstOffGridLine, "this row and " + (between - 1) + " more open between "
-                    + grid.label() + " bars, where " + accepted + " open on one: the file holds shorter bars;"
-                    + " import it as their timeframe");
+                    + grid.label() + " bars, where " + accepted + (accepted == 1 ? " opens" : " open")
+                    + " on one: the file holds shorter bars; import it as their timeframe");
         }
     }
 

@@ -48,6 +48,23 @@ class BarCsvTest {
     }
 
     @Test
+    void shorterBarsRefusedBesideOneRowOnTheGridSayItOpensOnIt() {
+        String csv = HEADER
+                + "2024-01-02T15:00:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T15:01:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T15:02:00Z,10,11,9,10.5,100\n";
+        long now = java.time.Instant.parse("2024-01-10T12:00:00Z").toEpochMilli();
+
+        assertThatThrownBy(() -> {
+            try (BarCsvSource source = BarCsvSource.read(new StringReader(csv), "minutes.csv", (line, reason) -> { })
+                    .onlyBarsOf(Timeframe.ONE_HOUR, now)) {
+                source.fill(new BarColumns(8), 8);
+            }
+        }).isInstanceOf(BarCsvException.class).hasMessage("minutes.csv, line 3: this row and 1 more open between 1Hour"
+                + " bars, where 1 opens on one: the file holds shorter bars; import it as their timeframe");
+    }
+
+    @Test
     void dailyBarsOpenAtANewYorkOrAUtcDayOneKindAFileAndTodaysNewYorkDayIsNotInTheFuture() throws IOException {
         long now = java.time.Instant.parse("2024-01-10T12:00:00Z").toEpochMilli();
         String csv = HEADER
