@@ -10,6 +10,7 @@ import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.BarSnapshot;
 import dev.tradedesk.store.CacheStats;
 import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.TimeframeHistory;
 import dev.tradedesk.ui.AboutInfo;
 import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
@@ -207,6 +208,22 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         } catch (RuntimeException unreadable) {
             log.error("Could not read the history of {}: {}", symbol, unreadable.getMessage());
             return StoredMinutes.none();
+        }
+    }
+
+    @Override
+    public BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, int bars) {
+        HistoryStore store;
+        try {
+            store = marketLifecycle.openedStore();
+        } catch (RuntimeException notOpened) {
+            return new BarColumns(0); // the market session says why, once
+        }
+        try {
+            return TimeframeHistory.latest(store, symbol, timeframe, bars);
+        } catch (RuntimeException unreadable) {
+            log.error("Could not read the {} history of {}: {}", timeframe, symbol, unreadable.getMessage());
+            return new BarColumns(0);
         }
     }
 

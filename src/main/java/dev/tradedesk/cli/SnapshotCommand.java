@@ -10,6 +10,7 @@ import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.sim.SimClock;
 import dev.tradedesk.feed.sim.SimulatedMarket;
 import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.TimeframeHistory;
 import dev.tradedesk.ui.DesktopLauncher;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.ThemeStylesheets;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -212,38 +212,14 @@ final class SnapshotCommand implements Callable<Integer> {
     /**
      * The stored bars to chart {@code bars} bars of {@code symbol} at {@code timeframe} from: its
      * one-minute bars, as the workstation's chart reads them (and aggregates them to the timeframe);
-     * or, where no minute is stored, the bars stored of the timeframe itself, as {@code import
-     * --timeframe 1Day} stores a daily history (snapshot exited 1 with "no bars stored" for a symbol
-     * with 300 imported daily bars). Daily bars are charted on their trading days ({@link #onTradingDays}).
+     * or, where no minute is stored, the bars stored of the timeframe itself, as the workstation's
+     * chart takes them too ({@link TimeframeHistory}: an imported daily history, on its trading days).
      */
     static ChartHistory storedHistory(HistoryStore store, Symbol symbol, Timeframe timeframe, int bars) {
         BarColumns minutes = new BarColumns(0);
         store.latest(new SeriesKey(symbol, Timeframe.ONE_MINUTE), historyMinutes(timeframe, bars)).appendTo(minutes);
-        if (!minutes.isEmpty() || timeframe == Timeframe.ONE_MINUTE) {
-            return new ChartHistory(minutes, true);
-        }
-        BarColumns own = new BarColumns(0);
-        store.latest(new SeriesKey(symbol, timeframe), bars + WARM_UP_BARS).appendTo(own);
-        return new ChartHistory(timeframe == Timeframe.ONE_DAY ? onTradingDays(own) : own, false);
-    }
-
-    /**
-     * Daily bars placed where the chart's daily axis and readout expect them, at the start of their
-     * trading day in New York (BarAggregator.EXCHANGE_ZONE). A series imported as UTC days (the bar of
-     * 2025-02-24 at 00:00Z, which import takes) would otherwise be named by the day before, as
-     * "2025-02-23 Sun" at 19:00 in New York; bars opening New York's days stay as they are.
-     */
-    static BarColumns onTradingDays(BarColumns daily) {
-        BarColumns placed = new BarColumns(daily.size());
-        for (int i = 0; i < daily.size(); i++) {
-            long time = daily.time(i);
-            if (Timeframe.ONE_DAY.gridStart(time) == time) { // a UTC midnight, never New York's
-                time = LocalDate.ofInstant(Instant.ofEpochMilli(time), ZoneOffset.UTC)
-                        .atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli();
-            }
-            placed.add(time, daily.open(i), daily.high(i), daily.low(i), daily.close(i), daily.volume(i));
-        }
-        return placed;
+        return minutes.isEmpty() ? new ChartHistory(TimeframeHistory.latest(store, symbol, timeframe, bars + WARM_UP_BARS), false)
+                : new ChartHistory(minutes, true);
     }
 
     /**

@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * and replayed, so nothing falls between history and live. Switching symbol, timeframe or indicator
  * parameters builds a fresh chart; a load that finishes after a newer switch is discarded. A new
  * chart first reads a recent window of the history ({@link #FIRST_READ_BARS}); once that is on
- * screen, the whole history loads behind it and replaces it in the same range.
+ * screen, the whole history loads behind it and replaces it in the same range. A symbol with no
+ * stored minute shows the bars stored of the timeframe itself, as {@code snapshot} does (an
+ * imported daily history at 1Day), until a reload finds minutes stored.
  *
  * <p>Confined to the JavaFX thread, except the history read, which runs on the loader executor.
  */
@@ -466,17 +468,20 @@ public final class ChartController {
             loader.execute(() -> {
                 long started = System.nanoTime();
                 StoredMinutes stored = host.minuteHistory(loading, minutes);
-                BarColumns bars = stored.bars();
+                // No minute stored: the bars stored of the timeframe itself (an imported daily
+                // history), read whole at once. Live minutes extend them through the router.
+                boolean ownTimeframe = stored.bars().isEmpty() && frame != Timeframe.ONE_MINUTE;
+                BarColumns bars = ownTimeframe ? host.timeframeHistory(loading, frame, MAX_HISTORY_BARS) : stored.bars();
                 boolean partial = minutes < MAX_HISTORY_BARS && stored.earlierStored();
                 long read = System.nanoTime();
                 int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, bars.size() + bars.size() / 4) - 1) << 1;
                 ChartModel model = new ChartModel(new SeriesKey(loading, frame), params,
                         Math.min(ChartModel.MAX_CAPACITY, capacity));
                 LiveBarRouter newRouter = new LiveBarRouter(frame, dayZone, model);
-                model.loadHistory(newRouter.historyFor(bars));
-                log.info("Chart of {} {}: {} minute bars read in {} ms, computed in {} ms{}", loading, frame, bars.size(),
-                        (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000,
-                        partial ? " (the latest; the rest follows)" : "");
+                model.loadHistory(ownTimeframe ? bars : newRouter.historyFor(bars));
+                log.info("Chart of {} {}: {} {} bars read in {} ms, computed in {} ms{}", loading, frame, bars.size(),
+                        ownTimeframe ? frame.label() : "minute", (read - started) / 1_000_000,
+                        (System.nanoTime() - read) / 1_000_000, partial ? " (the latest; the rest follows)" : "");
                 Platform.runLater(() -> attach(load, model, newRouter, bars.size(), partial));
             });
         } catch (RejectedExecutionException shuttingDown) {
@@ -520,11 +525,11 @@ public final class ChartController {
      * Back on the JavaFX thread: shows the loaded chart and replays what arrived meanwhile;
      * {@code partial}: it holds only a recent window of the stored history.
      */
-    private void attach(long load, ChartModel model, LiveBarRouter newRouter, int minuteCount, boolean partial) {
+    private void attach(long load, ChartModel model, LiveBarRouter newRouter, int historyBars, boolean partial) {
         if (load != generation) {
             return;
         }
-        if (minuteCount == 0) {
+        if (historyBars == 0) {
             // Nothing stored yet (first start): an empty chart would have to cope with its first bar;
             // wait for the backfill instead, which arrives as closed bars within seconds.
             awaitingFirstBars = true;

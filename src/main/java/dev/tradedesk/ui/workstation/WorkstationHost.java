@@ -1,7 +1,9 @@
 package dev.tradedesk.ui.workstation;
 
+import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.settings.SettingsValues;
@@ -20,6 +22,14 @@ public interface WorkstationHost {
      * JavaFX thread.
      */
     StoredMinutes minuteHistory(Symbol symbol, int minutes);
+
+    /**
+     * The latest {@code bars} bars stored of {@code symbol} at {@code timeframe} itself, oldest first,
+     * daily ones on their trading days in New York; empty at 1Min. What the chart shows of a symbol
+     * with no stored minute (an imported daily history), as {@code snapshot} does. Reads the
+     * database: call on a background thread, never on the JavaFX thread.
+     */
+    BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, int bars);
 
     /** The chart now shows {@code symbol} (or nothing): the feed brings it up to date first. */
     void chartShowing(Symbol symbol);

@@ -23,6 +23,11 @@ class StubWorkstationHost implements WorkstationHost {
     }
 
     @Override
+    public BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, int bars) {
+        return new BarColumns(0);
+    }
+
+    @Override
     public void chartShowing(Symbol symbol) {
     }
 
