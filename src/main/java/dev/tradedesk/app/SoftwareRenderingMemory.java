@@ -21,15 +21,15 @@ import org.slf4j.LoggerFactory;
  * rendering, so that the next start asks JavaFX for it at once. Prism tries its OpenGL pipeline
  * first; where the only OpenGL is a software one it refuses (Mesa's llvmpipe in a virtual machine,
  * a remote desktop, Xvfb), that try loads Mesa and makes a context before falling back, every start
- * (about 0.1-0.5 s here, measured in docs/PERFORMANCE.md). A fallback is remembered for a week and
+ * (about 0.15 s of the toolkit start here, docs/PERFORMANCE.md). A fallback is remembered for a week and
  * then tried again, so a graphics driver installed meanwhile is found; a start that got hardware
- * rendering forgets it. A {@code prism.order} the user gives always wins. Linux and other X11 or
- * Wayland systems only: Windows and macOS have no such software OpenGL to refuse.
+ * rendering forgets it. A {@code prism.order} the user gives always wins. X11 and Wayland systems
+ * only, where it was seen; Windows and macOS start as before.
  *
  * <p>Kept in {@value #FILE_NAME} in the data dir, keyed by the machine's id and the display, since
  * a home folder may be shared by machines and a user may start over {@code ssh -X}. A file that
  * cannot be read or written only costs the try: never an error. Not thread-safe: the launching
- * thread uses it, before the toolkit starts and after the window closed.
+ * thread uses it, before the toolkit starts and once the window is open.
  */
 public final class SoftwareRenderingMemory {
 
