@@ -327,9 +327,9 @@ public final class PerformanceView {
 
     /** Ranges every axis to the history and has every chart re-read it; updates the table. */
     private void update() {
-        rangeInDecades(latency.metrics(), latency::setRange);
-        rangeInDecades(tickToScreen.metrics(), tickToScreen::setRange);
-        rangeInDecades(List.of(frameTime), (min, max) -> SmallChart.setRange(frameTimeAxis, min, max));
+        rangeInDecades(latency.metrics(), latency.valueAxis());
+        rangeInDecades(tickToScreen.metrics(), tickToScreen.valueAxis());
+        rangeInDecades(List.of(frameTime), frameTimeAxis);
         // The frame rate's axis reaches the 60 Hz cap at least, so 60 is a labelled tick; a sampler
         // running late counts 63 frames in a second now and then, shown on a 0..70 axis.
         frames.showUpTo(atLeast(60, model.max(PerformanceMetric.FRAMES_PER_SECOND)));
@@ -348,8 +348,11 @@ public final class PerformanceView {
         return value > floor ? value : floor;
     }
 
-    /** Whole decades around the latencies of {@code lines}, handed to {@code range}; a zero reaches down to the floor. */
-    private void rangeInDecades(List<MetricDataSet> lines, DoubleBinaryConsumer range) {
+    /**
+     * Ranges the log-scale {@code axis} over whole decades around the latencies of {@code lines}; a
+     * zero reaches down to the floor.
+     */
+    private void rangeInDecades(List<MetricDataSet> lines, DefaultNumericAxis axis) {
         double min = Double.NaN;
         double max = Double.NaN;
         for (MetricDataSet line : lines) {
@@ -360,11 +363,6 @@ public final class PerformanceView {
         }
         double low = Double.isNaN(min) ? 0.01 : Math.pow(10, Math.floor(Math.log10(Math.max(min, LATENCY_FLOOR_MS))));
         double high = Double.isNaN(max) ? 100 : Math.pow(10, Math.ceil(Math.log10(Math.max(max, LATENCY_FLOOR_MS))));
-        range.accept(low, Math.max(high, low * 10));
-    }
-
-    @FunctionalInterface
-    private interface DoubleBinaryConsumer {
-        void accept(double min, double max);
+        SmallChart.setRange(axis, low, Math.max(high, low * 10));
     }
 }

@@ -180,11 +180,6 @@ final class SmallChart {
         rounded.showUpTo(value);
     }
 
-    /** Ranges a log-scale chart's value axis from {@code min} to {@code max}. */
-    void setRange(double min, double max) {
-        setRange(valueAxis, min, max);
-    }
-
     /** Ranges {@code axis} from {@code min} to {@code max}; the same range again invalidates nothing. */
     static void setRange(DefaultNumericAxis axis, double min, double max) {
         if (axis.getMin() != min || axis.getMax() != max) {
