@@ -36,6 +36,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -190,13 +191,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     @Override
     public StoredMinutes minuteHistory(Symbol symbol, int minutes) {
         SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
-        HistoryStore store;
-        try {
-            store = marketLifecycle.openedStore();
-        } catch (RuntimeException notOpened) {
-            return StoredMinutes.none(); // the market session says why, once
-        }
-        try {
+        return readHistory(store -> {
             BarSnapshot span = store.newestSpan(key, minutes);
             if (span.isEmpty()) {
                 return StoredMinutes.none();
@@ -205,25 +200,31 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
             BarColumns bars = new BarColumns(0);
             span.appendTo(bars);
             return new StoredMinutes(bars, store.firstTime(key).orElse(from) < from);
-        } catch (RuntimeException unreadable) {
-            log.error("Could not read the history of {}: {}", symbol, unreadable.getMessage());
-            return StoredMinutes.none();
-        }
+        }, StoredMinutes::none, "the history of " + symbol);
     }
 
     @Override
     public BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, int bars) {
+        return readHistory(store -> TimeframeHistory.latest(store, symbol, timeframe, bars), () -> new BarColumns(0),
+                "the " + timeframe + " history of " + symbol);
+    }
+
+    /**
+     * {@code read} from the store of the provider in use; {@code none} if the store did not open
+     * (the market session says why, once) or could not be read ({@code what} logged).
+     */
+    private <T> T readHistory(Function<HistoryStore, T> read, Supplier<T> none, String what) {
         HistoryStore store;
         try {
             store = marketLifecycle.openedStore();
         } catch (RuntimeException notOpened) {
-            return new BarColumns(0); // the market session says why, once
+            return none.get();
         }
         try {
-            return TimeframeHistory.latest(store, symbol, timeframe, bars);
+            return read.apply(store);
         } catch (RuntimeException unreadable) {
-            log.error("Could not read the {} history of {}: {}", timeframe, symbol, unreadable.getMessage());
-            return new BarColumns(0);
+            log.error("Could not read {}: {}", what, unreadable.getMessage());
+            return none.get();
         }
     }
 
