@@ -56,7 +56,6 @@ public record SettingsValues(
 
     /** The time zone value meaning "whatever zone the computer is set to". */
     public static final String SYSTEM_ZONE = "system";
-    public static final String DEFAULT_ALPACA_BASE_URL = AlpacaBaseUrl.DEFAULT;
     public static final double MAX_SIMULATOR_SPEED = 10_000;
     /** "10,000": thousands grouped as the status bar's and the Performance panel's figures are. */
     static final String MAX_SIMULATOR_SPEED_TEXT = String.format(Locale.ROOT, "%,d", (long) MAX_SIMULATOR_SPEED);

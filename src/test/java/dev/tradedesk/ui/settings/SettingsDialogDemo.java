@@ -7,6 +7,7 @@ import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.watchlist.Watchlists;
 import java.io.File;
@@ -86,7 +87,7 @@ public final class SettingsDialogDemo {
 
     static SettingsValues sample() {
         return new SettingsValues(ProviderKind.ALPACA, Secret.of("PKTESTKEYID"), Secret.of("very-secret"),
-                SettingsValues.DEFAULT_ALPACA_BASE_URL, "iex",
+                AlpacaBaseUrl.DEFAULT, "iex",
                 Watchlists.DEFAULTS.with(ProviderKind.ALPACA, List.of(Symbol.of("AAPL"), Symbol.of("MSFT"), Symbol.of("BTC-USD"))),
                 Timeframe.FIVE_MINUTES,
                 IndicatorParameters.DEFAULTS, Theme.LIGHT, "Europe/Berlin", 60);

@@ -7,6 +7,7 @@ import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.watchlist.Watchlists;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class SettingsViewModelTest {
 
     private static final IndicatorParameters CUSTOM = new IndicatorParameters(10, 12, 3, 3, 14, 20, 30, 90, 0.5, 20);
     private static final SettingsValues INITIAL = new SettingsValues(ProviderKind.ALPACA, Secret.of("PKKEYID"),
-            Secret.of("s3cr3t-value"), SettingsValues.DEFAULT_ALPACA_BASE_URL, "iex",
+            Secret.of("s3cr3t-value"), AlpacaBaseUrl.DEFAULT, "iex",
             Watchlists.DEFAULTS.with(ProviderKind.ALPACA, List.of(Symbol.of("AAPL"), Symbol.of("MSFT"))), Timeframe.FIVE_MINUTES,
             CUSTOM, Theme.DARK,
             "America/New_York", 60);

@@ -7,6 +7,7 @@ import com.sun.javafx.stage.WindowHelper;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
 import dev.tradedesk.testing.PrimaryStage;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.settings.QuietPeriod;
@@ -51,7 +52,7 @@ class MainWindowHoldTest {
         main = stage;
         symbolBox = new TextField();
         PrimaryStage.show(main, new Scene(new StackPane(symbolBox), 900, 700));
-        SettingsValues saved = new SettingsValues(ProviderKind.SIM, null, null, SettingsValues.DEFAULT_ALPACA_BASE_URL,
+        SettingsValues saved = new SettingsValues(ProviderKind.SIM, null, null, AlpacaBaseUrl.DEFAULT,
                 "iex", Watchlists.DEFAULTS, Timeframe.ONE_MINUTE, IndicatorParameters.DEFAULTS, Theme.LIGHT,
                 SettingsValues.SYSTEM_ZONE, 1);
         model = new SettingsViewModel(saved, parameters -> { }, themePreviews::add, QuietPeriod.typingPause());

@@ -5,6 +5,7 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.settings.SettingsValues;
@@ -41,7 +42,7 @@ class StubWorkstationHost implements WorkstationHost {
 
     @Override
     public SettingsValues currentSettings() {
-        return new SettingsValues(ProviderKind.SIM, null, null, SettingsValues.DEFAULT_ALPACA_BASE_URL, "iex",
+        return new SettingsValues(ProviderKind.SIM, null, null, AlpacaBaseUrl.DEFAULT, "iex",
                 Watchlists.DEFAULTS, Timeframe.ONE_MINUTE, IndicatorParameters.DEFAULTS, Theme.LIGHT,
                 SettingsValues.SYSTEM_ZONE, 1);
     }
