@@ -2,10 +2,8 @@ package dev.tradedesk.app;
 
 import dev.tradedesk.core.InvalidFieldException;
 import dev.tradedesk.core.Secret;
-import dev.tradedesk.core.Spaces;
 import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
 import dev.tradedesk.feed.alpaca.AlpacaFeeds;
-import java.util.Locale;
 
 /**
  * Connection settings for Alpaca's Market Data API v2.
@@ -26,7 +24,7 @@ public record AlpacaSettings(Secret keyId, Secret secretKey, String baseUrl, Str
         keyId = keyId == null ? Secret.empty() : keyId;
         secretKey = secretKey == null ? Secret.empty() : secretKey;
         baseUrl = AlpacaBaseUrl.normalized(baseUrl == null ? AlpacaBaseUrl.DEFAULT : baseUrl);
-        feed = feed == null ? "iex" : Spaces.trimmed(feed).toLowerCase(Locale.ROOT);
+        feed = feed == null ? "iex" : AlpacaFeeds.normalized(feed);
         if (!AlpacaFeeds.NAMES.contains(feed)) {
             throw new InvalidFieldException("feed", "unknown Alpaca feed '" + feed + "': use one of " + AlpacaFeeds.NAMES);
         }

@@ -65,7 +65,7 @@ public record SettingsValues(
         alpacaKeyId = alpacaKeyId == null ? Secret.empty() : alpacaKeyId;
         alpacaSecretKey = alpacaSecretKey == null ? Secret.empty() : alpacaSecretKey;
         alpacaBaseUrl = Spaces.trimmed(alpacaBaseUrl);
-        alpacaFeed = Spaces.trimmed(alpacaFeed).toLowerCase(Locale.ROOT);
+        alpacaFeed = AlpacaFeeds.normalized(alpacaFeed);
         Objects.requireNonNull(watchlists, "watchlists");
         Objects.requireNonNull(defaultTimeframe, "defaultTimeframe");
         Objects.requireNonNull(indicators, "indicators");
@@ -89,8 +89,7 @@ public record SettingsValues(
 
     /** Why {@code feed} is not an Alpaca feed, or empty if it is. */
     public static Optional<String> feedProblem(String feed) {
-        String text = Spaces.trimmed(feed).toLowerCase(Locale.ROOT);
-        return AlpacaFeeds.NAMES.contains(text) ? Optional.empty()
+        return AlpacaFeeds.NAMES.contains(AlpacaFeeds.normalized(feed)) ? Optional.empty()
                 : Optional.of("Choose one of " + String.join(", ", AlpacaFeeds.NAMES));
     }
 
