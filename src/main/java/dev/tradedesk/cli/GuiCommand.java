@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -97,13 +96,13 @@ final class GuiCommand implements Callable<Integer> {
             rendering.skipTheTryIfItFailedLastTime();
             desk.prepareWorkstation();
             long launching = System.nanoTime();
-            AtomicBoolean software = new AtomicBoolean();
+            AtomicReference<Optional<Boolean>> software = new AtomicReference<>(Optional.empty());
             new DesktopLauncher().runUntilClosed(stage -> {
                 LoggerFactory.getLogger(GuiCommand.class).info("JavaFX started in {} ms",
                         (System.nanoTime() - launching) / 1_000_000);
                 software.set(DesktopLauncher.rendersInSoftware());
                 desk.openMainWindow(stage);
-            }, () -> rendering.rememberOutcome(software.get()));
+            }, () -> software.get().ifPresent(rendering::rememberOutcome)); // a pipeline not told teaches nothing
         } finally {
             running.set(null);
             ShutdownHooks.remove(onTerminate);

@@ -1,5 +1,6 @@
 package dev.tradedesk.ui;
 
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -96,17 +97,19 @@ public final class DesktopLauncher {
     }
 
     /**
-     * Whether the running toolkit renders in software, Prism's {@code sw} pipeline; false when it is
-     * not known. Reads a JavaFX internal (the class path runs it unencapsulated): no public API says
-     * which pipeline was chosen, and {@code ConditionalFeature.SCENE3D} is also off on OpenGL
-     * without shaders.
+     * Whether the running toolkit renders in software, Prism's {@code sw} pipeline; empty when it
+     * cannot be told. Reads a JavaFX internal: no public API says which pipeline was chosen, and
+     * {@code ConditionalFeature.SCENE3D} is also off on OpenGL without shaders. The class path runs
+     * JavaFX unencapsulated; on the module path ({@code javafx:run}) the package must be exported to
+     * the app ({@code --add-exports javafx.graphics/com.sun.prism=ALL-UNNAMED}), or this is empty.
      */
-    public static boolean rendersInSoftware() {
+    public static Optional<Boolean> rendersInSoftware() {
         try {
             com.sun.prism.GraphicsPipeline pipeline = com.sun.prism.GraphicsPipeline.getPipeline();
-            return pipeline != null && pipeline.getClass().getName().equals("com.sun.prism.sw.SWPipeline");
+            return pipeline == null ? Optional.empty()
+                    : Optional.of(pipeline.getClass().getName().equals("com.sun.prism.sw.SWPipeline"));
         } catch (LinkageError | RuntimeException unknown) {
-            return false;
+            return Optional.empty();
         }
     }
 
