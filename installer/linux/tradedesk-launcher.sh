@@ -16,8 +16,9 @@ app="$lib/app"
 user_args=$#
 
 # A lone --version is answered by Main before anything else loads (658 classes, all but 20 from
-# the JDK's base archive): it needs neither the workstation's 1 GB G1 heap, whose set-up threads
-# cost more than the answer, nor the 55 MB app archive, which only pays off for the workstation.
+# the JDK's base archive): it needs neither the workstation's 1 GB G1 heap in huge pages, whose
+# set-up threads cost more than the answer, nor the 55 MB app archive, which only pays off for the
+# workstation.
 # Same class path, same answer.
 lone_version=
 if [ $# -eq 1 ] && { [ "$1" = --version ] || [ "$1" = -V ]; }; then
@@ -51,7 +52,7 @@ while IFS= read -r line; do
                 with_app_dir "${line#java-options=}"
                 set -- "$@" "$expanded"
             fi ;;
-        java-options=-Xm[sx]* | java-options=-XX:+Use*GC | java-options=-XX:MaxGCPauseMillis=*)
+        java-options=-Xm[sx]* | java-options=-XX:+Use*GC | java-options=-XX:MaxGCPauseMillis=* | java-options=-XX:+UseTransparentHugePages)
             [ -n "$lone_version" ] || set -- "$@" "${line#java-options=}" ;;
         java-options=*)
             with_app_dir "${line#java-options=}"

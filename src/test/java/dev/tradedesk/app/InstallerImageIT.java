@@ -103,6 +103,19 @@ class InstallerImageIT {
     }
 
     @Test
+    void theWorkstationsHeapIsInHugePagesButALoneVersionsIsNot() throws Exception {
+        Map<String, String> printFlags = Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
+        Result workstation = run(printFlags, IMAGE.resolve("lib/tradedesk-launcher.sh").toString(), "--help");
+        assertThat(workstation.exitCode()).as(workstation.stderr()).isZero();
+        assertThat(workstation.stdout()).containsPattern("bool UseTransparentHugePages\\s+= true");
+
+        Result version = run(printFlags, IMAGE.resolve("lib/tradedesk-launcher.sh").toString(), "--version");
+        assertThat(version.exitCode()).as(version.stderr()).isZero();
+        assertThat(version.stdout()).containsPattern("bool UseTransparentHugePages\\s+= false")
+                .contains(expectedVersionLine());
+    }
+
+    @Test
     void theImageHoldsExactlyTheJarsOnTheAppClassPath() throws Exception {
         Set<String> manifestClassPath;
         try (JarFile jar = new JarFile(IMAGE.resolve("lib/app/tradedesk.jar").toFile())) {
