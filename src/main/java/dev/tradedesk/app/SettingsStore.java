@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradedesk.core.InvalidFieldException;
+import dev.tradedesk.core.PrintableText;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.watchlist.Watchlists;
 import java.io.IOException;
@@ -52,6 +53,11 @@ public final class SettingsStore {
     private static final Logger log = LoggerFactory.getLogger(SettingsStore.class);
     /** Text of two or more characters the JSON parser quotes in its messages; see {@link #withoutInputText}. */
     private static final Pattern QUOTED_INPUT = Pattern.compile("'([^']{2,})'");
+    /**
+     * Characters of a key from the file shown in a message: the message goes to the log and the
+     * window, and a file may hold a key of any length.
+     */
+    private static final int SHOWN_KEY_CHARS = 60;
 
     private final Path file;
     private final ObjectMapper mapper;
@@ -174,7 +180,7 @@ public final class SettingsStore {
             JsonNode value = field.getValue();
             JsonNode current = target.get(name);
             if (current == null) {
-                warnings.add("unknown setting '" + prefix + name + "' ignored");
+                warnings.add("unknown setting '" + PrintableText.of(prefix + name, SHOWN_KEY_CHARS) + "' ignored");
             } else if (value.isNull()) {
                 continue;
             } else if (current.isObject() && value.isObject()) {
@@ -314,7 +320,7 @@ public final class SettingsStore {
             steps.push(step.inArray() ? "[" + step.getCurrentIndex() + "]" : "." + step.getCurrentName());
         }
         String path = String.join("", steps);
-        return path.startsWith(".") ? path.substring(1) : path;
+        return PrintableText.of(path.startsWith(".") ? path.substring(1) : path, SHOWN_KEY_CHARS);
     }
 
     private static String where(JsonLocation location) {

@@ -1,5 +1,6 @@
 package dev.tradedesk.feed;
 
+import dev.tradedesk.core.PrintableText;
 import dev.tradedesk.core.Symbol;
 import java.util.EnumMap;
 import java.util.Map;
@@ -107,18 +108,13 @@ public final class FeedMetrics {
     /**
      * A provider's text (an error message, a body sample) made fit for a log line and the status bar:
      * one line, at most {@value #SAMPLE_LENGTH} characters of it, and each character a terminal or the
-     * status bar would obey written as its code ({@link RawBar#appendPrintable}).
+     * status bar would obey written as its code ({@link PrintableText}).
      */
     static String shorten(String text) {
         if (text == null) {
             return "";
         }
         String oneLine = text.replaceAll("\\s+", " ").strip();
-        String shown = oneLine.length() <= SAMPLE_LENGTH ? oneLine : oneLine.substring(0, SAMPLE_LENGTH);
-        StringBuilder printable = new StringBuilder(shown.length() + 1);
-        for (int i = 0; i < shown.length(); i++) {
-            RawBar.appendPrintable(printable, shown.charAt(i));
-        }
-        return shown.length() < oneLine.length() ? printable.append('…').toString() : printable.toString();
+        return PrintableText.of(oneLine, SAMPLE_LENGTH);
     }
 }

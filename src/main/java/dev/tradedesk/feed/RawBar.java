@@ -2,6 +2,7 @@ package dev.tradedesk.feed;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tradedesk.core.PrintableText;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
@@ -197,26 +198,10 @@ public final class RawBar {
             if (c == '"' || c == '\\') {
                 escaped.append('\\').append(c);
             } else {
-                appendPrintable(escaped, c);
+                PrintableText.append(escaped, c);
             }
         }
         return escaped.append(text.length() > MAX_RECEIVED_LENGTH ? "…\"" : "\"").toString();
-    }
-
-    /**
-     * Appends {@code c}, or, for a control or format character or a line or paragraph separator,
-     * a backslash, {@code u} and its four hex digits: a provider's text goes into log lines and the
-     * status bar, where a terminal takes an escape sequence for a command (clear the screen, recolour
-     * what follows) and a direction override reverses the text after it.
-     */
-    static void appendPrintable(StringBuilder out, char c) {
-        int type = Character.getType(c);
-        if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR) {
-            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-        } else {
-            out.append(c);
-        }
     }
 
     private static String bounded(String text) {

@@ -91,6 +91,9 @@ class SettingsStoreTest {
         assertThat(storeWith("{\n \"alpaca\": {\n  \"feed\": \"iex\",\n  \"feed\" : \"sip\"\n }\n}").load().problem())
                 .as("within an object, valid values both")
                 .contains("line 4, column 3 (alpaca.feed): the setting is given twice (first at line 3, column 3)");
+        assertThat(storeWith("{\"\\u001b[31mx\": 1, \"\\u001b[31mx\": 2}").load().problem())
+                .as("a key given twice is named escaped")
+                .contains("(\\u001b[31mx): the setting is given twice").doesNotContain("\u001b");
         assertThat(storeWith("{\"indicators\": {\"rsiPeriod\": 14}, \"alpaca\": {\"rsiPeriod\": 14}}").load().status())
                 .as("the same name in two objects is no repeat").isEqualTo(SettingsLoad.Status.LOADED);
     }
@@ -162,6 +165,16 @@ class SettingsStoreTest {
         assertThat(storeWith("{\"alpaca\": {\"feed\": \"nasdaq\"}}").load().problem())
                 .as("in the settings dialog's order, the same at every start")
                 .contains("unknown Alpaca feed 'nasdaq': use one of [iex, sip, delayed_sip, otc]");
+    }
+
+    @Test
+    void anUnknownKeyIsWarnedOfWithItsControlCharactersEscapedAndItsLengthBounded() throws IOException {
+        // JSON lets a key hold an escape sequence; the warning goes to the log, a terminal and the window.
+        SettingsLoad load = storeWith("{\"\\u001b[2Jtheme\\u202e\": \"dark\", \"" + "k".repeat(5_000) + "\": 1}").load();
+        assertThat(load.status()).isEqualTo(SettingsLoad.Status.LOADED);
+        assertThat(load.warnings()).hasSize(2);
+        assertThat(load.warnings().get(0)).isEqualTo("unknown setting '\\u001b[2Jtheme\\u202e' ignored");
+        assertThat(load.warnings().get(1)).hasSizeLessThan(120).endsWith("…' ignored");
     }
 
     @Test
