@@ -136,7 +136,7 @@ final class SnapshotCommand implements Callable<Integer> {
             ChartModel model = new ChartModel(new SeriesKey(chartSymbol, chartTimeframe), settings.indicators(),
                     Math.max(1 << 12, Integer.highestOneBit(history.bars().size()) << 1));
             LiveBarRouter router = new LiveBarRouter(chartTimeframe, BarAggregator.EXCHANGE_ZONE, model);
-            model.loadHistory(history.minutes() ? router.historyFor(history.bars()) : history.bars());
+            model.loadHistory(history.minutes() ? router.historyFor(history.stored(), history.bars()) : history.bars());
             CompletableFuture<WritableImage> image = new CompletableFuture<>();
             AtomicLong barsInView = new AtomicLong();
             Platform.runLater(() -> {
@@ -199,8 +199,14 @@ final class SnapshotCommand implements Callable<Integer> {
      *
      * @param bars    one-minute bars, which the chart aggregates to its timeframe, or bars of the timeframe itself
      * @param minutes whether {@code bars} are one-minute bars
+     * @param stored  with minutes, the bars stored of the timeframe itself, of which the chart shows
+     *                those older than the minutes ({@link LiveBarRouter#historyFor(BarColumns, BarColumns)})
      */
-    record ChartHistory(BarColumns bars, boolean minutes) {
+    record ChartHistory(BarColumns bars, boolean minutes, BarColumns stored) {
+
+        ChartHistory(BarColumns bars, boolean minutes) {
+            this(bars, minutes, new BarColumns(0));
+        }
     }
 
     private ChartHistory stored(Symbol chartSymbol, Timeframe chartTimeframe) {
@@ -210,16 +216,16 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     /**
-     * The stored bars to chart {@code bars} bars of {@code symbol} at {@code timeframe} from: its
-     * one-minute bars, as the workstation's chart reads them (and aggregates them to the timeframe);
-     * or, where no minute is stored, the bars stored of the timeframe itself, as the workstation's
-     * chart takes them too ({@link TimeframeHistory}: an imported daily history, on its trading days).
+     * The stored bars to chart {@code bars} bars of {@code symbol} at {@code timeframe} from, as the
+     * workstation's chart takes them: its one-minute bars (aggregated to the timeframe), after the
+     * bars stored of the timeframe itself that are older ({@link TimeframeHistory}: an imported daily
+     * history, on its trading days); or those alone where no minute is stored.
      */
     static ChartHistory storedHistory(HistoryStore store, Symbol symbol, Timeframe timeframe, int bars) {
         BarColumns minutes = new BarColumns(0);
         store.latest(new SeriesKey(symbol, Timeframe.ONE_MINUTE), historyMinutes(timeframe, bars)).appendTo(minutes);
-        return minutes.isEmpty() ? new ChartHistory(TimeframeHistory.latest(store, symbol, timeframe, bars + WARM_UP_BARS), false)
-                : new ChartHistory(minutes, true);
+        BarColumns ofTimeframe = TimeframeHistory.latest(store, symbol, timeframe, bars + WARM_UP_BARS);
+        return minutes.isEmpty() ? new ChartHistory(ofTimeframe, false) : new ChartHistory(minutes, true, ofTimeframe);
     }
 
     /**

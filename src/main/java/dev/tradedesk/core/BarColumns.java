@@ -51,6 +51,23 @@ public final class BarColumns {
         add(bar.time(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
     }
 
+    /** Appends the first {@code count} bars of {@code other}. */
+    public void addAll(BarColumns other, int count) {
+        if (count < 0 || count > other.size) {
+            throw new IndexOutOfBoundsException("count " + count + " of " + other.size + " bars");
+        }
+        while (times.length - size < count) {
+            grow();
+        }
+        System.arraycopy(other.times, 0, times, size, count);
+        System.arraycopy(other.opens, 0, opens, size, count);
+        System.arraycopy(other.highs, 0, highs, size, count);
+        System.arraycopy(other.lows, 0, lows, size, count);
+        System.arraycopy(other.closes, 0, closes, size, count);
+        System.arraycopy(other.volumes, 0, volumes, size, count);
+        size += count;
+    }
+
     public int size() {
         return size;
     }

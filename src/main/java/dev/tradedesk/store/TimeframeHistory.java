@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * What a chart of a symbol with no stored one-minute bar shows: the bars stored of the chart's
- * timeframe itself, as {@code import --timeframe 1Day} stores a daily history. The workstation's
- * chart and {@code snapshot} chart a symbol from its minutes (aggregated to the timeframe) when any
- * is stored, and from these only when none is; before, both showed nothing for a symbol with 300
- * imported daily bars.
+ * The bars stored of a chart's timeframe itself, as {@code import --timeframe 1Day} stores a daily
+ * history. The workstation's chart and {@code snapshot} chart a symbol from its minutes (aggregated
+ * to the timeframe) after those of these bars that are older than the first minute, and from these
+ * alone where no minute is stored (LiveBarRouter joins the two). Before, a symbol with 300 imported
+ * daily bars showed nothing, and then, once minutes of it were recorded, only the days of those.
  */
 public final class TimeframeHistory {
 

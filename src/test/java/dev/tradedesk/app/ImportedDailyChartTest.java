@@ -144,10 +144,11 @@ class ImportedDailyChartTest {
     }
 
     @Test
-    void aSymbolWithStoredMinutesIsChartedFromThemBesideItsStoredDailyBars(FxRobot robot) throws Exception {
+    void aSymbolWithStoredMinutesIsChartedFromThemAfterItsOlderImportedDailyBars(FxRobot robot) throws Exception {
         try (AppContext context = openContext();
                 TradeDesk desk = new TradeDesk(context)) {
-            desk.simulatedHistoryStore().write(new SeriesKey(DAYS, Timeframe.ONE_DAY), importedDays());
+            BarColumns imported = importedDays();
+            desk.simulatedHistoryStore().write(new SeriesKey(DAYS, Timeframe.ONE_DAY), imported);
             BarColumns minutes = new BarColumns(2);
             long open = Instant.parse("2025-02-24T14:30:00Z").toEpochMilli();
             minutes.add(new Bar(open, 10, 11, 9, 10.5, 100));
@@ -158,8 +159,13 @@ class ImportedDailyChartTest {
 
             onFx(() -> {
                 IndicatorSeriesView series = chart.model().flatMap(ChartModel::series).orElseThrow();
-                assertThat(series.size()).as("the day of the two minutes, made of them").isEqualTo(1);
-                assertThat(series.high(0)).isEqualTo(12);
+                assertThat(series.size()).as("the imported days, then the day of the two minutes").isEqualTo(TRADING_DAYS + 1);
+                assertThat(series.time(TRADING_DAYS - 1)).as("Friday 21 February, imported")
+                        .isEqualTo(LocalDate.of(2025, 2, 21).atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli());
+                assertThat(series.close(TRADING_DAYS - 1)).isEqualTo(imported.close(TRADING_DAYS - 1));
+                assertThat(series.time(TRADING_DAYS)).as("Monday 24 February, made of its minutes")
+                        .isEqualTo(LocalDate.of(2025, 2, 24).atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli());
+                assertThat(series.high(TRADING_DAYS)).isEqualTo(12);
                 return null;
             });
         }

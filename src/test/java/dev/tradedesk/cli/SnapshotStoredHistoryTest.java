@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code snapshot} charts from the store: the stored minutes, as the workstation's chart
- * reads them, or, where none is stored, the bars stored of the timeframe itself (an imported daily
- * history), placed on their trading days.
+ * reads them, after the older bars stored of the timeframe itself (an imported daily history,
+ * placed on its trading days), or those alone where no minute is stored.
  */
 class SnapshotStoredHistoryTest {
 
@@ -61,7 +61,7 @@ class SnapshotStoredHistoryTest {
     }
 
     @Test
-    void storedMinutesAreChartedAsTheWorkstationChartsThemEvenBesideStoredDailyBars() {
+    void storedMinutesAreChartedAsTheWorkstationChartsThemAfterTheOlderStoredDailyBars() {
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
             store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(BarAggregator.EXCHANGE_ZONE));
             BarColumns minutes = new BarColumns(2);
@@ -74,6 +74,8 @@ class SnapshotStoredHistoryTest {
 
             assertThat(history.minutes()).isTrue();
             assertThat(times(history.bars())).containsExactly(times(minutes));
+            assertThat(times(history.stored())).as("the daily bars, of which the chart takes those before the minutes")
+                    .containsExactly(times(dailyBars(BarAggregator.EXCHANGE_ZONE)));
         }
     }
 

@@ -49,6 +49,28 @@ public final class LiveBarRouter {
     }
 
     /**
+     * {@link #historyFor(BarColumns) historyFor(minuteHistory)}, after those of {@code storedBars}
+     * (bars stored of this timeframe itself, oldest first, such as an imported daily history) that
+     * open before the bucket of the first minute: a history imported by day for years before the
+     * first recorded minute stays on the chart, and where both cover a bucket, the minutes make it.
+     */
+    public BarColumns historyFor(BarColumns storedBars, BarColumns minuteHistory) {
+        if (storedBars.isEmpty() || minuteHistory.isEmpty() || timeframe == Timeframe.ONE_MINUTE) {
+            return historyFor(minuteHistory);
+        }
+        long firstBucket = aggregator.bucketStartOf(minuteHistory.time(0));
+        int earlier = 0;
+        while (earlier < storedBars.size() && storedBars.time(earlier) < firstBucket) {
+            earlier++;
+        }
+        BarColumns fromMinutes = historyFor(minuteHistory);
+        BarColumns joined = new BarColumns(earlier + fromMinutes.size());
+        joined.addAll(storedBars, earlier);
+        joined.addAll(fromMinutes, fromMinutes.size());
+        return joined;
+    }
+
+    /**
      * Shows the bucket left over from the history: as a closed bar if it is over at
      * {@code nowMillis} (a stored history that ended in the past), else as the forming bar.
      */

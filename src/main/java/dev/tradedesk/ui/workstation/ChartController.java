@@ -468,17 +468,22 @@ public final class ChartController {
             loader.execute(() -> {
                 long started = System.nanoTime();
                 StoredMinutes stored = host.minuteHistory(loading, minutes);
-                // No minute stored: the bars stored of the timeframe itself (an imported daily
-                // history), read whole at once. Live minutes extend them through the router.
-                boolean ownTimeframe = stored.bars().isEmpty() && frame != Timeframe.ONE_MINUTE;
-                BarColumns bars = ownTimeframe ? host.timeframeHistory(loading, frame, MAX_HISTORY_BARS) : stored.bars();
                 boolean partial = minutes < MAX_HISTORY_BARS && stored.earlierStored();
+                // The bars stored of the timeframe itself (an imported daily history), read whole at
+                // once: the chart's history where no minute is stored (live minutes extend them
+                // through the router), else the part older than the first minute, once all is read.
+                BarColumns ofTimeframe = frame == Timeframe.ONE_MINUTE || partial ? new BarColumns(0)
+                        : host.timeframeHistory(loading, frame, MAX_HISTORY_BARS);
+                boolean ownTimeframe = stored.bars().isEmpty() && frame != Timeframe.ONE_MINUTE;
+                BarColumns bars = ownTimeframe ? ofTimeframe : stored.bars();
                 long read = System.nanoTime();
-                int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, bars.size() + bars.size() / 4) - 1) << 1;
+                int held = bars.size() + (ownTimeframe ? 0 : ofTimeframe.size());
+                int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, held + held / 4) - 1) << 1;
                 ChartModel model = new ChartModel(new SeriesKey(loading, frame), params,
                         Math.min(ChartModel.MAX_CAPACITY, capacity));
                 LiveBarRouter newRouter = new LiveBarRouter(frame, dayZone, model);
-                model.loadHistory(ownTimeframe ? bars : newRouter.historyFor(bars));
+                BarColumns history = ownTimeframe ? bars : newRouter.historyFor(ofTimeframe, bars);
+                model.loadHistory(history);
                 log.info("Chart of {} {}: {} {} bars read in {} ms, computed in {} ms{}", loading, frame, bars.size(),
                         ownTimeframe ? frame.label() : "minute", (read - started) / 1_000_000,
                         (System.nanoTime() - read) / 1_000_000, partial ? " (the latest; the rest follows)" : "");

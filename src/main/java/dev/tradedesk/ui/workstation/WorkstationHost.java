@@ -26,8 +26,8 @@ public interface WorkstationHost {
     /**
      * The latest {@code bars} bars stored of {@code symbol} at {@code timeframe} itself, oldest first,
      * daily ones on their trading days in New York; empty at 1Min. What the chart shows of a symbol
-     * with no stored minute (an imported daily history), as {@code snapshot} does. Reads the
-     * database: call on a background thread, never on the JavaFX thread.
+     * with no stored minute (an imported daily history), and before its first minute otherwise, as
+     * {@code snapshot} does. Reads the database: call on a background thread, never on the JavaFX thread.
      */
     BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, int bars);
 

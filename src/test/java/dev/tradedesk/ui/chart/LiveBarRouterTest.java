@@ -42,6 +42,27 @@ class LiveBarRouterTest {
     }
 
     @Test
+    void barsStoredOfTheTimeframeComeBeforeTheMinutesWhereTheyAreOlderAndGiveWayWhereBothCoverABucket() {
+        BarColumns stored = new BarColumns(4);
+        stored.add(T0 - 10 * MINUTE, 1, 2, 0.5, 1.5, 7); // 14:20: older than the first minute's bucket
+        stored.add(T0 - 5 * MINUTE, 2, 3, 1.5, 2.5, 7); // 14:25
+        stored.add(T0, 50, 60, 40, 55, 7); // 14:30: the minutes' own first bucket, which they make
+        stored.add(T0 + 5 * MINUTE, 50, 60, 40, 55, 7);
+        ChartModel model = new ChartModel(SeriesKey.of("AAPL", Timeframe.FIVE_MINUTES));
+        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.EXCHANGE_ZONE, model);
+
+        BarColumns history = router.historyFor(stored, minutes());
+
+        assertThat(history.timesArray()).startsWith(T0 - 10 * MINUTE, T0 - 5 * MINUTE, T0, T0 + 5 * MINUTE);
+        assertThat(history.size()).as("two stored, two made of minutes; the third bucket is forming").isEqualTo(4);
+        assertThat(history.high(2)).as("14:30 from its minutes").isEqualTo(11 + 4);
+        assertThat(history.close(1)).isEqualTo(2.5);
+
+        LiveBarRouter minuteRouter = new LiveBarRouter(Timeframe.ONE_MINUTE, BarAggregator.EXCHANGE_ZONE, model);
+        assertThat(minuteRouter.historyFor(stored, minutes()).size()).as("a minute chart is of minutes only").isEqualTo(12);
+    }
+
+    @Test
     void aHistoryUpToNowEndsWithTheFormingBar() {
         IndicatorSeriesView series = routed(T0 + 11 * MINUTE + 30_000);
         assertThat(series.size()).isEqualTo(3);
