@@ -5,6 +5,7 @@ import static dev.tradedesk.store.StoreException.rootReasonOf;
 import dev.tradedesk.app.AppContext;
 import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.app.TradeDesk;
+import dev.tradedesk.core.PrintableText;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.store.BarCsvException;
 import dev.tradedesk.store.BarCsvSource;
@@ -13,6 +14,9 @@ import dev.tradedesk.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +41,7 @@ import picocli.CommandLine.Spec;
         description = {"Import bars from a CSV file into the history.",
                 "One transaction: a file that cannot be read writes nothing.",
                 "Header: timestamp,open,high,low,close,volume; timestamps ISO-8601 (a space may stand for the T,"
-                        + " as pandas writes; UTC unless an offset is given) or epoch milliseconds, strictly increasing.",
+                        + " as pandas writes; without an offset, UTC or the --zone given) or epoch milliseconds, strictly increasing.",
                 "Daily bars open at the start of a New York day (as export writes them) or of a UTC day, one kind a"
                         + " series: that of its stored bars, else of the file's first bar.",
                 "Rows that are not valid bars (timestamps off the timeframe's grid, in the future, or before"
@@ -76,6 +80,12 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, paramLabel = "FILE", description = "The CSV file to read.")
     private Path in;
 
+    @Option(names = "--zone", paramLabel = "ZONE", converter = ZoneConverter.class,
+            description = "The time zone of timestamps written without an offset, such as pandas writes for a naive"
+                    + " index (2024-01-02 09:30:00): America/New_York for US exchange times (default: UTC). Dates alone"
+                    + " stay days.")
+    private ZoneId zone = ZoneOffset.UTC;
+
     @Override
     public Integer call() {
         Logger log = LoggerFactory.getLogger(ImportCommand.class);
@@ -98,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
                     err.println("skipped line " + line + ": " + reason);
                     log.info("Import of {}: skipped line {}: {}", in, line, reason);
                 }
-            }).onlyBarsOf(series.key().timeframe(), System.currentTimeMillis());
+            }).onlyBarsOf(series.key().timeframe(), System.currentTimeMillis()).localTimesIn(zone);
         } catch (IOException e) {
             if (stop.asked()) {
                 return stopped(in, 0, progress, new Console(spec.commandLine().getOut(), err, log));
@@ -168,6 +178,10 @@ final class ImportCommand implements Callable<Integer> {
             }
             console.out().println("imported: " + imported + ", skipped: " + skipped);
             console.log().info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, skipped);
+            readAsUtcNote(source.localTimes()).ifPresent(note -> {
+                console.err().println("note: " + note);
+                console.log().info(LogMarkers.TOLD_ON_CONSOLE, "Import of {}: {}", in, note);
+            });
             return 0;
         } catch (StoreException e) {
             if (stop.asked() && !e.committed()) {
@@ -184,6 +198,21 @@ final class ImportCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    /**
+     * What to say of rows dated without an offset that were read as UTC, the default: a frame of New
+     * York times written by pandas is stored four or five hours off, and the bars stay at those
+     * times, since another import of the file adds bars at the right ones beside them.
+     */
+    static Optional<String> readAsUtcNote(BarCsvSource.LocalTimes local) {
+        if (local.rows() == 0 || !local.zone().normalized().equals(ZoneOffset.UTC)) {
+            return Optional.empty();
+        }
+        return Optional.of(Counted.of(local.rows(), "row") + " dated without an offset (the first on line "
+                + local.firstLine() + ": " + PrintableText.of(local.first(), 40) + ") " + (local.rows() == 1 ? "was" : "were")
+                + " read as UTC; if they are another zone's times, such as New York's, these bars are stored hours"
+                + " off: give that zone with --zone (--zone America/New_York) to import such a file");
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * The bar CSV format of {@code tradedesk import} and {@code export}: the header
  * {@code timestamp,open,high,low,close,volume}, one bar per row. Timestamps are read as epoch
  * milliseconds (digits only), an ISO-8601 date (UTC midnight), or an ISO-8601 date-time (UTC
- * when it has no offset) whose {@code T} may be a space, as pandas' {@code to_csv} writes them
+ * when it has no offset, unless the reader names another zone) whose {@code T} may be a space, as pandas' {@code to_csv} writes them
  * ({@code 2024-01-02 14:30:00}, {@code 2024-01-02 14:30:00-05:00}); they are written as ISO-8601
  * UTC instants. Numbers are plain decimals (an exponent is accepted when reading), written so that
  * reading them back gives the same double. Stateless.
@@ -52,11 +53,23 @@ public final class BarCsvFormat {
     }
 
     /**
-     * Epoch milliseconds of a timestamp field (also used for the command line's time options).
+     * Epoch milliseconds of a timestamp field (also used for the command line's time options), a
+     * date-time without an offset read as UTC.
      *
      * @throws IllegalArgumentException if it is none of the accepted forms
      */
     public static long parseTime(String text) {
+        return parseTime(text, ZoneOffset.UTC);
+    }
+
+    /**
+     * As {@link #parseTime(String)}, a date-time without an offset read as the time it was in
+     * {@code localZone} (DST-correct; in the hour a clock set back repeats, the earlier instant). A
+     * date alone stays the start of its day in UTC, whatever the zone: import takes a day as such.
+     *
+     * @throws IllegalArgumentException if it is none of the accepted forms
+     */
+    public static long parseTime(String text, ZoneId localZone) {
         try {
             if (EPOCH_MILLIS.matcher(text).matches()) {
                 return Long.parseLong(text);
@@ -67,11 +80,24 @@ public final class BarCsvFormat {
             boolean spaced = text.length() > ISO_DATE_LENGTH && text.charAt(ISO_DATE_LENGTH) == ' ';
             TemporalAccessor parsed = (spaced ? SPACED_DATE_TIME : DATE_TIME).parse(text);
             ZoneOffset offset = parsed.query(TemporalQueries.offset());
-            return LocalDateTime.from(parsed).toInstant(offset != null ? offset : ZoneOffset.UTC).toEpochMilli();
+            LocalDateTime local = LocalDateTime.from(parsed);
+            return (offset != null ? local.toInstant(offset) : local.atZone(localZone).toInstant()).toEpochMilli();
         } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("bad timestamp '" + text
                     + "': use an ISO-8601 date or date-time (its T may be a space), or epoch milliseconds", e);
         }
+    }
+
+    /**
+     * Whether {@code text}, a timestamp {@link #parseTime} reads, is a date-time without an offset:
+     * one whose instant depends on the zone it is read in.
+     */
+    public static boolean isLocalDateTime(String text) {
+        if (text.length() <= ISO_DATE_LENGTH || text.charAt(4) != '-') { // a date alone, or epoch milliseconds
+            return false;
+        }
+        char last = text.charAt(text.length() - 1);
+        return last != 'Z' && last != 'z' && text.indexOf('+', ISO_DATE_LENGTH) < 0 && text.indexOf('-', ISO_DATE_LENGTH) < 0;
     }
 
     /**

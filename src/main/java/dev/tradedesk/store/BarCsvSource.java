@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -97,6 +99,12 @@ public final class BarCsvSource implements BarSource, Closeable {
     /** Rows whose time is not after the previous accepted row's, and the first of their lines. */
     private long backwards;
     private long firstBackwardsLine;
+    /** The zone of date-times without an offset: UTC unless {@link #localTimesIn} names another. */
+    private ZoneId localZone = ZoneOffset.UTC;
+    /** Accepted rows whose date-time had no offset, and the first of them. */
+    private long localTimes;
+    private long firstLocalTimeLine;
+    private String firstLocalTime;
 
     private BarCsvSource(String name, Path file, MappingIterator<String[]> rows, RejectListener rejects) {
         this.name = name;
@@ -186,6 +194,16 @@ public final class BarCsvSource implements BarSource, Closeable {
     }
 
     /**
+     * From now on, reads a date-time without an offset ({@code 2024-01-02 09:30:00}, as pandas
+     * writes a frame's naive index) as the time it was in {@code zone}; UTC until then. A date
+     * alone stays a day.
+     */
+    public BarCsvSource localTimesIn(ZoneId zone) {
+        this.localZone = zone;
+        return this;
+    }
+
+    /**
      * For daily bars, takes the kind of day the series' stored bars open on ({@code storedOpen}: the
      * open of one of them, if any), so that a row opening the other kind of day is skipped as a
      * second bar for its day; without stored bars, the file's first daily bar sets the kind. Call
@@ -220,6 +238,7 @@ public final class BarCsvSource implements BarSource, Closeable {
             String problem = addRow(row, chunk);
             if (problem == null) {
                 accepted++;
+                noteLocalTime(row[0].strip());
                 if (timestampTexts != null) {
                     timestampTexts[chunk.size() - 1] = row[0].strip();
                 }
@@ -236,7 +255,7 @@ public final class BarCsvSource implements BarSource, Closeable {
             return "expected " + BarCsvFormat.HEADER.length + " fields, found " + row.length;
         }
         try {
-            long time = BarCsvFormat.parseTime(row[0].strip());
+            long time = BarCsvFormat.parseTime(row[0].strip(), localZone);
             double open = BarCsvFormat.parseNumber(row[1].strip(), "open");
             double high = BarCsvFormat.parseNumber(row[2].strip(), "high");
             double low = BarCsvFormat.parseNumber(row[3].strip(), "low");
@@ -455,6 +474,32 @@ public final class BarCsvSource implements BarSource, Closeable {
     /** Rows stored into chunks so far. */
     public long accepted() {
         return accepted;
+    }
+
+    /**
+     * Accepted rows whose timestamp was a date-time without an offset, read in the zone of
+     * {@link #localTimesIn} (UTC by default): the count, the first one's line and its text.
+     */
+    public LocalTimes localTimes() {
+        return new LocalTimes(localTimes, firstLocalTimeLine, firstLocalTime, localZone);
+    }
+
+    /**
+     * What {@link #localTimes()} found.
+     *
+     * @param rows      accepted rows dated without an offset
+     * @param firstLine the line of the first of them (0 if none)
+     * @param first     its timestamp as written (null if none)
+     * @param zone      the zone they were read in
+     */
+    public record LocalTimes(long rows, long firstLine, String first, ZoneId zone) {
+    }
+
+    private void noteLocalTime(String timestamp) {
+        if (BarCsvFormat.isLocalDateTime(timestamp) && localTimes++ == 0) {
+            firstLocalTimeLine = line;
+            firstLocalTime = timestamp;
+        }
     }
 
     /** Rows reported and skipped so far. */

@@ -381,6 +381,29 @@ class StoreCommandsTest {
     }
 
     @Test
+    void timesWithoutAnOffsetAreReadInTheZoneGivenAndReadAsUtcOnlyWithANote() throws IOException {
+        Path naive = csv("naive.csv", HEADER + "2024-01-02 09:30:00,10,11,9,10.5,100\n2024-07-01 09:30:00,10,11,9,10.5,100\n");
+        assertThat(run("import", "--symbol", "NY", "--timeframe", "1Min", "--zone", "America/New_York", "--in",
+                naive.toString())).isZero();
+        assertThat(stderr()).as("nothing to say: the zone was given").isEmpty();
+        Path exported = dir.resolve("ny.csv");
+        assertThat(run("export", "--symbol", "NY", "--out", exported.toString())).isZero();
+        assertThat(Files.readString(exported).lines().skip(1).map(line -> line.substring(0, 20)))
+                .containsExactly("2024-01-02T14:30:00Z", "2024-07-01T13:30:00Z");
+
+        assertThat(run("import", "--symbol", "ASUTC", "--timeframe", "1Min", "--in", naive.toString())).isZero();
+        assertThat(stdout()).endsWith("imported: 2, skipped: 0" + System.lineSeparator());
+        assertThat(stderr()).isEqualTo("note: 2 rows dated without an offset (the first on line 2: 2024-01-02 09:30:00)"
+                + " were read as UTC; if they are another zone's times, such as New York's, these bars are stored hours"
+                + " off: give that zone with --zone (--zone America/New_York) to import such a file" + System.lineSeparator());
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log"))).contains("2 rows dated without an offset");
+
+        assertThat(run("import", "--symbol", "NY", "--timeframe", "1Min", "--zone", "Mars/Olympus", "--in",
+                naive.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("unknown time zone 'Mars/Olympus': give an IANA zone id such as America/New_York, or UTC");
+    }
+
+    @Test
     void aTimeframeNotStoredIsExportedAsBarsBuiltFromTheStoredMinutes() throws IOException {
         // 14:30 .. 14:41: two whole five-minute bars, then 14:40 and 14:41 of a third one, long over.
         importMinutes(12);
