@@ -5,6 +5,7 @@ import dev.tradedesk.app.AppPaths;
 import dev.tradedesk.app.BuildInfo;
 import dev.tradedesk.app.HostEnvironment;
 import dev.tradedesk.app.LogMarkers;
+import dev.tradedesk.core.Spaces;
 import dev.tradedesk.store.StoreException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -61,7 +62,7 @@ public final class TradeDeskCommand implements Callable<Integer> {
     static final class NonEmptyPath implements CommandLine.ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            if (value.isBlank()) {
+            if (Spaces.isBlank(value)) { // a no-break space pasted alone too
                 throw new CommandLine.TypeConversionException("an empty path; give a directory or file name");
             }
             return Path.of(value);

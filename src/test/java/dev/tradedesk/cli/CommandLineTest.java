@@ -122,6 +122,9 @@ class CommandLineTest {
         assertThat(stderr()).contains("--data-dir", "an empty path");
         assertThat(run("--config", " ", "gaps", "--symbol", "AAPL")).isEqualTo(2);
         assertThat(stderr()).contains("--config", "an empty path");
+        err.reset();
+        assertThat(run("--data-dir", "\u00A0", "gaps", "--symbol", "AAPL")).as("a no-break space pasted alone").isEqualTo(2);
+        assertThat(stderr()).contains("--data-dir", "an empty path");
     }
 
     @Test
