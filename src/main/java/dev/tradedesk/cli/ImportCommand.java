@@ -7,6 +7,7 @@ import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.core.PrintableText;
 import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.BarCsvException;
 import dev.tradedesk.store.BarCsvSource;
 import dev.tradedesk.store.HistoryStore;
@@ -178,7 +179,8 @@ final class ImportCommand implements Callable<Integer> {
             }
             console.out().println("imported: " + imported + ", skipped: " + skipped);
             console.log().info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, skipped);
-            readAsUtcNote(source.localTimes()).ifPresent(note -> {
+            // A daily bar dated at a UTC midnight is its day: only shorter bars can be hours off.
+            readAsUtcNote(source.localTimes()).filter(note -> key.timeframe() != Timeframe.ONE_DAY).ifPresent(note -> {
                 console.err().println("note: " + note);
                 console.log().info(LogMarkers.TOLD_ON_CONSOLE, "Import of {}: {}", in, note);
             });

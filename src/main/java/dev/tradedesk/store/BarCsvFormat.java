@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * The bar CSV format of {@code tradedesk import} and {@code export}: the header
  * {@code timestamp,open,high,low,close,volume}, one bar per row. Timestamps are read as epoch
  * milliseconds (digits only), an ISO-8601 date (UTC midnight), or an ISO-8601 date-time (UTC
- * when it has no offset, unless the reader names another zone) whose {@code T} may be a space, as pandas' {@code to_csv} writes them
- * ({@code 2024-01-02 14:30:00}, {@code 2024-01-02 14:30:00-05:00}); they are written as ISO-8601
+ * when it has no offset, unless the reader names another zone) whose {@code T} may be a space, as
+ * pandas' {@code to_csv} writes them ({@code 2024-01-02 14:30:00}, {@code 2024-01-02
+ * 14:30:00-05:00}); they are written as ISO-8601
  * UTC instants. Numbers are plain decimals (an exponent is accepted when reading), written so that
  * reading them back gives the same double. Stateless.
  */

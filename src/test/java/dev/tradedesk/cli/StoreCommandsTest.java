@@ -398,6 +398,10 @@ class StoreCommandsTest {
                 + " off: give that zone with --zone (--zone America/New_York) to import such a file" + System.lineSeparator());
         assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log"))).contains("2 rows dated without an offset");
 
+        Path days = csv("days.csv", HEADER + "2024-01-02 00:00:00,10,11,9,10.5,100\n");
+        assertThat(run("import", "--symbol", "DAYS", "--timeframe", "1Day", "--in", days.toString())).isZero();
+        assertThat(stderr()).as("a UTC midnight is a day").isEmpty();
+
         assertThat(run("import", "--symbol", "NY", "--timeframe", "1Min", "--zone", "Mars/Olympus", "--in",
                 naive.toString())).isEqualTo(2);
         assertThat(stderr()).contains("unknown time zone 'Mars/Olympus': give an IANA zone id such as America/New_York, or UTC");
