@@ -82,6 +82,9 @@ public final class BarCsvFormat {
             TemporalAccessor parsed = (spaced ? SPACED_DATE_TIME : DATE_TIME).parse(text);
             ZoneOffset offset = parsed.query(TemporalQueries.offset());
             LocalDateTime local = LocalDateTime.from(parsed);
+            if (offset == null && localZone instanceof ZoneOffset fixed) {
+                offset = fixed; // UTC, the default: no zone rules to look up for each row
+            }
             return (offset != null ? local.toInstant(offset) : local.atZone(localZone).toInstant()).toEpochMilli();
         } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("bad timestamp '" + text
