@@ -179,8 +179,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             console.out().println("imported: " + imported + ", skipped: " + skipped);
             console.log().info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, skipped);
-            // A daily bar dated at a UTC midnight is its day: only shorter bars can be hours off.
-            readAsUtcNote(source.localTimes()).filter(note -> key.timeframe() != Timeframe.ONE_DAY).ifPresent(note -> {
+            readAsUtcNote(source.localTimes(), key.timeframe()).ifPresent(note -> {
                 console.err().println("note: " + note);
                 console.log().info(LogMarkers.TOLD_ON_CONSOLE, "Import of {}: {}", in, note);
             });
@@ -205,10 +204,11 @@ final class ImportCommand implements Callable<Integer> {
     /**
      * What to say of rows dated without an offset that were read as UTC, the default: a frame of New
      * York times written by pandas is stored four or five hours off, and the bars stay at those
-     * times, since another import of the file adds bars at the right ones beside them.
+     * times, since another import of the file adds bars at the right ones beside them. Nothing for
+     * daily bars: one dated at a UTC midnight is its day.
      */
-    static Optional<String> readAsUtcNote(BarCsvSource.LocalTimes local) {
-        if (local.rows() == 0 || !local.zone().normalized().equals(ZoneOffset.UTC)) {
+    private static Optional<String> readAsUtcNote(BarCsvSource.LocalTimes local, Timeframe timeframe) {
+        if (local.rows() == 0 || timeframe == Timeframe.ONE_DAY || !local.zone().normalized().equals(ZoneOffset.UTC)) {
             return Optional.empty();
         }
         return Optional.of(Counted.of(local.rows(), "row") + " dated without an offset (the first on line "
