@@ -89,6 +89,11 @@ class ImportedDailyChartTest {
         return oldestFirst;
     }
 
+    /** The open of a trading day, as the chart places daily bars: midnight in New York. */
+    private static long newYorkDay(int year, int month, int day) {
+        return LocalDate.of(year, month, day).atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli();
+    }
+
     private AppContext openContext() {
         return AppContext.open(new AppPaths(dir.resolve("settings.json"), dir.resolve("data")), new BuildInfo("test"),
                 new HostEnvironment("Linux", dir, Map.of()));
@@ -129,7 +134,7 @@ class ImportedDailyChartTest {
                 assertThat(series.size()).isEqualTo(TRADING_DAYS);
                 long last = series.size() - 1;
                 assertThat(series.time(last)).as("Friday 21 February, from its midnight in New York")
-                        .isEqualTo(LocalDate.of(2025, 2, 21).atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli());
+                        .isEqualTo(newYorkDay(2025, 2, 21));
                 assertThat(series.close(last)).isEqualTo(imported.close(TRADING_DAYS - 1));
                 assertThat(series.hasFormingBar()).as("a day long over").isFalse();
                 assertThat(chart.viewProperty().get().readoutText().replace('\u00A0', ' ')).as("the latest bar, named by its trading day")
@@ -161,10 +166,10 @@ class ImportedDailyChartTest {
                 IndicatorSeriesView series = chart.model().flatMap(ChartModel::series).orElseThrow();
                 assertThat(series.size()).as("the imported days, then the day of the two minutes").isEqualTo(TRADING_DAYS + 1);
                 assertThat(series.time(TRADING_DAYS - 1)).as("Friday 21 February, imported")
-                        .isEqualTo(LocalDate.of(2025, 2, 21).atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli());
+                        .isEqualTo(newYorkDay(2025, 2, 21));
                 assertThat(series.close(TRADING_DAYS - 1)).isEqualTo(imported.close(TRADING_DAYS - 1));
                 assertThat(series.time(TRADING_DAYS)).as("Monday 24 February, made of its minutes")
-                        .isEqualTo(LocalDate.of(2025, 2, 24).atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli());
+                        .isEqualTo(newYorkDay(2025, 2, 24));
                 assertThat(series.high(TRADING_DAYS)).isEqualTo(12);
                 return null;
             });
