@@ -2,6 +2,7 @@ package dev.tradedesk.cli;
 
 import dev.tradedesk.app.AppPaths;
 import dev.tradedesk.app.AtomicFiles;
+import dev.tradedesk.core.Spaces;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ final class OutputTarget {
     }
 
     private static Path resolve(Path out, AppPaths own, String descriptorAdvice) throws Refused {
-        if (out.toString().isBlank()) {
+        if (Spaces.isBlank(out.toString())) {
             throw new Refused("no output file given: the file name is empty"); // "" would be the current folder
         }
         Path target = out.toAbsolutePath();

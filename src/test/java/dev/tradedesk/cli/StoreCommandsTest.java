@@ -633,6 +633,9 @@ class StoreCommandsTest {
         assertThat(stderr()).contains("it is a directory");
         assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", "")).isEqualTo(2);
         assertThat(stderr()).contains("no output file given: the file name is empty");
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Min", "--out", "\u00a0")).isEqualTo(2);
+        assertThat(stderr()).contains("no output file given: the file name is empty");
+        assertThat(Path.of("\u00a0")).as("no file named by the lone no-break space").doesNotExist();
     }
 
     @Test
