@@ -8,6 +8,7 @@ import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.core.PrintableText;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.BarCsvException;
 import dev.tradedesk.store.BarCsvSource;
 import dev.tradedesk.store.HistoryStore;
@@ -130,6 +131,12 @@ final class ImportCommand implements Callable<Integer> {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), log);
         try (TradeDesk desk = new TradeDesk(context)) {
             int exitCode = importInto(desk.historyStore(), series.key(), in, source, progress, stop, console);
+            if (exitCode == 0 && context.settingsLoad().settings().provider() == ProviderKind.SIM
+                    && desk.historyStore().lastTime(series.key()).isPresent()) {
+                String note = notShownOnTheSimulatorNote(series.key());
+                console.err().println("note: " + note);
+                console.log().info(LogMarkers.TOLD_ON_CONSOLE, "Import of {}: {}", in, note);
+            }
             // Told before the store closes: a second signal during the compaction ends the JVM at once.
             console.out().flush();
             if (stop.compacts()) {
@@ -199,6 +206,18 @@ final class ImportCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    /**
+     * The workstation on the simulated exchange, the default, charts that exchange's own history
+     * (a database of its own, so invented prices never mix with real ones): a user who imports and
+     * then starts it would look for the bars in vain without a word of where they are.
+     */
+    private static String notShownOnTheSimulatorNote(SeriesKey key) {
+        return "the workstation is set to the simulated exchange, which charts its own prices, not imported bars: see"
+                + " these with `tradedesk snapshot --symbol " + key.symbol().value() + " --timeframe "
+                + key.timeframe().label() + " --out FILE.png`, or in the workstation after choosing a real provider in"
+                + " File → Settings";
     }
 
     /**

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +80,33 @@ class StoreCommandsTest {
                     .append(open + 0.5).append(',').append(1000.0 + i).append('\n');
         }
         return rows.toString();
+    }
+
+    /**
+     * A trader who imports history has a real provider chosen; with the simulated exchange, the
+     * default, each import also ends with a note on where its bars show (tested on its own).
+     */
+    @BeforeEach
+    void chooseARealProvider() throws IOException {
+        Files.writeString(dir.resolve("settings.json"), "{\"provider\": \"alpaca\"}");
+    }
+
+    @Test
+    void onTheSimulatedExchangeAnImportSaysWhereItsBarsShow() throws IOException {
+        Files.delete(dir.resolve("settings.json"));
+        Path in = csv("in.csv", HEADER + rows(3));
+
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", in.toString())).isZero();
+        assertThat(stdout()).isEqualTo("imported: 3, skipped: 0" + System.lineSeparator());
+        assertThat(stderr()).isEqualTo("note: the workstation is set to the simulated exchange, which charts its own"
+                + " prices, not imported bars: see these with `tradedesk snapshot --symbol AAPL --timeframe 1Min --out"
+                + " FILE.png`, or in the workstation after choosing a real provider in File → Settings"
+                + System.lineSeparator());
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log"))).contains("which charts its own prices");
+
+        assertThat(run("import", "--symbol", "EMPTY", "--timeframe", "1Min", "--in", csv("empty.csv", HEADER).toString()))
+                .isZero();
+        assertThat(stderr()).as("no bars of that series to show").isEmpty();
     }
 
     @Test
