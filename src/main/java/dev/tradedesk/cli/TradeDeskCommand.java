@@ -36,7 +36,7 @@ import picocli.CommandLine.ScopeType;
         description = "TradeDesk trading workstation. Without a command, opens the workstation window.",
         subcommands = {GuiCommand.class, RecordCommand.class, SimulateCommand.class, VerifySimCommand.class, GapsCommand.class,
                 SnapshotCommand.class, IndicatorsCommand.class,
-                ImportCommand.class, ExportCommand.class, BenchCommand.class,
+                ImportCommand.class, ExportCommand.class, DeleteCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Settings: $XDG_CONFIG_HOME/tradedesk/settings.json on Linux (default ~/.config),",

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -54,6 +55,9 @@ final class BarRepository {
     private static final String LAST_TIME = "SELECT time_ms FROM bars WHERE series_id = ?"
             + " ORDER BY series_id DESC, time_ms DESC LIMIT 1";
     private static final String DELETE_BARS = "DELETE FROM bars WHERE series_id = ?";
+    private static final String DELETE_BARS_BETWEEN = DELETE_BARS + " AND time_ms BETWEEN ? AND ?";
+    private static final String SPAN_BETWEEN = "SELECT COUNT(*), MIN(time_ms), MAX(time_ms) FROM bars"
+            + " WHERE series_id = ? AND time_ms BETWEEN ? AND ?";
     private static final String DELETE_SERIES = "DELETE FROM series WHERE id = ?";
     static final String LIST_SERIES = "SELECT s.symbol, s.timeframe, b.bars, b.first_ms, b.last_ms FROM series s"
             + " JOIN (SELECT series_id, COUNT(*) AS bars, MIN(time_ms) AS first_ms, MAX(time_ms) AS last_ms"
@@ -394,6 +398,29 @@ final class BarRepository {
         }
     }
 
+    /** How many bars {@code key} has with {@code from <= time <= to}, and their span; empty if none. */
+    Optional<SeriesInfo> span(SeriesKey key, long from, long to) {
+        try (Connection connection = database.connection()) {
+            int seriesId = seriesIdForReading(connection, key);
+            if (seriesId == NO_SERIES || from > to) {
+                return Optional.empty();
+            }
+            try (PreparedStatement select = connection.prepareStatement(SPAN_BETWEEN)) {
+                select.setInt(1, seriesId);
+                select.setLong(2, from);
+                select.setLong(3, to);
+                try (ResultSet result = select.executeQuery()) {
+                    result.next();
+                    long bars = result.getLong(1);
+                    return bars == 0 ? Optional.empty()
+                            : Optional.of(new SeriesInfo(key, bars, result.getLong(2), result.getLong(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the time span of " + key, e);
+        }
+    }
+
     /** Tracks {@code key} from {@code since} in the ledger (or keeps its earlier start), creating the series if need be. */
     void track(SeriesKey key, long since) {
         int seriesId = inWriteTransaction("cannot record since when " + key + " is tracked", "the tracking start of " + key, connection -> {
@@ -432,6 +459,41 @@ final class BarRepository {
         });
         knownIds.remove(key);
         return deleted;
+    }
+
+    /**
+     * Deletes the bars of {@code key} with {@code from <= time <= to}, and that span from the
+     * ranges its ledger counts as covered, so a recording fetches it again; one transaction.
+     * Returns the bars deleted.
+     */
+    long deleteBetween(SeriesKey key, long from, long to) {
+        if (from > to) {
+            return 0;
+        }
+        return inWriteTransaction("cannot delete bars of " + key, "the delete of bars of " + key, connection -> {
+            int seriesId = selectSeriesId(connection, key);
+            if (seriesId == NO_SERIES) {
+                return 0L;
+            }
+            long bars;
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_BARS_BETWEEN)) {
+                delete.setInt(1, seriesId);
+                delete.setLong(2, from);
+                delete.setLong(3, to);
+                bars = delete.executeLargeUpdate();
+            }
+            CoverageLedger.removeCovered(connection, seriesId, slotsOf(key.timeframe(), from, to));
+            return bars;
+        });
+    }
+
+    /**
+     * What the ledger covers of bars opening from {@code from} to {@code to}: their slots, and at
+     * most part of one more after them when {@code to} is not a bar's open time.
+     */
+    private static TimeRange slotsOf(Timeframe timeframe, long from, long to) {
+        long width = timeframe.millis();
+        return new TimeRange(from, to > Long.MAX_VALUE - width ? Long.MAX_VALUE : to + width);
     }
 
     /** Work inside one write transaction, on a connection of the pool. */

@@ -20,6 +20,7 @@ final class CoverageLedger {
     private static final String TOUCHING = "SELECT from_ms, until_ms FROM coverage"
             + " WHERE series_id = ? AND from_ms <= ? AND until_ms >= ? ORDER BY series_id, from_ms";
     private static final String DELETE_TOUCHING = "DELETE FROM coverage WHERE series_id = ? AND from_ms <= ? AND until_ms >= ?";
+    private static final String DELETE_OVERLAPPING = "DELETE FROM coverage WHERE series_id = ? AND from_ms < ? AND until_ms > ?";
     private static final String INSERT = "INSERT INTO coverage (series_id, from_ms, until_ms) VALUES (?, ?, ?)";
     private static final String OVERLAPPING = "SELECT from_ms, until_ms FROM coverage"
             + " WHERE series_id = ? AND from_ms < ? AND until_ms > ? ORDER BY series_id, from_ms";
@@ -53,11 +54,42 @@ final class CoverageLedger {
             delete.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setInt(1, seriesId);
-            insert.setLong(2, from);
-            insert.setLong(3, until);
-            insert.executeUpdate();
+            insertRange(insert, seriesId, from, until);
         }
+    }
+
+    /**
+     * Takes {@code range} out of the covered ranges: those it overlaps are replaced by their parts
+     * before and after it.
+     */
+    static void removeCovered(Connection connection, int seriesId, TimeRange range) throws SQLException {
+        List<TimeRange> overlapping = covered(connection, seriesId, range.from(), range.until());
+        if (overlapping.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_OVERLAPPING)) {
+            delete.setInt(1, seriesId);
+            delete.setLong(2, range.until());
+            delete.setLong(3, range.from());
+            delete.executeUpdate();
+        }
+        TimeRange first = overlapping.get(0);
+        TimeRange last = overlapping.get(overlapping.size() - 1);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            if (first.from() < range.from()) {
+                insertRange(insert, seriesId, first.from(), range.from());
+            }
+            if (last.until() > range.until()) {
+                insertRange(insert, seriesId, range.until(), last.until());
+            }
+        }
+    }
+
+    private static void insertRange(PreparedStatement insert, int seriesId, long from, long until) throws SQLException {
+        insert.setInt(1, seriesId);
+        insert.setLong(2, from);
+        insert.setLong(3, until);
+        insert.executeUpdate();
     }
 
     /** Covered ranges overlapping {@code [from, until)}, whole (not clipped), in time order. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -312,6 +313,24 @@ public final class HistoryStore implements AutoCloseable {
             // after a failed delete too: a read may have seen the series gone before it failed
             cache.invalidate(key);
         }
+    }
+
+    /**
+     * Deletes the bars of {@code key} with {@code from <= time <= to}; the ledger no longer counts
+     * that span as covered, so a recording fetches it again. Returns how many bars were deleted.
+     */
+    public long deleteBetween(SeriesKey key, long from, long to) {
+        Objects.requireNonNull(key, "key");
+        try {
+            return repository.deleteBetween(key, from, to);
+        } finally {
+            cache.invalidate(key);
+        }
+    }
+
+    /** How many bars {@code key} has with {@code from <= time <= to}, and their span; empty if none. */
+    public Optional<SeriesInfo> span(SeriesKey key, long from, long to) {
+        return repository.span(Objects.requireNonNull(key, "key"), from, to);
     }
 
     /** Every stored series with its bar count and time span; reads every bar key, O(bars). */

@@ -409,6 +409,72 @@ class StoreCommandsTest {
     }
 
     @Test
+    void deleteSaysWhatItWouldDeleteAndDeletesOnlyWithYes() throws IOException {
+        importMinutes(5);
+        Path exported = dir.resolve("out.csv");
+
+        assertThat(run("delete", "--symbol", "AAPL", "--timeframe", "1Min")).isZero();
+        assertThat(stdout()).isEqualTo("would delete 5 bars of AAPL/1Min (2024-01-02T14:30:00Z to 2024-01-02T14:34:00Z,"
+                + " the whole series); nothing was deleted: add --yes to delete them" + System.lineSeparator());
+        assertThat(run("export", "--symbol", "AAPL", "--out", exported.toString())).isZero();
+        assertThat(stdout()).isEqualTo("exported: 5" + System.lineSeparator());
+
+        assertThat(run("delete", "--symbol", "AAPL", "--timeframe", "1Min", "--from", "2024-01-02T14:31:00Z", "--to",
+                "2024-01-02T14:32:00Z", "--yes")).isZero();
+        assertThat(stdout()).isEqualTo("deleted: 2" + System.lineSeparator());
+        assertThat(stderr()).isEmpty();
+        assertThat(run("export", "--symbol", "AAPL", "--out", exported.toString())).isZero();
+        assertThat(Files.readString(exported).lines().skip(1).map(line -> line.substring(0, 20)))
+                .containsExactly("2024-01-02T14:30:00Z", "2024-01-02T14:33:00Z", "2024-01-02T14:34:00Z");
+
+        assertThat(run("delete", "--symbol", "AAPL", "--timeframe", "1Min", "--yes")).isZero();
+        assertThat(stdout()).isEqualTo("deleted: 3" + System.lineSeparator());
+        assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log")))
+                .contains("Deleted 3 bars of AAPL/1Min (2024-01-02T14:30:00Z to 2024-01-02T14:34:00Z, the whole series)");
+        assertThat(run("export", "--symbol", "AAPL", "--out", exported.toString())).isEqualTo(1);
+
+        assertThat(run("delete", "--symbol", "AAPL", "--timeframe", "1Min", "--yes")).isEqualTo(1);
+        assertThat(stderr()).isEqualTo("tradedesk: nothing deleted: no stored bars of AAPL/1Min (history in " + dataDir()
+                + "; --simulated deletes from the built-in exchange's)" + System.lineSeparator());
+        assertThat(run("delete", "--symbol", "AAPL", "--timeframe", "1Min", "--from", "2024-01-03", "--to", "2024-01-02"))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--from 2024-01-03T00:00:00Z is after --to 2024-01-02T23:59:59.999Z");
+    }
+
+    @Test
+    void anImportReadInTheWrongZoneIsDeletedAndImportedAgainBesideTheBarsBeforeIt() throws IOException {
+        importMinutes(2); // 14:30 and 14:31 UTC, kept
+        Path naive = csv("naive.csv", HEADER + "2024-01-03 09:30:00,10,11,9,10.5,100\n2024-01-03 09:31:00,10,11,9,10.5,100\n");
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", naive.toString())).isZero();
+
+        assertThat(run("delete", "--symbol", "AAPL", "--timeframe", "1Min", "--from", "2024-01-03", "--to", "2024-01-03",
+                "--yes")).isZero();
+        assertThat(stdout()).isEqualTo("deleted: 2" + System.lineSeparator());
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--zone", "America/New_York", "--in",
+                naive.toString())).isZero();
+
+        Path exported = dir.resolve("out.csv");
+        assertThat(run("export", "--symbol", "AAPL", "--out", exported.toString())).isZero();
+        assertThat(Files.readString(exported).lines().skip(1).map(line -> line.substring(0, 20))).containsExactly(
+                "2024-01-02T14:30:00Z", "2024-01-02T14:31:00Z", "2024-01-03T14:30:00Z", "2024-01-03T14:31:00Z");
+    }
+
+    @Test
+    void deletingALongerTimeframesBarsSaysTheChartStillBuildsItFromTheMinutes() throws IOException {
+        importMinutes(10);
+        Path fiveMinutes = csv("five.csv", HEADER + "2024-01-02T14:30:00Z,187,190,186,189,5010\n");
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "5Min", "--in", fiveMinutes.toString())).isZero();
+
+        assertThat(run("delete", "--symbol", "AAPL", "--timeframe", "5Min", "--yes")).isZero();
+        assertThat(stdout()).isEqualTo("deleted: 1" + System.lineSeparator());
+        assertThat(stderr()).isEqualTo("note: the chart and export still build AAPL/5Min from the 10 stored 1-minute bars"
+                + " of that span; delete them with --timeframe 1Min" + System.lineSeparator());
+        assertThat(run("delete", "--symbol", "AAPL", "--timeframe", "1Min", "--simulated", "--yes")).isEqualTo(1);
+        assertThat(stderr()).as("the simulated exchange's history is another").contains("no stored bars of AAPL/1Min"
+                + " (history in " + dataDir().resolve("simulated") + ")");
+    }
+
+    @Test
     void timesWithoutAnOffsetAreReadInTheZoneGivenAndReadAsUtcOnlyWithANote() throws IOException {
         Path naive = csv("naive.csv", HEADER + "2024-01-02 09:30:00,10,11,9,10.5,100\n2024-07-01 09:30:00,10,11,9,10.5,100\n");
         assertThat(run("import", "--symbol", "NY", "--timeframe", "1Min", "--zone", "America/New_York", "--in",

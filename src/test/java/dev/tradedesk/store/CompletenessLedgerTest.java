@@ -88,6 +88,40 @@ class CompletenessLedgerTest {
     }
 
     @Test
+    void deletingASpanOfBarsDeletesItFromTheCoveredRangesSoARecordingFetchesItAgain() {
+        try (StoreFixture fixture = new StoreFixture(dir)) {
+            HistoryStore store = fixture.store;
+            store.track(AAPL, T0);
+            store.writeAll(Map.of(AAPL, minutes(T0, 20, 0)), Map.of(AAPL, List.of(minutesRange(0, 20))));
+            store.writeAll(Map.of(), Map.of(AAPL, List.of(minutesRange(30, 40))));
+            store.range(AAPL, T0, T0 + 19 * MINUTE);
+
+            assertThat(store.span(AAPL, T0 + 5 * MINUTE, T0 + 34 * MINUTE))
+                    .hasValue(new SeriesInfo(AAPL, 15, T0 + 5 * MINUTE, T0 + 19 * MINUTE));
+            // Minutes 5 to 34 inclusive: the end of one covered range, a hole, the start of the next.
+            assertThat(store.deleteBetween(AAPL, T0 + 5 * MINUTE, T0 + 34 * MINUTE)).isEqualTo(15);
+
+            assertThat(store.range(AAPL, T0, T0 + 19 * MINUTE)).as("the cached range is read again")
+                    .isEqualTo(BarSnapshot.copyOf(minutes(T0, 5, 0)));
+            assertThat(store.ledger(AAPL, Long.MIN_VALUE, Long.MAX_VALUE).covered())
+                    .containsExactly(minutesRange(0, 5), minutesRange(35, 40));
+            assertThat(store.missingRanges(AAPL, Long.MIN_VALUE, T0 + 40 * MINUTE)).containsExactly(minutesRange(5, 35));
+            assertThat(store.span(AAPL, T0 + 5 * MINUTE, T0 + 34 * MINUTE)).isEmpty();
+            assertThat(store.deleteBetween(AAPL, T0 + 5 * MINUTE, T0 + 34 * MINUTE)).isZero();
+
+            // Inside one covered range: it splits in two.
+            assertThat(store.deleteBetween(AAPL, T0 + MINUTE, T0 + 2 * MINUTE)).isEqualTo(2);
+            assertThat(store.ledger(AAPL, Long.MIN_VALUE, Long.MAX_VALUE).covered())
+                    .containsExactly(minutesRange(0, 1), minutesRange(3, 5), minutesRange(35, 40));
+            assertThat(store.ledger(AAPL, 0, 1).trackedSince()).as("still tracked").hasValue(T0);
+            assertThat(store.span(AAPL, Long.MIN_VALUE, Long.MAX_VALUE))
+                    .hasValue(new SeriesInfo(AAPL, 3, T0, T0 + 4 * MINUTE));
+            assertThat(store.span(SeriesKey.of("NONE", Timeframe.ONE_MINUTE), Long.MIN_VALUE, Long.MAX_VALUE)).isEmpty();
+            assertThat(store.deleteBetween(SeriesKey.of("NONE", Timeframe.ONE_MINUTE), Long.MIN_VALUE, Long.MAX_VALUE)).isZero();
+        }
+    }
+
+    @Test
     void holesAreTheUncoveredPartsOfAWindow() {
         List<TimeRange> covered = List.of(new TimeRange(0, 10), new TimeRange(20, 30), new TimeRange(35, 50));
         assertThat(TimeRange.holes(covered, 5, 40)).containsExactly(new TimeRange(10, 20), new TimeRange(30, 35));
