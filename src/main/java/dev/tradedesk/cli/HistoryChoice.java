@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --simulated}, shared by the commands that read stored bars: which of the two histories
- * they read. The simulated exchange's bars are kept apart from the real providers' (see
+ * {@code --simulated}, shared by the commands that read or delete stored bars: which of the two histories
+ * they use. The simulated exchange's bars are kept apart from the real providers' (see
  * {@code AppPaths.simulatedHistoryDir}), so a simulated AAPL never shows in a real AAPL chart or export.
  */
 final class HistoryChoice {
 
     @Option(names = "--simulated",
-            description = "Read the simulated exchange's history (stored by the workstation on the built-in exchange "
+            description = "Use the simulated exchange's history (stored by the workstation on the built-in exchange "
                     + "and by `record --provider sim`) instead of the real providers'.")
     private boolean simulated;
 
