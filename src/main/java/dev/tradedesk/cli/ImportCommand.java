@@ -223,8 +223,8 @@ final class ImportCommand implements Callable<Integer> {
     /**
      * What to say of rows dated without an offset that were read as UTC, the default: a frame of New
      * York times written by pandas is stored four or five hours off, and the bars stay at those
-     * times, since another import of the file adds bars at the right ones beside them. Nothing for
-     * daily bars: one dated at a UTC midnight is its day.
+     * times, since another import of the file adds bars at the right ones beside them: so the note
+     * names {@code delete} too. Nothing for daily bars: one dated at a UTC midnight is its day.
      */
     private static Optional<String> readAsUtcNote(BarCsvSource.LocalTimes local, Timeframe timeframe) {
         if (local.rows() == 0 || timeframe == Timeframe.ONE_DAY || !local.zone().normalized().equals(ZoneOffset.UTC)) {
@@ -233,7 +233,8 @@ final class ImportCommand implements Callable<Integer> {
         return Optional.of(Counted.of(local.rows(), "row") + " dated without an offset (the first on line "
                 + local.firstLine() + ": " + PrintableText.of(local.first(), 40) + ") " + (local.rows() == 1 ? "was" : "were")
                 + " read as UTC; if they are another zone's times, such as New York's, these bars are stored hours"
-                + " off: give that zone with --zone (--zone America/New_York) to import such a file");
+                + " off: take them out with `tradedesk delete`, then import the file again with its zone (--zone"
+                + " America/New_York)");
     }
 
     /**

@@ -489,7 +489,8 @@ class StoreCommandsTest {
         assertThat(stdout()).endsWith("imported: 2, skipped: 0" + System.lineSeparator());
         assertThat(stderr()).isEqualTo("note: 2 rows dated without an offset (the first on line 2: 2024-01-02 09:30:00)"
                 + " were read as UTC; if they are another zone's times, such as New York's, these bars are stored hours"
-                + " off: give that zone with --zone (--zone America/New_York) to import such a file" + System.lineSeparator());
+                + " off: take them out with `tradedesk delete`, then import the file again with its zone (--zone"
+                + " America/New_York)" + System.lineSeparator());
         assertThat(Files.readString(dataDir().resolve("logs/tradedesk.log"))).contains("2 rows dated without an offset");
 
         Path days = csv("days.csv", HEADER + "2024-01-02 00:00:00,10,11,9,10.5,100\n");
