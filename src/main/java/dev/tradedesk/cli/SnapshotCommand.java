@@ -119,9 +119,9 @@ final class SnapshotCommand implements Callable<Integer> {
         Theme chartTheme = theme == null ? settings.theme() : parse(() -> Theme.parse(theme));
         ChartHistory history = demo
                 ? new ChartHistory(demoMinuteBars(chartSymbol, historyMinutes(chartTimeframe, bars),
-                        settings.simulator().seed(), Clock.systemUTC()), true)
+                        settings.simulator().seed(), Clock.systemUTC()), new BarColumns(0))
                 : stored(chartSymbol, chartTimeframe);
-        if (history.bars().isEmpty()) {
+        if (history.isEmpty()) {
             spec.commandLine().getErr().println("tradedesk: no bars stored for " + chartSymbol + " in "
                     + source.folder(root.context().paths()) + "; record some with `tradedesk record`"
                     + (source.simulated() ? "" : ", chart what the built-in exchange stored with --simulated")
@@ -134,9 +134,9 @@ final class SnapshotCommand implements Callable<Integer> {
         boolean startedHere = DesktopLauncher.ensureToolkit();
         try {
             ChartModel model = new ChartModel(new SeriesKey(chartSymbol, chartTimeframe), settings.indicators(),
-                    Math.max(1 << 12, Integer.highestOneBit(history.bars().size()) << 1));
+                    Math.max(1 << 12, Integer.highestOneBit(history.size()) << 1));
             LiveBarRouter router = new LiveBarRouter(chartTimeframe, BarAggregator.EXCHANGE_ZONE, model);
-            model.loadHistory(history.minutes() ? router.historyFor(history.stored(), history.bars()) : history.bars());
+            model.loadHistory(router.historyFor(history.stored(), history.minutes()));
             CompletableFuture<WritableImage> image = new CompletableFuture<>();
             AtomicLong barsInView = new AtomicLong();
             Platform.runLater(() -> {
@@ -166,7 +166,7 @@ final class SnapshotCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("snapshot: " + out.toAbsolutePath() + " (" + width + "x" + height + ", "
                     + chartSymbol + " " + chartTimeframe + ", " + Counted.of(barsInView.get(),
                             (demo ? "simulated" : source.simulated() ? "stored simulated" : "stored") + " bar") + " to "
-                    + newestBarName(chartTimeframe, history.bars().time(history.bars().size() - 1)) + ")");
+                    + newestBarName(chartTimeframe, history.newestTime()) + ")");
             return 0;
         } finally {
             if (startedHere) {
@@ -195,17 +195,27 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     /**
-     * The bars a snapshot charts, oldest first.
+     * The bars a snapshot charts, each oldest first, which {@link LiveBarRouter#historyFor(BarColumns,
+     * BarColumns)} joins as the workstation's chart does.
      *
-     * @param bars    one-minute bars, which the chart aggregates to its timeframe, or bars of the timeframe itself
-     * @param minutes whether {@code bars} are one-minute bars
-     * @param stored  with minutes, the bars stored of the timeframe itself, of which the chart shows
-     *                those older than the minutes ({@link LiveBarRouter#historyFor(BarColumns, BarColumns)})
+     * @param minutes one-minute bars, which the chart aggregates to its timeframe
+     * @param stored  the bars stored of the timeframe itself: all of the chart where there is no
+     *                minute, else those older than the minutes
      */
-    record ChartHistory(BarColumns bars, boolean minutes, BarColumns stored) {
+    record ChartHistory(BarColumns minutes, BarColumns stored) {
 
-        ChartHistory(BarColumns bars, boolean minutes) {
-            this(bars, minutes, new BarColumns(0));
+        boolean isEmpty() {
+            return minutes.isEmpty() && stored.isEmpty();
+        }
+
+        int size() {
+            return minutes.size() + stored.size();
+        }
+
+        /** Open time of the newest bar: of the minutes where there are any. */
+        long newestTime() {
+            BarColumns newest = minutes.isEmpty() ? stored : minutes;
+            return newest.time(newest.size() - 1);
         }
     }
 
@@ -225,7 +235,7 @@ final class SnapshotCommand implements Callable<Integer> {
         BarColumns minutes = new BarColumns(0);
         store.latest(new SeriesKey(symbol, Timeframe.ONE_MINUTE), historyMinutes(timeframe, bars)).appendTo(minutes);
         BarColumns ofTimeframe = TimeframeHistory.latest(store, symbol, timeframe, bars + WARM_UP_BARS);
-        return minutes.isEmpty() ? new ChartHistory(ofTimeframe, false) : new ChartHistory(minutes, true, ofTimeframe);
+        return new ChartHistory(minutes, ofTimeframe);
     }
 
     /**

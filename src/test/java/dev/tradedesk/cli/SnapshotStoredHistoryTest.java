@@ -9,6 +9,8 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
+import dev.tradedesk.ui.chart.ChartModel;
+import dev.tradedesk.ui.chart.LiveBarRouter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +42,12 @@ class SnapshotStoredHistoryTest {
         return days;
     }
 
+    /** What the snapshot's chart loads of {@code history}. */
+    private static BarColumns charted(SnapshotCommand.ChartHistory history, Timeframe timeframe) {
+        ChartModel model = new ChartModel(new SeriesKey(DAYS, timeframe));
+        return new LiveBarRouter(timeframe, BarAggregator.EXCHANGE_ZONE, model).historyFor(history.stored(), history.minutes());
+    }
+
     private static long[] times(BarColumns bars) {
         return Arrays.copyOf(bars.timesArray(), bars.size());
     }
@@ -52,10 +60,11 @@ class SnapshotStoredHistoryTest {
 
             SnapshotCommand.ChartHistory history = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, 300);
 
-            assertThat(history.minutes()).isFalse();
-            assertThat(times(history.bars())).containsExactly(times(days));
-            assertThat(history.bars().close(2)).isEqualTo(103);
-            assertThat(SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_MINUTE, 300).bars().isEmpty())
+            assertThat(history.minutes().isEmpty()).isTrue();
+            assertThat(times(history.stored())).containsExactly(times(days));
+            assertThat(history.stored().close(2)).isEqualTo(103);
+            assertThat(times(charted(history, Timeframe.ONE_DAY))).as("the chart is the daily bars").containsExactly(times(days));
+            assertThat(SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_MINUTE, 300).isEmpty())
                     .as("no minute chart is made of daily bars").isTrue();
         }
     }
@@ -72,8 +81,7 @@ class SnapshotStoredHistoryTest {
 
             SnapshotCommand.ChartHistory history = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, 300);
 
-            assertThat(history.minutes()).isTrue();
-            assertThat(times(history.bars())).containsExactly(times(minutes));
+            assertThat(times(history.minutes())).containsExactly(times(minutes));
             assertThat(times(history.stored())).as("the daily bars, of which the chart takes those before the minutes")
                     .containsExactly(times(dailyBars(BarAggregator.EXCHANGE_ZONE)));
         }
@@ -84,7 +92,7 @@ class SnapshotStoredHistoryTest {
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
             store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(ZoneOffset.UTC));
 
-            BarColumns charted = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, 300).bars();
+            BarColumns charted = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, 300).stored();
 
             assertThat(times(charted)).containsExactly(times(dailyBars(BarAggregator.EXCHANGE_ZONE)));
             assertThat(SnapshotCommand.newestBarName(Timeframe.ONE_DAY, charted.time(2))).isEqualTo("2025-02-20");

@@ -53,10 +53,14 @@ public final class LiveBarRouter {
      * (bars stored of this timeframe itself, oldest first, such as an imported daily history) that
      * open before the bucket of the first minute: a history imported by day for years before the
      * first recorded minute stays on the chart, and where both cover a bucket, the minutes make it.
+     * With no minute, the history is {@code storedBars} itself.
      */
     public BarColumns historyFor(BarColumns storedBars, BarColumns minuteHistory) {
-        if (storedBars.isEmpty() || minuteHistory.isEmpty() || timeframe == Timeframe.ONE_MINUTE) {
+        if (timeframe == Timeframe.ONE_MINUTE || storedBars.isEmpty()) {
             return historyFor(minuteHistory);
+        }
+        if (minuteHistory.isEmpty()) {
+            return storedBars;
         }
         long firstBucket = aggregator.bucketStartOf(minuteHistory.time(0));
         int earlier = 0;

@@ -477,13 +477,12 @@ public final class ChartController {
                 boolean ownTimeframe = stored.bars().isEmpty() && frame != Timeframe.ONE_MINUTE;
                 BarColumns bars = ownTimeframe ? ofTimeframe : stored.bars();
                 long read = System.nanoTime();
-                int held = bars.size() + (ownTimeframe ? 0 : ofTimeframe.size());
+                int held = stored.bars().size() + ofTimeframe.size();
                 int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, held + held / 4) - 1) << 1;
                 ChartModel model = new ChartModel(new SeriesKey(loading, frame), params,
                         Math.min(ChartModel.MAX_CAPACITY, capacity));
                 LiveBarRouter newRouter = new LiveBarRouter(frame, dayZone, model);
-                BarColumns history = ownTimeframe ? bars : newRouter.historyFor(ofTimeframe, bars);
-                model.loadHistory(history);
+                model.loadHistory(newRouter.historyFor(ofTimeframe, stored.bars()));
                 log.info("Chart of {} {}: {} {} bars read in {} ms, computed in {} ms{}", loading, frame, bars.size(),
                         ownTimeframe ? frame.label() : "minute", (read - started) / 1_000_000,
                         (System.nanoTime() - read) / 1_000_000, partial ? " (the latest; the rest follows)" : "");

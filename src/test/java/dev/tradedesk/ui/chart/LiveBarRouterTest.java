@@ -60,6 +60,9 @@ class LiveBarRouterTest {
 
         LiveBarRouter minuteRouter = new LiveBarRouter(Timeframe.ONE_MINUTE, BarAggregator.EXCHANGE_ZONE, model);
         assertThat(minuteRouter.historyFor(stored, minutes()).size()).as("a minute chart is of minutes only").isEqualTo(12);
+        assertThat(router.historyFor(stored, new BarColumns(0)).timesArray()).as("no minute: the stored bars alone")
+                .startsWith(T0 - 10 * MINUTE, T0 - 5 * MINUTE, T0, T0 + 5 * MINUTE);
+        assertThat(router.historyFor(stored, new BarColumns(0)).size()).isEqualTo(4);
     }
 
     @Test
