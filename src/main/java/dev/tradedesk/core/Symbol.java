@@ -27,7 +27,7 @@ public record Symbol(String value) implements Comparable<Symbol> {
         // Checked before upper-casing: toUpperCase turns look-alikes such as 'ı' and 'ſ' into ASCII 'I' and 'S'.
         if (value.length() > MAX_LENGTH || !ALLOWED.matcher(value).matches()) {
             // As typed: upper-cased, 'ſpy' read "invalid symbol 'SPY'", naming a valid symbol.
-            throw new IllegalArgumentException("invalid symbol '" + printable(value) + "': use 1 to " + MAX_LENGTH
+            throw new IllegalArgumentException("invalid symbol '" + PrintableText.of(value, 40) + "': use 1 to " + MAX_LENGTH
                     + " letters A-Z, digits 0-9, '.', '-' or '/' (separators only between letters or digits)");
         }
         value = value.toUpperCase(Locale.ROOT);
@@ -46,16 +46,5 @@ public record Symbol(String value) implements Comparable<Symbol> {
     @Override
     public String toString() {
         return value;
-    }
-
-    /** Keeps error messages readable and log-safe when the input is hostile or huge. */
-    private static String printable(String text) {
-        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        StringBuilder out = new StringBuilder(shown.length());
-        for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            out.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return out.toString();
     }
 }

@@ -43,6 +43,13 @@ class SymbolTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aRefusedSymbolsEscapesAndDirectionOverridesAreShownEscapedAndALongOneIsCut() {
+        // An escape sequence would act on the terminal; a right-to-left override would reverse what follows it.
+        assertThatThrownBy(() -> Symbol.of("A\u001b[2JB\u202eC")).hasMessageStartingWith("invalid symbol 'A\\u001b[2JB\\u202eC':");
+        assertThatThrownBy(() -> Symbol.of("X".repeat(100))).hasMessageStartingWith("invalid symbol '" + "X".repeat(40) + "…':");
+    }
+
+    @org.junit.jupiter.api.Test
     void noBreakSpacesAroundASymbolAreTrimmedAsSpacesAre() {
         assertThat(Symbol.of("\u00A0brk.b\u202F").value()).isEqualTo("BRK.B");
         assertThat(Symbol.of("\u2007SPY\u00A0 ")).isEqualTo(Symbol.of("SPY"));
