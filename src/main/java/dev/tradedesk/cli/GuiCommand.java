@@ -7,9 +7,12 @@ import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.ui.DesktopLauncher;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.stage.Window;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,13 +86,18 @@ final class GuiCommand implements Callable<Integer> {
             return report.passed() ? 0 : 1;
         }
         AtomicReference<TradeDesk> running = new AtomicReference<>();
-        // SIGTERM or Ctrl-C (a desktop session ending) leaves the window open to the end; JavaFX
-        // runs nothing more once the JVM shuts down, so the layout it last handed over is saved
-        // from here. The bars need nothing: every acknowledged one is already committed.
+        // A shutdown the signals below do not end (SIGHUP, -Xrs) leaves the window open to the end;
+        // JavaFX runs nothing more once the JVM shuts down, so the layout it last handed over is
+        // saved from here. The bars are committed, but the databases are left unclosed.
         Thread onTerminate = new Thread(
                 () -> Optional.ofNullable(running.get()).ifPresent(TradeDesk::saveWorkspaceOfOpenWindow), "tradedesk-gui-shutdown");
         Runtime.getRuntime().addShutdownHook(onTerminate);
-        try (TradeDesk desk = new TradeDesk(root.context())) {
+        // SIGTERM or Ctrl-C (a desktop session ending, a service manager) closes the windows as the
+        // user would, so the session ends as a closed window ends it: the last writes done and the
+        // history databases closed. H2 left unclosed again and again (each such stop) was seen to
+        // reopen at an older state, losing the bars of later sessions.
+        try (StopSignals stop = StopSignals.install(GuiCommand::closeWindows);
+                TradeDesk desk = new TradeDesk(root.context())) {
             running.set(desk);
             DesktopLauncher.requireDisplay();
             SoftwareRenderingMemory rendering = SoftwareRenderingMemory.of(root.paths(), root.host());
@@ -108,5 +116,20 @@ final class GuiCommand implements Callable<Integer> {
             ShutdownHooks.remove(onTerminate);
         }
         return 0;
+    }
+
+    /** Signal thread: hides every window, which ends {@link DesktopLauncher#runUntilClosed} as a close does. */
+    private static void closeWindows() {
+        try {
+            Platform.runLater(() -> {
+                List<Window> open = List.copyOf(Window.getWindows());
+                if (open.isEmpty()) {
+                    Runtime.getRuntime().exit(143); // before the window shows: the signal's own end
+                }
+                open.forEach(Window::hide);
+            });
+        } catch (IllegalStateException toolkitNotRunning) {
+            Runtime.getRuntime().exit(143);
+        }
     }
 }

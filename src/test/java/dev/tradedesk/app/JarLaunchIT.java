@@ -172,7 +172,7 @@ class JarLaunchIT {
     }
 
     @Test
-    void aWorkstationStoppedWithSigtermKeepsItsWorkspaceForTheNextStart() throws Exception {
+    void aWorkstationStoppedWithSigtermKeepsItsWorkspaceAndClosesItsHistoryDatabase() throws Exception {
         Path jar = Path.of(System.getProperty("tradedesk.jar", "target/tradedesk.jar"));
         Path log = dir.resolve("td/logs/tradedesk.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -201,6 +201,10 @@ class JarLaunchIT {
         assertThat(workspace).exists();
         assertThat(Files.readString(workspace)).contains("\"symbol\" : \"AAPL\"", "\"timeframe\" : \"1Min\"");
         assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
+        // Ended as a closed window ends it: the history database closed, not left for the next open to recover.
+        assertThat(process.exitValue()).as("a stop asked for, not a kill").isZero();
+        assertThat(Files.readString(log)).contains("History store closed: " + dir.resolve("td/simulated/history.mv.db"),
+                "TradeDesk stopped");
     }
 
     @Test
