@@ -51,36 +51,26 @@ final class DeleteCommand implements Callable<Integer> {
     @Mixin
     private HistoryChoice source;
 
-    @Option(names = "--from", paramLabel = "TIME", converter = SeriesOptions.TimeConverter.class,
-            description = "First bar open time to delete, inclusive: ISO-8601 (UTC unless an offset is given)"
-                    + " or epoch milliseconds (default: the first stored bar).")
-    private Long from;
-
-    @Option(names = "--to", paramLabel = "TIME", converter = SeriesOptions.ThroughTimeConverter.class,
-            description = "Last bar open time to delete, inclusive; a date alone means through the end of that"
-                    + " day (default: the last stored bar).")
-    private Long to;
+    @Mixin
+    private TimeSpanOptions span;
 
     @Option(names = "--yes", description = "Delete; without it, only say what would be deleted.")
     private boolean yes;
 
     @Override
     public Integer call() {
-        long first = from == null ? Long.MIN_VALUE : from;
-        long last = to == null ? Long.MAX_VALUE : to;
-        if (first > last) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--from " + Instant.ofEpochMilli(first)
-                    + " is after --to " + Instant.ofEpochMilli(last));
-        }
+        TimeSpanOptions.Span asked = span.span(spec.commandLine());
+        long first = asked.first();
+        long last = asked.last();
+        boolean wholeSeries = asked.whole();
         SeriesKey key = series.key();
-        boolean wholeSeries = from == null && to == null;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Logger log = LoggerFactory.getLogger(DeleteCommand.class);
         try (TradeDesk desk = new TradeDesk(root.contextOfStoredData(spec.commandLine()))) {
             HistoryStore store = source.store(desk);
-            Optional<SeriesInfo> span = store.span(key, first, last);
-            if (span.isEmpty()) {
+            Optional<SeriesInfo> stored = store.span(key, first, last);
+            if (stored.isEmpty()) {
                 String nothing = "nothing deleted: no stored bars of " + key + (wholeSeries ? "" : " in that range")
                         + " (history in " + source.folder(root.context().paths())
                         + (source.simulated() ? "" : "; --simulated deletes from the built-in exchange's") + ")";
@@ -88,8 +78,8 @@ final class DeleteCommand implements Callable<Integer> {
                 log.warn(LogMarkers.TOLD_ON_CONSOLE, "Delete failed: {}", nothing);
                 return CommandLine.ExitCode.SOFTWARE;
             }
-            String what = Counted.of(span.get().bars(), "bar") + " of " + key + " ("
-                    + Instant.ofEpochMilli(span.get().firstTime()) + " to " + Instant.ofEpochMilli(span.get().lastTime())
+            String what = Counted.of(stored.get().bars(), "bar") + " of " + key + " ("
+                    + Instant.ofEpochMilli(stored.get().firstTime()) + " to " + Instant.ofEpochMilli(stored.get().lastTime())
                     + (wholeSeries ? ", the whole series" + (store.ledger(key, first, first).trackedSince().isPresent()
                             ? " with its completeness ledger" : "") : "") + ")";
             if (!yes) {

@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,15 +73,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     private HistoryChoice source;
 
-    @Option(names = "--from", paramLabel = "TIME", converter = SeriesOptions.TimeConverter.class,
-            description = "First bar open time to export, inclusive: ISO-8601 (UTC unless an offset is given)"
-                    + " or epoch milliseconds (default: the first stored bar).")
-    private Long from;
-
-    @Option(names = "--to", paramLabel = "TIME", converter = SeriesOptions.ThroughTimeConverter.class,
-            description = "Last bar open time to export, inclusive; a date alone means through the end of that"
-                    + " day (default: the last stored bar).")
-    private Long to;
+    @Mixin
+    private TimeSpanOptions span;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "The CSV file to write (its contents replaced if it exists and bars were found; a link is"
@@ -91,12 +83,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        long first = from == null ? Long.MIN_VALUE : from;
-        long last = to == null ? Long.MAX_VALUE : to;
-        if (first > last) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--from " + Instant.ofEpochMilli(first)
-                    + " is after --to " + Instant.ofEpochMilli(last));
-        }
+        TimeSpanOptions.Span asked = span.span(spec.commandLine());
+        long first = asked.first();
+        long last = asked.last();
         AppContext context = root.contextOfStoredData(spec.commandLine());
         Logger log = LoggerFactory.getLogger(ExportCommand.class);
         PrintWriter err = spec.commandLine().getErr();
