@@ -133,9 +133,7 @@ final class ImportCommand implements Callable<Integer> {
             int exitCode = importInto(desk.historyStore(), series.key(), in, source, progress, stop, console);
             if (exitCode == 0 && context.settingsLoad().settings().provider() == ProviderKind.SIM
                     && desk.historyStore().lastTime(series.key()).isPresent()) {
-                String note = notShownOnTheSimulatorNote(series.key());
-                console.err().println("note: " + note);
-                console.log().info(LogMarkers.TOLD_ON_CONSOLE, "Import of {}: {}", in, note);
+                console.note(in, notShownOnTheSimulatorNote(series.key()));
             }
             // Told before the store closes: a second signal during the compaction ends the JVM at once.
             console.out().flush();
@@ -150,6 +148,12 @@ final class ImportCommand implements Callable<Integer> {
 
     /** Where an import tells how it went: the console's two streams, and the log. */
     record Console(PrintWriter out, PrintWriter err, Logger log) {
+
+        /** A note after the import of {@code in}: on stderr, and in the log as told there. */
+        void note(Path in, String note) {
+            err.println("note: " + note);
+            log.info(LogMarkers.TOLD_ON_CONSOLE, "Import of {}: {}", in, note);
+        }
     }
 
     /**
@@ -186,10 +190,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             console.out().println("imported: " + imported + ", skipped: " + skipped);
             console.log().info("Imported {} into {}: {} bars, {} rows skipped", in, key, imported, skipped);
-            readAsUtcNote(source.localTimes(), key.timeframe()).ifPresent(note -> {
-                console.err().println("note: " + note);
-                console.log().info(LogMarkers.TOLD_ON_CONSOLE, "Import of {}: {}", in, note);
-            });
+            readAsUtcNote(source.localTimes(), key.timeframe()).ifPresent(note -> console.note(in, note));
             return 0;
         } catch (StoreException e) {
             if (stop.asked() && !e.committed()) {
