@@ -171,7 +171,7 @@ final class StoreDatabase implements AutoCloseable {
         config.setPoolName(POOL_NAME);
         config.setJdbcUrl("jdbc:h2:file:" + fileSystem + options.directory().resolve(StoreOptions.DATABASE_NAME)
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE
-                + ";CACHE_SIZE=" + options.pageCacheMb() * 1024);
+                + ";CACHE_SIZE=" + options.pageCacheMb() * 1024 + ";RETENTION_TIME=" + options.chunkRetention().toMillis());
         config.setUsername(USER);
         config.setPassword(PASSWORD);
         config.setMaximumPoolSize(options.poolSize());
@@ -239,8 +239,9 @@ final class StoreDatabase implements AutoCloseable {
      * uncommitted survives a closed database anyway. The pool's other connections are left to the
      * reopen ({@link DatabaseRecovery}), which evicts them: evicted here, before the failure is
      * reported, a read in between waited for a new connection the full disk's pool could not make.
-     * H2 2.5.252 no longer spins there (the test {@code FullDiskNewSeriesTest} passes on it without
-     * this method), which stays all the same: the statement it saves has nothing to do.
+     * H2 2.5.252 no longer spins there, but it loses committed writes after a kill
+     * ({@code SpaceReuseCrashTest}), so TradeDesk stays on 2.4.240, where this method is what keeps
+     * the store from spinning ({@code FullDiskNewSeriesTest}).
      */
     void discard(Connection connection) {
         try {

@@ -25,9 +25,13 @@ import java.util.Objects;
  *                        ranges over a million bars then read 64 pages each from the file
  * @param clock           time source of the cache's expiry and of the pace at which a database H2
  *                        closed (a full disk) is reopened (a settable clock in tests)
+ * @param chunkRetention  how long H2 keeps the file space of a chunk no longer in use before it
+ *                        writes new chunks there ({@code RETENTION_TIME}); the default is H2's own,
+ *                        45 s. Tests shorten it so that a session of seconds reuses space as a
+ *                        session of minutes does
  */
 public record StoreOptions(Path directory, int poolSize, Duration leakDetection, int cacheEntries, int cacheMaxBars,
-        int writeChunk, int pageCacheMb, Clock clock) {
+        int writeChunk, int pageCacheMb, Clock clock, Duration chunkRetention) {
 
     /** Base name of the H2 database in {@link #directory()}. */
     public static final String DATABASE_NAME = "history";
@@ -36,6 +40,7 @@ public record StoreOptions(Path directory, int poolSize, Duration leakDetection,
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(leakDetection, "leakDetection");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(chunkRetention, "chunkRetention");
         directory = directory.toAbsolutePath().normalize();
         if (directory.toString().contains(";")) {
             throw new IllegalArgumentException("the database directory must not contain ';' (H2 URL syntax): " + directory);
@@ -48,16 +53,21 @@ public record StoreOptions(Path directory, int poolSize, Duration leakDetection,
         if (leakDetection.isNegative() || !leakDetection.isZero() && leakDetection.toMillis() < 2000) {
             throw new IllegalArgumentException("leakDetection must be zero (off) or at least 2 s, was " + leakDetection);
         }
+        if (chunkRetention.isNegative() || chunkRetention.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("chunkRetention must be between 0 and " + Integer.MAX_VALUE + " ms, was "
+                    + chunkRetention);
+        }
     }
 
     /**
      * The workstation's settings: 4 connections, no leak detection, a read cache of 128 results
      * of up to 8,192 bars each (at most 1,048,576 bars, about 48 MiB of heap; a typical 1,000-bar
      * chart range takes 48 KB), 4,096-bar write batches, a 64 MiB H2 page cache (about a million
-     * bars' pages), the system clock.
+     * bars' pages), the system clock, H2's 45 s chunk retention.
      */
     public static StoreOptions defaults(Path directory) {
-        return new StoreOptions(directory, 4, Duration.ZERO, 128, 8_192, 4_096, 64, Clock.systemUTC());
+        return new StoreOptions(directory, 4, Duration.ZERO, 128, 8_192, 4_096, 64, Clock.systemUTC(),
+                Duration.ofSeconds(45));
     }
 
     /** The H2 database file: {@code <directory>/history.mv.db}. */
@@ -66,24 +76,33 @@ public record StoreOptions(Path directory, int poolSize, Duration leakDetection,
     }
 
     public StoreOptions withLeakDetection(Duration threshold) {
-        return new StoreOptions(directory, poolSize, threshold, cacheEntries, cacheMaxBars, writeChunk, pageCacheMb, clock);
+        return new StoreOptions(directory, poolSize, threshold, cacheEntries, cacheMaxBars, writeChunk, pageCacheMb, clock,
+                chunkRetention);
     }
 
     public StoreOptions withCache(int entries, int maxBars) {
-        return new StoreOptions(directory, poolSize, leakDetection, entries, maxBars, writeChunk, pageCacheMb, clock);
+        return new StoreOptions(directory, poolSize, leakDetection, entries, maxBars, writeChunk, pageCacheMb, clock,
+                chunkRetention);
     }
 
     public StoreOptions withWriteChunk(int bars) {
-        return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, bars, pageCacheMb, clock);
+        return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, bars, pageCacheMb, clock,
+                chunkRetention);
     }
 
     public StoreOptions withClock(Clock cacheClock) {
         return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, writeChunk, pageCacheMb,
-                cacheClock);
+                cacheClock, chunkRetention);
     }
 
     public StoreOptions withPageCache(int megabytes) {
-        return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, writeChunk, megabytes, clock);
+        return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, writeChunk, megabytes, clock,
+                chunkRetention);
+    }
+
+    public StoreOptions withChunkRetention(Duration retention) {
+        return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, writeChunk, pageCacheMb, clock,
+                retention);
     }
 
     private static void requireAtLeast(String name, int value, int minimum) {

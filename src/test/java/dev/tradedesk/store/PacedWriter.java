@@ -1,0 +1,77 @@
+package dev.tradedesk.store;
+
+import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import dev.tradedesk.core.Timeframe;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The child process of {@link SpaceReuseCrashTest}: writes one bar to each of {@value #SERIES}
+ * series in one transaction every {@code pause}, as a live session stores each closed minute, and
+ * prints {@code ACK <minute>} once that write is committed. A reader reads the newest bars
+ * meanwhile, as the chart does. Runs until it is killed; a restarted writer continues after the
+ * last stored minute.
+ *
+ * <p>Arguments: the data directory, the store's chunk retention in milliseconds, the pause in
+ * milliseconds.
+ */
+public final class PacedWriter {
+
+    static final int SERIES = 8;
+
+    private PacedWriter() {
+    }
+
+    static SeriesKey series(int index) {
+        return SeriesKey.of("PACE" + index, Timeframe.ONE_MINUTE);
+    }
+
+    static StoreOptions options(Path directory, Duration retention) {
+        return StoreOptions.defaults(directory).withChunkRetention(retention);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Duration retention = Duration.ofMillis(Long.parseLong(args[1]));
+        long pauseMillis = Long.parseLong(args[2]);
+        try (HistoryStore store = HistoryStore.open(options(Path.of(args[0]), retention))) {
+            OptionalLong last = store.lastTime(series(SERIES - 1));
+            long minute = last.isPresent() ? last.getAsLong() / TestBars.MINUTE + 1 : 0;
+            Thread reader = new Thread(() -> readNewest(store), "paced-reader");
+            reader.setDaemon(true);
+            reader.start();
+            System.out.println("STARTED " + minute);
+            System.out.flush();
+            while (true) {
+                Map<SeriesKey, BarColumns> batch = new LinkedHashMap<>();
+                for (int i = 0; i < SERIES; i++) {
+                    BarColumns bar = new BarColumns(1);
+                    double price = 100 + (minute + i) % 89 * 0.25;
+                    bar.add(minute * TestBars.MINUTE, price, price + 1, price - 1, price + 0.5, minute);
+                    batch.put(series(i), bar);
+                }
+                store.writeAll(batch);
+                System.out.println("ACK " + minute);
+                System.out.flush();
+                minute++;
+                Thread.sleep(pauseMillis);
+            }
+        }
+    }
+
+    private static void readNewest(HistoryStore store) {
+        while (true) {
+            for (int i = 0; i < SERIES; i++) {
+                store.latest(series(i), 300);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+}
