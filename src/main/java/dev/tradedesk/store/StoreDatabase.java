@@ -1,6 +1,7 @@
 package dev.tradedesk.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
@@ -176,6 +177,12 @@ final class StoreDatabase implements AutoCloseable {
         config.setPassword(PASSWORD);
         config.setMaximumPoolSize(options.poolSize());
         config.setMinimumIdle(1);
+        // H2 closes its database when the last connection to it closes, and opens it again with the
+        // next: HikariCP's default 30-minute lifetime retired the one idle connection of a quiet
+        // session, and H2 closed the database (a compaction of up to 200 ms) and reopened it (its
+        // page cache gone), each half hour. A connection to an embedded database does not go stale,
+        // and the pool never retires idle ones below the minimum above.
+        config.setMaxLifetime(0);
         // A desktop app fails fast and says why rather than freezing for HikariCP's default 30 s.
         config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(10));
         // Connections are validated with JDBC4 isValid() when borrowed after being idle.
@@ -296,6 +303,11 @@ final class StoreDatabase implements AutoCloseable {
 
     Path file() {
         return file;
+    }
+
+    /** The pool's settings as HikariCP applied them. */
+    HikariConfigMXBean poolSettings() {
+        return pool.getHikariConfigMXBean();
     }
 
     /** Connections borrowed and not yet returned: 0 whenever no store call is in progress. */
