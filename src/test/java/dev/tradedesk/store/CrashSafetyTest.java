@@ -4,13 +4,11 @@ import static dev.tradedesk.store.CrashingWriter.BATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradedesk.core.BarColumns;
-import dev.tradedesk.testing.ChildOutput;
+import dev.tradedesk.testing.AcknowledgingChild;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,38 +43,17 @@ class CrashSafetyTest {
     }
 
     private Killed runAndKill(int acksBeforeKill) throws IOException, InterruptedException {
-        Path stderr = Files.createTempFile(dir, "child", ".err");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                CrashingWriter.class.getName(), dir.resolve("db").toString())
-                .redirectError(stderr.toFile())
-                .start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> ChildOutput.readLines(child, lines), "crash-test-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        int lastAck = -1;
-        int acks = 0;
-        String line = take(lines, child, stderr);
-        assertThat(line).isEqualTo("STARTED");
+        AcknowledgingChild child = AcknowledgingChild.start(CrashingWriter.class.getName(), List.of(dir.resolve("db").toString()),
+                Files.createTempFile(dir, "child", ".err"), TIMEOUT_SECONDS);
+        assertThat(child.next()).isEqualTo("STARTED");
         if (acksBeforeKill == 0) {
             TimeUnit.MILLISECONDS.sleep(300); // somewhere in opening, migrating or the first write
         }
-        while (acks < acksBeforeKill) {
-            line = take(lines, child, stderr);
-            lastAck = Integer.parseInt(line.substring("ACK ".length()));
-            acks++;
+        long lastAck = -1;
+        for (int acks = 0; acks < acksBeforeKill; acks++) {
+            lastAck = child.nextAck();
         }
-        child.destroyForcibly();
-        assertThat(child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as("killed by SIGKILL, not exited").isEqualTo(137);
-        reader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
-        for (String rest : lines) { // acknowledged between our last read and the kill
-            if (rest.startsWith("ACK ")) {
-                lastAck = Integer.parseInt(rest.substring("ACK ".length()));
-            }
-        }
-        return new Killed(lastAck, Files.readString(stderr, StandardCharsets.UTF_8));
+        return new Killed((int) child.killAndLastAck(lastAck), child.stderr());
     }
 
     private void verify(int lastAcknowledged, String childStderr) {
@@ -98,14 +75,5 @@ class CrashSafetyTest {
             throw new AssertionError("after a kill with batch " + lastAcknowledged + " acknowledged: " + e.getMessage()
                     + "\nchild stderr:\n" + childStderr, e);
         }
-    }
-
-    private static String take(BlockingQueue<String> lines, Process child, Path stderr) throws InterruptedException {
-        String line = lines.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (line == null) {
-            child.destroyForcibly();
-            throw new AssertionError("the child printed nothing for " + TIMEOUT_SECONDS + " s; stderr: " + ChildOutput.read(stderr));
-        }
-        return line;
     }
 }

@@ -2,7 +2,7 @@ package dev.tradedesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradedesk.testing.ChildOutput;
+import dev.tradedesk.testing.AcknowledgingChild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,9 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,33 +64,15 @@ class SpaceReuseCrashTest {
 
     /** Runs a writer until it acknowledged {@value #ACKS_PER_SESSION} writes, kills it, returns its last acknowledged minute. */
     private long runAndKill(Path db, int cycle) throws Exception {
-        Path stderr = dir.resolve("child-" + cycle + ".err");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                PacedWriter.class.getName(), db.toString(), Long.toString(RETENTION.toMillis()), Long.toString(PAUSE_MILLIS))
-                .redirectError(stderr.toFile())
-                .start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> ChildOutput.readLines(child, lines), "space-reuse-test-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        assertThat(take(lines, child, stderr)).startsWith("STARTED ");
+        AcknowledgingChild child = AcknowledgingChild.start(PacedWriter.class.getName(),
+                List.of(db.toString(), Long.toString(RETENTION.toMillis()), Long.toString(PAUSE_MILLIS)),
+                dir.resolve("child-" + cycle + ".err"), TIMEOUT_SECONDS);
+        assertThat(child.next()).startsWith("STARTED ");
         long lastAck = -1;
         for (int acks = 0; acks < ACKS_PER_SESSION; acks++) {
-            String line = take(lines, child, stderr);
-            assertThat(line).startsWith("ACK ");
-            lastAck = Long.parseLong(line.substring("ACK ".length()));
+            lastAck = child.nextAck();
         }
-        child.destroyForcibly();
-        assertThat(child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as("killed by SIGKILL, not exited; stderr:%n%s", ChildOutput.read(stderr)).isEqualTo(137);
-        reader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
-        for (String rest : lines) { // acknowledged between our last read and the kill
-            if (rest.startsWith("ACK ")) {
-                lastAck = Long.parseLong(rest.substring("ACK ".length()));
-            }
-        }
-        return lastAck;
+        return child.killAndLastAck(lastAck);
     }
 
     /** The bars in the file as a read-only open finds them, which changes nothing in it. */
@@ -106,14 +85,5 @@ class SpaceReuseCrashTest {
             count.next();
             return count.getLong(1);
         }
-    }
-
-    private static String take(BlockingQueue<String> lines, Process child, Path stderr) throws InterruptedException {
-        String line = lines.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (line == null) {
-            child.destroyForcibly();
-            throw new AssertionError("the child printed nothing for " + TIMEOUT_SECONDS + " s; stderr: " + ChildOutput.read(stderr));
-        }
-        return line;
     }
 }
