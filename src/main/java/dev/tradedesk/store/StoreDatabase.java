@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * store running on another thread ({@code MVStore.commit}); its {@code tryCommit}, which gives up
  * then, serves only a delay. H2 never forces the file to the device at a commit (no setting does),
  * so the store asks for it after each of its commits ({@link #forceToDevice}): a returned write
- * also survives an operating-system crash or a power cut. {@code CACHE_SIZE} is
+ * also survives an operating-system crash or a power cut. The price of no delay: H2 then runs no
+ * background writer and frees no chunk while the database is open, so the file grows by each
+ * commit's chunk (about 20 KB for a few bars) until the next open gives the space back
+ * (docs/RELIABILITY.md, Known limits). {@code CACHE_SIZE} is
  * {@link StoreOptions#pageCacheMb()}. The database closes when {@link #close()} closes the pool's
  * last connection. If H2 closes it first, because it could not write its file (a full disk), the
  * next calls reopen it ({@link DatabaseRecovery}).
