@@ -2,6 +2,7 @@ package dev.tradedesk.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorColumns;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,6 +98,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IndicatorParameters parameters = parameters();
+        root.context(); // the log, which says what was written or why not
         boolean toStandardOutput = StandardOutputWriter.isNamedBy(output);
         Path target = null;
         try {
@@ -120,6 +124,8 @@ final class IndicatorsCommand implements Callable<Integer> {
             // On standard output the values are the output: the count goes where the other messages go.
             (toStandardOutput ? spec.commandLine().getErr() : spec.commandLine().getOut()).println("wrote "
                     + Counted.of(rows, "row") + " to " + (toStandardOutput ? "standard output" : output));
+            log().info("Indicators of {}: wrote {} to {}", input, Counted.of(rows, "row"),
+                    toStandardOutput ? "standard output" : target);
             return 0;
         } catch (StandardOutputWriter.Closed closed) {
             return 0; // its reader had what it wanted (| head), and the shell says nothing of it either
@@ -211,6 +217,7 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     private int fail(String message) {
         spec.commandLine().getErr().println("tradedesk: " + message);
+        log().warn(LogMarkers.TOLD_ON_CONSOLE, "Indicators failed: {}", message);
         return 1;
     }
 
@@ -220,6 +227,12 @@ final class IndicatorsCommand implements Callable<Integer> {
      */
     private int refuse(String message) {
         spec.commandLine().getErr().println("tradedesk: " + message);
+        log().warn(LogMarkers.TOLD_ON_CONSOLE, "Indicators refused: {}", message);
         return CommandLine.ExitCode.USAGE;
+    }
+
+    /** The log, open once {@link #call} opened the context. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(IndicatorsCommand.class);
     }
 }

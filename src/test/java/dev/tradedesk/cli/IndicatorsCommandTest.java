@@ -31,6 +31,10 @@ class IndicatorsCommandTest {
     @TempDir
     Path dir;
 
+    /** The user's home, apart from {@link #dir}: a run opens its default data dir and log there. */
+    @TempDir
+    Path home;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -39,7 +43,7 @@ class IndicatorsCommandTest {
     }
 
     private int runWithStandardOutput(OutputStream stdout, String... args) {
-        HostEnvironment host = new HostEnvironment("Linux", dir.resolve("home"), Map.of());
+        HostEnvironment host = new HostEnvironment("Linux", home, Map.of());
         return TradeDeskCommand.commandLine(host, new BuildInfo("1.2.3"),
                 stdout, new PrintStream(err, true, StandardCharsets.UTF_8))
                 .execute(args);
@@ -60,6 +64,23 @@ class IndicatorsCommandTest {
 
         assertThat(stderr()).contains("cannot write " + settings + ": it is TradeDesk's settings file; give another file");
         assertThat(settings).hasContent("{\"theme\": \"dark\"}");
+    }
+
+    @Test
+    void theLogSaysWhatWasWrittenAndWhyARunWasRefused() throws IOException {
+        Path in = Files.writeString(dir.resolve("bars.csv"), "timestamp,open,high,low,close,volume\n"
+                + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n" + "2024-01-02T14:31:00Z,10,11,9,NaN,100\n");
+        Path data = dir.resolve("data");
+
+        assertThat(run("--data-dir", data.toString(), "indicators", "--in", in.toString(), "--out",
+                dir.resolve("values.csv").toString())).isEqualTo(2);
+        Files.writeString(in, "timestamp,open,high,low,close,volume\n2024-01-02T14:30:00Z,10,11,9,10.5,100\n");
+        assertThat(run("--data-dir", data.toString(), "indicators", "--in", in.toString(), "--out",
+                dir.resolve("values.csv").toString())).as(stderr()).isZero();
+
+        String log = Files.readString(data.resolve("logs/tradedesk.log"));
+        assertThat(log).contains("Indicators refused: " + in + ", line 3: prices must be finite and positive")
+                .contains("Indicators of " + in + ": wrote 1 row to " + dir.resolve("values.csv"));
     }
 
     @Test
