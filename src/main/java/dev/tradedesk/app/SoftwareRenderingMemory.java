@@ -1,5 +1,6 @@
 package dev.tradedesk.app;
 
+import dev.tradedesk.ui.DesktopLauncher;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -36,7 +37,6 @@ public final class SoftwareRenderingMemory {
     private static final Logger log = LoggerFactory.getLogger(SoftwareRenderingMemory.class);
     static final String FILE_NAME = "software-rendering.properties";
     static final Duration REMEMBERED_FOR = Duration.ofDays(7);
-    private static final String PRISM_ORDER = "prism.order";
     private static final Path MACHINE_ID = Path.of("/etc/machine-id");
 
     private final Path file;
@@ -90,7 +90,7 @@ public final class SoftwareRenderingMemory {
      * @return whether it did
      */
     public boolean skipTheTryIfItFailedLastTime() {
-        if (place.isEmpty() || systemProperties.getProperty(PRISM_ORDER) != null) {
+        if (place.isEmpty() || systemProperties.getProperty(DesktopLauncher.PRISM_ORDER) != null) {
             return false;
         }
         Optional<Instant> fellBack = lastFallback();
@@ -98,7 +98,7 @@ public final class SoftwareRenderingMemory {
             trying = true;
             return false;
         }
-        systemProperties.setProperty(PRISM_ORDER, "sw");
+        systemProperties.setProperty(DesktopLauncher.PRISM_ORDER, "sw");
         log.info("Software rendering, as at the start on {} (JavaFX's OpenGL pipeline refused this display; tried again after {})",
                 fellBack.get(), fellBack.get().plus(REMEMBERED_FOR));
         return true;

@@ -74,6 +74,9 @@ public final class DesktopLauncher {
         }
     }
 
+    /** The system property that picks Prism's rendering pipelines, in the order they are tried. */
+    public static final String PRISM_ORDER = "prism.order";
+
     /**
      * Makes the toolkit start on Monocle's headless screen (software rendering, no display needed)
      * at least {@code width} × {@code height} large. Only effective before the toolkit starts.
@@ -81,7 +84,7 @@ public final class DesktopLauncher {
     public static void useHeadlessScreen(int width, int height) {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
+        System.setProperty(PRISM_ORDER, "sw");
         System.setProperty("headless.geometry", Math.max(1920, width) + "x" + Math.max(1200, height) + "-32");
     }
 
@@ -91,8 +94,8 @@ public final class DesktopLauncher {
      * the toolkit starts.
      */
     public static void useSoftwareRendering() {
-        if (System.getProperty("prism.order") == null) {
-            System.setProperty("prism.order", "sw");
+        if (System.getProperty(PRISM_ORDER) == null) {
+            System.setProperty(PRISM_ORDER, "sw");
         }
     }
 
