@@ -17,6 +17,9 @@ import javafx.stage.WindowEvent;
  */
 public final class DesktopLauncher {
 
+    /** The system property that picks Prism's rendering pipelines, in the order they are tried. */
+    public static final String PRISM_ORDER = "prism.order";
+
     /** The window could not be opened: no display, or the window failed to build. */
     public static final class WindowUnavailableException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -73,9 +76,6 @@ public final class DesktopLauncher {
             throw new WindowUnavailableException("the main window failed to open: " + failure.get(), failure.get());
         }
     }
-
-    /** The system property that picks Prism's rendering pipelines, in the order they are tried. */
-    public static final String PRISM_ORDER = "prism.order";
 
     /**
      * Makes the toolkit start on Monocle's headless screen (software rendering, no display needed)
