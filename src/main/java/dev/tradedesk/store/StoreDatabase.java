@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +36,9 @@ import org.slf4j.LoggerFactory;
  * store running on another thread ({@code MVStore.commit}); its {@code tryCommit}, which gives up
  * then, serves only a delay. H2 never forces the file to the device at a commit (no setting does),
  * so the store asks for it after each of its commits ({@link #forceToDevice}): a returned write
- * also survives an operating-system crash or a power cut. The price of no delay: H2 then runs no
- * background writer and frees no chunk while the database is open, so the file grows by each
- * commit's chunk (about 20 KB for a few bars) until the next open gives the space back
- * (docs/RELIABILITY.md, Known limits). {@code CACHE_SIZE} is
+ * also survives an operating-system crash or a power cut. With no delay H2 runs no background
+ * writer, whose compactions would give back the space of chunks still partly in use, so the
+ * store runs them itself ({@link ChunkCompaction}). {@code CACHE_SIZE} is
  * {@link StoreOptions#pageCacheMb()}. The database closes when {@link #close()} closes the pool's
  * last connection. If H2 closes it first, because it could not write its file (a full disk), the
  * next calls reopen it ({@link DatabaseRecovery}).
@@ -68,12 +66,14 @@ final class StoreDatabase implements AutoCloseable {
     private final String url;
     private final Path file;
     private final DatabaseRecovery recovery;
+    private final ChunkCompaction compaction;
 
-    private StoreDatabase(HikariDataSource pool, Path file, Clock clock) {
+    private StoreDatabase(HikariDataSource pool, StoreOptions options) {
         this.pool = pool;
         this.url = pool.getJdbcUrl();
-        this.file = file;
-        this.recovery = new DatabaseRecovery(pool, USER, PASSWORD, file, clock);
+        this.file = options.databaseFile();
+        this.recovery = new DatabaseRecovery(pool, USER, PASSWORD, file, options.clock());
+        this.compaction = new ChunkCompaction(options.compactionInterval());
     }
 
     /**
@@ -115,7 +115,7 @@ final class StoreDatabase implements AutoCloseable {
                             result.targetSchemaVersion);
                 }
             }
-            return new StoreDatabase(pool, options.databaseFile(), options.clock());
+            return new StoreDatabase(pool, options);
         } catch (RuntimeException | SQLException e) {
             pool.close();
             throw new StoreException("cannot migrate the history database " + options.databaseFile() + ": " + e.getMessage(), e);
@@ -277,11 +277,13 @@ final class StoreDatabase implements AutoCloseable {
      * H2 stores any change not yet in the file, then calls {@code FileChannel.force(true)}, an
      * fsync). Until then a commit is in the operating system's page cache only. Takes one
      * device flush, which the repository runs under its write lock: the next write starts once
-     * this one is on the device.
+     * this one is on the device. When a compaction is due ({@link ChunkCompaction}), it runs
+     * first, so that the pages it rewrites are stored and forced with the commit.
      *
      * @throws SQLException if the file cannot be forced (an I/O error on the device)
      */
     void forceToDevice(Connection connection) throws SQLException {
+        compaction.runIfDue(connection);
         try (Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
         }

@@ -29,9 +29,13 @@ import java.util.Objects;
  *                        writes new chunks there ({@code RETENTION_TIME}); the default is H2's own,
  *                        45 s. Tests shorten it so that a session of seconds reuses space as a
  *                        session of minutes does
+ * @param compactionInterval least time between two compactions ({@link ChunkCompaction}), each
+ *                        run by the commit that finds one due: they give the space of chunks still
+ *                        partly in use back while the database is open. {@link Duration#ZERO}: at
+ *                        every commit (tests)
  */
 public record StoreOptions(Path directory, int poolSize, Duration leakDetection, int cacheEntries, int cacheMaxBars,
-        int writeChunk, int pageCacheMb, Clock clock, Duration chunkRetention) {
+        int writeChunk, int pageCacheMb, Clock clock, Duration chunkRetention, Duration compactionInterval) {
 
     /** Base name of the H2 database in {@link #directory()}. */
     public static final String DATABASE_NAME = "history";
@@ -41,6 +45,7 @@ public record StoreOptions(Path directory, int poolSize, Duration leakDetection,
         Objects.requireNonNull(leakDetection, "leakDetection");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(chunkRetention, "chunkRetention");
+        Objects.requireNonNull(compactionInterval, "compactionInterval");
         directory = directory.toAbsolutePath().normalize();
         if (directory.toString().contains(";")) {
             throw new IllegalArgumentException("the database directory must not contain ';' (H2 URL syntax): " + directory);
@@ -57,17 +62,20 @@ public record StoreOptions(Path directory, int poolSize, Duration leakDetection,
             throw new IllegalArgumentException("chunkRetention must be between 0 and " + Integer.MAX_VALUE + " ms, was "
                     + chunkRetention);
         }
+        if (compactionInterval.isNegative()) {
+            throw new IllegalArgumentException("compactionInterval must not be negative, was " + compactionInterval);
+        }
     }
 
     /**
      * The workstation's settings: 4 connections, no leak detection, a read cache of 128 results
      * of up to 8,192 bars each (at most 1,048,576 bars, about 48 MiB of heap; a typical 1,000-bar
      * chart range takes 48 KB), 4,096-bar write batches, a 64 MiB H2 page cache (about a million
-     * bars' pages), the system clock, H2's 45 s chunk retention.
+     * bars' pages), the system clock, H2's 45 s chunk retention, a compaction at most once a minute.
      */
     public static StoreOptions defaults(Path directory) {
         return new StoreOptions(directory, 4, Duration.ZERO, 128, 8_192, 4_096, 64, Clock.systemUTC(),
-                Duration.ofSeconds(45));
+                Duration.ofSeconds(45), Duration.ofMinutes(1));
     }
 
     /** The H2 database file: {@code <directory>/history.mv.db}. */
@@ -77,32 +85,37 @@ public record StoreOptions(Path directory, int poolSize, Duration leakDetection,
 
     public StoreOptions withLeakDetection(Duration threshold) {
         return new StoreOptions(directory, poolSize, threshold, cacheEntries, cacheMaxBars, writeChunk, pageCacheMb, clock,
-                chunkRetention);
+                chunkRetention, compactionInterval);
     }
 
     public StoreOptions withCache(int entries, int maxBars) {
         return new StoreOptions(directory, poolSize, leakDetection, entries, maxBars, writeChunk, pageCacheMb, clock,
-                chunkRetention);
+                chunkRetention, compactionInterval);
     }
 
     public StoreOptions withWriteChunk(int bars) {
         return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, bars, pageCacheMb, clock,
-                chunkRetention);
+                chunkRetention, compactionInterval);
     }
 
     public StoreOptions withClock(Clock cacheClock) {
         return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, writeChunk, pageCacheMb,
-                cacheClock, chunkRetention);
+                cacheClock, chunkRetention, compactionInterval);
     }
 
     public StoreOptions withPageCache(int megabytes) {
         return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, writeChunk, megabytes, clock,
-                chunkRetention);
+                chunkRetention, compactionInterval);
     }
 
     public StoreOptions withChunkRetention(Duration retention) {
         return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, writeChunk, pageCacheMb, clock,
-                retention);
+                retention, compactionInterval);
+    }
+
+    public StoreOptions withCompactionInterval(Duration interval) {
+        return new StoreOptions(directory, poolSize, leakDetection, cacheEntries, cacheMaxBars, writeChunk, pageCacheMb, clock,
+                chunkRetention, interval);
     }
 
     private static void requireAtLeast(String name, int value, int minimum) {

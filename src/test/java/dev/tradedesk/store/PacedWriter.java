@@ -17,7 +17,8 @@ import java.util.OptionalLong;
  * last stored minute.
  *
  * <p>Arguments: the data directory, the store's chunk retention in milliseconds, the pause in
- * milliseconds.
+ * milliseconds, the least time between two compactions in milliseconds ({@code 0}: at every
+ * commit).
  */
 public final class PacedWriter {
 
@@ -30,14 +31,15 @@ public final class PacedWriter {
         return SeriesKey.of("PACE" + index, Timeframe.ONE_MINUTE);
     }
 
-    static StoreOptions options(Path directory, Duration retention) {
-        return StoreOptions.defaults(directory).withChunkRetention(retention);
+    static StoreOptions options(Path directory, Duration retention, Duration compactionInterval) {
+        return StoreOptions.defaults(directory).withChunkRetention(retention).withCompactionInterval(compactionInterval);
     }
 
     public static void main(String[] args) throws InterruptedException {
         Duration retention = Duration.ofMillis(Long.parseLong(args[1]));
         long pauseMillis = Long.parseLong(args[2]);
-        try (HistoryStore store = HistoryStore.open(options(Path.of(args[0]), retention))) {
+        Duration compactionInterval = Duration.ofMillis(Long.parseLong(args[3]));
+        try (HistoryStore store = HistoryStore.open(options(Path.of(args[0]), retention, compactionInterval))) {
             OptionalLong last = store.lastTime(series(SERIES - 1));
             long minute = last.isPresent() ? last.getAsLong() / TestBars.MINUTE + 1 : 0;
             Thread reader = new Thread(() -> readNewest(store), "paced-reader");
