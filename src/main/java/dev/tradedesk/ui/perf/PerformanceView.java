@@ -3,6 +3,7 @@ package dev.tradedesk.ui.perf;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.tradedesk.feed.PipelineStage;
+import dev.tradedesk.ui.PopupStyle;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import java.util.List;
 import java.util.Locale;
@@ -138,6 +139,7 @@ public final class PerformanceView {
             }
             stage.setTitle(TITLE);
             stage.setScene(new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT));
+            PopupStyle.fitToDisplay(stage.getScene());
             stage.setMinWidth(720);
             stage.setMinHeight(520);
             // A panel without a window manager's close button (or a user without a mouse) still closes;

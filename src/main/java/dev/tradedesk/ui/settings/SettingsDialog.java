@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.settings;
 
+import dev.tradedesk.ui.PopupStyle;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,6 +52,7 @@ public final class SettingsDialog {
         dialog.setTitle(TITLE);
         dialog.setResizable(true);
         dialog.setDialogPane(createPane());
+        PopupStyle.fitToDisplay(dialog.getDialogPane().getScene());
         // The window's event, not the dialog's: showAndWait sends DIALOG_SHOWN before the window has a size.
         dialog.getDialogPane().getScene().getWindow().addEventHandler(WindowEvent.WINDOW_SHOWN, event -> keepRoomForContent());
         dialog.setResultConverter(button -> button == ButtonType.OK ? model.result().orElse(null) : null);

@@ -2,6 +2,7 @@ package dev.tradedesk.ui.workstation;
 
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.ui.PopupStyle;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.ThemeStylesheets;
 import dev.tradedesk.ui.Workspace;
@@ -130,6 +131,7 @@ public final class WorkstationWindow {
         this.stage = newStage;
         Scene scene = new Scene(createView(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(WorkstationWindow.class.getResource(STYLESHEET)).toExternalForm());
+        PopupStyle.fitToDisplay(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(parts.chart().titleProperty().map(WorkstationWindow::windowTitle));
         stage.setMinWidth(MIN_WIDTH);
