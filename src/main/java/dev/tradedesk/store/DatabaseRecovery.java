@@ -319,14 +319,27 @@ final class DatabaseRecovery {
         openFailures.reopened();
     }
 
-    /** Opens the file once outside the pool, waiting (bounded) for the closed database to release it. */
+    /**
+     * Opens the file once outside the pool, waiting (bounded) for the closed database to release it.
+     * An interrupted caller opens nothing: H2 takes an interrupt for itself while it waits for a
+     * database still closing (its {@code Engine} fails the connect with
+     * {@code DATABASE_CALLED_AT_SHUTDOWN} and clears the thread's interrupt), so an interrupt is
+     * looked at before each connect and given back after such a failure.
+     */
     private void probe() throws SQLException {
         long deadline = System.nanoTime() + RELEASE_PATIENCE.toNanos();
         while (true) {
             refuseIfShutDown();
+            if (Thread.currentThread().isInterrupted()) {
+                throw interruptedReopen(null);
+            }
             try (Connection probe = DriverManager.getConnection(url, user, password)) {
                 return;
             } catch (SQLException failure) {
+                if (failure.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN) {
+                    Thread.currentThread().interrupt();
+                    throw interruptedReopen(failure);
+                }
                 if (!stillReleasing(failure) || System.nanoTime() - deadline >= 0) {
                     throw failure;
                 }
@@ -338,9 +351,13 @@ final class DatabaseRecovery {
                 Thread.sleep(RELEASE_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SQLNonTransientConnectionException("interrupted while reopening the history database", e);
+                throw interruptedReopen(e);
             }
         }
+    }
+
+    private static SQLException interruptedReopen(Throwable cause) {
+        return new SQLNonTransientConnectionException("interrupted while reopening the history database", cause);
     }
 
     /**
