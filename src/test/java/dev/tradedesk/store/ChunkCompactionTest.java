@@ -9,8 +9,8 @@ import dev.tradedesk.core.Timeframe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +26,7 @@ class ChunkCompactionTest {
     private static final int COMMITS = Integer.getInteger("tradedesk.compaction.commits", 1_200);
     /** Short, so that chunks age past it within the test as they do within minutes in a session. */
     private static final Duration RETENTION = Duration.ofMillis(50);
+    private static final List<SeriesKey> SERIES_KEYS = IntStream.range(0, SERIES).mapToObj(ChunkCompactionTest::series).toList();
 
     @TempDir
     Path compacted;
@@ -54,7 +55,7 @@ class ChunkCompactionTest {
         BarColumns expected = new BarColumns(1);
         for (int minute = 0; minute < COMMITS; minute++) {
             expected.clear();
-            appendBar(expected, minute, seriesIndex);
+            TestBars.addPacedBar(expected, minute, seriesIndex);
             assertEquals(expected.time(0), bars.time(minute), "time of minute " + minute);
             assertEquals(expected.close(0), bars.close(minute), "close of minute " + minute);
             assertEquals(expected.volume(0), bars.volume(minute), "volume of minute " + minute);
@@ -67,7 +68,7 @@ class ChunkCompactionTest {
                 .withCompactionInterval(compactionInterval);
         try (HistoryStore store = HistoryStore.open(options)) {
             for (int minute = 0; minute < COMMITS; minute++) {
-                store.writeAll(oneBarEach(minute));
+                store.writeAll(TestBars.oneBarEach(minute, SERIES_KEYS));
                 if (minute % 100 == 99) {
                     Thread.sleep(RETENTION.toMillis());
                 }
@@ -79,21 +80,6 @@ class ChunkCompactionTest {
             }
             return Files.size(options.databaseFile());
         }
-    }
-
-    private static Map<SeriesKey, BarColumns> oneBarEach(long minute) {
-        Map<SeriesKey, BarColumns> batch = new LinkedHashMap<>();
-        for (int i = 0; i < SERIES; i++) {
-            BarColumns bar = new BarColumns(1);
-            appendBar(bar, minute, i);
-            batch.put(series(i), bar);
-        }
-        return batch;
-    }
-
-    private static void appendBar(BarColumns into, long minute, int seriesIndex) {
-        double price = 100 + (minute + seriesIndex) % 89 * 0.25;
-        into.add(minute * TestBars.MINUTE, price, price + 1, price - 1, price + 0.5, minute);
     }
 
     private static SeriesKey series(int index) {

@@ -1,13 +1,12 @@
 package dev.tradedesk.store;
 
-import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
  * The child process of {@link SpaceReuseCrashTest}: writes one bar to each of {@value #SERIES}
@@ -47,15 +46,9 @@ public final class PacedWriter {
             reader.start();
             System.out.println("STARTED " + minute);
             System.out.flush();
+            List<SeriesKey> allSeries = IntStream.range(0, SERIES).mapToObj(PacedWriter::series).toList();
             while (true) {
-                Map<SeriesKey, BarColumns> batch = new LinkedHashMap<>();
-                for (int i = 0; i < SERIES; i++) {
-                    BarColumns bar = new BarColumns(1);
-                    double price = 100 + (minute + i) % 89 * 0.25;
-                    bar.add(minute * TestBars.MINUTE, price, price + 1, price - 1, price + 0.5, minute);
-                    batch.put(series(i), bar);
-                }
-                store.writeAll(batch);
+                store.writeAll(TestBars.oneBarEach(minute, allSeries));
                 System.out.println("ACK " + minute);
                 System.out.flush();
                 minute++;

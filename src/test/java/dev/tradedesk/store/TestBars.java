@@ -1,6 +1,10 @@
 package dev.tradedesk.store;
 
 import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.SeriesKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Deterministic bars for store tests: every value follows from the time and a version. */
 final class TestBars {
@@ -20,5 +24,25 @@ final class TestBars {
             bars.add(time, base, base + 0.5, base - 0.25, base + 0.125, 1_000 + version);
         }
         return bars;
+    }
+
+    /**
+     * One bar at {@code minute} (minutes since the epoch) for each of {@code series}, as one batch:
+     * what a live session stores each minute. Values from {@link #addPacedBar}.
+     */
+    static Map<SeriesKey, BarColumns> oneBarEach(long minute, List<SeriesKey> series) {
+        Map<SeriesKey, BarColumns> batch = new LinkedHashMap<>();
+        for (int i = 0; i < series.size(); i++) {
+            BarColumns bar = new BarColumns(1);
+            addPacedBar(bar, minute, i);
+            batch.put(series.get(i), bar);
+        }
+        return batch;
+    }
+
+    /** Adds the bar {@link #oneBarEach} gives the {@code seriesIndex}-th series at {@code minute}. */
+    static void addPacedBar(BarColumns into, long minute, int seriesIndex) {
+        double price = 100 + (minute + seriesIndex) % 89 * 0.25;
+        into.add(minute * MINUTE, price, price + 1, price - 1, price + 0.5, minute);
     }
 }
