@@ -228,8 +228,7 @@ class PriceSchedulerTest {
         refusing.set(false);
         awaitForming(forming);
         int answered = indexOfFirst(batch -> batch.closed().containsKey(msft));
-        assertThat(listener.batches.subList(answered, listener.batches.size()))
-                .noneMatch(batch -> batch.waitingForStore().containsKey(msft));
+        assertThat(batchesFrom(answered)).noneMatch(batch -> batch.waitingForStore().containsKey(msft));
     }
 
     @Test
@@ -322,8 +321,7 @@ class PriceSchedulerTest {
         int over = indexOfFirst(batch -> batch.answeredAgain().contains(nvda) || batch.forming().containsKey(nvda));
         assertThat(listener.batches.get(over).responseNanos()).as("ended by the provider's next latest answer")
                 .isNotEqualTo(Long.MAX_VALUE);
-        assertThat(listener.batches.subList(over, listener.batches.size()))
-                .noneMatch(batch -> batch.failures().containsKey(nvda));
+        assertThat(batchesFrom(over)).noneMatch(batch -> batch.failures().containsKey(nvda));
     }
 
     @Test
@@ -386,7 +384,7 @@ class PriceSchedulerTest {
         CycleBatch lastNaming = listener.batches.get(lastIndexOf(batch -> batch.storeAnswered().contains(msft)));
         assertThat(lastNaming.responseNanos()).as("the last to name it is a latest answer").isNotEqualTo(Long.MAX_VALUE);
         assertThat(lastNaming.failures()).as("which ends the outage's problem").doesNotContainKey(msft);
-        assertThat(listener.batches.subList(listener.batches.indexOf(lastNaming) + 1, listener.batches.size()))
+        assertThat(batchesFrom(listener.batches.indexOf(lastNaming) + 1))
                 .noneMatch(batch -> batch.failures().containsKey(msft) || batch.waitingForStore().containsKey(msft));
     }
 
@@ -463,6 +461,15 @@ class PriceSchedulerTest {
             }
         }
         return -1;
+    }
+
+    /**
+     * The batches handed over from {@code index} on, as they are now: the scheduler is still running
+     * and appending, and a view of the live list fails once it grows (ConcurrentModificationException).
+     */
+    private List<CycleBatch> batchesFrom(int index) {
+        List<CycleBatch> now = List.copyOf(listener.batches);
+        return now.subList(index, now.size());
     }
 
     private int lastIndexOf(java.util.function.Predicate<CycleBatch> test) {
