@@ -55,8 +55,7 @@ class DatabaseRecoveryInterruptTest {
     @Test
     void anInterruptH2TookWhileWaitingForTheClosingDatabaseIsGivenBackAndCountsAsNoFailedReopen() throws Exception {
         try (HikariDataSource pool = idlePool()) {
-            DatabaseRecovery recovery = new DatabaseRecovery(pool, "sa", "", dir.resolve("history.mv.db"), Clock.systemUTC());
-            recovery.readFailed(new SQLException("Database is already closed", "90098", ErrorCode.DATABASE_IS_CLOSED));
+            DatabaseRecovery recovery = recoveryOfADatabaseH2Closed(pool);
 
             driver.interruptWhileWaiting = true;
             Throwable reopen = catchThrowable(recovery::beforeRead);
@@ -75,8 +74,7 @@ class DatabaseRecoveryInterruptTest {
     @Test
     void aCallerInterruptedBeforehandStartsNoConnect() throws Exception {
         try (HikariDataSource pool = idlePool()) {
-            DatabaseRecovery recovery = new DatabaseRecovery(pool, "sa", "", dir.resolve("history.mv.db"), Clock.systemUTC());
-            recovery.readFailed(new SQLException("Database is already closed", "90098", ErrorCode.DATABASE_IS_CLOSED));
+            DatabaseRecovery recovery = recoveryOfADatabaseH2Closed(pool);
 
             Thread.currentThread().interrupt();
             Throwable reopen = catchThrowable(recovery::beforeRead);
@@ -85,6 +83,13 @@ class DatabaseRecoveryInterruptTest {
             assertThat(reopen).isInstanceOf(SQLException.class).hasMessageContaining("interrupted");
             assertThat(driver.connects).as("H2 would have swallowed the interrupt").hasValue(0);
         }
+    }
+
+    /** The recovery of {@code pool}'s database after a read met it closed by H2: the next call reopens it. */
+    private DatabaseRecovery recoveryOfADatabaseH2Closed(HikariDataSource pool) {
+        DatabaseRecovery recovery = new DatabaseRecovery(pool, "sa", "", dir.resolve("history.mv.db"), Clock.systemUTC());
+        recovery.readFailed(new SQLException("Database is already closed", "90098", ErrorCode.DATABASE_IS_CLOSED));
+        return recovery;
     }
 
     /** A started pool that holds no connection and makes none by itself: only the reopen's probe connects. */
@@ -122,9 +127,8 @@ class DatabaseRecoveryInterruptTest {
                 }
             }
             return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                    // The probe only opens and closes it.
                     (proxy, method, args) -> switch (method.getName()) {
-                        case "isValid", "getAutoCommit" -> true;
-                        case "isClosed", "isReadOnly" -> false;
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];
                         case "toString" -> "connection to the reopened test database";
