@@ -21,6 +21,16 @@ public final class LiveBarRouter {
     private final BarAggregator aggregator;
     private final ChartModel chart;
     private long lastClosedMinute = Long.MIN_VALUE;
+    /**
+     * The start of the bucket {@link #finishHistory} closed because the clock had passed its end, or
+     * {@code Long.MIN_VALUE}. Its minutes may still come (a backfill brings what happened while the
+     * app was closed, or while a symbol was new), and a bar on the chart never changes once closed.
+     * Minutes come in time order: once one of a later bucket has come, later ones of this bucket
+     * are ignored as old.
+     */
+    private long closedByClock = Long.MIN_VALUE;
+    /** Minutes came for the bucket closed by the clock: the chart shows that bucket short of them. */
+    private boolean behindClosedBar;
 
     public LiveBarRouter(Timeframe timeframe, ZoneId dayZone, ChartModel chart) {
         this.timeframe = timeframe;
@@ -81,6 +91,7 @@ public final class LiveBarRouter {
     public void finishHistory(long nowMillis) {
         if (timeframe != Timeframe.ONE_MINUTE && lastClosedMinute != Long.MIN_VALUE
                 && aggregator.bucketOver(lastClosedMinute, nowMillis)) {
+            closedByClock = aggregator.bucketStartOf(lastClosedMinute);
             aggregator.flush(chart::pushClosedBar);
         } else {
             showBucketInProgress();
@@ -94,12 +105,18 @@ public final class LiveBarRouter {
         }
     }
 
-    /** A one-minute bar closed; bars at or before the last one seen are ignored. */
+    /**
+     * A one-minute bar closed; bars at or before the last one seen are ignored, and so are those of
+     * a bucket closed by the clock ({@link #takeBehindClosedBar()} tells of them).
+     */
     public void closedMinute(Bar bar) {
         if (bar.time() <= lastClosedMinute) {
             return;
         }
         lastClosedMinute = bar.time();
+        if (ofBucketClosedByClock(bar)) {
+            return;
+        }
         if (timeframe == Timeframe.ONE_MINUTE) {
             chart.pushClosedBar(bar);
         } else {
@@ -110,7 +127,7 @@ public final class LiveBarRouter {
 
     /** The one-minute bar still forming moved. */
     public void formingMinute(Bar bar) {
-        if (bar.time() <= lastClosedMinute) {
+        if (bar.time() <= lastClosedMinute || ofBucketClosedByClock(bar)) {
             return;
         }
         if (timeframe == Timeframe.ONE_MINUTE) {
@@ -118,5 +135,25 @@ public final class LiveBarRouter {
         } else {
             aggregator.forming(bar, chart::pushFormingBar);
         }
+    }
+
+    /**
+     * Whether a minute came for the bucket {@link #finishHistory} closed by the clock since the last
+     * call: the bar on the chart lacks it for good, and only a chart built again from the stored
+     * history shows that bucket whole.
+     */
+    public boolean takeBehindClosedBar() {
+        boolean behind = behindClosedBar;
+        behindClosedBar = false;
+        return behind;
+    }
+
+    /** Whether {@code minute} belongs to the bucket closed by the clock (minutes of later buckets close it for good). */
+    private boolean ofBucketClosedByClock(Bar minute) {
+        if (closedByClock == Long.MIN_VALUE || aggregator.bucketStartOf(minute.time()) != closedByClock) {
+            return false;
+        }
+        behindClosedBar = true;
+        return true;
     }
 }

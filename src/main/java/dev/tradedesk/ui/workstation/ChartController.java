@@ -332,6 +332,11 @@ public final class ChartController {
         } catch (IllegalArgumentException refused) {
             log.warn("Chart of {} refused a bar: {}", symbol, refused.getMessage());
         }
+        if (router.takeBehindClosedBar()) {
+            // Minutes of the last bar the history ended with, closed as the clock was past it (a
+            // backfill after a restart, or of a new symbol, goes on where the history stopped).
+            historyRepaired();
+        }
     }
 
     /** A chart whose history is the closed bars the feed sent first (their indicators take microseconds). */
@@ -361,9 +366,10 @@ public final class ChartController {
     }
 
     /**
-     * Bars older than the chart's newest were stored (a repaired gap): loads the history again
-     * behind the chart on screen, which stays live until the new one, in the same range, replaces
-     * it. Repairs during a load are taken by one more load after it.
+     * Bars older than the chart's newest were stored (a repaired gap), or minutes came of a bar the
+     * chart had closed by the clock: loads the history again behind the chart on screen, which stays
+     * live until the new one, in the same range, replaces it. Repairs during a load are taken by one
+     * more load after it.
      */
     private void reloadRepairedHistory() {
         if (heldBack != null) {
@@ -373,7 +379,8 @@ public final class ChartController {
         if (view.get() == null) {
             return;
         }
-        log.info("History of {} repaired: reloading its chart", symbol);
+        log.info("Bars of {} came behind its chart (a repaired gap, or minutes of a bar it had closed): reloading it",
+                symbol);
         load(true);
     }
 
@@ -551,15 +558,24 @@ public final class ChartController {
         ChartView chart = new ChartView(model, zone, Locale.getDefault());
         router = newRouter;
         showsLiveBars = false;
-        // A history that ended in an earlier bucket (the provider not answering, a market closed
-        // since) shows its last bar as closed; the bucket still running shows as forming.
-        router.finishHistory(clock.millis());
         List<HeldBar> replay = heldBack;
         heldBack = null;
         recentClosed.clear();
         recentForming = null;
+        Bar lastForming = null;
         for (HeldBar held : replay) {
-            route(held.closed() ? List.of(held.bar()) : List.of(), held.closed() ? null : held.bar());
+            if (held.closed()) {
+                route(List.of(held.bar()), null);
+            } else {
+                lastForming = held.bar();
+            }
+        }
+        // A history that ended in an earlier bucket (the provider not answering, a market closed
+        // since) shows its last bar as closed; the bucket still running shows as forming. Judged
+        // after the closed minutes that came meanwhile, which may belong to that bucket.
+        router.finishHistory(clock.millis());
+        if (lastForming != null) {
+            route(List.of(), lastForming);
         }
         if (rangeToRestore != null) {
             model.setRange(rangeToRestore);

@@ -2,6 +2,7 @@ package dev.tradedesk.ui.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorSeriesView;
@@ -70,5 +71,55 @@ class LiveBarRouterTest {
         IndicatorSeriesView series = routed(T0 + 11 * MINUTE + 30_000);
         assertThat(series.size()).isEqualTo(3);
         assertThat(series.hasFormingBar()).isTrue();
+    }
+
+    @Test
+    void minutesOfABarClosedByTheClockLeaveItAsItIsAndAskForTheHistoryAgain() {
+        ChartModel model = new ChartModel(SeriesKey.of("AAPL", Timeframe.FIVE_MINUTES));
+        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.EXCHANGE_ZONE, model);
+        model.loadHistory(router.historyFor(minutes()));
+        router.finishHistory(T0 + 24 * 60 * MINUTE); // the app closed at 14:41 and started a day later
+        model.applyPending();
+
+        // The backfill goes on where the history stopped: 14:42 to 14:44 belong to the bar closed at 14:40.
+        for (int i = 12; i < 15; i++) {
+            router.closedMinute(new Bar(T0 + i * MINUTE, 30, 40, 20, 35, 100));
+        }
+        router.formingMinute(new Bar(T0 + 14 * MINUTE, 30, 40, 20, 35, 100));
+        model.applyPending();
+
+        IndicatorSeriesView series = model.series().orElseThrow();
+        assertThat(series.size()).isEqualTo(3);
+        assertThat(series.close(2)).as("the closed bar is not changed").isEqualTo(10.5 + 11);
+        assertThat(model.refusedBars()).as("nor sent again as a bar of the same time").isZero();
+        assertThat(router.takeBehindClosedBar()).as("the chart must be built again to show them").isTrue();
+        assertThat(router.takeBehindClosedBar()).as("told once").isFalse();
+
+        router.closedMinute(new Bar(T0 + 15 * MINUTE, 36, 37, 35, 36.5, 100));
+        router.closedMinute(new Bar(T0 + 20 * MINUTE, 37, 38, 36, 37.5, 100));
+        model.applyPending();
+        assertThat(series.size()).as("14:45 closed by the minute of 14:50, which forms").isEqualTo(5);
+        assertThat(series.close(3)).isEqualTo(36.5);
+        assertThat(series.hasFormingBar()).isTrue();
+        assertThat(router.takeBehindClosedBar()).as("minutes of later bars are the chart's as ever").isFalse();
+        assertThat(model.refusedBars()).isZero();
+    }
+
+    @Test
+    void aHistoryUpToTheEndOfItsLastBucketClosesItWithNothingLeftToCome() {
+        ChartModel model = new ChartModel(SeriesKey.of("AAPL", Timeframe.FIVE_MINUTES));
+        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.EXCHANGE_ZONE, model);
+        BarColumns tenMinutes = new BarColumns(10);
+        for (int i = 0; i < 10; i++) {
+            tenMinutes.add(minutes().bar(i));
+        }
+        model.loadHistory(router.historyFor(tenMinutes));
+        router.finishHistory(T0 + 24 * 60 * MINUTE);
+        router.closedMinute(new Bar(T0 + 10 * MINUTE, 30, 40, 20, 35, 100));
+        model.applyPending();
+
+        assertThat(model.series().orElseThrow().size()).as("14:30, 14:35, and 14:40 forming").isEqualTo(3);
+        assertThat(model.series().orElseThrow().hasFormingBar()).isTrue();
+        assertThat(router.takeBehindClosedBar()).as("14:40 opens a bar of its own").isFalse();
     }
 }
