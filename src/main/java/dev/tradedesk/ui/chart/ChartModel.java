@@ -20,6 +20,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The chart's model: one displayed series (bars, every indicator value and their pyramids), the
@@ -35,6 +37,8 @@ import javafx.beans.property.SimpleBooleanProperty;
  * Every other method belongs to that owner thread; the properties fire on it.
  */
 public final class ChartModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ChartModel.class);
 
     /** Bars in view after {@link #resetView()}. */
     public static final int DEFAULT_VISIBLE_BARS = 200;
@@ -194,8 +198,12 @@ public final class ChartModel {
                                 update.volume)
                         : series.updateForming(update.time, update.open, update.high, update.low, update.close,
                                 update.volume);
-                if (!accepted) {
-                    refusedBars++;
+                if (!accepted && refusedBars++ == 0) {
+                    // Never expected: the live path sends each bar once, in time order. A refused bar
+                    // leaves the chart short of data, so the first one is told; the rest are counted.
+                    log.warn("Chart of {} refused a {} bar at {}: not after its last bar, at {}; further refusals"
+                            + " are only counted", key, update.kind == PendingBars.Kind.CLOSED ? "closed" : "forming",
+                            Instant.ofEpochMilli(update.time), Instant.ofEpochMilli(series.lastTime()));
                 }
                 return accepted;
             }

@@ -11,6 +11,8 @@ import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.LogCapture;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -76,10 +78,16 @@ class ChartModelTest {
         IndicatorSeriesView series = model.series().orElseThrow();
         long size = series.size();
 
-        model.pushFormingBar(next, 100, 150, 50, 120, 99);
-        model.pushClosedBar(next - MINUTE, 100, 150, 50, 120, 99);
-        assertThat(model.applyPending()).isFalse();
+        try (LogCapture logs = new LogCapture()) {
+            model.pushFormingBar(next, 100, 150, 50, 120, 99);
+            model.pushClosedBar(next - MINUTE, 100, 150, 50, 120, 99);
+            assertThat(model.applyPending()).isFalse();
 
+            assertThat(logs.lines()).as("the first refusal is told, the second only counted").containsExactly(
+                    "WARN Chart of " + model.key() + " refused a forming bar at " + Instant.ofEpochMilli(next)
+                            + ": not after its last bar, at " + Instant.ofEpochMilli(next)
+                            + "; further refusals are only counted");
+        }
         assertThat(series.size()).isEqualTo(size);
         assertThat(series.close(size - 1)).isEqualTo(100.5);
         assertThat(model.refusedBars()).isEqualTo(2);
