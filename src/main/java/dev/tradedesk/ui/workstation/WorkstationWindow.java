@@ -262,8 +262,11 @@ public final class WorkstationWindow {
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
         root.setBottom(new StatusBarView(parts.status()).createView(parts.main().notice()));
-        parts.watchlist().selectedProperty().addListener((property, before, symbol) ->
-                parts.chart().show(symbol, parts.chart().timeframe(), null));
+        parts.watchlist().selectedProperty().addListener((property, before, symbol) -> {
+            if (!Objects.equals(parts.chart().symbol().orElse(null), symbol)) {
+                parts.chart().show(symbol, parts.chart().timeframe(), null);
+            }
+        });
         parts.chart().setWatchlistEmpty(parts.watchlist().rows().isEmpty());
         parts.watchlist().rows().addListener((InvalidationListener) rows ->
                 parts.chart().setWatchlistEmpty(parts.watchlist().rows().isEmpty()));
@@ -391,10 +394,12 @@ public final class WorkstationWindow {
                 ? new ChartRange(workspace.chartFrom(), workspace.chartTo(), Boolean.TRUE.equals(workspace.followsLiveEdge()))
                 : null;
         Symbol symbol = symbolIn(workspace.symbol());
+        // The chart first, at its timeframe and range: selecting the row first would have it read
+        // the symbol's history at the default timeframe too, for nothing, at every start.
+        parts.chart().show(symbol != null ? symbol : parts.watchlist().selectedProperty().get(), timeframe, range);
         if (symbol != null) {
             parts.watchlist().selectedProperty().set(symbol);
         }
-        parts.chart().show(parts.watchlist().selectedProperty().get(), timeframe, range);
         selectTimeframe(timeframe);
     }
 

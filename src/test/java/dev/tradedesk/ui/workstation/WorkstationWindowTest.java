@@ -1037,12 +1037,15 @@ class WorkstationWindowTest {
         assertThat(saved.timeframe()).isEqualTo("1Hour");
         assertThat(saved.windowWidth()).isPositive();
 
+        host.reads.clear();
         robotInteract(() -> {
             stage = new Stage();
             open(saved);
         });
         awaitChart("MSFT · 1Hour");
         assertThat(parts.watchlist().selectedProperty().get()).isEqualTo(MSFT);
+        assertThat(host.reads).as("one history read at the start, not one more at the default timeframe")
+                .containsExactly(MSFT);
     }
 
     @Test
@@ -1421,6 +1424,8 @@ class WorkstationWindowTest {
     private final class FakeHost extends StubWorkstationHost {
         final List<List<Symbol>> watchlists = new CopyOnWriteArrayList<>();
         final AtomicReference<Workspace> workspace = new AtomicReference<>();
+        /** The symbol of every history read, in order. */
+        final List<Symbol> reads = new CopyOnWriteArrayList<>();
 
         /** Bars left out of the stored history, 100 back from the newest (a gap the feed will repair). */
         volatile int missing;
@@ -1431,6 +1436,7 @@ class WorkstationWindowTest {
 
         @Override
         public StoredMinutes minuteHistory(Symbol symbol, int minutes) {
+            reads.add(symbol);
             if (minutes >= heldFromMinutes) {
                 awaitUninterruptibly(release);
             }
