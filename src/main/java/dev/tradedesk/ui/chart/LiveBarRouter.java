@@ -148,7 +148,7 @@ public final class LiveBarRouter {
         return behind;
     }
 
-    /** Whether {@code minute} belongs to the bucket closed by the clock, which {@link #takeBehindClosedBar} then tells. */
+    /** Whether {@code minute} belongs to the bucket closed by the clock; {@link #takeBehindClosedBar} then tells so. */
     private boolean ofBucketClosedByClock(Bar minute) {
         if (closedByClock == Long.MIN_VALUE || aggregator.bucketStartOf(minute.time()) != closedByClock) {
             return false;

@@ -22,14 +22,15 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,8 +120,8 @@ class ChartLateMinutesTest {
         // The next day: every bar of the history is over by this computer's clock.
         Clock nextDay = Clock.fixed(Instant.ofEpochMilli(FIRST).plusSeconds(86_400), ZoneOffset.UTC);
         return onFx(() -> {
-            ChartController controller = new ChartController(host, historyReader, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"),
-                    range -> { }, nextDay);
+            ChartController controller = new ChartController(host, historyReader, IndicatorParameters.DEFAULTS,
+                    ZoneId.of("UTC"), range -> { }, nextDay);
             PrimaryStage.show(stage, new Scene(controller.node(), 1200, 800));
             controller.show(SYMBOL, Timeframe.ONE_HOUR, null);
             return controller;
@@ -143,21 +144,29 @@ class ChartLateMinutesTest {
         }).orElse(OptionalInt.empty());
     }
 
+    private static IndicatorSeriesView series(ChartController chart) {
+        return chart.model().flatMap(ChartModel::series).orElseThrow();
+    }
+
+    private static void awaitBarAt(ChartController chart, long time) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> barAt(chart, time).isPresent()));
+    }
+
     /** Waits until the chart's 14:00 bar holds every minute of its hour, and checks it and the 15:00 bar. */
     private static void awaitWholeHours(ChartController chart) throws Exception {
         long fourteen = FIRST + 60 * MINUTE;
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> {
                 OptionalInt bar = barAt(chart, fourteen);
-                return bar.isPresent() && chart.model().flatMap(ChartModel::series).orElseThrow().high(bar.getAsInt()) == 151;
+                return bar.isPresent() && series(chart).high(bar.getAsInt()) == 151;
             }));
         } catch (TimeoutException shortBar) {
-            throw new AssertionError("the 14:00 bar never took its minutes after 14:20: "
-                    + onFx(() -> chart.viewProperty().get() == null ? "no chart" : chart.viewProperty().get().readoutText()),
-                    shortBar);
+            String readout = onFx(() -> chart.viewProperty().get() == null ? "no chart"
+                    : chart.viewProperty().get().readoutText());
+            throw new AssertionError("the 14:00 bar never took its minutes after 14:20: " + readout, shortBar);
         }
         onFx(() -> {
-            IndicatorSeriesView series = chart.model().flatMap(ChartModel::series).orElseThrow();
+            IndicatorSeriesView series = series(chart);
             int bar = barAt(chart, fourteen).getAsInt();
             assertThat(series.open(bar)).isEqualTo(minute(60).open());
             assertThat(series.close(bar)).as("the close of 14:59").isEqualTo(minute(119).close());
@@ -173,8 +182,8 @@ class ChartLateMinutesTest {
     void aBackfillAfterARestartCompletesTheBarTheStoredHistoryStoppedIn() throws Exception {
         storeMinutes(0, STOPPED_AT);
         ChartController chart = hourChart();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> barAt(chart, FIRST + 60 * MINUTE).isPresent()));
-        assertThat(onFx(() -> chart.model().flatMap(ChartModel::series).orElseThrow().hasFormingBar()))
+        awaitBarAt(chart, FIRST + 60 * MINUTE);
+        assertThat(onFx(() -> series(chart).hasFormingBar()))
                 .as("the 14:00 bar is over by the clock").isFalse();
 
         List<Bar> backfill = storeMinutes(STOPPED_AT, CAUGHT_UP);
@@ -189,14 +198,15 @@ class ChartLateMinutesTest {
     @Test
     void theLaterWindowsOfANewSymbolsBackfillCompleteTheBarItsFirstWindowStoppedIn() throws Exception {
         ChartController chart = hourChart();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> onFxText(chart).startsWith("Waiting for the first bars")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> onFx(() -> placeholderText(chart).startsWith("Waiting for the first bars")));
 
         List<Bar> firstWindow = storeMinutes(0, STOPPED_AT);
         onFx(() -> {
             chart.apply(closedBars(firstWindow));
             return null;
         });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> barAt(chart, FIRST + 60 * MINUTE).isPresent()));
+        awaitBarAt(chart, FIRST + 60 * MINUTE);
         List<Bar> secondWindow = storeMinutes(STOPPED_AT, CAUGHT_UP);
         onFx(() -> {
             chart.apply(closedBars(secondWindow));
@@ -223,8 +233,8 @@ class ChartLateMinutesTest {
         assertThat(loads).as("and no other load asked for").isEmpty();
     }
 
-    private static String onFxText(ChartController chart) {
-        return ((javafx.scene.control.Label) chart.node().lookup("#chartPlaceholder")).getText();
+    private static String placeholderText(ChartController chart) {
+        return ((Label) chart.node().lookup("#chartPlaceholder")).getText();
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
