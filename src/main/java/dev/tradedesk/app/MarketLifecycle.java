@@ -9,6 +9,7 @@ import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.ui.live.MarketHandOff;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -116,6 +117,17 @@ final class MarketLifecycle implements AutoCloseable {
     /** The running session; {@code null} before it starts, while it restarts, or if it could not start. */
     MarketSession market() {
         return market;
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until the running session's store writer has stored the bars
+     * queued so far (those the UI has been given); at once if no session runs. Not on the JavaFX thread.
+     */
+    void awaitStoreWrites(Duration timeout) {
+        MarketSession current = market;
+        if (current != null && !current.awaitStoreWrites(timeout)) {
+            log.debug("A history read goes ahead after {} ms with bars still queued for the store", timeout.toMillis());
+        }
     }
 
     /** The chart shows {@code symbol} (or nothing): this session and the ones started later fetch it first. */

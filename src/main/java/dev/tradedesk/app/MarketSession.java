@@ -326,6 +326,11 @@ public final class MarketSession implements AutoCloseable {
      * Bars written per symbol since start, a bar the store already held counted again each time it
      * is written again (a repair pass, an overlapping fetch): the store's MERGE does not say which.
      */
+    /** {@link StoreWriter#awaitQueued}: waits, at most {@code timeout}, for the bars queued for the store so far. */
+    boolean awaitStoreWrites(Duration timeout) {
+        return storeWriter.awaitQueued(timeout);
+    }
+
     public Map<Symbol, Long> writtenBySymbol() {
         return storeWriter.writtenBySymbol();
     }

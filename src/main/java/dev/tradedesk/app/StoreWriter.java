@@ -11,6 +11,7 @@ import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -92,6 +97,32 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
             });
         } catch (RejectedExecutionException shuttingDown) {
             log.warn("Repaired bars of {} series not stored: shutting down; they will be repaired at the next start", batch.size());
+        }
+    }
+
+    /**
+     * Waits until the writes queued before this call are done (stored or failed), for at most
+     * {@code timeout}. The UI gets closed bars only after they are queued here, so a history read
+     * after this sees every bar the UI has been given. False if the wait timed out or was
+     * interrupted (the interrupt kept); true if the writer is shut down.
+     */
+    boolean awaitQueued(Duration timeout) {
+        Future<?> marker;
+        try {
+            marker = thread.submit(() -> { });
+        } catch (RejectedExecutionException shuttingDown) {
+            return true;
+        }
+        try {
+            marker.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException slow) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException cannotFail) {
+            return true;
         }
     }
 

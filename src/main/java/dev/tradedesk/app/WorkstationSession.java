@@ -56,6 +56,11 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private static final java.time.Duration SAMPLE_PERIOD = java.time.Duration.ofSeconds(1);
     /** Longest that backfill waits for the first live frame (a hidden or minimised window never shows one). */
     private static final java.time.Duration HISTORY_HOLD_LIMIT = java.time.Duration.ofSeconds(10);
+    /**
+     * The longest a chart's reload waits for the store writer before it reads: long enough for a
+     * backfill window's write, short enough that a failing disk does not hold the chart back.
+     */
+    private static final java.time.Duration STORED_BARS_WAIT = java.time.Duration.ofSeconds(2);
 
     private final TradeDesk desk;
     private final ExecutorService control;
@@ -186,6 +191,11 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     @Override
     public void chartShowing(Symbol symbol) {
         marketLifecycle.chartShowing(symbol);
+    }
+
+    @Override
+    public void awaitStoredBars() {
+        marketLifecycle.awaitStoreWrites(STORED_BARS_WAIT);
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -79,6 +80,49 @@ class StoreWriterTest {
             assertThat(published).as("live bars announce no repair").allMatch(update -> update.repairedHistory().isEmpty());
         } finally {
             thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void awaitingTheQueuedWritesReturnsOnceTheBarsQueuedBeforeAreStored() throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            // The writer tells the completeness after each write, on its thread: held there, the
+            // write is not done yet, as one on a slow disk.
+            StoreWriter writer = new StoreWriter(store, thread, new PipelineMetrics(),
+                    Clock.fixed(Instant.ofEpochMilli(T0 + 60 * 60_000), ZoneOffset.UTC), update -> {
+                        writing.countDown();
+                        awaitUninterruptibly(release);
+                    });
+            BarColumns bars = new BarColumns(3);
+            for (int i = 0; i < 3; i++) {
+                bars.add(T0 + i * 60_000L, 10, 11, 9, 10.5, 100);
+            }
+            writer.write(Map.of(AAPL, bars), Map.of(AAPL, List.of(new TimeRange(T0, T0 + 3 * 60_000))));
+            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(writer.awaitQueued(Duration.ofMillis(200))).as("the write is not done").isFalse();
+
+            release.countDown();
+            assertThat(writer.awaitQueued(Duration.ofSeconds(10))).isTrue();
+            BarColumns read = new BarColumns(0);
+            store.readRange(AAPL, T0, T0 + 10 * 60_000, read);
+            assertThat(read.size()).isEqualTo(3);
+        } finally {
+            release.countDown();
+            thread.shutdownNow();
+        }
+        assertThat(new StoreWriter(null, thread, new PipelineMetrics(), Clock.systemUTC(), update -> { })
+                .awaitQueued(Duration.ofSeconds(10))).as("a writer shut down holds nothing back").isTrue();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
     }
 

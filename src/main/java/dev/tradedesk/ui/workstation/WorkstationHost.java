@@ -24,6 +24,14 @@ public interface WorkstationHost {
     StoredMinutes minuteHistory(Symbol symbol, int minutes);
 
     /**
+     * Waits, for a moment at most, until the store holds every closed bar the UI has been given, so
+     * that a {@link #minuteHistory} read after it leaves none of them out. Call on a background
+     * thread, never on the JavaFX thread.
+     */
+    default void awaitStoredBars() {
+    }
+
+    /**
      * The latest {@code bars} bars stored of {@code symbol} at {@code timeframe} itself, oldest first,
      * daily ones on their trading days in New York; empty at 1Min. What the chart shows of a symbol
      * with no stored minute (an imported daily history), and before its first minute otherwise, as

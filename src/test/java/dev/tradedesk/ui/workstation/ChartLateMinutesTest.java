@@ -62,6 +62,8 @@ class ChartLateMinutesTest {
 
     /** What the store holds, as the store writer leaves it: it writes the feed's bars before the chart sees them. */
     private final BarColumns stored = new BarColumns(CAUGHT_UP);
+    /** Minutes the UI has been given that the store writer has not stored yet (a slow disk). */
+    private final List<Bar> queued = new ArrayList<>();
     private final ExecutorService loader = Executors.newSingleThreadExecutor();
     private final AtomicInteger reads = new AtomicInteger();
     private Stage stage;
@@ -101,12 +103,29 @@ class ChartLateMinutesTest {
         return bars;
     }
 
+    /** Minutes {@code from} to {@code until} (exclusive), handed to the UI while still queued for the store. */
+    private List<Bar> queueMinutes(int from, int until) {
+        List<Bar> bars = minutes(from, until);
+        synchronized (stored) {
+            queued.addAll(bars);
+        }
+        return bars;
+    }
+
     private ChartController hourChart() throws Exception {
         return hourChart(loader);
     }
 
     private ChartController hourChart(Executor historyReader) throws Exception {
         WorkstationHost host = new StubWorkstationHost() {
+            @Override
+            public void awaitStoredBars() {
+                synchronized (stored) {
+                    queued.forEach(stored::add);
+                    queued.clear();
+                }
+            }
+
             @Override
             public StoredMinutes minuteHistory(Symbol symbol, int minutes) {
                 reads.incrementAndGet();
@@ -152,8 +171,16 @@ class ChartLateMinutesTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> barAt(chart, time).isPresent()));
     }
 
-    /** Waits until the chart's 14:00 bar holds every minute of its hour, and checks it and the 15:00 bar. */
+    /** {@link #awaitWholeHours(ChartController, int)} for a feed caught up to 15:10. */
     private static void awaitWholeHours(ChartController chart) throws Exception {
+        awaitWholeHours(chart, CAUGHT_UP - 1);
+    }
+
+    /**
+     * Waits until the chart's 14:00 bar holds every minute of its hour, and checks it and the 15:00
+     * bar, which the feed has given up to minute {@code lastMinute}.
+     */
+    private static void awaitWholeHours(ChartController chart, int lastMinute) throws Exception {
         long fourteen = FIRST + 60 * MINUTE;
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> {
@@ -172,7 +199,7 @@ class ChartLateMinutesTest {
             assertThat(series.close(bar)).as("the close of 14:59").isEqualTo(minute(119).close());
             assertThat(series.volume(bar)).as("sixty minutes").isEqualTo(600);
             assertThat(series.time(bar + 1)).isEqualTo(FIRST + 120 * MINUTE);
-            assertThat(series.close(bar + 1)).as("15:00, up to 15:10").isEqualTo(minute(CAUGHT_UP - 1).close());
+            assertThat(series.close(bar + 1)).as("15:00").isEqualTo(minute(Math.min(lastMinute, 179)).close());
             assertThat(chart.model().orElseThrow().refusedBars()).isZero();
             return null;
         });
@@ -214,6 +241,29 @@ class ChartLateMinutesTest {
         });
 
         awaitWholeHours(chart);
+    }
+
+    @Test
+    void itsReloadReadsTheStoreOnceTheStoreWriterHasStoredWhatTheChartWasGiven() throws Exception {
+        storeMinutes(0, STOPPED_AT);
+        ChartController chart = hourChart();
+        awaitBarAt(chart, FIRST + 60 * MINUTE);
+
+        // 14:21 to 17:59, more than the chart takes again from its own recent minutes at a reload:
+        // read before they are stored, the 14:00 bar would miss its high at 14:50.
+        int lastMinute = 299;
+        List<Bar> backfill = queueMinutes(STOPPED_AT, lastMinute + 1);
+        onFx(() -> {
+            chart.apply(closedBars(backfill));
+            return null;
+        });
+
+        awaitWholeHours(chart, lastMinute);
+        onFx(() -> {
+            assertThat(series(chart).close(series(chart).size() - 1)).as("17:00, up to 17:59")
+                    .isEqualTo(minute(lastMinute).close());
+            return null;
+        });
     }
 
     @Test
