@@ -348,6 +348,10 @@ public final class MarketSession implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        // No call starts once the session closes: a history page's answer still asks for the next
+        // page, from OkHttp's thread, which against the closing simulated exchange would fail and
+        // be told as the provider's failure. Refused by the shut-down threads, it counts as given up.
+        http.dispatcher().executorService().shutdown();
         HttpClients.close(http);
         if (exchange != null) {
             exchange.close();

@@ -71,12 +71,27 @@ final class SchedulerThread {
      * the lane, it left the lane waiting for an answer that never comes (a repair's history lane busy
      * for the rest of the session). The throw is logged and counted with the request's failure
      * ({@link ProviderConnection#failed}), as a failure of any other class than
-     * {@link ProviderException} is.
+     * {@link ProviderException} is. Once closed, a request is not sent: its future comes back cancelled.
      */
     <T> CompletableFuture<T> send(Supplier<CompletableFuture<T>> call) {
+        if (closed) {
+            return cancelled();
+        }
         CompletableFuture<T> request = requestOrItsFailure(call);
         pending.add(request);
         request.whenComplete((value, failure) -> pending.remove(request));
+        if (closed) {
+            // Closed while this step sent it (close does not wait for the step), and perhaps after
+            // close cancelled what was pending: cancelled here, it is not sent to a provider whose
+            // connections are closing, where it would fail and be told as the provider's failure.
+            request.cancel(false);
+        }
+        return request;
+    }
+
+    private static <T> CompletableFuture<T> cancelled() {
+        CompletableFuture<T> request = new CompletableFuture<>();
+        request.cancel(false);
         return request;
     }
 

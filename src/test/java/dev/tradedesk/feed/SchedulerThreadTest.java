@@ -53,6 +53,40 @@ class SchedulerThreadTest {
         }
     }
 
+    @Test
+    void aRequestAStepSendsOnceTheSchedulerIsClosedIsCancelledNotSent() {
+        CompletableFuture<String> inFlight = new CompletableFuture<>();
+        AtomicInteger sent = new AtomicInteger();
+        CompletableFuture<String> before = schedulerThread.send(() -> {
+            sent.incrementAndGet();
+            return inFlight;
+        });
+
+        schedulerThread.close();
+        CompletableFuture<String> after = schedulerThread.send(() -> {
+            sent.incrementAndGet();
+            return new CompletableFuture<>();
+        });
+
+        assertThat(before).as("in flight at the close: the provider's future, so its call is cancelled too").isCancelled();
+        assertThat(after).isCancelled();
+        assertThat(sent).as("only the request sent before the close reached the provider").hasValue(1);
+    }
+
+    @Test
+    void aRequestSentWhileTheSchedulerClosesIsCancelledWhicheverComesFirst() {
+        AtomicInteger sent = new AtomicInteger();
+        // The close lands while the step is inside the provider's call, after the first look at closed.
+        CompletableFuture<String> request = schedulerThread.send(() -> {
+            sent.incrementAndGet();
+            schedulerThread.close();
+            return new CompletableFuture<>();
+        });
+
+        assertThat(sent).hasValue(1);
+        assertThat(request).as("close found nothing pending yet; send looked again").isCancelled();
+    }
+
     /** The live lane's next cycle, which only counts itself here. */
     private void nextLiveCycleIn(Duration wait) {
         schedulerThread.schedule(PriceScheduler.Lane.LIVE, liveCycles::incrementAndGet, wait);

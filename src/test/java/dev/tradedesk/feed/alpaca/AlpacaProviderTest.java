@@ -102,6 +102,24 @@ class AlpacaProviderTest {
     }
 
     @Test
+    void aNextPageAskedForAfterTheSessionsHttpThreadsShutDownIsGivenUpNotAFailure() throws Exception {
+        // The page is still on its way when the session closes (MarketSession.close shuts its HTTP
+        // threads down first): its answer asks for the next page, which the threads refuse.
+        server.enqueue(new MockResponse.Builder().code(200).headersDelay(400, TimeUnit.MILLISECONDS)
+                .body("{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "]},\"next_page_token\":\"UEFHRTI\"}")
+                .build());
+        CompletableFuture<Map<Symbol, BarColumns>> history = provider.history(List.of(AAPL), Timeframe.ONE_MINUTE, FROM, TO);
+        assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
+
+        dispatcher.shutdown();
+
+        assertThatThrownBy(() -> await(history)).hasCauseInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(metrics.failures()).as("no failure of the provider's").isZero();
+        assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN") || line.startsWith("ERROR")).isEmpty();
+        assertThat(server.getRequestCount()).as("the next page never left").isEqualTo(1);
+    }
+
+    @Test
     void historyFollowsPageTokensAndMergesASymbolSplitAcrossPages() throws Exception {
         respond(200, "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "," + bar("2022-02-01T14:31:00Z", 175)
                 + "],\"MSFT\":[" + bar("2022-02-01T14:30:00Z", 300) + "]},\"next_page_token\":\"TVNGVHwxNDMx\"}");
