@@ -147,8 +147,12 @@ class ChartLateMinutesTest {
         });
     }
 
-    private static MarketUpdate closedBars(List<Bar> bars) {
-        return new MarketUpdate(Map.of(), Map.of(SYMBOL, bars), Map.of(), Map.of(), null, null, Long.MAX_VALUE);
+    /** Hands {@code bars} to the chart as closed minutes, as the frame loop hands over the feed's update. */
+    private static void feed(ChartController chart, List<Bar> bars) throws Exception {
+        onFx(() -> {
+            chart.apply(new MarketUpdate(Map.of(), Map.of(SYMBOL, bars), Map.of(), Map.of(), null, null, Long.MAX_VALUE));
+            return null;
+        });
     }
 
     /** Index of the chart's bar opening at {@code time}, if it has one. */
@@ -214,10 +218,7 @@ class ChartLateMinutesTest {
                 .as("the 14:00 bar is over by the clock").isFalse();
 
         List<Bar> backfill = storeMinutes(STOPPED_AT, CAUGHT_UP);
-        onFx(() -> {
-            chart.apply(closedBars(backfill));
-            return null;
-        });
+        feed(chart, backfill);
 
         awaitWholeHours(chart);
     }
@@ -229,16 +230,10 @@ class ChartLateMinutesTest {
                 () -> onFx(() -> placeholderText(chart).startsWith("Waiting for the first bars")));
 
         List<Bar> firstWindow = storeMinutes(0, STOPPED_AT);
-        onFx(() -> {
-            chart.apply(closedBars(firstWindow));
-            return null;
-        });
+        feed(chart, firstWindow);
         awaitBarAt(chart, FIRST + 60 * MINUTE);
         List<Bar> secondWindow = storeMinutes(STOPPED_AT, CAUGHT_UP);
-        onFx(() -> {
-            chart.apply(closedBars(secondWindow));
-            return null;
-        });
+        feed(chart, secondWindow);
 
         awaitWholeHours(chart);
     }
@@ -253,10 +248,7 @@ class ChartLateMinutesTest {
         // read before they are stored, the 14:00 bar would miss its high at 14:50.
         int lastMinute = 299;
         List<Bar> backfill = queueMinutes(STOPPED_AT, lastMinute + 1);
-        onFx(() -> {
-            chart.apply(closedBars(backfill));
-            return null;
-        });
+        feed(chart, backfill);
 
         awaitWholeHours(chart, lastMinute);
         onFx(() -> {
@@ -271,10 +263,7 @@ class ChartLateMinutesTest {
         storeMinutes(0, STOPPED_AT);
         ConcurrentLinkedQueue<Runnable> loads = new ConcurrentLinkedQueue<>();
         ChartController chart = hourChart(loads::add);
-        onFx(() -> {
-            chart.apply(closedBars(minutes(STOPPED_AT, CAUGHT_UP))); // held until the history is in
-            return null;
-        });
+        feed(chart, minutes(STOPPED_AT, CAUGHT_UP)); // held until the history is in
         loads.poll().run(); // reads the store up to 14:20: the writer has not stored the backfill yet
         storeMinutes(STOPPED_AT, CAUGHT_UP);
 
