@@ -322,15 +322,15 @@ public final class MarketSession implements AutoCloseable {
         return scheduler.state().status() == ConnectionState.Status.STOPPED;
     }
 
-    /**
-     * Bars written per symbol since start, a bar the store already held counted again each time it
-     * is written again (a repair pass, an overlapping fetch): the store's MERGE does not say which.
-     */
     /** {@link StoreWriter#awaitQueued}: waits, at most {@code timeout}, for the bars queued for the store so far. */
     boolean awaitStoreWrites(Duration timeout) {
         return storeWriter.awaitQueued(timeout);
     }
 
+    /**
+     * Bars written per symbol since start, a bar the store already held counted again each time it
+     * is written again (a repair pass, an overlapping fetch): the store's MERGE does not say which.
+     */
     public Map<Symbol, Long> writtenBySymbol() {
         return storeWriter.writtenBySymbol();
     }
