@@ -68,7 +68,8 @@ class SchedulerThreadTest {
             return new CompletableFuture<>();
         });
 
-        assertThat(before).as("in flight at the close: the provider's future, so its call is cancelled too").isCancelled();
+        assertThat(before).as("in flight at the close: the provider's own future, so its call is cancelled too")
+                .isCancelled();
         assertThat(after).isCancelled();
         assertThat(sent).as("only the request sent before the close reached the provider").hasValue(1);
     }

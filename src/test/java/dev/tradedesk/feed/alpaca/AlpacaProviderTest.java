@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -113,7 +114,7 @@ class AlpacaProviderTest {
 
         dispatcher.shutdown();
 
-        assertThatThrownBy(() -> await(history)).hasCauseInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThatThrownBy(() -> await(history)).hasCauseInstanceOf(CancellationException.class);
         assertThat(metrics.failures()).as("no failure of the provider's").isZero();
         assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN") || line.startsWith("ERROR")).isEmpty();
         assertThat(server.getRequestCount()).as("the next page never left").isEqualTo(1);
