@@ -137,7 +137,8 @@ public final class BarAggregator {
         return next >= bucketEndOf(bucketStartOf(lastMinute));
     }
 
-    private long bucketEndOf(long start) {
+    /** End (exclusive) of the bucket opening at {@code start}: the open of the next one. */
+    public long bucketEndOf(long start) {
         return timeframe == Timeframe.ONE_DAY ? nextDayStartOf(start, dayZone) : start + timeframe.millis();
     }
 

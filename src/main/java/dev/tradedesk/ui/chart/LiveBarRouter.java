@@ -22,13 +22,14 @@ public final class LiveBarRouter {
     private final ChartModel chart;
     private long lastClosedMinute = Long.MIN_VALUE;
     /**
-     * The start of the bucket {@link #finishHistory} closed because the clock had passed its end, or
-     * {@code Long.MIN_VALUE}. Its minutes may still come (a backfill brings what happened while the
-     * app was closed, or while a symbol was new), and a bar on the chart never changes once closed.
-     * Minutes come in time order: once one of a later bucket has come, later ones of this bucket
-     * are ignored as old.
+     * The end (exclusive) of the bucket {@link #finishHistory} closed because the clock had passed
+     * it, or {@code Long.MIN_VALUE}. Its minutes may still come (a backfill brings what happened
+     * while the app was closed, or while a symbol was new), and a bar on the chart never changes once
+     * closed. A minute is routed only if it is after the last one seen, which lies in that bucket or
+     * later: so it belongs to that bucket if it opens before this end, a comparison cheap enough for
+     * every forming tick.
      */
-    private long closedByClock = Long.MIN_VALUE;
+    private long closedByClockUntil = Long.MIN_VALUE;
     /** Minutes came for the bucket closed by the clock: the chart shows that bucket short of them. */
     private boolean behindClosedBar;
 
@@ -91,7 +92,7 @@ public final class LiveBarRouter {
     public void finishHistory(long nowMillis) {
         if (timeframe != Timeframe.ONE_MINUTE && lastClosedMinute != Long.MIN_VALUE
                 && aggregator.bucketOver(lastClosedMinute, nowMillis)) {
-            closedByClock = aggregator.bucketStartOf(lastClosedMinute);
+            closedByClockUntil = aggregator.bucketEndOf(aggregator.bucketStartOf(lastClosedMinute));
             aggregator.flush(chart::pushClosedBar);
         } else {
             showBucketInProgress();
@@ -150,7 +151,7 @@ public final class LiveBarRouter {
 
     /** Whether {@code minute} belongs to the bucket closed by the clock; {@link #takeBehindClosedBar} then tells so. */
     private boolean ofBucketClosedByClock(Bar minute) {
-        if (closedByClock == Long.MIN_VALUE || aggregator.bucketStartOf(minute.time()) != closedByClock) {
+        if (minute.time() >= closedByClockUntil) {
             return false;
         }
         behindClosedBar = true;
