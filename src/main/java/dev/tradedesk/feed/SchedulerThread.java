@@ -4,6 +4,7 @@ import dev.tradedesk.core.RepeatingFailures;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,7 +76,7 @@ final class SchedulerThread {
      */
     <T> CompletableFuture<T> send(Supplier<CompletableFuture<T>> call) {
         if (closed) {
-            return cancelled();
+            return CompletableFuture.failedFuture(new CancellationException("the scheduler is closed"));
         }
         CompletableFuture<T> request = requestOrItsFailure(call);
         pending.add(request);
@@ -86,12 +87,6 @@ final class SchedulerThread {
             // connections are closing, where it would fail and be told as the provider's failure.
             request.cancel(false);
         }
-        return request;
-    }
-
-    private static <T> CompletableFuture<T> cancelled() {
-        CompletableFuture<T> request = new CompletableFuture<>();
-        request.cancel(false);
         return request;
     }
 
