@@ -473,13 +473,13 @@ public final class ChartController {
         }
         try {
             loader.execute(() -> {
-                long started = System.nanoTime();
                 if (keepShown) {
                     // The chart on screen has taken live minutes the store writer may not have stored
                     // yet: a backfill's, which made this reload (minutes of a bar closed by the clock),
                     // can be thousands, more than the recent ones the new chart takes again.
                     host.awaitStoredBars();
                 }
+                long started = System.nanoTime();
                 StoredMinutes stored = host.minuteHistory(loading, minutes);
                 boolean partial = minutes < MAX_HISTORY_BARS && stored.earlierStored();
                 // The bars stored of the timeframe itself (an imported daily history), read whole at
