@@ -149,7 +149,7 @@ public final class ChartController {
         this.rangeListener = rangeListener;
         area.setId("chartArea");
         area.getStyleClass().add("chart-area");
-        repairSettle.setOnFinished(event -> reloadRepairedHistory());
+        repairSettle.setOnFinished(event -> reloadForBarsBehind());
         placeholder.setId("chartPlaceholder");
         placeholder.getStyleClass().add("chart-placeholder-text");
         // A provider's reason can be long: it wraps, centred, rather than running off the chart.
@@ -265,8 +265,9 @@ public final class ChartController {
     }
 
     /**
-     * Routes the selected symbol's new minute bars to the chart, and reloads it once the store's
-     * repairs of gaps in its history pause ({@link #REPAIR_SETTLE}); called once per pulse.
+     * Routes the selected symbol's new minute bars to the chart, and reloads it once bars that came
+     * behind it (the store's repairs of gaps in its history, late minutes of a bar it closed by the
+     * clock) pause ({@link #REPAIR_SETTLE}); called once per pulse.
      */
     public void apply(MarketUpdate update) {
         if (update.connection() != null) {
@@ -288,7 +289,7 @@ public final class ChartController {
             placeholder.setText(waitingText());
         }
         if (update.repairedHistory().contains(symbol)) {
-            historyRepaired();
+            barsCameBehind();
         }
         List<Bar> closed = update.closedBars().getOrDefault(symbol, List.of());
         Bar forming = update.formingBars().get(symbol);
@@ -335,7 +336,7 @@ public final class ChartController {
         if (router.takeBehindClosedBar()) {
             // Minutes of the last bar the history ended with, closed as the clock was past it (a
             // backfill after a restart, or of a new symbol, goes on where the history stopped).
-            historyRepaired();
+            barsCameBehind();
         }
     }
 
@@ -354,8 +355,12 @@ public final class ChartController {
         attach(generation, model, newRouter, minutes.size(), false);
     }
 
-    /** (Re)starts the wait for repairs to pause, unless the first of them has waited long enough. */
-    private void historyRepaired() {
+    /**
+     * Bars came behind the chart: a repaired gap was stored, or minutes came of a bar the chart had
+     * closed by the clock. (Re)starts the wait for such news to pause, unless the first of it has
+     * waited long enough; the chart then reloads once.
+     */
+    private void barsCameBehind() {
         long now = System.nanoTime();
         if (repairSettle.getStatus() != Animation.Status.RUNNING) {
             firstPendingRepair = now;
@@ -371,7 +376,7 @@ public final class ChartController {
      * live until the new one, in the same range, replaces it. Repairs during a load are taken by one
      * more load after it.
      */
-    private void reloadRepairedHistory() {
+    private void reloadForBarsBehind() {
         if (heldBack != null) {
             reloadAgain = true; // the load under way may have read the store before these bars
             return;
@@ -592,7 +597,7 @@ public final class ChartController {
         view.set(chart);
         olderHistoryLoading.set(partial);
         if (reloadAgain) {
-            reloadRepairedHistory();
+            reloadForBarsBehind();
         }
     }
 }
