@@ -227,6 +227,48 @@ class LivePipelineTest {
         assertThat(Instant.ofEpochMilli(LivePipeline.nextSessionStart(fallBack))).isEqualTo(Instant.parse("2026-11-02T05:00:00Z"));
     }
 
+    /**
+     * A series warmed from the store at the end of New York's longest day (25 hours: its clocks fall
+     * back) takes the day's first bar as the session's open: the warm-up reaches back that far.
+     */
+    @Test
+    void aSeriesWarmedFromTheStoreMeasuresChangeFromTheLongestDaysFirstBar() {
+        Instant lastMinute = Instant.parse("2026-11-02T04:59:00Z"); // 23:59 EST on Sunday 1 November
+        long sessionStart = LivePipeline.sessionStartOf(lastMinute.toEpochMilli());
+        assertThat(Instant.ofEpochMilli(sessionStart)).isEqualTo(Instant.parse("2026-11-01T04:00:00Z"));
+        Instant clockNow = lastMinute.plus(Duration.ofMinutes(1));
+        SimulatedMarket fallBackMarket = SimulatedMarket.withHistory(5, new SimClock(new MutableClock(clockNow), clockNow, 1),
+                Duration.ofDays(3), Set.of(), true);
+        BarColumns storedMinutes = new BarColumns(0);
+        fallBackMarket.closedMinuteBars(AAPL, clockNow.minus(Duration.ofDays(3)).toEpochMilli(),
+                lastMinute.toEpochMilli() - 1, storedMinutes);
+        BarColumns newest = new BarColumns(0);
+        fallBackMarket.closedMinuteBars(AAPL, lastMinute.toEpochMilli(), clockNow.toEpochMilli() - 1, newest);
+        assertThat(newest.size()).isEqualTo(1);
+        LivePipeline pipeline = new LivePipeline(IndicatorParameters.DEFAULTS, (batch, covered) -> { },
+                (series, count) -> latest(storedMinutes, count), published::add, metrics);
+
+        pipeline.onBatch(batch(Map.of(AAPL, newest), Map.of()));
+
+        int first = 0;
+        while (storedMinutes.time(first) < sessionStart) {
+            first++;
+        }
+        double open = storedMinutes.open(first);
+        double close = newest.close(0);
+        assertThat(published.get(0).quotes().get(AAPL).changePercent()).isCloseTo((close - open) / open * 100,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** The last {@code count} bars of {@code bars}, as the store's recent-bars read gives them. */
+    private static BarColumns latest(BarColumns bars, int count) {
+        BarColumns last = new BarColumns(count);
+        for (int i = Math.max(0, bars.size() - count); i < bars.size(); i++) {
+            last.add(bars.bar(i));
+        }
+        return last;
+    }
+
     @Test
     void symbolsWithoutDataAndFailuresBecomeProblems() {
         LivePipeline pipeline = pipeline(new BarColumns(0));
