@@ -52,8 +52,8 @@ final class LivePipeline implements MarketDataListener {
     /**
      * Bars kept per live series, and read from the store to warm it: 34 hours of minutes, a whole
      * New York day for the session's change whatever the hour, and ample for the indicators to
-     * converge (a replay after new parameters leaves an RSI of period 14 a factor of e^-152 from
-     * where a longer history takes it; of period 100, e^-20). Not 4,096: its ring, 4,096 rows of
+     * converge (replayed over them after new parameters, an RSI of period 14 keeps a weight of
+     * e^-152 on where the replay began; of period 100, e^-20). Not 4,096: its ring, 4,096 rows of
      * 16 doubles, is 512 KB plus the array's header, which G1 (1 MB regions at a heap of 1 GB)
      * stores as a humongous object in a region of its own, 1 MB a symbol (651 MB after a full GC
      * with 500 symbols, 410 MB of it live objects). 2,048 rows are 256 KB, allocated as any other.
