@@ -80,24 +80,63 @@ final class StoreWriter implements LivePipeline.ClosedBarWriter {
         }
     }
 
-    /** Like {@link #write}; once the bars are stored, the UI is told which symbols' history they repaired. */
+    /**
+     * Like {@link #write}; once the bars are stored, the UI is told which symbols' history they
+     * changed, so that a chart showing one reloads it.
+     */
     @Override
     public void writeRepair(Map<SeriesKey, BarColumns> batch, Map<SeriesKey, List<TimeRange>> covered) {
-        Set<Symbol> repaired = new HashSet<>();
-        batch.forEach((series, bars) -> {
-            if (!bars.isEmpty()) {
-                repaired.add(series.symbol());
-            }
-        });
         try {
             thread.execute(() -> {
-                if (writeNow(batch, covered) && !repaired.isEmpty()) {
-                    publisher.accept(MarketUpdate.ofRepairedHistory(repaired));
+                Set<Symbol> changed = symbolsChangedBy(batch);
+                if (writeNow(batch, covered) && !changed.isEmpty()) {
+                    publisher.accept(MarketUpdate.ofRepairedHistory(changed));
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
             log.warn("Repaired bars of {} series not stored: shutting down; they will be repaired at the next start", batch.size());
         }
+    }
+
+    /**
+     * The symbols of {@code batch} whose bars the store does not hold already, as they are. A range
+     * stored but never recorded as covered (imported minutes inside the look-back, say) is fetched
+     * again by the repair passes and brings the same bars: a chart reloaded for them, 100,000 bars
+     * read and computed again, would show what it shows. A series the store cannot read counts as
+     * changed. Writer thread, before the write.
+     */
+    private Set<Symbol> symbolsChangedBy(Map<SeriesKey, BarColumns> batch) {
+        Set<Symbol> changed = new HashSet<>();
+        batch.forEach((series, bars) -> {
+            if (!bars.isEmpty() && !storedAlready(series, bars)) {
+                changed.add(series.symbol());
+            }
+        });
+        return changed;
+    }
+
+    private boolean storedAlready(SeriesKey series, BarColumns bars) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < bars.size(); i++) {
+            first = Math.min(first, bars.time(i));
+            last = Math.max(last, bars.time(i));
+        }
+        BarColumns stored = new BarColumns(bars.size());
+        try {
+            store.readRange(series, first, last, stored);
+        } catch (RuntimeException unreadable) {
+            return false; // the chart's reload reads the store itself, and says what it finds
+        }
+        if (stored.size() != bars.size()) {
+            return false;
+        }
+        for (int i = 0; i < bars.size(); i++) {
+            if (!stored.bar(i).equals(bars.bar(i))) {
+                return false; // a bar the provider corrected, or the batch out of time order
+            }
+        }
+        return true;
     }
 
     /**

@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +79,51 @@ class StoreWriterTest {
             writer.write(Map.of(AAPL, bars), Map.of());
             thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
             assertThat(published).as("live bars announce no repair").allMatch(update -> update.repairedHistory().isEmpty());
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    /**
+     * Bars stored but not recorded as covered (imported, say) come again from a repair pass: told to
+     * the UI only for a series where they changed something, so a chart is not reloaded for nothing.
+     */
+    @Test
+    void aRepairThatBringsOnlyTheBarsAlreadyStoredIsNotAnnounced() throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        List<MarketUpdate> published = new CopyOnWriteArrayList<>();
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            BarColumns imported = new BarColumns(3);
+            for (int i = 0; i < 3; i++) {
+                imported.add(T0 + i * 60_000L, 10, 11, 9, 10.5, 100);
+            }
+            store.write(AAPL, imported);
+            store.write(MSFT, imported);
+            StoreWriter writer = new StoreWriter(store, thread, new PipelineMetrics(),
+                    Clock.fixed(Instant.ofEpochMilli(T0 + 60 * 60_000), ZoneOffset.UTC), published::add);
+            BarColumns corrected = new BarColumns(3);
+            for (int i = 0; i < 3; i++) {
+                corrected.add(T0 + i * 60_000L, 10, 11, 9, i == 1 ? 10.25 : 10.5, 100);
+            }
+            Map<SeriesKey, List<TimeRange>> covered = Map.of(AAPL, List.of(new TimeRange(T0, T0 + 3 * 60_000)),
+                    MSFT, List.of(new TimeRange(T0, T0 + 3 * 60_000)));
+
+            BarColumns withANewBar = new BarColumns(4);
+            for (int i = 0; i < imported.size(); i++) {
+                withANewBar.add(imported.bar(i));
+            }
+            withANewBar.add(T0 + 3 * 60_000L, 10.5, 12, 10, 11, 200);
+
+            writer.writeRepair(Map.of(AAPL, imported, MSFT, corrected), covered);
+            writer.writeRepair(Map.of(AAPL, withANewBar), Map.of(AAPL, List.of(new TimeRange(T0, T0 + 4 * 60_000))));
+            writer.writeRepair(Map.of(AAPL, withANewBar), Map.of(AAPL, List.of(new TimeRange(T0, T0 + 4 * 60_000))));
+            thread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+
+            assertThat(published).extracting(MarketUpdate::repairedHistory).filteredOn(symbols -> !symbols.isEmpty())
+                    .as("MSFT's corrected close, then AAPL's new bar; not AAPL's same bars, twice")
+                    .containsExactly(Set.of(Symbol.of("MSFT")), Set.of(Symbol.of("AAPL")));
+            assertThat(store.missingRanges(AAPL, T0, T0 + 4 * 60_000)).as("the same bars' range is covered all the same").isEmpty();
+            assertThat(store.range(MSFT, T0, T0 + 2 * 60_000).close(1)).isEqualTo(10.25);
         } finally {
             thread.shutdownNow();
         }
