@@ -109,9 +109,7 @@ class StoreWriterTest {
                     MSFT, List.of(new TimeRange(T0, T0 + 3 * 60_000)));
 
             BarColumns withANewBar = new BarColumns(4);
-            for (int i = 0; i < imported.size(); i++) {
-                withANewBar.add(imported.bar(i));
-            }
+            withANewBar.addAll(imported, imported.size());
             withANewBar.add(T0 + 3 * 60_000L, 10.5, 12, 10, 11, 200);
 
             writer.writeRepair(Map.of(AAPL, imported, MSFT, corrected), covered);
