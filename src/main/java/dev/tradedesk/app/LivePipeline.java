@@ -65,9 +65,6 @@ final class LivePipeline implements MarketDataListener {
      */
     static final String WAITING_FOR_STORE = "Waiting for the history store; its history and prices follow once it answers."
             + " The store says: ";
-    /** A session is a calendar day where the exchange is, the day a daily bar spans. */
-    private static final ZoneId SESSION_ZONE = BarAggregator.EXCHANGE_ZONE;
-
     /**
      * Receives one cycle's closed bars of every series and the ranges they complete, to store in
      * one transaction; returns at once (the write happens on its own thread).
@@ -97,19 +94,23 @@ final class LivePipeline implements MarketDataListener {
     private final HistoryLoader history;
     private final Consumer<MarketUpdate> publisher;
     private final PipelineMetrics pipeline;
+    /** A session is a calendar day in this zone, the market's trading day, which a daily bar spans. */
+    private final ZoneId sessionZone;
     private final Map<Symbol, LiveSeries> series = new HashMap<>();
 
     /** One symbol's live state: its engine and where its session opened. */
     private static final class LiveSeries {
         final SeriesKey key;
+        final ZoneId sessionZone;
         IndicatorSeries engine;
         long sessionStart = Long.MIN_VALUE;
         /** Where the next session starts: until then a bar needs no calendar arithmetic. */
         long sessionEnd = Long.MIN_VALUE;
         double sessionOpen = Double.NaN;
 
-        LiveSeries(SeriesKey key, IndicatorSeries engine) {
+        LiveSeries(SeriesKey key, ZoneId sessionZone, IndicatorSeries engine) {
             this.key = key;
+            this.sessionZone = sessionZone;
             this.engine = engine;
         }
 
@@ -122,18 +123,20 @@ final class LivePipeline implements MarketDataListener {
             if (time >= sessionStart && time < sessionEnd) {
                 return; // same session: the usual case, on every tick
             }
-            long start = sessionStartOf(time);
+            long start = BarAggregator.dayStartOf(time, sessionZone);
             if (start > sessionStart) {
                 sessionStart = start;
-                sessionEnd = nextSessionStart(time);
+                sessionEnd = BarAggregator.nextDayStartOf(time, sessionZone);
                 sessionOpen = open;
             }
         }
     }
 
+    /** @param sessionZone the zone whose calendar days are the market's sessions: its trading day */
     LivePipeline(IndicatorParameters parameters, ClosedBarWriter store, HistoryLoader history,
-            Consumer<MarketUpdate> publisher, PipelineMetrics pipeline) {
+            Consumer<MarketUpdate> publisher, PipelineMetrics pipeline, ZoneId sessionZone) {
         this.parameters = parameters;
+        this.sessionZone = Objects.requireNonNull(sessionZone, "sessionZone");
         this.requested = parameters;
         this.store = store;
         this.history = history;
@@ -326,7 +329,7 @@ final class LivePipeline implements MarketDataListener {
     private LiveSeries seriesFor(Symbol symbol, Timeframe timeframe) {
         return series.computeIfAbsent(symbol, key -> {
             SeriesKey seriesKey = new SeriesKey(symbol, timeframe);
-            LiveSeries live = new LiveSeries(seriesKey, new IndicatorSeries(seriesKey, parameters, LIVE_CAPACITY));
+            LiveSeries live = new LiveSeries(seriesKey, sessionZone, new IndicatorSeries(seriesKey, parameters, LIVE_CAPACITY));
             try {
                 BarColumns stored = history.recentBars(seriesKey, LIVE_CAPACITY);
                 live.engine.appendAll(stored);
@@ -354,15 +357,5 @@ final class LivePipeline implements MarketDataListener {
         return new Quote(symbol, engine.time(last), close, change, engine.value(Indicator.RSI, last),
                 engine.value(Indicator.STOCH_K, last), engine.value(Indicator.BAND_LOWER, last),
                 engine.value(Indicator.BAND_UPPER, last), relativeVolume);
-    }
-
-    /** The New York calendar day a bar belongs to, as the trading session. */
-    static long sessionStartOf(long time) {
-        return BarAggregator.dayStartOf(time, SESSION_ZONE);
-    }
-
-    /** The start of the New York day after the one {@code time} falls in (23, 24 or 25 hours later). */
-    static long nextSessionStart(long time) {
-        return BarAggregator.nextDayStartOf(time, SESSION_ZONE);
     }
 }

@@ -10,6 +10,7 @@ import dev.tradedesk.ui.live.MarketHandOff;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,6 +51,8 @@ final class MarketLifecycle implements AutoCloseable {
      */
     private volatile CompletableFuture<HistoryStore> store;
     private boolean storeSimulated; // control thread
+    /** The days the session's market trades in, which its daily bars span: read by the chart's loader. */
+    private volatile ZoneId tradingDayZone;
     private volatile boolean readCacheWanted = true;
     private final Object lifecycle = new Object();
     private volatile MarketSession market;
@@ -60,8 +63,9 @@ final class MarketLifecycle implements AutoCloseable {
      * @param control         the workstation's control thread
      * @param startHold       released once the first live frame is shown: backfill and the read
      *                        cache wait for it
-     * @param historySwitched told on the control thread when a restart switched history, so that
-     *                        what shows the old history reloads
+     * @param historySwitched told on the control thread when a restart switched history, or the
+     *                        trading days bars are built over, so that what shows the old history
+     *                        reloads
      */
     MarketLifecycle(TradeDesk desk, Function<ProviderKind, HistoryStore> stores, Executor control, MarketHandOff handOff,
             PipelineMetrics pipeline, StartHold startHold, Runnable historySwitched) {
@@ -83,6 +87,7 @@ final class MarketLifecycle implements AutoCloseable {
     void start() {
         Settings settings = desk.settings();
         storeSimulated = settings.provider() == ProviderKind.SIM;
+        tradingDayZone = settings.provider().tradingDayZone();
         CompletableFuture<HistoryStore> first =
                 CompletableFuture.supplyAsync(() -> stores.apply(settings.provider()), control);
         store = first;
@@ -112,6 +117,14 @@ final class MarketLifecycle implements AutoCloseable {
     /** The store in use, opened or opening. */
     CompletionStage<HistoryStore> store() {
         return store;
+    }
+
+    /**
+     * The zone whose calendar days the provider's market trades in (ProviderKind#tradingDayZone):
+     * what the chart's daily bars span. Any thread.
+     */
+    ZoneId tradingDayZone() {
+        return tradingDayZone;
     }
 
     /** The running session; {@code null} before it starts, while it restarts, or if it could not start. */
@@ -178,6 +191,11 @@ final class MarketLifecycle implements AutoCloseable {
                 old.close();
             }
             boolean switched = switchHistory(settings.provider());
+            ZoneId days = settings.provider().tradingDayZone();
+            if (!days.equals(tradingDayZone)) {
+                tradingDayZone = days; // Binance's after Alpaca's: a day is UTC's, no longer New York's
+                switched = true;
+            }
             // The list as last edited: an edit made after OK took these settings is saved, not in them.
             market = startMarket(settings.withWatchlist(desk.settings().watchlists().of(settings.provider())), publisher);
             if (switched) {

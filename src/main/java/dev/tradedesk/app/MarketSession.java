@@ -160,7 +160,8 @@ public final class MarketSession implements AutoCloseable {
             StoreWriter storeWriter = new StoreWriter(store, executors.singleThread("store-writer"), pipeline, marketClock,
                     publisher);
             LivePipeline live = new LivePipeline(options.indicators(), storeWriter,
-                    (series, count) -> recentBars(store, series, count), publisher, pipeline);
+                    (series, count) -> recentBars(store, series, count), publisher, pipeline,
+                    options.provider().tradingDayZone());
             PriceScheduler.Config config = schedulerConfig(options);
             PriceScheduler scheduler = new PriceScheduler(provider, executors.scheduled("scheduler-" + options.provider().label()),
                     new StoreBarHistory(store), live, marketClock, wallClock, tuning.backoff(), pipeline, feedMetrics, config,

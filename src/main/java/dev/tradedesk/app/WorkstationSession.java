@@ -29,6 +29,7 @@ import dev.tradedesk.ui.workstation.WorkstationHost;
 import dev.tradedesk.ui.workstation.WorkstationWindow;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -214,9 +215,14 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     }
 
     @Override
-    public BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, int bars) {
-        return readHistory(store -> TimeframeHistory.latest(store, symbol, timeframe, bars), () -> new BarColumns(0),
-                "the " + timeframe + " history of " + symbol);
+    public BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, ZoneId tradingDayZone, int bars) {
+        return readHistory(store -> TimeframeHistory.latest(store, symbol, timeframe, tradingDayZone, bars),
+                () -> new BarColumns(0), "the " + timeframe + " history of " + symbol);
+    }
+
+    @Override
+    public ZoneId tradingDayZone() {
+        return marketLifecycle.tradingDayZone();
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.BarCsvWriter;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +78,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     private TimeSpanOptions span;
 
+    @Mixin
+    private TradingDayOption tradingDays;
+
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "The CSV file to write (its contents replaced if it exists and bars were found; a link is"
                     + " followed), or - for standard output (the count then goes to stderr).")
@@ -101,10 +106,11 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         SeriesKey key = new SeriesKey(symbol.symbol(), timeframe);
+        ZoneId dayZone = tradingDays.zone(source.simulated() ? ProviderKind.SIM : context.settingsLoad().settings().provider());
         long exported;
         try {
-            exported = toStandardOutput ? exportToStandardOutput(context, key, first, last)
-                    : export(context, key, first, last, target);
+            exported = toStandardOutput ? exportToStandardOutput(context, key, dayZone, first, last)
+                    : export(context, key, dayZone, first, last, target);
         } catch (StandardOutputWriter.Closed closed) {
             // The reader had what it wanted (| head): nothing to say on the console, as the shell says nothing.
             log.info("Export of {} to standard output stopped: {}", key, closed.getMessage());
@@ -128,14 +134,14 @@ final class ExportCommand implements Callable<Integer> {
 
     /**
      * Bars of {@code key}'s timeframe built exactly from the stored one-minute bars, as the
-     * workstation builds them (daily bars over New York days). The bar in progress at the end is
-     * left out: its minutes are not all there yet.
+     * workstation builds them (daily bars over the days of {@code dayZone}). The bar in progress at
+     * the end is left out: its minutes are not all there yet.
      *
      * @return the number of bars written
      */
-    private static long aggregated(HistoryStore store, SeriesKey key, long first, long last, CsvFromFirstBar writer)
-            throws IOException {
-        BarAggregator buckets = new BarAggregator(key.timeframe(), BarAggregator.EXCHANGE_ZONE);
+    private static long aggregated(HistoryStore store, SeriesKey key, ZoneId dayZone, long first, long last,
+            CsvFromFirstBar writer) throws IOException {
+        BarAggregator buckets = new BarAggregator(key.timeframe(), dayZone);
         long from = first == Long.MIN_VALUE ? first : buckets.bucketStartOf(first);
         long to = last == Long.MAX_VALUE ? last : buckets.bucketStartOf(last) + 2 * key.timeframe().millis();
         BarColumns out = new BarColumns(CHUNK);
@@ -162,10 +168,11 @@ final class ExportCommand implements Callable<Integer> {
         return writer.written() - before;
     }
 
-    private long export(AppContext context, SeriesKey key, long first, long last, Path target) throws IOException {
+    private long export(AppContext context, SeriesKey key, ZoneId dayZone, long first, long last, Path target)
+            throws IOException {
         try (TradeDesk desk = new TradeDesk(context);
                 OutputTarget.Temporary temporary = OutputTarget.temporaryBeside(target)) {
-            long exported = write(source.store(desk), key, first, last, temporary.writer());
+            long exported = write(source.store(desk), key, dayZone, first, last, temporary.writer());
             if (exported == 0) {
                 // A mistyped symbol exports nothing: the file it names may be an earlier export of the right one.
                 return 0;
@@ -184,9 +191,10 @@ final class ExportCommand implements Callable<Integer> {
      * @throws StandardOutputWriter.Closed if standard output's reader closed the pipe
      * @throws StandardOutputWriter.Failed if standard output could not be written (a full disk)
      */
-    private long exportToStandardOutput(AppContext context, SeriesKey key, long first, long last) throws IOException {
+    private long exportToStandardOutput(AppContext context, SeriesKey key, ZoneId dayZone, long first, long last)
+            throws IOException {
         try (TradeDesk desk = new TradeDesk(context)) {
-            return write(source.store(desk), key, first, last,
+            return write(source.store(desk), key, dayZone, first, last,
                     new BufferedWriter(new StandardOutputWriter(spec.commandLine().getOut(), root.standardOutput())));
         } catch (StoreException failed) {
             if (failed.getCause() instanceof StandardOutputWriter.Closed closed) {
@@ -199,12 +207,17 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes the bars of {@code key} in the range to {@code out}, which it closes; returns how many. */
-    private static long write(HistoryStore store, SeriesKey key, long first, long last, Writer out) throws IOException {
+    /**
+     * Writes the bars of {@code key} in the range to {@code out}, which it closes; returns how many.
+     * Bars stored of the timeframe itself go out as stored; else they are built from the minutes,
+     * daily ones over the days of {@code dayZone}.
+     */
+    private static long write(HistoryStore store, SeriesKey key, ZoneId dayZone, long first, long last, Writer out)
+            throws IOException {
         try (CsvFromFirstBar writer = new CsvFromFirstBar(out)) {
             long exported = store.stream(key, first, last, CHUNK, writer::write);
             if (exported == 0 && key.timeframe() != Timeframe.ONE_MINUTE) {
-                exported = aggregated(store, key, first, last, writer);
+                exported = aggregated(store, key, dayZone, first, last, writer);
             }
             return exported;
         }

@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
                 "One transaction: a file that cannot be read writes nothing.",
                 "Header: timestamp,open,high,low,close,volume; timestamps ISO-8601 (a space may stand for the T,"
                         + " as pandas writes; without an offset, UTC or the --zone given) or epoch milliseconds, strictly increasing.",
-                "Daily bars open at the start of a New York day (as export writes them) or of a UTC day, one kind a"
-                        + " series: that of its stored bars, else of the file's first bar.",
+                "Daily bars open at the start of a New York day (a US stock's trading day) or of a UTC day (a crypto"
+                        + " market's), one kind a series: that of its stored bars, else of the file's first bar.",
                 "Rows that are not valid bars (timestamps off the timeframe's grid, in the future, or before"
                         + " 1990-01-01 UTC (1800-01-01 for daily bars) included)"
                         + " are reported with their line number and skipped; bars already stored at the same times"

@@ -2,11 +2,11 @@ package dev.tradedesk.cli;
 
 import dev.tradedesk.app.Settings;
 import dev.tradedesk.app.TradeDesk;
-import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.sim.SimClock;
 import dev.tradedesk.feed.sim.SimulatedMarket;
 import dev.tradedesk.store.HistoryStore;
@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -87,6 +88,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     private HistoryChoice source;
 
+    @Mixin
+    private TradingDayOption tradingDays;
+
     @Option(names = "--theme", paramLabel = "light|dark", description = "Colour theme (default: the settings' theme).")
     private String theme;
 
@@ -117,10 +121,11 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         Settings settings = (demo ? root.context() : root.contextOfStoredData(spec.commandLine())).settingsLoad().settings();
         Theme chartTheme = theme == null ? settings.theme() : parse(() -> Theme.parse(theme));
+        ZoneId dayZone = tradingDays.zone(demo || source.simulated() ? ProviderKind.SIM : settings.provider());
         ChartHistory history = demo
                 ? new ChartHistory(demoMinuteBars(chartSymbol, historyMinutes(chartTimeframe, bars),
                         settings.simulator().seed(), Clock.systemUTC()), new BarColumns(0))
-                : stored(chartSymbol, chartTimeframe);
+                : stored(chartSymbol, chartTimeframe, dayZone);
         if (history.isEmpty()) {
             spec.commandLine().getErr().println("tradedesk: no bars stored for " + chartSymbol + " in "
                     + source.folder(root.context().paths()) + "; record some with `tradedesk record`"
@@ -133,9 +138,9 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         boolean startedHere = DesktopLauncher.ensureToolkit();
         try {
-            ChartModel model = new ChartModel(new SeriesKey(chartSymbol, chartTimeframe), settings.indicators(),
+            ChartModel model = new ChartModel(new SeriesKey(chartSymbol, chartTimeframe), dayZone, settings.indicators(),
                     Math.max(1 << 12, Integer.highestOneBit(history.size()) << 1));
-            LiveBarRouter router = new LiveBarRouter(chartTimeframe, BarAggregator.EXCHANGE_ZONE, model);
+            LiveBarRouter router = new LiveBarRouter(chartTimeframe, dayZone, model);
             model.loadHistory(router.historyFor(history.stored(), history.minutes()));
             CompletableFuture<WritableImage> image = new CompletableFuture<>();
             AtomicLong barsInView = new AtomicLong();
@@ -166,7 +171,7 @@ final class SnapshotCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("snapshot: " + out.toAbsolutePath() + " (" + width + "x" + height + ", "
                     + chartSymbol + " " + chartTimeframe + ", " + Counted.of(barsInView.get(),
                             (demo ? "simulated" : source.simulated() ? "stored simulated" : "stored") + " bar") + " to "
-                    + newestBarName(chartTimeframe, history.newestTime()) + ")");
+                    + newestBarName(chartTimeframe, history.newestTime(), dayZone) + ")");
             return 0;
         } finally {
             if (startedHere) {
@@ -177,13 +182,13 @@ final class SnapshotCommand implements Callable<Integer> {
 
     /**
      * How the summary names the newest bar charted, given the newest minute in it: that minute's
-     * time, or for daily bars their trading day, the date in New York (BarAggregator.EXCHANGE_ZONE)
-     * as the chart's daily axis names it. A minute's time named no daily bar, and in UTC often the
-     * next day: the bar of 1 December, to 19:29 in New York, read "to 2026-12-02T00:29:00Z".
+     * time, or for daily bars their trading day, the date in {@code tradingDayZone} as the chart's
+     * daily axis names it. A minute's time named no daily bar, and in UTC often the next day: the
+     * bar of 1 December, to 19:29 in New York, read "to 2026-12-02T00:29:00Z".
      */
-    static String newestBarName(Timeframe timeframe, long newestMinute) {
+    static String newestBarName(Timeframe timeframe, long newestMinute, ZoneId tradingDayZone) {
         Instant minute = Instant.ofEpochMilli(newestMinute);
-        return timeframe == Timeframe.ONE_DAY ? LocalDate.ofInstant(minute, BarAggregator.EXCHANGE_ZONE).toString()
+        return timeframe == Timeframe.ONE_DAY ? LocalDate.ofInstant(minute, tradingDayZone).toString()
                 : minute.toString();
     }
 
@@ -219,9 +224,9 @@ final class SnapshotCommand implements Callable<Integer> {
         }
     }
 
-    private ChartHistory stored(Symbol chartSymbol, Timeframe chartTimeframe) {
+    private ChartHistory stored(Symbol chartSymbol, Timeframe chartTimeframe, ZoneId dayZone) {
         try (TradeDesk desk = new TradeDesk(root.context())) {
-            return storedHistory(source.store(desk), chartSymbol, chartTimeframe, bars);
+            return storedHistory(source.store(desk), chartSymbol, chartTimeframe, dayZone, bars);
         }
     }
 
@@ -229,12 +234,13 @@ final class SnapshotCommand implements Callable<Integer> {
      * The stored bars to chart {@code bars} bars of {@code symbol} at {@code timeframe} from, as the
      * workstation's chart takes them: its one-minute bars (aggregated to the timeframe), after the
      * bars stored of the timeframe itself that are older ({@link TimeframeHistory}: an imported daily
-     * history, on its trading days); or those alone where no minute is stored.
+     * history, on its trading days in {@code tradingDayZone}); or those alone where no minute is stored.
      */
-    static ChartHistory storedHistory(HistoryStore store, Symbol symbol, Timeframe timeframe, int bars) {
+    static ChartHistory storedHistory(HistoryStore store, Symbol symbol, Timeframe timeframe, ZoneId tradingDayZone,
+            int bars) {
         BarColumns minutes = new BarColumns(0);
         store.latest(new SeriesKey(symbol, Timeframe.ONE_MINUTE), historyMinutes(timeframe, bars)).appendTo(minutes);
-        BarColumns ofTimeframe = TimeframeHistory.latest(store, symbol, timeframe, bars + WARM_UP_BARS);
+        BarColumns ofTimeframe = TimeframeHistory.latest(store, symbol, timeframe, tradingDayZone, bars + WARM_UP_BARS);
         return new ChartHistory(minutes, ofTimeframe);
     }
 

@@ -7,8 +7,9 @@ import java.time.ZoneId;
 /**
  * Builds bars of a higher timeframe exactly from one-minute bars: first open, highest high, lowest
  * low, last close, summed volume, stamped with the bucket's open time. Minute and hour buckets align
- * to the epoch clock (as providers align them); daily buckets are calendar days in the exchange's
- * zone (New York for US stocks), stamped at that day's midnight, as Alpaca stamps daily bars.
+ * to the epoch clock (as providers align them); daily buckets are calendar days in the market's
+ * zone, stamped at that day's midnight: New York's for US stocks, as Alpaca stamps daily bars, UTC's
+ * for crypto, as Binance and Coinbase do.
  *
  * <p>Works on history ({@link #aggregate}) and live ({@link #add}, {@link #forming}): closed
  * one-minute bars go in one at a time, a completed bucket comes out when the first bar of the next
@@ -17,8 +18,8 @@ import java.time.ZoneId;
  */
 public final class BarAggregator {
 
-    /** The zone whose calendar days daily bars span: the US stock exchanges'. */
-    public static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
+    /** The zone whose calendar days the US stock exchanges' daily bars span. */
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     /** Receives completed buckets. */
     @FunctionalInterface

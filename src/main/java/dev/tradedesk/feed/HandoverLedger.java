@@ -8,6 +8,7 @@ import dev.tradedesk.core.Symbol;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ final class HandoverLedger {
 
     private final BarHistory history;
     private final PriceScheduler.Config config;
+    private final ZoneId tradingDayZone;
     private final Clock marketClock;
     private final RepairPlanner repairs;
     /** Exclusive bound per symbol: every closed bar before it has been handed over. */
@@ -57,9 +59,12 @@ final class HandoverLedger {
     /** The symbols whose wait ended and that no batch has told yet; the same empty set while none. */
     private Set<Symbol> storeAnswered = Set.of();
 
-    HandoverLedger(BarHistory history, PriceScheduler.Config config, Clock marketClock, RepairPlanner repairs) {
+    /** @param tradingDayZone whose days the provider's market trades in: a look-back of days starts at one's start */
+    HandoverLedger(BarHistory history, PriceScheduler.Config config, ZoneId tradingDayZone, Clock marketClock,
+            RepairPlanner repairs) {
         this.history = history;
         this.config = config;
+        this.tradingDayZone = tradingDayZone;
         this.marketClock = marketClock;
         this.repairs = repairs;
     }
@@ -223,7 +228,7 @@ final class HandoverLedger {
         SeriesKey series = new SeriesKey(symbol, config.timeframe());
         OptionalLong last = history.lastBarTime(series);
         OptionalLong since = history.trackedSince(series);
-        long lookbackStart = lookbackStart(config, marketClock.millis());
+        long lookbackStart = lookbackStart(config, tradingDayZone, marketClock.millis());
         if (since.isEmpty()) {
             history.track(series, lookbackStart);
         }
@@ -242,14 +247,14 @@ final class HandoverLedger {
 
     /**
      * Where a new series' backfill starts. A look-back of a day or more starts at the beginning of
-     * the exchange's day (New York, as the chart and export build daily bars): started two days
-     * back to the minute, the first daily and hourly bars built from the stored minutes would be
-     * partial and shown as if whole.
+     * the market's day ({@code tradingDayZone}'s, as the chart and export build daily bars):
+     * started two days back to the minute, the first daily and hourly bars built from the stored
+     * minutes would be partial and shown as if whole.
      */
-    static long lookbackStart(PriceScheduler.Config config, long nowMillis) {
+    static long lookbackStart(PriceScheduler.Config config, ZoneId tradingDayZone, long nowMillis) {
         long start = nowMillis - config.lookback().toMillis();
         if (config.lookback().compareTo(Duration.ofDays(1)) >= 0) {
-            start = BarAggregator.dayStartOf(start, BarAggregator.EXCHANGE_ZONE);
+            start = BarAggregator.dayStartOf(start, tradingDayZone);
         }
         return config.timeframe().gridStart(start);
     }

@@ -104,7 +104,8 @@ public final class PriceScheduler implements AutoCloseable {
         this.schedulerThread = new SchedulerThread(thread, provider.kind(), laneBackoff);
         this.unknown = new UnknownSymbols(provider.kind());
         RepairPlanner repairs = new RepairPlanner(history, config.timeframe(), config.windowBars(), provider.barsPerRequest());
-        HandoverLedger ledger = new HandoverLedger(history, config, marketClock, repairs);
+        HandoverLedger ledger = new HandoverLedger(history, config, provider.kind().tradingDayZone(), marketClock,
+                repairs);
         OutageReport outageReport = new OutageReport(problemsTold, unknown, ledger, config.timeframe());
         this.connection = new ProviderConnection(provider.kind(), problemsTold, wallClock, laneBackoff, schedulerThread,
                 outageReport, repairs, metrics);

@@ -189,7 +189,7 @@ public final class BarCsvSource implements BarSource, Closeable {
         this.earliestOpen = timeframe == Timeframe.ONE_DAY ? EARLIEST_DAILY_OPEN : EARLIEST_INTRADAY_OPEN;
         long gridOpen = timeframe.gridStart(nowMillis);
         this.latestOpen = timeframe == Timeframe.ONE_DAY
-                ? Math.max(gridOpen, BarAggregator.dayStartOf(nowMillis, BarAggregator.EXCHANGE_ZONE)) : gridOpen;
+                ? Math.max(gridOpen, BarAggregator.dayStartOf(nowMillis, BarAggregator.NEW_YORK)) : gridOpen;
         return this;
     }
 
@@ -308,9 +308,9 @@ public final class BarCsvSource implements BarSource, Closeable {
                     + " bar import takes" + secondsHint(text, time);
         }
         if (grid == Timeframe.ONE_DAY && !opensADay(time)) {
-            long newYorkDay = BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE);
-            return "timestamp " + text + " is not the start of a day in New York (as export and the chart"
-                    + " write daily bars: " + BarCsvFormat.formatTime(newYorkDay) + ") or in UTC ("
+            long newYorkDay = BarAggregator.dayStartOf(time, BarAggregator.NEW_YORK);
+            return "timestamp " + text + " is not the start of a day in New York (a US stock's trading day: "
+                    + BarCsvFormat.formatTime(newYorkDay) + ") or in UTC (a crypto market's: "
                     + BarCsvFormat.formatTime(grid.gridStart(time)) + ")" + secondsHint(text, time);
         }
         if (grid != null && grid != Timeframe.ONE_DAY && grid.gridStart(time) != time) {
@@ -395,7 +395,7 @@ public final class BarCsvSource implements BarSource, Closeable {
     }
 
     private static boolean opensANewYorkDay(long time) {
-        return time == BarAggregator.dayStartOf(time, BarAggregator.EXCHANGE_ZONE);
+        return time == BarAggregator.dayStartOf(time, BarAggregator.NEW_YORK);
     }
 
     /** The next row that is not blank, or {@code null} at the end. */

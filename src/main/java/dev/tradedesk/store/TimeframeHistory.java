@@ -7,6 +7,7 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
@@ -23,31 +24,35 @@ public final class TimeframeHistory {
 
     /**
      * The latest {@code count} bars stored of {@code symbol} at {@code timeframe}, oldest first, daily
-     * ones on their trading days ({@link #onTradingDays}). Empty at 1Min: a chart of minutes is made of
-     * stored minutes only. Reads the database.
+     * ones on their trading days in {@code tradingDayZone} ({@link #onTradingDays}). Empty at 1Min: a
+     * chart of minutes is made of stored minutes only. Reads the database.
      */
-    public static BarColumns latest(HistoryStore store, Symbol symbol, Timeframe timeframe, int count) {
+    public static BarColumns latest(HistoryStore store, Symbol symbol, Timeframe timeframe, ZoneId tradingDayZone,
+            int count) {
         BarColumns own = new BarColumns(0);
         if (timeframe == Timeframe.ONE_MINUTE) {
             return own;
         }
         store.latest(new SeriesKey(symbol, timeframe), count).appendTo(own);
-        return timeframe == Timeframe.ONE_DAY ? onTradingDays(own) : own;
+        return timeframe == Timeframe.ONE_DAY ? onTradingDays(own, tradingDayZone) : own;
     }
 
     /**
      * Daily bars placed where the chart's daily axis and readout expect them, at the start of their
-     * trading day in New York (BarAggregator.EXCHANGE_ZONE). A series imported as UTC days (the bar of
-     * 2025-02-24 at 00:00Z, which import takes) would otherwise be named by the day before, as
-     * "2025-02-23 Sun" at 19:00 in New York; bars opening New York's days stay as they are.
+     * trading day in {@code tradingDayZone}. Import takes a daily bar at the start of a New York day or
+     * of a UTC day, whatever the market: a stock's series imported as UTC days (the bar of 2025-02-24
+     * at 00:00Z) would otherwise be named by the day before in New York, "2025-02-23 Sun" at 19:00,
+     * and a crypto series imported as New York days would sit five hours into its UTC day. A bar is
+     * moved to the start of the same date in the market's zone; bars opening its days stay as they are.
      */
-    public static BarColumns onTradingDays(BarColumns daily) {
+    public static BarColumns onTradingDays(BarColumns daily, ZoneId tradingDayZone) {
         BarColumns placed = new BarColumns(daily.size());
         for (int i = 0; i < daily.size(); i++) {
             long time = daily.time(i);
-            if (Timeframe.ONE_DAY.gridStart(time) == time) { // a UTC midnight, never New York's
-                time = LocalDate.ofInstant(Instant.ofEpochMilli(time), ZoneOffset.UTC)
-                        .atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli();
+            if (BarAggregator.dayStartOf(time, tradingDayZone) != time) {
+                ZoneId stampedIn = Timeframe.ONE_DAY.gridStart(time) == time ? ZoneOffset.UTC : BarAggregator.NEW_YORK;
+                time = LocalDate.ofInstant(Instant.ofEpochMilli(time), stampedIn)
+                        .atStartOfDay(tradingDayZone).toInstant().toEpochMilli();
             }
             placed.add(time, daily.open(i), daily.high(i), daily.low(i), daily.close(i), daily.volume(i));
         }

@@ -2,6 +2,7 @@ package dev.tradedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Secret;
@@ -117,7 +118,7 @@ class FullDiskRepairSchedulingTest {
                 Secret.empty(), "iex");
         writer = new StoreWriter(store, writerThread, pipeline, simClock.asClock(), update -> { });
         handed.live = new LivePipeline(IndicatorParameters.DEFAULTS, writer, (series, count) -> new BarColumns(0),
-                published::add, pipeline);
+                published::add, pipeline, BarAggregator.NEW_YORK);
         PriceScheduler.Config config = new PriceScheduler.Config(Timeframe.ONE_MINUTE, Duration.ofMillis(20),
                 Duration.ofMillis(5), Duration.ofHours(3), 60);
         scheduler = new PriceScheduler(provider, schedulerThread, new StoreBarHistory(store), handed,

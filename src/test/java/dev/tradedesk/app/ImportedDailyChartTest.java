@@ -91,7 +91,7 @@ class ImportedDailyChartTest {
 
     /** The open of a trading day, as the chart places daily bars: midnight in New York. */
     private static long newYorkDay(int year, int month, int day) {
-        return LocalDate.of(year, month, day).atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli();
+        return LocalDate.of(year, month, day).atStartOfDay(BarAggregator.NEW_YORK).toInstant().toEpochMilli();
     }
 
     private AppContext openContext() {

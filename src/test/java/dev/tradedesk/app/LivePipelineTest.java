@@ -3,6 +3,7 @@ package dev.tradedesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorBatch;
@@ -25,6 +26,8 @@ import dev.tradedesk.ui.watchlist.WatchlistRow;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +52,10 @@ class LivePipelineTest {
     }
 
     private LivePipeline pipeline(BarColumns history) {
+        return pipeline(history, BarAggregator.NEW_YORK);
+    }
+
+    private LivePipeline pipeline(BarColumns history, ZoneId sessionZone) {
         return new LivePipeline(IndicatorParameters.DEFAULTS,
                 (batch, covered) -> batch.forEach((series, bars) -> {
                     BarColumns target = stored.computeIfAbsent(series, key -> new BarColumns(0));
@@ -56,7 +63,7 @@ class LivePipelineTest {
                         target.add(bars.bar(i));
                     }
                 }),
-                (series, count) -> history, published::add, metrics);
+                (series, count) -> history, published::add, metrics, sessionZone);
     }
 
     private static CycleBatch batch(Map<Symbol, BarColumns> closed, Map<Symbol, Bar> forming) {
@@ -202,29 +209,39 @@ class LivePipelineTest {
 
     @Test
     void changeIsMeasuredFromTheSessionsFirstBar() {
-        long sessionStart = LivePipeline.sessionStartOf(NOW.toEpochMilli());
-        assertThat(Instant.ofEpochMilli(sessionStart)).isEqualTo(Instant.parse("2026-03-02T05:00:00Z"));
+        long sessionStart = Instant.parse("2026-03-02T05:00:00Z").toEpochMilli(); // midnight in New York
         BarColumns history = bars(NOW.minus(Duration.ofHours(10)).toEpochMilli(), NOW.toEpochMilli() - 1);
         pipeline(new BarColumns(0)).onBatch(batch(Map.of(AAPL, history), Map.of()));
+        assertThat(published.get(0).quotes().get(AAPL).changePercent())
+                .isCloseTo(changeSince(history, sessionStart), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** A crypto market's session is the UTC day, as its exchange's daily candle: not New York's. */
+    @Test
+    void changeIsMeasuredFromTheFirstBarOfTheMarketsTradingDay() {
+        long utcMidnight = Instant.parse("2026-03-02T00:00:00Z").toEpochMilli();
+        BarColumns history = new BarColumns(0); // traded around the clock, rising a cent a minute
+        for (long time = NOW.minus(Duration.ofHours(20)).toEpochMilli(); time < NOW.toEpochMilli(); time += 60_000) {
+            double open = 100 + history.size() * 0.01;
+            history.add(time, open, open + 0.02, open - 0.01, open + 0.01, 10);
+        }
+        assertThat(history.time(0)).isLessThan(utcMidnight);
+        pipeline(new BarColumns(0), ZoneOffset.UTC).onBatch(batch(Map.of(AAPL, history), Map.of()));
+        double change = published.get(0).quotes().get(AAPL).changePercent();
+        assertThat(change).isCloseTo(changeSince(history, utcMidnight), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(change).isNotCloseTo(changeSince(history, Instant.parse("2026-03-02T05:00:00Z").toEpochMilli()),
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** The change in percent from the open of {@code history}'s first bar at or after {@code sessionStart} to its last close. */
+    private static double changeSince(BarColumns history, long sessionStart) {
         int first = 0;
         while (history.time(first) < sessionStart) {
             first++;
         }
         double open = history.open(first);
         double close = history.close(history.size() - 1);
-        assertThat(published.get(0).quotes().get(AAPL).changePercent()).isCloseTo((close - open) / open * 100,
-                org.assertj.core.data.Offset.offset(1e-9));
-    }
-
-    @Test
-    void aSessionEndsAtTheNextNewYorkMidnightAcrossDaylightSavingChanges() {
-        long springForward = Instant.parse("2026-03-08T12:00:00Z").toEpochMilli();
-        assertThat(LivePipeline.nextSessionStart(springForward) - LivePipeline.sessionStartOf(springForward))
-                .isEqualTo(Duration.ofHours(23).toMillis());
-        long fallBack = Instant.parse("2026-11-01T12:00:00Z").toEpochMilli();
-        assertThat(LivePipeline.nextSessionStart(fallBack) - LivePipeline.sessionStartOf(fallBack))
-                .isEqualTo(Duration.ofHours(25).toMillis());
-        assertThat(Instant.ofEpochMilli(LivePipeline.nextSessionStart(fallBack))).isEqualTo(Instant.parse("2026-11-02T05:00:00Z"));
+        return (close - open) / open * 100;
     }
 
     /**
@@ -234,8 +251,7 @@ class LivePipelineTest {
     @Test
     void aSeriesWarmedFromTheStoreMeasuresChangeFromTheLongestDaysFirstBar() {
         Instant lastMinute = Instant.parse("2026-11-02T04:59:00Z"); // 23:59 EST on Sunday 1 November
-        long sessionStart = LivePipeline.sessionStartOf(lastMinute.toEpochMilli());
-        assertThat(Instant.ofEpochMilli(sessionStart)).isEqualTo(Instant.parse("2026-11-01T04:00:00Z"));
+        long sessionStart = Instant.parse("2026-11-01T04:00:00Z").toEpochMilli(); // midnight EDT
         Instant clockNow = lastMinute.plus(Duration.ofMinutes(1));
         SimulatedMarket fallBackMarket = SimulatedMarket.withHistory(5, new SimClock(new MutableClock(clockNow), clockNow, 1),
                 Duration.ofDays(3), Set.of(), true);
@@ -246,7 +262,7 @@ class LivePipelineTest {
         fallBackMarket.closedMinuteBars(AAPL, lastMinute.toEpochMilli(), clockNow.toEpochMilli() - 1, newest);
         assertThat(newest.size()).isEqualTo(1);
         LivePipeline pipeline = new LivePipeline(IndicatorParameters.DEFAULTS, (batch, covered) -> { },
-                (series, count) -> latest(storedMinutes, count), published::add, metrics);
+                (series, count) -> latest(storedMinutes, count), published::add, metrics, BarAggregator.NEW_YORK);
 
         pipeline.onBatch(batch(Map.of(AAPL, newest), Map.of()));
 

@@ -45,7 +45,7 @@ class SnapshotStoredHistoryTest {
     /** What the snapshot's chart loads of {@code history}. */
     private static BarColumns charted(SnapshotCommand.ChartHistory history, Timeframe timeframe) {
         ChartModel model = new ChartModel(new SeriesKey(DAYS, timeframe));
-        return new LiveBarRouter(timeframe, BarAggregator.EXCHANGE_ZONE, model).historyFor(history.stored(), history.minutes());
+        return new LiveBarRouter(timeframe, BarAggregator.NEW_YORK, model).historyFor(history.stored(), history.minutes());
     }
 
     private static long[] times(BarColumns bars) {
@@ -55,16 +55,16 @@ class SnapshotStoredHistoryTest {
     @Test
     void aSymbolWithOnlyDailyBarsStoredIsChartedFromThem() {
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
-            BarColumns days = dailyBars(BarAggregator.EXCHANGE_ZONE);
+            BarColumns days = dailyBars(BarAggregator.NEW_YORK);
             store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), days);
 
-            SnapshotCommand.ChartHistory history = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, 300);
+            SnapshotCommand.ChartHistory history = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, BarAggregator.NEW_YORK, 300);
 
             assertThat(history.minutes().isEmpty()).isTrue();
             assertThat(times(history.stored())).containsExactly(times(days));
             assertThat(history.stored().close(2)).isEqualTo(103);
             assertThat(times(charted(history, Timeframe.ONE_DAY))).as("the chart is the daily bars").containsExactly(times(days));
-            assertThat(SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_MINUTE, 300).isEmpty())
+            assertThat(SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_MINUTE, BarAggregator.NEW_YORK, 300).isEmpty())
                     .as("no minute chart is made of daily bars").isTrue();
         }
     }
@@ -72,18 +72,18 @@ class SnapshotStoredHistoryTest {
     @Test
     void storedMinutesAreChartedAsTheWorkstationChartsThemAfterTheOlderStoredDailyBars() {
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
-            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(BarAggregator.EXCHANGE_ZONE));
+            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(BarAggregator.NEW_YORK));
             BarColumns minutes = new BarColumns(2);
             long open = Instant.parse("2025-02-21T14:30:00Z").toEpochMilli();
             minutes.add(open, 10, 11, 9, 10.5, 100);
             minutes.add(open + 60_000, 10.5, 11, 10, 10.8, 100);
             store.write(new SeriesKey(DAYS, Timeframe.ONE_MINUTE), minutes);
 
-            SnapshotCommand.ChartHistory history = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, 300);
+            SnapshotCommand.ChartHistory history = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, BarAggregator.NEW_YORK, 300);
 
             assertThat(times(history.minutes())).containsExactly(times(minutes));
             assertThat(times(history.stored())).as("the daily bars, of which the chart takes those before the minutes")
-                    .containsExactly(times(dailyBars(BarAggregator.EXCHANGE_ZONE)));
+                    .containsExactly(times(dailyBars(BarAggregator.NEW_YORK)));
         }
     }
 
@@ -92,10 +92,35 @@ class SnapshotStoredHistoryTest {
         try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
             store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(ZoneOffset.UTC));
 
-            BarColumns charted = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, 300).stored();
+            BarColumns charted = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, BarAggregator.NEW_YORK, 300).stored();
 
-            assertThat(times(charted)).containsExactly(times(dailyBars(BarAggregator.EXCHANGE_ZONE)));
-            assertThat(SnapshotCommand.newestBarName(Timeframe.ONE_DAY, charted.time(2))).isEqualTo("2025-02-20");
+            assertThat(times(charted)).containsExactly(times(dailyBars(BarAggregator.NEW_YORK)));
+            assertThat(SnapshotCommand.newestBarName(Timeframe.ONE_DAY, charted.time(2), BarAggregator.NEW_YORK)).isEqualTo("2025-02-20");
+        }
+    }
+
+    /** A crypto market's daily history, which Binance and Coinbase stamp at UTC's midnights, stays on them. */
+    @Test
+    void dailyBarsOfAMarketTradingInUtcDaysAreChartedOnThem() {
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(ZoneOffset.UTC));
+
+            BarColumns charted = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, ZoneOffset.UTC, 300).stored();
+
+            assertThat(times(charted)).containsExactly(times(dailyBars(ZoneOffset.UTC)));
+            assertThat(SnapshotCommand.newestBarName(Timeframe.ONE_DAY, charted.time(2), ZoneOffset.UTC)).isEqualTo("2025-02-20");
+        }
+    }
+
+    /** Daily bars imported as New York's days for a market trading in UTC's are moved to the UTC days of the same dates. */
+    @Test
+    void dailyBarsImportedAsNewYorkDaysAreChartedOnTheSameDatesInUtc() {
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(BarAggregator.NEW_YORK));
+
+            BarColumns charted = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, ZoneOffset.UTC, 300).stored();
+
+            assertThat(times(charted)).containsExactly(times(dailyBars(ZoneOffset.UTC)));
         }
     }
 }

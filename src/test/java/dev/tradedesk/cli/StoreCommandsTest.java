@@ -544,6 +544,31 @@ class StoreCommandsTest {
         assertThat(stderr()).contains("timestamp 2024-01-09T12:00:00Z is not the start of a day in New York");
     }
 
+    /** A crypto provider's daily bars are UTC days, as its exchange's own candles; --day-zone names another. */
+    @Test
+    void dailyBarsExportedFromMinutesSpanTheDaysOfTheSettingsProvidersMarket() throws IOException {
+        StringBuilder minutes = new StringBuilder(HEADER);
+        long start = java.time.Instant.parse("2024-01-02T20:00:00Z").toEpochMilli();
+        for (int hour = 0; hour < 40; hour++) {
+            minutes.append(start + hour * 3_600_000L).append(",10,11,9,10.5,100\n");
+        }
+        assertThat(run("import", "--symbol", "BTCUSDT", "--timeframe", "1Min", "--in",
+                csv("crypto.csv", minutes.toString()).toString())).isZero();
+        Files.writeString(dir.resolve("settings.json"), "{\"provider\": \"binance\"}");
+        Path utc = dir.resolve("utc.csv");
+        assertThat(run("export", "--symbol", "BTCUSDT", "--timeframe", "1Day", "--out", utc.toString())).isZero();
+        assertThat(Files.readString(utc).lines().skip(1).map(line -> line.substring(0, line.indexOf(','))))
+                .containsExactly("2024-01-02T00:00:00Z", "2024-01-03T00:00:00Z", "2024-01-04T00:00:00Z");
+        assertThat(Files.readString(utc).lines().skip(1).map(line -> line.substring(line.lastIndexOf(',') + 1)))
+                .as("volume: the hours of each UTC day").containsExactly("400.0", "2400.0", "1200.0");
+
+        Path newYork = dir.resolve("ny.csv");
+        assertThat(run("export", "--symbol", "BTCUSDT", "--timeframe", "1Day", "--day-zone", "America/New_York",
+                "--out", newYork.toString())).isZero();
+        assertThat(Files.readString(newYork).lines().skip(1).map(line -> line.substring(0, line.indexOf(','))))
+                .containsExactly("2024-01-02T05:00:00Z", "2024-01-03T05:00:00Z", "2024-01-04T05:00:00Z");
+    }
+
     @Test
     void aDayOfUtcIsNotImportedBesideTheNewYorkDayStoredForTheSameDateNorTheOtherWayInOneFile() throws IOException {
         Path newYork = csv("ny.csv", HEADER + "2024-01-02T05:00:00Z,10,11,9,10.5,100\n2024-01-03T05:00:00Z,10,11,9,10.5,100\n");

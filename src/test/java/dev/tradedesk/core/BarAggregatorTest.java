@@ -103,6 +103,24 @@ class BarAggregatorTest {
                 .isEqualTo(days.bucketStartOf(lastUtcMinute)).isEqualTo(Instant.parse("2024-11-03T04:00:00Z").toEpochMilli());
     }
 
+    /** A crypto market's day (ProviderKind.tradingDayZone): UTC's, 24 hours even when New York's clocks change. */
+    @Test
+    void utcDaysOpenAtUtcsMidnightAndSpanTwentyFourHoursWhenNewYorksClocksChange() {
+        long start = Instant.parse("2024-11-03T00:00:00Z").toEpochMilli();
+        BarColumns minutes = new BarColumns(3 * 1_440);
+        for (long t = start - 60_000; t < start + 2 * 86_400_000L; t += 60_000) {
+            minutes.add(t, 100, 101, 99, 100, 1);
+        }
+        BarColumns days = BarAggregator.aggregate(minutes, Timeframe.ONE_DAY, java.time.ZoneOffset.UTC);
+        assertThat(days.size()).as("the minute before, then two days").isEqualTo(3);
+        assertThat(Instant.ofEpochMilli(days.time(1))).isEqualTo(Instant.parse("2024-11-03T00:00:00Z"));
+        assertThat(Instant.ofEpochMilli(days.time(2))).isEqualTo(Instant.parse("2024-11-04T00:00:00Z"));
+        assertThat(days.volume(1)).isEqualTo(1_440);
+        assertThat(days.volume(2)).isEqualTo(1_440);
+        assertThat(BarAggregator.aggregate(minutes, Timeframe.ONE_DAY, NEW_YORK).time(1))
+                .as("New York's day of 25 hours opens elsewhere").isEqualTo(Instant.parse("2024-11-03T04:00:00Z").toEpochMilli());
+    }
+
     @Test
     void hourAndQuarterHourBucketsOpenOnUtcsGridWhateverTheDaysZone() {
         BarColumns minutes = minutes(Instant.parse("2024-03-09T00:00:00Z").toEpochMilli(), 6_000, 5);
@@ -149,12 +167,12 @@ class BarAggregatorTest {
 
     @Test
     void aBucketIsOverAfterItsLastMinuteOrOnceTheClockHasPassedIt() {
-        BarAggregator fiveMinutes = new BarAggregator(Timeframe.FIVE_MINUTES, BarAggregator.EXCHANGE_ZONE);
+        BarAggregator fiveMinutes = new BarAggregator(Timeframe.FIVE_MINUTES, BarAggregator.NEW_YORK);
         long bucket = java.time.Instant.parse("2024-01-02T14:30:00Z").toEpochMilli();
         assertThat(fiveMinutes.bucketOver(bucket + 4 * 60_000, bucket)).as("its last minute").isTrue();
         assertThat(fiveMinutes.bucketOver(bucket + 60_000, bucket + 2 * 60_000)).as("minutes still to come").isFalse();
         assertThat(fiveMinutes.bucketOver(bucket + 60_000, bucket + 5 * 60_000)).as("the clock passed it").isTrue();
-        BarAggregator days = new BarAggregator(Timeframe.ONE_DAY, BarAggregator.EXCHANGE_ZONE);
+        BarAggregator days = new BarAggregator(Timeframe.ONE_DAY, BarAggregator.NEW_YORK);
         long lateEvening = java.time.Instant.parse("2024-01-03T04:00:00Z").toEpochMilli(); // 23:00 in New York
         assertThat(days.bucketOver(lateEvening, lateEvening + 30 * 60_000)).isFalse();
         assertThat(days.bucketOver(lateEvening, lateEvening + 61 * 60_000)).as("past New York midnight").isTrue();

@@ -3,6 +3,7 @@ package dev.tradedesk.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
@@ -10,6 +11,7 @@ import dev.tradedesk.testing.LogCapture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -61,13 +63,17 @@ class HandoverLedgerTest {
 
     private static HandoverLedger ledger(BarHistory history) {
         RepairPlanner repairs = new RepairPlanner(history, CONFIG.timeframe(), CONFIG.windowBars(), 1_000);
-        return new HandoverLedger(history, CONFIG, Clock.fixed(NOW, ZoneOffset.UTC), repairs);
+        return new HandoverLedger(history, CONFIG, BarAggregator.NEW_YORK, Clock.fixed(NOW, ZoneOffset.UTC), repairs);
     }
 
     private static long lookbackStart(Timeframe timeframe, Duration lookback, String now) {
+        return lookbackStart(timeframe, lookback, BarAggregator.NEW_YORK, now);
+    }
+
+    private static long lookbackStart(Timeframe timeframe, Duration lookback, ZoneId tradingDayZone, String now) {
         PriceScheduler.Config config = new PriceScheduler.Config(timeframe, Duration.ofSeconds(1), Duration.ofMillis(100),
                 lookback, 2_000);
-        return HandoverLedger.lookbackStart(config, Instant.parse(now).toEpochMilli());
+        return HandoverLedger.lookbackStart(config, tradingDayZone, Instant.parse(now).toEpochMilli());
     }
 
     @Test
@@ -81,6 +87,14 @@ class HandoverLedgerTest {
         // Daily bars are stored on their own grid, which holds the exchange's day.
         assertThat(lookbackStart(Timeframe.ONE_DAY, Duration.ofDays(30), "2026-12-05T15:46:20Z"))
                 .isEqualTo(Instant.parse("2026-11-05T00:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void aCryptoMarketsLookbackOfDaysStartsAtUtcsMidnight() {
+        assertThat(lookbackStart(Timeframe.ONE_MINUTE, Duration.ofDays(2), ZoneOffset.UTC, "2026-12-05T15:46:20Z"))
+                .isEqualTo(Instant.parse("2026-12-03T00:00:00Z").toEpochMilli());
+        assertThat(lookbackStart(Timeframe.ONE_MINUTE, Duration.ofDays(2), ZoneOffset.UTC, "2026-07-05T02:00:00Z"))
+                .as("where New York's day is still the 2nd").isEqualTo(Instant.parse("2026-07-03T00:00:00Z").toEpochMilli());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tradedesk.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
@@ -56,7 +57,7 @@ class HistoryWindowsTest {
         AtomicReference<Runnable> stopped = new AtomicReference<>();
         HistoryRequests requests = (lane, symbols, from, to, onFailure, answer) -> stopped.set(onFailure);
         RepairPlanner repairs = new RepairPlanner(BarHistory.EMPTY, CONFIG.timeframe(), CONFIG.windowBars(), 10_000);
-        HandoverLedger ledger = new HandoverLedger(BarHistory.EMPTY, CONFIG,
+        HandoverLedger ledger = new HandoverLedger(BarHistory.EMPTY, CONFIG, BarAggregator.NEW_YORK,
                 Clock.fixed(Instant.ofEpochMilli(60 * MINUTE), ZoneOffset.UTC), repairs);
         HistoryWindows windows = new HistoryWindows(requests, ledger, listener, CONFIG, 10_000, () -> 1);
         windows.fetch(PriceScheduler.Lane.HISTORY, Map.of(Symbol.of("AAPL"), new long[] {0, 30 * MINUTE - 1}), true,

@@ -13,6 +13,7 @@ import dev.tradedesk.core.RingCapacity;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,6 +55,7 @@ public final class ChartModel {
     public static final double PAN_STEP = 0.1;
 
     private final SeriesKey key;
+    private final ZoneId tradingDayZone;
     private final IndicatorParameters parameters;
     private final int capacity;
     private final PendingBars pending = new PendingBars();
@@ -80,12 +82,21 @@ public final class ChartModel {
     private long dataVersion;
     private long refusedBars;
 
-    /**
-     * @param capacity bars kept at most (rounded up to a power of two, at most {@link #MAX_CAPACITY});
-     *                 older bars drop out as new ones arrive
-     */
+    /** A chart of a US stock: its daily bars span New York's days. */
     public ChartModel(SeriesKey key, IndicatorParameters parameters, int capacity) {
+        this(key, BarAggregator.NEW_YORK, parameters, capacity);
+    }
+
+    /**
+     * @param tradingDayZone the zone whose days the market trades in, which its daily bars span
+     *                       (New York's for US stocks, UTC's for crypto): how the chart names and
+     *                       counts days
+     * @param capacity       bars kept at most (rounded up to a power of two, at most
+     *                       {@link #MAX_CAPACITY}); older bars drop out as new ones arrive
+     */
+    public ChartModel(SeriesKey key, ZoneId tradingDayZone, IndicatorParameters parameters, int capacity) {
         this.key = Objects.requireNonNull(key, "key");
+        this.tradingDayZone = Objects.requireNonNull(tradingDayZone, "tradingDayZone");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         if (capacity < 1 || capacity > MAX_CAPACITY) {
             throw new IllegalArgumentException("capacity must be between 1 and " + MAX_CAPACITY + ", was " + capacity);
@@ -100,6 +111,11 @@ public final class ChartModel {
 
     public SeriesKey key() {
         return key;
+    }
+
+    /** The zone whose calendar days are the market's trading days, which its daily bars span. */
+    public ZoneId tradingDayZone() {
+        return tradingDayZone;
     }
 
     public int capacity() {
@@ -341,10 +357,10 @@ public final class ChartModel {
         return slot;
     }
 
-    /** The open time {@code bars} bars after (or before) {@code timeMillis}; daily bars by New York's calendar. */
+    /** The open time {@code bars} bars after (or before) {@code timeMillis}; daily bars by the market's calendar. */
     private long barsAfter(long timeMillis, long bars) {
         if (key.timeframe() == Timeframe.ONE_DAY) {
-            return Instant.ofEpochMilli(timeMillis).atZone(BarAggregator.EXCHANGE_ZONE).plusDays(bars)
+            return Instant.ofEpochMilli(timeMillis).atZone(tradingDayZone).plusDays(bars)
                     .toInstant().toEpochMilli();
         }
         return timeMillis + bars * key.timeframe().millis();

@@ -1,6 +1,5 @@
 package dev.tradedesk.ui.chart;
 
-import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.Timeframe;
@@ -104,11 +103,11 @@ public final class ChartView {
     public ChartView(ChartModel model, ZoneId zone, Locale locale) {
         this.model = Objects.requireNonNull(model, "model");
         this.zone = new SimpleObjectProperty<>(this, "zone", Objects.requireNonNull(zone, "zone"));
-        this.readoutFormat = new ReadoutFormat(zone);
+        this.readoutFormat = new ReadoutFormat(zone, model.tradingDayZone());
         panes = new ChartPanes(visible, envelopes, zone, locale);
         if (model.key().timeframe() == Timeframe.ONE_DAY) {
-            // Daily bars start at New York's midnights (ChartController aggregates them so).
-            panes.timeAxes().forEach(axis -> axis.showTradingDays(BarAggregator.EXCHANGE_ZONE));
+            // Daily bars start at the midnights of the market's zone (ChartController aggregates them so).
+            panes.timeAxes().forEach(axis -> axis.showTradingDays(model.tradingDayZone()));
         } else {
             panes.timeAxes().forEach(axis -> axis.showBarsOf(model.key().timeframe().duration().toSeconds()));
         }
@@ -440,7 +439,7 @@ public final class ChartView {
     }
 
     private void applyZone(ZoneId newZone) {
-        readoutFormat = new ReadoutFormat(newZone);
+        readoutFormat = new ReadoutFormat(newZone, model.tradingDayZone());
         panes.timeAxes().forEach(axis -> axis.setZone(newZone));
         overlayDirty = true;
     }

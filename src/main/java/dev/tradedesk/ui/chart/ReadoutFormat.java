@@ -1,6 +1,5 @@
 package dev.tradedesk.ui.chart;
 
-import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.PriceDecimals;
 import dev.tradedesk.core.Timeframe;
@@ -30,21 +29,24 @@ final class ReadoutFormat {
     private static final MathContext STEP_DIGITS = new MathContext(6);
     /** {@code %.0f} to {@code %.8f}: a price is formatted at every pulse, its pattern need not be built each time. */
     private static final String[] PRICE_PATTERNS = {"%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f", "%.7f", "%.8f"};
-    /** A daily bar is New York's trading day: its open time (05:00 UTC, say) is no time to show. */
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd EEE", Locale.ROOT).withZone(BarAggregator.EXCHANGE_ZONE);
-    /** The crosshair's time tag on a daily bar, its trading day as the readout names it. */
-    private static final DateTimeFormatter SHORT_DAY =
-            DateTimeFormatter.ofPattern("EEE d MMM", Locale.ROOT).withZone(BarAggregator.EXCHANGE_ZONE);
-
     private final ZoneId zone;
     private final DateTimeFormatter time;
     private final DateTimeFormatter shortTime;
+    /** A daily bar is its market's trading day: its open time (05:00 UTC, say) is no time to show. */
+    private final DateTimeFormatter day;
+    /** The crosshair's time tag on a daily bar, its trading day as the readout names it. */
+    private final DateTimeFormatter shortDay;
 
-    ReadoutFormat(ZoneId zone) {
+    /**
+     * @param zone           where times are shown
+     * @param tradingDayZone whose days the daily bars are (New York's for US stocks, UTC's for crypto)
+     */
+    ReadoutFormat(ZoneId zone, ZoneId tradingDayZone) {
         this.zone = Objects.requireNonNull(zone, "zone");
         time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(zone);
         shortTime = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ROOT).withZone(zone);
+        day = DateTimeFormatter.ofPattern("yyyy-MM-dd EEE", Locale.ROOT).withZone(tradingDayZone);
+        shortDay = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ROOT).withZone(tradingDayZone);
     }
 
     /**
@@ -59,7 +61,7 @@ final class ReadoutFormat {
     String shortTime(long epochMillis, Timeframe timeframe) {
         Instant instant = Instant.ofEpochMilli(epochMillis);
         if (timeframe == Timeframe.ONE_DAY) {
-            return SHORT_DAY.format(instant);
+            return shortDay.format(instant);
         }
         String tag = shortTime.format(instant);
         String whichOne = RepeatedLocalTimes.whichOne(instant.atZone(zone));
@@ -88,7 +90,7 @@ final class ReadoutFormat {
     }
 
     private String when(long epochMillis, Timeframe timeframe) {
-        return (timeframe == Timeframe.ONE_DAY ? DAY : time).format(Instant.ofEpochMilli(epochMillis));
+        return (timeframe == Timeframe.ONE_DAY ? day : time).format(Instant.ofEpochMilli(epochMillis));
     }
 
     /** Every indicator value of the bar, the ATR and its average as {@link #priceRange}s. */

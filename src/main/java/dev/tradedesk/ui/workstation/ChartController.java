@@ -1,7 +1,6 @@
 package dev.tradedesk.ui.workstation;
 
 import dev.tradedesk.core.Bar;
-import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
@@ -349,8 +348,9 @@ public final class ChartController {
                 minutes.add(held.bar());
             }
         }
-        ChartModel model = new ChartModel(new SeriesKey(symbol, timeframe), parameters, MIN_CAPACITY);
-        LiveBarRouter newRouter = new LiveBarRouter(timeframe, BarAggregator.EXCHANGE_ZONE, model);
+        ZoneId dayZone = host.tradingDayZone();
+        ChartModel model = new ChartModel(new SeriesKey(symbol, timeframe), dayZone, parameters, MIN_CAPACITY);
+        LiveBarRouter newRouter = new LiveBarRouter(timeframe, dayZone, model);
         model.loadHistory(newRouter.historyFor(minutes));
         attach(generation, model, newRouter, minutes.size(), false);
     }
@@ -461,7 +461,7 @@ public final class ChartController {
         Symbol loading = symbol;
         Timeframe frame = timeframe;
         IndicatorParameters params = parameters;
-        ZoneId dayZone = BarAggregator.EXCHANGE_ZONE;
+        ZoneId dayZone = host.tradingDayZone();
         int minutes = keepShown ? MAX_HISTORY_BARS : firstReadMinutes(frame, rangeToRestore);
         symbolTitle.set(loading.value());
         title.set(loading.value() + " · " + frame.label());
@@ -491,13 +491,13 @@ public final class ChartController {
                 // once: the chart's history where no minute is stored (live minutes extend them
                 // through the router), else the part older than the first minute, once all is read.
                 BarColumns ofTimeframe = frame == Timeframe.ONE_MINUTE || partial ? new BarColumns(0)
-                        : host.timeframeHistory(loading, frame, MAX_HISTORY_BARS);
+                        : host.timeframeHistory(loading, frame, dayZone, MAX_HISTORY_BARS);
                 boolean ownTimeframe = stored.bars().isEmpty() && frame != Timeframe.ONE_MINUTE;
                 BarColumns bars = ownTimeframe ? ofTimeframe : stored.bars();
                 long read = System.nanoTime();
                 int held = stored.bars().size() + ofTimeframe.size();
                 int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, held + held / 4) - 1) << 1;
-                ChartModel model = new ChartModel(new SeriesKey(loading, frame), params,
+                ChartModel model = new ChartModel(new SeriesKey(loading, frame), dayZone, params,
                         Math.min(ChartModel.MAX_CAPACITY, capacity));
                 LiveBarRouter newRouter = new LiveBarRouter(frame, dayZone, model);
                 model.loadHistory(newRouter.historyFor(ofTimeframe, stored.bars()));

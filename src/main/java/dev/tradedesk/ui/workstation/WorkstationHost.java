@@ -7,6 +7,7 @@ import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.settings.SettingsValues;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -33,11 +34,18 @@ public interface WorkstationHost {
 
     /**
      * The latest {@code bars} bars stored of {@code symbol} at {@code timeframe} itself, oldest first,
-     * daily ones on their trading days in New York; empty at 1Min. What the chart shows of a symbol
-     * with no stored minute (an imported daily history), and before its first minute otherwise, as
-     * {@code snapshot} does. Reads the database: call on a background thread, never on the JavaFX thread.
+     * daily ones on their trading days in {@code tradingDayZone}; empty at 1Min. What the chart shows
+     * of a symbol with no stored minute (an imported daily history), and before its first minute
+     * otherwise, as {@code snapshot} does. Reads the database: call on a background thread, never on
+     * the JavaFX thread.
      */
-    BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, int bars);
+    BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, ZoneId tradingDayZone, int bars);
+
+    /**
+     * The zone whose calendar days the provider's market trades in: New York's for US stocks, UTC's
+     * for crypto. A chart's daily bars span them. Any thread.
+     */
+    ZoneId tradingDayZone();
 
     /** The chart now shows {@code symbol} (or nothing): the feed brings it up to date first. */
     void chartShowing(Symbol symbol);

@@ -2,6 +2,7 @@ package dev.tradedesk.ui.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorParameters;
@@ -354,7 +355,7 @@ class ChartViewTest {
         FxPulses.await(3);
 
         robot.interact(() -> {
-            String shownTime = new ReadoutFormat(ZoneId.of("Europe/Berlin")).shortTime(place, Timeframe.ONE_MINUTE);
+            String shownTime = new ReadoutFormat(ZoneId.of("Europe/Berlin"), BarAggregator.NEW_YORK).shortTime(place, Timeframe.ONE_MINUTE);
             assertThat(view.readoutText().replace(ReadoutFormat.NO_BREAK_SPACE, ' '))
                     .as("no values: the last bar's would read as this time's")
                     .isEqualTo(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)

@@ -35,7 +35,7 @@ class DailyTimeAxisHeightTest {
     void theTimeAxisIsAsHighAsItsDates(FxRobot robot) {
         BarColumns bars = new BarColumns(128);
         for (LocalDate day = LocalDate.of(2026, 9, 3); day.isBefore(LocalDate.of(2026, 12, 6)); day = day.plusDays(1)) {
-            bars.add(day.atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli(), 100, 103, 98, 101, 1_000);
+            bars.add(day.atStartOfDay(BarAggregator.NEW_YORK).toInstant().toEpochMilli(), 100, 103, 98, 101, 1_000);
         }
         ChartModel model = new ChartModel(SeriesKey.of("AAPL", Timeframe.ONE_DAY), IndicatorParameters.DEFAULTS, 1 << 12);
         model.loadHistory(bars);

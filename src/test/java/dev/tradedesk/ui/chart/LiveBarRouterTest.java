@@ -27,7 +27,7 @@ class LiveBarRouterTest {
 
     private static IndicatorSeriesView routed(long nowMillis) {
         ChartModel model = new ChartModel(SeriesKey.of("AAPL", Timeframe.FIVE_MINUTES));
-        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.EXCHANGE_ZONE, model);
+        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.NEW_YORK, model);
         model.loadHistory(router.historyFor(minutes()));
         router.finishHistory(nowMillis);
         model.applyPending();
@@ -50,7 +50,7 @@ class LiveBarRouterTest {
         stored.add(T0, 50, 60, 40, 55, 7); // 14:30: the minutes' own first bucket, which they make
         stored.add(T0 + 5 * MINUTE, 50, 60, 40, 55, 7);
         ChartModel model = new ChartModel(SeriesKey.of("AAPL", Timeframe.FIVE_MINUTES));
-        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.EXCHANGE_ZONE, model);
+        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.NEW_YORK, model);
 
         BarColumns history = router.historyFor(stored, minutes());
 
@@ -59,7 +59,7 @@ class LiveBarRouterTest {
         assertThat(history.high(2)).as("14:30 from its minutes").isEqualTo(11 + 4);
         assertThat(history.close(1)).isEqualTo(2.5);
 
-        LiveBarRouter minuteRouter = new LiveBarRouter(Timeframe.ONE_MINUTE, BarAggregator.EXCHANGE_ZONE, model);
+        LiveBarRouter minuteRouter = new LiveBarRouter(Timeframe.ONE_MINUTE, BarAggregator.NEW_YORK, model);
         assertThat(minuteRouter.historyFor(stored, minutes()).size()).as("a minute chart is of minutes only").isEqualTo(12);
         assertThat(router.historyFor(stored, new BarColumns(0)).timesArray()).as("no minute: the stored bars alone")
                 .startsWith(T0 - 10 * MINUTE, T0 - 5 * MINUTE, T0, T0 + 5 * MINUTE);
@@ -76,7 +76,7 @@ class LiveBarRouterTest {
     @Test
     void minutesOfABarClosedByTheClockLeaveItAsItIsAndAskForTheHistoryAgain() {
         ChartModel model = new ChartModel(SeriesKey.of("AAPL", Timeframe.FIVE_MINUTES));
-        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.EXCHANGE_ZONE, model);
+        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.NEW_YORK, model);
         model.loadHistory(router.historyFor(minutes()));
         router.finishHistory(T0 + 24 * 60 * MINUTE); // the app closed at 14:41 and started a day later
         model.applyPending();
@@ -108,7 +108,7 @@ class LiveBarRouterTest {
     @Test
     void aHistoryUpToTheEndOfItsLastBucketClosesItWithNothingLeftToCome() {
         ChartModel model = new ChartModel(SeriesKey.of("AAPL", Timeframe.FIVE_MINUTES));
-        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.EXCHANGE_ZONE, model);
+        LiveBarRouter router = new LiveBarRouter(Timeframe.FIVE_MINUTES, BarAggregator.NEW_YORK, model);
         BarColumns tenMinutes = new BarColumns(10);
         for (int i = 0; i < 10; i++) {
             tenMinutes.add(minutes().bar(i));

@@ -3,6 +3,7 @@ package dev.tradedesk.ui.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.IndicatorSnapshot;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
@@ -96,7 +97,7 @@ class ReadoutFormatTest {
         IndicatorSnapshot bar = new IndicatorSnapshot(SeriesKey.of("AAPL", Timeframe.ONE_MINUTE), 7, true,
                 Instant.parse("2026-12-05T04:06:00Z").toEpochMilli(), 128.70, 128.70, 128.66, 128.67, 1582,
                 32.6, 11.9, 32.2, 0.2681, 0.1278, 2.10, 2.1, 100.0, 17_700, 0.09);
-        String text = new ReadoutFormat(ZoneId.of("UTC")).format(bar, 2);
+        String text = new ReadoutFormat(ZoneId.of("UTC"), BarAggregator.NEW_YORK).format(bar, 2);
 
         assertThat(text.split("\n")).hasSize(2);
         for (String line : text.split("\n")) {
@@ -115,7 +116,7 @@ class ReadoutFormatTest {
         IndicatorSnapshot bar = new IndicatorSnapshot(SeriesKey.of("XRPUSDT", Timeframe.ONE_MINUTE), 7, false,
                 Instant.parse("2026-12-05T04:06:00Z").toEpochMilli(), 2.3456, 2.3471, 2.3449, 2.35, 182_000,
                 51.0, 40.0, 42.0, 0.001234, 0.00098, 1.26, 10.0, 90.0, 150_000, 1.21);
-        String text = new ReadoutFormat(ZoneId.of("UTC")).format(bar, 4).replace(ReadoutFormat.NO_BREAK_SPACE, ' ');
+        String text = new ReadoutFormat(ZoneId.of("UTC"), BarAggregator.NEW_YORK).format(bar, 4).replace(ReadoutFormat.NO_BREAK_SPACE, ' ');
 
         assertThat(text).contains("  O 2.3456  H 2.3471  L 2.3449  C 2.3500  ").contains("  ATR 0.0012  ATR MA 0.00098  ");
     }
@@ -138,14 +139,14 @@ class ReadoutFormatTest {
                 Instant.parse("2026-12-03T05:00:00Z").toEpochMilli(), 171.51, 174.90, 169.20, 172.00, 60_700_000,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN);
-        String text = new ReadoutFormat(ZoneId.of("UTC")).format(day, 2).replace(ReadoutFormat.NO_BREAK_SPACE, ' ');
+        String text = new ReadoutFormat(ZoneId.of("UTC"), BarAggregator.NEW_YORK).format(day, 2).replace(ReadoutFormat.NO_BREAK_SPACE, ' ');
 
         assertThat(text).startsWith("2026-12-03 Thu  O 171.51").contains("  band –  ").doesNotContain("05:00");
     }
 
     @Test
     void aPlaceWithoutABarReadsItsTimeAndNoBarOnOneLine() {
-        ReadoutFormat utc = new ReadoutFormat(ZoneId.of("UTC"));
+        ReadoutFormat utc = new ReadoutFormat(ZoneId.of("UTC"), BarAggregator.NEW_YORK);
         long minute = Instant.parse("2026-12-06T11:46:00Z").toEpochMilli();
 
         assertThat(utc.noBar(minute, Timeframe.ONE_MINUTE, true).replace(ReadoutFormat.NO_BREAK_SPACE, ' '))
@@ -161,19 +162,34 @@ class ReadoutFormatTest {
         // The bar of Saturday 5 December opens at New York's midnight, 05:00 UTC: 10:30 in Kolkata,
         // which the tag showed ("Sat 5 Dec 10:30") beside a readout that rightly shows no time.
         long open = Instant.parse("2026-12-05T05:00:00Z").toEpochMilli();
-        ReadoutFormat kolkata = new ReadoutFormat(ZoneId.of("Asia/Kolkata"));
+        ReadoutFormat kolkata = new ReadoutFormat(ZoneId.of("Asia/Kolkata"), BarAggregator.NEW_YORK);
 
         assertThat(kolkata.shortTime(open, Timeframe.ONE_DAY)).isEqualTo("Sat 5 Dec");
-        assertThat(new ReadoutFormat(ZoneId.of("Pacific/Honolulu")).shortTime(open, Timeframe.ONE_DAY))
+        assertThat(new ReadoutFormat(ZoneId.of("Pacific/Honolulu"), BarAggregator.NEW_YORK).shortTime(open, Timeframe.ONE_DAY))
                 .as("the trading day, not the date where the day opens on Friday evening").isEqualTo("Sat 5 Dec");
         assertThat(kolkata.shortTime(open, Timeframe.ONE_HOUR)).isEqualTo("Sat 5 Dec 10:30");
+    }
+
+    @Test
+    void aCryptoMarketsDailyBarIsTheUtcDayItOpens() {
+        // Binance's candle of Saturday 5 December opens at 00:00 UTC: 19:00 on Friday in New York.
+        long open = Instant.parse("2026-12-05T00:00:00Z").toEpochMilli();
+        IndicatorSnapshot day = new IndicatorSnapshot(SeriesKey.of("BTCUSDT", Timeframe.ONE_DAY), 2, false, open,
+                91_000, 92_500, 90_100, 92_000, 1_234, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        ReadoutFormat honolulu = new ReadoutFormat(ZoneId.of("Pacific/Honolulu"), java.time.ZoneOffset.UTC);
+
+        assertThat(honolulu.shortTime(open, Timeframe.ONE_DAY)).isEqualTo("Sat 5 Dec");
+        assertThat(honolulu.format(day, 2).replace(ReadoutFormat.NO_BREAK_SPACE, ' ')).startsWith("2026-12-05 Sat");
+        assertThat(new ReadoutFormat(ZoneId.of("Pacific/Honolulu"), BarAggregator.NEW_YORK).shortTime(open, Timeframe.ONE_DAY))
+                .as("read as New York's day, the same open time is Friday's").isEqualTo("Fri 4 Dec");
     }
 
     @Test
     void theCrosshairsTimeTagTellsTheTwoBarsOfARepeatedHourApartByTheirZone() {
         // New York falls back at 02:00 EDT on 3 November 2024: 01:00 to 02:00 comes twice, and the
         // tag read "Sun 3 Nov 01:30" for two bars an hour apart, as the readout's EDT and EST did not.
-        ReadoutFormat newYork = new ReadoutFormat(ZoneId.of("America/New_York"));
+        ReadoutFormat newYork = new ReadoutFormat(ZoneId.of("America/New_York"), BarAggregator.NEW_YORK);
         long firstTime = Instant.parse("2024-11-03T05:30:00Z").toEpochMilli();
         long secondTime = Instant.parse("2024-11-03T06:30:00Z").toEpochMilli();
 
@@ -193,7 +209,7 @@ class ReadoutFormatTest {
         ZoneId almaty = ZoneId.of("Asia/Almaty");
         assumeTrue(almaty.getRules().getValidOffsets(LocalDateTime.parse("2024-02-29T23:30")).size() == 2,
                 "this JDK's time zone data knows Almaty's change of 2024");
-        ReadoutFormat format = new ReadoutFormat(almaty);
+        ReadoutFormat format = new ReadoutFormat(almaty, BarAggregator.NEW_YORK);
 
         assertThat(format.shortTime(Instant.parse("2024-02-29T17:30:00Z").toEpochMilli(), Timeframe.ONE_MINUTE))
                 .isEqualTo("Thu 29 Feb 23:30 +06:00");

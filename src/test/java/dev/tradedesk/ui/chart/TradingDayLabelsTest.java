@@ -34,7 +34,7 @@ import org.testfx.framework.junit5.Start;
 class TradingDayLabelsTest {
 
     private static final DateTimeFormatter DAY_MONTH =
-            DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).withZone(BarAggregator.EXCHANGE_ZONE);
+            DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).withZone(BarAggregator.NEW_YORK);
 
     @Start
     void start(Stage stage) {
@@ -58,14 +58,14 @@ class TradingDayLabelsTest {
     void zoomedInAsFarAsItGoesOnAWideScreenTheAxisNamesDaysNotHoursOfThem(FxRobot robot) {
         // Ten days on 1,900 px left room for a label every 12 hours: "2 Mar, 12:00, 3 Mar ...", a
         // time of day that no daily bar has.
-        assertBarsOnTheirDays(robot, BarAggregator.EXCHANGE_ZONE, Viewport.MIN_VISIBLE_BARS, 1900);
+        assertBarsOnTheirDays(robot, BarAggregator.NEW_YORK, Viewport.MIN_VISIBLE_BARS, 1900);
     }
 
     @Test
     void inTheSmallestWindowTheDailyAxisStillNamesSeveralOfItsDays(FxRobot robot) {
         // The chart's 400 px in a 900 px window: ten days on about 330 px stepped by a week, and the
         // axis named one Monday, the bars either side of it nameless.
-        assertBarsOnTheirDays(robot, BarAggregator.EXCHANGE_ZONE, Viewport.MIN_VISIBLE_BARS, 400, 3);
+        assertBarsOnTheirDays(robot, BarAggregator.NEW_YORK, Viewport.MIN_VISIBLE_BARS, 400, 3);
     }
 
     private static void assertBarsOnTheirDays(FxRobot robot, ZoneId zone) {
@@ -88,7 +88,7 @@ class TradingDayLabelsTest {
         BarColumns bars = new BarColumns(32);
         for (LocalDate day = LocalDate.of(2026, 3, 2); day.isBefore(LocalDate.of(2026, 3, 21)); day = day.plusDays(1)) {
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                long open = day.atStartOfDay(BarAggregator.EXCHANGE_ZONE).toInstant().toEpochMilli();
+                long open = day.atStartOfDay(BarAggregator.NEW_YORK).toInstant().toEpochMilli();
                 bars.add(open, 100, 103, 98, 101, 1_000);
             }
         }
@@ -107,10 +107,10 @@ class TradingDayLabelsTest {
             int onBars = 0;
             for (TickMark tick : panes.stochTime.getTickMarks()) {
                 Instant at = Instant.ofEpochSecond((long) tick.getValue());
-                assertThat(at.atZone(BarAggregator.EXCHANGE_ZONE).toLocalTime().toSecondOfDay())
+                assertThat(at.atZone(BarAggregator.NEW_YORK).toLocalTime().toSecondOfDay())
                         .as("tick %s at New York's midnight, in %s", tick.getText(), zone).isZero();
                 assertThat(tick.getText()).as("the label of the tick at %s", at).isEqualTo(DAY_MONTH.format(at));
-                DayOfWeek weekday = at.atZone(BarAggregator.EXCHANGE_ZONE).getDayOfWeek();
+                DayOfWeek weekday = at.atZone(BarAggregator.NEW_YORK).getDayOfWeek();
                 if (weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY) {
                     assertThat(barTimes).as("a bar on the tick of %s", tick.getText()).contains(tick.getValue());
                     onBars += tick.isVisible() ? 1 : 0; // drawn: not cut at an end of the axis

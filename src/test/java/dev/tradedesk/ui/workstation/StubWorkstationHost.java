@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.workstation;
 
+import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
@@ -10,6 +11,7 @@ import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.watchlist.Watchlists;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -24,8 +26,13 @@ class StubWorkstationHost implements WorkstationHost {
     }
 
     @Override
-    public BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, int bars) {
+    public BarColumns timeframeHistory(Symbol symbol, Timeframe timeframe, ZoneId tradingDayZone, int bars) {
         return new BarColumns(0);
+    }
+
+    @Override
+    public ZoneId tradingDayZone() {
+        return BarAggregator.NEW_YORK;
     }
 
     @Override
