@@ -2,7 +2,6 @@ package dev.tradedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
@@ -11,6 +10,7 @@ import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.LightStage;
 import dev.tradedesk.testing.PrimaryStage;
 import dev.tradedesk.ui.chart.ChartModel;
 import dev.tradedesk.ui.workstation.ChartController;
@@ -26,17 +26,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -54,18 +52,12 @@ class ImportedDailyChartTest {
     @TempDir
     Path dir;
 
-    private Stage stage;
+    @RegisterExtension
+    final LightStage stage = new LightStage();
     private final ExecutorService loader = Executors.newSingleThreadExecutor();
 
-    @Start
-    void start(Stage newStage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage = newStage;
-    }
-
     @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.close()).get(10, TimeUnit.SECONDS);
+    void stop() {
         loader.shutdownNow();
     }
 
@@ -105,7 +97,7 @@ class ImportedDailyChartTest {
         ChartController chart = onFx(() -> {
             ChartController controller = new ChartController(desk.workstation(), loader, IndicatorParameters.DEFAULTS,
                     ZoneId.of("UTC"), range -> { });
-            PrimaryStage.show(stage, new Scene(controller.node(), 1200, 800));
+            PrimaryStage.show(stage.stage(), new Scene(controller.node(), 1200, 800));
             controller.show(symbol, Timeframe.ONE_DAY, null);
             return controller;
         });

@@ -87,40 +87,34 @@ class SnapshotStoredHistoryTest {
         }
     }
 
+    /** Daily bars stored opening at midnight in {@code stampedIn}, as charted for a market trading in {@code tradingDayZone}'s days. */
+    private BarColumns chartedDays(java.time.ZoneId stampedIn, java.time.ZoneId tradingDayZone) {
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(stampedIn));
+            return SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, tradingDayZone, 300).stored();
+        }
+    }
+
     @Test
     void dailyBarsImportedAsUtcDaysAreChartedOnTheirTradingDaysInNewYork() {
-        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
-            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(ZoneOffset.UTC));
+        BarColumns charted = chartedDays(ZoneOffset.UTC, BarAggregator.NEW_YORK);
 
-            BarColumns charted = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, BarAggregator.NEW_YORK, 300).stored();
-
-            assertThat(times(charted)).containsExactly(times(dailyBars(BarAggregator.NEW_YORK)));
-            assertThat(SnapshotCommand.newestBarName(Timeframe.ONE_DAY, charted.time(2), BarAggregator.NEW_YORK)).isEqualTo("2025-02-20");
-        }
+        assertThat(times(charted)).containsExactly(times(dailyBars(BarAggregator.NEW_YORK)));
+        assertThat(SnapshotCommand.newestBarName(Timeframe.ONE_DAY, charted.time(2), BarAggregator.NEW_YORK)).isEqualTo("2025-02-20");
     }
 
     /** A crypto market's daily history, which Binance and Coinbase stamp at UTC's midnights, stays on them. */
     @Test
     void dailyBarsOfAMarketTradingInUtcDaysAreChartedOnThem() {
-        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
-            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(ZoneOffset.UTC));
+        BarColumns charted = chartedDays(ZoneOffset.UTC, ZoneOffset.UTC);
 
-            BarColumns charted = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, ZoneOffset.UTC, 300).stored();
-
-            assertThat(times(charted)).containsExactly(times(dailyBars(ZoneOffset.UTC)));
-            assertThat(SnapshotCommand.newestBarName(Timeframe.ONE_DAY, charted.time(2), ZoneOffset.UTC)).isEqualTo("2025-02-20");
-        }
+        assertThat(times(charted)).containsExactly(times(dailyBars(ZoneOffset.UTC)));
+        assertThat(SnapshotCommand.newestBarName(Timeframe.ONE_DAY, charted.time(2), ZoneOffset.UTC)).isEqualTo("2025-02-20");
     }
 
     /** Daily bars imported as New York's days for a market trading in UTC's are moved to the UTC days of the same dates. */
     @Test
     void dailyBarsImportedAsNewYorkDaysAreChartedOnTheSameDatesInUtc() {
-        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
-            store.write(new SeriesKey(DAYS, Timeframe.ONE_DAY), dailyBars(BarAggregator.NEW_YORK));
-
-            BarColumns charted = SnapshotCommand.storedHistory(store, DAYS, Timeframe.ONE_DAY, ZoneOffset.UTC, 300).stored();
-
-            assertThat(times(charted)).containsExactly(times(dailyBars(ZoneOffset.UTC)));
-        }
+        assertThat(times(chartedDays(BarAggregator.NEW_YORK, ZoneOffset.UTC))).containsExactly(times(dailyBars(ZoneOffset.UTC)));
     }
 }

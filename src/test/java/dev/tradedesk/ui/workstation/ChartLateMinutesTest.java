@@ -2,13 +2,13 @@ package dev.tradedesk.ui.workstation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.LightStage;
 import dev.tradedesk.testing.PrimaryStage;
 import dev.tradedesk.ui.chart.ChartModel;
 import dev.tradedesk.ui.live.MarketUpdate;
@@ -28,15 +28,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -66,17 +64,11 @@ class ChartLateMinutesTest {
     private final List<Bar> queued = new ArrayList<>();
     private final ExecutorService loader = Executors.newSingleThreadExecutor();
     private final AtomicInteger reads = new AtomicInteger();
-    private Stage stage;
-
-    @Start
-    void start(Stage newStage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage = newStage;
-    }
+    @RegisterExtension
+    final LightStage stage = new LightStage();
 
     @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.close()).get(10, TimeUnit.SECONDS);
+    void stop() {
         loader.shutdownNow();
     }
 
@@ -141,7 +133,7 @@ class ChartLateMinutesTest {
         return onFx(() -> {
             ChartController controller = new ChartController(host, historyReader, IndicatorParameters.DEFAULTS,
                     ZoneId.of("UTC"), range -> { }, nextDay);
-            PrimaryStage.show(stage, new Scene(controller.node(), 1200, 800));
+            PrimaryStage.show(stage.stage(), new Scene(controller.node(), 1200, 800));
             controller.show(SYMBOL, Timeframe.ONE_HOUR, null);
             return controller;
         });

@@ -2,13 +2,13 @@ package dev.tradedesk.ui.workstation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorSeriesView;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.testing.LightStage;
 import dev.tradedesk.testing.PrimaryStage;
 import dev.tradedesk.ui.chart.ChartModel;
 import java.time.Clock;
@@ -21,14 +21,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -46,17 +44,11 @@ class ChartTradingDaysTest {
     private static final int MINUTES = 38 * 60;
 
     private final ExecutorService loader = Executors.newSingleThreadExecutor();
-    private Stage stage;
-
-    @Start
-    void start(Stage newStage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage = newStage;
-    }
+    @RegisterExtension
+    final LightStage stage = new LightStage();
 
     @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.close()).get(10, TimeUnit.SECONDS);
+    void stop() {
         loader.shutdownNow();
     }
 
@@ -99,7 +91,7 @@ class ChartTradingDaysTest {
         ChartController chart = onFx(() -> {
             ChartController controller = new ChartController(host, loader, IndicatorParameters.DEFAULTS,
                     ZoneId.of("Asia/Tokyo"), range -> { }, afterTheHistory);
-            PrimaryStage.show(stage, new Scene(controller.node(), 1000, 700));
+            PrimaryStage.show(stage.stage(), new Scene(controller.node(), 1000, 700));
             controller.show(SYMBOL, Timeframe.ONE_DAY, null);
             return controller;
         });
