@@ -125,7 +125,8 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
                 settings.provider() == ProviderKind.SIM, this::themeChanged);
         WatchlistViewModel watchlist = new WatchlistViewModel(settings.watchlist(), this::watchlistChanged);
         StatusViewModel status = new StatusViewModel(settings.provider().displayName(), settings.zone());
-        ChartController chart = new ChartController(this, loader, settings.indicators(), settings.zone(), range -> { });
+        ChartController chart = new ChartController(this, loader, settings.indicators(), settings.zone(), settings.timeframe(),
+                range -> { });
         PerformanceViewModel performance = new PerformanceViewModel(true, this::setReadCache, true, chart::setLevelOfDetail);
         parts = new Workstation(main, watchlist, status, chart, performance, handOff, uiMetrics, this, workspace, loader);
         PerformanceSampleHandOff samples = new PerformanceSampleHandOff(Platform::runLater, sample -> {

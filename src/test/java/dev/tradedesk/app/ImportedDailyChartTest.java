@@ -96,7 +96,7 @@ class ImportedDailyChartTest {
         desk.prepareWorkstation();
         ChartController chart = onFx(() -> {
             ChartController controller = new ChartController(desk.workstation(), loader, IndicatorParameters.DEFAULTS,
-                    ZoneId.of("UTC"), range -> { });
+                    ZoneId.of("UTC"), Timeframe.ONE_MINUTE, range -> { });
             PrimaryStage.show(stage.stage(), new Scene(controller.node(), 1200, 800));
             controller.show(symbol, Timeframe.ONE_DAY, null);
             return controller;

@@ -95,7 +95,7 @@ public final class ChartController {
     private ZoneId zone;
     private boolean levelOfDetail = true;
     private Symbol symbol;
-    private Timeframe timeframe = Timeframe.ONE_MINUTE;
+    private Timeframe timeframe;
     private ChartRange rangeToRestore;
     private long generation;
     private LiveBarRouter router;
@@ -132,19 +132,21 @@ public final class ChartController {
     private boolean watchlistEmpty;
     private final Clock clock;
 
+    /** @param timeframe the timeframe a chart is shown at until another is chosen: the settings' default */
     public ChartController(WorkstationHost host, Executor loader, IndicatorParameters parameters, ZoneId zone,
-            Consumer<ChartRange> rangeListener) {
-        this(host, loader, parameters, zone, rangeListener, Clock.systemUTC());
+            Timeframe timeframe, Consumer<ChartRange> rangeListener) {
+        this(host, loader, parameters, zone, timeframe, rangeListener, Clock.systemUTC());
     }
 
     /** @param clock this computer's clock, which tells whether a stored history's last bucket is over */
     public ChartController(WorkstationHost host, Executor loader, IndicatorParameters parameters, ZoneId zone,
-            Consumer<ChartRange> rangeListener, Clock clock) {
+            Timeframe timeframe, Consumer<ChartRange> rangeListener, Clock clock) {
         this.clock = clock;
         this.host = host;
         this.loader = loader;
         this.parameters = parameters;
         this.zone = zone;
+        this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
         this.rangeListener = rangeListener;
         area.setId("chartArea");
         area.getStyleClass().add("chart-area");

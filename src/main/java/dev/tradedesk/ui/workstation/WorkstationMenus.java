@@ -329,8 +329,9 @@ final class WorkstationMenus {
     }
 
     void openSettings() {
+        SettingsValues initial = parts.host().currentSettings();
         // The theme is previewed as the one shown, not saved: the saved theme is the setting, which only OK changes.
-        SettingsViewModel model = new SettingsViewModel(parts.host().currentSettings(), this::previewIndicators,
+        SettingsViewModel model = new SettingsViewModel(initial, this::previewIndicators,
                 parts.main()::previewTheme, QuietPeriod.typingPause());
         SettingsDialog dialog = new SettingsDialog(window.stage(), model);
         hold().over(dialog.dialog());
@@ -338,6 +339,10 @@ final class WorkstationMenus {
         confirmed.ifPresent(values -> parts.main().switchTheme(values.theme()));
         parts.main().endThemePreview();
         confirmed.ifPresent(values -> parts.host().settingsChanged(values));
+        // A default timeframe just chosen is the one the trader wants to see: the chart takes it now,
+        // as at the next start without a remembered one.
+        confirmed.filter(values -> values.defaultTimeframe() != initial.defaultTimeframe())
+                .ifPresent(values -> window.selectTimeframe(values.defaultTimeframe()));
     }
 
     /** The chart and the watchlist's figures follow the settings dialog's indicator parameters. */

@@ -36,7 +36,7 @@ class ChartHeaderTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         // The loader never runs: the header reads only the title, which show() sets at once.
         chart = new ChartController(new StubWorkstationHost(), task -> { }, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"),
-                range -> { });
+                Timeframe.ONE_MINUTE, range -> { });
         header = new ChartHeader(chart, new ToggleGroup());
         Scene scene = new Scene(new Pane(header), 700, 40);
         scene.getStylesheets().add(Objects.requireNonNull(ChartHeader.class.getResource("/dev/tradedesk/ui/tradedesk.css"))

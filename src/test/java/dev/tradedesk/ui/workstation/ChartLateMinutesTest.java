@@ -132,7 +132,7 @@ class ChartLateMinutesTest {
         Clock nextDay = Clock.fixed(Instant.ofEpochMilli(FIRST).plusSeconds(86_400), ZoneOffset.UTC);
         return onFx(() -> {
             ChartController controller = new ChartController(host, historyReader, IndicatorParameters.DEFAULTS,
-                    ZoneId.of("UTC"), range -> { }, nextDay);
+                    ZoneId.of("UTC"), Timeframe.ONE_MINUTE, range -> { }, nextDay);
             PrimaryStage.show(stage.stage(), new Scene(controller.node(), 1200, 800));
             controller.show(SYMBOL, Timeframe.ONE_HOUR, null);
             return controller;

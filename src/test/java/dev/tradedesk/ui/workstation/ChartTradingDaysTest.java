@@ -90,7 +90,7 @@ class ChartTradingDaysTest {
         Clock afterTheHistory = Clock.fixed(Instant.ofEpochMilli(FIRST + MINUTES * MINUTE), ZoneOffset.UTC);
         ChartController chart = onFx(() -> {
             ChartController controller = new ChartController(host, loader, IndicatorParameters.DEFAULTS,
-                    ZoneId.of("Asia/Tokyo"), range -> { }, afterTheHistory);
+                    ZoneId.of("Asia/Tokyo"), Timeframe.ONE_MINUTE, range -> { }, afterTheHistory);
             PrimaryStage.show(stage.stage(), new Scene(controller.node(), 1000, 700));
             controller.show(SYMBOL, Timeframe.ONE_DAY, null);
             return controller;

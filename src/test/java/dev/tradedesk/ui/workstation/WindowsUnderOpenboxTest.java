@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.AboutInfo;
 import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
@@ -202,7 +203,8 @@ class WindowsUnderOpenboxTest {
                     Theme.LIGHT, "", true, theme -> { });
             WatchlistViewModel watchlist = new WatchlistViewModel(List.of(Symbol.of("AAPL"), Symbol.of("MSFT")), symbols -> { });
             WorkstationHost host = new StubWorkstationHost();
-            ChartController chart = new ChartController(host, background, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"), range -> { });
+            ChartController chart = new ChartController(host, background, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"),
+                    Timeframe.ONE_MINUTE, range -> { });
             Workstation parts = new Workstation(main, watchlist, new StatusViewModel("Simulated exchange", ZoneId.of("UTC")), chart,
                     new PerformanceViewModel(true, on -> { }, true, chart::setLevelOfDetail), new MarketHandOff(), new UiMetrics(),
                     host, workspace, background);

@@ -97,10 +97,15 @@ class WorkstationWindowTest {
     }
 
     private void open(Workspace workspace, String settingsNotice) {
+        open(workspace, settingsNotice, Timeframe.ONE_MINUTE);
+    }
+
+    private void open(Workspace workspace, String settingsNotice, Timeframe defaultTimeframe) {
         MainViewModel main = new MainViewModel(new AboutInfo("1.0", dir, dir.resolve("settings.json"), dir.resolve("log")),
                 Theme.LIGHT, settingsNotice, true, theme -> { });
         WatchlistViewModel watchlist = new WatchlistViewModel(List.of(AAPL, MSFT, Symbol.of("SPY")), host::watchlistChanged);
-        ChartController chart = new ChartController(host, background, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"), range -> { });
+        ChartController chart = new ChartController(host, background, IndicatorParameters.DEFAULTS, ZoneId.of("UTC"),
+                defaultTimeframe, range -> { });
         parts = new Workstation(main, watchlist, new StatusViewModel("Simulated exchange", ZoneId.of("UTC")), chart,
                 new PerformanceViewModel(true, on -> { }, true, chart::setLevelOfDetail), new MarketHandOff(), new UiMetrics(),
                 host, workspace, background);
@@ -1046,6 +1051,56 @@ class WorkstationWindowTest {
         assertThat(parts.watchlist().selectedProperty().get()).isEqualTo(MSFT);
         assertThat(host.reads).as("one history read at the start, not one more at the default timeframe")
                 .containsExactly(MSFT);
+    }
+
+    /** The settings' default timeframe: where a start with no remembered timeframe opens the chart (it opened at 1Min). */
+    @Test
+    void aStartWithNoRememberedTimeframeOpensTheChartAtTheDefaultOneAndARememberedOneWins(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robotInteract(() -> {
+            stage.close();
+            stage = new Stage();
+            open(Workspace.EMPTY, "", Timeframe.FIFTEEN_MINUTES);
+        });
+        awaitChart("AAPL · 15Min");
+        assertThat(robot.lookup("#timeframe15Min").queryAs(ToggleButton.class).isSelected()).isTrue();
+
+        Workspace remembered = new Workspace(null, null, null, null, null, null, null, "MSFT", "1Hour", null, null, null, null);
+        robotInteract(() -> {
+            stage.close();
+            stage = new Stage();
+            open(remembered, "", Timeframe.FIFTEEN_MINUTES);
+        });
+        awaitChart("MSFT · 1Hour");
+        assertThat(robot.lookup("#timeframe1Hour").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    /** OK in Settings with another default timeframe shows the chart at it; an OK that keeps it leaves the chart's own. */
+    @Test
+    void okWithAnotherDefaultTimeframeSwitchesTheChartToIt(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        robot.clickOn("#timeframe5Min");
+        awaitChart("AAPL · 5Min");
+
+        okInSettings(robot, () -> { });
+        assertThat(parts.chart().timeframe()).as("the default kept: the chart's own timeframe stays").isEqualTo(Timeframe.FIVE_MINUTES);
+
+        okInSettings(robot, () -> robot.lookup("#defaultTimeframe").queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(Timeframe.ONE_HOUR));
+        awaitChart("AAPL · 1Hour");
+        assertThat(robot.lookup("#timeframe1Hour").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    /** Opens File → Settings (its own nested event loop), makes {@code edit} on the JavaFX thread, and presses OK. */
+    private void okInSettings(FxRobot robot, Runnable edit) throws Exception {
+        javafx.scene.control.MenuItem settings = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query())
+                .getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .filter(item -> "menuSettings".equals(item.getId())).findFirst().orElseThrow();
+        javafx.application.Platform.runLater(settings::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settingsOk").tryQuery()
+                .filter(ok -> ok.getScene().getWindow().isShowing()).isPresent());
+        robotInteract(edit);
+        robotInteract(() -> robot.lookup("#settingsOk").queryButton().fire());
     }
 
     @Test
