@@ -106,6 +106,14 @@ public record Settings(
         return new Settings(watchlists, timeframe, provider, alpaca, indicators, theme, newTimeZone, simulator);
     }
 
+    /**
+     * These settings as they may leave this computer: Alpaca's key id and secret left empty, as a
+     * new settings file has them (the environment variables then apply), the rest as it is.
+     */
+    public Settings withoutSecrets() {
+        return withConnection(provider, new AlpacaSettings(Secret.empty(), Secret.empty(), alpaca.baseUrl(), alpaca.feed()));
+    }
+
     /** Every configured credential, so the logging layer can mask it wherever it might appear. */
     public List<Secret> secrets() {
         return Stream.of(alpaca.keyId(), alpaca.secretKey()).filter(Secret::isPresent).toList();

@@ -5,6 +5,7 @@ import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
+import dev.tradedesk.core.WriteFailures;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.BarSnapshot;
@@ -28,9 +29,13 @@ import dev.tradedesk.ui.workstation.Workstation;
 import dev.tradedesk.ui.workstation.WorkstationHost;
 import dev.tradedesk.ui.workstation.WorkstationWindow;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -279,6 +284,18 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     @Override
     public void settingsChanged(SettingsValues values) {
         settingsApplier.apply(values, parts);
+    }
+
+    @Override
+    public CompletionStage<Void> exportSettings(Path file) {
+        Settings shared = desk.settings().withoutSecrets();
+        return CompletableFuture.runAsync(() -> {
+            try {
+                new SettingsStore(file).save(shared);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + WriteFailures.reason(e, file), e);
+            }
+        }, loader);
     }
 
     /** Control thread: replaces the market session ({@link MarketLifecycle#restart}). */

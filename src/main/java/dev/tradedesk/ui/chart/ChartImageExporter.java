@@ -1,5 +1,6 @@
 package dev.tradedesk.ui.chart;
 
+import dev.tradedesk.core.WriteFailures;
 import dev.tradedesk.ui.FxThread;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -154,23 +155,8 @@ public final class ChartImageExporter {
         try {
             replace(image, file);
         } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": " + reason(e, file), e);
+            throw new IOException("cannot write " + file + ": " + WriteFailures.reason(e, file), e);
         }
-    }
-
-    private static String reason(IOException e, Path file) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            // A folder such as /proc is there but takes no new files, and says "no such file" too.
-            Path folder = file.toAbsolutePath().getParent();
-            return folder != null && Files.isDirectory(folder) ? "its folder takes no new files" : "no such folder";
-        }
-        if (e instanceof java.nio.file.FileSystemException failed && failed.getReason() != null) {
-            return failed.getReason();
-        }
-        return String.valueOf(e.getMessage());
     }
 
     private static void replace(WritableImage image, Path file) throws IOException {

@@ -7,8 +7,10 @@ import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.settings.SettingsValues;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What the workstation window asks of the application around it. Implemented by the composition
@@ -68,6 +70,13 @@ public interface WorkstationHost {
 
     /** The user confirmed the settings dialog. */
     void settingsChanged(SettingsValues values);
+
+    /**
+     * Writes the settings in effect to {@code file} as a settings file TradeDesk reads (to share a
+     * setup, or to carry it to another computer), with no API key or secret in it. Returns at once;
+     * the write happens in the background, and the stage fails with the reason it could not.
+     */
+    CompletionStage<Void> exportSettings(Path file);
 
     /** Turns the history store's read cache on or off (performance panel A/B switch). */
     void setReadCache(boolean enabled);

@@ -148,8 +148,9 @@ final class WorkstationMenus {
         // nothing, without a word.
         export.disableProperty().bind(parts.chart().viewProperty().isNull());
         MenuItem settings = item("menuSettings", "Settings…", "Shortcut+Comma", this::openSettings);
+        MenuItem exportSettings = item("menuExportSettings", "Export settings…", null, this::chooseSettingsExport);
         MenuItem exit = item("menuExit", "Exit", "Shortcut+Q", () -> window.stage().close());
-        Menu file = new Menu("_File", null, export, settings, new SeparatorMenuItem(), exit);
+        Menu file = new Menu("_File", null, export, settings, exportSettings, new SeparatorMenuItem(), exit);
         file.setId("menuFile");
         return file;
     }
@@ -529,6 +530,41 @@ final class WorkstationMenus {
         alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         alert.getDialogPane().setId(id);
         alert.show();
+    }
+
+    /** File → Export settings…: where to, in a save dialog that asks before replacing a file. */
+    private void chooseSettingsExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export settings");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TradeDesk settings", "*.json"));
+        chooser.setInitialFileName("tradedesk-settings.json");
+        chooser.setInitialDirectory(lastExportFolder != null ? lastExportFolder.toFile()
+                : new File(System.getProperty("user.home")));
+        Stage stage = window.stage();
+        File file = chooser.showSaveDialog(stage.isMaximized() || stage.isFullScreen() ? null : stage);
+        if (file != null) {
+            exportSettings(file.toPath());
+        }
+    }
+
+    /**
+     * Writes the settings without the API key and secret to {@code file} in the background: the
+     * status bar says where they went and that the keys stayed behind, a dialog why they could not
+     * be written.
+     */
+    void exportSettings(Path file) {
+        lastExportFolder = file.toAbsolutePath().getParent();
+        parts.host().exportSettings(file).whenCompleteAsync((done, failure) -> {
+            if (failure == null) {
+                Path whole = file.toAbsolutePath();
+                parts.status().showNote(String.valueOf(whole.getFileName()),
+                        " exported to " + whole.getParent() + ", without the API key and secret");
+            } else {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                log.warn("Could not export the settings to {}: {}", file, cause.getMessage());
+                error("Could not export the settings", cause.getMessage());
+            }
+        }, Platform::runLater);
     }
 
     private void error(String header, String detail) {

@@ -11,8 +11,11 @@ import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.watchlist.Watchlists;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The application around a workstation window with nothing stored and the default settings, which
@@ -56,6 +59,11 @@ class StubWorkstationHost implements WorkstationHost {
 
     @Override
     public void settingsChanged(SettingsValues values) {
+    }
+
+    @Override
+    public CompletionStage<Void> exportSettings(Path file) {
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -1024,6 +1025,27 @@ class WorkstationWindowTest {
                 + captionHeight);
     }
 
+    @Test
+    void exportingTheSettingsSaysWhereTheyWentWithoutTheKeysOrWhyNot(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        WorkstationMenus menus = new WorkstationMenus(parts, window);
+        Path file = dir.resolve("tradedesk-settings.json");
+
+        robotInteract(() -> menus.exportSettings(file));
+        Label note = robot.lookup("#statusNote").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> note.getText()
+                .equals("tradedesk-settings.json exported to " + dir.toAbsolutePath() + ", without the API key and secret"));
+        assertThat(host.settingsExports).containsExactly(file);
+
+        host.settingsExportFailure = "cannot write /proc/settings.json: its folder takes no new files";
+        robotInteract(() -> menus.exportSettings(Path.of("/proc/settings.json")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane error = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(error.getHeaderText()).isEqualTo("Could not export the settings");
+        assertThat(error.getContentText()).isEqualTo(host.settingsExportFailure);
+        robotInteract(() -> ((Stage) error.getScene().getWindow()).close());
+    }
+
     private static BufferedImage exported(WorkstationMenus menus, ChartModel model, Path file) throws Exception {
         robotInteract(() -> menus.export(model, file));
         WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> file.toFile().exists());
@@ -1478,6 +1500,9 @@ class WorkstationWindowTest {
     /** The application around the window, as the composition root would answer. */
     private final class FakeHost extends StubWorkstationHost {
         final List<List<Symbol>> watchlists = new CopyOnWriteArrayList<>();
+        final List<Path> settingsExports = new CopyOnWriteArrayList<>();
+        /** Why the next settings exports fail, or null. */
+        volatile String settingsExportFailure;
         final AtomicReference<Workspace> workspace = new AtomicReference<>();
         /** The symbol of every history read, in order. */
         final List<Symbol> reads = new CopyOnWriteArrayList<>();
@@ -1521,6 +1546,14 @@ class WorkstationWindowTest {
         @Override
         public void watchlistChanged(List<Symbol> symbols) {
             watchlists.add(symbols);
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Void> exportSettings(Path file) {
+            settingsExports.add(file);
+            String failure = settingsExportFailure;
+            return failure == null ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.failedFuture(new java.io.UncheckedIOException(failure, new java.io.IOException(failure)));
         }
 
         @Override
