@@ -159,8 +159,10 @@ final class SettingsForm {
         zone.setValue(model.textProperty(SettingsField.TIME_ZONE).get());
         zone.getEditor().textProperty().bindBidirectional(model.textProperty(SettingsField.TIME_ZONE));
         addRow(grid, 1, SettingsField.TIME_ZONE, zone, null);
-        return new VBox(grid, hint("Chart times are shown in this zone. \"system\" follows this computer (now "
-                + ZoneId.systemDefault().getId() + "); any zone id can be typed, such as America/New_York."));
+        return new VBox(grid, hint("The chart opens at the default timeframe when it remembers none, and switches to"
+                + " a new one on OK."), hint("Chart times are shown in this zone. \"system\" follows this computer (now "
+                + ZoneId.systemDefault().getId() + "); any zone id can be typed, such as America/New_York. Daily bars"
+                + " span the market's own days whatever the zone: New York's for US stocks, UTC's for crypto."));
     }
 
     private VBox indicators() {
