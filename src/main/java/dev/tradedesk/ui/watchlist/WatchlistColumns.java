@@ -59,7 +59,8 @@ final class WatchlistColumns {
                 + " or the history store's)");
         table.getColumns().add(symbol);
         table.getColumns().add(numberColumn("Last", "Last price", LastPriceCell::new));
-        table.getColumns().add(numberColumn("Chg %", "Change of the last price since the open of the session's first bar, in %",
+        table.getColumns().add(numberColumn("Chg %", "Change of the last price since the open of the session's first bar, in %;"
+                + " the session is the market's day, New York's for US stocks, UTC's for crypto",
                 () -> new NumberCell(WatchlistRow::changePercentProperty, WatchlistColumns::formatChange,
                         WatchlistColumns::changeStyle)));
         table.getColumns().add(numberColumn("RSI", "RSI of 1-minute bars, whatever the chart's timeframe",
