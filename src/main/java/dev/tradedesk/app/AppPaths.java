@@ -1,6 +1,8 @@
 package dev.tradedesk.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where TradeDesk keeps its settings, data and logs. Defaults follow each OS's convention:
@@ -51,6 +53,43 @@ public record AppPaths(Path settingsFile, Path dataDir) {
 
     public Path logFile() {
         return logDir().resolve(LOG_FILE_NAME);
+    }
+
+    /**
+     * What of TradeDesk's own {@code file} is ("TradeDesk's settings file", "in TradeDesk's log folder
+     * …"), or empty for any other file: an export must not replace the settings it reads, its
+     * database or its logs. Links are followed as far as the path exists.
+     */
+    public Optional<String> ownerOf(Path file) {
+        Path real = realPathOf(file);
+        if (real.equals(realPathOf(settingsFile))) {
+            return Optional.of("TradeDesk's settings file");
+        }
+        if (real.equals(realPathOf(workspaceFile()))) {
+            return Optional.of("TradeDesk's workspace file");
+        }
+        if (real.startsWith(realPathOf(logDir()))) {
+            return Optional.of("in TradeDesk's log folder " + logDir());
+        }
+        if (real.startsWith(realPathOf(simulatedHistoryDir()))) {
+            return Optional.of("in the simulated exchange's history folder " + simulatedHistoryDir());
+        }
+        if (real.getParent() != null && real.getParent().equals(realPathOf(dataDir))
+                && real.getFileName().toString().endsWith(".db")) {
+            return Optional.of("a file of TradeDesk's history database in " + dataDir);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code path} with its links resolved as far as it exists: a file not made yet, in its folder's real path. */
+    public static Path realPathOf(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException notThere) {
+            Path parent = absolute.getParent();
+            return parent == null ? absolute : realPathOf(parent).resolve(absolute.getFileName());
+        }
     }
 
     /**

@@ -290,6 +290,10 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     public CompletionStage<Void> exportSettings(Path file) {
         Settings shared = desk.settings().withoutSecrets();
         return CompletableFuture.runAsync(() -> {
+            // The settings file itself, chosen in the save dialog's folder, would lose its API keys.
+            desk.context().paths().ownerOf(file).ifPresent(owner -> {
+                throw new IllegalArgumentException("cannot write " + file + ": it is " + owner + "; choose another file");
+            });
             try {
                 new SettingsStore(file).save(shared);
             } catch (IOException e) {

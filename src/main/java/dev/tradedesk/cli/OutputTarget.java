@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,9 +86,9 @@ final class OutputTarget {
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw new Refused("cannot write " + out + ": no such folder " + target.getParent());
         }
-        String owner = ownerOf(realPathOf(target), own);
-        if (owner != null) {
-            throw new Refused("cannot write " + out + ": it is " + owner + "; give another file");
+        Optional<String> owner = own.ownerOf(target);
+        if (owner.isPresent()) {
+            throw new Refused("cannot write " + out + ": it is " + owner.get() + "; give another file");
         }
         return target;
     }
@@ -102,7 +103,7 @@ final class OutputTarget {
     private static boolean leadsToADescriptor(Path path) {
         Path hop = path;
         for (int links = 0; links < MAX_LINKS_FOLLOWED && Files.isSymbolicLink(hop); links++) {
-            Path folder = realPathOf(hop.getParent());
+            Path folder = AppPaths.realPathOf(hop.getParent());
             if (folder.startsWith("/proc") && folder.getFileName() != null && folder.getFileName().toString().equals("fd")) {
                 return true;
             }
@@ -113,42 +114,6 @@ final class OutputTarget {
             }
         }
         return false;
-    }
-
-    /**
-     * Whose file {@code file} (a real path) is, if TradeDesk's: the settings, the workspace beside
-     * them, H2's files in the data dir (database, trace, lock), the logs and the simulated
-     * exchange's history folder. Other files in the data dir are the user's.
-     */
-    private static String ownerOf(Path file, AppPaths own) {
-        Path settings = realPathOf(own.settingsFile());
-        if (file.equals(settings)) {
-            return "TradeDesk's settings file";
-        }
-        if (file.equals(realPathOf(own.workspaceFile()))) {
-            return "TradeDesk's workspace file";
-        }
-        if (file.startsWith(realPathOf(own.logDir()))) {
-            return "in TradeDesk's log folder " + own.logDir();
-        }
-        if (file.startsWith(realPathOf(own.simulatedHistoryDir()))) {
-            return "in the simulated exchange's history folder " + own.simulatedHistoryDir();
-        }
-        if (file.getParent().equals(realPathOf(own.dataDir())) && file.getFileName().toString().endsWith(".db")) {
-            return "a file of TradeDesk's history database in " + own.dataDir();
-        }
-        return null;
-    }
-
-    /** The path with its links resolved as far as it exists: a file not made yet, in its folder's real path. */
-    private static Path realPathOf(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        try {
-            return absolute.toRealPath();
-        } catch (IOException notThere) {
-            Path parent = absolute.getParent();
-            return parent == null ? absolute : realPathOf(parent).resolve(absolute.getFileName());
-        }
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
+import dev.tradedesk.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +73,32 @@ class SettingsExportTest {
                     .get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause().hasMessageStartingWith("cannot write " + taken.resolve("settings.json") + ": ");
+        }
+    }
+
+    @Test
+    void theSettingsFileItselfIsNotReplacedByAnExportWithoutItsKeys() throws Exception {
+        try (AppContext context = openContext();
+                TradeDesk desk = new TradeDesk(context, withKeys())) {
+            desk.prepareWorkstation();
+            desk.updateSettings(settings -> settings); // saved, with the keys
+            Path settingsFile = dir.resolve("settings.json");
+            Poll.untilTrue(() -> holdsTheSecret(settingsFile), java.time.Duration.ofSeconds(10));
+            assertThat(holdsTheSecret(settingsFile)).isTrue();
+
+            assertThatThrownBy(() -> desk.workstation().exportSettings(settingsFile).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().hasMessage("cannot write " + settingsFile + ": it is TradeDesk's settings file; choose another file");
+            assertThat(holdsTheSecret(settingsFile)).isTrue();
+        }
+    }
+
+    private static boolean holdsTheSecret(Path file) {
+        try {
+            return Files.readString(file).contains(SECRET);
+        } catch (java.io.IOException notYet) {
+            return false;
         }
     }
 
