@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 final class TradingDayOption {
 
     @Option(names = "--day-zone", paramLabel = "ZONE", converter = ZoneConverter.class,
-            description = "The zone whose days daily bars span (default: the market of the settings' provider:"
-                    + " America/New_York for the simulated exchange and Alpaca, UTC for Binance and Coinbase;"
-                    + " America/New_York with --simulated or --demo).")
+            description = "The zone whose days daily bars span (default: that of the market the bars come from,"
+                    + " the settings' provider's, or the simulated exchange's for its own history and prices:"
+                    + " America/New_York for it and Alpaca, UTC for Binance and Coinbase).")
     private ZoneId zone;
 
     /** The zone asked for, else that of {@code provider}'s market. */
