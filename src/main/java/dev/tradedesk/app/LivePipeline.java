@@ -98,19 +98,17 @@ final class LivePipeline implements MarketDataListener {
     private final ZoneId sessionZone;
     private final Map<Symbol, LiveSeries> series = new HashMap<>();
 
-    /** One symbol's live state: its engine and where its session opened. */
-    private static final class LiveSeries {
+    /** One symbol's live state: its engine and where its session opened (a day of the pipeline's {@link #sessionZone}). */
+    private final class LiveSeries {
         final SeriesKey key;
-        final ZoneId sessionZone;
         IndicatorSeries engine;
         long sessionStart = Long.MIN_VALUE;
         /** Where the next session starts: until then a bar needs no calendar arithmetic. */
         long sessionEnd = Long.MIN_VALUE;
         double sessionOpen = Double.NaN;
 
-        LiveSeries(SeriesKey key, ZoneId sessionZone, IndicatorSeries engine) {
+        LiveSeries(SeriesKey key, IndicatorSeries engine) {
             this.key = key;
-            this.sessionZone = sessionZone;
             this.engine = engine;
         }
 
@@ -329,7 +327,7 @@ final class LivePipeline implements MarketDataListener {
     private LiveSeries seriesFor(Symbol symbol, Timeframe timeframe) {
         return series.computeIfAbsent(symbol, key -> {
             SeriesKey seriesKey = new SeriesKey(symbol, timeframe);
-            LiveSeries live = new LiveSeries(seriesKey, sessionZone, new IndicatorSeries(seriesKey, parameters, LIVE_CAPACITY));
+            LiveSeries live = new LiveSeries(seriesKey, new IndicatorSeries(seriesKey, parameters, LIVE_CAPACITY));
             try {
                 BarColumns stored = history.recentBars(seriesKey, LIVE_CAPACITY);
                 live.engine.appendAll(stored);

@@ -190,15 +190,13 @@ final class MarketLifecycle implements AutoCloseable {
             if (old != null) {
                 old.close();
             }
-            boolean switched = switchHistory(settings.provider());
+            boolean storeSwitched = switchHistory(settings.provider());
             ZoneId days = settings.provider().tradingDayZone();
-            if (!days.equals(tradingDayZone)) {
-                tradingDayZone = days; // Binance's after Alpaca's: a day is UTC's, no longer New York's
-                switched = true;
-            }
+            boolean daysSwitched = !days.equals(tradingDayZone); // Binance's after Alpaca's: UTC's days, not New York's
+            tradingDayZone = days;
             // The list as last edited: an edit made after OK took these settings is saved, not in them.
             market = startMarket(settings.withWatchlist(desk.settings().watchlists().of(settings.provider())), publisher);
-            if (switched) {
+            if (storeSwitched || daysSwitched) {
                 historySwitched.run();
             }
             if (market != null) {

@@ -374,11 +374,7 @@ final class WorkstationMenus {
         if (model.isEmpty()) {
             return;
         }
-        FileChooser chooser = exportChooser(model.get());
-        // Over a maximized or full-screen main window, the chooser has no owner: one modal to it
-        // takes it out of maximized under Openbox and KDE (JDK-8332222), and it stayed so.
-        Stage stage = window.stage();
-        File file = chooser.showSaveDialog(stage.isMaximized() || stage.isFullScreen() ? null : stage);
+        File file = showSaveDialog(exportChooser(model.get()));
         if (file == null) {
             return;
         }
@@ -421,9 +417,21 @@ final class WorkstationMenus {
         chooser.setInitialFileName(model.key().symbol().value().replace('/', '-') + "-" + model.key().timeframe().label()
                 + "-" + LocalDateTime.now(parts.chart().zone()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT))
                 + ".png");
-        chooser.setInitialDirectory(lastExportFolder != null ? lastExportFolder.toFile()
-                : new File(System.getProperty("user.home")));
+        chooser.setInitialDirectory(exportFolder());
         return chooser;
+    }
+
+    /** The last export's folder, or the home folder before the first one. */
+    private File exportFolder() {
+        return lastExportFolder != null ? lastExportFolder.toFile() : new File(System.getProperty("user.home"));
+    }
+
+    /** The chosen file, or null if the dialog was cancelled. */
+    private File showSaveDialog(FileChooser chooser) {
+        // Over a maximized or full-screen main window, the chooser has no owner: one modal to it
+        // takes it out of maximized under Openbox and KDE (JDK-8332222), and it stayed so.
+        Stage stage = window.stage();
+        return chooser.showSaveDialog(stage.isMaximized() || stage.isFullScreen() ? null : stage);
     }
 
     /**
@@ -538,10 +546,8 @@ final class WorkstationMenus {
         chooser.setTitle("Export settings");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TradeDesk settings", "*.json"));
         chooser.setInitialFileName("tradedesk-settings.json");
-        chooser.setInitialDirectory(lastExportFolder != null ? lastExportFolder.toFile()
-                : new File(System.getProperty("user.home")));
-        Stage stage = window.stage();
-        File file = chooser.showSaveDialog(stage.isMaximized() || stage.isFullScreen() ? null : stage);
+        chooser.setInitialDirectory(exportFolder());
+        File file = showSaveDialog(chooser);
         if (file != null) {
             exportSettings(file.toPath());
         }
