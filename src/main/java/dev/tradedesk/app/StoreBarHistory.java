@@ -6,7 +6,9 @@ import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.feed.BarHistory;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +42,9 @@ final class StoreBarHistory implements BarHistory {
     }
 
     @Override
-    public void track(SeriesKey series, long since) {
+    public void track(SeriesKey series, long since, ZoneId tradingDayZone) {
         try {
-            store.track(series, since);
+            store.track(series, since, tradingDayZone);
         } catch (StoreException failure) {
             if (!failure.committed()) {
                 throw failure;
@@ -58,6 +60,11 @@ final class StoreBarHistory implements BarHistory {
             return;
         }
         notForced.succeeded();
+    }
+
+    @Override
+    public Optional<ZoneId> tradingDayZone(SeriesKey series) {
+        return store.tradingDayZone(series);
     }
 
     @Override

@@ -106,11 +106,11 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         SeriesKey key = new SeriesKey(symbol.symbol(), timeframe);
-        ZoneId dayZone = tradingDays.zone(source.simulated() ? ProviderKind.SIM : context.settingsLoad().settings().provider());
+        ProviderKind market = source.simulated() ? ProviderKind.SIM : context.settingsLoad().settings().provider();
         long exported;
         try {
-            exported = toStandardOutput ? exportToStandardOutput(context, key, dayZone, first, last)
-                    : export(context, key, dayZone, first, last, target);
+            exported = toStandardOutput ? exportToStandardOutput(context, key, market, first, last)
+                    : export(context, key, market, first, last, target);
         } catch (StandardOutputWriter.Closed closed) {
             // The reader had what it wanted (| head): nothing to say on the console, as the shell says nothing.
             log.info("Export of {} to standard output stopped: {}", key, closed.getMessage());
@@ -168,11 +168,11 @@ final class ExportCommand implements Callable<Integer> {
         return writer.written() - before;
     }
 
-    private long export(AppContext context, SeriesKey key, ZoneId dayZone, long first, long last, Path target)
+    private long export(AppContext context, SeriesKey key, ProviderKind market, long first, long last, Path target)
             throws IOException {
         try (TradeDesk desk = new TradeDesk(context);
                 OutputTarget.Temporary temporary = OutputTarget.temporaryBeside(target)) {
-            long exported = write(source.store(desk), key, dayZone, first, last, temporary.writer());
+            long exported = write(source.store(desk), key, market, first, last, temporary.writer());
             if (exported == 0) {
                 // A mistyped symbol exports nothing: the file it names may be an earlier export of the right one.
                 return 0;
@@ -191,10 +191,10 @@ final class ExportCommand implements Callable<Integer> {
      * @throws StandardOutputWriter.Closed if standard output's reader closed the pipe
      * @throws StandardOutputWriter.Failed if standard output could not be written (a full disk)
      */
-    private long exportToStandardOutput(AppContext context, SeriesKey key, ZoneId dayZone, long first, long last)
+    private long exportToStandardOutput(AppContext context, SeriesKey key, ProviderKind market, long first, long last)
             throws IOException {
         try (TradeDesk desk = new TradeDesk(context)) {
-            return write(source.store(desk), key, dayZone, first, last,
+            return write(source.store(desk), key, market, first, last,
                     new BufferedWriter(new StandardOutputWriter(spec.commandLine().getOut(), root.standardOutput())));
         } catch (StoreException failed) {
             if (failed.getCause() instanceof StandardOutputWriter.Closed closed) {
@@ -210,13 +210,15 @@ final class ExportCommand implements Callable<Integer> {
     /**
      * Writes the bars of {@code key} in the range to {@code out}, which it closes; returns how many.
      * Bars stored of the timeframe itself go out as stored; else they are built from the minutes,
-     * daily ones over the days of {@code dayZone}.
+     * daily ones over the days of their market ({@link TradingDayOption}; {@code market}'s where the
+     * store does not say).
      */
-    private static long write(HistoryStore store, SeriesKey key, ZoneId dayZone, long first, long last, Writer out)
+    private long write(HistoryStore store, SeriesKey key, ProviderKind market, long first, long last, Writer out)
             throws IOException {
         try (CsvFromFirstBar writer = new CsvFromFirstBar(out)) {
             long exported = store.stream(key, first, last, CHUNK, writer::write);
             if (exported == 0 && key.timeframe() != Timeframe.ONE_MINUTE) {
+                ZoneId dayZone = tradingDays.zone(store, key.symbol(), key.timeframe(), market);
                 exported = aggregated(store, key, dayZone, first, last, writer);
             }
             return exported;

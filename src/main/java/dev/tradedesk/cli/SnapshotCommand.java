@@ -121,11 +121,20 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         Settings settings = (demo ? root.context() : root.contextOfStoredData(spec.commandLine())).settingsLoad().settings();
         Theme chartTheme = theme == null ? settings.theme() : parse(() -> Theme.parse(theme));
-        ZoneId dayZone = tradingDays.zone(demo || source.simulated() ? ProviderKind.SIM : settings.provider());
-        ChartHistory history = demo
-                ? new ChartHistory(demoMinuteBars(chartSymbol, historyMinutes(chartTimeframe, bars),
-                        settings.simulator().seed(), Clock.systemUTC()), new BarColumns(0))
-                : stored(chartSymbol, chartTimeframe, dayZone);
+        ZoneId dayZone;
+        ChartHistory history;
+        if (demo) {
+            dayZone = tradingDays.zone(ProviderKind.SIM);
+            history = new ChartHistory(demoMinuteBars(chartSymbol, historyMinutes(chartTimeframe, bars),
+                    settings.simulator().seed(), Clock.systemUTC()), new BarColumns(0));
+        } else {
+            try (TradeDesk desk = new TradeDesk(root.context())) {
+                HistoryStore store = source.store(desk);
+                dayZone = tradingDays.zone(store, chartSymbol, chartTimeframe,
+                        source.simulated() ? ProviderKind.SIM : settings.provider());
+                history = storedHistory(store, chartSymbol, chartTimeframe, dayZone, bars);
+            }
+        }
         if (history.isEmpty()) {
             spec.commandLine().getErr().println("tradedesk: no bars stored for " + chartSymbol + " in "
                     + source.folder(root.context().paths()) + "; record some with `tradedesk record`"
@@ -221,12 +230,6 @@ final class SnapshotCommand implements Callable<Integer> {
         long newestTime() {
             BarColumns newest = minutes.isEmpty() ? stored : minutes;
             return newest.time(newest.size() - 1);
-        }
-    }
-
-    private ChartHistory stored(Symbol chartSymbol, Timeframe chartTimeframe, ZoneId dayZone) {
-        try (TradeDesk desk = new TradeDesk(root.context())) {
-            return storedHistory(source.store(desk), chartSymbol, chartTimeframe, dayZone, bars);
         }
     }
 

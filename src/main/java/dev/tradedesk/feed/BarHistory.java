@@ -2,7 +2,9 @@ package dev.tradedesk.feed;
 
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.TimeRange;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -20,8 +22,16 @@ public interface BarHistory {
         return OptionalLong.empty();
     }
 
-    /** Records that {@code series} is tracked from {@code since} (an earlier start is kept). */
-    default void track(SeriesKey series, long since) {
+    /**
+     * Records that {@code series} is tracked from {@code since} (an earlier start is kept), and that
+     * its market trades on the days of {@code tradingDayZone}.
+     */
+    default void track(SeriesKey series, long since, ZoneId tradingDayZone) {
+    }
+
+    /** The zone of {@code series}' market days as last recorded by {@link #track}, if any. */
+    default Optional<ZoneId> tradingDayZone(SeriesKey series) {
+        return Optional.empty();
     }
 
     /** Ranges of {@code [from, until)} since the tracking start that are not known complete. */

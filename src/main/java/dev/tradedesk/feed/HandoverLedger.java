@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -229,8 +230,9 @@ final class HandoverLedger {
         OptionalLong last = history.lastBarTime(series);
         OptionalLong since = history.trackedSince(series);
         long lookbackStart = lookbackStart(config, tradingDayZone, marketClock.millis());
-        if (since.isEmpty()) {
-            history.track(series, lookbackStart);
+        if (since.isEmpty() || !history.tradingDayZone(series).equals(Optional.of(tradingDayZone.normalized()))) {
+            // Also for a series tracked before its market's days were recorded, or tracked from another market.
+            history.track(series, since.orElse(lookbackStart), tradingDayZone);
         }
         long start = last.isPresent() ? last.getAsLong() + 1 : since.orElse(lookbackStart);
         if (start < lookbackStart) {

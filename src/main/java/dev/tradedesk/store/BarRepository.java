@@ -421,14 +421,27 @@ final class BarRepository {
         }
     }
 
-    /** Tracks {@code key} from {@code since} in the ledger (or keeps its earlier start), creating the series if need be. */
-    void track(SeriesKey key, long since) {
+    /**
+     * Tracks {@code key} from {@code since} in the ledger (or keeps its earlier start), with its
+     * market's days in {@code dayZone} (null: keeps those recorded), creating the series if need be.
+     */
+    void track(SeriesKey key, long since, String dayZone) {
         int seriesId = inWriteTransaction("cannot record since when " + key + " is tracked", "the tracking start of " + key, connection -> {
             int id = findOrCreateSeries(connection, key);
-            CoverageLedger.track(connection, id, since);
+            CoverageLedger.track(connection, id, since, dayZone);
             return id;
         });
         knownIds.putIfAbsent(key, seriesId);
+    }
+
+    /** The zone of {@code key}'s market days as its ledger records it; null if it records none. */
+    String dayZone(SeriesKey key) {
+        try (Connection connection = database.connection()) {
+            int seriesId = seriesIdForReading(connection, key);
+            return seriesId == NO_SERIES ? null : CoverageLedger.dayZone(connection, seriesId);
+        } catch (SQLException e) {
+            throw failure("cannot read the market days of " + key, e);
+        }
     }
 
     /** The ledger of {@code key} over {@code [from, until)}, read in one snapshot. */

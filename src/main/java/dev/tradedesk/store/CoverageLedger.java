@@ -7,11 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
  * The SQL of the completeness ledger ({@code series_tracking}, {@code coverage}; see the V2
- * migration), run on the connection and in the transaction of the caller, so that bars and the
+ * and V3 migrations), run on the connection and in the transaction of the caller, so that bars and the
  * ranges they complete commit together. Stateless; the {@link BarRepository}'s write lock
  * serializes writers.
  */
@@ -25,7 +26,9 @@ final class CoverageLedger {
     private static final String OVERLAPPING = "SELECT from_ms, until_ms FROM coverage"
             + " WHERE series_id = ? AND from_ms < ? AND until_ms > ? ORDER BY series_id, from_ms";
     private static final String SINCE = "SELECT since_ms FROM series_tracking WHERE series_id = ?";
-    private static final String TRACK = "MERGE INTO series_tracking (series_id, since_ms) KEY (series_id) VALUES (?, ?)";
+    private static final String TRACKING = "SELECT since_ms, day_zone FROM series_tracking WHERE series_id = ?";
+    private static final String TRACK = "MERGE INTO series_tracking (series_id, since_ms, day_zone) KEY (series_id)"
+            + " VALUES (?, ?, ?)";
     private static final String DELETE_COVERAGE = "DELETE FROM coverage WHERE series_id = ?";
     private static final String DELETE_TRACKING = "DELETE FROM series_tracking WHERE series_id = ?";
 
@@ -117,16 +120,43 @@ final class CoverageLedger {
         }
     }
 
-    /** Tracks the series from {@code since}, or from its current start if that is earlier. */
-    static void track(Connection connection, int seriesId, long since) throws SQLException {
-        OptionalLong current = trackedSince(connection, seriesId);
-        if (current.isPresent() && current.getAsLong() <= since) {
+    /**
+     * Tracks the series from {@code since}, or from its current start if that is earlier, and records
+     * {@code dayZone} as its market's days; a null {@code dayZone} keeps the zone recorded, if any.
+     * Writes nothing when both are already so.
+     */
+    static void track(Connection connection, int seriesId, long since, String dayZone) throws SQLException {
+        OptionalLong recordedSince = OptionalLong.empty();
+        String recordedZone = null;
+        try (PreparedStatement select = connection.prepareStatement(TRACKING)) {
+            select.setInt(1, seriesId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    recordedSince = OptionalLong.of(rows.getLong(1));
+                    recordedZone = rows.getString(2);
+                }
+            }
+        }
+        long start = Math.min(since, recordedSince.orElse(since));
+        String zone = dayZone != null ? dayZone : recordedZone;
+        if (recordedSince.isPresent() && recordedSince.getAsLong() == start && Objects.equals(zone, recordedZone)) {
             return;
         }
         try (PreparedStatement merge = connection.prepareStatement(TRACK)) {
             merge.setInt(1, seriesId);
-            merge.setLong(2, since);
+            merge.setLong(2, start);
+            merge.setString(3, zone);
             merge.executeUpdate();
+        }
+    }
+
+    /** The zone of the series' market days as recorded, or null if none is. */
+    static String dayZone(Connection connection, int seriesId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(TRACKING)) {
+            select.setInt(1, seriesId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(2) : null;
+            }
         }
     }
 

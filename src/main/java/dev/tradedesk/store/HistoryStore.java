@@ -1,9 +1,13 @@
 package dev.tradedesk.store;
 
 import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.PrintableText;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.TimeRange;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -291,7 +295,38 @@ public final class HistoryStore implements AutoCloseable {
      * there. An earlier start already recorded is kept.
      */
     public void track(SeriesKey key, long since) {
-        repository.track(Objects.requireNonNull(key, "key"), since);
+        repository.track(Objects.requireNonNull(key, "key"), since, null);
+    }
+
+    /**
+     * As {@link #track(SeriesKey, long)}, and records that the series' market trades on the days of
+     * {@code tradingDayZone}, as the feed of its provider says: daily bars built from its minutes
+     * span those days ({@link #tradingDayZone}).
+     */
+    public void track(SeriesKey key, long since, ZoneId tradingDayZone) {
+        ZoneId zone = Objects.requireNonNull(tradingDayZone, "tradingDayZone").normalized();
+        // "UTC" rather than ISO's "Z", for whoever reads the table; read back as the same offset.
+        repository.track(Objects.requireNonNull(key, "key"), since, zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
+    }
+
+    /**
+     * The zone whose days {@code key}'s market trades on, as the feed that tracks it recorded
+     * ({@linkplain ZoneId#normalized() normalized}: a fixed offset, such as UTC, as a {@link ZoneOffset}); empty
+     * if none did (the series was only imported, or last tracked by a build before the record) or
+     * the record names no zone this Java knows, which is logged.
+     */
+    public Optional<ZoneId> tradingDayZone(SeriesKey key) {
+        String recorded = repository.dayZone(Objects.requireNonNull(key, "key"));
+        if (recorded == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(recorded).normalized());
+        } catch (DateTimeException unknown) {
+            log.warn("{}: its market days are recorded in \"{}\", which is no zone this Java knows; taken as unknown",
+                    key, PrintableText.of(recorded, 64));
+            return Optional.empty();
+        }
     }
 
     /** The completeness ledger of {@code key}: its tracking start and covered ranges overlapping {@code [from, until)}. */

@@ -13,6 +13,7 @@ import dev.tradedesk.store.StoreOptions;
 import dev.tradedesk.testing.LogCapture;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,11 +34,12 @@ class StoreBarHistoryTest {
             StoreBarHistory history = new StoreBarHistory(store);
             disk.failForces();
 
-            history.track(AAPL, T0);
-            history.track(MSFT, T0 + 60_000);
+            history.track(AAPL, T0, ZoneOffset.UTC);
+            history.track(MSFT, T0 + 60_000, ZoneOffset.UTC);
 
             assertThat(history.trackedSince(AAPL)).as("committed: read back").hasValue(T0);
             assertThat(history.trackedSince(MSFT)).hasValue(T0 + 60_000);
+            assertThat(history.tradingDayZone(MSFT)).hasValue(ZoneOffset.UTC);
             assertThat(logs.lines()).filteredOn(line -> line.contains("refused to flush")).as("told once while it repeats")
                     .singleElement().asString()
                     .contains("AAPL 1Min: its tracking start is stored, but the device refused to flush it", "Input/output error");
@@ -50,7 +52,7 @@ class StoreBarHistoryTest {
             StoreBarHistory history = new StoreBarHistory(store);
             disk.fill();
 
-            assertThatThrownBy(() -> history.track(AAPL, T0)).as("the scheduler asks again at its next cycle")
+            assertThatThrownBy(() -> history.track(AAPL, T0, ZoneOffset.UTC)).as("the scheduler asks again at its next cycle")
                     .isInstanceOfSatisfying(StoreException.class, failure -> assertThat(failure.committed()).isFalse());
         }
     }

@@ -27,6 +27,8 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +89,7 @@ class RecordCommandTest {
                 assertThat(stored.toBars()).hasSize(expected.size());
                 assertThat(stored).isEqualTo(BarSnapshot.copyOf(expected));
                 storedTotal += stored.size();
+                assertThat(store.tradingDayZone(key)).as("the simulated market's days").hasValue(ZoneId.of("America/New_York"));
             }
         }
         assertThat(summary).contains("stored.total: " + storedTotal + "\n", "written.AAPL: ", "written.MSFT: ");
@@ -245,6 +248,41 @@ class RecordCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().satisfies(line -> assertThat(line)
                 .matches("tradedesk: no new bar was stored, and \\d+ records from binance were dropped as invalid; "
                         + "see dropped\\.\\* above and the log"));
+    }
+
+    @Test
+    void aCryptoSeriesRecordedFromBinanceIsExportedOnUtcDaysWhateverProviderTheSettingsName() throws Exception {
+        try (MockWebServer binance = new MockWebServer()) {
+            binance.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String start = request.getUrl().queryParameter("startTime");
+                    long open = start != null ? Long.parseLong(start) : Clock.systemUTC().millis() / 60_000 * 60_000 - 60_000;
+                    return new MockResponse.Builder().code(200).body("[[" + open + ",\"100.0\",\"101.0\",\"99.0\",\"100.5\","
+                            + "\"5.0\"," + (open + 59_999) + ",\"0\",1,\"0\",\"0\",\"0\"]]").build();
+                }
+            });
+            binance.start(0);
+
+            int exit = run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT",
+                    "--base-url", binance.url("/").toString(), "--duration", "2s");
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        }
+        try (HistoryStore store = HistoryStore.open(StoreOptions.defaults(dir))) {
+            assertThat(store.tradingDayZone(new SeriesKey(Symbol.of("BTCUSDT"), Timeframe.ONE_MINUTE)))
+                    .hasValue(ZoneOffset.UTC);
+        }
+
+        // The settings name no provider: the simulated exchange, whose market keeps New York's days.
+        Path daily = dir.resolve("daily.csv");
+        assertThat(run("--data-dir", dir.toString(), "export", "--symbol", "BTCUSDT", "--timeframe", "1Day",
+                "--out", daily.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Files.readString(daily).lines().skip(1).map(line -> line.substring(0, line.indexOf(','))))
+                .isNotEmpty().allMatch(time -> time.endsWith("T00:00:00Z"));
+        assertThat(run("--data-dir", dir.toString(), "export", "--symbol", "BTCUSDT", "--timeframe", "1Day",
+                "--day-zone", "America/New_York", "--out", daily.toString())).isZero();
+        assertThat(Files.readString(daily).lines().skip(1).map(line -> line.substring(0, line.indexOf(','))))
+                .isNotEmpty().allMatch(time -> time.endsWith("T05:00:00Z"));
     }
 
     @Test

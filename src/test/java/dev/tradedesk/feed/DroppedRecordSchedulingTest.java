@@ -10,6 +10,7 @@ import dev.tradedesk.core.Timeframe;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class DroppedRecordSchedulingTest {
         }
 
         @Override
-        public void track(SeriesKey series, long since) {
+        public void track(SeriesKey series, long since, ZoneId tradingDayZone) {
             trackedSince.merge(series, since, Math::min);
         }
 

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,8 @@ class HandoverLedgerTest {
     private static final class FakeHistory implements BarHistory {
         final Map<Symbol, Long> lastBars = new HashMap<>();
         final Map<Symbol, Long> tracked = new HashMap<>();
+        final Map<Symbol, ZoneId> dayZones = new HashMap<>();
+        int trackingWrites;
         /** While set, every read fails, as a store does between two reopens on a full disk. */
         volatile boolean refusing;
         /** While set, every write fails, as a store on a full disk refuses them while it reads. */
@@ -53,11 +56,18 @@ class HandoverLedgerTest {
         }
 
         @Override
-        public void track(SeriesKey series, long since) {
+        public void track(SeriesKey series, long since, ZoneId tradingDayZone) {
             if (refusingWrites) {
                 throw new IllegalStateException("cannot record since when " + series + " is tracked: no space left on device");
             }
+            trackingWrites++;
             tracked.merge(series.symbol(), since, Math::min);
+            dayZones.put(series.symbol(), tradingDayZone);
+        }
+
+        @Override
+        public Optional<ZoneId> tradingDayZone(SeriesKey series) {
+            return Optional.ofNullable(dayZones.get(series.symbol()));
         }
     }
 
@@ -127,6 +137,29 @@ class HandoverLedgerTest {
         history.tracked.put(SOL, Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
 
         assertThat(ledger(history).coverage(SOL)).isEqualTo(LOOKBACK_START);
+    }
+
+    @Test
+    void aNewSeriesIsTrackedWithItsMarketsDaysAndAnOlderOneGetsThemOnceKeepingItsStart() {
+        FakeHistory history = new FakeHistory();
+        long olderStart = Instant.parse("2026-12-04T00:00:00Z").toEpochMilli();
+        history.tracked.put(BTC, olderStart); // tracked by a build that recorded no market days
+        HandoverLedger utcMarket = new HandoverLedger(history, CONFIG, ZoneOffset.UTC, Clock.fixed(NOW, ZoneOffset.UTC),
+                new RepairPlanner(history, CONFIG.timeframe(), CONFIG.windowBars(), 1_000));
+
+        utcMarket.coverage(SOL);
+        utcMarket.coverage(BTC);
+
+        assertThat(history.dayZones).containsEntry(SOL, ZoneOffset.UTC).containsEntry(BTC, ZoneOffset.UTC);
+        assertThat(history.tracked).containsEntry(BTC, olderStart);
+        assertThat(history.trackingWrites).isEqualTo(2);
+
+        ledger(history).coverage(BTC); // a New York market's feed: the series is now its
+        assertThat(history.dayZones).containsEntry(BTC, BarAggregator.NEW_YORK);
+        assertThat(history.trackingWrites).isEqualTo(3);
+
+        ledger(history).coverage(BTC);
+        assertThat(history.trackingWrites).as("nothing to record again").isEqualTo(3);
     }
 
     @Test

@@ -10,7 +10,15 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
+import ch.qos.logback.classic.Level;
+import dev.tradedesk.testing.LogCapture;
+import dev.tradedesk.testing.MutableClock;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,6 +63,49 @@ class CompletenessLedgerTest {
             store.track(AAPL, T0 + 9 * MINUTE);
             assertThat(store.ledger(AAPL, 0, 1).trackedSince()).hasValue(T0 + 5 * MINUTE);
             assertThat(store.missingRanges(AAPL, T0, T0 + 8 * MINUTE)).containsExactly(minutesRange(5, 8));
+        }
+    }
+
+    @Test
+    void theFeedRecordsItsMarketsDaysWhichOutliveAReopenAndAnotherMarketReplaces() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        try (StoreFixture fixture = new StoreFixture(dir)) {
+            HistoryStore store = fixture.store;
+            assertThat(store.tradingDayZone(AAPL)).as("an unknown series").isEmpty();
+            store.track(AAPL, T0 + 5 * MINUTE);
+            assertThat(store.tradingDayZone(AAPL)).as("tracked by no feed").isEmpty();
+
+            store.track(AAPL, T0 + 9 * MINUTE, ZoneOffset.UTC);
+            assertThat(store.tradingDayZone(AAPL)).hasValue(ZoneOffset.UTC);
+            assertThat(store.ledger(AAPL, 0, 1).trackedSince()).as("the earlier start is kept").hasValue(T0 + 5 * MINUTE);
+
+            store.track(AAPL, T0, newYork);
+            store.track(AAPL, T0 + MINUTE);
+        }
+        try (StoreFixture fixture = new StoreFixture(dir)) {
+            assertThat(fixture.store.tradingDayZone(AAPL)).as("the last feed's, kept by a track that names none")
+                    .hasValue(newYork);
+            assertThat(fixture.store.ledger(AAPL, 0, 1).trackedSince()).hasValue(T0);
+        }
+    }
+
+    @Test
+    void aRecordedZoneThisJavaDoesNotKnowIsTakenAsUnknownAndLogged() throws Exception {
+        try (StoreFixture fixture = new StoreFixture(dir)) {
+            fixture.store.track(AAPL, T0, ZoneOffset.UTC);
+        }
+        try (StoreDatabase database = StoreDatabase.open(StoreFixture.options(dir, new MutableClock(Instant.EPOCH)));
+                Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            try (var recorded = statement.executeQuery("SELECT day_zone FROM series_tracking")) {
+                assertThat(recorded.next()).isTrue();
+                assertThat(recorded.getString(1)).as("written as people name it, not ISO's Z").isEqualTo("UTC");
+            }
+            statement.execute("UPDATE series_tracking SET day_zone = 'Mars/Olympus\u001b[2J'");
+        }
+        try (StoreFixture fixture = new StoreFixture(dir); LogCapture log = new LogCapture(HistoryStore.class, Level.WARN)) {
+            assertThat(fixture.store.tradingDayZone(AAPL)).isEmpty();
+            assertThat(log.lines()).singleElement().asString()
+                    .contains("AAPL/1Min", "Mars/Olympus\\u001b[2J", "no zone this Java knows");
         }
     }
 

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class SchemaTest {
                     .containsExactly("BARS", "COVERAGE", "SERIES", "SERIES_TRACKING", "flyway_schema_history");
             assertThat(strings(database, "SELECT CONCAT(\"version\", ' ', \"description\", ' ', \"success\")"
                     + " FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                    .containsExactly("1 bar history TRUE", "2 completeness ledger TRUE");
+                    .containsExactly("1 bar history TRUE", "2 completeness ledger TRUE", "3 series trading days TRUE");
             assertThat(strings(database, "SELECT column_name FROM information_schema.key_column_usage"
                     + " WHERE table_name = 'BARS' AND constraint_name = 'BARS_PK' ORDER BY ordinal_position"))
                     .containsExactly("SERIES_ID", "TIME_MS");
@@ -75,7 +76,7 @@ class SchemaTest {
             store.write(key, minutes(T0, 5, 0));
         }
         try (StoreDatabase database = StoreDatabase.open(StoreFixture.options(dir, clock))) {
-            assertThat(strings(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).containsExactly("2");
+            assertThat(strings(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).containsExactly("3");
             assertThat(strings(database, "SELECT COUNT(*) FROM bars")).containsExactly("5");
         }
     }
@@ -99,15 +100,15 @@ class SchemaTest {
                 Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             assertThat(StoreDatabase.schemaIsCurrent(connection)).isTrue();
 
-            statement.execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'");
+            statement.execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '3'");
             assertThat(StoreDatabase.schemaIsCurrent(connection)).as("a failed migration").isFalse();
-            statement.execute("UPDATE \"flyway_schema_history\" SET \"success\" = TRUE WHERE \"version\" = '2'");
+            statement.execute("UPDATE \"flyway_schema_history\" SET \"success\" = TRUE WHERE \"version\" = '3'");
 
             statement.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
                     + " \"script\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (3, '3', 'from a newer build', 'SQL', 'V3__newer.sql', 'SA', 1, TRUE)");
+                    + " VALUES (4, '4', 'from a newer build', 'SQL', 'V4__newer.sql', 'SA', 1, TRUE)");
             assertThat(StoreDatabase.schemaIsCurrent(connection)).as("a version this build does not ship").isFalse();
-            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('2', '3')");
+            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('3', '4')");
             assertThat(StoreDatabase.schemaIsCurrent(connection)).as("a migration still to apply").isFalse();
 
             statement.execute("DROP TABLE \"flyway_schema_history\"");
@@ -121,8 +122,8 @@ class SchemaTest {
                 Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             // What a kill between V1's two CREATE TABLEs leaves (H2 commits each DDL statement on its
             // own): Flyway's history table without V1's row, the first table, not the second, and
-            // nothing of V2.
-            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('1', '2')");
+            // nothing of V2 or V3.
+            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('1', '2', '3')");
             statement.execute("DROP TABLE bars");
             statement.execute("DROP TABLE series_tracking");
             statement.execute("DROP TABLE coverage");
@@ -131,6 +132,29 @@ class SchemaTest {
         try (HistoryStore store = HistoryStore.open(StoreFixture.options(dir, clock))) {
             SeriesKey key = SeriesKey.of("AAPL", Timeframe.ONE_MINUTE);
             store.write(key, minutes(T0, 3, 0));
+            assertThat(store.listSeries()).singleElement().satisfies(info -> assertThat(info.bars()).isEqualTo(3));
+        }
+    }
+
+    @Test
+    void aVersion2DatabaseIsMigratedKeepingItsLedgerWithItsMarketDaysUnknown() throws Exception {
+        SeriesKey key = SeriesKey.of("AAPL", Timeframe.ONE_MINUTE);
+        try (HistoryStore store = HistoryStore.open(StoreFixture.options(dir, clock))) {
+            store.track(key, T0);
+            store.write(key, minutes(T0, 3, 0));
+        }
+        try (StoreDatabase database = StoreDatabase.open(StoreFixture.options(dir, clock));
+                Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            // What a build of schema version 2 left.
+            statement.execute("ALTER TABLE series_tracking DROP COLUMN day_zone");
+            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '3'");
+        }
+
+        try (HistoryStore store = HistoryStore.open(StoreFixture.options(dir, clock))) {
+            assertThat(store.ledger(key, 0, 1).trackedSince()).hasValue(T0);
+            assertThat(store.tradingDayZone(key)).isEmpty();
+            store.track(key, T0, ZoneOffset.UTC);
+            assertThat(store.tradingDayZone(key)).hasValue(ZoneOffset.UTC);
             assertThat(store.listSeries()).singleElement().satisfies(info -> assertThat(info.bars()).isEqualTo(3));
         }
     }
