@@ -73,7 +73,7 @@ public final class TradeDesk implements AutoCloseable {
         synchronized (workstationLock) {
             if (workstation == null) {
                 workstation = new WorkstationSession(this, this::historyStore, executors.singleThread("control"),
-                        executors.singleThread("ui-loader"), executors.scheduled("metrics"),
+                        executors.singleThread("ui-loader"), executors.singleThread("import"), executors.scheduled("metrics"),
                         WorkspaceStore.besideSettings(context.paths().settingsFile()));
             }
         }

@@ -21,6 +21,7 @@ import dev.tradedesk.ui.perf.PerformanceSampleHandOff;
 import dev.tradedesk.ui.perf.PerformanceViewModel;
 import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
+import dev.tradedesk.ui.workstation.BarImport;
 import dev.tradedesk.ui.workstation.ChartController;
 import dev.tradedesk.ui.workstation.StatusViewModel;
 import dev.tradedesk.ui.workstation.StoredMinutes;
@@ -71,7 +72,11 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
     private final TradeDesk desk;
     private final ExecutorService control;
     private final ExecutorService loader;
+    private final ExecutorService importer;
     private final ScheduledExecutorService metrics;
+    private final Function<ProviderKind, HistoryStore> stores;
+    /** The import running, if any: stopped when the window closes. */
+    private final AtomicReference<CsvBarImport> runningImport = new AtomicReference<>();
     private final MarketHandOff handOff = new MarketHandOff();
     private final PipelineMetrics pipeline = new PipelineMetrics();
     private final UiMetrics uiMetrics = new UiMetrics();
@@ -90,8 +95,11 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
      * thread but the JavaFX thread.
      */
     WorkstationSession(TradeDesk desk, Function<ProviderKind, HistoryStore> stores, ExecutorService control,
-            ExecutorService loader, ScheduledExecutorService metrics, WorkspaceStore workspaceStore) {
+            ExecutorService loader, ExecutorService importer, ScheduledExecutorService metrics,
+            WorkspaceStore workspaceStore) {
         this.desk = desk;
+        this.stores = stores;
+        this.importer = importer;
         this.control = control;
         this.loader = loader;
         this.metrics = metrics;
@@ -302,6 +310,29 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         }, loader);
     }
 
+    @Override
+    public BarImport importBars(Path file, SeriesKey series, ZoneId localTimes) {
+        CsvBarImport started = new CsvBarImport(file, series, localTimes);
+        runningImport.set(started);
+        importer.execute(() -> {
+            try {
+                // The real providers share one history (any real kind names it); the simulated
+                // exchange's keeps invented prices apart, as `tradedesk import` does.
+                HistoryStore realHistory;
+                try {
+                    realHistory = stores.apply(ProviderKind.ALPACA);
+                } catch (RuntimeException cannotOpen) {
+                    started.failBeforeStart(cannotOpen.getMessage());
+                    return;
+                }
+                started.run(realHistory, desk.settings().provider() != ProviderKind.SIM, System.currentTimeMillis());
+            } finally {
+                runningImport.compareAndSet(started, null);
+            }
+        });
+        return started;
+    }
+
     /** Control thread: replaces the market session ({@link MarketLifecycle#restart}). */
     void restartMarket(Settings settings) {
         marketLifecycle.restart(settings, handOff.publisherForSession());
@@ -353,6 +384,11 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         ScheduledFuture<?> sampled = sampling;
         if (sampled != null) {
             sampled.cancel(false);
+        }
+        // Rolled back before the store closes: the executors wait for it, the stores close after them.
+        CsvBarImport importing = runningImport.get();
+        if (importing != null) {
+            importing.cancel();
         }
         marketLifecycle.close();
     }

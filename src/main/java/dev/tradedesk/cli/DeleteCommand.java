@@ -87,7 +87,7 @@ final class DeleteCommand implements Callable<Integer> {
                 return 0;
             }
             long deleted = wholeSeries ? store.deleteSeries(key) : store.deleteBetween(key, first, last);
-            if (deleted >= ImportCommand.COMPACT_AFTER_BARS) {
+            if (deleted >= HistoryStore.BULK_WRITE_BARS) {
                 store.compactOnClose();
             }
             out.println("deleted: " + deleted);

@@ -13,6 +13,7 @@ import dev.tradedesk.store.BarCsvException;
 import dev.tradedesk.store.BarCsvSource;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
+import dev.tradedesk.store.UnusableInput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,8 +68,6 @@ final class ImportCommand implements Callable<Integer> {
 
     /** Skipped rows listed on the console and in the log; the rest are only counted. */
     private static final int MAX_LISTED_REJECTS = 20;
-    /** A bulk import leaves the file mostly free space; from this size on it is compacted on close. */
-    static final long COMPACT_AFTER_BARS = 100_000;
 
     @ParentCommand
     private TradeDeskCommand root;
@@ -179,7 +178,7 @@ final class ImportCommand implements Callable<Integer> {
                     throw new ImportStop.Stopped();
                 }
             });
-            if (imported >= COMPACT_AFTER_BARS) {
+            if (imported >= HistoryStore.BULK_WRITE_BARS) {
                 store.compactOnClose();
                 stop.compacting(imported);
             }

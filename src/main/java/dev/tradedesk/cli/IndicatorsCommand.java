@@ -10,6 +10,7 @@ import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorPipeline;
 import dev.tradedesk.store.BarCsvException;
 import dev.tradedesk.store.BarCsvSource;
+import dev.tradedesk.store.UnusableInput;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

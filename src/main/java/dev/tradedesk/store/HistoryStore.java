@@ -45,6 +45,12 @@ public final class HistoryStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryStore.class);
 
+    /**
+     * Bars from which one write or delete is a bulk one: it leaves the file mostly free space, so
+     * its caller asks for {@link #compactOnClose()}.
+     */
+    public static final long BULK_WRITE_BARS = 100_000;
+
     private final StoreDatabase database;
     private final BarRepository repository;
     private final BarRangeCache cache;

@@ -143,7 +143,8 @@ class SettingsOkTest {
             // connection state that names its provider.
             try (WorkstationSession workstation = new WorkstationSession(desk, provider -> {
                 throw new IllegalStateException("no history store in this test");
-            }, control, executors.singleThread("test-loader"), executors.scheduled("test-metrics"),
+            }, control, executors.singleThread("test-loader"), executors.singleThread("test-import"),
+                    executors.scheduled("test-metrics"),
                     WorkspaceStore.besideSettings(dir.resolve("settings.json")))) {
                 MarketHandOff handOff = workstation.handOff();
                 control.submit(() -> { }).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);

@@ -18,7 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The status bar's state: provider connection (live / backing off until T, in the chosen zone and
  * named by its abbreviation, and why / stopped, and
- * why), age of the last update, frame rate, tick-to-screen p99, heap, and backfill progress. A live
+ * why), age of the last update, frame rate, tick-to-screen p99, heap, and import or backfill progress. A live
  * feed whose bars are stamped ahead of this computer's clock (the simulated exchange after it ran
  * faster than real time) says by how much, so that the chart's times make sense. Testable without
  * a scene; confined to the JavaFX thread.
@@ -59,6 +59,8 @@ public final class StatusViewModel {
     private boolean watching = true;
     private long newestQuoteMillis = Long.MIN_VALUE;
     private double tickToScreenP99Ms = Double.NaN;
+    private BackfillProgress backfill = BackfillProgress.NONE;
+    private BarImport importing;
 
     /** @param providerName as shown to the user, e.g. "Simulated exchange" */
     public StatusViewModel(String providerName, ZoneId zone) {
@@ -153,6 +155,9 @@ public final class StatusViewModel {
 
     /** Refreshes the time-dependent readouts (a few times a second). */
     public void refresh(long nowNanos, double framesPerSecond, long heapUsedBytes, long heapMaxBytes) {
+        if (importing != null) {
+            progress.set(importing.fraction());
+        }
         if (!note.get().isEmpty()) {
             if (!noteTimed) {
                 noteTimed = true;
@@ -207,8 +212,32 @@ public final class StatusViewModel {
         return " — its clock runs " + amount + " ahead of this computer's";
     }
 
-    private void showBackfill(BackfillProgress backfill) {
-        if (backfill.finished()) {
+    private void showBackfill(BackfillProgress latest) {
+        backfill = latest;
+        showProgress();
+    }
+
+    /**
+     * Shows {@code running}'s progress, read at each refresh, until {@link #importEnded}; over the
+     * backfill's while both run, as the import is what the user just asked for.
+     */
+    public void showImport(BarImport running) {
+        importing = running;
+        showProgress();
+    }
+
+    /** The import shown ended: the backfill's progress, if one runs, shows again. */
+    public void importEnded() {
+        importing = null;
+        showProgress();
+    }
+
+    private void showProgress() {
+        if (importing != null) {
+            progress.set(importing.fraction());
+            progressText.set("Importing " + importing.file().getFileName() + " into " + importing.series().symbol()
+                    + " " + importing.series().timeframe().label() + "…");
+        } else if (backfill.finished()) {
             progress.set(-1);
             progressText.set("");
         } else {
@@ -251,7 +280,7 @@ public final class StatusViewModel {
         return memory.getReadOnlyProperty();
     }
 
-    /** Backfill progress in [0, 1], or negative when none is running. */
+    /** Progress of an import or else a backfill in [0, 1], or negative when neither is running. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }

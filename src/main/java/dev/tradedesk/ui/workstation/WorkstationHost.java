@@ -2,6 +2,7 @@ package dev.tradedesk.ui.workstation;
 
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.Theme;
@@ -77,6 +78,14 @@ public interface WorkstationHost {
      * the write happens in the background, and the stage fails with the reason it could not.
      */
     CompletionStage<Void> exportSettings(Path file);
+
+    /**
+     * Starts importing the bars of a CSV file ({@code tradedesk import}'s format) into the history as
+     * {@code series}' in the background, in one transaction, reading timestamps without an offset
+     * as {@code localTimes}' times. The bars go to the real providers' history, which the simulated
+     * exchange does not chart. Returns at once.
+     */
+    BarImport importBars(Path file, SeriesKey series, ZoneId localTimes);
 
     /** Turns the history store's read cache on or off (performance panel A/B switch). */
     void setReadCache(boolean enabled);

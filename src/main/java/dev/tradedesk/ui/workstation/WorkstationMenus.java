@@ -2,6 +2,7 @@ package dev.tradedesk.ui.workstation;
 
 import atlantafx.base.theme.Styles;
 import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.MainViewModel;
 import dev.tradedesk.ui.Theme;
@@ -21,13 +22,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -40,6 +46,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
@@ -59,7 +66,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The workstation's menus and keyboard shortcuts. Every action is in a menu; the shortcuts are the
  * menus' accelerators: Ctrl+F symbol search, 1–5 timeframe, +/- zoom, arrows pan, 0 reset, Ctrl+E
- * export, Ctrl+, settings, F11 full screen. Single-key shortcuts do nothing while the user types
+ * export, Ctrl+I import, Ctrl+, settings, F11 full screen. Single-key shortcuts do nothing while the user types
  * in a text field; the arrows pan from any control that has no use for them itself, a button too.
  * The keyboard help (F1) is made from these menus. JavaFX thread only.
  */
@@ -84,6 +91,9 @@ final class WorkstationMenus {
     private PerformanceView performanceView;
     private MainWindowHold hold;
     private Path lastExportFolder;
+    private Path lastImportFolder;
+    /** The import running, started from the File menu; one at a time. */
+    private final ObjectProperty<BarImport> importing = new SimpleObjectProperty<>(this, "importing");
 
     WorkstationMenus(Workstation parts, WorkstationWindow window) {
         this.parts = parts;
@@ -147,10 +157,20 @@ final class WorkstationMenus {
         // Greyed while there is no chart (no symbol, or none of its bars yet): Ctrl+E then did
         // nothing, without a word.
         export.disableProperty().bind(parts.chart().viewProperty().isNull());
+        MenuItem importBars = item("menuImport", "Import bars from CSV…", "Shortcut+I", this::chooseImport);
+        importBars.disableProperty().bind(importing.isNotNull());
+        MenuItem stopImport = item("menuStopImport", "Stop import", null, () -> {
+            BarImport running = importing.get();
+            if (running != null) {
+                running.cancel();
+            }
+        });
+        stopImport.disableProperty().bind(importing.isNull());
         MenuItem settings = item("menuSettings", "Settings…", "Shortcut+Comma", this::openSettings);
         MenuItem exportSettings = item("menuExportSettings", "Export settings…", null, this::chooseSettingsExport);
         MenuItem exit = item("menuExit", "Exit", "Shortcut+Q", () -> window.stage().close());
-        Menu file = new Menu("_File", null, export, settings, exportSettings, new SeparatorMenuItem(), exit);
+        Menu file = new Menu("_File", null, export, importBars, stopImport, new SeparatorMenuItem(), settings,
+                exportSettings, new SeparatorMenuItem(), exit);
         file.setId("menuFile");
         return file;
     }
@@ -428,10 +448,16 @@ final class WorkstationMenus {
 
     /** The chosen file, or null if the dialog was cancelled. */
     private File showSaveDialog(FileChooser chooser) {
-        // Over a maximized or full-screen main window, the chooser has no owner: one modal to it
-        // takes it out of maximized under Openbox and KDE (JDK-8332222), and it stayed so.
+        return chooser.showSaveDialog(chooserOwner());
+    }
+
+    /**
+     * The main window, or none over a maximized or full-screen one: a file chooser modal to it
+     * takes it out of maximized under Openbox and KDE (JDK-8332222), and it stayed so.
+     */
+    private Stage chooserOwner() {
         Stage stage = window.stage();
-        return chooser.showSaveDialog(stage.isMaximized() || stage.isFullScreen() ? null : stage);
+        return stage.isMaximized() || stage.isFullScreen() ? null : stage;
     }
 
     /**
@@ -571,6 +597,89 @@ final class WorkstationMenus {
                 error("Could not export the settings", cause.getMessage());
             }
         }, Platform::runLater);
+    }
+
+    private void chooseImport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import bars from CSV");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Bar CSV", "*.csv", "*.CSV"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.setInitialDirectory(lastImportFolder != null ? lastImportFolder.toFile() : exportFolder());
+        File file = chooser.showOpenDialog(chooserOwner());
+        if (file != null) {
+            askAndImport(file.toPath());
+        }
+    }
+
+    /** Asks what the file's bars are ({@link ImportDialog}), then imports them. */
+    void askAndImport(Path file) {
+        ImportDialog ask = new ImportDialog(file, parts.chart().zone());
+        ask.dialog().initOwner(window.stage());
+        hold().over(ask.dialog());
+        ask.dialog().showAndWait().ifPresent(request -> importBars(file, request.series(), request.localTimes()));
+    }
+
+    /**
+     * Imports the bars of {@code file} as {@code series}' in the background. The status bar shows
+     * its progress, then what was imported; a chart of the symbol reloads with them. Skipped rows
+     * are listed in a dialog, and a failure says why in one.
+     */
+    void importBars(Path file, SeriesKey series, ZoneId localTimes) {
+        lastImportFolder = file.toAbsolutePath().getParent();
+        BarImport running = parts.host().importBars(file, series, localTimes);
+        importing.set(running);
+        parts.status().showImport(running);
+        running.outcome().whenCompleteAsync((outcome, failure) -> importEnded(running, outcome, failure), Platform::runLater);
+    }
+
+    private void importEnded(BarImport ended, BarImport.Outcome outcome, Throwable failure) {
+        importing.set(null);
+        parts.status().importEnded();
+        String name = String.valueOf(ended.file().getFileName());
+        String into = ended.series().symbol() + " " + ended.series().timeframe().label();
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof CancellationException) {
+                parts.status().showNote(name, ": import stopped, nothing was imported into " + into);
+            } else {
+                error("Could not import " + name, cause.getMessage());
+            }
+            return;
+        }
+        String skipped = outcome.skipped() == 0 ? ""
+                : String.format(Locale.ROOT, ", %,d %s skipped", outcome.skipped(), outcome.skipped() == 1 ? "row" : "rows");
+        parts.status().showNote(name, String.format(Locale.ROOT, ": %,d %s imported into %s%s%s", outcome.imported(),
+                outcome.imported() == 1 ? "bar" : "bars", into, skipped, outcome.charted() ? ""
+                        : "; the simulated exchange charts its own prices: choose a real provider in Settings to see them"));
+        if (outcome.charted() && parts.chart().symbol().filter(ended.series().symbol()::equals).isPresent()) {
+            parts.chart().reload();
+        }
+        if (outcome.skipped() > 0) {
+            showSkippedRows(name, into, outcome);
+        }
+    }
+
+    private void showSkippedRows(String name, String into, BarImport.Outcome outcome) {
+        StringBuilder rows = new StringBuilder();
+        outcome.skippedLines().forEach(line -> rows.append(line).append('\n'));
+        long unlisted = outcome.skipped() - outcome.skippedLines().size();
+        if (unlisted > 0) {
+            rows.append(String.format(Locale.ROOT, "… and %,d more", unlisted));
+        }
+        TextArea listed = new TextArea(rows.toString().strip());
+        listed.setId("importSkippedRows");
+        listed.setEditable(false);
+        listed.setWrapText(true);
+        // A reason takes about two lines at this width.
+        listed.setPrefRowCount(Math.min(12, 2 * outcome.skippedLines().size() + 1));
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
+        alert.initOwner(window.stage());
+        hold().over(alert);
+        alert.setTitle("Import bars");
+        alert.setHeaderText(String.format(Locale.ROOT, "%,d %s of %s imported into %s; these rows were no valid bars"
+                + " and were skipped:", outcome.imported(), outcome.imported() == 1 ? "bar" : "bars", name, into));
+        alert.getDialogPane().setContent(listed);
+        alert.show();
     }
 
     private void error(String header, String detail) {

@@ -110,6 +110,27 @@ class StatusViewModelTest {
     }
 
     @Test
+    void anImportsProgressShowsOverTheBackfillsFollowsTheFileAndGivesWayWhenItEnds() {
+        StatusViewModel status = new StatusViewModel("Simulated exchange", ZoneOffset.UTC);
+        status.apply(MarketUpdate.ofBackfill(new BackfillProgress("3 symbols from 12:00", 1, 4)), 1);
+        ScriptedBarImport running = new ScriptedBarImport(java.nio.file.Path.of("/data/ibm_1min.csv"),
+                new dev.tradedesk.core.SeriesKey(Symbol.of("IBM"), dev.tradedesk.core.Timeframe.ONE_MINUTE));
+
+        status.showImport(running);
+        assertThat(status.progressTextProperty().get()).isEqualTo("Importing ibm_1min.csv into IBM 1Min…");
+        assertThat(status.progressProperty().get()).isZero();
+        running.fraction = 0.4;
+        status.refresh(2_000_000_000L, 60, 1, 2);
+        assertThat(status.progressProperty().get()).isEqualTo(0.4);
+        status.apply(MarketUpdate.ofBackfill(new BackfillProgress("3 symbols from 13:00", 2, 4)), 1);
+        assertThat(status.progressTextProperty().get()).as("a backfill step does not hide the import").startsWith("Importing");
+
+        status.importEnded();
+        assertThat(status.progressTextProperty().get()).startsWith("Loading history 2/4");
+        assertThat(status.progressProperty().get()).isEqualTo(0.5);
+    }
+
+    @Test
     void anEmptyWatchlistIsNotToldAsAFeedThatStoppedUpdating() {
         // With every symbol removed the sim stays live, and the bar read "updated 15.2 s ago", then minutes.
         StatusViewModel status = new StatusViewModel("Simulated exchange", ZoneOffset.UTC);

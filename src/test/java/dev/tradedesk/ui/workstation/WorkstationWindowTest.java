@@ -8,6 +8,7 @@ import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorSeriesView;
+import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.ui.chart.ChartRange;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,8 +48,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -1046,6 +1050,94 @@ class WorkstationWindowTest {
         robotInteract(() -> ((Stage) error.getScene().getWindow()).close());
     }
 
+    @Test
+    void anImportShowsItsProgressThenWhatItImportedListsItsSkippedRowsAndReloadsTheChartOfItsSymbol(FxRobot robot)
+            throws Exception {
+        awaitChart("AAPL · 1Min");
+        WorkstationMenus menus = new WorkstationMenus(parts, window);
+        Path file = dir.resolve("aapl.csv");
+        SeriesKey aapl = new SeriesKey(Symbol.of("AAPL"), Timeframe.ONE_MINUTE);
+        ScriptedBarImport running = new ScriptedBarImport(file, aapl);
+        host.nextImport = running;
+
+        robotInteract(() -> menus.importBars(file, aapl, ZoneOffset.UTC));
+        ProgressBar progress = robot.lookup("#backfillProgress").queryAs(ProgressBar.class);
+        Label progressText = robot.lookup("#backfillText").queryAs(Label.class);
+        awaitOnFx(5, () -> progress.isVisible() && progressText.getText().equals("Importing aapl.csv into AAPL 1Min…"));
+        running.fraction = 0.5;
+        awaitOnFx(5, () -> progress.getProgress() == 0.5);
+
+        int readsBefore = host.reads.size();
+        running.outcome.complete(new BarImport.Outcome(1_234, 21, List.of("line 3: close is NaN", "line 9: high below low"),
+                true));
+        Label note = robot.lookup("#statusNote").queryAs(Label.class);
+        awaitOnFx(5, () -> note.getText().equals("aapl.csv: 1,234 bars imported into AAPL 1Min, 21 rows skipped"));
+        awaitOnFx(5, () -> robot.lookup("#importSkippedRows").tryQuery().isPresent());
+        TextArea skipped = robot.lookup("#importSkippedRows").queryAs(TextArea.class);
+        assertThat(skipped.getText()).isEqualTo("line 3: close is NaN\nline 9: high below low\n… and 19 more");
+        assertThat(progress.isVisible()).isFalse();
+        awaitOnFx(10, () -> host.reads.size() > readsBefore); // the chart of AAPL reads its history again
+        robotInteract(() -> ((Stage) skipped.getScene().getWindow()).close());
+    }
+
+    @Test
+    void anImportThatFailedOrWasStoppedSaysSoAndOneOnTheSimulatorSaysWhereItsBarsAre(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        WorkstationMenus menus = new WorkstationMenus(parts, window);
+        SeriesKey ibm = new SeriesKey(Symbol.of("IBM"), Timeframe.ONE_DAY);
+        Path file = dir.resolve("ibm-daily.csv");
+        Label note = robot.lookup("#statusNote").queryAs(Label.class);
+
+        ScriptedBarImport stopped = new ScriptedBarImport(file, ibm);
+        host.nextImport = stopped;
+        robotInteract(() -> menus.importBars(file, ibm, ZoneOffset.UTC));
+        stopped.outcome.completeExceptionally(new java.util.concurrent.CancellationException("stopped"));
+        awaitOnFx(5, () -> note.getText().equals("ibm-daily.csv: import stopped, nothing was imported into IBM 1Day"));
+
+        ScriptedBarImport simulated = new ScriptedBarImport(file, ibm);
+        host.nextImport = simulated;
+        robotInteract(() -> menus.importBars(file, ibm, ZoneOffset.UTC));
+        simulated.outcome.complete(new BarImport.Outcome(1, 0, List.of(), false));
+        awaitOnFx(5, () -> note.getText().equals("ibm-daily.csv: 1 bar imported into IBM 1Day; the simulated exchange"
+                + " charts its own prices: choose a real provider in Settings to see them"));
+
+        ScriptedBarImport failed = new ScriptedBarImport(file, ibm);
+        host.nextImport = failed;
+        robotInteract(() -> menus.importBars(file, ibm, ZoneOffset.UTC));
+        failed.outcome.completeExceptionally(new java.util.concurrent.CompletionException("no such file: " + file, null));
+        awaitOnFx(5, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane error = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(error.getHeaderText()).isEqualTo("Could not import ibm-daily.csv");
+        assertThat(error.getContentText()).isEqualTo("no such file: " + file);
+        robotInteract(() -> ((Stage) error.getScene().getWindow()).close());
+    }
+
+    @Test
+    void theImportDialogGuessesFromTheFileNameRefusesANonSymbolAndStartsTheImportAsked(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        WorkstationMenus menus = new WorkstationMenus(parts, window);
+        Path file = dir.resolve("spy_daily.csv");
+
+        javafx.application.Platform.runLater(() -> menus.askAndImport(file));
+        awaitOnFx(5, () -> robot.lookup("#importSymbol").tryQuery().isPresent());
+        TextField symbol = robot.lookup("#importSymbol").queryAs(TextField.class);
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        javafx.scene.Node importButton = pane.lookupButton(ImportDialog.IMPORT);
+        assertThat(symbol.getText()).isEqualTo("SPY");
+        assertThat(onFx(() -> robot.lookup("#importTimeframe").queryAs(javafx.scene.control.ChoiceBox.class).getValue()))
+                .isEqualTo(Timeframe.ONE_DAY);
+        assertThat(importButton.isDisabled()).isFalse();
+
+        robotInteract(() -> symbol.setText("SPY 500"));
+        assertThat(importButton.isDisabled()).isTrue();
+        assertThat(robot.lookup("#importProblem").queryAs(Label.class).getText()).startsWith("invalid symbol 'SPY 500'");
+
+        robotInteract(() -> symbol.setText("spy"));
+        robot.clickOn(importButton);
+        awaitOnFx(5, () -> !host.imports.isEmpty());
+        assertThat(host.imports).containsExactly(file + " SPY/1Day Z");
+    }
+
     private static BufferedImage exported(WorkstationMenus menus, ChartModel model, Path file) throws Exception {
         robotInteract(() -> menus.export(model, file));
         WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> file.toFile().exists());
@@ -1506,6 +1598,17 @@ class WorkstationWindowTest {
         final AtomicReference<Workspace> workspace = new AtomicReference<>();
         /** The symbol of every history read, in order. */
         final List<Symbol> reads = new CopyOnWriteArrayList<>();
+        /** Each import asked for: file, series and the zone of unmarked times. */
+        final List<String> imports = new CopyOnWriteArrayList<>();
+        /** What the next import returns, or null for one that imports nothing at once. */
+        volatile ScriptedBarImport nextImport;
+
+        @Override
+        public BarImport importBars(Path file, SeriesKey series, ZoneId localTimes) {
+            imports.add(file + " " + series + " " + localTimes);
+            ScriptedBarImport next = nextImport;
+            return next != null ? next : super.importBars(file, series, localTimes);
+        }
 
         /** Bars left out of the stored history, 100 back from the newest (a gap the feed will repair). */
         volatile int missing;

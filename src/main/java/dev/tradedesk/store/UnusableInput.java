@@ -1,23 +1,22 @@
-package dev.tradedesk.cli;
+package dev.tradedesk.store;
 
-import dev.tradedesk.store.BarCsvException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Why a bar file given with {@code --in} cannot be used, in one line for the user. {@code import}
- * and {@code indicators} read the same files and both exit 2 with this line, so a file one of them
- * refuses reads the same from the other.
+ * Why a bar file cannot be used, in one line for the user. The command line's {@code import} and
+ * {@code indicators} and the workstation's import read the same files and say this line, so a file
+ * one of them refuses reads the same from the others.
  */
-final class UnusableInput {
+public final class UnusableInput {
 
     private UnusableInput() {
     }
 
     /** The reason {@code file} could not be opened or read as a bar CSV. */
-    static String reason(Path file, IOException e) {
+    public static String reason(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file: " + file;
         }
