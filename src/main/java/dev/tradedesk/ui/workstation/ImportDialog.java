@@ -11,16 +11,19 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /**
@@ -70,14 +73,15 @@ final class ImportDialog {
         problem.setStyle("-fx-text-fill: -color-danger-fg;"); // AtlantaFX's, in either theme
         problem.setWrapText(true);
         problem.setMaxWidth(360);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
 
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Symbol"), symbol);
+        form.addRow(0, fieldName("Symbol"), symbol);
         form.add(problem, 1, 1);
-        form.addRow(2, new Label("Timeframe"), timeframe);
-        form.addRow(3, new Label("Times without an offset are"), localTimes);
+        form.addRow(2, fieldName("Timeframe"), timeframe);
+        form.addRow(3, fieldName("Times without an offset are"), localTimes);
         Label note = new Label("One transaction: a file that cannot be read imports nothing. Rows that are no valid"
                 + " bar are skipped and listed; bars already stored at the same times are replaced. Imported bars go"
                 + " to the real providers' history, which the simulated exchange does not chart.");
@@ -92,8 +96,21 @@ final class ImportDialog {
                 symbol.textProperty()));
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
+        // The dialog's window keeps its first size: grown to show the reason whole, shrunk after it.
+        problem.textProperty().addListener((text, before, now) -> {
+            Window window = dialog.getDialogPane().getScene().getWindow();
+            if (window != null && window.isShowing()) {
+                Platform.runLater(window::sizeToScene);
+            }
+        });
         Node importButton = dialog.getDialogPane().lookupButton(IMPORT);
         importButton.disableProperty().bind(problem.textProperty().isNotEmpty());
+        // The keyboard starts in the symbol, its guess selected: else Import had it, and a space typed
+        // into the symbol pressed it. Later: the dialog gives its default button the keyboard once shown.
+        dialog.addEventHandler(DialogEvent.DIALOG_SHOWN, shown -> Platform.runLater(() -> {
+            symbol.requestFocus();
+            symbol.selectAll();
+        }));
         dialog.setResultConverter(button -> button == IMPORT
                 ? new Request(new SeriesKey(Symbol.of(symbol.getText()), timeframe.getValue()), localTimes.getValue())
                 : null);
@@ -101,6 +118,13 @@ final class ImportDialog {
 
     Dialog<Request> dialog() {
         return dialog;
+    }
+
+    /** A field's name, never cut short: the fields beside it take what room is left. */
+    private static Label fieldName(String text) {
+        Label name = new Label(text);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        return name;
     }
 
     /** The symbol a file's name starts with, upper case ("aapl_1min.csv": AAPL); empty if none. */

@@ -1127,7 +1127,9 @@ class WorkstationWindowTest {
         assertThat(onFx(() -> robot.lookup("#importTimeframe").queryAs(javafx.scene.control.ChoiceBox.class).getValue()))
                 .isEqualTo(Timeframe.ONE_DAY);
         assertThat(importButton.isDisabled()).isFalse();
-
+        // The keyboard in the symbol, its guess selected, so that typing replaces it: a space typed
+        // while Import had the keyboard pressed it.
+        awaitOnFx(5, () -> pane.getScene().getFocusOwner() == symbol && symbol.getSelectedText().equals("SPY"));
         robotInteract(() -> symbol.setText("SPY 500"));
         assertThat(importButton.isDisabled()).isTrue();
         assertThat(robot.lookup("#importProblem").queryAs(Label.class).getText()).startsWith("invalid symbol 'SPY 500'");
