@@ -672,6 +672,7 @@ final class WorkstationMenus {
         listed.setWrapText(true);
         // A reason takes about two lines at this width.
         listed.setPrefRowCount(Math.min(12, 2 * outcome.skippedLines().size() + 1));
+        listed.setMinHeight(Region.USE_PREF_SIZE); // the alert's first size cut it to a line and a half
         Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
         alert.initOwner(window.stage());
         hold().over(alert);
