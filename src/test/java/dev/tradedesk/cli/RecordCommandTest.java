@@ -226,18 +226,8 @@ class RecordCommandTest {
 
     @Test
     void aRunThatDroppedEveryRecordAndStoredNothingFails() throws Exception {
-        try (MockWebServer binance = new MockWebServer()) {
-            binance.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    String start = request.getUrl().queryParameter("startTime");
-                    long open = start != null ? Long.parseLong(start) : Clock.systemUTC().millis() / 60_000 * 60_000;
-                    // A negative price: a record no market sends, dropped by validation.
-                    return new MockResponse.Builder().code(200).body("[[" + open + ",\"-1.0\",\"-1.0\",\"-1.0\",\"-1.0\","
-                            + "\"5.0\"," + (open + 59_999) + ",\"0\",1,\"0\",\"0\",\"0\"]]").build();
-                }
-            });
-            binance.start(0);
+        // A negative price: a record no market sends, dropped by validation.
+        try (MockWebServer binance = binanceKlinesAt("-1.0", 0)) {
 
             int exit = run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT",
                     "--base-url", binance.url("/").toString(), "--duration", "2s");
@@ -252,17 +242,7 @@ class RecordCommandTest {
 
     @Test
     void aCryptoSeriesRecordedFromBinanceIsExportedOnUtcDaysWhateverProviderTheSettingsName() throws Exception {
-        try (MockWebServer binance = new MockWebServer()) {
-            binance.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    String start = request.getUrl().queryParameter("startTime");
-                    long open = start != null ? Long.parseLong(start) : Clock.systemUTC().millis() / 60_000 * 60_000 - 60_000;
-                    return new MockResponse.Builder().code(200).body("[[" + open + ",\"100.0\",\"101.0\",\"99.0\",\"100.5\","
-                            + "\"5.0\"," + (open + 59_999) + ",\"0\",1,\"0\",\"0\",\"0\"]]").build();
-                }
-            });
-            binance.start(0);
+        try (MockWebServer binance = binanceKlinesAt("100.5", 1)) {
 
             int exit = run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT",
                     "--base-url", binance.url("/").toString(), "--duration", "2s");
@@ -283,6 +263,26 @@ class RecordCommandTest {
                 "--day-zone", "America/New_York", "--out", daily.toString())).isZero();
         assertThat(Files.readString(daily).lines().skip(1).map(line -> line.substring(0, line.indexOf(','))))
                 .isNotEmpty().allMatch(time -> time.endsWith("T05:00:00Z"));
+    }
+
+    /**
+     * A Binance that answers every klines request with one bar at {@code price}: opening at its
+     * {@code startTime}, or without one at the minute {@code minutesBack} before the current one.
+     */
+    private static MockWebServer binanceKlinesAt(String price, int minutesBack) throws java.io.IOException {
+        MockWebServer binance = new MockWebServer();
+        binance.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String start = request.getUrl().queryParameter("startTime");
+                long open = start != null ? Long.parseLong(start)
+                        : (Clock.systemUTC().millis() / 60_000 - minutesBack) * 60_000;
+                return new MockResponse.Builder().code(200).body("[[" + open + ",\"" + price + "\",\"" + price + "\",\""
+                        + price + "\",\"" + price + "\",\"5.0\"," + (open + 59_999) + ",\"0\",1,\"0\",\"0\",\"0\"]]").build();
+            }
+        });
+        binance.start(0);
+        return binance;
     }
 
     @Test
