@@ -77,8 +77,7 @@ final class CsvBarImport implements BarImport {
 
     /** Fails the import without running it: its store could not be opened ({@code reason}). */
     void failBeforeStart(String reason) {
-        log.warn("Import of {} into {} failed: {}", file, series, reason);
-        outcome.completeExceptionally(new CompletionException(reason, null));
+        fail(reason);
     }
 
     /**
@@ -92,9 +91,7 @@ final class CsvBarImport implements BarImport {
         long[] rowsRead = {0};
         BarCsvSource source;
         try {
-            FileChannel channel = FileChannel.open(file);
-            fileSize = channel.size();
-            source = BarCsvSource.open(file, new CountingChannel(channel), (line, reason) -> {
+            source = open((line, reason) -> {
                 if (skippedLines.size() < LISTED_SKIPS) {
                     skippedLines.add("line " + line + ": " + reason);
                     log.info("Import of {}: skipped line {}: {}", file, line, reason);
@@ -140,6 +137,18 @@ final class CsvBarImport implements BarImport {
         } finally {
             bytesRead = fileSize;
         }
+    }
+
+    /** The file as a bar CSV, its header checked, read through a channel that counts its bytes. */
+    private BarCsvSource open(BarCsvSource.RejectListener rejects) throws IOException {
+        FileChannel channel = FileChannel.open(file);
+        try {
+            fileSize = channel.size();
+        } catch (IOException unreadable) {
+            channel.close();
+            throw unreadable;
+        }
+        return BarCsvSource.open(file, new CountingChannel(channel), rejects); // closes the channel if it throws
     }
 
     private void fail(String reason) {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
@@ -165,7 +166,7 @@ final class ImportDialog {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> name) {
+    private static <T> StringConverter<T> converter(Function<T, String> name) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

@@ -66,9 +66,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The workstation's menus and keyboard shortcuts. Every action is in a menu; the shortcuts are the
  * menus' accelerators: Ctrl+F symbol search, 1–5 timeframe, +/- zoom, arrows pan, 0 reset, Ctrl+E
- * export, Ctrl+I import, Ctrl+, settings, F11 full screen. Single-key shortcuts do nothing while the user types
- * in a text field; the arrows pan from any control that has no use for them itself, a button too.
- * The keyboard help (F1) is made from these menus. JavaFX thread only.
+ * export, Ctrl+I import, Ctrl+, settings, F11 full screen. Single-key shortcuts do nothing while the
+ * user types in a text field; the arrows pan from any control that has no use for them itself, a
+ * button too. The keyboard help (F1) is made from these menus. JavaFX thread only.
  */
 final class WorkstationMenus {
 
