@@ -61,6 +61,7 @@ public final class StatusViewModel {
     private double tickToScreenP99Ms = Double.NaN;
     private BackfillProgress backfill = BackfillProgress.NONE;
     private BarImport importing;
+    private boolean importStopping;
 
     /** @param providerName as shown to the user, e.g. "Simulated exchange" */
     public StatusViewModel(String providerName, ZoneId zone) {
@@ -223,20 +224,32 @@ public final class StatusViewModel {
      */
     public void showImport(BarImport running) {
         importing = running;
+        importStopping = false;
+        showProgress();
+    }
+
+    /**
+     * A stop was asked of the import shown: it says so until it ends, as rolling a long import back
+     * takes seconds (some 6 s for 400,000 rows read, measured).
+     */
+    public void importStopping() {
+        importStopping = importing != null;
         showProgress();
     }
 
     /** The import shown ended: the backfill's progress, if one runs, shows again. */
     public void importEnded() {
         importing = null;
+        importStopping = false;
         showProgress();
     }
 
     private void showProgress() {
         if (importing != null) {
             progress.set(importing.fraction());
-            progressText.set("Importing " + importing.file().getFileName() + " into " + importing.series().symbol()
-                    + " " + importing.series().timeframe().label() + "…");
+            progressText.set((importStopping ? "Stopping the import of " + importing.file().getFileName()
+                    + ": rolling it back…" : "Importing " + importing.file().getFileName() + " into "
+                    + importing.series().symbol() + " " + importing.series().timeframe().label() + "…"));
         } else if (backfill.finished()) {
             progress.set(-1);
             progressText.set("");

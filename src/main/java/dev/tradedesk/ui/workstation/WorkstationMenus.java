@@ -159,12 +159,7 @@ final class WorkstationMenus {
         export.disableProperty().bind(parts.chart().viewProperty().isNull());
         MenuItem importBars = item("menuImport", "Import bars from CSV…", "Shortcut+I", this::chooseImport);
         importBars.disableProperty().bind(importing.isNotNull());
-        MenuItem stopImport = item("menuStopImport", "Stop import", null, () -> {
-            BarImport running = importing.get();
-            if (running != null) {
-                running.cancel();
-            }
-        });
+        MenuItem stopImport = item("menuStopImport", "Stop import", null, this::stopImport);
         stopImport.disableProperty().bind(importing.isNull());
         MenuItem settings = item("menuSettings", "Settings…", "Shortcut+Comma", this::openSettings);
         MenuItem exportSettings = item("menuExportSettings", "Export settings…", null, this::chooseSettingsExport);
@@ -630,6 +625,15 @@ final class WorkstationMenus {
         importing.set(running);
         parts.status().showImport(running);
         running.outcome().whenCompleteAsync((outcome, failure) -> importEnded(running, outcome, failure), Platform::runLater);
+    }
+
+    /** Asks the running import to stop; the status bar says it is rolled back until it has been. */
+    void stopImport() {
+        BarImport running = importing.get();
+        if (running != null) {
+            running.cancel();
+            parts.status().importStopping();
+        }
     }
 
     private void importEnded(BarImport ended, BarImport.Outcome outcome, Throwable failure) {

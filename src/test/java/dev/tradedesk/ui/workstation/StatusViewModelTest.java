@@ -125,6 +125,10 @@ class StatusViewModelTest {
         status.apply(MarketUpdate.ofBackfill(new BackfillProgress("3 symbols from 13:00", 2, 4)), 1);
         assertThat(status.progressTextProperty().get()).as("a backfill step does not hide the import").startsWith("Importing");
 
+        status.importStopping();
+        assertThat(status.progressTextProperty().get()).as("a long rollback is no frozen import")
+                .isEqualTo("Stopping the import of ibm_1min.csv: rolling it back…");
+
         status.importEnded();
         assertThat(status.progressTextProperty().get()).startsWith("Loading history 2/4");
         assertThat(status.progressProperty().get()).isEqualTo(0.5);

@@ -1091,6 +1091,10 @@ class WorkstationWindowTest {
         ScriptedBarImport stopped = new ScriptedBarImport(file, ibm);
         host.nextImport = stopped;
         robotInteract(() -> menus.importBars(file, ibm, ZoneOffset.UTC));
+        robotInteract(menus::stopImport);
+        assertThat(stopped.cancelled).isTrue();
+        assertThat(robot.lookup("#backfillText").queryAs(Label.class).getText())
+                .isEqualTo("Stopping the import of ibm-daily.csv: rolling it back…");
         stopped.outcome.completeExceptionally(new java.util.concurrent.CancellationException("stopped"));
         awaitOnFx(5, () -> note.getText().equals("ibm-daily.csv: import stopped, nothing was imported into IBM 1Day"));
 
