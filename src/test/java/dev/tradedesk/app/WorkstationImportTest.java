@@ -159,6 +159,26 @@ class WorkstationImportTest {
     }
 
     @Test
+    void aHistoryHeldByAnotherProcessFailsTheImportWithTheReason() throws Exception {
+        Path file = Files.writeString(dir.resolve("ibm.csv"), minutes(3, T0));
+        try (HistoryStore created = HistoryStore.open(StoreOptions.defaults(dir.resolve("data")))) {
+            created.lastTime(IBM); // the file exists, as a `tradedesk record` in a terminal would have it
+        }
+        // Another process's H2 holds an OS lock on the file (`tradedesk record` running in a terminal);
+        // in this JVM an OS lock stands in for it. On the simulator the session has not opened it.
+        try (AppContext context = openContext(); TradeDesk desk = new TradeDesk(context);
+                java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                        dir.resolve("data").resolve("history.mv.db"), java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = channel.lock()) {
+            desk.prepareWorkstation();
+            assertThatThrownBy(() -> outcomeOf(desk.workstation().importBars(file, IBM, ZoneOffset.UTC)))
+                    .isInstanceOf(ExecutionException.class).cause()
+                    .hasMessageContaining("history.mv.db is in use by another process");
+        }
+        assertThat(stored(IBM).size()).isZero();
+    }
+
+    @Test
     void onARealProviderTheImportIsWhatTheChartShows() throws Exception {
         Path file = Files.writeString(dir.resolve("ibm.csv"), minutes(3, T0));
         try (AppContext context = openContext();
