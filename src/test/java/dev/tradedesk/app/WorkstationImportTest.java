@@ -11,8 +11,11 @@ import dev.tradedesk.store.BarSnapshot;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
 import dev.tradedesk.ui.workstation.BarImport;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -167,9 +170,9 @@ class WorkstationImportTest {
         // Another process's H2 holds an OS lock on the file (`tradedesk record` running in a terminal);
         // in this JVM an OS lock stands in for it. On the simulator the session has not opened it.
         try (AppContext context = openContext(); TradeDesk desk = new TradeDesk(context);
-                java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
-                        dir.resolve("data").resolve("history.mv.db"), java.nio.file.StandardOpenOption.WRITE);
-                java.nio.channels.FileLock lock = channel.lock()) {
+                FileChannel channel = FileChannel.open(dir.resolve("data").resolve("history.mv.db"),
+                        StandardOpenOption.WRITE);
+                FileLock lock = channel.lock()) {
             desk.prepareWorkstation();
             assertThatThrownBy(() -> outcomeOf(desk.workstation().importBars(file, IBM, ZoneOffset.UTC)))
                     .isInstanceOf(ExecutionException.class).cause()

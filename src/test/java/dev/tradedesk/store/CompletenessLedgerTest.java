@@ -6,11 +6,11 @@ import static dev.tradedesk.store.TestBars.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.TimeRange;
 import dev.tradedesk.core.Timeframe;
-import ch.qos.logback.classic.Level;
 import dev.tradedesk.testing.LogCapture;
 import dev.tradedesk.testing.MutableClock;
 import java.nio.file.Path;
