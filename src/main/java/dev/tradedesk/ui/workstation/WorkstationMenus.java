@@ -587,7 +587,7 @@ final class WorkstationMenus {
                 parts.status().showNote(String.valueOf(whole.getFileName()),
                         " exported to " + whole.getParent() + ", without the API key and secret");
             } else {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                Throwable cause = unwrapped(failure);
                 log.warn("Could not export the settings to {}: {}", file, cause.getMessage());
                 error("Could not export the settings", cause.getMessage());
             }
@@ -642,7 +642,7 @@ final class WorkstationMenus {
         String name = String.valueOf(ended.file().getFileName());
         String into = ended.series().symbol() + " " + ended.series().timeframe().label();
         if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = unwrapped(failure);
             if (cause instanceof CancellationException) {
                 parts.status().showNote(name, ": import stopped, nothing was imported into " + into);
             } else {
@@ -685,6 +685,14 @@ final class WorkstationMenus {
                 + " and were skipped:", outcome.imported(), outcome.imported() == 1 ? "bar" : "bars", name, into));
         alert.getDialogPane().setContent(listed);
         alert.show();
+    }
+
+    /**
+     * What a background task failed with: the exception it threw, not the {@link CompletionException}
+     * its future wraps it in, whose message starts with the class's name.
+     */
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private void error(String header, String detail) {
