@@ -490,8 +490,13 @@ final class WorkstationMenus {
      * (the tooltip has it all). "Chart exported to /tmp/h..." lost the name to the folder.
      */
     static void showExportedNote(StatusViewModel status, Path file) {
+        showExportedNote(status, file, "");
+    }
+
+    /** As {@link #showExportedNote(StatusViewModel, Path)}, with {@code after} said after the folder. */
+    private static void showExportedNote(StatusViewModel status, Path file, String after) {
         Path whole = file.toAbsolutePath();
-        status.showNote(String.valueOf(whole.getFileName()), " exported to " + whole.getParent());
+        status.showNote(String.valueOf(whole.getFileName()), " exported to " + whole.getParent() + after);
     }
 
     /**
@@ -583,9 +588,7 @@ final class WorkstationMenus {
         lastExportFolder = file.toAbsolutePath().getParent();
         parts.host().exportSettings(file).whenCompleteAsync((done, failure) -> {
             if (failure == null) {
-                Path whole = file.toAbsolutePath();
-                parts.status().showNote(String.valueOf(whole.getFileName()),
-                        " exported to " + whole.getParent() + ", without the API key and secret");
+                showExportedNote(parts.status(), file, ", without the API key and secret");
             } else {
                 Throwable cause = unwrapped(failure);
                 log.warn("Could not export the settings to {}: {}", file, cause.getMessage());
