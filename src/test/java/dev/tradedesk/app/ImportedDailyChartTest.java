@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,11 +85,6 @@ class ImportedDailyChartTest {
         return LocalDate.of(year, month, day).atStartOfDay(BarAggregator.NEW_YORK).toInstant().toEpochMilli();
     }
 
-    private AppContext openContext() {
-        return AppContext.open(new AppPaths(dir.resolve("settings.json"), dir.resolve("data")), new BuildInfo("test"),
-                new HostEnvironment("Linux", dir, Map.of()));
-    }
-
     /** A chart over the workstation session of {@code desk}, shown in the primary stage, of {@code symbol} at 1Day. */
     private ChartController dailyChart(TradeDesk desk, Symbol symbol) throws Exception {
         desk.prepareWorkstation();
@@ -113,7 +107,7 @@ class ImportedDailyChartTest {
 
     @Test
     void aSymbolWithOnlyImportedDailyBarsIsChartedFromThemOnTheirTradingDays(FxRobot robot) throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context)) {
             BarColumns imported = importedDays();
             // The default settings' provider is the simulator: its workstation reads the simulated store.
@@ -142,7 +136,7 @@ class ImportedDailyChartTest {
 
     @Test
     void aSymbolWithStoredMinutesIsChartedFromThemAfterItsOlderImportedDailyBars(FxRobot robot) throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context)) {
             BarColumns imported = importedDays();
             desk.simulatedHistoryStore().write(new SeriesKey(DAYS, Timeframe.ONE_DAY), imported);

@@ -12,7 +12,6 @@ import dev.tradedesk.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,11 +26,6 @@ class SettingsExportTest {
     @TempDir
     Path dir;
 
-    private AppContext openContext() {
-        return AppContext.open(new AppPaths(dir.resolve("settings.json"), dir.resolve("data")), new BuildInfo("test"),
-                new HostEnvironment("Linux", dir, Map.of()));
-    }
-
     /** Alpaca's keys entered, the simulator in use (no network), a setup of its own to share. */
     private static Settings withKeys() {
         AlpacaSettings alpaca = new AlpacaSettings(Secret.of(KEY_ID), Secret.of(SECRET), "https://alpaca.example.com", "sip");
@@ -41,7 +35,7 @@ class SettingsExportTest {
 
     @Test
     void theExportIsASettingsFileOfTheSettingsInEffectWithoutTheApiKeyAndSecret() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context, withKeys())) {
             desk.prepareWorkstation();
             Path exported = dir.resolve("shared").resolve("tradedesk-settings.json");
@@ -63,7 +57,7 @@ class SettingsExportTest {
 
     @Test
     void aFolderThatTakesNoFileFailsTheExportWithTheReason() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context, withKeys())) {
             desk.prepareWorkstation();
             Path taken = dir.resolve("a-file");
@@ -78,7 +72,7 @@ class SettingsExportTest {
 
     @Test
     void theSettingsFileItselfIsNotReplacedByAnExportWithoutItsKeys() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context, withKeys())) {
             desk.prepareWorkstation();
             desk.updateSettings(settings -> settings); // saved, with the keys

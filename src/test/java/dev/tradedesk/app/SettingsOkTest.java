@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +38,6 @@ class SettingsOkTest {
     @TempDir
     Path dir;
 
-    private AppContext openContext() {
-        return AppContext.open(new AppPaths(dir.resolve("settings.json"), dir.resolve("data")), new BuildInfo("test"),
-                new HostEnvironment("Linux", dir, Map.of()));
-    }
-
     private static TradeDesk deskWatching(AppContext context, Symbol symbol) {
         TradeDesk desk = new TradeDesk(context, Settings.DEFAULTS.withWatchlist(List.of(symbol)));
         desk.prepareWorkstation();
@@ -59,7 +53,7 @@ class SettingsOkTest {
 
     @Test
     void newIndicatorParametersKeepTheSessionAndReachASymbolFirstSeenAfterwards() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = deskWatching(context, AAPL)) {
             WorkstationSession workstation = desk.workstation();
             MarketSession running = Poll.until(workstation::market, PATIENCE);
@@ -80,7 +74,7 @@ class SettingsOkTest {
 
     @Test
     void okWithTheSettingsParametersUndoesAPreviewOfOthers() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = deskWatching(context, AAPL)) {
             WorkstationSession workstation = desk.workstation();
             MarketSession running = Poll.until(workstation::market, PATIENCE);
@@ -98,7 +92,7 @@ class SettingsOkTest {
 
     @Test
     void aNewSimulatorSpeedStillStartsANewSessionWithTheNewParameters() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = deskWatching(context, AAPL)) {
             WorkstationSession workstation = desk.workstation();
             MarketSession running = Poll.until(workstation::market, PATIENCE);
@@ -114,7 +108,7 @@ class SettingsOkTest {
 
     @Test
     void whatTheOldSessionPublishesAfterTheWindowLeftItNeverReachesTheWindowAndTheNewSessionsUpdatesDo() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = deskWatching(context, AAPL)) {
             WorkstationSession workstation = desk.workstation();
             MarketSession running = Poll.until(workstation::market, PATIENCE);
@@ -135,7 +129,7 @@ class SettingsOkTest {
 
     @Test
     void aSessionTheWindowLeftBeforeTheControlThreadStartedItNeverReachesTheWindow() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context, Settings.DEFAULTS.withWatchlist(List.of(AAPL)));
                 ManagedExecutors executors = new ManagedExecutors(Duration.ofSeconds(5))) {
             ExecutorService control = executors.singleThread("test-control");
@@ -191,7 +185,7 @@ class SettingsOkTest {
 
     @Test
     void aNewSessionOfTheSameProviderLetsTheOldOnesLastUpdatesThrough() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = deskWatching(context, AAPL)) {
             WorkstationSession workstation = desk.workstation();
             MarketSession running = Poll.until(workstation::market, PATIENCE);

@@ -20,7 +20,6 @@ import dev.tradedesk.store.StoreOptions;
 import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.workstation.StoredMinutes;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
@@ -33,14 +32,9 @@ class TradeDeskStoreTest {
     @TempDir
     Path dir;
 
-    private AppContext openContext() {
-        return AppContext.open(new AppPaths(dir.resolve("settings.json"), dir.resolve("data")), new BuildInfo("test"),
-                new HostEnvironment("Linux", dir, Map.of()));
-    }
-
     @Test
     void historyStoreOpensLazilyInTheDataDirAndClosesWithTheApp() throws Exception {
-        try (AppContext context = openContext()) {
+        try (AppContext context = TestContexts.in(dir)) {
             TradeDesk desk = new TradeDesk(context);
             Path file = context.paths().dataDir().resolve("history.mv.db");
             assertThat(file).as("not opened before it is needed").doesNotExist();
@@ -75,7 +69,7 @@ class TradeDeskStoreTest {
 
     @Test
     void theWorkstationBuildsTheReadCacheOnlyAfterItsFirstLiveFrameOrTheHoldLimit() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context)) {
             long started = System.nanoTime();
             desk.prepareWorkstation();
@@ -92,7 +86,7 @@ class TradeDeskStoreTest {
 
     @Test
     void theWorkstationReadsARecentWindowOfMinutesAndSaysWhetherOlderOnesAreStored() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context)) {
             Symbol symbol = Symbol.of("ZZTEST"); // in no watchlist, so the feed writes none of its bars
             BarColumns minutes = new BarColumns(10);
@@ -123,7 +117,7 @@ class TradeDeskStoreTest {
 
     @Test
     void switchingBetweenTheSimulatorAndARealProviderSwitchesTheHistoryTheWorkstationReads() throws Exception {
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context)) {
             Symbol symbol = Symbol.of("ZZTEST"); // in no watchlist, so the feed writes none of its bars
             SeriesKey key = new SeriesKey(symbol, Timeframe.ONE_MINUTE);
@@ -160,7 +154,7 @@ class TradeDeskStoreTest {
     void theWindowSideNeverWaitsForTheStoreToOpen() throws Exception {
         CountDownLatch opening = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (AppContext context = openContext()) {
+        try (AppContext context = TestContexts.in(dir)) {
             TradeDesk desk = new TradeDesk(context, context.settingsLoad().settings(), dataDir -> {
                 opening.countDown();
                 try {
@@ -193,7 +187,7 @@ class TradeDeskStoreTest {
         // Another process's H2 holds an OS lock on the file; in this JVM an OS lock stands in for it.
         try (FileChannel channel = FileChannel.open(simulatedDir.resolve("history.mv.db"), StandardOpenOption.WRITE);
                 FileLock lock = channel.lock();
-                AppContext context = openContext();
+                AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context)) {
             paths = context.paths();
             desk.prepareWorkstation();

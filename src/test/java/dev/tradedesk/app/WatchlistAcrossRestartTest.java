@@ -12,7 +12,6 @@ import dev.tradedesk.testing.Poll;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -44,11 +43,6 @@ class WatchlistAcrossRestartTest {
 
     private final CountDownLatch opening = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
-
-    private AppContext openContext() {
-        return AppContext.open(new AppPaths(dir.resolve("settings.json"), dir.resolve("data")), new BuildInfo("test"),
-                new HostEnvironment("Linux", dir, Map.of()));
-    }
 
     /**
      * A desk with {@code initial} settings whose history in {@code heldDir} opens once released,
@@ -110,7 +104,7 @@ class WatchlistAcrossRestartTest {
     private void switchFromAlpacaToTheSimulator(List<Symbol> watchlist, Consumer<WorkstationSession> duringRestart,
             AfterRestart afterRestart) throws Exception {
         Settings onAlpaca = Settings.DEFAULTS.withConnection(ProviderKind.ALPACA, UNREACHABLE_ALPACA).withWatchlist(watchlist);
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = deskHolding(context, onAlpaca, context.paths().simulatedHistoryDir(),
                         dataDir -> HistoryStore.open(StoreOptions.defaults(dataDir)))) {
             try {
@@ -138,7 +132,7 @@ class WatchlistAcrossRestartTest {
     @Test
     void theSessionOfTheProviderLeftNeverWatchesTheNewProvidersList() throws Exception {
         // Refused, so that no Binance session starts and nothing reaches the network.
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = deskHolding(context, Settings.DEFAULTS.withWatchlist(List.of(AAPL)), context.paths().dataDir(),
                         dataDir -> {
                             throw new IllegalStateException("no real providers' history in this test");

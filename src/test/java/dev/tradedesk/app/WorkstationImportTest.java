@@ -19,7 +19,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +34,6 @@ class WorkstationImportTest {
 
     @TempDir
     Path dir;
-
-    private AppContext openContext() {
-        return AppContext.open(new AppPaths(dir.resolve("settings.json"), dir.resolve("data")), new BuildInfo("test"),
-                new HostEnvironment("Linux", dir, Map.of()));
-    }
 
     private static String minutes(int count, long from) {
         StringBuilder csv = new StringBuilder(HEADER);
@@ -66,7 +60,7 @@ class WorkstationImportTest {
         Path file = Files.writeString(dir.resolve("ibm.csv"), csv);
         BarImport running;
         BarImport.Outcome outcome;
-        try (AppContext context = openContext(); TradeDesk desk = new TradeDesk(context)) {
+        try (AppContext context = TestContexts.in(dir); TradeDesk desk = new TradeDesk(context)) {
             desk.prepareWorkstation();
             running = desk.workstation().importBars(file, IBM, ZoneOffset.UTC);
             outcome = outcomeOf(running);
@@ -92,7 +86,7 @@ class WorkstationImportTest {
     @Test
     void timesWithoutAnOffsetAreReadInTheZoneChosen() throws Exception {
         Path file = Files.writeString(dir.resolve("ibm-ny.csv"), HEADER + "2024-03-04 09:30:00,10,11,9,10.5,100\n");
-        try (AppContext context = openContext(); TradeDesk desk = new TradeDesk(context)) {
+        try (AppContext context = TestContexts.in(dir); TradeDesk desk = new TradeDesk(context)) {
             desk.prepareWorkstation();
             assertThat(outcomeOf(desk.workstation().importBars(file, IBM, ZoneId.of("America/New_York"))).imported())
                     .isEqualTo(1);
@@ -104,7 +98,7 @@ class WorkstationImportTest {
     void aStoppedImportImportsNothingAndLeavesWhatWasStored() throws Exception {
         Path earlier = Files.writeString(dir.resolve("earlier.csv"), minutes(10, T0));
         Path later = Files.writeString(dir.resolve("later.csv"), minutes(50_000, T0 + 10 * 60_000L));
-        try (AppContext context = openContext(); TradeDesk desk = new TradeDesk(context)) {
+        try (AppContext context = TestContexts.in(dir); TradeDesk desk = new TradeDesk(context)) {
             desk.prepareWorkstation();
             outcomeOf(desk.workstation().importBars(earlier, IBM, ZoneOffset.UTC));
 
@@ -121,7 +115,7 @@ class WorkstationImportTest {
     void closingTheWindowDuringAnImportImportsAllOrNothingAndClosesCleanly() throws Exception {
         Path file = Files.writeString(dir.resolve("big.csv"), minutes(100_000, T0));
         BarImport running;
-        try (AppContext context = openContext(); TradeDesk desk = new TradeDesk(context)) {
+        try (AppContext context = TestContexts.in(dir); TradeDesk desk = new TradeDesk(context)) {
             desk.prepareWorkstation();
             running = desk.workstation().importBars(file, IBM, ZoneOffset.UTC);
             while (running.fraction() == 0 && !running.outcome().toCompletableFuture().isDone()) {
@@ -144,7 +138,7 @@ class WorkstationImportTest {
         Path notBars = Files.writeString(dir.resolve("notes.csv"), "name,price\nIBM,10\n");
         Path allBad = Files.writeString(dir.resolve("bad.csv"), HEADER + "2024-03-04T14:30:00Z,10,11,9,-1,100\n"
                 + "yesterday,10,11,9,10,100\n");
-        try (AppContext context = openContext(); TradeDesk desk = new TradeDesk(context)) {
+        try (AppContext context = TestContexts.in(dir); TradeDesk desk = new TradeDesk(context)) {
             desk.prepareWorkstation();
             WorkstationSession workstation = desk.workstation();
 
@@ -169,7 +163,7 @@ class WorkstationImportTest {
         }
         // Another process's H2 holds an OS lock on the file (`tradedesk record` running in a terminal);
         // in this JVM an OS lock stands in for it. On the simulator the session has not opened it.
-        try (AppContext context = openContext(); TradeDesk desk = new TradeDesk(context);
+        try (AppContext context = TestContexts.in(dir); TradeDesk desk = new TradeDesk(context);
                 FileChannel channel = FileChannel.open(dir.resolve("data").resolve("history.mv.db"),
                         StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
@@ -184,7 +178,7 @@ class WorkstationImportTest {
     @Test
     void onARealProviderTheImportIsWhatTheChartShows() throws Exception {
         Path file = Files.writeString(dir.resolve("ibm.csv"), minutes(3, T0));
-        try (AppContext context = openContext();
+        try (AppContext context = TestContexts.in(dir);
                 // Alpaca without a key: a real provider that stops at once, with no network.
                 TradeDesk desk = new TradeDesk(context, Settings.DEFAULTS.withConnection(ProviderKind.ALPACA,
                         Settings.DEFAULTS.alpaca()))) {
