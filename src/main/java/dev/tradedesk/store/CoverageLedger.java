@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -25,7 +25,6 @@ final class CoverageLedger {
     private static final String INSERT = "INSERT INTO coverage (series_id, from_ms, until_ms) VALUES (?, ?, ?)";
     private static final String OVERLAPPING = "SELECT from_ms, until_ms FROM coverage"
             + " WHERE series_id = ? AND from_ms < ? AND until_ms > ? ORDER BY series_id, from_ms";
-    private static final String SINCE = "SELECT since_ms FROM series_tracking WHERE series_id = ?";
     private static final String TRACKING = "SELECT since_ms, day_zone FROM series_tracking WHERE series_id = ?";
     private static final String TRACK = "MERGE INTO series_tracking (series_id, since_ms, day_zone) KEY (series_id)"
             + " VALUES (?, ?, ?)";
@@ -111,13 +110,22 @@ final class CoverageLedger {
         return ranges;
     }
 
-    static OptionalLong trackedSince(Connection connection, int seriesId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SINCE)) {
+    /** A series' row of {@code series_tracking}: since when it is tracked, and its market's days (null if unknown). */
+    private record Tracking(long since, String dayZone) {
+    }
+
+    private static Optional<Tracking> tracking(Connection connection, int seriesId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(TRACKING)) {
             select.setInt(1, seriesId);
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+                return rows.next() ? Optional.of(new Tracking(rows.getLong(1), rows.getString(2))) : Optional.empty();
             }
         }
+    }
+
+    static OptionalLong trackedSince(Connection connection, int seriesId) throws SQLException {
+        Optional<Tracking> recorded = tracking(connection, seriesId);
+        return recorded.isPresent() ? OptionalLong.of(recorded.get().since()) : OptionalLong.empty();
     }
 
     /**
@@ -126,38 +134,23 @@ final class CoverageLedger {
      * Writes nothing when both are already so.
      */
     static void track(Connection connection, int seriesId, long since, String dayZone) throws SQLException {
-        OptionalLong recordedSince = OptionalLong.empty();
-        String recordedZone = null;
-        try (PreparedStatement select = connection.prepareStatement(TRACKING)) {
-            select.setInt(1, seriesId);
-            try (ResultSet rows = select.executeQuery()) {
-                if (rows.next()) {
-                    recordedSince = OptionalLong.of(rows.getLong(1));
-                    recordedZone = rows.getString(2);
-                }
-            }
-        }
-        long start = Math.min(since, recordedSince.orElse(since));
-        String zone = dayZone != null ? dayZone : recordedZone;
-        if (recordedSince.isPresent() && recordedSince.getAsLong() == start && Objects.equals(zone, recordedZone)) {
+        Optional<Tracking> recorded = tracking(connection, seriesId);
+        Tracking wanted = new Tracking(Math.min(since, recorded.map(Tracking::since).orElse(since)),
+                dayZone != null ? dayZone : recorded.map(Tracking::dayZone).orElse(null));
+        if (recorded.equals(Optional.of(wanted))) {
             return;
         }
         try (PreparedStatement merge = connection.prepareStatement(TRACK)) {
             merge.setInt(1, seriesId);
-            merge.setLong(2, start);
-            merge.setString(3, zone);
+            merge.setLong(2, wanted.since());
+            merge.setString(3, wanted.dayZone());
             merge.executeUpdate();
         }
     }
 
     /** The zone of the series' market days as recorded, or null if none is. */
     static String dayZone(Connection connection, int seriesId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(TRACKING)) {
-            select.setInt(1, seriesId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getString(2) : null;
-            }
-        }
+        return tracking(connection, seriesId).map(Tracking::dayZone).orElse(null);
     }
 
     static void delete(Connection connection, int seriesId) throws SQLException {
