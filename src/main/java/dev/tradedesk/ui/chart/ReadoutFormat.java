@@ -172,39 +172,50 @@ final class ReadoutFormat {
     }
 
     /**
-     * Volume axis ticks: {@link #quantity} without trailing zeros, as ticks are round numbers
-     * ({@code 500K}, {@code 1.5M}, {@code 20M}, not {@code 500.0K}, {@code 1.50M}, {@code 20.00M}),
-     * and thousands from 1,000 ({@code 2.5K}, {@code 7.5K}): the readout writes thousands from
-     * 10,000 only, which made an axis read "12.5K, 10K, 7500, 5000, 2500", two units on one scale.
+     * Volume axis ticks, each in the unit of its own size and exactly: {@code 500K}, {@code 1.5M},
+     * {@code 1.125M}, {@code 0.025}, no trailing zeros, as ticks are round numbers. Thousands are
+     * written as K from 1,000 ({@code 2.5K}, {@code 7.5K}): the readout writes them from 10,000
+     * only, which made an axis read "12.5K, 10K, 7500, 5000, 2500", two units on one scale. Not
+     * rounded to the readout's three digits either, which labelled the tick between 0 and 0.05
+     * "0.03" and the one between 1.1M and 1.15M "1.13M".
      */
     static String tickQuantity(double value) {
-        double magnitude = Math.abs(value);
-        String text = magnitude >= 1e3 && magnitude < 1e4
-                ? String.format(Locale.ROOT, "%.2fK", value / 1e3) : quantity(value);
-        int unitAt = text.isEmpty() || Character.isDigit(text.charAt(text.length() - 1)) ? text.length() : text.length() - 1;
-        String digits = text.substring(0, unitAt);
-        if (digits.indexOf('.') < 0) {
-            return text;
+        if (!Double.isFinite(value)) {
+            return UNDEFINED;
         }
-        return new BigDecimal(digits).stripTrailingZeros().toPlainString() + text.substring(unitAt);
+        double magnitude = Math.abs(value);
+        double unitSize = magnitude >= 1e9 ? 1e9 : magnitude >= 1e6 ? 1e6 : magnitude >= 1e3 ? 1e3 : 1;
+        String unit = unitSize == 1e9 ? "B" : unitSize == 1e6 ? "M" : unitSize == 1e3 ? "K" : "";
+        return new BigDecimal(value / unitSize).round(STEP_DIGITS).stripTrailingZeros().toPlainString() + unit;
     }
 
-    /** Volumes: {@code 950}, {@code 12.3K}, {@code 4.56M}, {@code 7.89B}. */
+    /**
+     * Volumes to three significant digits or more: {@code 950}, {@code 12.3K}, {@code 4.56M},
+     * {@code 7.89B}, and a fraction of a coin as such, {@code 12.50}, {@code 0.0251},
+     * {@code 0.00279}: two decimals showed a bar that traded 0.0028 BTC as "0.00". The unit is
+     * chosen after rounding, so 999,960 reads "1.00M", not "1000.0K".
+     */
     static String quantity(double value) {
         if (Double.isNaN(value)) {
             return UNDEFINED;
         }
         double magnitude = Math.abs(value);
-        if (magnitude >= 1e9) {
+        if (magnitude >= 999_995_000) {
             return String.format(Locale.ROOT, "%.2fB", value / 1e9);
         }
-        if (magnitude >= 1e6) {
+        if (magnitude >= 999_950) {
             return String.format(Locale.ROOT, "%.2fM", value / 1e6);
         }
-        if (magnitude >= 1e4) {
+        if (magnitude >= 9_999.5) {
             return String.format(Locale.ROOT, "%.1fK", value / 1e3);
         }
-        return magnitude >= 100 || value == Math.rint(value)
-                ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+        if (magnitude >= 99.995 || value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (magnitude >= 0.9995) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        int threeSignificant = 2 - (int) Math.floor(Math.log10(magnitude));
+        return fixed(value, Math.min(PriceDecimals.MAX, threeSignificant));
     }
 }

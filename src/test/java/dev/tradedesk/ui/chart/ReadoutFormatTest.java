@@ -24,6 +24,39 @@ class ReadoutFormatTest {
     }
 
     @Test
+    void aFractionOfACoinKeepsThreeSignificantDigitsAndNeverReadsAsNoVolume() {
+        // One-minute bars of a pair at 98,000 USD a coin trade thousandths of a coin.
+        assertThat(ReadoutFormat.quantity(0.00279)).isEqualTo("0.00279");
+        assertThat(ReadoutFormat.quantity(0.00138)).isEqualTo("0.00138");
+        assertThat(ReadoutFormat.quantity(0.0251)).isEqualTo("0.0251");
+        assertThat(ReadoutFormat.quantity(0.5)).isEqualTo("0.500");
+        assertThat(ReadoutFormat.quantity(0.00000001)).isEqualTo("0.00000001");
+        assertThat(ReadoutFormat.quantity(12.5)).isEqualTo("12.50");
+        assertThat(ReadoutFormat.quantity(0)).isEqualTo("0");
+    }
+
+    @Test
+    void aVolumeThatRoundsUpToTheNextUnitIsWrittenInIt() {
+        assertThat(ReadoutFormat.quantity(999_960)).isEqualTo("1.00M");
+        assertThat(ReadoutFormat.quantity(999_940)).isEqualTo("999.9K");
+        assertThat(ReadoutFormat.quantity(9_999.7)).isEqualTo("10.0K");
+        assertThat(ReadoutFormat.quantity(999_996_000)).isEqualTo("1.00B");
+        assertThat(ReadoutFormat.quantity(99.996)).isEqualTo("100");
+        assertThat(ReadoutFormat.quantity(0.99996)).isEqualTo("1.00");
+    }
+
+    @Test
+    void volumeAxisTicksAreWrittenExactlyNotToTheReadoutsThreeDigits() {
+        // Ticks of a volume pane of a few hundredths of a coin, and of one between 1.1M and 1.2M.
+        assertThat(ReadoutFormat.tickQuantity(0.025)).isEqualTo("0.025");
+        assertThat(ReadoutFormat.tickQuantity(0.05)).isEqualTo("0.05");
+        assertThat(ReadoutFormat.tickQuantity(0.0000125)).isEqualTo("0.0000125");
+        assertThat(ReadoutFormat.tickQuantity(1_125_000)).isEqualTo("1.125M");
+        assertThat(ReadoutFormat.tickQuantity(112_500)).isEqualTo("112.5K");
+        assertThat(ReadoutFormat.tickQuantity(0.1 + 0.2)).isEqualTo("0.3");
+    }
+
+    @Test
     void volumeAxisTicksAreRoundNumbersWithoutTrailingZeros() {
         assertThat(ReadoutFormat.tickQuantity(0)).isEqualTo("0");
         assertThat(ReadoutFormat.tickQuantity(500)).isEqualTo("500");
