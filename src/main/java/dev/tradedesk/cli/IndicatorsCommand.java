@@ -1,7 +1,6 @@
 package dev.tradedesk.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Indicator;
@@ -9,6 +8,7 @@ import dev.tradedesk.core.IndicatorColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorPipeline;
 import dev.tradedesk.store.BarCsvException;
+import dev.tradedesk.store.BarCsvFormat;
 import dev.tradedesk.store.BarCsvSource;
 import dev.tradedesk.store.UnusableInput;
 import java.io.BufferedWriter;
@@ -178,7 +178,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         IndicatorColumns values = new IndicatorColumns(CHUNK);
         String[] timestamps = new String[CHUNK];
         long rows = 0;
-        try (writer; JsonGenerator csv = new CsvMapper().getFactory().createGenerator(writer)) {
+        try (writer; JsonGenerator csv = BarCsvFormat.csvWriters().createGenerator(writer)) {
             writeHeader(csv);
             while (true) {
                 bars.clear();
@@ -211,7 +211,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         csv.writeString(timestamp);
         for (int i = 0; i < Indicator.COUNT; i++) {
             double value = values.column(Indicator.at(i))[row];
-            csv.writeString(Double.isNaN(value) ? "" : Double.toString(value));
+            csv.writeString(Double.isNaN(value) ? "" : BarCsvFormat.formatNumber(value));
         }
         csv.writeEndArray();
     }

@@ -1,5 +1,7 @@
 package dev.tradedesk.core;
 
+import java.math.BigDecimal;
+
 /**
  * One OHLCV bar. {@code time} is the bar's open time in epoch milliseconds, UTC.
  *
@@ -75,12 +77,24 @@ public record Bar(long time, double open, double high, double low, double close,
             return null;
         }
         return switch (defect) {
-            case PRICE -> "prices must be finite and positive (open " + open + ", high " + high + ", low " + low
-                    + ", close " + close + ")";
-            case HIGH_BELOW_LOW -> "high " + high + " is below low " + low;
-            case OUTSIDE_RANGE -> "open " + open + " and close " + close + " must lie within [low " + low + ", high " + high + "]";
-            case VOLUME -> "volume must be finite and not negative, was " + volume;
+            case PRICE -> "prices must be finite and positive (open " + number(open) + ", high " + number(high)
+                    + ", low " + number(low) + ", close " + number(close) + ")";
+            case HIGH_BELOW_LOW -> "high " + number(high) + " is below low " + number(low);
+            case OUTSIDE_RANGE -> "open " + number(open) + " and close " + number(close) + " must lie within [low "
+                    + number(low) + ", high " + number(high) + "]";
+            case VOLUME -> "volume must be finite and not negative, was " + number(volume);
         };
+    }
+
+    /**
+     * A value as the file or the feed most likely wrote it: 0.0000129, not Double's 1.29E-5, which
+     * a user who typed the former would not find in their file. Absurd magnitudes keep the exponent.
+     */
+    private static String number(double value) {
+        double magnitude = Math.abs(value);
+        boolean exponentWritten = magnitude < 1e-3 || magnitude >= 1e7;
+        return exponentWritten && magnitude >= 1e-12 && magnitude < 1e18
+                ? BigDecimal.valueOf(value).toPlainString() : String.valueOf(value);
     }
 
     /**

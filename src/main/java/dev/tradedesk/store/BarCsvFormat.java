@@ -1,5 +1,7 @@
 package dev.tradedesk.store;
 
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +36,15 @@ public final class BarCsvFormat {
      * buffered whole.
      */
     public static final int MAX_LINE_CHARS = 10_000;
+
+    /**
+     * Writes the CSVs TradeDesk makes: a field is quoted only when it must be. Jackson's default
+     * quotes any field of over 24 characters unchecked, and the plain decimals of a small coin's
+     * values can be longer ({@code 0.00000008999999999999979}).
+     */
+    public static CsvFactory csvWriters() {
+        return new CsvFactory().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+    }
 
     /** The columns, in order, as the header names them. */
     static final String[] HEADER = {"timestamp", "open", "high", "low", "close", "volume"};
@@ -182,9 +193,10 @@ public final class BarCsvFormat {
     /**
      * The shortest decimal that reads back as {@code value}, without an exponent, and with a
      * fraction, as {@link Double#toString} writes smaller numbers: a volume of 60739437 reads
-     * {@code 60739437.0} like one of 6587835.
+     * {@code 60739437.0} like one of 6587835. Used by every CSV TradeDesk writes, so that a
+     * spreadsheet or a shell tool reads each the same way.
      */
-    static String formatNumber(double value) {
+    public static String formatNumber(double value) {
         double magnitude = Math.abs(value);
         if (magnitude == 0 || magnitude >= 1e-3 && magnitude < 1e7) {
             return Double.toString(value);

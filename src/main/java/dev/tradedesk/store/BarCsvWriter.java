@@ -1,6 +1,5 @@
 package dev.tradedesk.store;
 
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.tradedesk.core.BarColumns;
@@ -24,7 +23,7 @@ public final class BarCsvWriter implements Closeable {
         for (String column : BarCsvFormat.HEADER) {
             columns.addColumn(column);
         }
-        this.generator = new CsvFactory().createGenerator(out);
+        this.generator = BarCsvFormat.csvWriters().createGenerator(out);
         generator.setSchema(columns.build().withLineSeparator("\n"));
         generator.writeStartArray();
         for (String column : BarCsvFormat.HEADER) {

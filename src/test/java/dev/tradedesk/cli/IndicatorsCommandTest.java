@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,6 +133,33 @@ class IndicatorsCommandTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("bars.csv", "out.csv");
         }
+    }
+
+    @Test
+    void theValuesOfASmallCoinAreWrittenAsPlainDecimalsAsExportWritesItsPrices() throws IOException {
+        // A coin at 0.0000129 moves a few hundred-millionths a minute: Double.toString writes its
+        // ATR as 1.5E-7, which a spreadsheet or a shell tool may not read as a number.
+        List<String> lines = new ArrayList<>(List.of("timestamp,open,high,low,close,volume"));
+        BigDecimal close = new BigDecimal("0.0000129");
+        BigDecimal tick = new BigDecimal("0.00000003");
+        for (int minute = 0; minute < 60; minute++) {
+            BigDecimal open = close;
+            close = open.add(minute % 3 == 0 ? tick.negate() : tick);
+            lines.add("%d,%s,%s,%s,%s,%d".formatted(1_700_000_000_000L + minute * 60_000L, open.toPlainString(),
+                    open.max(close).add(tick).toPlainString(), open.min(close).subtract(tick).toPlainString(),
+                    close.toPlainString(), 1_000_000 + minute));
+        }
+        Path in = Files.write(dir.resolve("coin.csv"), lines);
+
+        assertThat(run("indicators", "--in", in.toString(), "--out", dir.resolve("values.csv").toString()))
+                .as(stderr()).isZero();
+
+        List<String> rows = Files.readAllLines(dir.resolve("values.csv"));
+        String[] last = rows.get(rows.size() - 1).split(",", -1);
+        double atr = Double.parseDouble(last[4]);
+        assertThat(atr).as("an ATR of a few hundred-millionths").isBetween(1e-8, 1e-6);
+        assertThat(last[4]).as("written without an exponent").matches("0\\.0+[1-9][0-9]*");
+        assertThat(rows).noneMatch(row -> row.contains("E"));
     }
 
     @Test

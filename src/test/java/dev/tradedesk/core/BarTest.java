@@ -27,6 +27,11 @@ class BarTest {
         assertThat(Bar.problem(10, 9, 11, 10, 1)).isEqualTo("high 9.0 is below low 11.0");
         assertThat(Bar.problem(12, 11, 9, 10, 1)).contains("must lie within [low 9.0, high 11.0]");
         assertThat(Bar.problem(10, 11, 9, 8.9, 1)).contains("must lie within");
+        assertThat(Bar.problem(0.0000129, 0.00001295, 0.00001291, 0.00001293, 1))
+                .as("a small coin's prices as its file writes them, not as 1.29E-5")
+                .isEqualTo("open 0.0000129 and close 0.00001293 must lie within [low 0.00001291, high 0.00001295]");
+        assertThat(Bar.problem(10, 11, 9, 10, -60_739_437)).endsWith("was -60739437");
+        assertThat(Bar.problem(10, 11, 9, 10, -1e300)).endsWith("was -1.0E300");
     }
 
     @Test

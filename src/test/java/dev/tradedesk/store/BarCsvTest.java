@@ -177,6 +177,18 @@ class BarCsvTest {
     }
 
     @Test
+    void aSmallCoinsLongDecimalsAreWrittenUnquotedAsEveryOtherNumber() throws IOException {
+        BarColumns bars = new BarColumns(1);
+        double low = 0.000000012345678901234567; // 26 characters as a plain decimal
+        bars.add(T0, low, low * 2, low, low, 0.000000012345678901234567);
+
+        String row = write(bars).lines().skip(1).findFirst().orElseThrow();
+
+        assertThat(row).doesNotContain("\"").contains(",0.000000012345678901234567,");
+        assertThat(BarSnapshot.copyOf(readAll(HEADER + row + "\n"))).isEqualTo(BarSnapshot.copyOf(bars));
+    }
+
+    @Test
     void anEmptyExportIsJustTheHeader() throws IOException {
         assertThat(write(new BarColumns(0))).isEqualTo(HEADER);
     }
