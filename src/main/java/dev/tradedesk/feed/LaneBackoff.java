@@ -6,9 +6,11 @@ import java.util.function.Consumer;
 /**
  * When the {@link PriceScheduler}'s lanes may send again after a failure. Failures back off
  * ({@link Backoff}: {@code Retry-After}, else exponential with jitter up to 60 s) by the count of
- * failures in a row, whichever lanes they came from, and an answer starts the count over. The live
- * lane waits by delaying its next cycle, the closing and history lanes by sending nothing before the
- * back-off ends.
+ * failures in a row of their own requests: the live lane's, or the closing and history lanes'
+ * together. An answer to one starts its own count over, not the other's: with live prices answered
+ * every second, a closed-bar request that the provider fails (a 500, a 429 without a wait) was asked
+ * again every second, at its first step, as long as the failure lasted. The live lane waits by
+ * delaying its next cycle, the closing and history lanes by sending nothing before the back-off ends.
  *
  * <p>Confined to the scheduler thread.
  */
@@ -18,7 +20,8 @@ final class LaneBackoff {
     /** Schedules the live lane's next cycle after the given wait. */
     private final Consumer<Duration> delayLiveCycle;
 
-    private int consecutiveFailures;
+    private int liveFailuresInARow;
+    private int historyFailuresInARow;
     /**
      * {@link System#nanoTime()} before which the closing and history lanes send no history request (a
      * back-off). Timed like the live lane's delayed cycle, by the scheduler's own timer, not by the
@@ -32,20 +35,27 @@ final class LaneBackoff {
         this.delayLiveCycle = delayLiveCycle;
     }
 
-    /** One more failure in a row, with {@code problem} ({@code null}: a step's bug): how long to wait before retrying. */
-    Duration failed(ProviderException problem) {
-        consecutiveFailures++;
-        return backoff.delay(consecutiveFailures, problem);
+    /**
+     * One more failure in a row of {@code lane}'s requests, with {@code problem} ({@code null}: a
+     * step's bug): how long to wait before retrying.
+     */
+    Duration failed(ProviderException problem, PriceScheduler.Lane lane) {
+        int inARow = lane == PriceScheduler.Lane.LIVE ? ++liveFailuresInARow : ++historyFailuresInARow;
+        return backoff.delay(inARow, problem);
     }
 
     /** A step of {@code lane} threw: the lane backs off as after a failure without a {@code Retry-After}. */
     void stepFailed(PriceScheduler.Lane lane) {
-        backOff(lane, failed(null));
+        backOff(lane, failed(null, lane));
     }
 
-    /** A request came back: backing off starts over. */
-    void answered() {
-        consecutiveFailures = 0;
+    /** A request of {@code lane} came back: that lane's backing off starts over. */
+    void answered(PriceScheduler.Lane lane) {
+        if (lane == PriceScheduler.Lane.LIVE) {
+            liveFailuresInARow = 0;
+        } else {
+            historyFailuresInARow = 0;
+        }
     }
 
     /** True while the closing and history lanes send no history request: one back-off for both. */

@@ -167,7 +167,7 @@ final class LiveLane {
         ledger.storeAnsweredTold(); // this batch also ends the problem of any outage told with them
         closingLane.fetch(stillMissing);
         pipeline.record(PipelineStage.CYCLE, System.nanoTime() - started);
-        connection.answered();
+        connection.answered(Lane.LIVE);
         connection.live();
         scheduleNext(started);
     }

@@ -195,7 +195,7 @@ public final class PriceScheduler implements AutoCloseable {
                 failed.run();
                 return;
             }
-            connection.answered();
+            connection.answered(lane);
             unknown.refuse(bars.unknown());
             answer.accept(new HistoryBars(bars.bars(), unknown.among(wanted), bars.incomplete()));
         }, failed);

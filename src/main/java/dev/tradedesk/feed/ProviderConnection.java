@@ -73,9 +73,9 @@ final class ProviderConnection {
         return keyRejections.send();
     }
 
-    /** A request came back: the provider is up, whatever failed before, and backing off starts over. */
-    void answered() {
-        laneBackoff.answered();
+    /** A request of {@code lane} came back: the provider is up, whatever failed before, and that lane's backing off starts over. */
+    void answered(PriceScheduler.Lane lane) {
+        laneBackoff.answered(lane);
         keyRejections.answered();
     }
 
@@ -153,7 +153,7 @@ final class ProviderConnection {
      * due, for what the failure left missing.
      */
     private void retryLater(ProviderException problem, PriceScheduler.Lane lane) {
-        Duration wait = laneBackoff.failed(problem);
+        Duration wait = laneBackoff.failed(problem, lane);
         repairs.failed();
         changeState(ConnectionState.backingOff(provider, wallClock.instant().plus(wait), problem.getMessage()));
         metrics.countRetry();
