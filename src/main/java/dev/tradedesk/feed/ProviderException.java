@@ -56,12 +56,20 @@ public final class ProviderException extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final transient Duration retryAfter;
+    private final String providerSaid;
 
     public ProviderException(Kind kind, int status, String message, Duration retryAfter, Throwable cause) {
+        this(kind, status, message, retryAfter, cause, "");
+    }
+
+    /** @param providerSaid the provider's own words from its error body ({@code ""} if none) */
+    public ProviderException(Kind kind, int status, String message, Duration retryAfter, Throwable cause,
+            String providerSaid) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.providerSaid = providerSaid;
     }
 
     public ProviderException(Kind kind, String message, Throwable cause) {
@@ -75,6 +83,14 @@ public final class ProviderException extends RuntimeException {
     /** The HTTP status, or 0 when there was no response. */
     public int status() {
         return status;
+    }
+
+    /**
+     * The provider's own words from its error body ({@code "invalid symbol: BTC/USD"}), for a
+     * provider's client to read; {@code ""} if the answer had none. The message says them too.
+     */
+    public String providerSaid() {
+        return providerSaid;
     }
 
     /** How long the provider asked us to wait ({@code Retry-After}), if it said. */

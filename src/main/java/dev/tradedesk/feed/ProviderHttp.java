@@ -266,7 +266,7 @@ public final class ProviderHttp {
                     providerName + " does not know the symbol " + symbol.value() + " (" + said + ")", null, null);
         } else {
             failure = new ProviderException(ProviderException.Kind.BAD_REQUEST, status,
-                    providerName + " refused the request (" + said + ")", null, null);
+                    providerName + " refused the request (" + said + ")", null, null, detail);
         }
         return fail(failure, sample);
     }

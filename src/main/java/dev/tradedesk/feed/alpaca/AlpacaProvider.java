@@ -10,6 +10,7 @@ import dev.tradedesk.feed.DroppedRecords;
 import dev.tradedesk.feed.HistoryBars;
 import dev.tradedesk.feed.LatestBars;
 import dev.tradedesk.feed.MarketDataProvider;
+import dev.tradedesk.feed.ProviderException;
 import dev.tradedesk.feed.ProviderHttp;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.RecordValidator;
@@ -23,6 +24,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -36,6 +42,8 @@ import okhttp3.HttpUrl;
  */
 public final class AlpacaProvider implements MarketDataProvider {
 
+    /** Alpaca's answer to a request naming a symbol it cannot read: {@code 400 {"message":"invalid symbol: BTC/USD"}}. */
+    private static final Pattern INVALID_SYMBOL = Pattern.compile("(?i)invalid symbols?:\\s*([^\\s,;]+)");
     /** Symbols per request: keeps URLs far below common length limits. */
     static final int SYMBOLS_PER_REQUEST = 200;
     static final int PAGE_LIMIT = 10_000;
@@ -115,23 +123,65 @@ public final class AlpacaProvider implements MarketDataProvider {
 
     /**
      * {@link #history}, with the symbols whose records were dropped; a symbol Alpaca does not know is
-     * left out of its answer, so none is refused.
+     * left out of its answer, and one it cannot read refused ({@link #withoutInvalidSymbols}).
      */
     @Override
     public CompletableFuture<HistoryBars> historyBySymbol(List<Symbol> symbols, Timeframe timeframe, Instant from, Instant to) {
         List<CompletableFuture<Map<Symbol, BarColumns>>> batches = new ArrayList<>();
         DroppedRecords dropped = new DroppedRecords(symbols);
         RecordValidator validator = new RecordValidator(http.metrics(), dropped);
+        Map<Symbol, ProviderException> invalid = new ConcurrentHashMap<>();
         for (List<Symbol> batch : batches(symbols)) {
-            batches.add(historyPages(new PageRun(Set.copyOf(batch), timeframe, from, to, validator), null, new HashMap<>(),
-                    new PagesRead()));
+            batches.add(withoutInvalidSymbols(batch, invalid, Map.of(), asked -> historyPages(
+                    new PageRun(Set.copyOf(asked), timeframe, from, to, validator), null, new HashMap<>(), new PagesRead())));
         }
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Symbol, BarColumns> merged = new HashMap<>();
             batches.forEach(batch -> merged.putAll(batch.join()));
             merged.values().removeIf(BarColumns::isEmpty);
-            return new HistoryBars(merged, Map.of(), dropped.symbols());
+            return new HistoryBars(merged, invalid, dropped.symbols());
         });
+    }
+
+    /**
+     * {@code request} of {@code batch}, asked again at once without a symbol that Alpaca refused the
+     * whole request for (HTTP 400 "invalid symbol: BTC/USD", a name its stocks API cannot read,
+     * though TradeDesk's symbols may have a slash): that symbol alone goes into {@code invalid}, as
+     * one the provider does not know, and the rest of the watchlist keeps its prices. Any other
+     * failure fails the batch, as before. Each retry has one symbol fewer, so it ends.
+     */
+    private <T> CompletableFuture<T> withoutInvalidSymbols(List<Symbol> batch, Map<Symbol, ProviderException> invalid,
+            T nothingAsked, Function<List<Symbol>, CompletableFuture<T>> request) {
+        if (batch.isEmpty()) {
+            return CompletableFuture.completedFuture(nothingAsked);
+        }
+        return request.apply(batch).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Symbol refused = cause instanceof ProviderException problem ? invalidSymbol(problem, batch) : null;
+            if (refused == null) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            ProviderException problem = (ProviderException) cause;
+            invalid.put(refused, new ProviderException(ProviderException.Kind.UNKNOWN_SYMBOL, problem.status(),
+                    kind.displayName() + " does not know the symbol " + refused.value() + " (HTTP " + problem.status() + ": "
+                            + problem.providerSaid() + ")", null, null));
+            List<Symbol> rest = new ArrayList<>(batch);
+            rest.remove(refused);
+            return withoutInvalidSymbols(rest, invalid, nothingAsked, request);
+        });
+    }
+
+    /** The symbol of {@code batch} that a 400 "invalid symbol: X" names, or {@code null}. */
+    static Symbol invalidSymbol(ProviderException problem, List<Symbol> batch) {
+        if (problem.kind() != ProviderException.Kind.BAD_REQUEST) {
+            return null;
+        }
+        Matcher named = INVALID_SYMBOL.matcher(problem.providerSaid());
+        if (!named.find()) {
+            return null;
+        }
+        String name = named.group(1);
+        return batch.stream().filter(symbol -> symbol.value().equalsIgnoreCase(name)).findFirst().orElse(null);
     }
 
     /** One batch of a history request, carried from page to page. */
@@ -217,20 +267,10 @@ public final class AlpacaProvider implements MarketDataProvider {
     @Override
     public CompletableFuture<LatestBars> latest(List<Symbol> symbols, Timeframe timeframe) {
         List<CompletableFuture<LatestBars>> batches = new ArrayList<>();
+        Map<Symbol, ProviderException> unknown = new ConcurrentHashMap<>();
+        LatestBars nothingAsked = new LatestBars(Map.of(), Map.of());
         for (List<Symbol> batch : batches(symbols)) {
-            HttpUrl url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars/latest")
-                    .addQueryParameter("symbols", joined(batch))
-                    .addQueryParameter("feed", feed)
-                    .build();
-            Set<Symbol> requested = Set.copyOf(batch);
-            // The bound is taken when the response arrives: a slow answer from a fast simulated
-            // clock may rightly carry a bar that opened after the request left.
-            batches.add(http.get(url, headers, json -> {
-                AlpacaBarsParser parser = new AlpacaBarsParser(latestValidator, requested, Long.MIN_VALUE,
-                        http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli());
-                Map<Symbol, dev.tradedesk.core.Bar> bars = parser.parseLatest(json);
-                return new LatestBars(bars, Map.of(), parser.invalidLatest());
-            }));
+            batches.add(withoutInvalidSymbols(batch, unknown, nothingAsked, asked -> latestOf(asked)));
         }
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Symbol, dev.tradedesk.core.Bar> bars = new HashMap<>();
@@ -239,7 +279,23 @@ public final class AlpacaProvider implements MarketDataProvider {
                 bars.putAll(batch.join().bars());
                 invalid.addAll(batch.join().invalid());
             });
-            return new LatestBars(bars, Map.of(), invalid);
+            return new LatestBars(bars, unknown, invalid);
+        });
+    }
+
+    private CompletableFuture<LatestBars> latestOf(List<Symbol> batch) {
+        HttpUrl url = baseUrl.newBuilder().addPathSegments("v2/stocks/bars/latest")
+                .addQueryParameter("symbols", joined(batch))
+                .addQueryParameter("feed", feed)
+                .build();
+        Set<Symbol> requested = Set.copyOf(batch);
+        // The bound is taken when the response arrives: a slow answer from a fast simulated
+        // clock may rightly carry a bar that opened after the request left.
+        return http.get(url, headers, json -> {
+            AlpacaBarsParser parser = new AlpacaBarsParser(latestValidator, requested, Long.MIN_VALUE,
+                    http.clock().instant().plus(RecordValidator.LATEST_CLOCK_TOLERANCE).toEpochMilli());
+            Map<Symbol, dev.tradedesk.core.Bar> bars = parser.parseLatest(json);
+            return new LatestBars(bars, Map.of(), parser.invalidLatest());
         });
     }
 

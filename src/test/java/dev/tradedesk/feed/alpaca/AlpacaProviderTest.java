@@ -462,6 +462,72 @@ class AlpacaProviderTest {
                 .satisfies(refused -> assertThat(refused.toString()).doesNotContain("s3cr3t", "9931"));
     }
 
+    /** Alpaca as it answers a request naming a symbol it cannot read: the whole request refused. */
+    private void refuseRequestsNaming(String unreadable, String answer) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String symbols = request.getUrl().queryParameter("symbols");
+                if (List.of(symbols.split(",")).contains(unreadable)) {
+                    return new MockResponse.Builder().code(400)
+                            .body("{\"code\":40010001,\"message\":\"invalid symbol: " + unreadable + "\"}").build();
+                }
+                return new MockResponse.Builder().code(200).body(answer).build();
+            }
+        });
+    }
+
+    @Test
+    void aSymbolAlpacaCannotReadIsRefusedAloneAndTheOthersLatestBarsStillCome() throws Exception {
+        Symbol pair = Symbol.of("BTC/USD");
+        refuseRequestsNaming("BTC/USD",
+                "{\"bars\":{\"AAPL\":" + bar("2022-02-01T14:59:00Z", 174) + ",\"MSFT\":" + bar("2022-02-01T14:59:00Z", 300) + "}}");
+
+        LatestBars latest = await(provider.latest(List.of(AAPL, pair, MSFT), Timeframe.ONE_MINUTE));
+
+        assertThat(latest.bars()).containsOnlyKeys(AAPL, MSFT);
+        assertThat(latest.failures()).containsOnlyKeys(pair);
+        assertThat(latest.failures().get(pair).kind()).isEqualTo(ProviderException.Kind.UNKNOWN_SYMBOL);
+        assertThat(latest.failures().get(pair).getMessage())
+                .isEqualTo("Alpaca does not know the symbol BTC/USD (HTTP 400: invalid symbol: BTC/USD)");
+        assertThat(server.takeRequest().getUrl().queryParameter("symbols")).isEqualTo("AAPL,BTC/USD,MSFT");
+        assertThat(server.takeRequest().getUrl().queryParameter("symbols")).as("asked again at once without it")
+                .isEqualTo("AAPL,MSFT");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aSymbolAlpacaCannotReadIsRefusedAloneInAHistoryRequestToo() {
+        Symbol pair = Symbol.of("BTC/USD");
+        refuseRequestsNaming("BTC/USD", "{\"bars\":{\"AAPL\":[" + bar("2022-02-01T14:30:00Z", 174) + "]},\"next_page_token\":null}");
+
+        HistoryBars history = await(provider.historyBySymbol(List.of(pair, AAPL), Timeframe.ONE_MINUTE, FROM, TO));
+
+        assertThat(history.bars()).containsOnlyKeys(AAPL);
+        assertThat(history.unknown()).containsOnlyKeys(pair);
+        assertThat(history.unknown().get(pair).kind()).isEqualTo(ProviderException.Kind.UNKNOWN_SYMBOL);
+
+        HistoryBars alone = await(provider.historyBySymbol(List.of(pair), Timeframe.ONE_MINUTE, FROM, TO));
+        assertThat(alone.bars()).isEmpty();
+        assertThat(alone.unknown()).containsOnlyKeys(pair);
+    }
+
+    @Test
+    void aBadRequestNamingNoSymbolOfTheRequestFailsItAsBefore() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(400).body("{\"message\":\"invalid symbol: ZZZZ\"}").build();
+            }
+        });
+
+        ProviderException failure = failureOf(provider.latest(List.of(AAPL, MSFT), Timeframe.ONE_MINUTE));
+
+        assertThat(failure.kind()).isEqualTo(ProviderException.Kind.BAD_REQUEST);
+        assertThat(failure.getMessage()).isEqualTo("Alpaca refused the request (HTTP 400: invalid symbol: ZZZZ)");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
     @Test
     void serverErrorsAndBadRequestsAreClassified() {
         respond(503, "<html>Service Unavailable</html>");
