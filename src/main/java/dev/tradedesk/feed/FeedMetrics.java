@@ -48,7 +48,8 @@ public final class FeedMetrics {
     }
 
     /**
-     * Counts a failed request; logs the first failure of each kind with a sample of what came back.
+     * Counts a failed request; logs the first failure of each kind with a sample of what came back
+     * (the outages themselves are told by the scheduler's {@code ProviderConnection}).
      * A symbol the provider does not know is only counted: it is logged once per symbol, by name, by
      * whoever keeps it out of further requests ({@link PriceScheduler}), where one line per kind
      * would name only the first. So is an {@link ProviderException.Kind#INTERNAL} failure, logged
@@ -58,8 +59,9 @@ public final class FeedMetrics {
         failures.get(failure.kind()).increment();
         if (failure.kind() != ProviderException.Kind.UNKNOWN_SYMBOL && failure.kind() != ProviderException.Kind.INTERNAL
                 && alreadyLogged.add("failure:" + failure.kind())) {
-            log.warn("{}: {} ({}){}; further {} failures are only counted", provider, failure.getMessage(),
-                    failure.kind(), sample == null || sample.isEmpty() ? "" : ", body sample: " + shorten(sample), failure.kind());
+            log.warn("{}: {} ({}){}; the answers of later {} failures are not logged", provider,
+                    failure.getMessage(), failure.kind(), sample == null || sample.isEmpty() ? "" : ", body sample: " + shorten(sample),
+                    failure.kind());
         }
     }
 

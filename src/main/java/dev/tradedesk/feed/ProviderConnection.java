@@ -4,6 +4,7 @@ import dev.tradedesk.core.RepeatingFailures;
 import dev.tradedesk.core.Symbol;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -42,6 +43,14 @@ final class ProviderConnection {
     private final FeedMetrics metrics;
     private final KeyRejections keyRejections = new KeyRejections();
     private final RepeatingFailures clientBugs = RepeatingFailures.everyMinute();
+    /**
+     * Failed requests in a row of the live lane, and of the closing and history lanes, told to the
+     * log once per outage: when the first fails, in a summary a minute while they go on failing,
+     * and when one is answered again. Apart, as the lanes back off apart: closed bars failing while
+     * live prices come through is an outage of its own, and a live answer does not end it.
+     */
+    private final Outage liveOutage = new Outage("live prices");
+    private final Outage historyOutage = new Outage("closed-bar and history requests");
 
     private volatile ConnectionState state;
 
@@ -77,6 +86,11 @@ final class ProviderConnection {
     void answered(PriceScheduler.Lane lane) {
         laneBackoff.answered(lane);
         keyRejections.answered();
+        outageOf(lane).answered();
+    }
+
+    private Outage outageOf(PriceScheduler.Lane lane) {
+        return lane == PriceScheduler.Lane.LIVE ? liveOutage : historyOutage;
     }
 
     /** A latest answer was handed over. */
@@ -155,9 +169,47 @@ final class ProviderConnection {
     private void retryLater(ProviderException problem, PriceScheduler.Lane lane) {
         Duration wait = laneBackoff.failed(problem, lane);
         repairs.failed();
-        changeState(ConnectionState.backingOff(provider, wallClock.instant().plus(wait), problem.getMessage()));
+        Instant retryAt = wallClock.instant().plus(wait);
+        outageOf(lane).failed(problem, retryAt);
+        changeState(ConnectionState.backingOff(provider, retryAt, problem.getMessage()));
         metrics.countRetry();
         laneBackoff.backOff(lane, wait);
+    }
+
+    /** One lane group's run of failed requests, as the log tells it. */
+    private final class Outage {
+        private final String requests;
+        private final RepeatingFailures failures = RepeatingFailures.everyMinute();
+        private Instant since;
+        private long failedInARow;
+
+        Outage(String requests) {
+            this.requests = requests;
+        }
+
+        void failed(ProviderException problem, Instant retryAt) {
+            if (since == null) {
+                since = wallClock.instant();
+            }
+            failedInARow++;
+            if (problem.kind() == ProviderException.Kind.INTERNAL) {
+                return; // the client's bug is logged with its stack trace, and its repeats summarized, where it is met
+            }
+            failures.report(problem.getMessage(),
+                    () -> log.warn("{}: {} failing: {}; retrying at {}", provider, requests, problem.getMessage(), retryAt),
+                    repeats -> log.warn("{}: {} still failing since {}, {} more times: {}; retrying at {}", provider, requests,
+                            since, repeats, problem.getMessage(), retryAt));
+        }
+
+        void answered() {
+            if (since != null) {
+                failures.succeeded();
+                log.info("{}: {} answered again after {} s ({} failed in a row)", provider, requests,
+                        Duration.between(since, wallClock.instant()).toSeconds(), failedInARow);
+                since = null;
+                failedInARow = 0;
+            }
+        }
     }
 
     private void changeState(ConnectionState newState) {

@@ -2,6 +2,7 @@ package dev.tradedesk.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Secret;
@@ -511,6 +512,26 @@ class PriceSchedulerTest {
                     .isEqualTo(groundTruth(symbol, Instant.parse("2026-03-02T12:00:00Z").toEpochMilli(), now - 1));
         }
         assertThat(metrics.retries()).isPositive();
+    }
+
+    @Test
+    void anOutageIsLoggedWhenItStartsAndWhenItEndsNotAtEachFailedRequest() {
+        startScheduler(BarHistory.EMPTY);
+        awaitForming(Instant.parse("2026-03-02T15:00:00Z").toEpochMilli());
+        try (LogCapture log = new LogCapture(ProviderConnection.class, Level.INFO)) {
+            provider.failWith(new ProviderException(ProviderException.Kind.SERVER_ERROR, 503, "Simulated exchange failed", null, null));
+            long retriesBefore = metrics.retries();
+            await(() -> metrics.retries() >= retriesBefore + 4);
+            provider.recover();
+            await(() -> log.text().contains("answered again"));
+
+            assertThat(log.lines()).filteredOn(line -> line.contains("live prices")).hasSize(2);
+            assertThat(log.lines()).filteredOn(line -> line.contains("live prices")).first().asString()
+                    .startsWith("WARN sim: live prices failing: Simulated exchange failed; retrying at ");
+            assertThat(log.lines()).filteredOn(line -> line.contains("live prices")).last().asString()
+                    .matches("INFO sim: live prices answered again after \\d+ s \\((\\d+) failed in a row\\)")
+                    .doesNotContain("(1 failed", "(2 failed", "(3 failed");
+        }
     }
 
     @Test

@@ -549,7 +549,7 @@ class AlpacaProviderTest {
         failureOf(provider.latest(List.of(AAPL), Timeframe.ONE_MINUTE));
 
         assertThat(logs.lines()).filteredOn(line -> line.contains("HTTP 502")).singleElement().asString()
-                .endsWith("body sample: <html>\\u001b]0;owned\\u0007 Bad Gateway</html>; further SERVER_ERROR failures are only counted");
+                .endsWith("body sample: <html>\\u001b]0;owned\\u0007 Bad Gateway</html>; the answers of later SERVER_ERROR failures are not logged");
         assertThat(logs.text()).doesNotContain("\u001b", "\u0007", "\u202e", "\u2028");
     }
 

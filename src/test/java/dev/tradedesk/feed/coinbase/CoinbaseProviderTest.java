@@ -443,8 +443,8 @@ class CoinbaseProviderTest {
         assertThat(metrics.failures(ProviderException.Kind.MALFORMED_BODY)).isEqualTo(4);
         assertThat(logs.lines()).filteredOn(line -> line.contains("MALFORMED_BODY")).as("logged once, naming its symbol")
                 .containsExactly("WARN coinbase: Coinbase sent a body cut short for BTC-USD (its JSON ends unfinished) (MALFORMED_BODY),"
-                        + " body sample: [[1643673660,98.75,101.5,99.5,100.0,12.81573401],[1643673600,99.5,10; further"
-                        + " MALFORMED_BODY failures are only counted");
+                        + " body sample: [[1643673660,98.75,101.5,99.5,100.0,12.81573401],[1643673600,99.5,10; the answers of"
+                        + " later MALFORMED_BODY failures are not logged");
     }
 
     @Test
