@@ -143,6 +143,12 @@ final class MarketLifecycle implements AutoCloseable {
         }
     }
 
+    /** Whether the running session has stopped for good (its key rejected twice). Any thread. */
+    boolean marketStopped() {
+        MarketSession current = market;
+        return current != null && current.stopped();
+    }
+
     /** The chart shows {@code symbol} (or nothing): this session and the ones started later fetch it first. */
     void chartShowing(Symbol symbol) {
         chartSymbol = symbol;

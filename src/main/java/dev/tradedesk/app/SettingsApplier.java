@@ -8,6 +8,7 @@ import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.workstation.Workstation;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,7 @@ final class SettingsApplier {
     private final MarketHandOff handOff;
     private final BiConsumer<Settings, Consumer<MarketUpdate>> restartMarket;
     private final Consumer<IndicatorParameters> useIndicators;
+    private final BooleanSupplier marketStopped;
 
     /**
      * @param control       the workstation's control thread, which runs the two below
@@ -35,14 +37,18 @@ final class SettingsApplier {
      * @param restartMarket replaces the market session with one for the settings given, publishing
      *                      through the publisher given
      * @param useIndicators has the running session, if any, compute with the parameters given
+     * @param marketStopped whether the running session has stopped for good (its key rejected):
+     *                      OK then starts a new one, whatever it changed
      */
     SettingsApplier(TradeDesk desk, Executor control, MarketHandOff handOff,
-            BiConsumer<Settings, Consumer<MarketUpdate>> restartMarket, Consumer<IndicatorParameters> useIndicators) {
+            BiConsumer<Settings, Consumer<MarketUpdate>> restartMarket, Consumer<IndicatorParameters> useIndicators,
+            BooleanSupplier marketStopped) {
         this.desk = desk;
         this.control = control;
         this.handOff = handOff;
         this.restartMarket = restartMarket;
         this.useIndicators = useIndicators;
+        this.marketStopped = marketStopped;
     }
 
     /** What the settings dialog edits of {@code settings}. */
@@ -94,31 +100,47 @@ final class SettingsApplier {
             parts.status().setZone(after.zone());
         }
         parts.chart().setIndicatorParameters(after.indicators());
-        if (needsNewSession(before, after)) {
+        boolean restart = restarts(before, after);
+        if (restart) {
             parts.status().switchProvider(after.provider().displayName());
             if (after.provider() != before.provider()) {
                 parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
             }
         }
-        applyToMarket(before, after);
+        applyToMarket(before, after, restart);
+    }
+
+    /**
+     * Whether OK from {@code before} to {@code after} starts a new session: when {@link
+     * #needsNewSession} says so, or when the running one has stopped for good. A session stopped by a
+     * key rejected twice (a proxy's or Alpaca's passing 401s, or a key since fixed on Alpaca's side)
+     * was otherwise only started again by a restart of the app; OK is the way back, as the status
+     * bar's tooltip says.
+     */
+    private boolean restarts(Settings before, Settings after) {
+        return needsNewSession(before, after) || marketStopped.getAsBoolean();
     }
 
     /**
      * The market side of the settings dialog's OK: a new session when {@link #needsNewSession} says
-     * so; otherwise the running session keeps its scheduler, series and backfill and takes the
+     * so or the running one has stopped; otherwise the running session keeps its scheduler, series and backfill and takes the
      * indicator parameters in place (its watchlist follows the list's own edits). The parameters
      * go even when the settings kept them, since the dialog's last preview may have been of others.
      * Returns at once: the work is queued on the control thread, after any restart queued before
      * it, so a session still starting gets them too. JavaFX thread, as part of OK.
      */
     void applyToMarket(Settings before, Settings after) {
+        applyToMarket(before, after, restarts(before, after));
+    }
+
+    private void applyToMarket(Settings before, Settings after, boolean restart) {
         if (after.provider() != before.provider()) {
             // Until the control thread has stopped it, the old provider's session still publishes:
             // its prices and states are not the new one's. A new session of the same provider (a new
             // key, another simulator speed) is let through: a bar it closes meanwhile is one the chart needs.
             handOff.endSession();
         }
-        if (needsNewSession(before, after)) {
+        if (restart) {
             // The session the window shows from this OK on, asked for now: by the time the control
             // thread starts it, a second OK may have ended it, and it must not publish as that one's.
             Consumer<MarketUpdate> publisher = handOff.publisherForSession();

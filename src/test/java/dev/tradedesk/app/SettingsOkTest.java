@@ -6,6 +6,7 @@ import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.IndicatorSeries;
+import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
@@ -21,6 +22,11 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +93,44 @@ class SettingsOkTest {
             Poll.untilTrue(() -> running.indicators().equals(IndicatorParameters.DEFAULTS), PATIENCE);
             assertThat(running.indicators()).as("the quotes' parameters").isEqualTo(IndicatorParameters.DEFAULTS);
             assertThat(workstation.market()).isSameAs(running);
+        }
+    }
+
+    @Test
+    void okStartsANewSessionWhenTheRunningOneStoppedOnARejectedKeyThoughNothingChanged() throws Exception {
+        AtomicBoolean keyRejected = new AtomicBoolean(true);
+        try (MockWebServer alpaca = new MockWebServer()) {
+            alpaca.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return keyRejected.get()
+                            ? new MockResponse.Builder().code(401).body("{\"message\":\"unauthorized.\"}").build()
+                            : new MockResponse.Builder().code(200).body("{\"bars\":{},\"next_page_token\":null}").build();
+                }
+            });
+            alpaca.start(0);
+            Settings onAlpaca = Settings.DEFAULTS.withConnection(ProviderKind.ALPACA,
+                    new AlpacaSettings(Secret.of("test-key"), Secret.of("test-secret"), alpaca.url("/").toString(), "iex"))
+                    .withWatchlist(List.of(AAPL));
+            try (AppContext context = TestContexts.in(dir);
+                    TradeDesk desk = new TradeDesk(context, onAlpaca)) {
+                desk.prepareWorkstation();
+                WorkstationSession workstation = desk.workstation();
+                MarketSession stopped = Poll.until(workstation::market, PATIENCE);
+                Poll.untilTrue(stopped::stopped, PATIENCE);
+
+                keyRejected.set(false); // the key was fixed on Alpaca's side, or its refusal passed
+                ok(desk, desk.settings());
+                MarketSession restarted =
+                        Poll.until(() -> workstation.market() == stopped ? null : workstation.market(), PATIENCE);
+                int answeredBefore = alpaca.getRequestCount();
+                Poll.untilTrue(() -> alpaca.getRequestCount() > answeredBefore + 2, PATIENCE);
+                assertThat(restarted.stopped()).as("the new session polls on").isFalse();
+
+                ok(desk, desk.settings());
+                Thread.sleep(1_500);
+                assertThat(workstation.market()).as("OK with nothing changed keeps a running session").isSameAs(restarted);
+            }
         }
     }
 

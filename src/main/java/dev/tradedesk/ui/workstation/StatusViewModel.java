@@ -195,8 +195,17 @@ public final class StatusViewModel {
             case CONNECTING -> providerName + ": connecting…";
             case LIVE -> providerName + ": live" + lead();
             case BACKING_OFF -> providerName + ": retrying at " + CLOCK.format(state.until().atZone(zone)) + " — " + state.reason();
-            case STOPPED -> providerName + ": stopped — " + state.reason();
+            case STOPPED -> providerName + ": stopped — " + state.reason() + reconnectHint(state.reason());
         };
+    }
+
+    /**
+     * How a stopped feed starts again, where its reason does not say already ("enter it in
+     * Settings"): OK in the Settings dialog starts a new session, a rejected key's once it is fixed
+     * or was a passing refusal. Without it the only way back looked like a restart of the app.
+     */
+    private static String reconnectHint(String reason) {
+        return reason.contains("Settings") ? "" : "; OK in File → Settings connects again";
     }
 
     private String lead() {

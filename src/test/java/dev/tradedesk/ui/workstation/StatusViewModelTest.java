@@ -32,6 +32,19 @@ class StatusViewModelTest {
     }
 
     @Test
+    void aStoppedFeedSaysThatOkInTheSettingsConnectsAgainUnlessItsReasonPointsThereAlready() {
+        StatusViewModel status = new StatusViewModel("Alpaca", ZoneId.of("UTC"));
+        status.apply(MarketUpdate.ofConnection(ConnectionState.stopped(ProviderKind.ALPACA,
+                "Alpaca rejected the API key (HTTP 401: unauthorized.)")), 1);
+        assertThat(status.connectionProperty().get()).isEqualTo("Alpaca: stopped — Alpaca rejected the API key"
+                + " (HTTP 401: unauthorized.); OK in File → Settings connects again");
+
+        status.apply(MarketUpdate.ofConnection(ConnectionState.stopped(ProviderKind.ALPACA,
+                "Alpaca needs an API key: enter it in Settings")), 2);
+        assertThat(status.connectionProperty().get()).isEqualTo("Alpaca: stopped — Alpaca needs an API key: enter it in Settings");
+    }
+
+    @Test
     void theRetryTimeNamesDaylightSavingTime() {
         StatusViewModel status = new StatusViewModel("Alpaca", ZoneId.of("Europe/Berlin"));
         status.apply(MarketUpdate.ofConnection(ConnectionState.backingOff(ProviderKind.ALPACA,
