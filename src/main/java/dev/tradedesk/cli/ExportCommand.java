@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,17 +210,28 @@ final class ExportCommand implements Callable<Integer> {
 
     /**
      * Writes the bars of {@code key} in the range to {@code out}, which it closes; returns how many.
-     * Bars stored of the timeframe itself go out as stored; else they are built from the minutes,
-     * daily ones over the days of their market ({@link TradingDayOption}; {@code market}'s where the
-     * store does not say).
+     * Above one minute, the bars are those the chart shows: the bars stored of the timeframe itself
+     * (an imported daily history) that open before the bucket of the first stored minute, then bars
+     * built from the minutes, daily ones over the days of their market ({@link TradingDayOption};
+     * {@code market}'s where the store does not say). An export of what the window showed held the
+     * stored daily bars alone, and lacked every day the minutes made.
      */
     private long write(HistoryStore store, SeriesKey key, ProviderKind market, long first, long last, Writer out)
             throws IOException {
         try (CsvFromFirstBar writer = new CsvFromFirstBar(out)) {
-            long exported = store.stream(key, first, last, CHUNK, writer::write);
-            if (exported == 0 && key.timeframe() != Timeframe.ONE_MINUTE) {
-                ZoneId dayZone = tradingDays.zone(store, key.symbol(), key.timeframe(), market);
-                exported = aggregated(store, key, dayZone, first, last, writer);
+            if (key.timeframe() == Timeframe.ONE_MINUTE) {
+                return store.stream(key, first, last, CHUNK, writer::write);
+            }
+            ZoneId dayZone = tradingDays.zone(store, key.symbol(), key.timeframe(), market);
+            OptionalLong firstMinute = store.firstTime(new SeriesKey(key.symbol(), Timeframe.ONE_MINUTE));
+            long builtFrom = firstMinute.isEmpty() ? Long.MAX_VALUE
+                    : new BarAggregator(key.timeframe(), dayZone).bucketStartOf(firstMinute.getAsLong());
+            long exported = 0;
+            if (first < builtFrom) {
+                exported += store.stream(key, first, Math.min(last, builtFrom - 1), CHUNK, writer::write);
+            }
+            if (firstMinute.isPresent() && last >= builtFrom) {
+                exported += aggregated(store, key, dayZone, Math.max(first, builtFrom), last, writer);
             }
             return exported;
         }

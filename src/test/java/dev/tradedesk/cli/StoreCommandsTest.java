@@ -144,6 +144,40 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aDailyExportHoldsTheBarsTheChartShowsStoredDaysBeforeTheFirstMinuteThenDaysBuiltFromTheMinutes()
+            throws IOException {
+        // An imported daily history (New York's midnights, 05:00Z before daylight saving), then minutes
+        // recorded from its last day on, which make that day and the next, as the chart shows them.
+        assertThat(run("import", "--symbol", "DLY", "--timeframe", "1Day", "--in", csv("daily.csv", HEADER
+                + "2025-03-03T05:00:00Z,100,104,99,103,3000000\n"
+                + "2025-03-04T05:00:00Z,103,106,102,105,3100000\n"
+                + "2025-03-05T05:00:00Z,105,107,104,106,3200000\n").toString())).as(stderr()).isZero();
+        assertThat(run("import", "--symbol", "DLY", "--timeframe", "1Min", "--in", csv("minutes.csv", HEADER
+                + "2025-03-05T14:30:00Z,106,106.5,105.5,106.2,1000\n"
+                + "2025-03-05T14:31:00Z,106.2,107.5,106,107,2000\n"
+                + "2025-03-06T14:30:00Z,107,108,106.8,107.9,1500\n"
+                + "2025-03-06T14:31:00Z,107.9,108.1,107.5,108,500\n").toString())).as(stderr()).isZero();
+
+        Path daily = dir.resolve("dly-daily.csv");
+        assertThat(run("export", "--symbol", "DLY", "--timeframe", "1Day", "--out", daily.toString())).as(stderr()).isZero();
+
+        assertThat(Files.readString(daily)).isEqualTo(HEADER
+                + "2025-03-03T05:00:00Z,100.0,104.0,99.0,103.0,3000000.0\n"
+                + "2025-03-04T05:00:00Z,103.0,106.0,102.0,105.0,3100000.0\n"
+                + "2025-03-05T05:00:00Z,106.0,107.5,105.5,107.0,3000.0\n"
+                + "2025-03-06T05:00:00Z,107.0,108.1,106.8,108.0,2000.0\n");
+
+        Path before = dir.resolve("dly-before.csv");
+        assertThat(run("export", "--symbol", "DLY", "--timeframe", "1Day", "--to", "2025-03-04", "--out", before.toString()))
+                .as(stderr()).isZero();
+        assertThat(Files.readString(before).lines()).as("stored days alone before the minutes").hasSize(3);
+        Path after = dir.resolve("dly-after.csv");
+        assertThat(run("export", "--symbol", "DLY", "--timeframe", "1Day", "--from", "2025-03-06", "--out", after.toString()))
+                .as(stderr()).isZero();
+        assertThat(Files.readString(after).lines()).as("built days alone after them").hasSize(2);
+    }
+
+    @Test
     void badRowsAreReportedWithTheirLineNumberAndSkipped() throws IOException {
         Path in = csv("bad.csv", HEADER
                 + "2024-01-02T14:30:00Z,10,11,9,10.5,100\n"
