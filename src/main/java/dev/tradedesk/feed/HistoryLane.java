@@ -3,6 +3,7 @@ package dev.tradedesk.feed;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.TimeRange;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -145,8 +146,9 @@ final class HistoryLane {
             if (answer.whole(symbol)) {
                 complete.put(symbol, range);
             } else if (repairs.incomplete(symbol, range)) {
-                log.warn("{}: {} {} still came back incomplete after {} fetches; leaving it missing until the next start",
-                        provider, symbol, range, RepairPlanner.ATTEMPTS);
+                log.warn("{}: {} {} still came back incomplete after {} fetches over about {} minutes; leaving it missing"
+                        + " until the next start", provider, symbol, range, RepairPlanner.ATTEMPTS,
+                        RepairPlanner.RETRY_AFTER.stream().mapToLong(Duration::toMinutes).sum());
             }
         }
         listener.onRepair(config.timeframe(), found, complete);
