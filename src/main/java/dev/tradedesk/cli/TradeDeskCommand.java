@@ -7,6 +7,7 @@ import dev.tradedesk.app.HostEnvironment;
 import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.core.Spaces;
 import dev.tradedesk.store.StoreException;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -87,12 +88,14 @@ public final class TradeDeskCommand implements Callable<Integer> {
         TradeDeskCommand root = new TradeDeskCommand(host, build, out);
         CommandLine commandLine = new CommandLine(root);
         commandLine.getCommandSpec().version(build.versionLine());
-        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        PrintedOutput printed = new PrintedOutput(out);
+        commandLine.setOut(new PrintWriter(printed, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler(new UsageErrorReport());
         commandLine.setExecutionStrategy(parseResult -> {
             try {
-                return new CommandLine.RunLast().execute(parseResult);
+                int exitCode = new CommandLine.RunLast().execute(parseResult);
+                return afterPrinting(exitCode, printed, commandLine.getOut(), commandLine.getErr());
             } catch (CommandLine.ExecutionException failed) {
                 // Reported here, while logging is still open: picocli's exception handler would run
                 // after the context below is closed, and the failure would never reach the log file.
@@ -105,6 +108,27 @@ public final class TradeDeskCommand implements Callable<Integer> {
             }
         });
         return commandLine;
+    }
+
+    /**
+     * {@code exitCode}, or 1 if what the command printed to standard output could not be written
+     * there (a full disk under {@code > file}): said on stderr and in the log. A reader that closed
+     * the pipe ({@code | head -1}) took what it wanted, and changes nothing, as with {@code export}.
+     */
+    private static int afterPrinting(int exitCode, PrintedOutput printed, PrintWriter out, PrintWriter err) {
+        out.flush();
+        IOException failure = printed.failure();
+        if (failure == null) {
+            return exitCode;
+        }
+        if (StandardOutputWriter.isClosedPipe(failure)) {
+            return exitCode;
+        }
+        String message = "cannot write to standard output: " + OutputTarget.reason(failure)
+                + "; what the command printed there is cut short";
+        err.println("tradedesk: " + message);
+        LoggerFactory.getLogger(TradeDeskCommand.class).warn(LogMarkers.TOLD_ON_CONSOLE, "{}", message);
+        return exitCode == CommandLine.ExitCode.OK ? CommandLine.ExitCode.SOFTWARE : exitCode;
     }
 
     /**
