@@ -58,6 +58,8 @@ public final class SettingsStore {
      * window, and a file may hold a key of any length.
      */
     private static final int SHOWN_KEY_CHARS = 60;
+    /** Characters of a problem shown: it may quote a value of the file, which can be of any length. */
+    private static final int MAX_PROBLEM_CHARS = 400;
 
     private final Path file;
     private final ObjectMapper mapper;
@@ -349,8 +351,11 @@ public final class SettingsStore {
     }
 
     private SettingsLoad broken(String problem) {
+        // The problem may quote a value of the file ("unknown theme '…'"): an escape sequence typed
+        // there would act on the terminal and in the log instead of showing.
         String message = "Settings file " + file + " " + (problem.startsWith("line") ? "has a problem at " : "")
-                + problem + ". Using the default settings; the file is left unchanged until you fix it.";
+                + PrintableText.of(problem, MAX_PROBLEM_CHARS)
+                + ". Using the default settings; the file is left unchanged until you fix it.";
         return new SettingsLoad(Settings.DEFAULTS, SettingsLoad.Status.BROKEN, message, List.of());
     }
 }

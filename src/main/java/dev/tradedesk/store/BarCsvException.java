@@ -1,5 +1,6 @@
 package dev.tradedesk.store;
 
+import dev.tradedesk.core.PrintableText;
 import java.io.IOException;
 
 /**
@@ -11,7 +12,11 @@ public final class BarCsvException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param problem may quote the file's text (the header found): written printable, so that an
+     *                escape sequence in the file acts neither on the terminal nor in the log
+     */
     public BarCsvException(String source, long line, String problem) {
-        super(source + ", line " + line + ": " + problem);
+        super(PrintableText.of(source + ", line " + line + ": " + problem, BarCsvSource.MAX_PROBLEM_CHARS));
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.PrintableText;
 import dev.tradedesk.core.Timeframe;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -52,6 +53,9 @@ public final class BarCsvSource implements BarSource, Closeable {
         /** @throws IOException (usually {@link BarCsvException}) to stop reading at this row */
         void rejected(long line, String reason) throws IOException;
     }
+
+    /** Characters of a skipped row's reason, or a refused file's: it may quote the file's text, of any length. */
+    static final int MAX_PROBLEM_CHARS = 500;
 
     /**
      * The earliest open {@link #onlyBarsOf} accepts for bars shorter than a day: 1990-01-01 UTC.
@@ -244,7 +248,7 @@ public final class BarCsvSource implements BarSource, Closeable {
                 }
             } else {
                 skipped++;
-                rejects.rejected(line, problem);
+                rejects.rejected(line, PrintableText.of(problem, MAX_PROBLEM_CHARS)); // it may quote the row's cells
             }
         }
     }

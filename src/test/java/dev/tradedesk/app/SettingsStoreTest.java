@@ -119,6 +119,13 @@ class SettingsStoreTest {
     }
 
     @Test
+    void anEscapeSequenceInAValueIsShownAsItsCodeNotPassedToTheTerminal() throws IOException {
+        SettingsLoad load = storeWith("{\"theme\": \"\\u001b[2Jdark\"}").load();
+        assertThat(load.status()).isEqualTo(SettingsLoad.Status.BROKEN);
+        assertThat(load.problem()).contains("unknown theme '\\u001b[2Jdark'").doesNotContain("\u001b");
+    }
+
+    @Test
     void wrongTypeIsReportedAtTheValue() throws IOException {
         SettingsLoad load = storeWith("{\"theme\": \"light\",\n \"indicators\": {\"rsiPeriod\": \"fourteen\"}}").load();
         assertThat(load.problem()).contains("line 2, column 30").contains("(indicators.rsiPeriod)")

@@ -189,6 +189,17 @@ class BarCsvTest {
     }
 
     @Test
+    void theFilesTextQuotedInAReasonIsShownAsItsCodesNeverAsTheEscapeSequencesItHolds() throws IOException {
+        readAll(HEADER + "2024-01-02T14:30:00Z,1\u001b[2J\u001b[31mRED,2,0.5,1.5,10\n2024-01-02T14:31:00Z,1,2,0.5,1.5,1\u00000\n");
+
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0)).contains("'1\\u001b[2J\\u001b[31mRED'").doesNotContain("\u001b");
+        assertThat(rejected.get(1)).contains("'1\\u00000'").doesNotContain("\u0000");
+        assertThatThrownBy(() -> readAll("time\u001b[2J,open\n")).isInstanceOf(BarCsvException.class)
+                .hasMessageContaining("time\\u001b[2J").hasMessageNotContaining("\u001b");
+    }
+
+    @Test
     void anEmptyExportIsJustTheHeader() throws IOException {
         assertThat(write(new BarColumns(0))).isEqualTo(HEADER);
     }
