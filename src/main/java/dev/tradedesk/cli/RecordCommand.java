@@ -18,6 +18,7 @@ import dev.tradedesk.feed.PipelineStage;
 import dev.tradedesk.feed.PriceScheduler;
 import dev.tradedesk.feed.ProviderException;
 import dev.tradedesk.feed.ProviderKind;
+import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
 import dev.tradedesk.ui.watchlist.Watchlists;
@@ -315,6 +316,12 @@ final class RecordCommand implements Callable<Integer> {
         String url = baseUrl == null ? null : Spaces.trimmed(baseUrl); // OkHttp's parse trims no no-break space
         if (url != null && !isHttpUrl(url)) {
             throw new ParameterException(spec.commandLine(), "--base-url: not an http(s) URL: " + baseUrl);
+        }
+        // The rules of the settings' Alpaca URL, for any provider: a port OkHttp takes, no user name or
+        // password (the URL reaches the log). Its scheme and host are checked above.
+        Optional<String> urlProblem = url == null ? Optional.empty() : AlpacaBaseUrl.problem(url);
+        if (urlProblem.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--base-url: " + urlProblem.get());
         }
         SessionTuning tuning = SessionTuning.DEFAULTS;
         try {

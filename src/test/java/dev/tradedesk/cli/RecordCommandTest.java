@@ -154,6 +154,15 @@ class RecordCommandTest {
         assertThat(run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT",
                 "--base-url", "notaurl")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--base-url: not an http(s) URL: notaurl");
+        err.reset();
+        assertThat(run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT",
+                "--base-url", "http://127.0.0.1:0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--base-url: A port is a number from 1 to 65535");
+        err.reset();
+        assertThat(run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT",
+                "--base-url", "http://user:pw@127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--base-url: Leave the user name and password out of the URL")
+                .doesNotContain("pw@");
     }
 
     @Test
