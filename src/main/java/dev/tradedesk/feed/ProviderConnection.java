@@ -5,6 +5,7 @@ import dev.tradedesk.core.Symbol;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -187,7 +188,8 @@ final class ProviderConnection {
             this.requests = requests;
         }
 
-        void failed(ProviderException problem, Instant retryAt) {
+        void failed(ProviderException problem, Instant retryAfterWait) {
+            Instant retryAt = retryAfterWait.truncatedTo(ChronoUnit.MILLIS);
             if (since == null) {
                 since = wallClock.instant();
             }
