@@ -149,7 +149,7 @@ public final class ProviderHttp {
                         result.cancel(false);
                         return;
                     }
-                    result.completeExceptionally(fail(transportFailure(cutOff, "while reading the response"), ""));
+                    result.completeExceptionally(fail(transportFailure(cutOff, true), ""));
                 } catch (RuntimeException bug) {
                     result.completeExceptionally(fail(new ProviderException(ProviderException.Kind.MALFORMED_BODY,
                             providerName + " response could not be handled: " + bug, bug), ""));
@@ -164,7 +164,7 @@ public final class ProviderHttp {
                     result.cancel(false);
                     return;
                 }
-                result.completeExceptionally(fail(transportFailure(failure, "before a response arrived"), ""));
+                result.completeExceptionally(fail(transportFailure(failure, false), ""));
             }
         });
         // Cancelling the future cancels the call, so an abandoned cycle does not keep a connection busy.
@@ -271,11 +271,19 @@ public final class ProviderHttp {
         return fail(failure, sample);
     }
 
-    private ProviderException transportFailure(IOException failure, String when) {
+    /**
+     * @param readingBody whether the response had begun: a timeout then is an answer that came too
+     *                    slowly, not one that never came ("did not answer in time before a response
+     *                    arrived" said the same thing twice)
+     */
+    private ProviderException transportFailure(IOException failure, boolean readingBody) {
         boolean timeout = failure instanceof InterruptedIOException;
+        String what = timeout
+                ? readingBody ? " sent its answer too slowly to read it in time" : " did not answer in time"
+                : " connection failed " + (readingBody ? "while reading the response" : "before a response arrived");
         return new ProviderException(timeout ? ProviderException.Kind.TIMEOUT : ProviderException.Kind.NETWORK,
-                providerName + (timeout ? " did not answer in time " : " connection failed ") + when + " ("
-                        + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")",
+                providerName + what + " (" + failure.getClass().getSimpleName()
+                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")",
                 failure);
     }
 
