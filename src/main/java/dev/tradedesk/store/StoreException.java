@@ -51,10 +51,21 @@ public final class StoreException extends RuntimeException {
         return root;
     }
 
-    /** The message at the root of {@code failure}'s causes ({@link #rootCauseOf}), or its class's name without one. */
+    /**
+     * The message at the root of {@code failure}'s causes ({@link #rootCauseOf}), or its class's name
+     * without one; of an H2 message, the reason alone: H2 adds the SQL statement and its error code
+     * on lines of their own, which made a one-line reason on the console two lines of SQL.
+     */
     public static String rootReasonOf(Throwable failure) {
         Throwable root = rootCauseOf(failure);
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        String message = root.getMessage();
+        if (message == null) {
+            return root.getClass().getSimpleName();
+        }
+        int statement = message.indexOf("; SQL statement:");
+        String reason = statement < 0 ? message : message.substring(0, statement);
+        int lineEnd = reason.indexOf('\n');
+        return (lineEnd < 0 ? reason : reason.substring(0, lineEnd)).strip();
     }
 
     public boolean explainedByMessage() {
