@@ -5,6 +5,7 @@ import dev.tradedesk.ui.EscapePassingTooltip;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -77,6 +78,13 @@ public final class StatusBarView {
                 label("frameRate", model.frameRateProperty()), label("tickToScreen", model.latencyProperty()),
                 label("memoryStatus", model.memoryProperty()));
         figures.forEach(figure -> figure.setMinWidth(Region.USE_PREF_SIZE));
+        Label updateAge = figures.get(0);
+        Tooltip overdue = wrapping(new EscapePassingTooltip("No new price for a while though the feed is live: the"
+                + " provider is slow to answer, or its market is closed. The prices shown are as old as this says."));
+        model.updateOverdueProperty().addListener((property, before, late) -> {
+            updateAge.pseudoClassStateChanged(OVERDUE, late);
+            updateAge.setTooltip(late ? overdue : null);
+        });
         HBox bar = new Row(connection, note, model.noteLeadProperty());
         bar.getChildren().addAll(connection, note, noticeLabel, progress, progressText, spacer);
         bar.getChildren().addAll(figures);
@@ -141,6 +149,8 @@ public final class StatusBarView {
             }
         }
     }
+
+    private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
 
     /** A long reason wraps in its tooltip instead of running off the screen. */
     private static Tooltip wrapping(Tooltip tooltip) {

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -45,6 +47,8 @@ public final class StatusViewModel {
             new SimpleObjectProperty<>(this, "connectionStatus", ConnectionState.Status.CONNECTING);
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection");
     private final ReadOnlyStringWrapper updateAge = new ReadOnlyStringWrapper(this, "updateAge", "no data yet");
+    /** Whether the last update is older than {@link #UPDATE_OVERDUE_NANOS} while the feed says it is live. */
+    private final ReadOnlyBooleanWrapper updateOverdue = new ReadOnlyBooleanWrapper(this, "updateOverdue", false);
     private final ReadOnlyStringWrapper frameRate = new ReadOnlyStringWrapper(this, "frameRate", "");
     private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper(this, "latency", "");
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
@@ -62,6 +66,15 @@ public final class StatusViewModel {
     private BackfillProgress backfill = BackfillProgress.NONE;
     private BarImport importing;
     private boolean importStopping;
+
+    /**
+     * How old the last update may be before the status bar marks it, while the feed says it is live:
+     * a request the provider is slow to answer (a stalled connection, a body trickling in) keeps
+     * the state live until it times out, some 10 to 30 s, and the prices on screen age meanwhile.
+     * Ten seconds is ten cycles of the one-second poll, and more than a large watchlist asked symbol
+     * by symbol takes. A closed market, which sends nothing new, is marked too: its prices are old.
+     */
+    static final long UPDATE_OVERDUE_NANOS = 10_000_000_000L;
 
     /** @param providerName as shown to the user, e.g. "Simulated exchange" */
     public StatusViewModel(String providerName, ZoneId zone) {
@@ -170,6 +183,8 @@ public final class StatusViewModel {
         }
         updateAge.set(!watching ? "watchlist empty" : lastUpdateNanos == 0 ? "no data yet"
                 : String.format(Locale.ROOT, "updated %.1f s ago", (nowNanos - lastUpdateNanos) / 1e9));
+        updateOverdue.set(watching && lastUpdateNanos != 0 && nowNanos - lastUpdateNanos >= UPDATE_OVERDUE_NANOS
+                && shownConnection != null && shownConnection.status() == ConnectionState.Status.LIVE);
         frameRate.set(Double.isNaN(framesPerSecond) ? "" : String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
         // A dash until the first tick is shown, so the label is there from the start.
         latency.set(Double.isNaN(tickToScreenP99Ms) ? "tick→screen p99 – ms"
@@ -266,6 +281,11 @@ public final class StatusViewModel {
             progress.set(backfill.fraction());
             progressText.set("Loading history " + backfill.done() + "/" + backfill.total() + ": " + backfill.fetching());
         }
+    }
+
+    /** True while the prices shown are older than {@link #UPDATE_OVERDUE_NANOS} though the feed is live. */
+    public ReadOnlyBooleanProperty updateOverdueProperty() {
+        return updateOverdue.getReadOnlyProperty();
     }
 
     public ObjectProperty<ConnectionState.Status> connectionStatusProperty() {

@@ -3,13 +3,17 @@ package dev.tradedesk.ui.workstation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.tradedesk.core.Symbol;
 import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.testing.PrimaryStage;
 import dev.tradedesk.ui.live.MarketUpdate;
+import dev.tradedesk.ui.live.Quote;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import javafx.application.Application;
+import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
@@ -52,6 +56,31 @@ class StatusBarViewTest {
             assertThat(label.getText()).isNotEmpty();
             assertThat(drawn(label)).as(figure).isEqualTo(label.getText());
         }
+    }
+
+    @Test
+    void anUpdateAgeOverdueWhileLiveIsMarkedWithATooltipSayingWhyUntilTheNextUpdate(FxRobot robot) {
+        MarketUpdate quote = new MarketUpdate(Map.of(Symbol.of("BTCUSDT"), new Quote(Symbol.of("BTCUSDT"), 0, 98_000, 0.5, 50,
+                50, 20, 90, 1)), Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE);
+        robot.interact(() -> {
+            model.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.BINANCE)), 1);
+            model.apply(quote, 1_000_000_000L);
+            model.refresh(12_000_000_000L, 60.0, 134L << 20, 6028L << 20);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label age = robot.lookup("#updateAge").queryAs(Label.class);
+        assertThat(age.getText()).isEqualTo("updated 11.0 s ago");
+        assertThat(age.getPseudoClassStates()).extracting(PseudoClass::getPseudoClassName).contains("overdue");
+        assertThat(age.getTooltip().getText()).startsWith("No new price for a while though the feed is live");
+
+        robot.interact(() -> {
+            model.apply(quote, 12_100_000_000L);
+            model.refresh(12_200_000_000L, 60.0, 134L << 20, 6028L << 20);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(age.getPseudoClassStates()).extracting(PseudoClass::getPseudoClassName).doesNotContain("overdue");
+        assertThat(age.getTooltip()).isNull();
     }
 
     @Test

@@ -148,6 +148,35 @@ class StatusViewModelTest {
     }
 
     @Test
+    void pricesTenSecondsOldWhileTheFeedSaysLiveAreMarkedAndTheNextUpdateClearsTheMark() {
+        // A stalled request keeps the state live until it times out; the prices on screen age meanwhile.
+        StatusViewModel status = new StatusViewModel("Alpaca", ZoneOffset.UTC);
+        MarketUpdate quote = new MarketUpdate(Map.of(Symbol.of("AAPL"), new Quote(Symbol.of("AAPL"), 0, 190, 0.5, 50, 50, 20, 90, 1)),
+                Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE);
+        status.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.ALPACA)), 1);
+        status.apply(quote, 1_000_000_000L);
+
+        status.refresh(10_900_000_000L, 60, 1 << 20, 1 << 30);
+        assertThat(status.updateOverdueProperty().get()).as("9.9 s old").isFalse();
+        status.refresh(11_000_000_000L, 60, 1 << 20, 1 << 30);
+        assertThat(status.updateOverdueProperty().get()).as("10 s old").isTrue();
+        assertThat(status.updateAgeProperty().get()).isEqualTo("updated 10.0 s ago");
+
+        status.apply(quote, 11_100_000_000L);
+        status.refresh(11_200_000_000L, 60, 1 << 20, 1 << 30);
+        assertThat(status.updateOverdueProperty().get()).isFalse();
+
+        status.apply(MarketUpdate.ofConnection(ConnectionState.backingOff(ProviderKind.ALPACA, Instant.EPOCH, "HTTP 503")),
+                11_300_000_000L);
+        status.refresh(40_000_000_000L, 60, 1 << 20, 1 << 30);
+        assertThat(status.updateOverdueProperty().get()).as("the state says why already").isFalse();
+        status.setWatching(false);
+        status.apply(MarketUpdate.ofConnection(ConnectionState.live(ProviderKind.ALPACA)), 40_000_000_000L);
+        status.refresh(60_000_000_000L, 60, 1 << 20, 1 << 30);
+        assertThat(status.updateOverdueProperty().get()).as("nothing watched").isFalse();
+    }
+
+    @Test
     void anEmptyWatchlistIsNotToldAsAFeedThatStoppedUpdating() {
         // With every symbol removed the sim stays live, and the bar read "updated 15.2 s ago", then minutes.
         StatusViewModel status = new StatusViewModel("Simulated exchange", ZoneOffset.UTC);
