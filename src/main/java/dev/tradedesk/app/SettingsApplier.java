@@ -115,7 +115,7 @@ final class SettingsApplier {
      * #needsNewSession} says so, or when the running one has stopped for good. A session stopped by a
      * key rejected twice (a proxy's or Alpaca's passing 401s, or a key since fixed on Alpaca's side)
      * was otherwise only started again by a restart of the app; OK is the way back, as the status
-     * bar's tooltip says.
+     * bar says.
      */
     private boolean restarts(Settings before, Settings after) {
         return needsNewSession(before, after) || marketStopped.getAsBoolean();
@@ -123,8 +123,9 @@ final class SettingsApplier {
 
     /**
      * The market side of the settings dialog's OK: a new session when {@link #needsNewSession} says
-     * so or the running one has stopped; otherwise the running session keeps its scheduler, series and backfill and takes the
-     * indicator parameters in place (its watchlist follows the list's own edits). The parameters
+     * so or the running one has stopped; otherwise the running session keeps its scheduler, series
+     * and backfill and takes the indicator parameters in place (its watchlist follows the list's own
+     * edits). The parameters
      * go even when the settings kept them, since the dialog's last preview may have been of others.
      * Returns at once: the work is queued on the control thread, after any restart queued before
      * it, so a session still starting gets them too. JavaFX thread, as part of OK.

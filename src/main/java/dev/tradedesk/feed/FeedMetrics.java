@@ -59,9 +59,9 @@ public final class FeedMetrics {
         failures.get(failure.kind()).increment();
         if (failure.kind() != ProviderException.Kind.UNKNOWN_SYMBOL && failure.kind() != ProviderException.Kind.INTERNAL
                 && alreadyLogged.add("failure:" + failure.kind())) {
-            log.warn("{}: {} ({}){}; the answers of later {} failures are not logged", provider,
-                    failure.getMessage(), failure.kind(), sample == null || sample.isEmpty() ? "" : ", body sample: " + shorten(sample),
-                    failure.kind());
+            String shown = sample == null || sample.isEmpty() ? "" : ", body sample: " + shorten(sample);
+            log.warn("{}: {} ({}){}; the answers of later {} failures are not logged", provider, failure.getMessage(),
+                    failure.kind(), shown, failure.kind());
         }
     }
 

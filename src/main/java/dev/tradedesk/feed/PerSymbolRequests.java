@@ -2,6 +2,7 @@ package dev.tradedesk.feed;
 
 import dev.tradedesk.core.Bar;
 import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Failures;
 import dev.tradedesk.core.Symbol;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,7 +60,7 @@ public final class PerSymbolRequests {
             CompletableFuture<BarColumns> bars = fetch.fetch(symbol, whole::isDone);
             bars.whenComplete((ignored, failure) -> {
                 if (failure != null && !unknownSymbol(failure)) {
-                    whole.completeExceptionally(unwrap(failure));
+                    whole.completeExceptionally(Failures.unwrapped(failure));
                 }
             });
             perSymbol.put(symbol, bars);
@@ -80,10 +81,10 @@ public final class PerSymbolRequests {
                 } catch (CompletionException | CancellationException failed) {
                     if (!unknownSymbol(failed)) {
                         // Usually failed the whole already; the order of the two callbacks is not ours.
-                        whole.completeExceptionally(unwrap(failed));
+                        whole.completeExceptionally(Failures.unwrapped(failed));
                         return;
                     }
-                    unknown.put(request.getKey(), (ProviderException) unwrap(failed));
+                    unknown.put(request.getKey(), (ProviderException) Failures.unwrapped(failed));
                 }
             }
             whole.complete(new HistoryBars(merged, unknown, dropped.symbols()));
@@ -103,7 +104,8 @@ public final class PerSymbolRequests {
     }
 
     private static boolean unknownSymbol(Throwable failure) {
-        return unwrap(failure) instanceof ProviderException problem && problem.kind() == ProviderException.Kind.UNKNOWN_SYMBOL;
+        return Failures.unwrapped(failure) instanceof ProviderException problem
+                && problem.kind() == ProviderException.Kind.UNKNOWN_SYMBOL;
     }
 
     /** One symbol's latest-bars answer: its valid bars, and how many records the body held, valid or not. */
@@ -140,7 +142,7 @@ public final class PerSymbolRequests {
                         }
                     });
                 } catch (CompletionException failed) {
-                    if (!(unwrap(failed) instanceof ProviderException providerFailure)) {
+                    if (!(Failures.unwrapped(failed) instanceof ProviderException providerFailure)) {
                         throw failed;
                     }
                     failures.put(symbol, providerFailure);
@@ -158,9 +160,5 @@ public final class PerSymbolRequests {
             }
         }
         return newest < 0 ? Optional.empty() : Optional.of(bars.bar(newest));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tradedesk.feed;
 
+import dev.tradedesk.core.Failures;
 import dev.tradedesk.core.RepeatingFailures;
 import dev.tradedesk.core.Symbol;
 import java.time.Clock;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +83,10 @@ final class ProviderConnection {
         return keyRejections.send();
     }
 
-    /** A request of {@code lane} came back: the provider is up, whatever failed before, and that lane's backing off starts over. */
+    /**
+     * A request of {@code lane} came back: the provider is up, whatever failed before, and that
+     * lane's backing off starts over.
+     */
     void answered(PriceScheduler.Lane lane) {
         laneBackoff.answered(lane);
         keyRejections.answered();
@@ -101,7 +104,7 @@ final class ProviderConnection {
 
     /** A request ({@code sent}, its number) failed: stop if the key was rejected twice in a row, else back off. */
     void failed(Throwable failure, PriceScheduler.Lane lane, long sent) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = Failures.unwrapped(failure);
         if (schedulerThread.closed()) {
             return;
         }
@@ -191,7 +194,7 @@ final class ProviderConnection {
         void failed(ProviderException problem, Instant retryAfterWait) {
             Instant retryAt = retryAfterWait.truncatedTo(ChronoUnit.MILLIS);
             if (since == null) {
-                since = wallClock.instant();
+                since = wallClock.instant().truncatedTo(ChronoUnit.MILLIS);
             }
             failedInARow++;
             if (problem.kind() == ProviderException.Kind.INTERNAL) {

@@ -3,6 +3,7 @@ package dev.tradedesk.feed.alpaca;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.tradedesk.core.BarColumns;
+import dev.tradedesk.core.Failures;
 import dev.tradedesk.core.Secret;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
@@ -24,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -156,7 +156,7 @@ public final class AlpacaProvider implements MarketDataProvider {
             return CompletableFuture.completedFuture(nothingAsked);
         }
         return request.apply(batch).exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Failures.unwrapped(failure);
             Symbol refused = cause instanceof ProviderException problem ? invalidSymbol(problem, batch) : null;
             if (refused == null) {
                 return CompletableFuture.failedFuture(cause);

@@ -25,6 +25,8 @@ public final class StatusBarView {
     /** Where the connection's state ends and its reason begins. */
     static final String REASON_SEPARATOR = " — ";
     static final double TOOLTIP_MAX_WIDTH = 520;
+    /** The update age's look while the prices shown are old though the feed is live. */
+    private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
 
     private final StatusViewModel model;
 
@@ -149,8 +151,6 @@ public final class StatusBarView {
             }
         }
     }
-
-    private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
 
     /** A long reason wraps in its tooltip instead of running off the screen. */
     private static Tooltip wrapping(Tooltip tooltip) {

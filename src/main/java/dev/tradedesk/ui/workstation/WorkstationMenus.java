@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.workstation;
 
 import atlantafx.base.theme.Styles;
+import dev.tradedesk.core.Failures;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Timeframe;
@@ -29,7 +30,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -590,7 +590,7 @@ final class WorkstationMenus {
             if (failure == null) {
                 showExportedNote(parts.status(), file, ", without the API key and secret");
             } else {
-                Throwable cause = unwrapped(failure);
+                Throwable cause = Failures.unwrapped(failure);
                 log.warn("Could not export the settings to {}: {}", file, cause.getMessage());
                 error("Could not export the settings", cause.getMessage());
             }
@@ -645,7 +645,7 @@ final class WorkstationMenus {
         String name = String.valueOf(ended.file().getFileName());
         String into = ended.series().symbol() + " " + ended.series().timeframe().label();
         if (failure != null) {
-            Throwable cause = unwrapped(failure);
+            Throwable cause = Failures.unwrapped(failure);
             if (cause instanceof CancellationException) {
                 parts.status().showNote(name, ": import stopped, nothing was imported into " + into);
             } else {
@@ -688,14 +688,6 @@ final class WorkstationMenus {
                 + " and were skipped:", outcome.imported(), outcome.imported() == 1 ? "bar" : "bars", name, into));
         alert.getDialogPane().setContent(listed);
         alert.show();
-    }
-
-    /**
-     * What a background task failed with: the exception it threw, not the {@link CompletionException}
-     * its future wraps it in, whose message starts with the class's name.
-     */
-    private static Throwable unwrapped(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private void error(String header, String detail) {
