@@ -129,13 +129,16 @@ final class IndicatorsCommand implements Callable<Integer> {
                     toStandardOutput ? "standard output" : target);
             return 0;
         } catch (StandardOutputWriter.Closed closed) {
-            return 0; // its reader had what it wanted (| head), and the shell says nothing of it either
+            // Its reader had what it wanted (| head), and the shell says nothing of it either; the log does.
+            log().info("Indicators of {} to standard output stopped: {}", input, closed.getMessage());
+            return 0;
         } catch (StandardOutputWriter.Failed unwritable) {
             return fail(unwritable.getMessage()); // a full disk: the values there are cut short
         } catch (BarCsvException e) {
             return refuse(e.getMessage());
         } catch (IOException e) {
-            return fail("cannot convert " + input + ": " + OutputTarget.reason(e));
+            // Reading the input or writing the output: the reason names the file, the message both.
+            return fail("cannot convert " + input + (target == null ? "" : " into " + target) + ": " + OutputTarget.reason(e));
         }
     }
 

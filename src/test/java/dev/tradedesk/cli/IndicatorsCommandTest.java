@@ -189,7 +189,11 @@ class IndicatorsCommandTest {
         Path in = Files.write(dir.resolve("bars.csv"), lines);
         ReaderClosingPipe head = new ReaderClosingPipe(200);
 
-        assertThat(runWithStandardOutput(head, "indicators", "--in", in.toString(), "--out", "-")).as(stderr()).isZero();
+        Path data = dir.resolve("data");
+        assertThat(runWithStandardOutput(head, "--data-dir", data.toString(), "indicators", "--in", in.toString(), "--out", "-"))
+                .as(stderr()).isZero();
+        assertThat(Files.readString(data.resolve("logs/tradedesk.log"))).as("the log says what the run did")
+                .contains("Indicators of " + in + " to standard output stopped: standard output was closed");
 
         assertThat(head.read()).startsWith(HEADER + "\n");
         assertThat(stderr()).as("nothing on the console, as `| head` gets from any other command").isEmpty();
