@@ -79,7 +79,8 @@ public final class BarCsvFormat {
      * {@code localZone} (DST-correct; in the hour a clock set back repeats, the earlier instant). A
      * date alone stays the start of its day in UTC, whatever the zone: import takes a day as such.
      *
-     * @throws IllegalArgumentException if it is none of the accepted forms
+     * @throws IllegalArgumentException if it is none of the accepted forms, or a time the zone's
+     *         clocks skipped when they were set forward
      */
     public static long parseTime(String text, ZoneId localZone) {
         try {
@@ -95,6 +96,11 @@ public final class BarCsvFormat {
             LocalDateTime local = LocalDateTime.from(parsed);
             if (offset == null && localZone instanceof ZoneOffset fixed) {
                 offset = fixed; // UTC, the default: no zone rules to look up for each row
+            }
+            if (offset == null && localZone.getRules().getValidOffsets(local).isEmpty()) {
+                // Java would move it on by the gap's length, to a bar of the next hour the file may hold too.
+                throw new IllegalArgumentException("timestamp " + text + " never happened in " + localZone.getId()
+                        + ": its clocks jumped forward over it; a file of that zone's times has no such row");
             }
             return (offset != null ? local.toInstant(offset) : local.atZone(localZone).toInstant()).toEpochMilli();
         } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {

@@ -494,6 +494,23 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aTimeTheZonesClocksSkippedIsSkippedWithTheReasonNotMovedAnHourOn() throws IOException {
+        // New York's clocks went from 02:00 to 03:00 on 2024-03-10: 02:30 never happened there, and
+        // read as 03:30 it would stand where the file's own 03:30 bar goes.
+        Path file = csv("spring.csv", HEADER + "2024-03-10 01:59:00,10,11,9,10.5,100\n2024-03-10 02:30:00,10,11,9,10.5,100\n"
+                + "2024-03-10 03:30:00,10,11,9,10.5,100\n");
+
+        assertThat(run("import", "--symbol", "NY", "--timeframe", "1Min", "--zone", "America/New_York", "--in",
+                file.toString())).as(stderr()).isZero();
+
+        assertThat(stdout()).isEqualTo("imported: 2, skipped: 1" + System.lineSeparator());
+        assertThat(stderr()).contains("skipped line 3: timestamp 2024-03-10 02:30:00 never happened in America/New_York: its"
+                + " clocks jumped forward over it");
+        assertThat(exportAll("NY").lines().skip(1).map(line -> line.substring(0, 20)))
+                .containsExactly("2024-03-10T06:59:00Z", "2024-03-10T07:30:00Z");
+    }
+
+    @Test
     void deletingALongerTimeframesBarsSaysTheChartStillBuildsItFromTheMinutes() throws IOException {
         importMinutes(10);
         Path fiveMinutes = csv("five.csv", HEADER + "2024-01-02T14:30:00Z,187,190,186,189,5010\n");
