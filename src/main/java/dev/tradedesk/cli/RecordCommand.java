@@ -23,6 +23,7 @@ import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
 import dev.tradedesk.ui.watchlist.Watchlists;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -174,7 +175,16 @@ final class RecordCommand implements Callable<Integer> {
                     session.close();
                 }
                 NewBars added = NewBars.since(storedBefore, store);
-                printSummary(out, session, added, pipeline, System.nanoTime() - started);
+                StringWriter summary = new StringWriter();
+                try (PrintWriter lines = new PrintWriter(summary)) {
+                    printSummary(lines, session, added, pipeline, System.nanoTime() - started);
+                }
+                out.print(summary);
+                out.flush();
+                // The figures a failure line below points to ("see errors.* above"), kept where a cron or
+                // systemd run, whose standard output nobody read, can still find them.
+                LoggerFactory.getLogger(RecordCommand.class).info("record summary: {}",
+                        summary.toString().strip().replace(System.lineSeparator(), ", "));
                 String failure = session.stopped() ? keyRejected(options, stoppedBecause.get())
                         : failure(session, added, pipeline.total(PipelineStage.STORE_WRITE).getTotalCount(), store.databaseFile());
                 if (failure != null) {

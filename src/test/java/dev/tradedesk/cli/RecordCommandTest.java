@@ -18,6 +18,7 @@ import dev.tradedesk.store.BarSnapshot;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,13 +167,16 @@ class RecordCommandTest {
     }
 
     @Test
-    void aRunInWhichNoRequestSucceededFails() {
+    void aRunInWhichNoRequestSucceededFails() throws IOException {
         int exit = run("--data-dir", dir.toString(), "record", "--provider", "binance", "--symbols", "BTCUSDT",
                 "--base-url", "http://127.0.0.1:1", "--duration", "2s");
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("stored.total: 0", "errors.network: ");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("tradedesk: not one of ", " requests to binance succeeded");
+        assertThat(Files.readString(dir.resolve("logs/tradedesk.log"))).as("the figures the failure points to, in the log")
+                .contains("record summary: record.provider: binance, record.duration_s: ", ", stored.total: 0, ", ", errors.network: ")
+                .contains("record failed: not one of ");
     }
 
     @Test
