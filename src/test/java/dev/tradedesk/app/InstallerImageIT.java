@@ -167,6 +167,12 @@ class InstallerImageIT {
         Result postrm = run("dpkg-deb", "--info", deb.toString(), "postrm");
         assertThat(postrm.stdout()).as("uninstall says where user data stays")
                 .contains("~/.config/tradedesk/", "~/.local/share/tradedesk/");
+        Result postinst = run("dpkg-deb", "--info", deb.toString(), "postinst");
+        assertThat(postinst.stdout())
+                .as("an upgrade rolled back sets the kept version up again: prerm took its command, archive and entry")
+                .contains("configure|abort-upgrade|abort-remove|abort-deconfigure)")
+                .as("the menu entry where xdg-desktop-menu finds no menu folders")
+                .contains("cp /opt/tradedesk/lib/tradedesk-tradedesk.desktop /usr/share/applications/");
 
         Path root = dir.resolve("root");
         assertThat(run("dpkg-deb", "-x", deb.toString(), root.toString()).exitCode()).isZero();
