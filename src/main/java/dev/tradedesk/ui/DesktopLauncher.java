@@ -120,8 +120,18 @@ public final class DesktopLauncher {
     public static void requireDisplay() {
         if (!hasDisplay()) {
             throw new WindowUnavailableException("cannot open a window (no DISPLAY). Start TradeDesk from a desktop "
-                    + "session, or under a virtual display: xvfb-run -a java -jar tradedesk.jar", null);
+                    + "session, or under a virtual display: " + virtualDisplayCommand(), null);
         }
+    }
+
+    /**
+     * The command that starts TradeDesk under a virtual display, as this copy was started: the
+     * installed launcher (its jpackage configuration names the app's version) has no jar or Java
+     * of its own for the user to type.
+     */
+    static String virtualDisplayCommand() {
+        return System.getProperty("jpackage.app-version") != null ? "xvfb-run -a tradedesk"
+                : "xvfb-run -a java -jar tradedesk.jar";
     }
 
     /** Whether a windowing system is reachable: a display on Linux/Unix; always on Windows and macOS. */
@@ -165,7 +175,7 @@ public final class DesktopLauncher {
         } catch (UnsupportedOperationException | UnsatisfiedLinkError noDisplay) {
             throw new WindowUnavailableException("cannot open a window (" + noDisplay.getMessage()
                     + "). Start TradeDesk from a desktop session, or under a virtual display: "
-                    + "xvfb-run -a java -jar tradedesk.jar", noDisplay);
+                    + virtualDisplayCommand(), noDisplay);
         }
     }
 }
