@@ -134,6 +134,22 @@ class InstallerImageIT {
     }
 
     @Test
+    void theImageNamesEachLibraryItShipsWithItsLicense() throws Exception {
+        String notices = Files.readString(IMAGE.resolve("lib/app/THIRD-PARTY.txt"));
+        try (Stream<Path> jars = Files.list(IMAGE.resolve("lib/app/lib"))) {
+            for (Path jar : jars.toList()) {
+                // openjfx jars carry their platform in the name (javafx-base-21.0.11-linux.jar); the notice names the artifact.
+                String artifact = jar.getFileName().toString().replaceFirst("-\\d.*$", "");
+                assertThat(notices).as(jar.getFileName().toString()).contains(":" + artifact + ":");
+            }
+        }
+        assertThat(notices).contains("(GPLv2+CE) javafx graphics", "(EPL 1.0) (MPL 2.0) H2 Database Engine",
+                "(LGPLv3) chartfx-chart");
+        assertThat(Files.readString(INSTALLER_DIR.resolve("tradedesk/lib/app/tradedesk.cfg")))
+                .as("a notice, not a library").doesNotContain("THIRD-PARTY");
+    }
+
+    @Test
     void theLauncherRecordsFromTheSimulatedExchangeIntoTheGivenDataDir() throws Exception {
         Path dataDir = dir.resolve("td");
         Result result = run(IMAGE.resolve("bin/tradedesk").toString(), "--data-dir", dataDir.toString(),
@@ -158,7 +174,8 @@ class InstallerImageIT {
                 "./opt/tradedesk/bin/tradedesk", "./opt/tradedesk/lib/app/tradedesk.cfg",
                 "./opt/tradedesk/lib/app/tradedesk.jar", "./opt/tradedesk/lib/app/lib/javafx-graphics-",
                 "./opt/tradedesk/lib/runtime/lib/server/libjvm.so", "./opt/tradedesk/lib/runtime/lib/server/classes.jsa",
-                "./opt/tradedesk/lib/tradedesk-tradedesk.desktop", "./opt/tradedesk/share/doc/copyright")
+                "./opt/tradedesk/lib/tradedesk-tradedesk.desktop", "./opt/tradedesk/share/doc/copyright",
+                "./opt/tradedesk/lib/app/THIRD-PARTY.txt")
                 .containsPattern("-rwxr-xr-x .* \\./opt/tradedesk/lib/tradedesk-launcher\\.sh")
                 .containsPattern("-rwxr-xr-x .* \\./opt/tradedesk/lib/create-cds-archive\\.sh")
                 // Made by postinst for /opt, and never needed with a 1 GB heap.
