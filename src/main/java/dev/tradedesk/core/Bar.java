@@ -1,7 +1,5 @@
 package dev.tradedesk.core;
 
-import java.math.BigDecimal;
-
 /**
  * One OHLCV bar. {@code time} is the bar's open time in epoch milliseconds, UTC.
  *
@@ -92,9 +90,7 @@ public record Bar(long time, double open, double high, double low, double close,
      */
     private static String number(double value) {
         double magnitude = Math.abs(value);
-        boolean exponentWritten = magnitude < 1e-3 || magnitude >= 1e7;
-        return exponentWritten && magnitude >= 1e-12 && magnitude < 1e18
-                ? BigDecimal.valueOf(value).toPlainString() : String.valueOf(value);
+        return magnitude >= 1e-12 && magnitude < 1e18 ? PlainDecimal.of(value) : String.valueOf(value);
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.tradedesk.store;
 
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import java.math.BigDecimal;
+import dev.tradedesk.core.PlainDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -203,11 +203,7 @@ public final class BarCsvFormat {
      * spreadsheet or a shell tool reads each the same way.
      */
     public static String formatNumber(double value) {
-        double magnitude = Math.abs(value);
-        if (magnitude == 0 || magnitude >= 1e-3 && magnitude < 1e7) {
-            return Double.toString(value);
-        }
-        String plain = BigDecimal.valueOf(value).toPlainString();
+        String plain = PlainDecimal.of(value);
         return plain.indexOf('.') < 0 ? plain + ".0" : plain;
     }
 }
