@@ -5,6 +5,7 @@ import dev.tradedesk.core.BarAggregator;
 import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.Indicator;
 import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.IndicatorPipeline;
 import dev.tradedesk.core.IndicatorSeries;
 import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Other indicator parameters ({@link #useIndicators}: the settings dialog's preview, or the
  * settings' own after OK) reach the next batch: every series' engine is computed again over the
- * bars it holds, series seen later are built with them, and the batch quotes every series, so the
- * watchlist's %K and its bands follow the chart's.
+ * bars it holds (after the stored ones before them, when the new warm-up is longer than its ring),
+ * series seen later are built with them, and the batch quotes every series, so the watchlist's %K
+ * and its bands follow the chart's.
  *
  * <p>Runs on the scheduler thread (one call at a time); owns the live {@link IndicatorSeries}.
  * {@link #useIndicators} and {@link #indicators} may be called from any thread. The store writer
@@ -306,14 +308,24 @@ final class LivePipeline implements MarketDataListener {
             return false;
         }
         parameters = asked;
-        series.values().forEach(live -> live.engine = recomputed(live.engine, asked));
+        int wanted = barsToWarm(asked);
+        series.values().forEach(live -> live.engine = recomputed(live.engine, asked, wanted));
         return true;
     }
 
-    /** A new engine with {@code asked} over the bars {@code engine} holds, its forming bar still forming. */
-    private static IndicatorSeries recomputed(IndicatorSeries engine, IndicatorParameters asked) {
+    /**
+     * A new engine with {@code asked} over the bars {@code engine} holds, its forming bar still forming.
+     * When the ring holds fewer bars than those parameters' warm-up ({@code wanted}, {@link #barsToWarm}) (periods in the thousands), the stored
+     * bars before its first are replayed first, so the latest values are defined where the store has
+     * the history for them.
+     */
+    private IndicatorSeries recomputed(IndicatorSeries engine, IndicatorParameters asked, int wanted) {
         IndicatorSeries again = new IndicatorSeries(engine.key(), asked, LIVE_CAPACITY);
         long closedEnd = engine.hasFormingBar() ? engine.size() - 1 : engine.size();
+        long held = closedEnd - engine.firstIndex();
+        if (held > 0 && wanted > held) {
+            replayStoredBefore(again, engine.time(engine.firstIndex()), (int) (wanted - held));
+        }
         for (long i = engine.firstIndex(); i < closedEnd; i++) {
             again.append(engine.time(i), engine.open(i), engine.high(i), engine.low(i), engine.close(i), engine.volume(i));
         }
@@ -329,7 +341,7 @@ final class LivePipeline implements MarketDataListener {
             SeriesKey seriesKey = new SeriesKey(symbol, timeframe);
             LiveSeries live = new LiveSeries(seriesKey, new IndicatorSeries(seriesKey, parameters, LIVE_CAPACITY));
             try {
-                BarColumns stored = history.recentBars(seriesKey, LIVE_CAPACITY);
+                BarColumns stored = history.recentBars(seriesKey, barsToWarm(parameters));
                 live.engine.appendAll(stored);
                 for (int i = 0; i < stored.size(); i++) {
                     live.trackSession(stored.time(i), stored.open(i));
@@ -339,6 +351,35 @@ final class LivePipeline implements MarketDataListener {
             }
             return live;
         });
+    }
+
+    /**
+     * Stored bars read to warm a series: the ring's worth, or as many as the indicators need before
+     * their first values when that is more. Those go through the engine and out of its ring again: the
+     * engine's state (Wilder averages, rolling windows) keeps what they gave, so an RSI of period 5,000
+     * shows in the watchlist once the store holds 5,001 bars, not never.
+     */
+    static int barsToWarm(IndicatorParameters parameters) {
+        return Math.max(LIVE_CAPACITY, new IndicatorPipeline(parameters).barsUntilAllDefined());
+    }
+
+    /** Appends to {@code engine} up to {@code count} of the newest stored bars older than {@code before}. */
+    private void replayStoredBefore(IndicatorSeries engine, long before, int count) {
+        BarColumns stored;
+        try {
+            stored = history.recentBars(engine.key(), count + LIVE_CAPACITY);
+        } catch (RuntimeException unreadable) {
+            log.warn("Could not read the stored history of {} to warm its indicators; they warm up from the bars held: {}",
+                    engine.key(), unreadable.toString());
+            return;
+        }
+        int end = 0;
+        while (end < stored.size() && stored.time(end) < before) {
+            end++;
+        }
+        for (int i = Math.max(0, end - count); i < end; i++) {
+            engine.append(stored.time(i), stored.open(i), stored.high(i), stored.low(i), stored.close(i), stored.volume(i));
+        }
     }
 
     private static Quote quoteOf(Symbol symbol, LiveSeries live) {

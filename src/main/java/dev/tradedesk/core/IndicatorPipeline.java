@@ -222,6 +222,15 @@ public final class IndicatorPipeline {
         };
     }
 
+    /** Bars before every indicator has its first value: the longest warm-up, plus the bar that value is at. */
+    public int barsUntilAllDefined() {
+        int bars = 0;
+        for (Indicator indicator : Indicator.values()) {
+            bars = Math.max(bars, warmUpLength(indicator) + 1);
+        }
+        return bars;
+    }
+
     private void publish(double[] out, int offset, double rsiValue, double atrValue, double atrMa, double volume,
             double volumeSma) {
         double ratio = ratio(atrValue, atrMa);

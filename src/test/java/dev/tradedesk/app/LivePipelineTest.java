@@ -420,4 +420,80 @@ class LivePipelineTest {
         assertThat(published.get(0).problems().get(sol)).startsWith("Waiting for the history store")
                 .endsWith(" says: the history database is closed");
     }
+
+    /** RSI over 3,000 bars: more than a live series holds, so its first value needs older stored bars. */
+    private static final IndicatorParameters LONG_RSI = new IndicatorParameters(3_000, 14, 3, 3, 14, 20, 35, 100, 0.7, 20);
+
+    /** The store's newest {@code count} bars of {@code history}, as the history store gives them. */
+    private static LivePipeline.HistoryLoader newest(BarColumns history) {
+        return (series, count) -> {
+            BarColumns newest = new BarColumns(0);
+            for (int i = Math.max(0, history.size() - count); i < history.size(); i++) {
+                newest.add(history.bar(i));
+            }
+            return newest;
+        };
+    }
+
+    private BarColumns threeDaysOfMinutes() {
+        SimulatedMarket longer = SimulatedMarket.withHistory(5, new SimClock(new MutableClock(NOW), NOW, 1),
+                Duration.ofDays(3), Set.of(), true);
+        BarColumns bars = new BarColumns(0);
+        longer.closedMinuteBars(AAPL, NOW.minus(Duration.ofDays(3)).toEpochMilli(), NOW.toEpochMilli() - 1, bars);
+        return bars;
+    }
+
+    private static Quote expectedOver(BarColumns bars, int from, IndicatorParameters parameters) {
+        IndicatorSeries expected = new IndicatorSeries(new SeriesKey(AAPL, Timeframe.ONE_MINUTE), parameters, bars.size());
+        for (int i = from; i < bars.size(); i++) {
+            expected.append(bars.bar(i));
+        }
+        long last = expected.size() - 1;
+        return new Quote(AAPL, expected.time(last), expected.close(last), Double.NaN, expected.value(Indicator.RSI, last),
+                expected.value(Indicator.STOCH_K, last), Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    @Test
+    void aSeriesIsWarmedWithAsManyStoredBarsAsItsIndicatorsNeedWhenThatIsMoreThanItHolds() {
+        BarColumns all = threeDaysOfMinutes();
+        int split = all.size() - 10;
+        BarColumns history = new BarColumns(0);
+        BarColumns fresh = new BarColumns(0);
+        for (int i = 0; i < all.size(); i++) {
+            (i < split ? history : fresh).add(all.bar(i));
+        }
+        LivePipeline pipeline = new LivePipeline(LONG_RSI, (batch, covered) -> { }, newest(history), published::add,
+                metrics, BarAggregator.NEW_YORK);
+        pipeline.onBatch(batch(Map.of(AAPL, fresh), Map.of()));
+
+        int read = LivePipeline.barsToWarm(LONG_RSI);
+        assertThat(read).as("the warm-up of RSI 3,000 and %K over it").isGreaterThan(LivePipeline.LIVE_CAPACITY);
+        Quote quote = published.get(0).quotes().get(AAPL);
+        Quote expected = expectedOver(all, split - read, LONG_RSI);
+        assertThat(quote.rsi()).as("an RSI of period 3,000 in the watchlist, not a blank").isEqualTo(expected.rsi());
+        assertThat(quote.stochK()).isEqualTo(expected.stochK()).isNotNaN();
+    }
+
+    @Test
+    void parametersWhoseWarmUpExceedsTheRingAreComputedAgainFromTheStoredBarsBeforeIt() {
+        BarColumns all = threeDaysOfMinutes();
+        BarColumns last = new BarColumns(0);
+        last.add(all.bar(all.size() - 1));
+        BarColumns stored = new BarColumns(0);
+        for (int i = 0; i < all.size() - 1; i++) {
+            stored.add(all.bar(i));
+        }
+        LivePipeline pipeline = new LivePipeline(IndicatorParameters.DEFAULTS, (batch, covered) -> { }, newest(stored),
+                published::add, metrics, BarAggregator.NEW_YORK);
+        pipeline.onBatch(batch(Map.of(AAPL, last), Map.of()));
+        assertThat(published.get(0).quotes().get(AAPL).stochK()).isNotNaN();
+
+        pipeline.useIndicators(LONG_RSI);
+        pipeline.onBatch(batch(Map.of(), Map.of()));
+
+        Quote quote = published.get(1).quotes().get(AAPL);
+        Quote expected = expectedOver(all, all.size() - LivePipeline.barsToWarm(LONG_RSI), LONG_RSI);
+        assertThat(quote.rsi()).as("replayed over the stored bars before the ring's, then the ring's").isEqualTo(expected.rsi());
+        assertThat(quote.stochK()).isEqualTo(expected.stochK()).isNotNaN();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tradedesk.ui.settings;
 
 import dev.tradedesk.core.IndicatorParameters;
+import dev.tradedesk.core.IndicatorPipeline;
 import dev.tradedesk.core.Spaces;
 import java.math.BigInteger;
 import java.util.EnumMap;
@@ -31,6 +32,10 @@ final class IndicatorForm {
     /** A whole number of four digits or more, not part of a decimal: "10000", not the "0001" of "0.0001". */
     private static final Pattern WHOLE_THOUSANDS = Pattern.compile("(?<![\\d.])\\d{4,}(?![\\d.])");
 
+    private static final int DAY_MINUTES = 24 * 60;
+    /** 9:30 to 16:00 in New York. */
+    private static final int US_TRADING_DAY_MINUTES = 390;
+
     private IndicatorForm() {
     }
 
@@ -41,6 +46,22 @@ final class IndicatorForm {
     /** The field's text for {@code parameters}: whole numbers as such, decimals without trailing zeros. */
     static String text(SettingsField field, IndicatorParameters parameters) {
         return NumberText.format(field.kind(), value(field, parameters));
+    }
+
+    /**
+     * A note for periods whose warm-up is longer than a US stock market's day of minutes (390), or
+     * empty: a new symbol's backfill brings two days of minutes, so with such periods the watchlist,
+     * which computes over 1-minute bars, can stay blank for days without it.
+     */
+    static String warmUpNote(IndicatorParameters parameters) {
+        int bars = new IndicatorPipeline(parameters).barsUntilAllDefined();
+        if (bars <= US_TRADING_DAY_MINUTES) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "With these periods the indicators need %,d bars before all their values are"
+                + " defined: %.1f days of 1-minute bars around the clock, %.1f days of US stock trading. Until the store"
+                + " holds that much of a symbol's history, the watchlist and the chart leave those values blank; the chart"
+                + " says what it lacks.", bars, bars / (double) DAY_MINUTES, bars / (double) US_TRADING_DAY_MINUTES);
     }
 
     static Outcome read(Function<SettingsField, String> texts) {

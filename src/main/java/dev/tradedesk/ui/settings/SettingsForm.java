@@ -176,7 +176,13 @@ final class SettingsForm {
         Button reset = new Button("Reset to defaults");
         reset.setId("resetIndicators");
         reset.setOnAction(event -> model.resetIndicatorsToDefaults());
-        return new VBox(hint("The chart follows these values as you type, once you pause; Cancel puts them back."), groups, reset);
+        Label warmUp = hint("");
+        warmUp.setId("indicatorWarmUpNote");
+        warmUp.textProperty().bind(model.warmUpNoteProperty());
+        warmUp.managedProperty().bind(warmUp.visibleProperty());
+        warmUp.visibleProperty().bind(warmUp.textProperty().isNotEmpty());
+        return new VBox(hint("The chart follows these values as you type, once you pause; Cancel puts them back."), groups,
+                warmUp, reset);
     }
 
     private GridPane indicatorGroup(List<SettingsField> fields) {

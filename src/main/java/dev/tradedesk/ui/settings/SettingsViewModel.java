@@ -65,6 +65,7 @@ public final class SettingsViewModel {
     private final Map<ProviderKind, String> watchlistsSetAside = new EnumMap<>(ProviderKind.class);
     private final Map<SettingsSection, ReadOnlyBooleanWrapper> sectionProblems = new EnumMap<>(SettingsSection.class);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyStringWrapper warmUpNote = new ReadOnlyStringWrapper(this, "warmUpNote", "");
     private SettingsValues current;
     private IndicatorParameters previewed;
     /** Valid parameters typed since the last preview, waiting for typing to pause; null when none. */
@@ -144,6 +145,14 @@ public final class SettingsViewModel {
     /** True when every field is valid, i.e. when {@link #result()} has a value. */
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
+    }
+
+    /**
+     * What valid indicator periods that take longer than a trading day to warm up mean for the values
+     * shown ("The indicators need 3,021 bars ..."); empty for shorter ones and while a field is invalid.
+     */
+    public ReadOnlyStringProperty warmUpNoteProperty() {
+        return warmUpNote.getReadOnlyProperty();
     }
 
     public boolean isValid() {
@@ -250,6 +259,7 @@ public final class SettingsViewModel {
                 : null;
         valid.set(current != null);
         indicators.parameters().ifPresentOrElse(this::previewWhenTypingPauses, this::dropWaitingPreview);
+        warmUpNote.set(indicators.parameters().map(IndicatorForm::warmUpNote).orElse(""));
     }
 
     private OptionalDouble simulatorSpeed(Map<SettingsField, String> problems) {

@@ -474,4 +474,22 @@ class SettingsViewModelTest {
         type(SettingsField.WATCHLIST, "AAPL");
         assertThat(model.isValid()).isTrue();
     }
+
+    @Test
+    void periodsThatTakeLongerThanATradingDayToWarmUpSayWhatTheyNeed() {
+        assertThat(model.warmUpNoteProperty().get()).as("the usual periods").isEmpty();
+
+        type(SettingsField.RSI_PERIOD, "3000");
+        // The first RSI at index 3,000, the first of a 12-value window at 3,011, then two 3-value averages: %D at 3,015.
+        assertThat(model.warmUpNoteProperty().get()).isEqualTo("With these periods the indicators need 3,016 bars before"
+                + " all their values are defined: 2.1 days of 1-minute bars around the clock, 7.7 days of US stock"
+                + " trading. Until the store holds that much of a symbol's history, the watchlist and the chart leave"
+                + " those values blank; the chart says what it lacks.");
+
+        type(SettingsField.STOCH_PERIOD, "0");
+        assertThat(model.warmUpNoteProperty().get()).as("no note on parameters that are refused").isEmpty();
+        type(SettingsField.STOCH_PERIOD, "12");
+        type(SettingsField.RSI_PERIOD, "300");
+        assertThat(model.warmUpNoteProperty().get()).as("within a day of trading").isEmpty();
+    }
 }
