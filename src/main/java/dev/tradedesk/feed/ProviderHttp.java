@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tradedesk.core.Symbol;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +21,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
@@ -281,10 +285,32 @@ public final class ProviderHttp {
         String what = timeout
                 ? readingBody ? " sent its answer too slowly to read it in time" : " did not answer in time"
                 : " connection failed " + (readingBody ? "while reading the response" : "before a response arrived");
+        String detail = transportDetail(failure);
         return new ProviderException(timeout ? ProviderException.Kind.TIMEOUT : ProviderException.Kind.NETWORK,
-                providerName + what + " (" + failure.getClass().getSimpleName()
-                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")",
-                failure);
+                providerName + what + (detail.isEmpty() ? "" : " (" + detail + ")"), failure);
+    }
+
+    /**
+     * What a transport failure adds to its one-line summary, in words a trader reads in the status bar:
+     * the name it could not look up, the secure connection's or the socket's own reason. Never the
+     * exception's class name, which the log line's stack trace keeps; nothing for a plain timeout,
+     * which the summary has said.
+     */
+    static String transportDetail(IOException failure) {
+        String said = FeedMetrics.shorten(failure.getMessage());
+        if (failure instanceof UnknownHostException) {
+            return said.isEmpty() ? "its host name is unknown" : "no address for " + said;
+        }
+        if (failure instanceof SSLException) {
+            return said.isEmpty() ? "the secure connection failed" : "secure connection: " + said;
+        }
+        if (failure instanceof InterruptedIOException) {
+            return said.toLowerCase(Locale.ROOT).contains("connect") ? "while connecting" : "";
+        }
+        if (failure instanceof EOFException || said.isEmpty()) {
+            return "the connection closed early";
+        }
+        return said;
     }
 
     private ProviderException fail(ProviderException failure, String sample) {

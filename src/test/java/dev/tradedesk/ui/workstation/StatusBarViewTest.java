@@ -43,7 +43,7 @@ class StatusBarViewTest {
         robot.interact(() -> {
             model.apply(MarketUpdate.ofConnection(ConnectionState.backingOff(ProviderKind.BINANCE,
                     Instant.parse("2026-12-04T20:16:25Z"), "Binance connection failed before a response arrived"
-                            + " (UnknownHostException: api.binance.com)")), System.nanoTime());
+                            + " (no address for api.binance.com)")), System.nanoTime());
             model.refresh(System.nanoTime(), 60.0, 134L << 20, 6028L << 20);
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -103,7 +103,7 @@ class StatusBarViewTest {
         // what is left of 900 px: the chart's symbol and timeframe.
         robot.interact(() -> model.apply(MarketUpdate.ofConnection(ConnectionState.backingOff(ProviderKind.BINANCE,
                 Instant.parse("2026-12-04T20:16:25Z"), "Binance connection failed before a response arrived"
-                        + " (UnknownHostException: api.binance.com)")), System.nanoTime()));
+                        + " (no address for api.binance.com)")), System.nanoTime()));
         WaitForAsyncUtils.waitForFxEvents();
         Label connection = robot.lookup("#connectionStatus").queryAs(Label.class);
         assertThat(drawn(connection)).startsWith("Binance: retrying at 20:16:25 UTC");
