@@ -68,8 +68,8 @@ final class DeleteCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Logger log = LoggerFactory.getLogger(DeleteCommand.class);
         try (TradeDesk desk = new TradeDesk(root.contextOfStoredData(spec.commandLine()))) {
-            HistoryStore store = source.store(desk);
-            Optional<SeriesInfo> stored = store.span(key, first, last);
+            Optional<HistoryStore> existing = source.existingStore(desk, root.context().paths());
+            Optional<SeriesInfo> stored = existing.flatMap(store -> store.span(key, first, last));
             if (stored.isEmpty()) {
                 String nothing = "nothing deleted: no stored bars of " + key + (wholeSeries ? "" : " in that range")
                         + " (history in " + source.folder(root.context().paths())
@@ -78,6 +78,7 @@ final class DeleteCommand implements Callable<Integer> {
                 log.warn(LogMarkers.TOLD_ON_CONSOLE, "Delete failed: {}", nothing);
                 return CommandLine.ExitCode.SOFTWARE;
             }
+            HistoryStore store = existing.get();
             String what = Counted.of(stored.get().bars(), "bar") + " of " + key + " ("
                     + Instant.ofEpochMilli(stored.get().firstTime()) + " to " + Instant.ofEpochMilli(stored.get().lastTime())
                     + (wholeSeries ? ", the whole series" + (store.ledger(key, first, first).trackedSince().isPresent()

@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -171,9 +172,16 @@ final class ExportCommand implements Callable<Integer> {
 
     private long export(AppContext context, SeriesKey key, ProviderKind market, long first, long last, Path target)
             throws IOException {
-        try (TradeDesk desk = new TradeDesk(context);
-                OutputTarget.Temporary temporary = OutputTarget.temporaryBeside(target)) {
-            long exported = write(source.store(desk), key, market, first, last, temporary.writer());
+        try (TradeDesk desk = new TradeDesk(context)) {
+            Optional<HistoryStore> existing = source.existingStore(desk, context.paths());
+            return existing.isEmpty() ? 0 : exportInPlace(existing.get(), key, market, first, last, target);
+        }
+    }
+
+    private long exportInPlace(HistoryStore store, SeriesKey key, ProviderKind market, long first, long last, Path target)
+            throws IOException {
+        try (OutputTarget.Temporary temporary = OutputTarget.temporaryBeside(target)) {
+            long exported = write(store, key, market, first, last, temporary.writer());
             if (exported == 0) {
                 // A mistyped symbol exports nothing: the file it names may be an earlier export of the right one.
                 return 0;
@@ -195,7 +203,11 @@ final class ExportCommand implements Callable<Integer> {
     private long exportToStandardOutput(AppContext context, SeriesKey key, ProviderKind market, long first, long last)
             throws IOException {
         try (TradeDesk desk = new TradeDesk(context)) {
-            return write(source.store(desk), key, market, first, last,
+            Optional<HistoryStore> existing = source.existingStore(desk, context.paths());
+            if (existing.isEmpty()) {
+                return 0;
+            }
+            return write(existing.get(), key, market, first, last,
                     new BufferedWriter(new StandardOutputWriter(spec.commandLine().getOut(), root.standardOutput())));
         } catch (StoreException failed) {
             if (failed.getCause() instanceof StandardOutputWriter.Closed closed) {

@@ -60,9 +60,9 @@ final class GapsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (TradeDesk desk = new TradeDesk(root.contextOfStoredData(spec.commandLine()))) {
-            HistoryStore store = source.store(desk);
-            SeriesLedger ledger = store.ledger(key, Long.MIN_VALUE, Long.MAX_VALUE);
-            if (ledger.trackedSince().isEmpty() && !hasStoredBars(store, key)) {
+            HistoryStore store = source.existingStore(desk, root.context().paths()).orElse(null);
+            SeriesLedger ledger = store == null ? null : store.ledger(key, Long.MIN_VALUE, Long.MAX_VALUE);
+            if (store == null || ledger.trackedSince().isEmpty() && !hasStoredBars(store, key)) {
                 // A mistyped symbol: "nothing is known missing" and exit 0 read as a complete series.
                 String nothing = "no stored bars of " + key + " (history in " + source.folder(root.context().paths())
                         + (source.simulated() ? "" : "; --simulated reads the built-in exchange's")

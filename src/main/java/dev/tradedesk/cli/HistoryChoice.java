@@ -3,7 +3,10 @@ package dev.tradedesk.cli;
 import dev.tradedesk.app.AppPaths;
 import dev.tradedesk.app.TradeDesk;
 import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,8 +21,16 @@ final class HistoryChoice {
                     + "and by `record --provider sim`) instead of the real providers'.")
     private boolean simulated;
 
-    HistoryStore store(TradeDesk desk) {
-        return simulated ? desk.simulatedHistoryStore() : desk.historyStore();
+    /**
+     * The history chosen, or empty while its folder holds no database: a command that reads or deletes
+     * stored bars then says there are none, and leaves no empty database behind, which opening the
+     * store would have made (in a data dir given to look into, or the default one on a fresh machine).
+     */
+    Optional<HistoryStore> existingStore(TradeDesk desk, AppPaths paths) {
+        if (!Files.exists(StoreOptions.defaults(folder(paths)).databaseFile())) {
+            return Optional.empty();
+        }
+        return Optional.of(simulated ? desk.simulatedHistoryStore() : desk.historyStore());
     }
 
     boolean simulated() {

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -129,10 +130,15 @@ final class SnapshotCommand implements Callable<Integer> {
                     settings.simulator().seed(), Clock.systemUTC()), new BarColumns(0));
         } else {
             try (TradeDesk desk = new TradeDesk(root.context())) {
-                HistoryStore store = source.store(desk);
-                dayZone = tradingDays.zone(store, chartSymbol, chartTimeframe,
-                        source.simulated() ? ProviderKind.SIM : settings.provider());
-                history = storedHistory(store, chartSymbol, chartTimeframe, dayZone, bars);
+                ProviderKind market = source.simulated() ? ProviderKind.SIM : settings.provider();
+                Optional<HistoryStore> existing = source.existingStore(desk, root.context().paths());
+                if (existing.isPresent()) {
+                    dayZone = tradingDays.zone(existing.get(), chartSymbol, chartTimeframe, market);
+                    history = storedHistory(existing.get(), chartSymbol, chartTimeframe, dayZone, bars);
+                } else {
+                    dayZone = tradingDays.zone(market);
+                    history = new ChartHistory(new BarColumns(0), new BarColumns(0));
+                }
             }
         }
         if (history.isEmpty()) {

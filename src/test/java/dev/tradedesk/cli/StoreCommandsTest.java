@@ -963,4 +963,28 @@ class StoreCommandsTest {
         assertThat(run("export", "--symbol", symbol, "--timeframe", "1Min", "--out", exported.toString())).isZero();
         return Files.readString(exported);
     }
+
+    @Test
+    void readingAFolderThatHoldsNoHistoryYetSaysSoAndLeavesNoEmptyDatabaseThere() throws IOException {
+        Files.createDirectories(dataDir());
+        Path exportFile = dir.resolve("out.csv");
+
+        assertThat(run("gaps", "--symbol", "AAPL")).isEqualTo(1);
+        assertThat(stderr()).contains("no stored bars of AAPL/1Min (history in " + dataDir());
+        assertThat(run("export", "--symbol", "AAPL", "--out", exportFile.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("nothing exported: no stored bars of AAPL/1Min");
+        assertThat(exportFile).doesNotExist();
+        assertThat(run("export", "--symbol", "AAPL", "--out", "-")).isEqualTo(1);
+        assertThat(stdout()).isEmpty();
+        assertThat(run("delete", "--symbol", "AAPL", "--timeframe", "1Min", "--yes")).isEqualTo(1);
+        assertThat(stderr()).contains("nothing deleted: no stored bars of AAPL/1Min");
+        assertThat(run("snapshot", "--symbol", "AAPL", "--out", dir.resolve("chart.png").toString())).isEqualTo(1);
+        assertThat(stderr()).contains("no bars stored for AAPL in " + dataDir());
+        assertThat(run("gaps", "--symbol", "AAPL", "--simulated")).isEqualTo(1);
+
+        try (var left = Files.list(dataDir())) {
+            assertThat(left.map(path -> path.getFileName().toString())).as("the log, and no database").containsOnly("logs");
+        }
+        assertThat(dataDir().resolve("simulated")).doesNotExist();
+    }
 }
