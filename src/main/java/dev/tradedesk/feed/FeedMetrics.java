@@ -48,21 +48,14 @@ public final class FeedMetrics {
     }
 
     /**
-     * Counts a failed request; logs the first failure of each kind with a sample of what came back
-     * (the outages themselves are told by the scheduler's {@code ProviderConnection}).
-     * A symbol the provider does not know is only counted: it is logged once per symbol, by name, by
-     * whoever keeps it out of further requests ({@link PriceScheduler}), where one line per kind
-     * would name only the first. So is an {@link ProviderException.Kind#INTERNAL} failure, logged
-     * with its stack trace by whoever met it.
+     * Counts a failed request. Not logged here: the scheduler's {@code ProviderConnection} logs each
+     * outage once as it begins (with the answer's {@link ProviderException#bodySample()}), then a summary
+     * a minute while it lasts; a symbol the provider does not know is logged once by name by whoever
+     * keeps it out of further requests ({@link PriceScheduler}), and an {@link ProviderException.Kind#INTERNAL}
+     * failure with its stack trace by whoever met it.
      */
-    public void countFailure(ProviderException failure, String sample) {
+    public void countFailure(ProviderException failure) {
         failures.get(failure.kind()).increment();
-        if (failure.kind() != ProviderException.Kind.UNKNOWN_SYMBOL && failure.kind() != ProviderException.Kind.INTERNAL
-                && alreadyLogged.add("failure:" + failure.kind())) {
-            String shown = sample == null || sample.isEmpty() ? "" : ", body sample: " + shorten(sample);
-            log.warn("{}: {} ({}){}; the answers of later {} failures are not logged", provider, failure.getMessage(),
-                    failure.kind(), shown, failure.kind());
-        }
     }
 
     /**

@@ -152,7 +152,7 @@ final class ProviderConnection {
                         + "with something other than a ProviderException); taken as a failed request", provider, bug),
                 repeats -> log.error("{}: requests still fail unexpectedly: {} more the same way: {}", provider, repeats,
                         bug.toString()));
-        metrics.countFailure(problem, null);
+        metrics.countFailure(problem);
         return problem;
     }
 
@@ -201,7 +201,8 @@ final class ProviderConnection {
                 return; // the client's bug is logged with its stack trace, and its repeats summarized, where it is met
             }
             failures.report(problem.getMessage(),
-                    () -> log.warn("{}: {} failing: {}; retrying at {}", provider, requests, problem.getMessage(), retryAt),
+                    () -> log.warn("{}: {} failing: {}; retrying at {}{}", provider, requests, problem.getMessage(), retryAt,
+                            problem.bodySample().isEmpty() ? "" : "; body sample: " + problem.bodySample()),
                     repeats -> log.warn("{}: {} still failing since {}, {} more times: {}; retrying at {}", provider, requests,
                             since, repeats, problem.getMessage(), retryAt));
         }

@@ -57,6 +57,7 @@ public final class ProviderException extends RuntimeException {
     private final int status;
     private final transient Duration retryAfter;
     private final String providerSaid;
+    private final String bodySample;
 
     public ProviderException(Kind kind, int status, String message, Duration retryAfter, Throwable cause) {
         this(kind, status, message, retryAfter, cause, "");
@@ -65,11 +66,17 @@ public final class ProviderException extends RuntimeException {
     /** @param providerSaid the provider's own words from its error body ({@code ""} if none) */
     public ProviderException(Kind kind, int status, String message, Duration retryAfter, Throwable cause,
             String providerSaid) {
+        this(kind, status, message, retryAfter, cause, providerSaid, "");
+    }
+
+    private ProviderException(Kind kind, int status, String message, Duration retryAfter, Throwable cause,
+            String providerSaid, String bodySample) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
         this.providerSaid = providerSaid;
+        this.bodySample = bodySample;
     }
 
     public ProviderException(Kind kind, String message, Throwable cause) {
@@ -91,6 +98,22 @@ public final class ProviderException extends RuntimeException {
      */
     public String providerSaid() {
         return providerSaid;
+    }
+
+    /**
+     * This failure with the start of the answer's body, one printable line ({@code ""} for none): what the
+     * log line of the outage it begins shows, to see what a provider sent instead of the documented answer.
+     */
+    public ProviderException withBodySample(String sample) {
+        ProviderException sampled = new ProviderException(kind, status, getMessage(), retryAfter, getCause(), providerSaid,
+                FeedMetrics.shorten(sample));
+        sampled.setStackTrace(getStackTrace());
+        return sampled;
+    }
+
+    /** The start of the answer's body, one printable line, or {@code ""} (no body, or none kept). */
+    public String bodySample() {
+        return bodySample;
     }
 
     /** How long the provider asked us to wait ({@code Retry-After}), if it said. */

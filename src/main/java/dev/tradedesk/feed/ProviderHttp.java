@@ -314,8 +314,8 @@ public final class ProviderHttp {
     }
 
     private ProviderException fail(ProviderException failure, String sample) {
-        metrics.countFailure(failure, sample);
-        return failure;
+        metrics.countFailure(failure);
+        return sample == null || sample.isEmpty() ? failure : failure.withBodySample(sample);
     }
 
     /** An error body as JSON, or a missing node when it is not JSON (an HTML error page or similar). */

@@ -186,16 +186,16 @@ class RecordCommandTest {
         for (int sent = 0; sent < 3; sent++) {
             feed.countRequest();
         }
-        feed.countFailure(new ProviderException(ProviderException.Kind.SERVER_ERROR, "sim failed to answer (HTTP 503)", null), "");
-        feed.countFailure(new ProviderException(ProviderException.Kind.TIMEOUT, "sim did not answer in time", null), "");
+        feed.countFailure(new ProviderException(ProviderException.Kind.SERVER_ERROR, "sim failed to answer (HTTP 503)", null));
+        feed.countFailure(new ProviderException(ProviderException.Kind.TIMEOUT, "sim did not answer in time", null));
         for (int thrown = 0; thrown < 2; thrown++) {
             feed.countFailure(new ProviderException(ProviderException.Kind.INTERNAL,
-                    "the Simulated exchange client failed unexpectedly: provider bug; see the log", null), null);
+                    "the Simulated exchange client failed unexpectedly: provider bug; see the log", null));
         }
 
         assertThat(RecordCommand.noRequestSucceeded(feed, "sim")).as("one of the three sent was answered").isNull();
 
-        feed.countFailure(new ProviderException(ProviderException.Kind.NETWORK, "sim connection failed", null), "");
+        feed.countFailure(new ProviderException(ProviderException.Kind.NETWORK, "sim connection failed", null));
         assertThat(RecordCommand.noRequestSucceeded(feed, "sim"))
                 .isEqualTo("not one of 3 requests to sim succeeded; see errors.* above and the log");
     }
@@ -208,7 +208,7 @@ class RecordCommandTest {
         // Every call threw: not one request was sent, so none failed, and nothing was stored.
         for (int thrown = 0; thrown < 3; thrown++) {
             feed.countFailure(new ProviderException(ProviderException.Kind.INTERNAL,
-                    "the Simulated exchange client failed unexpectedly: provider bug; see the log", null), null);
+                    "the Simulated exchange client failed unexpectedly: provider bug; see the log", null));
         }
 
         assertThat(RecordCommand.noRequestSucceeded(feed, "sim")).as("no request was sent").isNull();
