@@ -57,6 +57,12 @@ public final class SettingsDialogDemo {
                 snapshot(dialog, out.resolve(theme + "-" + index + "-" + tabs.getTabs().get(i).getId() + ".png"));
             }
             onFx(() -> {
+                model.textProperty(SettingsField.RSI_PERIOD).set("3000");
+                tabs.getSelectionModel().select(3);
+                return null;
+            });
+            snapshot(dialog, out.resolve(theme + "-long-warm-up.png"));
+            onFx(() -> {
                 model.textProperty(SettingsField.RSI_PERIOD).set("0");
                 model.textProperty(SettingsField.BASE_LOWER).set("80");
                 model.textProperty(SettingsField.BASE_UPPER).set("70");
