@@ -11,7 +11,8 @@ import javafx.stage.WindowEvent;
 /**
  * Starts the JavaFX toolkit from a plain {@code main} (the app runs from the class path, so no
  * {@code Application} subclass), opens one window and blocks the calling thread until that
- * window closes. Stops the toolkit again only if it started it.
+ * window closes. Stops the toolkit again only if it started it. Names the windows' X11 class
+ * first ({@link WindowClass}), which {@code Application.launch} would have done.
  *
  * <p>Call from a non-JavaFX thread; not reentrant.
  */
@@ -50,6 +51,7 @@ public final class DesktopLauncher {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable open = () -> {
             try {
+                WindowClass.nameBeforeFirstWindow();
                 Stage stage = new Stage();
                 stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> closed.countDown());
                 openWindow.accept(stage);
@@ -154,7 +156,7 @@ public final class DesktopLauncher {
      */
     public static boolean ensureToolkit() {
         try {
-            Platform.startup(() -> { });
+            Platform.startup(WindowClass::nameBeforeFirstWindow);
             Platform.setImplicitExit(false);
             return true;
         } catch (IllegalStateException alreadyRunning) {

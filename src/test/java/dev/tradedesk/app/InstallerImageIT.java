@@ -3,6 +3,7 @@ package dev.tradedesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tradedesk.ui.WindowClass;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -194,7 +195,8 @@ class InstallerImageIT {
         Path root = dir.resolve("root");
         assertThat(run("dpkg-deb", "-x", deb.toString(), root.toString()).exitCode()).isZero();
         assertThat(Files.readString(root.resolve("opt/tradedesk/lib/tradedesk-tradedesk.desktop")))
-                .contains("Name=TradeDesk", "Exec=/opt/tradedesk/lib/tradedesk-launcher.sh", "Categories=Office;Finance;");
+                .contains("Name=TradeDesk", "Exec=/opt/tradedesk/lib/tradedesk-launcher.sh", "Categories=Office;Finance;",
+                        "StartupWMClass=" + WindowClass.NAME);
         Result version = run(root.resolve("opt/tradedesk/lib/tradedesk-launcher.sh").toString(), "--version");
         assertThat(version.exitCode()).as(version.stderr()).isZero();
         assertThat(version.stdout().strip()).isEqualTo(expectedVersionLine());
@@ -233,7 +235,8 @@ class InstallerImageIT {
         Result unpacked = run("sh", "-c", "rpm2archive - <\"$1\" | tar -xzf - -C \"$0\"", root.toString(), rpm.toString());
         assertThat(unpacked.exitCode()).as(unpacked.stderr()).isZero();
         assertThat(Files.readString(root.resolve("opt/tradedesk/lib/tradedesk-tradedesk.desktop")))
-                .contains("Name=TradeDesk", "Exec=/opt/tradedesk/lib/tradedesk-launcher.sh", "Categories=Office;Finance;");
+                .contains("Name=TradeDesk", "Exec=/opt/tradedesk/lib/tradedesk-launcher.sh", "Categories=Office;Finance;",
+                        "StartupWMClass=" + WindowClass.NAME);
         Result version = run(root.resolve("opt/tradedesk/lib/tradedesk-launcher.sh").toString(), "--version");
         assertThat(version.exitCode()).as(version.stderr()).isZero();
         assertThat(version.stdout().strip()).isEqualTo(expectedVersionLine());
