@@ -27,6 +27,8 @@ import dev.tradedesk.ui.live.MarketHandOff;
 import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.live.Quote;
 import dev.tradedesk.ui.perf.PerformanceViewModel;
+import dev.tradedesk.ui.watchlist.WatchlistColumn;
+import dev.tradedesk.ui.watchlist.WatchlistSort;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -135,7 +137,7 @@ class WorkstationWindowTest {
     private void awaitChart(String title) throws Exception {
         awaitOnFx(45, () -> parts.chart().titleProperty().get().equals(title)
                 && parts.chart().model().flatMap(ChartModel::series).isPresent() && !parts.chart().loadingHistory()
-                && window.watchlistView().table().getItems() == parts.watchlist().rows());
+                && window.watchlistView().table().getItems() == parts.watchlist().shownRows());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -565,7 +567,7 @@ class WorkstationWindowTest {
         TableView<?> table = window.watchlistView().table();
         assertThat(table.getItems()).as("not before the chart").isEmpty();
 
-        awaitOnFx(10, () -> table.getItems() == parts.watchlist().rows());
+        awaitOnFx(10, () -> table.getItems() == parts.watchlist().shownRows());
         assertThat(System.nanoTime() - shown).isGreaterThanOrEqualTo(
                 (long) (WorkstationWindow.ROWS_AT_THE_LATEST.toMillis() * 1_000_000) - 50_000_000L);
         assertThat(parts.chart().drawnUpToDate()).isFalse();
@@ -899,7 +901,8 @@ class WorkstationWindowTest {
                 .containsEntry("↑ / ↓ in the list", "Select the symbol above / below, and chart it")
                 .containsEntry("Alt+↑ / Alt+↓ in the list", "Move the selected symbol up / down")
                 .containsEntry("Delete in the list", "Remove the selected symbol")
-                .containsEntry("Ctrl+Z in the list", "Undo removals, the last first");
+                .containsEntry("Ctrl+Z in the list", "Undo removals, the last first")
+                .containsEntry("Click on a header", "Sort by its column; again: the other way; again: your own order");
         assertThat(onFx(() -> content.getScene().getWindow().getHeight())).as("within a 768 px laptop screen and its panel")
                 .isLessThan(700);
         robot.type(KeyCode.ESCAPE);
@@ -1171,6 +1174,25 @@ class WorkstationWindowTest {
         assertThat(parts.watchlist().selectedProperty().get()).isEqualTo(MSFT);
         assertThat(host.reads).as("one history read at the start, not one more at the default timeframe")
                 .containsExactly(MSFT);
+    }
+
+    @Test
+    void whileTheWatchlistIsSortedItsMenuSaysWhyItCannotMoveAndClearsTheSort(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        javafx.scene.control.Menu watchlist = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
+                .stream().filter(menu -> "menuWatchlist".equals(menu.getId())).findFirst().orElseThrow();
+        java.util.function.Function<String, javafx.scene.control.MenuItem> item = id -> watchlist.getItems().stream()
+                .filter(candidate -> id.equals(candidate.getId())).findFirst().orElseThrow();
+        assertThat(item.apply("menuClearSort").isDisable()).as("nothing to clear").isTrue();
+
+        robotInteract(() -> parts.watchlist().sortProperty().set(WatchlistSort.ascending(WatchlistColumn.CHANGE_PERCENT)));
+        assertThat(item.apply("menuMoveUp").isDisable()).isTrue();
+        assertThat(item.apply("menuMoveDown").getText()).isEqualTo("Move selected down (list sorted by Chg %)");
+        robotInteract(() -> item.apply("menuClearSort").fire());
+
+        assertThat(parts.watchlist().sortProperty().get()).isNull();
+        assertThat(item.apply("menuMoveUp").isDisable()).isFalse();
+        assertThat(item.apply("menuMoveDown").getText()).isEqualTo("Move selected down");
     }
 
     /** The settings' default timeframe: where a start with no remembered timeframe opens the chart (it opened at 1Min). */
