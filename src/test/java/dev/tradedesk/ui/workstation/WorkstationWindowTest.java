@@ -1177,6 +1177,42 @@ class WorkstationWindowTest {
     }
 
     @Test
+    void theWatchlistsSortIsRememberedAndRestoredWhileItsOwnOrderIsTheOneSaved(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        javafx.scene.Node rsi = robot.lookup("#watchlist .column-header")
+                .queryAllAs(javafx.scene.control.skin.TableColumnHeader.class).stream().filter(header -> header.getTableColumn() != null && "RSI".equals(header.getTableColumn().getText()))
+                .findFirst().orElseThrow();
+        robot.clickOn(rsi).clickOn(rsi);
+        WaitForAsyncUtils.waitForFxEvents();
+        robotInteract(() -> stage.close());
+        Workspace saved = host.workspace.get();
+        assertThat(saved.watchlistSortColumn()).isEqualTo("rsi");
+        assertThat(saved.watchlistSortDescending()).isTrue();
+        assertThat(host.watchlists).as("a sort is no change to the list saved in the settings").isEmpty();
+
+        robotInteract(() -> {
+            stage = new Stage();
+            open(saved);
+        });
+        awaitChart("AAPL · 1Min");
+        assertThat(parts.watchlist().sortProperty().get()).isEqualTo(WatchlistSort.descending(WatchlistColumn.RSI));
+        TableView<?> table = window.watchlistView().table();
+        assertThat(onFx(() -> table.getSortOrder().stream().map(column -> column.getText() + " " + column.getSortType()).toList()))
+                .containsExactly("RSI DESCENDING");
+        assertThat(parts.watchlist().symbols()).containsExactly(AAPL, MSFT, Symbol.of("SPY"));
+
+        Workspace unknown = new Workspace(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                "vwap", true);
+        robotInteract(() -> {
+            stage.close();
+            stage = new Stage();
+            open(unknown);
+        });
+        awaitChart("AAPL · 1Min");
+        assertThat(parts.watchlist().sortProperty().get()).as("a column this version does not have").isNull();
+    }
+
+    @Test
     void whileTheWatchlistIsSortedItsMenuSaysWhyItCannotMoveAndClearsTheSort(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         javafx.scene.control.Menu watchlist = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
@@ -1207,7 +1243,8 @@ class WorkstationWindowTest {
         awaitChart("AAPL · 15Min");
         assertThat(robot.lookup("#timeframe15Min").queryAs(ToggleButton.class).isSelected()).isTrue();
 
-        Workspace remembered = new Workspace(null, null, null, null, null, null, null, "MSFT", "1Hour", null, null, null, null);
+        Workspace remembered = new Workspace(null, null, null, null, null, null, null, "MSFT", "1Hour", null, null, null,
+                null, null, null);
         robotInteract(() -> {
             stage.close();
             stage = new Stage();
@@ -1248,7 +1285,8 @@ class WorkstationWindowTest {
     @Test
     void theWatchlistKeepsItsWidthOverRestarts(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
-        Workspace workspace = new Workspace(40.0, 30.0, 1602.0, 1025.0, false, 0.3456, null, "AAPL", "1Min", null, null, null, null);
+        Workspace workspace = new Workspace(40.0, 30.0, 1602.0, 1025.0, false, 0.3456, null, "AAPL", "1Min", null, null,
+                null, null, null, null);
         double[] widths = new double[4];
         for (int start = 0; start < widths.length; start++) {
             Workspace restored = workspace;
@@ -1550,7 +1588,8 @@ class WorkstationWindowTest {
     void aWindowRestoredMaximizedReturnsToItsSavedSizeWhenUnmaximized(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robotInteract(() -> stage.close());
-        Workspace maximized = new Workspace(40.0, 30.0, 960.0, 640.0, true, null, null, "MSFT", "1Min", null, null, null, null);
+        Workspace maximized = new Workspace(40.0, 30.0, 960.0, 640.0, true, null, null, "MSFT", "1Min", null, null,
+                null, null, null, null);
         robotInteract(() -> {
             stage = new Stage();
             open(maximized);
@@ -1574,7 +1613,7 @@ class WorkstationWindowTest {
             stage.close();
         });
         Workspace larger = new Workspace(-50.0, 20.0, visual.get().getWidth() + 600, visual.get().getHeight() + 300, false,
-                null, null, "MSFT", "1Min", null, null, null, null);
+                null, null, "MSFT", "1Min", null, null, null, null, null, null);
 
         robotInteract(() -> {
             stage = new Stage();
