@@ -18,7 +18,8 @@ class WorkspaceStoreTest {
     @Test
     void roundTripsEveryField() throws IOException {
         WorkspaceStore store = WorkspaceStore.besideSettings(dir.resolve("settings.json"));
-        Workspace workspace = new Workspace(10.0, 20.0, 1400.0, 900.0, false, 0.22, 300.0, "MSFT", "5Min", 1L, 2L, true, true);
+        Workspace workspace = new Workspace(10.0, 20.0, 1400.0, 900.0, false, 0.22, 300.0, "MSFT", "5Min", 1L, 2L, true, true,
+                "rsi", true);
         store.save(workspace);
         assertThat(store.file()).isEqualTo(dir.resolve("workspace.json"));
         assertThat(store.load()).isEqualTo(workspace);

@@ -24,7 +24,8 @@ import javafx.scene.layout.Region;
 /**
  * The watchlist's columns: symbol, with its problem; last price; change %; RSI; StochRSI %K, coloured
  * against the dynamic bands; relative volume; and the share of history stored. Each header's
- * tooltip says what its column holds. JavaFX thread only.
+ * tooltip says what its column holds, and each column knows which {@link WatchlistColumn} it is,
+ * for sorting. JavaFX thread only.
  */
 final class WatchlistColumns {
 
@@ -44,13 +45,15 @@ final class WatchlistColumns {
     /** A symbol's problem wraps at this width in its tooltip, as the status bar's reasons do. */
     static final double PROBLEM_TOOLTIP_MAX_WIDTH = 520;
     private static final String DESCRIPTION = "tradedesk.description";
+    private static final String HOLDS = "tradedesk.holds";
 
     private WatchlistColumns() {
     }
 
     /** Adds the columns to {@code table}, at their widths, and describes their headers once the skin has made them. */
     static void addTo(TableView<WatchlistRow> table) {
-        TableColumn<WatchlistRow, String> symbol = new TableColumn<>("Symbol");
+        TableColumn<WatchlistRow, String> symbol = new TableColumn<>(WatchlistColumn.SYMBOL.title());
+        symbol.getProperties().put(HOLDS, WatchlistColumn.SYMBOL);
         // Depends on the problem too, so a symbol turning "unknown" redraws its cell.
         symbol.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().problemProperty().get(), cell.getValue().problemProperty()));
@@ -58,24 +61,25 @@ final class WatchlistColumns {
         describe(symbol, "Symbol; ⚠ marks one without live values for a reason its tooltip gives (the provider's,"
                 + " or the history store's)");
         table.getColumns().add(symbol);
-        table.getColumns().add(numberColumn("Last", "Last price", LastPriceCell::new));
-        table.getColumns().add(numberColumn("Chg %", "Change of the last price since the open of the session's first bar, in %;"
-                + " the session is the market's day, New York's for US stocks, UTC's for crypto",
+        table.getColumns().add(numberColumn(WatchlistColumn.LAST, "Last price", LastPriceCell::new));
+        table.getColumns().add(numberColumn(WatchlistColumn.CHANGE_PERCENT,
+                "Change of the last price since the open of the session's first bar, in %;"
+                        + " the session is the market's day, New York's for US stocks, UTC's for crypto",
                 () -> new NumberCell(WatchlistRow::changePercentProperty, WatchlistColumns::formatChange,
                         WatchlistColumns::changeStyle)));
-        table.getColumns().add(numberColumn("RSI", "RSI of 1-minute bars, whatever the chart's timeframe",
+        table.getColumns().add(numberColumn(WatchlistColumn.RSI, "RSI of 1-minute bars, whatever the chart's timeframe",
                 () -> new NumberCell(WatchlistRow::rsiProperty, value -> format(value, 1), null)));
-        table.getColumns().add(numberColumn("%K",
+        table.getColumns().add(numberColumn(WatchlistColumn.STOCH_K,
                 "StochRSI %K of 1-minute bars, whatever the chart's timeframe; bold and coloured below the lower"
                         + " or above the upper dynamic band", StochKCell::new));
-        table.getColumns().add(numberColumn("RelVol", "Volume of the last closed 1-minute bar over its moving average",
+        table.getColumns().add(numberColumn(WatchlistColumn.RELATIVE_VOLUME,
+                "Volume of the last closed 1-minute bar over its moving average",
                 () -> new NumberCell(WatchlistRow::relativeVolumeProperty, value -> format(value, 2), null)));
         // Floor, not round: 99.96% whole must not read as 100.0.
-        table.getColumns().add(numberColumn("Hist %",
+        table.getColumns().add(numberColumn(WatchlistColumn.HISTORY,
                 "Share of the tracked 1-minute history stored; below 100 while ranges are still to be fetched",
                 () -> new NumberCell(WatchlistRow::completenessProperty,
                         value -> format(Math.floor(value * 1000) / 10, 1), value -> value < 1 ? INCOMPLETE : null)));
-        table.getColumns().forEach(column -> column.setSortable(false));
         // The skin makes the headers at its first layout.
         table.needsLayoutProperty().addListener(new ChangeListener<Boolean>() {
             @Override
@@ -105,14 +109,25 @@ final class WatchlistColumns {
      * A column of numbers whose cells watch their row's property themselves ({@link NumberCell}):
      * the column's value is the row, which never changes.
      */
-    private static TableColumn<WatchlistRow, WatchlistRow> numberColumn(String title, String description,
+    private static TableColumn<WatchlistRow, WatchlistRow> numberColumn(WatchlistColumn holds, String description,
             Supplier<NumberCell> cells) {
-        TableColumn<WatchlistRow, WatchlistRow> column = new TableColumn<>(title);
+        TableColumn<WatchlistRow, WatchlistRow> column = new TableColumn<>(holds.title());
+        column.getProperties().put(HOLDS, holds);
         describe(column, description);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(view -> cells.get());
         column.getStyleClass().add("number-column");
         return column;
+    }
+
+    /** What {@code column}, one of {@link #addTo}'s, holds. */
+    static WatchlistColumn holdsOf(TableColumn<?, ?> column) {
+        return (WatchlistColumn) column.getProperties().get(HOLDS);
+    }
+
+    /** The column of {@code table} that holds {@code holds}. */
+    static TableColumn<WatchlistRow, ?> columnHolding(TableView<WatchlistRow> table, WatchlistColumn holds) {
+        return table.getColumns().stream().filter(column -> holdsOf(column) == holds).findFirst().orElseThrow();
     }
 
     private static void describe(TableColumn<?, ?> column, String description) {

@@ -32,6 +32,8 @@ public final class WatchlistRow {
     /** The store's last figure, shown once the symbol has given data or has no problem. */
     private double storedCompleteness = Double.NaN;
     private int priceDecimals = PriceDecimals.MIN;
+    /** Where the row stands in the user's own order; a sorted list ranks rows of the same value by it. */
+    private int ownPlace;
 
     WatchlistRow(Symbol symbol) {
         this.symbol = symbol;
@@ -90,6 +92,14 @@ public final class WatchlistRow {
 
     public Symbol symbol() {
         return symbol;
+    }
+
+    int ownPlace() {
+        return ownPlace;
+    }
+
+    void setOwnPlace(int place) {
+        ownPlace = place;
     }
 
     public ReadOnlyDoubleProperty lastProperty() {

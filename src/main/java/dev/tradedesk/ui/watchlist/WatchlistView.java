@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.tradedesk.core.Spaces;
 import dev.tradedesk.core.Symbol;
 import dev.tradedesk.ui.FxThread;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +12,7 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
+import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -34,8 +36,11 @@ import javafx.scene.layout.VBox;
  * The watchlist: a symbol field to add to it, and a table of symbol, last price, change %, RSI,
  * StochRSI %K (coloured below the lower and above the upper dynamic band) and relative volume.
  * Delete removes the selected symbol, Alt+Up/Down move it, Ctrl+Z puts the last removed back; the
- * same is in the row menu, with these keys beside its items. A thin view over
- * {@link WatchlistViewModel}; JavaFX thread only.
+ * same is in the row menu, with these keys beside its items. A click on a header sorts by its
+ * column, a second the other way, a third shows the user's own order again, as tables do; the
+ * model sorts ({@link WatchlistViewModel#sortProperty()}), the table shows its rows and arrow. While
+ * sorted the moves are disabled, saying so, and the row menu offers the user's own order back. A
+ * thin view over {@link WatchlistViewModel}; JavaFX thread only.
  */
 public final class WatchlistView {
 
@@ -84,10 +89,12 @@ public final class WatchlistView {
     public void showRowsWhen(CompletionStage<?> due) {
         Node placeholder = table.getPlaceholder();
         table.setPlaceholder(new Label(""));
-        table.setItems(FXCollections.observableArrayList());
+        // Sorted, though empty: a table given any other list clears its sort order, and with it the
+        // sort the workspace restored.
+        table.setItems(new SortedList<>(FXCollections.observableArrayList()));
         due.whenComplete((done, failure) -> FxThread.run(() -> {
-            if (table.getItems() != model.rows()) {
-                table.setItems(model.rows());
+            if (table.getItems() != model.shownRows()) {
+                table.setItems(model.shownRows());
                 table.setPlaceholder(placeholder);
                 select(model.selectedProperty().get());
             }
@@ -163,10 +170,11 @@ public final class WatchlistView {
         // Dense rows (2em, 28 px at the default font, not AtlantaFX's 39 px): a trader watches dozens of symbols, and the
         // default 900 px high window showed seventeen.
         table.getStyleClass().add(Styles.DENSE);
-        table.setItems(model.rows());
+        table.setItems(model.shownRows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Add a symbol above"));
         WatchlistColumns.addTo(table);
+        sortThroughModel();
         table.getSelectionModel().selectedItemProperty().addListener((property, before, row) -> {
             if (row != null) {
                 model.selectedProperty().set(row.symbol());
@@ -192,6 +200,43 @@ public final class WatchlistView {
     }
 
     /**
+     * The table's sort (its headers' clicks and arrows) and the model's, kept the same. The table's
+     * own sort, why the columns were unsortable, would sort its items in place, and they were the
+     * user's list itself, to be saved sorted with no order to go back to; it would also compare the
+     * number columns' values, which are the rows themselves ({@link NumberCell}), by their names.
+     * Here the table only says which column and which way, and the model sorts the rows it shows.
+     * One column at a time: Shift+click, which adds a second, is refused, and the table takes it back.
+     */
+    private void sortThroughModel() {
+        table.setSortPolicy(view -> {
+            List<TableColumn<WatchlistRow, ?>> order = table.getSortOrder();
+            if (order.size() > 1) {
+                return false;
+            }
+            model.sortProperty().set(order.isEmpty() ? null : new WatchlistSort(WatchlistColumns.holdsOf(order.get(0)),
+                    order.get(0).getSortType() == TableColumn.SortType.DESCENDING));
+            return true;
+        });
+        model.sortProperty().addListener((property, before, sort) -> showSort(sort));
+        showSort(model.sortProperty().get());
+    }
+
+    /** Shows {@code sort} in the headers: a sort restored from the workspace, or cleared from a menu. */
+    private void showSort(WatchlistSort sort) {
+        if (sort == null) {
+            if (!table.getSortOrder().isEmpty()) {
+                table.getSortOrder().clear();
+            }
+            return;
+        }
+        TableColumn<WatchlistRow, ?> column = WatchlistColumns.columnHolding(table, sort.column());
+        column.setSortType(sort.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+        if (table.getSortOrder().size() != 1 || table.getSortOrder().get(0) != column) {
+            table.getSortOrder().setAll(List.of(column));
+        }
+    }
+
+    /**
      * The row menu; its row actions are on the symbol in its user data, set as it is shown. Its
      * accelerators are the list's keys, shown as hints: a menu shown by {@code show}, not set as a
      * control's context menu, puts none of them into the scene, so they act only through
@@ -203,6 +248,11 @@ public final class WatchlistView {
         up.setOnAction(event -> model.move((Symbol) menu.getUserData(), -1));
         MenuItem down = rowMenuItem("rowMoveDown", "Move down", MOVE_DOWN_KEY);
         down.setOnAction(event -> model.move((Symbol) menu.getUserData(), 1));
+        sayWhenSorted(model, up, down);
+        up.disableProperty().bind(model.reorderableProperty().not());
+        down.disableProperty().bind(model.reorderableProperty().not());
+        MenuItem clearSort = clearSortItem(model);
+        clearSort.setId("rowClearSort");
         MenuItem remove = rowMenuItem("rowRemove", "Remove", REMOVE_KEY);
         remove.setOnAction(event -> model.remove((Symbol) menu.getUserData()));
         MenuItem undo = rowMenuItem("rowUndoRemove", "Undo remove", UNDO_REMOVE_KEY);
@@ -210,8 +260,28 @@ public final class WatchlistView {
                 .orElse("Undo remove"));
         undo.disableProperty().bind(model.undoableRemovalProperty().isNull());
         undo.setOnAction(event -> model.undoRemove());
-        menu.getItems().setAll(up, down, remove, new SeparatorMenuItem(), undo);
+        menu.getItems().setAll(up, down, clearSort, remove, new SeparatorMenuItem(), undo);
         return menu;
+    }
+
+    /**
+     * Has {@code moves}, to be disabled while {@code list} is sorted ({@link
+     * WatchlistViewModel#reorderableProperty()}), say why then: "Move up (list sorted by RSI)".
+     */
+    public static void sayWhenSorted(WatchlistViewModel list, MenuItem... moves) {
+        for (MenuItem move : moves) {
+            String text = move.getText();
+            move.textProperty().bind(list.sortProperty()
+                    .map(sort -> text + " (list sorted by " + sort.column().title() + ")").orElse(text));
+        }
+    }
+
+    /** An item that shows {@code list} in the user's own order again, enabled while it is sorted. */
+    public static MenuItem clearSortItem(WatchlistViewModel list) {
+        MenuItem item = new MenuItem("Clear sort (back to your own order)");
+        item.disableProperty().bind(list.reorderableProperty());
+        item.setOnAction(event -> list.clearSort());
+        return item;
     }
 
     private static MenuItem rowMenuItem(String id, String text, KeyCombination key) {

@@ -16,17 +16,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 
 /**
- * The watchlist's state and commands, testable without a scene: the rows in order, the selected
- * symbol, adding (validated), removing (removals can be undone, newest first) and reordering symbols, and
- * applying market updates. Every change to the list of symbols is reported, so the app can
- * re-target the scheduler and save the settings. Confined to the JavaFX thread.
+ * The watchlist's state and commands, testable without a scene: the rows in the user's own order
+ * and as shown, the selected symbol, adding (validated), removing (removals can be undone, newest
+ * first) and reordering symbols, sorting, and applying market updates. Every change to the list of
+ * symbols is reported, so the app can re-target the scheduler and save the settings. Confined to
+ * the JavaFX thread.
+ *
+ * <p>A sort ({@link #sortProperty()}) is a way of showing the list, never a change to it: {@link
+ * #rows()}, {@link #symbols()} and what is reported (and saved) stay in the user's own order, and
+ * clearing the sort shows that order again. While sorted, {@link #shownRows()} follows the live
+ * values: after an update that leaves them out of order they are sorted again, once for the whole
+ * update, in one permutation, which a table's selection follows. Without a sort, or while the
+ * update leaves the order as it was, the shown rows do not change at all. A symbol added while
+ * sorted shows where the sort puts it; one put back by undo returns to its place in the user's
+ * order, and shows where the sort puts it.
+ *
+ * <p>Moves act on the user's own order, which a sorted list does not show: "up" among rows sorted
+ * by RSI is a row that is not the one above in the user's order, and the sort would put the moved
+ * row straight back where it was shown. So while the list is sorted {@link #move} does nothing and
+ * {@link #reorderableProperty()} is false: the views disable their move actions, saying why, and
+ * offer {@link #clearSort()}, after which moves work again. Moving first and clearing the sort as a
+ * side effect was the alternative; it reshuffles every row on screen at a key meant to move one.
  */
 public final class WatchlistViewModel {
 
@@ -37,6 +58,9 @@ public final class WatchlistViewModel {
     static final int SELECTION_MEMORY = 32;
 
     private final ObservableList<WatchlistRow> rows = FXCollections.observableArrayList();
+    private final SortedList<WatchlistRow> shown;
+    private final ObjectProperty<WatchlistSort> sort = new SimpleObjectProperty<>(this, "sort");
+    private final ReadOnlyBooleanWrapper reorderable = new ReadOnlyBooleanWrapper(this, "reorderable", true);
     private final Map<Symbol, WatchlistRow> bySymbol = new HashMap<>();
     private final ObjectProperty<Symbol> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Symbol> undoableRemoval = new ReadOnlyObjectWrapper<>(this, "undoableRemoval");
@@ -60,6 +84,13 @@ public final class WatchlistViewModel {
     /** @param symbolsChanged told the new symbol list, in order, after every add, remove or move */
     public WatchlistViewModel(List<Symbol> symbols, Consumer<List<Symbol>> symbolsChanged) {
         this.symbolsChanged = symbolsChanged;
+        // Before the shown rows listen to the list: they place a row that comes by its own place.
+        rows.addListener((ListChangeListener<WatchlistRow>) change -> numberOwnPlaces());
+        shown = new SortedList<>(rows);
+        sort.addListener((property, before, now) -> {
+            reorderable.set(now == null);
+            sortShown(now);
+        });
         symbols.forEach(this::insertRow);
         selected.addListener((property, before, now) -> remember(now));
         if (!rows.isEmpty()) {
@@ -77,8 +108,29 @@ public final class WatchlistViewModel {
         }
     }
 
+    /** The rows in the user's own order, sorted or not: the order saved and reported. */
     public ObservableList<WatchlistRow> rows() {
         return rows;
+    }
+
+    /** The rows as the list shows them: sorted, or in the user's own order. Unmodifiable. */
+    public ObservableList<WatchlistRow> shownRows() {
+        return shown;
+    }
+
+    /** The column the shown rows are sorted by, and which way; {@code null} for the user's own order. */
+    public ObjectProperty<WatchlistSort> sortProperty() {
+        return sort;
+    }
+
+    /** Shows the rows in the user's own order again. */
+    public void clearSort() {
+        sort.set(null);
+    }
+
+    /** Whether {@link #move} acts: while the list is sorted it does not (see the class comment). */
+    public ReadOnlyBooleanProperty reorderableProperty() {
+        return reorderable.getReadOnlyProperty();
     }
 
     public ObjectProperty<Symbol> selectedProperty() {
@@ -123,6 +175,7 @@ public final class WatchlistViewModel {
             return;
         }
         int index = rows.indexOf(row);
+        int shownIndex = shown.indexOf(row);
         // Asked before the removal: a table showing the rows moves its selection as the row goes.
         boolean wasSelected = symbol.equals(selected.get());
         rows.remove(row);
@@ -131,8 +184,8 @@ public final class WatchlistViewModel {
             removals.removeLast();
         }
         removalsChanged();
-        if (wasSelected) {
-            selected.set(rows.isEmpty() ? null : rows.get(Math.min(index, rows.size() - 1)).symbol());
+        if (wasSelected) { // the row that takes its place on screen
+            selected.set(shown.isEmpty() ? null : shown.get(Math.min(shownIndex, shown.size() - 1)).symbol());
         }
         symbolsChanged.accept(symbols());
     }
@@ -181,7 +234,7 @@ public final class WatchlistViewModel {
         rows.setAll(newRows);
         if (selected.get() == null || !bySymbol.containsKey(selected.get())) {
             selected.set(lateSelections.stream().filter(bySymbol::containsKey).findFirst()
-                    .orElse(rows.isEmpty() ? null : rows.get(0).symbol()));
+                    .orElse(shown.isEmpty() ? null : shown.get(0).symbol()));
         }
         symbolsChanged.accept(symbols());
     }
@@ -202,10 +255,13 @@ public final class WatchlistViewModel {
         }
     }
 
-    /** Moves {@code symbol} by {@code offset} places (negative: up), within the list's bounds. */
+    /**
+     * Moves {@code symbol} by {@code offset} places (negative: up), within the list's bounds; nothing
+     * while the list is sorted (see the class comment).
+     */
     public void move(Symbol symbol, int offset) {
         WatchlistRow row = bySymbol.get(symbol);
-        if (row == null) {
+        if (row == null || !reorderable.get()) {
             return;
         }
         int from = rows.indexOf(row);
@@ -226,7 +282,8 @@ public final class WatchlistViewModel {
     }
 
     /**
-     * Applies one frame's market update to the rows it concerns. When the update comes from another
+     * Applies one frame's market update to the rows it concerns, then sorts the shown rows again if
+     * the list is sorted and the new values put them out of order. When the update comes from another
      * provider than the last one, every row is cleared first: one provider's AAPL is not another's.
      * Ended problems are cleared before the update's problems are shown, which are newer.
      */
@@ -262,6 +319,37 @@ public final class WatchlistViewModel {
                 row.reportProblem(problem);
             }
         });
+        keepSorted();
+    }
+
+    /**
+     * Sorts the shown rows again if their values have moved out of order: a check of each pair of
+     * neighbours, allocating nothing, and a sort only when one is out of order. The sorted list sorts
+     * only as its rows come and go or its comparator changes, not as a row's values do: a new
+     * comparator, the same sort's, is what has it sort again.
+     */
+    private void keepSorted() {
+        WatchlistSort by = sort.get();
+        if (by == null) {
+            return;
+        }
+        for (int i = 1; i < shown.size(); i++) {
+            if (by.compare(shown.get(i - 1), shown.get(i)) > 0) {
+                sortShown(by);
+                return;
+            }
+        }
+    }
+
+    /** Sorts the shown rows by {@code by}, or shows the user's own order for {@code null}, in one permutation. */
+    private void sortShown(WatchlistSort by) {
+        shown.setComparator(by == null ? null : by::compare);
+    }
+
+    private void numberOwnPlaces() {
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).setOwnPlace(i);
+        }
     }
 
     public Optional<WatchlistRow> row(Symbol symbol) {

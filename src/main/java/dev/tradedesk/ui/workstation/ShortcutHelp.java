@@ -43,6 +43,7 @@ final class ShortcutHelp {
                     new Line(UP + " / " + DOWN + " in the list", "Select the symbol above / below, and chart it"),
                     new Line(keys(WatchlistView.MOVE_UP_KEY) + " / " + keys(WatchlistView.MOVE_DOWN_KEY) + " in the list",
                             "Move the selected symbol up / down"),
+                    new Line("Click on a header", "Sort by its column; again: the other way; again: your own order"),
                     new Line(keys(WatchlistView.REMOVE_KEY) + " in the list", "Remove the selected symbol"),
                     new Line(keys(WatchlistView.UNDO_REMOVE_KEY) + " in the list", "Undo removals, the last first"))),
             // The menu bar's own key, which JavaFX puts into the scene with the menus' accelerators.

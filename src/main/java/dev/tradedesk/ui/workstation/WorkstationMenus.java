@@ -228,16 +228,21 @@ final class WorkstationMenus {
      * removals, each showing its key as the row menu does. The keys are hints ({@link KeyHint}), not
      * accelerators: a scene's accelerator acts wherever the keyboard is unless the focus owner
      * consumes the key first, so Delete on a button or the chart would remove a symbol; Delete,
-     * Alt+arrows and Ctrl+Z act in the list only, never while typing elsewhere.
+     * Alt+arrows and Ctrl+Z act in the list only, never while typing elsewhere. The moves are
+     * disabled while the list is sorted, saying so, beside the item that clears the sort.
      */
     private Menu watchlistMenu() {
         WatchlistViewModel list = parts.watchlist();
         MenuItem up = item("menuMoveUp", "Move selected up", null, () -> list.moveSelected(-1));
         MenuItem down = item("menuMoveDown", "Move selected down", null, () -> list.moveSelected(1));
         MenuItem remove = item("menuRemove", "Remove selected", null, list::removeSelected);
-        for (MenuItem rowAction : List.of(up, down, remove)) {
-            rowAction.disableProperty().bind(list.selectedProperty().isNull());
+        remove.disableProperty().bind(list.selectedProperty().isNull());
+        WatchlistView.sayWhenSorted(list, up, down);
+        for (MenuItem move : List.of(up, down)) {
+            move.disableProperty().bind(list.selectedProperty().isNull().or(list.reorderableProperty().not()));
         }
+        MenuItem clearSort = WatchlistView.clearSortItem(list);
+        clearSort.setId("menuClearSort");
         MenuItem undo = item("menuUndoRemove", "Undo remove", null, list::undoRemove);
         undo.textProperty().bind(list.undoableRemovalProperty().map(symbol -> "Undo remove " + symbol.value())
                 .orElse("Undo remove"));
@@ -246,7 +251,7 @@ final class WorkstationMenus {
         down.setAccelerator(new KeyHint(WatchlistView.MOVE_DOWN_KEY));
         remove.setAccelerator(new KeyHint(WatchlistView.REMOVE_KEY));
         undo.setAccelerator(new KeyHint(WatchlistView.UNDO_REMOVE_KEY));
-        Menu watchlist = new Menu("_Watchlist", null, up, down, remove, new SeparatorMenuItem(), undo);
+        Menu watchlist = new Menu("_Watchlist", null, up, down, clearSort, remove, new SeparatorMenuItem(), undo);
         watchlist.setId("menuWatchlist");
         return watchlist;
     }

@@ -7,6 +7,8 @@ import dev.tradedesk.ui.Theme;
 import dev.tradedesk.ui.ThemeStylesheets;
 import dev.tradedesk.ui.Workspace;
 import dev.tradedesk.ui.chart.ChartRange;
+import dev.tradedesk.ui.watchlist.WatchlistColumn;
+import dev.tradedesk.ui.watchlist.WatchlistSort;
 import dev.tradedesk.ui.watchlist.WatchlistView;
 import java.util.List;
 import java.util.Objects;
@@ -51,8 +53,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The workstation's main window: menu bar, the simulated-data banner, the watchlist on the left,
  * the chart with its timeframe selector in the middle, the status bar at the bottom. Restores the
- * workspace (window, splitter, symbol, timeframe, zoom) and remembers it on close. A thin view over
- * the view models in {@link Workstation}; menus and shortcuts are in {@link WorkstationMenus}.
+ * workspace (window, splitter, symbol, timeframe, zoom, the watchlist's sort) and remembers it on
+ * close. A thin view over the view models in {@link Workstation}; menus and shortcuts are in
+ * {@link WorkstationMenus}.
  *
  * <p>Build and use on the JavaFX thread only.
  */
@@ -168,6 +171,7 @@ public final class WorkstationWindow {
         // Before show, which takes a second or more for the first CSS, layout and rendering of the
         // scene: the chart's history read then runs on the loader meanwhile, not after it.
         restoreSelection(parts.workspace());
+        restoreWatchlistSort(parts.workspace());
         // Decoded in the background, after the chart's history read: the window manager takes the
         // icons whenever they come, and the JavaFX thread has the first frame to make meanwhile.
         CompletableFuture.supplyAsync(WorkstationWindow::icons, parts.background())
@@ -403,6 +407,13 @@ public final class WorkstationWindow {
         selectTimeframe(timeframe);
     }
 
+    /** The watchlist sorted as it was; an unknown column (a file edited by hand, a newer version's) leaves it unsorted. */
+    private void restoreWatchlistSort(Workspace workspace) {
+        parts.watchlist().sortProperty().set(WatchlistColumn.byId(workspace.watchlistSortColumn())
+                .map(column -> new WatchlistSort(column, Boolean.TRUE.equals(workspace.watchlistSortDescending())))
+                .orElse(null));
+    }
+
     private Timeframe parse(String label) {
         try {
             return label == null ? parts.chart().timeframe() : Timeframe.parse(label);
@@ -466,6 +477,7 @@ public final class WorkstationWindow {
     private Workspace captureWorkspace() {
         ChartRange range = parts.chart().model().map(model -> model.range()).orElse(null);
         Symbol symbol = parts.watchlist().selectedProperty().get();
+        WatchlistSort sort = parts.watchlist().sortProperty().get();
         Rectangle2D bounds = normalBounds != null ? normalBounds
                 : new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         return new Workspace(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight(), stage.isMaximized(),
@@ -474,7 +486,8 @@ public final class WorkstationWindow {
                         ? split.getDividerPositions()[0] * split.getWidth() : null,
                 symbol == null ? null : symbol.value(), parts.chart().timeframe().label(),
                 range == null ? null : range.fromMillis(), range == null ? null : range.toMillis(),
-                range == null ? null : range.followsLiveEdge(), bannerDismissed);
+                range == null ? null : range.followsLiveEdge(), bannerDismissed,
+                sort == null ? null : sort.column().id(), sort == null ? null : sort.descending());
     }
 
     /** The application icon in the sizes window managers pick from. */

@@ -107,7 +107,7 @@ class WindowsUnderOpenboxTest {
     @Test
     void aMainWindowSavedMaximizedComesBackMaximizedAndReturnsToItsSavedBoundsWhenUnmaximized() throws Exception {
         // Larger than the minimum size the window comes up at, un-maximized, before it is maximized.
-        open(new Workspace(40.0, 30.0, 960.0, 640.0, true, null, null, null, null, null, null, null, null));
+        open(new Workspace(40.0, 30.0, 960.0, 640.0, true, null, null, null, null, null, null, null, null, null, null));
         assertThat(onFx(stage::isMaximized)).isTrue();
 
         onFx(() -> {
@@ -216,7 +216,7 @@ class WindowsUnderOpenboxTest {
     }
 
     private static Workspace normal(double x, double y, double width, double height) {
-        return new Workspace(x, y, width, height, false, null, null, null, null, null, null, null, null);
+        return new Workspace(x, y, width, height, false, null, null, null, null, null, null, null, null, null, null);
     }
 
     private void maximize() throws Exception {

@@ -27,6 +27,8 @@ import dev.tradedesk.ui.live.MarketHandOff;
 import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.live.Quote;
 import dev.tradedesk.ui.perf.PerformanceViewModel;
+import dev.tradedesk.ui.watchlist.WatchlistColumn;
+import dev.tradedesk.ui.watchlist.WatchlistSort;
 import dev.tradedesk.ui.watchlist.WatchlistViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -135,7 +137,7 @@ class WorkstationWindowTest {
     private void awaitChart(String title) throws Exception {
         awaitOnFx(45, () -> parts.chart().titleProperty().get().equals(title)
                 && parts.chart().model().flatMap(ChartModel::series).isPresent() && !parts.chart().loadingHistory()
-                && window.watchlistView().table().getItems() == parts.watchlist().rows());
+                && window.watchlistView().table().getItems() == parts.watchlist().shownRows());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -565,7 +567,7 @@ class WorkstationWindowTest {
         TableView<?> table = window.watchlistView().table();
         assertThat(table.getItems()).as("not before the chart").isEmpty();
 
-        awaitOnFx(10, () -> table.getItems() == parts.watchlist().rows());
+        awaitOnFx(10, () -> table.getItems() == parts.watchlist().shownRows());
         assertThat(System.nanoTime() - shown).isGreaterThanOrEqualTo(
                 (long) (WorkstationWindow.ROWS_AT_THE_LATEST.toMillis() * 1_000_000) - 50_000_000L);
         assertThat(parts.chart().drawnUpToDate()).isFalse();
@@ -899,7 +901,8 @@ class WorkstationWindowTest {
                 .containsEntry("↑ / ↓ in the list", "Select the symbol above / below, and chart it")
                 .containsEntry("Alt+↑ / Alt+↓ in the list", "Move the selected symbol up / down")
                 .containsEntry("Delete in the list", "Remove the selected symbol")
-                .containsEntry("Ctrl+Z in the list", "Undo removals, the last first");
+                .containsEntry("Ctrl+Z in the list", "Undo removals, the last first")
+                .containsEntry("Click on a header", "Sort by its column; again: the other way; again: your own order");
         assertThat(onFx(() -> content.getScene().getWindow().getHeight())).as("within a 768 px laptop screen and its panel")
                 .isLessThan(700);
         robot.type(KeyCode.ESCAPE);
@@ -1173,6 +1176,61 @@ class WorkstationWindowTest {
                 .containsExactly(MSFT);
     }
 
+    @Test
+    void theWatchlistsSortIsRememberedAndRestoredWhileItsOwnOrderIsTheOneSaved(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        javafx.scene.Node rsi = robot.lookup("#watchlist .column-header")
+                .queryAllAs(javafx.scene.control.skin.TableColumnHeader.class).stream().filter(header -> header.getTableColumn() != null && "RSI".equals(header.getTableColumn().getText()))
+                .findFirst().orElseThrow();
+        robot.clickOn(rsi).clickOn(rsi);
+        WaitForAsyncUtils.waitForFxEvents();
+        robotInteract(() -> stage.close());
+        Workspace saved = host.workspace.get();
+        assertThat(saved.watchlistSortColumn()).isEqualTo("rsi");
+        assertThat(saved.watchlistSortDescending()).isTrue();
+        assertThat(host.watchlists).as("a sort is no change to the list saved in the settings").isEmpty();
+
+        robotInteract(() -> {
+            stage = new Stage();
+            open(saved);
+        });
+        awaitChart("AAPL · 1Min");
+        assertThat(parts.watchlist().sortProperty().get()).isEqualTo(WatchlistSort.descending(WatchlistColumn.RSI));
+        TableView<?> table = window.watchlistView().table();
+        assertThat(onFx(() -> table.getSortOrder().stream().map(column -> column.getText() + " " + column.getSortType()).toList()))
+                .containsExactly("RSI DESCENDING");
+        assertThat(parts.watchlist().symbols()).containsExactly(AAPL, MSFT, Symbol.of("SPY"));
+
+        Workspace unknown = new Workspace(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                "vwap", true);
+        robotInteract(() -> {
+            stage.close();
+            stage = new Stage();
+            open(unknown);
+        });
+        awaitChart("AAPL · 1Min");
+        assertThat(parts.watchlist().sortProperty().get()).as("a column this version does not have").isNull();
+    }
+
+    @Test
+    void whileTheWatchlistIsSortedItsMenuSaysWhyItCannotMoveAndClearsTheSort(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        javafx.scene.control.Menu watchlist = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
+                .stream().filter(menu -> "menuWatchlist".equals(menu.getId())).findFirst().orElseThrow();
+        java.util.function.Function<String, javafx.scene.control.MenuItem> item = id -> watchlist.getItems().stream()
+                .filter(candidate -> id.equals(candidate.getId())).findFirst().orElseThrow();
+        assertThat(item.apply("menuClearSort").isDisable()).as("nothing to clear").isTrue();
+
+        robotInteract(() -> parts.watchlist().sortProperty().set(WatchlistSort.ascending(WatchlistColumn.CHANGE_PERCENT)));
+        assertThat(item.apply("menuMoveUp").isDisable()).isTrue();
+        assertThat(item.apply("menuMoveDown").getText()).isEqualTo("Move selected down (list sorted by Chg %)");
+        robotInteract(() -> item.apply("menuClearSort").fire());
+
+        assertThat(parts.watchlist().sortProperty().get()).isNull();
+        assertThat(item.apply("menuMoveUp").isDisable()).isFalse();
+        assertThat(item.apply("menuMoveDown").getText()).isEqualTo("Move selected down");
+    }
+
     /** The settings' default timeframe: where a start with no remembered timeframe opens the chart (it opened at 1Min). */
     @Test
     void aStartWithNoRememberedTimeframeOpensTheChartAtTheDefaultOneAndARememberedOneWins(FxRobot robot) throws Exception {
@@ -1185,7 +1243,8 @@ class WorkstationWindowTest {
         awaitChart("AAPL · 15Min");
         assertThat(robot.lookup("#timeframe15Min").queryAs(ToggleButton.class).isSelected()).isTrue();
 
-        Workspace remembered = new Workspace(null, null, null, null, null, null, null, "MSFT", "1Hour", null, null, null, null);
+        Workspace remembered = new Workspace(null, null, null, null, null, null, null, "MSFT", "1Hour", null, null, null,
+                null, null, null);
         robotInteract(() -> {
             stage.close();
             stage = new Stage();
@@ -1226,7 +1285,8 @@ class WorkstationWindowTest {
     @Test
     void theWatchlistKeepsItsWidthOverRestarts(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
-        Workspace workspace = new Workspace(40.0, 30.0, 1602.0, 1025.0, false, 0.3456, null, "AAPL", "1Min", null, null, null, null);
+        Workspace workspace = new Workspace(40.0, 30.0, 1602.0, 1025.0, false, 0.3456, null, "AAPL", "1Min", null, null,
+                null, null, null, null);
         double[] widths = new double[4];
         for (int start = 0; start < widths.length; start++) {
             Workspace restored = workspace;
@@ -1528,7 +1588,8 @@ class WorkstationWindowTest {
     void aWindowRestoredMaximizedReturnsToItsSavedSizeWhenUnmaximized(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
         robotInteract(() -> stage.close());
-        Workspace maximized = new Workspace(40.0, 30.0, 960.0, 640.0, true, null, null, "MSFT", "1Min", null, null, null, null);
+        Workspace maximized = new Workspace(40.0, 30.0, 960.0, 640.0, true, null, null, "MSFT", "1Min", null, null,
+                null, null, null, null);
         robotInteract(() -> {
             stage = new Stage();
             open(maximized);
@@ -1552,7 +1613,7 @@ class WorkstationWindowTest {
             stage.close();
         });
         Workspace larger = new Workspace(-50.0, 20.0, visual.get().getWidth() + 600, visual.get().getHeight() + 300, false,
-                null, null, "MSFT", "1Min", null, null, null, null);
+                null, null, "MSFT", "1Min", null, null, null, null, null, null);
 
         robotInteract(() -> {
             stage = new Stage();
