@@ -97,7 +97,11 @@ public final class ChartController {
     private Symbol symbol;
     private Timeframe timeframe;
     private ChartRange rangeToRestore;
-    private long generation;
+    /**
+     * The latest load's number: written on the JavaFX thread, read on the loader's too, which skips a
+     * load superseded while queued or while it ran.
+     */
+    private volatile long generation;
     private LiveBarRouter router;
     /** A minute bar that arrived while the history was loading, to replay in order. */
     private record HeldBar(Bar bar, boolean closed) {
@@ -480,6 +484,9 @@ public final class ChartController {
         }
         try {
             loader.execute(() -> {
+                if (load != generation) {
+                    return; // superseded while queued: a symbol or timeframe held down queues a load a key repeat
+                }
                 if (keepShown) {
                     // The chart on screen has taken live minutes the store writer may not have stored
                     // yet: a backfill's, which made this reload (minutes of a bar closed by the clock),
@@ -506,7 +513,10 @@ public final class ChartController {
                 log.info("Chart of {} {}: {} {} bars read in {} ms, computed in {} ms{}", loading, frame, bars.size(),
                         ownTimeframe ? frame.label() : "minute", (read - started) / 1_000_000,
                         (System.nanoTime() - read) / 1_000_000, partial ? " (the latest; the rest follows)" : "");
-                Platform.runLater(() -> attach(load, model, newRouter, bars.size(), partial));
+                if (load == generation) {
+                    // A chart holds tens of MB until the JavaFX thread takes it: none for a load superseded meanwhile.
+                    Platform.runLater(() -> attach(load, model, newRouter, bars.size(), partial));
+                }
             });
         } catch (RejectedExecutionException shuttingDown) {
             placeholder.setText("Shutting down");
