@@ -3,6 +3,7 @@ package dev.tradedesk.ui.chart;
 import dev.tradedesk.core.Indicator;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.axes.spi.AbstractAxis;
 import io.fair_acc.chartfx.axes.spi.AxisRange;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
@@ -161,6 +162,18 @@ final class ChartPanes {
         // chart takes the keyboard as one, the area around it.
         chart.getPlotArea().setFocusTraversable(false);
         chart.getMenuPane().setFocusTraversable(false);
+        // ChartFX caches its chart's and axes' canvases as bitmaps. JavaFX takes such a bitmap from
+        // its effect image pool and gives it back only when caching is turned off on a node still on
+        // screen: each chart thrown away at a symbol or timeframe switch left its nine checked out,
+        // 3.4 MB a switch, which only a full GC cleared (soft references), so a session of switching
+        // ran the 1 GB heap into full GCs of seconds. The software pipeline draws a canvas's commands
+        // either way; the cache's own gain measured nothing (PERFORMANCE.md, thirteenth session).
+        chart.getCanvas().setCache(false);
+        for (Axis axis : List.of(timeAxis, valueAxis)) {
+            if (axis instanceof AbstractAxis drawn) {
+                drawn.getCanvas().setCache(false);
+            }
+        }
         return chart;
     }
 

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,27 @@ class ChartViewTest {
             double share = shareOfColour(panes.stoch.getCanvas().snapshot(null, null), fill);
             assertThat(share).as("share of the StochRSI plot the band fills").isGreaterThan(0.2);
         });
+    }
+
+    @Test
+    void noNodeOfTheChartIsCachedAsABitmapWhoseImageAThrownAwayChartWouldKeep(FxRobot robot) {
+        FxPulses.await(2);
+        robot.interact(() -> {
+            List<String> cached = new ArrayList<>();
+            collectCached(view.node(), cached);
+            // ChartFX caches its charts' and axes' canvases; JavaFX keeps such a bitmap checked out of
+            // its image pool until caching is turned off on the node on screen, never for a node thrown away.
+            assertThat(cached).as("nodes cached as bitmaps").isEmpty();
+        });
+    }
+
+    private static void collectCached(javafx.scene.Node node, List<String> cached) {
+        if (node.isCache()) {
+            cached.add(node.getClass().getSimpleName() + node.getStyleClass());
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectCached(child, cached));
+        }
     }
 
     @Test
