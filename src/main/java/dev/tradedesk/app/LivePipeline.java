@@ -314,10 +314,10 @@ final class LivePipeline implements MarketDataListener {
     }
 
     /**
-     * A new engine with {@code asked} over the bars {@code engine} holds, its forming bar still forming.
-     * When the ring holds fewer bars than those parameters' warm-up ({@code wanted}, {@link #barsToWarm}) (periods in the thousands), the stored
-     * bars before its first are replayed first, so the latest values are defined where the store has
-     * the history for them.
+     * A new engine with {@code asked} over the bars {@code engine} holds, its forming bar still
+     * forming. When the ring holds fewer bars than those parameters' warm-up ({@code wanted}, {@link
+     * #barsToWarm}: periods in the thousands), the stored bars before its first are replayed first, so
+     * the latest values are defined where the store has the history for them.
      */
     private IndicatorSeries recomputed(IndicatorSeries engine, IndicatorParameters asked, int wanted) {
         IndicatorSeries again = new IndicatorSeries(engine.key(), asked, LIVE_CAPACITY);
