@@ -59,9 +59,18 @@ public final class TradeDesk implements AutoCloseable {
         return settings.get();
     }
 
-    /** Applies a change to the settings in effect and saves the result in the background. */
+    /** Applies a change to the settings in effect and saves the result in the background, unless it changed nothing. */
     public void updateSettings(UnaryOperator<Settings> change) {
-        settingsWriter.submit(settings.updateAndGet(change));
+        Settings[] before = new Settings[1];
+        Settings after = settings.updateAndGet(current -> {
+            before[0] = current;
+            return change.apply(current);
+        });
+        // OK in Settings saves the new watchlist, then the watchlist, given it, reports it as changed:
+        // the file was written twice for one change.
+        if (!after.equals(before[0])) {
+            settingsWriter.submit(after);
+        }
     }
 
     /**
