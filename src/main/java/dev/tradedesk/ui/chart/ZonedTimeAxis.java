@@ -45,6 +45,11 @@ final class ZonedTimeAxis extends ViewRangedAxis {
      * one Monday, or none.
      */
     static final double MIN_DATE_LABEL_SPACING = 60;
+    /**
+     * Half the width of a time label with its date ("28 Sept. 23:59", about 80 px in 11 px System;
+     * "6 Dec 16:30" 62 px): a dated tick closer to the axis' start would not be drawn.
+     */
+    private static final double DATED_LABEL_HALF_WIDTH = 44;
     private static final double FALLBACK_LENGTH = 1000;
 
     private ZonedTimeTicks ticks;
@@ -54,6 +59,11 @@ final class ZonedTimeAxis extends ViewRangedAxis {
     private ZoneId tradingDayZone;
     /** The width of the intraday bars charted, whose opens the ticks fall on; 1 s until told. */
     private long barSeconds = 1;
+    /**
+     * The tick labelled with its date as well as its time, because no tick in view names its day (an
+     * intraday range within one day, panned back from today); NaN when one does.
+     */
+    private double datedTick = Double.NaN;
     /** Whether the latest ticks had any: the axis' height is laid out for labels or for none. */
     private boolean labelled;
     /** The ticks came or went since the axis was last laid out: its height is to be laid out again. */
@@ -66,7 +76,8 @@ final class ZonedTimeAxis extends ViewRangedAxis {
         setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
-                return ticks.label(value.doubleValue(), step);
+                double tick = value.doubleValue();
+                return tick == datedTick ? ticks.labelWithDate(tick, step) : ticks.label(tick, step);
             }
 
             @Override
@@ -131,10 +142,35 @@ final class ZonedTimeAxis extends ViewRangedAxis {
         }
         step = step.atLeastBarsOf(barSeconds);
         ticks.ticks(from, to, step, barSeconds, ticksOut::add);
+        datedTick = tickToDate(ticksOut, from, to, (to - from) / length);
         if (labelled != !ticksOut.isEmpty()) {
             labelled = !ticksOut.isEmpty();
             labelsCameOrWent = true;
         }
+    }
+
+    /**
+     * The first tick in view whose label, with its date, fits whole beside the axis' start, when no
+     * tick in view names its day; else NaN.
+     */
+    private double tickToDate(DoubleArrayList ticksIn, double from, double to, double secondsPerPixel) {
+        double fits = from + DATED_LABEL_HALF_WIDTH * secondsPerPixel;
+        double first = Double.NaN;
+        for (int i = 0; i < ticksIn.size(); i++) {
+            double tick = ticksIn.getDouble(i);
+            if (tick < from || tick > to) {
+                continue;
+            }
+            if (ticks.namesItsDay(tick, step)) {
+                return Double.NaN;
+            }
+            // Not a time the clocks show twice, whose label names its zone: with the date too it would
+            // reach into its neighbour's at the closest spacing.
+            if (Double.isNaN(first) && tick >= fits && ticks.label(tick, step).indexOf(' ') < 0) {
+                first = tick;
+            }
+        }
+        return first;
     }
 
     /**

@@ -269,10 +269,8 @@ final class ZonedTimeTicks {
      * 01:00, and that tick read {@code 01:00} with the day named nowhere.
      */
     String label(double epochSeconds, Step step) {
-        ZonedDateTime time = Instant.ofEpochMilli(Math.round(epochSeconds * 1000)).atZone(zone);
-        boolean firstOfDay = step.unit == Unit.SECOND
-                ? time.minusSeconds(step.amount).toLocalDate().isBefore(time.toLocalDate())
-                : time.toLocalTime().equals(LocalTime.MIDNIGHT);
+        ZonedDateTime time = at(epochSeconds);
+        boolean firstOfDay = firstOfDay(time, step);
         boolean newYear = firstOfDay && time.getDayOfYear() == 1;
         return switch (step.unit) {
             case SECOND -> firstOfDay ? time.format(newYear ? year : dayMonth)
@@ -281,6 +279,34 @@ final class ZonedTimeTicks {
             case MONTH -> time.format(time.getMonthValue() == 1 ? year : month);
             case YEAR -> time.format(year);
         };
+    }
+
+    /** Whether the tick at {@code epochSeconds} is labelled with its day's date ({@link #label}). */
+    boolean namesItsDay(double epochSeconds, Step step) {
+        return step.unit != Unit.SECOND || firstOfDay(at(epochSeconds), step);
+    }
+
+    /**
+     * The label of a tick within a day with its date before its time ({@code 6 Dec 16:30}): for the
+     * first tick of an intraday axis on which no tick names its day, so the axis tells which day it
+     * shows when panned back over a day's hours. A step of days or more labels dates anyway.
+     */
+    String labelWithDate(double epochSeconds, Step step) {
+        if (step.unit != Unit.SECOND) {
+            return label(epochSeconds, step);
+        }
+        ZonedDateTime time = at(epochSeconds);
+        return time.format(dayMonth) + " " + clockTime(time, step.amount < 60 ? seconds : minutes);
+    }
+
+    private ZonedDateTime at(double epochSeconds) {
+        return Instant.ofEpochMilli(Math.round(epochSeconds * 1000)).atZone(zone);
+    }
+
+    private static boolean firstOfDay(ZonedDateTime time, Step step) {
+        return step.unit == Unit.SECOND
+                ? time.minusSeconds(step.amount).toLocalDate().isBefore(time.toLocalDate())
+                : time.toLocalTime().equals(LocalTime.MIDNIGHT);
     }
 
     /** {@code time}'s clock time, followed by which of its two instants it is where the zone shows it twice. */

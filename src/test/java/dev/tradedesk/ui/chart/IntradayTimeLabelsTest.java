@@ -26,8 +26,9 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A chart of intraday bars: every labelled tick stands on a bar's open and reads its time as the
- * crosshair's tag names that bar (or, the day's first, its date), in zones whose hours are not
- * UTC's, zoomed in as far as the chart goes, and across the clocks' changes.
+ * crosshair's tag names that bar (or, the day's first, its date; the first of a range within a day,
+ * both), in zones whose hours are not UTC's, zoomed in as far as the chart goes, and across the
+ * clocks' changes.
  */
 @ExtendWith(ApplicationExtension.class)
 class IntradayTimeLabelsTest {
@@ -101,6 +102,47 @@ class IntradayTimeLabelsTest {
                 .containsSequence("03:40 CHADT", "02:45 CHAST");
         assertThat(labelsPackedAcross(robot, Timeframe.FIVE_MINUTES, "Asia/Almaty", "2024-02-29T18:00:00Z"))
                 .containsSequence("23:55 +06:00", "23:00 +05:00");
+    }
+
+    @Test
+    void anIntradayRangeWithinOneDayNamesItsDayAtItsFirstLabel(FxRobot robot) {
+        // Panned back to yesterday's afternoon: the axis read "16:30 ... 19:30", with no date anywhere.
+        List<String> within = minuteLabels(robot, "2026-12-06T16:00:00Z", "2026-12-06T19:00:00Z");
+        assertThat(within.get(0)).matches("6 Dec \\d\\d:\\d\\d");
+        assertThat(within.subList(1, within.size())).allMatch(label -> label.matches("\\d\\d:\\d\\d"));
+
+        List<String> acrossMidnight = minuteLabels(robot, "2026-12-06T22:00:00Z", "2026-12-07T01:00:00Z");
+        assertThat(acrossMidnight).as("midnight's label names the day").contains("7 Dec")
+                .allMatch(label -> label.matches("\\d\\d:\\d\\d|7 Dec"));
+    }
+
+    /** The labels drawn on a chart of minute bars showing {@code from} to {@code to}, in UTC, 1900 wide. */
+    private static List<String> minuteLabels(FxRobot robot, String from, String to) {
+        long minute = Timeframe.ONE_MINUTE.millis();
+        long first = Instant.parse(from).toEpochMilli();
+        long last = Instant.parse(to).toEpochMilli();
+        BarColumns bars = new BarColumns(0);
+        for (long time = first - 120 * minute; time <= last + 120 * minute; time += minute) {
+            bars.add(time, 100, 103, 98, 101, 1_000);
+        }
+        ChartModel model = new ChartModel(SeriesKey.of("BTCUSD", Timeframe.ONE_MINUTE), IndicatorParameters.DEFAULTS, 1 << 12);
+        model.loadHistory(bars);
+        robot.interact(() -> {
+            model.applyPending();
+            model.setRange(new ChartRange(first, last, false));
+        });
+        List<String> labels = new ArrayList<>();
+        OwnWindow.check(robot, model, ZoneId.of("UTC"), 1900, 800, view -> {
+            TickMark previous = null;
+            for (TickMark tick : view.panes().stochTime.getTickMarks()) {
+                if (tick.isVisible()) {
+                    labels.add(tick.getText());
+                    assertApart(previous, tick);
+                    previous = tick;
+                }
+            }
+        });
+        return labels;
     }
 
     /**
@@ -219,8 +261,9 @@ class IntradayTimeLabelsTest {
                 }
                 assertThat(barTimes).as("a bar under the tick %s (%s) in %s", tick.getText(), at, zone)
                         .contains(tick.getValue());
+                // Its time, or its date at the day's first; the first label of a range within one day has both.
                 assertThat(tick.getText()).as("the label of the bar opening at %s", at)
-                        .isIn(clock.format(at), date.format(at));
+                        .isIn(clock.format(at), date.format(at), date.format(at) + " " + clock.format(at));
             }
             assertThat(labels).as("labels of %s", timeframe).hasSizeGreaterThanOrEqualTo(3);
         });
