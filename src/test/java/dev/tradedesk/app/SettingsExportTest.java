@@ -8,7 +8,6 @@ import dev.tradedesk.core.Symbol;
 import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.feed.alpaca.AlpacaBaseUrl;
-import dev.tradedesk.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,9 +74,8 @@ class SettingsExportTest {
         try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = new TradeDesk(context, withKeys())) {
             desk.prepareWorkstation();
-            desk.updateSettings(settings -> settings); // saved, with the keys
+            context.settingsStore().save(desk.settings()); // saved, with the keys
             Path settingsFile = dir.resolve("settings.json");
-            Poll.untilTrue(() -> holdsTheSecret(settingsFile), java.time.Duration.ofSeconds(10));
             assertThat(holdsTheSecret(settingsFile)).isTrue();
 
             assertThatThrownBy(() -> desk.workstation().exportSettings(settingsFile).toCompletableFuture()
