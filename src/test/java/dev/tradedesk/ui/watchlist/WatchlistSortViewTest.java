@@ -1,5 +1,7 @@
 package dev.tradedesk.ui.watchlist;
 
+import static dev.tradedesk.ui.watchlist.WatchlistRows.askForMenu;
+import static dev.tradedesk.ui.watchlist.WatchlistRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradedesk.core.Symbol;
@@ -13,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.event.Event;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -25,7 +25,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -202,21 +201,6 @@ class WatchlistSortViewTest {
                 .map(row -> row.getItem().symbol().value()).toList());
     }
 
-    private static TableRow<?> row(FxRobot robot, String symbol) {
-        return robot.lookup(".table-row-cell").<TableRow<?>>queryAll().stream()
-                .filter(row -> row.getItem() != null && ((WatchlistRow) row.getItem()).symbol().equals(Symbol.of(symbol)))
-                .findFirst().orElseThrow();
-    }
-
-    /** What a right click or the menu key sends (Monocle's robot does not synthesise it). */
-    private static void askForMenu(FxRobot robot, TableRow<?> row) {
-        robot.interact(() -> {
-            Bounds bounds = row.localToScreen(row.getBoundsInLocal());
-            Event.fireEvent(row, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 5,
-                    bounds.getMinX() + 10, bounds.getMinY() + 5, false, null));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private static ContextMenu shownRowMenu() {
         return javafx.stage.Window.getWindows().stream().filter(window -> window instanceof ContextMenu && window.isShowing())

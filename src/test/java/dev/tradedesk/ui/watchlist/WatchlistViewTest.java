@@ -1,5 +1,7 @@
 package dev.tradedesk.ui.watchlist;
 
+import static dev.tradedesk.ui.watchlist.WatchlistRows.askForMenu;
+import static dev.tradedesk.ui.watchlist.WatchlistRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -23,7 +25,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.TableColumnHeader;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -498,21 +499,6 @@ class WatchlistViewTest {
                 .findFirst().orElseThrow();
     }
 
-    private static TableRow<?> row(FxRobot robot, String symbol) {
-        return robot.lookup(".table-row-cell").<TableRow<?>>queryAll().stream()
-                .filter(row -> row.getItem() != null && ((WatchlistRow) row.getItem()).symbol().equals(Symbol.of(symbol)))
-                .findFirst().orElseThrow();
-    }
-
-    /** What a right click or the menu key sends (Monocle's robot does not synthesise it). */
-    private static void askForMenu(FxRobot robot, TableRow<?> row) {
-        robot.interact(() -> {
-            Bounds bounds = row.localToScreen(row.getBoundsInLocal());
-            Event.fireEvent(row, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 5,
-                    bounds.getMinX() + 10, bounds.getMinY() + 5, false, null));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private static NumberCell numberCell(FxRobot robot, String text) {
         return robot.lookup(".number-cell").<NumberCell>queryAll().stream()
