@@ -1,5 +1,6 @@
 package dev.tradedesk.feed;
 
+import dev.tradedesk.core.Symbol;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -77,6 +78,15 @@ public final class ProviderException extends RuntimeException {
         this.retryAfter = retryAfter;
         this.providerSaid = providerSaid;
         this.bodySample = bodySample;
+    }
+
+    /**
+     * {@code providerName} does not know {@code symbol}: "Alpaca does not know the symbol QQQQ (HTTP
+     * 400: invalid symbol: QQQQ)", with the provider's own words when its answer had any.
+     */
+    public static ProviderException unknownSymbol(String providerName, Symbol symbol, int status, String providerSaid) {
+        return new ProviderException(Kind.UNKNOWN_SYMBOL, status, providerName + " does not know the symbol "
+                + symbol.value() + " (HTTP " + status + (providerSaid.isEmpty() ? "" : ": " + providerSaid) + ")", null, null);
     }
 
     public ProviderException(Kind kind, String message, Throwable cause) {

@@ -266,8 +266,7 @@ public final class ProviderHttp {
             failure = new ProviderException(ProviderException.Kind.SERVER_ERROR, status,
                     providerName + " failed to answer (" + said + ")" + wait.note(), wait.duration(), null);
         } else if (unknown != null && unknown.matches(status, errorBody)) {
-            failure = new ProviderException(ProviderException.Kind.UNKNOWN_SYMBOL, status,
-                    providerName + " does not know the symbol " + symbol.value() + " (" + said + ")", null, null);
+            failure = ProviderException.unknownSymbol(providerName, symbol, status, detail);
         } else {
             failure = new ProviderException(ProviderException.Kind.BAD_REQUEST, status,
                     providerName + " refused the request (" + said + ")", null, null, detail);
@@ -293,8 +292,7 @@ public final class ProviderHttp {
     /**
      * What a transport failure adds to its one-line summary, in words a trader reads in the status bar:
      * the name it could not look up, the secure connection's or the socket's own reason. Never the
-     * exception's class name, which the log line's stack trace keeps; nothing for a plain timeout,
-     * which the summary has said.
+     * exception's class name; nothing for a plain timeout, which the summary has said.
      */
     static String transportDetail(IOException failure) {
         String said = FeedMetrics.shorten(failure.getMessage());

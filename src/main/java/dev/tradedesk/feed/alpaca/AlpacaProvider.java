@@ -162,9 +162,8 @@ public final class AlpacaProvider implements MarketDataProvider {
                 return CompletableFuture.failedFuture(cause);
             }
             ProviderException problem = (ProviderException) cause;
-            invalid.put(refused, new ProviderException(ProviderException.Kind.UNKNOWN_SYMBOL, problem.status(),
-                    kind.displayName() + " does not know the symbol " + refused.value() + " (HTTP " + problem.status() + ": "
-                            + problem.providerSaid() + ")", null, null));
+            invalid.put(refused, ProviderException.unknownSymbol(kind.displayName(), refused, problem.status(),
+                    problem.providerSaid()));
             List<Symbol> rest = new ArrayList<>(batch);
             rest.remove(refused);
             return withoutInvalidSymbols(rest, invalid, nothingAsked, request);
