@@ -39,14 +39,26 @@ final class RepairPlanner {
     record Request(TimeRange range, List<Symbol> symbols) {
     }
 
+    /**
+     * A symbol's window, its end included: a hole that grew (the minute after it went missing too)
+     * is a window of its own, asked for whole, where a key of its start alone found the attempts of
+     * the smaller hole spent and skipped the new minute without a word.
+     */
+    private record Window(Symbol symbol, TimeRange range) {
+    }
+
+    /** A window's incomplete answers so far, and the {@code nanoTime} from which it may be asked again. */
+    private record Attempts(int count, long askableFrom) {
+    }
+
     private final BarHistory history;
     private final Timeframe timeframe;
     private final int windowBars;
     private final int barsPerRequest;
     private final Map<Symbol, Long> horizon = new HashMap<>();
     private final LongSupplier nanoTime;
-    /** Per symbol and window ({@link #key}), its incomplete answers so far and when it may be asked again. */
-    private final Map<String, long[]> attempts = new HashMap<>();
+    /** Per symbol and window, its incomplete answers so far and when it may be asked again. */
+    private final Map<Window, Attempts> attempts = new HashMap<>();
     private boolean due = true;
     private int cyclesSincePass;
 
@@ -123,24 +135,15 @@ final class RepairPlanner {
      * ({@link #RETRY_AFTER}); returns true when this session now gives up on it.
      */
     boolean incomplete(Symbol symbol, TimeRange range) {
-        long[] tried = attempts.computeIfAbsent(key(symbol, range), key -> new long[2]);
-        tried[0]++;
-        Duration wait = RETRY_AFTER.get((int) Math.min(tried[0], RETRY_AFTER.size()) - 1);
-        tried[1] = nanoTime.getAsLong() + wait.toNanos();
-        return tried[0] == ATTEMPTS;
+        Attempts before = attempts.get(new Window(symbol, range));
+        int count = before == null ? 1 : before.count() + 1;
+        Duration wait = RETRY_AFTER.get(Math.min(count, RETRY_AFTER.size()) - 1);
+        attempts.put(new Window(symbol, range), new Attempts(count, nanoTime.getAsLong() + wait.toNanos()));
+        return count == ATTEMPTS;
     }
 
     private boolean askable(Symbol symbol, TimeRange window, long now) {
-        long[] tried = attempts.get(key(symbol, window));
-        return tried == null || tried[0] < ATTEMPTS && now - tried[1] >= 0;
-    }
-
-    /**
-     * The window itself, its end included: a hole that grew (the minute after it went missing too)
-     * is a window of its own, asked for whole, where a key of its start alone found the attempts of
-     * the smaller hole spent and skipped the new minute without a word.
-     */
-    private static String key(Symbol symbol, TimeRange range) {
-        return symbol.value() + "@" + range.from() + "-" + range.until();
+        Attempts tried = attempts.get(new Window(symbol, window));
+        return tried == null || tried.count() < ATTEMPTS && now - tried.askableFrom() >= 0;
     }
 }
