@@ -22,8 +22,9 @@ import javafx.beans.property.SimpleObjectProperty;
  * <p>Switches: {@link #switchProperty} is a plain {@link BooleanProperty} the view binds a toggle
  * to; every change is passed to that switch's callback (so the app can turn the optimisation on or
  * off) and recorded as a marker at the time of the latest sample, so the charts can show where the
- * behaviour changed. Markers older than the oldest sample are dropped, and at most
- * {@value #MAX_MARKERS} are kept per switch.
+ * behaviour changed. A switch turned back before the next sample takes back its marker: the two
+ * would stand on one line with opposite labels, and no sample saw the state between. Markers older
+ * than the oldest sample are dropped, and at most {@value #MAX_MARKERS} are kept per switch.
  *
  * <p>Reading: index 0 is the oldest sample, {@code size() - 1} the latest. Nothing is allocated per
  * sample besides what listeners of {@link #latestProperty()} do.
@@ -230,7 +231,12 @@ public final class PerformanceViewModel {
         private int oldest;
         private int size;
 
+        /** Records a change, or cancels the newest one when it was at the same sample's time. */
         void add(long time, boolean on) {
+            if (size > 0 && times[(oldest + size - 1) % MAX_MARKERS] == time) {
+                size--;
+                return;
+            }
             int slot = (oldest + size) % MAX_MARKERS;
             if (size == MAX_MARKERS) {
                 oldest = (oldest + 1) % MAX_MARKERS;

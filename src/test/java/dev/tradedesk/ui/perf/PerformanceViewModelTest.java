@@ -111,6 +111,7 @@ class PerformanceViewModelTest {
         model.readCacheProperty().set(false);
         model.readCacheProperty().set(false);
         model.candleLevelOfDetailProperty().set(false);
+        model.accept(sample(2));
         model.readCacheProperty().set(true);
 
         assertThat(cacheSwitches).containsExactly(false, true);
@@ -118,8 +119,33 @@ class PerformanceViewModelTest {
         assertThat(model.markerCount(PerformanceSwitch.READ_CACHE)).isEqualTo(2);
         assertThat(model.markerTime(PerformanceSwitch.READ_CACHE, 0)).isEqualTo(time(1));
         assertThat(model.markerOn(PerformanceSwitch.READ_CACHE, 0)).isFalse();
+        assertThat(model.markerTime(PerformanceSwitch.READ_CACHE, 1)).isEqualTo(time(2));
         assertThat(model.markerOn(PerformanceSwitch.READ_CACHE, 1)).isTrue();
         assertThat(model.markerCount(PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL)).isEqualTo(1);
+    }
+
+    @Test
+    void aSwitchTurnedBackBeforeTheNextSampleTakesBackItsMark() {
+        PerformanceViewModel model = model(8);
+        model.accept(sample(0));
+        model.readCacheProperty().set(false);
+        model.accept(sample(1));
+        model.readCacheProperty().set(true);
+        model.readCacheProperty().set(false);
+        model.readCacheProperty().set(true);
+
+        assertThat(cacheSwitches).as("the app is told every change").containsExactly(false, true, false, true);
+        assertThat(model.markerCount(PerformanceSwitch.READ_CACHE)).isEqualTo(2);
+        assertThat(model.markerTime(PerformanceSwitch.READ_CACHE, 1)).isEqualTo(time(1));
+        assertThat(model.markerOn(PerformanceSwitch.READ_CACHE, 1)).as("the newest mark says the switch's state").isTrue();
+
+        model.readCacheProperty().set(false);
+        assertThat(model.markerCount(PerformanceSwitch.READ_CACHE)).isEqualTo(1);
+        assertThat(model.markerOn(PerformanceSwitch.READ_CACHE, 0)).isFalse();
+
+        model.candleLevelOfDetailProperty().set(false);
+        model.candleLevelOfDetailProperty().set(true);
+        assertThat(model.markerCount(PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL)).isZero();
     }
 
     @Test
@@ -150,9 +176,9 @@ class PerformanceViewModelTest {
 
     @Test
     void keepsAtMostSixtyFourMarksPerSwitch() {
-        PerformanceViewModel model = model(8);
-        model.accept(sample(0));
+        PerformanceViewModel model = model(128);
         for (int i = 0; i < 100; i++) {
+            model.accept(sample(i));
             model.readCacheProperty().set(!model.readCacheProperty().get());
         }
         assertThat(model.markerCount(PerformanceSwitch.READ_CACHE)).isEqualTo(PerformanceViewModel.MAX_MARKERS);
