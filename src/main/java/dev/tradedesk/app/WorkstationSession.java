@@ -153,25 +153,17 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         sampling = metrics.scheduleAtFixedRate(sampler, SAMPLE_PERIOD.toMillis(), SAMPLE_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
         long built = System.nanoTime();
-        new WorkstationWindow(parts).show(stage);
+        WorkstationWindow window = new WorkstationWindow(parts);
+        window.show(stage);
         log.info("Workstation window: parts built in {} ms, shown in {} ms", (built - started) / 1_000_000,
                 (System.nanoTime() - built) / 1_000_000);
         marketLifecycle.store().whenComplete((opened, failure) -> {
             if (failure != null) {
-                Platform.runLater(() -> cannotOpenStore(stage, failure));
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                Platform.runLater(() -> window.showError(
+                        "The history database could not be opened: no market data is recorded or shown", cause.getMessage()));
             }
         });
-    }
-
-    private void cannotOpenStore(Stage owner, Throwable failure) {
-        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                cause.getMessage(), javafx.scene.control.ButtonType.OK);
-        alert.initOwner(owner);
-        // Not modal: a modal window takes its owner out of maximized under some window managers (JDK-8332222).
-        alert.initModality(javafx.stage.Modality.NONE);
-        alert.setHeaderText("The history database could not be opened: no market data is recorded or shown");
-        alert.show();
     }
 
     Workstation parts() {

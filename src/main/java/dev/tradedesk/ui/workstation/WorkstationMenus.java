@@ -75,6 +75,7 @@ final class WorkstationMenus {
     private static final Logger log = LoggerFactory.getLogger(WorkstationMenus.class);
     /** Puts the keyboard in the symbol box, where a symbol is found or added. */
     static final KeyCombination FIND_SYMBOL = KeyCombination.keyCombination("Shortcut+F");
+    static final ButtonType REPLACE = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
     private static final KeyCombination PAN_LEFT = new KeyCodeCombination(KeyCode.LEFT);
     private static final KeyCombination PAN_RIGHT = new KeyCodeCombination(KeyCode.RIGHT);
     /**
@@ -414,15 +415,30 @@ final class WorkstationMenus {
     }
 
     private boolean confirmReplace(Path file) {
-        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                "It is in " + file.toAbsolutePath().getParent() + ". Replacing it overwrites its contents.",
-                replace, ButtonType.CANCEL);
+        Alert alert = replaceAlert(file);
         alert.initOwner(window.stage());
         hold().over(alert);
+        return alert.showAndWait().filter(REPLACE::equals).isPresent();
+    }
+
+    /** Asks whether to replace {@code file}; {@link #REPLACE} replaces it. */
+    static Alert replaceAlert(Path file) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "It is in " + file.toAbsolutePath().getParent() + ". Replacing it overwrites its contents.",
+                REPLACE, ButtonType.CANCEL);
         alert.setTitle("Export chart as PNG");
         alert.setHeaderText(file.getFileName() + " already exists. Replace it?");
-        return alert.showAndWait().filter(replace::equals).isPresent();
+        return wholeMessage(alert);
+    }
+
+    /**
+     * {@code alert} as tall as its whole message. Sized again once it shows (Openbox showed it at its
+     * minimum over a maximized main window), an alert got the height of the message's first line,
+     * and a folder in it read "It is in ...".
+     */
+    private static Alert wholeMessage(Alert alert) {
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        return alert;
     }
 
     /**
@@ -695,8 +711,8 @@ final class WorkstationMenus {
         alert.show();
     }
 
-    private void error(String header, String detail) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
+    void error(String header, String detail) {
+        Alert alert = wholeMessage(new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK));
         alert.initOwner(window.stage());
         hold().over(alert);
         alert.setHeaderText(header);

@@ -499,6 +499,14 @@ public final class WorkstationWindow {
                 .toList();
     }
 
+    /**
+     * Tells the user of a failure outside the window's own actions (the history database could not
+     * be opened), in an alert over the window as its own errors are. JavaFX thread.
+     */
+    public void showError(String header, String detail) {
+        menus.error(header, detail);
+    }
+
     /** AtlantaFX themes are user-agent stylesheets: one switch restyles every window. */
     public static void applyTheme(Theme theme) {
         Application.setUserAgentStylesheet(ThemeStylesheets.userAgentStylesheet(theme));

@@ -25,11 +25,13 @@ import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -168,6 +170,30 @@ class WindowsUnderOpenboxTest {
         assertSizedToSceneAndCentredOver(dialog, stage);
         closeDialog(robot, "#shortcutsDialog");
         assertThat(onFx(stage::isFullScreen)).isTrue();
+    }
+
+    @Test
+    void theReplaceQuestionOverAMaximizedMainWindowShowsTheWholeFolder(FxRobot robot) throws Exception {
+        open(Workspace.EMPTY);
+        maximize();
+        Path file = Path.of("/tmp/tradedesk-exploratory-session-2026-12-07/exports/charts/by-symbol/AAPL/one-minute",
+                "december-week-forty-nine", "AAPL-1Min-20261207-2130.png");
+
+        // As the export asks: in a nested event loop, from a later event.
+        Platform.runLater(() -> {
+            Alert alert = WorkstationMenus.replaceAlert(file);
+            alert.initOwner(stage);
+            new MainWindowHold(stage).over(alert);
+            alert.getDialogPane().setId("replaceQuestion");
+            alert.showAndWait();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#replaceQuestion").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        DialogPane pane = robot.lookup("#replaceQuestion").queryAs(DialogPane.class);
+        String shown = onFx(() -> ((Text) pane.lookup(".content.label .text")).getText());
+        assertThat(shown).as("the message as laid out: no part of it cut to '...'").isEqualTo(pane.getContentText());
+        closeDialog(robot, "#replaceQuestion");
     }
 
     @Test

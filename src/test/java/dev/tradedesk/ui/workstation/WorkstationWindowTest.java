@@ -59,6 +59,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Screen;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javax.imageio.ImageIO;
@@ -1050,6 +1051,23 @@ class WorkstationWindowTest {
         javafx.scene.control.DialogPane error = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertThat(error.getHeaderText()).isEqualTo("Could not export the settings");
         assertThat(error.getContentText()).isEqualTo(host.settingsExportFailure);
+        robotInteract(() -> ((Stage) error.getScene().getWindow()).close());
+    }
+
+    @Test
+    void aFailureFromOutsideTheWindowIsToldInAnAlertThatHoldsTheWindow(FxRobot robot) throws Exception {
+        awaitChart("AAPL · 1Min");
+        String reason = "the history database " + dir.resolve("data/simulated/history.mv.db")
+                + " is in use by another process (is TradeDesk already running?)";
+
+        robotInteract(() -> window.showError("The history database could not be opened", reason));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane error = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(error.getHeaderText()).isEqualTo("The history database could not be opened");
+        assertThat(error.getContentText()).isEqualTo(reason);
+        assertThat(error.getMinHeight()).as("as tall as its whole message").isEqualTo(Region.USE_PREF_SIZE);
+        assertThat(((Stage) error.getScene().getWindow()).getModality()).as("not modal (JDK-8332222): held")
+                .isEqualTo(javafx.stage.Modality.NONE);
         robotInteract(() -> ((Stage) error.getScene().getWindow()).close());
     }
 
