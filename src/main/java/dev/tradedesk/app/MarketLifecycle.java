@@ -6,6 +6,7 @@ import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreException;
 import dev.tradedesk.ui.live.MarketHandOff;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * into, starts the session, replaces it when the settings ask for another provider, connection or
  * simulator speed (switching to the other history when they switch between the simulator and a
  * real provider), hands it the watchlist's edits and other indicator parameters, and stops it.
+ * A history that another process holds open (another window, a {@code record} command) is tried
+ * again every {@link #REOPEN_PERIOD} until it opens, and the session starts then.
  *
  * <p>Thread-safety: {@link #restart}, {@link #watchLatestList} and {@link #useIndicators} run on
  * the workstation's control thread (one at a time, in the order queued), which also opens the
@@ -36,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class MarketLifecycle implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MarketLifecycle.class);
+    /** How often a history that another process holds open is tried again. */
+    static final Duration REOPEN_PERIOD = Duration.ofSeconds(5);
 
     private final TradeDesk desk;
     private final Function<ProviderKind, HistoryStore> stores;
@@ -58,6 +64,12 @@ final class MarketLifecycle implements AutoCloseable {
     private volatile MarketSession market;
     private volatile Symbol chartSymbol;
     private boolean closed; // guarded by lifecycle
+    /** Restarts so far: a reopen waiting since an earlier one gives way to the later one. Guarded by lifecycle. */
+    private int restarts;
+    /** The parameters last asked for, kept while no session runs, for the one a reopen starts. Control thread. */
+    private IndicatorParameters indicators;
+    private final Executor reopenLater;
+    private final CompletableFuture<Void> reopened = new CompletableFuture<>();
 
     /**
      * @param control         the workstation's control thread
@@ -76,6 +88,7 @@ final class MarketLifecycle implements AutoCloseable {
         this.pipeline = pipeline;
         this.startHold = startHold;
         this.historySwitched = historySwitched;
+        this.reopenLater = CompletableFuture.delayedExecutor(REOPEN_PERIOD.toMillis(), TimeUnit.MILLISECONDS, control);
     }
 
     /**
@@ -112,6 +125,11 @@ final class MarketLifecycle implements AutoCloseable {
     Optional<HistoryStore> openStore() {
         CompletableFuture<HistoryStore> store = this.store;
         return store.isDone() && !store.isCompletedExceptionally() ? Optional.of(store.join()) : Optional.empty();
+    }
+
+    /** Completes when a history another process held was opened after all (control thread). */
+    CompletionStage<Void> reopened() {
+        return reopened;
     }
 
     /** The store in use, opened or opening. */
@@ -173,6 +191,7 @@ final class MarketLifecycle implements AutoCloseable {
 
     /** Control thread: the running session, if any, computes with {@code parameters} from its next cycle on. */
     void useIndicators(IndicatorParameters parameters) {
+        indicators = parameters;
         MarketSession current = market;
         if (current != null) {
             current.useIndicators(parameters);
@@ -191,6 +210,8 @@ final class MarketLifecycle implements AutoCloseable {
             if (closed) {
                 return;
             }
+            restarts++;
+            indicators = settings.indicators();
             MarketSession old = market;
             market = null;
             if (old != null) {
@@ -207,7 +228,63 @@ final class MarketLifecycle implements AutoCloseable {
             }
             if (market != null) {
                 log.info("Market data from {}", settings.provider());
+            } else if (heldElsewhere(store)) {
+                int asked = restarts;
+                reopenLater.execute(() -> reopen(asked, settings, publisher));
             }
+        }
+    }
+
+    /**
+     * Control thread: tries again to open the history {@code settings}' provider records into, which
+     * another process held, unless a restart came since (it tries for itself); starts the session
+     * once it opens, and has the chart read it. Each try that finds it still held is logged at DEBUG
+     * only: the first was told as an error, and the status bar says it is tried again.
+     */
+    private void reopen(int asked, Settings settings, Consumer<MarketUpdate> publisher) {
+        synchronized (lifecycle) {
+            if (closed || asked != restarts) {
+                return;
+            }
+            HistoryStore opened;
+            try {
+                opened = stores.apply(settings.provider());
+            } catch (StoreException failed) {
+                store = CompletableFuture.failedFuture(failed);
+                if (failed.inUseElsewhere()) {
+                    log.debug("Still in use elsewhere: {}", failed.getMessage());
+                    reopenLater.execute(() -> reopen(asked, settings, publisher));
+                } else {
+                    log.error("Market data not started: {}", failed.getMessage());
+                    publisher.accept(MarketUpdate.ofConnection(ConnectionState.stopped(settings.provider(), failed.getMessage())));
+                }
+                return;
+            }
+            opened.setReadCacheEnabled(readCacheWanted);
+            startHold.released().thenAcceptAsync(shown -> opened.startReadCache(), control);
+            store = CompletableFuture.completedFuture(opened);
+            log.info("The history database is no longer in use elsewhere: market data starts");
+            reopened.complete(null);
+            Settings latest = settings.withWatchlist(desk.settings().watchlists().of(settings.provider()))
+                    .withIndicators(indicators);
+            market = startMarket(latest, publisher);
+            historySwitched.run();
+            if (market != null) {
+                log.info("Market data from {}", settings.provider());
+            }
+        }
+    }
+
+    /** Whether {@code history} could not be opened because another process holds it open. */
+    private static boolean heldElsewhere(CompletableFuture<HistoryStore> history) {
+        if (!history.isCompletedExceptionally()) {
+            return false;
+        }
+        try {
+            history.join();
+            return false;
+        } catch (CompletionException failed) {
+            return failed.getCause() instanceof StoreException cause && cause.inUseElsewhere();
         }
     }
 
@@ -223,7 +300,10 @@ final class MarketLifecycle implements AutoCloseable {
             return session;
         } catch (RuntimeException cannotStart) {
             log.error("Market data not started: {}", cannotStart.getMessage());
-            publisher.accept(MarketUpdate.ofConnection(ConnectionState.stopped(settings.provider(), cannotStart.getMessage())));
+            String reason = cannotStart instanceof StoreException held && held.inUseElsewhere()
+                    ? cannotStart.getMessage() + "; tried again every " + REOPEN_PERIOD.toSeconds() + " s"
+                    : cannotStart.getMessage();
+            publisher.accept(MarketUpdate.ofConnection(ConnectionState.stopped(settings.provider(), reason)));
             return null;
         }
     }

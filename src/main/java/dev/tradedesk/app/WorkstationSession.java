@@ -11,6 +11,7 @@ import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.BarSnapshot;
 import dev.tradedesk.store.CacheStats;
 import dev.tradedesk.store.HistoryStore;
+import dev.tradedesk.store.StoreException;
 import dev.tradedesk.store.TimeframeHistory;
 import dev.tradedesk.ui.AboutInfo;
 import dev.tradedesk.ui.MainViewModel;
@@ -160,8 +161,17 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         marketLifecycle.store().whenComplete((opened, failure) -> {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                Platform.runLater(() -> window.showError(
-                        "The history database could not be opened: no market data is recorded or shown", cause.getMessage()));
+                boolean held = cause instanceof StoreException store && store.inUseElsewhere();
+                String header = held ? "The history database is in use by another process"
+                        : "The history database could not be opened: no market data is recorded or shown";
+                String detail = held ? cause.getMessage() + ". TradeDesk tries again every "
+                        + MarketLifecycle.REOPEN_PERIOD.toSeconds() + " s and starts market data once it is free."
+                        : cause.getMessage();
+                Platform.runLater(() -> {
+                    Runnable close = window.showError(header, detail);
+                    // Told over: a held history that opened since has market data running under the alert.
+                    marketLifecycle.reopened().thenRun(() -> Platform.runLater(close));
+                });
             }
         });
     }

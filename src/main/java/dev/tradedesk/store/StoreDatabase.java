@@ -194,8 +194,9 @@ final class StoreDatabase implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new StoreException(openFailure(options.databaseFile(), e.getCause()), e.getCause() != null ? e.getCause() : e,
-                    inUse(e.getCause()));
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String message = openFailure(options.databaseFile(), e.getCause());
+            throw inUse(e.getCause()) ? StoreException.inUseElsewhere(message, cause) : new StoreException(message, cause);
         }
     }
 

@@ -13,25 +13,25 @@ public final class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final boolean explainedByMessage;
+    private final boolean inUseElsewhere;
     private final boolean committed;
 
     public StoreException(String message, Throwable cause) {
-        this(message, cause, false);
+        this(message, cause, false, false);
+    }
+
+    private StoreException(String message, Throwable cause, boolean inUseElsewhere, boolean committed) {
+        super(message, cause);
+        this.inUseElsewhere = inUseElsewhere;
+        this.committed = committed;
     }
 
     /**
-     * @param explainedByMessage the message is the whole story (the database is in use by another
-     *                           process): a log needs no stack trace for it
+     * The database is open in another process (another TradeDesk window, or a {@code record}
+     * command), which holds its file lock: a state that passes once that process ends.
      */
-    public StoreException(String message, Throwable cause, boolean explainedByMessage) {
-        this(message, cause, explainedByMessage, false);
-    }
-
-    private StoreException(String message, Throwable cause, boolean explainedByMessage, boolean committed) {
-        super(message, cause);
-        this.explainedByMessage = explainedByMessage;
-        this.committed = committed;
+    public static StoreException inUseElsewhere(String message, Throwable cause) {
+        return new StoreException(message, cause, true, false);
     }
 
     /** A write that committed (reads see it), but that the device refused to flush. */
@@ -68,8 +68,14 @@ public final class StoreException extends RuntimeException {
         return (lineEnd < 0 ? reason : reason.substring(0, lineEnd)).strip();
     }
 
+    /** The message is the whole story (the database is in use by another process): a log needs no stack trace for it. */
     public boolean explainedByMessage() {
-        return explainedByMessage;
+        return inUseElsewhere;
+    }
+
+    /** Whether the database could not be opened as another process has it open ({@link #inUseElsewhere}). */
+    public boolean inUseElsewhere() {
+        return inUseElsewhere;
     }
 
     /**

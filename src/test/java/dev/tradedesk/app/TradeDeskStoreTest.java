@@ -180,7 +180,7 @@ class TradeDeskStoreTest {
     }
 
     @Test
-    void aHistoryDatabaseHeldByAnotherProcessStopsMarketDataSayingSoInTheStoresWordsLoggedOnce() throws Exception {
+    void aHistoryDatabaseHeldByAnotherProcessStopsMarketDataSayingSoInTheStoresWordsLoggedOnceThoughTriedAgain() throws Exception {
         Path simulatedDir = dir.resolve("data").resolve("simulated");
         HistoryStore.open(StoreOptions.defaults(simulatedDir)).close();
         AppPaths paths;
@@ -201,8 +201,10 @@ class TradeDeskStoreTest {
             assertThat(state).isNotNull();
             assertThat(state.status()).isEqualTo(ConnectionState.Status.STOPPED);
             assertThat(state.reason()).startsWith("the history database " + simulatedDir.resolve("history.mv.db"))
-                    .endsWith("is in use by another process (is TradeDesk already running?)");
+                    .endsWith("is in use by another process (is TradeDesk already running?); tried again every 5 s");
             assertThat(desk.workstation().minuteHistory(Symbol.of("AAPL"), 10).bars().isEmpty()).isTrue();
+            Thread.sleep(MarketLifecycle.REOPEN_PERIOD.toMillis() + 1_000); // a reopen that finds it still held
+            assertThat(desk.workstation().market()).isNull();
         }
         String log = Files.readString(paths.logFile());
         assertThat(log.split("in use by another process", -1)).as("times the failure is logged: %s", log).hasSize(2);

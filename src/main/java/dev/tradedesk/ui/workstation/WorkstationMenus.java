@@ -711,11 +711,13 @@ final class WorkstationMenus {
         alert.show();
     }
 
-    void error(String header, String detail) {
+    /** Shows an error alert over the window; returns the alert, for a caller that may close it. */
+    Alert error(String header, String detail) {
         Alert alert = wholeMessage(new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK));
         alert.initOwner(window.stage());
         hold().over(alert);
         alert.setHeaderText(header);
         alert.show();
+        return alert;
     }
 }

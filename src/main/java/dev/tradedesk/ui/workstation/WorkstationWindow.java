@@ -502,9 +502,11 @@ public final class WorkstationWindow {
     /**
      * Tells the user of a failure outside the window's own actions (the history database could not
      * be opened), in an alert over the window as its own errors are. JavaFX thread.
+     *
+     * @return closes the alert, if it still shows, once what it told is over (JavaFX thread)
      */
-    public void showError(String header, String detail) {
-        menus.error(header, detail);
+    public Runnable showError(String header, String detail) {
+        return menus.error(header, detail)::close;
     }
 
     /** AtlantaFX themes are user-agent stylesheets: one switch restyles every window. */

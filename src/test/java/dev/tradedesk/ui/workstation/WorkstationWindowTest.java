@@ -1060,7 +1060,8 @@ class WorkstationWindowTest {
         String reason = "the history database " + dir.resolve("data/simulated/history.mv.db")
                 + " is in use by another process (is TradeDesk already running?)";
 
-        robotInteract(() -> window.showError("The history database could not be opened", reason));
+        AtomicReference<Runnable> close = new AtomicReference<>();
+        robotInteract(() -> close.set(window.showError("The history database could not be opened", reason)));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         javafx.scene.control.DialogPane error = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertThat(error.getHeaderText()).isEqualTo("The history database could not be opened");
@@ -1068,7 +1069,10 @@ class WorkstationWindowTest {
         assertThat(error.getMinHeight()).as("as tall as its whole message").isEqualTo(Region.USE_PREF_SIZE);
         assertThat(((Stage) error.getScene().getWindow()).getModality()).as("not modal (JDK-8332222): held")
                 .isEqualTo(javafx.stage.Modality.NONE);
-        robotInteract(() -> ((Stage) error.getScene().getWindow()).close());
+
+        robotInteract(close.get());
+        assertThat(robot.lookup(".dialog-pane").tryQuery()).as("closed once what it told is over").isEmpty();
+        robotInteract(close.get()); // closed already: nothing happens
     }
 
     @Test
