@@ -3,9 +3,9 @@ package dev.tradedesk.ui.chart;
 /**
  * The arithmetic of zooming and panning over a series' time extent: pure functions from a
  * {@link ChartRange} to the next one, keeping every range sensible (at least
- * {@link #MIN_VISIBLE_BARS} bars wide, never scrolled so far that less than half the plot shows
- * data, never past the latest bar's right margin into empty future) and keeping a live range
- * glued to the latest bar with that margin.
+ * {@link #MIN_VISIBLE_BARS} bars wide and at most as wide as every bar with the right margin,
+ * never scrolled so far that less than half the plot shows data, never past the latest bar's right
+ * margin into empty future) and keeping a live range glued to the latest bar with that margin.
  *
  * <p>Immutable and thread-safe.
  *
@@ -19,8 +19,6 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
     static final int MIN_VISIBLE_BARS = 10;
     /** Share of the plot left empty to the right of the latest bar while following it (a bar at least). */
     static final double RIGHT_MARGIN = 0.04;
-    /** How far a range may zoom out, as a multiple of the data's own span. */
-    static final double MAX_ZOOM_OUT = 1.5;
 
     Viewport {
         if (barMillis <= 0) {
@@ -43,9 +41,13 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
      * right and the latest candle far from its price tag on the axis.
      */
     ChartRange followingFrom(long fromTime) {
+        return following(spanFrom(fromTime));
+    }
+
+    /** The span of {@link #followingFrom}: from half a bar before {@code fromTime} to the right margin. */
+    private long spanFrom(long fromTime) {
         long from = fromTime - barMillis / 2;
-        long needed = Math.max((long) Math.ceil((lastTime - from) / (1 - RIGHT_MARGIN)), lastTime - from + barMillis);
-        return following(needed);
+        return Math.max((long) Math.ceil((lastTime - from) / (1 - RIGHT_MARGIN)), lastTime - from + barMillis);
     }
 
     /** A live range moves along when the latest bar reaches its right margin; others stay. */
@@ -62,7 +64,8 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
 
     /**
      * {@code range} zoomed by {@code factor} (below 1 zooms in) so that {@code anchorTime} stays at
-     * the same place on the plot; live if the latest bar is still in view.
+     * the same place on the plot; live if the latest bar is still in view. Zoomed all the way out,
+     * every bar is in view, following the latest.
      */
     ChartRange zoom(ChartRange range, double factor, long anchorTime) {
         if (!(factor > 0) || Double.isInfinite(factor)) {
@@ -70,6 +73,9 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
         }
         long span = range.spanMillis();
         long newSpan = clampSpan(Math.round(span * factor));
+        if (newSpan >= spanFrom(firstTime)) {
+            return following(newSpan); // all the way out: every bar, as Ctrl+0 shows them
+        }
         double anchorShare = Math.min(1, Math.max(0, (anchorTime - range.fromMillis()) / (double) span));
         long from = anchorTime - Math.round(anchorShare * newSpan);
         return placed(from, from + newSpan);
@@ -107,9 +113,14 @@ record Viewport(long firstTime, long lastTime, long barMillis) {
         return new ChartRange(from, to, live);
     }
 
+    /**
+     * Between {@link #MIN_VISIBLE_BARS} bars and every bar in view with the right margin, as
+     * {@link #followingFrom} the first shows them: zoomed out further, a third of the plot before
+     * the first bar was empty.
+     */
     long clampSpan(long span) {
         long narrowest = MIN_VISIBLE_BARS * barMillis;
-        long widest = Math.max(narrowest, (long) ((lastTime - firstTime + barMillis) * MAX_ZOOM_OUT));
+        long widest = Math.max(narrowest, spanFrom(firstTime));
         return Math.max(narrowest, Math.min(widest, span));
     }
 

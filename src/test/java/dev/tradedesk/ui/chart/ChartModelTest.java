@@ -179,6 +179,20 @@ class ChartModelTest {
     }
 
     @Test
+    void theWheelZoomedAllTheWayOutFromAPannedViewShowsEveryBarFollowingTheLatest() {
+        model.loadHistory(history);
+        model.applyPending();
+        model.pan(-model.range().spanMillis() * 3);
+        assertThat(model.range().followsLiveEdge()).isFalse();
+
+        model.zoom(1_000, model.range().fromMillis()); // anchored at the left edge
+        ChartRange widest = model.range();
+        model.showAll();
+        assertThat(widest).isEqualTo(model.range());
+        assertThat(widest.followsLiveEdge()).isTrue();
+    }
+
+    @Test
     void zoomStopsAtTenBarsAndAtTheWholeHistory() {
         model.loadHistory(history);
         model.applyPending();
@@ -189,9 +203,12 @@ class ChartModelTest {
         for (int i = 0; i < 80; i++) {
             model.zoomOut();
         }
+        ChartRange widest = model.range();
+        model.showAll();
+        assertThat(widest).as("zoomed all the way out: every bar in view, none of the plot empty before the first")
+                .isEqualTo(model.range());
         IndicatorSeriesView series = model.series().orElseThrow();
-        long dataSpan = series.time(series.size() - 1) - series.time(0) + MINUTE;
-        assertThat(model.range().spanMillis()).isEqualTo((long) (dataSpan * Viewport.MAX_ZOOM_OUT));
+        assertThat(widest.fromMillis()).isEqualTo(series.time(0) - MINUTE / 2);
 
         model.resetView();
         assertThat(model.range().followsLiveEdge()).isTrue();
