@@ -39,7 +39,8 @@ import javafx.scene.layout.VBox;
  * same is in the row menu, with these keys beside its items. A click on a header sorts by its
  * column, a second the other way, a third shows the user's own order again, as tables do; the
  * model sorts ({@link WatchlistViewModel#sortProperty()}), the table shows its rows and arrow. While
- * sorted the moves are disabled, saying so, and the row menu offers the user's own order back. A
+ * sorted the moves are disabled, saying so (Alt+Up/Down in a note over the list), and the row menu
+ * offers the user's own order back. A
  * thin view over {@link WatchlistViewModel}; JavaFX thread only.
  */
 public final class WatchlistView {
@@ -61,6 +62,8 @@ public final class WatchlistView {
     private final Runnable afterFind;
     private final TextField symbolField = new TextField();
     private final TableView<WatchlistRow> table = new TableView<>();
+    /** Why Alt+Up/Down did nothing: the list is sorted. Shown until the sort goes or the list loses the keyboard. */
+    private final Label sortedMoveNote = new Label();
 
     /**
      * @param afterFind run when a symbol typed in the box was found in the list rather than added
@@ -152,8 +155,9 @@ public final class WatchlistView {
         entry.getStyleClass().add("watchlist-entry");
 
         createTable();
+        createSortedMoveNote();
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox view = new VBox(6, entry, error, table);
+        VBox view = new VBox(6, entry, error, sortedMoveNote, table);
         view.setId("watchlistPane");
         view.getStyleClass().add("watchlist");
         // The splitter stops where every column still shows whole: narrower, the table would cut
@@ -163,6 +167,25 @@ public final class WatchlistView {
                 () -> table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + PANE_CHROME_WIDTH,
                 table.getColumns().stream().map(TableColumn::minWidthProperty).toArray(Observable[]::new)));
         return view;
+    }
+
+    private void createSortedMoveNote() {
+        sortedMoveNote.setId("sortedMoveNote");
+        sortedMoveNote.getStyleClass().add("watchlist-note");
+        sortedMoveNote.setWrapText(true);
+        sortedMoveNote.setMinHeight(Region.USE_PREF_SIZE); // its lines, as the symbol box's message
+        sortedMoveNote.managedProperty().bind(sortedMoveNote.visibleProperty());
+        sortedMoveNote.visibleProperty().bind(sortedMoveNote.textProperty().isNotEmpty());
+        model.reorderableProperty().addListener((property, was, reorderable) -> {
+            if (reorderable) {
+                sortedMoveNote.setText("");
+            }
+        });
+        table.focusedProperty().addListener((property, was, focused) -> {
+            if (!focused) {
+                sortedMoveNote.setText("");
+            }
+        });
     }
 
     private void createTable() {
@@ -307,7 +330,13 @@ public final class WatchlistView {
             model.removeSelected();
             event.consume();
         } else if (MOVE_UP_KEY.match(event) || MOVE_DOWN_KEY.match(event)) {
-            model.moveSelected(MOVE_UP_KEY.match(event) ? -1 : 1);
+            WatchlistSort sort = model.sortProperty().get();
+            if (sort != null) {
+                sortedMoveNote.setText("The list is sorted by " + sort.column().title()
+                        + ": clear the sort (Watchlist → Clear sort) to move symbols in your own order.");
+            } else {
+                model.moveSelected(MOVE_UP_KEY.match(event) ? -1 : 1);
+            }
             event.consume();
         }
     }

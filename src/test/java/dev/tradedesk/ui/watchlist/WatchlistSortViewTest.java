@@ -146,6 +146,28 @@ class WatchlistSortViewTest {
         assertThat(item(menu, "rowClearSort").isDisable()).isTrue();
     }
 
+    @Test
+    void altUpWhileSortedSaysWhyNothingMovedUntilTheSortIsCleared(FxRobot robot) {
+        robot.clickOn(header(robot, "RSI"));
+        robot.clickOn(row(robot, "AAPL"));
+        Label note = robot.lookup("#sortedMoveNote").queryAs(Label.class);
+        assertThat(note.isVisible()).isFalse();
+
+        robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).isEqualTo(
+                "The list is sorted by RSI: clear the sort (Watchlist → Clear sort) to move symbols in your own order.");
+        assertThat(model.symbols()).extracting(Symbol::value).containsExactly("MSFT", "SPY", "AAPL", "QQQ");
+
+        robot.interact(model::clearSort);
+        assertThat(note.isVisible()).as("gone with the sort").isFalse();
+        robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.isVisible()).isFalse();
+        assertThat(model.symbols()).extracting(Symbol::value).as("unsorted, Alt+Up moves").containsExactly("MSFT", "AAPL", "SPY", "QQQ");
+    }
+
     /**
      * AtlantaFX's padding and arrow took 12px of a sorted column's header, and cut "Chg %" and
      * "RelVol" to "Ch..." and "Rel...", as its padding alone had before the columns were sortable.
