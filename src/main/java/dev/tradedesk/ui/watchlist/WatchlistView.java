@@ -40,8 +40,7 @@ import javafx.scene.layout.VBox;
  * column, a second the other way, a third shows the user's own order again, as tables do; the
  * model sorts ({@link WatchlistViewModel#sortProperty()}), the table shows its rows and arrow. While
  * sorted the moves are disabled, saying so (Alt+Up/Down in a note over the list), and the row menu
- * offers the user's own order back. A
- * thin view over {@link WatchlistViewModel}; JavaFX thread only.
+ * offers the user's own order back. A thin view over {@link WatchlistViewModel}; JavaFX thread only.
  */
 public final class WatchlistView {
 
