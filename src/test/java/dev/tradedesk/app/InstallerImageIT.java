@@ -146,6 +146,14 @@ class InstallerImageIT {
         }
         assertThat(notices).contains("(GPLv2+CE) javafx graphics", "(EPL 1.0) (MPL 2.0) H2 Database Engine",
                 "(LGPLv3) chartfx-chart");
+        Path licenses = IMAGE.resolve("lib/app/licenses");
+        for (String text : List.of("Apache-2.0.txt", "GPL-3.0.txt", "LGPL-3.0.txt", "LGPL-2.1.txt", "MPL-2.0.txt",
+                "MIT-atlantafx.txt", "slf4j-LICENSE.txt", "HdrHistogram-LICENSE.txt", "README.txt")) {
+            assertThat(licenses.resolve(text)).as("the license text %s", text).isNotEmptyFile();
+        }
+        assertThat(Files.readString(licenses.resolve("slf4j-LICENSE.txt"))).as("from the jar").contains("Permission is hereby granted");
+        assertThat(IMAGE.resolve("lib/runtime/legal/java.base/LICENSE")).as("GPLv2 with the Classpath Exception, as README.txt says")
+                .content().contains("\"CLASSPATH\" EXCEPTION TO THE GPL");
         assertThat(Files.readString(INSTALLER_DIR.resolve("tradedesk/lib/app/tradedesk.cfg")))
                 .as("a notice, not a library").doesNotContain("THIRD-PARTY");
     }
@@ -176,11 +184,14 @@ class InstallerImageIT {
                 "./opt/tradedesk/lib/app/tradedesk.jar", "./opt/tradedesk/lib/app/lib/javafx-graphics-",
                 "./opt/tradedesk/lib/runtime/lib/server/libjvm.so", "./opt/tradedesk/lib/runtime/lib/server/classes.jsa",
                 "./opt/tradedesk/lib/tradedesk-tradedesk.desktop", "./opt/tradedesk/share/doc/copyright",
-                "./opt/tradedesk/lib/app/THIRD-PARTY.txt")
+                "./opt/tradedesk/lib/app/THIRD-PARTY.txt", "./opt/tradedesk/lib/app/licenses/LGPL-3.0.txt")
                 .containsPattern("-rwxr-xr-x .* \\./opt/tradedesk/lib/tradedesk-launcher\\.sh")
                 .containsPattern("-rwxr-xr-x .* \\./opt/tradedesk/lib/create-cds-archive\\.sh")
                 // Made by postinst for /opt, and never needed with a 1 GB heap.
                 .doesNotContain("tradedesk.jsa", "classes_nocoops.jsa");
+        Result copyright = run("sh", "-c", "dpkg-deb --fsys-tarfile '" + deb + "' | tar -xO ./opt/tradedesk/share/doc/copyright");
+        assertThat(copyright.stdout()).as("the .deb's copyright: TradeDesk's license, then where the libraries' are")
+                .contains("Apache License", "Third-party software", "/opt/tradedesk/lib/app", "licenses/");
 
         Result postrm = run("dpkg-deb", "--info", deb.toString(), "postrm");
         assertThat(postrm.stdout()).as("uninstall says where user data stays")
