@@ -2,7 +2,11 @@ package dev.tradedesk.ui.workstation;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
@@ -68,6 +72,7 @@ final class MainWindowHold {
             Platform.runLater(() -> {
                 window.sizeToScene();
                 centreOver(window, owner);
+                keepCentredUntilMoved(dialog, window);
             });
         });
         dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, event -> {
@@ -77,6 +82,40 @@ final class MainWindowHold {
                 owner.focusedProperty().removeListener(ownerFocused);
             }
         });
+    }
+
+    /**
+     * Centres {@code window} over the main window again whenever that moves or changes size while
+     * the dialog shows, until the dialog is moved itself (by the user or the window manager). An
+     * alert shown as the main window opened was centred over the size the window manager first gave
+     * it (its minimum, JDK-8316423), and stayed there once the main window had its own.
+     */
+    private void keepCentredUntilMoved(Dialog<?> dialog, Window window) {
+        InvalidationListener follow = new InvalidationListener() {
+            private double placedX = window.getX();
+            private double placedY = window.getY();
+
+            @Override
+            public void invalidated(Observable ownerBounds) {
+                if (window.getX() != placedX || window.getY() != placedY) {
+                    stopFollowing(this);
+                    return;
+                }
+                centreOver(window, owner);
+                placedX = window.getX();
+                placedY = window.getY();
+            }
+        };
+        ownerBounds().forEach(bound -> bound.addListener(follow));
+        dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, event -> stopFollowing(follow));
+    }
+
+    private void stopFollowing(InvalidationListener follow) {
+        ownerBounds().forEach(bound -> bound.removeListener(follow));
+    }
+
+    private List<ReadOnlyDoubleProperty> ownerBounds() {
+        return List.of(owner.xProperty(), owner.yProperty(), owner.widthProperty(), owner.heightProperty());
     }
 
     /**

@@ -62,6 +62,32 @@ class MainWindowHoldTest {
     }
 
     @Test
+    void theDialogStaysCentredOverTheMainWindowAsThatChangesUntilTheDialogIsMoved(FxRobot robot) {
+        Window dialogWindow = dialog.dialog().getDialogPane().getScene().getWindow();
+        WaitForAsyncUtils.waitForFxEvents(); // centred once it shows, on a later event
+
+        // As the window manager gave the main window its own size after an alert had been centred
+        // over its first one.
+        robot.interact(() -> {
+            main.setX(40);
+            main.setY(30);
+            main.setWidth(1000);
+            main.setHeight(760);
+        });
+        assertThat(centre(dialogWindow)).isEqualTo(centre(main));
+
+        robot.interact(() -> dialogWindow.setX(dialogWindow.getX() + 50)); // the user moves it
+        double movedTo = dialogWindow.getX();
+        robot.interact(() -> main.setWidth(900));
+        assertThat(dialogWindow.getX()).as("where the user put it").isEqualTo(movedTo);
+    }
+
+    private static javafx.geometry.Point2D centre(Window window) {
+        return new javafx.geometry.Point2D(Math.round(window.getX() + window.getWidth() / 2),
+                Math.round(window.getY() + window.getHeight() / 2));
+    }
+
+    @Test
     void theKeyboardGivenToTheHeldMainWindowGoesBackToTheDialog(FxRobot robot) {
         List<KeyCode> keysInTheDialog = keysPressedIn(dialog.dialog().getDialogPane().getScene().getWindow());
         List<KeyCode> keysInTheMainWindow = keysPressedIn(main);
