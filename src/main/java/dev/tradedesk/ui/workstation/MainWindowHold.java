@@ -107,7 +107,14 @@ final class MainWindowHold {
             }
         };
         ownerBounds().forEach(bound -> bound.addListener(follow));
-        dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, event -> stopFollowing(follow));
+        // Once: a dialog shown again follows anew.
+        dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, new EventHandler<DialogEvent>() {
+            @Override
+            public void handle(DialogEvent hidden) {
+                stopFollowing(follow);
+                dialog.removeEventHandler(DialogEvent.DIALOG_HIDDEN, this);
+            }
+        });
     }
 
     private void stopFollowing(InvalidationListener follow) {
