@@ -5,7 +5,6 @@ import java.util.function.Function;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.WeakInvalidationListener;
-import javafx.beans.value.ObservableDoubleValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.VPos;
 import javafx.scene.control.Skin;
@@ -26,7 +25,7 @@ import javafx.scene.text.Text;
  * it as it would the cell's own text.
  */
 class NumberCell extends TableCell<WatchlistRow, WatchlistRow> {
-    private final Function<WatchlistRow, ObservableDoubleValue> property;
+    private final WatchlistColumn holds;
     private final Function<Double, String> format;
     private final Function<Double, PseudoClass> state;
     private final Text value = new Text();
@@ -36,9 +35,8 @@ class NumberCell extends TableCell<WatchlistRow, WatchlistRow> {
     private WatchlistRow watched;
     private PseudoClass shown;
 
-    NumberCell(Function<WatchlistRow, ObservableDoubleValue> property, Function<Double, String> format,
-            Function<Double, PseudoClass> state) {
-        this.property = property;
+    NumberCell(WatchlistColumn holds, Function<Double, String> format, Function<Double, PseudoClass> state) {
+        this.holds = holds;
         this.format = format;
         this.state = state;
         getStyleClass().add("number-cell");
@@ -71,11 +69,11 @@ class NumberCell extends TableCell<WatchlistRow, WatchlistRow> {
 
     /** What the shown number and colour depend on. */
     List<Observable> dependencies(WatchlistRow row) {
-        return List.of(property.apply(row));
+        return List.of(holds.valueProperty(row));
     }
 
     private void refresh() {
-        double number = watched == null ? Double.NaN : property.apply(watched).get();
+        double number = watched == null ? Double.NaN : holds.valueOf(watched);
         boolean blank = Double.isNaN(number);
         String text = blank ? "" : text(number);
         if (!text.equals(value.getText())) {

@@ -54,6 +54,11 @@ public enum WatchlistColumn {
 
     /** The row's number in this column, {@code NaN} when it shows none; a number column's only. */
     double valueOf(WatchlistRow row) {
-        return property.apply(row).get();
+        return valueProperty(row).get();
+    }
+
+    /** The row's property this column shows, for its cells to watch; a number column's only. */
+    ReadOnlyDoubleProperty valueProperty(WatchlistRow row) {
+        return property.apply(row);
     }
 }

@@ -4,7 +4,7 @@ import dev.tradedesk.ui.EscapePassingTooltip;
 import dev.tradedesk.ui.live.Quote;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -65,21 +65,20 @@ final class WatchlistColumns {
         table.getColumns().add(numberColumn(WatchlistColumn.CHANGE_PERCENT,
                 "Change of the last price since the open of the session's first bar, in %;"
                         + " the session is the market's day, New York's for US stocks, UTC's for crypto",
-                () -> new NumberCell(WatchlistRow::changePercentProperty, WatchlistColumns::formatChange,
-                        WatchlistColumns::changeStyle)));
+                holds -> new NumberCell(holds, WatchlistColumns::formatChange, WatchlistColumns::changeStyle)));
         table.getColumns().add(numberColumn(WatchlistColumn.RSI, "RSI of 1-minute bars, whatever the chart's timeframe",
-                () -> new NumberCell(WatchlistRow::rsiProperty, value -> format(value, 1), null)));
+                holds -> new NumberCell(holds, value -> format(value, 1), null)));
         table.getColumns().add(numberColumn(WatchlistColumn.STOCH_K,
                 "StochRSI %K of 1-minute bars, whatever the chart's timeframe; bold and coloured below the lower"
                         + " or above the upper dynamic band", StochKCell::new));
         table.getColumns().add(numberColumn(WatchlistColumn.RELATIVE_VOLUME,
                 "Volume of the last closed 1-minute bar over its moving average",
-                () -> new NumberCell(WatchlistRow::relativeVolumeProperty, value -> format(value, 2), null)));
+                holds -> new NumberCell(holds, value -> format(value, 2), null)));
         // Floor, not round: 99.96% whole must not read as 100.0.
         table.getColumns().add(numberColumn(WatchlistColumn.HISTORY,
                 "Share of the tracked 1-minute history stored; below 100 while ranges are still to be fetched",
-                () -> new NumberCell(WatchlistRow::completenessProperty,
-                        value -> format(Math.floor(value * 1000) / 10, 1), value -> value < 1 ? INCOMPLETE : null)));
+                holds -> new NumberCell(holds, value -> format(Math.floor(value * 1000) / 10, 1),
+                        value -> value < 1 ? INCOMPLETE : null)));
         // The skin makes the headers at its first layout.
         table.needsLayoutProperty().addListener(new ChangeListener<Boolean>() {
             @Override
@@ -110,12 +109,12 @@ final class WatchlistColumns {
      * the column's value is the row, which never changes.
      */
     private static TableColumn<WatchlistRow, WatchlistRow> numberColumn(WatchlistColumn holds, String description,
-            Supplier<NumberCell> cells) {
+            Function<WatchlistColumn, NumberCell> cells) {
         TableColumn<WatchlistRow, WatchlistRow> column = new TableColumn<>(holds.title());
         column.getProperties().put(HOLDS, holds);
         describe(column, description);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(view -> cells.get());
+        column.setCellFactory(view -> cells.apply(holds));
         column.getStyleClass().add("number-column");
         return column;
     }
@@ -174,8 +173,8 @@ final class WatchlistColumns {
 
     /** The last price, with the decimals of its symbol's prices, as the chart shows them. */
     private static final class LastPriceCell extends NumberCell {
-        LastPriceCell() {
-            super(WatchlistRow::lastProperty, null, null);
+        LastPriceCell(WatchlistColumn holds) {
+            super(holds, null, null);
         }
 
         @Override
@@ -186,8 +185,8 @@ final class WatchlistColumns {
 
     /** %K, coloured by where it stands against the dynamic bands, which move on their own. */
     private static final class StochKCell extends NumberCell {
-        StochKCell() {
-            super(WatchlistRow::stochKProperty, value -> format(value, 1), null);
+        StochKCell(WatchlistColumn holds) {
+            super(holds, value -> format(value, 1), null);
         }
 
         @Override
