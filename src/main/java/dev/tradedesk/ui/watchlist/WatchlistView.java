@@ -109,14 +109,7 @@ public final class WatchlistView {
         Button add = new Button("Add");
         add.setId("addSymbol");
         Label error = new Label();
-        error.setId("symbolError");
-        error.getStyleClass().add("symbol-error");
-        error.setWrapText(true);
-        // Its lines, not one: the table below takes what is left, and a VBox short of room would
-        // squeeze the message to its first line, cut short.
-        error.setMinHeight(Region.USE_PREF_SIZE);
-        error.managedProperty().bind(error.visibleProperty());
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        showOnlyWithText(error, "symbolError", "symbol-error");
         Runnable submit = () -> {
             String text = symbolField.getText();
             if (Spaces.isBlank(text)) {
@@ -168,13 +161,22 @@ public final class WatchlistView {
         return view;
     }
 
+    /**
+     * Makes {@code message} a line over the list that takes room only while it has text, wrapped on
+     * all its lines: the table below takes what is left, and a VBox short of room would squeeze the
+     * message to its first line, cut short.
+     */
+    private static void showOnlyWithText(Label message, String id, String styleClass) {
+        message.setId(id);
+        message.getStyleClass().add(styleClass);
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.managedProperty().bind(message.visibleProperty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+    }
+
     private void createSortedMoveNote() {
-        sortedMoveNote.setId("sortedMoveNote");
-        sortedMoveNote.getStyleClass().add("watchlist-note");
-        sortedMoveNote.setWrapText(true);
-        sortedMoveNote.setMinHeight(Region.USE_PREF_SIZE); // its lines, as the symbol box's message
-        sortedMoveNote.managedProperty().bind(sortedMoveNote.visibleProperty());
-        sortedMoveNote.visibleProperty().bind(sortedMoveNote.textProperty().isNotEmpty());
+        showOnlyWithText(sortedMoveNote, "sortedMoveNote", "watchlist-note");
         model.reorderableProperty().addListener((property, was, reorderable) -> {
             if (reorderable) {
                 sortedMoveNote.setText("");
