@@ -135,10 +135,11 @@ final class RepairPlanner {
      * ({@link #RETRY_AFTER}); returns true when this session now gives up on it.
      */
     boolean incomplete(Symbol symbol, TimeRange range) {
-        Attempts before = attempts.get(new Window(symbol, range));
+        Window window = new Window(symbol, range);
+        Attempts before = attempts.get(window);
         int count = before == null ? 1 : before.count() + 1;
         Duration wait = RETRY_AFTER.get(Math.min(count, RETRY_AFTER.size()) - 1);
-        attempts.put(new Window(symbol, range), new Attempts(count, nanoTime.getAsLong() + wait.toNanos()));
+        attempts.put(window, new Attempts(count, nanoTime.getAsLong() + wait.toNanos()));
         return count == ATTEMPTS;
     }
 
