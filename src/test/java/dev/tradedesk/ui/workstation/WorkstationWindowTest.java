@@ -1237,20 +1237,16 @@ class WorkstationWindowTest {
     @Test
     void whileTheWatchlistIsSortedItsMenuSaysWhyItCannotMoveAndClearsTheSort(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
-        javafx.scene.control.Menu watchlist = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
-                .stream().filter(menu -> "menuWatchlist".equals(menu.getId())).findFirst().orElseThrow();
-        java.util.function.Function<String, javafx.scene.control.MenuItem> item = id -> watchlist.getItems().stream()
-                .filter(candidate -> id.equals(candidate.getId())).findFirst().orElseThrow();
-        assertThat(item.apply("menuClearSort").isDisable()).as("nothing to clear").isTrue();
+        assertThat(menuItem(robot, "menuClearSort").isDisable()).as("nothing to clear").isTrue();
 
         robotInteract(() -> parts.watchlist().sortProperty().set(WatchlistSort.ascending(WatchlistColumn.CHANGE_PERCENT)));
-        assertThat(item.apply("menuMoveUp").isDisable()).isTrue();
-        assertThat(item.apply("menuMoveDown").getText()).isEqualTo("Move selected down (list sorted by Chg %)");
-        robotInteract(() -> item.apply("menuClearSort").fire());
+        assertThat(menuItem(robot, "menuMoveUp").isDisable()).isTrue();
+        assertThat(menuItem(robot, "menuMoveDown").getText()).isEqualTo("Move selected down (list sorted by Chg %)");
+        robotInteract(() -> menuItem(robot, "menuClearSort").fire());
 
         assertThat(parts.watchlist().sortProperty().get()).isNull();
-        assertThat(item.apply("menuMoveUp").isDisable()).isFalse();
-        assertThat(item.apply("menuMoveDown").getText()).isEqualTo("Move selected down");
+        assertThat(menuItem(robot, "menuMoveUp").isDisable()).isFalse();
+        assertThat(menuItem(robot, "menuMoveDown").getText()).isEqualTo("Move selected down");
     }
 
     /** The settings' default timeframe: where a start with no remembered timeframe opens the chart (it opened at 1Min). */
@@ -1294,9 +1290,7 @@ class WorkstationWindowTest {
 
     /** Opens File → Settings (its own nested event loop), makes {@code edit} on the JavaFX thread, and presses OK. */
     private void okInSettings(FxRobot robot, Runnable edit) throws Exception {
-        javafx.scene.control.MenuItem settings = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query())
-                .getMenus().stream().flatMap(menu -> menu.getItems().stream())
-                .filter(item -> "menuSettings".equals(item.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem settings = menuItem(robot, "menuSettings");
         javafx.application.Platform.runLater(settings::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settingsOk").tryQuery()
                 .filter(ok -> ok.getScene().getWindow().isShowing()).isPresent());
@@ -1450,15 +1444,19 @@ class WorkstationWindowTest {
     @Test
     void theViewMenusCandleSwitchHasThePerformancePanelsName(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
-        javafx.scene.control.MenuItem levelOfDetail = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query())
-                .getMenus().stream().flatMap(menu -> menu.getItems().stream())
-                .filter(item -> "menuLevelOfDetail".equals(item.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem levelOfDetail = menuItem(robot, "menuLevelOfDetail");
         assertThat(levelOfDetail.getText())
                 .isEqualTo(dev.tradedesk.ui.perf.PerformanceSwitch.CANDLE_LEVEL_OF_DETAIL.title())
                 .isEqualTo("Merge candles when zoomed out");
     }
 
     /** Opens File → Settings (its own nested event loop, so not on the test's call) and chooses Dark. */
+    /** The item of the menu bar's menus with {@code id}. */
+    private static javafx.scene.control.MenuItem menuItem(FxRobot robot, String id) {
+        return ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus().stream()
+                .flatMap(menu -> menu.getItems().stream()).filter(item -> id.equals(item.getId())).findFirst().orElseThrow();
+    }
+
     private static void previewDarkInSettings(FxRobot robot, javafx.scene.control.MenuItem settings) throws Exception {
         javafx.application.Platform.runLater(settings::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settingsDialog").tryQuery().isPresent());
@@ -1468,25 +1466,21 @@ class WorkstationWindowTest {
     @Test
     void theWatchlistMenuMovesAndRemovesTheSelectedSymbolAndUndoesTheRemoval(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
-        javafx.scene.control.Menu watchlist = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
-                .stream().filter(menu -> "menuWatchlist".equals(menu.getId())).findFirst().orElseThrow();
-        java.util.function.Function<String, javafx.scene.control.MenuItem> item = id -> watchlist.getItems().stream()
-                .filter(candidate -> id.equals(candidate.getId())).findFirst().orElseThrow();
         List<Symbol> before = parts.watchlist().symbols();
         assertThat(parts.watchlist().selectedProperty().get()).isEqualTo(before.get(0));
 
-        robotInteract(() -> item.apply("menuMoveDown").fire());
+        robotInteract(() -> menuItem(robot, "menuMoveDown").fire());
         assertThat(parts.watchlist().symbols().get(1)).isEqualTo(before.get(0));
-        robotInteract(() -> item.apply("menuMoveUp").fire());
+        robotInteract(() -> menuItem(robot, "menuMoveUp").fire());
         assertThat(parts.watchlist().symbols()).isEqualTo(before);
-        assertThat(item.apply("menuUndoRemove").isDisable()).as("nothing removed yet").isTrue();
-        robotInteract(() -> item.apply("menuRemove").fire());
+        assertThat(menuItem(robot, "menuUndoRemove").isDisable()).as("nothing removed yet").isTrue();
+        robotInteract(() -> menuItem(robot, "menuRemove").fire());
         assertThat(parts.watchlist().symbols()).doesNotContain(before.get(0)).hasSize(before.size() - 1);
 
-        assertThat(item.apply("menuUndoRemove").getText()).isEqualTo("Undo remove " + before.get(0).value());
-        robotInteract(() -> item.apply("menuUndoRemove").fire());
+        assertThat(menuItem(robot, "menuUndoRemove").getText()).isEqualTo("Undo remove " + before.get(0).value());
+        robotInteract(() -> menuItem(robot, "menuUndoRemove").fire());
         assertThat(parts.watchlist().symbols()).isEqualTo(before);
-        assertThat(item.apply("menuUndoRemove").isDisable()).isTrue();
+        assertThat(menuItem(robot, "menuUndoRemove").isDisable()).isTrue();
     }
 
     @Test
@@ -1529,9 +1523,7 @@ class WorkstationWindowTest {
     @Test
     void exportIsGreyedWhileThereIsNoChartToExport(FxRobot robot) throws Exception {
         awaitChart("AAPL · 1Min");
-        javafx.scene.control.MenuItem export = ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus()
-                .stream().flatMap(menu -> menu.getItems().stream()).filter(item -> "menuExport".equals(item.getId()))
-                .findFirst().orElseThrow();
+        javafx.scene.control.MenuItem export = menuItem(robot, "menuExport");
         assertThat(export.isDisable()).isFalse();
 
         robotInteract(() -> parts.watchlist().replaceAll(List.of()));
