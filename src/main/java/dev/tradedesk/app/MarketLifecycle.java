@@ -13,11 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,9 +36,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: {@link #restart}, {@link #watchLatestList} and {@link #useIndicators} run on
  * the workstation's control thread (one at a time, in the order queued), which also opens the
- * first store ({@link #start}); {@link #chartShowing}, {@link #market}, the store's accessors and
- * the read cache's switch may be called from any thread, and never wait but {@link #openedStore}.
- * {@link #close} may be called from any thread and waits for a restart in progress.
+ * first store ({@link #start}); {@link #askRestart} is called where the restart is asked for (the
+ * JavaFX thread, at OK) and returns the restart to queue; {@link #chartShowing}, {@link #market},
+ * the store's accessors and the read cache's switch may be called from any thread, and never wait
+ * but {@link #openedStore}. {@link #close} may be called from any thread and waits for a restart in
+ * progress.
  */
 final class MarketLifecycle implements AutoCloseable {
 
@@ -53,9 +58,16 @@ final class MarketLifecycle implements AutoCloseable {
     /**
      * The history the session's provider records into: the simulated exchange's or the real
      * providers' ({@link AppPaths#simulatedHistoryDir}). Replaced on the control thread when the settings
-     * switch between the two.
+     * switch between the two. Control thread.
      */
-    private volatile CompletableFuture<HistoryStore> store;
+    private CompletableFuture<HistoryStore> history;
+    /**
+     * The history the chart reads: {@link #history}, or, from an OK that switches provider until its
+     * restart has run, one that completes as the history that restart leaves.
+     */
+    private final AtomicReference<CompletableFuture<HistoryStore>> store = new AtomicReference<>();
+    /** Those of {@link #store}'s waits whose restart has not run yet: failed at close, which no restart follows. */
+    private final Queue<CompletableFuture<HistoryStore>> switchesAhead = new ConcurrentLinkedQueue<>();
     private boolean storeSimulated; // control thread
     /** The days the session's market trades in, which its daily bars span: read by the chart's loader. */
     private volatile ZoneId tradingDayZone;
@@ -103,19 +115,25 @@ final class MarketLifecycle implements AutoCloseable {
         tradingDayZone = settings.provider().tradingDayZone();
         CompletableFuture<HistoryStore> first =
                 CompletableFuture.supplyAsync(() -> stores.apply(settings.provider()), control);
-        store = first;
+        history = first;
+        store.set(first);
         Consumer<MarketUpdate> publisher = handOff.publisherForSession();
         control.execute(() -> restart(settings, publisher));
         startHold.released().thenCompose(shown -> first).thenAcceptAsync(HistoryStore::startReadCache, control);
     }
 
     /**
-     * The store, waiting for it to open; throws what kept it from opening (its own exception, not
-     * the future's wrapper, so that the message is the store's). Not on the JavaFX thread.
+     * The store the chart reads, waiting for it to open, and for the restart of a provider switch
+     * asked for ({@link #askRestart}) to have switched it; throws what kept it from opening (its own
+     * exception, not the future's wrapper, so that the message is the store's). Not on the JavaFX thread.
      */
     HistoryStore openedStore() {
+        return opened(store.get());
+    }
+
+    private static HistoryStore opened(CompletableFuture<HistoryStore> history) {
         try {
-            return store.join();
+            return history.join();
         } catch (CompletionException failed) {
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
@@ -123,7 +141,7 @@ final class MarketLifecycle implements AutoCloseable {
 
     /** The store once open; empty while opening or if it could not be opened. */
     Optional<HistoryStore> openStore() {
-        CompletableFuture<HistoryStore> store = this.store;
+        CompletableFuture<HistoryStore> store = this.store.get();
         return store.isDone() && !store.isCompletedExceptionally() ? Optional.of(store.join()) : Optional.empty();
     }
 
@@ -134,7 +152,7 @@ final class MarketLifecycle implements AutoCloseable {
 
     /** The store in use, opened or opening. */
     CompletionStage<HistoryStore> store() {
-        return store;
+        return store.get();
     }
 
     /**
@@ -199,6 +217,40 @@ final class MarketLifecycle implements AutoCloseable {
     }
 
     /**
+     * Where a restart is asked for (the JavaFX thread, at OK): returns the restart, to be queued on
+     * the control thread. One that switches provider may switch the history and its trading days
+     * too, so from now until it has run the chart's reads wait for it: the chart of the new
+     * provider's list, loaded as OK shows that list, is never read from the old history.
+     *
+     * @param switchesProvider whether the restart is to another provider than the one asked for last
+     * @param publisher        the new session's, as for {@link #restart}
+     */
+    Runnable askRestart(Settings settings, boolean switchesProvider, Consumer<MarketUpdate> publisher) {
+        if (!switchesProvider) {
+            return () -> restart(settings, publisher);
+        }
+        CompletableFuture<HistoryStore> switched = new CompletableFuture<>();
+        switchesAhead.add(switched);
+        store.set(switched);
+        return () -> {
+            try {
+                restart(settings, publisher);
+            } finally {
+                CompletableFuture<HistoryStore> left = history;
+                left.whenComplete((opened, failure) -> {
+                    if (failure == null) {
+                        switched.complete(opened);
+                    } else {
+                        switched.completeExceptionally(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+                    }
+                });
+                switchesAhead.remove(switched);
+                store.compareAndSet(switched, left); // unless a later OK's switch waits there already
+            }
+        };
+    }
+
+    /**
      * Control thread: replaces the market session, so the JavaFX thread never waits for the old one to stop.
      *
      * @param publisher the new session's, taken from the hand-off when the restart was asked for
@@ -228,7 +280,7 @@ final class MarketLifecycle implements AutoCloseable {
             }
             if (market != null) {
                 log.info("Market data from {}", settings.provider());
-            } else if (heldElsewhere(store)) {
+            } else if (heldElsewhere(history)) {
                 int asked = restarts;
                 reopenLater.execute(() -> reopen(asked, settings, publisher));
             }
@@ -250,7 +302,7 @@ final class MarketLifecycle implements AutoCloseable {
             try {
                 opened = stores.apply(settings.provider());
             } catch (StoreException failed) {
-                store = CompletableFuture.failedFuture(failed);
+                useHistory(CompletableFuture.failedFuture(failed));
                 if (failed.inUseElsewhere()) {
                     log.debug("Still in use elsewhere: {}", failed.getMessage());
                     reopenLater.execute(() -> reopen(asked, settings, publisher));
@@ -262,7 +314,7 @@ final class MarketLifecycle implements AutoCloseable {
             }
             opened.setReadCacheEnabled(readCacheWanted);
             startHold.released().thenAcceptAsync(shown -> opened.startReadCache(), control);
-            store = CompletableFuture.completedFuture(opened);
+            useHistory(CompletableFuture.completedFuture(opened));
             log.info("The history database is no longer in use elsewhere: market data starts");
             reopened.complete(null);
             Settings latest = settings.withWatchlist(desk.settings().watchlists().of(settings.provider()))
@@ -291,7 +343,7 @@ final class MarketLifecycle implements AutoCloseable {
     /** Starts the session for {@code settings}; a configuration problem is shown, not thrown. Control thread. */
     private MarketSession startMarket(Settings settings, Consumer<MarketUpdate> publisher) {
         try {
-            MarketSession session = MarketSession.start(MarketSession.Options.from(settings), openedStore(), pipeline,
+            MarketSession session = MarketSession.start(MarketSession.Options.from(settings), opened(history), pipeline,
                     publisher, desk.context().host(), Clock.systemUTC(), startHold.released());
             Symbol shown = chartSymbol;
             if (shown != null) {
@@ -327,7 +379,7 @@ final class MarketLifecycle implements AutoCloseable {
         } catch (RuntimeException cannotOpen) {
             switched.completeExceptionally(cannotOpen); // startMarket logs it and shows it
         }
-        store = switched;
+        useHistory(switched);
         // A flip of the read-cache switch between the read above and this assignment went to the
         // history left behind: apply the wish again. Both fields are volatile, so either this read
         // or setReadCache's read of the store sees the other's write.
@@ -339,7 +391,17 @@ final class MarketLifecycle implements AutoCloseable {
     /** Turns the store's read cache on or off, this store's and the next one's. */
     void setReadCache(boolean enabled) {
         readCacheWanted = enabled;
-        store.thenAccept(opened -> opened.setReadCacheEnabled(enabled));
+        store.get().thenAccept(opened -> opened.setReadCacheEnabled(enabled));
+    }
+
+    /**
+     * Control thread: {@code next} is the history from now on, and the chart's too unless it waits
+     * for a provider switch asked for since, whose restart (queued after this) tells it.
+     */
+    private void useHistory(CompletableFuture<HistoryStore> next) {
+        CompletableFuture<HistoryStore> previous = history;
+        history = next;
+        store.compareAndSet(previous, next);
     }
 
     boolean readCacheEnabled() {
@@ -355,6 +417,10 @@ final class MarketLifecycle implements AutoCloseable {
             market = null;
             if (current != null) {
                 current.close();
+            }
+            // Their restarts may never run now: a chart read waiting for one gives up.
+            for (CompletableFuture<HistoryStore> waiting; (waiting = switchesAhead.poll()) != null; ) {
+                waiting.cancel(false);
             }
         }
     }

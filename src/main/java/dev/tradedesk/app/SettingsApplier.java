@@ -7,7 +7,6 @@ import dev.tradedesk.ui.live.MarketUpdate;
 import dev.tradedesk.ui.settings.SettingsValues;
 import dev.tradedesk.ui.workstation.Workstation;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -27,21 +26,21 @@ final class SettingsApplier {
     private final TradeDesk desk;
     private final Executor control;
     private final MarketHandOff handOff;
-    private final BiConsumer<Settings, Consumer<MarketUpdate>> restartMarket;
+    private final MarketRestarts restartMarket;
     private final Consumer<IndicatorParameters> useIndicators;
     private final BooleanSupplier marketStopped;
 
     /**
      * @param control       the workstation's control thread, which runs the two below
      * @param handOff       the window's market hand-off, whose publisher a new session gets
-     * @param restartMarket replaces the market session with one for the settings given, publishing
-     *                      through the publisher given
+     * @param restartMarket asked for a new market session for the settings given, publishing
+     *                      through the publisher given, returns the restart to queue
      * @param useIndicators has the running session, if any, compute with the parameters given
      * @param marketStopped whether the running session has stopped for good (its key rejected):
      *                      OK then starts a new one, whatever it changed
      */
     SettingsApplier(TradeDesk desk, Executor control, MarketHandOff handOff,
-            BiConsumer<Settings, Consumer<MarketUpdate>> restartMarket, Consumer<IndicatorParameters> useIndicators,
+            MarketRestarts restartMarket, Consumer<IndicatorParameters> useIndicators,
             BooleanSupplier marketStopped) {
         this.desk = desk;
         this.control = control;
@@ -49,6 +48,13 @@ final class SettingsApplier {
         this.restartMarket = restartMarket;
         this.useIndicators = useIndicators;
         this.marketStopped = marketStopped;
+    }
+
+    /** Replaces the market session: asked for on the JavaFX thread, run on the control thread. */
+    @FunctionalInterface
+    interface MarketRestarts {
+        /** Returns the restart to queue; {@code switchesProvider}: to another provider than the last asked for. */
+        Runnable ask(Settings settings, boolean switchesProvider, Consumer<MarketUpdate> publisher);
     }
 
     /** What the settings dialog edits of {@code settings}. */
@@ -92,6 +98,9 @@ final class SettingsApplier {
         Settings after = edited(before, values);
         desk.updateSettings(settings -> after);
         desk.context().logging().registerSecrets(after.secrets());
+        boolean restart = restarts(before, after);
+        // First: the chart's reads for the list shown below wait for a new provider's history.
+        applyToMarket(before, after, restart);
         if (!after.watchlist().equals(before.watchlist())) {
             parts.watchlist().replaceAll(after.watchlist());
         }
@@ -100,14 +109,12 @@ final class SettingsApplier {
             parts.status().setZone(after.zone());
         }
         parts.chart().setIndicatorParameters(after.indicators());
-        boolean restart = restarts(before, after);
         if (restart) {
             parts.status().switchProvider(after.provider().displayName());
             if (after.provider() != before.provider()) {
                 parts.main().simulatedBannerProperty().set(after.provider() == ProviderKind.SIM);
             }
         }
-        applyToMarket(before, after, restart);
     }
 
     /**
@@ -145,7 +152,7 @@ final class SettingsApplier {
             // The session the window shows from this OK on, asked for now: by the time the control
             // thread starts it, a second OK may have ended it, and it must not publish as that one's.
             Consumer<MarketUpdate> publisher = handOff.publisherForSession();
-            control.execute(() -> restartMarket.accept(after, publisher));
+            control.execute(restartMarket.ask(after, after.provider() != before.provider(), publisher));
         } else {
             control.execute(() -> useIndicators.accept(after.indicators()));
         }

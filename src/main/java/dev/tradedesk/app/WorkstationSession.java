@@ -110,7 +110,7 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
         this.marketLifecycle = new MarketLifecycle(desk, stores, control, handOff, pipeline, startHold,
                 this::historySwitched);
         this.settingsApplier =
-                new SettingsApplier(desk, control, handOff, marketLifecycle::restart, marketLifecycle::useIndicators,
+                new SettingsApplier(desk, control, handOff, marketLifecycle::askRestart, marketLifecycle::useIndicators,
                         marketLifecycle::marketStopped);
         marketLifecycle.start();
     }

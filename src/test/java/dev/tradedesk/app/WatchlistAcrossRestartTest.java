@@ -2,18 +2,26 @@ package dev.tradedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradedesk.core.Bar;
+import dev.tradedesk.core.BarColumns;
 import dev.tradedesk.core.IndicatorParameters;
 import dev.tradedesk.core.Secret;
+import dev.tradedesk.core.SeriesKey;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.core.Timeframe;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreOptions;
 import dev.tradedesk.testing.Poll;
+import dev.tradedesk.ui.workstation.StoredMinutes;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -91,6 +99,25 @@ class WatchlistAcrossRestartTest {
                 });
     }
 
+    @Test
+    void aChartReadAskedForWhileTheSwitchIsUnderWayReadsTheNewProvidersHistory() throws Exception {
+        // A minute only the real providers' history holds, of a day the simulator never backfills.
+        long marker = Instant.parse("2020-01-02T15:00:00Z").toEpochMilli();
+        AtomicReference<CompletableFuture<StoredMinutes>> read = new AtomicReference<>();
+        switchFromAlpacaToTheSimulator(List.of(AAPL), desk -> {
+            BarColumns real = new BarColumns(1);
+            real.add(new Bar(marker, 12.0, 12.5, 11.5, 12.25, 100));
+            desk.historyStore(ProviderKind.ALPACA).write(new SeriesKey(AAPL, Timeframe.ONE_MINUTE), real);
+        }, workstation -> {
+            // As the chart's loader reads for the list OK shows, on its own thread.
+            read.set(CompletableFuture.supplyAsync(() -> workstation.minuteHistory(AAPL, 10_000_000)));
+        }, (desk, simulated) -> {
+            BarColumns bars = read.get().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).bars();
+            assertThat(bars.timesArray())
+                    .as("the minutes read: the simulated history's, not the real providers'").doesNotContain(marker);
+        });
+    }
+
     /** What a test checks once the restart is over: the desk and the simulated session it started. */
     private interface AfterRestart {
         void check(TradeDesk desk, MarketSession simulated) throws Exception;
@@ -103,6 +130,12 @@ class WatchlistAcrossRestartTest {
      */
     private void switchFromAlpacaToTheSimulator(List<Symbol> watchlist, Consumer<WorkstationSession> duringRestart,
             AfterRestart afterRestart) throws Exception {
+        switchFromAlpacaToTheSimulator(watchlist, desk -> { }, duringRestart, afterRestart);
+    }
+
+    /** As above, with {@code beforeSwitch} run on the desk on Alpaca before OK. */
+    private void switchFromAlpacaToTheSimulator(List<Symbol> watchlist, Consumer<TradeDesk> beforeSwitch,
+            Consumer<WorkstationSession> duringRestart, AfterRestart afterRestart) throws Exception {
         Settings onAlpaca = Settings.DEFAULTS.withConnection(ProviderKind.ALPACA, UNREACHABLE_ALPACA).withWatchlist(watchlist);
         try (AppContext context = TestContexts.in(dir);
                 TradeDesk desk = deskHolding(context, onAlpaca, context.paths().simulatedHistoryDir(),
@@ -110,6 +143,7 @@ class WatchlistAcrossRestartTest {
             try {
                 WorkstationSession workstation = desk.workstation();
                 MarketSession alpaca = Poll.until(workstation::market, PATIENCE);
+                beforeSwitch.accept(desk);
 
                 Settings onSimulator = onAlpaca.withConnection(ProviderKind.SIM, onAlpaca.alpaca());
                 desk.updateSettings(settings -> onSimulator);
@@ -141,13 +175,13 @@ class WatchlistAcrossRestartTest {
             WorkstationSession workstation = desk.workstation();
             MarketSession simulated = Poll.until(workstation::market, PATIENCE);
 
-            // OK as the window applies it: the settings, then the watchlist shows the new provider's
-            // list (which tells the host), then the market side.
+            // OK as the window applies it: the settings, the market side, then the watchlist shows
+            // the new provider's list (which tells the host).
             Settings before = desk.settings();
             Settings onBinance = before.withConnection(ProviderKind.BINANCE, before.alpaca());
             desk.updateSettings(settings -> onBinance);
-            workstation.watchlistChanged(onBinance.watchlist());
             workstation.settingsApplier().applyToMarket(before, onBinance);
+            workstation.watchlistChanged(onBinance.watchlist());
             assertThat(opening.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
                     .as("the restart has stopped the simulated session").isTrue();
 

@@ -467,7 +467,6 @@ public final class ChartController {
         Symbol loading = symbol;
         Timeframe frame = timeframe;
         IndicatorParameters params = parameters;
-        ZoneId dayZone = host.tradingDayZone();
         int minutes = keepShown ? MAX_HISTORY_BARS : firstReadMinutes(frame, rangeToRestore);
         symbolTitle.set(loading.value());
         title.set(loading.value() + " · " + frame.label());
@@ -495,6 +494,8 @@ public final class ChartController {
                 }
                 long started = System.nanoTime();
                 StoredMinutes stored = host.minuteHistory(loading, minutes);
+                // After the read, which waits for a provider switch under way: the new provider's days.
+                ZoneId dayZone = host.tradingDayZone();
                 boolean partial = minutes < MAX_HISTORY_BARS && stored.earlierStored();
                 // The bars stored of the timeframe itself (an imported daily history), read whole at
                 // once: the chart's history where no minute is stored (live minutes extend them

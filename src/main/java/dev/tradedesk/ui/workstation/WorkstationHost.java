@@ -22,8 +22,9 @@ public interface WorkstationHost {
 
     /**
      * The stored one-minute bars of {@code symbol} in the {@code minutes} up to its newest, and
-     * whether older ones are stored. Reads the database: call on a background thread, never on the
-     * JavaFX thread.
+     * whether older ones are stored. Reads the database, the provider's in use once a provider
+     * switch asked for has taken effect (it waits for it, and {@link #tradingDayZone} is the new
+     * provider's after it): call on a background thread, never on the JavaFX thread.
      */
     StoredMinutes minuteHistory(Symbol symbol, int minutes);
 
