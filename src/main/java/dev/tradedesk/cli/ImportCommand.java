@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
                         + " 1990-01-01 UTC (1800-01-01 for daily bars) included)"
                         + " are reported with their line number and skipped; bars already stored at the same times"
                         + " are replaced. A file whose rows are all invalid is an input error, and so is one whose"
-                        + " rows mostly open between the timeframe's bars (shorter bars) or mostly go back in time (newest"
+                        + " rows open between the timeframe's bars more often than on them, or in more than a third of"
+                        + " the rows once three do (shorter bars), or mostly go back in time (newest"
                         + " first); a file with only"
                         + " the header imports nothing.",
                 "An import of 100,000 bars or more compacts the database file when it finishes.",

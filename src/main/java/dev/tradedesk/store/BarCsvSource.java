@@ -76,6 +76,8 @@ public final class BarCsvSource implements BarSource, Closeable {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     /** Immutable and thread-safe; built once because a mapper costs far more than a small file's read. */
     private static final ObjectReader ROWS = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY);
+    /** Rows between bars from which a third of the file is no longer taken for strays. */
+    private static final int SHORTER_BARS_SEEN = 3;
 
     private final String name;
     /** The file read, if it is one: to find the line of a byte that is not UTF-8. */
@@ -358,18 +360,19 @@ public final class BarCsvSource implements BarSource, Closeable {
 
     /**
      * Refuses the file when more of its rows fall between the opens of {@link #grid}'s bars than on
-     * them: it holds shorter bars (minutes given as 1Hour), and the few that fall on an open are
-     * not bars of the timeframe either (an hour's first minute is no hour); stored, they made a
-     * series of wrong bars that the import called imported. A stray row off the grid stays a
-     * skipped row. Thrown at the end of the rows, so an import writing in one transaction writes
-     * nothing.
+     * them, or, from {@link #SHORTER_BARS_SEEN} such rows on, more than a third do: it holds shorter
+     * bars (minutes given as 1Hour; half-hours, of which half fall on the hour), and those that fall
+     * on an open are not bars of the timeframe either (an hour's first minute is no hour); stored,
+     * they made a series of wrong bars that the import called imported. A stray row off the grid
+     * stays a skipped row, also beside one or two good rows. Thrown at the end of the rows, so an
+     * import writing in one transaction writes nothing.
      */
     private void refuseShorterBars() throws BarCsvException {
-        if (offGrid > accepted) {
+        if (offGrid > accepted || offGrid >= SHORTER_BARS_SEEN && offGrid * 2 > accepted) {
             long between = offGrid;
             offGrid = 0; // told once, should the caller read on
             throw new BarCsvException(name, firstOffGridLine, "this row and " + (between - 1) + " more open between "
-                    + grid.label() + " bars, where " + accepted + (accepted == 1 ? " opens" : " open")
+                    + grid.label() + " bars, where " + (accepted == 0 ? "none opens" : accepted + (accepted == 1 ? " opens" : " open"))
                     + " on one: the file holds shorter bars; import it as their timeframe");
         }
     }

@@ -65,6 +65,52 @@ class BarCsvTest {
     }
 
     @Test
+    void halfHoursAsHoursAreRefusedThoughHalfOfThemOpenAnHourAndAStrayRowInHoursIsSkipped() throws IOException {
+        long now = Instant.parse("2024-01-10T12:00:00Z").toEpochMilli();
+        String halfHours = HEADER
+                + "2024-01-02T15:00:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T15:30:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T16:00:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T16:30:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T17:00:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T17:30:00Z,10,11,9,10.5,100\n";
+        assertThatThrownBy(() -> {
+            try (BarCsvSource source = BarCsvSource.read(new StringReader(halfHours), "m30.csv", (line, reason) -> { })
+                    .onlyBarsOf(Timeframe.ONE_HOUR, now)) {
+                source.fill(new BarColumns(8), 8);
+            }
+        }).isInstanceOf(BarCsvException.class).hasMessage("m30.csv, line 3: this row and 2 more open between 1Hour"
+                + " bars, where 3 open on one: the file holds shorter bars; import it as their timeframe");
+
+        String hoursWithAStray = HEADER
+                + "2024-01-02T15:00:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T16:00:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T16:30:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T17:00:00Z,10,11,9,10.5,100\n"
+                + "2024-01-02T18:00:00Z,10,11,9,10.5,100\n";
+        BarColumns kept = new BarColumns(8);
+        try (BarCsvSource source = BarCsvSource.read(new StringReader(hoursWithAStray), "h.csv",
+                (line, reason) -> rejected.add(line + ": " + reason)).onlyBarsOf(Timeframe.ONE_HOUR, now)) {
+            source.fill(kept, 8);
+        }
+        assertThat(kept.size()).isEqualTo(4);
+        assertThat(rejected).containsExactly("4: timestamp 2024-01-02T16:30:00Z is not the open of a 1Hour bar (that bar"
+                + " opens at 2024-01-02T16:00:00Z)");
+    }
+
+    @Test
+    void aLoneRowBetweenBarsSaysNoneOpensOnOne() {
+        long now = Instant.parse("2024-01-10T12:00:00Z").toEpochMilli();
+        assertThatThrownBy(() -> {
+            try (BarCsvSource source = BarCsvSource.read(new StringReader(HEADER + "2024-01-02T15:00:30Z,10,11,9,10.5,100\n"),
+                    "one.csv", (line, reason) -> { }).onlyBarsOf(Timeframe.ONE_MINUTE, now)) {
+                source.fill(new BarColumns(8), 8);
+            }
+        }).isInstanceOf(BarCsvException.class).hasMessage("one.csv, line 2: this row and 0 more open between 1Min"
+                + " bars, where none opens on one: the file holds shorter bars; import it as their timeframe");
+    }
+
+    @Test
     void dailyBarsOpenAtANewYorkOrAUtcDayOneKindAFileAndTodaysNewYorkDayIsNotInTheFuture() throws IOException {
         long now = java.time.Instant.parse("2024-01-10T12:00:00Z").toEpochMilli();
         String csv = HEADER
