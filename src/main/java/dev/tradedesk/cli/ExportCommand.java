@@ -11,6 +11,7 @@ import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.BarCsvWriter;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
+import dev.tradedesk.store.TimeframeHistory;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -223,8 +224,8 @@ final class ExportCommand implements Callable<Integer> {
     /**
      * Writes the bars of {@code key} in the range to {@code out}, which it closes; returns how many.
      * Above one minute, the bars are those the chart shows: the bars stored of the timeframe itself
-     * (an imported daily history) that open before the bucket of the first stored minute, then bars
-     * built from the minutes, daily ones over the days of their market ({@link TradingDayOption};
+     * (an imported daily history, on its trading days) that open before the bucket of the first
+     * stored minute, then bars built from the minutes, daily ones over the days of their market ({@link TradingDayOption};
      * {@code market}'s where the store does not say). An export of what the window showed held the
      * stored daily bars alone, and lacked every day the minutes made.
      */
@@ -239,7 +240,9 @@ final class ExportCommand implements Callable<Integer> {
             long builtFrom = firstMinute.isEmpty() ? Long.MAX_VALUE
                     : new BarAggregator(key.timeframe(), dayZone).bucketStartOf(firstMinute.getAsLong());
             long exported = 0;
-            if (first < builtFrom) {
+            if (first < builtFrom && key.timeframe() == Timeframe.ONE_DAY) {
+                exported += storedDays(store, key, dayZone, first, Math.min(last, builtFrom - 1), writer);
+            } else if (first < builtFrom) {
                 exported += store.stream(key, first, Math.min(last, builtFrom - 1), CHUNK, writer::write);
             }
             if (firstMinute.isPresent() && last >= builtFrom) {
@@ -247,6 +250,33 @@ final class ExportCommand implements Callable<Integer> {
             }
             return exported;
         }
+    }
+
+    /**
+     * Writes the daily bars stored of {@code key} on their trading days in {@code dayZone}, where the
+     * chart places them ({@link TimeframeHistory#onTradingDays}), those from {@code first} to {@code
+     * last} there; returns how many. As stored, a series imported as UTC days beside minutes that
+     * make New York's put two bars on the date of the first minute, and a file that {@code import}
+     * refused to read back as one series.
+     */
+    private static long storedDays(HistoryStore store, SeriesKey key, ZoneId dayZone, long first, long last,
+            CsvFromFirstBar writer) throws IOException {
+        long[] written = {0};
+        // A bar moves by less than a day: from a UTC midnight to its date's start in New York, say.
+        long day = Timeframe.ONE_DAY.millis();
+        store.stream(key, Math.max(first, Long.MIN_VALUE + day) - day, Math.min(last, Long.MAX_VALUE - day) + day, CHUNK,
+                chunk -> {
+                    BarColumns placed = TimeframeHistory.onTradingDays(chunk, dayZone);
+                    BarColumns within = new BarColumns(placed.size());
+                    for (int i = 0; i < placed.size(); i++) {
+                        if (placed.time(i) >= first && placed.time(i) <= last) {
+                            within.add(placed.bar(i));
+                        }
+                    }
+                    writer.write(within);
+                    written[0] += within.size();
+                });
+        return written[0];
     }
 
     /**

@@ -595,6 +595,37 @@ class StoreCommandsTest {
         assertThat(stderr()).contains("timestamp 2024-01-09T12:00:00Z is not the start of a day in New York");
     }
 
+    @Test
+    void dailyBarsImportedAsDatesBesideMinutesExportOnTheMinutesTradingDaysOneBarADateAndImportBack() throws IOException {
+        StringBuilder minutes = new StringBuilder(HEADER);
+        long open = java.time.Instant.parse("2024-01-03T14:30:00Z").toEpochMilli();
+        for (int minute = 0; minute < 5; minute++) {
+            minutes.append(open + minute * 60_000L).append(",10,11,9,10.5,100\n");
+        }
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("m.csv", minutes.toString()).toString()))
+                .isZero();
+        // Dates alone: stored at UTC's midnights, the last the date the minutes make in New York.
+        Path dates = csv("dates.csv", HEADER + "2024-01-01,20,21,19,20.5,1000\n2024-01-02,20,21,19,20.5,1000\n"
+                + "2024-01-03,20,21,19,20.5,1000\n");
+        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Day", "--in", dates.toString())).isZero();
+        assertThat(stdout()).endsWith("imported: 3, skipped: 0" + System.lineSeparator());
+
+        Path exported = dir.resolve("days.csv");
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Day", "--out", exported.toString())).isZero();
+
+        assertThat(Files.readString(exported)).as("New York's days, as the chart shows them; 3 January made by its minutes")
+                .isEqualTo(HEADER
+                        + "2024-01-01T05:00:00Z,20.0,21.0,19.0,20.5,1000.0\n"
+                        + "2024-01-02T05:00:00Z,20.0,21.0,19.0,20.5,1000.0\n"
+                        + "2024-01-03T05:00:00Z,10.0,11.0,9.0,10.5,500.0\n");
+        assertThat(run("import", "--symbol", "AGAIN", "--timeframe", "1Day", "--in", exported.toString())).isZero();
+        assertThat(stdout()).endsWith("imported: 3, skipped: 0" + System.lineSeparator());
+        assertThat(run("export", "--symbol", "AAPL", "--timeframe", "1Day", "--from", "2024-01-02", "--to", "2024-01-02",
+                "--out", "-")).isZero();
+        assertThat(stdout()).as("the range taken where the bars are placed").isEqualTo(HEADER
+                + "2024-01-02T05:00:00Z,20.0,21.0,19.0,20.5,1000.0\n");
+    }
+
     /** A crypto provider's daily bars are UTC days, as its exchange's own candles; --day-zone names another. */
     @Test
     void dailyBarsExportedFromMinutesSpanTheDaysOfTheSettingsProvidersMarket() throws IOException {
