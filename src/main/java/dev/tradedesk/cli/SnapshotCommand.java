@@ -74,10 +74,10 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--bars", paramLabel = "N", defaultValue = "300", description = "Bars in view (default: ${DEFAULT-VALUE}).")
     private int bars;
 
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "1400", description = "Image width (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1400", description = "Image width, 200 to 4096 (default: ${DEFAULT-VALUE}).")
     private int width;
 
-    @Option(names = "--height", paramLabel = "PX", defaultValue = "900", description = "Image height (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "900", description = "Image height, 200 to 8000 (default: ${DEFAULT-VALUE}).")
     private int height;
 
     @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "Where to write the PNG.")
@@ -100,7 +100,7 @@ final class SnapshotCommand implements Callable<Integer> {
         Symbol chartSymbol = parse(() -> Symbol.of(symbol));
         Timeframe chartTimeframe = parse(() -> Timeframe.parse(timeframe));
         requireWithin("--bars", bars, 10, 1_000_000);
-        requireWithin("--width", width, 200, 8_000);
+        requireWithin("--width", width, 200, ChartImageExporter.MAX_WIDTH);
         requireWithin("--height", height, 200, 8_000);
         if (StandardOutputWriter.isNamedBy(out)) {
             // Unlike export's and indicators' CSV, a PNG is no text to pipe on, and "-" is no file name anyone means.

@@ -94,7 +94,7 @@ class CommandLineTest {
     void aSnapshotSizeOutOfRangeIsNamedWithItsValue() {
         assertThat(run("snapshot", "--symbol", "AAPL", "--demo", "--width", "10", "--out", home.resolve("x.png").toString()))
                 .isEqualTo(2);
-        assertThat(stderr()).contains("--width must be 200 to 8000, not 10").doesNotContain("--bars must");
+        assertThat(stderr()).contains("--width must be 200 to 4096, not 10").doesNotContain("--bars must");
         assertThat(home.resolve("x.png")).doesNotExist();
     }
 

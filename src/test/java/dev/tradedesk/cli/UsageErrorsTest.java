@@ -45,7 +45,7 @@ class UsageErrorsTest {
         assertThat(command.run("--data-dir", dir.toString(), "snapshot", "--demo", "--symbol", "AAPL", "--width", "10",
                 "--out", dir.resolve("x.png").toString())).isEqualTo(2);
         assertThat(command.err().lines()).containsExactly(
-                "tradedesk: --width must be 200 to 8000, not 10",
+                "tradedesk: --width must be 200 to 4096, not 10",
                 "Run 'tradedesk snapshot --help' for usage.");
     }
 

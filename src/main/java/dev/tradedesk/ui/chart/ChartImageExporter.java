@@ -52,6 +52,12 @@ public final class ChartImageExporter {
     static final int SETTLE_PULSES = 6;
     static final String CAPTION_STYLE = "chart-caption";
     private static final long TIMEOUT_SECONDS = 30;
+    /**
+     * The widest image a chart is rendered whole to: wider, Prism draws the chart only in its first
+     * 4,096 pixels and leaves the rest blank (a 6,000-pixel snapshot was blank from x = 4,077 on,
+     * with the software pipeline; images 8,000 pixels tall are drawn whole).
+     */
+    public static final int MAX_WIDTH = 4096;
 
     private ChartImageExporter() {
     }
@@ -75,12 +81,15 @@ public final class ChartImageExporter {
      * Renders {@code node} at {@code width} x {@code height} pixels. The future completes on the
      * JavaFX thread.
      *
-     * @throws IllegalArgumentException when the size is not positive
+     * @throws IllegalArgumentException when the size is not positive, or wider than {@link #MAX_WIDTH}
      */
     public static CompletableFuture<WritableImage> render(Region node, int width, int height) {
         Objects.requireNonNull(node, "node");
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("image size must be positive, was " + width + "x" + height);
+        }
+        if (width > MAX_WIDTH) {
+            throw new IllegalArgumentException("image width must be at most " + MAX_WIDTH + ", was " + width);
         }
         return start(() -> new Scene(node, width, height), node, 1);
     }

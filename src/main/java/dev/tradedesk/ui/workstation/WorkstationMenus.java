@@ -487,12 +487,14 @@ final class WorkstationMenus {
         lastExportFolder = file.toAbsolutePath().getParent();
         ChartView copy = new ChartView(model, parts.chart().zone(), Locale.getDefault());
         Optional<Region> shown = Optional.ofNullable(parts.chart().viewProperty().get()).map(ChartView::node);
-        copy.node().setPrefSize(Math.max(MIN_EXPORT_WIDTH, shown.map(Region::getWidth).orElse(0.0)),
-                Math.max(MIN_EXPORT_HEIGHT, shown.map(Region::getHeight).orElse(0.0)));
+        double width = Math.max(MIN_EXPORT_WIDTH, shown.map(Region::getWidth).orElse(0.0));
+        copy.node().setPrefSize(width, Math.max(MIN_EXPORT_HEIGHT, shown.map(Region::getHeight).orElse(0.0)));
         Region captioned = ChartImageExporter.captioned(copy.node(),
                 model.key().symbol().value() + " · " + model.key().timeframe().label());
         Stage stage = window.stage();
-        double scale = Math.max(stage.getOutputScaleX(), stage.getOutputScaleY());
+        // A chart wider than the widest image drawn whole (a wide HiDPI screen) gets fewer pixels, not a blank part.
+        double scale = Math.min(Math.max(stage.getOutputScaleX(), stage.getOutputScaleY()),
+                ChartImageExporter.MAX_WIDTH / width);
         ChartImageExporter.renderAtPreferredSize(captioned, scale).thenAcceptAsync(image -> {
             try {
                 ChartImageExporter.write(image, file);
