@@ -13,7 +13,7 @@ import java.util.List;
  * Immutable and thread-safe.
  *
  * @param rsiPeriod    RSI look-back n (default 14)
- * @param stochPeriod  StochRSI min/max window m over RSI values (default 14)
+ * @param stochPeriod  StochRSI min/max window m over RSI values, at least 2 (default 14)
  * @param kSmoothing   SMA length of %K over the raw StochRSI (default 3)
  * @param dSmoothing   SMA length of %D over %K (default 3)
  * @param atrPeriod    Wilder ATR period (default 14)
@@ -45,7 +45,8 @@ public record IndicatorParameters(
         List<String> problems = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         checkPeriod(problems, refused, "rsiPeriod", rsiPeriod);
-        checkPeriod(problems, refused, "stochPeriod", stochPeriod);
+        // One RSI value has no range to place it in: %K and %D were never defined, and nothing said why.
+        checkPeriod(problems, refused, "stochPeriod", stochPeriod, 2);
         checkPeriod(problems, refused, "kSmoothing", kSmoothing);
         checkPeriod(problems, refused, "dSmoothing", dSmoothing);
         checkPeriod(problems, refused, "atrPeriod", atrPeriod);
@@ -67,8 +68,12 @@ public record IndicatorParameters(
     }
 
     private static void checkPeriod(List<String> problems, List<String> refused, String name, int period) {
-        if (period < 1 || period > MAX_PERIOD) {
-            problems.add(name + " must be between 1 and " + MAX_PERIOD + ", was " + period);
+        checkPeriod(problems, refused, name, period, 1);
+    }
+
+    private static void checkPeriod(List<String> problems, List<String> refused, String name, int period, int least) {
+        if (period < least || period > MAX_PERIOD) {
+            problems.add(name + " must be between " + least + " and " + MAX_PERIOD + ", was " + period);
             refused.add(name);
         }
     }

@@ -30,6 +30,14 @@ class IndicatorParametersTest {
     }
 
     @Test
+    void theStochRsiWindowHoldsAtLeastTwoRsiValuesSinceOneHasNoRange() {
+        assertThatThrownBy(() -> new IndicatorParameters(14, 1, 3, 3, 14, 20, 35, 100, 0.7, 20))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessage("invalid indicator parameters: stochPeriod must be between 2 and 10000, was 1");
+        assertThat(new IndicatorParameters(1, 2, 1, 1, 1, 1, 35, 100, 0.7, 1).stochPeriod()).isEqualTo(2);
+    }
+
+    @Test
     void sensitivityMustBeInTheHalfOpenUnitInterval() {
         assertThat(new IndicatorParameters(14, 14, 3, 3, 14, 20, 35, 100, 1.0, 20).sensitivity()).isEqualTo(1.0);
         for (double bad : new double[] {0, -0.1, 1.0001, Double.NaN, Double.POSITIVE_INFINITY}) {
