@@ -1,11 +1,17 @@
 package dev.tradedesk.cli;
 
+import dev.tradedesk.app.LogMarkers;
 import dev.tradedesk.app.SmokeTest;
 import dev.tradedesk.app.SoakRecorder;
 import dev.tradedesk.app.SoftwareRenderingMemory;
 import dev.tradedesk.app.TradeDesk;
+import dev.tradedesk.app.WorkstationLock;
 import dev.tradedesk.ui.DesktopLauncher;
+import dev.tradedesk.ui.Theme;
+import dev.tradedesk.ui.workstation.WorkstationWindow;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -96,7 +102,12 @@ final class GuiCommand implements Callable<Integer> {
         // user would, so the session ends as a closed window ends it: the last writes done and the
         // history databases closed. H2 left unclosed again and again (each such stop) was seen to
         // reopen at an older state, losing the bars of later sessions.
-        try (StopSignals stop = StopSignals.install(GuiCommand::closeWindows);
+        Optional<WorkstationLock> lock = lockSettings();
+        if (lock.isEmpty()) {
+            return toldAlreadyOpen();
+        }
+        try (WorkstationLock held = lock.get();
+                StopSignals stop = StopSignals.install(GuiCommand::closeWindows);
                 TradeDesk desk = new TradeDesk(root.context())) {
             running.set(desk);
             DesktopLauncher.requireDisplay();
@@ -116,6 +127,37 @@ final class GuiCommand implements Callable<Integer> {
             ShutdownHooks.remove(onTerminate);
         }
         return 0;
+    }
+
+    /**
+     * The lock of the settings file, unless another workstation holds it; one that cannot be taken
+     * (a read-only folder) does not keep the window from opening, and is logged.
+     */
+    private Optional<WorkstationLock> lockSettings() {
+        Path settings = root.paths().settingsFile();
+        try {
+            return WorkstationLock.tryTake(settings);
+        } catch (IOException | RuntimeException cannotLock) {
+            LoggerFactory.getLogger(GuiCommand.class).warn("Cannot lock {}: {}; a second window on these settings would"
+                    + " not be told that this one has them", WorkstationLock.fileFor(settings), cannotLock.getMessage());
+            return Optional.of(WorkstationLock.none());
+        }
+    }
+
+    /** Says, on stderr, in the log and in a window, that another workstation has these settings; the exit code. */
+    private int toldAlreadyOpen() throws InterruptedException {
+        Path settings = root.paths().settingsFile();
+        String header = "TradeDesk is already open with these settings";
+        String detail = "Another TradeDesk window uses " + settings + ": switch to it. A second window would save its"
+                + " watchlist and layout over the first one's. To open one more, give it settings and data of its own:"
+                + " tradedesk --config OTHER/settings.json --data-dir OTHER";
+        spec.commandLine().getErr().println("tradedesk: " + header + ". " + detail);
+        LoggerFactory.getLogger(GuiCommand.class).warn(LogMarkers.TOLD_ON_CONSOLE, "{}: {}", header, detail);
+        if (headless || DesktopLauncher.hasDisplay()) {
+            Theme theme = root.context().settingsLoad().settings().theme();
+            new DesktopLauncher().runUntilClosed(stage -> WorkstationWindow.showWhyNotOpened(stage, theme, header, detail));
+        }
+        return 1;
     }
 
     /** Signal thread: hides every window, which ends {@link DesktopLauncher#runUntilClosed} as a close does. */

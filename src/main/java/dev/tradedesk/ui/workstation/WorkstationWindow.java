@@ -31,6 +31,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
@@ -507,6 +509,31 @@ public final class WorkstationWindow {
      */
     public Runnable showError(String header, String detail) {
         return menus.error(header, detail)::close;
+    }
+
+    /**
+     * Shows, in {@code stage}, why no workstation opens (another window has its settings), in the
+     * style of an error alert; OK or the window's close button hides {@code stage}. JavaFX thread.
+     */
+    public static void showWhyNotOpened(Stage stage, Theme theme, String header, String detail) {
+        applyTheme(theme);
+        DialogPane message = new DialogPane();
+        message.getStyleClass().add("alert");
+        message.getStyleClass().add("error");
+        message.setHeaderText(header);
+        message.setContentText(detail);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setPrefWidth(560);
+        message.getButtonTypes().add(ButtonType.OK);
+        Button ok = (Button) message.lookupButton(ButtonType.OK);
+        ok.setDefaultButton(true);
+        ok.setOnAction(event -> stage.hide());
+        stage.setTitle(TITLE);
+        stage.setScene(new Scene(message));
+        stage.setResizable(false);
+        stage.getIcons().setAll(icons());
+        stage.show();
+        stage.centerOnScreen();
     }
 
     /** AtlantaFX themes are user-agent stylesheets: one switch restyles every window. */
