@@ -48,11 +48,9 @@ class SecondWindowTest {
                     () -> command.run("--config", settings.toString(), "--data-dir", data.toString(), "gui", "--headless"));
 
             DialogPane told = Poll.until(() -> onFxThread(() -> shownMessage().orElse(null)), Duration.ofSeconds(30));
-            String[] text = new String[2];
-            robot.interact(() -> {
-                text[0] = told.getHeaderText();
-                text[1] = told.getContentText();
+            String[] text = onFxThread(() -> {
                 ((Button) told.lookupButton(ButtonType.OK)).fire();
+                return new String[] {told.getHeaderText(), told.getContentText()};
             });
 
             assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(1);
