@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Window;
@@ -145,7 +146,7 @@ final class GuiCommand implements Callable<Integer> {
     }
 
     /** Says, on stderr, in the log and in a window, that another workstation has these settings; the exit code. */
-    private int toldAlreadyOpen() throws InterruptedException {
+    private int toldAlreadyOpen() {
         Path settings = root.paths().settingsFile();
         String header = "TradeDesk is already open with these settings";
         String detail = "Another TradeDesk window uses " + settings + ": switch to it. A second window would save its"
@@ -155,7 +156,23 @@ final class GuiCommand implements Callable<Integer> {
         LoggerFactory.getLogger(GuiCommand.class).warn(LogMarkers.TOLD_ON_CONSOLE, "{}: {}", header, detail);
         if (headless || DesktopLauncher.hasDisplay()) {
             Theme theme = root.context().settingsLoad().settings().theme();
-            new DesktopLauncher().runUntilClosed(stage -> WorkstationWindow.showWhyNotOpened(stage, theme, header, detail));
+            boolean startedHere = DesktopLauncher.ensureToolkit();
+            try {
+                CompletableFuture<Void> told = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    try {
+                        WorkstationWindow.whyNotOpened(theme, header, detail).showAndWait();
+                        told.complete(null);
+                    } catch (RuntimeException failed) {
+                        told.completeExceptionally(failed);
+                    }
+                });
+                told.join();
+            } finally {
+                if (startedHere) {
+                    Platform.exit();
+                }
+            }
         }
         return 1;
     }

@@ -74,7 +74,7 @@ class SecondWindowTest {
     private static Optional<DialogPane> shownMessage() {
         List<Window> windows = List.copyOf(Window.getWindows());
         return windows.stream().filter(Window::isShowing).map(Window::getScene)
-                .filter(scene -> scene != null && scene.getRoot() instanceof DialogPane)
-                .map(scene -> (DialogPane) scene.getRoot()).findFirst();
+                .filter(scene -> scene != null && scene.getRoot().lookup(".dialog-pane") instanceof DialogPane)
+                .map(scene -> (DialogPane) scene.getRoot().lookup(".dialog-pane")).findFirst();
     }
 }

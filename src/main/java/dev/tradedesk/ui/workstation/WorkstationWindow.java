@@ -30,9 +30,9 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
@@ -512,28 +512,17 @@ public final class WorkstationWindow {
     }
 
     /**
-     * Shows, in {@code stage}, why no workstation opens (another window has its settings), in the
-     * style of an error alert; OK or the window's close button hides {@code stage}. JavaFX thread.
+     * The alert saying why no workstation opens (another window has its settings), of a window of
+     * its own, not yet shown. JavaFX thread.
      */
-    public static void showWhyNotOpened(Stage stage, Theme theme, String header, String detail) {
+    public static Alert whyNotOpened(Theme theme, String header, String detail) {
         applyTheme(theme);
-        DialogPane message = new DialogPane();
-        message.getStyleClass().add("alert");
-        message.getStyleClass().add("error");
-        message.setHeaderText(header);
-        message.setContentText(detail);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        message.setPrefWidth(560);
-        message.getButtonTypes().add(ButtonType.OK);
-        Button ok = (Button) message.lookupButton(ButtonType.OK);
-        ok.setDefaultButton(true);
-        ok.setOnAction(event -> stage.hide());
-        stage.setTitle(TITLE);
-        stage.setScene(new Scene(message));
-        stage.setResizable(false);
-        stage.getIcons().setAll(icons());
-        stage.show();
-        stage.centerOnScreen();
+        Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
+        alert.setTitle(TITLE);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(icons());
+        return alert;
     }
 
     /** AtlantaFX themes are user-agent stylesheets: one switch restyles every window. */
