@@ -92,6 +92,10 @@ final class GuiCommand implements Callable<Integer> {
             out.flush();
             return report.passed() ? 0 : 1;
         }
+        Optional<WorkstationLock> lock = lockSettings();
+        if (lock.isEmpty()) {
+            return toldAlreadyOpen();
+        }
         AtomicReference<TradeDesk> running = new AtomicReference<>();
         // A shutdown the signals below do not end (SIGHUP, -Xrs) leaves the window open to the end;
         // JavaFX runs nothing more once the JVM shuts down, so the layout it last handed over is
@@ -103,10 +107,6 @@ final class GuiCommand implements Callable<Integer> {
         // user would, so the session ends as a closed window ends it: the last writes done and the
         // history databases closed. H2 left unclosed again and again (each such stop) was seen to
         // reopen at an older state, losing the bars of later sessions.
-        Optional<WorkstationLock> lock = lockSettings();
-        if (lock.isEmpty()) {
-            return toldAlreadyOpen();
-        }
         try (WorkstationLock held = lock.get();
                 StopSignals stop = StopSignals.install(GuiCommand::closeWindows);
                 TradeDesk desk = new TradeDesk(root.context())) {

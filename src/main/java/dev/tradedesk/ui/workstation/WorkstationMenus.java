@@ -436,7 +436,7 @@ final class WorkstationMenus {
      * minimum over a maximized main window), an alert got the height of the message's first line,
      * and a folder in it read "It is in ...".
      */
-    private static Alert wholeMessage(Alert alert) {
+    static Alert wholeMessage(Alert alert) {
         alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         return alert;
     }

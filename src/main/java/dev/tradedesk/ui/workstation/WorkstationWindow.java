@@ -517,10 +517,9 @@ public final class WorkstationWindow {
      */
     public static Alert whyNotOpened(Theme theme, String header, String detail) {
         applyTheme(theme);
-        Alert alert = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
+        Alert alert = WorkstationMenus.wholeMessage(new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK));
         alert.setTitle(TITLE);
         alert.setHeaderText(header);
-        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(icons());
         return alert;
     }
