@@ -59,7 +59,7 @@ final class WatchlistColumns {
                 () -> cell.getValue().problemProperty().get(), cell.getValue().problemProperty()));
         symbol.setCellFactory(column -> new SymbolCell());
         describe(symbol, "Symbol; ⚠ marks one without live values for a reason its tooltip gives (the provider's,"
-                + " or the history store's)");
+                + " the history store's, or market data stopped)");
         table.getColumns().add(symbol);
         table.getColumns().add(numberColumn(WatchlistColumn.LAST, "Last price", LastPriceCell::new));
         table.getColumns().add(numberColumn(WatchlistColumn.CHANGE_PERCENT,

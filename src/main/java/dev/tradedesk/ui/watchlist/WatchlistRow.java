@@ -34,6 +34,8 @@ public final class WatchlistRow {
     private int priceDecimals = PriceDecimals.MIN;
     /** Where the row stands in the user's own order; a sorted list ranks rows of the same value by it. */
     private int ownPlace;
+    /** The problem shown is the stopped market data's ({@link #showMarketStopped}), not the row's own. */
+    private boolean showsMarketStopped;
 
     WatchlistRow(Symbol symbol) {
         this.symbol = symbol;
@@ -49,6 +51,7 @@ public final class WatchlistRow {
         relativeVolume.set(quote.relativeVolume());
         zone.set(quote.zone());
         problem.set("");
+        showsMarketStopped = false;
         showCompleteness();
     }
 
@@ -62,13 +65,34 @@ public final class WatchlistRow {
         relativeVolume.set(Double.NaN);
         zone.set(Quote.Zone.UNDEFINED);
         problem.set("");
+        showsMarketStopped = false;
         storedCompleteness = Double.NaN;
         completeness.set(Double.NaN);
     }
 
     void reportProblem(String text) {
         problem.set(text);
+        showsMarketStopped = false;
         showCompleteness();
+    }
+
+    /**
+     * Market data stopped ({@code reason}): a row with no price and no problem of its own says why
+     * it has none. A session that never started (Alpaca without a key) told no symbol of it, and its
+     * rows stood blank, unlike those of a session stopped by a rejected key.
+     */
+    void showMarketStopped(String reason) {
+        if (Double.isNaN(last.get()) && problem.get().isEmpty()) {
+            reportProblem("Market data stopped: " + reason);
+            showsMarketStopped = true;
+        }
+    }
+
+    /** Market data runs again: the stopped market's problem goes, a row's own stays. */
+    void clearMarketStopped() {
+        if (showsMarketStopped) {
+            clearProblem();
+        }
     }
 
     /** The problem shown is over, though no quote came yet (the history store answered). */

@@ -2,6 +2,7 @@ package dev.tradedesk.ui.watchlist;
 
 import dev.tradedesk.core.Spaces;
 import dev.tradedesk.core.Symbol;
+import dev.tradedesk.feed.ConnectionState;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.ui.live.MarketUpdate;
 import java.util.ArrayDeque;
@@ -66,6 +67,8 @@ public final class WatchlistViewModel {
     private final ReadOnlyObjectWrapper<Symbol> undoableRemoval = new ReadOnlyObjectWrapper<>(this, "undoableRemoval");
     private final Consumer<List<Symbol>> symbolsChanged;
     private ProviderKind quotedBy;
+    /** Why market data is stopped, while it is; null while it runs. */
+    private String stoppedReason;
     /**
      * Rows removed and where they stood, newest first, each until it is put back, added again or the
      * list replaced. Undone newest first, every row returns to the place it had.
@@ -228,6 +231,9 @@ public final class WatchlistViewModel {
         List<WatchlistRow> newRows = new ArrayList<>();
         for (Symbol symbol : new LinkedHashSet<>(symbols)) {
             WatchlistRow row = kept.getOrDefault(symbol, new WatchlistRow(symbol));
+            if (stoppedReason != null) {
+                row.showMarketStopped(stoppedReason);
+            }
             bySymbol.put(symbol, row);
             newRows.add(row);
         }
@@ -294,6 +300,13 @@ public final class WatchlistViewModel {
                 rows.forEach(WatchlistRow::clear);
             }
             quotedBy = provider;
+            if (update.connection().status() == ConnectionState.Status.STOPPED) {
+                stoppedReason = update.connection().reason();
+                rows.forEach(row -> row.showMarketStopped(stoppedReason));
+            } else if (stoppedReason != null) {
+                stoppedReason = null;
+                rows.forEach(WatchlistRow::clearMarketStopped);
+            }
         }
         update.problemsOver().forEach(symbol -> {
             WatchlistRow row = bySymbol.get(symbol);
@@ -359,6 +372,9 @@ public final class WatchlistViewModel {
     private void insertRow(Symbol symbol) {
         if (!bySymbol.containsKey(symbol)) {
             WatchlistRow row = new WatchlistRow(symbol);
+            if (stoppedReason != null) {
+                row.showMarketStopped(stoppedReason);
+            }
             bySymbol.put(symbol, row);
             rows.add(row);
         }

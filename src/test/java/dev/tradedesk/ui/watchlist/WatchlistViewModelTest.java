@@ -133,6 +133,26 @@ class WatchlistViewModelTest {
         assertThat(msft.priceDecimals()).as("the old provider's prices forgotten").isEqualTo(2);
     }
 
+    @Test
+    void rowsWithoutPricesSayMarketDataStoppedWhileItIsAndKeepAProblemOfTheirOwn() {
+        model.apply(new MarketUpdate(Map.of(), Map.of(), Map.of(), Map.of(Symbol.of("SPY"), "unknown symbol"), null, null,
+                Long.MAX_VALUE));
+        model.apply(last("MSFT", 410.5));
+        model.apply(MarketUpdate.ofConnection(ConnectionState.stopped(ProviderKind.ALPACA, "Alpaca needs an API key")));
+
+        WatchlistRow aapl = model.row(Symbol.of("AAPL")).orElseThrow();
+        assertThat(aapl.problemProperty().get()).isEqualTo("Market data stopped: Alpaca needs an API key");
+        assertThat(model.row(Symbol.of("SPY")).orElseThrow().problemProperty().get()).as("its own").isEqualTo("unknown symbol");
+        model.add("IBM");
+        assertThat(model.row(Symbol.of("IBM")).orElseThrow().problemProperty().get()).as("added while stopped")
+                .isEqualTo("Market data stopped: Alpaca needs an API key");
+
+        model.apply(MarketUpdate.ofConnection(ConnectionState.connecting(ProviderKind.ALPACA)));
+        assertThat(aapl.problemProperty().get()).as("a new session starting").isEmpty();
+        assertThat(model.row(Symbol.of("IBM")).orElseThrow().problemProperty().get()).isEmpty();
+        assertThat(model.row(Symbol.of("SPY")).orElseThrow().problemProperty().get()).isEqualTo("unknown symbol");
+    }
+
     private static MarketUpdate last(String symbol, double price) {
         return new MarketUpdate(Map.of(Symbol.of(symbol), new Quote(Symbol.of(symbol), 0, price, 0.1, 50, 50, 20, 90, 1)),
                 Map.of(), Map.of(), Map.of(), null, null, Long.MAX_VALUE);
