@@ -597,13 +597,7 @@ class StoreCommandsTest {
 
     @Test
     void dailyBarsImportedAsDatesBesideMinutesExportOnTheMinutesTradingDaysOneBarADateAndImportBack() throws IOException {
-        StringBuilder minutes = new StringBuilder(HEADER);
-        long open = java.time.Instant.parse("2024-01-03T14:30:00Z").toEpochMilli();
-        for (int minute = 0; minute < 5; minute++) {
-            minutes.append(open + minute * 60_000L).append(",10,11,9,10.5,100\n");
-        }
-        assertThat(run("import", "--symbol", "AAPL", "--timeframe", "1Min", "--in", csv("m.csv", minutes.toString()).toString()))
-                .isZero();
+        importMinutes("AAPL", "2024-01-03T14:30:00Z", 5, 60_000L);
         // Dates alone: stored at UTC's midnights, the last the date the minutes make in New York.
         Path dates = csv("dates.csv", HEADER + "2024-01-01,20,21,19,20.5,1000\n2024-01-02,20,21,19,20.5,1000\n"
                 + "2024-01-03,20,21,19,20.5,1000\n");
@@ -626,16 +620,21 @@ class StoreCommandsTest {
                 + "2024-01-02T05:00:00Z,20.0,21.0,19.0,20.5,1000.0\n");
     }
 
+    /** Imports {@code count} one-minute bars of {@code symbol}, the first at {@code first}, {@code step} ms apart. */
+    private void importMinutes(String symbol, String first, int count, long step) throws IOException {
+        StringBuilder minutes = new StringBuilder(HEADER);
+        long start = java.time.Instant.parse(first).toEpochMilli();
+        for (int i = 0; i < count; i++) {
+            minutes.append(start + i * step).append(",10,11,9,10.5,100\n");
+        }
+        assertThat(run("import", "--symbol", symbol, "--timeframe", "1Min", "--in",
+                csv(symbol + "-minutes.csv", minutes.toString()).toString())).isZero();
+    }
+
     /** A crypto provider's daily bars are UTC days, as its exchange's own candles; --day-zone names another. */
     @Test
     void dailyBarsExportedFromMinutesSpanTheDaysOfTheSettingsProvidersMarket() throws IOException {
-        StringBuilder minutes = new StringBuilder(HEADER);
-        long start = java.time.Instant.parse("2024-01-02T20:00:00Z").toEpochMilli();
-        for (int hour = 0; hour < 40; hour++) {
-            minutes.append(start + hour * 3_600_000L).append(",10,11,9,10.5,100\n");
-        }
-        assertThat(run("import", "--symbol", "BTCUSDT", "--timeframe", "1Min", "--in",
-                csv("crypto.csv", minutes.toString()).toString())).isZero();
+        importMinutes("BTCUSDT", "2024-01-02T20:00:00Z", 40, 3_600_000L);
         Files.writeString(dir.resolve("settings.json"), "{\"provider\": \"binance\"}");
         Path utc = dir.resolve("utc.csv");
         assertThat(run("export", "--symbol", "BTCUSDT", "--timeframe", "1Day", "--out", utc.toString())).isZero();

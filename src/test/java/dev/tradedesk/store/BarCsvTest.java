@@ -47,6 +47,16 @@ class BarCsvTest {
         return all;
     }
 
+    /** Reading {@code csv} (named {@code name}) as bars of {@code timeframe} at {@code now} refuses the file with {@code message}. */
+    private static void assertRefused(String csv, String name, Timeframe timeframe, long now, String message) {
+        assertThatThrownBy(() -> {
+            try (BarCsvSource source = BarCsvSource.read(new StringReader(csv), name, (line, reason) -> { })
+                    .onlyBarsOf(timeframe, now)) {
+                source.fill(new BarColumns(8), 8);
+            }
+        }).isInstanceOf(BarCsvException.class).hasMessage(message);
+    }
+
     @Test
     void shorterBarsRefusedBesideOneRowOnTheGridSayItOpensOnIt() {
         String csv = HEADER
@@ -55,13 +65,8 @@ class BarCsvTest {
                 + "2024-01-02T15:02:00Z,10,11,9,10.5,100\n";
         long now = java.time.Instant.parse("2024-01-10T12:00:00Z").toEpochMilli();
 
-        assertThatThrownBy(() -> {
-            try (BarCsvSource source = BarCsvSource.read(new StringReader(csv), "minutes.csv", (line, reason) -> { })
-                    .onlyBarsOf(Timeframe.ONE_HOUR, now)) {
-                source.fill(new BarColumns(8), 8);
-            }
-        }).isInstanceOf(BarCsvException.class).hasMessage("minutes.csv, line 3: this row and 1 more open between 1Hour"
-                + " bars, where 1 opens on one: the file holds shorter bars; import it as their timeframe");
+        assertRefused(csv, "minutes.csv", Timeframe.ONE_HOUR, now, "minutes.csv, line 3: this row and 1 more open"
+                + " between 1Hour bars, where 1 opens on one: the file holds shorter bars; import it as their timeframe");
     }
 
     @Test
@@ -74,13 +79,8 @@ class BarCsvTest {
                 + "2024-01-02T16:30:00Z,10,11,9,10.5,100\n"
                 + "2024-01-02T17:00:00Z,10,11,9,10.5,100\n"
                 + "2024-01-02T17:30:00Z,10,11,9,10.5,100\n";
-        assertThatThrownBy(() -> {
-            try (BarCsvSource source = BarCsvSource.read(new StringReader(halfHours), "m30.csv", (line, reason) -> { })
-                    .onlyBarsOf(Timeframe.ONE_HOUR, now)) {
-                source.fill(new BarColumns(8), 8);
-            }
-        }).isInstanceOf(BarCsvException.class).hasMessage("m30.csv, line 3: this row and 2 more open between 1Hour"
-                + " bars, where 3 open on one: the file holds shorter bars; import it as their timeframe");
+        assertRefused(halfHours, "m30.csv", Timeframe.ONE_HOUR, now, "m30.csv, line 3: this row and 2 more open"
+                + " between 1Hour bars, where 3 open on one: the file holds shorter bars; import it as their timeframe");
 
         String hoursWithAStray = HEADER
                 + "2024-01-02T15:00:00Z,10,11,9,10.5,100\n"
@@ -101,13 +101,9 @@ class BarCsvTest {
     @Test
     void aLoneRowBetweenBarsSaysNoneOpensOnOne() {
         long now = Instant.parse("2024-01-10T12:00:00Z").toEpochMilli();
-        assertThatThrownBy(() -> {
-            try (BarCsvSource source = BarCsvSource.read(new StringReader(HEADER + "2024-01-02T15:00:30Z,10,11,9,10.5,100\n"),
-                    "one.csv", (line, reason) -> { }).onlyBarsOf(Timeframe.ONE_MINUTE, now)) {
-                source.fill(new BarColumns(8), 8);
-            }
-        }).isInstanceOf(BarCsvException.class).hasMessage("one.csv, line 2: this row and 0 more open between 1Min"
-                + " bars, where none opens on one: the file holds shorter bars; import it as their timeframe");
+        assertRefused(HEADER + "2024-01-02T15:00:30Z,10,11,9,10.5,100\n", "one.csv", Timeframe.ONE_MINUTE, now,
+                "one.csv, line 2: this row and 0 more open between 1Min bars, where none opens on one: the file holds"
+                        + " shorter bars; import it as their timeframe");
     }
 
     @Test
