@@ -46,9 +46,20 @@ final class PerformanceSampler implements Runnable {
     record Totals(Histogram frameIntervals, Histogram tickToScreen, Histogram framesPerSecond, long samples) {
     }
 
+    /**
+     * The read cache's counters and the store they are of: a provider switch puts another store's
+     * counters (or none, while it opens) in their place, which say nothing of the second just gone.
+     *
+     * @param store the store counted, compared by identity; null when none is open
+     */
+    record CacheCounters(Object store, CacheStats stats) {
+
+        static final CacheCounters NONE = new CacheCounters(null, new CacheStats(0, 0, 0));
+    }
+
     private final PipelineMetrics pipeline;
     private final UiMetrics ui;
-    private final Supplier<CacheStats> cache;
+    private final Supplier<CacheCounters> cache;
     private final Consumer<PerformanceSample> out;
     private final Clock clock;
     private final Histogram totalFrames = new Histogram(3);
@@ -56,8 +67,10 @@ final class PerformanceSampler implements Runnable {
     private final Histogram fpsPerSecond = new Histogram(3);
     private long samples;
     private long lastSampleNanos = System.nanoTime();
+    private Object lastStore;
     private long lastHits;
     private long lastMisses;
+    private boolean failureLogged;
     /**
      * Hits and misses of the last {@link #HIT_RATE_WINDOW} samples: the chart reads history now and
      * then (a symbol or timeframe chosen, a reload), so a rate per second is mostly undefined and its
@@ -74,7 +87,7 @@ final class PerformanceSampler implements Runnable {
     private record LastRun(StageLatency latency, long atMillis) {
     }
 
-    PerformanceSampler(PipelineMetrics pipeline, UiMetrics ui, Supplier<CacheStats> cache, Consumer<PerformanceSample> out,
+    PerformanceSampler(PipelineMetrics pipeline, UiMetrics ui, Supplier<CacheCounters> cache, Consumer<PerformanceSample> out,
             Clock clock) {
         this.pipeline = pipeline;
         this.ui = ui;
@@ -86,8 +99,26 @@ final class PerformanceSampler implements Runnable {
         lastGcMillis = gc[1];
     }
 
+    /**
+     * Takes a sample. Never throws: a scheduled task that throws is run no more, and the panel and
+     * the status bar's figures stood still for good, without a word (seen after a provider switch).
+     */
     @Override
     public void run() {
+        try {
+            sample();
+        } catch (RuntimeException failed) {
+            if (!failureLogged) {
+                failureLogged = true;
+                log.error("A performance sample failed; the next ones are taken all the same (further failures at DEBUG)",
+                        failed);
+            } else {
+                log.debug("A performance sample failed: {}", failed.toString());
+            }
+        }
+    }
+
+    private void sample() {
         long now = System.nanoTime();
         double seconds = Math.max(1e-3, (now - lastSampleNanos) / 1e9);
         lastSampleNanos = now;
@@ -111,10 +142,13 @@ final class PerformanceSampler implements Runnable {
             }
             samples++;
         }
-        CacheStats stats = cache.get();
+        CacheCounters counters = cache.get();
+        CacheStats stats = counters.stats();
         int slot = (int) (samples % HIT_RATE_WINDOW);
-        windowHits[slot] = stats.hits() - lastHits;
-        windowMisses[slot] = stats.misses() - lastMisses;
+        boolean sameStore = counters.store() != null && counters.store() == lastStore;
+        windowHits[slot] = sameStore ? Math.max(0, stats.hits() - lastHits) : 0;
+        windowMisses[slot] = sameStore ? Math.max(0, stats.misses() - lastMisses) : 0;
+        lastStore = counters.store();
         lastHits = stats.hits();
         lastMisses = stats.misses();
         long hits = Arrays.stream(windowHits).sum();

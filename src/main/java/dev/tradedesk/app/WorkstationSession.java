@@ -9,7 +9,6 @@ import dev.tradedesk.core.WriteFailures;
 import dev.tradedesk.feed.PipelineMetrics;
 import dev.tradedesk.feed.ProviderKind;
 import dev.tradedesk.store.BarSnapshot;
-import dev.tradedesk.store.CacheStats;
 import dev.tradedesk.store.HistoryStore;
 import dev.tradedesk.store.StoreException;
 import dev.tradedesk.store.TimeframeHistory;
@@ -149,7 +148,8 @@ final class WorkstationSession implements WorkstationHost, AutoCloseable {
             status.showTickToScreenP99(sample.tickToScreenP99Ms());
         });
         sampler = new PerformanceSampler(pipeline, uiMetrics,
-                () -> marketLifecycle.openStore().map(HistoryStore::cacheStats).orElse(new CacheStats(0, 0, 0)),
+                () -> marketLifecycle.openStore().map(store -> new PerformanceSampler.CacheCounters(store, store.cacheStats()))
+                        .orElse(PerformanceSampler.CacheCounters.NONE),
                 samples::offer, Clock.systemUTC());
         sampling = metrics.scheduleAtFixedRate(sampler, SAMPLE_PERIOD.toMillis(), SAMPLE_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,9 @@ class PerformanceSamplerTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T15:00:00Z"));
     private final List<PerformanceSample> samples = new ArrayList<>();
     private final PerformanceSampler sampler = new PerformanceSampler(pipeline, new UiMetrics(),
-            () -> new CacheStats(0, 0, 0), samples::add, clock);
+            () -> PerformanceSampler.CacheCounters.NONE, samples::add, clock);
+    /** The store whose counters a test's supplier gives. */
+    private final Object store = new Object();
 
     @Test
     void aStageThatRunsOnceAMinuteShowsItsLastRunUntilTheNextInsteadOfNothing() {
@@ -49,7 +52,8 @@ class PerformanceSamplerTest {
     @Test
     void theReadCacheHitRateIsTakenOverTheLastMinuteSoOccasionalReadsStayInView() {
         AtomicReference<CacheStats> stats = new AtomicReference<>(new CacheStats(0, 0, 0));
-        PerformanceSampler cacheSampler = new PerformanceSampler(pipeline, new UiMetrics(), stats::get, samples::add, clock);
+        PerformanceSampler cacheSampler = new PerformanceSampler(pipeline, new UiMetrics(),
+                () -> new PerformanceSampler.CacheCounters(store, stats.get()), samples::add, clock);
         cacheSampler.run();
         assertThat(latestHitRate()).as("no read yet").isNaN();
 
@@ -67,6 +71,50 @@ class PerformanceSamplerTest {
         }
         cacheSampler.run();
         assertThat(latestHitRate()).as("a minute without a read").isNaN();
+    }
+
+    @Test
+    void anotherStoresCountersAfterAProviderSwitchCountNothingAndTheSamplesGoOn() {
+        Object other = new Object();
+        AtomicReference<PerformanceSampler.CacheCounters> counters =
+                new AtomicReference<>(new PerformanceSampler.CacheCounters(store, new CacheStats(0, 0, 0)));
+        PerformanceSampler cacheSampler = new PerformanceSampler(pipeline, new UiMetrics(), counters::get, samples::add, clock);
+        cacheSampler.run();
+        counters.set(new PerformanceSampler.CacheCounters(store, new CacheStats(300, 100, 5)));
+        cacheSampler.run();
+        assertThat(latestHitRate()).isEqualTo(0.75);
+
+        // The switch: none while the new history opens, then the other store's own counters, lower.
+        counters.set(PerformanceSampler.CacheCounters.NONE);
+        cacheSampler.run();
+        counters.set(new PerformanceSampler.CacheCounters(other, new CacheStats(2, 8, 1)));
+        cacheSampler.run();
+        assertThat(latestHitRate()).as("what came before the switch, still in the window").isEqualTo(0.75);
+        counters.set(new PerformanceSampler.CacheCounters(other, new CacheStats(2, 108, 1)));
+        cacheSampler.run();
+        assertThat(latestHitRate()).as("300 hits, 200 misses: the other store's first counters not among them")
+                .isEqualTo(0.6);
+        // Back to the first store, whose counters went on from 300 and 100 meanwhile.
+        counters.set(new PerformanceSampler.CacheCounters(store, new CacheStats(900, 100, 5)));
+        cacheSampler.run();
+        assertThat(latestHitRate()).isEqualTo(0.6);
+        assertThat(samples).as("a sample every run").hasSize(6);
+    }
+
+    @Test
+    void aSampleThatFailsDoesNotEndTheSampling() {
+        AtomicBoolean failNext = new AtomicBoolean(true);
+        PerformanceSampler failing = new PerformanceSampler(pipeline, new UiMetrics(), () -> {
+            if (failNext.getAndSet(false)) {
+                throw new IllegalStateException("the store is closing");
+            }
+            return PerformanceSampler.CacheCounters.NONE;
+        }, samples::add, clock);
+
+        failing.run(); // a scheduled executor runs a task that threw no more
+        assertThat(samples).isEmpty();
+        failing.run();
+        assertThat(samples).hasSize(1);
     }
 
     private double latestHitRate() {
