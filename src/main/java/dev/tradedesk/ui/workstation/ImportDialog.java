@@ -35,8 +35,14 @@ import javafx.util.StringConverter;
  */
 final class ImportDialog {
 
-    /** A run of symbol characters at the start of a file name: "aapl_1min.csv" is AAPL's. */
-    private static final Pattern LEADING_SYMBOL = Pattern.compile("^[A-Za-z0-9.]+");
+    /**
+     * A run of symbol characters at the start of a file name ("aapl_1min.csv" is AAPL's), and a
+     * quote currency after a dash ("btc-usd_1d.csv" is Coinbase's BTC-USD); any other word after a
+     * dash is not the symbol's ("BRK.B-daily.csv", "spy-2024.csv").
+     */
+    private static final Pattern LEADING_SYMBOL =
+            Pattern.compile("^[A-Za-z0-9.]+(?:-(?:usd|usdt|usdc|eur|gbp|jpy|btc|eth|dai)(?![A-Za-z0-9.]))?",
+                    Pattern.CASE_INSENSITIVE);
     private static final Pattern TIMEFRAME_IN_NAME = Pattern.compile("(?i)(?:^|[^a-z0-9])(1min|1m|5min|5m|15min|15m"
             + "|1hour|1h|60min|1day|1d|daily|day)(?:[^a-z0-9]|$)");
     static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);

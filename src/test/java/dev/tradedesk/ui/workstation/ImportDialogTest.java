@@ -13,7 +13,11 @@ class ImportDialogTest {
     void theSymbolIsTheLeadingRunOfSymbolCharactersUpperCased() {
         assertThat(ImportDialog.symbolIn(Path.of("/data/aapl_1min.csv"))).isEqualTo("AAPL");
         assertThat(ImportDialog.symbolIn(Path.of("BRK.B-daily.csv"))).isEqualTo("BRK.B");
-        assertThat(ImportDialog.symbolIn(Path.of("btc-usd.csv"))).as("cut at the dash, edited by hand").isEqualTo("BTC");
+        assertThat(ImportDialog.symbolIn(Path.of("btc-usd_1d.csv"))).as("a Coinbase product").isEqualTo("BTC-USD");
+        assertThat(ImportDialog.symbolIn(Path.of("eth-usdt.csv"))).isEqualTo("ETH-USDT");
+        assertThat(ImportDialog.symbolIn(Path.of("BTCUSDT-1h.csv"))).isEqualTo("BTCUSDT");
+        assertThat(ImportDialog.symbolIn(Path.of("spy-2024.csv"))).as("cut at the dash before another word").isEqualTo("SPY");
+        assertThat(ImportDialog.symbolIn(Path.of("abc-usdx.csv"))).as("no quote currency after the dash").isEqualTo("ABC");
         assertThat(ImportDialog.symbolIn(Path.of("_export.csv"))).isEmpty();
         assertThat(ImportDialog.symbolIn(Path.of("averyveryverylongname.csv"))).as("no symbol: too long").isEmpty();
     }
