@@ -13,6 +13,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -63,6 +64,8 @@ public final class WatchlistView {
     private final TableView<WatchlistRow> table = new TableView<>();
     /** Why Alt+Up/Down did nothing: the list is sorted. Shown until the sort goes or the list loses the keyboard. */
     private final Label sortedMoveNote = new Label();
+    /** One menu for all rows, shown for the row it was asked on ({@link #createTable}). */
+    private ContextMenu rowMenu;
 
     /**
      * @param afterFind run when a symbol typed in the box was found in the list rather than added
@@ -208,7 +211,7 @@ public final class WatchlistView {
         select(model.selectedProperty().get());
         // One menu for all rows, shown for the row it was asked on: a menu per row built a popup
         // window and its scene for every visible row (5 % of the window's first show in a profile).
-        ContextMenu rowMenu = rowMenu();
+        rowMenu = rowMenu();
         table.setRowFactory(view -> {
             TableRow<WatchlistRow> row = new TableRow<>();
             row.setOnContextMenuRequested(event -> {
@@ -330,6 +333,9 @@ public final class WatchlistView {
         if (REMOVE_KEY.match(event)) {
             model.removeSelected();
             event.consume();
+        } else if (event.getCode() == KeyCode.CONTEXT_MENU || event.getCode() == KeyCode.F10 && event.isShiftDown()) {
+            showRowMenuOfSelected();
+            event.consume();
         } else if (MOVE_UP_KEY.match(event) || MOVE_DOWN_KEY.match(event)) {
             WatchlistSort sort = model.sortProperty().get();
             if (sort != null) {
@@ -339,6 +345,29 @@ public final class WatchlistView {
                 model.moveSelected(MOVE_UP_KEY.match(event) ? -1 : 1);
             }
             event.consume();
+        }
+    }
+
+    /**
+     * The row menu of the selected row, asked for from the keyboard (the menu key, Shift+F10): the
+     * table, not a row, has the focus, so no row heard the request, and the keyboard had no way to
+     * the menu a right-click opens. Shown under the row, scrolled into view first.
+     */
+    private void showRowMenuOfSelected() {
+        Symbol selected = model.selectedProperty().get();
+        WatchlistRow selectedRow = model.row(selected).orElse(null);
+        int index = table.getItems().indexOf(selectedRow);
+        if (index < 0) {
+            return;
+        }
+        table.scrollTo(index);
+        table.layout();
+        for (Node node : table.lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> row && row.getItem() == selectedRow) {
+                rowMenu.setUserData(selected);
+                rowMenu.show(row, Side.BOTTOM, 12, 0);
+                return;
+            }
         }
     }
 

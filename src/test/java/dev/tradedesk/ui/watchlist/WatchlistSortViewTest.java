@@ -147,6 +147,25 @@ class WatchlistSortViewTest {
     }
 
     @Test
+    void theMenuKeyAndShiftF10OpenTheSelectedRowsMenuUnderIt(FxRobot robot) {
+        robot.clickOn(row(robot, "SPY"));
+        robot.type(KeyCode.ESCAPE);
+        robot.press(KeyCode.SHIFT).press(KeyCode.F10).release(KeyCode.F10).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        ContextMenu menu = shownRowMenu();
+        assertThat(menu.getUserData()).as("the row its actions act on").isEqualTo(Symbol.of("SPY"));
+        TableRow<?> spy = row(robot, "SPY");
+        assertThat(menu.getAnchorY()).as("under the row").isGreaterThanOrEqualTo(spy.localToScreen(spy.getBoundsInLocal()).getMaxY() - 1);
+        robot.interact(menu::hide);
+
+        robot.clickOn(row(robot, "AAPL"));
+        robot.type(KeyCode.CONTEXT_MENU);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownRowMenu().getUserData()).isEqualTo(Symbol.of("AAPL"));
+        robot.interact(shownRowMenu()::hide);
+    }
+
+    @Test
     void altUpWhileSortedSaysWhyNothingMovedUntilTheSortIsCleared(FxRobot robot) {
         robot.clickOn(header(robot, "RSI"));
         robot.clickOn(row(robot, "AAPL"));
