@@ -180,6 +180,20 @@ final class ProviderConnection {
         laneBackoff.backOff(lane, wait);
     }
 
+    /**
+     * What makes two failures of an outage the same, so that the second is summarized rather than
+     * told again: a connection's or a timeout's kind alone, since their wording follows the
+     * platform's (an unknown host reads "no address for api.binance.com" one time and "…: Name or
+     * service not known" the next, and each change of wording was told as a new failure); any
+     * other failure's message, which names the status and what came back.
+     */
+    static String sameFailureKey(ProviderException problem) {
+        return switch (problem.kind()) {
+            case NETWORK, TIMEOUT -> problem.kind().name();
+            default -> problem.getMessage();
+        };
+    }
+
     /** One lane group's run of failed requests, as the log tells it. */
     private final class Outage {
         private final String requests;
@@ -200,7 +214,7 @@ final class ProviderConnection {
             if (problem.kind() == ProviderException.Kind.INTERNAL) {
                 return; // the client's bug is logged with its stack trace, and its repeats summarized, where it is met
             }
-            failures.report(problem.getMessage(),
+            failures.report(sameFailureKey(problem),
                     () -> log.warn("{}: {} failing: {}; retrying at {}{}", provider, requests, problem.getMessage(), retryAt,
                             problem.bodySample().isEmpty() ? "" : "; body sample: " + problem.bodySample()),
                     repeats -> log.warn("{}: {} still failing since {}, {} more times: {}; retrying at {}", provider, requests,
