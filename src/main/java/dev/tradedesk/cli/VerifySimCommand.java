@@ -128,7 +128,7 @@ final class VerifySimCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, SimVerification.Result result, long elapsedNanos) {
+    static void print(PrintWriter out, SimVerification.Result result, long elapsedNanos) {
         SimVerification.Report report = result.report();
         out.println("bars.expected: " + report.expected());
         out.println("bars.stored: " + report.stored());
@@ -137,7 +137,9 @@ final class VerifySimCommand implements Callable<Integer> {
         out.println("bars.wrong: " + report.wrong());
         out.println("ledger.missing_ranges: " + report.ledgerMissingRanges());
         out.println("caught_up: " + result.caughtUp());
-        out.println("completeness.lowest: " + String.format(Locale.ROOT, "%.5f", result.lowestCompleteness()));
+        // "none" where no series was told complete to any degree (nothing stored), not NaN.
+        out.println("completeness.lowest: " + (Double.isNaN(result.lowestCompleteness()) ? "none"
+                : String.format(Locale.ROOT, "%.5f", result.lowestCompleteness())));
         out.println("catch_up_s: " + String.format(Locale.ROOT, "%.1f", result.catchUpTime().toMillis() / 1e3));
         out.println("requests: " + result.requests());
         out.println("retries: " + result.retries());
