@@ -679,7 +679,7 @@ final class WorkstationMenus {
         String skipped = outcome.skipped() == 0 ? ""
                 : String.format(Locale.ROOT, ", %,d %s skipped", outcome.skipped(), outcome.skipped() == 1 ? "row" : "rows");
         parts.status().showNote(name, String.format(Locale.ROOT, ": %,d %s imported into %s%s%s", outcome.imported(),
-                outcome.imported() == 1 ? "bar" : "bars", into, skipped, outcome.charted() ? ""
+                outcome.imported() == 1 ? "bar" : "bars", into, skipped, outcome.charted() || outcome.imported() == 0 ? ""
                         : "; the simulated exchange charts its own prices: choose a real provider in Settings to see them"));
         if (outcome.charted() && parts.chart().symbol().filter(ended.series().symbol()::equals).isPresent()) {
             parts.chart().reload();

@@ -1130,6 +1130,12 @@ class WorkstationWindowTest {
         awaitOnFx(5, () -> note.getText().equals("ibm-daily.csv: 1 bar imported into IBM 1Day; the simulated exchange"
                 + " charts its own prices: choose a real provider in Settings to see them"));
 
+        ScriptedBarImport headerOnly = new ScriptedBarImport(file, ibm);
+        host.nextImport = headerOnly;
+        robotInteract(() -> menus.importBars(file, ibm, ZoneOffset.UTC));
+        headerOnly.outcome.complete(new BarImport.Outcome(0, 0, List.of(), false));
+        awaitOnFx(5, () -> note.getText().equals("ibm-daily.csv: 0 bars imported into IBM 1Day")); // nothing to see elsewhere
+
         ScriptedBarImport failed = new ScriptedBarImport(file, ibm);
         host.nextImport = failed;
         robotInteract(() -> menus.importBars(file, ibm, ZoneOffset.UTC));
