@@ -236,14 +236,12 @@ final class MarketLifecycle implements AutoCloseable {
             try {
                 restart(settings, publisher);
             } finally {
-                CompletableFuture<HistoryStore> left = history;
-                left.whenComplete((opened, failure) -> {
-                    if (failure == null) {
-                        switched.complete(opened);
-                    } else {
-                        switched.completeExceptionally(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
-                    }
-                });
+                CompletableFuture<HistoryStore> left = history; // done: each history is opened on this thread
+                try {
+                    switched.complete(opened(left));
+                } catch (RuntimeException failed) {
+                    switched.completeExceptionally(failed);
+                }
                 switchesAhead.remove(switched);
                 store.compareAndSet(switched, left); // unless a later OK's switch waits there already
             }

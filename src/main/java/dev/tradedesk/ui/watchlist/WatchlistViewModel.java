@@ -230,10 +230,7 @@ public final class WatchlistViewModel {
         bySymbol.clear();
         List<WatchlistRow> newRows = new ArrayList<>();
         for (Symbol symbol : new LinkedHashSet<>(symbols)) {
-            WatchlistRow row = kept.getOrDefault(symbol, new WatchlistRow(symbol));
-            if (stoppedReason != null) {
-                row.showMarketStopped(stoppedReason);
-            }
+            WatchlistRow row = kept.containsKey(symbol) ? kept.get(symbol) : newRow(symbol);
             bySymbol.put(symbol, row);
             newRows.add(row);
         }
@@ -371,13 +368,19 @@ public final class WatchlistViewModel {
 
     private void insertRow(Symbol symbol) {
         if (!bySymbol.containsKey(symbol)) {
-            WatchlistRow row = new WatchlistRow(symbol);
-            if (stoppedReason != null) {
-                row.showMarketStopped(stoppedReason);
-            }
+            WatchlistRow row = newRow(symbol);
             bySymbol.put(symbol, row);
             rows.add(row);
         }
+    }
+
+    /** A row for a symbol new to the list: while market data is stopped, it says so as the others do. */
+    private WatchlistRow newRow(Symbol symbol) {
+        WatchlistRow row = new WatchlistRow(symbol);
+        if (stoppedReason != null) {
+            row.showMarketStopped(stoppedReason);
+        }
+        return row;
     }
 
     /**
